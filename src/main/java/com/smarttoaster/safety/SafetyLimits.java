@@ -1,0 +1,88 @@
+package com.smarttoaster.safety;
+
+/**
+ * Every limit the supervisor enforces, validated by the config loader. Defaults and their
+ * justification live in {@link #defaults()} and in config/toaster.yaml.
+ *
+ * @param loopPeriodS supervisor loop period, s (must give at least 10 Hz)
+ * @param maxHeatS maximum heater-on time in one cycle, s, independent of any prediction
+ * @param cutoffC over-temperature cut-off for the chamber reading, °C
+ * @param overTempSamples consecutive samples at or above the cut-off before tripping
+ * @param sensorMinC lowest believable chamber reading, °C
+ * @param sensorMaxC highest believable chamber reading, °C
+ * @param sensorFaultSamples consecutive samples with fault bits or out-of-range values before tripping
+ * @param staleS longest time without a valid sample, s
+ * @param maxRateCPerS fastest believable change of the chamber reading, °C/s
+ * @param rateWindowS window over which the rate of change is measured, s
+ * @param frozenS longest time the reading may stay exactly constant while heating, s
+ * @param fallWhileHeatingC drop of the reading while heating that counts as implausible, °C
+ * @param fallWindowS window for that drop, s
+ * @param heatingSettleS heating time before the fall check applies (cold bread may cool the air), s
+ * @param noRiseWindowS heating time within which the reading must rise, s
+ * @param noRiseMinC minimum rise within that window, °C
+ * @param stuckSettleS time after heat-off before the stuck-on rise check starts (element heat soak), s
+ * @param stuckWindowS window of the stuck-on rise check, s
+ * @param stuckRiseC rise within that window, with the heater off, that means heat still flows, °C
+ * @param leaseS heat lease: heat stops when the controller has not renewed it for this long, s
+ * @param hungS the controller counts as hung when it has not renewed the lease for this long, s
+ * @param releaseVerifyS delay between heat-off and carriage release, used to verify with the current
+ *     sensor that current really stopped, s
+ * @param resetMaxC a user reset is accepted only with the chamber below this, °C
+ * @param currentSensorFitted whether a heater current sensor is fitted
+ */
+public record SafetyLimits(
+    double loopPeriodS,
+    double maxHeatS,
+    double cutoffC,
+    int overTempSamples,
+    double sensorMinC,
+    double sensorMaxC,
+    int sensorFaultSamples,
+    double staleS,
+    double maxRateCPerS,
+    double rateWindowS,
+    double frozenS,
+    double fallWhileHeatingC,
+    double fallWindowS,
+    double heatingSettleS,
+    double noRiseWindowS,
+    double noRiseMinC,
+    double stuckSettleS,
+    double stuckWindowS,
+    double stuckRiseC,
+    double leaseS,
+    double hungS,
+    double releaseVerifyS,
+    double resetMaxC,
+    boolean currentSensorFitted) {
+
+  /** The documented defaults; config/toaster.yaml explains each one. */
+  public static SafetyLimits defaults() {
+    return new SafetyLimits(
+        0.05, // 20 Hz: three over-temperature samples still fit well inside one second
+        300.0, // longest realistic cycle (frozen, thick, darkest, low mains) is under 280 s
+        280.0, // normal cycles peak below 260 °C; paper ignites near 230 °C but the sensor sits
+        // next to the element, not at the bread
+        3,
+        -40.0,
+        500.0,
+        2,
+        1.0,
+        25.0,
+        0.5,
+        5.0,
+        8.0,
+        5.0,
+        10.0,
+        20.0,
+        2.0,
+        5.0,
+        10.0,
+        5.0,
+        0.5,
+        1.5,
+        0.1,
+        60.0,
+        true);
+  }
+}
