@@ -23,6 +23,12 @@ public sealed interface UserEvent {
   /** The bread selector (or app) now says {@code bread}. */
   record BreadSelected(BreadType bread) implements UserEvent {}
 
+  /**
+   * The remote-start button was pressed: the next lever press arms the toaster (carriage held, no
+   * heat) instead of starting, and a remote start command may then start it.
+   */
+  record RemoteArmPressed() implements UserEvent {}
+
   /** The local fault-reset button was held long enough to count as deliberate. */
   record ResetHeld() implements UserEvent {}
 }

@@ -1,0 +1,64 @@
+package com.smarttoaster.cli;
+
+import com.smarttoaster.bench.CycleThroughputBench;
+import com.smarttoaster.bench.SupervisorReactionBench;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.scenario.ScenarioException;
+import com.smarttoaster.scenario.ScenarioReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: measures simulation throughput and the supervisor's real-time reaction. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: simulated cycles per second on one core; supervisor reaction under CPU load.")
+public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario to repeat.")
+  Path scenario;
+
+  @Option(names = "--cycles", defaultValue = "400", description = "Measured cycles (default ${DEFAULT-VALUE}).")
+  int cycles;
+
+  @Option(names = "--trials", defaultValue = "200", description = "Supervisor reaction trials (default ${DEFAULT-VALUE}).")
+  int trials;
+
+  @Option(names = "--load-threads", defaultValue = "4", description = "CPU-burning threads during the reaction trials.")
+  int loadThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Scenario s;
+    try {
+      s = ScenarioReader.read(scenario);
+    } catch (ScenarioException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+    CycleThroughputBench.Result t = CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles);
+    out.printf(Locale.ROOT, "simulated cycles: %d in %.2f s on one thread = %.0f cycles/s (%.0fx real time)%n",
+        t.cycles(), t.wallS(), t.cyclesPerSecond(), t.simulatedS() / t.wallS());
+    out.flush();
+    SupervisorReactionBench.Result r = SupervisorReactionBench.run(trials, loadThreads);
+    out.printf(Locale.ROOT, "supervisor reaction, %d trials, %d load threads, period %.0f ms:%n",
+        trials, r.loadThreads(), r.periodMs());
+    out.printf(Locale.ROOT, "  trip sample -> heater off:       p50 %.3f ms  p99 %.3f ms  max %.3f ms%n",
+        pct(r.fromTripSampleMs(), 50), pct(r.fromTripSampleMs(), 99), pct(r.fromTripSampleMs(), 100));
+    out.printf(Locale.ROOT, "  first hot sample -> heater off:  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+        pct(r.fromFirstHotMs(), 50), pct(r.fromFirstHotMs(), 99), pct(r.fromFirstHotMs(), 100));
+    return 0;
+  }
+
+  private static double pct(double[] sorted, double p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}

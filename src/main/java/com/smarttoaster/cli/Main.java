@@ -1,0 +1,40 @@
+package com.smarttoaster.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the runnable jar. */
+@Command(
+    name = "smart-toaster",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
+    subcommands = {SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for bad arguments or a bad input file. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** Exit code for an internal error. */
+  public static final int EXIT_INTERNAL = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      cmd.getErr().println("Internal error: " + ex);
+      ex.printStackTrace(cmd.getErr());
+      return EXIT_INTERNAL;
+    });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,34 @@
+package com.smarttoaster.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A one-line live progress display on a terminal, redrawn in place. */
+final class ProgressBar {
+  private static final int WIDTH = 30;
+  private final PrintWriter err;
+  private final String label;
+  private long lastDrawNanos;
+
+  ProgressBar(PrintWriter err, String label) {
+    this.err = err;
+    this.label = label;
+  }
+
+  /** Shows elapsed simulated time; the bar fills over a typical three-minute cycle. */
+  void update(double simS) {
+    long now = System.nanoTime();
+    if (now - lastDrawNanos < 200_000_000L) {
+      return;
+    }
+    lastDrawNanos = now;
+    int filled = (int) Math.min(WIDTH, simS / 180.0 * WIDTH);
+    err.printf(Locale.ROOT, "\r%s [%s%s] %5.1f s", label, "#".repeat(filled), " ".repeat(WIDTH - filled), simS);
+    err.flush();
+  }
+
+  void finish() {
+    err.println();
+    err.flush();
+  }
+}

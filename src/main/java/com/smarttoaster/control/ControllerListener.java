@@ -1,0 +1,19 @@
+package com.smarttoaster.control;
+
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+
+/** Receives what the controller does; called on the controller's thread, must not block. */
+public interface ControllerListener {
+  default void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {}
+
+  default void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {}
+
+  /** A request was turned down (start interlock, remote start not armed, ...). */
+  default void onRefused(String reason, long atNanos) {}
+
+  /** Something the user or the remote side did, in words, for the event log. */
+  default void onNote(String note, long atNanos) {}
+
+  ControllerListener NONE = new ControllerListener() {};
+}

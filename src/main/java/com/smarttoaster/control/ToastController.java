@@ -1,0 +1,255 @@
+package com.smarttoaster.control;
+
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.ResetKind;
+import com.smarttoaster.safety.ResetResult;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cycle state machine. It decides when a cycle starts and ends and asks the supervisor for
+ * heat; it never touches the heater or the latch itself. Inputs from any thread are queued and
+ * handled on the controller's own tick, so a slow MQTT or hardware thread never runs controller
+ * logic.
+ */
+public final class ToastController {
+  private static final Logger log = LoggerFactory.getLogger(ToastController.class);
+
+  private final SafetySupervisor safety;
+  private final GuardedPredictor predictor;
+  private final Clock clock;
+  private final ControllerSettings config;
+  private final double mainsVoltsNominal;
+  private final Indicators indicators;
+  private final ControllerListener listener;
+  private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
+
+  private volatile ControllerSnapshot snapshot;
+  private CyclePhase phase = CyclePhase.IDLE;
+  private ToastSettings settings;
+  private Prediction prediction;
+  private long heatStartNanos;
+  private long armedAtNanos;
+  private boolean remoteArmPending;
+
+  public ToastController(
+      SafetySupervisor safety,
+      GuardedPredictor predictor,
+      Clock clock,
+      ControllerSettings config,
+      ToastSettings initialSettings,
+      double mainsVoltsNominal,
+      Indicators indicators,
+      ControllerListener listener) {
+    this.safety = safety;
+    this.predictor = predictor;
+    this.clock = clock;
+    this.config = config;
+    this.settings = initialSettings;
+    this.mainsVoltsNominal = mainsVoltsNominal;
+    this.indicators = indicators;
+    this.listener = listener;
+    publishSnapshot();
+  }
+
+  /** Queues a local user event; safe from any thread. */
+  public void submit(UserEvent event) {
+    inbox.add(event);
+  }
+
+  /** Queues a validated remote command; safe from any thread. */
+  public void submit(RemoteCommand command) {
+    inbox.add(command);
+  }
+
+  public ControllerSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** One controller period: renew the lease, handle queued input, follow the supervisor, end cycles. */
+  public void tick() {
+    safety.renewLease();
+    for (Object input; (input = inbox.poll()) != null; ) {
+      if (input instanceof UserEvent e) {
+        handle(e);
+      } else {
+        handle((RemoteCommand) input);
+      }
+    }
+    followSafety();
+    long now = clock.nanos();
+    if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
+      finish(CyclePhase.DONE, "done");
+    } else if (phase == CyclePhase.ARMED && (now - armedAtNanos) / 1e9 >= config.remoteArmExpiryS()) {
+      finish(CyclePhase.CANCELLED, "remote-start arm expired after " + (int) config.remoteArmExpiryS() + " s");
+    }
+    publishSnapshot();
+  }
+
+  private void handle(UserEvent event) {
+    if (event instanceof UserEvent.LeverDown) {
+      leverDown();
+    } else if (event instanceof UserEvent.LeverUp) {
+      stop("lever lifted");
+    } else if (event instanceof UserEvent.CancelPressed) {
+      remoteArmPending = false;
+      stop("cancel pressed");
+    } else if (event instanceof UserEvent.ShadeChanged e) {
+      settings = settings.withShade(e.shade());
+    } else if (event instanceof UserEvent.ModeSelected e) {
+      settings = settings.withMode(e.mode());
+    } else if (event instanceof UserEvent.BreadSelected e) {
+      settings = settings.withBread(e.bread());
+    } else if (event instanceof UserEvent.RemoteArmPressed) {
+      armPressed();
+    } else if (event instanceof UserEvent.ResetHeld) {
+      reset();
+    }
+  }
+
+  private void handle(RemoteCommand command) {
+    if (command instanceof RemoteCommand.Start) {
+      remoteStart();
+    } else if (command instanceof RemoteCommand.Cancel) {
+      remoteArmPending = false;
+      stop("remote cancel");
+    } else if (command instanceof RemoteCommand.SetShade c) {
+      settings = settings.withShade(c.shade());
+    } else if (command instanceof RemoteCommand.SetBread c) {
+      settings = settings.withBread(c.bread());
+    } else if (command instanceof RemoteCommand.SetMode c) {
+      settings = settings.withMode(c.mode());
+    }
+  }
+
+  private void armPressed() {
+    if (!config.remoteStartEnabled()) {
+      refuse("remote start is disabled in the config (controller.remoteStartEnabled)");
+      return;
+    }
+    remoteArmPending = true;
+    note("remote-start arm pressed: the next lever press arms");
+  }
+
+  private void leverDown() {
+    if (phase.isActive()) {
+      return;
+    }
+    if (!safety.holdCarriage()) {
+      String why = safety.latchedFault()
+          .map(f -> "a fault is latched (" + f.code() + "); hold reset for 3 s once the cause is fixed")
+          .orElse("the carriage could not be held");
+      refuse("start refused: " + why);
+      return;
+    }
+    if (remoteArmPending) {
+      remoteArmPending = false;
+      armedAtNanos = clock.nanos();
+      setPhase(CyclePhase.ARMED);
+      note("armed for remote start; carriage held, no heat");
+      return;
+    }
+    startHeating();
+  }
+
+  private void remoteStart() {
+    if (phase != CyclePhase.ARMED) {
+      refuse("remote start refused: the toaster was not armed locally");
+      return;
+    }
+    startHeating();
+  }
+
+  private void startHeating() {
+    TemperatureReading reading = safety.status().lastReading();
+    if (reading == null || !reading.isValid()) {
+      safety.endCycle();
+      refuse("start refused: no valid chamber temperature reading");
+      setPhase(CyclePhase.IDLE);
+      return;
+    }
+    PredictionInput input =
+        new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal);
+    prediction = predictor.predict(input);
+    heatStartNanos = clock.nanos();
+    safety.requestHeat(true);
+    setPhase(CyclePhase.TOASTING);
+    listener.onCycleStarted(input, prediction, heatStartNanos);
+    log.info("Cycle started: {} s from {}{}", Math.round(prediction.seconds() * 10) / 10.0,
+        prediction.predictor(), prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
+  }
+
+  private void stop(String why) {
+    if (phase.isActive()) {
+      note(why);
+      finish(CyclePhase.CANCELLED, why);
+    }
+  }
+
+  private void finish(CyclePhase outcome, String why) {
+    safety.requestHeat(false);
+    safety.endCycle();
+    setPhase(outcome);
+    indicators.beep(outcome == CyclePhase.DONE ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
+    log.info("Cycle ended: {} ({})", outcome.id(), why);
+  }
+
+  private void followSafety() {
+    if (safety.latchedFault().isPresent() && phase != CyclePhase.FAULT) {
+      safety.requestHeat(false);
+      setPhase(CyclePhase.FAULT);
+      indicators.beep(Indicators.BeepPattern.FAULT);
+    }
+    indicators.set(Indicator.FAULT, phase == CyclePhase.FAULT);
+  }
+
+  private void reset() {
+    if (phase != CyclePhase.FAULT) {
+      return;
+    }
+    ResetResult result = safety.reset(ResetKind.USER);
+    note(result.message());
+    if (result.cleared()) {
+      setPhase(CyclePhase.IDLE);
+    }
+  }
+
+  private void refuse(String reason) {
+    indicators.beep(Indicators.BeepPattern.REFUSED);
+    listener.onRefused(reason, clock.nanos());
+    log.info("{}", reason);
+  }
+
+  private void note(String text) {
+    listener.onNote(text, clock.nanos());
+  }
+
+  private void setPhase(CyclePhase next) {
+    if (next == phase) {
+      return;
+    }
+    CyclePhase previous = phase;
+    phase = next;
+    indicators.set(Indicator.TOASTING, next == CyclePhase.TOASTING);
+    indicators.set(Indicator.REMOTE_ARMED, next == CyclePhase.ARMED);
+    listener.onPhaseChanged(previous, next, clock.nanos());
+  }
+
+  private void publishSnapshot() {
+    double remaining = phase == CyclePhase.TOASTING
+        ? Math.max(0.0, prediction.seconds() - (clock.nanos() - heatStartNanos) / 1e9)
+        : 0.0;
+    snapshot = new ControllerSnapshot(phase, settings, prediction, remaining, remoteArmPending);
+  }
+}

@@ -1,0 +1,209 @@
+package com.smarttoaster.hal.sim;
+
+import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.HeaterCurrentSensor;
+import com.smarttoaster.hal.HeaterSwitch;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.hal.TemperatureSensor;
+import com.smarttoaster.hal.UserControls;
+import com.smarttoaster.hal.UserEvent;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The whole toaster in simulation: the same ports the Pi implements, over the physics model. The
+ * mains path is modelled as wired (supply → carriage contacts → relay → elements), so heat flows
+ * only while the carriage is down and the relay conducts, and the latch really is a second switch.
+ * Faults of the hardware are injected here; sensor faults on {@link #thermocouple()}.
+ *
+ * <p>Thread-safe enough for {@code run}: the physics thread, the supervisor loop and the controller
+ * loop share it; switch states are volatile and physics and sensor reads are serialised.
+ */
+public final class SimulatedAppliance {
+  /** How long a user's push keeps the lever down before it springs back unless the magnet holds it. */
+  private static final double LEVER_PUSH_S = 0.5;
+
+  private final ToasterPhysics physics;
+  private final SimulatedThermocouple thermocouple;
+  private final SimClock clock;
+  private final double ambientC;
+  private final Map<Indicator, Boolean> lights = new EnumMap<>(Indicator.class);
+
+  private Consumer<UserEvent> userListener = e -> {};
+  private Consumer<Indicators.BeepPattern> beepListener = b -> {};
+  private volatile boolean relayCommanded;
+  private volatile boolean relayWelded;
+  private volatile boolean elementOpen;
+  private volatile boolean magnetOn;
+  private volatile boolean carriageDown;
+  private volatile double pushLeftS;
+  private volatile double externalHeatW;
+
+  public SimulatedAppliance(ApplianceConditions conditions, long seed, SimClock clock) {
+    this.physics = new ToasterPhysics(conditions);
+    this.thermocouple = new SimulatedThermocouple(new Random(seed), clock, conditions.chamberStartC(),
+        conditions.ambientC());
+    this.clock = clock;
+    this.ambientC = conditions.ambientC();
+    for (Indicator i : Indicator.values()) {
+      lights.put(i, false);
+    }
+  }
+
+  /** Advances the appliance by {@code dtS} seconds of physics (the caller advances the clock). */
+  public synchronized void step(double dtS) {
+    if (pushLeftS > 0) {
+      pushLeftS -= dtS;
+      if (pushLeftS <= 0 && !magnetOn) {
+        carriageDown = false;
+      }
+    }
+    physics.setElementPowered(isHeatFlowing());
+    physics.setBreadInChamber(carriageDown);
+    physics.setExternalHeatW(externalHeatW);
+    physics.update(dtS);
+    thermocouple.update(physics.chamberC(), ambientC, dtS);
+  }
+
+  /** True while current flows through the elements. */
+  public boolean isHeatFlowing() {
+    return (relayCommanded || relayWelded) && carriageDown && !elementOpen;
+  }
+
+  public boolean isCarriageDown() {
+    return carriageDown;
+  }
+
+  public ToasterPhysics physics() {
+    return physics;
+  }
+
+  public SimulatedThermocouple thermocouple() {
+    return thermocouple;
+  }
+
+  /** The user pushes the lever down; it stays down only if the magnet holds it within the push. */
+  public void pushLever() {
+    carriageDown = true;
+    pushLeftS = LEVER_PUSH_S;
+    userListener.accept(new UserEvent.LeverDown());
+  }
+
+  /** The user forces the lever up: the carriage rises and its contacts open whatever the magnet does. */
+  public void liftLever() {
+    carriageDown = false;
+    pushLeftS = 0;
+    userListener.accept(new UserEvent.LeverUp());
+  }
+
+  /** Any other front-panel action (cancel, knob, mode, reset). */
+  public void press(UserEvent event) {
+    userListener.accept(event);
+  }
+
+  // Injected hardware faults.
+
+  public void weldRelay() {
+    relayWelded = true;
+  }
+
+  public boolean isRelayWelded() {
+    return relayWelded;
+  }
+
+  public void breakElement() {
+    elementOpen = true;
+  }
+
+  /** Heat from outside the elements (a crumb fire), in watts; 0 ends it. */
+  public void setExternalHeatW(double watts) {
+    externalHeatW = watts;
+  }
+
+  public boolean light(Indicator indicator) {
+    return lights.get(indicator);
+  }
+
+  /** Hears every beep; the simulation logs them as events. */
+  public void onBeep(Consumer<Indicators.BeepPattern> listener) {
+    beepListener = listener;
+  }
+
+  public HeaterSwitch heater() {
+    return new HeaterSwitch() {
+      @Override
+      public void set(boolean on) {
+        relayCommanded = on;
+      }
+
+      @Override
+      public boolean isCommandedOn() {
+        return relayCommanded;
+      }
+    };
+  }
+
+  public CarriageLatch latch() {
+    return new CarriageLatch() {
+      @Override
+      public void hold() {
+        magnetOn = true;
+      }
+
+      @Override
+      public void release() {
+        magnetOn = false;
+        carriageDown = false;
+        pushLeftS = 0;
+      }
+
+      @Override
+      public boolean isHeld() {
+        return magnetOn;
+      }
+
+      @Override
+      public boolean isLeverDown() {
+        return carriageDown;
+      }
+    };
+  }
+
+  public TemperatureSensor sensor() {
+    return new TemperatureSensor() {
+      @Override
+      public TemperatureReading read() throws IOException {
+        synchronized (SimulatedAppliance.this) {
+          return thermocouple.read(clock.nanos());
+        }
+      }
+    };
+  }
+
+  public HeaterCurrentSensor currentSensor() {
+    return this::isHeatFlowing;
+  }
+
+  public UserControls controls() {
+    return listener -> userListener = listener;
+  }
+
+  public Indicators indicators() {
+    return new Indicators() {
+      @Override
+      public void set(Indicator indicator, boolean on) {
+        lights.put(indicator, on);
+      }
+
+      @Override
+      public void beep(BeepPattern pattern) {
+        beepListener.accept(pattern);
+      }
+    };
+  }
+}

@@ -1,0 +1,34 @@
+package com.smarttoaster.predict;
+
+import java.util.List;
+
+/** Looks predictors up by the names used on the command line and in the config. */
+public final class Predictors {
+  public static final List<String> NAMES = List.of("model", "fallback", "fixed-timer", "oracle");
+
+  private Predictors() {}
+
+  /**
+   * @param name one of {@link #NAMES}
+   * @param table the fallback table (returned as is for "fallback")
+   * @param oracle the simulator's oracle, or null where there is none (on a device)
+   */
+  public static ToastTimePredictor named(String name, FallbackTimeTable table, ToastTimePredictor oracle) {
+    switch (name) {
+      case "model":
+        return new UnavailableModelPredictor(
+            "model predictor not available yet (the TFLite model arrives with the next release); used the fallback table");
+      case "fallback":
+        return table;
+      case "fixed-timer":
+        return new FixedTimerPredictor();
+      case "oracle":
+        if (oracle == null) {
+          throw new IllegalArgumentException("the oracle exists only in simulation");
+        }
+        return oracle;
+      default:
+        throw new IllegalArgumentException("unknown predictor '" + name + "', expected one of " + NAMES);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package com.smarttoaster.predict;
+
+/**
+ * Stands in for the TFLite model until one is installed: always declines, so the guard uses the
+ * fallback table and says why in the result.
+ */
+public final class UnavailableModelPredictor implements ToastTimePredictor {
+  private final String reason;
+
+  public UnavailableModelPredictor(String reason) {
+    this.reason = reason;
+  }
+
+  @Override
+  public String name() {
+    return "model";
+  }
+
+  @Override
+  public double predictSeconds(PredictionInput input) throws PredictorUnavailableException {
+    throw new PredictorUnavailableException(reason);
+  }
+}

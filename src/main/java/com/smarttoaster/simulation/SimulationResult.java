@@ -1,0 +1,39 @@
+package com.smarttoaster.simulation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** The result object of DESIGN.md §6, one per simulated cycle. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({
+  "scenario", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS", "cycleS",
+  "heatCutS", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
+  "limits", "events"
+})
+public record SimulationResult(
+    String scenario,
+    String outcome,
+    String fault,
+    String predictor,
+    String fallbackReason,
+    Double predictedS,
+    double heaterOnS,
+    double cycleS,
+    Double heatCutS,
+    double maxChamberC,
+    double maxBreadSurfaceC,
+    int targetShade,
+    double achievedShade,
+    Double tripLatencyMs,
+    Limits limits,
+    List<Event> events) {
+
+  /** The supervisor limits the cycle ran under. */
+  @JsonPropertyOrder({"maxHeatS", "cutoffC"})
+  public record Limits(double maxHeatS, double cutoffC) {}
+
+  /** One line of the cycle's event log. */
+  @JsonPropertyOrder({"atS", "event"})
+  public record Event(double atS, String event) {}
+}
