@@ -1,0 +1,25 @@
+package com.smarttoaster.config;
+
+import java.util.Objects;
+
+/**
+ * The hardware. In the file every option of this section is required: hardware is never guessed.
+ *
+ * @param kind simulated or pi
+ * @param deviceId 1 to 32 characters of a-z, 0-9 and '-'; used in MQTT topics and records
+ * @param mainsVoltsNominal nominal mains voltage, V (100 to 250); a model input
+ * @param currentSensorFitted whether a heater current sensor is fitted; also copied into {@link
+ *     com.smarttoaster.safety.SafetyLimits#currentSensorFitted()}
+ */
+public record ApplianceConfig(
+    ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted) {
+  public ApplianceConfig {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(deviceId, "deviceId");
+  }
+
+  /** The values in the shipped config/toaster.yaml: a simulated 230 V appliance named kitchen. */
+  public static ApplianceConfig defaults() {
+    return new ApplianceConfig(ApplianceKind.SIMULATED, "kitchen", 230.0, true);
+  }
+}

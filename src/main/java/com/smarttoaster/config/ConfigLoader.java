@@ -1,0 +1,225 @@
+package com.smarttoaster.config;
+
+import static com.smarttoaster.input.NumberRange.closed;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.smarttoaster.input.DocumentTree;
+import com.smarttoaster.input.Format;
+import com.smarttoaster.input.NumberRange;
+import com.smarttoaster.input.ObjectFields;
+import com.smarttoaster.input.Problems;
+import com.smarttoaster.input.SyntaxError;
+import com.smarttoaster.input.TextFile;
+import com.smarttoaster.input.UnreadableFile;
+import com.smarttoaster.safety.SafetyLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Loads {@code config/toaster.yaml} into a {@link ToasterConfig}, Klipper-style: every option has a
+ * range, related options are checked against each other, unknown keys are refused (with the closest
+ * known one suggested), and all problems are reported together in one {@link ConfigException}.
+ *
+ * <p>The {@code appliance} section and all its options are required (hardware is never guessed);
+ * every other section and option is optional and takes its documented default. In YAML, numbers
+ * must be plain decimals, booleans {@code true}/{@code false}, and aliases, anchored mappings and
+ * tags are refused.
+ */
+public final class ConfigLoader {
+  /** Larger files are refused before parsing; the config is a few kilobytes. */
+  public static final long MAX_FILE_BYTES = 1 << 20;
+
+  static final List<String> SECTIONS = List.of("appliance", "safety", "controller", "simulation", "logging");
+  static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
+  static final List<String> SIMULATION_OPTIONS = List.of("ambientC", "chamberStartC", "seed", "realtimeFactor");
+  static final List<String> LOGGING_OPTIONS = List.of("level");
+
+  static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,32}");
+  static final NumberRange MAINS_VOLTS_NOMINAL = closed(100, 250, "V");
+  static final NumberRange SIM_AMBIENT_C = closed(-30, 60, "°C");
+  static final double SIM_CHAMBER_BELOW_AMBIENT_C = 1.0;
+  static final double SIM_CHAMBER_MAX_C = 350.0;
+  static final NumberRange REALTIME_FACTOR = closed(0.1, 100, "");
+
+  private static final YAMLFactory YAML = yamlFactory();
+
+  private ConfigLoader() {}
+
+  /** Reads and validates a config file. */
+  public static ToasterConfig load(Path file) throws ConfigException {
+    String text;
+    try {
+      text = TextFile.read(file, MAX_FILE_BYTES);
+    } catch (UnreadableFile e) {
+      throw ConfigException.unreadable(file.toString(), e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * Parses and validates config YAML.
+   *
+   * @param sourceName names the source in messages, usually the file path
+   */
+  public static ToasterConfig parse(String yaml, String sourceName) throws ConfigException {
+    if (yaml.length() > MAX_FILE_BYTES) {
+      throw ConfigException.unreadable(sourceName, "is " + yaml.length() + " characters; a config is at most " + MAX_FILE_BYTES);
+    }
+    Problems problems = new Problems();
+    JsonNode root;
+    try (JsonParser parser = YAML.createParser(TextFile.stripByteOrderMark(yaml))) {
+      root = DocumentTree.read(parser, problems);
+    } catch (SyntaxError e) {
+      throw new ConfigException(sourceName, List.of("not valid YAML " + e.describe()));
+    } catch (IOException e) {
+      throw new ConfigException(sourceName, List.of("not valid YAML: the text could not be parsed"));
+    }
+    if (root == null) {
+      throw new ConfigException(
+          sourceName,
+          List.of("the file is empty; it needs at least the appliance section (start from config/toaster.yaml)"));
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(
+          sourceName,
+          List.of("the top level is " + Format.value(root) + "; expected sections (appliance:, safety:, ...) as a YAML mapping"));
+    }
+    ToasterConfig config = read(new ObjectFields((ObjectNode) root, "", problems, "section"), problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(sourceName, problems.messages());
+    }
+    return config;
+  }
+
+  private static ToasterConfig read(ObjectFields top, Problems problems) {
+    Map<String, String> sectionOf = sectionOfEachOption();
+    top.rejectUnknown(
+        SECTIONS,
+        key -> sectionOf.containsKey(key)
+            ? "options go inside their section: write it as " + sectionOf.get(key) + "." + key + " (indented under " + sectionOf.get(key) + ":)"
+            : null);
+
+    Optional<ObjectFields> applianceFields = Optional.empty();
+    if (top.has("appliance")) {
+      applianceFields = top.section("appliance");
+    } else {
+      problems.add(
+          "appliance",
+          "appliance is required: the section that describes the hardware (" + String.join(", ", APPLIANCE_OPTIONS)
+              + "); copy it from config/toaster.yaml and adapt it");
+    }
+    applianceFields.ifPresent(f -> f.rejectUnknown(APPLIANCE_OPTIONS, elsewhere("appliance", sectionOf)));
+    ApplianceConfig appliance = applianceFields.map(ConfigLoader::readAppliance).orElse(ApplianceConfig.defaults());
+
+    ObjectFields safetyFields = section(top, "safety", SafetySection.OPTIONS, sectionOf);
+    SafetyLimits safety = SafetySection.read(safetyFields, appliance.currentSensorFitted());
+
+    ObjectFields controllerFields = section(top, "controller", ControllerSection.OPTIONS, sectionOf);
+    ControllerConfig controller = ControllerSection.read(controllerFields);
+
+    ObjectFields simulationFields = section(top, "simulation", SIMULATION_OPTIONS, sectionOf);
+    SimulationConfig simulation = readSimulation(simulationFields);
+
+    ObjectFields loggingFields = section(top, "logging", LOGGING_OPTIONS, sectionOf);
+    LoggingConfig logging = new LoggingConfig(loggingFields.choice("level", false, logLevels()).orElse(LogLevel.INFO));
+
+    Checks checks = new Checks(problems);
+    SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
+    checks.require(
+        controller.tickS() <= safety.leaseS() / 2 + 1e-9,
+        "controller.tickS",
+        "controller.tickS = " + Format.number(controller.tickS()) + " must be at most half of safety.leaseS = "
+            + Format.number(safety.leaseS()) + " so that the controller renews the heat lease at least twice per lease;"
+            + " lower tickS or raise leaseS",
+        "controller.tickS", "safety.leaseS");
+    double lowestChamber = simulation.ambientC() - SIM_CHAMBER_BELOW_AMBIENT_C;
+    checks.require(
+        simulation.chamberStartC() >= lowestChamber,
+        "simulation.chamberStartC",
+        "simulation.chamberStartC = " + Format.number(simulation.chamberStartC()) + " is below simulation.ambientC - 1 = "
+            + Format.number(lowestChamber) + "; a chamber cannot be colder than the room it sits in; raise chamberStartC",
+        "simulation.chamberStartC", "simulation.ambientC");
+
+    return new ToasterConfig(appliance, safety, controller, simulation, logging);
+  }
+
+  private static ApplianceConfig readAppliance(ObjectFields f) {
+    ApplianceConfig d = ApplianceConfig.defaults();
+    Map<String, ApplianceKind> kinds = new LinkedHashMap<>();
+    for (ApplianceKind k : ApplianceKind.values()) {
+      kinds.put(k.id(), k);
+    }
+    return new ApplianceConfig(
+        f.choice("kind", true, kinds).orElse(d.kind()),
+        f.text("deviceId", true, DEVICE_ID, "1 to 32 characters from a-z, 0-9 and -").orElse(d.deviceId()),
+        f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal()),
+        f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted()));
+  }
+
+  private static SimulationConfig readSimulation(ObjectFields f) {
+    SimulationConfig d = SimulationConfig.defaults();
+    return new SimulationConfig(
+        f.decimal("ambientC", SIM_AMBIENT_C).orElse(d.ambientC()),
+        f.decimal("chamberStartC", closed(SIM_AMBIENT_C.min() - SIM_CHAMBER_BELOW_AMBIENT_C, SIM_CHAMBER_MAX_C, "°C"))
+            .orElse(d.chamberStartC()),
+        f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(d.seed()),
+        f.decimal("realtimeFactor", REALTIME_FACTOR).orElse(d.realtimeFactor()));
+  }
+
+  /** An optional section with its unknown keys checked; an invalid section reads as empty. */
+  private static ObjectFields section(ObjectFields top, String name, List<String> options, Map<String, String> sectionOf) {
+    ObjectFields f = top.section(name).orElse(ObjectFields.empty(top.path(name), top.problems(), "option"));
+    f.rejectUnknown(options, elsewhere(name, sectionOf));
+    return f;
+  }
+
+  private static Function<String, String> elsewhere(String section, Map<String, String> sectionOf) {
+    return key -> {
+      String other = sectionOf.get(key);
+      if (other == null || other.equals(section)) {
+        return null;
+      }
+      return "it belongs in section " + other + " (" + other + "." + key + ")";
+    };
+  }
+
+  private static Map<String, String> sectionOfEachOption() {
+    Map<String, String> m = new LinkedHashMap<>();
+    APPLIANCE_OPTIONS.forEach(o -> m.put(o, "appliance"));
+    SafetySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "safety"));
+    ControllerSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "controller"));
+    SIMULATION_OPTIONS.forEach(o -> m.putIfAbsent(o, "simulation"));
+    LOGGING_OPTIONS.forEach(o -> m.putIfAbsent(o, "logging"));
+    return m;
+  }
+
+  private static Map<String, LogLevel> logLevels() {
+    Map<String, LogLevel> m = new LinkedHashMap<>();
+    for (LogLevel l : LogLevel.values()) {
+      m.put(l.id(), l);
+    }
+    return m;
+  }
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(10);
+    options.setNestingDepthLimit(DocumentTree.MAX_DEPTH + 4);
+    options.setCodePointLimit((int) MAX_FILE_BYTES + 16);
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(100).build())
+        .build();
+  }
+}

@@ -1,0 +1,176 @@
+package com.smarttoaster.config;
+
+import static com.smarttoaster.input.NumberRange.aboveAndAtMost;
+import static com.smarttoaster.input.NumberRange.closed;
+
+import com.smarttoaster.input.Format;
+import com.smarttoaster.input.NumberRange;
+import com.smarttoaster.input.ObjectFields;
+import com.smarttoaster.safety.SafetyLimits;
+import java.util.List;
+
+/**
+ * The {@code safety} section: every field of {@link SafetyLimits} except currentSensorFitted (which
+ * is a hardware fact and lives in {@code appliance}). Every option is optional and defaults to
+ * {@link SafetyLimits#defaults()}. Ranges are what a sane appliance can use; the cross-field rules
+ * keep the limits consistent with each other (see {@link #checkRelations}).
+ */
+final class SafetySection {
+  /** Longest allowed time for N consecutive bad samples to trip, s: trips within one second. */
+  static final double MAX_TRIP_S = 0.5;
+
+  static final NumberRange LOOP_PERIOD_S = closed(0.01, 0.1, "s");
+  static final NumberRange MAX_HEAT_S = closed(30, 600, "s");
+  static final NumberRange CUTOFF_C = closed(150, 350, "°C");
+  static final int MAX_SAMPLES = 50;
+  static final NumberRange SENSOR_MIN_C = closed(-100, 0, "°C");
+  static final NumberRange SENSOR_MAX_C = closed(200, 1000, "°C");
+  static final NumberRange STALE_S = closed(0.02, 1.0, "s");
+  static final NumberRange MAX_RATE_C_PER_S = closed(5, 200, "°C/s");
+  static final NumberRange RATE_WINDOW_S = closed(0.02, 5, "s");
+  static final NumberRange FROZEN_S = closed(1, 30, "s");
+  static final NumberRange FALL_WHILE_HEATING_C = closed(1, 50, "°C");
+  static final NumberRange FALL_WINDOW_S = closed(0.5, 30, "s");
+  static final NumberRange HEATING_SETTLE_S = closed(0, 60, "s");
+  static final NumberRange NO_RISE_WINDOW_S = closed(5, 60, "s");
+  static final NumberRange NO_RISE_MIN_C = closed(0.5, 50, "°C");
+  static final NumberRange STUCK_SETTLE_S = closed(0, 30, "s");
+  static final NumberRange STUCK_WINDOW_S = closed(1, 60, "s");
+  static final NumberRange STUCK_RISE_C = closed(1, 50, "°C");
+  static final NumberRange LEASE_S = closed(0.02, 1.0, "s");
+  static final NumberRange HUNG_S = aboveAndAtMost(0, 2.0, "s");
+  static final NumberRange RELEASE_VERIFY_S = closed(0, 1.0, "s");
+  static final NumberRange RESET_MAX_C = closed(30, 120, "°C");
+
+  static final List<String> OPTIONS =
+      List.of(
+          "loopPeriodS", "maxHeatS", "cutoffC", "overTempSamples", "sensorMinC", "sensorMaxC",
+          "sensorFaultSamples", "staleS", "maxRateCPerS", "rateWindowS", "frozenS", "fallWhileHeatingC",
+          "fallWindowS", "heatingSettleS", "noRiseWindowS", "noRiseMinC", "stuckSettleS", "stuckWindowS",
+          "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC");
+
+  private SafetySection() {}
+
+  /**
+   * Reads the options; a missing or invalid option takes its default (an invalid one is also a
+   * problem, so the result is only used when there are none).
+   */
+  static SafetyLimits read(ObjectFields f, boolean currentSensorFitted) {
+    SafetyLimits d = SafetyLimits.defaults();
+    return new SafetyLimits(
+        f.decimal("loopPeriodS", LOOP_PERIOD_S).orElse(d.loopPeriodS()),
+        f.decimal("maxHeatS", MAX_HEAT_S).orElse(d.maxHeatS()),
+        f.decimal("cutoffC", CUTOFF_C).orElse(d.cutoffC()),
+        (int) f.integer("overTempSamples", 1, MAX_SAMPLES).orElse(d.overTempSamples()),
+        f.decimal("sensorMinC", SENSOR_MIN_C).orElse(d.sensorMinC()),
+        f.decimal("sensorMaxC", SENSOR_MAX_C).orElse(d.sensorMaxC()),
+        (int) f.integer("sensorFaultSamples", 1, MAX_SAMPLES).orElse(d.sensorFaultSamples()),
+        f.decimal("staleS", STALE_S).orElse(d.staleS()),
+        f.decimal("maxRateCPerS", MAX_RATE_C_PER_S).orElse(d.maxRateCPerS()),
+        f.decimal("rateWindowS", RATE_WINDOW_S).orElse(d.rateWindowS()),
+        f.decimal("frozenS", FROZEN_S).orElse(d.frozenS()),
+        f.decimal("fallWhileHeatingC", FALL_WHILE_HEATING_C).orElse(d.fallWhileHeatingC()),
+        f.decimal("fallWindowS", FALL_WINDOW_S).orElse(d.fallWindowS()),
+        f.decimal("heatingSettleS", HEATING_SETTLE_S).orElse(d.heatingSettleS()),
+        f.decimal("noRiseWindowS", NO_RISE_WINDOW_S).orElse(d.noRiseWindowS()),
+        f.decimal("noRiseMinC", NO_RISE_MIN_C).orElse(d.noRiseMinC()),
+        f.decimal("stuckSettleS", STUCK_SETTLE_S).orElse(d.stuckSettleS()),
+        f.decimal("stuckWindowS", STUCK_WINDOW_S).orElse(d.stuckWindowS()),
+        f.decimal("stuckRiseC", STUCK_RISE_C).orElse(d.stuckRiseC()),
+        f.decimal("leaseS", LEASE_S).orElse(d.leaseS()),
+        f.decimal("hungS", HUNG_S).orElse(d.hungS()),
+        f.decimal("releaseVerifyS", RELEASE_VERIFY_S).orElse(d.releaseVerifyS()),
+        f.decimal("resetMaxC", RESET_MAX_C).orElse(d.resetMaxC()),
+        currentSensorFitted);
+  }
+
+  /**
+   * The rules between safety options. Each message names the option to change first.
+   *
+   * @param fittedPath the path of the option currentSensorFitted came from
+   */
+  static void checkRelations(SafetyLimits s, Checks checks, String fittedPath) {
+    String loop = "safety.loopPeriodS";
+    double loopS = s.loopPeriodS();
+
+    double overTempTrip = s.overTempSamples() * loopS;
+    checks.require(
+        overTempTrip <= MAX_TRIP_S + 1e-9,
+        "safety.overTempSamples",
+        "safety.overTempSamples = " + s.overTempSamples() + " with safety.loopPeriodS = " + Format.number(loopS)
+            + " takes " + Format.number(round(overTempTrip)) + " s to trip; expected at most " + Format.number(MAX_TRIP_S)
+            + " s (so over-temperature trips within 1 s); lower overTempSamples or loopPeriodS",
+        "safety.overTempSamples", loop);
+
+    double faultTrip = s.sensorFaultSamples() * loopS;
+    checks.require(
+        faultTrip <= MAX_TRIP_S + 1e-9,
+        "safety.sensorFaultSamples",
+        "safety.sensorFaultSamples = " + s.sensorFaultSamples() + " with safety.loopPeriodS = " + Format.number(loopS)
+            + " takes " + Format.number(round(faultTrip)) + " s to trip; expected at most " + Format.number(MAX_TRIP_S)
+            + " s (so a broken sensor trips within 1 s); lower sensorFaultSamples or loopPeriodS",
+        "safety.sensorFaultSamples", loop);
+
+    atLeastTwoPeriods(checks, "staleS", s.staleS(), loopS, "a single late sample would trip");
+    atLeastTwoPeriods(checks, "rateWindowS", s.rateWindowS(), loopS, "the rate needs at least two samples");
+    atLeastTwoPeriods(checks, "leaseS", s.leaseS(), loopS, "the lease would expire between two supervisor checks");
+
+    checks.require(
+        s.sensorMaxC() > s.cutoffC(),
+        "safety.sensorMaxC",
+        "safety.sensorMaxC = " + Format.number(s.sensorMaxC()) + " must be above safety.cutoffC = "
+            + Format.number(s.cutoffC()) + ", or an over-temperature would be mistaken for a sensor fault;"
+            + " raise sensorMaxC or lower cutoffC",
+        "safety.sensorMaxC", "safety.cutoffC");
+
+    checks.require(
+        s.hungS() > s.leaseS(),
+        "safety.hungS",
+        "safety.hungS = " + Format.number(s.hungS()) + " must be above safety.leaseS = " + Format.number(s.leaseS())
+            + " (heat stops when the lease expires; the controller counts as hung only later); raise hungS or lower leaseS",
+        "safety.hungS", "safety.leaseS");
+
+    checks.require(
+        s.releaseVerifyS() < s.leaseS(),
+        "safety.releaseVerifyS",
+        "safety.releaseVerifyS = " + Format.number(s.releaseVerifyS()) + " must be below safety.leaseS = "
+            + Format.number(s.leaseS()) + "; lower releaseVerifyS or raise leaseS",
+        "safety.releaseVerifyS", "safety.leaseS");
+
+    checks.require(
+        !s.currentSensorFitted() || s.releaseVerifyS() >= loopS - 1e-9,
+        "safety.releaseVerifyS",
+        "safety.releaseVerifyS = " + Format.number(s.releaseVerifyS()) + " must be at least safety.loopPeriodS = "
+            + Format.number(loopS) + " when " + fittedPath + " is true, so the current sensor is read at least once"
+            + " before the carriage opens; raise releaseVerifyS",
+        "safety.releaseVerifyS", loop, fittedPath);
+
+    checks.require(
+        s.noRiseWindowS() < s.maxHeatS(),
+        "safety.noRiseWindowS",
+        "safety.noRiseWindowS = " + Format.number(s.noRiseWindowS()) + " must be below safety.maxHeatS = "
+            + Format.number(s.maxHeatS()) + ", or a dead element would never be noticed; lower noRiseWindowS",
+        "safety.noRiseWindowS", "safety.maxHeatS");
+
+    checks.require(
+        s.heatingSettleS() < s.maxHeatS(),
+        "safety.heatingSettleS",
+        "safety.heatingSettleS = " + Format.number(s.heatingSettleS()) + " must be below safety.maxHeatS = "
+            + Format.number(s.maxHeatS()) + ", or the fall check would never apply; lower heatingSettleS",
+        "safety.heatingSettleS", "safety.maxHeatS");
+  }
+
+  private static void atLeastTwoPeriods(Checks checks, String option, double value, double loopS, String why) {
+    String path = "safety." + option;
+    checks.require(
+        value >= 2 * loopS - 1e-9,
+        path,
+        path + " = " + Format.number(value) + " must be at least twice safety.loopPeriodS = " + Format.number(loopS)
+            + " (" + why + "); raise " + option + " or lower loopPeriodS",
+        path, "safety.loopPeriodS");
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1e6) / 1e6;
+  }
+}

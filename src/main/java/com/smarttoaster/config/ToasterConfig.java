@@ -1,0 +1,49 @@
+package com.smarttoaster.config;
+
+import com.smarttoaster.input.Format;
+import com.smarttoaster.safety.SafetyLimits;
+import java.util.Objects;
+
+/**
+ * The whole validated configuration. {@code safety.currentSensorFitted()} always equals {@code
+ * appliance.currentSensorFitted()} when loaded from a file.
+ *
+ * @param appliance the hardware
+ * @param safety the supervisor's limits
+ * @param controller the cycle controller
+ * @param simulation the simulated appliance's surroundings (ignored on a Pi)
+ * @param logging logging
+ */
+public record ToasterConfig(
+    ApplianceConfig appliance,
+    SafetyLimits safety,
+    ControllerConfig controller,
+    SimulationConfig simulation,
+    LoggingConfig logging) {
+
+  public ToasterConfig {
+    Objects.requireNonNull(appliance, "appliance");
+    Objects.requireNonNull(safety, "safety");
+    Objects.requireNonNull(controller, "controller");
+    Objects.requireNonNull(simulation, "simulation");
+    Objects.requireNonNull(logging, "logging");
+  }
+
+  /** Everything at its documented default; equal to what the shipped config/toaster.yaml loads. */
+  public static ToasterConfig defaults() {
+    return new ToasterConfig(
+        ApplianceConfig.defaults(),
+        SafetyLimits.defaults(),
+        ControllerConfig.defaults(),
+        SimulationConfig.defaults(),
+        LoggingConfig.defaults());
+  }
+
+  /** One line for logs and check-config: "appliance simulated, device kitchen, cutoff 280 °C, max heat 300 s". */
+  public String summary() {
+    return "appliance " + appliance.kind().id()
+        + ", device " + appliance.deviceId()
+        + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
+        + ", max heat " + Format.number(safety.maxHeatS()) + " s";
+  }
+}
