@@ -1,6 +1,7 @@
 package com.smarttoaster.cli;
 
 import com.smarttoaster.appliance.SimulatedApplianceRunner;
+import com.smarttoaster.config.ApplianceKind;
 import com.smarttoaster.config.ConfigException;
 import com.smarttoaster.config.ConfigLoader;
 import com.smarttoaster.config.ControllerConfig;
@@ -53,8 +54,8 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    if (!cfg.appliance().isSimulated()) {
-      err.println("appliance.kind is '" + cfg.appliance().kind() + "' in " + config
+    if (cfg.appliance().kind() != ApplianceKind.SIMULATED) {
+      err.println("appliance.kind is '" + cfg.appliance().kind().id() + "' in " + config
           + ", but this build has no Raspberry Pi hardware layer yet; no heat was turned on."
           + " Use appliance.kind: simulated to run the simulated toaster.");
       return Main.EXIT_BAD_INPUT;
@@ -64,8 +65,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {
     ControllerConfig cc = cfg.controller();
-    ToastSettings initial = new ToastSettings(cc.defaultShade(), cc.defaultBread(), cc.defaultThicknessMm(),
-        cc.defaultSlices(), cc.defaultMode());
+    ToastSettings initial = cc.defaultSettings();
     AtomicBoolean running = new AtomicBoolean(true);
     try (SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
             cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
@@ -83,10 +83,10 @@ public final class RunCommand implements Callable<Integer> {
           runner.clock(), faults);
       FallbackTimeTable table = new FallbackTimeTable();
       double maxS = cfg.safety().maxHeatS() * 0.95;
-      GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor(), table, null), table,
+      GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
           cc.predictorTimeoutS(), 5.0, maxS);
       ToastController controller = new ToastController(supervisor, guard, runner.clock(),
-          new ControllerSettings(cc.tickS(), cc.remoteStartEnabled(), cc.remoteArmExpiryS()), initial,
+          ControllerSettings.from(cc), initial,
           cfg.appliance().mainsVoltsNominal(), appliance.indicators(), new ControllerListener() {
             @Override
             public void onRefused(String reason, long atNanos) {

@@ -75,6 +75,14 @@ public enum FaultKind {
     return "a number " + range.describe() + (zeroAllowed ? "" : ", not 0");
   }
 
+  /**
+   * True for faults of the predictor: the guard answers them with the fallback table, so heat need
+   * not stop and no trip latency applies.
+   */
+  public boolean isPredictorFault() {
+    return id.startsWith("predictor-");
+  }
+
   /** Parses an id; null when unknown, so the caller can name the field in its message. */
   public static FaultKind fromId(String id) {
     for (FaultKind k : values()) {

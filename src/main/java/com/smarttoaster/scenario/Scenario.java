@@ -69,6 +69,12 @@ public record Scenario(
     return new ToastSettings(shade, bread.type(), bread.thicknessMm(), slices, mode);
   }
 
+  /** The same scenario with another seed (sensor noise differs), for repeated runs. */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(version, name, newSeed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode,
+        faults, actions);
+  }
+
   /** True when the lever press at 0 s arms the toaster for a remote start instead of starting. */
   public boolean armsRemoteStart() {
     return actions.stream().anyMatch(a -> a.action() == ActionKind.ARM_REMOTE_START);

@@ -93,9 +93,7 @@ public final class CycleSimulation {
 
   /** Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be null). */
   public SimulationResult run(DoubleConsumer progress) {
-    boolean armFirst = actions.stream()
-        .anyMatch(a -> a.action() == ActionKind.ARM_REMOTE_START && a.atS() <= 0.0);
-    if (armFirst) {
+    if (scenario.armsRemoteStart()) {
       appliance.press(new UserEvent.RemoteArmPressed());
     }
     appliance.pushLever();
@@ -108,7 +106,7 @@ public final class CycleSimulation {
     for (long step = 0; ; step++) {
       double now = clock.seconds();
       faults.applyDue(now);
-      fireDueActions(now, armFirst);
+      fireDueActions(now);
       if (step % supervisorEvery == 0) {
         supervisor.tick();
       }
@@ -167,7 +165,7 @@ public final class CycleSimulation {
     tripTimer.observe(now, flowing, appliance.heater().isCommandedOn(), physics.chamberC());
   }
 
-  private void fireDueActions(double nowS, boolean armHandled) {
+  private void fireDueActions(double nowS) {
     while (!actions.isEmpty() && actions.get(0).atS() <= nowS + 1e-9) {
       ScenarioAction a = actions.remove(0);
       log.add("action " + a.action().id());
@@ -177,9 +175,7 @@ public final class CycleSimulation {
         case REMOTE_CANCEL -> controller.submit(new RemoteCommand.Cancel());
         case REMOTE_START -> controller.submit(new RemoteCommand.Start());
         case ARM_REMOTE_START -> {
-          if (!(armHandled && a.atS() <= 0.0)) {
-            appliance.press(new UserEvent.RemoteArmPressed());
-          }
+          // Only valid at 0 s, where it was pressed before the lever (see run()).
         }
         default -> throw new IllegalStateException("unhandled action " + a.action());
       }
