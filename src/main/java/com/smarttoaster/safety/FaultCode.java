@@ -2,14 +2,36 @@ package com.smarttoaster.safety;
 
 /** Stable fault codes, as they appear in results, MQTT events and logs. */
 public enum FaultCode {
+  /** Chamber at or above cutoffC for overTempSamples samples. measured: °C; limit: cutoffC. */
   OVER_TEMPERATURE(false),
+  /**
+   * Fault bits, non-number or out-of-range readings for sensorFaultSamples samples. measured: the
+   * reading in °C when out of range (limit: the bound crossed), else the number of bad samples in a
+   * row (limit: sensorFaultSamples).
+   */
   SENSOR_FAULT(false),
+  /**
+   * No valid reading for more than staleS, or the supervisor loop itself stopped ticking for that
+   * long. measured: s without a reading (or a tick); limit: staleS.
+   */
   SENSOR_STALE(false),
+  /**
+   * Rate of change too fast (measured: °C/s, limit: maxRateCPerS), reading frozen while heating
+   * (measured: s, limit: frozenS), or a fall while heating (measured: °C, limit: fallWhileHeatingC).
+   */
   SENSOR_IMPLAUSIBLE(false),
+  /** Too little rise after noRiseWindowS of heating. measured: rise in °C; limit: noRiseMinC. */
   NO_HEAT_RISE(true),
+  /**
+   * Heat flows while commanded off: by current (measured: s since the off command, limit:
+   * releaseVerifyS) or by temperature (measured: rise in °C, limit: stuckRiseC).
+   */
   HEATER_STUCK_ON(true),
+  /** Heater-on time in the cycle reached maxHeatS. measured: s; limit: maxHeatS. */
   MAX_HEAT_TIME(false),
+  /** Heat requested but the lease not renewed for more than leaseS. measured: s; limit: leaseS. */
   LEASE_EXPIRED(false),
+  /** Carriage held but no renewal for more than hungS. measured: s; limit: hungS. */
   CONTROLLER_HUNG(false);
 
   private final boolean needsService;

@@ -10,7 +10,8 @@ package com.smarttoaster.safety;
  * @param overTempSamples consecutive samples at or above the cut-off before tripping
  * @param sensorMinC lowest believable chamber reading, °C
  * @param sensorMaxC highest believable chamber reading, °C
- * @param sensorFaultSamples consecutive samples with fault bits or out-of-range values before tripping
+ * @param sensorFaultSamples consecutive samples with fault bits or out-of-range values before tripping;
+ *     also the number of consecutive too-fast samples before the rate-of-change check trips
  * @param staleS longest time without a valid sample, s
  * @param maxRateCPerS fastest believable change of the chamber reading, °C/s
  * @param rateWindowS window over which the rate of change is measured, s
@@ -24,7 +25,8 @@ package com.smarttoaster.safety;
  * @param stuckWindowS window of the stuck-on rise check, s
  * @param stuckRiseC rise within that window, with the heater off, that means heat still flows, °C
  * @param leaseS heat lease: heat stops when the controller has not renewed it for this long, s
- * @param hungS the controller counts as hung when it has not renewed the lease for this long, s
+ * @param hungS the controller counts as hung when it has not renewed the lease for this long while
+ *     the carriage is held, s (keep it above leaseS, so a hang while heating reads LEASE_EXPIRED)
  * @param releaseVerifyS delay between heat-off and carriage release, used to verify with the current
  *     sensor that current really stopped, s
  * @param resetMaxC a user reset is accepted only with the chamber below this, °C
@@ -63,26 +65,26 @@ public record SafetyLimits(
         300.0, // longest realistic cycle (frozen, thick, darkest, low mains) is under 280 s
         280.0, // normal cycles peak below 260 °C; paper ignites near 230 °C but the sensor sits
         // next to the element, not at the bread
-        3,
-        -40.0,
-        500.0,
-        2,
-        1.0,
-        25.0,
-        0.5,
+        3, // one noisy sample never trips; three take 150 ms
+        -40.0, // colder than any kitchen or frozen bread makes the chamber
+        500.0, // far above the cut-off, which trips long before a real chamber gets here
+        2, // tolerates one bus glitch, still trips within 100 ms
+        1.0, // 20 samples in a row missing
+        25.0, // a heating chamber rises at most about 3 °C/s; a short or a loose sensor jumps
+        0.5, // 10 samples: 0.3 °C noise and 0.25 °C steps add under 2 °C/s
+        5.0, // while heating the reading moves at least 0.3 °C/s: a 0.25 °C step every second
+        8.0, // with the elements on the chamber cannot cool this much; noise spans about 2 °C
         5.0,
-        8.0,
-        5.0,
-        10.0,
-        20.0,
+        10.0, // cold or frozen bread may cool the air near the sensor at first
+        20.0, // the slowest healthy rise (0.3 °C/s) gives 6 °C in 20 s
         2.0,
-        5.0,
+        5.0, // element heat soaks into the chamber for a few seconds after heat-off
         10.0,
-        5.0,
-        0.5,
-        1.5,
-        0.1,
-        60.0,
+        5.0, // an idle chamber only cools; noise spans about 2 °C
+        0.5, // ten controller ticks of 50 ms
+        1.5, // three leases
+        0.1, // a zero-cross relay opens within 10 ms; the current sensor settles in tens of ms
+        60.0, // warm, not hot: no smouldering crumbs, safe to reach into
         true);
   }
 }

@@ -1,0 +1,83 @@
+package com.smarttoaster.safety;
+
+import static com.smarttoaster.safety.FaultText.HEAT_CUT;
+import static com.smarttoaster.safety.FaultText.RESET;
+import static com.smarttoaster.safety.FaultText.celsius;
+import static com.smarttoaster.safety.FaultText.celsiusChange;
+import static com.smarttoaster.safety.FaultText.celsiusPerSecond;
+import static com.smarttoaster.safety.FaultText.seconds;
+
+/**
+ * SENSOR_IMPLAUSIBLE (a): the reading changes faster than maxRateCPerS. The rate compares the newest
+ * usable sample with the newest one taken at least rateWindowS earlier, not sample to sample, so
+ * 0.3 °C of noise and 0.25 °C converter steps cannot add up to a trip. It must exceed the limit on
+ * {@code sensorFaultSamples} samples in a row, so a single spike does not trip it while a real jump
+ * (a short, a detached sensor) does within a few ticks. Applies always.
+ *
+ * <p>{@link Fault#measured()}: |rate|, °C/s; limit: maxRateCPerS.
+ */
+final class RateOfChangeCheck implements SafetyCheck {
+  private final SafetyLimits limits;
+  private final long windowNanos;
+  private final SampleWindow history = new SampleWindow();
+  private int tooFastInARow;
+
+  RateOfChangeCheck(SafetyLimits limits) {
+    this.limits = limits;
+    this.windowNanos = Nanos.of(limits.rateWindowS());
+  }
+
+  @Override
+  public Fault evaluate(TickFacts facts) {
+    if (!facts.usable()) {
+      return null;
+    }
+    long now = facts.nowNanos();
+    history.add(now, facts.chamberC());
+    history.keepOneAtOrBefore(now - windowNanos);
+    SampleWindow.Sample reference = history.oldest();
+    if (reference.atNanos() > now - windowNanos) {
+      return null; // less than one window of history yet
+    }
+    double change = facts.chamberC() - reference.chamberC();
+    double spanS = Nanos.toSeconds(now - reference.atNanos());
+    double rate = Math.abs(change / spanS);
+    if (rate <= limits.maxRateCPerS()) {
+      tooFastInARow = 0;
+      return null;
+    }
+    tooFastInARow++;
+    if (tooFastInARow < limits.sensorFaultSamples()) {
+      return null;
+    }
+    String cause =
+        change > 0
+            ? " The sensor may be faulty or loose, or something in the toaster is burning:"
+                + " unplug the toaster, let it cool, check the sensor and look for burning crumbs, "
+            : " The sensor may be faulty or have come loose: unplug the toaster, check the sensor, ";
+    String message =
+        "Implausible temperature reading: chamber changed by "
+            + celsiusChange(change)
+            + " in "
+            + seconds(spanS)
+            + " (from "
+            + celsius(reference.chamberC())
+            + " to "
+            + celsius(facts.chamberC())
+            + ", "
+            + celsiusPerSecond(rate)
+            + "), limit "
+            + celsiusPerSecond(limits.maxRateCPerS())
+            + ". "
+            + HEAT_CUT
+            + cause
+            + RESET;
+    return new Fault(FaultCode.SENSOR_IMPLAUSIBLE, message, rate, limits.maxRateCPerS(), now);
+  }
+
+  @Override
+  public void onReset(long nowNanos) {
+    history.clear();
+    tooFastInARow = 0;
+  }
+}

@@ -1,0 +1,43 @@
+package com.smarttoaster.safety;
+
+import com.smarttoaster.hal.TemperatureReading;
+
+/**
+ * What one supervisor tick saw, as the checks need it. Built by the supervisor once per tick.
+ *
+ * @param nowNanos clock time of the tick
+ * @param reading the sample read this tick; null when none could be read (I/O error, exception,
+ *     null from the driver)
+ * @param usable the reading is valid (no fault bits, finite) and inside [sensorMinC, sensorMaxC]
+ * @param heaterOn heater commanded on at the start of this tick, i.e. during the period that just
+ *     ended (false if it was switched off during that period)
+ * @param heaterSwitchedAtNanos when the heater command last changed (on or off)
+ * @param heatNanosThisCycle heater-on time accumulated in this cycle, including the period that just
+ *     ended
+ * @param heatWanted the controller requests heat in a held cycle
+ * @param carriageHeld the carriage is held for a cycle (not idle, not being released)
+ * @param currentFlowing heater current sensor; null when none is fitted or it could not be read
+ * @param sampleProblem why there is no usable sample, in plain words; null when usable
+ */
+record TickFacts(
+    long nowNanos,
+    TemperatureReading reading,
+    boolean usable,
+    boolean heaterOn,
+    long heaterSwitchedAtNanos,
+    long heatNanosThisCycle,
+    boolean heatWanted,
+    boolean carriageHeld,
+    Boolean currentFlowing,
+    String sampleProblem) {
+
+  /** The chamber reading, °C; only meaningful when {@link #usable()}. */
+  double chamberC() {
+    return reading.chamberC();
+  }
+
+  /** Time since the heater command last changed, ns. */
+  long nanosSinceHeaterSwitched() {
+    return nowNanos - heaterSwitchedAtNanos;
+  }
+}
