@@ -1,0 +1,277 @@
+package com.smarttoaster.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
+import com.smarttoaster.hal.ThermocoupleFault;
+import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.UnavailableModelPredictor;
+import com.smarttoaster.safety.SafetyLimits;
+import com.smarttoaster.safety.SafetyListener;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.safety.fakes.FakeCarriageLatch;
+import com.smarttoaster.safety.fakes.FakeCurrentSensor;
+import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
+import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
+import com.smarttoaster.safety.fakes.ManualClock;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller with the real supervisor and predictor guard, over hand-made fake hardware; the
+ * sensor rises while the relay conducts, so the supervisor's checks see a working toaster. Time is
+ * stepped: the supervisor and the controller both tick every 50 ms.
+ */
+class ToastControllerTest {
+  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+
+  private final ManualClock clock = new ManualClock();
+  private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
+  private final FakeCarriageLatch latch = new FakeCarriageLatch();
+  private final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
+  private final RecordingIndicators indicators = new RecordingIndicators();
+  private final List<String> refusals = new ArrayList<>();
+  private double chamberC = 21.0;
+  private SafetySupervisor safety;
+  private GuardedPredictor predictor;
+  private ToastController controller;
+
+  private void build(boolean remoteStart, double armExpiryS) {
+    sensor.setSource(() -> chamberC).setNoise(0.3, 1).setQuantum(0.25);
+    safety = new SafetySupervisor(SafetyLimits.defaults(), heater, latch, sensor,
+        new FakeCurrentSensor(heater, latch), clock, SafetyListener.NONE);
+    FallbackTimeTable table = new FallbackTimeTable();
+    predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
+    controller = new ToastController(safety, predictor, clock, new ControllerSettings(0.05, remoteStart, armExpiryS),
+        WHITE_4, 230.0, indicators, new ControllerListener() {
+          @Override
+          public void onRefused(String reason, long atNanos) {
+            refusals.add(reason);
+          }
+        });
+  }
+
+  @AfterEach
+  void close() {
+    predictor.close();
+  }
+
+  /** Steps 50 ms: supervisor then controller, then the fake chamber heats or cools. */
+  private void step() {
+    safety.tick();
+    controller.tick();
+    chamberC += heater.conducts() && latch.isHeld() ? 1.0 * 0.05 : -0.01 * (chamberC - 21.0) * 0.05;
+    clock.advanceMillis(50);
+  }
+
+  private void runFor(double seconds) {
+    for (int i = 0; i < Math.round(seconds / 0.05); i++) {
+      step();
+    }
+  }
+
+  private void pressLever() {
+    latch.pressLever();
+    controller.submit(new UserEvent.LeverDown());
+  }
+
+  @Test
+  void theLeverStartsACycleThatEndsAfterThePredictedTimeWithHeatOffAndBreadUp() {
+    build(false, 1800);
+    step();
+    pressLever();
+    runFor(0.2);
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertTrue(heater.isCommandedOn(), "heater should be on while toasting");
+    assertTrue(indicators.lights.get(Indicator.TOASTING));
+    double predicted = controller.snapshot().prediction().seconds();
+    runFor(predicted + 1.0);
+    assertEquals(CyclePhase.DONE, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn(), "heater must be off when done");
+    assertFalse(latch.isHeld(), "carriage must be released when done");
+    assertEquals(predicted, heater.onSeconds(), 0.2, "heater-on time should match the prediction");
+    assertTrue(indicators.beeps.contains(Indicators.BeepPattern.DONE));
+  }
+
+  @Test
+  void cancelStopsHeatWithin200Ms() {
+    build(false, 1800);
+    step();
+    pressLever();
+    runFor(30);
+    assertTrue(heater.isCommandedOn());
+    long pressedAt = clock.nanos();
+    controller.submit(new UserEvent.CancelPressed());
+    runFor(0.2);
+    FakeHeaterSwitch.Command off = heater.changes().get(heater.changes().size() - 1);
+    assertFalse(off.on());
+    assertTrue(off.atNanos() - pressedAt <= 200_000_000L, "heat off " + (off.atNanos() - pressedAt) / 1e6 + " ms after cancel");
+    runFor(0.2);
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(latch.isHeld());
+  }
+
+  @Test
+  void liftingTheLeverCancels() {
+    build(false, 1800);
+    step();
+    pressLever();
+    runFor(10);
+    latch.liftLever();
+    controller.submit(new UserEvent.LeverUp());
+    runFor(0.3);
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn());
+  }
+
+  @Test
+  void aRemoteStartWithoutLocalArmingIsRefusedAndChangesNothing() {
+    build(true, 1800);
+    runFor(0.2);
+    controller.submit(new RemoteCommand.Start());
+    runFor(0.2);
+    assertEquals(CyclePhase.IDLE, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn());
+    assertFalse(latch.isHeld());
+    assertEquals(1, refusals.size());
+    assertTrue(refusals.get(0).contains("not armed locally"), refusals.get(0));
+  }
+
+  @Test
+  void armingHoldsTheCarriageWithoutHeatUntilARemoteStart() {
+    build(true, 1800);
+    step();
+    controller.submit(new UserEvent.RemoteArmPressed());
+    pressLever();
+    runFor(60);
+    assertEquals(CyclePhase.ARMED, controller.snapshot().phase());
+    assertTrue(latch.isHeld(), "armed toaster holds the carriage");
+    assertFalse(heater.isCommandedOn(), "armed toaster must not heat");
+    assertTrue(indicators.lights.get(Indicator.REMOTE_ARMED), "armed indicator must show");
+    controller.submit(new RemoteCommand.Start());
+    runFor(0.2);
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertTrue(heater.isCommandedOn());
+    assertFalse(indicators.lights.get(Indicator.REMOTE_ARMED));
+  }
+
+  @Test
+  void armingIsRefusedWhenRemoteStartIsDisabled() {
+    build(false, 1800);
+    step();
+    controller.submit(new UserEvent.RemoteArmPressed());
+    pressLever();
+    runFor(0.3);
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase(), "the press starts a normal cycle");
+    assertTrue(refusals.get(0).contains("remoteStartEnabled"), refusals.get(0));
+  }
+
+  @Test
+  void anArmedToasterDisarmsWhenTheArmExpires() {
+    build(true, 120);
+    step();
+    controller.submit(new UserEvent.RemoteArmPressed());
+    pressLever();
+    runFor(121);
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(latch.isHeld(), "expired arm must pop the bread");
+    assertTrue(safety.latchedFault().isEmpty());
+  }
+
+  @Test
+  void remoteCancelDisarms() {
+    build(true, 1800);
+    step();
+    controller.submit(new UserEvent.RemoteArmPressed());
+    pressLever();
+    runFor(1);
+    controller.submit(new RemoteCommand.Cancel());
+    runFor(0.3);
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(latch.isHeld());
+  }
+
+  @Test
+  void aLatchedFaultEndsTheCycleAndRefusesTheNextStart() {
+    build(false, 1800);
+    step();
+    pressLever();
+    runFor(10);
+    sensor.setFault(ThermocoupleFault.OPEN_CIRCUIT);
+    runFor(1);
+    assertEquals(CyclePhase.FAULT, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn());
+    assertFalse(latch.isHeld());
+    assertTrue(indicators.lights.get(Indicator.FAULT));
+    sensor.setFault(ThermocoupleFault.NONE);
+    pressLever();
+    runFor(0.3);
+    assertEquals(CyclePhase.FAULT, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn(), "start interlock: no heat while a fault is latched");
+    assertTrue(refusals.get(refusals.size() - 1).contains("SENSOR_FAULT"), refusals.toString());
+  }
+
+  @Test
+  void anUnavailableModelFallsBackAndTheCycleCompletes() {
+    build(false, 1800);
+    predictor.close();
+    FallbackTimeTable table = new FallbackTimeTable();
+    predictor = new GuardedPredictor(new UnavailableModelPredictor("no model installed"), table, 0.5, 5, 285);
+    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0,
+        indicators, ControllerListener.NONE);
+    step();
+    pressLever();
+    runFor(0.2);
+    assertNotNull(controller.snapshot().prediction());
+    assertEquals("no model installed", controller.snapshot().prediction().fallbackReason());
+    runFor(controller.snapshot().prediction().seconds() + 1);
+    assertEquals(CyclePhase.DONE, controller.snapshot().phase());
+  }
+
+  @Test
+  void shadeAndModeChangesApplyToTheNextCycle() {
+    build(false, 1800);
+    controller.submit(new UserEvent.ShadeChanged(6));
+    controller.submit(new UserEvent.ModeSelected(ToastMode.DEFROST));
+    controller.submit(new RemoteCommand.SetBread(BreadType.RYE));
+    step();
+    ToastSettings s = controller.snapshot().settings();
+    assertEquals(6, s.shade());
+    assertEquals(ToastMode.DEFROST, s.mode());
+    assertEquals(BreadType.RYE, s.bread());
+  }
+
+  private static final class RecordingIndicators implements Indicators {
+    final Map<Indicator, Boolean> lights = new EnumMap<>(Indicator.class);
+    final List<BeepPattern> beeps = new ArrayList<>();
+
+    RecordingIndicators() {
+      for (Indicator i : Indicator.values()) {
+        lights.put(i, false);
+      }
+    }
+
+    @Override
+    public void set(Indicator indicator, boolean on) {
+      lights.put(indicator, on);
+    }
+
+    @Override
+    public void beep(BeepPattern pattern) {
+      beeps.add(pattern);
+    }
+  }
+}
