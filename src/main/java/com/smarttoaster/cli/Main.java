@@ -19,7 +19,20 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietUnlessRunning(args);
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Batch commands print results; their per-cycle state logs would drown them. Only {@code run}
+   * logs at info by default (its level comes from the config). A -D setting always wins.
+   */
+  private static void quietUnlessRunning(String[] args) {
+    String key = "org.slf4j.simpleLogger.defaultLogLevel";
+    boolean running = args.length > 0 && args[0].equals("run");
+    if (System.getProperty(key) == null && !running) {
+      System.setProperty(key, "warn");
+    }
   }
 
   /** The configured command line, also used by tests. */

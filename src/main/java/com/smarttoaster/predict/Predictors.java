@@ -17,7 +17,7 @@ public final class Predictors {
     switch (name) {
       case "model":
         return new UnavailableModelPredictor(
-            "model predictor not available yet (the TFLite model arrives with the next release); used the fallback table");
+            "no model installed: the TFLite model predictor is not part of this release yet");
       case "fallback":
         return table;
       case "fixed-timer":

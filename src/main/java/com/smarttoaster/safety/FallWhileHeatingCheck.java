@@ -9,7 +9,8 @@ import static com.smarttoaster.safety.FaultText.seconds;
  * SENSOR_IMPLAUSIBLE (c): while heating, once the cycle has heated for heatingSettleS (cold bread may
  * cool the air at first), the reading falls by more than fallWhileHeatingC below its highest value
  * of the last fallWindowS. The elements are on, so the chamber cannot cool: the sensor has come
- * loose or drifts. Only samples of the current, uninterrupted heating stretch count, so a controller
+ * loose or drifts. Readings are first averaged over rateWindowS, so sensor noise (even several
+ * times the normal 0.3 °C) cannot fake a fall between one high and one low sample. Only samples of the current, uninterrupted heating stretch count, so a controller
  * that pulses the heater does not trip it.
  *
  * <p>{@link Fault#measured()}: the fall, °C; limit: fallWhileHeatingC.
@@ -18,28 +19,34 @@ final class FallWhileHeatingCheck implements SafetyCheck {
   private final SafetyLimits limits;
   private final long windowNanos;
   private final long settleNanos;
+  private final long smoothNanos;
+  private final SampleWindow recent = new SampleWindow();
   private final SampleWindow window = new SampleWindow();
 
   FallWhileHeatingCheck(SafetyLimits limits) {
     this.limits = limits;
     this.windowNanos = Nanos.of(limits.fallWindowS());
     this.settleNanos = Nanos.of(limits.heatingSettleS());
+    this.smoothNanos = Nanos.of(limits.rateWindowS());
   }
 
   @Override
   public Fault evaluate(TickFacts facts) {
     if (!facts.heaterOn() || facts.heatNanosThisCycle() < settleNanos) {
-      window.clear();
+      clear();
       return null;
     }
     if (!facts.usable()) {
       return null;
     }
     long now = facts.nowNanos();
-    window.add(now, facts.chamberC());
+    recent.add(now, facts.chamberC());
+    recent.dropBefore(now - smoothNanos);
+    double smoothed = recent.mean();
+    window.add(now, smoothed);
     window.dropBefore(now - windowNanos);
     double highest = window.max();
-    double fall = highest - facts.chamberC();
+    double fall = highest - smoothed;
     if (fall <= limits.fallWhileHeatingC()) {
       return null;
     }
@@ -51,7 +58,9 @@ final class FallWhileHeatingCheck implements SafetyCheck {
             + " while heating (from "
             + celsius(highest)
             + " to "
-            + celsius(facts.chamberC())
+            + celsius(smoothed)
+            + ", averaged over "
+            + seconds(limits.rateWindowS())
             + "), limit "
             + celsius(limits.fallWhileHeatingC())
             + ". "
@@ -64,11 +73,16 @@ final class FallWhileHeatingCheck implements SafetyCheck {
 
   @Override
   public void onCycleStart(long nowNanos) {
-    window.clear();
+    clear();
   }
 
   @Override
   public void onReset(long nowNanos) {
+    clear();
+  }
+
+  private void clear() {
+    recent.clear();
     window.clear();
   }
 }

@@ -49,6 +49,10 @@ final class SampleWindow {
     return samples.stream().mapToDouble(Sample::chamberC).max().orElse(Double.NaN);
   }
 
+  double mean() {
+    return samples.stream().mapToDouble(Sample::chamberC).average().orElse(Double.NaN);
+  }
+
   boolean isEmpty() {
     return samples.isEmpty();
   }

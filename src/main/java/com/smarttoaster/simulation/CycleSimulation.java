@@ -58,6 +58,7 @@ public final class CycleSimulation {
   private double heaterOnS;
   private Double heatCutS;
   private Double carriageUpS;
+  private boolean carriageWasDown;
   private double maxChamberC;
   private double maxBreadSurfaceC;
 
@@ -140,12 +141,6 @@ public final class CycleSimulation {
   private void stepPhysics() {
     double dtS = STEP_NANOS / 1e9;
     ToasterPhysics physics = appliance.physics();
-    if (!appliance.isCarriageDown()) {
-      // A crumb fire burns the bread and crumbs in the slot; once the carriage pops it dies down.
-      faults.extinguishOverheat();
-    }
-    appliance.setExternalHeatW(faults.overheatRateCPerS() * physics.chamberHeatCapacityJPerK());
-    boolean wasDown = appliance.isCarriageDown();
     appliance.step(dtS);
     double now = clock.seconds() + dtS;
     boolean flowing = appliance.isHeatFlowing();
@@ -157,9 +152,11 @@ public final class CycleSimulation {
     if (flowing) {
       heatCutS = null;
     }
-    if (wasDown && !appliance.isCarriageDown()) {
+    boolean down = appliance.isCarriageDown();
+    if (carriageWasDown && !down) {
       carriageUpS = now;
     }
+    carriageWasDown = down;
     maxChamberC = Math.max(maxChamberC, physics.chamberC());
     maxBreadSurfaceC = Math.max(maxBreadSurfaceC, physics.breadSurfaceC());
     tripTimer.observe(now, flowing, appliance.heater().isCommandedOn(), physics.chamberC());

@@ -16,7 +16,6 @@ final class FaultSchedule {
   private final FaultyPredictor predictor;
   private final EventLog log;
   private boolean controllerHung;
-  private double overheatRateCPerS;
 
   FaultSchedule(List<ScenarioFault> faults, SimulatedAppliance appliance, FaultyPredictor predictor, EventLog log) {
     this.pending = new ArrayList<>(faults);
@@ -37,28 +36,19 @@ final class FaultSchedule {
     return controllerHung;
   }
 
-  /** Rise rate of an injected crumb fire, °C/s; 0 when none burns. */
-  double overheatRateCPerS() {
-    return overheatRateCPerS;
-  }
-
-  void extinguishOverheat() {
-    overheatRateCPerS = 0;
-  }
-
   private void apply(ScenarioFault f) {
     SimulatedThermocouple tc = appliance.thermocouple();
     switch (f.kind()) {
-      case SENSOR_OPEN -> tc.setFault(ThermocoupleFault.OPEN_CIRCUIT);
-      case SENSOR_SHORT -> tc.setFault(ThermocoupleFault.SHORT_TO_GND);
-      case SENSOR_SHORT_VCC -> tc.setFault(ThermocoupleFault.SHORT_TO_VCC);
-      case SENSOR_STUCK -> tc.freeze();
-      case SENSOR_DRIFT -> tc.drift(f.rateCPerS());
-      case SENSOR_NOISE -> tc.addNoise(f.sigmaC());
-      case SENSOR_DROPOUT -> tc.dropout(f.durationS());
+      case SENSOR_OPEN -> tc.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
+      case SENSOR_SHORT -> tc.setWiringFault(ThermocoupleFault.SHORT_TO_GND);
+      case SENSOR_SHORT_VCC -> tc.setWiringFault(ThermocoupleFault.SHORT_TO_VCC);
+      case SENSOR_STUCK -> tc.setStuck(true);
+      case SENSOR_DRIFT -> tc.setDrift(f.rateCPerS());
+      case SENSOR_NOISE -> tc.setExtraNoise(f.sigmaC());
+      case SENSOR_DROPOUT -> tc.startDropout(f.durationS());
       case HEATER_STUCK_ON -> appliance.weldRelay();
       case HEATER_OPEN -> appliance.breakElement();
-      case OVERHEAT -> overheatRateCPerS = f.rateCPerS();
+      case OVERHEAT -> appliance.startCrumbFire(f.rateCPerS());
       case PREDICTOR_NAN -> predictor.misbehave(FaultyPredictor.Misbehaviour.NAN, 0);
       case PREDICTOR_EXTREME -> predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.seconds());
       case PREDICTOR_ERROR -> predictor.misbehave(FaultyPredictor.Misbehaviour.ERROR, 0);

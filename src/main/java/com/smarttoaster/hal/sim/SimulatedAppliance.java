@@ -5,11 +5,9 @@ import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.Indicators;
-import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.hal.UserControls;
 import com.smarttoaster.hal.UserEvent;
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -27,10 +25,13 @@ import java.util.function.Consumer;
 public final class SimulatedAppliance {
   /** How long a user's push keeps the lever down before it springs back unless the magnet holds it. */
   private static final double LEVER_PUSH_S = 0.5;
+  /** How strongly a crumb fire heats the chamber air, W/K: the air follows it within ~0.1 s. */
+  private static final double FIRE_COUPLING_W_PER_K = 50.0;
+  /** Time constant of a crumb fire dying away once the elements stop feeding it, s. */
+  private static final double FIRE_DIES_S = 3.0;
 
   private final ToasterPhysics physics;
   private final SimulatedThermocouple thermocouple;
-  private final SimClock clock;
   private final double ambientC;
   private final Map<Indicator, Boolean> lights = new EnumMap<>(Indicator.class);
 
@@ -42,13 +43,13 @@ public final class SimulatedAppliance {
   private volatile boolean magnetOn;
   private volatile boolean carriageDown;
   private volatile double pushLeftS;
-  private volatile double externalHeatW;
+  private double fireRateCPerS;
+  private double fireC;
 
   public SimulatedAppliance(ApplianceConditions conditions, long seed, SimClock clock) {
     this.physics = new ToasterPhysics(conditions);
-    this.thermocouple = new SimulatedThermocouple(new Random(seed), clock, conditions.chamberStartC(),
-        conditions.ambientC());
-    this.clock = clock;
+    this.thermocouple = new SimulatedThermocouple(clock, new Random(seed));
+    thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
     this.ambientC = conditions.ambientC();
     for (Indicator i : Indicator.values()) {
       lights.put(i, false);
@@ -65,9 +66,21 @@ public final class SimulatedAppliance {
     }
     physics.setElementPowered(isHeatFlowing());
     physics.setBreadInChamber(carriageDown);
-    physics.setExternalHeatW(externalHeatW);
+    physics.setExternalHeatW(crumbFireW(dtS));
     physics.update(dtS);
     thermocouple.update(physics.chamberC(), ambientC, dtS);
+  }
+
+  private double crumbFireW(double dtS) {
+    if (fireRateCPerS <= 0) {
+      return 0.0;
+    }
+    if (isHeatFlowing()) {
+      fireC += fireRateCPerS * dtS;
+    } else {
+      fireC += (physics.chamberC() - fireC) * dtS / FIRE_DIES_S;
+    }
+    return FIRE_COUPLING_W_PER_K * Math.max(0.0, fireC - physics.chamberC());
   }
 
   /** True while current flows through the elements. */
@@ -120,9 +133,15 @@ public final class SimulatedAppliance {
     elementOpen = true;
   }
 
-  /** Heat from outside the elements (a crumb fire), in watts; 0 ends it. */
-  public void setExternalHeatW(double watts) {
-    externalHeatW = watts;
+  /**
+   * Starts a crumb fire: a burning body in the slot whose temperature climbs at {@code rateCPerS}
+   * while the elements feed it, and which the chamber air follows closely (so the chamber rises at
+   * about that rate). Once current stops, the fire has nothing to keep it going and its heat dies
+   * away over a few seconds.
+   */
+  public synchronized void startCrumbFire(double rateCPerS) {
+    fireRateCPerS = rateCPerS;
+    fireC = physics.chamberC();
   }
 
   public boolean light(Indicator indicator) {
@@ -175,14 +194,7 @@ public final class SimulatedAppliance {
   }
 
   public TemperatureSensor sensor() {
-    return new TemperatureSensor() {
-      @Override
-      public TemperatureReading read() throws IOException {
-        synchronized (SimulatedAppliance.this) {
-          return thermocouple.read(clock.nanos());
-        }
-      }
-    };
+    return thermocouple;
   }
 
   public HeaterCurrentSensor currentSensor() {

@@ -1,0 +1,131 @@
+package com.smarttoaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command-line contract of DESIGN.md §4 and §6. */
+class SimulateCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EXAMPLES = "src/test/resources/scenarios";
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonPrintsExactlyOneResultObjectWithEveryField() throws Exception {
+    Run r = run("simulate", "--scenario", EXAMPLES + "/normal-white-medium.json", "--json", "--predictor", "fallback");
+    assertEquals(0, r.exit(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals(1, lines.length, r.out());
+    JsonNode result = JSON.readTree(lines[0]);
+    List<String> fields = new ArrayList<>();
+    for (Iterator<String> it = result.fieldNames(); it.hasNext(); ) {
+      fields.add(it.next());
+    }
+    assertEquals(List.of("scenario", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS",
+        "cycleS", "heatCutS", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
+        "limits", "events"), fields);
+    assertEquals("white bread, medium, cold toaster", result.get("scenario").asText());
+    assertEquals("done", result.get("outcome").asText());
+    assertTrue(result.get("fault").isNull());
+    assertEquals(300.0, result.get("limits").get("maxHeatS").asDouble());
+    assertEquals(280.0, result.get("limits").get("cutoffC").asDouble());
+    assertTrue(result.get("events").isArray() && result.get("events").size() > 0);
+  }
+
+  @Test
+  void aDirectoryGivesOneJsonLinePerScenarioSortedByFileName() throws Exception {
+    Run r = run("simulate", "--scenario", EXAMPLES, "--json", "--predictor", "fallback");
+    assertEquals(0, r.exit(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals(6, lines.length);
+    assertEquals("user presses cancel halfway", JSON.readTree(lines[0]).get("scenario").asText());
+    assertEquals("sourdough, dark, second batch in a warm toaster", JSON.readTree(lines[5]).get("scenario").asText());
+    assertEquals("fault", JSON.readTree(lines[1]).get("outcome").asText(), "fault-heater-stuck");
+  }
+
+  @Test
+  void aBadScenarioExitsTwoNamingTheFieldWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, Files.readString(Path.of(EXAMPLES, "normal-white-medium.json"))
+        .replace("\"thicknessMm\": 12", "\"thicknessMm\": \"thick\""));
+    Run r = run("simulate", "--scenario", bad.toString(), "--json");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("bread.thicknessMm"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals("", r.out(), "nothing on stdout for a bad input");
+  }
+
+  @Test
+  void anUnknownPredictorExitsTwo() {
+    Run r = run("simulate", "--scenario", EXAMPLES + "/normal-white-medium.json", "--predictor", "crystal-ball");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("crystal-ball"), r.err());
+  }
+
+  @Test
+  void aMissingFileExitsTwo() {
+    Run r = run("simulate", "--scenario", "no/such/file.json");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("no/such/file.json"), r.err());
+  }
+
+  @Test
+  void unknownOptionsExitTwo() {
+    assertEquals(2, run("simulate", "--scenario", EXAMPLES, "--bogus").exit());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String cmd : new String[] {"simulate", "run", "check-config", "bench"}) {
+      Run r = run(cmd, "--help");
+      assertEquals(0, r.exit(), cmd);
+      assertTrue(r.out().contains("Usage:"), cmd + ": " + r.out());
+    }
+    assertEquals(0, run("--help").exit());
+  }
+
+  @Test
+  void plotWritesAPng(@TempDir Path dir) throws Exception {
+    Path png = dir.resolve("cycle.png");
+    Run r = run("simulate", "--scenario", EXAMPLES + "/fault-sensor-open.json", "--plot", png.toString());
+    assertEquals(0, r.exit(), r.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 10_000, "png of " + bytes.length + " bytes");
+    assertEquals((byte) 0x89, bytes[0]);
+    assertEquals('P', bytes[1]);
+  }
+
+  @Test
+  void runRefusesAPiConfigWithOneClearMessage(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("pi.yaml");
+    Files.writeString(cfg, Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi"));
+    Run r = run("run", "--config", cfg.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("appliance.kind") && r.err().contains("no heat"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+}

@@ -1,0 +1,86 @@
+package com.smarttoaster.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The six example scenarios of the design brief, end to end, with their results checked. */
+class ExampleScenariosTest {
+
+  @Test
+  void normalWhiteMediumToastsToTheTargetShade() throws Exception {
+    SimulationResult r = Scenarios.run(Scenarios.example("normal-white-medium"), "oracle");
+    assertEquals("done", r.outcome());
+    assertNull(r.fault());
+    assertEquals("oracle", r.predictor());
+    assertTrue(r.predictedS() >= 90 && r.predictedS() <= 180, "medium white in a cold toaster took " + r.predictedS() + " s");
+    assertEquals(4.0, r.achievedShade(), 0.15, "oracle time should hit the target shade");
+    assertEquals(r.predictedS(), r.heaterOnS(), 0.2, "heater-on time should follow the prediction");
+    assertTrue(r.maxChamberC() < r.limits().cutoffC() - 20, "max chamber " + r.maxChamberC());
+    assertNull(r.tripLatencyMs());
+  }
+
+  @Test
+  void theModelPredictorFallsBackWithAReasonUntilAModelIsInstalled() throws Exception {
+    SimulationResult r = Scenarios.run(Scenarios.example("normal-white-medium"), "model");
+    assertEquals("done", r.outcome());
+    assertEquals("fallback", r.predictor());
+    assertNotNull(r.fallbackReason());
+    assertTrue(r.fallbackReason().contains("model"), r.fallbackReason());
+  }
+
+  @Test
+  void cancelMidwayStopsHeatAtFiftySeconds() throws Exception {
+    SimulationResult r = Scenarios.run(Scenarios.example("cancel-midway"), "fallback");
+    assertEquals("cancelled", r.outcome());
+    assertNull(r.fault());
+    assertTrue(r.heatCutS() >= 50.0 && r.heatCutS() <= 50.2, "heat cut at " + r.heatCutS() + " s, cancel at 50 s");
+    assertTrue(r.achievedShade() < 4.0, "a cancelled cycle leaves the bread lighter: " + r.achievedShade());
+  }
+
+  @Test
+  void aWeldedRelayIsCaughtWhenTheCycleEndsAndTheCarriageCutsTheHeat() throws Exception {
+    SimulationResult r = Scenarios.run(Scenarios.example("fault-heater-stuck"), "fallback");
+    assertEquals("fault", r.outcome());
+    assertEquals("HEATER_STUCK_ON", r.fault());
+    assertNotNull(r.tripLatencyMs());
+    assertTrue(r.tripLatencyMs() <= 200, "heat flowed " + r.tripLatencyMs() + " ms after the relay was switched off");
+    assertTrue(r.heaterOnS() <= r.predictedS() + 0.3, "heater on " + r.heaterOnS() + " s, predicted " + r.predictedS());
+  }
+
+  @Test
+  void anOpenThermocoupleCutsHeatWithinOneSecond() throws Exception {
+    SimulationResult r = Scenarios.run(Scenarios.example("fault-sensor-open"), "fallback");
+    assertEquals("fault", r.outcome());
+    assertEquals("SENSOR_FAULT", r.fault());
+    assertTrue(r.tripLatencyMs() <= 1000, "trip latency " + r.tripLatencyMs() + " ms");
+    assertTrue(r.heatCutS() >= 40.0 && r.heatCutS() <= 41.0, "heat cut at " + r.heatCutS());
+  }
+
+  @Test
+  void frozenWholegrainInDefrostModeTakesLongerThanTheSameBreadThawed() throws Exception {
+    SimulationResult frozen = Scenarios.run(Scenarios.example("frozen-wholegrain-defrost"), "oracle");
+    assertEquals("done", frozen.outcome());
+    assertEquals(3.0, frozen.achievedShade(), 0.15);
+    SimulationResult fallback = Scenarios.run(Scenarios.example("frozen-wholegrain-defrost"), "fallback");
+    assertEquals("done", fallback.outcome());
+    assertTrue(fallback.predictedS() > 0);
+  }
+
+  @Test
+  void aSecondBatchInAWarmToasterNeedsLessTimeThanACold() throws Exception {
+    var warm = Scenarios.example("second-batch-sourdough");
+    SimulationResult warmResult = Scenarios.run(warm, "oracle");
+    var cold = new com.smarttoaster.scenario.Scenario(1, "cold", warm.seed(), warm.ambientC(), warm.mainsVolts(),
+        warm.ambientC(), warm.slices(), warm.bread(), warm.shade(), warm.mode(), warm.faults(), warm.actions());
+    SimulationResult coldResult = Scenarios.run(cold, "oracle");
+    assertEquals("done", warmResult.outcome());
+    assertNull(warmResult.fault(), "no false trip in a warm toaster");
+    assertTrue(warmResult.predictedS() < coldResult.predictedS() * 0.85,
+        "warm " + warmResult.predictedS() + " s vs cold " + coldResult.predictedS() + " s");
+    assertEquals(6.0, warmResult.achievedShade(), 0.15);
+  }
+}

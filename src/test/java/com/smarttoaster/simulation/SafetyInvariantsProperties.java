@@ -1,0 +1,125 @@
+package com.smarttoaster.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.scenario.BreadSpec;
+import com.smarttoaster.scenario.FaultKind;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.scenario.ScenarioFault;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Invariants over random scenarios from the realistic envelope of the design brief: no trips
+ * without faults, heat never beyond the maximum time, the chamber never far above the cut-off, and
+ * every injected fault stops heat within its bound.
+ */
+class SafetyInvariantsProperties {
+
+  @Property(tries = 120)
+  void healthyCyclesNeverTripAndStayWithinLimits(
+      @ForAll("realistic") Scenario s, @ForAll("devicePredictors") String predictor) {
+    SimulationResult r = Scenarios.run(s, predictor);
+    assertNull(r.fault(), () -> "false trip: " + r.fault() + " in " + describe(s) + " events " + r.events());
+    assertEquals("done", r.outcome());
+    assertTrue(r.heaterOnS() <= r.limits().maxHeatS(), "heater on " + r.heaterOnS() + " s");
+    assertTrue(r.maxChamberC() < r.limits().cutoffC(), "chamber " + r.maxChamberC() + " °C in " + describe(s));
+  }
+
+  @Property(tries = 120)
+  void everyInjectedFaultStopsHeatWithinItsBound(
+      @ForAll("realistic") Scenario base, @ForAll("heatStoppingFaults") ScenarioFault fault) {
+    Scenario s = new Scenario(1, "fault", base.seed(), base.ambientC(), base.mainsVolts(), base.chamberStartC(),
+        base.slices(), base.bread(), base.shade(), nonReheat(base.mode()), List.of(fault), List.of());
+    SimulationResult r = Scenarios.run(s, "fallback");
+    double boundMs = boundMs(fault.kind());
+    if (r.tripLatencyMs() != null) {
+      assertTrue(r.tripLatencyMs() <= boundMs, () -> fault.kind().id() + ": heat flowed " + r.tripLatencyMs()
+          + " ms after the onset, bound " + boundMs + " ms; " + describe(s) + " events " + r.events());
+    }
+    assertTrue(r.heaterOnS() <= r.limits().maxHeatS());
+    assertTrue(r.maxChamberC() <= r.limits().cutoffC() + 15, "chamber " + r.maxChamberC() + " °C");
+  }
+
+  private static ToastMode nonReheat(ToastMode m) {
+    // Reheat cycles can be over before a slow check could even run; they are covered elsewhere.
+    return m == ToastMode.REHEAT ? ToastMode.TOAST : m;
+  }
+
+  private static double boundMs(FaultKind kind) {
+    switch (kind) {
+      case HEATER_STUCK_ON:
+        return 200;
+      case SENSOR_DROPOUT:
+        return 1200;
+      case CONTROLLER_HANG:
+        return 2000;
+      case SENSOR_STUCK:
+        return 6000;
+      case HEATER_OPEN:
+        return 21000;
+      default:
+        return 1000;
+    }
+  }
+
+  @Provide
+  Arbitrary<String> devicePredictors() {
+    return Arbitraries.of("fallback", "fixed-timer", "oracle");
+  }
+
+  @Provide
+  Arbitrary<Scenario> realistic() {
+    Arbitrary<Double> ambient = Arbitraries.doubles().between(5, 40);
+    Arbitrary<Double> mains = Arbitraries.doubles().between(200, 250);
+    Arbitrary<Double> warmth = Arbitraries.doubles().between(0, 1);
+    Arbitrary<Integer> slices = Arbitraries.integers().between(1, 2);
+    Arbitrary<BreadType> bread = Arbitraries.of(BreadType.class);
+    Arbitrary<Double> thickness = Arbitraries.doubles().between(8, 35);
+    Arbitrary<Double> breadStart = Arbitraries.doubles().between(-25, 30);
+    Arbitrary<Integer> shade = Arbitraries.integers().between(1, 7);
+    Arbitrary<ToastMode> mode = Arbitraries.of(ToastMode.class);
+    Arbitrary<Long> seed = Arbitraries.longs().between(0, 1_000_000);
+    return Combinators.combine(ambient, mains, warmth, slices, bread, thickness, breadStart, shade)
+        .flatAs((a, v, w, n, b, t, bs, sh) -> Combinators.combine(mode, seed).as((m, sd) -> {
+          double chamber = a + w * (200 - a);
+          ToastMode realisticMode = bs < 0 && m == ToastMode.TOAST ? ToastMode.DEFROST : m;
+          return new Scenario(1, "random", sd, a, v, chamber, n, new BreadSpec(b, t, bs), sh, realisticMode,
+              List.of(), List.of());
+        }));
+  }
+
+  @Provide
+  Arbitrary<ScenarioFault> heatStoppingFaults() {
+    Arbitrary<Double> at = Arbitraries.doubles().between(1, 15);
+    return Arbitraries.oneOf(
+        at.map(t -> ScenarioFault.of(FaultKind.SENSOR_OPEN, t)),
+        at.map(t -> ScenarioFault.of(FaultKind.SENSOR_SHORT, t)),
+        at.map(t -> ScenarioFault.of(FaultKind.SENSOR_SHORT_VCC, t)),
+        at.map(t -> ScenarioFault.of(FaultKind.SENSOR_STUCK, t)),
+        Combinators.combine(at, Arbitraries.doubles().between(1.5, 10))
+            .as((t, d) -> ScenarioFault.of(FaultKind.SENSOR_DROPOUT, t, d)),
+        Combinators.combine(at, Arbitraries.doubles().between(30, 100))
+            .as((t, sg) -> ScenarioFault.of(FaultKind.SENSOR_NOISE, t, sg)),
+        at.map(t -> ScenarioFault.of(FaultKind.HEATER_STUCK_ON, t)),
+        at.map(t -> ScenarioFault.of(FaultKind.HEATER_OPEN, t)),
+        Combinators.combine(at, Arbitraries.doubles().between(2, 20))
+            .as((t, rate) -> ScenarioFault.of(FaultKind.OVERHEAT, t, rate)),
+        at.map(t -> ScenarioFault.of(FaultKind.CONTROLLER_HANG, t)));
+  }
+
+  private static String describe(Scenario s) {
+    return String.format(java.util.Locale.ROOT, "[ambient %.1f, mains %.0f V, chamber %.1f, %d slice(s), %s %.0f mm at %.1f °C, shade %d, %s]",
+        s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(), s.bread().type().id(), s.bread().thicknessMm(),
+        s.bread().startC(), s.shade(), s.mode().id());
+  }
+}
