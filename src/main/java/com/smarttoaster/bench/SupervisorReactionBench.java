@@ -53,7 +53,9 @@ public final class SupervisorReactionBench {
     HotSensor sensor = new HotSensor(limits.cutoffC() + 20, limits.overTempSamples());
     RecordingHeater heater = new RecordingHeater();
     CarriageLatch latch = new DownLever();
-    SafetySupervisor supervisor = new SafetySupervisor(limits, heater, latch, sensor, null, clock, SafetyListener.NONE);
+    // A healthy relay: current flows exactly while it is commanded on.
+    SafetySupervisor supervisor =
+        new SafetySupervisor(limits, heater, latch, sensor, heater::isCommandedOn, clock, SafetyListener.NONE);
     try (SupervisorLoop loop = new SupervisorLoop(supervisor, limits.loopPeriodS())) {
       supervisor.holdCarriage();
       supervisor.renewLease();
