@@ -1,0 +1,107 @@
+package com.smarttoaster.hal.sim;
+
+import com.smarttoaster.toast.BreadType;
+
+/**
+ * The physical situation a simulated cycle starts from: the room, the mains, how warm the toaster
+ * still is, and what bread is in the slots.
+ *
+ * <p>Values outside the realistic envelope of DESIGN.md section 5 are accepted as long as they are
+ * physically possible; the constructor refuses only impossible ones.
+ *
+ * @param ambientC room air temperature, °C
+ * @param mainsVolts RMS mains voltage across the elements, V
+ * @param chamberStartC chamber air, walls and elements at the start, °C (ambient for a cold
+ *     toaster)
+ * @param slices number of slices in the slots, 1 or 2
+ * @param bread bread type
+ * @param thicknessMm slice thickness, mm
+ * @param breadStartC bread temperature at the start (below 0 °C for frozen bread), °C
+ */
+public record ApplianceConditions(
+    double ambientC,
+    double mainsVolts,
+    double chamberStartC,
+    int slices,
+    BreadType bread,
+    double thicknessMm,
+    double breadStartC) {
+
+  /** Absolute zero, °C: no temperature may be at or below it. */
+  static final double ABSOLUTE_ZERO_C = -273.15;
+
+  /** Thinnest slice the model accepts, mm. */
+  public static final double MIN_THICKNESS_MM = 1.0;
+
+  public ApplianceConditions {
+    requireTemperature("ambientC", ambientC);
+    requireTemperature("chamberStartC", chamberStartC);
+    requireTemperature("breadStartC", breadStartC);
+    if (!(mainsVolts >= 0) || Double.isInfinite(mainsVolts)) {
+      throw new IllegalArgumentException(
+          "mainsVolts " + mainsVolts + " must be a finite voltage of 0 V or more");
+    }
+    if (slices < 1 || slices > 2) {
+      throw new IllegalArgumentException(
+          "slices " + slices + " is outside 1..2: the toaster has two slots");
+    }
+    if (bread == null) {
+      throw new IllegalArgumentException("bread is required");
+    }
+    if (!(thicknessMm >= MIN_THICKNESS_MM) || Double.isInfinite(thicknessMm)) {
+      throw new IllegalArgumentException(
+          "thicknessMm "
+              + thicknessMm
+              + " must be a finite thickness of at least "
+              + MIN_THICKNESS_MM
+              + " mm (nothing thinner is a slice of bread)");
+    }
+  }
+
+  /** A cold toaster at 21 °C on 230 V with two 12 mm slices of white bread from the bread bin. */
+  public static ApplianceConditions typical() {
+    return new ApplianceConditions(21.0, 230.0, 21.0, 2, BreadType.WHITE, 12.0, 21.0);
+  }
+
+  public ApplianceConditions withAmbientC(double c) {
+    return new ApplianceConditions(
+        c, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC);
+  }
+
+  public ApplianceConditions withMainsVolts(double v) {
+    return new ApplianceConditions(
+        ambientC, v, chamberStartC, slices, bread, thicknessMm, breadStartC);
+  }
+
+  public ApplianceConditions withChamberStartC(double c) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, c, slices, bread, thicknessMm, breadStartC);
+  }
+
+  public ApplianceConditions withSlices(int n) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, chamberStartC, n, bread, thicknessMm, breadStartC);
+  }
+
+  public ApplianceConditions withBread(BreadType b) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, chamberStartC, slices, b, thicknessMm, breadStartC);
+  }
+
+  public ApplianceConditions withThicknessMm(double mm) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, chamberStartC, slices, bread, mm, breadStartC);
+  }
+
+  public ApplianceConditions withBreadStartC(double c) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, c);
+  }
+
+  private static void requireTemperature(String name, double c) {
+    if (!(c > ABSOLUTE_ZERO_C) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException(
+          name + " " + c + " °C is not a physical temperature (finite, above -273.15 °C)");
+    }
+  }
+}

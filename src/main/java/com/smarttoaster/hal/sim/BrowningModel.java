@@ -1,0 +1,64 @@
+package com.smarttoaster.hal.sim;
+
+/**
+ * Surface browning as first-order kinetics towards a burnt limit (Zanoni, Peri &amp; Bruno 1995,
+ * "Modelling of browning kinetics of bread crust during baking", LWT 28:604–609):
+ *
+ * <pre>
+ *   dΔE/dt = k(T) · (ΔE∞ − ΔE),    k(T) = f_bread · k0 · exp(−Ea / (R · T_K))
+ *   ΔE∞ = 52 (burnt),  k0 = 42 000 s⁻¹,  Ea = 64 151 J/mol,  R = 8.314 J/(mol·K)
+ * </pre>
+ *
+ * The paper fitted these constants on dried crumb browned on a plate at 140–250 °C, which is close
+ * to a toast surface. f_bread is the per-bread sugar multiplier of {@link BreadProperties}.
+ * Integrated exactly over a step at constant T: ΔE ← ΔE∞ − (ΔE∞ − ΔE)·exp(−k·dt).
+ */
+final class BrowningModel {
+  /** Asymptotic colour change of a burnt surface, ΔE (CIELAB). */
+  static final double DELTA_E_BURNT = 52.0;
+
+  /** Pre-exponential factor k0, s⁻¹. */
+  static final double K0_PER_S = 42_000.0;
+
+  /** Activation energy Ea, J/mol. */
+  static final double ACTIVATION_J_PER_MOL = 64_151.0;
+
+  /** Molar gas constant R, J/(mol·K). */
+  static final double GAS_CONSTANT = 8.314;
+
+  private final double rateFactor;
+  private double deltaE;
+
+  /**
+   * @param rateFactor per-bread multiplier on k, dimensionless
+   */
+  BrowningModel(double rateFactor) {
+    this.rateFactor = rateFactor;
+  }
+
+  BrowningModel copy() {
+    BrowningModel m = new BrowningModel(rateFactor);
+    m.deltaE = deltaE;
+    return m;
+  }
+
+  /** Colour change of the surface so far, ΔE (0 = unchanged bread, 52 = burnt). */
+  double deltaE() {
+    return deltaE;
+  }
+
+  /** Rate constant k at the surface temperature {@code surfaceC}, s⁻¹. */
+  double rateConstantPerS(double surfaceC) {
+    double kelvin = surfaceC + 273.15;
+    if (kelvin <= 0) {
+      return 0;
+    }
+    return rateFactor * K0_PER_S * Math.exp(-ACTIVATION_J_PER_MOL / (GAS_CONSTANT * kelvin));
+  }
+
+  /** Advances browning by {@code dtS} at the surface temperature {@code surfaceC}, °C. */
+  void update(double surfaceC, double dtS) {
+    double k = rateConstantPerS(surfaceC);
+    deltaE = DELTA_E_BURNT - (DELTA_E_BURNT - deltaE) * Math.exp(-k * dtS);
+  }
+}
