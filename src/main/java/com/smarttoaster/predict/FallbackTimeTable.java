@@ -5,14 +5,22 @@ import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 
 /**
- * The non-ML time table: a base time per shade for the reference case (white, 12 mm, two slices,
- * cold toaster, 230 V), scaled by simple factors for what the appliance can observe. Plain
- * arithmetic with no learned parts, so it is the safe answer whenever the model's is not. The
- * factors were fitted once against the simulated appliance's oracle (see README, "Fallback table").
+ * The non-ML time table: a reference time per shade (white, 12 mm, two slices, cold toaster at
+ * 21 °C, 230 V, bread at room temperature), multiplied by one factor per thing the appliance can
+ * observe. Plain, inspectable arithmetic, so it is the safe answer whenever the model's is not.
+ *
+ * <p>The factors were fitted once (log-linear least squares) to the simulated appliance's oracle
+ * over 3,000 random cases of the realistic envelope and checked on 1,000 more: mean error 2.4 s,
+ * 95th percentile 6.5 s. Defrost mode assumes frozen bread, since the appliance cannot measure the
+ * bread's temperature; toast mode assumes bread at room temperature.
  */
 public final class FallbackTimeTable implements ToastTimePredictor {
-  // Reference heater-on times for shades 1..7 (index 0 unused).
-  private static final double[] BASE_S = {0, 80, 100, 120, 140, 160, 180, 200};
+  /** Reference heater-on times for shades 1..7, s (index 0 unused). */
+  private static final double[] BASE_S = {0, 89.0, 97.0, 103.4, 108.7, 113.3, 117.6, 122.2};
+  /** Heating power goes with V², and browning speeds up steeply with power: time ∝ (230/V)^2.86. */
+  private static final double MAINS_EXPONENT = 2.864;
+  private static final double ONE_SLICE = 0.806;
+  private static final double DEFROST = 1.118;
 
   @Override
   public String name() {
@@ -30,30 +38,36 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     if (s.mode() == ToastMode.REHEAT) {
       return ReheatTime.seconds(in);
     }
-    double t = BASE_S[s.shade()] * breadFactor(s.bread());
-    t *= Math.pow(s.thicknessMm() / 12.0, 0.5);
-    t *= s.slices() == 1 ? 0.95 : 1.0;
-    t *= Math.pow(230.0 / in.mainsVolts(), 1.0);
-    double warmth = Math.max(0.0, in.chamberStartC() - in.ambientC());
-    t *= Math.max(0.5, 1.0 - warmth / 400.0);
+    double lnThickness = Math.log(s.thicknessMm() / 12.0);
+    double warm = Math.max(0.0, in.chamberStartC() - in.ambientC()) / 100.0;
+    double lnT = Math.log(BASE_S[s.shade()])
+        + Math.log(breadFactor(s.bread()))
+        + 0.0388 * lnThickness - 0.0293 * lnThickness * lnThickness
+        + MAINS_EXPONENT * Math.log(230.0 / in.mainsVolts())
+        - 0.1834 * warm - 0.0205 * warm * warm
+        - 0.0298 * (in.ambientC() - 21.0) / 10.0;
+    double t = Math.exp(lnT);
+    if (s.slices() == 1) {
+      t *= ONE_SLICE;
+    }
     if (s.mode() == ToastMode.DEFROST) {
-      t += 40.0 * s.thicknessMm() / 12.0;
+      t *= DEFROST;
     }
     return t;
   }
 
   private static double breadFactor(BreadType b) {
     switch (b) {
-      case BRIOCHE:
-        return 0.8;
-      case RYE:
-        return 1.2;
       case WHOLEGRAIN:
-        return 1.1;
+        return 1.119;
       case SOURDOUGH:
-        return 1.05;
+        return 1.100;
+      case RYE:
+        return 1.173;
+      case BRIOCHE:
+        return 0.823;
       case BAGEL:
-        return 1.2;
+        return 1.124;
       default:
         return 1.0;
     }
