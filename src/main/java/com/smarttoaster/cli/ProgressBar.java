@@ -8,11 +8,13 @@ final class ProgressBar {
   private static final int WIDTH = 30;
   private final PrintWriter err;
   private final String label;
+  private final java.util.function.Supplier<String> status;
   private long lastDrawNanos;
 
-  ProgressBar(PrintWriter err, String label) {
+  ProgressBar(PrintWriter err, String label, java.util.function.Supplier<String> status) {
     this.err = err;
     this.label = label;
+    this.status = status;
   }
 
   /** Shows elapsed simulated time; the bar fills over a typical three-minute cycle. */
@@ -23,7 +25,8 @@ final class ProgressBar {
     }
     lastDrawNanos = now;
     int filled = (int) Math.min(WIDTH, simS / 180.0 * WIDTH);
-    err.printf(Locale.ROOT, "\r%s [%s%s] %5.1f s", label, "#".repeat(filled), " ".repeat(WIDTH - filled), simS);
+    err.printf(Locale.ROOT, "\r%s [%s%s] %5.1f s  %s ", label, "#".repeat(filled), " ".repeat(WIDTH - filled), simS,
+        status.get());
     err.flush();
   }
 

@@ -15,7 +15,7 @@ final class RawTerminal implements AutoCloseable {
   }
 
   static RawTerminal enter() {
-    return new RawTerminal(System.console() != null && stty("-icanon", "-echo", "min", "1"));
+    return new RawTerminal(new File("/dev/tty").canRead() && stty("-icanon", "-echo", "min", "1"));
   }
 
   @Override

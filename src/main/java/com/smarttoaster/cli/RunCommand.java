@@ -54,6 +54,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
+    applyLogLevel(cfg);
     if (cfg.appliance().kind() != ApplianceKind.SIMULATED) {
       err.println("appliance.kind is '" + cfg.appliance().kind().id() + "' in " + config
           + ", but this build has no Raspberry Pi hardware layer yet; no heat was turned on."
@@ -61,6 +62,14 @@ public final class RunCommand implements Callable<Integer> {
       return Main.EXIT_BAD_INPUT;
     }
     return runSimulated(cfg, err);
+  }
+
+  /** The config's level, unless set with -D; works because no logger exists before this point. */
+  private static void applyLogLevel(ToasterConfig cfg) {
+    String key = "org.slf4j.simpleLogger.defaultLogLevel";
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, cfg.logging().level().id());
+    }
   }
 
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {
@@ -102,10 +111,13 @@ public final class RunCommand implements Callable<Integer> {
         return t;
       });
       err.println(TerminalPanel.HELP);
-      try (SupervisorLoop loop = new SupervisorLoop(supervisor, cfg.safety().loopPeriodS())) {
+      // The loops run at their periods in simulated time, so faster-than-real-time runs tick faster.
+      // (Slower than real time they simply tick more often per simulated second.)
+      double factor = Math.max(1.0, cfg.simulation().realtimeFactor());
+      try (SupervisorLoop loop = new SupervisorLoop(supervisor, cfg.safety().loopPeriodS() / factor)) {
         runner.start();
         loop.start();
-        long tickNanos = (long) (cc.tickS() * 1e9 / cfg.simulation().realtimeFactor());
+        long tickNanos = (long) (cc.tickS() * 1e9 / factor);
         controllerThread.scheduleAtFixedRate(controller::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
         Thread status = new Thread(() -> {
           try {

@@ -73,7 +73,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .withRealtime(realtime ? 1.0 : 0.0)
           .withTrace(plot != null ? 0.25 : 0.0);
       CycleSimulation sim = new CycleSimulation(s, options);
-      ProgressBar bar = realtime ? new ProgressBar(err, s.name()) : null;
+      ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
       if (bar != null) {
         bar.finish();

@@ -134,6 +134,16 @@ public final class CycleSimulation {
     return result();
   }
 
+  /** A one-line picture of the cycle right now, for live displays. */
+  public String statusLine() {
+    var snap = controller.snapshot();
+    ToasterPhysics p = appliance.physics();
+    return String.format(java.util.Locale.ROOT, "%-9s %s chamber %5.1f °C  bread %5.1f °C  shade %4.1f%s",
+        snap.phase().id(), appliance.isHeatFlowing() ? "HEAT" : "    ", p.chamberC(), p.breadSurfaceC(),
+        Math.max(0.0, p.achievedShade()),
+        snap.remainingS() > 0 ? String.format(java.util.Locale.ROOT, "  %3.0f s left", snap.remainingS()) : "");
+  }
+
   public Trace trace() {
     return trace;
   }
