@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.DocumentTree;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.input.NumberRange;
@@ -132,7 +133,7 @@ public final class ConfigLoader {
     SimulationConfig simulation = readSimulation(simulationFields);
 
     ObjectFields loggingFields = section(top, "logging", LOGGING_OPTIONS, sectionOf);
-    LoggingConfig logging = new LoggingConfig(loggingFields.choice("level", false, logLevels()).orElse(LogLevel.INFO));
+    LoggingConfig logging = new LoggingConfig(loggingFields.choice("level", false, Choices.byId(LogLevel.values(), LogLevel::id)).orElse(LogLevel.INFO));
 
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
@@ -156,12 +157,8 @@ public final class ConfigLoader {
 
   private static ApplianceConfig readAppliance(ObjectFields f) {
     ApplianceConfig d = ApplianceConfig.defaults();
-    Map<String, ApplianceKind> kinds = new LinkedHashMap<>();
-    for (ApplianceKind k : ApplianceKind.values()) {
-      kinds.put(k.id(), k);
-    }
     return new ApplianceConfig(
-        f.choice("kind", true, kinds).orElse(d.kind()),
+        f.choice("kind", true, Choices.byId(ApplianceKind.values(), ApplianceKind::id)).orElse(d.kind()),
         f.text("deviceId", true, DEVICE_ID, "1 to 32 characters from a-z, 0-9 and -").orElse(d.deviceId()),
         f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal()),
         f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted()));
@@ -201,14 +198,6 @@ public final class ConfigLoader {
     ControllerSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "controller"));
     SIMULATION_OPTIONS.forEach(o -> m.putIfAbsent(o, "simulation"));
     LOGGING_OPTIONS.forEach(o -> m.putIfAbsent(o, "logging"));
-    return m;
-  }
-
-  private static Map<String, LogLevel> logLevels() {
-    Map<String, LogLevel> m = new LinkedHashMap<>();
-    for (LogLevel l : LogLevel.values()) {
-      m.put(l.id(), l);
-    }
     return m;
   }
 

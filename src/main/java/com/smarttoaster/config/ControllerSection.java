@@ -2,11 +2,11 @@ package com.smarttoaster.config;
 
 import static com.smarttoaster.input.NumberRange.closed;
 
+import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,38 +34,14 @@ final class ControllerSection {
     ControllerConfig d = ControllerConfig.defaults();
     return new ControllerConfig(
         f.decimal("tickS", TICK_S).orElse(d.tickS()),
-        f.choice("predictor", false, predictors(), REFUSED_PREDICTORS).orElse(d.predictor()),
+        f.choice("predictor", false, Choices.byId(PredictorChoice.values(), PredictorChoice::id), REFUSED_PREDICTORS).orElse(d.predictor()),
         f.decimal("predictorTimeoutS", PREDICTOR_TIMEOUT_S).orElse(d.predictorTimeoutS()),
         (int) f.integer("defaultShade", 1, 7).orElse(d.defaultShade()),
-        f.choice("defaultBread", false, breads()).orElse(d.defaultBread()),
+        f.choice("defaultBread", false, Choices.byId(BreadType.values(), BreadType::id)).orElse(d.defaultBread()),
         f.decimal("defaultThicknessMm", THICKNESS_MM).orElse(d.defaultThicknessMm()),
         (int) f.integer("defaultSlices", 1, 2).orElse(d.defaultSlices()),
-        f.choice("defaultMode", false, modes()).orElse(d.defaultMode()),
+        f.choice("defaultMode", false, Choices.byId(ToastMode.values(), ToastMode::id)).orElse(d.defaultMode()),
         f.bool("remoteStartEnabled", false).orElse(d.remoteStartEnabled()),
         f.decimal("remoteArmExpiryS", REMOTE_ARM_EXPIRY_S).orElse(d.remoteArmExpiryS()));
-  }
-
-  static Map<String, PredictorChoice> predictors() {
-    Map<String, PredictorChoice> m = new LinkedHashMap<>();
-    for (PredictorChoice p : PredictorChoice.values()) {
-      m.put(p.id(), p);
-    }
-    return m;
-  }
-
-  private static Map<String, BreadType> breads() {
-    Map<String, BreadType> m = new LinkedHashMap<>();
-    for (BreadType b : BreadType.values()) {
-      m.put(b.id(), b);
-    }
-    return m;
-  }
-
-  private static Map<String, ToastMode> modes() {
-    Map<String, ToastMode> m = new LinkedHashMap<>();
-    for (ToastMode t : ToastMode.values()) {
-      m.put(t.id(), t);
-    }
-    return m;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.DocumentTree;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.input.NumberRange;
@@ -21,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -167,7 +166,7 @@ public final class ScenarioReader {
     OptionalLong slices = top.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
     Optional<BreadSpec> bread = top.object("bread", true).flatMap(ScenarioReader::readBread);
     OptionalLong shade = top.requiredInteger("shade", 1, 7);
-    Optional<ToastMode> mode = top.choice("mode", true, modes());
+    Optional<ToastMode> mode = top.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
     List<ScenarioFault> faults = new ArrayList<>();
     top.objectList("faults", ScenarioLimits.MAX_LIST_ENTRIES)
         .ifPresent(list -> list.forEach(f -> readFault(f).ifPresent(faults::add)));
@@ -221,7 +220,7 @@ public final class ScenarioReader {
   }
 
   private static Optional<BreadSpec> readBread(ObjectFields f) {
-    Optional<BreadType> type = f.choice("type", true, breadTypes());
+    Optional<BreadType> type = f.choice("type", true, Choices.byId(BreadType.values(), BreadType::id));
     OptionalDouble thickness = f.requiredDecimal("thicknessMm", ScenarioLimits.THICKNESS_MM);
     OptionalDouble startC = f.requiredDecimal("startC", ScenarioLimits.BREAD_START_C);
     f.rejectUnknown(BREAD_FIELDS);
@@ -232,7 +231,7 @@ public final class ScenarioReader {
   }
 
   private static Optional<ScenarioFault> readFault(ObjectFields f) {
-    Optional<FaultKind> kind = f.choice("kind", true, faultKinds());
+    Optional<FaultKind> kind = f.choice("kind", true, Choices.byId(FaultKind.values(), FaultKind::id));
     OptionalDouble atS = f.requiredDecimal("atS", ScenarioLimits.AT_S);
     f.rejectUnknown(FAULT_FIELDS);
     if (kind.isEmpty()) {
@@ -278,7 +277,7 @@ public final class ScenarioReader {
 
   private static Optional<ScenarioAction> readAction(ObjectFields f) {
     OptionalDouble atS = f.requiredDecimal("atS", ScenarioLimits.AT_S);
-    Optional<ActionKind> action = f.choice("do", true, actionKinds());
+    Optional<ActionKind> action = f.choice("do", true, Choices.byId(ActionKind.values(), ActionKind::id));
     f.rejectUnknown(ACTION_FIELDS);
     if (atS.isEmpty() || action.isEmpty()) {
       return Optional.empty();
@@ -292,37 +291,5 @@ public final class ScenarioReader {
       return Optional.empty();
     }
     return Optional.of(new ScenarioAction(atS.getAsDouble(), action.get()));
-  }
-
-  private static Map<String, BreadType> breadTypes() {
-    Map<String, BreadType> m = new LinkedHashMap<>();
-    for (BreadType t : BreadType.values()) {
-      m.put(t.id(), t);
-    }
-    return m;
-  }
-
-  private static Map<String, ToastMode> modes() {
-    Map<String, ToastMode> m = new LinkedHashMap<>();
-    for (ToastMode t : ToastMode.values()) {
-      m.put(t.id(), t);
-    }
-    return m;
-  }
-
-  private static Map<String, FaultKind> faultKinds() {
-    Map<String, FaultKind> m = new LinkedHashMap<>();
-    for (FaultKind k : FaultKind.values()) {
-      m.put(k.id(), k);
-    }
-    return m;
-  }
-
-  private static Map<String, ActionKind> actionKinds() {
-    Map<String, ActionKind> m = new LinkedHashMap<>();
-    for (ActionKind k : ActionKind.values()) {
-      m.put(k.id(), k);
-    }
-    return m;
   }
 }
