@@ -1,0 +1,77 @@
+package com.smarttoaster.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model card that travels beside the {@code .tflite} file: what the model sees, in which
+ * units and ranges, how inputs and output are scaled, how good it was, and the SHA-256 of the exact
+ * file it describes. Serialised as JSON with Jackson.
+ *
+ * @param version card format version (1)
+ * @param modelVersion the model's own version, e.g. "2026.11.27-1"
+ * @param created ISO-8601 date and time of training
+ * @param modelFile file name of the .tflite beside the card
+ * @param tfliteSha256 lower-case hex SHA-256 of that file; a mismatch means tampering or a mix-up
+ * @param dataSha256 SHA-256 of the training CSV
+ * @param dataRows rows in the dataset
+ * @param dataSeed seed the dataset was generated from
+ * @param features input features in vector order (must equal {@link ModelFeatures#NAMES})
+ * @param target what the network predicts and how its output is scaled
+ * @param metrics test-set metrics, e.g. maeS, p95AbsErrS, shadeMae, shadeP95
+ * @param notes free text: training set-up, known limits
+ */
+public record ModelCard(
+    int version,
+    String modelVersion,
+    String created,
+    String modelFile,
+    String tfliteSha256,
+    String dataSha256,
+    long dataRows,
+    long dataSeed,
+    List<Feature> features,
+    Target target,
+    Map<String, Double> metrics,
+    String notes) {
+
+  /**
+   * One input feature.
+   *
+   * @param name as in {@link ModelFeatures#NAMES}
+   * @param unit unit or "0/1"
+   * @param min smallest value seen in training (inputs outside [min, max] are refused)
+   * @param max largest value seen in training
+   * @param mean mean used to standardise the input
+   * @param std standard deviation used to standardise the input (1 when the feature is constant)
+   */
+  public record Feature(String name, String unit, double min, double max, double mean, double std) {}
+
+  /**
+   * The network's output.
+   *
+   * @param name "heaterOnS"
+   * @param unit "s"
+   * @param transform "log" when the network predicts the standardised natural log of seconds,
+   *     "none" when it predicts standardised seconds
+   * @param mean mean of the (transformed) target in training
+   * @param std standard deviation of the (transformed) target in training
+   */
+  public record Target(String name, String unit, String transform, double mean, double std) {}
+
+  /** Standardises a raw feature vector (see {@link ModelFeatures#encode}) for the network. */
+  public float[] scale(float[] raw) {
+    float[] z = new float[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      Feature f = features.get(i);
+      z[i] = (float) ((raw[i] - f.mean()) / f.std());
+    }
+    return z;
+  }
+
+  /** Turns the network's output back into seconds. */
+  public double seconds(float networkOutput) {
+    double y = networkOutput * target.std() + target.mean();
+    return "log".equals(target.transform()) ? Math.exp(y) : y;
+  }
+}
