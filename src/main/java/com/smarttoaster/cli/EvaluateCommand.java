@@ -1,0 +1,75 @@
+package com.smarttoaster.cli;
+
+import com.smarttoaster.evaluation.Evaluation;
+import com.smarttoaster.evaluation.EvaluationPlot;
+import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.scenario.ScenarioException;
+import com.smarttoaster.scenario.ScenarioReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: every predictor on a scenario set, a table per segment and a chart. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = {
+      "Runs a scenario set with several predictors on the simulated appliance and prints the shade",
+      "error per segment (cold/warm toaster, frozen, low mains, bread type)."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenarios", paramLabel = "FILE|DIR", description = "Scenario file or directory; faults are ignored.")
+  Path scenarios;
+
+  @Option(names = "--predictors", split = ",", defaultValue = "model,fallback,fixed-timer,oracle",
+      description = "Predictors to compare (default ${DEFAULT-VALUE}).")
+  List<String> predictors;
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "Write predicted-vs-oracle and error-by-segment charts.")
+  Path plot;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (String p : predictors) {
+      if (!Predictors.NAMES.contains(p)) {
+        err.println("--predictors: '" + p + "' is not one of " + String.join(", ", Predictors.NAMES));
+        return Main.EXIT_BAD_INPUT;
+      }
+    }
+    if (scenarios == null) {
+      err.println("--scenarios: give a scenario file or directory");
+      return Main.EXIT_BAD_INPUT;
+    }
+    List<Scenario> set = new ArrayList<>();
+    try {
+      for (Path f : ScenarioReader.scenarioFiles(scenarios)) {
+        set.add(withoutFaults(ScenarioReader.read(f)));
+      }
+    } catch (ScenarioException e) {
+      err.println(e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    Evaluation evaluation = Evaluation.run(set, predictors);
+    out.print(evaluation.table(predictors));
+    out.flush();
+    if (plot != null) {
+      EvaluationPlot.write(evaluation, predictors, plot);
+      err.println("Plot written to " + plot);
+    }
+    return 0;
+  }
+
+  /** Evaluation is about toasting quality: injected faults and scripted actions would only blur it. */
+  static Scenario withoutFaults(Scenario s) {
+    return new Scenario(s.version(), s.name(), s.seed(), s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
+        s.bread(), s.shade(), s.mode(), List.of(), List.of());
+  }
+}

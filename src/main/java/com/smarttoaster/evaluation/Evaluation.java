@@ -1,0 +1,83 @@
+package com.smarttoaster.evaluation;
+
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.simulation.CycleSimulation;
+import com.smarttoaster.simulation.SimulationOptions;
+import com.smarttoaster.simulation.SimulationResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a scenario set with several predictors on the simulated appliance (full cycles, real
+ * supervisor and guard) and summarises the shade error per segment.
+ */
+public final class Evaluation {
+  private final List<EvaluationRow> rows;
+
+  private Evaluation(List<EvaluationRow> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
+  public static Evaluation run(List<Scenario> scenarios, List<String> predictors) {
+    List<EvaluationRow> rows = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      ApplianceConditions c = new ApplianceConditions(s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
+          s.bread().type(), s.bread().thicknessMm(), s.bread().startC());
+      double oracleS = ShadeOracle.bestHeatSeconds(c, s.shade(), 285.0);
+      for (String p : predictors) {
+        SimulationResult r = new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
+        rows.add(new EvaluationRow(s, p, r.predictor(), r.predictedS() == null ? 0 : r.predictedS(), oracleS,
+            r.achievedShade(), Math.abs(r.achievedShade() - s.shade())));
+      }
+    }
+    return new Evaluation(rows);
+  }
+
+  public List<EvaluationRow> rows() {
+    return rows;
+  }
+
+  /** Mean and 95th percentile of the shade error for one predictor in one segment (NaN if empty). */
+  public double[] meanAndP95(String predictor, Segment segment) {
+    double[] e = rows.stream()
+        .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
+        .mapToDouble(EvaluationRow::shadeError).sorted().toArray();
+    if (e.length == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    int p95 = Math.max(0, (int) Math.ceil(0.95 * e.length) - 1);
+    return new double[] {Arrays.stream(e).average().orElse(Double.NaN), e[p95]};
+  }
+
+  public long count(Segment segment, String predictor) {
+    return rows.stream().filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario())).count();
+  }
+
+  /** The per-segment table: mean |achieved − target shade| (p95 in brackets) per predictor. */
+  public String table(List<String> predictors) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-14s %6s", "segment", "n"));
+    for (String p : predictors) {
+      sb.append(String.format(Locale.ROOT, " %20s", p));
+    }
+    sb.append("\n");
+    for (Segment seg : Segment.standard()) {
+      long n = count(seg, predictors.get(0));
+      if (n == 0) {
+        continue;
+      }
+      sb.append(String.format(Locale.ROOT, "%-14s %6d", seg.name(), n));
+      for (String p : predictors) {
+        double[] m = meanAndP95(p, seg);
+        sb.append(String.format(Locale.ROOT, " %11.3f (%6.3f)", m[0], m[1]));
+      }
+      sb.append("\n");
+    }
+    sb.append("shade error: mean |achieved - target| (95th percentile), on the 1-7 scale\n");
+    return sb.toString();
+  }
+}
