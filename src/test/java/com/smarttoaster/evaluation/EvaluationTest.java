@@ -1,0 +1,45 @@
+package com.smarttoaster.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.scenario.BreadSpec;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationTest {
+  private static Scenario warm(BreadType bread, double chamberC) {
+    return new Scenario(1, "warm " + bread.id(), 3, 21, 230, chamberC, 2, new BreadSpec(bread, 12, 21), 5,
+        ToastMode.TOAST, List.of(), List.of());
+  }
+
+  @Test
+  void theOracleHitsTheShadeAndTheFixedTimerMissesInAWarmToaster() {
+    List<String> predictors = List.of("fixed-timer", "oracle");
+    Evaluation e = Evaluation.run(List.of(warm(BreadType.WHITE, 150), warm(BreadType.BRIOCHE, 180)), predictors);
+    assertEquals(4, e.rows().size());
+    Segment warmSegment = Segment.standard().stream().filter(s -> s.name().equals("warm toaster")).findFirst().get();
+    double oracle = e.meanAndP95("oracle", warmSegment)[0];
+    double fixed = e.meanAndP95("fixed-timer", warmSegment)[0];
+    assertTrue(oracle < 0.1, "oracle error " + oracle);
+    assertTrue(fixed > 1.0, "a mechanical timer should overtoast in a warm toaster: " + fixed);
+    String table = e.table(predictors);
+    assertTrue(table.contains("warm toaster") && table.contains("brioche"), table);
+    assertTrue(!table.contains("frozen"), "empty segments are left out: " + table);
+  }
+
+  @Test
+  void thePlotIsAPng(@TempDir Path dir) throws Exception {
+    List<String> predictors = List.of("fallback", "oracle");
+    Evaluation e = Evaluation.run(List.of(warm(BreadType.RYE, 21)), predictors);
+    Path png = dir.resolve("eval.png");
+    EvaluationPlot.write(e, predictors, png);
+    assertTrue(Files.size(png) > 10_000);
+  }
+}
