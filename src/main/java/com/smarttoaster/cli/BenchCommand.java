@@ -13,14 +13,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: measures simulation throughput and the supervisor's real-time reaction. */
+/**
+ * {@code bench}: measures simulation throughput and the supervisor's real-time reaction, or with
+ * {@code --model} the model's load time and prediction latency.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: simulated cycles per second on one core; supervisor reaction under CPU load.")
+    description = {"Benchmarks: simulated cycles per second on one core; supervisor reaction under CPU load.",
+        "With --model: model load time and prediction latency (p50/p99) instead."})
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario to repeat.")
+  @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario to repeat (not with --model).")
   Path scenario;
+
+  @Option(names = "--model", description = "Benchmark the model predictor instead: load time and latency.")
+  boolean model;
+
+  @Option(names = "--model-file", paramLabel = "FILE",
+      description = "Model to benchmark (default: the installed model/toast-time.tflite).")
+  Path modelFile;
+
+  @Option(names = "--card", paramLabel = "FILE",
+      description = "Its card (default: toast-time.card.json beside --model-file, else the installed card).")
+  Path cardFile;
+
+  @Option(names = "--predictions", defaultValue = "20000",
+      description = "Measured predictions per path with --model (default ${DEFAULT-VALUE}).")
+  int predictions;
 
   @Option(names = "--cycles", defaultValue = "400", description = "Measured cycles (default ${DEFAULT-VALUE}).")
   int cycles;
@@ -34,6 +53,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (model == (scenario != null)) {
+      spec.commandLine().getErr().println("give either --scenario FILE or --model");
+      return Main.EXIT_BAD_INPUT;
+    }
+    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+    if (model) {
+      return ModelBenchOutput.run(out, spec.commandLine().getErr(), modelFile, cardFile, predictions);
+    }
     Scenario s;
     try {
       s = ScenarioReader.read(scenario);
@@ -41,8 +69,6 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
     CycleThroughputBench.Result t = CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles);
     out.printf(Locale.ROOT, "simulated cycles: %d in %.2f s on one thread = %.0f cycles/s (%.0fx real time)%n",
         t.cycles(), t.wallS(), t.cyclesPerSecond(), t.simulatedS() / t.wallS());

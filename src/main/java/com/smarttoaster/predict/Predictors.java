@@ -9,6 +9,14 @@ public final class Predictors {
   private Predictors() {}
 
   /**
+   * The installed model, loaded the first time "model" is asked for and then shared for the life of
+   * the process (its runtime serialises calls); asking for any other predictor never loads it.
+   */
+  private static final class InstalledModel {
+    static final ToastTimePredictor PREDICTOR = ModelPredictor.loadDefault();
+  }
+
+  /**
    * @param name one of {@link #NAMES}
    * @param table the fallback table (returned as is for "fallback")
    * @param oracle the simulator's oracle, or null where there is none (on a device)
@@ -16,8 +24,7 @@ public final class Predictors {
   public static ToastTimePredictor named(String name, FallbackTimeTable table, ToastTimePredictor oracle) {
     switch (name) {
       case "model":
-        return new UnavailableModelPredictor(
-            "no model installed: the TFLite model predictor is not part of this release yet");
+        return InstalledModel.PREDICTOR;
       case "fallback":
         return table;
       case "fixed-timer":

@@ -1,0 +1,73 @@
+package com.smarttoaster.predict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.model.Mlp;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.model.RandomMlp;
+import com.smarttoaster.model.TfliteMlpWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Temporary models for tests (never the trained one): a seeded random network written as
+ * {@code toast-time.tflite} with a matching {@code toast-time.card.json} over the realistic envelope
+ * of DESIGN.md §5. The network's output is scaled down, so with the card's log-seconds target it
+ * answers plausible times around 110 s.
+ */
+public final class TestModels {
+  static final String MODEL_FILE = "toast-time.tflite";
+  static final String CARD_FILE = "toast-time.card.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TestModels() {}
+
+  /** A plausible random network for the toaster's features. */
+  public static Mlp network(long seed) {
+    return RandomMlp.of(seed, 0.1f, ModelFeatures.COUNT, 16, 16, 1);
+  }
+
+  /** Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250 V. */
+  public static List<ModelCard.Feature> features() {
+    List<ModelCard.Feature> f = new ArrayList<>();
+    f.add(feature("shade", 1, 7, 4, 2));
+    f.add(feature("thicknessMm", 8, 35, 20, 7.5));
+    f.add(feature("slices", 1, 2, 1.5, 0.5));
+    f.add(feature("chamberStartC", 5, 200, 60, 45));
+    f.add(feature("ambientC", 5, 40, 22, 10));
+    f.add(feature("mainsVolts", 200, 250, 228, 14));
+    for (int i = 6; i < ModelFeatures.COUNT; i++) {
+      f.add(feature(ModelFeatures.NAMES.get(i), 0, 1, 0.17, 0.37));
+    }
+    return f;
+  }
+
+  private static ModelCard.Feature feature(String name, double min, double max, double mean, double std) {
+    return new ModelCard.Feature(name, ModelFeatures.UNITS.get(ModelFeatures.NAMES.indexOf(name)), min, max, mean, std);
+  }
+
+  public static ModelCard card(byte[] model, List<ModelCard.Feature> features) {
+    return new ModelCard(1, "test-" + ModelCardChecks.sha256(model).substring(0, 8), "2026-11-27T00:00:00Z",
+        MODEL_FILE, ModelCardChecks.sha256(model), "0".repeat(64), 1000, 7, features,
+        new ModelCard.Target("heaterOnS", "s", "log", Math.log(110.0), 0.2), Map.of("maeS", 0.0),
+        "random test network, not trained");
+  }
+
+  public static byte[] json(ModelCard card) throws IOException {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(card);
+  }
+
+  /** Writes the network and a matching card into {@code dir}; returns the model file. */
+  public static Path install(Mlp mlp, Path dir) throws IOException {
+    byte[] model = TfliteMlpWriter.write(mlp);
+    Files.createDirectories(dir);
+    Path modelFile = dir.resolve(MODEL_FILE);
+    Files.write(modelFile, model);
+    Files.write(dir.resolve(CARD_FILE), json(card(model, features())));
+    return modelFile;
+  }
+}
