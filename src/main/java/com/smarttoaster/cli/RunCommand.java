@@ -1,14 +1,19 @@
 package com.smarttoaster.cli;
 
+import com.smarttoaster.appliance.PiApplianceRunner;
 import com.smarttoaster.appliance.SimulatedApplianceRunner;
 import com.smarttoaster.config.ApplianceKind;
 import com.smarttoaster.config.ConfigException;
 import com.smarttoaster.config.ConfigLoader;
 import com.smarttoaster.config.ControllerConfig;
+import com.smarttoaster.config.LogLevel;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.pi.HardwareUnavailableException;
+import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
@@ -21,6 +26,7 @@ import com.smarttoaster.toast.ToastSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +40,10 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the appliance named by the config. With appliance.kind: simulated it runs the simulated",
-      "toaster in real time with a terminal front panel:",
+      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi",
+      "toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
+      "With appliance.kind: simulated it runs the simulated toaster in real time with a terminal",
+      "front panel:",
       TerminalPanel.HELP
     })
 public final class RunCommand implements Callable<Integer> {
@@ -55,21 +63,68 @@ public final class RunCommand implements Callable<Integer> {
       return Main.EXIT_BAD_INPUT;
     }
     applyLogLevel(cfg);
-    if (cfg.appliance().kind() != ApplianceKind.SIMULATED) {
-      err.println("appliance.kind is '" + cfg.appliance().kind().id() + "' in " + config
-          + ", but this build has no Raspberry Pi hardware layer yet; no heat was turned on."
-          + " Use appliance.kind: simulated to run the simulated toaster.");
-      return Main.EXIT_BAD_INPUT;
+    if (cfg.appliance().kind() == ApplianceKind.PI) {
+      return runPi(cfg, err);
     }
     return runSimulated(cfg, err);
   }
 
-  /** The config's level, unless set with -D; works because no logger exists before this point. */
+  /**
+   * The config's level, unless set with -D; works because no logger exists before this point.
+   * Pi4J's own logs (board detection, every SPI transfer) are shown only at debug.
+   */
   private static void applyLogLevel(ToasterConfig cfg) {
     String key = "org.slf4j.simpleLogger.defaultLogLevel";
     if (System.getProperty(key) == null) {
       System.setProperty(key, cfg.logging().level().id());
     }
+    String pi4j = "org.slf4j.simpleLogger.log.com.pi4j";
+    if (System.getProperty(pi4j) == null) {
+      System.setProperty(pi4j, cfg.logging().level() == LogLevel.DEBUG ? "debug" : "off");
+    }
+  }
+
+  /**
+   * The Raspberry Pi appliance: opens the hardware (one clear message and exit 2 if any device is
+   * missing, before anything is switched on), then runs until the process is stopped (SIGTERM from
+   * systemd or Ctrl-C), which switches the heater off and releases the carriage.
+   */
+  private int runPi(ToasterConfig cfg, PrintWriter err) throws InterruptedException {
+    Clock clock = Clock.system();
+    PiAppliance appliance;
+    try {
+      appliance = PiAppliance.open(cfg.pi(), cfg.appliance().currentSensorFitted(), PiAppliance.hardwareContext(),
+          clock, cfg.controller().defaultSettings());
+    } catch (HardwareUnavailableException e) {
+      err.println("Cannot run the Raspberry Pi appliance (appliance.kind: pi in " + config + "): " + e.getMessage()
+          + ". Nothing was switched on; the heater stays off. To try the controller on this computer, use a config"
+          + " with appliance.kind: simulated (config/toaster.yaml).");
+      err.flush();
+      return Main.EXIT_BAD_INPUT;
+    }
+    SafetyListener faults = fault -> {
+      err.println("FAULT " + fault.code() + ": " + fault.message());
+      err.flush();
+    };
+    ControllerListener events = new ControllerListener() {
+      @Override
+      public void onRefused(String reason, long atNanos) {
+        err.println(reason);
+        err.flush();
+      }
+    };
+    CountDownLatch stopped = new CountDownLatch(1);
+    PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock, faults, events);
+    Thread hook = new Thread(() -> {
+      runner.close();
+      stopped.countDown();
+    }, "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    runner.start();
+    err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
+    err.flush();
+    stopped.await();
+    return 0;
   }
 
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {

@@ -41,7 +41,7 @@ public final class ConfigLoader {
   /** Larger files are refused before parsing; the config is a few kilobytes. */
   public static final long MAX_FILE_BYTES = 1 << 20;
 
-  static final List<String> SECTIONS = List.of("appliance", "safety", "controller", "simulation", "logging");
+  static final List<String> SECTIONS = List.of("appliance", "safety", "controller", "simulation", "logging", "pi");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   static final List<String> SIMULATION_OPTIONS = List.of("ambientC", "chamberStartC", "seed", "realtimeFactor");
   static final List<String> LOGGING_OPTIONS = List.of("level");
@@ -135,6 +135,8 @@ public final class ConfigLoader {
     ObjectFields loggingFields = section(top, "logging", LOGGING_OPTIONS, sectionOf);
     LoggingConfig logging = new LoggingConfig(loggingFields.choice("level", false, Choices.byId(LogLevel.values(), LogLevel::id)).orElse(LogLevel.INFO));
 
+    PiConfig pi = readPi(top, appliance, sectionOf, problems);
+
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
     checks.require(
@@ -152,7 +154,26 @@ public final class ConfigLoader {
             + Format.number(lowestChamber) + "; a chamber cannot be colder than the room it sits in; raise chamberStartC",
         "simulation.chamberStartC", "simulation.ambientC");
 
-    return new ToasterConfig(appliance, safety, controller, simulation, logging);
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi);
+  }
+
+  /** The pi section: required for kind pi, checked whenever present; null when absent. */
+  private static PiConfig readPi(ObjectFields top, ApplianceConfig appliance, Map<String, String> sectionOf, Problems problems) {
+    boolean kindPi = appliance.kind() == ApplianceKind.PI && !problems.has("appliance.kind");
+    if (!top.has("pi")) {
+      if (kindPi) {
+        problems.add(
+            "pi",
+            "pi is required when appliance.kind is pi: the section that says which GPIO pin does what and how the"
+                + " thermocouple is read; copy it from config/pi.yaml and match it to your wiring (hardware/README.md)");
+      }
+      return null;
+    }
+    ObjectFields f = section(top, "pi", PiSection.OPTIONS, sectionOf);
+    Boolean fitted = problems.has("appliance.currentSensorFitted") || problems.has("appliance")
+        ? null
+        : appliance.currentSensorFitted();
+    return PiSection.read(f, fitted, problems);
   }
 
   private static ApplianceConfig readAppliance(ObjectFields f) {
@@ -198,6 +219,7 @@ public final class ConfigLoader {
     ControllerSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "controller"));
     SIMULATION_OPTIONS.forEach(o -> m.putIfAbsent(o, "simulation"));
     LOGGING_OPTIONS.forEach(o -> m.putIfAbsent(o, "logging"));
+    PiSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "pi"));
     return m;
   }
 

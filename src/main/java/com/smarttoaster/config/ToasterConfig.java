@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param controller the cycle controller
  * @param simulation the simulated appliance's surroundings (ignored on a Pi)
  * @param logging logging
+ * @param pi the Raspberry Pi's wiring; null when the file has no pi section (allowed only when the
+ *     appliance kind is not pi)
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
     SafetyLimits safety,
     ControllerConfig controller,
     SimulationConfig simulation,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    PiConfig pi) {
 
   public ToasterConfig {
     Objects.requireNonNull(appliance, "appliance");
@@ -36,7 +39,8 @@ public record ToasterConfig(
         SafetyLimits.defaults(),
         ControllerConfig.defaults(),
         SimulationConfig.defaults(),
-        LoggingConfig.defaults());
+        LoggingConfig.defaults(),
+        null);
   }
 
   /** One line for logs and check-config: "appliance simulated, device kitchen, cutoff 280 °C, max heat 300 s". */

@@ -120,12 +120,23 @@ class SimulateCommandTest {
   }
 
   @Test
-  void runRefusesAPiConfigWithOneClearMessage(@TempDir Path dir) throws Exception {
+  void runWithThePiConfigOnAMachineWithoutGpioSaysWhichDeviceIsMissingAndExits2() {
+    Run r = run("run", "--config", "config/pi.yaml");
+    assertEquals(2, r.exit(), r.err());
+    String err = r.err().strip();
+    assertTrue(err.contains("heater relay (SSR) output on GPIO BCM 17 (pi.heaterPin = 17)"), err);
+    assertTrue(err.contains("Nothing was switched on"), err);
+    assertEquals(1, err.lines().count(), "one message, no log lines: " + err);
+    assertFalse(err.contains("\tat ") || err.contains("Exception"), err);
+  }
+
+  @Test
+  void runRefusesAPiConfigWithoutItsPiSection(@TempDir Path dir) throws Exception {
     Path cfg = dir.resolve("pi.yaml");
     Files.writeString(cfg, Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi"));
     Run r = run("run", "--config", cfg.toString());
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("appliance.kind") && r.err().contains("no heat"), r.err());
+    assertTrue(r.err().contains("pi is required when appliance.kind is pi") && r.err().contains("will not heat"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
 }

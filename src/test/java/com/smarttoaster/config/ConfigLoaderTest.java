@@ -113,9 +113,31 @@ class ConfigLoaderTest {
               realtimeFactor: 100
             logging:
               level: debug
+            pi:
+              heaterPin: 17
+              latchPin: 27
+              leverPin: 22
+              cancelPin: 5
+              defrostPin: 6
+              bagelPin: 13
+              reheatPin: 19
+              resetPin: 26
+              encoderAPin: 20
+              encoderBPin: 21
+              toastingLedPin: 24
+              remoteArmedLedPin: 25
+              faultLedPin: 12
+              buzzerPin: 18
+              thermocouple: spi
+              spiChipSelect: 1
             """,
             SOURCE);
     assertEquals(new ApplianceConfig(ApplianceKind.PI, "shed-2", 120, false), c.appliance());
+    assertEquals(ThermocoupleInterface.SPI, c.pi().thermocouple());
+    assertEquals(1, c.pi().spiChipSelect());
+    assertEquals(null, c.pi().currentSensorPin(), "no current sensor fitted");
+    assertEquals(null, c.pi().remoteArmPin(), "optional and absent");
+    assertEquals(0.02, c.pi().debounceS());
     assertEquals(260, c.safety().cutoffC());
     assertEquals(4, c.safety().overTempSamples());
     assertFalse(c.safety().currentSensorFitted(), "copied from appliance.currentSensorFitted");

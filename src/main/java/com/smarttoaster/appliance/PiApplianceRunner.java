@@ -1,0 +1,160 @@
+package com.smarttoaster.appliance;
+
+import com.smarttoaster.config.ControllerConfig;
+import com.smarttoaster.config.ToasterConfig;
+import com.smarttoaster.control.ControllerListener;
+import com.smarttoaster.control.ControllerSettings;
+import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.Indicators;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.hal.pi.PiAppliance;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.safety.ResetKind;
+import com.smarttoaster.safety.ResetResult;
+import com.smarttoaster.safety.SafetyListener;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.safety.SupervisorLoop;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Raspberry Pi toaster at work: the same supervisor and controller as the simulated appliance,
+ * wired to a {@link PiAppliance}. {@link #start()} runs three loops: the supervisor at
+ * safety.loopPeriodS (its own {@link SupervisorLoop}), the controller at controller.tickS, and the
+ * front-panel scan every {@value PiAppliance#SCAN_PERIOD_MS} ms. Tests skip {@code start()} and call
+ * {@link #scan()}, {@code supervisor().tick()} and {@link #tickController()} in stepped time.
+ *
+ * <p>Service reset: when the reset button was held as the appliance powered up, the first controller
+ * tick after the supervisor has a chamber reading asks for {@code reset(ResetKind.SERVICE)} (which
+ * still needs a valid reading below safety.resetMaxC); the buzzer answers DONE or REFUSED.
+ *
+ * <p>{@link #close()} stops the loops, switches the heater off and releases the carriage (through the
+ * supervisor), then closes the appliance (pins LOW, Pi4J shut down).
+ */
+public final class PiApplianceRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PiApplianceRunner.class);
+
+  private final PiAppliance appliance;
+  private final SafetySupervisor supervisor;
+  private final GuardedPredictor predictor;
+  private final ToastController controller;
+  private final double tickS;
+  private boolean serviceResetPending;
+  private SupervisorLoop loop;
+  private ScheduledExecutorService threads;
+  private boolean closed;
+
+  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
+      ControllerListener controllerListener) {
+    this.appliance = appliance;
+    ControllerConfig cc = cfg.controller();
+    this.supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(), appliance.sensor(),
+        appliance.currentSensor(), clock, safetyListener);
+    FallbackTimeTable table = new FallbackTimeTable();
+    this.predictor = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
+        cc.predictorTimeoutS(), 5.0, cfg.safety().maxHeatS() * 0.95);
+    this.controller = new ToastController(supervisor, predictor, clock, ControllerSettings.from(cc),
+        cc.defaultSettings(), cfg.appliance().mainsVoltsNominal(), appliance.indicators(), controllerListener);
+    this.tickS = cc.tickS();
+    appliance.controls().onEvent(controller::submit);
+    appliance.controls().followSettings(() -> controller.snapshot().settings());
+    this.serviceResetPending = appliance.controls().resetHeldAtPowerUp();
+    if (serviceResetPending) {
+      log.info("Reset button held at power-up: a service reset follows the first chamber reading");
+    }
+  }
+
+  public PiAppliance appliance() {
+    return appliance;
+  }
+
+  public SafetySupervisor supervisor() {
+    return supervisor;
+  }
+
+  public ToastController controller() {
+    return controller;
+  }
+
+  /** One front-panel scan (inputs to events, buzzer pattern). */
+  public void scan() {
+    appliance.scan();
+  }
+
+  /** One controller period, preceded once by the power-up service reset when it was asked for. */
+  public void tickController() {
+    if (serviceResetPending) {
+      TemperatureReading reading = supervisor.status().lastReading();
+      if (reading != null) {
+        serviceResetPending = false;
+        ResetResult result = supervisor.reset(ResetKind.SERVICE);
+        log.info("Service reset at power-up: {}", result.message());
+        appliance.indicators().beep(result.cleared() ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
+      }
+    }
+    controller.tick();
+  }
+
+  /** Starts the supervisor loop, the controller loop and the panel scan. */
+  public synchronized void start() {
+    if (threads != null || closed) {
+      throw new IllegalStateException("PiApplianceRunner can be started once");
+    }
+    loop = new SupervisorLoop(supervisor);
+    loop.start();
+    threads = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "pi-appliance");
+      t.setDaemon(true);
+      return t;
+    });
+    threads.scheduleAtFixedRate(this::safeScan, 0, PiAppliance.SCAN_PERIOD_MS, TimeUnit.MILLISECONDS);
+    threads.scheduleAtFixedRate(this::safeTick, 0, Math.round(tickS * 1e9), TimeUnit.NANOSECONDS);
+    log.info("Pi appliance running: supervisor every {} s, controller every {} s, panel scan every {} ms",
+        supervisor.limits().loopPeriodS(), tickS, PiAppliance.SCAN_PERIOD_MS);
+  }
+
+  private void safeScan() {
+    try {
+      scan();
+    } catch (RuntimeException e) {
+      log.warn("Panel scan failed; continuing", e);
+    }
+  }
+
+  private void safeTick() {
+    try {
+      tickController();
+    } catch (RuntimeException e) {
+      // The lease stops heat if ticks keep failing; the supervisor decides, not this loop.
+      log.error("Controller tick failed; continuing", e);
+    }
+  }
+
+  /** Stops everything: heat off and carriage released first, then the pins and Pi4J. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (threads != null) {
+      threads.shutdownNow();
+    }
+    try {
+      if (loop != null) {
+        loop.close(); // stops the loop, then supervisor.shutdown(): heater off, carriage released
+      } else {
+        supervisor.shutdown();
+      }
+    } finally {
+      predictor.close();
+      appliance.close();
+    }
+  }
+}

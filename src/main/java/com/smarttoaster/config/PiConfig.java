@@ -1,0 +1,87 @@
+package com.smarttoaster.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Raspberry Pi's wiring: which BCM GPIO drives or reads what, and how the thermocouple is read.
+ * Pins are BCM (Broadcom) GPIO numbers, not header pin numbers. Used only when the appliance kind
+ * is pi; hardware/README.md has the matching pin table and diagram.
+ *
+ * @param heaterPin SSR input of the heater, active-high (BCM 9..27: pulled down at power-on)
+ * @param latchPin carriage hold-down magnet driver, active-high (BCM 9..27)
+ * @param leverPin lever-down switch to ground, active-low, debounced
+ * @param currentSensorPin heater current comparator, high while current flows; null when no current
+ *     sensor is fitted
+ * @param cancelPin cancel button to ground, active-low
+ * @param defrostPin defrost mode button to ground, active-low
+ * @param bagelPin bagel mode button to ground, active-low
+ * @param reheatPin reheat mode button to ground, active-low
+ * @param resetPin fault-reset button to ground, active-low
+ * @param remoteArmPin remote-start arm button to ground, active-low; null when not fitted
+ * @param encoderAPin shade knob rotary encoder channel A to ground
+ * @param encoderBPin shade knob rotary encoder channel B to ground
+ * @param encoderStepsPerDetent quadrature steps per click of the encoder (1, 2 or 4)
+ * @param toastingLedPin toasting LED, active-high
+ * @param remoteArmedLedPin remote-armed LED, active-high
+ * @param faultLedPin fault LED, active-high
+ * @param buzzerPin active buzzer driver, active-high
+ * @param debounceS how long a switch must read the same before it counts, s
+ * @param thermocouple iio or spi
+ * @param iioDevice sysfs directory of the maxim_thermocouple IIO device; null unless iio
+ * @param spiChipSelect SPI0 chip select of the MAX31855 (0 or 1); null unless spi
+ */
+public record PiConfig(
+    int heaterPin,
+    int latchPin,
+    int leverPin,
+    Integer currentSensorPin,
+    int cancelPin,
+    int defrostPin,
+    int bagelPin,
+    int reheatPin,
+    int resetPin,
+    Integer remoteArmPin,
+    int encoderAPin,
+    int encoderBPin,
+    int encoderStepsPerDetent,
+    int toastingLedPin,
+    int remoteArmedLedPin,
+    int faultLedPin,
+    int buzzerPin,
+    double debounceS,
+    ThermocoupleInterface thermocouple,
+    String iioDevice,
+    Integer spiChipSelect) {
+
+  public PiConfig {
+    Objects.requireNonNull(thermocouple, "thermocouple");
+  }
+
+  /** Every pin in use, keyed by its option name, in file order; unfitted optional pins are left out. */
+  public Map<String, Integer> pins() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put("heaterPin", heaterPin);
+    m.put("latchPin", latchPin);
+    m.put("leverPin", leverPin);
+    if (currentSensorPin != null) {
+      m.put("currentSensorPin", currentSensorPin);
+    }
+    m.put("cancelPin", cancelPin);
+    m.put("defrostPin", defrostPin);
+    m.put("bagelPin", bagelPin);
+    m.put("reheatPin", reheatPin);
+    m.put("resetPin", resetPin);
+    if (remoteArmPin != null) {
+      m.put("remoteArmPin", remoteArmPin);
+    }
+    m.put("encoderAPin", encoderAPin);
+    m.put("encoderBPin", encoderBPin);
+    m.put("toastingLedPin", toastingLedPin);
+    m.put("remoteArmedLedPin", remoteArmedLedPin);
+    m.put("faultLedPin", faultLedPin);
+    m.put("buzzerPin", buzzerPin);
+    return m;
+  }
+}

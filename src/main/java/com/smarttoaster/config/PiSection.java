@@ -1,0 +1,174 @@
+package com.smarttoaster.config;
+
+import static com.smarttoaster.input.NumberRange.closed;
+
+import com.smarttoaster.input.Choices;
+import com.smarttoaster.input.NumberRange;
+import com.smarttoaster.input.ObjectFields;
+import com.smarttoaster.input.Problems;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code pi} section: the Raspberry Pi's wiring. Required when appliance.kind is pi, and then
+ * every pin is required too (hardware is never guessed); checked whenever present. Besides each
+ * range: no pin does two jobs, no pin is one the appliance or the Pi itself already uses (ID EEPROM,
+ * I2C, the SPI0 bus of the thermocouple), the heater and latch pins are ones the Pi pulls down at
+ * power-on, and the options of the thermocouple interface that is not chosen are refused.
+ */
+final class PiSection {
+  /** Highest BCM GPIO on the 40-pin header. */
+  static final int MAX_PIN = 27;
+  /** Lowest BCM GPIO with a pull-down at power-on (BCM 0–8 are pulled up). */
+  static final int FIRST_PULLED_DOWN_PIN = 9;
+  static final NumberRange DEBOUNCE_S = closed(0.005, 0.1, "s");
+  static final double DEFAULT_DEBOUNCE_S = 0.02;
+  static final int DEFAULT_STEPS_PER_DETENT = 4;
+  static final Pattern ABSOLUTE_PATH = Pattern.compile("/[^\\x00]{1,250}");
+
+  static final List<String> OPTIONS =
+      List.of(
+          "heaterPin", "latchPin", "leverPin", "currentSensorPin", "cancelPin", "defrostPin", "bagelPin",
+          "reheatPin", "resetPin", "remoteArmPin", "shadeKnob", "encoderAPin", "encoderBPin",
+          "encoderStepsPerDetent", "toastingLedPin", "remoteArmedLedPin", "faultLedPin", "buzzerPin",
+          "debounceS", "thermocouple", "iioDevice", "spiChipSelect");
+
+  private static final Map<String, String> SHADE_KNOBS = Map.of("encoder", "encoder");
+  private static final Map<String, String> REFUSED_KNOBS =
+      Map.of(
+          "potentiometer",
+          "this build reads the shade from a rotary encoder only (see hardware/README.md, 'Shade knob')",
+          "mcp3008",
+          "this build reads the shade from a rotary encoder only (see hardware/README.md, 'Shade knob')");
+
+  private PiSection() {}
+
+  /**
+   * Reads the section; missing or invalid values become placeholders (-1), which is harmless
+   * because a config with problems is never used.
+   *
+   * @param currentSensorFitted appliance.currentSensorFitted, or null when that option is itself bad
+   */
+  static PiConfig read(ObjectFields f, Boolean currentSensorFitted, Problems problems) {
+    Integer currentSensorPin = null;
+    if (Boolean.TRUE.equals(currentSensorFitted)) {
+      currentSensorPin = (int) f.requiredInteger("currentSensorPin", 0, MAX_PIN).orElse(-1);
+    } else if (Boolean.FALSE.equals(currentSensorFitted) && f.has("currentSensorPin")) {
+      problems.add(
+          f.path("currentSensorPin"),
+          f.path("currentSensorPin") + " is set but appliance.currentSensorFitted is false; set"
+              + " currentSensorFitted: true if the current sensor is wired, or delete currentSensorPin");
+    }
+    Integer remoteArmPin = f.has("remoteArmPin") ? (int) f.integer("remoteArmPin", 0, MAX_PIN).orElse(-1) : null;
+    f.choice("shadeKnob", false, SHADE_KNOBS, REFUSED_KNOBS);
+
+    ThermocoupleInterface tc =
+        f.choice("thermocouple", true, Choices.byId(ThermocoupleInterface.values(), ThermocoupleInterface::id))
+            .orElse(null);
+    String iioDevice = null;
+    Integer spiChipSelect = null;
+    if (tc == ThermocoupleInterface.IIO) {
+      iioDevice =
+          f.text("iioDevice", true, ABSOLUTE_PATH, "an absolute path such as /sys/bus/iio/devices/iio:device0")
+              .orElse("/");
+      refuseUnused(f, "spiChipSelect", "iio", "the maxtherm overlay's spi0-0 or spi0-1 parameter picks it", problems);
+    } else if (tc == ThermocoupleInterface.SPI) {
+      spiChipSelect = (int) f.requiredInteger("spiChipSelect", 0, 1).orElse(-1);
+      refuseUnused(f, "iioDevice", "spi", "it is only read with thermocouple: iio", problems);
+    }
+
+    PiConfig pi =
+        new PiConfig(
+            pin(f, "heaterPin"),
+            pin(f, "latchPin"),
+            pin(f, "leverPin"),
+            currentSensorPin,
+            pin(f, "cancelPin"),
+            pin(f, "defrostPin"),
+            pin(f, "bagelPin"),
+            pin(f, "reheatPin"),
+            pin(f, "resetPin"),
+            remoteArmPin,
+            pin(f, "encoderAPin"),
+            pin(f, "encoderBPin"),
+            stepsPerDetent(f, problems),
+            pin(f, "toastingLedPin"),
+            pin(f, "remoteArmedLedPin"),
+            pin(f, "faultLedPin"),
+            pin(f, "buzzerPin"),
+            f.decimal("debounceS", DEBOUNCE_S).orElse(DEFAULT_DEBOUNCE_S),
+            tc == null ? ThermocoupleInterface.IIO : tc,
+            iioDevice,
+            spiChipSelect);
+    checkPins(f, pi, problems);
+    return pi;
+  }
+
+  private static int pin(ObjectFields f, String key) {
+    return (int) f.requiredInteger(key, 0, MAX_PIN).orElse(-1);
+  }
+
+  private static int stepsPerDetent(ObjectFields f, Problems problems) {
+    String path = f.path("encoderStepsPerDetent");
+    long steps = f.integer("encoderStepsPerDetent", 1, 4).orElse(DEFAULT_STEPS_PER_DETENT);
+    if (steps == 3) {
+      problems.add(path, path + " = 3 is not allowed; expected 1, 2 or 4 (quadrature steps per click, 4 for"
+          + " most detent encoders)");
+    }
+    return (int) steps;
+  }
+
+  private static void refuseUnused(ObjectFields f, String key, String chosen, String why, Problems problems) {
+    if (f.has(key)) {
+      problems.add(
+          f.path(key),
+          f.path(key) + " is set but " + f.path("thermocouple") + " is " + chosen + " (" + why + "); delete " + key);
+    }
+  }
+
+  /** One problem per pin at most: power-on state, then reserved pins, then a pin given twice. */
+  private static void checkPins(ObjectFields f, PiConfig pi, Problems problems) {
+    Map<Integer, String> usedBy = new HashMap<>();
+    for (Map.Entry<String, Integer> e : pi.pins().entrySet()) {
+      String key = e.getKey();
+      String path = f.path(key);
+      int pin = e.getValue();
+      if (pin < 0 || problems.has(path)) {
+        continue;
+      }
+      String shown = path + " = " + pin;
+      boolean switchesMains = key.equals("heaterPin") || key.equals("latchPin");
+      if (switchesMains && pin < FIRST_PULLED_DOWN_PIN) {
+        problems.add(path, shown + " is out of range; expected BCM " + FIRST_PULLED_DOWN_PIN + " to " + MAX_PIN
+            + ": the Pi pulls those down at power-on, so the " + (key.equals("heaterPin") ? "relay" : "latch")
+            + " stays off while it boots (BCM 0-8 are pulled up); choose e.g. " + (key.equals("heaterPin") ? 17 : 27));
+        continue;
+      }
+      String reserved = reservedFor(pin);
+      if (reserved != null) {
+        problems.add(path, shown + " is reserved: " + reserved + "; choose a free pin from BCM 4-6 or 12-27");
+        continue;
+      }
+      String other = usedBy.putIfAbsent(pin, key);
+      if (other != null) {
+        problems.add(path, shown + " is already used by " + f.path(other) + "; each pin can do only one job,"
+            + " give " + key + " its own pin (see hardware/README.md for the pin table)");
+      }
+    }
+  }
+
+  private static String reservedFor(int pin) {
+    if (pin <= 1) {
+      return "BCM 0-1 are the HAT ID EEPROM bus";
+    }
+    if (pin <= 3) {
+      return "BCM 2-3 are I2C with fixed 1.8 kOhm pull-ups, so they read high at power-on";
+    }
+    if (pin >= 7 && pin <= 11) {
+      return "BCM 7-11 are the SPI0 bus of the thermocouple converter (CE1 7, CE0 8, MISO 9, MOSI 10, SCLK 11)";
+    }
+    return null;
+  }
+}

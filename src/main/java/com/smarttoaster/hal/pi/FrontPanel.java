@@ -1,0 +1,207 @@
+package com.smarttoaster.hal.pi;
+
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.UserControls;
+import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.toast.Shade;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lever, buttons and shade knob, turned into {@link UserEvent}s by {@link #scan()}, which the
+ * appliance calls every few milliseconds (tests call it after setting the mock pins).
+ *
+ * <ul>
+ *   <li>Lever: its debounced edges give LeverDown / LeverUp.
+ *   <li>Cancel and remote-arm buttons: a debounced press gives CancelPressed / RemoteArmPressed.
+ *   <li>Mode buttons (defrost, bagel, reheat): a press selects that mode; pressing the button of
+ *       the mode already selected goes back to plain toast, as on most toasters.
+ *   <li>Shade knob: a rotary encoder; each click clockwise is one shade darker, anticlockwise one
+ *       lighter, within 1..7. The knob has no end stops, so it follows the shade wherever it was
+ *       set (the default, or remotely).
+ *   <li>Reset: held for {@value #RESET_HOLD_S} s gives ResetHeld, once per press. A press that was
+ *       already down when the panel started (the appliance powered up with it held) is the service
+ *       gesture instead: {@link #resetHeldAtPowerUp()} is true and that press never gives ResetHeld.
+ * </ul>
+ */
+public final class FrontPanel implements UserControls {
+  /** How long the reset button must be held for a user reset, s. */
+  public static final double RESET_HOLD_S = 3.0;
+
+  private static final Logger log = LoggerFactory.getLogger(FrontPanel.class);
+  private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+  private final Clock clock;
+  private final DebouncedInput lever;
+  private final Map<DebouncedInput, Supplier<UserEvent>> buttons = new LinkedHashMap<>();
+  private final DebouncedInput reset;
+  private final DigitalInput encoderA;
+  private final DigitalInput encoderB;
+  private final QuadratureDecoder decoder;
+  private final boolean resetHeldAtPowerUp;
+  private final long resetHoldNanos = Math.round(RESET_HOLD_S * 1e9);
+
+  private volatile Consumer<UserEvent> listener = e -> {};
+  private Supplier<ToastSettings> settingsSource;
+  private int shade;
+  private ToastMode mode;
+  private int lastSourceShade;
+  private ToastMode lastSourceMode;
+  private boolean powerUpPress;
+  private long resetPressedAtNanos;
+  private boolean resetFired;
+  private long lastErrorLogNanos = Long.MIN_VALUE;
+
+  /** The panel's inputs; {@code remoteArm} is null when no remote-arm button is fitted. */
+  public record Inputs(
+      DebouncedInput lever,
+      DebouncedInput cancel,
+      DebouncedInput defrost,
+      DebouncedInput bagel,
+      DebouncedInput reheat,
+      DebouncedInput reset,
+      DebouncedInput remoteArm,
+      DigitalInput encoderA,
+      DigitalInput encoderB,
+      int encoderStepsPerDetent) {}
+
+  /**
+   * @param initial the settings the controller starts with, followed until {@link
+   *     #followSettings} names the live source
+   */
+  public FrontPanel(Inputs inputs, Clock clock, ToastSettings initial) {
+    this.clock = clock;
+    this.lever = inputs.lever();
+    this.reset = inputs.reset();
+    this.encoderA = inputs.encoderA();
+    this.encoderB = inputs.encoderB();
+    buttons.put(inputs.cancel(), UserEvent.CancelPressed::new);
+    buttons.put(inputs.defrost(), () -> modeButton(ToastMode.DEFROST));
+    buttons.put(inputs.bagel(), () -> modeButton(ToastMode.BAGEL));
+    buttons.put(inputs.reheat(), () -> modeButton(ToastMode.REHEAT));
+    if (inputs.remoteArm() != null) {
+      buttons.put(inputs.remoteArm(), UserEvent.RemoteArmPressed::new);
+    }
+    this.decoder = new QuadratureDecoder(inputs.encoderStepsPerDetent(), high(encoderA), high(encoderB));
+    this.settingsSource = () -> initial;
+    this.shade = initial.shade();
+    this.mode = initial.mode();
+    this.lastSourceShade = shade;
+    this.lastSourceMode = mode;
+    this.resetHeldAtPowerUp = reset.isActive();
+    this.powerUpPress = resetHeldAtPowerUp;
+  }
+
+  @Override
+  public void onEvent(Consumer<UserEvent> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Where the panel learns the settings in force (the controller's snapshot), so a mode button
+   * toggles against the real mode and the knob starts from the real shade after a remote change.
+   */
+  public synchronized void followSettings(Supplier<ToastSettings> source) {
+    this.settingsSource = Objects.requireNonNull(source, "source");
+  }
+
+  /** True when the reset button was already held when the panel started: a service reset. */
+  public boolean resetHeldAtPowerUp() {
+    return resetHeldAtPowerUp;
+  }
+
+  /** Samples every input once and sends the events that result. Never throws. */
+  public synchronized void scan() {
+    try {
+      syncSettings();
+      lever.sample();
+      if (lever.takeChange()) {
+        send(lever.isActive() ? new UserEvent.LeverDown() : new UserEvent.LeverUp());
+      }
+      for (Map.Entry<DebouncedInput, Supplier<UserEvent>> b : buttons.entrySet()) {
+        DebouncedInput button = b.getKey();
+        button.sample();
+        if (button.takeChange() && button.isActive()) {
+          UserEvent event = b.getValue().get();
+          if (event != null) {
+            send(event);
+          }
+        }
+      }
+      scanReset();
+      scanKnob();
+    } catch (RuntimeException e) {
+      long now = clock.nanos();
+      if (now - lastErrorLogNanos >= LOG_EVERY_NANOS) {
+        lastErrorLogNanos = now;
+        log.warn("Front panel inputs could not be read: {}", e.toString());
+      }
+    }
+  }
+
+  private void scanReset() {
+    boolean pressed = reset.sample();
+    if (reset.takeChange()) {
+      if (pressed) {
+        resetPressedAtNanos = clock.nanos();
+        resetFired = false;
+      } else {
+        powerUpPress = false;
+      }
+    }
+    if (pressed && !powerUpPress && !resetFired && clock.nanos() - resetPressedAtNanos >= resetHoldNanos) {
+      resetFired = true;
+      send(new UserEvent.ResetHeld());
+    }
+  }
+
+  private void scanKnob() {
+    int clicks = decoder.update(high(encoderA), high(encoderB));
+    if (clicks == 0) {
+      return;
+    }
+    int next = Math.max(Shade.LIGHTEST, Math.min(Shade.DARKEST, shade + clicks));
+    if (next != shade) {
+      shade = next;
+      send(new UserEvent.ShadeChanged(next));
+    }
+  }
+
+  private UserEvent modeButton(ToastMode pressed) {
+    mode = mode == pressed ? ToastMode.TOAST : pressed;
+    return new UserEvent.ModeSelected(mode);
+  }
+
+  /** Takes over the live shade and mode when they changed elsewhere (remote, default). */
+  private void syncSettings() {
+    ToastSettings live = settingsSource.get();
+    if (live == null) {
+      return;
+    }
+    if (live.shade() != lastSourceShade) {
+      lastSourceShade = live.shade();
+      shade = live.shade();
+    }
+    if (live.mode() != lastSourceMode) {
+      lastSourceMode = live.mode();
+      mode = live.mode();
+    }
+  }
+
+  private void send(UserEvent event) {
+    log.debug("Front panel: {}", event);
+    listener.accept(event);
+  }
+
+  private static boolean high(DigitalInput pin) {
+    return pin.state().isHigh();
+  }
+}

@@ -1,0 +1,230 @@
+package com.smarttoaster.hal.pi;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
+import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.HeaterCurrentSensor;
+import com.smarttoaster.hal.HeaterSwitch;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.TemperatureSensor;
+import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Raspberry Pi toaster: the hal ports on Pi4J devices, opened from the {@code pi} config
+ * section on a Pi4J context the caller built with exactly the providers it wants ({@link
+ * #hardwareContext()} on the Pi: gpiod for GPIO, linuxfs for SPI; the mock providers in tests).
+ *
+ * <p>Opening order is the safety order: the heater output first (driven LOW at once), then the
+ * latch (LOW), then everything else. If any device cannot be opened, the ones already open are
+ * shut down (LOW) and a {@link HardwareUnavailableException} names the device and its config
+ * option. {@link #close()} drives the heater and the latch LOW, turns the LEDs and buzzer off, and
+ * shuts the context down (whose shutdown states are LOW as well).
+ *
+ * <p>{@link #scan()} samples the front panel and steps the buzzer; the owner calls it every
+ * {@value #SCAN_PERIOD_MS} ms (a thread on the appliance, explicit calls in tests).
+ */
+public final class PiAppliance implements AutoCloseable {
+  /** Front-panel scan period, ms: fast enough for a quickly turned encoder, cheap for the CPU. */
+  public static final int SCAN_PERIOD_MS = 2;
+
+  private static final Logger log = LoggerFactory.getLogger(PiAppliance.class);
+
+  private final Context pi4j;
+  private final PiHeaterSwitch heater;
+  private final PiCarriageLatch latch;
+  private final TemperatureSensor sensor;
+  private final PiCurrentSensor currentSensor;
+  private final FrontPanel panel;
+  private final PiIndicators indicators;
+  private boolean closed;
+
+  private PiAppliance(Context pi4j, PiHeaterSwitch heater, PiCarriageLatch latch, TemperatureSensor sensor,
+      PiCurrentSensor currentSensor, FrontPanel panel, PiIndicators indicators) {
+    this.pi4j = pi4j;
+    this.heater = heater;
+    this.latch = latch;
+    this.sensor = sensor;
+    this.currentSensor = currentSensor;
+    this.panel = panel;
+    this.indicators = indicators;
+  }
+
+  /**
+   * The Pi4J context for the real appliance: no auto-detection, only the gpiod digital input and
+   * output providers (the GPIO character device: works on the Pi 3B+, 4 and 5, no root, no pigpio)
+   * and the linuxfs SPI provider (/dev/spidev*), and no Pi4J shutdown hook (the appliance shuts its
+   * outputs down itself, in order).
+   */
+  public static Context hardwareContext() throws HardwareUnavailableException {
+    try {
+      return Pi4J.newContextBuilder()
+          .noAutoDetect()
+          .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance(),
+              LinuxFsSpiProvider.newInstance())
+          .disableShutdownHook()
+          .build();
+    } catch (RuntimeException | LinkageError e) {
+      throw new HardwareUnavailableException(
+          "Pi4J could not start its gpiod and linuxfs providers: " + GpioOpener.causeOf(e), e);
+    }
+  }
+
+  /**
+   * Opens every device the config names, on {@code pi4j}; on failure shuts {@code pi4j} down.
+   *
+   * @param currentSensorFitted appliance.currentSensorFitted: open pi.currentSensorPin or not
+   * @param initial the settings the controller starts with (the knob and mode buttons start there)
+   */
+  public static PiAppliance open(PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock,
+      ToastSettings initial) throws HardwareUnavailableException {
+    GpioOpener io = new GpioOpener(pi4j);
+    try {
+      PiHeaterSwitch heater = new PiHeaterSwitch(io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)"));
+      DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
+      DebouncedInput lever = debounced(io, cfg, "leverPin", cfg.leverPin(), "lever switch", clock);
+      PiCarriageLatch latch = new PiCarriageLatch(magnet, lever);
+      TemperatureSensor sensor = openThermocouple(io, cfg, clock);
+      PiCurrentSensor current = null;
+      if (currentSensorFitted) {
+        if (cfg.currentSensorPin() == null) {
+          throw new IllegalArgumentException("appliance.currentSensorFitted is true but pi.currentSensorPin is not set");
+        }
+        current = new PiCurrentSensor(
+            io.inputPulledUp("currentSensorPin", cfg.currentSensorPin(), "heater current sensor"));
+      }
+      Map<Indicator, DigitalOutput> leds = new EnumMap<>(Indicator.class);
+      leds.put(Indicator.TOASTING, io.output("toastingLedPin", cfg.toastingLedPin(), "toasting LED"));
+      leds.put(Indicator.REMOTE_ARMED, io.output("remoteArmedLedPin", cfg.remoteArmedLedPin(), "remote-armed LED"));
+      leds.put(Indicator.FAULT, io.output("faultLedPin", cfg.faultLedPin(), "fault LED"));
+      Buzzer buzzer = new Buzzer(io.output("buzzerPin", cfg.buzzerPin(), "buzzer"), clock);
+      PiIndicators indicators = new PiIndicators(leds, buzzer);
+      FrontPanel.Inputs inputs = new FrontPanel.Inputs(
+          lever,
+          debounced(io, cfg, "cancelPin", cfg.cancelPin(), "cancel button", clock),
+          debounced(io, cfg, "defrostPin", cfg.defrostPin(), "defrost button", clock),
+          debounced(io, cfg, "bagelPin", cfg.bagelPin(), "bagel button", clock),
+          debounced(io, cfg, "reheatPin", cfg.reheatPin(), "reheat button", clock),
+          debounced(io, cfg, "resetPin", cfg.resetPin(), "reset button", clock),
+          cfg.remoteArmPin() == null
+              ? null
+              : debounced(io, cfg, "remoteArmPin", cfg.remoteArmPin(), "remote-arm button", clock),
+          io.inputPulledUp("encoderAPin", cfg.encoderAPin(), "shade encoder channel A"),
+          io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
+          cfg.encoderStepsPerDetent());
+      FrontPanel panel = new FrontPanel(inputs, clock, initial);
+      log.info("Pi appliance open: heater BCM {}, latch BCM {}, thermocouple {}, current sensor {}",
+          cfg.heaterPin(), cfg.latchPin(), cfg.thermocouple().id(),
+          current == null ? "not fitted" : "BCM " + cfg.currentSensorPin());
+      return new PiAppliance(pi4j, heater, latch, sensor, current, panel, indicators);
+    } catch (HardwareUnavailableException | RuntimeException e) {
+      shutDownQuietly(pi4j);
+      throw e;
+    }
+  }
+
+  private static DebouncedInput debounced(GpioOpener io, PiConfig cfg, String option, int pin, String device,
+      Clock clock) throws HardwareUnavailableException {
+    DigitalInput input = io.inputPulledUp(option, pin, device);
+    return new DebouncedInput(input, true, clock, cfg.debounceS());
+  }
+
+  private static TemperatureSensor openThermocouple(GpioOpener io, PiConfig cfg, Clock clock)
+      throws HardwareUnavailableException {
+    if (cfg.thermocouple() == ThermocoupleInterface.SPI) {
+      int cs = cfg.spiChipSelect();
+      return new SpiThermocouple(io.max31855(cs), clock, "SPI0 CE" + cs + " (pi.spiChipSelect = " + cs + ")");
+    }
+    Path dir = Path.of(cfg.iioDevice());
+    try {
+      return IioThermocouple.open(dir, clock);
+    } catch (IOException e) {
+      throw new HardwareUnavailableException(
+          "the thermocouple IIO device " + dir + " (pi.iioDevice, with pi.thermocouple = iio) could not be opened: "
+              + GpioOpener.causeOf(e) + ". Load the kernel driver with dtoverlay=maxtherm,spi0-0,max31855k in"
+              + " /boot/firmware/config.txt and set pi.iioDevice to the directory whose name file says "
+              + IioThermocouple.DRIVER_NAME,
+          e);
+    }
+  }
+
+  public HeaterSwitch heater() {
+    return heater;
+  }
+
+  public CarriageLatch latch() {
+    return latch;
+  }
+
+  public TemperatureSensor sensor() {
+    return sensor;
+  }
+
+  /** The heater current sensor, or null when none is fitted. */
+  public HeaterCurrentSensor currentSensor() {
+    return currentSensor;
+  }
+
+  public FrontPanel controls() {
+    return panel;
+  }
+
+  public PiIndicators indicators() {
+    return indicators;
+  }
+
+  /** One scan: front panel inputs, then the buzzer pattern. */
+  public void scan() {
+    panel.scan();
+    indicators.buzzer().update();
+  }
+
+  /** Heater LOW, latch LOW, LEDs and buzzer off, Pi4J context shut down. Idempotent; never throws. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      heater.set(false);
+    } catch (RuntimeException e) {
+      log.error("Could not drive the heater pin low on close", e);
+    }
+    try {
+      latch.release();
+    } catch (RuntimeException e) {
+      log.error("Could not release the carriage latch on close", e);
+    }
+    try {
+      indicators.allOff();
+    } catch (RuntimeException e) {
+      log.warn("Could not turn the LEDs and buzzer off on close", e);
+    }
+    shutDownQuietly(pi4j);
+    log.info("Pi appliance closed: heater off, carriage released");
+  }
+
+  private static void shutDownQuietly(Context pi4j) {
+    try {
+      if (!pi4j.isShutdown()) {
+        pi4j.shutdown();
+      }
+    } catch (RuntimeException e) {
+      log.error("Pi4J context shutdown failed", e);
+    }
+  }
+}

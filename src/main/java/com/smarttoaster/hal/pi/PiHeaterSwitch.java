@@ -1,0 +1,33 @@
+package com.smarttoaster.hal.pi;
+
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.smarttoaster.hal.HeaterSwitch;
+
+/**
+ * The zero-cross SSR's input on a GPIO output, active-high. The output is created LOW with a LOW
+ * shutdown state; the pin is also pulled down by the Pi at power-on (BCM 9–27), by the
+ * {@code gpio=<pin>=op,dl} line in config.txt from early boot, and by an external 10 kΩ pull-down on
+ * the SSR input, so a floating or undriven pin always means off (hardware/README.md).
+ */
+public final class PiHeaterSwitch implements HeaterSwitch {
+  private final DigitalOutput pin;
+  private volatile boolean commandedOn;
+
+  public PiHeaterSwitch(DigitalOutput pin) {
+    this.pin = pin;
+    set(false);
+  }
+
+  /** Writes the pin every time (a refresh), so a pin changed behind our back is corrected. */
+  @Override
+  public void set(boolean on) {
+    commandedOn = on;
+    pin.state(on ? DigitalState.HIGH : DigitalState.LOW);
+  }
+
+  @Override
+  public boolean isCommandedOn() {
+    return commandedOn;
+  }
+}

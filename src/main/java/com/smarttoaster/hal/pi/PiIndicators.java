@@ -1,0 +1,53 @@
+package com.smarttoaster.hal.pi;
+
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The front-panel LEDs (each on a GPIO through a resistor, active-high) and the buzzer. */
+public final class PiIndicators implements Indicators {
+  private final Map<Indicator, DigitalOutput> leds;
+  private final Buzzer buzzer;
+
+  /** @param leds one output per indicator */
+  public PiIndicators(Map<Indicator, DigitalOutput> leds, Buzzer buzzer) {
+    this.leds = new EnumMap<>(leds);
+    for (Indicator i : Indicator.values()) {
+      if (!this.leds.containsKey(i)) {
+        throw new IllegalArgumentException("no LED output for " + i);
+      }
+    }
+    this.buzzer = buzzer;
+    allOff();
+  }
+
+  @Override
+  public void set(Indicator indicator, boolean on) {
+    leds.get(indicator).state(on ? DigitalState.HIGH : DigitalState.LOW);
+  }
+
+  @Override
+  public void beep(BeepPattern pattern) {
+    buzzer.play(pattern);
+  }
+
+  /** True while the LED's pin is high. */
+  public boolean isLit(Indicator indicator) {
+    return leds.get(indicator).state().isHigh();
+  }
+
+  public Buzzer buzzer() {
+    return buzzer;
+  }
+
+  /** Every LED off and the buzzer silent. */
+  public void allOff() {
+    for (DigitalOutput led : leds.values()) {
+      led.state(DigitalState.LOW);
+    }
+    buzzer.silence();
+  }
+}

@@ -1,0 +1,135 @@
+package com.smarttoaster.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The pi section: required for kind pi, strict like the rest, with the wiring rules. */
+class PiSectionTest {
+  static final Path SHIPPED = Path.of("config/pi.yaml");
+
+  /** The shipped pi.yaml with one line replaced (or removed when {@code with} is null). */
+  private static String shippedWith(String line, String with) throws Exception {
+    String text = Files.readString(SHIPPED);
+    String from = text.lines().filter(l -> l.startsWith(line)).findFirst()
+        .orElseThrow(() -> new AssertionError("config/pi.yaml has no line starting with " + line));
+    return text.replace(from + "\n", with == null ? "" : with + "\n");
+  }
+
+  private static String onlyProblem(String yaml) {
+    return ConfigLoaderTest.onlyProblem(yaml);
+  }
+
+  @Test
+  void theShippedPiConfigMatchesTheWiringTable() throws Exception {
+    ToasterConfig c = ConfigLoader.load(SHIPPED);
+    assertEquals(ApplianceKind.PI, c.appliance().kind());
+    PiConfig pi = c.pi();
+    assertEquals(17, pi.heaterPin());
+    assertEquals(27, pi.latchPin());
+    assertEquals(22, pi.leverPin());
+    assertEquals(23, pi.currentSensorPin());
+    assertEquals(List.of(5, 6, 13, 19, 26, 16), List.of(pi.cancelPin(), pi.defrostPin(), pi.bagelPin(), pi.reheatPin(),
+        pi.resetPin(), pi.remoteArmPin()));
+    assertEquals(List.of(20, 21), List.of(pi.encoderAPin(), pi.encoderBPin()));
+    assertEquals(List.of(24, 25, 12, 18), List.of(pi.toastingLedPin(), pi.remoteArmedLedPin(), pi.faultLedPin(),
+        pi.buzzerPin()));
+    assertEquals(ThermocoupleInterface.IIO, pi.thermocouple());
+    assertEquals("/sys/bus/iio/devices/iio:device0", pi.iioDevice());
+    assertEquals(0.02, pi.debounceS());
+    assertEquals(4, pi.encoderStepsPerDetent());
+    assertEquals(16, pi.pins().size(), "every pin of the wiring table");
+  }
+
+  @Test
+  void everyPinOfTheShippedConfigIsInTheHardwareReadme() throws Exception {
+    String readme = Files.readString(Path.of("hardware/README.md"));
+    for (var e : ConfigLoader.load(SHIPPED).pi().pins().entrySet()) {
+      assertTrue(readme.contains("`" + e.getKey() + "`") && readme.contains("BCM " + e.getValue()),
+          "hardware/README.md documents pi." + e.getKey() + " on BCM " + e.getValue());
+    }
+  }
+
+  @Test
+  void kindPiWithoutAPiSectionIsRefused() throws Exception {
+    String yaml = Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi");
+    assertTrue(onlyProblem(yaml).startsWith("pi is required when appliance.kind is pi"));
+  }
+
+  @Test
+  void aSimulatedConfigMayCarryACheckedPiSection() throws Exception {
+    ToasterConfig c = ConfigLoader.parse(Files.readString(SHIPPED).replace("kind: pi", "kind: simulated"), "t.yaml");
+    assertEquals(17, c.pi().heaterPin());
+    String bad = Files.readString(SHIPPED).replace("kind: pi", "kind: simulated").replace("latchPin: 27", "latchPin: 17");
+    assertTrue(onlyProblem(bad).startsWith("pi.latchPin = 17 is already used by pi.heaterPin"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "  heaterPin:| heaterPin: 5| pi.heaterPin = 5 is out of range; expected BCM 9 to 27: the Pi pulls those down at power-on, so the relay stays off",
+        "  latchPin:| latchPin: 4| pi.latchPin = 4 is out of range; expected BCM 9 to 27",
+        "  heaterPin:| heaterPin: 10| pi.heaterPin = 10 is reserved: BCM 7-11 are the SPI0 bus of the thermocouple converter",
+        "  cancelPin:| cancelPin: 2| pi.cancelPin = 2 is reserved: BCM 2-3 are I2C",
+        "  cancelPin:| cancelPin: 0| pi.cancelPin = 0 is reserved: BCM 0-1 are the HAT ID EEPROM bus",
+        "  buzzerPin:| buzzerPin: 24| pi.buzzerPin = 24 is already used by pi.toastingLedPin; each pin can do only one job",
+        "  encoderBPin:| encoderBPin: 20| pi.encoderBPin = 20 is already used by pi.encoderAPin",
+        "  heaterPin:| heaterPin: 28| pi.heaterPin = 28 is out of range; expected a whole number from 0 to 27",
+        "  heaterPin:| heaterPin: 17.5| pi.heaterPin = 17.5 is not a whole number",
+        "  heaterPin:| | pi.heaterPin is required",
+        "  currentSensorPin:| | pi.currentSensorPin is required",
+        "  thermocouple:| thermocouple: i2c| pi.thermocouple = \"i2c\" is not an allowed value; expected one of: iio, spi",
+        "  iioDevice:| | pi.iioDevice is required",
+        "  iioDevice:| iioDevice: sys/bus/iio/devices/iio:device0| pi.iioDevice = \"sys/bus/iio/devices/iio:device0\" is not allowed; expected an absolute path",
+        "  # spiChipSelect:| spiChipSelect: 0| pi.spiChipSelect is set but pi.thermocouple is iio",
+        "  shadeKnob:| shadeKnob: potentiometer| pi.shadeKnob = \"potentiometer\" is not allowed: this build reads the shade from a rotary encoder only",
+        "  encoderStepsPerDetent:| encoderStepsPerDetent: 3| pi.encoderStepsPerDetent = 3 is not allowed; expected 1, 2 or 4",
+        "  debounceS:| debounceS: 0.5| pi.debounceS = 0.5 is out of range; expected a number from 0.005 to 0.1 s",
+        "  debounceS:| debouncS: 0.02| pi.debouncS is not a known option; did you mean pi.debounceS?",
+        "  remoteArmPin:| cutoffC: 250| pi.cutoffC is not a known option in pi; it belongs in section safety (safety.cutoffC)",
+      })
+  void eachWiringMistakeIsOneProblemNamingTheOption(String line, String with, String expected) throws Exception {
+    String problem = onlyProblem(shippedWith("  " + line, with == null ? null : "  " + with.strip()));
+    assertTrue(problem.startsWith(expected), () -> "expected a message starting with\n  " + expected + "\nbut was\n  " + problem);
+  }
+
+  @Test
+  void theSpiThermocoupleNeedsItsChipSelectAndNotTheIioDevice() throws Exception {
+    String spi = shippedWith("  thermocouple:", "  thermocouple: spi");
+    ConfigException e = ConfigLoaderTest.rejected(spi);
+    assertEquals(List.of(
+        "pi.spiChipSelect is required; expected a whole number from 0 to 1",
+        "pi.iioDevice is set but pi.thermocouple is spi (it is only read with thermocouple: iio); delete iioDevice"),
+        e.problems());
+    ToasterConfig ok = ConfigLoader.parse(
+        spi.replace("  iioDevice: /sys/bus/iio/devices/iio:device0\n", "").replace("  # spiChipSelect: 0", "  spiChipSelect: 1"),
+        "t.yaml");
+    assertEquals(ThermocoupleInterface.SPI, ok.pi().thermocouple());
+    assertEquals(1, ok.pi().spiChipSelect());
+    assertEquals(null, ok.pi().iioDevice());
+  }
+
+  @Test
+  void aCurrentSensorPinWithoutTheSensorIsRefused() throws Exception {
+    String yaml = Files.readString(SHIPPED).replace("currentSensorFitted: true", "currentSensorFitted: false");
+    assertTrue(onlyProblem(yaml).startsWith(
+        "pi.currentSensorPin is set but appliance.currentSensorFitted is false"));
+    ToasterConfig ok = ConfigLoader.parse(shippedWith("  currentSensorPin:", null)
+        .replace("currentSensorFitted: true", "currentSensorFitted: false"), "t.yaml");
+    assertEquals(null, ok.pi().currentSensorPin());
+    assertEquals(15, ok.pi().pins().size(), () -> ok.pi().pins().toString());
+  }
+
+  @Test
+  void theRemoteArmButtonIsOptional() throws Exception {
+    ToasterConfig c = ConfigLoader.parse(shippedWith("  remoteArmPin:", null), "t.yaml");
+    assertEquals(null, c.pi().remoteArmPin());
+  }
+}
