@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
-    subcommands = {SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class})
+    subcommands = {SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, DatasetCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad arguments or a bad input file. */
   public static final int EXIT_BAD_INPUT = 2;
