@@ -4,6 +4,7 @@ import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +22,8 @@ final class FeatureScaling {
     double[] sum = new double[ModelFeatures.COUNT];
     double[] min = new double[ModelFeatures.COUNT];
     double[] max = new double[ModelFeatures.COUNT];
-    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
     List<float[]> xs = new ArrayList<>(n);
     for (DatasetRow r : train) {
       float[] x = r.features();

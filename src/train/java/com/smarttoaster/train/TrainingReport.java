@@ -6,7 +6,6 @@ import com.smarttoaster.dataset.Segment;
 import com.smarttoaster.model.ModelCard;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -166,9 +165,5 @@ final class TrainingReport {
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  static List<String> keySegments() {
-    return List.copyOf(KEY_SEGMENTS.values());
   }
 }
