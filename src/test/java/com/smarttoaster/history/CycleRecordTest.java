@@ -1,0 +1,63 @@
+package com.smarttoaster.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.FaultCode;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CycleRecordTest {
+  private static final PredictionInput INPUT = new PredictionInput(
+      new ToastSettings(6, BreadType.BAGEL, 28, 1, ToastMode.DEFROST), 140.0, 21.0, 230.0);
+
+  @Test
+  void aFaultCodeComesExactlyWithAFaultOutcome() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new CycleRecord("c", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
+            CycleOutcome.FAULT, null, 50, null, null));
+    assertEquals("cycle c: faultCode null does not fit outcome fault (a fault code is given exactly when the outcome is fault)",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new CycleRecord("c", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
+            CycleOutcome.DONE, FaultCode.MAX_HEAT_TIME, 50, null, null));
+  }
+
+  @Test
+  void idsMustBePlainText() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new CycleRecord("a,b", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
+            CycleOutcome.DONE, null, 50, null, null));
+    assertEquals("cycleId 'a,b' must not contain commas, quotes or line breaks", e.getMessage());
+  }
+
+  @Test
+  void recordsRoundTripThroughCsvIncludingAQuotedFallbackReason(@TempDir Path dir) throws Exception {
+    CycleRecord sim = new CycleRecord("c1", "kitchen", Instant.parse("2026-11-27T07:30:00Z"), INPUT,
+        new Prediction(131.5, "fallback", "input ambientC = 45.0 °C is outside the training range 5.0…40.0, \"clamped\""),
+        CycleOutcome.DONE, null, 131.6, 4.1, null).withRating(Rating.TOO_DARK);
+    CycleRecord faulted = new CycleRecord("c2", "kitchen", Instant.parse("2026-11-27T07:35:00Z"), INPUT,
+        new Prediction(120, "model", null), CycleOutcome.FAULT, FaultCode.SENSOR_FAULT, 30.2, null, null);
+    Path file = dir.resolve("cycles.csv");
+    CycleRecordCsv.write(List.of(sim, faulted), file);
+    assertEquals(List.of(sim, faulted), CycleRecordCsv.read(file));
+  }
+
+  @Test
+  void anUnknownRatingNamesTheRecordAndField() {
+    String csv = CycleRecordCsv.format(List.of(new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT,
+        new Prediction(120, "model", null), CycleOutcome.DONE, null, 120, null, Rating.JUST_RIGHT)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CycleRecordCsv.parse(csv.replace("just-right", "meh"), "cycles.csv"));
+    assertTrue(e.getMessage().startsWith("cycles.csv: record 1: rating 'meh' is not one of"), e.getMessage());
+  }
+}

@@ -1,0 +1,67 @@
+package com.smarttoaster.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.dataset.DatasetCsv;
+import com.smarttoaster.dataset.DatasetRow;
+import com.smarttoaster.dataset.RowSource;
+import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.CycleRecordCsv;
+import com.smarttoaster.history.Rating;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A whole (tiny) training run through the command, with recorded feedback. Only with -Ptrain. */
+class TrainCommandTest {
+  @Test
+  void writesTheNetworkTheCardAndTheReport(@TempDir Path dir) throws Exception {
+    TrainCommand.configureEngine();
+    PredictionInput in = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21, 21, 230);
+    CycleRecord rated = new CycleRecord("cycle-1", "kitchen", Instant.EPOCH, in, new Prediction(108, "model", null),
+        CycleOutcome.DONE, null, 108, null, Rating.TOO_LIGHT);
+    CycleRecord unrated = new CycleRecord("cycle-2", "kitchen", Instant.EPOCH, in, new Prediction(108, "model", null),
+        CycleOutcome.DONE, null, 108, null, null);
+    Path cycles = dir.resolve("cycles.csv");
+    CycleRecordCsv.write(List.of(rated, unrated), cycles);
+    Path out = dir.resolve("model");
+
+    int code = new CommandLine(new TrainCommand()).execute("--rows", "300", "--seed", "2", "--max-epochs", "3",
+        "--hidden", "8,8", "--feedback", cycles.toString(), "--out", out.toString());
+
+    assertEquals(0, code);
+    ModelCard card = MlpJson.readCard(out.resolve(MlpJson.CARD_FILE));
+    assertEquals(1, card.version());
+    assertEquals("toast-time.tflite", card.modelFile());
+    assertNull(card.tfliteSha256(), "no exporter is wired in yet");
+    assertEquals(301, card.dataRows(), "300 simulated rows and one rated cycle");
+    assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(DatasetCsv.FILE_NAME))), card.dataSha256());
+    assertEquals(ModelFeatures.NAMES, card.features().stream().map(ModelCard.Feature::name).collect(Collectors.toList()));
+    assertEquals(new ModelCard.Target("heaterOnS", "s", "log", card.target().mean(), card.target().std()), card.target());
+    for (String k : List.of("maeS", "p95AbsErrS", "shadeMae", "shadeP95", "fixedTimerShadeMae", "fallbackShadeMae",
+        "oracleShadeMae", "nominalBreadOracleShadeMae", "mlpVsDjlMaxAbsDiffS")) {
+      assertTrue(card.metrics().containsKey(k), "metric " + k + " missing: " + card.metrics().keySet());
+    }
+    assertEquals(8, MlpJson.readMlp(out.resolve(MlpJson.MLP_FILE)).layers().get(0).outputs());
+    assertTrue(Files.readString(out.resolve(TrainCommand.REPORT_FILE)).contains("## Per segment"));
+    List<DatasetRow> data = DatasetCsv.read(out.resolve(DatasetCsv.FILE_NAME));
+    DatasetRow recorded = data.get(data.size() - 1);
+    assertEquals(RowSource.RECORDED, recorded.source());
+    assertEquals(108 * 1.03, recorded.heaterOnS(), 1e-9);
+  }
+}
