@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Seed arithmetic: one independent seed per row, and a row seed for a recorded cycle's id. */
-final class SeedMix {
+public final class SeedMix {
   private static final long GOLDEN_GAMMA = 0x9E37_79B9_7F4A_7C15L;
 
   private SeedMix() {}
@@ -18,7 +18,7 @@ final class SeedMix {
   }
 
   /** The seed of row {@code index} of a dataset generated from {@code datasetSeed}. */
-  static long rowSeed(long datasetSeed, long index) {
+  public static long rowSeed(long datasetSeed, long index) {
     return mix(mix(datasetSeed) + (index + 1) * GOLDEN_GAMMA);
   }
 

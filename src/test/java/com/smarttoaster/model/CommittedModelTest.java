@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.dataset.EnvelopeSampler;
+import com.smarttoaster.dataset.SeedMix;
+import com.smarttoaster.dataset.Split;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.tflite.TfliteRuntime;
+import com.smarttoaster.predict.tflite.TfliteRuntimes;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -51,6 +56,39 @@ class CommittedModelTest {
     assertTrue(card.metrics().get("shadeP95") <= 0.6, "shadeP95 " + card.metrics().get("shadeP95"));
     assertTrue(card.metrics().get("shadeMae") <= 0.5 * card.metrics().get("fixedTimerShadeMae"));
     assertTrue(card.metrics().get("mlpVsDjlMaxAbsDiffS") <= 1e-4);
+  }
+
+  /**
+   * The exported .tflite in the real interpreters (DJL's and bytedeco's) against the trained network
+   * over the inputs of the dataset's test split (the card's seed, rows whose split is TEST).
+   */
+  @Test
+  void theExportedTfliteMatchesTheTrainedNetworkOnTheTestSplit() throws Exception {
+    byte[] tflite;
+    try (InputStream in = CommittedModelTest.class.getResourceAsStream("/model/toast-time.tflite")) {
+      tflite = in.readAllBytes();
+    }
+    assertEquals(card.tfliteSha256(), com.smarttoaster.dataset.DatasetCsv.sha256Hex(tflite), "card checksum");
+    for (TfliteRuntimes.Kind kind : TfliteRuntimes.Kind.values()) {
+      try (TfliteRuntime runtime = TfliteRuntimes.open(kind, tflite)) {
+        double worst = 0;
+        int rows = 0;
+        for (int i = 0; i < (int) card.dataRows(); i++) {
+          long rowSeed = SeedMix.rowSeed(card.dataSeed(), i);
+          if (Split.forRowSeed(rowSeed) != Split.TEST) {
+            continue;
+          }
+          PredictionInput in = EnvelopeSampler.sample(rowSeed).input();
+          float[] z = card.scale(ModelFeatures.encode(in));
+          double viaTflite = card.seconds(runtime.run(z)[0]);
+          double viaMlp = card.seconds(mlp.forward(z)[0]);
+          worst = Math.max(worst, Math.abs(viaTflite - viaMlp));
+          rows++;
+        }
+        assertTrue(rows > 3000, "test split rows: " + rows);
+        assertTrue(worst <= 1e-4, kind + ": max |tflite - trained| = " + worst + " s over " + rows + " rows");
+      }
+    }
   }
 
   @Test

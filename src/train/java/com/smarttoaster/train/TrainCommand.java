@@ -14,6 +14,7 @@ import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;
 import com.smarttoaster.predict.PredictionInput;
@@ -56,7 +57,11 @@ public final class TrainCommand implements Callable<Integer> {
    * TfliteMlpWriter.write(mlp, f); return f; }}; the card's tfliteSha256 is then the SHA-256 of
    * the file it returns.
    */
-  static final ModelExporter EXPORTER = ModelExporter.NONE;
+  static final ModelExporter EXPORTER = (mlp, dir) -> {
+    Path file = dir.resolve(MlpJson.TFLITE_FILE);
+    TfliteMlpWriter.write(mlp, file);
+    return file;
+  };
 
   /** Largest tolerated difference between {@link Mlp#forward} and DJL on the test set, s. */
   static final double MAX_PARITY_DIFF_S = 1e-4;
