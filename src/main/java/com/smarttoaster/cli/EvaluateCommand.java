@@ -2,6 +2,7 @@ package com.smarttoaster.cli;
 
 import com.smarttoaster.evaluation.Evaluation;
 import com.smarttoaster.evaluation.EvaluationPlot;
+import com.smarttoaster.evaluation.RandomScenarios;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
@@ -27,6 +28,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--scenarios", paramLabel = "FILE|DIR", description = "Scenario file or directory; faults are ignored.")
   Path scenarios;
 
+  @Option(names = "--random", paramLabel = "N",
+      description = "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
+  Integer random;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed for --random (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = "--predictors", split = ",", defaultValue = "model,fallback,fixed-timer,oracle",
       description = "Predictors to compare (default ${DEFAULT-VALUE}).")
   List<String> predictors;
@@ -44,18 +52,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
     }
-    if (scenarios == null) {
-      err.println("--scenarios: give a scenario file or directory");
+    if ((scenarios == null) == (random == null)) {
+      err.println("give either --scenarios FILE|DIR or --random N");
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (random != null && (random < 1 || random > 100_000)) {
+      err.println("--random: " + random + " is outside 1..100000");
       return Main.EXIT_BAD_INPUT;
     }
     List<Scenario> set = new ArrayList<>();
-    try {
-      for (Path f : ScenarioReader.scenarioFiles(scenarios)) {
-        set.add(withoutFaults(ScenarioReader.read(f)));
+    if (random != null) {
+      set.addAll(RandomScenarios.draw(random, seed));
+    } else {
+      try {
+        for (Path f : ScenarioReader.scenarioFiles(scenarios)) {
+          set.add(withoutFaults(ScenarioReader.read(f)));
+        }
+      } catch (ScenarioException e) {
+        err.println(e.getMessage());
+        return Main.EXIT_BAD_INPUT;
       }
-    } catch (ScenarioException e) {
-      err.println(e.getMessage());
-      return Main.EXIT_BAD_INPUT;
     }
     Evaluation evaluation = Evaluation.run(set, predictors);
     out.print(evaluation.table(predictors));

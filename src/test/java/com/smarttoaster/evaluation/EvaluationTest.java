@@ -42,4 +42,28 @@ class EvaluationTest {
     EvaluationPlot.write(e, predictors, png);
     assertTrue(Files.size(png) > 10_000);
   }
+
+  @Test
+  void randomScenariosAreReproducibleAndRealistic() {
+    List<Scenario> a = RandomScenarios.draw(50, 3);
+    assertEquals(a, RandomScenarios.draw(50, 3));
+    for (Scenario s : a) {
+      assertTrue(s.ambientC() >= 5 && s.ambientC() <= 40 && s.mainsVolts() >= 200 && s.mainsVolts() <= 250, s.toString());
+      assertTrue(s.chamberStartC() >= s.ambientC() - 1 && s.chamberStartC() <= 200, s.toString());
+      assertTrue(s.faults().isEmpty() && s.actions().isEmpty());
+    }
+  }
+
+  @Test
+  void theInstalledModelBeatsTheFixedTimerByFarThroughWholeCycles() {
+    List<String> predictors = List.of("model", "fixed-timer");
+    Evaluation e = Evaluation.run(RandomScenarios.draw(60, 11), predictors);
+    Segment all = Segment.standard().get(0);
+    double model = e.meanAndP95("model", all)[0];
+    double fixed = e.meanAndP95("fixed-timer", all)[0];
+    assertTrue(e.rows().stream().filter(r -> r.predictor().equals("model")).allMatch(r -> r.usedPredictor().equals("model")),
+        "the model should answer every realistic scenario itself");
+    assertTrue(model <= 0.25, "model shade error " + model);
+    assertTrue(model <= 0.5 * fixed, "model " + model + " vs fixed timer " + fixed);
+  }
 }
