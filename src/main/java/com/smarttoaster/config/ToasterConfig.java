@@ -13,13 +13,23 @@ import java.util.Objects;
  * @param controller the cycle controller
  * @param simulation the simulated appliance's surroundings (ignored on a Pi)
  * @param logging logging
+ * @param mqtt the broker to publish to, or null when the config has no mqtt section
+ * @param history the cycle database, or null when the config has no history section
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
     SafetyLimits safety,
     ControllerConfig controller,
     SimulationConfig simulation,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    MqttConfig mqtt,
+    HistoryConfig history) {
+
+  /** A config without MQTT and without a history database. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging) {
+    this(appliance, safety, controller, simulation, logging, null, null);
+  }
 
   public ToasterConfig {
     Objects.requireNonNull(appliance, "appliance");
@@ -44,6 +54,8 @@ public record ToasterConfig(
     return "appliance " + appliance.kind().id()
         + ", device " + appliance.deviceId()
         + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
-        + ", max heat " + Format.number(safety.maxHeatS()) + " s";
+        + ", max heat " + Format.number(safety.maxHeatS()) + " s"
+        + (mqtt == null ? "" : ", mqtt " + mqtt.brokerUrl())
+        + (history == null ? "" : ", history " + history.databaseFile());
   }
 }

@@ -1,0 +1,73 @@
+package com.smarttoaster.history;
+
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.FaultCode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One toasting cycle as the appliance records it: what it knew, what it predicted, what happened,
+ * and – later, if the user says – how the toast turned out. Recorded cycles with a rating become
+ * training rows through {@link com.smarttoaster.dataset.FeedbackToTrainingRows}. Durable storage
+ * arrives with the MQTT/database issue; until then records live in memory or in a CSV file
+ * ({@link CycleRecordCsv}).
+ *
+ * @param cycleId unique id of the cycle (e.g. a UUID); also decides the training split of its row
+ * @param deviceId the appliance's configured id
+ * @param startTime when the cycle started
+ * @param input what the appliance knew at the start (settings, chamber and ambient readings,
+ *     configured mains)
+ * @param prediction the time used, the predictor that gave it and why a fallback was used (if so)
+ * @param outcome how the cycle ended
+ * @param faultCode the latched fault when {@code outcome} is FAULT, else null
+ * @param heaterOnS how long the heater was actually on, s
+ * @param achievedShade the shade reached, known only in simulation; null on a real appliance
+ * @param rating the user's rating, null until (unless) the user gives one
+ */
+public record CycleRecord(
+    String cycleId,
+    String deviceId,
+    Instant startTime,
+    PredictionInput input,
+    Prediction prediction,
+    CycleOutcome outcome,
+    FaultCode faultCode,
+    double heaterOnS,
+    Double achievedShade,
+    Rating rating) {
+
+  public CycleRecord {
+    requireText("cycleId", cycleId);
+    requireText("deviceId", deviceId);
+    Objects.requireNonNull(startTime, "startTime");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(prediction, "prediction");
+    Objects.requireNonNull(outcome, "outcome");
+    if ((outcome == CycleOutcome.FAULT) != (faultCode != null)) {
+      throw new IllegalArgumentException("cycle " + cycleId + ": faultCode " + faultCode + " does not fit outcome "
+          + outcome.id() + " (a fault code is given exactly when the outcome is fault)");
+    }
+    if (!(heaterOnS >= 0) || Double.isInfinite(heaterOnS)) {
+      throw new IllegalArgumentException("cycle " + cycleId + ": heaterOnS " + heaterOnS + " must be a finite time of 0 s or more");
+    }
+    if (achievedShade != null && !Double.isFinite(achievedShade)) {
+      throw new IllegalArgumentException("cycle " + cycleId + ": achievedShade " + achievedShade + " must be finite");
+    }
+  }
+
+  /** The same record with the user's rating. */
+  public CycleRecord withRating(Rating newRating) {
+    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
+        achievedShade, newRating);
+  }
+
+  private static void requireText(String name, String v) {
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is required and must not be blank");
+    }
+    if (v.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')) {
+      throw new IllegalArgumentException(name + " '" + v + "' must not contain commas, quotes or line breaks");
+    }
+  }
+}
