@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
     subcommands = {
-      SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class, HistoryCommand.class
+      SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
+      HistoryCommand.class, MqttBenchCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for bad arguments or a bad input file. */

@@ -112,6 +112,20 @@ public final class MqttRemote implements ApplianceRemote {
   private int outboxInFlight;
   private long connection;
   private volatile boolean closed;
+  /** Subscribed to the commands on the current connection. */
+  private volatile boolean listening;
+  private volatile StateProbe probe;
+
+  /** Hears each state handed to the publisher, for latency measurements (benchmarks). */
+  public interface StateProbe {
+    /** Called on the controller's thread with the exact payload that will be published. */
+    void queued(String deviceId, byte[] payload, long atNanos);
+  }
+
+  /** Sets (or with null removes) the probe. */
+  public void probe(StateProbe p) {
+    this.probe = p;
+  }
 
   /**
    * @param transport the broker connection, or null to keep history only
@@ -250,6 +264,10 @@ public final class MqttRemote implements ApplianceRemote {
       lastQueuedState = state;
       lastQueuedAtNanos = now;
       latestState.set(state);
+      StateProbe p = probe;
+      if (p != null) {
+        p.queued(options.deviceId(), state.toJson(), System.nanoTime());
+      }
       if (transport != null && statePublishQueued.compareAndSet(false, true)) {
         run(this::publishState);
       }
@@ -467,12 +485,18 @@ public final class MqttRemote implements ApplianceRemote {
     connection++;
     outboxInFlight = 0;
     lastSentSeq = 0;
-    transport.subscribe(topics.commandFilter(), 1).whenComplete((v, e) -> {
-      if (e != null) {
-        log.error("Could not subscribe to {}: {}", topics.commandFilter(), e.getMessage());
-      }
-    });
-    transport.subscribe(topics.homeAssistantStatus(), 1);
+    listening = false;
+    long conn = connection;
+    CompletableFuture.allOf(
+        transport.subscribe(topics.commandFilter(), 1),
+        transport.subscribe(topics.homeAssistantStatus(), 1)).whenComplete((v, e) -> {
+          if (e != null) {
+            log.error("Could not subscribe to {} and {}: {}", topics.commandFilter(), topics.homeAssistantStatus(),
+                e.getMessage());
+          } else {
+            run(() -> listening = conn == connection);
+          }
+        });
     announce();
     deliver();
   }
@@ -543,10 +567,10 @@ public final class MqttRemote implements ApplianceRemote {
 
   // ---- waiting and closing -------------------------------------------------------------------
 
-  /** Waits until connected; false on timeout. */
+  /** Waits until connected and subscribed to the commands; false on timeout. */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (transport != null && !transport.isConnected()) {
+    while (transport != null && !(transport.isConnected() && listening)) {
       if (System.nanoTime() > deadline) {
         return false;
       }
