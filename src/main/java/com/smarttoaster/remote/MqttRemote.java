@@ -249,6 +249,15 @@ public final class MqttRemote implements ApplianceRemote {
 
   @Override
   public void afterTick() {
+    try {
+      queueStateIfDue();
+    } catch (RuntimeException e) {
+      // Never let monitoring break the controller's loop.
+      log.error("Remote monitoring failed after a controller tick", e);
+    }
+  }
+
+  private void queueStateIfDue() {
     ToastController c = controller;
     SafetySupervisor s = supervisor;
     if (c == null || s == null) {
@@ -285,10 +294,17 @@ public final class MqttRemote implements ApplianceRemote {
 
   // ---- controller side ------------------------------------------------------------------------
 
-  /** Turns the controller's callbacks into events and cycle records. Controller thread. */
+  /**
+   * Turns the controller's callbacks into events and cycle records. Controller thread; whatever
+   * goes wrong here is logged and never reaches the controller.
+   */
   private final class CycleWatcher implements ControllerListener {
     @Override
     public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
+      guarded(() -> started(input, prediction));
+    }
+
+    private void started(PredictionInput input, Prediction prediction) {
       cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
       runningCycle = cycle;
       emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
@@ -296,6 +312,10 @@ public final class MqttRemote implements ApplianceRemote {
 
     @Override
     public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
+      guarded(() -> phaseChanged(from, to, atNanos));
+    }
+
+    private void phaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
       switch (to) {
         case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.DONE, null);
         case CANCELLED -> {
@@ -317,7 +337,15 @@ public final class MqttRemote implements ApplianceRemote {
 
     @Override
     public void onRefused(String reason, long atNanos) {
-      emit(new ToasterEvent(ToasterEvent.REFUSED, Instant.now(), reason, null, null, null));
+      guarded(() -> emit(new ToasterEvent(ToasterEvent.REFUSED, Instant.now(), reason, null, null, null)));
+    }
+
+    private void guarded(Runnable r) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        log.error("Remote monitoring failed on a controller callback", e);
+      }
     }
 
     @Override
