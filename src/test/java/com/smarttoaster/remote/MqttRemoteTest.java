@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
@@ -193,6 +194,39 @@ class MqttRemoteTest {
     assertEquals(done.get("cycle").get("cycleId").asText(), r.cycleId());
     assertEquals(id, r.deviceId());
     assertEquals(4, r.input().settings().shade());
+  }
+
+  @Test
+  void aFaultIsPublishedAsAnEventWithItsMessageAndInTheState() throws Exception {
+    InMemoryCycleHistory history = new InMemoryCycleHistory(10);
+    MqttRemote remote = connectedRemote(2, 10, history);
+    SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
+    TestClient ha = homeAssistant();
+    toaster.lever().run(10);
+    toaster.appliance.thermocouple().setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
+    toaster.run(1);
+    assertEquals(CyclePhase.FAULT, toaster.controller.snapshot().phase());
+    await(() -> hasEvent(ha, topics, "fault") && lastState(ha, topics) != null
+        && "SENSOR_FAULT".equals(lastState(ha, topics).get("fault").asText()), () -> "fault event and state: "
+        + ha.received());
+    JsonNode e = event(ha, topics, "fault");
+    assertTrue(e.get("reason").asText().contains("hold the reset button"), e.toString());
+    assertEquals("SENSOR_FAULT", e.get("cycle").get("fault").asText());
+    assertEquals("fault", lastState(ha, topics).get("phase").asText());
+    await(() -> history.size() == 1, () -> "the faulted cycle is recorded");
+    assertEquals(CycleOutcome.FAULT, history.last().orElseThrow().outcome());
+  }
+
+  @Test
+  void theStateIsRepublishedEveryMinuteEvenWhenNothingChanges() throws Exception {
+    MqttRemote remote = connectedRemote(2, 10, new InMemoryCycleHistory(10));
+    TestClient ha = homeAssistant();
+    SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
+    await(() -> lastState(ha, topics) != null, () -> "first state");
+    int before = ha.on(topics.state()).size();
+    toaster.run(121);
+    await(() -> ha.on(topics.state()).size() >= before + 2, () -> "two heartbeats in two idle minutes: "
+        + ha.on(topics.state()).size());
   }
 
   @Test
