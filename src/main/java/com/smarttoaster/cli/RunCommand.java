@@ -15,9 +15,14 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
 import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.history.HistoryException;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.remote.Listeners;
+import com.smarttoaster.remote.MqttRemote;
+import com.smarttoaster.remote.TransportException;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -131,7 +136,14 @@ public final class RunCommand implements Callable<Integer> {
     ControllerConfig cc = cfg.controller();
     ToastSettings initial = cc.defaultSettings();
     AtomicBoolean running = new AtomicBoolean(true);
-    try (SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
+    ApplianceRemote remote;
+    try {
+      remote = MqttRemote.fromConfig(cfg); // MQTT and history, when the config has those sections
+    } catch (TransportException | HistoryException e) {
+      err.println(e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
+    try (remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
             cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
             cfg.simulation().realtimeFactor())) {
       SimulatedAppliance appliance = runner.appliance();
@@ -144,20 +156,21 @@ public final class RunCommand implements Callable<Integer> {
       };
       SafetySupervisor supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(),
           appliance.sensor(), cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null,
-          runner.clock(), faults);
+          runner.clock(), Listeners.both(faults, remote.safetyListener()));
       FallbackTimeTable table = new FallbackTimeTable();
       double maxS = cfg.safety().maxHeatS() * 0.95;
       GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
           cc.predictorTimeoutS(), 5.0, maxS);
       ToastController controller = new ToastController(supervisor, guard, runner.clock(),
           ControllerSettings.from(cc), initial,
-          cfg.appliance().mainsVoltsNominal(), appliance.indicators(), new ControllerListener() {
+          cfg.appliance().mainsVoltsNominal(), appliance.indicators(), Listeners.both(new ControllerListener() {
             @Override
             public void onRefused(String reason, long atNanos) {
               err.println();
               err.println(reason);
             }
-          });
+          }, remote.controllerListener()));
+      remote.attach(controller, supervisor, runner.clock());
       appliance.controls().onEvent(controller::submit);
       TerminalPanel panel = new TerminalPanel(appliance, controller::submit, err);
       ScheduledExecutorService controllerThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -173,7 +186,11 @@ public final class RunCommand implements Callable<Integer> {
         runner.start();
         loop.start();
         long tickNanos = (long) (cc.tickS() * 1e9 / factor);
-        controllerThread.scheduleAtFixedRate(controller::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+        Runnable tick = () -> {
+          controller.tick();
+          remote.afterTick();
+        };
+        controllerThread.scheduleAtFixedRate(tick, 0, tickNanos, TimeUnit.NANOSECONDS);
         Thread status = new Thread(() -> {
           try {
             panel.statusLoop(controller::snapshot, supervisor::status, () -> runner.clock().seconds(), running::get);

@@ -8,7 +8,12 @@ import com.smarttoaster.scenario.ScenarioReader;
 import com.smarttoaster.simulation.CycleSimulation;
 import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.remote.MqttRemote;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +33,7 @@ import picocli.CommandLine.Option;
     })
 public final class SimulateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,32}");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +52,18 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "PNG", description = "Draw temperatures, heater state and browning to a PNG.")
   Path plot;
+
+  @Option(names = "--mqtt-url", paramLabel = "URL",
+      description = "Also publish the cycle to this MQTT broker (tcp://HOST:PORT or ssl://HOST:PORT), as a real"
+          + " toaster would: state, events and Home Assistant discovery. Add --realtime to watch it live.")
+  URI mqttUrl;
+
+  @Option(names = "--device-id", defaultValue = "simulated", paramLabel = "ID",
+      description = "The toaster id in MQTT topics (toaster/ID/...), 1-32 of a-z, 0-9, -. Default: simulated.")
+  String deviceId;
+
+  /** How long to wait for the broker at the start, and for the last events at the end. */
+  static final Duration MQTT_WAIT = Duration.ofSeconds(10);
 
   @Override
   public Integer call() throws Exception {
@@ -68,11 +86,38 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("--plot draws one cycle; give a single scenario file, not a directory of " + scenarios.size());
       return Main.EXIT_BAD_INPUT;
     }
+    if (mqttUrl == null) {
+      return runAll(scenarios, ApplianceRemote.NONE, out, err);
+    }
+    if (!DEVICE_ID.matcher(deviceId).matches()) {
+      err.println("--device-id: '" + deviceId + "' is not 1 to 32 characters from a-z, 0-9 and -");
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (!("tcp".equals(mqttUrl.getScheme()) || "ssl".equals(mqttUrl.getScheme())) || mqttUrl.getHost() == null) {
+      err.println("--mqtt-url: '" + mqttUrl + "' is not tcp://HOST:PORT or ssl://HOST:PORT");
+      return Main.EXIT_BAD_INPUT;
+    }
+    try (MqttRemote remote = MqttRemote.forSimulation(mqttUrl, deviceId)) {
+      if (!remote.awaitConnected(MQTT_WAIT)) {
+        err.println("--mqtt-url: could not connect to " + mqttUrl + " within " + MQTT_WAIT.toSeconds()
+            + " s; is the broker running and reachable?");
+        return Main.EXIT_BAD_INPUT;
+      }
+      int exit = runAll(scenarios, remote, out, err);
+      if (!remote.drain(MQTT_WAIT)) {
+        err.println("warning: not every event reached " + mqttUrl + " within " + MQTT_WAIT.toSeconds() + " s");
+      }
+      return exit;
+    }
+  }
+
+  private int runAll(List<Scenario> scenarios, ApplianceRemote remote, PrintWriter out, PrintWriter err)
+      throws Exception {
     for (Scenario s : scenarios) {
       SimulationOptions options = SimulationOptions.defaults(predictor)
           .withRealtime(realtime ? 1.0 : 0.0)
           .withTrace(plot != null ? 0.25 : 0.0);
-      CycleSimulation sim = new CycleSimulation(s, options);
+      CycleSimulation sim = new CycleSimulation(s, options, remote);
       ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
       if (bar != null) {

@@ -41,7 +41,8 @@ public final class ConfigLoader {
   /** Larger files are refused before parsing; the config is a few kilobytes. */
   public static final long MAX_FILE_BYTES = 1 << 20;
 
-  static final List<String> SECTIONS = List.of("appliance", "safety", "controller", "simulation", "logging", "pi");
+  static final List<String> SECTIONS =
+      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   static final List<String> SIMULATION_OPTIONS = List.of("ambientC", "chamberStartC", "seed", "realtimeFactor");
   static final List<String> LOGGING_OPTIONS = List.of("level");
@@ -136,6 +137,10 @@ public final class ConfigLoader {
     LoggingConfig logging = new LoggingConfig(loggingFields.choice("level", false, Choices.byId(LogLevel.values(), LogLevel::id)).orElse(LogLevel.INFO));
 
     PiConfig pi = readPi(top, appliance, sectionOf, problems);
+    MqttConfig mqtt = optionalSection(top, "mqtt", MqttSection.OPTIONS, sectionOf)
+        .map(f -> MqttSection.read(f, appliance.deviceId())).orElse(null);
+    HistoryConfig history = optionalSection(top, "history", HistorySection.OPTIONS, sectionOf)
+        .map(HistorySection::read).orElse(null);
 
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
@@ -154,7 +159,28 @@ public final class ConfigLoader {
             + Format.number(lowestChamber) + "; a chamber cannot be colder than the room it sits in; raise chamberStartC",
         "simulation.chamberStartC", "simulation.ambientC");
 
-    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi);
+    checks.require(
+        !top.has("mqtt") || top.has("history"),
+        "history",
+        "history is required with mqtt: events wait in the history database's outbox until the broker has them;"
+            + " add a history section with databaseFile (e.g. /var/lib/smart-toaster/history.db)",
+        "history", "mqtt");
+
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history);
+  }
+
+  /**
+   * A section that is off unless present: empty when absent (or invalid), its unknown keys checked
+   * when present. An empty value ({@code mqtt:}) counts as present with no options.
+   */
+  private static Optional<ObjectFields> optionalSection(
+      ObjectFields top, String name, List<String> options, Map<String, String> sectionOf) {
+    if (!top.has(name)) {
+      return Optional.empty();
+    }
+    Optional<ObjectFields> f = top.section(name);
+    f.ifPresent(s -> s.rejectUnknown(options, elsewhere(name, sectionOf)));
+    return f;
   }
 
   /** The pi section: required for kind pi, checked whenever present; null when absent. */
@@ -220,6 +246,8 @@ public final class ConfigLoader {
     SIMULATION_OPTIONS.forEach(o -> m.putIfAbsent(o, "simulation"));
     LOGGING_OPTIONS.forEach(o -> m.putIfAbsent(o, "logging"));
     PiSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "pi"));
+    MqttSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "mqtt"));
+    HistorySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "history"));
     return m;
   }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param logging logging
  * @param pi the Raspberry Pi's wiring; null when the file has no pi section (allowed only when the
  *     appliance kind is not pi)
+ * @param mqtt the broker to publish to, or null when the config has no mqtt section
+ * @param history the cycle database, or null when the config has no history section
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
@@ -22,7 +24,15 @@ public record ToasterConfig(
     ControllerConfig controller,
     SimulationConfig simulation,
     LoggingConfig logging,
-    PiConfig pi) {
+    PiConfig pi,
+    MqttConfig mqtt,
+    HistoryConfig history) {
+
+  /** A config without MQTT and without a history database. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging) {
+    this(appliance, safety, controller, simulation, logging, null, null, null);
+  }
 
   public ToasterConfig {
     Objects.requireNonNull(appliance, "appliance");
@@ -40,6 +50,8 @@ public record ToasterConfig(
         ControllerConfig.defaults(),
         SimulationConfig.defaults(),
         LoggingConfig.defaults(),
+        null,
+        null,
         null);
   }
 
@@ -48,6 +60,8 @@ public record ToasterConfig(
     return "appliance " + appliance.kind().id()
         + ", device " + appliance.deviceId()
         + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
-        + ", max heat " + Format.number(safety.maxHeatS()) + " s";
+        + ", max heat " + Format.number(safety.maxHeatS()) + " s"
+        + (mqtt == null ? "" : ", mqtt " + mqtt.brokerUrl())
+        + (history == null ? "" : ", history " + history.databaseFile());
   }
 }

@@ -14,6 +14,8 @@ import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.OraclePredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -54,6 +56,7 @@ public final class CycleSimulation {
   private final List<ScenarioAction> actions;
   private final Trace trace = new Trace();
   private final ApplianceConditions conditions;
+  private final ApplianceRemote remote;
 
   private double heaterOnS;
   private Double heatCutS;
@@ -63,6 +66,15 @@ public final class CycleSimulation {
   private double maxBreadSurfaceC;
 
   public CycleSimulation(Scenario scenario, SimulationOptions options) {
+    this(scenario, options, ApplianceRemote.NONE);
+  }
+
+  /**
+   * A simulation whose controller and supervisor are also watched (and steerable) remotely, e.g.
+   * over MQTT; the remote side sees the cycle in simulated time.
+   */
+  public CycleSimulation(Scenario scenario, SimulationOptions options, ApplianceRemote remote) {
+    this.remote = remote;
     this.scenario = scenario;
     this.options = options;
     SafetyLimits limits = options.limits();
@@ -71,7 +83,8 @@ public final class CycleSimulation {
         scenario.bread().thicknessMm(), scenario.bread().startC());
     this.appliance = new SimulatedAppliance(conditions, scenario.seed(), clock);
     this.supervisor = new SafetySupervisor(limits, appliance.heater(), appliance.latch(), appliance.sensor(),
-        limits.currentSensorFitted() ? appliance.currentSensor() : null, clock, log);
+        limits.currentSensorFitted() ? appliance.currentSensor() : null, clock,
+        Listeners.both(log, remote.safetyListener()));
     double maxPredictionS = limits.maxHeatS() * 0.95;
     FallbackTimeTable table = new FallbackTimeTable();
     FaultyPredictor faulty = new FaultyPredictor(Predictors.named(options.predictor(), table,
@@ -81,7 +94,8 @@ public final class CycleSimulation {
     // The scenario's remote-start actions are explicit, so simulation enables remote start.
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
     this.controller = new ToastController(supervisor, guard, clock, settings, scenario.settings(),
-        scenario.mainsVolts(), appliance.indicators(), log);
+        scenario.mainsVolts(), appliance.indicators(), Listeners.both(log, remote.controllerListener()));
+    remote.attach(controller, supervisor, clock);
     appliance.controls().onEvent(controller::submit);
     appliance.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(java.util.Locale.ROOT)));
     this.faults = new FaultSchedule(scenario.faults(), appliance, faulty, log);
@@ -113,6 +127,7 @@ public final class CycleSimulation {
       }
       if (step % controllerEvery == 0 && !faults.isControllerHung()) {
         controller.tick();
+        remote.afterTick();
       }
       if (traceEvery > 0 && step % traceEvery == 0) {
         sampleTrace(now);

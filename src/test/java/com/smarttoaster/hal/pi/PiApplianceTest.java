@@ -71,7 +71,9 @@ class PiApplianceTest {
             true, 1800.0),
         SimulationConfig.defaults(),
         LoggingConfig.defaults(),
-        wiring);
+        wiring,
+        null,
+        null);
   }
 
   private void build(Set<String> closedAtPowerUp, PiConfig wiring) throws HardwareUnavailableException {

@@ -1,0 +1,143 @@
+package com.smarttoaster.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded SQLite database of one appliance: its cycle records ({@link #cycles()}) and its
+ * outbox of MQTT events not yet accepted by the broker ({@link #outbox()}).
+ *
+ * <p>WAL journal with {@code synchronous=FULL}: every committed write survives a killed process
+ * and a power cut, readers (such as {@code history export}) never block the appliance, and the
+ * files on the SD card are written in place without a rollback journal. One connection, used under
+ * this object's lock, so any thread may call in; writes are a few per cycle.
+ */
+public final class HistoryDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HistoryDatabase.class);
+  /** Schema version kept in {@code PRAGMA user_version}. */
+  static final int SCHEMA_VERSION = 1;
+
+  private final Path file;
+  private final Connection connection;
+  private final SqliteCycleHistory cycles;
+  private final SqliteEventOutbox outbox;
+
+  private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents) {
+    this.file = file;
+    this.connection = connection;
+    this.cycles = new SqliteCycleHistory(this, maxCycles);
+    this.outbox = new SqliteEventOutbox(this, maxOutboxEvents);
+  }
+
+  /**
+   * Opens (creating when missing) the database.
+   *
+   * @throws HistoryException when the file cannot be opened or holds another schema
+   */
+  public static HistoryDatabase open(Path file, int maxCycles, int maxOutboxEvents) {
+    if (maxCycles < 1 || maxOutboxEvents < 1) {
+      throw new IllegalArgumentException("maxCycles " + maxCycles + " and maxOutboxEvents " + maxOutboxEvents
+          + " must be at least 1");
+    }
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = FULL");
+        int version;
+        try (var rs = s.executeQuery("PRAGMA user_version")) {
+          version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > SCHEMA_VERSION) {
+          throw new HistoryException("history database " + file + " has schema version " + version
+              + ", newer than this build's " + SCHEMA_VERSION + "; use a newer build or another databaseFile");
+        }
+        SqliteCycleHistory.createTable(s);
+        SqliteEventOutbox.createTable(s);
+        s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+      }
+      HistoryDatabase db = new HistoryDatabase(file, c, maxCycles, maxOutboxEvents);
+      log.info("History database {}: {} cycles, {} events waiting for the broker", file, db.cycles.size(),
+          db.outbox.size());
+      return db;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new HistoryException("cannot open history database " + file + ": " + e.getMessage()
+          + "; check that its directory is writable and the file is a SQLite database", e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** Opens an existing database for reading its records (e.g. to export them). */
+  public static HistoryDatabase openExisting(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryException("no history database at " + file + "; give the file named by history.databaseFile");
+    }
+    return open(file, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  public CycleHistory cycles() {
+    return cycles;
+  }
+
+  public EventOutbox outbox() {
+    return outbox;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** Runs {@code work} in one transaction under the database lock. */
+  synchronized <T> T inTransaction(SqlWork<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new HistoryException("history database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Work on the connection inside a transaction. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        log.warn("Closing the history database failed: {}", e.getMessage());
+      }
+    }
+  }
+}

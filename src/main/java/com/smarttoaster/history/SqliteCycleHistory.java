@@ -1,0 +1,160 @@
+package com.smarttoaster.history;
+
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.FaultCode;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Cycle records in the {@code cycles} table of a {@link HistoryDatabase}, one column per field. */
+final class SqliteCycleHistory implements CycleHistory {
+  private static final String COLUMNS = "cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
+      + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, fallback_reason, outcome, fault_code,"
+      + " heater_on_s, achieved_shade, rating";
+
+  private final HistoryDatabase db;
+  private final int maxCycles;
+
+  SqliteCycleHistory(HistoryDatabase db, int maxCycles) {
+    this.db = db;
+    this.maxCycles = maxCycles;
+  }
+
+  static void createTable(Statement s) throws SQLException {
+    s.execute("CREATE TABLE IF NOT EXISTS cycles ("
+        + " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+        + " cycle_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL, start_time TEXT NOT NULL,"
+        + " shade INTEGER NOT NULL, bread TEXT NOT NULL, thickness_mm REAL NOT NULL, slices INTEGER NOT NULL,"
+        + " mode TEXT NOT NULL, chamber_start_c REAL NOT NULL, ambient_c REAL NOT NULL, mains_volts REAL NOT NULL,"
+        + " predicted_s REAL NOT NULL, predictor TEXT NOT NULL, fallback_reason TEXT,"
+        + " outcome TEXT NOT NULL, fault_code TEXT, heater_on_s REAL NOT NULL, achieved_shade REAL, rating TEXT)");
+  }
+
+  @Override
+  public void record(CycleRecord r) {
+    db.inTransaction(c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM cycles WHERE cycle_id = ?")) {
+        del.setString(1, r.cycleId());
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO cycles (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        ToastSettings s = r.input().settings();
+        ps.setString(1, r.cycleId());
+        ps.setString(2, r.deviceId());
+        ps.setString(3, r.startTime().toString());
+        ps.setInt(4, s.shade());
+        ps.setString(5, s.bread().id());
+        ps.setDouble(6, s.thicknessMm());
+        ps.setInt(7, s.slices());
+        ps.setString(8, s.mode().id());
+        ps.setDouble(9, r.input().chamberStartC());
+        ps.setDouble(10, r.input().ambientC());
+        ps.setDouble(11, r.input().mainsVolts());
+        ps.setDouble(12, r.prediction().seconds());
+        ps.setString(13, r.prediction().predictor());
+        ps.setString(14, r.prediction().fallbackReason());
+        ps.setString(15, r.outcome().id());
+        ps.setString(16, r.faultCode() == null ? null : r.faultCode().name());
+        ps.setDouble(17, r.heaterOnS());
+        if (r.achievedShade() == null) {
+          ps.setNull(18, Types.REAL);
+        } else {
+          ps.setDouble(18, r.achievedShade());
+        }
+        ps.setString(19, r.rating() == null ? null : r.rating().id());
+        ps.executeUpdate();
+      }
+      prune(c);
+      return null;
+    });
+  }
+
+  private void prune(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM cycles WHERE seq <= (SELECT seq FROM cycles ORDER BY seq DESC LIMIT 1 OFFSET ?)")) {
+      ps.setInt(1, maxCycles);
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public Optional<CycleRecord> last() {
+    List<CycleRecord> r = query("SELECT " + COLUMNS + " FROM cycles ORDER BY seq DESC LIMIT 1");
+    return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+  }
+
+  @Override
+  public boolean rate(String cycleId, Rating rating) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE cycles SET rating = ? WHERE cycle_id = ?")) {
+        ps.setString(1, rating.id());
+        ps.setString(2, cycleId);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public List<CycleRecord> all() {
+    return query("SELECT " + COLUMNS + " FROM cycles ORDER BY seq");
+  }
+
+  @Override
+  public int size() {
+    return db.inTransaction(c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cycles")) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    });
+  }
+
+  private List<CycleRecord> query(String sql) {
+    return db.inTransaction(c -> {
+      List<CycleRecord> out = new ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static CycleRecord read(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    BreadType bread = BreadType.fromId(rs.getString(5));
+    ToastMode mode = ToastMode.fromId(rs.getString(8));
+    CycleOutcome outcome = CycleOutcome.fromId(rs.getString(15));
+    if (bread == null || mode == null || outcome == null) {
+      throw new SQLException("cycle " + id + " has an unknown bread, mode or outcome ('" + rs.getString(5) + "', '"
+          + rs.getString(8) + "', '" + rs.getString(15) + "')");
+    }
+    ToastSettings s = new ToastSettings(rs.getInt(4), bread, rs.getDouble(6), rs.getInt(7), mode);
+    PredictionInput in = new PredictionInput(s, rs.getDouble(9), rs.getDouble(10), rs.getDouble(11));
+    Prediction p = new Prediction(rs.getDouble(12), rs.getString(13), rs.getString(14));
+    String fault = rs.getString(16);
+    double shade = rs.getDouble(18);
+    Double achieved = rs.wasNull() ? null : shade;
+    String rating = rs.getString(19);
+    return new CycleRecord(id, rs.getString(2), Instant.parse(rs.getString(3)), in, p, outcome,
+        fault == null ? null : FaultCode.valueOf(fault), rs.getDouble(17), achieved,
+        rating == null ? null : Rating.fromId(rating));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,20 @@
+package com.smarttoaster.history;
+
+import java.util.List;
+
+/**
+ * Where recorded cycles leave the appliance for training: the one hand-over point from history to
+ * the dataset (the model issue's conversion of rated records into training rows takes its input
+ * from {@link #ratedCycles}).
+ */
+public final class TrainingFeedback {
+  private TrainingFeedback() {}
+
+  /**
+   * The recorded cycles that carry a rating, oldest first: the user's verdict makes them training
+   * examples. Cycles that ended in a fault cannot be rated and so never appear here.
+   */
+  public static List<CycleRecord> ratedCycles(CycleHistory history) {
+    return history.all().stream().filter(r -> r.rating() != null).toList();
+  }
+}

@@ -1,0 +1,50 @@
+package com.smarttoaster.remote;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.FaultCode;
+import com.smarttoaster.toast.ToastSettings;
+import java.time.Instant;
+
+/**
+ * The cycle an event belongs to, as far as it is known: inputs and prediction from the start,
+ * outcome, heater time and fault at the end.
+ */
+record CycleSummary(
+    String cycleId,
+    Instant startTime,
+    PredictionInput input,
+    Prediction prediction,
+    CycleOutcome outcome,
+    Double heaterOnS,
+    FaultCode fault) {
+
+  /** A cycle that has just started. */
+  static CycleSummary started(String cycleId, Instant startTime, PredictionInput input, Prediction prediction) {
+    return new CycleSummary(cycleId, startTime, input, prediction, null, null, null);
+  }
+
+  CycleSummary ended(CycleOutcome how, double heaterS, FaultCode code) {
+    return new CycleSummary(cycleId, startTime, input, prediction, how, heaterS, code);
+  }
+
+  void writeTo(ObjectNode n) {
+    ToastSettings s = input.settings();
+    n.put("cycleId", cycleId);
+    n.put("startTime", startTime.toString());
+    n.put("shade", s.shade());
+    n.put("bread", s.bread().id());
+    n.put("mode", s.mode().id());
+    n.put("slices", s.slices());
+    n.put("thicknessMm", s.thicknessMm());
+    n.put("chamberStartC", Math.round(input.chamberStartC() * 10) / 10.0);
+    n.put("predictor", prediction.predictor());
+    n.put("predictedS", Math.round(prediction.seconds() * 10) / 10.0);
+    n.put("fallbackReason", prediction.fallbackReason());
+    n.put("outcome", outcome == null ? null : outcome.id());
+    n.put("heaterOnS", heaterOnS == null ? null : Math.round(heaterOnS * 10) / 10.0);
+    n.put("fault", fault == null ? null : fault.name());
+  }
+}

@@ -1,0 +1,132 @@
+package com.smarttoaster.remote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.history.Rating;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.Shade;
+import com.smarttoaster.toast.ToastMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Home Assistant's device-based discovery message ({@code <prefix>/device/<id>/config}, retained):
+ * the device ({@code dev}), the software that announces it ({@code o}) and its components
+ * ({@code cmps}), all reading the retained state and available while {@code status} is
+ * {@code online}. Remote start has no entity on purpose: it needs a person at the toaster first.
+ */
+final class Discovery {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Discovery() {}
+
+  static byte[] payload(Topics t, String softwareVersion) {
+    String id = t.deviceId();
+    String uid = "smart_toaster_" + id.replace('-', '_');
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode dev = root.putObject("dev");
+    dev.putArray("ids").add(uid);
+    dev.put("name", "Toaster " + id);
+    dev.put("mf", "smart-toaster");
+    dev.put("mdl", "Two-slice toaster, Raspberry Pi controller");
+    dev.put("sw", softwareVersion);
+    ObjectNode o = root.putObject("o");
+    o.put("name", "smart-toaster");
+    o.put("sw", softwareVersion);
+    root.put("state_topic", t.state());
+    root.put("availability_topic", t.status());
+    root.put("payload_available", "online");
+    root.put("payload_not_available", "offline");
+    root.put("qos", 1);
+
+    ObjectNode c = root.putObject("cmps");
+    ObjectNode chamber = component(c, uid, "chamber", "sensor", "Chamber temperature", "{{ value_json.chamberC }}");
+    chamber.put("device_class", "temperature");
+    chamber.put("unit_of_measurement", "°C");
+    chamber.put("state_class", "measurement");
+
+    ObjectNode remaining = component(c, uid, "remaining", "sensor", "Time remaining", "{{ value_json.remainingS }}");
+    remaining.put("device_class", "duration");
+    remaining.put("unit_of_measurement", "s");
+
+    ObjectNode predicted = component(c, uid, "predicted", "sensor", "Predicted time", "{{ value_json.predictedS }}");
+    predicted.put("device_class", "duration");
+    predicted.put("unit_of_measurement", "s");
+    predicted.put("entity_category", "diagnostic");
+
+    ObjectNode phase = component(c, uid, "phase", "sensor", "Phase", "{{ value_json.phase }}");
+    phase.put("device_class", "enum");
+    ArrayNode phases = phase.putArray("options");
+    Arrays.stream(CyclePhase.values()).forEach(p -> phases.add(p.id()));
+
+    ObjectNode heating = component(c, uid, "heating", "binary_sensor", "Heating",
+        "{{ 'ON' if value_json.heating else 'OFF' }}");
+    heating.put("device_class", "heat");
+
+    ObjectNode fault = component(c, uid, "fault", "binary_sensor", "Fault",
+        "{{ 'ON' if value_json.fault else 'OFF' }}");
+    fault.put("device_class", "problem");
+    fault.put("entity_category", "diagnostic");
+
+    component(c, uid, "remote_armed", "binary_sensor", "Armed for remote start",
+        "{{ 'ON' if value_json.remoteStartArmed else 'OFF' }}");
+
+    ObjectNode cancel = command(c, uid, "cancel", "button", "Cancel", t.command(Topics.CANCEL));
+    cancel.put("payload_press", CommandParser.PRESS);
+
+    ObjectNode shade = command(c, uid, "shade", "number", "Shade", t.command(Topics.SHADE));
+    shade.put("value_template", "{{ value_json.shade }}");
+    shade.put("min", Shade.LIGHTEST);
+    shade.put("max", Shade.DARKEST);
+    shade.put("step", 1);
+    shade.put("mode", "slider");
+
+    ObjectNode bread = command(c, uid, "bread", "select", "Bread", t.command(Topics.BREAD));
+    bread.put("value_template", "{{ value_json.bread }}");
+    ArrayNode breads = bread.putArray("options");
+    Arrays.stream(BreadType.values()).forEach(b -> breads.add(b.id()));
+
+    ObjectNode mode = command(c, uid, "mode", "select", "Mode", t.command(Topics.MODE));
+    mode.put("value_template", "{{ value_json.mode }}");
+    ArrayNode modes = mode.putArray("options");
+    Arrays.stream(ToastMode.values()).forEach(m -> modes.add(m.id()));
+
+    for (Rating r : Rating.values()) {
+      String key = "feedback_" + r.id().replace('-', '_');
+      String name = "Last toast: " + r.id().replace('-', ' ');
+      ObjectNode b = command(c, uid, key, "button", name, t.command(Topics.FEEDBACK));
+      b.put("payload_press", r.id());
+    }
+
+    ObjectNode events = c.putObject("events");
+    events.put("p", "event");
+    events.put("unique_id", uid + "_events");
+    events.put("name", "Cycle events");
+    events.put("state_topic", t.event());
+    ArrayNode types = events.putArray("event_types");
+    ToasterEvent.TYPES.forEach(types::add);
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ObjectNode component(ObjectNode cmps, String uid, String key, String platform, String name,
+      String valueTemplate) {
+    ObjectNode n = cmps.putObject(key);
+    n.put("p", platform);
+    n.put("unique_id", uid + "_" + key);
+    n.put("name", name);
+    n.put("value_template", valueTemplate);
+    return n;
+  }
+
+  private static ObjectNode command(ObjectNode cmps, String uid, String key, String platform, String name,
+      String topic) {
+    ObjectNode n = cmps.putObject(key);
+    n.put("p", platform);
+    n.put("unique_id", uid + "_" + key);
+    n.put("name", name);
+    n.put("command_topic", topic);
+    return n;
+  }
+}

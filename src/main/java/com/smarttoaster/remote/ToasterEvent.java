@@ -1,0 +1,53 @@
+package com.smarttoaster.remote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One message on {@code toaster/<id>/event}. The payload is what Home Assistant's MQTT event entity
+ * reads ({@code event_type}), plus a sequence number that receivers use to drop the repeats an
+ * at-least-once outbox can produce after a crash.
+ *
+ * @param type one of {@link #TYPES}
+ * @param at when it happened (wall clock)
+ * @param reason why, in words (refused, rejected, cancelled, fault), or null
+ * @param command the command that was rejected, or null
+ * @param rating the rating given (rated events), or null
+ * @param cycle the cycle it belongs to, or null
+ */
+record ToasterEvent(String type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
+  static final String STARTED = "started";
+  static final String DONE = "done";
+  static final String CANCELLED = "cancelled";
+  static final String FAULT = "fault";
+  static final String REFUSED = "refused";
+  static final String REJECTED = "rejected";
+  static final String RATED = "rated";
+  static final List<String> TYPES = List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  byte[] toJson(long seq, String deviceId) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("event_type", type);
+    n.put("seq", seq);
+    n.put("device", deviceId);
+    n.put("at", at.toString());
+    n.put("reason", reason);
+    if (command != null) {
+      n.put("command", command);
+    }
+    if (rating != null) {
+      n.put("rating", rating);
+    }
+    if (cycle != null) {
+      cycle.writeTo(n.putObject("cycle"));
+    } else {
+      n.putNull("cycle");
+    }
+    return n.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,100 @@
+package com.smarttoaster.remote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.safety.SafetyStatus;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What {@code toaster/<id>/state} carries: the retained picture of the appliance, rounded to what
+ * a person reads (0.1 °C, whole seconds) so that it changes only when something visible changes.
+ *
+ * @param phase idle, armed, toasting, done, cancelled or fault
+ * @param chamberC chamber reading, °C, or null without a valid reading
+ * @param remainingS heater time left in this cycle, whole s (0 when not toasting)
+ * @param shade 1..7
+ * @param bread bread type id
+ * @param mode mode id
+ * @param heating the relay is commanded on
+ * @param fault the latched fault's code, or null
+ * @param remoteStartArmed carriage held with no heat, waiting for a remote start
+ * @param predictor predictor of the current or last cycle, or null before the first
+ * @param predictedS heating time of the current or last cycle, s, or null before the first
+ */
+record ToasterState(
+    String phase,
+    Double chamberC,
+    int remainingS,
+    int shade,
+    String bread,
+    String mode,
+    boolean heating,
+    String fault,
+    boolean remoteStartArmed,
+    String predictor,
+    Double predictedS) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static ToasterState of(ControllerSnapshot c, SafetyStatus s) {
+    TemperatureReading r = s.lastReading();
+    Double chamber = r != null && r.isValid() ? Math.round(r.chamberC() * 10) / 10.0 : null;
+    Prediction p = c.prediction();
+    return new ToasterState(
+        c.phase().id(),
+        chamber,
+        (int) Math.ceil(c.remainingS() - 1e-9),
+        c.settings().shade(),
+        c.settings().bread().id(),
+        c.settings().mode().id(),
+        s.heaterCommandedOn(),
+        s.fault() == null ? null : s.fault().code().name(),
+        c.phase() == CyclePhase.ARMED,
+        p == null ? null : p.predictor(),
+        p == null ? null : Math.round(p.seconds() * 10) / 10.0);
+  }
+
+  /**
+   * True when a field other than the continuously moving ones (chamber temperature, remaining time)
+   * differs: such a change is published at once.
+   */
+  boolean differsInKind(ToasterState o) {
+    return o == null
+        || !phase.equals(o.phase)
+        || shade != o.shade
+        || !bread.equals(o.bread)
+        || !mode.equals(o.mode)
+        || heating != o.heating
+        || !java.util.Objects.equals(fault, o.fault)
+        || remoteStartArmed != o.remoteStartArmed
+        || !java.util.Objects.equals(predictor, o.predictor)
+        || !java.util.Objects.equals(predictedS, o.predictedS)
+        || (chamberC == null) != (o.chamberC == null);
+  }
+
+  /** True when the moving values changed visibly: 1 °C or more, or another whole second. */
+  boolean movedFrom(ToasterState o) {
+    return remainingS != o.remainingS
+        || (chamberC != null && o.chamberC != null && Math.abs(chamberC - o.chamberC) >= 1.0);
+  }
+
+  byte[] toJson() {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("phase", phase);
+    n.put("chamberC", chamberC);
+    n.put("remainingS", remainingS);
+    n.put("shade", shade);
+    n.put("bread", bread);
+    n.put("mode", mode);
+    n.put("heating", heating);
+    n.put("fault", fault);
+    n.put("remoteStartArmed", remoteStartArmed);
+    n.put("predictor", predictor);
+    n.put("predictedS", predictedS);
+    return n.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

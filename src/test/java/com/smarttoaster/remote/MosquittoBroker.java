@@ -1,0 +1,205 @@
+package com.smarttoaster.remote;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Mosquitto 2 process on free loopback ports, configured like production: TLS only (a
+ * throwaway CA and server certificate made with openssl), a password file made with
+ * mosquitto_passwd, and the project's own ACL file ({@code config/mosquitto/acl}). One listener
+ * takes passwords only, the other also demands a client certificate.
+ */
+final class MosquittoBroker implements AutoCloseable {
+  static final String HA_USER = "homeassistant";
+  static final List<String> USERS = List.of(HA_USER, "kitchen", "hall");
+  static final Path SHIPPED_ACL = Path.of("config/mosquitto/acl");
+
+  final Path dir;
+  final int tlsPort;
+  final int certPort;
+  private Process process;
+
+  /**
+   * Skips the calling test when Mosquitto, mosquitto_passwd or openssl is missing, except with
+   * CI=true, where it fails: CI installs them (.ci/run) and must run these tests.
+   */
+  static void assumeInstalled() {
+    List<String> missing = new ArrayList<>();
+    for (String tool : List.of("mosquitto", "mosquitto_passwd", "openssl")) {
+      if (executable(tool).isEmpty()) {
+        missing.add(tool);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String msg = "not installed: " + String.join(", ", missing) + " (apt-get install mosquitto mosquitto-clients openssl)";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      Assertions.fail("CI=true and the Mosquitto tests cannot run: " + msg);
+    }
+    Assumptions.abort(msg);
+  }
+
+  static Optional<Path> executable(String name) {
+    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin"));
+    for (String d : dirs) {
+      Path p = Path.of(d.isEmpty() ? "." : d, name);
+      if (Files.isExecutable(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  MosquittoBroker(Path dir) throws Exception {
+    this.dir = dir;
+    this.tlsPort = FreePort.find();
+    this.certPort = FreePort.find();
+    makeCertificates();
+    makePasswords();
+    Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+        "user " + System.getProperty("user.name"),
+        "per_listener_settings false",
+        "allow_anonymous false",
+        "password_file " + dir.resolve("passwd"),
+        "acl_file " + SHIPPED_ACL.toAbsolutePath(),
+        "persistence false",
+        "log_dest stderr",
+        "log_type error",
+        "log_type warning",
+        "listener " + tlsPort + " 127.0.0.1",
+        "cafile " + dir.resolve("ca.crt"),
+        "certfile " + dir.resolve("server.crt"),
+        "keyfile " + dir.resolve("server.key"),
+        "require_certificate false",
+        "listener " + certPort + " 127.0.0.1",
+        "cafile " + dir.resolve("ca.crt"),
+        "certfile " + dir.resolve("server.crt"),
+        "keyfile " + dir.resolve("server.key"),
+        "require_certificate true",
+        ""));
+    start();
+  }
+
+  static String password(String user) {
+    return "pw-" + user + "-7Tq";
+  }
+
+  Path passwordFile(String user) throws IOException {
+    Path p = dir.resolve(user + ".password");
+    Files.writeString(p, password(user) + "\n");
+    return p;
+  }
+
+  Path ca() {
+    return dir.resolve("ca.crt");
+  }
+
+  Path clientCert() {
+    return dir.resolve("client.crt");
+  }
+
+  Path clientKey() {
+    return dir.resolve("client.key");
+  }
+
+  String tlsUrl() {
+    return "ssl://127.0.0.1:" + tlsPort;
+  }
+
+  String certUrl() {
+    return "ssl://127.0.0.1:" + certPort;
+  }
+
+  void start() throws Exception {
+    process = new ProcessBuilder(executable("mosquitto").orElseThrow().toString(), "-c",
+        dir.resolve("mosquitto.conf").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("mosquitto.log").toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!listening(tlsPort) || !listening(certPort)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        Assertions.fail("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** SIGKILL, as a crash or power cut of the broker host would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(5, TimeUnit.SECONDS);
+  }
+
+  private static boolean listening(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void makeCertificates() throws Exception {
+    Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    String ec = "ec_paramgen_curve:prime256v1";
+    run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-days", "2", "-keyout", "ca.key",
+        "-out", "ca.crt", "-subj", "/CN=toaster-test-ca");
+    for (String who : List.of("server", "client")) {
+      run("openssl", "req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", who + ".key", "-out", who + ".csr",
+          "-subj", "/CN=" + (who.equals("server") ? "localhost" : "kitchen"));
+      List<String> sign = new ArrayList<>(List.of("openssl", "x509", "-req", "-in", who + ".csr", "-CA", "ca.crt",
+          "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", who + ".crt"));
+      if (who.equals("server")) {
+        sign.addAll(List.of("-extfile", "server.ext"));
+      }
+      run(sign.toArray(new String[0]));
+    }
+  }
+
+  private void makePasswords() throws Exception {
+    Path passwd = dir.resolve("passwd");
+    boolean first = true;
+    for (String user : USERS) {
+      List<String> cmd = new ArrayList<>(List.of(executable("mosquitto_passwd").orElseThrow().toString()));
+      if (first) {
+        cmd.add("-c");
+      }
+      cmd.addAll(List.of("-b", passwd.toString(), user, password(user)));
+      run(cmd.toArray(new String[0]));
+      first = false;
+    }
+  }
+
+  private void run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      Assertions.fail(String.join(" ", cmd) + " failed: " + out);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+}

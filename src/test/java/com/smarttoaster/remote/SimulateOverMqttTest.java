@@ -1,0 +1,55 @@
+package com.smarttoaster.remote;
+
+import static com.smarttoaster.remote.Eventually.await;
+import static com.smarttoaster.remote.RemoteFixture.events;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.smarttoaster.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code simulate --mqtt-url URL --device-id ID} publishes the simulated cycle like a real toaster. */
+class SimulateOverMqttTest {
+  private static int simulate(StringWriter out, StringWriter err, String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void aSimulatedCycleIsPublishedWithItsStateAndEvents() throws Exception {
+    String id = RemoteFixture.newDeviceId();
+    Topics topics = new Topics(id, "homeassistant");
+    try (EmbeddedBroker broker = new EmbeddedBroker();
+        TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
+      ha.subscribe(topics.base() + "/#").subscribe(topics.discovery());
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int exit = simulate(out, err, "simulate", "--scenario", "src/test/resources/scenarios/normal-white-medium.json",
+          "--predictor", "fallback", "--json", "--mqtt-url", broker.url(), "--device-id", id);
+      assertEquals(0, exit, err.toString());
+      assertEquals(1, out.toString().strip().split("\n").length, "stdout still holds exactly the result: " + out);
+      await(() -> events(ha, topics).stream().anyMatch(e -> e.get("event_type").asText().equals("done")),
+          () -> "done event: " + ha.received());
+      List<JsonNode> events = events(ha, topics);
+      assertEquals(List.of("started", "done"), events.stream().map(e -> e.get("event_type").asText()).toList());
+      assertTrue(ha.on(topics.state()).stream().anyMatch(m -> m.payload().contains("\"phase\":\"toasting\"")));
+      assertTrue(!ha.on(topics.discovery()).isEmpty());
+      await(() -> ha.has(topics.status(), "offline"::equals), () -> "offline at the end");
+    }
+  }
+
+  @Test
+  void anUnreachableBrokerOrABadIdIsBadInput() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, simulate(new StringWriter(), err, "simulate", "--scenario",
+        "src/test/resources/scenarios/normal-white-medium.json", "--mqtt-url", "tcp://127.0.0.1:1", "--device-id", "Bad Id"));
+    assertTrue(err.toString().contains("--device-id: 'Bad Id'"), err.toString());
+  }
+}
