@@ -46,6 +46,7 @@ public final class PiApplianceRunner implements AutoCloseable {
   private final ToastController controller;
   private final double tickS;
   private boolean serviceResetPending;
+  private volatile Runnable afterControllerTick = () -> {};
   private SupervisorLoop loop;
   private ScheduledExecutorService threads;
   private boolean closed;
@@ -99,6 +100,15 @@ public final class PiApplianceRunner implements AutoCloseable {
       }
     }
     controller.tick();
+    afterControllerTick.run();
+  }
+
+  /**
+   * Runs {@code hook} on the controller thread after every controller tick (the MQTT bridge
+   * publishes state changes from there). Set before {@link #start()}.
+   */
+  public void afterControllerTick(Runnable hook) {
+    this.afterControllerTick = hook;
   }
 
   /** Starts the supervisor loop, the controller loop and the panel scan. */

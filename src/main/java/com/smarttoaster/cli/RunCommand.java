@@ -107,6 +107,14 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
+    ApplianceRemote remote;
+    try {
+      remote = MqttRemote.fromConfig(cfg); // MQTT and history, when the config has those sections
+    } catch (TransportException | HistoryException e) {
+      appliance.close();
+      err.println(e.getMessage());
+      return Main.EXIT_BAD_INPUT;
+    }
     SafetyListener faults = fault -> {
       err.println("FAULT " + fault.code() + ": " + fault.message());
       err.flush();
@@ -119,9 +127,13 @@ public final class RunCommand implements Callable<Integer> {
       }
     };
     CountDownLatch stopped = new CountDownLatch(1);
-    PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock, faults, events);
+    PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
+        Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()));
+    remote.attach(runner.controller(), runner.supervisor(), clock);
+    runner.afterControllerTick(remote::afterTick);
     Thread hook = new Thread(() -> {
       runner.close();
+      remote.close();
       stopped.countDown();
     }, "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
