@@ -116,8 +116,8 @@ if [ "$mode" = uninstall ]; then
     if live && getent passwd "$SERVICE_USER" >/dev/null; then
       userdel "$SERVICE_USER" || say "could not remove the user $SERVICE_USER"
     fi
-    say "removed the program, the unit, the config and the state (latched fault, cycle history)$(live && echo \
-      ' and the user')"
+    say "removed the program, the unit, the config$(live && echo ', the user') and the state (latched fault," \
+      "cycle history)"
   else
     say "removed the program and the unit; kept $ETC and $STATE (latched fault, cycle history)." \
       "Remove them with --uninstall --purge"
@@ -213,8 +213,9 @@ cat > "$scenario_dir/cds-training.json" <<'JSON'
 JSON
 chmod 0644 "$scenario_dir/cds-training.json"
 rm -f "$STATE/app-cds.jsa"
-if runuser -u "$SERVICE_USER" -- "$java_bin" "@$cds_options" "-XX:ArchiveClassesAtExit=$STATE/app-cds.jsa" \
-    -jar "$OPT/$NAME.jar" simulate --scenario "$scenario_dir/cds-training.json" --json >/dev/null 2>&1 \
+# (umask as the unit's UMask=0077, so the caches it fills are the service's alone)
+if (umask 0077 && runuser -u "$SERVICE_USER" -- "$java_bin" "@$cds_options" "-XX:ArchiveClassesAtExit=$STATE/app-cds.jsa" \
+    -jar "$OPT/$NAME.jar" simulate --scenario "$scenario_dir/cds-training.json" --json >/dev/null 2>&1) \
     && [ -s "$STATE/app-cds.jsa" ]; then
   say "wrote the class-data-sharing archive $STATE/app-cds.jsa"
 else
