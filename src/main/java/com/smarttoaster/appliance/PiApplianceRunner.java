@@ -12,6 +12,7 @@ import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.safety.FaultStore;
 import com.smarttoaster.safety.ResetKind;
 import com.smarttoaster.safety.ResetResult;
 import com.smarttoaster.safety.SafetyListener;
@@ -53,10 +54,16 @@ public final class PiApplianceRunner implements AutoCloseable {
 
   public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
       ControllerListener controllerListener) {
+    this(cfg, appliance, clock, safetyListener, controllerListener, null);
+  }
+
+  /** @param faultStore where the supervisor keeps latched faults across restarts; null for none */
+  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
+      ControllerListener controllerListener, FaultStore faultStore) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(), appliance.sensor(),
-        appliance.currentSensor(), clock, safetyListener);
+        appliance.currentSensor(), clock, safetyListener, faultStore);
     FallbackTimeTable table = new FallbackTimeTable();
     this.predictor = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
         cc.predictorTimeoutS(), 5.0, cfg.safety().maxHeatS() * 0.95);
@@ -81,6 +88,11 @@ public final class PiApplianceRunner implements AutoCloseable {
 
   public ToastController controller() {
     return controller;
+  }
+
+  /** The safety loop, once {@link #start()} has run; null before. */
+  public synchronized SupervisorLoop supervisorLoop() {
+    return loop;
   }
 
   /** One front-panel scan (inputs to events, buzzer pattern). */

@@ -1,5 +1,6 @@
 package com.smarttoaster.cli;
 
+import com.smarttoaster.service.JournalStderr;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
     subcommands = {
       SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
-      DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class
+      DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for bad arguments or a bad input file. */
@@ -22,6 +23,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    JournalStderr.installIfJournal(System.getenv());
     quietUnlessRunning(args);
     System.exit(commandLine().execute(args));
   }

@@ -27,6 +27,8 @@ import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
+import com.smarttoaster.service.SelfTestReport;
+import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -115,10 +117,11 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    SafetyListener faults = fault -> {
+    ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
+    SafetyListener faults = service.reporting(fault -> {
       err.println("FAULT " + fault.code() + ": " + fault.message());
       err.flush();
-    };
+    });
     ControllerListener events = new ControllerListener() {
       @Override
       public void onRefused(String reason, long atNanos) {
@@ -128,16 +131,21 @@ public final class RunCommand implements Callable<Integer> {
     };
     CountDownLatch stopped = new CountDownLatch(1);
     PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
-        Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()));
+        Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
+        service.faultStore());
     remote.attach(runner.controller(), runner.supervisor(), clock);
     runner.afterControllerTick(remote::afterTick);
     Thread hook = new Thread(() -> {
+      service.stopping();
       runner.close();
       remote.close();
       stopped.countDown();
     }, "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
+    // HOOK(history, issue 6): close a cycle left open by a power cut or crash as interrupted, here.
     runner.start();
+    service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
     err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
     err.flush();
     stopped.await();
@@ -157,18 +165,19 @@ public final class RunCommand implements Callable<Integer> {
     }
     try (remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
             cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
-            cfg.simulation().realtimeFactor())) {
+            cfg.simulation().realtimeFactor());
+        ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString())) {
       SimulatedAppliance appliance = runner.appliance();
-      SafetyListener faults = new SafetyListener() {
+      SafetyListener faults = service.reporting(new SafetyListener() {
         @Override
         public void onFault(Fault fault) {
           err.println();
           err.println("FAULT " + fault.code() + ": " + fault.message());
         }
-      };
+      });
       SafetySupervisor supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(),
           appliance.sensor(), cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null,
-          runner.clock(), Listeners.both(faults, remote.safetyListener()));
+          runner.clock(), Listeners.both(faults, remote.safetyListener()), service.faultStore());
       FallbackTimeTable table = new FallbackTimeTable();
       double maxS = cfg.safety().maxHeatS() * 0.95;
       GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
@@ -190,6 +199,9 @@ public final class RunCommand implements Callable<Integer> {
         t.setDaemon(true);
         return t;
       });
+      SelfTestReport selfTest = service.selfTest(supervisor, appliance.sensor(),
+          cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null);
+      // HOOK(history, issue 6): close a cycle left open by a power cut or crash as interrupted, here.
       err.println(TerminalPanel.HELP);
       // The loops run at their periods in simulated time, so faster-than-real-time runs tick faster.
       // (Slower than real time they simply tick more often per simulated second.)
@@ -197,6 +209,7 @@ public final class RunCommand implements Callable<Integer> {
       try (SupervisorLoop loop = new SupervisorLoop(supervisor, cfg.safety().loopPeriodS() / factor)) {
         runner.start();
         loop.start();
+        service.ready(loop, supervisor, selfTest);
         long tickNanos = (long) (cc.tickS() * 1e9 / factor);
         Runnable tick = () -> {
           controller.tick();
@@ -211,10 +224,13 @@ public final class RunCommand implements Callable<Integer> {
           }
         }, "status");
         status.setDaemon(true);
-        status.start();
+        if (System.console() != null) { // a terminal; piped or under systemd the line would flood the log
+          status.start();
+        }
         try (RawTerminal raw = RawTerminal.enter()) {
           panel.readKeys(System.in);
         }
+        service.stopping();
         running.set(false);
         controllerThread.shutdownNow();
       }

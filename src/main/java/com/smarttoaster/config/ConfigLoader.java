@@ -44,10 +44,13 @@ public final class ConfigLoader {
   static final List<String> SECTIONS =
       List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
+  /** Optional options of the appliance section (every other one is required). */
+  static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir");
   static final List<String> SIMULATION_OPTIONS = List.of("ambientC", "chamberStartC", "seed", "realtimeFactor");
   static final List<String> LOGGING_OPTIONS = List.of("level");
 
   static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9-]{1,32}");
+  static final Pattern STATE_DIR = Pattern.compile("/[^\\x00\\n]{0,4095}");
   static final NumberRange MAINS_VOLTS_NOMINAL = closed(100, 250, "V");
   static final NumberRange SIM_AMBIENT_C = closed(-30, 60, "°C");
   static final double SIM_CHAMBER_BELOW_AMBIENT_C = 1.0;
@@ -121,7 +124,7 @@ public final class ConfigLoader {
           "appliance is required: the section that describes the hardware (" + String.join(", ", APPLIANCE_OPTIONS)
               + "); copy it from config/toaster.yaml and adapt it");
     }
-    applianceFields.ifPresent(f -> f.rejectUnknown(APPLIANCE_OPTIONS, elsewhere("appliance", sectionOf)));
+    applianceFields.ifPresent(f -> f.rejectUnknown(allApplianceOptions(), elsewhere("appliance", sectionOf)));
     ApplianceConfig appliance = applianceFields.map(ConfigLoader::readAppliance).orElse(ApplianceConfig.defaults());
 
     ObjectFields safetyFields = section(top, "safety", SafetySection.OPTIONS, sectionOf);
@@ -208,7 +211,14 @@ public final class ConfigLoader {
         f.choice("kind", true, Choices.byId(ApplianceKind.values(), ApplianceKind::id)).orElse(d.kind()),
         f.text("deviceId", true, DEVICE_ID, "1 to 32 characters from a-z, 0-9 and -").orElse(d.deviceId()),
         f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal()),
-        f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted()));
+        f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted()),
+        f.text("stateDir", false, STATE_DIR, "an absolute path (starting with /)").orElse(d.stateDir()));
+  }
+
+  private static List<String> allApplianceOptions() {
+    List<String> all = new java.util.ArrayList<>(APPLIANCE_OPTIONS);
+    all.addAll(APPLIANCE_OPTIONAL);
+    return all;
   }
 
   private static SimulationConfig readSimulation(ObjectFields f) {
@@ -240,7 +250,7 @@ public final class ConfigLoader {
 
   private static Map<String, String> sectionOfEachOption() {
     Map<String, String> m = new LinkedHashMap<>();
-    APPLIANCE_OPTIONS.forEach(o -> m.put(o, "appliance"));
+    allApplianceOptions().forEach(o -> m.put(o, "appliance"));
     SafetySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "safety"));
     ControllerSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "controller"));
     SIMULATION_OPTIONS.forEach(o -> m.putIfAbsent(o, "simulation"));

@@ -11,6 +11,11 @@ public final class UnavailableModelPredictor implements ToastTimePredictor {
     this.reason = reason;
   }
 
+  /** Why there is no model, as every cycle's fallbackReason says. */
+  public String reason() {
+    return reason;
+  }
+
   @Override
   public String name() {
     return "model";

@@ -32,7 +32,13 @@ public enum FaultCode {
   /** Heat requested but the lease not renewed for more than leaseS. measured: s; limit: leaseS. */
   LEASE_EXPIRED(false),
   /** Carriage held but no renewal for more than hungS. measured: s; limit: hungS. */
-  CONTROLLER_HUNG(false);
+  CONTROLLER_HUNG(false),
+  /**
+   * At start-up the fault store held a fault that cannot be read back (a damaged file, or a code
+   * this build does not know), so whether it needed service is unknown: it is treated as if it did.
+   * measured and limit: 0.
+   */
+  STORED_FAULT_UNREADABLE(true);
 
   private final boolean needsService;
 

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * (heat starts at the next supervisor tick), and {@link #endCycle()} when the toast is done or
  * cancelled. Every method is thread-safe; the sensor is read outside the lock, so callers on other
  * threads never wait for a slow sensor.
+ *
+ * <p>With a {@link FaultStore}, latched faults survive a restart: the stored fault is latched again
+ * when the supervisor is constructed (after heat off and carriage released), every newly latched
+ * fault is saved, and a successful reset clears the store. The reset rules are the same for a
+ * restored fault.
  */
 public final class SafetySupervisor {
   private static final Logger log = LoggerFactory.getLogger(SafetySupervisor.class);
@@ -61,6 +66,10 @@ public final class SafetySupervisor {
   private final HeatLease lease;
   private final ResetPolicy resetPolicy;
   private final List<SafetyCheck> checks;
+  private final FaultStore faultStore;
+  /** Orders the store's writes: a queued write older than the last one written is dropped. */
+  private final Object storeLock = new Object();
+  private long storeWrittenGeneration;
 
   // Everything below is guarded by lock.
   private final List<Runnable> outbox = new ArrayList<>();
@@ -77,6 +86,7 @@ public final class SafetySupervisor {
   private TemperatureReading lastReading;
   private long lastReadingAtNanos;
   private boolean sensorReadFailing;
+  private long storeGeneration;
 
   /**
    * Switches the heater off and releases the carriage before anything else, then checks its
@@ -95,6 +105,26 @@ public final class SafetySupervisor {
       HeaterCurrentSensor currentSensor, // null when not fitted
       Clock clock,
       SafetyListener listener) {
+    this(limits, heater, latch, sensor, currentSensor, clock, listener, null);
+  }
+
+  /**
+   * As the other constructor, with latched faults kept in {@code faultStore}: after the heater is off
+   * and the carriage released, a stored fault is latched again (the listener is told, its message
+   * says it was restored); a stored file that cannot be read latches {@link
+   * FaultCode#STORED_FAULT_UNREADABLE}.
+   *
+   * @param faultStore where latched faults are kept, or null to keep them in memory only
+   */
+  public SafetySupervisor(
+      SafetyLimits limits,
+      HeaterSwitch heater,
+      CarriageLatch latch,
+      TemperatureSensor sensor,
+      HeaterCurrentSensor currentSensor, // null when not fitted
+      Clock clock,
+      SafetyListener listener,
+      FaultStore faultStore) {
     try {
       Objects.requireNonNull(heater, "heater").set(false);
     } finally {
@@ -134,7 +164,18 @@ public final class SafetySupervisor {
             new MaxHeatTimeCheck(limits));
     this.heaterSwitchedAtNanos = clock.nanos();
     this.lastTickNanos = heaterSwitchedAtNanos;
+    this.faultStore = faultStore;
     log.info("Safety supervisor ready: {}", limits);
+    if (faultStore != null) {
+      Fault restored = restoredFault(faultStore, heaterSwitchedAtNanos);
+      if (restored != null) {
+        withLock(() -> {
+          fault = restored;
+          outbox.add(() -> this.listener.onFault(restored));
+          return null;
+        });
+      }
+    }
   }
 
   /** The limits this supervisor enforces. */
@@ -272,6 +313,22 @@ public final class SafetySupervisor {
         });
   }
 
+  /**
+   * Latches a fault found outside the supervisor's own checks, such as a failed start-up self-test:
+   * the same as a tripped check (heat off at once, carriage released, listener told, fault stored).
+   * The fault is stamped with this supervisor's clock (its {@code atNanos} is replaced). Does nothing
+   * when a fault is already latched: the first fault stays.
+   */
+  public void latch(Fault found) {
+    Objects.requireNonNull(found, "found");
+    withLock(
+        () -> {
+          long now = clock.nanos();
+          latchFault(new Fault(found.code(), found.message(), found.measured(), found.limit(), now), now);
+          return null;
+        });
+  }
+
   public Optional<Fault> latchedFault() {
     return withLock(() -> Optional.ofNullable(fault));
   }
@@ -305,6 +362,7 @@ public final class SafetySupervisor {
           }
           FaultCode cleared = fault.code();
           fault = null;
+          queueStoreWrite(null);
           heatRequested = false;
           carriage = Carriage.RELEASED;
           checks.forEach(check -> check.onReset(now));
@@ -508,6 +566,7 @@ public final class SafetySupervisor {
     heatRequested = false;
     log.error("Safety fault {}: {}", found.code(), found.message());
     outbox.add(() -> listener.onFault(found));
+    queueStoreWrite(found);
     cutHeatAndRelease(now);
   }
 
@@ -540,6 +599,62 @@ public final class SafetySupervisor {
       carriage = Carriage.RELEASED;
       log.info("Carriage released");
       outbox.add(() -> listener.onCarriageReleased(now));
+    }
+  }
+
+  // ---- the fault store -----------------------------------------------------------------------
+
+  /** The stored fault, latched again; null when none is stored. Never throws. */
+  private static Fault restoredFault(FaultStore store, long now) {
+    try {
+      Optional<FaultStore.StoredFault> stored = store.load();
+      if (stored.isEmpty()) {
+        log.info("No latched fault stored in {}", store.file());
+        return null;
+      }
+      Fault f = stored.get().fault();
+      log.warn("Fault {} restored from {} (latched at {}): it stays latched until reset", f.code(), store.file(),
+          stored.get().latchedAt());
+      return new Fault(f.code(), f.message() + " (Restored after a restart: latched at " + stored.get().latchedAt()
+          + ".)", f.measured(), f.limit(), now);
+    } catch (FaultStore.UnreadableFaultException e) {
+      log.error("The fault store cannot be read back: {}", e.getMessage());
+      return new Fault(FaultCode.STORED_FAULT_UNREADABLE,
+          "A latched fault was stored before the restart but cannot be read back (" + e.getMessage()
+              + "), so it is kept as one that needs service. Heat is off and no cycle can start. "
+              + FaultText.SERVICE + " After the check, hold the reset button while powering up.",
+          0, 0, now);
+    }
+  }
+
+  /**
+   * Queues a write of the store (the fault, or a clear when null) to run after the lock is released.
+   * Runs on the thread that latched or reset; heat is already off by then. Caller holds lock.
+   */
+  private void queueStoreWrite(Fault toStore) {
+    if (faultStore == null) {
+      return;
+    }
+    long generation = ++storeGeneration;
+    outbox.add(() -> writeStore(generation, toStore));
+  }
+
+  private void writeStore(long generation, Fault toStore) {
+    synchronized (storeLock) {
+      if (generation <= storeWrittenGeneration) {
+        return; // a newer state was written already
+      }
+      storeWrittenGeneration = generation;
+      try {
+        if (toStore == null) {
+          faultStore.clear();
+        } else {
+          faultStore.save(toStore);
+        }
+      } catch (IOException | RuntimeException e) {
+        log.error("Could not {} the fault store {}: {}. A restart {} this fault.", toStore == null ? "clear" : "write",
+            faultStore.file(), e.toString(), toStore == null ? "may bring back" : "would forget");
+      }
     }
   }
 

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * <p>The thread is a daemon named {@value #THREAD_NAME}, at maximum priority. A tick that throws does
  * not stop the loop: heat is cut at once (fail-safe), the failure is logged, and the next tick runs
  * as usual. {@link #close()} stops the loop and leaves the heater off and the carriage released.
+ *
+ * <p>{@link #nanosSinceLastGoodTick()} tells a process watchdog whether the loop is alive and on
+ * time (systemd's WatchdogSec: the service pings only while this stays small).
  */
 public final class SupervisorLoop implements AutoCloseable {
   public static final String THREAD_NAME = "safety-supervisor";
@@ -27,6 +30,9 @@ public final class SupervisorLoop implements AutoCloseable {
   private ScheduledExecutorService executor;
   private boolean closed;
   private int failuresInARow; // only touched on the loop thread
+  /** System.nanoTime() when the last tick completed without throwing; valid once goodTickSeen. */
+  private volatile long lastGoodTickNanos;
+  private volatile boolean goodTickSeen;
 
   /** A loop at the supervisor's own limits.loopPeriodS. */
   public SupervisorLoop(SafetySupervisor supervisor) {
@@ -82,9 +88,22 @@ public final class SupervisorLoop implements AutoCloseable {
     supervisor.shutdown();
   }
 
+  /**
+   * How long ago, in System.nanoTime() nanoseconds, the last tick completed without throwing;
+   * Long.MAX_VALUE before the first. It grows while ticks fail, hang or the loop is stopped.
+   */
+  public long nanosSinceLastGoodTick() {
+    if (!goodTickSeen) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, System.nanoTime() - lastGoodTickNanos);
+  }
+
   private void tickOnce() {
     try {
       supervisor.tick();
+      lastGoodTickNanos = System.nanoTime();
+      goodTickSeen = true;
       if (failuresInARow > 0) {
         log.info("Safety loop ticks normally again after {} failed ticks", failuresInARow);
         failuresInARow = 0;

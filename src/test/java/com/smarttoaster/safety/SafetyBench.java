@@ -37,13 +37,22 @@ public final class SafetyBench {
   private boolean controllerAlive = true;
 
   private SafetyBench(SafetyLimits limits, FakeChamber chamber) {
+    this(limits, chamber, null);
+  }
+
+  private SafetyBench(SafetyLimits limits, FakeChamber chamber, FaultStore store) {
     this.limits = limits;
     this.chamber = chamber;
     this.current = limits.currentSensorFitted() ? new FakeCurrentSensor(heater, latch) : null;
     this.periodNanos = Math.round(limits.loopPeriodS() * 1e9);
     sensor.setSource(chamber::temperatureC);
     this.supervisor =
-        new SafetySupervisor(limits, heater, latch, sensor, current, clock, listener);
+        new SafetySupervisor(limits, heater, latch, sensor, current, clock, listener, store);
+  }
+
+  /** Default limits, latched faults kept in {@code store} (restored at construction). */
+  public static SafetyBench withFaultStore(FaultStore store) {
+    return new SafetyBench(SafetyLimits.defaults(), FakeChamber.typical(), store);
   }
 
   public static SafetyBench create() {
