@@ -59,7 +59,7 @@ class ServiceLifecycleTest {
   private static ToasterConfig withStateDir(String stateDir) {
     ToasterConfig d = ToasterConfig.defaults();
     return new ToasterConfig(new ApplianceConfig(ApplianceKind.SIMULATED, "kitchen", 230, true, stateDir),
-        d.safety(), d.controller(), d.simulation(), d.logging(), d.pi());
+        d.safety(), d.controller(), d.simulation(), d.logging(), d.pi(), d.mqtt(), d.history());
   }
 
   @Test
