@@ -224,7 +224,11 @@ class MqttRemoteTest {
     SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
     await(() -> lastState(ha, topics) != null, () -> "first state");
     int before = ha.on(topics.state()).size();
-    toaster.run(121);
+    // State is published latest-wins, so each heartbeat is awaited before simulated time moves on.
+    toaster.run(61);
+    await(() -> ha.on(topics.state()).size() >= before + 1, () -> "a heartbeat after one idle minute: "
+        + ha.on(topics.state()).size());
+    toaster.run(61);
     await(() -> ha.on(topics.state()).size() >= before + 2, () -> "two heartbeats in two idle minutes: "
         + ha.on(topics.state()).size());
   }
