@@ -125,12 +125,7 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
 
   @Override
   public synchronized float[] run(float[] in) {
-    if (closed) {
-      throw new IllegalStateException(name + " runtime is closed");
-    }
-    if (in.length != shape.inputSize()) {
-      throw new IllegalArgumentException("model takes " + shape.inputSize() + " inputs, got " + in.length);
-    }
+    shape.requireRunnable(name, closed, in);
     input.put(in, 0, in.length);
     int status = interpreter.Invoke();
     if (status != kTfLiteOk) {

@@ -92,12 +92,7 @@ public final class DjlTfliteRuntime implements TfliteRuntime {
 
   @Override
   public synchronized float[] run(float[] input) {
-    if (closed) {
-      throw new IllegalStateException(name + " runtime is closed");
-    }
-    if (input.length != shape.inputSize()) {
-      throw new IllegalArgumentException("model takes " + shape.inputSize() + " inputs, got " + input.length);
-    }
+    shape.requireRunnable(name, closed, input);
     try {
       return predictor.predict(input);
     } catch (TranslateException | RuntimeException e) {

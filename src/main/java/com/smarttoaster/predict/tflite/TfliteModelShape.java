@@ -64,4 +64,17 @@ public record TfliteModelShape(int inputSize, int outputSize) {
   private static String printable(String s) {
     return s.replaceAll("[^\\x20-\\x7e]", "?");
   }
+
+  /**
+   * The checks both runtimes make before running the model: not closed, and an input vector of
+   * the model's size.
+   */
+  void requireRunnable(String runtimeName, boolean closed, float[] input) {
+    if (closed) {
+      throw new IllegalStateException(runtimeName + " runtime is closed");
+    }
+    if (input.length != inputSize) {
+      throw new IllegalArgumentException("model takes " + inputSize + " inputs, got " + input.length);
+    }
+  }
 }
