@@ -15,6 +15,8 @@ Steps:
   status~REGEX     the status sent with READY=1 matches REGEX
   pings:N          wait until N WATCHDOG=1 pings have arrived since READY=1
   key:C            write C to the command's stdin (the simulated appliance's front panel)
+  eof              close the command's stdin (as systemd's StandardInput=null gives end of input)
+  signal:NAME      send the signal (e.g. TERM, as systemctl stop does) to the main process
   log~REGEX        wait for a stderr line matching REGEX (after the previous log step's line)
   nolog~REGEX      no stderr line so far matches REGEX
   sleep:S          wait S seconds
@@ -32,6 +34,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import socket
 import struct
 import subprocess
@@ -179,6 +182,10 @@ class Harness:
             self.wait_note(lambda _n: self.count_pings() >= n, "%d watchdog pings" % n)
         elif step.startswith("key:"):
             self.key(step[4:])
+        elif step == "eof":
+            self.proc.stdin.close()
+        elif step.startswith("signal:"):
+            self.proc.send_signal(getattr(signal, "SIG" + step[7:]))
         elif step.startswith("log~"):
             self.wait_line(step[4:])
         elif step.startswith("nolog~"):

@@ -30,8 +30,10 @@ import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.service.SelfTestReport;
 import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -50,10 +52,14 @@ import picocli.CommandLine.Option;
       "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi",
       "toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
       "With appliance.kind: simulated it runs the simulated toaster in real time with a terminal",
-      "front panel:",
+      "front panel; at the end of standard input (e.g. under systemd) it runs on without keys until",
+      "stopped (SIGTERM or Ctrl-C). Keys:",
       TerminalPanel.HELP
     })
 public final class RunCommand implements Callable<Integer> {
+  /** How long a SIGTERM waits for the simulated run to switch off (systemd's TimeoutStopSec is 30 s). */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "Config file (YAML).")
@@ -152,6 +158,30 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Keys are read on their own thread so that a signal can end the run while a read blocks. At the
+   * end of the input (stdin is /dev/null under systemd, or a pipe was closed) the toaster keeps
+   * running without a keyboard, like the Pi appliance, until it is stopped.
+   */
+  private static void readKeysUntilQuit(TerminalPanel panel, RunStop stop, PrintWriter err) {
+    Thread keys = new Thread(() -> {
+      String why = "No more keys on standard input";
+      try {
+        if (panel.readKeys(System.in)) {
+          stop.request();
+          return;
+        }
+      } catch (IOException e) {
+        why = "Reading keys failed (" + e.getMessage() + ")";
+      }
+      err.println();
+      err.println(why + ": running until stopped (SIGTERM, systemctl stop or Ctrl-C).");
+      err.flush();
+    }, "keys");
+    keys.setDaemon(true);
+    keys.start();
+  }
+
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {
     ControllerConfig cc = cfg.controller();
     ToastSettings initial = cc.defaultSettings();
@@ -163,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    try (remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
+    try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
             cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
             cfg.simulation().realtimeFactor());
         ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString())) {
@@ -228,7 +258,8 @@ public final class RunCommand implements Callable<Integer> {
           status.start();
         }
         try (RawTerminal raw = RawTerminal.enter()) {
-          panel.readKeys(System.in);
+          readKeysUntilQuit(panel, stop, err);
+          stop.await();
         }
         service.stopping();
         running.set(false);

@@ -56,13 +56,18 @@ final class TerminalPanel {
     return true;
   }
 
-  /** Reads keys until 'q' or end of input. */
-  void readKeys(InputStream in) throws IOException {
+  /**
+   * Reads keys until 'q' or end of input.
+   *
+   * @return true when the user pressed q, false at the end of the input
+   */
+  boolean readKeys(InputStream in) throws IOException {
     for (int c; (c = in.read()) != -1; ) {
       if (!handle((char) c)) {
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   void drawStatus(ControllerSnapshot c, SafetyStatus s, double simS) {
