@@ -34,6 +34,8 @@ import java.util.Optional;
  *       shade (a cancel may be a reaction to smoke, a phone call, or wrong bread), and no shade
  *       was judged;
  *   <li>fault: the supervisor cut the heat, so the time reflects the fault, not the toast;
+ *   <li>running or interrupted (power cut, crash): the cycle did not end, so there is no heater-on
+ *       time to learn from;
  *   <li>reheat mode: a fixed rule, not modelled;
  *   <li>a heater-on time under {@value #MIN_HEATER_ON_S} s: nothing toasted.
  * </ul>
@@ -86,6 +88,9 @@ public final class FeedbackToTrainingRows {
   public static String exclusionReason(CycleRecord r) {
     if (r.rating() == null) {
       return "not rated: no label";
+    }
+    if (!r.outcome().heaterTimeKnown()) {
+      return "outcome " + r.outcome().id() + ": the cycle did not end, so its heater-on time is unknown";
     }
     if (r.outcome() != CycleOutcome.DONE) {
       return "outcome " + r.outcome().id() + (r.faultCode() == null ? "" : " (" + r.faultCode().name() + ")")

@@ -11,10 +11,28 @@ public enum CycleOutcome {
   /** The safety supervisor cut the heat. */
   FAULT,
   /** The cycle never started (a latched fault, an unarmed remote start). */
-  REFUSED;
+  REFUSED,
+  /**
+   * Started and not ended yet. Written when the cycle starts, so that a power cut leaves a trace;
+   * the record of how it ended replaces it.
+   */
+  RUNNING,
+  /**
+   * The process stopped (power cut, crash, kill) before the cycle ended: the next start found it
+   * still {@link #RUNNING} and closed it ({@link CycleHistory#closeInterrupted()}).
+   */
+  INTERRUPTED;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a record with this outcome knows how long the heater was on. A running cycle has not
+   * ended, and an interrupted one never said: its heater time stays unknown, stored as 0.
+   */
+  public boolean heaterTimeKnown() {
+    return this != RUNNING && this != INTERRUPTED;
   }
 
   /** Parses {@link #id()}; null when unknown. */

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param prediction the time used, the predictor that gave it and why a fallback was used (if so)
  * @param outcome how the cycle ended
  * @param faultCode the latched fault when {@code outcome} is FAULT, else null
- * @param heaterOnS how long the heater was actually on, s
+ * @param heaterOnS how long the heater was actually on, s; 0 while the outcome is running or
+ *     interrupted, where it is unknown ({@link CycleOutcome#heaterTimeKnown()})
  * @param achievedShade the shade reached, known only in simulation; null on a real appliance
  * @param rating the user's rating, null until (unless) the user gives one
  */
@@ -51,6 +52,11 @@ public record CycleRecord(
     if (!(heaterOnS >= 0) || Double.isInfinite(heaterOnS)) {
       throw new IllegalArgumentException("cycle " + cycleId + ": heaterOnS " + heaterOnS + " must be a finite time of 0 s or more");
     }
+    // A number here would be read as a measurement; 0 is the agreed "not known".
+    if (!outcome.heaterTimeKnown() && heaterOnS != 0) {
+      throw new IllegalArgumentException("cycle " + cycleId + ": heaterOnS " + heaterOnS + " must be 0 for outcome "
+          + outcome.id() + " (the heater time of a cycle that did not end is unknown)");
+    }
     if (achievedShade != null && !Double.isFinite(achievedShade)) {
       throw new IllegalArgumentException("cycle " + cycleId + ": achievedShade " + achievedShade + " must be finite");
     }
@@ -60,6 +66,16 @@ public record CycleRecord(
   public CycleRecord withRating(Rating newRating) {
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
         achievedShade, newRating);
+  }
+
+  /** This running cycle's record, closed as interrupted; its heater time stays unknown (0). */
+  public CycleRecord interrupted() {
+    if (outcome != CycleOutcome.RUNNING) {
+      throw new IllegalStateException("cycle " + cycleId + " is " + outcome.id() + ", not running; only a running"
+          + " cycle can be closed as interrupted");
+    }
+    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, CycleOutcome.INTERRUPTED, null, 0,
+        achievedShade, rating);
   }
 
   private static void requireText(String name, String v) {

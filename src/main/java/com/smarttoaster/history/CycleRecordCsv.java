@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * Cycle records as CSV (RFC 4180 quoting for the free-text fallback reason), until the database
- * arrives. Empty fields are nulls. Columns: {@link #HEADER}.
+ * arrives. Empty fields are nulls. {@code heaterOnS} is empty where it is unknown (a running or
+ * interrupted cycle), so that a spreadsheet's averages skip it rather than count a 0. Columns:
+ * {@link #HEADER}.
  */
 public final class CycleRecordCsv {
   public static final List<String> HEADER = List.of("cycleId", "deviceId", "startTime", "shade", "bread",
@@ -35,7 +37,8 @@ public final class CycleRecordCsv {
           Double.toString(r.input().chamberStartC()), Double.toString(r.input().ambientC()),
           Double.toString(r.input().mainsVolts()), Double.toString(r.prediction().seconds()),
           r.prediction().predictor(), nullable(r.prediction().fallbackReason()), r.outcome().id(),
-          r.faultCode() == null ? "" : r.faultCode().name(), Double.toString(r.heaterOnS()),
+          r.faultCode() == null ? "" : r.faultCode().name(),
+          r.outcome().heaterTimeKnown() ? Double.toString(r.heaterOnS()) : "",
           r.achievedShade() == null ? "" : Double.toString(r.achievedShade()),
           r.rating() == null ? "" : r.rating().id());
       for (int i = 0; i < f.size(); i++) {
@@ -105,8 +108,19 @@ public final class CycleRecordCsv {
         Double.parseDouble(c.get(10)));
     Prediction p = new Prediction(Double.parseDouble(c.get(11)), c.get(12), c.get(13).isEmpty() ? null : c.get(13));
     return new CycleRecord(c.get(0), c.get(1), Instant.parse(c.get(2)), in, p, outcome,
-        c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)), Double.parseDouble(c.get(16)),
+        c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)), heaterOnS(c.get(16), outcome),
         c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)), rating);
+  }
+
+  private static double heaterOnS(String field, CycleOutcome outcome) {
+    if (!field.isEmpty()) {
+      return Double.parseDouble(field);
+    }
+    if (outcome.heaterTimeKnown()) {
+      throw new IllegalArgumentException("heaterOnS is empty, but a " + outcome.id() + " cycle needs the time the"
+          + " heater was on");
+    }
+    return 0; // unknown, stored as the record stores it
   }
 
   private static String nullable(String s) {

@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoryDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryDatabase.class);
-  /** Schema version kept in {@code PRAGMA user_version}. */
-  static final int SCHEMA_VERSION = 1;
+  /**
+   * Schema version kept in {@code PRAGMA user_version}. 2 adds the cycle outcomes {@code running}
+   * and {@code interrupted}: the tables are unchanged, but a version-1 build cannot read those rows,
+   * so it must refuse the file at open instead of failing on some later read.
+   */
+  static final int SCHEMA_VERSION = 2;
 
   private final Path file;
   private final Connection connection;
@@ -36,11 +40,19 @@ public final class HistoryDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens (creating when missing) the database.
+   * Opens (creating when missing) the database, upgrading an older schema to this build's.
    *
    * @throws HistoryException when the file cannot be opened or holds another schema
    */
   public static HistoryDatabase open(Path file, int maxCycles, int maxOutboxEvents) {
+    return open(file, maxCycles, maxOutboxEvents, true);
+  }
+
+  /**
+   * @param upgrade whether to mark an older schema as this build's; a reader does not, so that
+   *     exporting with a newer build never locks out the older build that runs the appliance
+   */
+  private static HistoryDatabase open(Path file, int maxCycles, int maxOutboxEvents, boolean upgrade) {
     if (maxCycles < 1 || maxOutboxEvents < 1) {
       throw new IllegalArgumentException("maxCycles " + maxCycles + " and maxOutboxEvents " + maxOutboxEvents
           + " must be at least 1");
@@ -62,7 +74,13 @@ public final class HistoryDatabase implements AutoCloseable {
         }
         SqliteCycleHistory.createTable(s);
         SqliteEventOutbox.createTable(s);
-        s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        if (upgrade && version < SCHEMA_VERSION) {
+          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+          if (version > 0) {
+            log.info("History database {}: schema version {} upgraded to {} (cycle outcomes running and"
+                + " interrupted); builds older than this one will refuse it", file, version, SCHEMA_VERSION);
+          }
+        }
       }
       HistoryDatabase db = new HistoryDatabase(file, c, maxCycles, maxOutboxEvents);
       log.info("History database {}: {} cycles, {} events waiting for the broker", file, db.cycles.size(),
@@ -78,12 +96,15 @@ public final class HistoryDatabase implements AutoCloseable {
     }
   }
 
-  /** Opens an existing database for reading its records (e.g. to export them). */
+  /**
+   * Opens an existing database for reading its records (e.g. to export them), leaving its schema
+   * version as it is.
+   */
   public static HistoryDatabase openExisting(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new HistoryException("no history database at " + file + "; give the file named by history.databaseFile");
     }
-    return open(file, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    return open(file, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
   }
 
   public CycleHistory cycles() {

@@ -39,6 +39,20 @@ public final class InMemoryCycleHistory implements CycleHistory {
   }
 
   @Override
+  public synchronized List<CycleRecord> closeInterrupted() {
+    List<CycleRecord> closed = new ArrayList<>();
+    records.replaceAll(r -> {
+      if (r.outcome() != CycleOutcome.RUNNING) {
+        return r;
+      }
+      CycleRecord c = r.interrupted();
+      closed.add(c);
+      return c;
+    });
+    return closed;
+  }
+
+  @Override
   public synchronized List<CycleRecord> all() {
     return List.copyOf(records);
   }

@@ -107,6 +107,20 @@ final class SqliteCycleHistory implements CycleHistory {
   }
 
   @Override
+  public List<CycleRecord> closeInterrupted() {
+    return db.inTransaction(c -> {
+      List<CycleRecord> running = query(c, "SELECT " + COLUMNS + " FROM cycles WHERE outcome = '"
+          + CycleOutcome.RUNNING.id() + "' ORDER BY seq");
+      try (PreparedStatement ps = c.prepareStatement("UPDATE cycles SET outcome = ? WHERE outcome = ?")) {
+        ps.setString(1, CycleOutcome.INTERRUPTED.id());
+        ps.setString(2, CycleOutcome.RUNNING.id());
+        ps.executeUpdate();
+      }
+      return running.stream().map(CycleRecord::interrupted).toList();
+    });
+  }
+
+  @Override
   public List<CycleRecord> all() {
     return query("SELECT " + COLUMNS + " FROM cycles ORDER BY seq");
   }
@@ -121,15 +135,17 @@ final class SqliteCycleHistory implements CycleHistory {
   }
 
   private List<CycleRecord> query(String sql) {
-    return db.inTransaction(c -> {
-      List<CycleRecord> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          out.add(read(rs));
-        }
+    return db.inTransaction(c -> query(c, sql));
+  }
+
+  private static List<CycleRecord> query(Connection c, String sql) throws SQLException {
+    List<CycleRecord> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(read(rs));
       }
-      return out;
-    });
+    }
+    return out;
   }
 
   private static CycleRecord read(ResultSet rs) throws SQLException {

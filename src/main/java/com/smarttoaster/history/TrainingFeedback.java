@@ -12,7 +12,9 @@ public final class TrainingFeedback {
 
   /**
    * The recorded cycles that carry a rating, oldest first: the user's verdict makes them training
-   * examples. Cycles that ended in a fault cannot be rated and so never appear here.
+   * examples. Cycles that ended in a fault, are still running or were interrupted cannot be rated
+   * remotely and so do not appear here; {@link com.smarttoaster.dataset.FeedbackToTrainingRows}
+   * leaves them out in any case.
    */
   public static List<CycleRecord> ratedCycles(CycleHistory history) {
     return history.all().stream().filter(r -> r.rating() != null).toList();

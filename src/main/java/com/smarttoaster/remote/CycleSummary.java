@@ -2,6 +2,7 @@ package com.smarttoaster.remote;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.FaultCode;
@@ -24,6 +25,12 @@ record CycleSummary(
   /** A cycle that has just started. */
   static CycleSummary started(String cycleId, Instant startTime, PredictionInput input, Prediction prediction) {
     return new CycleSummary(cycleId, startTime, input, prediction, null, null, null);
+  }
+
+  /** A recorded cycle; its heater time is null where the record does not know it. */
+  static CycleSummary of(CycleRecord r) {
+    return new CycleSummary(r.cycleId(), r.startTime(), r.input(), r.prediction(), r.outcome(),
+        r.outcome().heaterTimeKnown() ? r.heaterOnS() : null, r.faultCode());
   }
 
   CycleSummary ended(CycleOutcome how, double heaterS, FaultCode code) {

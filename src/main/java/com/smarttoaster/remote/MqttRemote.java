@@ -63,6 +63,10 @@ public final class MqttRemote implements ApplianceRemote {
   static final long OUTBOX_RETRY_NANOS = 5_000_000_000L;
   /** Outbox messages on the way at once (below the transport's in-flight window). */
   static final int OUTBOX_WINDOW = 100;
+  /** Start-up waits this long for the history to close interrupted cycles (twice its busy timeout). */
+  static final long HISTORY_WAIT_S = 10;
+  static final String INTERRUPTED_REASON = "the toaster stopped (power cut or crash) before the cycle ended;"
+      + " its heater time is unknown";
 
   /**
    * How the bridge behaves.
@@ -307,6 +311,9 @@ public final class MqttRemote implements ApplianceRemote {
     private void started(PredictionInput input, Prediction prediction) {
       cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
       runningCycle = cycle;
+      // Recorded now so that a power cut leaves a trace; the end record replaces it.
+      store(new CycleRecord(cycle.cycleId(), options.deviceId(), cycle.startTime(), input, prediction,
+          CycleOutcome.RUNNING, null, 0, null, null));
       emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
     }
 
@@ -369,18 +376,75 @@ public final class MqttRemote implements ApplianceRemote {
     CycleSummary ended = c.ended(outcome, heaterS, code);
     CycleRecord record = new CycleRecord(c.cycleId(), options.deviceId(), c.startTime(), c.input(), c.prediction(),
         outcome, code, heaterS, null, null);
-    run(() -> {
-      if (history != null) {
-        try {
-          history.record(record);
-        } catch (RuntimeException e) {
-          log.error("Could not record cycle {}: {}", record.cycleId(), e.getMessage());
-        }
-      }
-    });
+    store(record);
     if (eventType != null) {
       emit(new ToasterEvent(eventType, Instant.now(), reason, null, null, ended));
     }
+  }
+
+  /** Records on the worker, after whatever was handed over before: a cycle's end follows its start. */
+  private void store(CycleRecord record) {
+    if (history == null) {
+      return;
+    }
+    run(() -> {
+      try {
+        history.record(record);
+      } catch (RuntimeException e) {
+        log.error("Could not record cycle {} ({}): {}", record.cycleId(), record.outcome().id(), e.getMessage());
+      }
+    });
+  }
+
+  // ---- start-up ------------------------------------------------------------------------------
+
+  @Override
+  public List<CycleRecord> closeInterruptedCycles() {
+    if (history == null) {
+      return List.of();
+    }
+    if (runningCycle != null) {
+      throw new IllegalStateException("cycle " + runningCycle.cycleId() + " of this run is in progress; close"
+          + " interrupted cycles at start-up, before the first controller tick");
+    }
+    CompletableFuture<List<CycleRecord>> closed = new CompletableFuture<>();
+    run(() -> closed.complete(closeInterruptedNow()));
+    try {
+      return closed.get(HISTORY_WAIT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (ExecutionException | TimeoutException e) {
+      log.error("Cycles left open by an earlier run were not closed within {} s; they stay running in the history"
+          + " until the next start", HISTORY_WAIT_S);
+      return List.of();
+    }
+  }
+
+  /** Worker thread. */
+  private List<CycleRecord> closeInterruptedNow() {
+    List<CycleRecord> closed;
+    try {
+      closed = history.closeInterrupted();
+    } catch (RuntimeException e) {
+      log.error("Could not close the cycles an earlier run left open: {}; they stay running in the history until"
+          + " the next start", e.getMessage());
+      return List.of();
+    }
+    for (CycleRecord r : closed) {
+      log.warn("Cycle {} started {} ({}) closed as interrupted (power cut or crash)", r.cycleId(), r.startTime(),
+          settingsText(r));
+      emit(new ToasterEvent(ToasterEvent.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
+          CycleSummary.of(r)));
+    }
+    return closed;
+  }
+
+  private static String settingsText(CycleRecord r) {
+    var s = r.input().settings();
+    return "shade " + s.shade() + ", " + s.bread().id() + ", " + s.mode().id() + ", " + s.slices() + " slice"
+        + (s.slices() == 1 ? "" : "s") + ", " + s.thicknessMm() + " mm; predicted "
+        + Math.round(r.prediction().seconds() * 10) / 10.0 + " s by " + r.prediction().predictor();
   }
 
   private double heaterOnS() {
@@ -479,16 +543,29 @@ public final class MqttRemote implements ApplianceRemote {
       return;
     }
     CycleRecord r = last.get();
-    if (r.outcome() == CycleOutcome.FAULT) {
-      reject(Topics.FEEDBACK, "the last cycle ended in a fault (" + r.faultCode() + "); only finished or cancelled"
-          + " cycles can be rated");
+    String notRateable = whyNotRateable(r);
+    if (notRateable != null) {
+      reject(Topics.FEEDBACK, notRateable);
       return;
     }
     history.rate(r.cycleId(), rating);
     log.info("Cycle {} rated {}", r.cycleId(), rating.id());
-    CycleSummary s = new CycleSummary(r.cycleId(), r.startTime(), r.input(), r.prediction(), r.outcome(),
-        r.heaterOnS(), r.faultCode());
-    emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), null, null, rating.id(), s));
+    emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), null, null, rating.id(), CycleSummary.of(r)));
+  }
+
+  /**
+   * Null when the user's rating of the last cycle can be kept. The rating is always of the last
+   * cycle: the toast in the user's hand is from that one, so an earlier cycle is never rated instead.
+   */
+  private static String whyNotRateable(CycleRecord r) {
+    String only = "; only finished or cancelled cycles can be rated";
+    return switch (r.outcome()) {
+      case DONE, CANCELLED -> null;
+      case FAULT -> "the last cycle ended in a fault (" + r.faultCode() + ")" + only;
+      case REFUSED -> "the last cycle never started" + only;
+      case RUNNING -> "the last cycle has not ended yet; rate it once it has finished";
+      case INTERRUPTED -> "the last cycle was interrupted (power cut or crash) before it ended" + only;
+    };
   }
 
   // ---- publishing (worker thread) ------------------------------------------------------------

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param type one of {@link #TYPES}
  * @param at when it happened (wall clock)
- * @param reason why, in words (refused, rejected, cancelled, fault), or null
+ * @param reason why, in words (refused, rejected, cancelled, fault, interrupted), or null
  * @param command the command that was rejected, or null
  * @param rating the rating given (rated events), or null
  * @param cycle the cycle it belongs to, or null
@@ -26,7 +26,9 @@ record ToasterEvent(String type, Instant at, String reason, String command, Stri
   static final String REFUSED = "refused";
   static final String REJECTED = "rejected";
   static final String RATED = "rated";
-  static final List<String> TYPES = List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED);
+  /** Sent at start-up for a cycle an earlier run left open: its end was never seen. */
+  static final String INTERRUPTED = "interrupted";
+  static final List<String> TYPES = List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

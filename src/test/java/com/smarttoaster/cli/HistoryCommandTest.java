@@ -58,6 +58,26 @@ class HistoryCommandTest {
   }
 
   @Test
+  void exportWritesRunningAndInterruptedCyclesAndReadsThemBack() throws Exception {
+    Path db = dir.resolve("history.db");
+    CycleRecord r = record("x", null);
+    CycleRecord cut = new CycleRecord("cut", "kitchen", r.startTime(), r.input(), r.prediction(), CycleOutcome.RUNNING,
+        null, 0, null, null);
+    CycleRecord now = new CycleRecord("now", "kitchen", r.startTime(), r.input(), r.prediction(),
+        CycleOutcome.RUNNING, null, 0, null, null);
+    try (HistoryDatabase h = HistoryDatabase.open(db, 100, 100)) {
+      h.cycles().record(cut);
+      h.cycles().closeInterrupted();
+      h.cycles().record(record("done", Rating.TOO_LIGHT));
+      h.cycles().record(now);
+    }
+    Path csv = dir.resolve("cycles.csv");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "history", "export", "--db", db.toString(), "--out", csv.toString()), err.toString());
+    assertEquals(List.of(cut.interrupted(), record("done", Rating.TOO_LIGHT), now), CycleRecordCsv.read(csv));
+  }
+
+  @Test
   void aMissingDatabaseIsBadInput() {
     StringWriter err = new StringWriter();
     assertEquals(2, run(err, "history", "export", "--db", dir.resolve("none.db").toString(), "--out",

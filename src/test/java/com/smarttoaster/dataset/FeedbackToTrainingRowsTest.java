@@ -98,6 +98,18 @@ class FeedbackToTrainingRowsTest {
   }
 
   @Test
+  void runningAndInterruptedCyclesNeverBecomeRowsEvenWhenRated() {
+    CycleRecord running = new CycleRecord("r", "kitchen", Instant.EPOCH, INPUT, new Prediction(100, "model", null),
+        CycleOutcome.RUNNING, null, 0, null, Rating.JUST_RIGHT);
+    CycleRecord interrupted = running.interrupted();
+    assertEquals("outcome running: the cycle did not end, so its heater-on time is unknown",
+        FeedbackToTrainingRows.exclusionReason(running));
+    assertEquals("outcome interrupted: the cycle did not end, so its heater-on time is unknown",
+        FeedbackToTrainingRows.exclusionReason(interrupted));
+    assertEquals(List.of(), FeedbackToTrainingRows.rows(List.of(running, interrupted)));
+  }
+
+  @Test
   void theActualHeaterOnTimeIsUsedNotThePrediction() {
     CycleRecord r = new CycleRecord("t", "kitchen", Instant.EPOCH, INPUT, new Prediction(100, "model", null),
         CycleOutcome.DONE, null, 100.4, null, Rating.JUST_RIGHT);

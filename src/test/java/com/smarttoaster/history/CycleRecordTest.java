@@ -53,6 +53,30 @@ class CycleRecordTest {
   }
 
   @Test
+  void runningAndInterruptedCyclesRoundTripThroughCsvWithAnEmptyHeaterTime(@TempDir Path dir) throws Exception {
+    CycleRecord running = new CycleRecord("r1", "kitchen", Instant.parse("2026-11-27T07:30:00Z"), INPUT,
+        new Prediction(120, "model", null), CycleOutcome.RUNNING, null, 0, null, null);
+    CycleRecord interrupted = new CycleRecord("i1", "kitchen", Instant.parse("2026-11-27T07:40:00Z"), INPUT,
+        new Prediction(120, "model", null), CycleOutcome.RUNNING, null, 0, null, null).interrupted();
+    Path file = dir.resolve("cycles.csv");
+    CycleRecordCsv.write(List.of(running, interrupted), file);
+    String[] lines = java.nio.file.Files.readString(file).split("\n");
+    assertTrue(lines[1].endsWith(",running,,,,"), "unknown heater time is empty, not 0: " + lines[1]);
+    assertTrue(lines[2].endsWith(",interrupted,,,,"), lines[2]);
+    assertEquals(List.of(running, interrupted), CycleRecordCsv.read(file));
+  }
+
+  @Test
+  void anEmptyHeaterTimeIsRefusedForACycleThatEnded() {
+    String csv = CycleRecordCsv.format(List.of(new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT,
+        new Prediction(120, "model", null), CycleOutcome.DONE, null, 120, null, null)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CycleRecordCsv.parse(csv.replace(",120.0,,", ",,,"), "cycles.csv"));
+    assertEquals("cycles.csv: record 1: heaterOnS is empty, but a done cycle needs the time the heater was on",
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownRatingNamesTheRecordAndField() {
     String csv = CycleRecordCsv.format(List.of(new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT,
         new Prediction(120, "model", null), CycleOutcome.DONE, null, 120, null, Rating.JUST_RIGHT)));

@@ -16,9 +16,14 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.HistoryDatabase;
 import com.smarttoaster.history.InMemoryCycleHistory;
 import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge against a real broker (Moquette in this JVM) over loopback TCP, with the simulated
@@ -213,8 +219,10 @@ class MqttRemoteTest {
     assertTrue(e.get("reason").asText().contains("hold the reset button"), e.toString());
     assertEquals("SENSOR_FAULT", e.get("cycle").get("fault").asText());
     assertEquals("fault", lastState(ha, topics).get("phase").asText());
-    await(() -> history.size() == 1, () -> "the faulted cycle is recorded");
-    assertEquals(CycleOutcome.FAULT, history.last().orElseThrow().outcome());
+    // The running record is there from the start; the fault record replaces it.
+    await(() -> history.last().map(r -> r.outcome() == CycleOutcome.FAULT).orElse(false),
+        () -> "the faulted cycle is recorded: " + history.all());
+    assertEquals(1, history.size());
   }
 
   @Test
@@ -326,6 +334,84 @@ class MqttRemoteTest {
   }
 
   @Test
+  void aCycleIsRecordedAsRunningFromItsStartAndItsEndReplacesThatRecord() throws Exception {
+    InMemoryCycleHistory history = new InMemoryCycleHistory(10);
+    MqttRemote remote = connectedRemote(2, 10, history);
+    TestClient ha = homeAssistant();
+    SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
+    toaster.lever().run(10);
+    await(() -> history.last().map(r -> r.outcome() == CycleOutcome.RUNNING).orElse(false),
+        () -> "a running record while the cycle runs: " + history.all());
+    CycleRecord running = history.last().orElseThrow();
+    assertEquals(0.0, running.heaterOnS(), "unknown until the end");
+    assertEquals(4, running.input().settings().shade());
+    await(() -> hasEvent(ha, topics, "started"), () -> "started event");
+    assertEquals(event(ha, topics, "started").get("cycle").get("cycleId").asText(), running.cycleId());
+
+    toaster.runUntil("done", 300).run(1);
+    await(() -> history.last().map(r -> r.outcome() == CycleOutcome.DONE).orElse(false),
+        () -> "the end replaces the running record: " + history.all());
+    assertEquals(1, history.size());
+    assertEquals(running.cycleId(), history.last().orElseThrow().cycleId());
+  }
+
+  @Test
+  void aCycleLeftRunningInTheDatabaseIsClosedAsInterruptedAtTheNextStart(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("history.db");
+    String cycleId;
+    try (HistoryDatabase db = HistoryDatabase.open(file, 100, 100);
+        MqttRemote first = RemoteFixture.remote(null, id, db.cycles(), null, 2, 10);
+        SimToaster toaster = new SimToaster(first, false)) {
+      toaster.run(0.5).lever().run(10);
+      await(() -> db.cycles().last().map(r -> r.outcome() == CycleOutcome.RUNNING).orElse(false),
+          () -> "the start is in the database: " + db.cycles().all());
+      cycleId = db.cycles().last().orElseThrow().cycleId();
+    } // the power goes mid-cycle: nothing records its end
+
+    HistoryDatabase db = keep(HistoryDatabase.open(file, 100, 100));
+    TestClient ha = homeAssistant();
+    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id, db.cycles(),
+        db.outbox(), 2, 10));
+    keep(new SimToaster(remote, false));
+    List<CycleRecord> closed = remote.closeInterruptedCycles();
+    assertEquals(List.of(cycleId), closed.stream().map(CycleRecord::cycleId).toList());
+    assertEquals(CycleOutcome.INTERRUPTED, db.cycles().last().orElseThrow().outcome());
+    await(() -> hasEvent(ha, topics, "interrupted"), () -> "interrupted event: " + ha.on(topics.event()));
+    JsonNode e = event(ha, topics, "interrupted");
+    assertEquals(MqttRemote.INTERRUPTED_REASON, e.get("reason").asText());
+    assertEquals(cycleId, e.get("cycle").get("cycleId").asText());
+    assertEquals("interrupted", e.get("cycle").get("outcome").asText());
+    assertTrue(e.get("cycle").get("heaterOnS").isNull(), "unknown, not 0: " + e);
+    assertTrue(remote.closeInterruptedCycles().isEmpty(), "nothing left to close");
+  }
+
+  @Test
+  void feedbackNeverRatesACycleThatDidNotEndNorAnEarlierOneInstead() throws Exception {
+    InMemoryCycleHistory history = new InMemoryCycleHistory(10);
+    CycleRecord earlier = recorded("earlier", CycleOutcome.DONE, 100);
+    CycleRecord leftOpen = recorded("left-open", CycleOutcome.RUNNING, 0);
+    history.record(earlier);
+    history.record(leftOpen); // by an earlier run
+    MqttRemote remote = connectedRemote(2, 10, history);
+    keep(new SimToaster(remote, false)).run(0.5);
+    TestClient ha = homeAssistant();
+
+    ha.publish(topics.command("feedback"), "just-right", false);
+    await(() -> hasEvent(ha, topics, "rejected"), () -> "a running cycle is not rated: " + ha.on(topics.event()));
+    assertEquals("the last cycle has not ended yet; rate it once it has finished",
+        event(ha, topics, "rejected").get("reason").asText());
+
+    remote.closeInterruptedCycles();
+    ha.clear();
+    ha.publish(topics.command("feedback"), "just-right", false);
+    await(() -> hasEvent(ha, topics, "rejected"), () -> "an interrupted cycle is not rated: " + ha.on(topics.event()));
+    assertEquals("the last cycle was interrupted (power cut or crash) before it ended; only finished or cancelled"
+        + " cycles can be rated", event(ha, topics, "rejected").get("reason").asText());
+    assertFalse(hasEvent(ha, topics, "rated"));
+    assertEquals(List.of(earlier, leftOpen.interrupted()), history.all(), "no rating anywhere");
+  }
+
+  @Test
   void badCommandsAreRejectedWithAReasonAndChangeNothing() throws Exception {
     MqttRemote remote = connectedRemote(50, 50, new InMemoryCycleHistory(10));
     SimToaster toaster = keep(new SimToaster(remote, true)).run(0.5);
@@ -418,6 +504,12 @@ class MqttRemoteTest {
     for (int i = 1; i < after.size(); i++) {
       assertTrue(after.get(i).get("seq").asLong() > after.get(i - 1).get("seq").asLong(), "in order");
     }
+  }
+
+  private CycleRecord recorded(String cycleId, CycleOutcome outcome, double heaterOnS) {
+    return new CycleRecord(cycleId, id, Instant.parse("2026-11-27T07:30:00Z"),
+        new PredictionInput(SimToaster.WHITE_4, 21, 21, 230), new Prediction(108.2, "fallback", null), outcome, null,
+        heaterOnS, null, null);
   }
 
   private static List<String> fieldNames(JsonNode n) {
