@@ -141,6 +141,8 @@ sed "s#/var/lib/smart-toaster#$state#g" systemd/jvm.options >"$svc/jvm.options"
 # machine rightly trips LEASE_EXPIRED.
 sed 's/^  realtimeFactor: 1$/  realtimeFactor: 10/' config/toaster.yaml >"$svc/toaster.yaml"
 grep -q '^  realtimeFactor: 10$' "$svc/toaster.yaml" || fail "could not set realtimeFactor in the test config"
+# The cycle history as config/pi.yaml has it: a bare name, so in the state directory.
+printf 'history:\n  databaseFile: history.db\n' >>"$svc/toaster.yaml"
 chmod 0644 "$svc/jvm.options" "$svc/toaster.yaml"
 
 # ExecStart's environment: systemd's clean one plus what the unit and the manager set.
@@ -220,6 +222,17 @@ grep -q 'Self-test sensor PASS' "$work/cycle.log" || fail "no sensor self-test i
 # stub is unpacked afresh by each process and removed when it exits).
 [ -n "$(find "$state/cache/djl" -name '*.so' 2>/dev/null | head -1)" ] || fail "no TFLite native under $state/cache/djl"
 [ -d "$state/cache/jna" ] || fail "JNA did not use $state/cache/jna"
+
+[ -f "$state/history.db" ] || fail "no cycle history at $state/history.db"
+
+# A power cut (kill -9) mid-cycle leaves the cycle open; the next start closes it as interrupted.
+harness killed-mid-cycle --watchdog-usec 2000000 \
+  --step ready --step key:l --step 'log~Cycle started: [0-9.]+ s from model' --step sleep:1 \
+  --step signal:KILL --step exit:-9 \
+  -- "$svc/service.sh" "${java_cmd[@]}" run --config "$svc/toaster.yaml"
+harness interrupted-closed --watchdog-usec 2000000 \
+  --step ready --step 'log~Cycle .* closed as interrupted' --step key:q --step exit:0 \
+  -- "$svc/service.sh" "${java_cmd[@]}" run --config "$svc/toaster.yaml"
 
 # Under systemd stdin is /dev/null: at its end the simulated toaster runs on without keys, and
 # SIGTERM (systemctl stop) switches it off; the JVM then exits 143, which the unit counts as success.

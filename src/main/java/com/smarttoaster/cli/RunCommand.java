@@ -149,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
     }, "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
-    remote.closeInterruptedCycles(); // before any cycle of this run, so an open one is from a power cut or crash
+    remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
     runner.start();
     service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
     err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
@@ -231,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
       });
       SelfTestReport selfTest = service.selfTest(supervisor, appliance.sensor(),
           cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null);
-      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one is from a power cut or crash
+      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
       err.println(TerminalPanel.HELP);
       // The loops run at their periods in simulated time, so faster-than-real-time runs tick faster.
       // (Slower than real time they simply tick more often per simulated second.)

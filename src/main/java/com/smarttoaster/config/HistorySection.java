@@ -17,7 +17,8 @@ final class HistorySection {
 
   static HistoryConfig read(ObjectFields f) {
     Optional<String> name = f.text("databaseFile", true, FILE_NAME,
-        "the path of the SQLite database file (created when missing), e.g. /var/lib/smart-toaster/history.db");
+        "the SQLite database file (created when missing): a bare name such as history.db for one in the state"
+            + " directory, or a path such as /var/lib/smart-toaster/history.db");
     Path file = null;
     if (name.isPresent()) {
       file = Path.of(name.get());
@@ -27,6 +28,8 @@ final class HistorySection {
         f.problems().add(f.path("databaseFile"), f.path("databaseFile") + " = " + shown
             + " is a directory; expected a database file name inside it, e.g. history.db");
         file = null;
+      } else if (file.getParent() == null) {
+        // A bare name lives in the state directory, known only when the appliance starts.
       } else if (dir == null || !Files.isDirectory(dir)) {
         f.problems().add(f.path("databaseFile"), f.path("databaseFile") + " = " + shown
             + " is in a directory that does not exist (" + dir + "); create the directory first");

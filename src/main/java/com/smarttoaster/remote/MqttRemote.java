@@ -12,6 +12,7 @@ import com.smarttoaster.history.HistoryDatabase;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.EventOutbox;
+import com.smarttoaster.history.HistoryException;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
@@ -19,11 +20,16 @@ import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.service.StateDirectory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +71,7 @@ public final class MqttRemote implements ApplianceRemote {
   static final int OUTBOX_WINDOW = 100;
   /** Start-up waits this long for the history to close interrupted cycles (twice its busy timeout). */
   static final long HISTORY_WAIT_S = 10;
-  static final String INTERRUPTED_REASON = "the toaster stopped (power cut or crash) before the cycle ended;"
+  static final String INTERRUPTED_REASON = "the controller stopped (power cut, crash or a stop mid-cycle) before the cycle ended;"
       + " its heater time is unknown";
 
   /**
@@ -174,7 +180,8 @@ public final class MqttRemote implements ApplianceRemote {
       return ApplianceRemote.NONE;
     }
     String id = cfg.appliance().deviceId();
-    HistoryDatabase db = h == null ? null : HistoryDatabase.open(h.databaseFile(), h.maxCycles(), h.maxOutboxEvents());
+    HistoryDatabase db = h == null ? null
+        : HistoryDatabase.open(databaseFile(cfg, System.getenv()), h.maxCycles(), h.maxOutboxEvents());
     MqttTransport transport = null;
     Options options = m == null
         ? new Options(id, "homeassistant", 1, 1, 60)
@@ -194,6 +201,30 @@ public final class MqttRemote implements ApplianceRemote {
         db == null ? null : db.outbox(), db == null ? List.of() : List.of(db));
     remote.start();
     return remote;
+  }
+
+  /**
+   * The history's database file: history.databaseFile, where a bare file name is one in the state
+   * directory (appliance.stateDir, or systemd's $STATE_DIRECTORY), created if missing.
+   *
+   * @throws HistoryException when a bare name is given and there is no state directory
+   */
+  static Path databaseFile(ToasterConfig cfg, Map<String, String> environment) {
+    Path file = cfg.history().databaseFile();
+    if (file.getParent() != null) {
+      return file;
+    }
+    StateDirectory dir = StateDirectory.choose(cfg.appliance().stateDir(), environment)
+        .orElseThrow(() -> new HistoryException("history.databaseFile = \"" + file + "\" is a bare file name,"
+            + " which means one in the state directory, but there is none: set appliance.stateDir, run under"
+            + " systemd (StateDirectory=), or give the file's full path"));
+    try {
+      Files.createDirectories(dir.path());
+    } catch (IOException e) {
+      throw new HistoryException("cannot create the state directory " + dir + " for history.databaseFile = \""
+          + file + "\": " + e.getMessage(), e);
+    }
+    return dir.path().resolve(file);
   }
 
   /**
@@ -432,7 +463,7 @@ public final class MqttRemote implements ApplianceRemote {
       return List.of();
     }
     for (CycleRecord r : closed) {
-      log.warn("Cycle {} started {} ({}) closed as interrupted (power cut or crash)", r.cycleId(), r.startTime(),
+      log.warn("Cycle {} started {} ({}) closed as interrupted (power cut, crash or a stop mid-cycle)", r.cycleId(), r.startTime(),
           settingsText(r));
       emit(new ToasterEvent(ToasterEvent.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
           CycleSummary.of(r)));
@@ -564,7 +595,7 @@ public final class MqttRemote implements ApplianceRemote {
       case FAULT -> "the last cycle ended in a fault (" + r.faultCode() + ")" + only;
       case REFUSED -> "the last cycle never started" + only;
       case RUNNING -> "the last cycle has not ended yet; rate it once it has finished";
-      case INTERRUPTED -> "the last cycle was interrupted (power cut or crash) before it ended" + only;
+      case INTERRUPTED -> "the last cycle was interrupted (power cut, crash or a stop mid-cycle) before it ended" + only;
     };
   }
 

@@ -116,4 +116,11 @@ class MqttConfigTest {
         onlyProblem(APPLIANCE + history + "  maxCycles: 5\n"));
     assertTrue(rejected(APPLIANCE + "history:\n  maxCycles: 500\n").getMessage().contains("history.databaseFile is required"));
   }
+
+  @Test
+  void aBareDatabaseNameIsLeftForTheStateDirectory() throws Exception {
+    // The state directory is known only at start (systemd's $STATE_DIRECTORY): no check here.
+    ToasterConfig c = ConfigLoader.parse(APPLIANCE + "history:\n  databaseFile: history.db\n", SOURCE);
+    assertEquals(java.nio.file.Path.of("history.db"), c.history().databaseFile());
+  }
 }

@@ -405,7 +405,7 @@ class MqttRemoteTest {
     ha.clear();
     ha.publish(topics.command("feedback"), "just-right", false);
     await(() -> hasEvent(ha, topics, "rejected"), () -> "an interrupted cycle is not rated: " + ha.on(topics.event()));
-    assertEquals("the last cycle was interrupted (power cut or crash) before it ended; only finished or cancelled"
+    assertEquals("the last cycle was interrupted (power cut, crash or a stop mid-cycle) before it ended; only finished or cancelled"
         + " cycles can be rated", event(ha, topics, "rejected").get("reason").asText());
     assertFalse(hasEvent(ha, topics, "rated"));
     assertEquals(List.of(earlier, leftOpen.interrupted()), history.all(), "no rating anywhere");
