@@ -63,6 +63,7 @@ bench_arch() {
   grep -v -e SharedArchiveFile -e '^-Xshare' "$dir/jvm.options" >"$dir/jvm-cds-training.options"
   sed "s/^  realtimeFactor: 1\$/  realtimeFactor: $speed/" config/toaster.yaml >"$dir/toaster.yaml"
   grep -q "^  realtimeFactor: $speed\$" "$dir/toaster.yaml" || { echo "could not set realtimeFactor" >&2; return 1; }
+  printf 'history:\n  databaseFile: history.db\n' >>"$dir/toaster.yaml" # as config/pi.yaml: SQLite in the state directory
   local env=(--env PATH=/usr/bin:/bin --env LANG=C.UTF-8 --env "STATE_DIRECTORY=$state" --env HOME=/nonexistent)
   local run=("${java[@]}" "@$dir/jvm.options" -jar "$JAR" run --config "$dir/toaster.yaml")
 

@@ -124,6 +124,18 @@ DESTDIR="$root" bash systemd/install.sh --uninstall --purge >/dev/null
 [ ! -e "$root/etc/smart-toaster" ] && [ ! -e "$root/var/lib/smart-toaster" ] || fail "--purge left config or state"
 [ "$failures" -eq 0 ] && ok "tree laid out, edited config kept, uninstall keeps state, purge removes it"
 
+# --- the device jar: the natives a Pi needs, nothing it does not ------------------------------------
+step "the device jar's native libraries"
+jar_list="$(jar tf "$JAR")"
+for needed in org/bytedeco/tensorflowlite/linux-arm64/libjnitensorflowlite.so \
+    org/bytedeco/javacpp/linux-arm64/libjnijavacpp.so org/sqlite/native/Linux/aarch64/libsqlitejdbc.so \
+    com/sun/jna/linux-aarch64/libjnidispatch.so lib/aarch64/pi4j-gpiod/libpi4j-gpiod.so model/toast-time.tflite; do
+  grep -qx "$needed" <<<"$jar_list" || fail "the device jar lacks $needed"
+done
+unwanted="$(grep -E '^(ai/djl/pytorch|org/sqlite/native/(Windows|Mac|FreeBSD|Linux-Android|Linux-Musl)/|com/sun/jna/(win32|darwin)-|org/apache/pdfbox/)' <<<"$jar_list" | head -3 || true)"
+[ -z "$unwanted" ] || fail "the device jar carries what no Pi loads: $unwanted"
+[ -z "$unwanted" ] && ok "linux-aarch64 natives for TFLite, SQLite, JNA and Pi4J; no PyTorch, no other platforms' SQLite ($(du -m "$JAR" | cut -f1) MB)"
+
 # --- 4. the jar under the unit's environment ------------------------------------------------------
 step "run on the simulated appliance as $SERVICE_USER, sandboxed as the unit is"
 if ! getent passwd "$SERVICE_USER" >/dev/null; then
