@@ -1,6 +1,7 @@
 package com.smarttoaster.remote;
 
 import com.smarttoaster.history.HistoryDatabase;
+import com.smarttoaster.testkit.SimToaster;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -19,6 +19,7 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.InMemoryCycleHistory;
 import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
+import com.smarttoaster.testkit.SimToaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
