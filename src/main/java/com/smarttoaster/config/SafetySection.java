@@ -34,6 +34,7 @@ final class SafetySection {
   static final NumberRange HEATING_SETTLE_S = closed(0, 60, "s");
   static final NumberRange NO_RISE_WINDOW_S = closed(5, 60, "s");
   static final NumberRange NO_RISE_MIN_C = closed(0.5, 50, "°C");
+  static final NumberRange NO_RISE_HOT_ALLOWANCE_C_PER_C = closed(0, 0.08, "°C per °C");
   static final NumberRange STUCK_SETTLE_S = closed(0, 30, "s");
   static final NumberRange STUCK_WINDOW_S = closed(1, 60, "s");
   static final NumberRange STUCK_RISE_C = closed(1, 50, "°C");
@@ -46,8 +47,8 @@ final class SafetySection {
       List.of(
           "loopPeriodS", "maxHeatS", "cutoffC", "overTempSamples", "sensorMinC", "sensorMaxC",
           "sensorFaultSamples", "staleS", "maxRateCPerS", "rateWindowS", "frozenS", "fallWhileHeatingC",
-          "fallWindowS", "heatingSettleS", "noRiseWindowS", "noRiseMinC", "stuckSettleS", "stuckWindowS",
-          "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC");
+          "fallWindowS", "heatingSettleS", "noRiseWindowS", "noRiseMinC", "noRiseHotAllowanceCPerC",
+          "stuckSettleS", "stuckWindowS", "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC");
 
   private SafetySection() {}
 
@@ -74,6 +75,7 @@ final class SafetySection {
         f.decimal("heatingSettleS", HEATING_SETTLE_S).orElse(d.heatingSettleS()),
         f.decimal("noRiseWindowS", NO_RISE_WINDOW_S).orElse(d.noRiseWindowS()),
         f.decimal("noRiseMinC", NO_RISE_MIN_C).orElse(d.noRiseMinC()),
+        f.decimal("noRiseHotAllowanceCPerC", NO_RISE_HOT_ALLOWANCE_C_PER_C).orElse(d.noRiseHotAllowanceCPerC()),
         f.decimal("stuckSettleS", STUCK_SETTLE_S).orElse(d.stuckSettleS()),
         f.decimal("stuckWindowS", STUCK_WINDOW_S).orElse(d.stuckWindowS()),
         f.decimal("stuckRiseC", STUCK_RISE_C).orElse(d.stuckRiseC()),

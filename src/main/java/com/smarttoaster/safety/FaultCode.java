@@ -20,7 +20,11 @@ public enum FaultCode {
    * (measured: s, limit: frozenS), or a fall while heating (measured: °C, limit: fallWhileHeatingC).
    */
   SENSOR_IMPLAUSIBLE(false),
-  /** Too little rise after noRiseWindowS of heating. measured: rise in °C; limit: noRiseMinC. */
+  /**
+   * Too little rise after noRiseWindowS of heating. measured: the change in °C (negative for a
+   * fall); limit: the demand applied, noRiseMinC less noRiseHotAllowanceCPerC per °C the chamber
+   * started above the room (negative for a hot start: the largest fall allowed).
+   */
   NO_HEAT_RISE(true),
   /**
    * Heat flows while commanded off: by current (measured: s since the off command, limit:

@@ -1,5 +1,6 @@
 package com.smarttoaster.safety;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,11 @@ final class FaultText {
   /** "25.0 °C/s". */
   static String celsiusPerSecond(double rate) {
     return number(rate) + " °C/s";
+  }
+
+  /** A configured factor as written, without trailing zeros: 0.07, 0.065, 0. */
+  static String factor(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   /** Two decimals, or one when the second is zero: 283.5, 150.25, 1.05, 0.5, 300.0. */

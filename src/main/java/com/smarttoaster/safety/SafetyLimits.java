@@ -20,7 +20,9 @@ package com.smarttoaster.safety;
  * @param fallWindowS window for that drop, s
  * @param heatingSettleS heating time before the fall check applies (cold bread may cool the air), s
  * @param noRiseWindowS heating time within which the reading must rise, s
- * @param noRiseMinC minimum rise within that window, °C
+ * @param noRiseMinC minimum rise within that window from a chamber at room temperature, °C
+ * @param noRiseHotAllowanceCPerC how much less rise is demanded per °C the chamber starts above the
+ *     room (the cold-junction reading), °C/°C; a hot chamber may then fall a little
  * @param stuckSettleS time after heat-off before the stuck-on rise check starts (element heat soak), s
  * @param stuckWindowS window of the stuck-on rise check, s
  * @param stuckRiseC rise within that window, with the heater off, that means heat still flows, °C
@@ -49,6 +51,7 @@ public record SafetyLimits(
     double heatingSettleS,
     double noRiseWindowS,
     double noRiseMinC,
+    double noRiseHotAllowanceCPerC,
     double stuckSettleS,
     double stuckWindowS,
     double stuckRiseC,
@@ -77,7 +80,9 @@ public record SafetyLimits(
         5.0,
         10.0, // cold or frozen bread may cool the air near the sensor at first
         20.0, // the slowest healthy rise (0.3 °C/s) gives 6 °C in 20 s
-        2.0,
+        2.0, // a broken element in a cold chamber changes it by about 0 °C
+        0.07, // back to back, fresh bread pulls a hot chamber down by up to 5.6 °C (from 166 °C,
+        // demand -8.15 °C); with no heat it falls at least 6 % of the way to the room in 20 s
         5.0, // element heat soaks into the chamber for a few seconds after heat-off
         10.0,
         5.0, // an idle chamber only cools; noise spans about 2 °C

@@ -31,6 +31,8 @@ final class SafetyLimitsCheck {
     requireNotNegative("heatingSettleS", l.heatingSettleS());
     requirePositive("noRiseWindowS", l.noRiseWindowS());
     requireNotNegative("noRiseMinC", l.noRiseMinC());
+    requireRange("noRiseHotAllowanceCPerC", l.noRiseHotAllowanceCPerC(), 0.0, 0.08,
+        "(more would let a broken element in a hot chamber pass)");
     requireNotNegative("stuckSettleS", l.stuckSettleS());
     requirePositive("stuckWindowS", l.stuckWindowS());
     requirePositive("stuckRiseC", l.stuckRiseC());

@@ -36,6 +36,14 @@ record TickFacts(
     return reading.chamberC();
   }
 
+  /**
+   * The converter's cold-junction temperature, °C (its own board, near room temperature); only
+   * meaningful when {@link #usable()}.
+   */
+  double coldJunctionC() {
+    return reading.coldJunctionC();
+  }
+
   /** Time since the heater command last changed, ns. */
   long nanosSinceHeaterSwitched() {
     return nowNanos - heaterSwitchedAtNanos;

@@ -266,6 +266,8 @@ class ConfigLoaderTest {
         "safety | hungS | 0",
         "safety | noRiseWindowS | 4",
         "safety | noRiseWindowS | 61",
+        "safety | noRiseHotAllowanceCPerC | -0.01",
+        "safety | noRiseHotAllowanceCPerC | 0.081",
         "safety | overTempSamples | 0",
         "safety | resetMaxC | 130",
         "controller | tickS | 0.3",
@@ -290,6 +292,20 @@ class ConfigLoaderTest {
             : APPLIANCE + section + ":\n  " + option + ": " + value + "\n";
     String problem = onlyProblem(yaml);
     assertTrue(problem.startsWith(section + "." + option + " = " + value + " is out of range; expected "), problem);
+  }
+
+  @Test
+  void aHotChamberAllowanceThatWouldHideABrokenElementNamesOptionValueAndLimit() {
+    assertEquals(
+        "safety.noRiseHotAllowanceCPerC = 0.1 is out of range; expected a number from 0 to 0.08 °C per °C",
+        onlyProblem(APPLIANCE + "safety:\n  noRiseHotAllowanceCPerC: 0.1\n"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0", "0.08"})
+  void theHotChamberAllowanceLimitsThemselvesAreAccepted(double allowance) throws Exception {
+    ToasterConfig c = ConfigLoader.parse(APPLIANCE + "safety:\n  noRiseHotAllowanceCPerC: " + allowance + "\n", SOURCE);
+    assertEquals(allowance, c.safety().noRiseHotAllowanceCPerC());
   }
 
   // ---- unknown keys ---------------------------------------------------------------------------

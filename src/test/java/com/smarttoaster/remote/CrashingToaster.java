@@ -3,6 +3,7 @@ package com.smarttoaster.remote;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.HistoryDatabase;
+import com.smarttoaster.testkit.SimToaster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;

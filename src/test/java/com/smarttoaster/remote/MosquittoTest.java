@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.config.MqttConfig;
 import com.smarttoaster.history.InMemoryCycleHistory;
 import com.smarttoaster.history.InMemoryEventOutbox;
+import com.smarttoaster.testkit.SimToaster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

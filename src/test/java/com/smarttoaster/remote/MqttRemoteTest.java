@@ -22,6 +22,7 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.testkit.SimToaster;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -107,6 +107,14 @@ public final class SimulatedAppliance {
     userListener.accept(new UserEvent.LeverDown());
   }
 
+  /**
+   * The user takes the toast out and puts fresh slices in, like the ones the appliance was built
+   * with (see {@link ToasterPhysics#loadFreshBread()}); the chamber keeps its heat.
+   */
+  public synchronized void loadFreshBread() {
+    physics.loadFreshBread();
+  }
+
   /** The user forces the lever up: the carriage rises and its contacts open whatever the magnet does. */
   public void liftLever() {
     carriageDown = false;

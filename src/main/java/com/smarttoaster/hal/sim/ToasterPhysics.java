@@ -60,8 +60,11 @@ public final class ToasterPhysics {
   private final int slices;
   private final ElementModel element;
   private final ChamberModel chamber;
-  private final BreadSlab slice;
-  private final BrowningModel browning;
+  private final BreadProperties breadProps;
+  private final double thicknessMm;
+  private final double breadStartC;
+  private BreadSlab slice;
+  private BrowningModel browning;
   private boolean breadIn = true;
   private double externalHeatW;
 
@@ -70,18 +73,22 @@ public final class ToasterPhysics {
     if (c == null) {
       throw new IllegalArgumentException("conditions are required");
     }
-    BreadProperties props = BreadProperties.of(c.bread());
     this.slices = c.slices();
     this.element = new ElementModel(c.mainsVolts(), c.chamberStartC());
     this.chamber = new ChamberModel(c.ambientC(), c.chamberStartC());
-    this.slice = new BreadSlab(props, c.thicknessMm(), c.breadStartC());
-    this.browning = new BrowningModel(props.browningRateFactor());
+    this.breadProps = BreadProperties.of(c.bread());
+    this.thicknessMm = c.thicknessMm();
+    this.breadStartC = c.breadStartC();
+    loadFreshBread();
   }
 
   private ToasterPhysics(ToasterPhysics o) {
     this.slices = o.slices;
     this.element = o.element.copy();
     this.chamber = o.chamber.copy();
+    this.breadProps = o.breadProps;
+    this.thicknessMm = o.thicknessMm;
+    this.breadStartC = o.breadStartC;
     this.slice = o.slice.copy();
     this.browning = o.browning.copy();
     this.breadIn = o.breadIn;
@@ -91,6 +98,16 @@ public final class ToasterPhysics {
   /** An independent copy of the whole state (used by {@link ShadeOracle} to branch a run). */
   ToasterPhysics copy() {
     return new ToasterPhysics(this);
+  }
+
+  /**
+   * Replaces the slices with fresh ones as the conditions described them (same bread, thickness and
+   * starting temperature, unbrowned), as a user does between back-to-back cycles. Ribbons, boards,
+   * walls and air keep their heat.
+   */
+  public void loadFreshBread() {
+    slice = new BreadSlab(breadProps, thicknessMm, breadStartC);
+    browning = new BrowningModel(breadProps.browningRateFactor());
   }
 
   /** True while current flows through the elements. */

@@ -114,6 +114,26 @@ class ToasterPhysicsTest {
   }
 
   @Test
+  void freshBreadReplacesTheToastButTheChamberKeepsItsHeat() {
+    ToasterPhysics p =
+        new ToasterPhysics(BASE.withBread(BreadType.BAGEL).withThicknessMm(35).withBreadStartC(-18));
+    p.setElementPowered(true);
+    run(p, 120);
+    double chamberC = p.chamberC();
+    double elementC = p.elementC();
+    assertTrue(p.browningDeltaE() > 5 && p.surfaceMoisture() < 1, "the first slices were toasted");
+
+    p.loadFreshBread();
+
+    assertEquals(-18, p.breadSurfaceC(), 1e-9, "fresh slices straight from the freezer");
+    assertEquals(-18, p.breadCoreC(), 1e-9);
+    assertEquals(1.0, p.surfaceMoisture(), 0.0);
+    assertEquals(0.0, p.browningDeltaE(), 0.0);
+    assertEquals(chamberC, p.chamberC(), 0.0, "the chamber keeps its heat");
+    assertEquals(elementC, p.elementC(), 0.0);
+  }
+
+  @Test
   void externalHeatWarmsTheChamber() {
     ToasterPhysics p = new ToasterPhysics(BASE);
     p.setExternalHeatW(150);
