@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * knob, and a status line is redrawn in place.
  */
 final class TerminalPanel {
-  static final String HELP = "keys: l lever down, u lever up, c cancel, 1-7 shade, t/d/b/r toast/defrost/bagel/reheat,"
+  static final String HELP = "keys: l fresh bread + lever down, p lever down (same slices again), u lever up, c cancel, 1-7 shade, t/d/b/r toast/defrost/bagel/reheat,"
       + " a remote-arm, s remote start (as from MQTT), x hold reset, q quit";
 
   private final SimulatedAppliance appliance;
@@ -34,7 +34,13 @@ final class TerminalPanel {
   /** Handles one key; returns false when the user asked to quit. */
   boolean handle(char key) {
     switch (Character.toLowerCase(key)) {
-      case 'l' -> appliance.pushLever();
+      case 'l' -> {
+        if (!appliance.isCarriageDown()) { // toast out, fresh slices in, as a user does between cycles
+          appliance.loadFreshBread();
+        }
+        appliance.pushLever();
+      }
+      case 'p' -> appliance.pushLever();
       case 'u' -> appliance.liftLever();
       case 'c' -> appliance.press(new UserEvent.CancelPressed());
       case 't' -> appliance.press(new UserEvent.ModeSelected(ToastMode.TOAST));

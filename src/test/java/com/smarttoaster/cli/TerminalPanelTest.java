@@ -42,6 +42,28 @@ class TerminalPanelTest {
   }
 
   @Test
+  void lPutsFreshSlicesInAndPReToastsTheSameOnes() throws Exception {
+    appliance.heater().set(true);
+    appliance.latch().hold();
+    assertTrue(keys("lq"));
+    for (int i = 0; i < 10_000; i++) {
+      appliance.step(0.01);
+    }
+    appliance.heater().set(false);
+    appliance.latch().release();
+    appliance.liftLever();
+    double browned = appliance.physics().browningDeltaE();
+    assertTrue(browned > 1, "browning after 100 s of heat: " + browned);
+
+    assertTrue(keys("pq"));
+    assertEquals(browned, appliance.physics().browningDeltaE(), 1e-9, "p: the same slices");
+    appliance.liftLever();
+    assertTrue(keys("lq"));
+    assertTrue(appliance.physics().browningDeltaE() < 0.01, "l: fresh slices, " + appliance.physics().browningDeltaE());
+    assertEquals(21.0, appliance.physics().breadSurfaceC(), 0.5, "fresh slices at room temperature");
+  }
+
+  @Test
   void theEndOfTheInputIsNotAQuit() throws Exception {
     // Under systemd stdin is /dev/null: run must go on until it is stopped, not end here.
     assertFalse(keys("ls"));
