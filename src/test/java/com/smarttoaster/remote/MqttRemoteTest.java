@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.history.CycleOutcome;
@@ -22,6 +23,8 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.service.SelfTestReport;
+import com.smarttoaster.service.StartupSelfTest;
 import com.smarttoaster.testkit.SimToaster;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -224,6 +227,31 @@ class MqttRemoteTest {
     await(() -> history.last().map(r -> r.outcome() == CycleOutcome.FAULT).orElse(false),
         () -> "the faulted cycle is recorded: " + history.all());
     assertEquals(1, history.size());
+  }
+
+  @Test
+  void aFailedStartUpSelfTestIsReportedOverMqttAndOnTheFaultLedAndNoCycleStarts() throws Exception {
+    MqttRemote remote = connectedRemote(2, 10, new InMemoryCycleHistory(10));
+    SimToaster toaster = keep(new SimToaster(remote, false));
+    TestClient ha = homeAssistant();
+    toaster.appliance.thermocouple().setWiringFault(ThermocoupleFault.OPEN_CIRCUIT); // unplugged at power-up
+
+    SelfTestReport report = new StartupSelfTest(toaster.supervisor, toaster.appliance.sensor(),
+        toaster.appliance.currentSensor(), "fallback", null, ms -> toaster.clock.advance(ms * 1_000_000L)).run();
+    // As in run: the self-test comes before the safety loop and the controller start ticking.
+    toaster.run(0.5);
+
+    assertFalse(report.passed(), report.toString());
+    assertTrue(toaster.appliance.light(Indicator.FAULT), "the fault LED is lit");
+    await(() -> hasEvent(ha, topics, "fault") && lastState(ha, topics) != null
+        && "SENSOR_FAULT".equals(lastState(ha, topics).get("fault").asText()), () -> "fault event and state: "
+        + ha.received());
+    assertTrue(event(ha, topics, "fault").get("reason").asText().startsWith("Start-up self-test"),
+        event(ha, topics, "fault").toString());
+
+    toaster.lever().run(2);
+    assertFalse(toaster.appliance.isHeatFlowing(), "no heat with the self-test's fault latched");
+    assertEquals(CyclePhase.FAULT, toaster.controller.snapshot().phase());
   }
 
   @Test
