@@ -35,7 +35,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Option;
       TerminalPanel.HELP
     })
 public final class RunCommand implements Callable<Integer> {
-  /** How long a SIGTERM waits for the simulated run to switch off (systemd's TimeoutStopSec is 30 s). */
+  /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -115,15 +114,16 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
+    ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
     ApplianceRemote remote;
     try {
-      remote = MqttRemote.fromConfig(cfg); // MQTT and history, when the config has those sections
+      remote = MqttRemote.fromConfig(cfg, service.stateDirectory()); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
       appliance.close();
+      service.close();
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
     SafetyListener faults = service.reporting(fault -> {
       err.println("FAULT " + fault.code() + ": " + fault.message());
       err.flush();
@@ -135,26 +135,22 @@ public final class RunCommand implements Callable<Integer> {
         err.flush();
       }
     };
-    CountDownLatch stopped = new CountDownLatch(1);
-    PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
-        Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
-        service.faultStore());
-    remote.attach(runner.controller(), runner.supervisor(), clock);
-    runner.afterControllerTick(remote::afterTick);
-    Thread hook = new Thread(() -> {
-      service.stopping();
-      runner.close();
-      remote.close();
-      stopped.countDown();
-    }, "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
-    remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
-    runner.start();
-    service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
-    err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
-    err.flush();
-    stopped.await();
+    // Closed in reverse: STOPPING=1 first, then heater off and pins LOW, then MQTT, then the JVM may halt.
+    try (RunStop stop = new RunStop(STOP_GRACE); remote;
+        PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
+            Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
+            service.faultStore());
+        service) {
+      remote.attach(runner.controller(), runner.supervisor(), clock);
+      runner.afterControllerTick(remote::afterTick);
+      SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
+      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
+      runner.start();
+      service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
+      err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
+      err.flush();
+      stop.await();
+    }
     return 0;
   }
 
@@ -186,17 +182,19 @@ public final class RunCommand implements Callable<Integer> {
     ControllerConfig cc = cfg.controller();
     ToastSettings initial = cc.defaultSettings();
     AtomicBoolean running = new AtomicBoolean(true);
+    ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString());
     ApplianceRemote remote;
     try {
-      remote = MqttRemote.fromConfig(cfg); // MQTT and history, when the config has those sections
+      remote = MqttRemote.fromConfig(cfg, service.stateDirectory()); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
+      service.close();
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
             cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
             cfg.simulation().realtimeFactor());
-        ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString())) {
+        service) {
       SimulatedAppliance appliance = runner.appliance();
       SafetyListener faults = service.reporting(new SafetyListener() {
         @Override

@@ -21,15 +21,12 @@ import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.service.StateDirectory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -170,10 +167,11 @@ public final class MqttRemote implements ApplianceRemote {
    * The remote monitoring a config asks for: {@link ApplianceRemote#NONE} without mqtt and history
    * sections; history only without mqtt; otherwise connected (in the background) to the broker.
    *
+   * @param stateDirectory the service's state directory, for a history.databaseFile given as a bare name
    * @throws TransportException when the password or TLS files cannot be used
    * @throws com.smarttoaster.history.HistoryException when the database cannot be opened
    */
-  public static ApplianceRemote fromConfig(ToasterConfig cfg) {
+  public static ApplianceRemote fromConfig(ToasterConfig cfg, Optional<StateDirectory> stateDirectory) {
     MqttConfig m = cfg.mqtt();
     HistoryConfig h = cfg.history();
     if (m == null && h == null) {
@@ -181,7 +179,7 @@ public final class MqttRemote implements ApplianceRemote {
     }
     String id = cfg.appliance().deviceId();
     HistoryDatabase db = h == null ? null
-        : HistoryDatabase.open(databaseFile(cfg, System.getenv()), h.maxCycles(), h.maxOutboxEvents());
+        : HistoryDatabase.open(databaseFile(h, stateDirectory), h.maxCycles(), h.maxOutboxEvents());
     MqttTransport transport = null;
     Options options = m == null
         ? new Options(id, "homeassistant", 1, 1, 60)
@@ -205,26 +203,19 @@ public final class MqttRemote implements ApplianceRemote {
 
   /**
    * The history's database file: history.databaseFile, where a bare file name is one in the state
-   * directory (appliance.stateDir, or systemd's $STATE_DIRECTORY), created if missing.
+   * directory (the one the service lifecycle chose and prepared).
    *
-   * @throws HistoryException when a bare name is given and there is no state directory
+   * @throws HistoryException when a bare name is given and there is no (usable) state directory
    */
-  static Path databaseFile(ToasterConfig cfg, Map<String, String> environment) {
-    Path file = cfg.history().databaseFile();
+  static Path databaseFile(HistoryConfig history, Optional<StateDirectory> stateDirectory) {
+    Path file = history.databaseFile();
     if (file.getParent() != null) {
       return file;
     }
-    StateDirectory dir = StateDirectory.choose(cfg.appliance().stateDir(), environment)
+    return stateDirectory.map(d -> d.path().resolve(file))
         .orElseThrow(() -> new HistoryException("history.databaseFile = \"" + file + "\" is a bare file name,"
             + " which means one in the state directory, but there is none: set appliance.stateDir, run under"
             + " systemd (StateDirectory=), or give the file's full path"));
-    try {
-      Files.createDirectories(dir.path());
-    } catch (IOException e) {
-      throw new HistoryException("cannot create the state directory " + dir + " for history.databaseFile = \""
-          + file + "\": " + e.getMessage(), e);
-    }
-    return dir.path().resolve(file);
   }
 
   /**

@@ -2,58 +2,51 @@ package com.smarttoaster.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.config.ConfigLoader;
-import com.smarttoaster.config.ToasterConfig;
+import com.smarttoaster.config.HistoryConfig;
 import com.smarttoaster.history.HistoryException;
-import java.nio.file.Files;
+import com.smarttoaster.service.StateDirectory;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HistoryDatabaseFileTest {
   @TempDir Path dir;
 
-  private static ToasterConfig config(String applianceExtra, String databaseFile) throws Exception {
+  private static HistoryConfig history(String databaseFile) throws Exception {
     return ConfigLoader.parse("""
         appliance:
           kind: simulated
           deviceId: kitchen
           mainsVoltsNominal: 230
           currentSensorFitted: true
-        """ + applianceExtra + "history:\n  databaseFile: " + databaseFile + "\n", "test.yaml");
+        history:
+          databaseFile:\s""" + databaseFile + "\n", "test.yaml").history();
   }
 
   @Test
-  void aBareNameIsInSystemdsStateDirectory() throws Exception {
+  void aBareNameIsInTheStateDirectory() throws Exception {
     Path state = dir.resolve("state");
-    Path file = MqttRemote.databaseFile(config("", "history.db"),
-        Map.of("STATE_DIRECTORY", state + ":" + state.resolve("tmp")));
+    Path file = MqttRemote.databaseFile(history("history.db"),
+        Optional.of(new StateDirectory(state, "$STATE_DIRECTORY")));
 
     assertEquals(state.resolve("history.db"), file);
-    assertTrue(Files.isDirectory(state), "the state directory is created for the database");
-  }
-
-  @Test
-  void theConfiguredStateDirectoryComesFirst() throws Exception {
-    Path file = MqttRemote.databaseFile(config("  stateDir: " + dir + "\n", "history.db"),
-        Map.of("STATE_DIRECTORY", "/elsewhere"));
-
-    assertEquals(dir.resolve("history.db"), file);
   }
 
   @Test
   void aPathIsUsedAsItIs() throws Exception {
     Path given = dir.resolve("h.db");
-    assertEquals(given, MqttRemote.databaseFile(config("", given.toString()), Map.of("STATE_DIRECTORY", "/x")));
+    assertEquals(given, MqttRemote.databaseFile(history(given.toString()),
+        Optional.of(new StateDirectory(dir.resolve("state"), "$STATE_DIRECTORY"))));
+    assertEquals(given, MqttRemote.databaseFile(history(given.toString()), Optional.empty()));
   }
 
   @Test
   void aBareNameWithoutAStateDirectorySaysWhatToDo() throws Exception {
     HistoryException e = assertThrows(HistoryException.class,
-        () -> MqttRemote.databaseFile(config("", "history.db"), Map.of()));
+        () -> MqttRemote.databaseFile(history("history.db"), Optional.empty()));
 
     assertEquals("history.databaseFile = \"history.db\" is a bare file name, which means one in the state directory,"
         + " but there is none: set appliance.stateDir, run under systemd (StateDirectory=), or give the file's full"
