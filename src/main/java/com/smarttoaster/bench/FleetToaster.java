@@ -36,7 +36,7 @@ final class FleetToaster implements AutoCloseable {
     ApplianceConditions c = new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21);
     appliance = new SimulatedAppliance(c, seed, clock);
     supervisor = new SafetySupervisor(SafetyLimits.defaults(), appliance.heater(), appliance.latch(), appliance.sensor(),
-        appliance.currentSensor(), clock, remote.safetyListener());
+        appliance.currentSensor(), appliance.deadMan(), clock, remote.safetyListener(), null);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
     controller = new ToastController(supervisor, predictor, clock, new ControllerSettings(0.05, false, 1800),

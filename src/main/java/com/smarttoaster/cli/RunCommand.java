@@ -205,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
       });
       SafetySupervisor supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(),
           appliance.sensor(), cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null,
-          runner.clock(), Listeners.both(faults, remote.safetyListener()), service.faultStore());
+          appliance.deadMan(), runner.clock(), Listeners.both(faults, remote.safetyListener()), service.faultStore());
       FallbackTimeTable table = new FallbackTimeTable();
       double maxS = cfg.safety().maxHeatS() * 0.95;
       GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,

@@ -3,7 +3,9 @@ package com.smarttoaster.safety;
 import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
@@ -58,6 +60,7 @@ public final class SafetySupervisor {
   private final CarriageLatch latch;
   private final TemperatureSensor sensor;
   private final HeaterCurrentSensor currentSensor;
+  private final DeadManTrigger deadMan;
   private final Clock clock;
   private final SafetyListener listener;
   private final long maxHeatNanos;
@@ -125,11 +128,39 @@ public final class SafetySupervisor {
       Clock clock,
       SafetyListener listener,
       FaultStore faultStore) {
+    this(limits, heater, latch, sensor, currentSensor, DeadManTrigger.NONE, clock, listener, faultStore);
+  }
+
+  /**
+   * The appliance's ports as one bundle (the dead-man included); controls and indicators are not
+   * the supervisor's and are ignored.
+   */
+  public SafetySupervisor(
+      SafetyLimits limits, AppliancePorts ports, Clock clock, SafetyListener listener, FaultStore faultStore) {
+    this(limits, ports.heater(), ports.latch(), ports.sensor(), ports.currentSensor(), ports.deadMan(), clock,
+        listener, faultStore);
+  }
+
+  /**
+   * As the other constructors, with the hardware dead-man's trigger, which every completed
+   * {@link #tick()} toggles.
+   */
+  public SafetySupervisor(
+      SafetyLimits limits,
+      HeaterSwitch heater,
+      CarriageLatch latch,
+      TemperatureSensor sensor,
+      HeaterCurrentSensor currentSensor, // null when not fitted
+      DeadManTrigger deadMan,
+      Clock clock,
+      SafetyListener listener,
+      FaultStore faultStore) {
     try {
       Objects.requireNonNull(heater, "heater").set(false);
     } finally {
       Objects.requireNonNull(latch, "latch").release();
     }
+    this.deadMan = Objects.requireNonNull(deadMan, "deadMan");
     this.limits = SafetyLimitsCheck.requireSane(Objects.requireNonNull(limits, "limits"));
     this.heater = heater;
     this.latch = latch;
@@ -311,6 +342,8 @@ public final class SafetySupervisor {
           onTick(sample, currentFlowing);
           return null;
         });
+    // Proof of life for the hardware dead-man: only a tick that ran to its end retriggers it.
+    deadMan.toggle();
   }
 
   /**

@@ -83,8 +83,8 @@ public final class CycleSimulation {
         scenario.bread().thicknessMm(), scenario.bread().startC());
     this.appliance = new SimulatedAppliance(conditions, scenario.seed(), clock);
     this.supervisor = new SafetySupervisor(limits, appliance.heater(), appliance.latch(), appliance.sensor(),
-        limits.currentSensorFitted() ? appliance.currentSensor() : null, clock,
-        Listeners.both(log, remote.safetyListener()));
+        limits.currentSensorFitted() ? appliance.currentSensor() : null, appliance.deadMan(), clock,
+        Listeners.both(log, remote.safetyListener()), null);
     double maxPredictionS = limits.maxHeatS() * 0.95;
     FallbackTimeTable table = new FallbackTimeTable();
     FaultyPredictor faulty = new FaultyPredictor(Predictors.named(options.predictor(), table,

@@ -59,8 +59,8 @@ public final class SimToaster implements AutoCloseable {
     this.remote = remote;
     appliance = new SimulatedAppliance(conditions, seed, clock);
     supervisor = new SafetySupervisor(limits, appliance.heater(), appliance.latch(), appliance.sensor(),
-        limits.currentSensorFitted() ? appliance.currentSensor() : null, clock,
-        Listeners.both(SafetyListener.NONE, remote.safetyListener()));
+        limits.currentSensorFitted() ? appliance.currentSensor() : null, appliance.deadMan(), clock,
+        Listeners.both(SafetyListener.NONE, remote.safetyListener()), null);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, limits.maxHeatS() * 0.95);
     ControllerListener own = new ControllerListener() {

@@ -1,6 +1,8 @@
 package com.smarttoaster.hal.sim;
 
+import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.Indicator;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
  * <p>Thread-safe enough for {@code run}: the physics thread, the supervisor loop and the controller
  * loop share it; switch states are volatile and physics and sensor reads are serialised.
  */
-public final class SimulatedAppliance {
+public final class SimulatedAppliance implements SteppedAppliance {
   /** How long a user's push keeps the lever down before it springs back unless the magnet holds it. */
   private static final double LEVER_PUSH_S = 0.5;
   /** How strongly a crumb fire heats the chamber air, W/K: the air follows it within ~0.1 s. */
@@ -30,8 +32,15 @@ public final class SimulatedAppliance {
   /** Time constant of a crumb fire dying away once the elements stop feeding it, s. */
   private static final double FIRE_DIES_S = 3.0;
 
+  /**
+   * Dead-man timeout: how long after the trigger's last level change the stage still drives the SSR
+   * and the magnet (hardware/README.md, "Dead-man").
+   */
+  public static final double DEAD_MAN_TIMEOUT_S = 0.2;
+
   private final ToasterPhysics physics;
   private final SimulatedThermocouple thermocouple;
+  private final SimClock clock;
   private final double ambientC;
   private final Map<Indicator, Boolean> lights = new EnumMap<>(Indicator.class);
 
@@ -41,12 +50,16 @@ public final class SimulatedAppliance {
   private volatile boolean relayWelded;
   private volatile boolean elementOpen;
   private volatile boolean magnetOn;
+  private volatile boolean latchJammed;
+  private volatile boolean deadManLevel;
+  private volatile long deadManEdgeNanos = Long.MIN_VALUE;
   private volatile boolean carriageDown;
   private volatile double pushLeftS;
   private double fireRateCPerS;
   private double fireC;
 
   public SimulatedAppliance(ApplianceConditions conditions, long seed, SimClock clock) {
+    this.clock = clock;
     this.physics = new ToasterPhysics(conditions);
     this.thermocouple = new SimulatedThermocouple(clock, new Random(seed));
     thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
@@ -57,12 +70,15 @@ public final class SimulatedAppliance {
   }
 
   /** Advances the appliance by {@code dtS} seconds of physics (the caller advances the clock). */
+  @Override
   public synchronized void step(double dtS) {
     if (pushLeftS > 0) {
       pushLeftS -= dtS;
-      if (pushLeftS <= 0 && !magnetOn) {
+      if (pushLeftS <= 0 && !isMagnetHolding()) {
         carriageDown = false;
       }
+    } else if (carriageDown && !isMagnetHolding()) {
+      carriageDown = false; // the magnet let go (released, or the dead-man timed out)
     }
     physics.setElementPowered(isHeatFlowing());
     physics.setBreadInChamber(carriageDown);
@@ -85,7 +101,59 @@ public final class SimulatedAppliance {
 
   /** True while current flows through the elements. */
   public boolean isHeatFlowing() {
-    return (relayCommanded || relayWelded) && carriageDown && !elementOpen;
+    return (relayWelded || relayCommanded && isDeadManEnabling()) && carriageDown && !elementOpen;
+  }
+
+  // ---- the electrical inputs from the controller board ------------------------------------------
+
+  /** The SSR's control input (the heater GPIO, before the dead-man gate). */
+  public void setSsrInput(boolean high) {
+    relayCommanded = high;
+  }
+
+  public boolean isSsrInputHigh() {
+    return relayCommanded;
+  }
+
+  /** The magnet driver's input (the latch GPIO, before the dead-man gate). */
+  public void setMagnetDrive(boolean high) {
+    magnetOn = high;
+    if (!isMagnetHolding()) {
+      dropCarriageUnlessPushed();
+    }
+  }
+
+  public boolean isMagnetDriveHigh() {
+    return magnetOn;
+  }
+
+  /** The dead-man's trigger input; every change of level retriggers it. */
+  public void deadManInput(boolean level) {
+    if (level != deadManLevel) {
+      deadManLevel = level;
+      deadManEdgeNanos = clock.nanos();
+    }
+  }
+
+  public boolean deadManLevel() {
+    return deadManLevel;
+  }
+
+  /** True while the dead-man stage lets the SSR and the magnet be driven. */
+  public boolean isDeadManEnabling() {
+    return deadManEdgeNanos != Long.MIN_VALUE
+        && clock.nanos() - deadManEdgeNanos < (long) (DEAD_MAN_TIMEOUT_S * 1e9);
+  }
+
+  /** True while the magnet holds the carriage down (driven through the dead-man, or jammed). */
+  public boolean isMagnetHolding() {
+    return latchJammed || magnetOn && isDeadManEnabling();
+  }
+
+  private void dropCarriageUnlessPushed() {
+    if (pushLeftS <= 0) {
+      carriageDown = false;
+    }
   }
 
   public boolean isCarriageDown() {
@@ -101,6 +169,7 @@ public final class SimulatedAppliance {
   }
 
   /** The user pushes the lever down; it stays down only if the magnet holds it within the push. */
+  @Override
   public void pushLever() {
     carriageDown = true;
     pushLeftS = LEVER_PUSH_S;
@@ -116,6 +185,7 @@ public final class SimulatedAppliance {
   }
 
   /** The user forces the lever up: the carriage rises and its contacts open whatever the magnet does. */
+  @Override
   public void liftLever() {
     carriageDown = false;
     pushLeftS = 0;
@@ -123,6 +193,7 @@ public final class SimulatedAppliance {
   }
 
   /** Any other front-panel action (cancel, knob, mode, reset). */
+  @Override
   public void press(UserEvent event) {
     userListener.accept(event);
   }
@@ -135,6 +206,11 @@ public final class SimulatedAppliance {
 
   public boolean isRelayWelded() {
     return relayWelded;
+  }
+
+  /** The carriage magnet can no longer let go (a jammed mechanism or a welded magnet driver). */
+  public void jamLatch() {
+    latchJammed = true;
   }
 
   public void breakElement() {
@@ -165,7 +241,7 @@ public final class SimulatedAppliance {
     return new HeaterSwitch() {
       @Override
       public void set(boolean on) {
-        relayCommanded = on;
+        setSsrInput(on);
       }
 
       @Override
@@ -179,14 +255,16 @@ public final class SimulatedAppliance {
     return new CarriageLatch() {
       @Override
       public void hold() {
-        magnetOn = true;
+        setMagnetDrive(true);
       }
 
       @Override
       public void release() {
         magnetOn = false;
-        carriageDown = false;
-        pushLeftS = 0;
+        if (!latchJammed) {
+          carriageDown = false;
+          pushLeftS = 0;
+        }
       }
 
       @Override
@@ -203,6 +281,25 @@ public final class SimulatedAppliance {
 
   public TemperatureSensor sensor() {
     return thermocouple;
+  }
+
+  public DeadManTrigger deadMan() {
+    return () -> deadManInput(!deadManLevel);
+  }
+
+  @Override
+  public AppliancePorts ports() {
+    return new AppliancePorts(heater(), latch(), sensor(), currentSensor(), deadMan(), controls(), indicators());
+  }
+
+  @Override
+  public SimulatedAppliance world() {
+    return this;
+  }
+
+  @Override
+  public String kind() {
+    return "sim";
   }
 
   public HeaterCurrentSensor currentSensor() {
