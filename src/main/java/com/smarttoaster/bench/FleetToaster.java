@@ -1,13 +1,13 @@
 package com.smarttoaster.bench;
 
+import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -27,7 +27,7 @@ final class FleetToaster implements AutoCloseable {
   private final SimulatedAppliance appliance;
   private final SafetySupervisor supervisor;
   private final ToastController controller;
-  private final GuardedPredictor predictor;
+  private final ToasterAssembly assembly;
   private final ApplianceRemote remote;
   private double idleS;
 
@@ -35,14 +35,13 @@ final class FleetToaster implements AutoCloseable {
     this.remote = remote;
     ApplianceConditions c = new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21);
     appliance = new SimulatedAppliance(c, seed, clock);
-    supervisor = new SafetySupervisor(SafetyLimits.defaults(), appliance.heater(), appliance.latch(), appliance.sensor(),
-        appliance.currentSensor(), appliance.deadMan(), clock, remote.safetyListener(), null);
-    FallbackTimeTable table = new FallbackTimeTable();
-    predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
-    controller = new ToastController(supervisor, predictor, clock, new ControllerSettings(0.05, false, 1800),
-        new ToastSettings(shade, BreadType.WHITE, 12, 2, ToastMode.TOAST), 230, appliance.indicators(),
+    assembly = new ToasterAssembly(appliance.ports(), clock,
+        new ToasterAssembly.Settings(SafetyLimits.defaults(), new ControllerSettings(0.05, false, 1800),
+            new ToastSettings(shade, BreadType.WHITE, 12, 2, ToastMode.TOAST), 230, 0.5, null),
+        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0), remote.safetyListener(),
         remote.controllerListener());
-    appliance.controls().onEvent(controller::submit);
+    supervisor = assembly.supervisor();
+    controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
   }
 
@@ -67,7 +66,7 @@ final class FleetToaster implements AutoCloseable {
 
   @Override
   public void close() {
-    predictor.close();
+    assembly.close();
     remote.close();
   }
 }

@@ -2,6 +2,7 @@ package com.smarttoaster.cli;
 
 import com.smarttoaster.appliance.PiApplianceRunner;
 import com.smarttoaster.appliance.SimulatedApplianceRunner;
+import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.ApplianceKind;
 import com.smarttoaster.config.ConfigException;
 import com.smarttoaster.config.ConfigLoader;
@@ -14,11 +15,11 @@ import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
 import com.smarttoaster.hal.pi.PiAppliance;
-import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.predict.ThreadPredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.remote.MqttRemote;
@@ -29,6 +30,7 @@ import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.service.SelfTestReport;
 import com.smarttoaster.service.ServiceLifecycle;
+import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -191,11 +194,15 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(cfg.simulation().ambientC(),
-            cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial, cfg.simulation().seed(),
-            cfg.simulation().realtimeFactor());
+    boolean emulatedPi = cfg.appliance().kind() == ApplianceKind.PI_EMULATED;
+    String kind = emulatedPi ? "pi-emulated" : "sim";
+    try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(
+            cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial,
+            cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
+                cfg.simulation().seed(), clock, cfg.safety().currentSensorFitted(), initial, cfg.pi()));
         service) {
-      SimulatedAppliance appliance = runner.appliance();
+      SteppedAppliance appliance = runner.appliance();
+      AppliancePorts ports = appliance.ports();
       SafetyListener faults = service.reporting(new SafetyListener() {
         @Override
         public void onFault(Fault fault) {
@@ -203,32 +210,29 @@ public final class RunCommand implements Callable<Integer> {
           err.println("FAULT " + fault.code() + ": " + fault.message());
         }
       });
-      SafetySupervisor supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(),
-          appliance.sensor(), cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null,
-          appliance.deadMan(), runner.clock(), Listeners.both(faults, remote.safetyListener()), service.faultStore());
-      FallbackTimeTable table = new FallbackTimeTable();
-      double maxS = cfg.safety().maxHeatS() * 0.95;
-      GuardedPredictor guard = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
-          cc.predictorTimeoutS(), 5.0, maxS);
-      ToastController controller = new ToastController(supervisor, guard, runner.clock(),
-          ControllerSettings.from(cc), initial,
-          cfg.appliance().mainsVoltsNominal(), appliance.indicators(), Listeners.both(new ControllerListener() {
-            @Override
-            public void onRefused(String reason, long atNanos) {
-              err.println();
-              err.println(reason);
-            }
-          }, remote.controllerListener()));
+      ControllerListener refusals = new ControllerListener() {
+        @Override
+        public void onRefused(String reason, long atNanos) {
+          err.println();
+          err.println(reason);
+        }
+      };
+      ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
+          new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
+              cfg.appliance().mainsVoltsNominal(), cc.predictorTimeoutS(), service.faultStore()),
+          table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(),
+          Listeners.both(faults, remote.safetyListener()), Listeners.both(refusals, remote.controllerListener()));
+      SafetySupervisor supervisor = assembly.supervisor();
+      ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
-      appliance.controls().onEvent(controller::submit);
       TerminalPanel panel = new TerminalPanel(appliance, controller::submit, err);
       ScheduledExecutorService controllerThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "controller");
         t.setDaemon(true);
         return t;
       });
-      SelfTestReport selfTest = service.selfTest(supervisor, appliance.sensor(),
-          cfg.safety().currentSensorFitted() ? appliance.currentSensor() : null);
+      SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
+          cfg.safety().currentSensorFitted() ? ports.currentSensor() : null);
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
       err.println(TerminalPanel.HELP);
       // The loops run at their periods in simulated time, so faster-than-real-time runs tick faster.
@@ -240,8 +244,13 @@ public final class RunCommand implements Callable<Integer> {
         service.ready(loop, supervisor, selfTest);
         long tickNanos = (long) (cc.tickS() * 1e9 / factor);
         Runnable tick = () -> {
-          controller.tick();
-          remote.afterTick();
+          try {
+            controller.tick();
+            remote.afterTick();
+          } catch (RuntimeException e) { // escaping, it would cancel every later tick
+            // The lease stops heat if ticks keep failing; the supervisor decides, not this loop.
+            LoggerFactory.getLogger(RunCommand.class).error("Controller tick failed; continuing", e);
+          }
         };
         controllerThread.scheduleAtFixedRate(tick, 0, tickNanos, TimeUnit.NANOSECONDS);
         Thread status = new Thread(() -> {
@@ -262,6 +271,8 @@ public final class RunCommand implements Callable<Integer> {
         service.stopping();
         running.set(false);
         controllerThread.shutdownNow();
+      } finally {
+        assembly.close();
       }
       err.println();
       err.println("Stopped: heater off, carriage released.");

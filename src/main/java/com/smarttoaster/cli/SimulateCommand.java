@@ -6,6 +6,7 @@ import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
 import com.smarttoaster.simulation.CycleSimulation;
+import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
 import com.smarttoaster.remote.ApplianceRemote;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs one toast cycle per scenario on the simulated appliance, with the real safety supervisor,",
-      "controller and predictor guard. Given a directory, runs every *.json in it, sorted by name."
+      "controller and predictor guard. Given a directory, runs every *.json in it, sorted by name.",
+      "Scenario format, result object and fault kinds: docs/contracts.md."
     })
 public final class SimulateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +45,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--predictor", defaultValue = "model", paramLabel = "NAME",
       description = "model (default), fallback, fixed-timer or oracle (evaluation only).")
   String predictor;
+
+  @Option(names = "--appliance", defaultValue = "sim", paramLabel = "KIND",
+      description = "sim (default): the simulated appliance; pi-emulated: the real Raspberry Pi hardware layer on"
+          + " emulated chips (MAX31855, GPIO, current sense, buttons, encoder, dead-man) over the same physics.")
+  String appliance;
 
   @Option(names = "--json", description = "Print one JSON result per cycle on stdout (JSON Lines); logs go to stderr.")
   boolean json;
@@ -71,6 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!Predictors.NAMES.contains(predictor)) {
       err.println("--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (!SimulatedAppliances.NAMES.contains(appliance)) {
+      err.println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
     List<Scenario> scenarios = new ArrayList<>();
@@ -116,7 +127,8 @@ public final class SimulateCommand implements Callable<Integer> {
     for (Scenario s : scenarios) {
       SimulationOptions options = SimulationOptions.defaults(predictor)
           .withRealtime(realtime ? 1.0 : 0.0)
-          .withTrace(plot != null ? 0.25 : 0.0);
+          .withTrace(plot != null ? 0.25 : 0.0)
+          .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
       ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
@@ -145,7 +157,8 @@ public final class SimulateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  shade target %d, achieved %.2f; max chamber %.1f °C, max bread surface %.1f °C%n",
         r.targetShade(), r.achievedShade(), r.maxChamberC(), r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
-      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%n", r.tripLatencyMs());
+      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%n", r.tripLatencyMs(),
+          r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")");
     }
   }
 }

@@ -3,7 +3,7 @@ package com.smarttoaster.cli;
 import com.smarttoaster.control.ControllerSnapshot;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
-import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.toast.ToastMode;
 import java.io.IOException;
@@ -21,11 +21,11 @@ final class TerminalPanel {
   static final String HELP = "keys: l fresh bread + lever down, p lever down (same slices again), u lever up, c cancel, 1-7 shade, t/d/b/r toast/defrost/bagel/reheat,"
       + " a remote-arm, s remote start (as from MQTT), x hold reset, q quit";
 
-  private final SimulatedAppliance appliance;
+  private final SteppedAppliance appliance;
   private final Consumer<RemoteCommand> remote;
   private final PrintWriter err;
 
-  TerminalPanel(SimulatedAppliance appliance, Consumer<RemoteCommand> remote, PrintWriter err) {
+  TerminalPanel(SteppedAppliance appliance, Consumer<RemoteCommand> remote, PrintWriter err) {
     this.appliance = appliance;
     this.remote = remote;
     this.err = err;
@@ -35,8 +35,8 @@ final class TerminalPanel {
   boolean handle(char key) {
     switch (Character.toLowerCase(key)) {
       case 'l' -> {
-        if (!appliance.isCarriageDown()) { // toast out, fresh slices in, as a user does between cycles
-          appliance.loadFreshBread();
+        if (!appliance.world().isCarriageDown()) { // toast out, fresh slices in, as a user does between cycles
+          appliance.world().loadFreshBread();
         }
         appliance.pushLever();
       }

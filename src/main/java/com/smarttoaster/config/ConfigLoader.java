@@ -188,12 +188,12 @@ public final class ConfigLoader {
 
   /** The pi section: required for kind pi, checked whenever present; null when absent. */
   private static PiConfig readPi(ObjectFields top, ApplianceConfig appliance, Map<String, String> sectionOf, Problems problems) {
-    boolean kindPi = appliance.kind() == ApplianceKind.PI && !problems.has("appliance.kind");
+    boolean kindPi = appliance.kind().usesPiWiring() && !problems.has("appliance.kind");
     if (!top.has("pi")) {
       if (kindPi) {
         problems.add(
             "pi",
-            "pi is required when appliance.kind is pi: the section that says which GPIO pin does what and how the"
+            "pi is required when appliance.kind is " + appliance.kind().id() + ": the section that says which GPIO pin does what and how the"
                 + " thermocouple is read; copy it from config/pi.yaml and match it to your wiring (hardware/README.md)");
       }
       return null;

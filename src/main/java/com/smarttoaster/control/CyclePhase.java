@@ -7,6 +7,11 @@ public enum CyclePhase {
   IDLE,
   /** Carriage held with bread in, no heat, waiting for a remote start. */
   ARMED,
+  /**
+   * Carriage held, no heat yet: the predictor is working out the time (at most the predictor's
+   * deadline, 0.5 s by default). The lease is renewed meanwhile.
+   */
+  PREPARING,
   TOASTING,
   DONE,
   CANCELLED,
@@ -18,6 +23,6 @@ public enum CyclePhase {
 
   /** True while the carriage is down under the controller's command. */
   public boolean isActive() {
-    return this == ARMED || this == TOASTING;
+    return this == ARMED || this == PREPARING || this == TOASTING;
   }
 }

@@ -39,6 +39,7 @@ public final class ToastController {
   private CyclePhase phase = CyclePhase.IDLE;
   private ToastSettings settings;
   private Prediction prediction;
+  private GuardedPredictor.PendingPrediction pending;
   private long heatStartNanos;
   private long armedAtNanos;
   private boolean remoteArmPending;
@@ -89,6 +90,9 @@ public final class ToastController {
     }
     followSafety();
     long now = clock.nanos();
+    if (phase == CyclePhase.PREPARING) {
+      pending.poll().ifPresent(this::heatFor);
+    }
     if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
       finish(CyclePhase.DONE, "done");
     } else if (phase == CyclePhase.ARMED && (now - armedAtNanos) / 1e9 >= config.remoteArmExpiryS()) {
@@ -181,7 +185,16 @@ public final class ToastController {
     }
     PredictionInput input =
         new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal);
-    prediction = predictor.predict(input);
+    pending = predictor.start(input);
+    setPhase(CyclePhase.PREPARING);
+    pending.poll().ifPresent(this::heatFor);
+  }
+
+  /** The predictor answered (or the guard fell back): heat for that long. */
+  private void heatFor(Prediction answer) {
+    prediction = answer;
+    PredictionInput input = pending.input();
+    pending = null;
     heatStartNanos = clock.nanos();
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
@@ -198,6 +211,7 @@ public final class ToastController {
   }
 
   private void finish(CyclePhase outcome, String why) {
+    abandonPrediction();
     safety.requestHeat(false);
     safety.endCycle();
     setPhase(outcome);
@@ -207,11 +221,19 @@ public final class ToastController {
 
   private void followSafety() {
     if (safety.latchedFault().isPresent() && phase != CyclePhase.FAULT) {
+      abandonPrediction();
       safety.requestHeat(false);
       setPhase(CyclePhase.FAULT);
       indicators.beep(Indicators.BeepPattern.FAULT);
     }
     indicators.set(Indicator.FAULT, phase == CyclePhase.FAULT);
+  }
+
+  private void abandonPrediction() {
+    if (pending != null) {
+      pending.cancel();
+      pending = null;
+    }
   }
 
   private void reset() {
@@ -241,7 +263,7 @@ public final class ToastController {
     }
     CyclePhase previous = phase;
     phase = next;
-    indicators.set(Indicator.TOASTING, next == CyclePhase.TOASTING);
+    indicators.set(Indicator.TOASTING, next == CyclePhase.TOASTING || next == CyclePhase.PREPARING);
     indicators.set(Indicator.REMOTE_ARMED, next == CyclePhase.ARMED);
     listener.onPhaseChanged(previous, next, clock.nanos());
   }

@@ -1,12 +1,8 @@
 package com.smarttoaster.predict;
 
+import com.smarttoaster.hal.Clock;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +11,12 @@ import org.slf4j.LoggerFactory;
  * toaster could sensibly heat for. Anything off gives the non-ML fallback table's time and a reason
  * that says what was wrong. The cycle always gets a usable time.
  *
- * <p>The deadline is real time, not the appliance {@link com.smarttoaster.hal.Clock}: inference is
- * real work on the real CPU, and heat is not yet on while we wait, so waiting is safe.
+ * <p>Asking never blocks: {@link #start} returns a {@link PendingPrediction} that the controller
+ * polls on its ticks, renewing the supervisor's lease in between. The carriage is held while the
+ * predictor works, so waiting inside a tick would let the lease (or the hung-controller check) run
+ * out; a predictor answering just inside its deadline used to end in LEASE_EXPIRED that way. The
+ * deadline is measured on the appliance {@link Clock}: real time on the toaster, simulated time in a
+ * simulation (with a {@link SimulatedTimePredictorRunner}).
  */
 public final class GuardedPredictor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GuardedPredictor.class);
@@ -26,59 +26,139 @@ public final class GuardedPredictor implements AutoCloseable {
   private final long timeoutNanos;
   private final double minS;
   private final double maxS;
-  private ExecutorService executor = newExecutor();
+  private final Clock clock;
+  private final PredictorRunner runner;
+
+  /** A guard on the system clock, the primary running on its own thread. */
+  public GuardedPredictor(
+      ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS, double maxS) {
+    this(primary, fallback, timeoutS, minS, maxS, Clock.system(), new ThreadPredictorRunner());
+  }
 
   /**
    * @param primary the predictor the user chose
    * @param fallback the non-ML table used when the primary's answer cannot be used
-   * @param timeoutS longest wait for the primary, s
+   * @param timeoutS longest wait for the primary, s of {@code clock}
    * @param minS shortest acceptable answer, s
    * @param maxS longest acceptable answer, s (keep below the supervisor's maximum heating time)
+   * @param runner where the primary's work runs (closed with this guard)
    */
-  public GuardedPredictor(
-      ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS, double maxS) {
+  public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
+      double maxS, Clock clock, PredictorRunner runner) {
     this.primary = primary;
     this.fallback = fallback;
     this.timeoutNanos = (long) (timeoutS * 1e9);
     this.minS = minS;
     this.maxS = maxS;
+    this.clock = clock;
+    this.runner = runner;
   }
 
   public String primaryName() {
     return primary.name();
   }
 
-  /** Never throws; always returns a time within [minS, maxS]. */
-  public synchronized Prediction predict(PredictionInput input) {
+  /** Starts a prediction; never throws, never blocks for the answer. */
+  public PendingPrediction start(PredictionInput input) {
     if (primary == fallback) {
-      return new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), null);
+      return new PendingPrediction(input, null, clock.nanos());
     }
-    String problem;
-    Future<Double> answer = executor.submit(() -> primary.predictSeconds(input));
-    try {
-      double s = answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
-      problem = checkAnswer(s);
-      if (problem == null) {
-        return new Prediction(s, primary.name(), null);
+    return new PendingPrediction(input, runner.start(() -> primary.predictSeconds(input)), clock.nanos());
+  }
+
+  /**
+   * Blocks (in real time) until the answer or the deadline; for benches and tools on the system
+   * clock. Never throws; always returns a time within [minS, maxS].
+   */
+  public Prediction predict(PredictionInput input) {
+    PendingPrediction pending = start(input);
+    while (true) {
+      Optional<Prediction> answer = pending.poll();
+      if (answer.isPresent()) {
+        return answer.get();
       }
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      // The stuck thread may never come back; the next call gets a fresh one.
-      executor.shutdownNow();
-      executor = newExecutor();
-      problem = String.format(Locale.ROOT, "%s predictor did not answer within %.0f ms",
-          primary.name(), timeoutNanos / 1e6);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      problem = cause instanceof PredictorUnavailableException
-          ? cause.getMessage()
-          : primary.name() + " predictor failed: " + describe(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      problem = primary.name() + " predictor was interrupted";
+      pending.awaitBriefly();
     }
-    log.warn("Using the fallback time table: {}", problem);
-    return new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), problem);
+  }
+
+  /** One prediction in progress; poll it until it answers. Not thread-safe: one poller. */
+  public final class PendingPrediction {
+    private final PredictionInput input;
+    private final PredictorRunner.Task task;
+    private final long startedNanos;
+    private Prediction result;
+
+    private PendingPrediction(PredictionInput input, PredictorRunner.Task task, long startedNanos) {
+      this.input = input;
+      this.task = task;
+      this.startedNanos = startedNanos;
+      if (task == null) {
+        result = new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), null);
+      }
+    }
+
+    public PredictionInput input() {
+      return input;
+    }
+
+    /**
+     * The prediction once there is one: the primary's checked answer, or the fallback's time with a
+     * reason once the primary failed, answered garbage or ran past the deadline.
+     */
+    public Optional<Prediction> poll() {
+      if (result == null) {
+        if (task.isDone()) {
+          result = checked();
+        } else if (clock.nanos() - startedNanos >= timeoutNanos) {
+          task.abandon();
+          result = fellBack(String.format(Locale.ROOT, "%s predictor did not answer within %.0f ms",
+              primary.name(), timeoutNanos / 1e6));
+        }
+      }
+      return Optional.ofNullable(result);
+    }
+
+    /** The controller gave up (cancel, lever up, fault): a late answer is never used. */
+    public void cancel() {
+      if (result == null && task != null) {
+        task.abandon();
+      }
+    }
+
+    private void awaitBriefly() {
+      long left = timeoutNanos - (clock.nanos() - startedNanos);
+      try {
+        task.await(Math.max(1_000_000L, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        task.abandon();
+        result = fellBack(primary.name() + " predictor was interrupted");
+      }
+    }
+
+    private Prediction checked() {
+      String problem;
+      try {
+        double s = task.answer();
+        problem = checkAnswer(s);
+        if (problem == null) {
+          return new Prediction(s, primary.name(), null);
+        }
+      } catch (PredictorUnavailableException e) {
+        problem = e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        problem = primary.name() + " predictor was interrupted";
+      } catch (Exception e) {
+        problem = primary.name() + " predictor failed: " + describe(e);
+      }
+      return fellBack(problem);
+    }
+
+    private Prediction fellBack(String problem) {
+      log.warn("Using the fallback time table: {}", problem);
+      return new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), problem);
+    }
   }
 
   private String checkAnswer(double s) {
@@ -101,16 +181,8 @@ public final class GuardedPredictor implements AutoCloseable {
     return msg == null ? t.getClass().getSimpleName() : msg;
   }
 
-  private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "predictor");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
   @Override
-  public synchronized void close() {
-    executor.shutdownNow();
+  public void close() {
+    runner.close();
   }
 }

@@ -37,8 +37,20 @@ public enum FaultKind {
   PREDICTOR_ERROR("predictor-error", null, null, true),
   /** The predictor never answers. */
   PREDICTOR_HANG("predictor-hang", null, null, true),
+  /**
+   * The predictor answers after {@code seconds}. Waiting for it is simulated time: the clock, the
+   * supervisor and the controller's lease renewals go on meanwhile.
+   */
+  PREDICTOR_SLOW("predictor-slow", FaultParameter.SECONDS, NumberRange.aboveAndAtMost(0, 3600, "s"), false),
   /** The controller stops ticking (and so stops renewing the heat lease). */
-  CONTROLLER_HANG("controller-hang", null, null, true);
+  CONTROLLER_HANG("controller-hang", null, null, true),
+  /**
+   * Every software thread stops (a crashed JVM or a hung kernel); the pins keep their last level and
+   * the hardware (dead-man, thermal cut-out) goes on.
+   */
+  SOFTWARE_CRASH("software-crash", null, null, true),
+  /** The carriage magnet cannot release: only the relay, the dead-man or the cut-out stop heat. */
+  LATCH_STUCK("latch-stuck", null, null, true);
 
   private final String id;
   private final FaultParameter parameter;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param rateCPerS °C/s, for sensor-drift and overheat; else null
  * @param sigmaC °C, for sensor-noise; else null
  * @param durationS s, for sensor-dropout; else null
- * @param seconds s, for predictor-extreme; else null
+ * @param seconds s, for predictor-extreme and predictor-slow; else null
  */
 public record ScenarioFault(
     FaultKind kind, double atS, Double rateCPerS, Double sigmaC, Double durationS, Double seconds) {

@@ -1,5 +1,6 @@
 package com.smarttoaster.simulation;
 
+import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
@@ -8,30 +9,32 @@ import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.OraclePredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
-import com.smarttoaster.scenario.ActionKind;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioAction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
- * Runs one scenario on the simulated appliance with the real supervisor, controller and predictor
- * guard, in simulated time: physics every 10 ms, the supervisor and the controller on their own
- * periods, scenario faults and user actions at their times.
+ * Runs one scenario on a simulated appliance (the simulated one, or the emulated Raspberry Pi: the
+ * real hal.pi code on emulated chips over the same physics) with the real supervisor, controller and
+ * predictor guard, in simulated time: physics every 10 ms, the supervisor and the controller on their
+ * own periods, scenario faults and user actions at their times. Waiting for the predictor is
+ * simulated time too. After a software crash only the hardware goes on.
  */
 public final class CycleSimulation {
   /** Physics step. */
@@ -40,17 +43,16 @@ public final class CycleSimulation {
   static final double TAIL_S = 10.0;
   /** Nothing realistic runs longer than this (an armed toaster disarms after 30 minutes). */
   static final double HARD_STOP_S = 4000.0;
-  /** A sensible toasting time is at least this long, s. */
-  static final double MIN_PREDICTION_S = 5.0;
 
   private final Scenario scenario;
   private final SimulationOptions options;
   private final SimClock clock = new SimClock();
-  private final SimulatedAppliance appliance;
+  private final SteppedAppliance appliance;
+  private final SimulatedAppliance world;
+  private final ToasterAssembly assembly;
   private final EventLog log = new EventLog(clock);
   private final SafetySupervisor supervisor;
   private final ToastController controller;
-  private final GuardedPredictor guard;
   private final FaultSchedule faults;
   private final TripTimer tripTimer;
   private final List<ScenarioAction> actions;
@@ -59,6 +61,8 @@ public final class CycleSimulation {
   private final ApplianceRemote remote;
 
   private double heaterOnS;
+  private String heatCutBy;
+  private boolean wasFlowing;
   private Double heatCutS;
   private Double carriageUpS;
   private boolean carriageWasDown;
@@ -81,29 +85,29 @@ public final class CycleSimulation {
     this.conditions = new ApplianceConditions(scenario.ambientC(), scenario.mainsVolts(),
         scenario.chamberStartC(), scenario.slices(), scenario.bread().type(),
         scenario.bread().thicknessMm(), scenario.bread().startC());
-    this.appliance = new SimulatedAppliance(conditions, scenario.seed(), clock);
-    this.supervisor = new SafetySupervisor(limits, appliance.heater(), appliance.latch(), appliance.sensor(),
-        limits.currentSensorFitted() ? appliance.currentSensor() : null, appliance.deadMan(), clock,
-        Listeners.both(log, remote.safetyListener()), null);
-    double maxPredictionS = limits.maxHeatS() * 0.95;
-    FallbackTimeTable table = new FallbackTimeTable();
-    FaultyPredictor faulty = new FaultyPredictor(Predictors.named(options.predictor(), table,
-        new OraclePredictor(conditions, maxPredictionS)));
-    this.guard = new GuardedPredictor(faulty, table, options.predictorTimeoutS(),
-        MIN_PREDICTION_S, maxPredictionS);
+    this.appliance = SimulatedAppliances.create(options.appliance(), conditions, scenario.seed(), clock,
+        limits.currentSensorFitted(), scenario.settings(), null);
+    this.world = appliance.world();
+    FaultyPredictor faulty = new FaultyPredictor();
+    OraclePredictor oracle =
+        new OraclePredictor(conditions, limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
     // The scenario's remote-start actions are explicit, so simulation enables remote start.
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
-    this.controller = new ToastController(supervisor, guard, clock, settings, scenario.settings(),
-        scenario.mainsVolts(), appliance.indicators(), Listeners.both(log, remote.controllerListener()));
+    this.assembly = new ToasterAssembly(appliance.ports(), clock,
+        new ToasterAssembly.Settings(limits, settings, scenario.settings(), scenario.mainsVolts(),
+            options.predictorTimeoutS(), null),
+        table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)), new SimulatedTimePredictorRunner(clock, faulty::latencyS),
+        Listeners.both(log, remote.safetyListener()), Listeners.both(log, remote.controllerListener()));
+    this.supervisor = assembly.supervisor();
+    this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
-    appliance.controls().onEvent(controller::submit);
-    appliance.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(java.util.Locale.ROOT)));
-    this.faults = new FaultSchedule(scenario.faults(), appliance, faulty, log);
+    world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
+    this.faults = new FaultSchedule(scenario.faults(), world, faulty, log);
     this.tripTimer = new TripTimer(scenario.faults(), limits.cutoffC());
     this.actions = new ArrayList<>(scenario.actions());
     this.actions.sort(Comparator.comparingDouble(ScenarioAction::atS));
-    this.maxChamberC = appliance.physics().chamberC();
-    this.maxBreadSurfaceC = appliance.physics().breadSurfaceC();
+    this.maxChamberC = world.physics().chamberC();
+    this.maxBreadSurfaceC = world.physics().breadSurfaceC();
   }
 
   /** Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be null). */
@@ -122,10 +126,14 @@ public final class CycleSimulation {
       double now = clock.seconds();
       faults.applyDue(now);
       fireDueActions(now);
-      if (step % supervisorEvery == 0) {
+      boolean softwareRuns = !faults.isSoftwareCrashed();
+      if (softwareRuns) {
+        appliance.scanSoftware();
+      }
+      if (softwareRuns && step % supervisorEvery == 0) {
         supervisor.tick();
       }
-      if (step % controllerEvery == 0 && !faults.isControllerHung()) {
+      if (softwareRuns && step % controllerEvery == 0 && !faults.isControllerHung()) {
         controller.tick();
         remote.afterTick();
       }
@@ -145,18 +153,19 @@ public final class CycleSimulation {
         break;
       }
     }
-    guard.close();
+    assembly.close();
+    appliance.close();
     return result();
   }
 
   /** A one-line picture of the cycle right now, for live displays. */
   public String statusLine() {
     var snap = controller.snapshot();
-    ToasterPhysics p = appliance.physics();
-    return String.format(java.util.Locale.ROOT, "%-9s %s chamber %5.1f °C  bread %5.1f °C  shade %4.1f%s",
-        snap.phase().id(), appliance.isHeatFlowing() ? "HEAT" : "    ", p.chamberC(), p.breadSurfaceC(),
+    ToasterPhysics p = world.physics();
+    return String.format(Locale.ROOT, "%-9s %s chamber %5.1f °C  bread %5.1f °C  shade %4.1f%s",
+        snap.phase().id(), world.isHeatFlowing() ? "HEAT" : "    ", p.chamberC(), p.breadSurfaceC(),
         Math.max(0.0, p.achievedShade()),
-        snap.remainingS() > 0 ? String.format(java.util.Locale.ROOT, "  %3.0f s left", snap.remainingS()) : "");
+        snap.remainingS() > 0 ? String.format(Locale.ROOT, "  %3.0f s left", snap.remainingS()) : "");
   }
 
   public Trace trace() {
@@ -165,26 +174,27 @@ public final class CycleSimulation {
 
   private void stepPhysics() {
     double dtS = STEP_NANOS / 1e9;
-    ToasterPhysics physics = appliance.physics();
+    ToasterPhysics physics = world.physics();
     appliance.step(dtS);
     double now = clock.seconds() + dtS;
-    boolean flowing = appliance.isHeatFlowing();
+    boolean flowing = world.isHeatFlowing();
     if (flowing) {
       heaterOnS += dtS;
-    } else if (heaterOnS > 0 && heatCutS == null) {
-      heatCutS = now;
-    }
-    if (flowing) {
       heatCutS = null;
+      heatCutBy = null;
+    } else if (wasFlowing) {
+      heatCutS = now;
+      heatCutBy = HeatCut.whatCut(world);
     }
-    boolean down = appliance.isCarriageDown();
+    wasFlowing = flowing;
+    boolean down = world.isCarriageDown();
     if (carriageWasDown && !down) {
       carriageUpS = now;
     }
     carriageWasDown = down;
     maxChamberC = Math.max(maxChamberC, physics.chamberC());
     maxBreadSurfaceC = Math.max(maxBreadSurfaceC, physics.breadSurfaceC());
-    tripTimer.observe(now, flowing, appliance.heater().isCommandedOn(), physics.chamberC());
+    tripTimer.observe(now, flowing, world.isSsrInputHigh() && world.isDeadManEnabling(), physics.chamberC());
   }
 
   private void fireDueActions(double nowS) {
@@ -208,27 +218,35 @@ public final class CycleSimulation {
     if (!actions.isEmpty() || clock.seconds() < 1.0) {
       return false;
     }
-    if (appliance.isCarriageDown() || appliance.isHeatFlowing()) {
+    if (world.isHeatFlowing()) {
       return false;
+    }
+    if (faults.isSoftwareCrashed()) {
+      return true; // nothing will move the carriage any more
+    }
+    if (world.isCarriageDown() && !world.isLatchJammed()) {
+      return false; // a jammed carriage stays down for good: the cycle is over once heat stopped
     }
     CyclePhase phase = controller.snapshot().phase();
     return !phase.isActive() || faults.isControllerHung();
   }
 
   private void sampleTrace(double nowS) {
-    ToasterPhysics p = appliance.physics();
+    ToasterPhysics p = world.physics();
     var reading = supervisor.status().lastReading();
     double readingC = reading != null && reading.isValid() ? reading.chamberC() : Double.NaN;
     trace.add(new Trace.Point(nowS, p.chamberC(), readingC, p.elementC(), p.breadSurfaceC(), p.breadCoreC(),
-        appliance.isHeatFlowing(), p.achievedShade()));
+        world.isHeatFlowing(), p.achievedShade()));
   }
 
   private SimulationResult result() {
     Optional<Fault> fault = supervisor.latchedFault();
     Prediction prediction = log.prediction();
     CyclePhase phase = controller.snapshot().phase();
+    String hardwareFault = faults.isSoftwareCrashed() || world.openProtector() != null
+        ? HeatCut.faultCode(heatCutBy) : null;
     String outcome;
-    if (fault.isPresent()) {
+    if (fault.isPresent() || hardwareFault != null) {
       outcome = "fault";
     } else if (phase == CyclePhase.DONE) {
       outcome = "done";
@@ -240,7 +258,7 @@ public final class CycleSimulation {
     return new SimulationResult(
         scenario.name(),
         outcome,
-        fault.map(f -> f.code().name()).orElse(null),
+        fault.map(f -> f.code().name()).orElse(hardwareFault),
         prediction != null ? prediction.predictor() : options.predictor(),
         prediction != null ? prediction.fallbackReason() : null,
         prediction != null ? round1(prediction.seconds()) : null,
@@ -250,10 +268,12 @@ public final class CycleSimulation {
         round1(maxChamberC),
         round1(maxBreadSurfaceC),
         scenario.shade(),
-        Math.round(appliance.physics().achievedShade() * 100) / 100.0,
-        tripTimer.latencyMs(),
+        Math.round(world.physics().achievedShade() * 100) / 100.0,
+        tripTimer.latencyMs(clock.seconds()),
         new SimulationResult.Limits(options.limits().maxHeatS(), options.limits().cutoffC()),
-        log.events());
+        log.events(),
+        appliance.kind(),
+        heatCutBy);
   }
 
   private static double round1(double v) {

@@ -16,6 +16,7 @@ final class FaultSchedule {
   private final FaultyPredictor predictor;
   private final EventLog log;
   private boolean controllerHung;
+  private boolean softwareCrashed;
 
   FaultSchedule(List<ScenarioFault> faults, SimulatedAppliance appliance, FaultyPredictor predictor, EventLog log) {
     this.pending = new ArrayList<>(faults);
@@ -36,6 +37,11 @@ final class FaultSchedule {
     return controllerHung;
   }
 
+  /** True once a software-crash fault hit: no software runs any more, the hardware goes on. */
+  boolean isSoftwareCrashed() {
+    return softwareCrashed;
+  }
+
   private void apply(ScenarioFault f) {
     SimulatedThermocouple tc = appliance.thermocouple();
     switch (f.kind()) {
@@ -53,7 +59,10 @@ final class FaultSchedule {
       case PREDICTOR_EXTREME -> predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.seconds());
       case PREDICTOR_ERROR -> predictor.misbehave(FaultyPredictor.Misbehaviour.ERROR, 0);
       case PREDICTOR_HANG -> predictor.misbehave(FaultyPredictor.Misbehaviour.HANG, 0);
+      case PREDICTOR_SLOW -> predictor.misbehave(FaultyPredictor.Misbehaviour.SLOW, f.seconds());
       case CONTROLLER_HANG -> controllerHung = true;
+      case SOFTWARE_CRASH -> softwareCrashed = true;
+      case LATCH_STUCK -> appliance.jamLatch();
       default -> throw new IllegalStateException("unhandled fault kind " + f.kind());
     }
     log.add(String.format(Locale.ROOT, "injected %s", f.kind().id()));

@@ -5,22 +5,43 @@ import com.smarttoaster.predict.ToastTimePredictor;
 
 /**
  * Wraps the chosen predictor and makes it misbehave on cue, so scenarios can check the guardrails
- * with the real guard and the real fallback.
+ * with the real guard and the real fallback. Slowness and hangs are told to the simulated-time
+ * runner through {@link #latencyS()}: the answer exists at once but becomes visible only later.
  */
 final class FaultyPredictor implements ToastTimePredictor {
-  enum Misbehaviour { NONE, NAN, EXTREME, ERROR, HANG }
+  enum Misbehaviour { NONE, NAN, EXTREME, ERROR, HANG, SLOW }
 
-  private final ToastTimePredictor inner;
+  private ToastTimePredictor inner;
   private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
   private volatile double extremeSeconds;
+  private volatile double slowSeconds;
 
-  FaultyPredictor(ToastTimePredictor inner) {
-    this.inner = inner;
+  /** Wraps {@code predictor} (once, before the first prediction); returns this. */
+  FaultyPredictor wrap(ToastTimePredictor predictor) {
+    this.inner = predictor;
+    return this;
   }
 
   void misbehave(Misbehaviour how, double seconds) {
     this.misbehaviour = how;
-    this.extremeSeconds = seconds;
+    if (how == Misbehaviour.SLOW) {
+      this.slowSeconds = seconds;
+    } else {
+      this.extremeSeconds = seconds;
+    }
+  }
+
+  /**
+   * Simulated seconds the next answer takes to appear (for a {@link
+   * com.smarttoaster.predict.SimulatedTimePredictorRunner}): the slow predictor's delay, forever for
+   * a hung one, else none.
+   */
+  double latencyS() {
+    return switch (misbehaviour) {
+      case SLOW -> slowSeconds;
+      case HANG -> Double.POSITIVE_INFINITY;
+      default -> 0.0;
+    };
   }
 
   @Override
@@ -38,8 +59,8 @@ final class FaultyPredictor implements ToastTimePredictor {
       case ERROR:
         throw new IllegalStateException("injected predictor error");
       case HANG:
-        Thread.sleep(Long.MAX_VALUE);
-        return 0;
+        // The hang is the runner's infinite latency; blocking here would stop simulated time too.
+        return inner.predictSeconds(input);
       default:
         return inner.predictSeconds(input);
     }

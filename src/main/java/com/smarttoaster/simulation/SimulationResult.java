@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** The result object of DESIGN.md §6, one per simulated cycle. */
+/**
+ * The result object of DESIGN.md §6, one per simulated cycle, with two compatible additions
+ * (docs/contracts.md): {@code appliance} ("sim" or "pi-emulated") and {@code heatCutBy}, what
+ * stopped the current the last time it stopped ("relay", "carriage", "dead-man", "thermal-cutout",
+ * "thermal-fuse", "element"; null while heat never flowed or still flows).
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "scenario", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS", "cycleS",
-  "heatCutS", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
+  "scenario", "appliance", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS", "cycleS",
+  "heatCutS", "heatCutBy", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
   "limits", "events"
 })
 public record SimulationResult(
@@ -27,7 +32,9 @@ public record SimulationResult(
     double achievedShade,
     Double tripLatencyMs,
     Limits limits,
-    List<Event> events) {
+    List<Event> events,
+    String appliance,
+    String heatCutBy) {
 
   /** The supervisor limits the cycle ran under. */
   @JsonPropertyOrder({"maxHeatS", "cutoffC"})

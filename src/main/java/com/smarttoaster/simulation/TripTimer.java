@@ -1,57 +1,91 @@
 package com.smarttoaster.simulation;
 
+import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.ScenarioFault;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Measures trip latency: simulated time from a fault's onset until heat actually stopped flowing.
- * Onset is the injection time, except for a crumb fire (the true chamber temperature first
- * crossing the cut-off) and a welded relay (the first time the relay was commanded off after the
- * weld: until then the weld changes nothing). Predictor faults need no trip (the guard falls back),
- * so they have no latency.
+ * Measures trip latency (DESIGN.md §7): from the later of the fault's onset and the first moment
+ * heat flows after it, to the moment heat actually stopped flowing. Null only when no fault was
+ * injected; a fault whose heat never stopped reports the time to the end of the run, never 0.
+ *
+ * <p>The onset is the injection time, except where the fault changes nothing until later: a crumb
+ * fire counts from the true chamber temperature first crossing the cut-off, and a welded relay from
+ * the first moment heat flows while the relay is not commanded on (at the end of the heating, or at
+ * the lever press for a relay welded before the cycle). A fault that hits while no heat flows and
+ * after which heat never flows again has nothing to cut: 0 ms.
+ *
+ * <p>When a scenario injects several faults, the earliest fault that is not a predictor fault is
+ * timed (the guard answers predictor faults, the supervisor the others); a scenario with predictor
+ * faults only times the earliest of those.
  */
 final class TripTimer {
   private final ScenarioFault fault;
   private final double cutoffC;
   private Double onsetS;
+  private Double heatSinceOnsetS;
   private Double stoppedS;
 
   TripTimer(List<ScenarioFault> faults, double cutoffC) {
-    this.fault = faults.stream()
-        .filter(f -> !f.kind().isPredictorFault())
-        .min((a, b) -> Double.compare(a.atS(), b.atS()))
-        .orElse(null);
+    Comparator<ScenarioFault> order = Comparator.comparing((ScenarioFault f) -> f.kind().isPredictorFault())
+        .thenComparingDouble(ScenarioFault::atS);
+    this.fault = faults.stream().min(order).orElse(null);
     this.cutoffC = cutoffC;
   }
 
-  boolean isActive() {
-    return fault != null;
-  }
-
+  /**
+   * One physics step.
+   *
+   * @param heatFlowing current flows through the elements
+   * @param relayCommandedOn the SSR's control input is driven on (and the dead-man lets it through)
+   * @param trueChamberC the physics' chamber air temperature
+   */
   void observe(double nowS, boolean heatFlowing, boolean relayCommandedOn, double trueChamberC) {
-    if (fault == null || stoppedS != null) {
+    if (fault == null) {
       return;
     }
     if (onsetS == null && nowS >= fault.atS() - 1e-9) {
       boolean onset = switch (fault.kind()) {
         case OVERHEAT -> trueChamberC > cutoffC;
-        case HEATER_STUCK_ON -> !relayCommandedOn;
+        case HEATER_STUCK_ON -> heatFlowing && !relayCommandedOn;
         default -> true;
       };
       if (onset) {
         onsetS = nowS;
       }
     }
-    if (onsetS != null && !heatFlowing) {
+    if (onsetS == null) {
+      return;
+    }
+    if (heatFlowing) {
+      if (heatSinceOnsetS == null) {
+        heatSinceOnsetS = nowS;
+      }
+      stoppedS = null;
+    } else if (heatSinceOnsetS != null && stoppedS == null) {
       stoppedS = nowS;
     }
   }
 
-  /** Latency in ms, or null when no heat-stopping fault was injected or its onset never came. */
-  Double latencyMs() {
-    if (onsetS == null || stoppedS == null) {
+  /**
+   * Latency in ms at the end of a run that stopped at {@code endS}: null when no fault was injected;
+   * 0 when heat never flowed after the onset (or the onset never came); up to {@code endS} when heat
+   * was still flowing.
+   */
+  Double latencyMs(double endS) {
+    if (fault == null) {
       return null;
     }
-    return (double) Math.round((stoppedS - onsetS) * 1000.0);
+    if (heatSinceOnsetS == null) {
+      return 0.0;
+    }
+    double stop = stoppedS != null ? stoppedS : endS;
+    return (double) Math.round((stop - heatSinceOnsetS) * 1000.0);
+  }
+
+  /** The fault that is timed, or null. */
+  FaultKind timedKind() {
+    return fault == null ? null : fault.kind();
   }
 }

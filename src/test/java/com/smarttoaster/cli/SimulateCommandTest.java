@@ -45,8 +45,8 @@ class SimulateCommandTest {
     for (Iterator<String> it = result.fieldNames(); it.hasNext(); ) {
       fields.add(it.next());
     }
-    assertEquals(List.of("scenario", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS",
-        "cycleS", "heatCutS", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
+    assertEquals(List.of("scenario", "appliance", "outcome", "fault", "predictor", "fallbackReason", "predictedS",
+        "heaterOnS", "cycleS", "heatCutS", "heatCutBy", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
         "limits", "events"), fields);
     assertEquals("white bread, medium, cold toaster", result.get("scenario").asText());
     assertEquals("done", result.get("outcome").asText());

@@ -439,7 +439,7 @@ class ConfigLoaderTest {
     ConfigException e = rejected("appliance:\n");
     assertEquals(
         List.of(
-            "appliance.kind is required; expected one of: simulated, pi",
+            "appliance.kind is required; expected one of: simulated, pi, pi-emulated",
             "appliance.deviceId is required; expected 1 to 32 characters from a-z, 0-9 and -",
             "appliance.mainsVoltsNominal is required; expected a number from 100 to 250 V",
             "appliance.currentSensorFitted is required; expected true or false"),

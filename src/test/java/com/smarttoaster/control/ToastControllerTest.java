@@ -11,6 +11,7 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.predict.UnavailableModelPredictor;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
@@ -229,7 +230,8 @@ class ToastControllerTest {
     build(false, 1800);
     predictor.close();
     FallbackTimeTable table = new FallbackTimeTable();
-    predictor = new GuardedPredictor(new UnavailableModelPredictor("no model installed"), table, 0.5, 5, 285);
+    predictor = new GuardedPredictor(new UnavailableModelPredictor("no model installed"), table, 0.5, 5, 285, clock,
+        new SimulatedTimePredictorRunner(clock, () -> 0.0));
     controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0,
         indicators, ControllerListener.NONE);
     step();

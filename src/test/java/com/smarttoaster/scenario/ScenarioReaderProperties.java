@@ -110,6 +110,7 @@ class ScenarioReaderProperties {
       case SENSOR_NOISE:
         return 200 * frac;
       case SENSOR_DROPOUT:
+      case PREDICTOR_SLOW:
         return 3600 * frac;
       default:
         return (frac - 0.5) * 1e9;

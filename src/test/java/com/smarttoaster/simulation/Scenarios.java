@@ -39,6 +39,11 @@ final class Scenarios {
     return new ScenarioAction(atS, kind);
   }
 
+  /** With the default options (0.5 s predictor deadline) on the named appliance, "sim" or "pi-emulated". */
+  static SimulationResult runOn(String appliance, Scenario s, String predictor) {
+    return new CycleSimulation(s, SimulationOptions.defaults(predictor).withAppliance(appliance)).run(null);
+  }
+
   static SimulationResult run(Scenario s, String predictor) {
     SimulationOptions options = SimulationOptions.defaults(predictor);
     // A hung predictor costs real time; keep the deadline short in tests.

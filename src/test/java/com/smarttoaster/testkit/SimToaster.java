@@ -1,5 +1,6 @@
 package com.smarttoaster.testkit;
 
+import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
@@ -7,8 +8,7 @@ import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.SafetyLimits;
@@ -38,7 +38,7 @@ public final class SimToaster implements AutoCloseable {
   public final ToastController controller;
   /** Every reason the controller gave for refusing something, in order. */
   public final List<String> refusals = new ArrayList<>();
-  private final GuardedPredictor predictor;
+  private final ToasterAssembly assembly;
   private final ApplianceRemote remote;
   private long step;
 
@@ -58,21 +58,19 @@ public final class SimToaster implements AutoCloseable {
       ApplianceRemote remote, boolean remoteStartEnabled) {
     this.remote = remote;
     appliance = new SimulatedAppliance(conditions, seed, clock);
-    supervisor = new SafetySupervisor(limits, appliance.heater(), appliance.latch(), appliance.sensor(),
-        limits.currentSensorFitted() ? appliance.currentSensor() : null, appliance.deadMan(), clock,
-        Listeners.both(SafetyListener.NONE, remote.safetyListener()), null);
-    FallbackTimeTable table = new FallbackTimeTable();
-    predictor = new GuardedPredictor(table, table, 0.5, 5.0, limits.maxHeatS() * 0.95);
     ControllerListener own = new ControllerListener() {
       @Override
       public void onRefused(String reason, long atNanos) {
         refusals.add(reason);
       }
     };
-    controller = new ToastController(supervisor, predictor, clock,
-        new ControllerSettings(0.05, remoteStartEnabled, 1800), settings, MAINS_VOLTS_NOMINAL,
-        appliance.indicators(), Listeners.both(own, remote.controllerListener()));
-    appliance.controls().onEvent(controller::submit);
+    assembly = new ToasterAssembly(appliance.ports(), clock,
+        new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, remoteStartEnabled, 1800), settings,
+            MAINS_VOLTS_NOMINAL, 0.5, null),
+        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0),
+        Listeners.both(SafetyListener.NONE, remote.safetyListener()), Listeners.both(own, remote.controllerListener()));
+    supervisor = assembly.supervisor();
+    controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
   }
 
@@ -118,6 +116,6 @@ public final class SimToaster implements AutoCloseable {
 
   @Override
   public void close() {
-    predictor.close();
+    assembly.close();
   }
 }

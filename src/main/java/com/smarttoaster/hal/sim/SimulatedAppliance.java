@@ -208,6 +208,17 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return relayWelded;
   }
 
+  /**
+   * The protector that opened the element circuit, or null while every protector is closed.
+   */
+  public String openProtector() {
+    return null;
+  }
+
+  public boolean isLatchJammed() {
+    return latchJammed;
+  }
+
   /** The carriage magnet can no longer let go (a jammed mechanism or a welded magnet driver). */
   public void jamLatch() {
     latchJammed = true;

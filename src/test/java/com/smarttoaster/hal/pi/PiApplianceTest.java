@@ -209,7 +209,7 @@ class PiApplianceTest {
     assertPins(false, false, false, false, false);
     run(1.0);
     assertFalse(pi.isHigh("buzzerPin"), "and stop");
-    assertEquals(List.of(CyclePhase.TOASTING, CyclePhase.DONE), phases);
+    assertEquals(List.of(CyclePhase.PREPARING, CyclePhase.TOASTING, CyclePhase.DONE), phases);
     assertEquals(List.of(new UserEvent.LeverDown(), new UserEvent.LeverUp()), events, "the lever came up with the bread");
     assertTrue(faults.isEmpty(), () -> "no fault expected: " + faults);
   }

@@ -1,0 +1,89 @@
+package com.smarttoaster.appliance;
+
+import com.smarttoaster.control.ControllerListener;
+import com.smarttoaster.control.ControllerSettings;
+import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.PredictorRunner;
+import com.smarttoaster.predict.ToastTimePredictor;
+import com.smarttoaster.safety.FaultStore;
+import com.smarttoaster.safety.SafetyLimits;
+import com.smarttoaster.safety.SafetyListener;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.function.Function;
+
+/**
+ * The toaster's software wired to one appliance's ports: the supervisor (which alone gets the heater,
+ * the latch and the dead-man), the guarded predictor and the controller, with the user controls
+ * feeding the controller. The simulated, the emulated and the real Pi appliance are all assembled
+ * here, so they differ only in their ports and in who ticks the loops.
+ */
+public final class ToasterAssembly implements AutoCloseable {
+  /** A sensible toasting time is at least this long, s. */
+  public static final double MIN_PREDICTION_S = 5.0;
+  /** Predictions are capped this far below the supervisor's maximum heating time. */
+  public static final double MAX_PREDICTION_SHARE_OF_MAX_HEAT = 0.95;
+
+  private final SafetySupervisor supervisor;
+  private final GuardedPredictor predictor;
+  private final ToastController controller;
+
+  /**
+   * What the software is built from, besides the ports.
+   *
+   * @param primary the predictor chosen; {@code table} itself for the fallback predictor
+   * @param mainsVolts the mains voltage the predictor is told (the config's)
+   * @param faultStore where latched faults survive restarts; null for none
+   */
+  public record Settings(
+      SafetyLimits limits,
+      ControllerSettings controller,
+      ToastSettings initial,
+      double mainsVolts,
+      double predictorTimeoutS,
+      FaultStore faultStore) {}
+
+  /**
+   * @param primary builds the chosen predictor from the fallback table (so "fallback" can be the
+   *     table itself, which the guard then answers without a thread)
+   */
+  public ToasterAssembly(AppliancePorts ports, Clock clock, Settings s,
+      Function<FallbackTimeTable, ToastTimePredictor> primary, PredictorRunner runner,
+      SafetyListener safetyListener, ControllerListener controllerListener) {
+    SafetyLimits limits = s.limits();
+    this.supervisor = new SafetySupervisor(limits,
+        limits.currentSensorFitted() ? ports : withoutCurrentSensor(ports), clock, safetyListener, s.faultStore());
+    FallbackTimeTable table = new FallbackTimeTable();
+    this.predictor = new GuardedPredictor(primary.apply(table), table, s.predictorTimeoutS(), MIN_PREDICTION_S,
+        limits.maxHeatS() * MAX_PREDICTION_SHARE_OF_MAX_HEAT, clock, runner);
+    this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
+        ports.indicators(), controllerListener);
+    ports.controls().onEvent(controller::submit);
+  }
+
+  private static AppliancePorts withoutCurrentSensor(AppliancePorts p) {
+    return new AppliancePorts(p.heater(), p.latch(), p.sensor(), null, p.deadMan(), p.controls(), p.indicators());
+  }
+
+  public SafetySupervisor supervisor() {
+    return supervisor;
+  }
+
+  public GuardedPredictor predictor() {
+    return predictor;
+  }
+
+  public ToastController controller() {
+    return controller;
+  }
+
+  /** Stops the predictor's thread; the supervisor's loop belongs to whoever ticks it. */
+  @Override
+  public void close() {
+    predictor.close();
+  }
+}

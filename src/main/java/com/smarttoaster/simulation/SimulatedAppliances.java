@@ -1,0 +1,33 @@
+package com.smarttoaster.simulation;
+
+import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.SimClock;
+import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.sim.SteppedAppliance;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.List;
+
+/** Builds the appliance a simulation runs on, by its command-line name. */
+public final class SimulatedAppliances {
+  /** The names accepted by {@code simulate --appliance}. */
+  public static final List<String> NAMES = List.of("sim", "pi-emulated");
+
+  private SimulatedAppliances() {}
+
+  /**
+   * @param kind "sim" or "pi-emulated"
+   * @param currentSensorFitted whether the heater current sensor is wired (the emulated Pi opens its pin)
+   * @param initial the settings the front panel starts with
+   * @param wiring the emulated Pi's pins (the config's pi section); null gives config/pi.yaml's wiring
+   */
+  public static SteppedAppliance create(String kind, ApplianceConditions conditions, long seed, SimClock clock,
+      boolean currentSensorFitted, ToastSettings initial, PiConfig wiring) {
+    SimulatedAppliance world = new SimulatedAppliance(conditions, seed, clock);
+    return switch (kind) {
+      case "sim" -> world;
+      case "pi-emulated" -> throw new IllegalArgumentException("pi-emulated is not wired yet");
+      default -> throw new IllegalArgumentException("appliance '" + kind + "' is not one of " + NAMES);
+    };
+  }
+}
