@@ -1,6 +1,7 @@
 package com.smarttoaster.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.ToastTimePredictor;
+import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.predict.UnavailableModelPredictor;
 import com.smarttoaster.safety.SafetyLimits;
@@ -241,6 +244,70 @@ class ToastControllerTest {
     assertEquals("no model installed", controller.snapshot().prediction().fallbackReason());
     runFor(controller.snapshot().prediction().seconds() + 1);
     assertEquals(CyclePhase.DONE, controller.snapshot().phase());
+  }
+
+  private void buildWithSlowPredictor(double latencyS) {
+    build(false, 1800);
+    predictor.close();
+    FallbackTimeTable table = new FallbackTimeTable();
+    ToastTimePredictor hundredSeconds = new ToastTimePredictor() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public double predictSeconds(PredictionInput input) {
+        return 100.0;
+      }
+    };
+    predictor = new GuardedPredictor(hundredSeconds, table, 0.5, 5, 285, clock,
+        new SimulatedTimePredictorRunner(clock, () -> latencyS));
+    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0,
+        indicators, ControllerListener.NONE);
+    step();
+  }
+
+  @Test
+  void whileThePredictorWorksTheCarriageIsHeldWithoutHeatAndTheLeaseIsKept() {
+    buildWithSlowPredictor(0.45);
+    pressLever();
+    runFor(0.3);
+    assertEquals(CyclePhase.PREPARING, controller.snapshot().phase());
+    assertTrue(latch.isHeld(), "the carriage is held while the predictor works");
+    assertFalse(heater.isCommandedOn(), "no heat before there is a time");
+    runFor(0.4);
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertTrue(heater.isCommandedOn());
+    assertEquals(100.0, controller.snapshot().prediction().seconds());
+    assertNull(controller.snapshot().prediction().fallbackReason(), "answered inside the deadline");
+    assertTrue(safety.latchedFault().isEmpty(), () -> "no fault: " + safety.latchedFault());
+  }
+
+  @Test
+  void aPredictorPastItsDeadlineGivesTheFallbackTimeAndNoFault() {
+    buildWithSlowPredictor(Double.POSITIVE_INFINITY);
+    pressLever();
+    runFor(3.0); // twice the hung-controller limit: the controller kept renewing while it waited
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertTrue(controller.snapshot().prediction().fallbackReason().contains("did not answer within 500 ms"));
+    assertTrue(safety.latchedFault().isEmpty(), () -> "no fault: " + safety.latchedFault());
+  }
+
+  @Test
+  void cancellingWhileThePredictorWorksNeverHeats() {
+    buildWithSlowPredictor(0.45);
+    pressLever();
+    runFor(0.2);
+    controller.submit(new UserEvent.CancelPressed());
+    boolean everOn = false;
+    for (int i = 0; i < 40; i++) {
+      step();
+      everOn |= heater.isCommandedOn();
+    }
+    assertFalse(everOn, "the late answer is not used");
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(latch.isHeld());
   }
 
   @Test

@@ -112,4 +112,29 @@ class GuardedPredictorTest {
       assertNull(p.fallbackReason());
     }
   }
+
+  @Test
+  void theDeadlineRunsOnTheAppliancesClockAndPollingNeverBlocks() throws Exception {
+    com.smarttoaster.safety.fakes.ManualClock clock = new com.smarttoaster.safety.fakes.ManualClock();
+    double[] latencyS = {0.3};
+    try (GuardedPredictor g = new GuardedPredictor(answering(131.5), table, 0.5, 5.0, 285.0, clock,
+        new SimulatedTimePredictorRunner(clock, () -> latencyS[0]))) {
+      GuardedPredictor.PendingPrediction inTime = g.start(INPUT);
+      clock.advanceMillis(200);
+      assertTrue(inTime.poll().isEmpty(), "0.2 s: still working");
+      clock.advanceMillis(100);
+      assertEquals(131.5, inTime.poll().orElseThrow().seconds(), "0.3 s: answered");
+
+      latencyS[0] = 0.7;
+      GuardedPredictor.PendingPrediction late = g.start(INPUT);
+      clock.advanceMillis(499);
+      assertTrue(late.poll().isEmpty(), "0.499 s: inside the deadline");
+      clock.advanceMillis(1);
+      Prediction p = late.poll().orElseThrow();
+      assertEquals("fallback", p.predictor());
+      assertTrue(p.fallbackReason().contains("did not answer within 500 ms"), p.fallbackReason());
+      clock.advanceMillis(500);
+      assertEquals("fallback", late.poll().orElseThrow().predictor(), "a late answer never replaces the fallback");
+    }
+  }
 }
