@@ -19,7 +19,12 @@ public final class CycleThroughputBench {
   private CycleThroughputBench() {}
 
   public static Result run(Scenario scenario, int warmup, int cycles) {
-    SimulationOptions options = SimulationOptions.defaults("fallback");
+    return run(scenario, warmup, cycles, "sim");
+  }
+
+  /** @param appliance "sim" or "pi-emulated" (the Pi hardware layer on emulated chips) */
+  public static Result run(Scenario scenario, int warmup, int cycles, String appliance) {
+    SimulationOptions options = SimulationOptions.defaults("fallback").withAppliance(appliance);
     for (int i = 0; i < warmup; i++) {
       new CycleSimulation(scenario.withSeed(i), options).run(null);
     }

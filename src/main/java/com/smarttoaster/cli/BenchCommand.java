@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import com.smarttoaster.simulation.SimulatedAppliances;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Measured predictions per path with --model (default ${DEFAULT-VALUE}).")
   int predictions;
 
+  @Option(names = "--appliance", defaultValue = "sim", paramLabel = "KIND",
+      description = "sim (default) or pi-emulated: the appliance the cycles run on.")
+  String appliance;
+
   @Option(names = "--cycles", defaultValue = "400", description = "Measured cycles (default ${DEFAULT-VALUE}).")
   int cycles;
 
@@ -69,9 +74,13 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    CycleThroughputBench.Result t = CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles);
-    out.printf(Locale.ROOT, "simulated cycles: %d in %.2f s on one thread = %.0f cycles/s (%.0fx real time)%n",
-        t.cycles(), t.wallS(), t.cyclesPerSecond(), t.simulatedS() / t.wallS());
+    if (!SimulatedAppliances.NAMES.contains(appliance)) {
+      spec.commandLine().getErr().println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
+      return Main.EXIT_BAD_INPUT;
+    }
+    CycleThroughputBench.Result t = CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles, appliance);
+    out.printf(Locale.ROOT, "simulated cycles (%s): %d in %.2f s on one thread = %.0f cycles/s (%.0fx real time)%n",
+        appliance, t.cycles(), t.wallS(), t.cyclesPerSecond(), t.simulatedS() / t.wallS());
     out.flush();
     SupervisorReactionBench.Result r = SupervisorReactionBench.run(trials, loadThreads);
     out.printf(Locale.ROOT, "supervisor reaction, %d trials, %d load threads, period %.0f ms:%n",
