@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>The onset is the injection time, except where the fault changes nothing until later: a crumb
  * fire counts from the true chamber temperature first crossing the cut-off, and a welded relay from
- * the first moment heat flows while the relay is not commanded on (at the end of the heating, or at
- * the lever press for a relay welded before the cycle). A fault that hits while no heat flows and
+ * the last moment heat began to flow while the relay was not driven on (a relay welded before the
+ * cycle conducts from the lever press until it is driven on anyway; what counts is the uncommanded
+ * heat after the heating ends). A fault that hits while no heat flows and
  * after which heat never flows again has nothing to cut: 0 ms.
  *
  * <p>When a scenario injects several faults, the earliest fault that is not a predictor fault is
@@ -43,6 +44,13 @@ final class TripTimer {
    */
   void observe(double nowS, boolean heatFlowing, boolean relayCommandedOn, double trueChamberC) {
     if (fault == null) {
+      return;
+    }
+    if (fault.kind() == FaultKind.HEATER_STUCK_ON && relayCommandedOn) {
+      // Commanded heat: the weld changes nothing until the relay is told to open again.
+      onsetS = null;
+      heatSinceOnsetS = null;
+      stoppedS = null;
       return;
     }
     if (onsetS == null && nowS >= fault.atS() - 1e-9) {

@@ -30,6 +30,7 @@ class InjectedFaultsTest {
     "sensor-noise,     40,  40,        SENSOR_IMPLAUSIBLE,   1000",
     "heater-open,      0,   ,          NO_HEAT_RISE,         21000",
     "heater-stuck-on,  5,   ,          HEATER_STUCK_ON,      200",
+    "heater-stuck-on,  0,   ,          HEATER_STUCK_ON,      200",
     "overheat,         30,  8,         OVER_TEMPERATURE,     1000",
     "controller-hang,  30,  ,          LEASE_EXPIRED,        2000",
   })
