@@ -28,12 +28,18 @@ class ThermalProtectionTest {
   private static final double STUCK_WATCH_S = 1800;
 
   /**
-   * Ignition temperature used for bread, °C: the minimum ignition temperature of a wheat-flour dust
-   * cloud, 380 °C (NFPA Fire Protection Handbook table of dust ignition temperatures, as reproduced
-   * at fixanswer.com/what-temperature-does-flour-catch-on-fire). No measured value for bread or toast
-   * was found; flour is what dried toast is made of. See hardware/README.md for the discussion.
+   * Ignition temperature used for bread, °C: the auto-ignition temperature of starch, 410 °C
+   * (ILO/WHO International Chemical Safety Card ICSC 1553, "Starch", October 2004). No measured value
+   * for bread or toast was found; dried toast is mostly starch. See hardware/README.md.
    */
-  static final double BREAD_IGNITION_C = 380.0;
+  static final double BREAD_IGNITION_C = 410.0;
+
+  /**
+   * A lower figure for the same question, °C: the minimum ignition temperature of a wheat-flour dust
+   * cloud, 380 °C (table of dust ignition temperatures as reproduced at fixanswer.com, "What
+   * Temperature Does Flour Catch On Fire?"). The physics' limit is checked against both.
+   */
+  static final double FLOUR_DUST_CLOUD_IGNITION_C = 380.0;
 
   private static final double HIGHEST_TRIP_C = ThermalCutout.RATED_TRIP_C + ThermalCutout.TOLERANCE_C;
   private static final double LOWEST_TRIP_C = ThermalCutout.RATED_TRIP_C - ThermalCutout.TOLERANCE_C;
@@ -117,6 +123,7 @@ class ThermalProtectionTest {
     double slowest = 0;
     double fastest = Double.POSITIVE_INFINITY;
     double hottestBread = 0;
+    double coolestBread = Double.POSITIVE_INFINITY;
     StuckRun slowestRun = null;
     for (ApplianceConditions c : stuckOnStarts()) {
       StuckRun r = stuckOn(c, HIGHEST_TRIP_C, false);
@@ -133,12 +140,13 @@ class ThermalProtectionTest {
       }
       fastest = Math.min(fastest, r.openedAtS());
       hottestBread = Math.max(hottestBread, r.breadMaxC());
+      coolestBread = Math.min(coolestBread, r.breadMaxC());
     }
     // Figures for hardware/README.md; the bound keeps them from drifting unnoticed.
     System.out.printf(
-        "stuck-on survey: cut-out opened in every run, after %.0f…%.0f s (slowest %s); hottest bread"
-            + " surface %.0f °C (ignition %.0f °C)%n",
-        fastest, slowest, slowestRun.start(), hottestBread, BREAD_IGNITION_C);
+        "stuck-on survey: cut-out opened in every run, after %.0f…%.0f s (slowest %s); bread surface"
+            + " max %.0f…%.0f °C (ignition %.0f °C)%n",
+        fastest, slowest, slowestRun.start(), coolestBread, hottestBread, BREAD_IGNITION_C);
     assertTrue(slowest < 1700, "slowest cut-out trip " + slowest + " s, README states under 1700 s");
   }
 
@@ -161,6 +169,105 @@ class ThermalProtectionTest {
         hottest < LOWEST_TRIP_C,
         "the cut-out reached " + hottest + " °C in a normal darkest cycle (1.3 × the oracle time) in "
             + at + ", at or over its lowest trip " + LOWEST_TRIP_C + " °C");
+  }
+
+  /**
+   * Hottest the cut-out gets over {@code cycles} cycles back to back: each heats for the oracle time
+   * of {@code shade}, then the toast pops and fresh (or, re-toasting, the same) slices go in 5 s
+   * later. The software's 280 °C over-temperature cut-off ends the series, as it would.
+   */
+  static double backToBackMaxCutoutC(ApplianceConditions c, int shade, int cycles, boolean retoast) {
+    double heatS = Math.min(300, ShadeOracle.bestHeatSeconds(c, shade, 300));
+    ToasterPhysics p = new ToasterPhysics(c);
+    ProtectorMount m = ProtectorMount.design(c.chamberStartC(), c.ambientC());
+    double max = m.tempC();
+    for (int i = 0; i < cycles && p.chamberC() < 280; i++) {
+      if (!retoast) {
+        p.loadFreshBread();
+      }
+      p.setBreadInChamber(true);
+      p.setElementPowered(true);
+      for (double t = 0; t < heatS + (i == cycles - 1 ? 120 : 5); t += DT_S) {
+        if (t >= heatS) {
+          p.setElementPowered(false);
+          p.setBreadInChamber(false);
+        }
+        p.update(DT_S);
+        m.update(p.boardC(), c.ambientC(), DT_S);
+        max = Math.max(max, m.tempC());
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Two slices at an everyday shade, back to back, up to nominal mains in any room: never opens. At
+   * 250 V in a 40 °C room ten or more such cycles take it just over (README; checked below).
+   */
+  @Test
+  void twoSlicesBackToBackAtAnEverydayShadeNeverOpenTheCutout() {
+    double hottest = Double.NEGATIVE_INFINITY;
+    for (double roomC : new double[] {5, 21, 40}) {
+      for (double volts : new double[] {200, 230}) {
+        for (ApplianceConditions c :
+            new ApplianceConditions[] {
+              new ApplianceConditions(roomC, volts, roomC, 2, BreadType.WHITE, 12, 21),
+              new ApplianceConditions(roomC, volts, roomC, 2, BreadType.BAGEL, 35, -18)
+            }) {
+          hottest = Math.max(hottest, backToBackMaxCutoutC(c, 4, 25, false));
+        }
+      }
+    }
+    System.out.printf("25 two-slice shade-4 cycles back to back: hottest cut-out %.1f °C (lowest trip %.0f °C)%n",
+        hottest, LOWEST_TRIP_C);
+    assertTrue(hottest < LOWEST_TRIP_C, "two-slice back-to-back toasting took the cut-out to " + hottest + " °C");
+    ApplianceConditions hotCorner = new ApplianceConditions(40, 250, 40, 2, BreadType.WHITE, 12, 21);
+    int cycles = 1;
+    while (cycles < 25 && backToBackMaxCutoutC(hotCorner, 4, cycles, false) < LOWEST_TRIP_C) {
+      cycles++;
+    }
+    System.out.printf("two 12 mm slices, shade 4, 250 V, 40 °C room: the cut-out opens in cycle %d%n", cycles);
+    assertTrue(cycles >= 5, "at the hot corner it opens in cycle " + cycles + ", the README says not before 5");
+  }
+
+  /**
+   * One thin slice heats the board most (the empty slot's ribbons shine straight on it), so single
+   * thin slices back to back are the everyday case that opens the cut-out. The README states after
+   * how many cycles.
+   */
+  @Test
+  void singleThinSlicesBackToBackOpenTheCutoutAfterAFewCycles() {
+    ApplianceConditions c = new ApplianceConditions(21, 230, 21, 1, BreadType.WHITE, 8, 21);
+    int cycles = 1;
+    while (cycles < 25 && backToBackMaxCutoutC(c, 4, cycles, false) < LOWEST_TRIP_C) {
+      cycles++;
+    }
+    System.out.printf("single 8 mm slices, shade 4, 230 V, 21 °C room: the cut-out opens in cycle %d%n", cycles);
+    assertTrue(cycles >= 3 && cycles <= 5, "opens in cycle " + cycles + ", the README says 3 to 5");
+  }
+
+  /**
+   * The price of opening in every stuck-on start: darkest cycles straight after one another approach
+   * the stuck-on temperatures, so the cut-out opens in some of them. The README states the share; this
+   * keeps it honest.
+   */
+  @Test
+  void darkestCyclesBackToBackOpenTheCutoutInTheHotCorners() {
+    int trips = 0;
+    int retoastTrips = 0;
+    int runs = 0;
+    for (ApplianceConditions c : normalCorners()) {
+      if (c.chamberStartC() != c.ambientC()) {
+        continue; // a series starts from a cold toaster
+      }
+      runs++;
+      trips += backToBackMaxCutoutC(c, 7, 2, false) >= LOWEST_TRIP_C ? 1 : 0;
+      retoastTrips += backToBackMaxCutoutC(c, 7, 2, true) >= LOWEST_TRIP_C ? 1 : 0;
+    }
+    System.out.printf("two darkest cycles back to back open the cut-out in %d of %d corners (re-toasting: %d)%n",
+        trips, runs, retoastTrips);
+    assertTrue(trips > 0, "no longer opens in two darkest back-to-back cycles: update hardware/README.md");
+    assertTrue(trips <= runs / 4, trips + " of " + runs + " corners trip: more than the README's quarter");
   }
 
   @Test
@@ -232,15 +339,33 @@ class ThermalProtectionTest {
    */
   @Test
   void noPlacementKeepsTheBreadBelowIgnitionWithoutTrippingInNormalUse() {
+    double normalBoardMax = normalDarkestCycleBoardMaxC();
+    for (double ignitionC : new double[] {FLOUR_DUST_CLOUD_IGNITION_C, BREAD_IGNITION_C}) {
+      double boardAtIgnition = coolestBoardWhenBreadReaches(ignitionC);
+      System.out.printf(
+          "bread reaches %.0f °C with the board as cool as %.0f °C; normal darkest cycles take the board to %.0f °C%n",
+          ignitionC, boardAtIgnition, normalBoardMax);
+      assertTrue(
+          boardAtIgnition < normalBoardMax,
+          "a board-mounted protector could now separate " + ignitionC
+              + " °C bread from normal use: revisit hardware/README.md");
+    }
+  }
+
+  private static double coolestBoardWhenBreadReaches(double ignitionC) {
     double boardAtIgnition = Double.POSITIVE_INFINITY;
     for (ApplianceConditions c : stuckOnStarts()) {
       ToasterPhysics p = new ToasterPhysics(c);
       p.setElementPowered(true);
-      for (double t = 0; t < STUCK_WATCH_S && p.breadSurfaceC() < BREAD_IGNITION_C; t += DT_S) {
+      for (double t = 0; t < STUCK_WATCH_S && p.breadSurfaceC() < ignitionC; t += DT_S) {
         p.update(DT_S);
       }
       boardAtIgnition = Math.min(boardAtIgnition, p.boardC());
     }
+    return boardAtIgnition;
+  }
+
+  private static double normalDarkestCycleBoardMaxC() {
     double normalBoardMax = Double.NEGATIVE_INFINITY;
     for (ApplianceConditions c : normalCorners()) {
       ToasterPhysics p = new ToasterPhysics(c);
@@ -251,11 +376,6 @@ class ThermalProtectionTest {
         normalBoardMax = Math.max(normalBoardMax, p.boardC());
       }
     }
-    System.out.printf(
-        "bread reaches %.0f °C with the board as cool as %.0f °C; normal darkest cycles take the board to %.0f °C%n",
-        BREAD_IGNITION_C, boardAtIgnition, normalBoardMax);
-    assertTrue(
-        boardAtIgnition < normalBoardMax,
-        "a board-mounted protector could now separate ignition from normal use: revisit hardware/README.md");
+    return normalBoardMax;
   }
 }
