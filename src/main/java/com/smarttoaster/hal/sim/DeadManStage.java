@@ -17,14 +17,15 @@ package com.smarttoaster.hal.sim;
  *     nominal            0.300 s
  *     part variation     ±10 % max (datasheet: 1 % typical, 10 % maximum pulse width variation)
  *     C tolerance        ±5 %, C over 0…70 °C about ±2 % (PET, ≈ +400 ppm/K), R ±1 %
- *     worst case         ±18 % → 0.246 s … 0.354 s
+ *     worst case         the four multiplied: 0.300·0.90·0.95·0.98·0.99 = 0.249 s (taken as 0.248)
+ *                        … 0.300·1.10·1.05·1.02·1.01 = 0.357 s
  * </pre>
  *
  * The supervisor toggles the pin once per 50 ms tick, so rising edges come every 100 ms; the
- * shortest pulse (0.246 s) still bridges a gap of 100 ms plus 146 ms of scheduling delay. The
- * longest (0.354 s) is what the model uses, because a longer enable is the unsafe direction: heat
+ * shortest pulse (0.248 s) still bridges a gap of 100 ms plus 148 ms of scheduling delay. The
+ * longest (0.357 s) is what the model uses, because a longer enable is the unsafe direction: heat
  * then stops at the first current zero after Q falls (zero-cross SSR, at most half a mains cycle
- * later, {@link ZeroCrossSsr}), 0.364 s after the last rising edge at 50 Hz, within the 0.5 s budget.
+ * later, {@link ZeroCrossSsr}), 0.367 s after the last rising edge at 50 Hz, within the 0.5 s budget.
  *
  * <p>Only the last two rising edges are kept: enough to answer "was Q high at time t" for any t
  * within a mains half-cycle of now, which is all the SSR model asks.
@@ -33,11 +34,22 @@ final class DeadManStage {
   /** Nominal output pulse width t_w = R·C, s. */
   static final double NOMINAL_S = 0.300;
 
-  /** Shortest pulse width over tolerances (−18 %), s: must exceed the trigger period plus jitter. */
-  static final double MIN_S = 0.246;
+  /** Largest deviation of the part's own pulse width from R·C (datasheet maximum), fraction. */
+  static final double PART_TOLERANCE = 0.10;
 
-  /** Longest pulse width over tolerances (+18 %), s: the safety-relevant bound the model uses. */
-  static final double MAX_S = 0.354;
+  /** Timing capacitor tolerance (±5 %) and its drift over 0…70 °C (±2 %), fractions. */
+  static final double CAP_TOLERANCE = 0.05;
+
+  static final double CAP_DRIFT = 0.02;
+
+  /** Timing resistor tolerance, fraction. */
+  static final double RESISTOR_TOLERANCE = 0.01;
+
+  /** Shortest pulse width over tolerances, s: must exceed the trigger period plus jitter. */
+  static final double MIN_S = 0.248;
+
+  /** Longest pulse width over tolerances, s: the safety-relevant bound the model uses. */
+  static final double MAX_S = 0.357;
 
   /** Time between rising edges when the supervisor toggles the pin every 50 ms tick, s. */
   static final double TRIGGER_PERIOD_S = 0.100;

@@ -35,7 +35,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
   /**
    * Dead-man timeout: how long after the trigger pin's last rising edge the stage still enables the
    * SSR and the magnet drivers (hardware/README.md, "Dead-man"). The longest pulse of the
-   * monostable over its tolerances (0.300 s nominal, 0.246…0.354 s), since a longer enable is the
+   * monostable over its tolerances (0.300 s nominal, 0.248…0.357 s), since a longer enable is the
    * unsafe direction; see {@link DeadManStage}.
    */
   public static final double DEAD_MAN_TIMEOUT_S = DeadManStage.MAX_S;

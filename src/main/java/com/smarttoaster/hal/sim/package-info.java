@@ -44,8 +44,8 @@
  * <pre>
  * Mains path   live → thermal fuse → thermal cut-out → carriage contacts → SSR → elements
  *              (SimulatedAppliance.isHeatFlowing: heat only while every one is closed)
- * Dead-man     retriggerable monostable on the trigger pin's rising edges, t_w 0.246…0.354 s
- *              (0.300 s nominal, TPUL2G123 + 300 kΩ/1 µF); the model uses 0.354 s. Q AND heater
+ * Dead-man     retriggerable monostable on the trigger pin's rising edges, t_w 0.248…0.357 s
+ *              (0.300 s nominal, TPUL2G123 + 300 kΩ/1 µF); the model uses 0.357 s. Q AND heater
  *              GPIO drives the SSR, Q AND latch GPIO the magnet; low at power-up (DeadManStage)
  * SSR          zero-cross: conducts through a half-cycle iff driven at the zero crossing that
  *              began it; off at the next current zero, ≤ 10 ms at 50 Hz (ZeroCrossSsr)

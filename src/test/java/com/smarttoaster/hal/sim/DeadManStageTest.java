@@ -1,5 +1,6 @@
 package com.smarttoaster.hal.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,27 @@ class DeadManStageTest {
     assertTrue(
         DeadManStage.MIN_S < DeadManStage.NOMINAL_S && DeadManStage.NOMINAL_S < DeadManStage.MAX_S,
         "tolerance band must contain the nominal pulse");
+  }
+
+  @Test
+  void theToleranceBandFollowsFromThePartsTolerances() {
+    double high =
+        (1 + DeadManStage.PART_TOLERANCE)
+            * (1 + DeadManStage.CAP_TOLERANCE)
+            * (1 + DeadManStage.CAP_DRIFT)
+            * (1 + DeadManStage.RESISTOR_TOLERANCE);
+    double low =
+        (1 - DeadManStage.PART_TOLERANCE)
+            * (1 - DeadManStage.CAP_TOLERANCE)
+            * (1 - DeadManStage.CAP_DRIFT)
+            * (1 - DeadManStage.RESISTOR_TOLERANCE);
+    assertTrue(
+        DeadManStage.MAX_S >= DeadManStage.NOMINAL_S * high,
+        "MAX_S " + DeadManStage.MAX_S + " s is below the worst case " + DeadManStage.NOMINAL_S * high + " s");
+    assertTrue(
+        DeadManStage.MIN_S <= DeadManStage.NOMINAL_S * low,
+        "MIN_S " + DeadManStage.MIN_S + " s is above the worst case " + DeadManStage.NOMINAL_S * low + " s");
+    assertEquals(DeadManStage.MAX_S, SimulatedAppliance.DEAD_MAN_TIMEOUT_S, 0.0, "the model must use the longest pulse");
   }
 
   @Test
