@@ -12,8 +12,9 @@ package com.smarttoaster.hal.sim;
  *   t_w after the last rising edge. Q is low at power-up (the part's latch has a known power-up
  *   state, and no edge has come yet).
  *
- *   t_w ≈ R·C  (TPUL2G1x3 family datasheet, "Timing Mechanism and Accuracy"), R = 300 kΩ 1 %,
- *   C = 1.0 µF PET film ±5 %:
+ *   t_w ≈ R·C  (TI TPUL2G223 datasheet SLVSL08, front page: "1 % typical, 10 % maximum pulse width
+ *   variation", 1 µs to 860 ms; the TPUL2G123, SCASE77A, shares its timing mechanism),
+ *   R = 300 kΩ 1 %, C = 1.0 µF PET film ±5 %:
  *     nominal            0.300 s
  *     part variation     ±10 % max (datasheet: 1 % typical, 10 % maximum pulse width variation)
  *     C tolerance        ±5 %, C over 0…70 °C about ±2 % (PET, ≈ +400 ppm/K), R ±1 %
