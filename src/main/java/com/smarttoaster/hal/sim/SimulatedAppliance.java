@@ -33,10 +33,18 @@ public final class SimulatedAppliance implements SteppedAppliance {
   private static final double FIRE_DIES_S = 3.0;
 
   /**
-   * Dead-man timeout: how long after the trigger's last level change the stage still drives the SSR
-   * and the magnet (hardware/README.md, "Dead-man").
+   * Dead-man timeout: how long after the trigger pin's last rising edge the stage still enables the
+   * SSR and the magnet drivers (hardware/README.md, "Dead-man"). The longest pulse of the
+   * monostable over its tolerances (0.300 s nominal, 0.248…0.357 s), since a longer enable is the
+   * unsafe direction; see {@link DeadManStage}.
    */
-  public static final double DEAD_MAN_TIMEOUT_S = 0.2;
+  public static final double DEAD_MAN_TIMEOUT_S = DeadManStage.MAX_S;
+
+  /** {@link #openProtector()} when the manual-reset thermal cut-out opened. */
+  public static final String THERMAL_CUTOUT = "thermal-cutout";
+
+  /** {@link #openProtector()} when the one-shot thermal fuse opened. */
+  public static final String THERMAL_FUSE = "thermal-fuse";
 
   private final ToasterPhysics physics;
   private final SimulatedThermocouple thermocouple;
@@ -47,12 +55,17 @@ public final class SimulatedAppliance implements SteppedAppliance {
   private Consumer<UserEvent> userListener = e -> {};
   private Consumer<Indicators.BeepPattern> beepListener = b -> {};
   private volatile boolean relayCommanded;
+  private volatile boolean relayCommandedBefore;
+  private volatile long relayChangedNanos = Long.MIN_VALUE;
   private volatile boolean relayWelded;
   private volatile boolean elementOpen;
   private volatile boolean magnetOn;
   private volatile boolean latchJammed;
-  private volatile boolean deadManLevel;
-  private volatile long deadManEdgeNanos = Long.MIN_VALUE;
+  private final DeadManStage deadManStage = new DeadManStage(DEAD_MAN_TIMEOUT_S);
+  private ThermalCutout cutout;
+  private ThermalFuse fuse;
+  private volatile String openProtector;
+  private volatile long protectorOpenedAtNanos;
   private volatile boolean carriageDown;
   private volatile double pushLeftS;
   private double fireRateCPerS;
@@ -64,6 +77,10 @@ public final class SimulatedAppliance implements SteppedAppliance {
     this.thermocouple = new SimulatedThermocouple(clock, new Random(seed));
     thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
     this.ambientC = conditions.ambientC();
+    setCutoutTripC(ThermalCutout.RATED_TRIP_C);
+    this.fuse =
+        new ThermalFuse(
+            ProtectorMount.design(conditions.chamberStartC(), ambientC), ThermalFuse.OPENS_AT_C);
     for (Indicator i : Indicator.values()) {
       lights.put(i, false);
     }
@@ -85,6 +102,65 @@ public final class SimulatedAppliance implements SteppedAppliance {
     physics.setExternalHeatW(crumbFireW(dtS));
     physics.update(dtS);
     thermocouple.update(physics.chamberC(), ambientC, dtS);
+    updateProtectors(dtS);
+  }
+
+  /**
+   * The cut-out and the fuse follow the outer mica board through their bracket (the base air they
+   * also touch stays near the room temperature); the first to open is recorded with the time.
+   */
+  private void updateProtectors(double dtS) {
+    cutout.update(physics.boardC(), ambientC, dtS);
+    fuse.update(physics.boardC(), ambientC, dtS);
+    if (openProtector == null && (cutout.isOpen() || fuse.isOpen())) {
+      openProtector = cutout.isOpen() ? THERMAL_CUTOUT : THERMAL_FUSE;
+      protectorOpenedAtNanos = clock.nanos();
+    }
+  }
+
+  /**
+   * Replaces the cut-out by one that opens at {@code tripC} (tests use both ends of its tolerance,
+   * {@link ThermalCutout#RATED_TRIP_C} ± {@link ThermalCutout#TOLERANCE_C}). Call before stepping.
+   */
+  synchronized void setCutoutTripC(double tripC) {
+    cutout = new ThermalCutout(ProtectorMount.design(physics.boardC(), ambientC), tripC);
+  }
+
+  /** The thermal cut-out fails closed (welded contacts): only the fuse is left. For tests. */
+  synchronized void weldCutout() {
+    cutout = new ThermalCutout(ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Which hardware protector cut the heat: null while both are closed, {@link #THERMAL_CUTOUT} or
+   * {@link #THERMAL_FUSE} for the first that opened (it stays reported after a reset).
+   */
+  public String openProtector() {
+    return openProtector;
+  }
+
+  /** When {@link #openProtector()} opened, s on the appliance's clock; NaN while none has. */
+  public double protectorOpenedAtS() {
+    return openProtector == null ? Double.NaN : protectorOpenedAtNanos / 1e9;
+  }
+
+  /** True while the cut-out or the fuse is open (no current can flow). */
+  public boolean isProtectorOpen() {
+    return cutout.isOpen() || fuse.isOpen();
+  }
+
+  /**
+   * The user presses the cut-out's reset button: it closes only once the disc has cooled 20 °C
+   * below its trip; an open fuse stays open. True if the mains path through both is closed again.
+   */
+  public synchronized boolean pressCutoutReset() {
+    cutout.pressReset();
+    return !isProtectorOpen();
+  }
+
+  /** Temperature of the cut-out's disc on its bracket, °C (for tests and traces). */
+  public double cutoutC() {
+    return cutout.tempC();
   }
 
   private double crumbFireW(double dtS) {
@@ -99,16 +175,36 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return FIRE_COUPLING_W_PER_K * Math.max(0.0, fireC - physics.chamberC());
   }
 
-  /** True while current flows through the elements. */
+  /**
+   * True while current flows through the elements: mains path live → thermal fuse → thermal cut-out
+   * → carriage contacts → SSR → elements, all closed.
+   */
   public boolean isHeatFlowing() {
-    return (relayWelded || relayCommanded && isDeadManEnabling()) && carriageDown && !elementOpen;
+    return !isProtectorOpen() && carriageDown && !elementOpen && (relayWelded || ssrConducts());
+  }
+
+  /**
+   * The zero-cross SSR conducts through a half-cycle when its drive (heater GPIO AND dead-man Q) was
+   * high at the zero crossing that began it ({@link ZeroCrossSsr}).
+   */
+  private boolean ssrConducts() {
+    long zero = ZeroCrossSsr.lastZeroCrossingNanos(clock.nanos());
+    return relayCommandedAt(zero) && deadManStage.enablingAt(zero);
+  }
+
+  private boolean relayCommandedAt(long nanos) {
+    return nanos >= relayChangedNanos ? relayCommanded : relayCommandedBefore;
   }
 
   // ---- the electrical inputs from the controller board ------------------------------------------
 
   /** The SSR's control input (the heater GPIO, before the dead-man gate). */
   public void setSsrInput(boolean high) {
-    relayCommanded = high;
+    if (high != relayCommanded) {
+      relayCommandedBefore = relayCommanded;
+      relayChangedNanos = clock.nanos();
+      relayCommanded = high;
+    }
   }
 
   public boolean isSsrInputHigh() {
@@ -127,22 +223,22 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return magnetOn;
   }
 
-  /** The dead-man's trigger input; every change of level retriggers it. */
-  public void deadManInput(boolean level) {
-    if (level != deadManLevel) {
-      deadManLevel = level;
-      deadManEdgeNanos = clock.nanos();
-    }
+  /**
+   * The dead-man's trigger input (the trigger GPIO's level from now on). Each rising edge retriggers
+   * the monostable; a falling edge does nothing; a level held either way lets it time out
+   * {@link #DEAD_MAN_TIMEOUT_S} after the last rising edge.
+   */
+  public synchronized void deadManInput(boolean level) {
+    deadManStage.input(level, clock.nanos());
   }
 
   public boolean deadManLevel() {
-    return deadManLevel;
+    return deadManStage.level();
   }
 
-  /** True while the dead-man stage lets the SSR and the magnet be driven. */
+  /** True while the dead-man stage lets the SSR and the magnet be driven (off at power-up). */
   public boolean isDeadManEnabling() {
-    return deadManEdgeNanos != Long.MIN_VALUE
-        && clock.nanos() - deadManEdgeNanos < (long) (DEAD_MAN_TIMEOUT_S * 1e9);
+    return deadManStage.enablingAt(clock.nanos());
   }
 
   /** True while the magnet holds the carriage down (driven through the dead-man, or jammed). */
@@ -295,7 +391,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
   }
 
   public DeadManTrigger deadMan() {
-    return () -> deadManInput(!deadManLevel);
+    return () -> deadManInput(!deadManLevel());
   }
 
   @Override

@@ -39,6 +39,21 @@
  *              LWT 28:604–609, fitted on dried crumb browned at 140–250 °C)
  * </pre>
  *
+ * <h2>Electrical path and hardware protection</h2>
+ *
+ * <pre>
+ * Mains path   live → thermal fuse → thermal cut-out → carriage contacts → SSR → elements
+ *              (SimulatedAppliance.isHeatFlowing: heat only while every one is closed)
+ * Dead-man     retriggerable monostable on the trigger pin's rising edges, t_w 0.248…0.357 s
+ *              (0.300 s nominal, TPUL2G123 + 300 kΩ/1 µF); the model uses 0.357 s. Q AND heater
+ *              GPIO drives the SSR, Q AND latch GPIO the magnet; low at power-up (DeadManStage)
+ * SSR          zero-cross: conducts through a half-cycle iff driven at the zero crossing that
+ *              began it; off at the next current zero, ≤ 10 ms at 50 Hz (ZeroCrossSsr)
+ * Protectors   on a bracket at the outer mica board: τ·dT/dt = T_room + 0.38·(T_board − T_room) − T,
+ *              τ = 45 s (ProtectorMount); cut-out KSD301 180 ± 3 °C, manual reset after 20 °C of
+ *              cooling (ThermalCutout); fuse SEFUSE SF240R, opens at 230 °C (ThermalFuse)
+ * </pre>
+ *
  * <h2>Bread types</h2>
  *
  * <pre>
