@@ -304,13 +304,6 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return relayWelded;
   }
 
-  /**
-   * The protector that opened the element circuit, or null while every protector is closed.
-   */
-  public String openProtector() {
-    return null;
-  }
-
   public boolean isLatchJammed() {
     return latchJammed;
   }
