@@ -190,6 +190,18 @@ class PiApplianceTest {
   }
 
   @Test
+  void everySupervisorTickTogglesTheDeadManPinWhichStartsLow() throws Exception {
+    build();
+    assertFalse(pi.isHigh("deadManPin"), "opened LOW");
+    boolean before = pi.isHigh("deadManPin");
+    for (int i = 0; i < 4; i++) {
+      runner.supervisor().tick();
+      assertEquals(!before, pi.isHigh("deadManPin"), "tick " + i + " changes the level");
+      before = !before;
+    }
+  }
+
+  @Test
   void aWholeCycleThroughThePiPins() throws Exception {
     build();
     run(0.2);
