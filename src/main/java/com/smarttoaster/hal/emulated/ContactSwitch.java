@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class ContactSwitch implements GpioHeader.Circuit {
   /** Half-period of the chatter during a bounce, s. */
-  static final double CHATTER_S = 0.0005;
+  static final double CHATTER_S = 0.0003;
 
   private final Clock clock;
   private final long bounceNanos;
