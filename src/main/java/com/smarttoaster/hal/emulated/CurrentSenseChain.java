@@ -10,12 +10,14 @@ package com.smarttoaster.hal.emulated;
  *                    current and voltage zeros coincide), so heat starts and stops on zeros
  *   CT, 1000:1       i_s = i_p / N,  i_p = √2·I_rms·sin(2π·f·t)       (ideal current transformer)
  *   burden 100 Ω     v_b = i_s·R_b: 0.1 V per A of primary peak
- *   full-wave precision rectifier (op-amp): v_r = |v_b|
- *   peak hold        charges through R_c = 1 kΩ into C = 100 nF while v_r &gt; v_c (τ_c = 0.1 ms),
+ *   full wave        a Schottky bridge on the CT's secondary: the CT drives its current through the
+ *                    bridge into R_b whatever the diode drops, so v_r = |v_b| exactly
+ *   peak hold        an op-amp peak detector charges C = 100 nF through R_c = 1 kΩ while v_r &gt; v_c (τ_c = 0.1 ms),
  *                    and always discharges through R_d = 100 kΩ (τ_d = R_d·C = 10 ms):
  *                    dv_c/dt = max(0, v_r − v_c)/(R_c·C) − v_c/(R_d·C)
- *   comparator, open collector, with hysteresis: released (the Pi's pull-up reads high = current)
- *                    once v_c &gt; 0.15 V, sinking (low = no current) once v_c &lt; 0.12 V
+ *   comparator, open collector, with hysteresis (LM393, two halves: thresholds 0.152 / 0.121 V by
+ *                    R1 261 kΩ, R2 10 kΩ, R_f 1 MΩ, then an inverter): released (the Pi's pull-up reads
+ *                    high = current) once v_c &gt; 0.15 V, sinking (low = no current) once v_c &lt; 0.12 V
  * </pre>
  *
  * Why these values: the smallest current (a 230 V, 950 W element at 200 V: 3.6 A rms, 0.51 V peak)
