@@ -27,7 +27,7 @@ public final class EmulatedSpi {
 
   /**
    * The provider; {@code ce0} and {@code ce1} are the chips on SPI0 CE0 and CE1, null where none is
-   * fitted (MISO then reads all ones: nothing drives it).
+   * fitted (MISO then reads all zeros: nothing drives it against the Pi's pull-down).
    */
   public static SpiProvider provider(Chip ce0, Chip ce1) {
     return new Provider(ce0, ce1);

@@ -33,9 +33,11 @@ import java.io.IOException;
  *       conversion apart is never reported. The hot-junction field of a faulty result is not
  *       specified; this chip sends 0 there. D17 and D3 always read 0 (Table 3).
  *   <li>A sim dropout (no sample) is a conversion with no answer: until a later conversion
- *       succeeds, transfers read MISO all ones (the line floating high). Both the SPI decoder and
- *       the kernel driver (which sees D16 set) refuse that frame; all zeros would pass the kernel
- *       driver as a reading of 0 °C.
+ *       succeeds, transfers read MISO all zeros, because the chip drives nothing and the Pi's MISO
+ *       (BCM 9) has its default pull-down. The SPI decoder refuses that frame; the kernel driver
+ *       passes it on as 0 and 0 counts, which {@link com.smarttoaster.hal.pi.IioThermocouple}
+ *       refuses. (All ones, a line pulled high, would set D16 and read through the kernel as a
+ *       thermocouple fault instead of a missing sample.)
  * </ul>
  *
  * The world is sampled when a transfer finds a conversion completed, stamped with that
@@ -46,8 +48,8 @@ public final class Max31855Chip {
   public static final double TYPICAL_CONVERSION_S = 0.070;
   public static final double MAX_CONVERSION_S = 0.100;
 
-  /** MISO with no chip driving it: the line floats high. */
-  static final int NO_ANSWER = 0xFFFFFFFF;
+  /** MISO with no chip driving it: the Pi's pull-down on BCM 9 reads all zeros. */
+  static final int NO_ANSWER = 0;
   private static final double HOT_MIN_C = -2048.0;
   private static final double HOT_MAX_C = 2047.75;
 

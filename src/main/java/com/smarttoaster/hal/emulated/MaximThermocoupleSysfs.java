@@ -74,7 +74,8 @@ public final class MaximThermocoupleSysfs implements Sysfs {
   private String field(Path attribute, int shift, int bits) throws IOException {
     int frame = chip.transfer();
     if ((frame & (1 << 16)) != 0) {
-      throw new IOException(attribute + ": Invalid argument"); // the driver's -EINVAL on the fault bit
+      // the driver's -EINVAL on the fault bit, worded as the JDK words EINVAL from read(2)
+      throw new IOException(attribute + ": Invalid argument");
     }
     int value = (frame >> shift) << (32 - bits) >> (32 - bits);
     return value + "\n";

@@ -30,11 +30,16 @@ import java.util.List;
  * to the type-K curve like an SPI frame ({@link Max31855Frame}, {@link TypeK}).
  *
  * <p>Every read of a raw file is one SPI transfer by the driver: it pulls chip select low, which
- * aborts the chip's conversion in progress (datasheet 19-5793), and it fails the read with EINVAL
- * while the frame's fault bit D16 is set, without saying which fault. So any read error, a missing
- * file or a value that is not a number is an IOException: the supervisor sees no sample (and trips
- * SENSOR_STALE after safety.staleS), never a made-up temperature. Read it no faster than the chip
- * converts (at most every 100 ms, better 125 ms).
+ * aborts the chip's conversion in progress (datasheet 19-5793), so read it no faster than the chip
+ * converts (at most every 100 ms, better 125 ms). The driver fails the read with EINVAL exactly when
+ * the frame's fault bit D16 is set (its status_bit check; a bus error is EIO or ETIMEDOUT, a
+ * buffered capture EBUSY), without saying which fault: that read becomes a reading whose fault is
+ * null ("the converter reported a fault it did not name") and whose temperatures are NaN, so the
+ * supervisor trips SENSOR_FAULT as it does on a fault frame over SPI, instead of waiting
+ * safety.staleS for SENSOR_STALE. A chip that does not answer sends all zeros (MISO pulled low),
+ * which the driver passes on as 0 and 0 counts: both at exactly 0 is taken as no answer (a chip and
+ * a junction both at 0.000 °C is no kitchen). Any other read error, a missing file or a value that
+ * is not a number is an IOException: no sample, never a made-up temperature.
  *
  * <p>IIO device numbers follow probe order, so {@code iio:device0} is the thermocouple only while no
  * other IIO driver probes first; {@link #open} therefore also accepts the devices directory
@@ -132,9 +137,31 @@ public final class IioThermocouple implements TemperatureSensor {
   @Override
   public TemperatureReading read() throws IOException {
     long at = clock.nanos();
-    double chipHotC = readNumber(sysfs, dir.resolve("in_temp_raw")) * HOT_SCALE_MILLI_C / 1000.0;
+    double chipHotC;
+    try {
+      chipHotC = readNumber(sysfs, dir.resolve("in_temp_raw")) * HOT_SCALE_MILLI_C / 1000.0;
+    } catch (IOException e) {
+      if (isFaultBit(e)) {
+        return new TemperatureReading(Double.NaN, Double.NaN, null, at);
+      }
+      throw e;
+    }
     double coldC = readNumber(sysfs, dir.resolve("in_temp_ambient_raw")) * COLD_SCALE_MILLI_C / 1000.0;
+    if (chipHotC == 0.0 && coldC == 0.0) {
+      throw new IOException(dir + " reads 0 counts for both junctions: the frame was all zeros, so no converter"
+          + " answered (MISO is pulled low); check the MAX31855's 3.3 V supply and MISO wiring");
+    }
     return new TemperatureReading(Max31855Frame.hotC(chipHotC, coldC), coldC, ThermocoupleFault.NONE, at);
+  }
+
+  /** The driver's -EINVAL, which it returns for the fault bit only; Java words it "Invalid argument". */
+  private static boolean isFaultBit(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("Invalid argument")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkScale(Sysfs sysfs, Path file, double expected) throws IOException {

@@ -25,7 +25,7 @@ class EmulatedPiApplianceTest {
   }
 
   private static void assertCompletes(EmulatedToaster t) {
-    t.appliance.pushLever();
+    t.stepped.pushLever();
     t.runUntil(CyclePhase.TOASTING, 1.0);
     t.run(0.1); // heat starts at the next supervisor tick
     assertTrue(t.world.isHeatFlowing(), "heat flows through the emulated SSR, magnet and dead-man");
@@ -70,7 +70,7 @@ class EmulatedPiApplianceTest {
   void aCycleCompletesOnA120VoltSupply() throws Exception {
     try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI),
         ApplianceConditions.typical().withMainsVolts(120.0), true)) {
-      t.appliance.pushLever();
+      t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.runUntil(CyclePhase.DONE, 300);
       t.run(1.0);
@@ -90,7 +90,7 @@ class EmulatedPiApplianceTest {
   @EnumSource(ThermocoupleInterface.class)
   void todaysFiftyMsReadsFreezeTheChipAndTripSensorImplausible(ThermocoupleInterface tc) throws Exception {
     try (EmulatedToaster t = new EmulatedToaster(wiring(tc), ApplianceConditions.typical(), false)) {
-      t.appliance.pushLever();
+      t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       double tripS = t.runUntil(CyclePhase.FAULT, 10.0);
       assertEquals(FaultCode.SENSOR_IMPLAUSIBLE, t.faults.get(0).code(), t.faults.get(0).message());
@@ -111,7 +111,7 @@ class EmulatedPiApplianceTest {
   void pinsKeepTheirLevelWhenTheSoftwareStopsAndTheDeadManCutsTheHeat() throws Exception {
     PiConfig w = wiring(ThermocoupleInterface.SPI);
     try (EmulatedToaster t = new EmulatedToaster(w, ApplianceConditions.typical(), true)) {
-      t.appliance.pushLever();
+      t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.run(5.0);
       assertTrue(t.world.isHeatFlowing());
@@ -139,7 +139,7 @@ class EmulatedPiApplianceTest {
     try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI), ApplianceConditions.typical(), true)) {
       List<String> beeps = new java.util.ArrayList<>();
       t.world.onBeep(p -> beeps.add(p.name()));
-      t.appliance.pushLever();
+      t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.run(5.0);
       t.appliance.press(new com.smarttoaster.hal.UserEvent.CancelPressed());

@@ -11,6 +11,7 @@ import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Predictors;
@@ -33,9 +34,11 @@ final class EmulatedToaster implements AutoCloseable {
   static final long STEP_NANOS = 10_000_000L;
   static final ToastSettings SETTINGS = new ToastSettings(4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST);
 
-  final SimClock clock = new SimClock();
+  final SimClock clock;
   final SimulatedAppliance world;
+  /** The emulated Pi, or null when this toaster runs on the simulated appliance itself. */
   final EmulatedPiAppliance appliance;
+  final SteppedAppliance stepped;
   final SafetySupervisor supervisor;
   final ToastController controller;
   final List<Fault> faults = new ArrayList<>();
@@ -51,10 +54,27 @@ final class EmulatedToaster implements AutoCloseable {
    *     a read on every 50 ms tick
    */
   EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, boolean sampled) throws Exception {
-    world = new SimulatedAppliance(conditions, 7, clock);
-    appliance = new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
+    this(new SimClock(), wiring, conditions, sampled);
+  }
+
+  private EmulatedToaster(SimClock clock, PiConfig wiring, ApplianceConditions conditions, boolean sampled)
+      throws Exception {
+    this(clock, new SimulatedAppliance(conditions, 7, clock), wiring, conditions, sampled);
+  }
+
+  /** The same software on the simulated appliance (no Pi code): the reference for outcomes. */
+  static EmulatedToaster simulated(ApplianceConditions conditions) throws Exception {
+    return new EmulatedToaster(new SimClock(), null, conditions, false);
+  }
+
+  private EmulatedToaster(SimClock clock, SimulatedAppliance world, PiConfig wiring, ApplianceConditions conditions,
+      boolean sampled) throws Exception {
+    this.clock = clock;
+    this.world = world;
+    this.appliance = wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
+    this.stepped = appliance == null ? world : appliance;
     SafetyLimits limits = SafetyLimits.defaults();
-    AppliancePorts p = appliance.ports();
+    AppliancePorts p = stepped.ports();
     AppliancePorts ports = sampled
         ? new AppliancePorts(p.heater(), p.latch(), new SamplerStandIn(p.sensor(), clock, 125_000_000L),
             p.currentSensor(), p.deadMan(), p.controls(), p.indicators())
@@ -69,20 +89,22 @@ final class EmulatedToaster implements AutoCloseable {
             phases.add(to);
           }
         });
-    appliance.piAppliance().controls().onEvent(controller::submit);
-    appliance.piAppliance().controls().followSettings(() -> controller.snapshot().settings());
+    ports.controls().onEvent(controller::submit);
+    if (appliance != null) {
+      appliance.piAppliance().controls().followSettings(() -> controller.snapshot().settings());
+    }
   }
 
   /** One 10 ms step: software (if alive) at its periods, then the hardware, then the clock. */
   void step() {
     if (softwareAlive) {
-      appliance.scanSoftware();
+      stepped.scanSoftware();
       if (step % 5 == 0) {
         supervisor.tick();
         controller.tick();
       }
     }
-    appliance.step(STEP_NANOS / 1e9);
+    stepped.step(STEP_NANOS / 1e9);
     clock.advance(STEP_NANOS);
     step++;
   }
@@ -112,7 +134,7 @@ final class EmulatedToaster implements AutoCloseable {
   @Override
   public void close() {
     guard.close();
-    appliance.close();
+    stepped.close();
   }
 
   /**

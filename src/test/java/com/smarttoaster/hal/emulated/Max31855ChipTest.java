@@ -119,7 +119,7 @@ class Max31855ChipTest {
     junction.startDropout(0.3);
     run(0.125, 0.0);
     IOException e = assertThrows(IOException.class, () -> decode(chip.transfer()));
-    assertTrue(e.getMessage().contains("all ones"), e.getMessage());
+    assertTrue(e.getMessage().contains("all zeros"), e.getMessage());
     run(0.125, 0.0);
     assertThrows(IOException.class, () -> decode(chip.transfer()));
     run(0.25, 0.0);

@@ -66,12 +66,16 @@ class MaximThermocoupleSysfsTest {
   }
 
   @Test
-  void aFaultBitMakesTheDriverFailTheReadWithEinval() throws IOException {
+  void aFaultBitMakesTheDriverFailTheReadWithEinvalWhichIsAnUnnamedFaultNotAMissingSample() throws IOException {
     IioThermocouple tc = IioThermocouple.open(MaximThermocoupleSysfs.DEVICES, clock, sysfs);
     junction.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
     run(0.125, 280.0);
-    IOException e = assertThrows(IOException.class, tc::read);
-    assertTrue(e.getMessage().contains("Invalid argument") && e.getMessage().contains("fault"), e.getMessage());
+    IOException e = assertThrows(IOException.class, () -> sysfs.read(tc.directory().resolve("in_temp_raw")));
+    assertTrue(e.getMessage().contains("Invalid argument"), e.getMessage());
+    run(0.125, 280.0);
+    var r = tc.read();
+    assertEquals(null, r.fault(), "a fault the driver does not name");
+    assertTrue(!r.isValid() && Double.isNaN(r.chamberC()));
   }
 
   @Test

@@ -68,6 +68,44 @@ class IioThermocoupleTest {
     assertTrue(e.getMessage().contains("in_temp_raw") && e.getMessage().contains("fault"), e.getMessage());
   }
 
+  /** The driver's EINVAL means the fault bit (its status_bit check): a reading with an unnamed fault. */
+  @Test
+  void einvalFromTheDriverIsAFaultItDoesNotName() throws IOException {
+    Sysfs einval = new Sysfs() {
+      @Override
+      public String read(Path attribute) throws IOException {
+        if (attribute.getFileName().toString().endsWith("_raw")) {
+          throw new IOException("Invalid argument");
+        }
+        return Sysfs.REAL.read(attribute);
+      }
+
+      @Override
+      public boolean isDirectory(Path path) {
+        return Sysfs.REAL.isDirectory(path);
+      }
+
+      @Override
+      public java.util.List<Path> list(Path dir) throws IOException {
+        return Sysfs.REAL.list(dir);
+      }
+    };
+    TemperatureReading r = IioThermocouple.open(dev, clock, einval).read();
+    assertEquals(null, r.fault());
+    assertTrue(!r.isValid());
+  }
+
+  @Test
+  void bothRawValuesZeroIsAChipThatDidNotAnswer() throws IOException {
+    IioThermocouple tc = IioThermocouple.open(dev, clock);
+    attr("in_temp_raw", "0");
+    attr("in_temp_ambient_raw", "0");
+    IOException e = assertThrows(IOException.class, tc::read);
+    assertTrue(e.getMessage().contains("all zeros"), e.getMessage());
+    attr("in_temp_ambient_raw", "1");
+    assertEquals(0.0, tc.read().chamberC(), 0.01, "0 °C with the chip at 0.0625 °C is a reading");
+  }
+
   @Test
   void aMissingOrGarbledValueIsAnIoException() throws IOException {
     IioThermocouple tc = IioThermocouple.open(dev, clock);
