@@ -65,6 +65,8 @@ public final class CurrentSenseChain {
   private final double omega;
   private final double chargeFactor;
   private final double decayFactor;
+  private final double sinStep;
+  private final double cosStep;
   private double timeS;
   private final double phaseRad;
   private boolean conducting;
@@ -84,6 +86,8 @@ public final class CurrentSenseChain {
     this.phaseRad = phaseRad;
     this.chargeFactor = 1 - Math.exp(-SUB_STEP_S / (parts.chargeOhm() * parts.holdFarad()));
     this.decayFactor = Math.exp(-SUB_STEP_S / parts.decayTauS());
+    this.sinStep = Math.sin(omega * SUB_STEP_S);
+    this.cosStep = Math.cos(omega * SUB_STEP_S);
   }
 
   /**
@@ -94,15 +98,19 @@ public final class CurrentSenseChain {
   public synchronized void step(double dtS, boolean switchedOn, double rmsAmps) {
     double peakVolts = Math.sqrt(2) * rmsAmps / parts.turns() * parts.burdenOhm();
     long n = Math.max(1, Math.round(dtS / SUB_STEP_S));
-    double before = Math.sin(phaseRad + omega * timeS);
+    // The mains sine by rotation (exact at the start of every call, so no drift builds up): one
+    // sin/cos pair per call instead of one per sub-step.
+    double angle = phaseRad + omega * timeS;
+    double sin = Math.sin(angle);
+    double cos = Math.cos(angle);
     for (long i = 0; i < n; i++) {
-      timeS += SUB_STEP_S;
-      double wave = Math.sin(phaseRad + omega * timeS);
-      if (wave == 0 || Math.signum(wave) != Math.signum(before)) {
+      double next = sin * cosStep + cos * sinStep;
+      cos = cos * cosStep - sin * sinStep;
+      if (next == 0 || Math.signum(next) != Math.signum(sin)) {
         conducting = switchedOn; // the SSR changes state only at a zero crossing
       }
-      before = wave;
-      double rectified = conducting ? Math.abs(wave) * peakVolts : 0.0;
+      sin = next;
+      double rectified = conducting ? Math.abs(sin) * peakVolts : 0.0;
       if (rectified > holdVolts) {
         holdVolts += (rectified - holdVolts) * chargeFactor;
       }
@@ -113,6 +121,7 @@ public final class CurrentSenseChain {
         released = false;
       }
     }
+    timeS += n * SUB_STEP_S;
   }
 
   /** True while the comparator's output is released: the pin reads high, "current flows". */

@@ -52,6 +52,17 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   /** Below this mains voltage the supply is taken to be North American, 60 Hz; above, 50 Hz. */
   static final double SIXTY_HZ_BELOW_VOLTS = 160.0;
 
+  /**
+   * The wiring of config/pi.yaml (hardware/README.md's pin table; the thermocouple through the
+   * kernel driver, found by name; dead-man trigger on BCM 4), for a simulation that runs the
+   * emulated Pi without a config file. PiConfig's record components in order: heater, latch, lever,
+   * current sensor, cancel, defrost, bagel, reheat, reset, remote arm, encoder A, B, steps per
+   * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory, SPI
+   * chip select, dead-man.
+   */
+  public static final PiConfig SHIPPED_WIRING = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25,
+      12, 18, 0.02, ThermocoupleInterface.IIO, "/sys/bus/iio/devices", null, PiConfig.DEFAULT_DEAD_MAN_PIN);
+
   private final SimulatedAppliance world;
   private final SimClock clock;
   private final PiConfig wiring;

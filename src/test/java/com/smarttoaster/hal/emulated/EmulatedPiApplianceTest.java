@@ -148,4 +148,22 @@ class EmulatedPiApplianceTest {
       assertEquals(List.of("REFUSED"), beeps, "the cancelled chirp");
     }
   }
+
+  @Test
+  void theShippedWiringIsConfigPiYamls() throws Exception {
+    assertEquals(com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
+        EmulatedPiAppliance.SHIPPED_WIRING);
+  }
+
+  @Test
+  void itIsThePiEmulatedApplianceWithTheRealPiClassesBehindItsPorts() throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiAppliance.SHIPPED_WIRING, ApplianceConditions.typical(), true)) {
+      assertEquals("pi-emulated", t.appliance.kind());
+      var p = t.appliance.ports();
+      assertEquals(List.of("PiHeaterSwitch", "PiCarriageLatch", "IioThermocouple", "PiCurrentSensor", "PiDeadManTrigger",
+          "FrontPanel", "PiIndicators"), List.of(p.heater(), p.latch(), p.sensor(), p.currentSensor(), p.deadMan(),
+          p.controls(), p.indicators()).stream().map(o -> o.getClass().getSimpleName()).toList());
+      assertTrue(t.world == t.appliance.world());
+    }
+  }
 }
