@@ -27,6 +27,9 @@ class SameOutcomeTest {
       case "sensor-short-vcc" -> w -> w.thermocouple().setWiringFault(ThermocoupleFault.SHORT_TO_VCC);
       case "sensor-stuck" -> w -> w.thermocouple().setStuck(true);
       case "latch-stuck" -> SimulatedAppliance::jamLatch;
+      case "sensor-drift" -> w -> w.thermocouple().setDrift(-5.0);
+      case "sensor-noise" -> w -> w.thermocouple().setExtraNoise(1.0);
+      case "heater-open" -> SimulatedAppliance::breakElement;
       case "sensor-dropout" -> w -> w.thermocouple().startDropout(3.0);
       case "heater-stuck-on" -> SimulatedAppliance::weldRelay;
       case "overheat" -> w -> w.startCrumbFire(20.0);
@@ -52,7 +55,8 @@ class SameOutcomeTest {
   @CsvSource({
     "none, SPI", "none, IIO", "sensor-open, SPI", "sensor-open, IIO", "sensor-short, SPI", "sensor-short, IIO",
     "sensor-short-vcc, SPI", "sensor-stuck, SPI", "sensor-stuck, IIO", "sensor-dropout, SPI", "sensor-dropout, IIO",
-    "heater-stuck-on, SPI", "heater-stuck-on, IIO", "overheat, SPI", "overheat, IIO", "latch-stuck, SPI"})
+    "heater-stuck-on, SPI", "heater-stuck-on, IIO", "overheat, SPI", "overheat, IIO", "latch-stuck, SPI",
+    "sensor-drift, SPI", "sensor-drift, IIO", "sensor-noise, SPI", "sensor-noise, IIO", "heater-open, SPI"})
   void theEmulatedPiAndTheSimulatedApplianceAgree(String kind, ThermocoupleInterface tc) throws Exception {
     // (the IIO driver does not name a thermocouple fault; it still reads as SENSOR_FAULT, see IioThermocouple)
     String sim;
