@@ -82,6 +82,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   private int intendedShade;
   private ToastMode intendedMode;
   private long inputsBusyUntilNanos = Long.MIN_VALUE;
+  /** A lever move waiting for the hand to finish its button presses: +1 push, -1 lift, 0 none. */
+  private int pendingLever;
 
   /**
    * Builds the emulated board and opens the real Pi appliance on it.
@@ -183,7 +185,11 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     double amps = world.physics().elementCurrentWhenPoweredA();
     world.step(dtS);
     currentChain.step(dtS, flowing, amps);
-    followCarriage(clock.nanos() + Math.round(dtS * 1e9));
+    long end = clock.nanos() + Math.round(dtS * 1e9);
+    followCarriage(end);
+    if (pendingLever != 0 && end >= inputsBusyUntilNanos) {
+      moveLever(pendingLever > 0);
+    }
   }
 
   /** The panel scan and buzzer of the Pi appliance (every 2 ms on the device; once per step here). */
@@ -197,15 +203,37 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     lever.set(atNanos, world.isCarriageDown());
   }
 
+  /**
+   * Pushes the lever down, at once, or, while the hand is still pressing buttons (a remote-arm press
+   * before the lever, say), as soon as it is done: one hand does one thing at a time, and the panel
+   * must see the button before the lever, as it would on the appliance.
+   */
   @Override
   public void pushLever() {
-    world.pushLever();
-    followCarriage(clock.nanos());
+    leverWhenFree(true);
   }
 
+  /** Forces the lever up, at once or after the hand's pending presses (see {@link #pushLever()}). */
   @Override
   public void liftLever() {
-    world.liftLever();
+    leverWhenFree(false);
+  }
+
+  private void leverWhenFree(boolean down) {
+    if (clock.nanos() < inputsBusyUntilNanos) {
+      pendingLever = down ? 1 : -1;
+    } else {
+      moveLever(down);
+    }
+  }
+
+  private void moveLever(boolean down) {
+    pendingLever = 0;
+    if (down) {
+      world.pushLever();
+    } else {
+      world.liftLever();
+    }
     followCarriage(clock.nanos());
   }
 

@@ -149,6 +149,22 @@ class EmulatedPiApplianceTest {
     }
   }
 
+  /** A scenario's arm-remote-start: the button, then the lever, in that order, arms instead of starting. */
+  @Test
+  void theRemoteArmButtonThenTheLeverArms() throws Exception {
+    PiConfig w = wiring(ThermocoupleInterface.SPI);
+    try (EmulatedToaster t = new EmulatedToaster(w, ApplianceConditions.typical(), true)) {
+      t.stepped.press(new com.smarttoaster.hal.UserEvent.RemoteArmPressed());
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.ARMED, 1.0);
+      t.run(1.0);
+      assertEquals(CyclePhase.ARMED, t.phase());
+      assertFalse(t.world.isHeatFlowing(), "armed: no heat");
+      assertTrue(t.world.isCarriageDown(), "armed: the carriage is held");
+      assertEquals(Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
+    }
+  }
+
   @Test
   void theShippedWiringIsConfigPiYamls() throws Exception {
     assertEquals(com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
