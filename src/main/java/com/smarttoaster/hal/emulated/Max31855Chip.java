@@ -13,7 +13,7 @@ import java.io.IOException;
  * thermocouple, as the SPI bus sees it.
  *
  * <ul>
- *   <li>Conversions (datasheet, Electrical Characteristics: temperature conversion time 70 ms typ,
+ *   <li>Conversions (datasheet, Thermal Characteristics table: temperature conversion time 70 ms typ,
  *       100 ms max; "Serial Interface": driving CS low stops any conversion and shifts out the last
  *       completed result, driving CS high starts a new conversion). While CS is high the chip
  *       converts back to back, so a result is at most one conversion time old; a transfer that
@@ -44,7 +44,7 @@ import java.io.IOException;
  * conversion's end time; so the temperature is at most one step of the caller's physics late.
  */
 public final class Max31855Chip {
-  /** Typical and maximum conversion time, s (datasheet 19-5793, Electrical Characteristics). */
+  /** Typical and maximum conversion time, s (datasheet 19-5793, Thermal Characteristics table). */
   public static final double TYPICAL_CONVERSION_S = 0.070;
   public static final double MAX_CONVERSION_S = 0.100;
 
