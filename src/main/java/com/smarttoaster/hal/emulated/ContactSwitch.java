@@ -42,7 +42,7 @@ public final class ContactSwitch implements GpioHeader.Circuit {
   /** Closes at {@code atNanos} and opens {@code holdS} later (a press held that long). */
   public synchronized void press(long atNanos, double holdS) {
     set(atNanos, true);
-    set(changes.lastKey() + Math.round(holdS * 1e9), false);
+    set(Math.max(atNanos, lastChangeNanos()) + Math.round(holdS * 1e9), false);
   }
 
   /** Time of the last scheduled change, or {@link Long#MIN_VALUE} when none was ever scheduled. */

@@ -5,6 +5,7 @@ import com.pi4j.context.Context;
 import com.smarttoaster.config.PiConfig;
 import com.smarttoaster.config.ThermocoupleInterface;
 import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
@@ -26,6 +27,7 @@ import java.util.List;
  * <pre>
  *   heater pin      → world.setSsrInput          latch pin → world.setMagnetDrive
  *   dead-man pin    → world.deadManInput         buzzer pin → BuzzerEar → world's beep listener
+ *   LED pins        → world's lights
  *   lever pin       ← ContactSwitch following world.isCarriageDown() (closed = low), with bounce
  *   button pins     ← ContactSwitch pressed by {@link #press}     encoder pins ← RotaryEncoder
  *   current pin     ← CurrentSenseChain (open collector: released = current)
@@ -36,6 +38,9 @@ import java.util.List;
  * shutdown): nothing here writes a pin; only the software does, and the world's dead-man stage is
  * what cuts heat then. Lever and button events come from the real FrontPanel debouncing the pins,
  * never injected, so they arrive after the debounce time, as on the appliance.
+ *
+ * <p>Wire the software to {@link #ports()}: its controls are the FrontPanel. The world's own {@code
+ * controls()} listener would hear the lever twice (the world reports the push it is given).
  *
  * <p>Bread type: this panel has no bread selector (on the appliance the app sets it over MQTT), so
  * {@link UserEvent.BreadSelected} is handed to the panel's listener through {@link
@@ -110,6 +115,10 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     header.onWrite(wiring.deadManPin(), world::deadManInput);
     BuzzerEar ear = new BuzzerEar(clock, pattern -> world.indicators().beep(pattern));
     header.onWrite(wiring.buzzerPin(), ear::pin);
+    // The LEDs show on the world's panel too, so whatever watches the simulated lights sees them.
+    header.onWrite(wiring.toastingLedPin(), on -> world.indicators().set(Indicator.TOASTING, on));
+    header.onWrite(wiring.remoteArmedLedPin(), on -> world.indicators().set(Indicator.REMOTE_ARMED, on));
+    header.onWrite(wiring.faultLedPin(), on -> world.indicators().set(Indicator.FAULT, on));
 
     this.lever = new ContactSwitch(clock, LEVER_BOUNCE_S, world.isCarriageDown());
     header.connect(wiring.leverPin(), lever);

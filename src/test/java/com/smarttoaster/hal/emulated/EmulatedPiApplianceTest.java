@@ -162,6 +162,7 @@ class EmulatedPiApplianceTest {
       assertFalse(t.world.isHeatFlowing(), "armed: no heat");
       assertTrue(t.world.isCarriageDown(), "armed: the carriage is held");
       assertEquals(Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
+      assertTrue(t.world.light(com.smarttoaster.hal.Indicator.REMOTE_ARMED), "shown on the world's panel too");
     }
   }
 
