@@ -59,11 +59,12 @@ public record PiConfig(
     int deadManPin) {
 
   /**
-   * Default dead-man trigger: BCM 4 (header 7), the one pin of the 40-pin header that the wiring
-   * table leaves free and that nothing toggles on its own (BCM 14 is the UART's TXD, which a serial
-   * console toggles while the Pi boots).
+   * Default dead-man trigger: BCM 15 (header 10), hardware/README.md's choice: pulled down at
+   * power-on, and as the UART's RXD never driven by the Pi itself (with enable_uart=0 nothing uses
+   * it). Not BCM 14 (TXD, toggled by a serial console while a kernel prints) nor BCM 4 (GPCLK0, a
+   * clock an overlay can start): a pin that something else toggles would keep the dead-man enabling.
    */
-  public static final int DEFAULT_DEAD_MAN_PIN = 4;
+  public static final int DEFAULT_DEAD_MAN_PIN = 15;
 
   public PiConfig {
     Objects.requireNonNull(thermocouple, "thermocouple");

@@ -59,7 +59,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
 
   /**
    * The wiring of config/pi.yaml (hardware/README.md's pin table; the thermocouple through the
-   * kernel driver, found by name; dead-man trigger on BCM 4), for a simulation that runs the
+   * kernel driver, found by name; dead-man trigger on BCM 15), for a simulation that runs the
    * emulated Pi without a config file. PiConfig's record components in order: heater, latch, lever,
    * current sensor, cancel, defrost, bagel, reheat, reset, remote arm, encoder A, B, steps per
    * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory, SPI
