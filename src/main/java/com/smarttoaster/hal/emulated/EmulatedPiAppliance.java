@@ -153,6 +153,21 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     this.intendedMode = initial.mode();
   }
 
+  /**
+   * For a simulation's factory: {@code wiring} null means {@link #SHIPPED_WIRING}; wiring the Pi code
+   * refuses (a pin it cannot open, an IIO directory without the thermocouple) is an
+   * IllegalArgumentException carrying the Pi appliance's message.
+   */
+  public static EmulatedPiAppliance create(PiConfig wiring, boolean currentSensorFitted, SimulatedAppliance world,
+      SimClock clock, ToastSettings initial) {
+    try {
+      return new EmulatedPiAppliance(wiring == null ? SHIPPED_WIRING : wiring, currentSensorFitted, world, clock,
+          initial);
+    } catch (HardwareUnavailableException e) {
+      throw new IllegalArgumentException("the emulated Pi cannot be opened with this wiring: " + e.getMessage(), e);
+    }
+  }
+
   private ContactSwitch button(int pin) {
     ContactSwitch s = new ContactSwitch(clock, BUTTON_BOUNCE_S, false);
     header.connect(pin, s);

@@ -167,6 +167,21 @@ class EmulatedPiApplianceTest {
   }
 
   @Test
+  void theFactoryTakesNullForTheShippedWiringAndNamesWhatItCannotOpen() {
+    com.smarttoaster.hal.sim.SimClock clock = new com.smarttoaster.hal.sim.SimClock();
+    SimulatedAppliance world = new SimulatedAppliance(ApplianceConditions.typical(), 1, clock);
+    try (EmulatedPiAppliance pi = EmulatedPiAppliance.create(null, true, world, clock, EmulatedToaster.SETTINGS)) {
+      assertEquals(EmulatedPiAppliance.SHIPPED_WIRING.iioDevice(), "/sys/bus/iio/devices");
+      assertEquals("IioThermocouple", pi.ports().sensor().getClass().getSimpleName());
+    }
+    PiConfig wrongDevice = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02,
+        ThermocoupleInterface.IIO, "/sys/bus/iio/devices/iio:device3", null);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> EmulatedPiAppliance.create(wrongDevice, true, world, clock, EmulatedToaster.SETTINGS));
+    assertTrue(e.getMessage().contains("iio:device3") && e.getMessage().contains("pi.iioDevice"), e.getMessage());
+  }
+
+  @Test
   void theShippedWiringIsConfigPiYamls() throws Exception {
     assertEquals(com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
         EmulatedPiAppliance.SHIPPED_WIRING);
