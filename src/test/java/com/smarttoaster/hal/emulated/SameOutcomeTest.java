@@ -67,4 +67,25 @@ class SameOutcomeTest {
       assertEquals(sim, outcome(t, kind));
     }
   }
+
+  /** Fault-free cycles at the corners of the realistic envelope (DESIGN §5): no false trip through the Pi code. */
+  @ParameterizedTest(name = "ambient {0} °C, mains {1} V, chamber {2} °C, bread {3} °C {4} mm, {5} slice(s)")
+  @CsvSource({
+    "5, 200, 5, -25, 35, 2", "40, 250, 40, 30, 8, 1", "21, 230, 200, 21, 12, 2", "21, 120, 21, -18, 28, 2",
+    "30, 250, 150, 21, 20, 1"})
+  void noFalseTripAcrossTheEnvelope(double ambientC, double volts, double chamberC, double breadC, double mm,
+      int slices) throws Exception {
+    ApplianceConditions c = ApplianceConditions.typical().withAmbientC(ambientC).withMainsVolts(volts)
+        .withChamberStartC(chamberC).withBreadStartC(breadC).withThicknessMm(mm).withSlices(slices);
+    String sim;
+    try (EmulatedToaster t = EmulatedToaster.simulated(c)) {
+      sim = outcome(t, "none");
+    }
+    for (ThermocoupleInterface tc : ThermocoupleInterface.values()) {
+      try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc), c, true)) {
+        assertEquals("none", outcome(t, "none"), tc.name());
+      }
+    }
+    assertEquals("none", sim, "the simulated appliance agrees");
+  }
 }
