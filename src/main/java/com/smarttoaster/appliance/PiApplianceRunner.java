@@ -63,7 +63,7 @@ public final class PiApplianceRunner implements AutoCloseable {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(), appliance.sensor(),
-        appliance.currentSensor(), clock, safetyListener, faultStore);
+        appliance.currentSensor(), appliance.deadMan(), clock, safetyListener, faultStore);
     FallbackTimeTable table = new FallbackTimeTable();
     this.predictor = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
         cc.predictorTimeoutS(), 5.0, cfg.safety().maxHeatS() * 0.95);

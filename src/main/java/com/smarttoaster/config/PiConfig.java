@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param thermocouple iio or spi
  * @param iioDevice sysfs directory of the maxim_thermocouple IIO device; null unless iio
  * @param spiChipSelect SPI0 chip select of the MAX31855 (0 or 1); null unless spi
+ * @param deadManPin trigger of the hardware dead-man stage in front of the SSR and the magnet driver:
+ *     the supervisor toggles it once per tick, and the stage drives them only while it keeps changing
  */
 public record PiConfig(
     int heaterPin,
@@ -53,10 +55,36 @@ public record PiConfig(
     double debounceS,
     ThermocoupleInterface thermocouple,
     String iioDevice,
-    Integer spiChipSelect) {
+    Integer spiChipSelect,
+    int deadManPin) {
+
+  /**
+   * Default dead-man trigger: BCM 15 (header 10), hardware/README.md's choice: pulled down at
+   * power-on, and as the UART's RXD never driven by the Pi itself (with enable_uart=0 nothing uses
+   * it). Not BCM 14 (TXD, toggled by a serial console while a kernel prints) nor BCM 4 (GPCLK0, a
+   * clock an overlay can start): a pin that something else toggles would keep the dead-man enabling.
+   */
+  public static final int DEFAULT_DEAD_MAN_PIN = 15;
 
   public PiConfig {
     Objects.requireNonNull(thermocouple, "thermocouple");
+  }
+
+  /** The wiring with the dead-man trigger on its default pin, {@value #DEFAULT_DEAD_MAN_PIN}. */
+  public PiConfig(int heaterPin, int latchPin, int leverPin, Integer currentSensorPin, int cancelPin, int defrostPin,
+      int bagelPin, int reheatPin, int resetPin, Integer remoteArmPin, int encoderAPin, int encoderBPin,
+      int encoderStepsPerDetent, int toastingLedPin, int remoteArmedLedPin, int faultLedPin, int buzzerPin,
+      double debounceS, ThermocoupleInterface thermocouple, String iioDevice, Integer spiChipSelect) {
+    this(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin, resetPin,
+        remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin, faultLedPin,
+        buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, DEFAULT_DEAD_MAN_PIN);
+  }
+
+  /** This wiring with the dead-man trigger on {@code pin}. */
+  public PiConfig withDeadManPin(int pin) {
+    return new PiConfig(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin,
+        resetPin, remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin,
+        faultLedPin, buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, pin);
   }
 
   /** Every pin in use, keyed by its option name, in file order; unfitted optional pins are left out. */
@@ -82,6 +110,7 @@ public record PiConfig(
     m.put("remoteArmedLedPin", remoteArmedLedPin);
     m.put("faultLedPin", faultLedPin);
     m.put("buzzerPin", buzzerPin);
+    m.put("deadManPin", deadManPin); // last: a clash with its default is reported on it, not on the pin the user set
     return m;
   }
 }

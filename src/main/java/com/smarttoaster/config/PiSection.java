@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
  * every pin is required too (hardware is never guessed); checked whenever present. Besides each
  * range: no pin does two jobs, no pin is one the appliance or the Pi itself already uses (ID EEPROM,
  * I2C, the SPI0 bus of the thermocouple), the heater and latch pins are ones the Pi pulls down at
- * power-on, and the options of the thermocouple interface that is not chosen are refused.
+ * power-on, the dead-man trigger (optional, default BCM 15) is no pin something else toggles, and the options of
+ * the thermocouple interface that is not chosen are refused.
  */
 final class PiSection {
   /** Highest BCM GPIO on the 40-pin header. */
   static final int MAX_PIN = 27;
   /** Lowest BCM GPIO with a pull-down at power-on (BCM 0–8 are pulled up). */
   static final int FIRST_PULLED_DOWN_PIN = 9;
+  /** The UART's transmit pin, toggled by a serial console while a kernel prints. */
+  static final int UART_TXD_PIN = 14;
+  /** GPCLK0, a clock output an overlay can start. */
+  static final int GPCLK0_PIN = 4;
   static final NumberRange DEBOUNCE_S = closed(0.005, 0.1, "s");
   static final double DEFAULT_DEBOUNCE_S = 0.02;
   static final int DEFAULT_STEPS_PER_DETENT = 4;
@@ -30,7 +35,7 @@ final class PiSection {
 
   static final List<String> OPTIONS =
       List.of(
-          "heaterPin", "latchPin", "leverPin", "currentSensorPin", "cancelPin", "defrostPin", "bagelPin",
+          "heaterPin", "latchPin", "deadManPin", "leverPin", "currentSensorPin", "cancelPin", "defrostPin", "bagelPin",
           "reheatPin", "resetPin", "remoteArmPin", "shadeKnob", "encoderAPin", "encoderBPin",
           "encoderStepsPerDetent", "toastingLedPin", "remoteArmedLedPin", "faultLedPin", "buzzerPin",
           "debounceS", "thermocouple", "iioDevice", "spiChipSelect");
@@ -101,7 +106,8 @@ final class PiSection {
             f.decimal("debounceS", DEBOUNCE_S).orElse(DEFAULT_DEBOUNCE_S),
             tc == null ? ThermocoupleInterface.IIO : tc,
             iioDevice,
-            spiChipSelect);
+            spiChipSelect,
+            f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN);
     checkPins(f, pi, problems);
     return pi;
   }
@@ -138,12 +144,18 @@ final class PiSection {
       if (pin < 0 || problems.has(path)) {
         continue;
       }
-      String shown = path + " = " + pin;
+      String shown = path + " = " + pin + (key.equals("deadManPin") && !f.has(key) ? " (the default)" : "");
       boolean switchesMains = key.equals("heaterPin") || key.equals("latchPin");
       if (switchesMains && pin < FIRST_PULLED_DOWN_PIN) {
         problems.add(path, shown + " is out of range; expected BCM " + FIRST_PULLED_DOWN_PIN + " to " + MAX_PIN
             + ": the Pi pulls those down at power-on, so the " + (key.equals("heaterPin") ? "relay" : "latch")
             + " stays off while it boots (BCM 0-8 are pulled up); choose e.g. " + (key.equals("heaterPin") ? 17 : 27));
+        continue;
+      }
+      String toggledBy = key.equals("deadManPin") ? toggledByOthers(pin) : null;
+      if (toggledBy != null) {
+        problems.add(path, shown + " is not allowed: " + toggledBy + ", and every toggle would keep the dead-man"
+            + " enabling the heater; choose BCM " + PiConfig.DEFAULT_DEAD_MAN_PIN + " (hardware/README.md, 'Dead-man')");
         continue;
       }
       String reserved = reservedFor(pin);
@@ -157,6 +169,17 @@ final class PiSection {
             + " give " + key + " its own pin (see hardware/README.md for the pin table)");
       }
     }
+  }
+
+  /** Why something other than the software may toggle {@code pin}; null when nothing does. */
+  private static String toggledByOthers(int pin) {
+    if (pin == UART_TXD_PIN) {
+      return "BCM 14 is the UART's TXD, which a serial console toggles while a kernel prints";
+    }
+    if (pin == GPCLK0_PIN) {
+      return "BCM 4 is GPCLK0, a clock output that an overlay (or 1-Wire's default) can drive";
+    }
+    return null;
   }
 
   private static String reservedFor(int pin) {

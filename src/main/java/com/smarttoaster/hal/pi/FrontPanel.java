@@ -113,6 +113,32 @@ public final class FrontPanel implements UserControls {
     this.settingsSource = Objects.requireNonNull(source, "source");
   }
 
+  /** The shade the knob stands at now (1..7). */
+  public synchronized int shade() {
+    return shade;
+  }
+
+  /** The mode the mode buttons have selected now. */
+  public synchronized ToastMode mode() {
+    return mode;
+  }
+
+  /**
+   * Hands an event that has no input on this panel to the panel's listener, as if the panel had
+   * produced it: the bread type, which this hardware has no selector for (the app sets it). The
+   * emulated Pi uses it so that a scenario's bread choice reaches the controller the one way it
+   * can on this appliance.
+   *
+   * @throws IllegalArgumentException for an event this panel's own inputs produce (those must come
+   *     from the pins)
+   */
+  public void deliverWithoutInput(UserEvent event) {
+    if (!(event instanceof UserEvent.BreadSelected)) {
+      throw new IllegalArgumentException(event + " comes from this panel's own inputs, not from outside");
+    }
+    send(event);
+  }
+
   /** True when the reset button was already held when the panel started: a service reset. */
   public boolean resetHeldAtPowerUp() {
     return resetHeldAtPowerUp;

@@ -18,9 +18,16 @@ import java.io.IOException;
  *  D0 OC     thermocouple open (no connection)
  * </pre>
  *
- * <p>Two frames are not readings at all: all zeros (MISO stuck low: no chip, or it lost power) and
- * all ones (MISO floating high); nor is a frame whose fault bit disagrees with its reason bits.
- * Those are bus failures, reported as an IOException, never as a temperature.
+ * <p>Some frames are not readings at all: all zeros (MISO stuck low: no chip, or it lost power),
+ * all ones (MISO floating high), a frame with D17 or D3 set (the datasheet's Table 3: "This bit
+ * always reads 0", so a set bit means a corrupted or shifted transfer), and a frame whose fault bit
+ * disagrees with its reason bits. Those are bus failures, reported as an IOException, never as a
+ * temperature.
+ *
+ * <p>The hot-junction field is the chip's straight-line conversion at 41.276 µV/°C (datasheet
+ * 19-5793, "Thermocouple Temperature" and Table 1), which reads ≈3.5 °C low at 280 °C because type K
+ * is not linear. {@link #decode} undoes that conversion with the cold-junction field and applies
+ * the NIST ITS-90 curve ({@link TypeK#correctedHotC}); {@link #chipHotC} keeps the raw field.
  */
 public final class Max31855Frame {
   /** °C per count of the hot-junction field. */
@@ -29,6 +36,8 @@ public final class Max31855Frame {
   public static final double COLD_C_PER_COUNT = 0.0625;
 
   static final int FAULT_BIT = 1 << 16;
+  static final int RESERVED_D17 = 1 << 17;
+  static final int RESERVED_D3 = 1 << 3;
   static final int SCV_BIT = 1 << 2;
   static final int SCG_BIT = 1 << 1;
   static final int OC_BIT = 1;
@@ -42,7 +51,8 @@ public final class Max31855Frame {
   }
 
   /**
-   * One reading from a frame.
+   * One reading from a frame: the hot junction corrected to the type-K curve, the cold junction as
+   * the chip measured it.
    *
    * @param atNanos clock time of the read
    * @throws IOException for frames that are not a reading (see the class comment)
@@ -53,6 +63,13 @@ public final class Max31855Frame {
           "MAX31855 frame 0x%08X: the data line (MISO) reads all %s, so no converter answered; check its"
               + " 3.3 V supply, chip select and MISO wiring", frame, frame == 0 ? "zeros" : "ones"));
     }
+    int reserved = frame & (RESERVED_D17 | RESERVED_D3);
+    if (reserved != 0) {
+      String bits = reserved == (RESERVED_D17 | RESERVED_D3) ? "bits D17 and D3 are" : reserved == RESERVED_D17 ? "bit D17 is" : "bit D3 is";
+      throw new IOException(String.format(
+          "MAX31855 frame 0x%08X is not a reading: reserved %s set, but the datasheet says they always read 0;"
+              + " a corrupted or shifted transfer (noise on the SPI wires, or too fast a clock?)", frame, bits));
+    }
     boolean faultBit = (frame & FAULT_BIT) != 0;
     int reasons = frame & REASON_BITS;
     if (faultBit != (reasons != 0)) {
@@ -61,9 +78,33 @@ public final class Max31855Frame {
               + " a corrupted transfer (noise on the SPI wires?)", frame, faultBit ? "set" : "clear",
           reasons == 0 ? "clear" : "set"));
     }
-    double hotC = (frame >> 18) * HOT_C_PER_COUNT; // arithmetic shift keeps the sign of D31
-    double coldC = ((frame << 16) >> 20) * COLD_C_PER_COUNT; // D15 to the top, then back with sign
-    return new TemperatureReading(hotC, coldC, faultOf(reasons), atNanos);
+    double chipHotC = chipHotC(frame);
+    double coldC = coldC(frame);
+    ThermocoupleFault fault = faultOf(reasons);
+    double hotC = fault == ThermocoupleFault.NONE ? hotC(chipHotC, coldC) : chipHotC;
+    return new TemperatureReading(hotC, coldC, fault, atNanos);
+  }
+
+  /**
+   * The type-K corrected hot junction; outside NIST's inverse range (−200…1372 °C) no correction
+   * exists and the chip's own value is passed on, which the supervisor's range check refuses.
+   */
+  static double hotC(double chipHotC, double coldC) {
+    try {
+      return TypeK.correctedHotC(chipHotC, coldC);
+    } catch (IllegalArgumentException outOfRange) {
+      return chipHotC;
+    }
+  }
+
+  /** The hot-junction field as the chip computed it (linear, 41.276 µV/°C), °C. */
+  public static double chipHotC(int frame) {
+    return (frame >> 18) * HOT_C_PER_COUNT; // arithmetic shift keeps the sign of D31
+  }
+
+  /** The cold-junction field, °C. */
+  public static double coldC(int frame) {
+    return ((frame << 16) >> 20) * COLD_C_PER_COUNT; // D15 to the top, then back with sign
   }
 
   private static ThermocoupleFault faultOf(int reasons) {
@@ -80,11 +121,12 @@ public final class Max31855Frame {
   }
 
   /**
-   * The frame a MAX31855 sends for these values, for tests and bench checks: temperatures rounded
-   * to the converter's steps, the fault and reason bits set for {@code fault}.
+   * The frame whose fields hold these values, for tests and bench checks: {@code chipHotC} is the
+   * hot-junction field as the chip computed it (linear), both rounded to the converter's steps, the
+   * fault and reason bits set for {@code fault}. See {@link #encodeTrue} for a real junction.
    */
-  public static int encode(double hotC, double coldC, ThermocoupleFault fault) {
-    int hot = (int) Math.round(hotC / HOT_C_PER_COUNT) & 0x3FFF;
+  public static int encode(double chipHotC, double coldC, ThermocoupleFault fault) {
+    int hot = (int) Math.round(chipHotC / HOT_C_PER_COUNT) & 0x3FFF;
     int cold = (int) Math.round(coldC / COLD_C_PER_COUNT) & 0xFFF;
     int frame = hot << 18 | cold << 4;
     switch (fault) {
@@ -94,5 +136,14 @@ public final class Max31855Frame {
       case NONE -> { }
     }
     return frame;
+  }
+
+  /**
+   * What a MAX31855K sends for a type-K hot junction truly at {@code trueHotC} while the chip is at
+   * {@code coldC}: its linear conversion of the real emf ({@link TypeK#chipHotC}), then {@link
+   * #encode}.
+   */
+  public static int encodeTrue(double trueHotC, double coldC, ThermocoupleFault fault) {
+    return encode(TypeK.chipHotC(trueHotC, coldC), coldC, fault);
   }
 }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * #hardwareContext()} on the Pi: gpiod for GPIO, linuxfs for SPI; the mock providers in tests).
  *
  * <p>Opening order is the safety order: the heater output first (driven LOW at once), then the
- * latch (LOW), then everything else. If any device cannot be opened, the ones already open are
+ * latch (LOW), then the dead-man trigger (LOW), then everything else. If any device cannot be opened, the ones already open are
  * shut down (LOW) and a {@link HardwareUnavailableException} names the device and its config
  * option. {@link #close()} drives the heater and the latch LOW, turns the LEDs and buzzer off, and
  * shuts the context down (whose shutdown states are LOW as well).
@@ -46,17 +46,19 @@ public final class PiAppliance implements AutoCloseable {
   private final Context pi4j;
   private final PiHeaterSwitch heater;
   private final PiCarriageLatch latch;
+  private final PiDeadManTrigger deadMan;
   private final TemperatureSensor sensor;
   private final PiCurrentSensor currentSensor;
   private final FrontPanel panel;
   private final PiIndicators indicators;
   private boolean closed;
 
-  private PiAppliance(Context pi4j, PiHeaterSwitch heater, PiCarriageLatch latch, TemperatureSensor sensor,
-      PiCurrentSensor currentSensor, FrontPanel panel, PiIndicators indicators) {
+  private PiAppliance(Context pi4j, PiHeaterSwitch heater, PiCarriageLatch latch, PiDeadManTrigger deadMan,
+      TemperatureSensor sensor, PiCurrentSensor currentSensor, FrontPanel panel, PiIndicators indicators) {
     this.pi4j = pi4j;
     this.heater = heater;
     this.latch = latch;
+    this.deadMan = deadMan;
     this.sensor = sensor;
     this.currentSensor = currentSensor;
     this.panel = panel;
@@ -91,13 +93,24 @@ public final class PiAppliance implements AutoCloseable {
    */
   public static PiAppliance open(PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock,
       ToastSettings initial) throws HardwareUnavailableException {
+    return open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
+  }
+
+  /**
+   * As {@link #open(PiConfig, boolean, Context, Clock, ToastSettings)}, with the IIO thermocouple's
+   * sysfs read through {@code sysfs} (the emulated Pi's kernel driver; {@link Sysfs#REAL} on a Pi).
+   */
+  public static PiAppliance open(PiConfig cfg, boolean currentSensorFitted, Context pi4j, Sysfs sysfs, Clock clock,
+      ToastSettings initial) throws HardwareUnavailableException {
     GpioOpener io = new GpioOpener(pi4j);
     try {
       PiHeaterSwitch heater = new PiHeaterSwitch(io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)"));
       DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
       DebouncedInput lever = debounced(io, cfg, "leverPin", cfg.leverPin(), "lever switch", clock);
       PiCarriageLatch latch = new PiCarriageLatch(magnet, lever);
-      TemperatureSensor sensor = openThermocouple(io, cfg, clock);
+      PiDeadManTrigger deadMan =
+          new PiDeadManTrigger(io.output("deadManPin", cfg.deadManPin(), "dead-man trigger"));
+      TemperatureSensor sensor = openThermocouple(io, cfg, sysfs, clock);
       PiCurrentSensor current = null;
       if (currentSensorFitted) {
         if (cfg.currentSensorPin() == null) {
@@ -126,10 +139,10 @@ public final class PiAppliance implements AutoCloseable {
           io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
           cfg.encoderStepsPerDetent());
       FrontPanel panel = new FrontPanel(inputs, clock, initial);
-      log.info("Pi appliance open: heater BCM {}, latch BCM {}, thermocouple {}, current sensor {}",
-          cfg.heaterPin(), cfg.latchPin(), cfg.thermocouple().id(),
+      log.info("Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}",
+          cfg.heaterPin(), cfg.latchPin(), cfg.deadManPin(), cfg.thermocouple().id(),
           current == null ? "not fitted" : "BCM " + cfg.currentSensorPin());
-      return new PiAppliance(pi4j, heater, latch, sensor, current, panel, indicators);
+      return new PiAppliance(pi4j, heater, latch, deadMan, sensor, current, panel, indicators);
     } catch (HardwareUnavailableException | RuntimeException e) {
       shutDownQuietly(pi4j);
       throw e;
@@ -142,7 +155,7 @@ public final class PiAppliance implements AutoCloseable {
     return new DebouncedInput(input, true, clock, cfg.debounceS());
   }
 
-  private static TemperatureSensor openThermocouple(GpioOpener io, PiConfig cfg, Clock clock)
+  private static TemperatureSensor openThermocouple(GpioOpener io, PiConfig cfg, Sysfs sysfs, Clock clock)
       throws HardwareUnavailableException {
     if (cfg.thermocouple() == ThermocoupleInterface.SPI) {
       int cs = cfg.spiChipSelect();
@@ -150,13 +163,13 @@ public final class PiAppliance implements AutoCloseable {
     }
     Path dir = Path.of(cfg.iioDevice());
     try {
-      return IioThermocouple.open(dir, clock);
+      return IioThermocouple.open(dir, clock, sysfs);
     } catch (IOException e) {
       throw new HardwareUnavailableException(
           "the thermocouple IIO device " + dir + " (pi.iioDevice, with pi.thermocouple = iio) could not be opened: "
               + GpioOpener.causeOf(e) + ". Load the kernel driver with dtoverlay=maxtherm,spi0-0,max31855k in"
-              + " /boot/firmware/config.txt and set pi.iioDevice to the directory whose name file says "
-              + IioThermocouple.DRIVER_NAME,
+              + " /boot/firmware/config.txt and set pi.iioDevice to /sys/bus/iio/devices (or to the directory whose"
+              + " name file says " + IioThermocouple.DRIVER_NAME + ")",
           e);
     }
   }
@@ -167,6 +180,11 @@ public final class PiAppliance implements AutoCloseable {
 
   public CarriageLatch latch() {
     return latch;
+  }
+
+  /** The hardware dead-man's trigger, for the supervisor's loop only. */
+  public PiDeadManTrigger deadMan() {
+    return deadMan;
   }
 
   public TemperatureSensor sensor() {

@@ -53,6 +53,16 @@ final class ElementModel {
     return powered ? volts * volts / RESISTANCE_OHM : 0.0;
   }
 
+  /** Current the elements draw while powered, A rms (Ohm's law on the mains voltage). */
+  double currentWhenPoweredA() {
+    return volts / RESISTANCE_OHM;
+  }
+
+  /** The mains voltage across the elements while powered, V rms. */
+  double volts() {
+    return volts;
+  }
+
   /** Ribbon temperature, °C. */
   double tempC() {
     return tempC;

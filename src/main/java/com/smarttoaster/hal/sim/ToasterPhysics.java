@@ -245,4 +245,14 @@ public final class ToasterPhysics {
   public double elementPowerW() {
     return element.powerW();
   }
+
+  /** Current in the element lead while the elements are powered, A rms (what a current transformer sees). */
+  public double elementCurrentWhenPoweredA() {
+    return element.currentWhenPoweredA();
+  }
+
+  /** The actual mains voltage, V rms. */
+  public double mainsVolts() {
+    return element.volts();
+  }
 }

@@ -96,8 +96,9 @@ final class MockPi {
     spi().write(new byte[] {(byte) (frame >>> 24), (byte) (frame >>> 16), (byte) (frame >>> 8), (byte) frame});
   }
 
+  /** Queues the frame a MAX31855K sends for a junction truly at {@code hotC} (type-K curve). */
   void queueReading(double hotC, double coldC, ThermocoupleFault fault) {
-    queueFrame(Max31855Frame.encode(hotC, coldC, fault));
+    queueFrame(Max31855Frame.encodeTrue(hotC, coldC, fault));
   }
 
   /** The mock input provider, with pulled-up inputs starting HIGH. */

@@ -190,6 +190,18 @@ class PiApplianceTest {
   }
 
   @Test
+  void everySupervisorTickTogglesTheDeadManPinWhichStartsLow() throws Exception {
+    build();
+    assertFalse(pi.isHigh("deadManPin"), "opened LOW");
+    boolean before = pi.isHigh("deadManPin");
+    for (int i = 0; i < 4; i++) {
+      runner.supervisor().tick();
+      assertEquals(!before, pi.isHigh("deadManPin"), "tick " + i + " changes the level");
+      before = !before;
+    }
+  }
+
+  @Test
   void aWholeCycleThroughThePiPins() throws Exception {
     build();
     run(0.2);
@@ -353,7 +365,7 @@ class PiApplianceTest {
     Files.writeString(dev.resolve("in_temp_ambient_raw"), "352\n");
     build(Set.of(), MockPi.wiring(ThermocoupleInterface.IIO, dev.toString(), null));
     step();
-    assertEquals(23.0, runner.supervisor().status().lastReading().chamberC(), 1e-9);
+    assertEquals(23.0, runner.supervisor().status().lastReading().chamberC(), 0.1, "type-K corrected, 1 °C above the chip");
     assertEquals(22.0, runner.supervisor().status().lastReading().coldJunctionC(), 1e-9);
   }
 

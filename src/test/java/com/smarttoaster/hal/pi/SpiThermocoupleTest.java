@@ -34,11 +34,11 @@ class SpiThermocoupleTest {
     pi.queueReading(0, 24, ThermocoupleFault.SHORT_TO_VCC);
 
     TemperatureReading hot = sensor.read();
-    assertEquals(231.5, hot.chamberC(), 0.0);
+    assertEquals(231.5, hot.chamberC(), Max31855Frame.HOT_C_PER_COUNT, "the true temperature within one chip step");
     assertEquals(24.0625, hot.coldJunctionC(), 0.0);
     assertEquals(clock.nanos(), hot.atNanos());
     TemperatureReading cold = sensor.read();
-    assertEquals(-21.25, cold.chamberC(), 0.0);
+    assertEquals(-21.25, cold.chamberC(), Max31855Frame.HOT_C_PER_COUNT);
     assertEquals(-2.5, cold.coldJunctionC(), 0.0);
     assertEquals(ThermocoupleFault.OPEN_CIRCUIT, sensor.read().fault());
     assertEquals(ThermocoupleFault.SHORT_TO_GND, sensor.read().fault());

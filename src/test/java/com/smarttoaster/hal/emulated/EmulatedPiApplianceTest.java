@@ -1,0 +1,201 @@
+package com.smarttoaster.hal.emulated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.safety.FaultCode;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The real toaster software through the emulated Pi, end to end, in simulated time. */
+class EmulatedPiApplianceTest {
+  /** config/pi.yaml's wiring; the thermocouple read through the kernel driver or directly over SPI. */
+  static PiConfig wiring(ThermocoupleInterface tc) {
+    return new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02, tc,
+        tc == ThermocoupleInterface.IIO ? "/sys/bus/iio/devices" : null, tc == ThermocoupleInterface.SPI ? 0 : null);
+  }
+
+  private static void assertCompletes(EmulatedToaster t) {
+    t.stepped.pushLever();
+    t.runUntil(CyclePhase.TOASTING, 1.0);
+    t.run(0.1); // heat starts at the next supervisor tick
+    assertTrue(t.world.isHeatFlowing(), "heat flows through the emulated SSR, magnet and dead-man");
+    double predicted = t.controller.snapshot().prediction().seconds();
+    double took = t.runUntil(CyclePhase.DONE, predicted + 5);
+    assertTrue(t.faults.isEmpty(), () -> "no fault expected: " + t.faults);
+    assertEquals(predicted, took, 1.0, "the cycle lasts the predicted time");
+    t.run(1.0);
+    assertFalse(t.world.isHeatFlowing(), "heat off");
+    assertFalse(t.world.isCarriageDown(), "the carriage came up after the current check");
+    assertTrue(t.faults.isEmpty(), () -> "no false HEATER_STUCK_ON from the current sense chain: " + t.faults);
+    assertEquals(List.of(CyclePhase.TOASTING, CyclePhase.DONE), t.phases);
+    assertTrue(t.world.physics().achievedShade() > 2, "the bread was toasted");
+  }
+
+  /**
+   * The end-to-end cycle the way it must pass: the supervisor ticks every 50 ms and reads the chip
+   * through the sampler (at most every 125 ms). Today the supervisor reads on every tick, which
+   * aborts every conversion (see {@link #todaysFiftyMsReadsFreezeTheChipAndTripSensorImplausible}).
+   */
+  @Disabled("needs the supervisor's sensor sampler (safety branch)")
+  @ParameterizedTest
+  @EnumSource(ThermocoupleInterface.class)
+  void aCycleCompletesThroughTheEmulatedPi(ThermocoupleInterface tc) throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(wiring(tc), ApplianceConditions.typical(), false)) {
+      assertCompletes(t);
+    }
+  }
+
+  /** The same cycle with a test stand-in for that sampler: proves the emulated wiring end to end today. */
+  @ParameterizedTest
+  @EnumSource(ThermocoupleInterface.class)
+  void aCycleCompletesWhenTheChipIsReadEvery125ms(ThermocoupleInterface tc) throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(wiring(tc), ApplianceConditions.typical(), true)) {
+      assertCompletes(t);
+      assertTrue(t.appliance.chip().conversions() > 100, "the chip converted between reads");
+    }
+  }
+
+  /** A 120 V supply (60 Hz here): the current sense chain releases in time, no false HEATER_STUCK_ON. */
+  @Test
+  void aCycleCompletesOnA120VoltSupply() throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI),
+        ApplianceConditions.typical().withMainsVolts(120.0), true)) {
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.TOASTING, 1.0);
+      t.runUntil(CyclePhase.DONE, 300);
+      t.run(1.0);
+      assertTrue(t.faults.isEmpty(), () -> "no fault expected: " + t.faults);
+      assertFalse(t.world.isCarriageDown());
+    }
+  }
+
+  /**
+   * Today's defect, shown on the emulated chip: the supervisor reads the MAX31855 on every 50 ms
+   * tick, each read aborts the conversion in progress, the reading never changes, and the frozen
+   * reading check trips SENSOR_IMPLAUSIBLE after safety.frozenS (5 s) of heat. Once the sampler
+   * (safety branch) is merged this test no longer holds and goes, and the disabled test above is
+   * enabled.
+   */
+  @ParameterizedTest
+  @EnumSource(ThermocoupleInterface.class)
+  void todaysFiftyMsReadsFreezeTheChipAndTripSensorImplausible(ThermocoupleInterface tc) throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(wiring(tc), ApplianceConditions.typical(), false)) {
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.TOASTING, 1.0);
+      double tripS = t.runUntil(CyclePhase.FAULT, 10.0);
+      assertEquals(FaultCode.SENSOR_IMPLAUSIBLE, t.faults.get(0).code(), t.faults.get(0).message());
+      assertEquals(5.0, tripS, 1.0, "after frozenS of heat");
+      assertEquals(0, t.appliance.chip().conversions(), "no conversion ever completed");
+      double frozenC = t.supervisor.status().lastReading().chamberC();
+      assertTrue(t.world.thermocouple().junctionC() > frozenC + 2,
+          "while the junction really warmed: " + t.world.thermocouple().junctionC() + " °C, read " + frozenC);
+    }
+  }
+
+  /**
+   * A crashed process: the software stops mid-cycle, the heater and magnet pins stay high (nothing
+   * resets them), and only the world's dead-man stage ends heat, within its timeout, because the
+   * dead-man pin stops toggling.
+   */
+  @Test
+  void pinsKeepTheirLevelWhenTheSoftwareStopsAndTheDeadManCutsTheHeat() throws Exception {
+    PiConfig w = wiring(ThermocoupleInterface.SPI);
+    try (EmulatedToaster t = new EmulatedToaster(w, ApplianceConditions.typical(), true)) {
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.TOASTING, 1.0);
+      t.run(5.0);
+      assertTrue(t.world.isHeatFlowing());
+      t.softwareAlive = false;
+      double crashS = t.clock.seconds();
+      Boolean deadMan = t.appliance.header().driven(w.deadManPin());
+      double cutS = Double.NaN;
+      for (int i = 0; i < 300; i++) {
+        t.step();
+        if (Double.isNaN(cutS) && !t.world.isHeatFlowing()) {
+          cutS = t.clock.seconds() - crashS;
+        }
+        assertEquals(Boolean.TRUE, t.appliance.header().driven(w.heaterPin()), "heater pin still high at step " + i);
+        assertEquals(Boolean.TRUE, t.appliance.header().driven(w.latchPin()), "latch pin still high at step " + i);
+        assertEquals(deadMan, t.appliance.header().driven(w.deadManPin()), "dead-man pin no longer toggles");
+      }
+      assertTrue(cutS <= SimulatedAppliance.DEAD_MAN_TIMEOUT_S + 0.06,
+          "heat cut by the dead-man " + cutS + " s after the crash");
+      assertFalse(t.world.isCarriageDown(), "and the magnet let the carriage go");
+    }
+  }
+
+  @Test
+  void theBuzzerIsHeardAsTheSimulatedAppliancesBeeps() throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI), ApplianceConditions.typical(), true)) {
+      List<String> beeps = new java.util.ArrayList<>();
+      t.world.onBeep(p -> beeps.add(p.name()));
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.TOASTING, 1.0);
+      t.run(5.0);
+      t.appliance.press(new com.smarttoaster.hal.UserEvent.CancelPressed());
+      t.runUntil(CyclePhase.CANCELLED, 0.5);
+      t.run(2.0);
+      assertEquals(List.of("REFUSED"), beeps, "the cancelled chirp");
+    }
+  }
+
+  /** A scenario's arm-remote-start: the button, then the lever, in that order, arms instead of starting. */
+  @Test
+  void theRemoteArmButtonThenTheLeverArms() throws Exception {
+    PiConfig w = wiring(ThermocoupleInterface.SPI);
+    try (EmulatedToaster t = new EmulatedToaster(w, ApplianceConditions.typical(), true)) {
+      t.stepped.press(new com.smarttoaster.hal.UserEvent.RemoteArmPressed());
+      t.stepped.pushLever();
+      t.runUntil(CyclePhase.ARMED, 1.0);
+      t.run(1.0);
+      assertEquals(CyclePhase.ARMED, t.phase());
+      assertFalse(t.world.isHeatFlowing(), "armed: no heat");
+      assertTrue(t.world.isCarriageDown(), "armed: the carriage is held");
+      assertEquals(Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
+      assertTrue(t.world.light(com.smarttoaster.hal.Indicator.REMOTE_ARMED), "shown on the world's panel too");
+    }
+  }
+
+  @Test
+  void theFactoryTakesNullForTheShippedWiringAndNamesWhatItCannotOpen() {
+    com.smarttoaster.hal.sim.SimClock clock = new com.smarttoaster.hal.sim.SimClock();
+    SimulatedAppliance world = new SimulatedAppliance(ApplianceConditions.typical(), 1, clock);
+    try (EmulatedPiAppliance pi = EmulatedPiAppliance.create(null, true, world, clock, EmulatedToaster.SETTINGS)) {
+      assertEquals(EmulatedPiAppliance.SHIPPED_WIRING.iioDevice(), "/sys/bus/iio/devices");
+      assertEquals("IioThermocouple", pi.ports().sensor().getClass().getSimpleName());
+    }
+    PiConfig wrongDevice = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02,
+        ThermocoupleInterface.IIO, "/sys/bus/iio/devices/iio:device3", null);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> EmulatedPiAppliance.create(wrongDevice, true, world, clock, EmulatedToaster.SETTINGS));
+    assertTrue(e.getMessage().contains("iio:device3") && e.getMessage().contains("pi.iioDevice"), e.getMessage());
+  }
+
+  @Test
+  void theShippedWiringIsConfigPiYamls() throws Exception {
+    assertEquals(com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
+        EmulatedPiAppliance.SHIPPED_WIRING);
+  }
+
+  @Test
+  void itIsThePiEmulatedApplianceWithTheRealPiClassesBehindItsPorts() throws Exception {
+    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiAppliance.SHIPPED_WIRING, ApplianceConditions.typical(), true)) {
+      assertEquals("pi-emulated", t.appliance.kind());
+      var p = t.appliance.ports();
+      assertEquals(List.of("PiHeaterSwitch", "PiCarriageLatch", "IioThermocouple", "PiCurrentSensor", "PiDeadManTrigger",
+          "FrontPanel", "PiIndicators"), List.of(p.heater(), p.latch(), p.sensor(), p.currentSensor(), p.deadMan(),
+          p.controls(), p.indicators()).stream().map(o -> o.getClass().getSimpleName()).toList());
+      assertTrue(t.world == t.appliance.world());
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package com.smarttoaster.hal.emulated;
+
+import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.control.ControllerListener;
+import com.smarttoaster.control.ControllerSettings;
+import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.hal.TemperatureSensor;
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.SimClock;
+import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.hal.sim.SteppedAppliance;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.safety.Fault;
+import com.smarttoaster.safety.SafetyLimits;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real supervisor, guarded predictor (fallback table) and controller on an {@link
+ * EmulatedPiAppliance}, ticked in simulated time the way simulation.CycleSimulation ticks them: the
+ * panel scan and physics every 10 ms, the supervisor and the controller every 50 ms.
+ */
+final class EmulatedToaster implements AutoCloseable {
+  static final long STEP_NANOS = 10_000_000L;
+  static final ToastSettings SETTINGS = new ToastSettings(4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST);
+
+  final SimClock clock;
+  final SimulatedAppliance world;
+  /** The emulated Pi, or null when this toaster runs on the simulated appliance itself. */
+  final EmulatedPiAppliance appliance;
+  final SteppedAppliance stepped;
+  final SafetySupervisor supervisor;
+  final ToastController controller;
+  final List<Fault> faults = new ArrayList<>();
+  final List<CyclePhase> phases = new ArrayList<>();
+  private final GuardedPredictor guard;
+  private long step;
+  /** The software runs (false: a crashed process; pins stay as they were). */
+  boolean softwareAlive = true;
+
+  /**
+   * @param sampled true: the supervisor gets the sensor through a stand-in for the safety branch's
+   *     sampler (a new read at most every 125 ms, the last reading in between); false: as today,
+   *     a read on every 50 ms tick
+   */
+  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, boolean sampled) throws Exception {
+    this(new SimClock(), wiring, conditions, sampled);
+  }
+
+  private EmulatedToaster(SimClock clock, PiConfig wiring, ApplianceConditions conditions, boolean sampled)
+      throws Exception {
+    this(clock, new SimulatedAppliance(conditions, 7, clock), wiring, conditions, sampled);
+  }
+
+  /** The same software on the simulated appliance (no Pi code): the reference for outcomes. */
+  static EmulatedToaster simulated(ApplianceConditions conditions) throws Exception {
+    return new EmulatedToaster(new SimClock(), null, conditions, false);
+  }
+
+  private EmulatedToaster(SimClock clock, SimulatedAppliance world, PiConfig wiring, ApplianceConditions conditions,
+      boolean sampled) throws Exception {
+    this.clock = clock;
+    this.world = world;
+    this.appliance = wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
+    this.stepped = appliance == null ? world : appliance;
+    SafetyLimits limits = SafetyLimits.defaults();
+    AppliancePorts p = stepped.ports();
+    AppliancePorts ports = sampled
+        ? new AppliancePorts(p.heater(), p.latch(), new SamplerStandIn(p.sensor(), clock, 125_000_000L),
+            p.currentSensor(), p.deadMan(), p.controls(), p.indicators())
+        : p;
+    supervisor = new SafetySupervisor(limits, ports, clock, faults::add, null);
+    FallbackTimeTable table = new FallbackTimeTable();
+    guard = new GuardedPredictor(Predictors.named("fallback", table, null), table, 0.5, 5.0, limits.maxHeatS() * 0.95);
+    controller = new ToastController(supervisor, guard, clock, new ControllerSettings(0.05, true, 1800.0), SETTINGS,
+        conditions.mainsVolts(), ports.indicators(), new ControllerListener() {
+          @Override
+          public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
+            phases.add(to);
+          }
+        });
+    ports.controls().onEvent(controller::submit);
+    if (appliance != null) {
+      appliance.piAppliance().controls().followSettings(() -> controller.snapshot().settings());
+    }
+  }
+
+  /** One 10 ms step: software (if alive) at its periods, then the hardware, then the clock. */
+  void step() {
+    if (softwareAlive) {
+      stepped.scanSoftware();
+      if (step % 5 == 0) {
+        supervisor.tick();
+        controller.tick();
+      }
+    }
+    stepped.step(STEP_NANOS / 1e9);
+    clock.advance(STEP_NANOS);
+    step++;
+  }
+
+  void run(double seconds) {
+    for (long i = Math.round(seconds * 1e9 / STEP_NANOS); i > 0; i--) {
+      step();
+    }
+  }
+
+  CyclePhase phase() {
+    return controller.snapshot().phase();
+  }
+
+  /** Steps until {@code phase}; returns the seconds it took. */
+  double runUntil(CyclePhase phase, double maxS) {
+    double start = clock.seconds();
+    while (phase() != phase) {
+      if (clock.seconds() - start > maxS) {
+        throw new AssertionError("not " + phase + " after " + maxS + " s but " + phase() + "; faults " + faults);
+      }
+      step();
+    }
+    return clock.seconds() - start;
+  }
+
+  @Override
+  public void close() {
+    guard.close();
+    stepped.close();
+  }
+
+  /**
+   * Stands in for the sensor sampler being added on the safety branch (issue 10, item 2): the chip
+   * is read at most once per {@code periodNanos}; ticks in between get the last reading. Only here so
+   * that the emulated appliance's wiring can be proved end to end before that merge.
+   */
+  static final class SamplerStandIn implements TemperatureSensor {
+    private final TemperatureSensor chip;
+    private final SimClock clock;
+    private final long periodNanos;
+    private TemperatureReading last;
+    private long lastReadNanos = Long.MIN_VALUE;
+
+    SamplerStandIn(TemperatureSensor chip, SimClock clock, long periodNanos) {
+      this.chip = chip;
+      this.clock = clock;
+      this.periodNanos = periodNanos;
+    }
+
+    @Override
+    public TemperatureReading read() throws IOException {
+      long now = clock.nanos();
+      if (last == null || now - lastReadNanos >= periodNanos) {
+        lastReadNanos = now;
+        last = null;
+        last = chip.read();
+      }
+      return last;
+    }
+  }
+}
