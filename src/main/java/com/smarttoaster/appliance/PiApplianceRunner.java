@@ -9,9 +9,8 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.pi.PiAppliance;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.predict.ThreadPredictorRunner;
 import com.smarttoaster.safety.FaultStore;
 import com.smarttoaster.safety.ResetKind;
 import com.smarttoaster.safety.ResetResult;
@@ -43,7 +42,7 @@ public final class PiApplianceRunner implements AutoCloseable {
 
   private final PiAppliance appliance;
   private final SafetySupervisor supervisor;
-  private final GuardedPredictor predictor;
+  private final ToasterAssembly assembly;
   private final ToastController controller;
   private final double tickS;
   private boolean serviceResetPending;
@@ -62,15 +61,14 @@ public final class PiApplianceRunner implements AutoCloseable {
       ControllerListener controllerListener, FaultStore faultStore) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
-    this.supervisor = new SafetySupervisor(cfg.safety(), appliance.heater(), appliance.latch(), appliance.sensor(),
-        appliance.currentSensor(), appliance.deadMan(), clock, safetyListener, faultStore);
-    FallbackTimeTable table = new FallbackTimeTable();
-    this.predictor = new GuardedPredictor(Predictors.named(cc.predictor().id(), table, null), table,
-        cc.predictorTimeoutS(), 5.0, cfg.safety().maxHeatS() * 0.95);
-    this.controller = new ToastController(supervisor, predictor, clock, ControllerSettings.from(cc),
-        cc.defaultSettings(), cfg.appliance().mainsVoltsNominal(), appliance.indicators(), controllerListener);
+    this.assembly = new ToasterAssembly(appliance.ports(), clock,
+        new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
+            cfg.appliance().mainsVoltsNominal(), cc.predictorTimeoutS(), faultStore),
+        table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(), safetyListener,
+        controllerListener);
+    this.supervisor = assembly.supervisor();
+    this.controller = assembly.controller();
     this.tickS = cc.tickS();
-    appliance.controls().onEvent(controller::submit);
     appliance.controls().followSettings(() -> controller.snapshot().settings());
     this.serviceResetPending = appliance.controls().resetHeldAtPowerUp();
     if (serviceResetPending) {
@@ -175,7 +173,7 @@ public final class PiApplianceRunner implements AutoCloseable {
         supervisor.shutdown();
       }
     } finally {
-      predictor.close();
+      assembly.close();
       appliance.close();
     }
   }

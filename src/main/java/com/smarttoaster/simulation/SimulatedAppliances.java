@@ -1,6 +1,7 @@
 package com.smarttoaster.simulation;
 
 import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.hal.emulated.EmulatedPiAppliance;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
@@ -26,7 +27,7 @@ public final class SimulatedAppliances {
     SimulatedAppliance world = new SimulatedAppliance(conditions, seed, clock);
     return switch (kind) {
       case "sim" -> world;
-      case "pi-emulated" -> throw new IllegalArgumentException("pi-emulated is not wired yet");
+      case "pi-emulated" -> EmulatedPiAppliance.create(wiring, currentSensorFitted, world, clock, initial);
       default -> throw new IllegalArgumentException("appliance '" + kind + "' is not one of " + NAMES);
     };
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HardwareLastLineTest {
   @ParameterizedTest(name = "{0}: software crash at {1} s")
-  @CsvSource({"sim, 30.0", "sim, 0.7", "sim, 100.0"})
+  @CsvSource({"sim, 30.0", "sim, 0.7", "sim, 100.0", "pi-emulated, 30.0", "pi-emulated, 0.7", "pi-emulated, 100.0"})
   void aSoftwareCrashMidCycleIsCutByTheDeadMan(String appliance, double atS) {
     SimulationResult r = runOn(appliance,
         normal(List.of(ScenarioFault.of(FaultKind.SOFTWARE_CRASH, atS)), List.of()), "oracle");
@@ -34,7 +34,7 @@ class HardwareLastLineTest {
   }
 
   @ParameterizedTest(name = "{0}: jammed magnet, working relay")
-  @CsvSource({"sim"})
+  @CsvSource({"sim", "pi-emulated"})
   void aJammedLatchAloneEndsTheCycleByTheRelay(String appliance) {
     SimulationResult r = runOn(appliance,
         normal(List.of(ScenarioFault.of(FaultKind.LATCH_STUCK, 5.0)), List.of()), "oracle");

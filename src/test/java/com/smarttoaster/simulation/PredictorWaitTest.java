@@ -24,6 +24,10 @@ class PredictorWaitTest {
     "sim, 0.49, true",
     "sim, 0.6, false",
     "sim, 2.0, false",
+    "pi-emulated, 0.45, true",
+    "pi-emulated, 0.49, true",
+    "pi-emulated, 0.6, false",
+    "pi-emulated, 2.0, false",
   })
   void aSlowPredictorNeverTripsTheLease(String appliance, double seconds, boolean inTime) {
     SimulationResult r = runOn(appliance,
@@ -46,7 +50,7 @@ class PredictorWaitTest {
   }
 
   @ParameterizedTest(name = "{0}: a hung predictor")
-  @CsvSource({"sim"})
+  @CsvSource({"sim", "pi-emulated"})
   void aHungPredictorFallsBackAtTheDeadline(String appliance) {
     SimulationResult r = runOn(appliance, withFault(ScenarioFault.of(FaultKind.PREDICTOR_HANG, 0.0)), "oracle");
 

@@ -1,5 +1,6 @@
 package com.smarttoaster.hal.pi;
 
+import com.smarttoaster.hal.AppliancePorts;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
@@ -183,6 +184,11 @@ public final class PiAppliance implements AutoCloseable {
   }
 
   /** The hardware dead-man's trigger, for the supervisor's loop only. */
+  /** Every port as one bundle, for the toaster assembly. */
+  public AppliancePorts ports() {
+    return new AppliancePorts(heater, latch, sensor, currentSensor, deadMan(), panel, indicators);
+  }
+
   public PiDeadManTrigger deadMan() {
     return deadMan;
   }
