@@ -37,7 +37,7 @@ class EmulatedPiApplianceTest {
     assertFalse(t.world.isHeatFlowing(), "heat off");
     assertFalse(t.world.isCarriageDown(), "the carriage came up after the current check");
     assertTrue(t.faults.isEmpty(), () -> "no false HEATER_STUCK_ON from the current sense chain: " + t.faults);
-    assertEquals(List.of(CyclePhase.TOASTING, CyclePhase.DONE), t.phases);
+    assertEquals(List.of(CyclePhase.PREPARING, CyclePhase.TOASTING, CyclePhase.DONE), t.phases);
     assertTrue(t.world.physics().achievedShade() > 2, "the bread was toasted");
   }
 
