@@ -52,9 +52,6 @@ class PiSectionTest {
   void everyPinOfTheShippedConfigIsInTheHardwareReadme() throws Exception {
     String readme = Files.readString(Path.of("hardware/README.md"));
     for (var e : ConfigLoader.load(SHIPPED).pi().pins().entrySet()) {
-      if (e.getKey().equals("deadManPin")) {
-        continue; // hardware/README.md (hardware branch) names it BCM 15 without the key; its table gets the key at merge
-      }
       assertTrue(readme.contains("`" + e.getKey() + "`") && readme.contains("BCM " + e.getValue()),
           "hardware/README.md documents pi." + e.getKey() + " on BCM " + e.getValue());
     }
