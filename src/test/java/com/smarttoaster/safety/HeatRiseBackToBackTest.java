@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
 import com.smarttoaster.testkit.SimToaster;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -37,7 +38,7 @@ class HeatRiseBackToBackTest {
   })
   void backToBackCyclesWithNoPauseAllFinish(String name, double roomC, double volts, BreadType bread,
       double mm, double breadC, int slices, ToastMode mode, int shade) {
-    try (SimToaster toaster = toaster(roomC, volts, bread, mm, breadC, slices, mode, shade)) {
+    try (SimToaster toaster = toaster(roomC, volts, bread, mm, breadC, slices, mode, shade, true)) {
       double hottestStartC = 0;
       for (int cycle = 1; cycle <= CYCLES; cycle++) {
         double startC = toastOnce(toaster, cycle);
@@ -51,10 +52,31 @@ class HeatRiseBackToBackTest {
     }
   }
 
-  @ParameterizedTest(name = "element breaks before cycle {0}")
+  @ParameterizedTest(name = "element breaks before cycle {0}, with the current sensor")
+  @CsvSource({"1", "2", "5", "12", "25"})
+  void aBrokenElementIsCaughtByItsCurrentAtAnyStartTemperature(int brokenFrom) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, true)) {
+      for (int cycle = 1; cycle < brokenFrom; cycle++) {
+        toastOnce(toaster, cycle);
+        assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
+      }
+      toaster.appliance.breakElement();
+
+      toastOnce(toaster, brokenFrom);
+
+      Fault fault = toaster.supervisor.latchedFault().orElseThrow(
+          () -> new AssertionError("no fault in cycle " + brokenFrom));
+      assertEquals(FaultCode.HEATER_NO_CURRENT, fault.code(), fault.message());
+      assertFalse(toaster.appliance.isCarriageDown(), "bread released");
+      assertTrue(toaster.supervisor.status().heatOnSThisCycle() <= 0.6,
+          "heat stopped within noCurrentS: " + toaster.supervisor.status().heatOnSThisCycle() + " s");
+    }
+  }
+
+  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor")
   @CsvSource({"1", "2", "5", "12", "25"})
   void aBrokenElementIsCaughtAtAnyStartTemperature(int brokenFrom) {
-    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4)) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, false)) {
       for (int cycle = 1; cycle < brokenFrom; cycle++) {
         toastOnce(toaster, cycle);
         assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
@@ -75,11 +97,12 @@ class HeatRiseBackToBackTest {
   }
 
   private static SimToaster toaster(double roomC, double volts, BreadType bread, double mm, double breadC,
-      int slices, ToastMode mode, int shade) {
+      int slices, ToastMode mode, int shade, boolean currentSensor) {
     ApplianceConditions conditions = new ApplianceConditions(roomC, volts, roomC, slices, bread, mm, breadC);
     ToastSettings settings = new ToastSettings(shade, bread, mm, slices, mode);
-    return new SimToaster(conditions, settings, SafetyLimits.defaults(), 1, ApplianceRemote.NONE, false)
-        .run(0.5);
+    SafetyLimits limits = currentSensor ? SafetyLimits.defaults()
+        : SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
+    return new SimToaster(conditions, settings, limits, 1, ApplianceRemote.NONE, false).run(0.5);
   }
 
   /**
