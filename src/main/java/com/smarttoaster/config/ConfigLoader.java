@@ -161,9 +161,9 @@ public final class ConfigLoader {
     checks.require(
         predictionGapS < safety.hungS() - 1e-9,
         "controller.predictorTimeoutS",
-        "controller.predictorTimeoutS + controller.tickS = " + Format.number(controller.predictorTimeoutS()) + " + "
-            + Format.number(controller.tickS()) + " = " + Format.number(Math.round(predictionGapS * 1e6) / 1e6)
-            + " s must be below safety.hungS = " + Format.number(safety.hungS())
+        "controller.predictorTimeoutS = " + Format.number(controller.predictorTimeoutS()) + " plus controller.tickS = "
+            + Format.number(controller.tickS()) + " gives " + Format.number(Math.round(predictionGapS * 1e6) / 1e6)
+            + " s, which must be below safety.hungS = " + Format.number(safety.hungS())
             + " s, or a slow prediction would make the controller look hung; lower predictorTimeoutS or raise hungS",
         "controller.predictorTimeoutS", "controller.tickS", "safety.hungS");
     double lowestChamber = simulation.ambientC() - SIM_CHAMBER_BELOW_AMBIENT_C;
