@@ -482,6 +482,11 @@ public final class SafetySupervisor {
     }
   }
 
+  /** The supervisor's check of {@code type}, for tests and surveys that measure its margins. */
+  <T extends SafetyCheck> T check(Class<T> type) {
+    return checks.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
+
   // ---- the tick ------------------------------------------------------------------------------
 
   private void onTick(Inputs in) {
