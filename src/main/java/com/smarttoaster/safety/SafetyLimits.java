@@ -41,7 +41,8 @@ package com.smarttoaster.safety;
  * @param noCurrentS longest time the current sensor may read no current while the heater is
  *     commanded on, s (HEATER_NO_CURRENT)
  * @param energyBalanceTripC how far, accumulated, the chamber reading may run outside what the
- *     energy-balance observer allows while heating, °C (SENSOR_DRIFT; see EnergyBalanceCheck)
+ *     energy-balance observer allows while heating, °C (SENSOR_DRIFT; see EnergyBalanceCheck);
+ *     +Infinity switches the observer off (only for tests whose fake chamber is not a toaster's)
  * @param currentSensorFitted whether a heater current sensor is fitted
  */
 public record SafetyLimits(

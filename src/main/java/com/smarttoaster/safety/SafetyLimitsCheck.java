@@ -45,7 +45,11 @@ final class SafetyLimitsCheck {
     requirePositive("hungS", l.hungS());
     requireNotNegative("releaseVerifyS", l.releaseVerifyS());
     requireRange("noCurrentS", l.noCurrentS(), 1e-3, 1.0, "(an open element must be found within 1 s)");
-    requirePositive("energyBalanceTripC", l.energyBalanceTripC());
+    // +Infinity switches the observer off, for tests whose fake chamber heats like no real element
+    // (a straight 1 °C/s line); the config loader allows 4..30 only.
+    if (!(l.energyBalanceTripC() > 0)) {
+      fail("energyBalanceTripC must be above 0, was " + l.energyBalanceTripC());
+    }
     requireFinite("resetMaxC", l.resetMaxC());
     if (!(l.resetMaxC() < l.cutoffC())) {
       fail("resetMaxC must be below cutoffC, were " + l.resetMaxC() + " and " + l.cutoffC());

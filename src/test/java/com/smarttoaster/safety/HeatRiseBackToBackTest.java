@@ -74,10 +74,35 @@ class HeatRiseBackToBackTest {
     }
   }
 
-  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor")
+  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor: the observer")
+  @CsvSource({"1", "2", "5", "12", "25"})
+  void aBrokenElementIsCaughtByTheEnergyBalanceAtAnyStartTemperature(int brokenFrom) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, false)) {
+      for (int cycle = 1; cycle < brokenFrom; cycle++) {
+        toastOnce(toaster, cycle);
+        assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
+      }
+      toaster.appliance.breakElement();
+
+      toastOnce(toaster, brokenFrom);
+
+      Fault fault = toaster.supervisor.latchedFault().orElseThrow(
+          () -> new AssertionError("no fault in cycle " + brokenFrom));
+      assertEquals(FaultCode.SENSOR_DRIFT, fault.code(), fault.message());
+      assertTrue(fault.measured() < 0, "the reading stayed below every model: " + fault.measured());
+      assertFalse(toaster.appliance.isCarriageDown(), "bread released");
+      assertTrue(toaster.supervisor.status().heatOnSThisCycle() < 15,
+          "found before NO_HEAT_RISE would judge: " + toaster.supervisor.status().heatOnSThisCycle() + " s");
+    }
+  }
+
+  /** NO_HEAT_RISE on its own (the energy-balance observer switched off): the last line behind it. */
+  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor, no observer")
   @CsvSource({"1", "2", "5", "12", "25"})
   void aBrokenElementIsCaughtAtAnyStartTemperature(int brokenFrom) {
-    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, false)) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4,
+        SafetyLimitsBuilder.defaults().set("currentSensorFitted", false)
+            .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build())) {
       for (int cycle = 1; cycle < brokenFrom; cycle++) {
         toastOnce(toaster, cycle);
         assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
@@ -100,10 +125,14 @@ class HeatRiseBackToBackTest {
 
   private static SimToaster toaster(double roomC, double volts, BreadType bread, double mm, double breadC,
       int slices, ToastMode mode, int shade, boolean currentSensor) {
+    return toaster(roomC, volts, bread, mm, breadC, slices, mode, shade, currentSensor ? SafetyLimits.defaults()
+        : SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build());
+  }
+
+  private static SimToaster toaster(double roomC, double volts, BreadType bread, double mm, double breadC,
+      int slices, ToastMode mode, int shade, SafetyLimits limits) {
     ApplianceConditions conditions = new ApplianceConditions(roomC, volts, roomC, slices, bread, mm, breadC);
     ToastSettings settings = new ToastSettings(shade, bread, mm, slices, mode);
-    SafetyLimits limits = currentSensor ? SafetyLimits.defaults()
-        : SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
     return new SimToaster(conditions, settings, limits, 1, ApplianceRemote.NONE, false).run(0.5);
   }
 

@@ -23,6 +23,11 @@ import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
  * the limits' own sensorSampleS (0.125 s: a sample every third tick), for the tests of the sampler's
  * timing and of the windows derived for it.
  *
+ * <p>The {@link FakeChamber} heats along a straight line, as no real element does, so the bench
+ * switches the energy-balance observer off ({@code energyBalanceTripC = +Infinity}); the observer is
+ * tested on the simulated appliance, whose physics it models (EnergyBalanceSurveyTest,
+ * SlowSensorLiesScenarioTest).
+ *
  * <p>One {@link #step()} is one loop period, in the order of the real appliance: the chamber evolves
  * over the period with the heat that flowed during it, time advances, the controller renews the
  * lease (unless it hangs), and the supervisor ticks.
@@ -50,9 +55,8 @@ public final class SafetyBench {
   }
 
   private SafetyBench(SafetyLimits limits, FakeChamber chamber, FaultStore store, boolean everyTick) {
-    limits = everyTick
-        ? SafetyLimitsBuilder.from(limits).set("sensorSampleS", limits.loopPeriodS()).build()
-        : limits;
+    SafetyLimitsBuilder fake = SafetyLimitsBuilder.from(limits).set("energyBalanceTripC", Double.POSITIVE_INFINITY);
+    limits = everyTick ? fake.set("sensorSampleS", limits.loopPeriodS()).build() : fake.build();
     this.limits = limits;
     this.chamber = chamber;
     this.current = limits.currentSensorFitted() ? new FakeCurrentSensor(heater, latch) : null;
