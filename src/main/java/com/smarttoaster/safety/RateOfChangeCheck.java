@@ -12,7 +12,9 @@ import static com.smarttoaster.safety.FaultText.seconds;
  * usable sample with the newest one taken at least rateWindowS earlier, not sample to sample, so
  * 0.3 °C of noise and 0.25 °C converter steps cannot add up to a trip. It must exceed the limit on
  * {@code sensorFaultSamples} samples in a row, so a single spike does not trip it while a real jump
- * (a short, a detached sensor) does within a few ticks. Applies always.
+ * (a short, a detached sensor) does within a few samples. Applies always. With a sample every 0.15 s
+ * the reference is the newest sample at least rateWindowS (0.5 s) old, i.e. 0.6 s back: σ 0.3 °C
+ * noise and a 0.25 °C step then make well under 2 °C/s, σ 1.5 °C about 3.5 °C/s (1 σ).
  *
  * <p>{@link Fault#measured()}: |rate|, °C/s; limit: maxRateCPerS.
  */
