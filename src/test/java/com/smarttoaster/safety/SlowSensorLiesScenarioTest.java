@@ -73,7 +73,8 @@ class SlowSensorLiesScenarioTest {
   }
 
   @ParameterizedTest(name = "drift {0} °C/s and a {1} °C/s crumb fire from {2} s, chamber {3} °C")
-  @CsvSource({"-1.0, 3.0, 30, 21", "-1.0, 3.0, 20, 150", "-2.0, 3.0, 30, 21", "-0.5, 2.0, 40, 100"})
+  @CsvSource({"-1.0, 3.0, 30, 21", "-1.0, 3.0, 20, 150", "-1.0, 3.0, 60, 200", "-1.0, 3.0, 0, 200",
+    "-2.0, 3.0, 30, 21", "-0.5, 2.0, 40, 100"})
   void aDriftThatHidesACrumbFireIsFoundBeforeTheChamberPassesTheCutOff(double drift, double fire, double atS,
       double chamberC) throws Exception {
     SimulationResult r = simulate(String.format(Locale.ROOT,
