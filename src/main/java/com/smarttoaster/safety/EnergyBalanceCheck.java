@@ -71,7 +71,8 @@ import java.util.ArrayDeque;
  *
  * Over 208 healthy cycles of the realistic envelope (EnergyBalanceSurveyTest: 160 random settings
  * and 8 back-to-back runs of 6, every bread and mode, noise up to σ 1.5 °C) nothing tripped; the
- * best surviving model's sum peaked at 3.2 °C against the 6 °C limit.
+ * best surviving model's sum peaked at 3.2 °C against the 6 °C limit. A run by hand with 800 more
+ * random settings (-Dsurvey.cycles=800 -Dsurvey.seed=99, 848 cycles) also had none; peak 3.65 °C.
  *
  * <p>{@link Fault#measured()}: the accumulated excess of the last model ruled out, °C, positive when
  * the reading ran above it, negative below; limit: energyBalanceTripC.
