@@ -7,6 +7,7 @@ import static com.smarttoaster.safety.FaultText.number;
 import static com.smarttoaster.safety.FaultText.seconds;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * SENSOR_DRIFT: while heating, the chamber reading runs away from what the heater's energy can
@@ -250,9 +251,9 @@ final class EnergyBalanceCheck implements SafetyCheck {
     heatingSinceNanos = now;
     recent.clear();
     lastMeanC = Double.NaN;
-    java.util.Arrays.fill(above, 0);
-    java.util.Arrays.fill(below, 0);
-    java.util.Arrays.fill(ruledOut, false);
+    Arrays.fill(above, 0);
+    Arrays.fill(below, 0);
+    Arrays.fill(ruledOut, false);
   }
 
   @Override

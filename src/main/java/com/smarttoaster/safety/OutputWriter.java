@@ -2,8 +2,10 @@ package com.smarttoaster.safety;
 
 import com.smarttoaster.hal.CarriageLatch;
 import com.smarttoaster.hal.HeaterSwitch;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
 
 /**
  * Writes the heater relay and the carriage magnet, outside the supervisor's lock. A GPIO write can
@@ -53,7 +55,7 @@ final class OutputWriter {
    */
   void want(boolean heaterOn, Boolean hold, boolean releaseAgain, boolean refresh) {
     Wish last = wish;
-    boolean same = last.heaterOn() == heaterOn && java.util.Objects.equals(last.hold(), hold) && !releaseAgain;
+    boolean same = last.heaterOn() == heaterOn && Objects.equals(last.hold(), hold) && !releaseAgain;
     if (same && !refresh) {
       return;
     }
@@ -87,7 +89,7 @@ final class OutputWriter {
    *
    * @return true when the carriage had to be released because the heater could not be switched off
    */
-  boolean cutHeatNow(org.slf4j.Logger log) {
+  boolean cutHeatNow(Logger log) {
     if (!writing.tryLock()) {
       log.error("Fail-safe: another thread is writing the outputs; heat off is left to it and the dead-man");
       return false;
