@@ -154,6 +154,18 @@ public final class ConfigLoader {
             + Format.number(safety.leaseS()) + " so that the controller renews the heat lease at least twice per lease;"
             + " lower tickS or raise leaseS",
         "controller.tickS", "safety.leaseS");
+    // While the controller waits for a prediction it may renew the lease only before and after the
+    // wait; if the wait plus one controller tick could reach hungS, a slow (not even failed)
+    // prediction would latch CONTROLLER_HUNG.
+    double predictionGapS = controller.predictorTimeoutS() + controller.tickS();
+    checks.require(
+        predictionGapS < safety.hungS() - 1e-9,
+        "controller.predictorTimeoutS",
+        "controller.predictorTimeoutS = " + Format.number(controller.predictorTimeoutS()) + " plus controller.tickS = "
+            + Format.number(controller.tickS()) + " gives " + Format.number(Math.round(predictionGapS * 1e6) / 1e6)
+            + " s, which must be below safety.hungS = " + Format.number(safety.hungS())
+            + " s, or a slow prediction would make the controller look hung; lower predictorTimeoutS or raise hungS",
+        "controller.predictorTimeoutS", "controller.tickS", "safety.hungS");
     double lowestChamber = simulation.ambientC() - SIM_CHAMBER_BELOW_AMBIENT_C;
     checks.require(
         simulation.chamberStartC() >= lowestChamber,

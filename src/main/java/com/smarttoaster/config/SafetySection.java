@@ -20,6 +20,14 @@ final class SafetySection {
   static final double MAX_TRIP_S = 0.5;
 
   static final NumberRange LOOP_PERIOD_S = closed(0.01, 0.1, "s");
+  /**
+   * Shortest time between sensor reads, s: 0.1 is the MAX31855's longest conversion (a faster read
+   * aborts the conversion in progress); 0.25 keeps at least four samples within the largest staleS
+   * (1 s), so the stale check still tolerates a missed sample or two.
+   */
+  static final NumberRange SENSOR_SAMPLE_S = closed(0.1, 0.25, "s");
+  static final NumberRange NO_CURRENT_S = closed(0.1, 1.0, "s");
+  static final NumberRange ENERGY_BALANCE_TRIP_C = closed(4, 30, "°C");
   static final NumberRange MAX_HEAT_S = closed(30, 600, "s");
   static final NumberRange CUTOFF_C = closed(150, 350, "°C");
   static final int MAX_SAMPLES = 50;
@@ -45,10 +53,11 @@ final class SafetySection {
 
   static final List<String> OPTIONS =
       List.of(
-          "loopPeriodS", "maxHeatS", "cutoffC", "overTempSamples", "sensorMinC", "sensorMaxC",
+          "loopPeriodS", "sensorSampleS", "maxHeatS", "cutoffC", "overTempSamples", "sensorMinC", "sensorMaxC",
           "sensorFaultSamples", "staleS", "maxRateCPerS", "rateWindowS", "frozenS", "fallWhileHeatingC",
           "fallWindowS", "heatingSettleS", "noRiseWindowS", "noRiseMinC", "noRiseHotAllowanceCPerC",
-          "stuckSettleS", "stuckWindowS", "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC");
+          "stuckSettleS", "stuckWindowS", "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC",
+          "noCurrentS", "energyBalanceTripC");
 
   private SafetySection() {}
 
@@ -60,6 +69,7 @@ final class SafetySection {
     SafetyLimits d = SafetyLimits.defaults();
     return new SafetyLimits(
         f.decimal("loopPeriodS", LOOP_PERIOD_S).orElse(d.loopPeriodS()),
+        f.decimal("sensorSampleS", SENSOR_SAMPLE_S).orElse(d.sensorSampleS()),
         f.decimal("maxHeatS", MAX_HEAT_S).orElse(d.maxHeatS()),
         f.decimal("cutoffC", CUTOFF_C).orElse(d.cutoffC()),
         (int) f.integer("overTempSamples", 1, MAX_SAMPLES).orElse(d.overTempSamples()),
@@ -83,6 +93,8 @@ final class SafetySection {
         f.decimal("hungS", HUNG_S).orElse(d.hungS()),
         f.decimal("releaseVerifyS", RELEASE_VERIFY_S).orElse(d.releaseVerifyS()),
         f.decimal("resetMaxC", RESET_MAX_C).orElse(d.resetMaxC()),
+        f.decimal("noCurrentS", NO_CURRENT_S).orElse(d.noCurrentS()),
+        f.decimal("energyBalanceTripC", ENERGY_BALANCE_TRIP_C).orElse(d.energyBalanceTripC()),
         currentSensorFitted);
   }
 
@@ -95,26 +107,44 @@ final class SafetySection {
     String loop = "safety.loopPeriodS";
     double loopS = s.loopPeriodS();
 
-    double overTempTrip = s.overTempSamples() * loopS;
+    String sample = "safety.sensorSampleS";
+    double sampleS = s.samplePeriodS();
+    double overTempTrip = s.overTempSamples() * sampleS;
     checks.require(
         overTempTrip <= MAX_TRIP_S + 1e-9,
         "safety.overTempSamples",
-        "safety.overTempSamples = " + s.overTempSamples() + " with safety.loopPeriodS = " + Format.number(loopS)
-            + " takes " + Format.number(round(overTempTrip)) + " s to trip; expected at most " + Format.number(MAX_TRIP_S)
-            + " s (so over-temperature trips within 1 s); lower overTempSamples or loopPeriodS",
-        "safety.overTempSamples", loop);
+        "safety.overTempSamples = " + s.overTempSamples() + " with a sample every " + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
+            + Format.number(loopS) + ") takes " + Format.number(round(overTempTrip)) + " s to trip; expected at most "
+            + Format.number(MAX_TRIP_S) + " s (so over-temperature trips within 1 s); lower overTempSamples or sensorSampleS",
+        "safety.overTempSamples", sample, loop);
 
-    double faultTrip = s.sensorFaultSamples() * loopS;
+    double faultTrip = s.sensorFaultSamples() * sampleS;
     checks.require(
         faultTrip <= MAX_TRIP_S + 1e-9,
         "safety.sensorFaultSamples",
-        "safety.sensorFaultSamples = " + s.sensorFaultSamples() + " with safety.loopPeriodS = " + Format.number(loopS)
-            + " takes " + Format.number(round(faultTrip)) + " s to trip; expected at most " + Format.number(MAX_TRIP_S)
-            + " s (so a broken sensor trips within 1 s); lower sensorFaultSamples or loopPeriodS",
-        "safety.sensorFaultSamples", loop);
+        "safety.sensorFaultSamples = " + s.sensorFaultSamples() + " with a sample every " + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
+            + Format.number(loopS) + ") takes " + Format.number(round(faultTrip)) + " s to trip; expected at most "
+            + Format.number(MAX_TRIP_S) + " s (so a broken sensor trips within 1 s); lower sensorFaultSamples or sensorSampleS",
+        "safety.sensorFaultSamples", sample, loop);
 
-    atLeastTwoPeriods(checks, "staleS", s.staleS(), loopS, "a single late sample would trip");
-    atLeastTwoPeriods(checks, "rateWindowS", s.rateWindowS(), loopS, "the rate needs at least two samples");
+    checks.require(
+        s.staleS() >= 4 * sampleS - 1e-9,
+        "safety.staleS",
+        "safety.staleS = " + Format.number(s.staleS()) + " must be at least four sample periods, 4 x "
+            + Format.number(round(sampleS)) + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS())
+            + " rounded up to ticks of safety.loopPeriodS = " + Format.number(loopS) + "), or a missed sample or two"
+            + " would trip it; raise staleS or lower sensorSampleS",
+        "safety.staleS", sample, loop);
+    checks.require(
+        s.rateWindowS() >= 2 * sampleS - 1e-9,
+        "safety.rateWindowS",
+        "safety.rateWindowS = " + Format.number(s.rateWindowS()) + " must be at least two sample periods, 2 x "
+            + Format.number(round(sampleS)) + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS())
+            + " on ticks of safety.loopPeriodS = " + Format.number(loopS) + "), or the rate has a single sample;"
+            + " raise rateWindowS or lower sensorSampleS",
+        "safety.rateWindowS", sample, loop);
     atLeastTwoPeriods(checks, "leaseS", s.leaseS(), loopS, "the lease would expire between two supervisor checks");
 
     checks.require(

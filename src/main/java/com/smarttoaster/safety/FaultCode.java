@@ -31,6 +31,19 @@ public enum FaultCode {
    * releaseVerifyS) or by temperature (measured: rise in °C, limit: stuckRiseC).
    */
   HEATER_STUCK_ON(true),
+  /**
+   * The heater is commanded on but the current sensor reads no current for more than noCurrentS: an
+   * open element, a broken wire or a relay that no longer closes. Needs service (broken hardware;
+   * the current sensor itself may also have failed). measured: s without current; limit: noCurrentS.
+   */
+  HEATER_NO_CURRENT(true),
+  /**
+   * While heating, the chamber reading ran outside what the energy balance of the heater allows (a
+   * sensor that drifts, a probe that has come loose, or heat from elsewhere such as burning crumbs),
+   * by more than energyBalanceTripC accumulated. measured: the accumulated excess, °C (positive:
+   * above the model, negative: below); limit: energyBalanceTripC.
+   */
+  SENSOR_DRIFT(false),
   /** Heater-on time in the cycle reached maxHeatS. measured: s; limit: maxHeatS. */
   MAX_HEAT_TIME(false),
   /** Heat requested but the lease not renewed for more than leaseS. measured: s; limit: leaseS. */

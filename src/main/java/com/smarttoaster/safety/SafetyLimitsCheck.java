@@ -9,6 +9,11 @@ final class SafetyLimitsCheck {
 
   static SafetyLimits requireSane(SafetyLimits l) {
     requireRange("loopPeriodS", l.loopPeriodS(), 1e-3, 0.1, "(at least 10 Hz)");
+    requirePositive("sensorSampleS", l.sensorSampleS());
+    if (!(l.samplePeriodS() * 2 <= l.staleS() + 1e-9)) {
+      fail("sensorSampleS must give at least two samples within staleS, were " + l.sensorSampleS()
+          + " (a sample every " + l.samplePeriodS() + " s) and " + l.staleS());
+    }
     requirePositive("maxHeatS", l.maxHeatS());
     requireFinite("cutoffC", l.cutoffC());
     requireFinite("sensorMinC", l.sensorMinC());
@@ -39,6 +44,12 @@ final class SafetyLimitsCheck {
     requirePositive("leaseS", l.leaseS());
     requirePositive("hungS", l.hungS());
     requireNotNegative("releaseVerifyS", l.releaseVerifyS());
+    requireRange("noCurrentS", l.noCurrentS(), 1e-3, 1.0, "(an open element must be found within 1 s)");
+    // +Infinity switches the observer off, for tests whose fake chamber heats like no real element
+    // (a straight 1 °C/s line); the config loader allows 4..30 only.
+    if (!(l.energyBalanceTripC() > 0)) {
+      fail("energyBalanceTripC must be above 0, was " + l.energyBalanceTripC());
+    }
     requireFinite("resetMaxC", l.resetMaxC());
     if (!(l.resetMaxC() < l.cutoffC())) {
       fail("resetMaxC must be below cutoffC, were " + l.resetMaxC() + " and " + l.cutoffC());

@@ -1,11 +1,13 @@
 package com.smarttoaster.safety;
 
 /**
- * Receives changes of safety state. Called on the thread that caused the change: usually the
- * supervisor's loop thread, but the controller's thread for changes it causes itself (heat off in
- * {@code requestHeat(false)} or {@code endCycle()}, a late renewal found in {@code renewLease()}).
- * Never called while the supervisor's lock is held, so it may call back into the supervisor; it must
- * not block. An exception thrown here is logged and ignored.
+ * Receives changes of safety state, strictly in the order the supervisor decided them (a heater-on
+ * from the loop and a heater-off from the controller never overtake each other). Usually called on
+ * the thread that caused the change (the supervisor's loop, or the controller's for heat off in
+ * {@code requestHeat(false)} or {@code endCycle()}, a late renewal found in {@code renewLease()}),
+ * but when another supervisor thread is delivering events at that moment, that thread delivers
+ * these too, after its own. Never called while the supervisor's lock is held, so it may call back
+ * into the supervisor; it must not block. An exception thrown here is logged and ignored.
  */
 public interface SafetyListener {
   void onFault(Fault fault);

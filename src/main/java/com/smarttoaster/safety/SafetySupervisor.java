@@ -11,8 +11,6 @@ import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.TemperatureSensor;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,8 +32,14 @@ import org.slf4j.LoggerFactory;
  * <p>Calling order for the controller: {@link #holdCarriage()} when the lever goes down, then
  * {@link #renewLease()} on every controller tick and {@link #requestHeat(boolean)} when it wants heat
  * (heat starts at the next supervisor tick), and {@link #endCycle()} when the toast is done or
- * cancelled. Every method is thread-safe; the sensor is read outside the lock, so callers on other
- * threads never wait for a slow sensor.
+ * cancelled. Every method is thread-safe.
+ *
+ * <p>Nothing that can block runs under the supervisor's lock: the sensors are read by the loop
+ * before it takes the lock (the chamber sensor only every sensorSampleS, see {@link
+ * SensorSampler}), and the relay and magnet are written after it is released ({@link OutputWriter}),
+ * so a GPIO write that hangs cannot stop the controller's {@link #renewLease()} from latching the
+ * fault; the hung loop stops toggling the hardware dead-man, which drops heat and magnet. Listener
+ * calls run in the order the supervisor decided them ({@link OrderedEvents}).
  *
  * <p>With a {@link FaultStore}, latched faults survive a restart: the stored fault is latched again
  * when the supervisor is constructed (after heat off and carriage released), every newly latched
@@ -44,21 +48,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class SafetySupervisor {
   private static final Logger log = LoggerFactory.getLogger(SafetySupervisor.class);
+  /** How long a start waits for a relay or magnet write in progress on another thread, ms. */
+  private static final long HOLD_WAIT_MS = 200;
 
   private enum Carriage {
     RELEASED,
+    /** holdCarriage() is writing the hold; neither released by a tick nor heated yet. */
+    HOLDING,
     HELD,
     /** endCycle() was called: heat is off, the release waits for the current check. */
     RELEASING
   }
 
-  private record SensorSample(TemperatureReading reading, String problem) {}
+  /** The inputs a tick reads before it takes the lock. */
+  private record Inputs(SensorSampler.Sample sample, Boolean currentFlowing, boolean leverDown, boolean magnetHeld) {}
 
   private final Object lock = new Object();
   private final SafetyLimits limits;
-  private final HeaterSwitch heater;
   private final CarriageLatch latch;
-  private final TemperatureSensor sensor;
   private final HeaterCurrentSensor currentSensor;
   private final DeadManTrigger deadMan;
   private final Clock clock;
@@ -69,27 +76,23 @@ public final class SafetySupervisor {
   private final HeatLease lease;
   private final ResetPolicy resetPolicy;
   private final List<SafetyCheck> checks;
-  private final FaultStore faultStore;
-  /** Orders the store's writes: a queued write older than the last one written is dropped. */
-  private final Object storeLock = new Object();
-  private long storeWrittenGeneration;
+  private final SensorSampler sampler;
+  private final OutputWriter outputs;
+  private final OrderedEvents events = new OrderedEvents();
+  private final FaultStoreWriter store;
 
   // Everything below is guarded by lock.
-  private final List<Runnable> outbox = new ArrayList<>();
+  private final HeatTimeBook heatTime;
   private Fault fault;
   private Carriage carriage = Carriage.RELEASED;
   private boolean heatRequested;
   private boolean heaterOn;
   private long heaterSwitchedAtNanos;
-  private boolean heaterOnDuringPeriod;
-  private long heatNanosThisCycle;
-  /** The last tick, or construction before the first tick. */
-  private long lastTickNanos;
+  private boolean releaseAgain;
   private long releaseAtNanos;
   private TemperatureReading lastReading;
   private long lastReadingAtNanos;
   private boolean sensorReadFailing;
-  private long storeGeneration;
 
   /**
    * Switches the heater off and releases the carriage before anything else, then checks its
@@ -162,9 +165,9 @@ public final class SafetySupervisor {
     }
     this.deadMan = Objects.requireNonNull(deadMan, "deadMan");
     this.limits = SafetyLimitsCheck.requireSane(Objects.requireNonNull(limits, "limits"));
-    this.heater = heater;
     this.latch = latch;
-    this.sensor = Objects.requireNonNull(sensor, "sensor");
+    this.sampler = new SensorSampler(Objects.requireNonNull(sensor, "sensor"), limits);
+    this.outputs = new OutputWriter(heater, latch);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = listener == null ? SafetyListener.NONE : listener;
     if (limits.currentSensorFitted() && currentSensor == null) {
@@ -190,22 +193,22 @@ public final class SafetySupervisor {
             new FrozenReadingCheck(limits),
             new FallWhileHeatingCheck(limits),
             new HeatRiseCheck(limits),
+            new HeaterNoCurrentCheck(limits),
+            new EnergyBalanceCheck(limits),
             new StuckRelayCurrentCheck(limits),
             new StuckHeaterTemperatureCheck(limits),
             new MaxHeatTimeCheck(limits));
     this.heaterSwitchedAtNanos = clock.nanos();
-    this.lastTickNanos = heaterSwitchedAtNanos;
-    this.faultStore = faultStore;
+    this.heatTime = new HeatTimeBook(heaterSwitchedAtNanos);
+    this.store = new FaultStoreWriter(faultStore);
     log.info("Safety supervisor ready: {}", limits);
-    if (faultStore != null) {
-      Fault restored = restoredFault(faultStore, heaterSwitchedAtNanos);
-      if (restored != null) {
-        withLock(() -> {
-          fault = restored;
-          outbox.add(() -> this.listener.onFault(restored));
-          return null;
-        });
-      }
+    Fault restored = store.restored(heaterSwitchedAtNanos);
+    if (restored != null) {
+      withLock(() -> {
+        fault = restored;
+        events.add(() -> this.listener.onFault(restored));
+        return null;
+      });
     }
   }
 
@@ -219,49 +222,64 @@ public final class SafetySupervisor {
    * up. Otherwise holds the carriage and starts a new cycle: heat-time count back to zero, no heat
    * requested, the lease waiting for its first renewal. Called while a cycle is already held, it
    * returns true and keeps that cycle (its heat time keeps counting). Refused while the previous
-   * cycle's carriage is still being released after {@link #endCycle()}.
+   * cycle's carriage is still being released after {@link #endCycle()}, and when the magnet does not
+   * hold (read back after the hold).
    */
   public boolean holdCarriage() {
-    return withLock(
-        () -> {
-          if (fault != null) {
-            log.info("Start refused: fault {} is latched", fault.code());
-            return false;
-          }
-          if (carriage == Carriage.HELD) {
-            return true;
-          }
-          if (carriage == Carriage.RELEASING) {
-            log.info("Start refused: the previous cycle's carriage is still being released");
-            return false;
-          }
-          if (!latch.isLeverDown()) {
-            log.info("Start refused: the carriage lever is not down");
-            return false;
-          }
-          latch.hold();
-          if (!latch.isHeld()) {
-            latch.release();
-            log.warn("Start refused: the carriage latch did not hold");
-            return false;
-          }
-          long now = clock.nanos();
-          carriage = Carriage.HELD;
-          heatRequested = false;
-          heatNanosThisCycle = 0;
-          heaterOnDuringPeriod = heaterOn;
-          lease.startCycle(now);
-          checks.forEach(check -> check.onCycleStart(now));
-          log.info("Cycle started: carriage held");
-          return true;
-        });
+    boolean leverDown = latch.isLeverDown();
+    Boolean early = withLock(() -> {
+      if (fault != null) {
+        log.info("Start refused: fault {} is latched", fault.code());
+        return false;
+      }
+      if (carriage == Carriage.HELD) {
+        return true;
+      }
+      if (carriage != Carriage.RELEASED) {
+        log.info("Start refused: the carriage is {}", carriage == Carriage.HOLDING
+            ? "being held by another start" : "still being released after the previous cycle");
+        return false;
+      }
+      if (!leverDown) {
+        log.info("Start refused: the carriage lever is not down");
+        return false;
+      }
+      carriage = Carriage.HOLDING;
+      return null;
+    });
+    if (early != null) {
+      return early;
+    }
+    boolean written = outputs.holdNow(HOLD_WAIT_MS);
+    boolean held = written && latch.isHeld();
+    return withLock(() -> {
+      if (carriage != Carriage.HOLDING) { // a fault latched meanwhile: it released the carriage
+        return false;
+      }
+      if (!held) {
+        carriage = Carriage.RELEASED;
+        releaseAgain = true;
+        log.warn(written ? "Start refused: the carriage latch did not hold"
+            : "Start refused: the outputs are busy (a relay or magnet write has not finished)");
+        return false;
+      }
+      long now = clock.nanos();
+      carriage = Carriage.HELD;
+      heatRequested = false;
+      heatTime.startCycle(heaterOn);
+      lease.startCycle(now);
+      checks.forEach(check -> check.onCycleStart(now));
+      log.info("Cycle started: carriage held");
+      return true;
+    });
   }
 
   /**
-   * The controller's wish for heat. Off takes effect at once (the relay is switched off before this
-   * returns); on takes effect at the next {@link #tick()}, after the checks, and only while the lease
-   * is fresh, the carriage held and no fault latched. A wish for heat outside a held cycle or while a
-   * fault is latched is ignored.
+   * The controller's wish for heat. Off takes effect at once (the relay is written before this
+   * returns, unless another thread is writing the outputs right then: it writes the off next); on
+   * takes effect at the next {@link #tick()}, after the checks, and only while the lease is fresh,
+   * the carriage held and no fault latched. A wish for heat outside a held cycle or while a fault is
+   * latched is ignored.
    */
   public void requestHeat(boolean on) {
     withLock(
@@ -282,8 +300,9 @@ public final class SafetySupervisor {
    * Heartbeat + lease renewal; the controller calls it on every one of its ticks. A renewal that
    * comes too late does not rescue the lease: if heat was requested and the lease is already older
    * than leaseS, heat is cut at once and LEASE_EXPIRED latched. It also watches the supervisor's own
-   * loop: if no tick has run for more than staleS while heat is on or the carriage held, it latches
-   * SENSOR_STALE from this thread.
+   * loop: if no tick has run for more than staleS while heat is on or the carriage held (the loop
+   * died, or hangs in a sensor read or an output write), it latches SENSOR_STALE from this thread.
+   * It never waits for an output write in progress on another thread.
    */
   public void renewLease() {
     withLock(
@@ -331,17 +350,20 @@ public final class SafetySupervisor {
   }
 
   /**
-   * One period of the supervisor loop: read the sensor (outside the lock; a failed read is no sample,
-   * never an exception), run every check, then write the heater.
+   * One period of the supervisor loop: read the inputs (outside the lock; the chamber sensor only
+   * when a sample is due; a failed read is no sample, never an exception), run every check, write
+   * the outputs (outside the lock), and only then toggle the hardware dead-man. A tick that throws
+   * or hangs does not toggle it.
    */
   public void tick() {
-    SensorSample sample = readSensor();
-    Boolean currentFlowing = readCurrent();
+    Inputs inputs =
+        new Inputs(sampler.sampleIfDue(clock.nanos()), readCurrent(), latch.isLeverDown(), latch.isHeld());
     withLock(
         () -> {
-          onTick(sample, currentFlowing);
+          onTick(inputs);
           return null;
-        });
+        },
+        true);
     // Proof of life for the hardware dead-man: only a tick that ran to its end retriggers it.
     deadMan.toggle();
   }
@@ -363,7 +385,9 @@ public final class SafetySupervisor {
   }
 
   public Optional<Fault> latchedFault() {
-    return withLock(() -> Optional.ofNullable(fault));
+    synchronized (lock) {
+      return Optional.ofNullable(fault);
+    }
   }
 
   /**
@@ -375,6 +399,8 @@ public final class SafetySupervisor {
    */
   public ResetResult reset(ResetKind kind) {
     Objects.requireNonNull(kind, "kind");
+    boolean leverDown = latch.isLeverDown();
+    boolean magnetHeld = latch.isHeld();
     return withLock(
         () -> {
           if (fault == null) {
@@ -385,8 +411,8 @@ public final class SafetySupervisor {
               resetPolicy.refusal(
                   kind,
                   fault.code(),
-                  latch.isLeverDown(),
-                  carriage == Carriage.RELEASED && !latch.isHeld(),
+                  leverDown,
+                  carriage == Carriage.RELEASED && !magnetHeld,
                   lastReading,
                   now - lastReadingAtNanos);
           if (refusal != null) {
@@ -395,7 +421,7 @@ public final class SafetySupervisor {
           }
           FaultCode cleared = fault.code();
           fault = null;
-          queueStoreWrite(null);
+          store.queue(null, events);
           heatRequested = false;
           carriage = Carriage.RELEASED;
           checks.forEach(check -> check.onReset(now));
@@ -406,14 +432,14 @@ public final class SafetySupervisor {
   }
 
   public SafetyStatus status() {
-    return withLock(
-        () ->
-            new SafetyStatus(
-                heaterOn,
-                carriage != Carriage.RELEASED,
-                lastReading,
-                Nanos.toSeconds(heatNanosThisCycle),
-                fault));
+    synchronized (lock) {
+      return new SafetyStatus(
+          heaterOn,
+          carriage != Carriage.RELEASED,
+          lastReading,
+          Nanos.toSeconds(heatTime.heatNanosThisCycle()),
+          fault);
+    }
   }
 
   /**
@@ -434,59 +460,67 @@ public final class SafetySupervisor {
 
   /**
    * Fail-safe after a tick threw: heater off; if even that fails, release the carriage, whose mains
-   * contacts are the second switch. Never throws.
+   * contacts are the second switch. Never throws, and never waits for a write in progress on
+   * another thread.
    */
   void cutHeatAfterFailure() {
-    withLock(
-        () -> {
-          try {
-            setHeater(false, lastTickNanos);
-          } catch (RuntimeException heaterFailure) {
-            log.error("Could not switch the heater off; releasing the carriage", heaterFailure);
-            try {
-              releaseCarriage(lastTickNanos);
-            } catch (RuntimeException latchFailure) {
-              log.error("Could not release the carriage either", latchFailure);
-            }
-          }
-          return null;
-        });
+    try {
+      synchronized (lock) {
+        setHeater(false, heatTime.lastTickNanos());
+        outputs.want(false, magnetWish(), false, false);
+      }
+      if (outputs.cutHeatNow(log)) {
+        synchronized (lock) {
+          releaseCarriage(heatTime.lastTickNanos());
+          outputs.want(false, false, false, false);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("Fail-safe after a failed tick failed", e);
+    } finally {
+      events.run();
+    }
+  }
+
+  /** The supervisor's check of {@code type}, for tests and surveys that measure its margins. */
+  <T extends SafetyCheck> T check(Class<T> type) {
+    return checks.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
 
   // ---- the tick ------------------------------------------------------------------------------
 
-  private void onTick(SensorSample sample, Boolean currentFlowing) {
+  private void onTick(Inputs in) {
     long now = clock.nanos();
-    if (heaterOnDuringPeriod) {
-      heatNanosThisCycle += Math.max(0, now - lastTickNanos);
-    }
-    heaterOnDuringPeriod = heaterOn;
-    noteSample(sample, now);
+    heatTime.countPeriod(now, heaterOn);
+    noteSample(in.sample());
     if (fault == null) {
-      followCarriage(now);
-      finishRelease(now, currentFlowing);
+      followCarriage(now, in);
+      finishRelease(now, in.currentFlowing());
     }
     if (fault == null) {
-      runChecks(now, sample, currentFlowing);
+      runChecks(now, in);
     }
-    if (carriage == Carriage.RELEASED && latch.isHeld()) {
-      latch.release(); // nobody else may hold it
+    if (carriage == Carriage.RELEASED && in.magnetHeld()) {
+      releaseAgain = true; // nobody else may hold it
     }
     boolean heat =
         fault == null
             && carriage == Carriage.HELD
             && heatRequested
             && lease.isFresh(now)
-            && heatNanosThisCycle < maxHeatNanos
-            && latch.isHeld();
+            && heatTime.heatNanosThisCycle() < maxHeatNanos
+            && in.magnetHeld();
     setHeater(heat, now);
-    lastTickNanos = now;
+    heatTime.tickDone(now);
   }
 
-  private void noteSample(SensorSample sample, long now) {
+  private void noteSample(SensorSampler.Sample sample) {
+    if (sample == null) {
+      return; // the converter is still converting
+    }
     if (sample.reading() != null) {
       lastReading = sample.reading();
-      lastReadingAtNanos = now;
+      lastReadingAtNanos = sample.atNanos();
     }
     boolean failing = sample.reading() == null;
     if (failing != sensorReadFailing) {
@@ -500,11 +534,11 @@ public final class SafetySupervisor {
   }
 
   /** A held carriage whose lever went up or whose magnet dropped out ends the cycle. */
-  private void followCarriage(long now) {
+  private void followCarriage(long now, Inputs in) {
     if (carriage != Carriage.HELD) {
       return;
     }
-    if (!latch.isLeverDown() || !latch.isHeld()) {
+    if (!in.leverDown() || !in.magnetHeld()) {
       log.info("Carriage came up during the cycle (lever lifted or latch dropped out); cycle ended");
       heatRequested = false;
       cutHeatAndRelease(now);
@@ -534,26 +568,27 @@ public final class SafetySupervisor {
     releaseCarriage(now);
   }
 
-  private void runChecks(long now, SensorSample sample, Boolean currentFlowing) {
-    boolean usable = SensorHealthCheck.isUsable(sample.reading(), limits);
+  private void runChecks(long now, Inputs in) {
+    SensorSampler.Sample sample = in.sample();
+    TemperatureReading reading = sample == null ? null : sample.reading();
+    boolean usable = SensorHealthCheck.isUsable(reading, limits);
     String problem =
-        usable
+        sample == null || usable
             ? null
-            : sample.reading() == null
-                ? sample.problem()
-                : SensorHealthCheck.problem(sample.reading(), limits);
+            : reading == null ? sample.problem() : SensorHealthCheck.problem(reading, limits);
     boolean held = carriage == Carriage.HELD;
     TickFacts facts =
         new TickFacts(
             now,
-            sample.reading(),
+            sample != null,
+            reading,
             usable,
             heaterOn,
             heaterSwitchedAtNanos,
-            heatNanosThisCycle,
+            heatTime.heatNanosThisCycle(),
             held && heatRequested,
             held,
-            currentFlowing,
+            in.currentFlowing(),
             problem);
     for (SafetyCheck check : checks) {
       Fault found = check.evaluate(facts);
@@ -569,15 +604,17 @@ public final class SafetySupervisor {
   }
 
   /**
-   * SENSOR_STALE seen from another thread: the loop has stopped ticking (or never started) while
-   * something is at stake (heat on or carriage held). An idle toaster has nothing to cut.
+   * SENSOR_STALE seen from another thread: the loop has stopped ticking (or never started, or hangs
+   * in a read or a write) while something is at stake (heat on or carriage held). An idle toaster
+   * has nothing to cut.
    */
   private Fault loopStalled(long now) {
     boolean atStake = heaterOn || carriage != Carriage.RELEASED;
-    if (!atStake || now - lastTickNanos <= staleNanos) {
+    long sinceTickNanos = now - heatTime.lastTickNanos();
+    if (!atStake || sinceTickNanos <= staleNanos) {
       return null;
     }
-    double sinceTickS = Nanos.toSeconds(now - lastTickNanos);
+    double sinceTickS = Nanos.toSeconds(sinceTickNanos);
     String message =
         "Safety loop stalled: no temperature check for "
             + seconds(sinceTickS)
@@ -589,7 +626,7 @@ public final class SafetySupervisor {
     return new Fault(FaultCode.SENSOR_STALE, message, sinceTickS, limits.staleS(), now);
   }
 
-  // ---- outputs -------------------------------------------------------------------------------
+  // ---- state changes (caller holds lock; the outputs are written after it is released) ---------
 
   private void latchFault(Fault found, long now) {
     if (fault != null) {
@@ -598,111 +635,45 @@ public final class SafetySupervisor {
     fault = found;
     heatRequested = false;
     log.error("Safety fault {}: {}", found.code(), found.message());
-    outbox.add(() -> listener.onFault(found));
-    queueStoreWrite(found);
+    events.add(() -> listener.onFault(found));
+    store.queue(found, events);
     cutHeatAndRelease(now);
   }
 
-  /** Heater off and carriage released; the release happens even if switching the relay fails. */
+  /** Heater off and carriage released (written in that order, the release even if the heater fails). */
   private void cutHeatAndRelease(long now) {
-    try {
-      setHeater(false, now);
-    } finally {
-      releaseCarriage(now);
-    }
+    setHeater(false, now);
+    releaseCarriage(now);
   }
 
-  /** Writes the relay (also when unchanged: a refresh), and reports changes. */
+  /** The relay command; a change is reported. The relay is written after the lock is released. */
   private void setHeater(boolean on, long now) {
-    heater.set(on);
     if (on) {
-      heaterOnDuringPeriod = true;
+      heatTime.heaterOn();
     }
     if (on != heaterOn) {
       heaterOn = on;
       heaterSwitchedAtNanos = now;
       log.debug("Heater commanded {}", on ? "on" : "off");
-      outbox.add(() -> listener.onHeaterCommand(on, now));
+      events.add(() -> listener.onHeaterCommand(on, now));
     }
   }
 
   private void releaseCarriage(long now) {
-    latch.release();
+    releaseAgain = true;
     if (carriage != Carriage.RELEASED) {
       carriage = Carriage.RELEASED;
       log.info("Carriage released");
-      outbox.add(() -> listener.onCarriageReleased(now));
+      events.add(() -> listener.onCarriageReleased(now));
     }
   }
 
-  // ---- the fault store -----------------------------------------------------------------------
-
-  /** The stored fault, latched again; null when none is stored. Never throws. */
-  private static Fault restoredFault(FaultStore store, long now) {
-    try {
-      Optional<FaultStore.StoredFault> stored = store.load();
-      if (stored.isEmpty()) {
-        log.info("No latched fault stored in {}", store.file());
-        return null;
-      }
-      Fault f = stored.get().fault();
-      log.warn("Fault {} restored from {} (latched at {}): it stays latched until reset", f.code(), store.file(),
-          stored.get().latchedAt());
-      return new Fault(f.code(), f.message() + " (Restored after a restart: latched at " + stored.get().latchedAt()
-          + ".)", f.measured(), f.limit(), now);
-    } catch (FaultStore.UnreadableFaultException e) {
-      log.error("The fault store cannot be read back: {}", e.getMessage());
-      return new Fault(FaultCode.STORED_FAULT_UNREADABLE,
-          "A latched fault was stored before the restart but cannot be read back (" + e.getMessage()
-              + "), so it is kept as one that needs service. Heat is off and no cycle can start. "
-              + FaultText.SERVICE + " After the check, hold the reset button while powering up.",
-          0, 0, now);
-    }
-  }
-
-  /**
-   * Queues a write of the store (the fault, or a clear when null) to run after the lock is released.
-   * Runs on the thread that latched or reset; heat is already off by then. Caller holds lock.
-   */
-  private void queueStoreWrite(Fault toStore) {
-    if (faultStore == null) {
-      return;
-    }
-    long generation = ++storeGeneration;
-    outbox.add(() -> writeStore(generation, toStore));
-  }
-
-  private void writeStore(long generation, Fault toStore) {
-    synchronized (storeLock) {
-      if (generation <= storeWrittenGeneration) {
-        return; // a newer state was written already
-      }
-      storeWrittenGeneration = generation;
-      try {
-        if (toStore == null) {
-          faultStore.clear();
-        } else {
-          faultStore.save(toStore);
-        }
-      } catch (IOException | RuntimeException e) {
-        log.error("Could not {} the fault store {}: {}. A restart {} this fault.", toStore == null ? "clear" : "write",
-            faultStore.file(), e.toString(), toStore == null ? "may bring back" : "would forget");
-      }
-    }
+  /** Hold, release, or (while a start writes the hold itself) null: leave the magnet alone. */
+  private Boolean magnetWish() {
+    return carriage == Carriage.HOLDING ? null : carriage != Carriage.RELEASED;
   }
 
   // ---- inputs and plumbing -------------------------------------------------------------------
-
-  private SensorSample readSensor() {
-    try {
-      TemperatureReading reading = sensor.read();
-      return reading == null
-          ? new SensorSample(null, "the sensor driver returned no reading")
-          : new SensorSample(reading, null);
-    } catch (IOException | RuntimeException e) {
-      return new SensorSample(null, "read failed: " + e);
-    }
-  }
 
   private Boolean readCurrent() {
     if (currentSensor == null) {
@@ -717,27 +688,30 @@ public final class SafetySupervisor {
   }
 
   /**
-   * Runs {@code action} under the lock, then tells the listener what changed, outside the lock so a
-   * listener can call back in and cannot stall the loop while holding it.
+   * Runs {@code action} under the lock and records the outputs it leaves wanted; then, with the lock
+   * released, writes the outputs and runs the listener events, in order. A port that throws makes
+   * this throw after the events ran.
    */
   private <T> T withLock(Supplier<T> action) {
-    List<Runnable> events = List.of();
+    return withLock(action, false);
+  }
+
+  /** As {@link #withLock(Supplier)}; {@code refresh} rewrites the relay even if nothing changed. */
+  private <T> T withLock(Supplier<T> action, boolean refresh) {
     try {
       synchronized (lock) {
         try {
           return action.get();
         } finally {
-          events = List.copyOf(outbox);
-          outbox.clear();
+          outputs.want(heaterOn, magnetWish(), releaseAgain, refresh);
+          releaseAgain = false;
         }
       }
     } finally {
-      for (Runnable event : events) {
-        try {
-          event.run();
-        } catch (RuntimeException e) {
-          log.warn("Safety listener threw; ignored", e);
-        }
+      try {
+        outputs.write();
+      } finally {
+        events.run();
       }
     }
   }

@@ -16,6 +16,7 @@ final class SensorStaleCheck implements SafetyCheck {
   private final SafetyLimits limits;
   private final long staleNanos;
   private long lastUsableNanos = NEVER;
+  private String lastProblem;
 
   SensorStaleCheck(SafetyLimits limits) {
     this.limits = limits;
@@ -26,13 +27,17 @@ final class SensorStaleCheck implements SafetyCheck {
   public Fault evaluate(TickFacts facts) {
     if (facts.usable() || lastUsableNanos == NEVER) {
       lastUsableNanos = facts.nowNanos();
+      lastProblem = null;
       return null;
+    }
+    if (facts.sampleProblem() != null) {
+      lastProblem = facts.sampleProblem();
     }
     long silentNanos = facts.nowNanos() - lastUsableNanos;
     if (silentNanos <= staleNanos) {
       return null;
     }
-    String why = facts.sampleProblem() == null ? "" : " (last problem: " + facts.sampleProblem() + ")";
+    String why = lastProblem == null ? "" : " (last problem: " + lastProblem + ")";
     String message =
         "Temperature sensor silent: no valid chamber reading for "
             + seconds(Nanos.toSeconds(silentNanos))
@@ -54,5 +59,6 @@ final class SensorStaleCheck implements SafetyCheck {
   @Override
   public void onReset(long nowNanos) {
     lastUsableNanos = nowNanos;
+    lastProblem = null;
   }
 }

@@ -101,6 +101,7 @@ class ConfigLoaderTest {
               currentSensorFitted: false
             safety:
               cutoffC: 260
+              sensorSampleS: 0.1
               overTempSamples: 4
               releaseVerifyS: 0
             controller:
@@ -140,6 +141,7 @@ class ConfigLoaderTest {
     assertEquals(0.02, c.pi().debounceS());
     assertEquals(260, c.safety().cutoffC());
     assertEquals(4, c.safety().overTempSamples());
+    assertEquals(0.1, c.safety().sensorSampleS());
     assertFalse(c.safety().currentSensorFitted(), "copied from appliance.currentSensorFitted");
     assertEquals(PredictorChoice.FIXED_TIMER, c.controller().predictor());
     assertEquals(ToastMode.BAGEL, c.controller().defaultMode());
@@ -157,8 +159,13 @@ class ConfigLoaderTest {
       value = {
         "safety.overTempSamples | s to trip; expected at most 0.5 s | safety: {loopPeriodS: 0.1, overTempSamples: 6}",
         "safety.sensorFaultSamples | s to trip; expected at most 0.5 s | safety: {sensorFaultSamples: 11}",
-        "safety.staleS | must be at least twice safety.loopPeriodS | safety: {staleS: 0.09}",
-        "safety.rateWindowS | must be at least twice safety.loopPeriodS | safety: {rateWindowS: 0.05}",
+        "safety.staleS | must be at least four sample periods, 4 x 0.15 s | safety: {staleS: 0.59}",
+        "safety.rateWindowS | must be at least two sample periods, 2 x 0.15 s | safety: {rateWindowS: 0.29}",
+        "safety.overTempSamples | with a sample every 0.25 s | safety: {sensorSampleS: 0.25, overTempSamples: 3}",
+        "controller.predictorTimeoutS | must be below safety.hungS = 1.5 s"
+            + " | controller: {predictorTimeoutS: 1.45, tickS: 0.05}",
+        "controller.predictorTimeoutS | gives 0.55 s, which must be below safety.hungS = 0.55"
+            + " | safety: {leaseS: 0.5, hungS: 0.55}",
         "safety.leaseS | must be at least twice safety.loopPeriodS"
             + " | safety: {loopPeriodS: 0.04, leaseS: 0.06, releaseVerifyS: 0.04} ; controller: {tickS: 0.03}",
         "safety.sensorMaxC | must be above safety.cutoffC | safety: {cutoffC: 300, sensorMaxC: 300}",
@@ -184,9 +191,10 @@ class ConfigLoaderTest {
                 + """
                 safety:
                   loopPeriodS: 0.1
+                  sensorSampleS: 0.1
                   overTempSamples: 5
                   sensorFaultSamples: 5
-                  staleS: 0.2
+                  staleS: 0.4
                   rateWindowS: 0.2
                   leaseS: 0.4
                   hungS: 0.41
@@ -198,6 +206,7 @@ class ConfigLoaderTest {
                   heatingSettleS: 29.9
                 controller:
                   tickS: 0.2
+                  predictorTimeoutS: 0.2
                 simulation:
                   ambientC: 21
                   chamberStartC: 20
@@ -209,9 +218,26 @@ class ConfigLoaderTest {
   @Test
   void overTemperatureTripTimeMessageGivesValuesAndLimit() {
     assertEquals(
-        "safety.overTempSamples = 12 with safety.loopPeriodS = 0.05 takes 0.6 s to trip; expected at most 0.5 s"
-            + " (so over-temperature trips within 1 s); lower overTempSamples or loopPeriodS",
-        onlyProblem(APPLIANCE + "safety:\n  overTempSamples: 12\n"));
+        "safety.overTempSamples = 4 with a sample every 0.15 s (safety.sensorSampleS = 0.125 on ticks of"
+            + " safety.loopPeriodS = 0.05) takes 0.6 s to trip; expected at most 0.5 s (so over-temperature trips"
+            + " within 1 s); lower overTempSamples or sensorSampleS",
+        onlyProblem(APPLIANCE + "safety:\n  overTempSamples: 4\n"));
+  }
+
+  @Test
+  void aSlowPredictionMustNotLookLikeAHungController() {
+    assertEquals(
+        "controller.predictorTimeoutS = 2 plus controller.tickS = 0.05 gives 2.05 s, which must be below"
+            + " safety.hungS = 1.5 s, or a slow prediction would make the controller look hung; lower"
+            + " predictorTimeoutS or raise hungS",
+        onlyProblem(APPLIANCE + "controller:\n  predictorTimeoutS: 2\n"));
+  }
+
+  @Test
+  void theSensorIsNeverReadFasterThanTheConverterConverts() {
+    String problem = onlyProblem(APPLIANCE + "safety:\n  sensorSampleS: 0.05\n");
+    assertTrue(problem.startsWith("safety.sensorSampleS"), problem);
+    assertTrue(problem.contains("0.1"), problem);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
 import com.smarttoaster.testkit.SimToaster;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -37,7 +38,7 @@ class HeatRiseBackToBackTest {
   })
   void backToBackCyclesWithNoPauseAllFinish(String name, double roomC, double volts, BreadType bread,
       double mm, double breadC, int slices, ToastMode mode, int shade) {
-    try (SimToaster toaster = toaster(roomC, volts, bread, mm, breadC, slices, mode, shade)) {
+    try (SimToaster toaster = toaster(roomC, volts, bread, mm, breadC, slices, mode, shade, true)) {
       double hottestStartC = 0;
       for (int cycle = 1; cycle <= CYCLES; cycle++) {
         double startC = toastOnce(toaster, cycle);
@@ -51,10 +52,57 @@ class HeatRiseBackToBackTest {
     }
   }
 
-  @ParameterizedTest(name = "element breaks before cycle {0}")
+  @ParameterizedTest(name = "element breaks before cycle {0}, with the current sensor")
+  @CsvSource({"1", "2", "5", "12", "25"})
+  void aBrokenElementIsCaughtByItsCurrentAtAnyStartTemperature(int brokenFrom) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, true)) {
+      for (int cycle = 1; cycle < brokenFrom; cycle++) {
+        toastOnce(toaster, cycle);
+        assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
+      }
+      toaster.appliance.breakElement();
+
+      toastOnce(toaster, brokenFrom);
+
+      Fault fault = toaster.supervisor.latchedFault().orElseThrow(
+          () -> new AssertionError("no fault in cycle " + brokenFrom));
+      assertEquals(FaultCode.HEATER_NO_CURRENT, fault.code(), fault.message());
+      assertFalse(toaster.appliance.isCarriageDown(), "bread released");
+      // noCurrentS (0.5 s) counted from the first tick without current, plus the tick that trips
+      assertTrue(toaster.supervisor.status().heatOnSThisCycle() < 1.0,
+          "heat stopped within 1 s: " + toaster.supervisor.status().heatOnSThisCycle() + " s");
+    }
+  }
+
+  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor: the observer")
+  @CsvSource({"1", "2", "5", "12", "25"})
+  void aBrokenElementIsCaughtByTheEnergyBalanceAtAnyStartTemperature(int brokenFrom) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4, false)) {
+      for (int cycle = 1; cycle < brokenFrom; cycle++) {
+        toastOnce(toaster, cycle);
+        assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
+      }
+      toaster.appliance.breakElement();
+
+      toastOnce(toaster, brokenFrom);
+
+      Fault fault = toaster.supervisor.latchedFault().orElseThrow(
+          () -> new AssertionError("no fault in cycle " + brokenFrom));
+      assertEquals(FaultCode.SENSOR_DRIFT, fault.code(), fault.message());
+      assertTrue(fault.measured() < 0, "the reading stayed below every model: " + fault.measured());
+      assertFalse(toaster.appliance.isCarriageDown(), "bread released");
+      assertTrue(toaster.supervisor.status().heatOnSThisCycle() < 15,
+          "found before NO_HEAT_RISE would judge: " + toaster.supervisor.status().heatOnSThisCycle() + " s");
+    }
+  }
+
+  /** NO_HEAT_RISE on its own (the energy-balance observer switched off): the last line behind it. */
+  @ParameterizedTest(name = "element breaks before cycle {0}, no current sensor, no observer")
   @CsvSource({"1", "2", "5", "12", "25"})
   void aBrokenElementIsCaughtAtAnyStartTemperature(int brokenFrom) {
-    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4)) {
+    try (SimToaster toaster = toaster(21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4,
+        SafetyLimitsBuilder.defaults().set("currentSensorFitted", false)
+            .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build())) {
       for (int cycle = 1; cycle < brokenFrom; cycle++) {
         toastOnce(toaster, cycle);
         assertEquals("done", toaster.phase(), "healthy cycle " + cycle);
@@ -70,16 +118,22 @@ class HeatRiseBackToBackTest {
       assertFalse(toaster.appliance.isCarriageDown(), "bread released");
       assertTrue(fault.measured() < fault.limit() - 1.0, String.format(Locale.ROOT,
           "a clear miss: changed %.2f °C, demand %.2f °C, from %.1f °C", fault.measured(), fault.limit(), startC));
-      assertEquals(20.0, toaster.supervisor.status().heatOnSThisCycle(), 0.1, "heat stopped once judged");
+      // judged on the first sample after 20 s of heat: samples come every 0.15 s
+      assertEquals(20.1, toaster.supervisor.status().heatOnSThisCycle(), 0.1, "heat stopped once judged");
     }
   }
 
   private static SimToaster toaster(double roomC, double volts, BreadType bread, double mm, double breadC,
-      int slices, ToastMode mode, int shade) {
+      int slices, ToastMode mode, int shade, boolean currentSensor) {
+    return toaster(roomC, volts, bread, mm, breadC, slices, mode, shade, currentSensor ? SafetyLimits.defaults()
+        : SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build());
+  }
+
+  private static SimToaster toaster(double roomC, double volts, BreadType bread, double mm, double breadC,
+      int slices, ToastMode mode, int shade, SafetyLimits limits) {
     ApplianceConditions conditions = new ApplianceConditions(roomC, volts, roomC, slices, bread, mm, breadC);
     ToastSettings settings = new ToastSettings(shade, bread, mm, slices, mode);
-    return new SimToaster(conditions, settings, SafetyLimits.defaults(), 1, ApplianceRemote.NONE, false)
-        .run(0.5);
+    return new SimToaster(conditions, settings, limits, 1, ApplianceRemote.NONE, false).run(0.5);
   }
 
   /**

@@ -50,7 +50,7 @@ class SafetyListenerTest {
             callsBack));
     sensor.setFault(ThermocoupleFault.SHORT_TO_VCC);
 
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) { // two samples at the shipped 0.15 s sample period
       clock.advanceMillis(50);
       supervisor.get().tick();
     }
@@ -96,7 +96,7 @@ class SafetyListenerTest {
     assertTrue(heater.isCommandedOn());
     sensor.setFault(ThermocoupleFault.OPEN_CIRCUIT);
 
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 6; i++) { // two samples at the shipped 0.15 s sample period
       clock.advanceMillis(50);
       supervisor.renewLease();
       supervisor.tick();

@@ -85,7 +85,7 @@ class SensorGarbageTest {
     when(sensor.read())
         .thenAnswer(call -> new TemperatureReading(Double.NaN, 21.0, ThermocoupleFault.NONE, 0));
 
-    tickFor(0.1);
+    tickFor(0.35); // two samples at the shipped sample period, 0.15 s
 
     Fault fault = supervisor.latchedFault().orElseThrow();
     assertEquals(FaultCode.SENSOR_FAULT, fault.code());
@@ -99,7 +99,7 @@ class SensorGarbageTest {
     startToasting();
     when(sensor.read()).thenAnswer(call -> new TemperatureReading(50.0, 21.0, null, 0));
 
-    tickFor(0.1);
+    tickFor(0.35); // two samples at the shipped sample period, 0.15 s
 
     Fault fault = supervisor.latchedFault().orElseThrow();
     assertEquals(FaultCode.SENSOR_FAULT, fault.code());
@@ -112,7 +112,7 @@ class SensorGarbageTest {
     when(sensor.read()).thenAnswer(call -> new TemperatureReading(
         Double.POSITIVE_INFINITY, 21.0, ThermocoupleFault.NONE, 0));
 
-    tickFor(0.1);
+    tickFor(0.35); // two samples at the shipped sample period, 0.15 s
 
     assertEquals(FaultCode.SENSOR_FAULT, supervisor.latchedFault().orElseThrow().code());
   }

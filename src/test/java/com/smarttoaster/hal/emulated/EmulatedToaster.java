@@ -48,37 +48,32 @@ final class EmulatedToaster implements AutoCloseable {
   /** The software runs (false: a crashed process; pins stay as they were). */
   boolean softwareAlive = true;
 
-  /**
-   * @param sampled true: the supervisor gets the sensor through a stand-in for the safety branch's
-   *     sampler (a new read at most every 125 ms, the last reading in between); false: as today,
-   *     a read on every 50 ms tick
-   */
-  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, boolean sampled) throws Exception {
-    this(new SimClock(), wiring, conditions, sampled);
+  /** With the default safety limits (the supervisor's own sampler reads the chip every 0.125 s at most). */
+  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions) throws Exception {
+    this(new SimClock(), wiring, conditions, SafetyLimits.defaults());
   }
 
-  private EmulatedToaster(SimClock clock, PiConfig wiring, ApplianceConditions conditions, boolean sampled)
+  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits) throws Exception {
+    this(new SimClock(), wiring, conditions, limits);
+  }
+
+  private EmulatedToaster(SimClock clock, PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits)
       throws Exception {
-    this(clock, new SimulatedAppliance(conditions, 7, clock), wiring, conditions, sampled);
+    this(clock, new SimulatedAppliance(conditions, 7, clock), wiring, conditions, limits);
   }
 
   /** The same software on the simulated appliance (no Pi code): the reference for outcomes. */
   static EmulatedToaster simulated(ApplianceConditions conditions) throws Exception {
-    return new EmulatedToaster(new SimClock(), null, conditions, false);
+    return new EmulatedToaster(new SimClock(), null, conditions, SafetyLimits.defaults());
   }
 
   private EmulatedToaster(SimClock clock, SimulatedAppliance world, PiConfig wiring, ApplianceConditions conditions,
-      boolean sampled) throws Exception {
+      SafetyLimits limits) throws Exception {
     this.clock = clock;
     this.world = world;
     this.appliance = wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
     this.stepped = appliance == null ? world : appliance;
-    SafetyLimits limits = SafetyLimits.defaults();
-    AppliancePorts p = stepped.ports();
-    AppliancePorts ports = sampled
-        ? new AppliancePorts(p.heater(), p.latch(), new SamplerStandIn(p.sensor(), clock, 125_000_000L),
-            p.currentSensor(), p.deadMan(), p.controls(), p.indicators())
-        : p;
+    AppliancePorts ports = stepped.ports();
     supervisor = new SafetySupervisor(limits, ports, clock, faults::add, null);
     FallbackTimeTable table = new FallbackTimeTable();
     guard = new GuardedPredictor(Predictors.named("fallback", table, null), table, 0.5, 5.0, limits.maxHeatS() * 0.95);
@@ -135,35 +130,5 @@ final class EmulatedToaster implements AutoCloseable {
   public void close() {
     guard.close();
     stepped.close();
-  }
-
-  /**
-   * Stands in for the sensor sampler being added on the safety branch (issue 10, item 2): the chip
-   * is read at most once per {@code periodNanos}; ticks in between get the last reading. Only here so
-   * that the emulated appliance's wiring can be proved end to end before that merge.
-   */
-  static final class SamplerStandIn implements TemperatureSensor {
-    private final TemperatureSensor chip;
-    private final SimClock clock;
-    private final long periodNanos;
-    private TemperatureReading last;
-    private long lastReadNanos = Long.MIN_VALUE;
-
-    SamplerStandIn(TemperatureSensor chip, SimClock clock, long periodNanos) {
-      this.chip = chip;
-      this.clock = clock;
-      this.periodNanos = periodNanos;
-    }
-
-    @Override
-    public TemperatureReading read() throws IOException {
-      long now = clock.nanos();
-      if (last == null || now - lastReadNanos >= periodNanos) {
-        lastReadNanos = now;
-        last = null;
-        last = chip.read();
-      }
-      return last;
-    }
   }
 }

@@ -63,15 +63,18 @@ class SameOutcomeTest {
     try (EmulatedToaster t = EmulatedToaster.simulated(ApplianceConditions.typical())) {
       sim = outcome(t, kind);
     }
-    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc), ApplianceConditions.typical(), true)) {
+    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc), ApplianceConditions.typical())) {
       assertEquals(sim, outcome(t, kind));
     }
   }
 
-  /** Fault-free cycles at the corners of the realistic envelope (DESIGN §5): no false trip through the Pi code. */
+  /**
+   * Fault-free cycles at the corners of the realistic envelope (DESIGN §5, mains 200-250 V): no false
+   * trip through the Pi code. (120 V needs a 120 V element, which the physics does not have yet.)
+   */
   @ParameterizedTest(name = "ambient {0} °C, mains {1} V, chamber {2} °C, bread {3} °C {4} mm, {5} slice(s)")
   @CsvSource({
-    "5, 200, 5, -25, 35, 2", "40, 250, 40, 30, 8, 1", "21, 230, 200, 21, 12, 2", "21, 120, 21, -18, 28, 2",
+    "5, 200, 5, -25, 35, 2", "40, 250, 40, 30, 8, 1", "21, 230, 200, 21, 12, 2", "21, 207, 21, -18, 28, 2",
     "30, 250, 150, 21, 20, 1"})
   void noFalseTripAcrossTheEnvelope(double ambientC, double volts, double chamberC, double breadC, double mm,
       int slices) throws Exception {
@@ -82,7 +85,7 @@ class SameOutcomeTest {
       sim = outcome(t, "none");
     }
     for (ThermocoupleInterface tc : ThermocoupleInterface.values()) {
-      try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc), c, true)) {
+      try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc), c)) {
         assertEquals("none", outcome(t, "none"), tc.name());
       }
     }

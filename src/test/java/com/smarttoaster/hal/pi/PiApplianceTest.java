@@ -66,7 +66,10 @@ class PiApplianceTest {
   private static ToasterConfig config(PiConfig wiring) {
     return new ToasterConfig(
         new ApplianceConfig(ApplianceKind.PI, "kitchen", 230.0, true),
-        SafetyLimits.defaults(),
+        // (safety branch) this test queues one MAX31855 frame per tick and its chamber heats along a
+        // straight line: read on every tick, energy-balance observer off
+        com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.05)
+            .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build(),
         new ControllerConfig(0.05, PredictorChoice.FALLBACK, 0.5, 4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST,
             true, 1800.0),
         SimulationConfig.defaults(),
