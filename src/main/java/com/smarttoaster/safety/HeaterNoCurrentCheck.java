@@ -57,7 +57,10 @@ final class HeaterNoCurrentCheck implements SafetyCheck {
             + seconds(limits.noCurrentS())
             + ". "
             + HEAT_CUT
-            + " A heating element or its wiring may be broken, or the relay no longer closes. "
+            + " If the toaster was used many times in a row, its thermal cut-out may have opened: let it"
+            + " cool for 15 minutes and press the cut-out's reset button underneath, then hold the reset"
+            + " button while powering up. Otherwise a heating element or its wiring may be broken, or the"
+            + " relay no longer closes. "
             + SERVICE;
     return new Fault(FaultCode.HEATER_NO_CURRENT, message, withoutS, limits.noCurrentS(), now);
   }

@@ -29,7 +29,8 @@ class EnergyBalanceSurveyTest {
   private static final double[] NOISE_SIGMA_C = {0.3, 0.7, 1.0, 1.5};
   private static final double MAX_CYCLE_S = 320;
 
-  record Outcome(String label, String phase, String fault, double largestExcessC) {}
+  /** @param protector the hardware protector that opened during the cycle, or null */
+  record Outcome(String label, String phase, String fault, double largestExcessC, String protector) {}
 
   @Test
   void healthyCyclesOverTheEnvelopeNeverTrip() {
@@ -47,11 +48,19 @@ class EnergyBalanceSurveyTest {
     double largest = outcomes.stream().mapToDouble(Outcome::largestExcessC).max().orElseThrow();
     Outcome closest = outcomes.stream().filter(o -> o.largestExcessC() == largest).findFirst().orElseThrow();
     double limit = SafetyLimits.defaults().energyBalanceTripC();
-    System.out.printf(Locale.ROOT, "Energy-balance survey: %d cycles, %d not done; largest surviving excess"
-        + " %.2f °C of %.1f (margin %.2f °C), in %s%n", outcomes.size(),
-        outcomes.stream().filter(o -> !o.phase().equals("done")).count(), largest, limit, limit - largest,
+    System.out.printf(Locale.ROOT, "Energy-balance survey: %d cycles, %d not done (%d with the cut-out open);"
+        + " largest surviving excess %.2f °C of %.1f (margin %.2f °C), in %s%n", outcomes.size(),
+        outcomes.stream().filter(o -> !o.phase().equals("done")).count(),
+        outcomes.stream().filter(o -> o.protector() != null).count(), largest, limit, limit - largest,
         closest.label());
-    List<Outcome> bad = outcomes.stream().filter(o -> !o.phase().equals("done")).toList();
+    // The thermal cut-out (hal.sim.ThermalCutout, 180 °C) can open in heavy back-to-back use; the
+    // supervisor then rightly sees no current (HEATER_NO_CURRENT). That is hardware acting, not a
+    // false trip of a software check; it is counted and must stay rare.
+    List<Outcome> cutOut = outcomes.stream().filter(o -> o.protector() != null).toList();
+    cutOut.forEach(o -> assertTrue(o.fault() != null && o.fault().startsWith("Heater draws no current"),
+        () -> "with the cut-out open the supervisor reports the missing current: " + o));
+    assertTrue(cutOut.size() <= 2, () -> "the cut-out opened in " + cutOut.size() + " cycles: " + cutOut);
+    List<Outcome> bad = outcomes.stream().filter(o -> !o.phase().equals("done") && o.protector() == null).toList();
     assertTrue(bad.isEmpty(), () -> bad.size() + " false trips, first: " + bad.get(0));
     assertTrue(outcomes.size() >= 200, "cycles surveyed: " + outcomes.size());
     assertTrue(largest > 0.5, "the observer was exercised: largest excess " + largest);
@@ -89,7 +98,7 @@ class EnergyBalanceSurveyTest {
         toaster.runUntil("done", MAX_CYCLE_S);
         String fault = toaster.supervisor.latchedFault().map(Fault::message).orElse(null);
         outcomes.add(new Outcome(label + ", cycle " + cycle, toaster.phase(), fault,
-            observer.largestSurvivingExcessC()));
+            observer.largestSurvivingExcessC(), toaster.appliance.openProtector()));
         if (!toaster.phase().equals("done")) {
           break;
         }

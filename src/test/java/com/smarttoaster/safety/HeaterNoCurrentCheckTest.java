@@ -24,9 +24,11 @@ class HeaterNoCurrentCheckTest {
     assertEquals(0.5, fault.limit());
     assertTrue(fault.code().needsService(), "a broken element needs a repair, not a reset");
     assertEquals("Heater draws no current: the heater was switched on but no current flowed for 0.55 s,"
-        + " limit 0.5 s. Heat cut and bread released. A heating element or its wiring may be broken, or the"
-        + " relay no longer closes. Unplug the toaster and have it serviced; do not use it until it is"
-        + " repaired.", fault.message());
+        + " limit 0.5 s. Heat cut and bread released. If the toaster was used many times in a row, its thermal"
+        + " cut-out may have opened: let it cool for 15 minutes and press the cut-out's reset button underneath,"
+        + " then hold the reset button while powering up. Otherwise a heating element or its wiring may be"
+        + " broken, or the relay no longer closes. Unplug the toaster and have it serviced; do not use it until"
+        + " it is repaired.", fault.message());
   }
 
   @Test
