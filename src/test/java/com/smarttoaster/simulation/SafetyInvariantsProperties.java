@@ -1,6 +1,7 @@
 package com.smarttoaster.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,9 @@ class SafetyInvariantsProperties {
 
   @Property(tries = 120)
   void healthyCyclesNeverTripAndStayWithinLimits(
-      @ForAll("realistic") Scenario s, @ForAll("devicePredictors") String predictor) {
-    SimulationResult r = Scenarios.run(s, predictor);
+      @ForAll("realistic") Scenario s, @ForAll("devicePredictors") String predictor,
+      @ForAll("appliances") String appliance) {
+    SimulationResult r = Scenarios.runOn(appliance, s, predictor);
     assertNull(r.fault(), () -> "false trip: " + r.fault() + " in " + describe(s) + " events " + r.events());
     assertEquals("done", r.outcome());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS(), "heater on " + r.heaterOnS() + " s");
@@ -37,15 +39,17 @@ class SafetyInvariantsProperties {
 
   @Property(tries = 120)
   void everyInjectedFaultStopsHeatWithinItsBound(
-      @ForAll("realistic") Scenario base, @ForAll("heatStoppingFaults") ScenarioFault fault) {
+      @ForAll("realistic") Scenario base, @ForAll("heatStoppingFaults") ScenarioFault fault,
+      @ForAll("appliances") String appliance) {
     Scenario s = new Scenario(1, "fault", base.seed(), base.ambientC(), base.mainsVolts(), base.chamberStartC(),
         base.slices(), base.bread(), base.shade(), nonReheat(base.mode()), List.of(fault), List.of());
-    SimulationResult r = Scenarios.run(s, "fallback");
+    SimulationResult r = Scenarios.runOn(appliance, s, "fallback");
     double boundMs = boundMs(fault.kind());
-    if (r.tripLatencyMs() != null) {
-      assertTrue(r.tripLatencyMs() <= boundMs, () -> fault.kind().id() + ": heat flowed " + r.tripLatencyMs()
-          + " ms after the onset, bound " + boundMs + " ms; " + describe(s) + " events " + r.events());
-    }
+    // DESIGN §7: a latency whenever a fault was injected (never silently absent).
+    assertNotNull(r.tripLatencyMs(), () -> fault.kind().id() + ": no trip latency reported; events " + r.events());
+    assertTrue(r.tripLatencyMs() <= boundMs, () -> fault.kind().id() + ": heat flowed " + r.tripLatencyMs()
+        + " ms after the onset, bound " + boundMs + " ms on " + appliance + "; " + describe(s) + " events "
+        + r.events());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS());
     assertTrue(r.maxChamberC() <= r.limits().cutoffC() + 15, "chamber " + r.maxChamberC() + " °C");
   }
@@ -75,6 +79,12 @@ class SafetyInvariantsProperties {
       default:
         return 1000;
     }
+  }
+
+  /** Every bound holds on the simulated appliance and through the Pi code on emulated chips. */
+  @Provide
+  Arbitrary<String> appliances() {
+    return Arbitraries.of(SimulatedAppliances.NAMES);
   }
 
   @Provide
