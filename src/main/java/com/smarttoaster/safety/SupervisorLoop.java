@@ -99,7 +99,12 @@ public final class SupervisorLoop implements AutoCloseable {
     return Math.max(0, System.nanoTime() - lastGoodTickNanos);
   }
 
-  private void tickOnce() {
+  /**
+   * One guarded tick: what the loop's thread runs every period, also called directly by drivers in
+   * simulated time so that they run the same fail-safe (a tick that throws cuts heat; the next tick
+   * runs as usual). Never throws.
+   */
+  public void tickOnce() {
     try {
       supervisor.tick();
       lastGoodTickNanos = System.nanoTime();

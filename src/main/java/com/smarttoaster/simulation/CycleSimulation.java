@@ -20,6 +20,7 @@ import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioAction;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class CycleSimulation {
   private final ToasterAssembly assembly;
   private final EventLog log = new EventLog(clock);
   private final SafetySupervisor supervisor;
+  private final SupervisorLoop supervisorLoop;
   private final ToastController controller;
   private final FaultSchedule faults;
   private final TripTimer tripTimer;
@@ -99,6 +101,7 @@ public final class CycleSimulation {
         table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)), new SimulatedTimePredictorRunner(clock, faulty::latencyS),
         Listeners.both(log, remote.safetyListener()), Listeners.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
+    this.supervisorLoop = new SupervisorLoop(supervisor); // not started: ticked here in simulated time
     this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
     world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
@@ -131,11 +134,10 @@ public final class CycleSimulation {
         appliance.scanSoftware();
       }
       if (softwareRuns && step % supervisorEvery == 0) {
-        supervisor.tick();
+        supervisorLoop.tickOnce();
       }
       if (softwareRuns && step % controllerEvery == 0 && !faults.isControllerHung()) {
-        controller.tick();
-        remote.afterTick();
+        tickController();
       }
       if (traceEvery > 0 && step % traceEvery == 0) {
         sampleTrace(now);
@@ -156,6 +158,16 @@ public final class CycleSimulation {
     assembly.close();
     appliance.close();
     return result();
+  }
+
+  /** As on the appliance: a controller tick that throws is logged, and the lease decides about heat. */
+  private void tickController() {
+    try {
+      controller.tick();
+      remote.afterTick();
+    } catch (RuntimeException e) {
+      log.add("controller tick failed: " + e);
+    }
   }
 
   /** A one-line picture of the cycle right now, for live displays. */
