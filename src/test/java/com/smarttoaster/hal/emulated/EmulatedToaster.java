@@ -1,27 +1,22 @@
 package com.smarttoaster.hal.emulated;
 
+import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.PiConfig;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.ToastController;
-import com.smarttoaster.hal.AppliancePorts;
-import com.smarttoaster.hal.TemperatureReading;
-import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
-import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
-import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +38,7 @@ final class EmulatedToaster implements AutoCloseable {
   final ToastController controller;
   final List<Fault> faults = new ArrayList<>();
   final List<CyclePhase> phases = new ArrayList<>();
-  private final GuardedPredictor guard;
+  private final ToasterAssembly assembly;
   private long step;
   /** The software runs (false: a crashed process; pins stay as they were). */
   boolean softwareAlive = true;
@@ -73,18 +68,17 @@ final class EmulatedToaster implements AutoCloseable {
     this.world = world;
     this.appliance = wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
     this.stepped = appliance == null ? world : appliance;
-    AppliancePorts ports = stepped.ports();
-    supervisor = new SafetySupervisor(limits, ports, clock, faults::add, null);
-    FallbackTimeTable table = new FallbackTimeTable();
-    guard = new GuardedPredictor(Predictors.named("fallback", table, null), table, 0.5, 5.0, limits.maxHeatS() * 0.95);
-    controller = new ToastController(supervisor, guard, clock, new ControllerSettings(0.05, true, 1800.0), SETTINGS,
-        conditions.mainsVolts(), ports.indicators(), new ControllerListener() {
+    assembly = new ToasterAssembly(stepped.ports(), clock,
+        new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, true, 1800.0), SETTINGS,
+            conditions.mainsVolts(), 0.5, null),
+        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0), faults::add, new ControllerListener() {
           @Override
           public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
             phases.add(to);
           }
         });
-    ports.controls().onEvent(controller::submit);
+    supervisor = assembly.supervisor();
+    controller = assembly.controller();
     if (appliance != null) {
       appliance.piAppliance().controls().followSettings(() -> controller.snapshot().settings());
     }
@@ -128,7 +122,7 @@ final class EmulatedToaster implements AutoCloseable {
 
   @Override
   public void close() {
-    guard.close();
+    assembly.close();
     stepped.close();
   }
 }
