@@ -41,7 +41,7 @@ public final class SafeOffCommand implements Callable<Integer> {
       cfg = ConfigLoader.load(config);
     } catch (ConfigException e) {
       err.println("safe-off: the heater pin is unknown because the config is invalid; nothing was driven (the SSR's"
-          + " pull-down keeps the heater off while the pin is not driven). " + e.getMessage());
+          + " drive stays off through the hardware dead-man, which needs the supervisor's toggling). " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     if (cfg.appliance().kind() != ApplianceKind.PI) {

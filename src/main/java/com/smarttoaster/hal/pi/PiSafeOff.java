@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * systemd's ExecStopPost, which runs after the service's process has gone, however it went. After a
  * clean stop the appliance has already driven both pins LOW; after a crash, an out-of-memory exit or
  * a watchdog kill the GPIO lines keep whatever level they had, and this puts them right. Only these
- * two pins are touched; the SSR's and the magnet driver's pull-downs hold them off whenever nothing
- * drives them.
+ * two pins are touched. Until this runs, the dead-man has already dropped both drives (its trigger
+ * stopped toggling with the process); the pull-downs hold them off only while nothing drives them.
  */
 public final class PiSafeOff {
   private static final Logger log = LoggerFactory.getLogger(PiSafeOff.class);
