@@ -145,10 +145,10 @@ public final class SafetySupervisor {
   }
 
   /**
-   * As the other constructors, with the hardware dead-man's trigger, which every completed
-   * {@link #tick()} toggles.
+   * The one that does the work: the others give it no dead-man (tests of other parts) or take the
+   * ports as a bundle. Every completed {@link #tick()} toggles the dead-man's trigger.
    */
-  public SafetySupervisor(
+  private SafetySupervisor(
       SafetyLimits limits,
       HeaterSwitch heater,
       CarriageLatch latch,
