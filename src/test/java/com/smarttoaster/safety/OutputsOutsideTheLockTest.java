@@ -11,7 +11,10 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
@@ -46,8 +49,17 @@ class OutputsOutsideTheLockTest {
   private final SafetyLimits noCurrentSensor =
       SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
 
+  private static final Indicators NO_INDICATORS = new Indicators() {
+    @Override
+    public void set(Indicator indicator, boolean on) {}
+
+    @Override
+    public void beep(BeepPattern pattern) {}
+  };
+
   private SafetySupervisor supervisor(HeaterSwitch heater, CarriageLatch latch) {
-    return new SafetySupervisor(noCurrentSensor, heater, latch, sensor, null, deadMan, clock, listener, null);
+    return new SafetySupervisor(noCurrentSensor,
+        new AppliancePorts(heater, latch, sensor, null, deadMan, l -> { }, NO_INDICATORS), clock, listener, null);
   }
 
   @Test
