@@ -32,14 +32,15 @@ final class HeatCut {
 
   /**
    * The result's fault code when hardware, not the supervisor, ended the cycle: DEAD_MAN,
-   * THERMAL_CUTOUT or THERMAL_FUSE; null when the cut was not one of those.
+   * THERMAL_CUTOUT, THERMAL_FUSE or HEAT_TIMER (the hardware heat timer's relay); null when the cut
+   * was not one of those.
    */
   static String faultCode(String heatCutBy) {
     if (heatCutBy == null) {
       return null;
     }
     return switch (heatCutBy) {
-      case "dead-man", "thermal-cutout", "thermal-fuse" -> heatCutBy.toUpperCase(Locale.ROOT).replace('-', '_');
+      case "dead-man", "thermal-cutout", "thermal-fuse", "heat-timer" -> heatCutBy.toUpperCase(Locale.ROOT).replace('-', '_');
       default -> null;
     };
   }

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * The whole toaster in simulation: the same ports the Pi implements, over the physics model. The
- * mains path is modelled as wired (supply → carriage contacts → relay → elements), so heat flows
- * only while the carriage is down and the relay conducts, and the latch really is a second switch.
+ * mains path is modelled as wired (supply → thermal fuse → thermal cut-out → heat timer → carriage
+ * contacts → relay → elements), so heat flows only while the protectors are closed, the carriage is
+ * down and the relay conducts, and the latch really is a second switch.
  * Faults of the hardware are injected here; sensor faults on {@link #thermocouple()}.
  *
  * <p>Thread-safe enough for {@code run}: the physics thread, the supervisor loop and the controller
@@ -46,6 +47,12 @@ public final class SimulatedAppliance implements SteppedAppliance {
   /** {@link #openProtector()} when the one-shot thermal fuse opened. */
   public static final String THERMAL_FUSE = "thermal-fuse";
 
+  /**
+   * {@link #openProtector()} when the hardware heat timer opened its relay: current had flowed
+   * without a break for its trip time ({@link HeatTimer}, 329.45…330.08 s).
+   */
+  public static final String HEAT_TIMER = "heat-timer";
+
   private final ToasterPhysics physics;
   private final SimulatedThermocouple thermocouple;
   private final SimClock clock;
@@ -64,6 +71,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
   private final DeadManStage deadManStage = new DeadManStage(DEAD_MAN_TIMEOUT_S);
   private ThermalCutout cutout;
   private ThermalFuse fuse;
+  private HeatTimer heatTimer = HeatTimer.design();
   private volatile String openProtector;
   private volatile long protectorOpenedAtNanos;
   private volatile boolean carriageDown;
@@ -97,25 +105,48 @@ public final class SimulatedAppliance implements SteppedAppliance {
     } else if (carriageDown && !isMagnetHolding()) {
       carriageDown = false; // the magnet let go (released, or the dead-man timed out)
     }
-    physics.setElementPowered(isHeatFlowing());
+    boolean flowing = isHeatFlowing();
+    physics.setElementPowered(flowing);
     physics.setBreadInChamber(carriageDown);
     physics.setExternalHeatW(crumbFireW(dtS));
     physics.update(dtS);
     thermocouple.update(physics.chamberC(), ambientC, dtS);
-    updateProtectors(dtS);
+    updateProtectors(flowing, dtS);
   }
 
   /**
    * The cut-out and the fuse follow the outer mica board through their bracket (the base air they
-   * also touch stays near the room temperature); the first to open is recorded with the time.
+   * also touch stays near the room temperature); the heat timer counts the step's current. The
+   * first to open is recorded, with the time at the end of the step in which it opened.
    */
-  private void updateProtectors(double dtS) {
+  private void updateProtectors(boolean currentFlowed, double dtS) {
     cutout.update(physics.boardC(), ambientC, dtS);
     fuse.update(physics.boardC(), ambientC, dtS);
-    if (openProtector == null && (cutout.isOpen() || fuse.isOpen())) {
-      openProtector = cutout.isOpen() ? THERMAL_CUTOUT : THERMAL_FUSE;
-      protectorOpenedAtNanos = clock.nanos();
+    heatTimer.update(currentFlowed, dtS);
+    if (openProtector == null && isProtectorOpen()) {
+      openProtector = cutout.isOpen() ? THERMAL_CUTOUT : fuse.isOpen() ? THERMAL_FUSE : HEAT_TIMER;
+      protectorOpenedAtNanos = clock.nanos() + Math.round(dtS * 1e9);
     }
+  }
+
+  /**
+   * Replaces the heat timer by one that opens after {@code tripS} of continuous current and resets
+   * after a gap of {@code resetS} (tests use the ends of its bands, {@link HeatTimer#MIN_S} …
+   * {@link HeatTimer#MAX_S} and {@link HeatTimer#RESET_MIN_S} … {@link HeatTimer#RESET_MAX_S}).
+   * Call before stepping.
+   */
+  synchronized void setHeatTimer(double tripS, double resetS) {
+    heatTimer = new HeatTimer(tripS, resetS);
+  }
+
+  /** The thermal fuse fails closed: it never opens. For tests that look at the other protectors alone. */
+  synchronized void weldFuse() {
+    fuse = new ThermalFuse(ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
+  }
+
+  /** The heat timer fails to act (its supply or its crystal died): only the thermal parts are left. For tests. */
+  synchronized void disableHeatTimer() {
+    heatTimer = new HeatTimer(Double.MAX_VALUE, HeatTimer.RESET_MAX_S);
   }
 
   /**
@@ -132,8 +163,9 @@ public final class SimulatedAppliance implements SteppedAppliance {
   }
 
   /**
-   * Which hardware protector cut the heat: null while both are closed, {@link #THERMAL_CUTOUT} or
-   * {@link #THERMAL_FUSE} for the first that opened (it stays reported after a reset).
+   * Which hardware protector cut the heat: null while all are closed, {@link #THERMAL_CUTOUT},
+   * {@link #THERMAL_FUSE} or {@link #HEAT_TIMER} for the first that opened (it stays reported after a
+   * reset).
    */
   public String openProtector() {
     return openProtector;
@@ -144,9 +176,28 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return openProtector == null ? Double.NaN : protectorOpenedAtNanos / 1e9;
   }
 
-  /** True while the cut-out or the fuse is open (no current can flow). */
+  /** True while the cut-out, the fuse or the heat timer's relay is open (no current can flow). */
   public boolean isProtectorOpen() {
-    return cutout.isOpen() || fuse.isOpen();
+    return cutout.isOpen() || fuse.isOpen() || heatTimer.isOpen();
+  }
+
+  /** True while the heat timer's latching relay is open. */
+  public boolean isHeatTimerOpen() {
+    return heatTimer.isOpen();
+  }
+
+  /** Continuous current the heat timer has counted so far, s (for tests and traces). */
+  public double heatTimerCountedS() {
+    return heatTimer.countedS();
+  }
+
+  /**
+   * The user presses the heat timer's reset button: its relay closes again and the count starts
+   * from zero. True if the mains path through all protectors is closed again.
+   */
+  public synchronized boolean pressHeatTimerReset() {
+    heatTimer.pressReset();
+    return !isProtectorOpen();
   }
 
   /**
@@ -177,7 +228,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
 
   /**
    * True while current flows through the elements: mains path live → thermal fuse → thermal cut-out
-   * → carriage contacts → SSR → elements, all closed.
+   * → heat-timer relay → carriage contacts → SSR → elements, all closed.
    */
   public boolean isHeatFlowing() {
     return !isProtectorOpen() && carriageDown && !elementOpen && (relayWelded || ssrConducts());
