@@ -21,14 +21,18 @@ package com.smarttoaster.hal.sim;
  *               + relay reset time ≤ 15 ms (Omron G5RL-K1A-E datasheet: reset time 15 ms max)
  *               + the contact arc to the next current zero ≤ 10 ms (50 Hz)
  *     band      329.45 … 330.08 s
- *   reset       comparator "no current" 9.9…19.4 ms after the current stops (current-sense.md table),
- *               then C_f 220 nF (PET ±5 %, ±2 % over temperature) charges through R_f 680 kΩ (1 %)
- *               from 3.3 V (±2 %) to the 74LVC1G17's positive-going threshold (1.30…2.60 V: NXP
- *               74LVC3G17 transfer characteristics, 1.30…2.20 V at 3.0 V and up to 2.40 V at 125 °C,
- *               widened for 3.3 V): t = R·C·ln(V / (V − V_T+)) = 0.067…0.264 s
- *     band      0.077 … 0.284 s after the current stops: under the ≥ 0.5 s a back-to-back cycle always
- *               leaves (the carriage pops and is pressed again), and far above the ≤ 20 ms a
- *               comparator can drop out between half-waves (a triac conducting one half-wave only)
+ *   reset       a 74HC4024 (7-stage ripple counter) counts Q5 of the same 74HC4060 (32768 / 2^5 =
+ *               1024 Hz) while the comparator says "no current" (its MR is the comparator's "current
+ *               flows" output, so any current clears it); its Q7 goes high at count 64 = 62.5 ms, holds
+ *               its own clock high through the second gate of a 74LVC2G32, and holds the 74HC4040's MR
+ *               high: count cleared. The first 1024 Hz edge comes 0…0.98 ms after "no current", and the
+ *               comparator says "no current" 9.9…19.4 ms after the current stops (current-sense.md table)
+ *     band      0.071 … 0.082 s after the current stops: under the ≥ 0.09 s without current that ends
+ *               every cycle before the carriage can even rise (the supervisor switches the heater off,
+ *               the SSR conducts ≤ 10 ms more, and it releases the carriage only after its 0.1 s
+ *               current check), so the count clears however fast the lever is pressed again; and far
+ *               above the ≤ 20 ms a comparator can drop out between half-waves (a triac conducting
+ *               one half-wave only), which therefore never clears it
  * </pre>
  *
  * The model sees the comparator's answer as "heat flows" of the appliance (the comparator holds
@@ -53,11 +57,14 @@ final class HeatTimer {
   /** Latest opening over the tolerances, s: what the model uses, since later is the unsafe direction. */
   static final double MAX_S = 330.08;
 
-  /** Shortest current gap that resets the count, s. */
-  static final double RESET_MIN_S = 0.077;
+  /** Shortest current gap that resets the count, s: 9.9 ms comparator + 63 edges of 1024 Hz. */
+  static final double RESET_MIN_S = 0.071;
 
-  /** Longest current gap the count may need to reset, s (the model's default: the nuisance direction). */
-  static final double RESET_MAX_S = 0.284;
+  /**
+   * Longest current gap the count may need to reset, s: 19.4 ms comparator + 64 edges of 1024 Hz.
+   * The model's default: a later reset is the direction in which back-to-back cycles could add up.
+   */
+  static final double RESET_MAX_S = 0.082;
 
   private final double tripS;
   private final double resetS;
