@@ -16,7 +16,8 @@ package com.smarttoaster.hal.sim;
  *               → TRIP; TRIP also holds the 4040's clock high through an OR gate, so the count stops
  *   T           660 × 0.5 s = 330 s after the counter is released; the first 2 Hz edge comes 0…0.5 s
  *               after the release, so the count ends 329.5…330.0 s after it; crystal ±20 ppm at 25 °C
- *               plus its parabolic drift (−0.034 ppm/°C²) over 0…85 °C, taken as ±150 ppm: ±0.05 s;
+ *               plus its parabolic drift (−0.034 ppm/°C², Abracon ABS25 datasheet) over 0…85 °C,
+ *               taken as ±150 ppm: ±0.05 s;
  *               + comparator "current" ≤ 1.1 ms after current starts (current-sense.md)
  *               + relay reset time ≤ 15 ms (Omron G5RL-K1A-E datasheet: reset time 15 ms max)
  *               + the contact arc to the next current zero ≤ 10 ms (50 Hz)
@@ -57,7 +58,7 @@ final class HeatTimer {
   /** Latest opening over the tolerances, s: what the model uses, since later is the unsafe direction. */
   static final double MAX_S = 330.08;
 
-  /** Shortest current gap that resets the count, s: 9.9 ms comparator + 63 edges of 1024 Hz. */
+  /** Shortest current gap that resets the count, s: 9.9 ms comparator + 63 periods of 1024 Hz (64 edges, the first at once). */
   static final double RESET_MIN_S = 0.071;
 
   /**
