@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.toast.BreadType;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -221,7 +220,6 @@ class HeatTimerTest {
    */
   @Test
   void theBackToBackSurveyNeverOpensIt() {
-    List<double[]> worst = new ArrayList<>();
     double longest = 0;
     int series = 0;
     for (double roomC : new double[] {5, 21, 40}) {
@@ -231,14 +229,14 @@ class HeatTimerTest {
               new ApplianceConditions(roomC, volts, roomC, 2, BreadType.WHITE, 12, 21),
               new ApplianceConditions(roomC, volts, roomC, 2, BreadType.BAGEL, 35, -18)
             }) {
-          longest = Math.max(longest, backToBack(c, 4, 25, worst));
+          longest = Math.max(longest, backToBack(c, 4, 25));
           series++;
         }
       }
     }
     for (ApplianceConditions c : ThermalProtectionTest.normalCorners()) {
       if (c.chamberStartC() == c.ambientC()) {
-        longest = Math.max(longest, backToBack(c, 7, 2, worst));
+        longest = Math.max(longest, backToBack(c, 7, 2));
         series++;
       }
     }
@@ -246,7 +244,7 @@ class HeatTimerTest {
     assertTrue(longest < HeatTimer.MIN_S, "longest count " + longest + " s");
   }
 
-  private static double backToBack(ApplianceConditions c, int shade, int cycles, List<double[]> worst) {
+  private static double backToBack(ApplianceConditions c, int shade, int cycles) {
     double heatS = Math.min(300, ShadeOracle.bestHeatSeconds(c, shade, 300));
     Cycles run = new Cycles(c, DT_S);
     for (int i = 0; i < cycles; i++) {
@@ -256,7 +254,6 @@ class HeatTimerTest {
     assertEquals(cycles, run.heatedCycles, "a cycle did not heat to its end in " + c);
     assertTrue(run.longestCountS <= heatS + HeatTimer.RESET_MAX_S + DT_S,
         "counted across cycles in " + c + ": " + run.longestCountS + " s");
-    worst.add(new double[] {heatS, run.longestCountS});
     return run.longestCountS;
   }
 
