@@ -109,25 +109,8 @@ final class SafetySection {
 
     String sample = "safety.sensorSampleS";
     double sampleS = s.samplePeriodS();
-    double overTempTrip = s.overTempSamples() * sampleS;
-    checks.require(
-        overTempTrip <= MAX_TRIP_S + 1e-9,
-        "safety.overTempSamples",
-        "safety.overTempSamples = " + s.overTempSamples() + " with a sample every " + Format.number(round(sampleS))
-            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
-            + Format.number(loopS) + ") takes " + Format.number(round(overTempTrip)) + " s to trip; expected at most "
-            + Format.number(MAX_TRIP_S) + " s (so over-temperature trips within 1 s); lower overTempSamples or sensorSampleS",
-        "safety.overTempSamples", sample, loop);
-
-    double faultTrip = s.sensorFaultSamples() * sampleS;
-    checks.require(
-        faultTrip <= MAX_TRIP_S + 1e-9,
-        "safety.sensorFaultSamples",
-        "safety.sensorFaultSamples = " + s.sensorFaultSamples() + " with a sample every " + Format.number(round(sampleS))
-            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
-            + Format.number(loopS) + ") takes " + Format.number(round(faultTrip)) + " s to trip; expected at most "
-            + Format.number(MAX_TRIP_S) + " s (so a broken sensor trips within 1 s); lower sensorFaultSamples or sensorSampleS",
-        "safety.sensorFaultSamples", sample, loop);
+    tripsInTime(checks, s, "overTempSamples", s.overTempSamples(), "over-temperature trips");
+    tripsInTime(checks, s, "sensorFaultSamples", s.sensorFaultSamples(), "a broken sensor trips");
 
     checks.require(
         s.staleS() >= 4 * sampleS - 1e-9,
@@ -190,6 +173,24 @@ final class SafetySection {
         "safety.heatingSettleS = " + Format.number(s.heatingSettleS()) + " must be below safety.maxHeatS = "
             + Format.number(s.maxHeatS()) + ", or the fall check would never apply; lower heatingSettleS",
         "safety.heatingSettleS", "safety.maxHeatS");
+  }
+
+  /**
+   * A check that needs {@code samples} samples in a row must trip within {@link #MAX_TRIP_S} at the
+   * sampler's effective period.
+   */
+  private static void tripsInTime(Checks checks, SafetyLimits s, String option, int samples, String what) {
+    double sampleS = s.samplePeriodS();
+    double trip = samples * sampleS;
+    String path = "safety." + option;
+    checks.require(
+        trip <= MAX_TRIP_S + 1e-9,
+        path,
+        path + " = " + samples + " with a sample every " + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
+            + Format.number(s.loopPeriodS()) + ") takes " + Format.number(round(trip)) + " s to trip; expected at most "
+            + Format.number(MAX_TRIP_S) + " s (so " + what + " within 1 s); lower " + option + " or sensorSampleS",
+        path, "safety.sensorSampleS", "safety.loopPeriodS");
   }
 
   private static void atLeastTwoPeriods(Checks checks, String option, double value, double loopS, String why) {

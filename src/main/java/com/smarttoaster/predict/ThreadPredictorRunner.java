@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +50,7 @@ public final class ThreadPredictorRunner implements PredictorRunner {
       public boolean await(long nanos) throws InterruptedException {
         try {
           future.get(nanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
           return true;
         } catch (TimeoutException e) {
           return false;

@@ -98,7 +98,8 @@ public final class CycleSimulation {
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
         new ToasterAssembly.Settings(limits, settings, scenario.settings(), scenario.mainsVolts(),
             options.predictorTimeoutS(), null),
-        table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)), new SimulatedTimePredictorRunner(clock, faulty::latencyS),
+        table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
+        new SimulatedTimePredictorRunner(clock, faulty::latencyS),
         Listeners.both(log, remote.safetyListener()), Listeners.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
     this.supervisorLoop = new SupervisorLoop(supervisor); // not started: ticked here in simulated time

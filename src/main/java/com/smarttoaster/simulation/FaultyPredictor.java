@@ -13,8 +13,8 @@ final class FaultyPredictor implements ToastTimePredictor {
 
   private ToastTimePredictor inner;
   private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
-  private volatile double extremeSeconds;
-  private volatile double slowSeconds;
+  /** The extreme answer, or the slow predictor's delay: only one misbehaviour is active at a time. */
+  private volatile double seconds;
 
   /** Wraps {@code predictor} (once, before the first prediction); returns this. */
   FaultyPredictor wrap(ToastTimePredictor predictor) {
@@ -23,12 +23,8 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   void misbehave(Misbehaviour how, double seconds) {
+    this.seconds = seconds;
     this.misbehaviour = how;
-    if (how == Misbehaviour.SLOW) {
-      this.slowSeconds = seconds;
-    } else {
-      this.extremeSeconds = seconds;
-    }
   }
 
   /**
@@ -38,7 +34,7 @@ final class FaultyPredictor implements ToastTimePredictor {
    */
   double latencyS() {
     return switch (misbehaviour) {
-      case SLOW -> slowSeconds;
+      case SLOW -> seconds;
       case HANG -> Double.POSITIVE_INFINITY;
       default -> 0.0;
     };
@@ -55,7 +51,7 @@ final class FaultyPredictor implements ToastTimePredictor {
       case NAN:
         return Double.NaN;
       case EXTREME:
-        return extremeSeconds;
+        return seconds;
       case ERROR:
         throw new IllegalStateException("injected predictor error");
       case HANG:
