@@ -69,7 +69,6 @@ public final class PiApplianceRunner implements AutoCloseable {
     this.supervisor = assembly.supervisor();
     this.controller = assembly.controller();
     this.tickS = cc.tickS();
-    appliance.controls().followSettings(() -> controller.snapshot().settings());
     this.serviceResetPending = appliance.controls().resetHeldAtPowerUp();
     if (serviceResetPending) {
       log.info("Reset button held at power-up: a service reset follows the first chamber reading");

@@ -63,6 +63,7 @@ public final class ToasterAssembly implements AutoCloseable {
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
         ports.indicators(), controllerListener);
     ports.controls().onEvent(controller::submit);
+    ports.controls().followSettings(() -> controller.snapshot().settings());
   }
 
   private static AppliancePorts withoutCurrentSensor(AppliancePorts p) {

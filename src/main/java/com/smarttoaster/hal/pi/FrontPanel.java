@@ -109,6 +109,7 @@ public final class FrontPanel implements UserControls {
    * Where the panel learns the settings in force (the controller's snapshot), so a mode button
    * toggles against the real mode and the knob starts from the real shade after a remote change.
    */
+  @Override
   public synchronized void followSettings(Supplier<ToastSettings> source) {
     this.settingsSource = Objects.requireNonNull(source, "source");
   }

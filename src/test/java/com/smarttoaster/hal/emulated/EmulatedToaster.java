@@ -79,9 +79,6 @@ final class EmulatedToaster implements AutoCloseable {
         });
     supervisor = assembly.supervisor();
     controller = assembly.controller();
-    if (appliance != null) {
-      appliance.piAppliance().controls().followSettings(() -> controller.snapshot().settings());
-    }
   }
 
   /** One 10 ms step: software (if alive) at its periods, then the hardware, then the clock. */
