@@ -86,9 +86,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
     thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
     this.ambientC = conditions.ambientC();
     setCutoutTripC(ThermalCutout.RATED_TRIP_C);
-    this.fuse =
-        new ThermalFuse(
-            ProtectorMount.design(conditions.chamberStartC(), ambientC), ThermalFuse.OPENS_AT_C);
+    this.fuse = new ThermalFuse(ProtectorMount.design(physics.boardC(), ambientC), ThermalFuse.OPENS_AT_C);
     for (Indicator i : Indicator.values()) {
       lights.put(i, false);
     }
