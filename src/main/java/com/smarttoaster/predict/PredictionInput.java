@@ -3,11 +3,38 @@ package com.smarttoaster.predict;
 import com.smarttoaster.toast.ToastSettings;
 
 /**
- * What the appliance knows when a cycle starts; the only inputs a predictor may use.
+ * What the appliance knows when a cycle starts; the only inputs a predictor may use. Never the
+ * actual mains voltage (the appliance does not measure it) or the bread's own temperature.
  *
  * @param settings the user's settings
  * @param chamberStartC chamber thermocouple reading at start, °C
  * @param ambientC cold-junction (ambient) reading at start, °C
- * @param mainsVolts configured nominal mains voltage, V
+ * @param mainsVolts mains voltage the appliance's config states, V (the actual supply may differ)
+ * @param nominalMainsVolts the voltage the appliance's element is designed for (230 or 120), V
+ * @param sinceLastCycleS time since the previous cycle's heat stopped, s; {@link #NO_RECENT_CYCLE_S}
+ *     when there was none this long (or the controller has restarted since)
+ * @param lastHeatS how long the previous cycle heated, s; 0 when {@code sinceLastCycleS} is
+ *     {@link #NO_RECENT_CYCLE_S}
  */
-public record PredictionInput(ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {}
+public record PredictionInput(
+    ToastSettings settings,
+    double chamberStartC,
+    double ambientC,
+    double mainsVolts,
+    double nominalMainsVolts,
+    double sinceLastCycleS,
+    double lastHeatS) {
+
+  /** "Long ago": after this long a toaster has cooled through; longer gaps are reported as this. */
+  public static final double NO_RECENT_CYCLE_S = 1800.0;
+
+  /** A 230 V appliance with no recent cycle (a toaster that has rested). */
+  public PredictionInput(ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {
+    this(settings, chamberStartC, ambientC, mainsVolts, 230.0, NO_RECENT_CYCLE_S, 0.0);
+  }
+
+  /** True when a cycle heated within {@link #NO_RECENT_CYCLE_S}. */
+  public boolean hasRecentCycle() {
+    return sinceLastCycleS < NO_RECENT_CYCLE_S;
+  }
+}

@@ -17,6 +17,8 @@ import com.smarttoaster.toast.BreadType;
  * @param bread bread type
  * @param thicknessMm slice thickness, mm
  * @param breadStartC bread temperature at the start (below 0 °C for frozen bread), °C
+ * @param nominalMainsVolts the mains voltage the elements are designed for (230 or 120 V): the
+ *     element resistance is sized so it gives the rated power at this voltage
  */
 public record ApplianceConditions(
     double ambientC,
@@ -25,7 +27,14 @@ public record ApplianceConditions(
     int slices,
     BreadType bread,
     double thicknessMm,
-    double breadStartC) {
+    double breadStartC,
+    double nominalMainsVolts) {
+
+  /** Nominal mains of a European appliance, V. */
+  public static final double NOMINAL_230_V = 230.0;
+
+  /** Nominal mains of a North American appliance, V. */
+  public static final double NOMINAL_120_V = 120.0;
 
   /** Absolute zero, °C: no temperature may be at or below it. */
   static final double ABSOLUTE_ZERO_C = -273.15;
@@ -40,6 +49,10 @@ public record ApplianceConditions(
     if (!(mainsVolts >= 0) || Double.isInfinite(mainsVolts)) {
       throw new IllegalArgumentException(
           "mainsVolts " + mainsVolts + " must be a finite voltage of 0 V or more");
+    }
+    if (!(nominalMainsVolts > 0) || Double.isInfinite(nominalMainsVolts)) {
+      throw new IllegalArgumentException(
+          "nominalMainsVolts " + nominalMainsVolts + " must be a finite voltage above 0 V");
     }
     if (slices < 1 || slices > 2) {
       throw new IllegalArgumentException(
@@ -58,6 +71,18 @@ public record ApplianceConditions(
     }
   }
 
+  /** A 230 V appliance (the element designed for 230 V). */
+  public ApplianceConditions(
+      double ambientC,
+      double mainsVolts,
+      double chamberStartC,
+      int slices,
+      BreadType bread,
+      double thicknessMm,
+      double breadStartC) {
+    this(ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, NOMINAL_230_V);
+  }
+
   /** A cold toaster at 21 °C on 230 V with two 12 mm slices of white bread from the bread bin. */
   public static ApplianceConditions typical() {
     return new ApplianceConditions(21.0, 230.0, 21.0, 2, BreadType.WHITE, 12.0, 21.0);
@@ -65,37 +90,42 @@ public record ApplianceConditions(
 
   public ApplianceConditions withAmbientC(double c) {
     return new ApplianceConditions(
-        c, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC);
+        c, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withMainsVolts(double v) {
     return new ApplianceConditions(
-        ambientC, v, chamberStartC, slices, bread, thicknessMm, breadStartC);
+        ambientC, v, chamberStartC, slices, bread, thicknessMm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withChamberStartC(double c) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, c, slices, bread, thicknessMm, breadStartC);
+        ambientC, mainsVolts, c, slices, bread, thicknessMm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withSlices(int n) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, chamberStartC, n, bread, thicknessMm, breadStartC);
+        ambientC, mainsVolts, chamberStartC, n, bread, thicknessMm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withBread(BreadType b) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, chamberStartC, slices, b, thicknessMm, breadStartC);
+        ambientC, mainsVolts, chamberStartC, slices, b, thicknessMm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withThicknessMm(double mm) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, chamberStartC, slices, bread, mm, breadStartC);
+        ambientC, mainsVolts, chamberStartC, slices, bread, mm, breadStartC, nominalMainsVolts);
   }
 
   public ApplianceConditions withBreadStartC(double c) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, c);
+        ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, c, nominalMainsVolts);
+  }
+
+  public ApplianceConditions withNominalMainsVolts(double v) {
+    return new ApplianceConditions(
+        ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, v);
   }
 
   private static void requireTemperature(String name, double c) {

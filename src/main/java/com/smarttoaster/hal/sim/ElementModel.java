@@ -17,10 +17,10 @@ final class ElementModel {
   /** Rated power of the two-slice toaster at the rated voltage, W. */
   static final double RATED_POWER_W = 950.0;
 
-  /** Voltage the rating refers to, V. */
+  /** Voltage the rating of a European appliance refers to, V. */
   static final double RATED_VOLTS = 230.0;
 
-  /** Element resistance, Ω: R = V_rated² / P_rated. */
+  /** Element resistance of a 230 V appliance, Ω: R = V_rated² / P_rated. */
   static final double RESISTANCE_OHM = RATED_VOLTS * RATED_VOLTS / RATED_POWER_W;
 
   /**
@@ -30,16 +30,24 @@ final class ElementModel {
   static final double HEAT_CAPACITY_J_PER_K = 18.0;
 
   private final double volts;
+  private final double resistanceOhm;
   private boolean powered;
   private double tempC;
 
-  ElementModel(double volts, double startC) {
+  /**
+   * @param volts the actual mains voltage, V rms
+   * @param nominalVolts the voltage the element is designed for: R = nominal² / P_rated, so a 120 V
+   *     appliance's element gives the rated power on 120 V
+   * @param startC ribbon temperature at the start, °C
+   */
+  ElementModel(double volts, double nominalVolts, double startC) {
     this.volts = volts;
+    this.resistanceOhm = nominalVolts * nominalVolts / RATED_POWER_W;
     this.tempC = startC;
   }
 
   ElementModel copy() {
-    ElementModel m = new ElementModel(volts, tempC);
+    ElementModel m = new ElementModel(volts, Math.sqrt(resistanceOhm * RATED_POWER_W), tempC);
     m.powered = powered;
     return m;
   }
@@ -50,12 +58,12 @@ final class ElementModel {
 
   /** Electrical power dissipated now, W (0 when not powered). */
   double powerW() {
-    return powered ? volts * volts / RESISTANCE_OHM : 0.0;
+    return powered ? volts * volts / resistanceOhm : 0.0;
   }
 
   /** Current the elements draw while powered, A rms (Ohm's law on the mains voltage). */
   double currentWhenPoweredA() {
-    return volts / RESISTANCE_OHM;
+    return volts / resistanceOhm;
   }
 
   /** The mains voltage across the elements while powered, V rms. */

@@ -52,10 +52,20 @@ public final class ShadeOracle {
    * @return the time in seconds, or {@code maxS} if even {@code maxS} does not reach the shade
    */
   public static double bestHeatSeconds(ApplianceConditions c, int targetShade, double maxS) {
+    return bestHeatSeconds(new ToasterPhysics(c), targetShade, maxS);
+  }
+
+  /**
+   * Heater-on time whose final shade equals {@code targetShade}, starting from {@code start}: a
+   * toaster in any state, e.g. still warm from earlier cycles with fresh bread just loaded ({@link
+   * ToasterPhysics#loadBread}). {@code start} itself is not changed.
+   */
+  public static double bestHeatSeconds(ToasterPhysics start, int targetShade, double maxS) {
     requireTime("maxS", maxS);
     int snapshotCount = (int) Math.ceil(maxS) + 1;
     ToasterPhysics[] snapshots = new ToasterPhysics[snapshotCount];
-    ToasterPhysics p = new ToasterPhysics(c);
+    ToasterPhysics p = start.copy();
+    p.setBreadInChamber(true);
     p.setElementPowered(true);
     snapshots[0] = p.copy();
     if (finish(p.copy()) >= targetShade) {

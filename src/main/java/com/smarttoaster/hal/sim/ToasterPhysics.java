@@ -1,5 +1,7 @@
 package com.smarttoaster.hal.sim;
 
+import com.smarttoaster.toast.BreadType;
+
 import static com.smarttoaster.hal.sim.HeatPaths.AIR_TO_WALL_W_PER_K;
 import static com.smarttoaster.hal.sim.HeatPaths.AIR_VENT_W_PER_K;
 import static com.smarttoaster.hal.sim.HeatPaths.BOARD_DRAUGHT_W_PER_K;
@@ -57,12 +59,12 @@ public final class ToasterPhysics {
   /** Largest internal integration step, s; longer updates are split into equal steps. */
   static final double MAX_STEP_S = 0.02;
 
-  private final int slices;
+  private int slices;
   private final ElementModel element;
   private final ChamberModel chamber;
-  private final BreadProperties breadProps;
-  private final double thicknessMm;
-  private final double breadStartC;
+  private BreadProperties breadProps;
+  private double thicknessMm;
+  private double breadStartC;
   private BreadSlab slice;
   private BrowningModel browning;
   private boolean breadIn = true;
@@ -74,7 +76,7 @@ public final class ToasterPhysics {
       throw new IllegalArgumentException("conditions are required");
     }
     this.slices = c.slices();
-    this.element = new ElementModel(c.mainsVolts(), c.chamberStartC());
+    this.element = new ElementModel(c.mainsVolts(), c.nominalMainsVolts(), c.chamberStartC());
     this.chamber = new ChamberModel(c.ambientC(), c.chamberStartC());
     this.breadProps = BreadProperties.of(c.bread());
     this.thicknessMm = c.thicknessMm();
@@ -96,7 +98,7 @@ public final class ToasterPhysics {
   }
 
   /** An independent copy of the whole state (used by {@link ShadeOracle} to branch a run). */
-  ToasterPhysics copy() {
+  public ToasterPhysics copy() {
     return new ToasterPhysics(this);
   }
 
@@ -108,6 +110,26 @@ public final class ToasterPhysics {
   public void loadFreshBread() {
     slice = new BreadSlab(breadProps, thicknessMm, breadStartC);
     browning = new BrowningModel(breadProps.browningRateFactor());
+  }
+
+  /**
+   * Puts different fresh slices in (a back-to-back cycle with other bread); ribbons, boards, walls
+   * and air keep their heat. The bread is in the chamber afterwards.
+   *
+   * @param slicesIn 1 or 2
+   * @param bread bread type
+   * @param thicknessMmIn slice thickness, mm (at least {@link ApplianceConditions#MIN_THICKNESS_MM})
+   * @param startC the new bread's temperature, °C
+   */
+  public void loadBread(int slicesIn, BreadType bread, double thicknessMmIn, double startC) {
+    ApplianceConditions check = new ApplianceConditions(chamber.ambientC(), element.volts(), chamber.airC(),
+        slicesIn, bread, thicknessMmIn, startC);
+    this.slices = check.slices();
+    this.breadProps = BreadProperties.of(check.bread());
+    this.thicknessMm = check.thicknessMm();
+    this.breadStartC = check.breadStartC();
+    this.breadIn = true;
+    loadFreshBread();
   }
 
   /** True while current flows through the elements. */
