@@ -37,6 +37,7 @@ public final class ToasterAssembly implements AutoCloseable {
    *
    * @param primary the predictor chosen; {@code table} itself for the fallback predictor
    * @param mainsVolts the mains voltage the predictor is told (the config's)
+   * @param nominalMainsVolts the voltage the appliance's element is designed for (230 or 120)
    * @param faultStore where latched faults survive restarts; null for none
    */
   public record Settings(
@@ -44,8 +45,16 @@ public final class ToasterAssembly implements AutoCloseable {
       ControllerSettings controller,
       ToastSettings initial,
       double mainsVolts,
+      double nominalMainsVolts,
       double predictorTimeoutS,
-      FaultStore faultStore) {}
+      FaultStore faultStore) {
+
+    /** A 230 V appliance. */
+    public Settings(SafetyLimits limits, ControllerSettings controller, ToastSettings initial, double mainsVolts,
+        double predictorTimeoutS, FaultStore faultStore) {
+      this(limits, controller, initial, mainsVolts, 230.0, predictorTimeoutS, faultStore);
+    }
+  }
 
   /**
    * @param primary builds the chosen predictor from the fallback table (so "fallback" can be the
@@ -61,7 +70,7 @@ public final class ToasterAssembly implements AutoCloseable {
     this.predictor = new GuardedPredictor(primary.apply(table), table, s.predictorTimeoutS(), MIN_PREDICTION_S,
         limits.maxHeatS() * MAX_PREDICTION_SHARE_OF_MAX_HEAT, clock, runner);
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
-        ports.indicators(), controllerListener);
+        s.nominalMainsVolts(), ports.indicators(), controllerListener);
     ports.controls().onEvent(controller::submit);
     ports.controls().followSettings(() -> controller.snapshot().settings());
   }

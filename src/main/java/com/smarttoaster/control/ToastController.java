@@ -31,6 +31,7 @@ public final class ToastController {
   private final Clock clock;
   private final ControllerSettings config;
   private final double mainsVoltsNominal;
+  private final double elementRatedVolts;
   private final Indicators indicators;
   private final ControllerListener listener;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
@@ -51,6 +52,7 @@ public final class ToastController {
       ControllerSettings config,
       ToastSettings initialSettings,
       double mainsVoltsNominal,
+      double elementRatedVolts,
       Indicators indicators,
       ControllerListener listener) {
     this.safety = safety;
@@ -59,6 +61,7 @@ public final class ToastController {
     this.config = config;
     this.settings = initialSettings;
     this.mainsVoltsNominal = mainsVoltsNominal;
+    this.elementRatedVolts = elementRatedVolts;
     this.indicators = indicators;
     this.listener = listener;
     publishSnapshot();
@@ -184,7 +187,8 @@ public final class ToastController {
       return;
     }
     PredictionInput input =
-        new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal);
+        new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
+            elementRatedVolts, PredictionInput.NO_RECENT_CYCLE_S, 0.0, null);
     pending = predictor.start(input);
     setPhase(CyclePhase.PREPARING);
     pending.poll().ifPresent(this::heatFor);

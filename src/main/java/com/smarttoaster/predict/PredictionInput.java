@@ -15,6 +15,8 @@ import com.smarttoaster.toast.ToastSettings;
  *     when there was none this long (or the controller has restarted since)
  * @param lastHeatS how long the previous cycle heated, s; 0 when {@code sinceLastCycleS} is
  *     {@link #NO_RECENT_CYCLE_S}
+ * @param progress the chamber's rise during the first seconds of this cycle's heating, for a
+ *     re-prediction of the whole heating time; null for the prediction at the start
  */
 public record PredictionInput(
     ToastSettings settings,
@@ -23,14 +25,21 @@ public record PredictionInput(
     double mainsVolts,
     double nominalMainsVolts,
     double sinceLastCycleS,
-    double lastHeatS) {
+    double lastHeatS,
+    HeatingProgress progress) {
 
   /** "Long ago": after this long a toaster has cooled through; longer gaps are reported as this. */
   public static final double NO_RECENT_CYCLE_S = 1800.0;
 
   /** A 230 V appliance with no recent cycle (a toaster that has rested). */
   public PredictionInput(ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {
-    this(settings, chamberStartC, ambientC, mainsVolts, 230.0, NO_RECENT_CYCLE_S, 0.0);
+    this(settings, chamberStartC, ambientC, mainsVolts, 230.0, NO_RECENT_CYCLE_S, 0.0, null);
+  }
+
+  /** The same start, with what heating has shown so far. */
+  public PredictionInput withProgress(HeatingProgress p) {
+    return new PredictionInput(settings, chamberStartC, ambientC, mainsVolts, nominalMainsVolts, sinceLastCycleS,
+        lastHeatS, p);
   }
 
   /** True when a cycle heated within {@link #NO_RECENT_CYCLE_S}. */

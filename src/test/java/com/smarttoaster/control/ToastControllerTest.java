@@ -62,7 +62,7 @@ class ToastControllerTest {
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
     controller = new ToastController(safety, predictor, clock, new ControllerSettings(0.05, remoteStart, armExpiryS),
-        WHITE_4, 230.0, indicators, new ControllerListener() {
+        WHITE_4, 230.0, 230.0, indicators, new ControllerListener() {
           @Override
           public void onRefused(String reason, long atNanos) {
             refusals.add(reason);
@@ -237,7 +237,7 @@ class ToastControllerTest {
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(new UnavailableModelPredictor("no model installed"), table, 0.5, 5, 285, clock,
         new SimulatedTimePredictorRunner(clock, () -> 0.0));
-    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0,
+    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
         indicators, ControllerListener.NONE);
     step();
     pressLever();
