@@ -265,7 +265,7 @@ class ToastControllerTest {
     };
     predictor = new GuardedPredictor(hundredSeconds, table, 0.5, 5, 285, clock,
         new SimulatedTimePredictorRunner(clock, () -> latencyS));
-    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0,
+    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
         indicators, ControllerListener.NONE);
     step();
   }
