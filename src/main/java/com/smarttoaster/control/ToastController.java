@@ -118,6 +118,8 @@ public final class ToastController {
       settings = settings.withMode(e.mode());
     } else if (event instanceof UserEvent.BreadSelected e) {
       settings = settings.withBread(e.bread());
+    } else if (event instanceof UserEvent.SliceSizeSet e) {
+      settings = new ToastSettings(settings.shade(), settings.bread(), e.thicknessMm(), e.slices(), settings.mode());
     } else if (event instanceof UserEvent.RemoteArmPressed) {
       armPressed();
     } else if (event instanceof UserEvent.ResetHeld) {

@@ -24,6 +24,12 @@ public sealed interface UserEvent {
   record BreadSelected(BreadType bread) implements UserEvent {}
 
   /**
+   * The bread selector (or app) now says the slices are {@code thicknessMm} thick and {@code
+   * slices} of them go in; panels without one keep the configured defaults.
+   */
+  record SliceSizeSet(double thicknessMm, int slices) implements UserEvent {}
+
+  /**
    * The remote-start button was pressed: the next lever press arms the toaster (carriage held, no
    * heat) instead of starting, and a remote start command may then start it.
    */

@@ -26,6 +26,11 @@ import java.util.Objects;
  * @param mode toasting mode
  * @param faults faults to inject, in file order (not necessarily sorted by time); may be empty
  * @param actions actions to play, in file order (not necessarily sorted by time); may be empty
+ * @param before cycles run first on the same appliance, oldest first; the result describes only the
+ *     measured cycle, whose lever press is 0 s for its faults and actions; may be empty
+ * @param configuredMainsVolts the mains voltage the appliance's config states, V (what a
+ *     predictor is told); {@code mainsVolts} is the actual supply
+ * @param nominalMainsVolts the voltage the element is designed for: 230 or 120 V
  */
 public record Scenario(
     int version,
@@ -39,7 +44,10 @@ public record Scenario(
     int shade,
     ToastMode mode,
     List<ScenarioFault> faults,
-    List<ScenarioAction> actions) {
+    List<ScenarioAction> actions,
+    List<EarlierCycle> before,
+    double configuredMainsVolts,
+    double nominalMainsVolts) {
 
   public Scenario {
     if (version != ScenarioLimits.VERSION) {
@@ -62,6 +70,27 @@ public record Scenario(
     Objects.requireNonNull(mode, "mode");
     faults = List.copyOf(faults);
     actions = List.copyOf(actions);
+    before = List.copyOf(before);
+    if (before.size() > ScenarioLimits.MAX_EARLIER_CYCLES) {
+      throw new IllegalArgumentException("before lists " + before.size() + " cycles; at most "
+          + ScenarioLimits.MAX_EARLIER_CYCLES);
+    }
+    check("configuredMainsVolts", configuredMainsVolts, ScenarioLimits.MAINS_VOLTS);
+    if (!ScenarioLimits.NOMINAL_MAINS_VOLTS.contains(nominalMainsVolts)) {
+      throw new IllegalArgumentException("nominalMainsVolts = " + Format.number(nominalMainsVolts)
+          + " is not supported; expected 230 or 120");
+    }
+  }
+
+  /**
+   * A single cycle on a 230 V appliance whose config states the actual mains (the version-1 fields
+   * only).
+   */
+  public Scenario(int version, String name, long seed, double ambientC, double mainsVolts, double chamberStartC,
+      int slices, BreadSpec bread, int shade, ToastMode mode, List<ScenarioFault> faults,
+      List<ScenarioAction> actions) {
+    this(version, name, seed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode, faults, actions,
+        List.of(), mainsVolts, 230.0);
   }
 
   /** What the user asked for, as the controller and predictor see it. */
@@ -72,7 +101,7 @@ public record Scenario(
   /** The same scenario with another seed (sensor noise differs), for repeated runs. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(version, name, newSeed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode,
-        faults, actions);
+        faults, actions, before, configuredMainsVolts, nominalMainsVolts);
   }
 
   /** True when the lever press at 0 s arms the toaster for a remote start instead of starting. */

@@ -39,6 +39,15 @@ public final class ScenarioLimits {
   /** Time of a fault or action since the lever went down, s. */
   public static final NumberRange AT_S = NumberRange.closed(0, 3600, "s");
 
+  /** Pause after an earlier cycle, s: straight back in, up to a day later. */
+  public static final NumberRange PAUSE_S = NumberRange.closed(0, 86_400, "s");
+
+  /** Most earlier cycles one scenario may run first (each costs a whole simulated cycle). */
+  public static final int MAX_EARLIER_CYCLES = 20;
+
+  /** The mains voltages an element can be designed for, V: European and North American appliances. */
+  public static final java.util.List<Double> NOMINAL_MAINS_VOLTS = java.util.List.of(230.0, 120.0);
+
   /** Longest name, characters. */
   public static final int MAX_NAME_LENGTH = 200;
 

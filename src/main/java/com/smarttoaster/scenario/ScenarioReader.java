@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * <p>Decisions beyond the design: {@code faults} and {@code actions} may be left out (no faults, no
  * actions); every other field is required. Whole-number fields accept 4 or 4.0 but not 4.5. Numbers
  * must be finite. A key given twice is an error. {@code arm-remote-start} must be at {@code atS}
- * 0. Faults and actions keep their file order.
+ * 0. Faults and actions keep their file order. The contract additions of DESIGN.md §7 are optional:
+ * {@code before} (none), {@code configuredMainsVolts} (the actual {@code mainsVolts}) and {@code
+ * nominalMainsVolts} (230).
  */
 public final class ScenarioReader {
   /** Larger files are refused before parsing; a scenario is a few hundred bytes. */
@@ -51,7 +53,8 @@ public final class ScenarioReader {
   private static final List<String> TOP_FIELDS =
       List.of(
           "version", "name", "seed", "ambientC", "mainsVolts", "chamberStartC", "slices", "bread", "shade", "mode",
-          "faults", "actions");
+          "faults", "actions", "before", "configuredMainsVolts", "nominalMainsVolts");
+  private static final List<String> EARLIER_FIELDS = List.of("bread", "shade", "mode", "slices", "pauseS");
   private static final List<String> BREAD_FIELDS = List.of("type", "thicknessMm", "startC");
   private static final List<String> ACTION_FIELDS = List.of("atS", "do");
   private static final List<String> FAULT_FIELDS;
@@ -173,6 +176,11 @@ public final class ScenarioReader {
     List<ScenarioAction> actions = new ArrayList<>();
     top.objectList("actions", ScenarioLimits.MAX_LIST_ENTRIES)
         .ifPresent(list -> list.forEach(a -> readAction(a).ifPresent(actions::add)));
+    List<EarlierCycle> before = new ArrayList<>();
+    top.objectList("before", ScenarioLimits.MAX_EARLIER_CYCLES)
+        .ifPresent(list -> list.forEach(b -> readEarlierCycle(b).ifPresent(before::add)));
+    OptionalDouble configured = top.decimal("configuredMainsVolts", ScenarioLimits.MAINS_VOLTS);
+    OptionalDouble nominal = readNominalMains(top);
     top.rejectUnknown(TOP_FIELDS);
 
     if (!problems.isEmpty()) {
@@ -191,7 +199,10 @@ public final class ScenarioReader {
           (int) shade.orElseThrow(),
           mode.orElseThrow(),
           faults,
-          actions);
+          actions,
+          before,
+          configured.orElse(mains.orElseThrow()),
+          nominal.orElse(ScenarioLimits.NOMINAL_MAINS_VOLTS.get(0)));
     } catch (IllegalArgumentException e) {
       // Every rule is checked above with a field path; this is a safety net, not a code path.
       problems.add("", e.getMessage());
@@ -217,6 +228,30 @@ public final class ScenarioReader {
       return OptionalDouble.empty();
     }
     return chamber;
+  }
+
+  private static OptionalDouble readNominalMains(ObjectFields top) {
+    OptionalDouble v = top.decimal("nominalMainsVolts", ScenarioLimits.MAINS_VOLTS);
+    if (v.isPresent() && !ScenarioLimits.NOMINAL_MAINS_VOLTS.contains(v.getAsDouble())) {
+      top.problems().add("nominalMainsVolts", "nominalMainsVolts = " + Format.number(v.getAsDouble())
+          + " is not an element design voltage; expected 230 or 120");
+      return OptionalDouble.empty();
+    }
+    return v;
+  }
+
+  private static Optional<EarlierCycle> readEarlierCycle(ObjectFields f) {
+    Optional<BreadSpec> bread = f.object("bread", true).flatMap(ScenarioReader::readBread);
+    OptionalLong shade = f.requiredInteger("shade", 1, 7);
+    Optional<ToastMode> mode = f.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
+    OptionalLong slices = f.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
+    OptionalDouble pause = f.requiredDecimal("pauseS", ScenarioLimits.PAUSE_S);
+    f.rejectUnknown(EARLIER_FIELDS);
+    if (bread.isEmpty() || shade.isEmpty() || mode.isEmpty() || slices.isEmpty() || pause.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new EarlierCycle(bread.get(), (int) shade.getAsLong(), mode.get(), (int) slices.getAsLong(),
+        pause.getAsDouble()));
   }
 
   private static Optional<BreadSpec> readBread(ObjectFields f) {

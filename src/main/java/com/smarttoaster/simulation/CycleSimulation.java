@@ -21,6 +21,9 @@ import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
+import com.smarttoaster.toast.ToastSettings;
+import com.smarttoaster.scenario.BreadSpec;
+import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioAction;
 import java.util.ArrayList;
@@ -70,6 +73,7 @@ public final class CycleSimulation {
   private boolean carriageWasDown;
   private double maxChamberC;
   private double maxBreadSurfaceC;
+  private long originNanos;
 
   public CycleSimulation(Scenario scenario, SimulationOptions options) {
     this(scenario, options, ApplianceRemote.NONE);
@@ -84,20 +88,18 @@ public final class CycleSimulation {
     this.scenario = scenario;
     this.options = options;
     SafetyLimits limits = options.limits();
-    this.conditions = new ApplianceConditions(scenario.ambientC(), scenario.mainsVolts(),
-        scenario.chamberStartC(), scenario.slices(), scenario.bread().type(),
-        scenario.bread().thicknessMm(), scenario.bread().startC());
+    this.conditions = startConditions(scenario);
     this.appliance = SimulatedAppliances.create(options.appliance(), conditions, scenario.seed(), clock,
-        limits.currentSensorFitted(), scenario.settings(), null);
+        limits.currentSensorFitted(), firstSettings(scenario), null);
     this.world = appliance.world();
     FaultyPredictor faulty = new FaultyPredictor();
-    OraclePredictor oracle =
-        new OraclePredictor(conditions, limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
+    OraclePredictor oracle = new OraclePredictor(() -> world.physics().copy(),
+        limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
     // The scenario's remote-start actions are explicit, so simulation enables remote start.
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(limits, settings, scenario.settings(), scenario.mainsVolts(),
-            options.predictorTimeoutS(), null),
+        new ToasterAssembly.Settings(limits, settings, firstSettings(scenario), scenario.configuredMainsVolts(),
+            scenario.nominalMainsVolts(), options.predictorTimeoutS(), null),
         table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
         new SimulatedTimePredictorRunner(clock, faulty::latencyS),
         Listeners.both(log, remote.safetyListener()), Listeners.both(log, remote.controllerListener()));
@@ -116,20 +118,111 @@ public final class CycleSimulation {
 
   /** Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be null). */
   public SimulationResult run(DoubleConsumer progress) {
+    Stepper stepper = new Stepper(progress);
+    for (EarlierCycle earlier : scenario.before()) {
+      runEarlierCycle(earlier, stepper);
+    }
+    if (!scenario.before().isEmpty()) {
+      world.loadBread(scenario.slices(), scenario.bread().type(), scenario.bread().thicknessMm(),
+          scenario.bread().startC());
+    }
+    startMeasuredCycle();
     if (scenario.armsRemoteStart()) {
       appliance.press(new UserEvent.RemoteArmPressed());
     }
     appliance.pushLever();
-
-    long supervisorEvery = Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
-    long controllerEvery = 5;
-    long traceEvery = options.traceEveryS() > 0 ? Math.max(1, Math.round(options.traceEveryS() * 1e9 / STEP_NANOS)) : 0;
-    Pacer pacer = new Pacer(options.realtimeFactor());
     double endS = Double.NaN;
-    for (long step = 0; ; step++) {
-      double now = clock.seconds();
+    while (true) {
+      double now = cycleSeconds();
       faults.applyDue(now);
       fireDueActions(now);
+      stepper.step(true);
+      if (Double.isNaN(endS) && isSettled()) {
+        endS = cycleSeconds() + TAIL_S;
+      }
+      if ((!Double.isNaN(endS) && cycleSeconds() >= endS) || cycleSeconds() >= HARD_STOP_S) {
+        break;
+      }
+    }
+    assembly.close();
+    appliance.close();
+    return result();
+  }
+
+  /**
+   * One earlier cycle of the scenario's {@code before} list, through the same controller and
+   * hardware: settings, fresh bread, lever, until heat stops and the carriage is up, then the pause
+   * (the toast is out; the user sets the next cycle's knob and buttons at its start).
+   */
+  private void runEarlierCycle(EarlierCycle earlier, Stepper stepper) {
+    ToastSettings s = earlier.settings();
+    world.loadBread(s.slices(), s.bread(), s.thicknessMm(), earlier.bread().startC());
+    appliance.pushLever();
+    double startS = clock.seconds();
+    while (clock.seconds() - startS < 1.0 || !isIdle()) {
+      stepper.step(false);
+      if (clock.seconds() - startS >= HARD_STOP_S) {
+        break;
+      }
+    }
+    log.add("earlier cycle ended: " + describe(s));
+    pressSettings(nextSettingsAfter(earlier));
+    double pauseEndS = clock.seconds() + earlier.pauseS();
+    while (clock.seconds() < pauseEndS - 1e-9) {
+      stepper.step(false);
+    }
+  }
+
+  private ToastSettings nextSettingsAfter(EarlierCycle earlier) {
+    List<EarlierCycle> before = scenario.before();
+    int i = before.indexOf(earlier);
+    return i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
+  }
+
+  private void pressSettings(ToastSettings s) {
+    appliance.press(new UserEvent.ShadeChanged(s.shade()));
+    appliance.press(new UserEvent.ModeSelected(s.mode()));
+    appliance.press(new UserEvent.BreadSelected(s.bread()));
+    appliance.press(new UserEvent.SliceSizeSet(s.thicknessMm(), s.slices()));
+  }
+
+  /** Heat off, carriage up, controller not in a cycle: the user can take the toast out. */
+  private boolean isIdle() {
+    return !world.isHeatFlowing() && !world.isCarriageDown() && !controller.snapshot().phase().isActive();
+  }
+
+  /** From here on, times, events and figures are the measured cycle's. */
+  private void startMeasuredCycle() {
+    originNanos = clock.nanos();
+    log.startCycle(originNanos);
+    heaterOnS = 0;
+    heatCutS = null;
+    heatCutBy = null;
+    carriageUpS = null;
+    maxChamberC = world.physics().chamberC();
+    maxBreadSurfaceC = world.physics().breadSurfaceC();
+  }
+
+  /** Simulated seconds since the measured cycle's lever press. */
+  private double cycleSeconds() {
+    return (clock.nanos() - originNanos) / 1e9;
+  }
+
+  /** One 10 ms step of everything: software (unless crashed), trace, physics, clock. */
+  private final class Stepper {
+    private final DoubleConsumer progress;
+    private final long supervisorEvery = Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
+    private final long controllerEvery = 5;
+    private final long traceEvery = options.traceEveryS() > 0
+        ? Math.max(1, Math.round(options.traceEveryS() * 1e9 / STEP_NANOS)) : 0;
+    private final Pacer pacer = new Pacer(options.realtimeFactor());
+    private long step;
+
+    Stepper(DoubleConsumer progress) {
+      this.progress = progress;
+    }
+
+    void step(boolean measured) {
       boolean softwareRuns = !faults.isSoftwareCrashed();
       if (softwareRuns) {
         appliance.scanSoftware();
@@ -140,25 +233,21 @@ public final class CycleSimulation {
       if (softwareRuns && step % controllerEvery == 0 && !faults.isControllerHung()) {
         tickController();
       }
-      if (traceEvery > 0 && step % traceEvery == 0) {
-        sampleTrace(now);
+      if (measured && traceEvery > 0 && step % traceEvery == 0) {
+        sampleTrace(cycleSeconds());
       }
-      stepPhysics();
+      if (measured) {
+        stepPhysics();
+      } else {
+        appliance.step(STEP_NANOS / 1e9);
+      }
       clock.advance(STEP_NANOS);
       if (progress != null && step % 100 == 0) {
         progress.accept(clock.seconds());
       }
       pacer.pace(clock.seconds());
-      if (Double.isNaN(endS) && isSettled()) {
-        endS = clock.seconds() + TAIL_S;
-      }
-      if ((!Double.isNaN(endS) && clock.seconds() >= endS) || clock.seconds() >= HARD_STOP_S) {
-        break;
-      }
+      step++;
     }
-    assembly.close();
-    appliance.close();
-    return result();
   }
 
   /** As on the appliance: a controller tick that throws is logged, and the lease decides about heat. */
@@ -189,7 +278,7 @@ public final class CycleSimulation {
     double dtS = STEP_NANOS / 1e9;
     ToasterPhysics physics = world.physics();
     appliance.step(dtS);
-    double now = clock.seconds() + dtS;
+    double now = cycleSeconds() + dtS;
     boolean flowing = world.isHeatFlowing();
     if (flowing) {
       heaterOnS += dtS;
@@ -228,7 +317,7 @@ public final class CycleSimulation {
   }
 
   private boolean isSettled() {
-    if (!actions.isEmpty() || clock.seconds() < 1.0) {
+    if (!actions.isEmpty() || cycleSeconds() < 1.0) {
       return false;
     }
     if (world.isHeatFlowing()) {
@@ -282,11 +371,28 @@ public final class CycleSimulation {
         round1(maxBreadSurfaceC),
         scenario.shade(),
         Math.round(world.physics().achievedShade() * 100) / 100.0,
-        tripTimer.latencyMs(clock.seconds()),
+        tripTimer.latencyMs(cycleSeconds()),
         new SimulationResult.Limits(options.limits().maxHeatS(), options.limits().cutoffC()),
         log.events(),
         appliance.kind(),
         heatCutBy);
+  }
+
+  /** The appliance starts as the scenario's first cycle finds it. */
+  private static ApplianceConditions startConditions(Scenario sc) {
+    BreadSpec bread = sc.before().isEmpty() ? sc.bread() : sc.before().get(0).bread();
+    int slices = sc.before().isEmpty() ? sc.slices() : sc.before().get(0).slices();
+    return new ApplianceConditions(sc.ambientC(), sc.mainsVolts(), sc.chamberStartC(), slices, bread.type(),
+        bread.thicknessMm(), bread.startC(), sc.nominalMainsVolts());
+  }
+
+  private static ToastSettings firstSettings(Scenario sc) {
+    return sc.before().isEmpty() ? sc.settings() : sc.before().get(0).settings();
+  }
+
+  private static String describe(ToastSettings s) {
+    return String.format(Locale.ROOT, "%s %s, shade %d, %d × %.0f mm", s.mode().id(), s.bread().id(), s.shade(),
+        s.slices(), s.thicknessMm());
   }
 
   private static double round1(double v) {

@@ -17,6 +17,7 @@ final class EventLog implements SafetyListener, ControllerListener {
   private final List<SimulationResult.Event> events = new ArrayList<>();
   private Prediction prediction;
   private boolean refused;
+  private long originNanos;
 
   EventLog(Clock clock) {
     this.clock = clock;
@@ -27,7 +28,18 @@ final class EventLog implements SafetyListener, ControllerListener {
   }
 
   private void add(long atNanos, String event) {
-    events.add(new SimulationResult.Event(Math.round(atNanos / 1e7) / 100.0, event));
+    events.add(new SimulationResult.Event(Math.round((atNanos - originNanos) / 1e7) / 100.0, event));
+  }
+
+  /**
+   * Forgets the earlier cycles: from now on the log describes the cycle whose lever goes down at
+   * {@code originNanos}, which is 0 s in its events.
+   */
+  void startCycle(long originNanos) {
+    this.originNanos = originNanos;
+    events.clear();
+    prediction = null;
+    refused = false;
   }
 
   List<SimulationResult.Event> events() {

@@ -289,7 +289,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
       int detents = s.shade() - intendedShade;
       inputsBusyUntilNanos = encoder.turn(at, detents) + gapNanos();
       intendedShade = s.shade();
-    } else if (event instanceof UserEvent.BreadSelected) {
+    } else if (event instanceof UserEvent.BreadSelected || event instanceof UserEvent.SliceSizeSet) {
       pi.controls().deliverWithoutInput(event);
     } else if (event instanceof UserEvent.LeverDown) {
       pushLever();

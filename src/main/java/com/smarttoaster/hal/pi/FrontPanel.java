@@ -126,7 +126,8 @@ public final class FrontPanel implements UserControls {
 
   /**
    * Hands an event that has no input on this panel to the panel's listener, as if the panel had
-   * produced it: the bread type, which this hardware has no selector for (the app sets it). The
+   * produced it: the bread type and the slices' size, which this hardware has no selector for (the
+   * app sets them). The
    * emulated Pi uses it so that a scenario's bread choice reaches the controller the one way it
    * can on this appliance.
    *
@@ -134,7 +135,7 @@ public final class FrontPanel implements UserControls {
    *     from the pins)
    */
   public void deliverWithoutInput(UserEvent event) {
-    if (!(event instanceof UserEvent.BreadSelected)) {
+    if (!(event instanceof UserEvent.BreadSelected || event instanceof UserEvent.SliceSizeSet)) {
       throw new IllegalArgumentException(event + " comes from this panel's own inputs, not from outside");
     }
     send(event);

@@ -10,6 +10,7 @@ import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.hal.UserControls;
 import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.toast.BreadType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -327,6 +328,15 @@ public final class SimulatedAppliance implements SteppedAppliance {
    */
   public synchronized void loadFreshBread() {
     physics.loadFreshBread();
+  }
+
+  /**
+   * The user takes the toast out and puts other slices in (see {@link ToasterPhysics#loadBread});
+   * the chamber keeps its heat.
+   */
+  public synchronized void loadBread(int slices, BreadType bread, double thicknessMm, double startC) {
+    physics.loadBread(slices, bread, thicknessMm, startC);
+    physics.setBreadInChamber(carriageDown);
   }
 
   /** The user forces the lever up: the carriage rises and its contacts open whatever the magnet does. */
