@@ -2,6 +2,8 @@ package com.smarttoaster.cli;
 
 import com.smarttoaster.evaluation.Evaluation;
 import com.smarttoaster.evaluation.EvaluationPlot;
+import com.smarttoaster.evaluation.KitchenSuite;
+import com.smarttoaster.evaluation.SuiteSummary;
 import com.smarttoaster.evaluation.RandomScenarios;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
@@ -32,6 +34,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
   Integer random;
 
+  @Option(names = "--suite", paramLabel = "NAME", split = ",",
+      description = "Instead of files: kitchen suites (realistic, second-batch, mains, 120v, frozen-toast, absurd, "
+          + "or all), --count scenarios each, from --seed; prints one table per suite and a summary.")
+  List<String> suites;
+
+  @Option(names = "--count", defaultValue = "200", description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
+  int count;
+
   @Option(names = "--seed", defaultValue = "7", description = "Seed for --random (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -52,9 +62,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
     }
-    if ((scenarios == null) == (random == null)) {
-      err.println("give either --scenarios FILE|DIR or --random N");
+    int sources = (scenarios == null ? 0 : 1) + (random == null ? 0 : 1) + (suites == null ? 0 : 1);
+    if (sources != 1) {
+      err.println("give one of --scenarios FILE|DIR, --random N or --suite NAME");
       return Main.EXIT_BAD_INPUT;
+    }
+    if (suites != null) {
+      return runSuites(out, err);
     }
     if (random != null && (random < 1 || random > 100_000)) {
       err.println("--random: " + random + " is outside 1..100000");
@@ -85,7 +99,37 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** Evaluation is about toasting quality: injected faults and scripted actions would only blur it. */
   static Scenario withoutFaults(Scenario s) {
-    return new Scenario(s.version(), s.name(), s.seed(), s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
-        s.bread(), s.shade(), s.mode(), List.of(), List.of());
+    return Evaluation.withoutFaults(s);
+  }
+
+  private int runSuites(PrintWriter out, PrintWriter err) {
+    List<KitchenSuite> chosen = new ArrayList<>();
+    for (String id : suites) {
+      if (id.equals("all")) {
+        chosen.addAll(List.of(KitchenSuite.values()));
+      } else if (KitchenSuite.fromId(id) != null) {
+        chosen.add(KitchenSuite.fromId(id));
+      } else {
+        err.println("--suite: '" + id + "' is not one of all, " + java.util.Arrays.stream(KitchenSuite.values())
+            .map(KitchenSuite::id).collect(java.util.stream.Collectors.joining(", ")));
+        return Main.EXIT_BAD_INPUT;
+      }
+    }
+    if (count < 1 || count > 100_000) {
+      err.println("--count: " + count + " is outside 1..100000");
+      return Main.EXIT_BAD_INPUT;
+    }
+    SuiteSummary summary = new SuiteSummary(predictors);
+    for (KitchenSuite suite : chosen) {
+      Evaluation e = Evaluation.run(suite.draw(count, seed), predictors);
+      out.println("== " + suite.id() + " (" + count + " scenarios, seed " + seed + ")");
+      out.print(e.table(predictors));
+      out.println();
+      out.flush();
+      summary.add(suite.id(), e);
+    }
+    out.print(summary.table());
+    out.flush();
+    return 0;
   }
 }

@@ -1,7 +1,5 @@
 package com.smarttoaster.evaluation;
 
-import com.smarttoaster.hal.sim.ApplianceConditions;
-import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.simulation.CycleSimulation;
 import com.smarttoaster.simulation.SimulationOptions;
@@ -22,19 +20,43 @@ public final class Evaluation {
     this.rows = List.copyOf(rows);
   }
 
+  /**
+   * Runs every scenario with every predictor. The oracle's time for a scenario comes from a run of
+   * the oracle predictor on it without its faults: it searches the physics from the toaster's true
+   * state at the lever press, earlier cycles' heat included.
+   */
   public static Evaluation run(List<Scenario> scenarios, List<String> predictors) {
     List<EvaluationRow> rows = new ArrayList<>();
     for (Scenario s : scenarios) {
-      ApplianceConditions c = new ApplianceConditions(s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
-          s.bread().type(), s.bread().thicknessMm(), s.bread().startC());
-      double oracleS = ShadeOracle.bestHeatSeconds(c, s.shade(), 285.0);
+      SimulationResult oracle = new CycleSimulation(withoutFaults(s), SimulationOptions.defaults("oracle")).run(null);
+      double oracleS = oracle.predictedS() == null ? Double.NaN : oracle.predictedS();
       for (String p : predictors) {
-        SimulationResult r = new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
+        SimulationResult r = p.equals("oracle") && s.faults().isEmpty()
+            ? oracle : new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
         rows.add(new EvaluationRow(s, p, r.predictor(), r.predictedS() == null ? 0 : r.predictedS(), oracleS,
             r.achievedShade(), Math.abs(r.achievedShade() - s.shade())));
       }
     }
     return new Evaluation(rows);
+  }
+
+  /** The scenario without injected faults or scripted actions, earlier cycles and mains kept. */
+  public static Scenario withoutFaults(Scenario s) {
+    return new Scenario(s.version(), s.name(), s.seed(), s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
+        s.bread(), s.shade(), s.mode(), List.of(), List.of(), s.before(), s.configuredMainsVolts(),
+        s.nominalMainsVolts());
+  }
+
+  /** Largest shade error of one predictor in one segment (NaN if empty). */
+  public double max(String predictor, Segment segment) {
+    return rows.stream()
+        .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
+        .mapToDouble(EvaluationRow::shadeError).max().orElse(Double.NaN);
+  }
+
+  /** How many of one predictor's cycles used another predictor's time (the guard fell back). */
+  public long fellBack(String predictor) {
+    return rows.stream().filter(r -> r.predictor().equals(predictor) && !r.usedPredictor().equals(predictor)).count();
   }
 
   public List<EvaluationRow> rows() {
