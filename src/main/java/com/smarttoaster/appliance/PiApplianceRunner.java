@@ -63,7 +63,8 @@ public final class PiApplianceRunner implements AutoCloseable {
     ControllerConfig cc = cfg.controller();
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
         new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
-            cfg.appliance().mainsVoltsNominal(), cc.predictorTimeoutS(), faultStore),
+            cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
+            faultStore),
         table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(), safetyListener,
         controllerListener);
     this.supervisor = assembly.supervisor();

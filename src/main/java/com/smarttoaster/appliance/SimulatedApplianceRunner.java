@@ -39,10 +39,10 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
    * @param build makes the appliance on this runner's clock from the conditions (e.g. {@code
    *     (c, clock) -> SimulatedAppliances.create("pi-emulated", c, seed, clock, true, bread)})
    */
-  public SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, ToastSettings bread,
-      double realtimeFactor, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
+  public SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, double elementRatedVolts,
+      ToastSettings bread, double realtimeFactor, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
     ApplianceConditions c = new ApplianceConditions(ambientC, mainsVolts, chamberStartC, bread.slices(),
-        bread.bread(), bread.thicknessMm(), ambientC);
+        bread.bread(), bread.thicknessMm(), ambientC, elementRatedVolts);
     this.appliance = build.apply(c, clock);
     this.factor = realtimeFactor;
   }

@@ -197,8 +197,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean emulatedPi = cfg.appliance().kind() == ApplianceKind.PI_EMULATED;
     String kind = emulatedPi ? "pi-emulated" : "sim";
     try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(
-            cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(), initial,
-            cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
+            cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(),
+            cfg.appliance().elementRatedVolts(), initial, cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
                 cfg.simulation().seed(), clock, cfg.safety().currentSensorFitted(), initial, cfg.pi()));
         service) {
       SteppedAppliance appliance = runner.appliance();
@@ -219,7 +219,8 @@ public final class RunCommand implements Callable<Integer> {
       };
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
-              cfg.appliance().mainsVoltsNominal(), cc.predictorTimeoutS(), service.faultStore()),
+              cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
+              service.faultStore()),
           table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(refusals, remote.controllerListener()));
       SafetySupervisor supervisor = assembly.supervisor();

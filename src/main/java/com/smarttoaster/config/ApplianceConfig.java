@@ -13,17 +13,31 @@ import java.util.Objects;
  *     com.smarttoaster.safety.SafetyLimits#currentSensorFitted()}
  * @param stateDir optional: the directory for state that must survive a restart (the latched fault);
  *     null when not set, and then {@code $STATE_DIRECTORY} (systemd's StateDirectory=) is used if set
+ * @param elementRatedVolts the voltage the heating element is designed for, 230 or 120 V (a model
+ *     input; on the simulated appliances it sizes the element)
  */
 public record ApplianceConfig(
-    ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted, String stateDir) {
+    ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted, String stateDir,
+    double elementRatedVolts) {
   public ApplianceConfig {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(deviceId, "deviceId");
   }
 
+  /** The element rated for the design voltage nearer the stated mains. */
+  public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted,
+      String stateDir) {
+    this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, stateDir, nearestElementVolts(mainsVoltsNominal));
+  }
+
   /** Without a state directory. */
   public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted) {
     this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, null);
+  }
+
+  /** 120 for mains nearer 120 V (North America, Japan's 100 V), else 230. */
+  public static double nearestElementVolts(double mainsVolts) {
+    return Math.abs(mainsVolts - 120.0) < Math.abs(mainsVolts - 230.0) ? 120.0 : 230.0;
   }
 
   /** The values in the shipped config/toaster.yaml: a simulated 230 V appliance named kitchen. */

@@ -45,7 +45,13 @@ public final class ConfigLoader {
       List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   /** Optional options of the appliance section (every other one is required). */
-  static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir");
+  static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir", "elementRatedVolts");
+  /**
+   * Largest gap between the stated mains and the element's design voltage: EN 50160 allows the
+   * supply ±10 %; a bigger gap is a 230 V element on 120 V (a quarter of the power) or a 120 V one on
+   * 230 V (3.7 times the power: a fire), never a setting to guess around.
+   */
+  static final double ELEMENT_MAINS_MISMATCH = 0.15;
   static final List<String> SIMULATION_OPTIONS = List.of("ambientC", "chamberStartC", "seed", "realtimeFactor");
   static final List<String> LOGGING_OPTIONS = List.of("level");
 
@@ -219,12 +225,25 @@ public final class ConfigLoader {
 
   private static ApplianceConfig readAppliance(ObjectFields f) {
     ApplianceConfig d = ApplianceConfig.defaults();
-    return new ApplianceConfig(
-        f.choice("kind", true, Choices.byId(ApplianceKind.values(), ApplianceKind::id)).orElse(d.kind()),
-        f.text("deviceId", true, DEVICE_ID, "1 to 32 characters from a-z, 0-9 and -").orElse(d.deviceId()),
-        f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal()),
-        f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted()),
-        f.text("stateDir", false, STATE_DIR, "an absolute path (starting with /)").orElse(d.stateDir()));
+    ApplianceKind kind = f.choice("kind", true, Choices.byId(ApplianceKind.values(), ApplianceKind::id))
+        .orElse(d.kind());
+    String deviceId = f.text("deviceId", true, DEVICE_ID, "1 to 32 characters from a-z, 0-9 and -")
+        .orElse(d.deviceId());
+    double mains = f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal());
+    boolean fitted = f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted());
+    String stateDir = f.text("stateDir", false, STATE_DIR, "an absolute path (starting with /)").orElse(d.stateDir());
+    double element = f.decimal("elementRatedVolts", closed(100, 250, "V")).orElse(ApplianceConfig.nearestElementVolts(mains));
+    if (element != 120.0 && element != 230.0) {
+      f.problems().add(f.path("elementRatedVolts"), f.path("elementRatedVolts") + " = " + Format.number(element)
+          + " is not an element design voltage; expected 230 or 120");
+    } else if (Math.abs(mains - element) > ELEMENT_MAINS_MISMATCH * element) {
+      f.problems().add(f.path("elementRatedVolts"), f.path("elementRatedVolts") + " = " + Format.number(element)
+          + " does not suit appliance.mainsVoltsNominal = " + Format.number(mains) + ": the supply may differ from"
+          + " the element's design voltage by at most 15 % (" + Format.number(element * (1 - ELEMENT_MAINS_MISMATCH))
+          + ".." + Format.number(element * (1 + ELEMENT_MAINS_MISMATCH)) + " V); a 120 V element on 230 V draws 3.7"
+          + " times its power");
+    }
+    return new ApplianceConfig(kind, deviceId, mains, fitted, stateDir, element);
   }
 
   private static List<String> allApplianceOptions() {
