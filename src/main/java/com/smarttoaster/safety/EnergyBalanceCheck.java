@@ -151,7 +151,11 @@ final class EnergyBalanceCheck implements SafetyCheck {
     if (recent.size() < SMOOTH_SAMPLES || recent.peekFirst().atNanos() < heatingSinceNanos) {
       return null; // the mean must cover heating samples only
     }
-    double meanC = recent.stream().mapToDouble(Sample::chamberC).average().orElseThrow();
+    double sumC = 0;
+    for (Sample s : recent) {
+      sumC += s.chamberC();
+    }
+    double meanC = sumC / recent.size();
     if (Double.isNaN(lastMeanC)) {
       lastMeanC = meanC;
       lastMeanAtNanos = now;

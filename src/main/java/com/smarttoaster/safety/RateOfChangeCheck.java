@@ -55,7 +55,10 @@ final class RateOfChangeCheck implements SafetyCheck {
     if (recentTooFast.size() > countOver) {
       recentTooFast.removeFirst();
     }
-    long tooFast = recentTooFast.stream().filter(Boolean::booleanValue).count();
+    int tooFast = 0;
+    for (boolean fast : recentTooFast) {
+      tooFast += fast ? 1 : 0;
+    }
     if (rate <= limits.maxRateCPerS() || tooFast < limits.sensorFaultSamples()) {
       return null;
     }

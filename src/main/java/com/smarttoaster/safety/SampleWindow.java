@@ -41,16 +41,34 @@ final class SampleWindow {
     return samples.peekLast();
   }
 
+  // Plain loops, not streams: these run on every supervisor tick, and the simulator runs thousands
+  // of cycles a second through them.
+
   double min() {
-    return samples.stream().mapToDouble(Sample::chamberC).min().orElse(Double.NaN);
+    double m = Double.NaN;
+    for (Sample s : samples) {
+      m = Double.isNaN(m) ? s.chamberC() : Math.min(m, s.chamberC());
+    }
+    return m;
   }
 
   double max() {
-    return samples.stream().mapToDouble(Sample::chamberC).max().orElse(Double.NaN);
+    double m = Double.NaN;
+    for (Sample s : samples) {
+      m = Double.isNaN(m) ? s.chamberC() : Math.max(m, s.chamberC());
+    }
+    return m;
   }
 
   double mean() {
-    return samples.stream().mapToDouble(Sample::chamberC).average().orElse(Double.NaN);
+    if (samples.isEmpty()) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (Sample s : samples) {
+      sum += s.chamberC();
+    }
+    return sum / samples.size();
   }
 
   boolean isEmpty() {
