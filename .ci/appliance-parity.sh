@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Appliance parity: every example scenario and every scenario of the fault set runs on the simulated
+# Appliance parity: every example scenario, every scenario of the fault set and the kitchen set (earlier
+# cycles, mains unlike the config, a 120 V appliance, absurd answers) runs on the simulated
 # appliance and on the emulated Raspberry Pi (the real hal.pi code on emulated chips), from the device
 # jar, and must end the same way: outcome, fault code and predictor (fallback or not). Prints one line
 # per scenario and exits 1 on any difference.
@@ -21,7 +22,7 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 started=$(date +%s)
-for dir in src/test/resources/scenarios src/test/resources/fault-scenarios; do
+for dir in src/test/resources/scenarios src/test/resources/fault-scenarios src/test/resources/kitchen-scenarios; do
   name=$(basename "$dir")
   for appliance in sim pi-emulated; do
     if ! "${run[@]}" simulate --scenario "$dir" --json --appliance "$appliance" >"$out/$name.$appliance.jsonl" \
@@ -40,7 +41,7 @@ def load(p):
     return [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
 bad = 0
 total = 0
-for name in ("scenarios", "fault-scenarios"):
+for name in ("scenarios", "fault-scenarios", "kitchen-scenarios"):
     sim, emu = load(out / f"{name}.sim.jsonl"), load(out / f"{name}.pi-emulated.jsonl")
     if len(sim) != len(emu):
         print(f"{name}: {len(sim)} results on sim, {len(emu)} on pi-emulated"); sys.exit(1)
