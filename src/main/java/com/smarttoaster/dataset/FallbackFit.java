@@ -43,8 +43,11 @@ public final class FallbackFit {
   /** Ridge penalty per row; with terms of order 1 it moves a fitted coefficient by about 1e-6 relative. */
   public static final double RIDGE = 1e-6;
 
-  /** Fewer re-prediction rows than this give no progress set (too few for its 300-odd terms). */
-  public static final int MIN_PROGRESS_ROWS = 2000;
+  /** Fewer train rows per start term than this are refused (the committed fit has 23). */
+  public static final int MIN_ROWS_PER_TERM = 3;
+
+  /** Fewer train rows with heating progress than this give no progress set: {@link #MIN_ROWS_PER_TERM} per term. */
+  public static final int MIN_PROGRESS_ROWS = MIN_ROWS_PER_TERM * FallbackBasis.progressTerms().size();
 
   /** Where {@link #main} writes, relative to the project. */
   public static final Path RESOURCE_FILE = Path.of("src/main/resources", FallbackTimeTable.RESOURCE);
@@ -61,9 +64,9 @@ public final class FallbackFit {
    */
   public static FallbackCoefficients fit(List<DatasetRow> rows, long dataSeed) {
     List<DatasetRow> train = rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
-    if (train.size() < FallbackBasis.startTerms().size() * 10) {
+    if (train.size() < FallbackBasis.startTerms().size() * MIN_ROWS_PER_TERM) {
       throw new IllegalArgumentException(train.size() + " train rows are too few for "
-          + FallbackBasis.startTerms().size() + " terms; need at least ten per term");
+          + FallbackBasis.startTerms().size() + " terms; need at least " + MIN_ROWS_PER_TERM + " per term");
     }
     FallbackCoefficients.Set start = fitSet(train, false);
     List<DatasetRow> withProgress = train.stream().filter(r -> r.input().progress() != null)
