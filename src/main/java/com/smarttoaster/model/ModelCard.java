@@ -20,6 +20,13 @@ import java.util.Map;
  * @param target what the network predicts and how its output is scaled
  * @param metrics test-set metrics, e.g. maeS, p95AbsErrS, shadeMae, shadeP95
  * @param notes free text: training set-up, known limits
+ * @param checkerBand the largest relative disagreement the guard accepts between the model and the
+ *     non-ML fallback, e.g. 0.25 for 25 % (see {@code predict.CheckerBand}): measured on the test
+ *     split at training time, plus a margin; null on cards from before issue 11 (the guard then uses
+ *     its default)
+ * @param integritySha256 lower-case hex SHA-256 over the model bytes followed by this card's
+ *     canonical JSON with this field empty (see {@code predict.ModelCardChecks#seal}); covers every
+ *     field, so an edited card is refused like an edited model
  */
 public record ModelCard(
     int version,
@@ -33,7 +40,29 @@ public record ModelCard(
     List<Feature> features,
     Target target,
     Map<String, Double> metrics,
-    String notes) {
+    String notes,
+    Double checkerBand,
+    String integritySha256) {
+
+  /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
+  public ModelCard(int version, String modelVersion, String created, String modelFile, String tfliteSha256,
+      String dataSha256, long dataRows, long dataSeed, List<Feature> features, Target target,
+      Map<String, Double> metrics, String notes) {
+    this(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed, features, target,
+        metrics, notes, null, null);
+  }
+
+  /** This card with another checker band (the seal no longer matches: seal again). */
+  public ModelCard withCheckerBand(Double band) {
+    return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
+        features, target, metrics, notes, band, integritySha256);
+  }
+
+  /** This card with another integrity hash. */
+  public ModelCard withIntegritySha256(String hash) {
+    return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
+        features, target, metrics, notes, checkerBand, hash);
+  }
 
   /**
    * One input feature.

@@ -1,75 +1,217 @@
 package com.smarttoaster.predict;
 
-import com.smarttoaster.toast.BreadType;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.toast.ToastMode;
-import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The non-ML time table: a reference time per shade (white, 12 mm, two slices, cold toaster at
- * 21 °C, 230 V, bread at room temperature), multiplied by one factor per thing the appliance can
- * observe. Plain, inspectable arithmetic, so it is the safe answer whenever the model's is not.
+ * The non-ML time table: the safe answer whenever the model's is not, and the checker the model's
+ * answer must agree with (see {@link CheckerBand}).
  *
- * <p>The factors were fitted once (log-linear least squares) to the simulated appliance's oracle
- * over 3,000 random cases of the realistic envelope and checked on 1,000 more: mean error 2.4 s,
- * 95th percentile 6.5 s. Defrost mode assumes frozen bread, since the appliance cannot measure the
- * bread's temperature; toast mode assumes bread at room temperature.
+ * <p>ln(heater-on time) is a least-squares fit on the polynomial basis of {@link FallbackBasis}
+ * (a cubic in shade, thickness, chamber warmth, ambient, mains and the previous cycle, with terms per
+ * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}. Plain,
+ * inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
+ * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
+ * chamber's rise, when the file has one. Reheat is the fixed {@link ReheatTime} rule.
+ *
+ * <p>The file is read once per process. A missing or garbled file fails a build-time test
+ * (FallbackTableResourceTest); should one reach a device anyway, the table logs one ERROR and uses
+ * {@link BuiltInTimeRule}, the hand-fitted factors of earlier releases, so a cycle still gets a time.
  */
 public final class FallbackTimeTable implements ToastTimePredictor {
-  /** Reference heater-on times for shades 1..7, s (index 0 unused). */
-  private static final double[] BASE_S = {0, 89.0, 97.0, 103.4, 108.7, 113.3, 117.6, 122.2};
-  /** Heating power goes with V², and browning speeds up steeply with power: time ∝ (230/V)^2.86. */
-  private static final double MAINS_EXPONENT = 2.864;
-  private static final double ONE_SLICE = 0.806;
-  private static final double DEFROST = 1.118;
+  /** Where the fitted coefficients live on the classpath (src/main/resources/model/). */
+  public static final String RESOURCE = "model/fallback-table.json";
+
+  private static final Logger log = LoggerFactory.getLogger(FallbackTimeTable.class);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  /** Read on first use, once. */
+  private static final class Installed {
+    static final FallbackCoefficients COEFFICIENTS = loadOrNull();
+
+    private static FallbackCoefficients loadOrNull() {
+      try {
+        return readInstalled();
+      } catch (InvalidFallbackTableException e) {
+        log.error("FALLBACK TABLE NOT USABLE: {}. Using the built-in rule (mean shade error about 0.6) until a "
+            + "build with a valid {} is installed.", e.getMessage(), RESOURCE);
+        return null;
+      }
+    }
+  }
+
+  private final FallbackCoefficients coefficients;
+
+  /** The installed table ({@value #RESOURCE}), or the built-in rule if that cannot be used. */
+  public FallbackTimeTable() {
+    this.coefficients = Installed.COEFFICIENTS;
+  }
+
+  /**
+   * A table with the given coefficients (for fitting and evaluation).
+   *
+   * @throws InvalidFallbackTableException if they do not fit {@link FallbackBasis}
+   */
+  public FallbackTimeTable(FallbackCoefficients coefficients) throws InvalidFallbackTableException {
+    validate(coefficients, "coefficients");
+    this.coefficients = coefficients;
+  }
+
+  /** The built-in rule alone: what a device without a usable {@value #RESOURCE} uses. */
+  public static FallbackTimeTable builtInRule() {
+    return new FallbackTimeTable(null, true);
+  }
+
+  private FallbackTimeTable(FallbackCoefficients coefficients, boolean trusted) {
+    this.coefficients = coefficients;
+  }
+
+  /** Reads and checks {@value #RESOURCE}. */
+  public static FallbackCoefficients readInstalled() throws InvalidFallbackTableException {
+    byte[] bytes;
+    try (InputStream in = FallbackTimeTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new InvalidFallbackTableException(RESOURCE + " is not in this build; run dataset.FallbackFit");
+      }
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new InvalidFallbackTableException(RESOURCE + " cannot be read: " + e.getMessage());
+    }
+    return parse(bytes, RESOURCE);
+  }
+
+  /** Parses and checks a coefficients file. */
+  public static FallbackCoefficients parse(byte[] json, String name) throws InvalidFallbackTableException {
+    FallbackCoefficients c;
+    try {
+      c = JSON.readValue(json, FallbackCoefficients.class);
+    } catch (JacksonException e) {
+      throw new InvalidFallbackTableException(name + " is not a valid fallback table: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidFallbackTableException(name + " cannot be read: " + e.getMessage());
+    }
+    validate(c, name);
+    return c;
+  }
+
+  private static void validate(FallbackCoefficients c, String name) throws InvalidFallbackTableException {
+    if (c == null) {
+      throw new InvalidFallbackTableException(name + " is empty");
+    }
+    if (c.version() != FallbackCoefficients.VERSION) {
+      throw new InvalidFallbackTableException(name + " has version " + c.version() + ", this build reads version "
+          + FallbackCoefficients.VERSION);
+    }
+    if (c.start() == null) {
+      throw new InvalidFallbackTableException(name + " has no start coefficients");
+    }
+    validate(c.start(), FallbackBasis.START_VARIABLES, FallbackBasis.startTerms(), name + " start");
+    if (c.progress() != null) {
+      List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
+      vars.addAll(FallbackBasis.RISE_VARIABLES);
+      validate(c.progress(), vars, FallbackBasis.progressTerms(), name + " progress");
+    }
+  }
+
+  private static void validate(FallbackCoefficients.Set s, List<String> variables, List<String> terms, String where)
+      throws InvalidFallbackTableException {
+    List<String> names = s.variables() == null ? List.of()
+        : s.variables().stream().map(FallbackCoefficients.Variable::name).toList();
+    if (!names.equals(variables)) {
+      throw new InvalidFallbackTableException(where + " lists variables " + names + ", this build computes "
+          + variables + "; refit with dataset.FallbackFit");
+    }
+    for (FallbackCoefficients.Variable v : s.variables()) {
+      if (!Double.isFinite(v.min()) || !Double.isFinite(v.max()) || v.min() > v.max()) {
+        throw new InvalidFallbackTableException(where + " gives variable " + v.name() + " the range " + v.min()
+            + ".." + v.max());
+      }
+    }
+    if (!terms.equals(s.terms())) {
+      throw new InvalidFallbackTableException(where + " has " + (s.terms() == null ? 0 : s.terms().size())
+          + " terms that differ from this build's " + terms.size() + "; refit with dataset.FallbackFit");
+    }
+    if (s.coefficients() == null || s.coefficients().length != terms.size()) {
+      throw new InvalidFallbackTableException(where + " has " + (s.coefficients() == null ? 0 : s.coefficients().length)
+          + " coefficients for " + terms.size() + " terms");
+    }
+    for (int i = 0; i < s.coefficients().length; i++) {
+      if (!Double.isFinite(s.coefficients()[i])) {
+        throw new InvalidFallbackTableException(where + " gives term " + terms.get(i) + " the coefficient "
+            + s.coefficients()[i]);
+      }
+    }
+  }
 
   @Override
   public String name() {
     return "fallback";
   }
 
-  /** Reference time for a shade, s; also what a mechanical timer uses. */
+  /** Reference time for a shade, s (white, 12 mm, two slices, cold toaster); what a mechanical timer uses. */
   public static double baseSecondsForShade(int shade) {
-    return BASE_S[shade];
+    return BuiltInTimeRule.baseSecondsForShade(shade);
+  }
+
+  /** True when a re-prediction's rise is used (the file has progress coefficients). */
+  public boolean usesProgress() {
+    return coefficients != null && coefficients.progress() != null;
+  }
+
+  /** True when the fitted coefficients are in use, false for the built-in rule. */
+  public boolean isFitted() {
+    return coefficients != null;
+  }
+
+  /** The coefficients in use, or null for the built-in rule. */
+  public FallbackCoefficients coefficients() {
+    return coefficients;
   }
 
   @Override
   public double predictSeconds(PredictionInput in) {
-    ToastSettings s = in.settings();
-    if (s.mode() == ToastMode.REHEAT) {
+    if (in.settings().mode() == ToastMode.REHEAT) {
       return ReheatTime.seconds(in);
     }
-    double lnThickness = Math.log(s.thicknessMm() / 12.0);
-    double warm = Math.max(0.0, in.chamberStartC() - in.ambientC()) / 100.0;
-    double lnT = Math.log(BASE_S[s.shade()])
-        + Math.log(breadFactor(s.bread()))
-        + 0.0388 * lnThickness - 0.0293 * lnThickness * lnThickness
-        + MAINS_EXPONENT * Math.log(230.0 / in.mainsVolts())
-        - 0.1834 * warm - 0.0205 * warm * warm
-        - 0.0298 * (in.ambientC() - 21.0) / 10.0;
-    double t = Math.exp(lnT);
-    if (s.slices() == 1) {
-      t *= ONE_SLICE;
+    if (coefficients == null) {
+      return BuiltInTimeRule.seconds(in);
     }
-    if (s.mode() == ToastMode.DEFROST) {
-      t *= DEFROST;
+    double[] ind = FallbackBasis.indicators(in);
+    if (in.progress() != null && coefficients.progress() != null) {
+      FallbackCoefficients.Set set = coefficients.progress();
+      double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
+      double[] rise = clamped(FallbackBasis.riseVariables(in.progress()), set.variables(), v.length);
+      return Math.exp(dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise)));
     }
-    return t;
+    FallbackCoefficients.Set set = coefficients.start();
+    double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
+    return Math.exp(dot(set.coefficients(), FallbackBasis.startTerms(v, ind)));
   }
 
-  private static double breadFactor(BreadType b) {
-    switch (b) {
-      case WHOLEGRAIN:
-        return 1.119;
-      case SOURDOUGH:
-        return 1.100;
-      case RYE:
-        return 1.173;
-      case BRIOCHE:
-        return 0.823;
-      case BAGEL:
-        return 1.124;
-      default:
-        return 1.0;
+  private static double[] clamped(double[] x, List<FallbackCoefficients.Variable> ranges, int offset) {
+    double[] c = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      FallbackCoefficients.Variable r = ranges.get(offset + i);
+      // NaN becomes the range's lower end rather than poisoning the sum.
+      c[i] = x[i] >= r.min() ? Math.min(r.max(), x[i]) : r.min();
     }
+    return c;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 }

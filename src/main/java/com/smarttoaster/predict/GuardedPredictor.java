@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import com.smarttoaster.hal.Clock;
+import com.smarttoaster.toast.ToastMode;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,6 +11,14 @@ import org.slf4j.LoggerFactory;
  * Guardrails around a predictor: a deadline, and checks that the answer is a number of seconds a
  * toaster could sensibly heat for. Anything off gives the non-ML fallback table's time and a reason
  * that says what was wrong. The cycle always gets a usable time.
+ *
+ * <p>The checks, in order: a finite number; inside the mode's accepted range ({@link ModeLimits});
+ * and, for a learned primary, agreement with the independent non-ML estimate (the fallback table,
+ * using the heating progress of a re-prediction too) within the band of its model card ({@link
+ * CheckerBand}): an answer that is in range but far from the estimate is refused like garbage, and
+ * the reason names both times and the band. Reheat is never the primary's decision: the guard answers
+ * it with the fixed {@link ReheatTime} rule, capped to the reheat range, whatever the primary would
+ * say.
  *
  * <p>Asking never blocks: {@link #start} returns a {@link PendingPrediction} that the controller
  * polls on its ticks, renewing the supervisor's lease in between. The carriage is held while the
@@ -28,6 +37,12 @@ public final class GuardedPredictor implements AutoCloseable {
   private final double maxS;
   private final Clock clock;
   private final PredictorRunner runner;
+  private final boolean checked;
+  private final double band;
+  private final String bandSource;
+
+  /** The predictor name on reheat cycles, which the guard answers itself. */
+  public static final String REHEAT_RULE = "reheat-rule";
 
   /** A guard on the system clock, the primary running on its own thread. */
   public GuardedPredictor(
@@ -45,6 +60,31 @@ public final class GuardedPredictor implements AutoCloseable {
    */
   public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
       double maxS, Clock clock, PredictorRunner runner) {
+    this(primary, fallback, timeoutS, minS, maxS, clock, runner, CheckerBand.of(primary),
+        primary instanceof ModelPredictor m && m.card().checkerBand() != null
+            ? "the test split allows" : "the guard allows when the model card records no band");
+  }
+
+  /**
+   * A guard with an explicit checker band instead of the model card's.
+   *
+   * @param band largest accepted relative disagreement between a learned primary and the fallback
+   *     (0.25 = 25 %)
+   */
+  public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
+      double maxS, Clock clock, PredictorRunner runner, double band) {
+    this(primary, fallback, timeoutS, minS, maxS, clock, runner, band, "the guard allows");
+  }
+
+  private GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
+      double maxS, Clock clock, PredictorRunner runner, double band, String bandSource) {
+    if (!(band >= CheckerBand.MIN_BAND && band <= CheckerBand.MAX_BAND)) {
+      throw new IllegalArgumentException("checker band " + band + " must lie in " + CheckerBand.MIN_BAND + ".."
+          + CheckerBand.MAX_BAND);
+    }
+    this.checked = isLearned(primary);
+    this.band = band;
+    this.bandSource = bandSource;
     this.primary = primary;
     this.fallback = fallback;
     this.timeoutNanos = (long) (timeoutS * 1e9);
@@ -58,9 +98,23 @@ public final class GuardedPredictor implements AutoCloseable {
     return primary.name();
   }
 
+  /** The checker band in use for a learned primary (relative disagreement, 0.25 = 25 %). */
+  public double checkerBand() {
+    return band;
+  }
+
+  /**
+   * True when the primary's answers are checked against the non-ML estimate: every primary but the
+   * non-ML ones (the table itself, the fixed timer, the simulator's oracle), which are their own
+   * reference.
+   */
+  static boolean isLearned(ToastTimePredictor p) {
+    return !(p instanceof FallbackTimeTable || p instanceof FixedTimerPredictor || p instanceof OraclePredictor);
+  }
+
   /** Starts a prediction; never throws, never blocks for the answer. */
   public PendingPrediction start(PredictionInput input) {
-    if (primary == fallback) {
+    if (primary == fallback || input.settings().mode() == ToastMode.REHEAT) {
       return new PendingPrediction(input, null, clock.nanos());
     }
     return new PendingPrediction(input, runner.start(() -> primary.predictSeconds(input)), clock.nanos());
@@ -68,7 +122,7 @@ public final class GuardedPredictor implements AutoCloseable {
 
   /**
    * Blocks (in real time) until the answer or the deadline; for benches and tools on the system
-   * clock. Never throws; always returns a time within [minS, maxS].
+   * clock. Never throws; always returns a time within the mode's range (see {@link ModeLimits}).
    */
   public Prediction predict(PredictionInput input) {
     PendingPrediction pending = start(input);
@@ -93,7 +147,10 @@ public final class GuardedPredictor implements AutoCloseable {
       this.task = task;
       this.startedNanos = startedNanos;
       if (task == null) {
-        result = new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), null);
+        ModeLimits.Range range = range(input);
+        result = input.settings().mode() == ToastMode.REHEAT
+            ? new Prediction(range.clamp(ReheatTime.seconds(input)), REHEAT_RULE, null)
+            : new Prediction(range.clamp(nonMlSeconds(input)), fallback.name(), null);
       }
     }
 
@@ -140,7 +197,10 @@ public final class GuardedPredictor implements AutoCloseable {
       String problem;
       try {
         double s = task.answer();
-        problem = checkAnswer(s);
+        problem = checkAnswer(s, input);
+        if (problem == null && checked) {
+          problem = disagreement(s, input);
+        }
         if (problem == null) {
           return new Prediction(s, primary.name(), null);
         }
@@ -157,23 +217,56 @@ public final class GuardedPredictor implements AutoCloseable {
 
     private Prediction fellBack(String problem) {
       log.warn("Using the fallback time table: {}", problem);
-      return new Prediction(clamp(fallback.predictSeconds(input)), fallback.name(), problem);
+      return new Prediction(range(input).clamp(nonMlSeconds(input)), fallback.name(), problem);
     }
   }
 
-  private String checkAnswer(double s) {
+  private String checkAnswer(double s, PredictionInput input) {
     if (Double.isNaN(s) || Double.isInfinite(s)) {
       return primary.name() + " predictor returned " + s + " instead of a number of seconds";
     }
-    if (s < minS || s > maxS) {
-      return String.format(Locale.ROOT, "%s predictor returned %.1f s, outside the accepted %.1f..%.1f s",
-          primary.name(), s, minS, maxS);
+    ModeLimits.Range range = range(input);
+    if (!range.contains(s)) {
+      return String.format(Locale.ROOT, "%s predictor returned %.1f s, outside the accepted %.1f..%.1f s for %s",
+          primary.name(), s, range.minS(), range.maxS(), input.settings().mode().name().toLowerCase(Locale.ROOT));
     }
     return null;
   }
 
-  private double clamp(double s) {
-    return Math.max(minS, Math.min(maxS, s));
+  /** The checker: null when the answer agrees with the non-ML estimate, else the reason. */
+  private String disagreement(double s, PredictionInput input) {
+    double estimate = nonMlSeconds(input);
+    double allowed = band;
+    String source = bandSource;
+    if (input.progress() != null && !fallback.usesProgress()) {
+      allowed += CheckerBand.PROGRESS_BLIND_EXTRA;
+      source = "the guard allows for a re-prediction the non-ML table cannot check against the heating progress";
+    }
+    double d = CheckerBand.disagreement(s, estimate);
+    if (d <= allowed) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "%s said %.1f s, the non-ML estimate %.1f s; they differ by %.0f %%, more "
+        + "than the %.0f %% %s", primary.name(), s, estimate, 100 * d, 100 * allowed, source);
+  }
+
+  /** The fallback's time; the built-in rule if even that is not a number (it never should be). */
+  private double nonMlSeconds(PredictionInput input) {
+    double s;
+    try {
+      s = fallback.predictSeconds(input);
+    } catch (RuntimeException e) {
+      s = Double.NaN;
+    }
+    if (!(s > 0) || Double.isInfinite(s)) {
+      log.error("The fallback table gave {} s for {}; using the built-in rule", s, input);
+      s = BuiltInTimeRule.seconds(input);
+    }
+    return s;
+  }
+
+  private ModeLimits.Range range(PredictionInput input) {
+    return ModeLimits.of(input.settings().mode(), minS, maxS);
   }
 
   private static String describe(Throwable t) {

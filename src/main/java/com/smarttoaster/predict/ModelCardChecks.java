@@ -1,11 +1,16 @@
 package com.smarttoaster.predict;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,14 +19,25 @@ import java.util.List;
 /**
  * Everything checked about a model and its card before the model may predict: the card parses, it
  * describes this build's features with usable scaling, and the model file is exactly the one the card
- * was written for (SHA-256). Each refusal is a {@link PredictorUnavailableException} whose message
- * becomes the cycle's {@code fallbackReason}.
+ * was written for (SHA-256), and the card is the one written for that model: its {@code integritySha256}
+ * covers the model bytes and every field of the card, so an edited card (a target mean nudged, a
+ * range widened, a checker band loosened) is refused like an edited model. Each refusal is a {@link
+ * PredictorUnavailableException} whose message becomes the cycle's {@code fallbackReason}.
+ *
+ * <p>The integrity hash is SHA-256 over the model bytes followed by the card's canonical JSON (UTF-8,
+ * compact, properties and map keys in alphabetical order) with {@code integritySha256} set to "". It
+ * is computed from the parsed card, so reformatting the file does not break it, while any change of a
+ * value does. The trainer calls {@link #seal} as the last step of writing a card.
  */
-final class ModelCardChecks {
+public final class ModelCardChecks {
   static final int CARD_VERSION = 1;
   private static final int SHOWN_HEX_DIGITS = 12;
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
 
   private ModelCardChecks() {}
 
@@ -65,10 +81,71 @@ final class ModelCardChecks {
       throw refuse(cardName, "gives the target mean " + t.mean() + " and std " + t.std()
           + "; std must be a positive number");
     }
+    Double band = card.checkerBand();
+    if (band != null && !(band >= CheckerBand.MIN_BAND && band <= CheckerBand.MAX_BAND)) {
+      throw refuse(cardName, "gives the checker band " + band + "; it must lie in " + CheckerBand.MIN_BAND + ".."
+          + CheckerBand.MAX_BAND + " (a relative disagreement between the model and the non-ML estimate)");
+    }
   }
 
-  /** The model bytes must have the SHA-256 the card records. */
+  /**
+   * The card with its {@code integritySha256} set for {@code model}: the last step of writing a card
+   * (any field changed afterwards breaks the seal).
+   */
+  public static ModelCard seal(ModelCard card, byte[] model) {
+    return card.withIntegritySha256(integritySha256(card, model));
+  }
+
+  /** SHA-256 over {@code model} followed by the canonical JSON of {@code card} with its seal emptied. */
+  public static String integritySha256(ModelCard card, byte[] model) {
+    byte[] json;
+    try {
+      json = CANONICAL.writeValueAsString(card.withIntegritySha256("")).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a model card always serialises: " + e.getOriginalMessage(), e);
+    }
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(model);
+      d.update(json);
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * The card's seal must match the model and the card as read: refuses an unsealed card, an edited
+   * card and a model swapped together with a re-computed {@code tfliteSha256}.
+   */
+  static void checkIntegrity(byte[] model, String modelName, ModelCard card, String cardName)
+      throws PredictorUnavailableException {
+    String recorded = card.integritySha256();
+    if (recorded == null || recorded.isBlank()) {
+      throw refuse(cardName, "is not sealed (no integritySha256), so nothing shows it was written for "
+          + modelName + "; refusing it: export the model and its card again with the trainer");
+    }
+    String actual = integritySha256(card, model);
+    if (!recorded.trim().equalsIgnoreCase(actual)) {
+      throw refuse(cardName, "and model file " + modelName + " do not match the card's integrity SHA-256 ("
+          + shortHex(recorded.trim()) + " recorded, " + shortHex(actual)
+          + " computed); refusing an edited card or model: install the pair the trainer wrote");
+    }
+  }
+
+  /**
+   * The model bytes must have the SHA-256 the card records, and the card's seal must cover both (see
+   * {@link #checkIntegrity}); the card is named in messages as the one beside the model
+   * ({@code x.tflite} → {@code x.card.json}).
+   */
   static void checkChecksum(byte[] model, String modelName, ModelCard card) throws PredictorUnavailableException {
+    String base = modelName.endsWith(".tflite") ? modelName.substring(0, modelName.length() - 7) : modelName;
+    checkChecksum(model, modelName, card, base + ".card.json");
+  }
+
+  /** {@link #checkChecksum(byte[], String, ModelCard)} naming the card file {@code cardName}. */
+  static void checkChecksum(byte[] model, String modelName, ModelCard card, String cardName)
+      throws PredictorUnavailableException {
     String expected = card.tfliteSha256();
     String actual = sha256(model);
     if (expected == null || !expected.trim().equalsIgnoreCase(actual)) {
@@ -76,6 +153,7 @@ final class ModelCardChecks {
           + " does not match its card (" + (expected == null ? "none recorded" : shortHex(expected.trim()))
           + "); refusing a tampered or mismatched model");
     }
+    checkIntegrity(model, modelName, card, cardName);
   }
 
   /** Lower-case hex SHA-256. */

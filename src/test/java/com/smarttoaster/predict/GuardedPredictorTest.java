@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.smarttoaster.hal.Clock;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +142,139 @@ class GuardedPredictorTest {
       clock.advanceMillis(500);
       assertEquals("fallback", late.poll().orElseThrow().predictor(), "a late answer never replaces the fallback");
     }
+  }
+
+  // --- Issue 11: the doer-checker, per-mode limits ---
+
+  @Test
+  void absurdInRangeAnswersForAMediumToastFallBackNamingBothTimesAndTheBand() throws Exception {
+    double estimate = table.predictSeconds(INPUT);
+    assertEquals(108.7, estimate, 5.0, "a medium white toast in a cold toaster");
+    for (double absurd = 200.0; absurd <= 284.0; absurd += 12.0) {
+      try (GuardedPredictor g = guard(answering(absurd))) {
+        Prediction p = g.predict(INPUT);
+        assertEquals("fallback", p.predictor(), absurd + " s");
+        assertEquals(estimate, p.seconds(), 1e-9);
+        String reason = p.fallbackReason();
+        assertTrue(reason.startsWith(String.format(Locale.ROOT, "model said %.1f s, the non-ML estimate %.1f s; "
+            + "they differ by %.0f %%", absurd, estimate, 100 * (absurd / estimate - 1))), reason);
+        assertTrue(reason.endsWith("more than the 30 % the guard allows when the model card records no band"), reason);
+      }
+    }
+  }
+
+  @Test
+  void theCheckersReasonWithAnExplicitBand() throws Exception {
+    double estimate = table.predictSeconds(INPUT);
+    try (GuardedPredictor g = new GuardedPredictor(answering(284.0), table, 0.2, 5.0, 285.0, Clock.system(),
+        new ThreadPredictorRunner(), 0.25)) {
+      assertEquals(String.format(Locale.ROOT, "model said 284.0 s, the non-ML estimate %.1f s; they differ by %.0f %%, "
+          + "more than the 25 %% the guard allows", estimate, 100 * (284.0 / estimate - 1)),
+          g.predict(INPUT).fallbackReason());
+    }
+  }
+
+  @Test
+  void tooShortAnswersAreCheckedLikeTooLongOnes() throws Exception {
+    double estimate = table.predictSeconds(INPUT);
+    try (GuardedPredictor g = guard(answering(0.6 * estimate))) {
+      Prediction p = g.predict(INPUT);
+      assertEquals("fallback", p.predictor());
+      assertTrue(p.fallbackReason().contains("they differ by 67 %"), p.fallbackReason());
+    }
+  }
+
+  @Test
+  void anAnswerInsideTheBandIsUsedAsIs() throws Exception {
+    double estimate = table.predictSeconds(INPUT);
+    for (double factor : new double[] {1 / 1.29, 0.95, 1.0, 1.1, 1.29}) {
+      try (GuardedPredictor g = guard(answering(factor * estimate))) {
+        Prediction p = g.predict(INPUT);
+        assertEquals("model", p.predictor(), "factor " + factor);
+        assertEquals(factor * estimate, p.seconds());
+      }
+    }
+  }
+
+  @Test
+  void reheatIsNeverThePrimarysDecision() throws Exception {
+    PredictionInput reheat = new PredictionInput(INPUT.settings().withMode(ToastMode.REHEAT), 80.0, 21.0, 230.0);
+    ToastTimePredictor absurd = answering(284.0);
+    ToastTimePredictor throwing = mock(ToastTimePredictor.class);
+    when(throwing.name()).thenReturn("model");
+    when(throwing.predictSeconds(any())).thenThrow(new IllegalStateException("boom"));
+    for (ToastTimePredictor primary : new ToastTimePredictor[] {absurd, throwing, table}) {
+      try (GuardedPredictor g = guard(primary)) {
+        Prediction p = g.predict(reheat);
+        assertEquals(GuardedPredictor.REHEAT_RULE, p.predictor());
+        assertEquals(ReheatTime.seconds(reheat), p.seconds(), 1e-9);
+        assertNull(p.fallbackReason(), "the rule is the answer for reheat, not a fallback");
+      }
+    }
+    verify(absurd, never()).predictSeconds(any());
+    verify(throwing, never()).predictSeconds(any());
+  }
+
+  @Test
+  void reheatStaysInsideTheReheatRangeForAnySlice() {
+    PredictionInput thick = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 80, 2, ToastMode.REHEAT),
+        21.0, 21.0, 230.0);
+    assertTrue(ReheatTime.seconds(thick) > ModeLimits.REHEAT_MAX_S, "the rule alone would toast again");
+    try (GuardedPredictor g = guard(table)) {
+      assertEquals(ModeLimits.REHEAT_MAX_S, g.predict(thick).seconds());
+    }
+    assertEquals(new ModeLimits.Range(5.0, 60.0), ModeLimits.of(ToastMode.REHEAT, 5.0, 285.0));
+    for (ToastMode m : new ToastMode[] {ToastMode.TOAST, ToastMode.BAGEL, ToastMode.DEFROST}) {
+      assertEquals(new ModeLimits.Range(5.0, 285.0), ModeLimits.of(m, 5.0, 285.0), m.toString());
+    }
+  }
+
+  @Test
+  void aRePredictionBeyondTheStartEstimateIsAcceptedWhileTheTableCannotSeeTheRise() throws Exception {
+    PredictionInput again = INPUT.withProgress(new HeatingProgress(new double[] {4.0, 10.0, 17.0}));
+    double estimate = table.predictSeconds(again);
+    // Frozen bread in toast mode or low mains: +30–40 % over the start estimate, and correct.
+    try (GuardedPredictor g = guard(answering(1.4 * estimate))) {
+      Prediction p = g.predict(again);
+      assertEquals("model", p.predictor(), String.valueOf(p.fallbackReason()));
+    }
+    try (GuardedPredictor g = guard(answering(1.9 * estimate))) {
+      Prediction p = g.predict(again);
+      assertEquals("fallback", p.predictor());
+      assertTrue(p.fallbackReason().endsWith("more than the 75 % the guard allows for a re-prediction the non-ML "
+          + "table cannot check against the heating progress"), p.fallbackReason());
+    }
+  }
+
+  @Test
+  void nonMlPrimariesAreTheirOwnReference() {
+    PredictionInput hot = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+        190.0, 21.0, 230.0);
+    FixedTimerPredictor fixed = new FixedTimerPredictor();
+    assertTrue(CheckerBand.disagreement(fixed.predictSeconds(hot), table.predictSeconds(hot)) > 0.3,
+        "the fixed timer ignores the hot chamber");
+    try (GuardedPredictor g = guard(fixed)) {
+      Prediction p = g.predict(hot);
+      assertEquals("fixed-timer", p.predictor());
+      assertNull(p.fallbackReason());
+    }
+  }
+
+  @Test
+  void theBandComesFromTheModelCard() throws Exception {
+    byte[] model = TfliteMlpWriter.write(TestModels.network(3));
+    ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
+    try (ModelPredictor withBand = open(model, ModelCardChecks.seal(unsealed.withCheckerBand(0.42), model));
+        GuardedPredictor g = guard(withBand)) {
+      assertEquals(0.42, g.checkerBand());
+    }
+    try (ModelPredictor without = open(model, ModelCardChecks.seal(unsealed, model));
+        GuardedPredictor g = guard(without)) {
+      assertEquals(CheckerBand.DEFAULT_BAND, g.checkerBand());
+    }
+  }
+
+  private static ModelPredictor open(byte[] model, ModelCard card) throws Exception {
+    return ModelPredictor.open(model, TestModels.MODEL_FILE, TestModels.json(card), TestModels.CARD_FILE);
   }
 }

@@ -50,7 +50,13 @@ public final class TestModels {
     return new ModelCard.Feature(name, ModelFeatures.UNITS.get(ModelFeatures.NAMES.indexOf(name)), min, max, mean, std);
   }
 
+  /** A sealed card for {@code model} (see {@link ModelCardChecks#seal}). */
   public static ModelCard card(byte[] model, List<ModelCard.Feature> features) {
+    return ModelCardChecks.seal(unsealedCard(model, features), model);
+  }
+
+  /** The same card before sealing. */
+  public static ModelCard unsealedCard(byte[] model, List<ModelCard.Feature> features) {
     return new ModelCard(1, "test-" + ModelCardChecks.sha256(model).substring(0, 8), "2026-11-27T00:00:00Z",
         MODEL_FILE, ModelCardChecks.sha256(model), "0".repeat(64), 1000, 7, features,
         new ModelCard.Target("heaterOnS", "s", "log", Math.log(110.0), 0.2), Map.of("maeS", 0.0),

@@ -1,0 +1,188 @@
+package com.smarttoaster.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.smarttoaster.predict.FallbackBasis;
+import com.smarttoaster.predict.FallbackCoefficients;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.InvalidFallbackTableException;
+import com.smarttoaster.predict.PredictionInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Fits the fallback table ({@link FallbackTimeTable}) to a dataset: ordinary least squares of
+ * ln(heaterOnS) on the terms of {@link FallbackBasis}, with a tiny ridge penalty ({@link #RIDGE} per
+ * row, not on the intercept) so that terms the data never exercise (the previous cycle, in a dataset
+ * without back-to-back cycles) get a coefficient of exactly 0 instead of making the system singular.
+ * Solved by Cholesky on the normal equations (Apache Commons Math); the sums run in row order, so the
+ * same rows give the same coefficients, bit for bit.
+ *
+ * <p>Two sets: {@code start} from every row's start input; {@code progress} from the rows whose input
+ * carries a {@link com.smarttoaster.predict.HeatingProgress}, when there are at least {@link
+ * #MIN_PROGRESS_ROWS}. Only the train split is fitted: validation and test stay unseen.
+ *
+ * <p>To refit after the dataset changes: {@link #fitAndWrite} from the trainer, or run {@link #main}
+ * (seed and rows as arguments, defaults 1 and 20,000), which also prints the test split's shade error
+ * of the new table against the built-in rule.
+ */
+public final class FallbackFit {
+  /** Ridge penalty per row; with terms of order 1 it moves a fitted coefficient by about 1e-6 relative. */
+  public static final double RIDGE = 1e-6;
+
+  /** Fewer train rows per start term than this are refused (the committed fit has 23). */
+  public static final int MIN_ROWS_PER_TERM = 3;
+
+  /** Fewer train rows with heating progress than this give no progress set: {@link #MIN_ROWS_PER_TERM} per term. */
+  public static final int MIN_PROGRESS_ROWS = MIN_ROWS_PER_TERM * FallbackBasis.progressTerms().size();
+
+  /** Where {@link #main} writes, relative to the project. */
+  public static final Path RESOURCE_FILE = Path.of("src/main/resources", FallbackTimeTable.RESOURCE);
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private FallbackFit() {}
+
+  /**
+   * Fits both sets on the train split of {@code rows}.
+   *
+   * @param rows a generated dataset (all splits; only TRAIN rows are used)
+   * @param dataSeed the dataset's seed, recorded in the file
+   */
+  public static FallbackCoefficients fit(List<DatasetRow> rows, long dataSeed) {
+    List<DatasetRow> train = rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
+    if (train.size() < FallbackBasis.startTerms().size() * MIN_ROWS_PER_TERM) {
+      throw new IllegalArgumentException(train.size() + " train rows are too few for "
+          + FallbackBasis.startTerms().size() + " terms; need at least " + MIN_ROWS_PER_TERM + " per term");
+    }
+    FallbackCoefficients.Set start = fitSet(train, false);
+    List<DatasetRow> withProgress = train.stream().filter(r -> r.input().progress() != null)
+        .collect(Collectors.toList());
+    FallbackCoefficients.Set progress = withProgress.size() >= MIN_PROGRESS_ROWS ? fitSet(withProgress, true) : null;
+    String description = "ln(heater-on time / 1 s) = sum of coefficient × term; the terms and the scaling of "
+        + "each variable are defined in com.smarttoaster.predict.FallbackBasis; variables are clamped to their "
+        + "min..max before evaluation; 'progress' (when present) is for re-predictions with the chamber's rise";
+    return new FallbackCoefficients(FallbackCoefficients.VERSION, description,
+        new FallbackCoefficients.Fit(DatasetGenerator.VERSION, dataSeed, rows.size(), Split.TRAIN.id(), RIDGE),
+        start, progress);
+  }
+
+  /** Fits ({@link #fit}) and writes the file the table reads; returns what was written. */
+  public static FallbackCoefficients fitAndWrite(List<DatasetRow> rows, long dataSeed, Path file) throws IOException {
+    FallbackCoefficients c = fit(rows, dataSeed);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, JSON.writeValueAsBytes(c));
+    return c;
+  }
+
+  /** Generates a dataset, fits it, writes {@link #RESOURCE_FILE} and prints the test split's figures. */
+  public static void main(String[] args) throws IOException, InvalidFallbackTableException {
+    long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    List<DatasetRow> rows = DatasetGenerator.generate(seed, n);
+    FallbackCoefficients c = fitAndWrite(rows, seed, RESOURCE_FILE);
+    System.out.printf(Locale.ROOT, "wrote %s: start set %d terms, %d rows, rms ln %.4f; progress set %s%n",
+        RESOURCE_FILE, c.start().terms().size(), c.start().rows(), c.start().rmsLn(),
+        c.progress() == null ? "none (no rows with heating progress)" : c.progress().rows() + " rows");
+    List<DatasetRow> test = rows.stream().filter(r -> r.split() == Split.TEST).collect(Collectors.toList());
+    FallbackTimeTable fitted = new FallbackTimeTable(c);
+    FallbackTimeTable builtIn = FallbackTimeTable.builtInRule();
+    Map<String, ToDoubleFunction<PredictionInput>> predictors = new LinkedHashMap<>();
+    predictors.put("fitted", fitted::predictSeconds);
+    predictors.put("built-in", builtIn::predictSeconds);
+    PredictorEvaluation e = PredictorEvaluation.run(test, predictors);
+    System.out.print(e.toMarkdown());
+  }
+
+  private static FallbackCoefficients.Set fitSet(List<DatasetRow> rows, boolean progress) {
+    List<String> names = progress ? FallbackBasis.progressTerms() : FallbackBasis.startTerms();
+    int p = names.size();
+    List<String> varNames = new ArrayList<>(FallbackBasis.START_VARIABLES);
+    if (progress) {
+      varNames.addAll(FallbackBasis.RISE_VARIABLES);
+    }
+    double[] lo = new double[varNames.size()];
+    double[] hi = new double[varNames.size()];
+    Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    double[][] xtx = new double[p][p];
+    double[] xty = new double[p];
+    List<double[]> terms = new ArrayList<>(rows.size());
+    for (DatasetRow r : rows) {
+      double[] v = variables(r.input(), progress);
+      for (int i = 0; i < v.length; i++) {
+        lo[i] = Math.min(lo[i], v[i]);
+        hi[i] = Math.max(hi[i], v[i]);
+      }
+      double[] x = terms(r.input(), v, progress);
+      double y = Math.log(r.heaterOnS());
+      for (int i = 0; i < p; i++) {
+        xty[i] += x[i] * y;
+        for (int j = i; j < p; j++) {
+          xtx[i][j] += x[i] * x[j];
+        }
+      }
+      terms.add(x);
+    }
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < i; j++) {
+        xtx[i][j] = xtx[j][i];
+      }
+      if (i > 0) {
+        xtx[i][i] += RIDGE * rows.size();
+      }
+    }
+    RealVector beta = new CholeskyDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver()
+        .solve(new ArrayRealVector(xty, false));
+    double[] coef = beta.toArray();
+    double sse = 0;
+    for (int k = 0; k < rows.size(); k++) {
+      double[] x = terms.get(k);
+      double fit = 0;
+      for (int i = 0; i < p; i++) {
+        fit += coef[i] * x[i];
+      }
+      double res = Math.log(rows.get(k).heaterOnS()) - fit;
+      sse += res * res;
+    }
+    List<FallbackCoefficients.Variable> vars = new ArrayList<>();
+    for (int i = 0; i < varNames.size(); i++) {
+      vars.add(new FallbackCoefficients.Variable(varNames.get(i), lo[i], hi[i]));
+    }
+    return new FallbackCoefficients.Set(vars, names, coef, rows.size(), Math.sqrt(sse / rows.size()));
+  }
+
+  private static double[] variables(PredictionInput in, boolean progress) {
+    double[] v = FallbackBasis.startVariables(in);
+    if (!progress) {
+      return v;
+    }
+    double[] r = FallbackBasis.riseVariables(in.progress());
+    double[] all = Arrays.copyOf(v, v.length + r.length);
+    System.arraycopy(r, 0, all, v.length, r.length);
+    return all;
+  }
+
+  private static double[] terms(PredictionInput in, double[] v, boolean progress) {
+    double[] ind = FallbackBasis.indicators(in);
+    if (!progress) {
+      return FallbackBasis.startTerms(v, ind);
+    }
+    int n = FallbackBasis.START_VARIABLES.size();
+    return FallbackBasis.progressTerms(Arrays.copyOf(v, n), ind,
+        Arrays.copyOfRange(v, n, v.length));
+  }
+}

@@ -1,0 +1,102 @@
+package com.smarttoaster.predict;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How far the model's time may stray from the independent non-ML estimate (the {@link
+ * FallbackTimeTable}) before the guard believes the estimate instead: the "checker" of a doer-checker
+ * pair. Two honest estimators of the same physics agree closely on inputs both have seen; an answer
+ * that is inside the guard's range but far from the table's (284 s for a 108 s toast) is a broken or
+ * mis-scaled model, and burns toast.
+ *
+ * <p>Disagreement is symmetric and relative: {@code max(a, b) / min(a, b) − 1}, so 284 s against
+ * 108.3 s is 162 %. The band is measured at training time on the test split ({@link #measure}): the
+ * largest disagreement there plus {@link #MARGIN}, never below {@link #MIN_BAND} nor above {@link
+ * #MAX_BAND}. It travels in the model card ({@code checkerBand}, sealed with the model); a card
+ * without one gets {@link #DEFAULT_BAND}.
+ */
+public final class CheckerBand {
+  /**
+   * For cards without a measured band. The old hand-fitted table and the model never disagreed by
+   * more than 18.3 % on the test split; 30 % leaves room for that table's own error and still
+   * refuses anything like a doubled time.
+   */
+  public static final double DEFAULT_BAND = 0.30;
+
+  /** Added to the largest disagreement measured on the test split: inputs the split did not hold. */
+  public static final double MARGIN = 0.05;
+
+  /** Narrower than this and ordinary rounding of either estimate could trip the checker. */
+  public static final double MIN_BAND = 0.10;
+
+  /** Wider than this the checker no longer checks anything (a factor of two either way). */
+  public static final double MAX_BAND = 1.0;
+
+  /**
+   * Added to the band for a re-prediction (an input with {@link HeatingProgress}) while the table has
+   * no coefficients for the rise: a correct re-prediction for frozen bread in toast mode or low mains
+   * lies 30–40 % above the start estimate, which the table then cannot see.
+   */
+  public static final double PROGRESS_BLIND_EXTRA = 0.45;
+
+  private CheckerBand() {}
+
+  /**
+   * The band measured over a set of rows.
+   *
+   * @param rows number of (model, non-ML) pairs
+   * @param maxDisagreement the largest relative disagreement among them
+   * @param band what the card should record: {@code maxDisagreement + MARGIN}, within
+   *     [{@link #MIN_BAND}, {@link #MAX_BAND}]
+   */
+  public record Measurement(int rows, double maxDisagreement, double band) {}
+
+  /** Relative disagreement of two positive times: {@code max / min − 1}. */
+  public static double disagreement(double aS, double bS) {
+    return Math.max(aS, bS) / Math.min(aS, bS) - 1.0;
+  }
+
+  /**
+   * For the trainer: the band from the model's and the non-ML table's answers for the same rows (the
+   * test split), in the same order.
+   *
+   * @throws IllegalArgumentException for no rows, unequal lengths or a time that is not positive
+   */
+  public static Measurement measure(double[] modelS, double[] nonMlS) {
+    if (modelS.length == 0 || modelS.length != nonMlS.length) {
+      throw new IllegalArgumentException("need the same positive number of model and non-ML times, got "
+          + modelS.length + " and " + nonMlS.length);
+    }
+    double worst = 0;
+    for (int i = 0; i < modelS.length; i++) {
+      if (!(modelS[i] > 0 && nonMlS[i] > 0) || Double.isInfinite(modelS[i]) || Double.isInfinite(nonMlS[i])) {
+        throw new IllegalArgumentException("row " + i + ": model " + modelS[i] + " s, non-ML " + nonMlS[i]
+            + " s; both must be positive times");
+      }
+      worst = Math.max(worst, disagreement(modelS[i], nonMlS[i]));
+    }
+    double band = Math.min(MAX_BAND, Math.max(MIN_BAND, worst + MARGIN));
+    return new Measurement(modelS.length, worst, band);
+  }
+
+  /** {@link #measure(double[], double[])} for a model function and the table over inputs (reheat excluded). */
+  public static Measurement measure(List<PredictionInput> inputs, ToDoubleFunction<PredictionInput> model,
+      FallbackTimeTable table) {
+    double[] m = new double[inputs.size()];
+    double[] f = new double[inputs.size()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = model.applyAsDouble(inputs.get(i));
+      f[i] = table.predictSeconds(inputs.get(i));
+    }
+    return measure(m, f);
+  }
+
+  /** The band of {@code primary}: its card's when it is a loaded model with one, else the default. */
+  static double of(ToastTimePredictor primary) {
+    if (primary instanceof ModelPredictor m && m.card().checkerBand() != null) {
+      return m.card().checkerBand();
+    }
+    return DEFAULT_BAND;
+  }
+}

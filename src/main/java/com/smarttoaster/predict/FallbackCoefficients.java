@@ -1,0 +1,42 @@
+package com.smarttoaster.predict;
+
+import java.util.List;
+
+/**
+ * The contents of {@code model/fallback-table.json}: the fitted coefficients of the fallback table
+ * over the terms of {@link FallbackBasis}, and how they were fitted. Written by {@code
+ * dataset.FallbackFit}; read and checked once by {@link FallbackTimeTable}.
+ *
+ * @param version file format version ({@link #VERSION})
+ * @param description how to read the file, in words
+ * @param fit where the coefficients came from
+ * @param start coefficients for a prediction at the start of a cycle
+ * @param progress coefficients for a re-prediction with {@link HeatingProgress}; null when the
+ *     fitting data had no such rows (a re-prediction then uses {@code start})
+ */
+public record FallbackCoefficients(int version, String description, Fit fit, Set start, Set progress) {
+  public static final int VERSION = 1;
+
+  /**
+   * @param generatorVersion the dataset generator's version
+   * @param dataSeed the dataset's seed
+   * @param dataRows rows in the dataset (all splits)
+   * @param split the split fitted on ("train")
+   * @param ridge the ridge penalty per row on every coefficient but the intercept
+   */
+  public record Fit(String generatorVersion, long dataSeed, int dataRows, String split, double ridge) {}
+
+  /**
+   * One coefficient set.
+   *
+   * @param variables the continuous variables with the range the fit saw (inputs are clamped to it)
+   * @param terms term names, as {@link FallbackBasis} lists them
+   * @param coefficients one per term: ln(heater-on time / 1 s) = Σ coefficient × term
+   * @param rows rows fitted
+   * @param rmsLn root-mean-square residual of ln(time) on those rows
+   */
+  public record Set(List<Variable> variables, List<String> terms, double[] coefficients, int rows, double rmsLn) {}
+
+  /** A continuous variable's name and the range of its (scaled) values in the fitted rows. */
+  public record Variable(String name, double min, double max) {}
+}
