@@ -6,6 +6,7 @@ import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.ResetKind;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
+
+  /** A cycle predicted longer than this is re-predicted at {@link HeatingProgress#checkpointS()}, s. */
+  public static final double REPREDICT_MIN_S = 40.0;
+
+  /** A re-predicted total is at least the time already heated plus this, s. */
+  public static final double REPREDICT_MARGIN_S = 1.0;
 
   private final SafetySupervisor safety;
   private final GuardedPredictor predictor;
