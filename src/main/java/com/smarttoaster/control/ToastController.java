@@ -12,7 +12,9 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.ResetKind;
 import com.smarttoaster.safety.ResetResult;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
@@ -23,6 +25,15 @@ import org.slf4j.LoggerFactory;
  * heat; it never touches the heater or the latch itself. Inputs from any thread are queued and
  * handled on the controller's own tick, so a slow MQTT or hardware thread never runs controller
  * logic.
+ *
+ * <p>What the predictor is told: besides the settings and the readings at start, when the previous
+ * cycle's heat stopped and how long it heated (kept in memory only: after a restart there is no
+ * previous cycle). During heating the chamber reading is sampled at {@link HeatingProgress#AT_S};
+ * at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is predicted once
+ * more through the same guard with that progress, and the answer replaces the cycle's total time
+ * (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}). The change is told
+ * to the listener ({@link ControllerListener#onRePredicted}) with a reason in words. The controller
+ * adapts and tells rather than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -51,6 +62,18 @@ public final class ToastController {
   private long heatStartNanos;
   private long armedAtNanos;
   private boolean remoteArmPending;
+
+  /** The previous cycle that heated, since this controller started: when its heat stopped, and for how long. */
+  private boolean hadCycle;
+  private long lastHeatEndNanos;
+  private double lastHeatS;
+
+  /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
+  private PredictionInput cycleInput;
+  private final double[] rises = new double[HeatingProgress.AT_S.length];
+  private int risesTaken;
+  private boolean progressLost;
+  private GuardedPredictor.PendingPrediction rePrediction;
 
   public ToastController(
       SafetySupervisor safety,
@@ -102,6 +125,9 @@ public final class ToastController {
     long now = clock.nanos();
     if (phase == CyclePhase.PREPARING) {
       pending.poll().ifPresent(this::heatFor);
+    }
+    if (phase == CyclePhase.TOASTING) {
+      followProgress(now);
     }
     if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
       finish(CyclePhase.DONE, "done");
@@ -193,9 +219,12 @@ public final class ToastController {
       setPhase(CyclePhase.IDLE);
       return;
     }
+    double sinceLastS = hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
+    boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     PredictionInput input =
         new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
-            elementRatedVolts, PredictionInput.NO_RECENT_CYCLE_S, 0.0, null);
+            elementRatedVolts, recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
+            recent ? lastHeatS : 0.0, null);
     pending = predictor.start(input);
     setPhase(CyclePhase.PREPARING);
     pending.poll().ifPresent(this::heatFor);
@@ -206,12 +235,60 @@ public final class ToastController {
     prediction = answer;
     PredictionInput input = pending.input();
     pending = null;
+    cycleInput = input;
+    risesTaken = 0;
+    progressLost = false;
     heatStartNanos = clock.nanos();
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
     listener.onCycleStarted(input, prediction, heatStartNanos);
     log.info("Cycle started: {} s from {}{}", Math.round(prediction.seconds() * 10) / 10.0,
         prediction.predictor(), prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
+  }
+
+  /**
+   * Samples the chamber at {@link HeatingProgress#AT_S} of heating; at the last, starts the one
+   * re-prediction; then follows it until it answers.
+   */
+  private void followProgress(long now) {
+    double heatedS = (now - heatStartNanos) / 1e9;
+    if (risesTaken < rises.length && !progressLost && heatedS >= HeatingProgress.AT_S[risesTaken]) {
+      TemperatureReading r = safety.status().lastReading();
+      if (r == null || !r.isValid()) {
+        progressLost = true;
+        log.debug("No valid chamber reading at {} s of heating; no re-prediction this cycle", heatedS);
+      } else {
+        rises[risesTaken++] = r.chamberC() - cycleInput.chamberStartC();
+        if (risesTaken == rises.length && shouldRePredict()) {
+          rePrediction = predictor.start(cycleInput.withProgress(new HeatingProgress(rises)));
+        }
+      }
+    }
+    if (rePrediction != null) {
+      rePrediction.poll().ifPresent(answer -> rePredicted(answer, now));
+    }
+  }
+
+  private boolean shouldRePredict() {
+    return prediction.seconds() > REPREDICT_MIN_S && !prediction.isFallback()
+        && cycleInput.settings().mode() != ToastMode.REHEAT;
+  }
+
+  private void rePredicted(Prediction answer, long now) {
+    rePrediction = null;
+    Prediction before = prediction;
+    if (answer.isFallback()) {
+      note(String.format(Locale.ROOT, "re-prediction not used, keeping %.1f s: %s", before.seconds(),
+          answer.fallbackReason()));
+      return;
+    }
+    double heatedS = (now - heatStartNanos) / 1e9;
+    double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);
+    prediction = new Prediction(total, answer.predictor(), null);
+    String reason = RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
+    listener.onRePredicted(before, prediction, now, reason);
+    log.info("Cycle re-predicted: {} s (was {} s): {}", Math.round(total * 10) / 10.0,
+        Math.round(before.seconds() * 10) / 10.0, reason);
   }
 
   private void stop(String why) {
@@ -222,6 +299,7 @@ public final class ToastController {
   }
 
   private void finish(CyclePhase outcome, String why) {
+    rememberHeat();
     abandonPrediction();
     safety.requestHeat(false);
     safety.endCycle();
@@ -232,6 +310,7 @@ public final class ToastController {
 
   private void followSafety() {
     if (safety.latchedFault().isPresent() && phase != CyclePhase.FAULT) {
+      rememberHeat();
       abandonPrediction();
       safety.requestHeat(false);
       setPhase(CyclePhase.FAULT);
@@ -244,6 +323,20 @@ public final class ToastController {
     if (pending != null) {
       pending.cancel();
       pending = null;
+    }
+    if (rePrediction != null) {
+      rePrediction.cancel();
+      rePrediction = null;
+    }
+  }
+
+  /** A cycle that heated is the next cycle's "previous cycle": when its heat stopped and for how long. */
+  private void rememberHeat() {
+    if (phase == CyclePhase.TOASTING) {
+      long now = clock.nanos();
+      hadCycle = true;
+      lastHeatEndNanos = now;
+      lastHeatS = (now - heatStartNanos) / 1e9;
     }
   }
 
