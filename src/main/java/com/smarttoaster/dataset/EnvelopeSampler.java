@@ -196,6 +196,11 @@ public final class EnvelopeSampler {
     return BackToBackCycles.run(plan(rowSeed));
   }
 
+  /** Simulates a hand-made situation the way rows are simulated (for tests and studies). */
+  public static Draw simulate(Plan plan) {
+    return BackToBackCycles.run(plan);
+  }
+
   /** The random choices for a row seed, without running any physics. */
   public static Plan plan(long rowSeed) {
     SplittableRandom r = new SplittableRandom(rowSeed);

@@ -114,7 +114,7 @@ class ModelPredictorTest {
     ToastTimePredictor p = ModelPredictor.load(write(model), writeCard(TestModels.card(model, TestModels.features())));
     PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
         () -> p.predictSeconds(WHITE_MEDIUM));
-    assertEquals("model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 14 and 1",
+    assertEquals("model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 22 and 1",
         e.getMessage());
   }
 
