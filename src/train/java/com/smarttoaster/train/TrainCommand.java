@@ -98,6 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "target/model", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--install", paramLabel = "DIR",
+      description = "Also copy the model, its card, the network JSON, the metrics and the data card here "
+          + "(src/main/resources/model to install the run in the device build).")
+  Path install;
+
   @Option(names = "--train-seed", defaultValue = "1", description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
   long trainSeed;
 
@@ -245,6 +250,9 @@ public final class TrainCommand implements Callable<Integer> {
     Files.writeString(out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));
     MetricsPlot.write(eval, out.resolve("toast-time.metrics.png"));
     log.print(TrainingReport.summary(eval));
+    if (install != null) {
+      installInto(install, modelFile);
+    }
     log.printf(Locale.ROOT, "wrote %s, %s, %s in %s (total %.1f s)%n", MlpJson.MLP_FILE, MlpJson.CARD_FILE,
         REPORT_FILE, out, secondsSince(t0));
     return 0;
@@ -285,6 +293,23 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (Exception e) {
       throw new IllegalStateException(p.name() + " failed on " + in + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The files the device build carries, copied from this run's output. */
+  private void installInto(Path dir, Path modelFile) throws java.io.IOException {
+    Files.createDirectories(dir);
+    List<Path> files = new ArrayList<>(List.of(out.resolve(MlpJson.MLP_FILE), out.resolve(MlpJson.CARD_FILE),
+        out.resolve(REPORT_FILE)));
+    if (modelFile != null) {
+      files.add(modelFile);
+    }
+    if (Files.exists(out.resolve(DataCard.FILE_NAME))) {
+      files.add(out.resolve(DataCard.FILE_NAME));
+    }
+    for (Path f : files) {
+      Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    System.err.printf(Locale.ROOT, "installed %d files into %s%n", files.size(), dir);
   }
 
   private static List<DatasetRow> part(List<DatasetRow> rows, Split s) {
