@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What the predictor is told: besides the settings and the readings at start, when the previous
  * cycle's heat stopped and how long it heated (kept in memory only: after a restart there is no
- * previous cycle). During heating the chamber reading is sampled at {@link HeatingProgress#AT_S};
+ * previous cycle). During heating the chamber is read at {@link HeatingProgress#AT_S}, each value the
+ * mean of the last second's samples less the mean of the second before the heat started ({@link
+ * ChamberWindow}, which takes the sensor's noise out);
  * at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is predicted once
  * more through the same guard with that progress, and the answer replaces the cycle's total time
  * (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}). The change is told
@@ -40,6 +42,12 @@ public final class ToastController {
 
   /** A cycle predicted longer than this is re-predicted at {@link HeatingProgress#checkpointS()}, s. */
   public static final double REPREDICT_MIN_S = 40.0;
+
+  /** Rises are reported in the MAX31855's step, °C (as the training data has them). */
+  private static final double RISE_STEP_C = 0.25;
+
+  /** A re-predicted total within this of the time the cycle had is no change, s. */
+  private static final double SAME_TIME_S = 0.05;
 
   /** A re-predicted total is at least the time already heated plus this, s. */
   public static final double REPREDICT_MARGIN_S = 1.0;
@@ -70,6 +78,8 @@ public final class ToastController {
 
   /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
   private PredictionInput cycleInput;
+  private final ChamberWindow window = new ChamberWindow();
+  private double baseC;
   private final double[] rises = new double[HeatingProgress.AT_S.length];
   private int risesTaken;
   private boolean progressLost;
@@ -122,6 +132,7 @@ public final class ToastController {
       }
     }
     followSafety();
+    window.add(safety.status().lastReading());
     long now = clock.nanos();
     if (phase == CyclePhase.PREPARING) {
       pending.poll().ifPresent(this::heatFor);
@@ -239,6 +250,10 @@ public final class ToastController {
     risesTaken = 0;
     progressLost = false;
     heatStartNanos = clock.nanos();
+    baseC = window.meanBefore(heatStartNanos);
+    if (Double.isNaN(baseC)) {
+      baseC = input.chamberStartC();
+    }
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
     listener.onCycleStarted(input, prediction, heatStartNanos);
@@ -253,12 +268,12 @@ public final class ToastController {
   private void followProgress(long now) {
     double heatedS = (now - heatStartNanos) / 1e9;
     if (risesTaken < rises.length && !progressLost && heatedS >= HeatingProgress.AT_S[risesTaken]) {
-      TemperatureReading r = safety.status().lastReading();
-      if (r == null || !r.isValid()) {
+      double meanC = window.meanBefore(now);
+      if (Double.isNaN(meanC)) {
         progressLost = true;
-        log.debug("No valid chamber reading at {} s of heating; no re-prediction this cycle", heatedS);
+        log.debug("No valid chamber reading before {} s of heating; no re-prediction this cycle", heatedS);
       } else {
-        rises[risesTaken++] = r.chamberC() - cycleInput.chamberStartC();
+        rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
         if (risesTaken == rises.length && shouldRePredict()) {
           rePrediction = predictor.start(cycleInput.withProgress(new HeatingProgress(rises)));
         }
@@ -284,6 +299,10 @@ public final class ToastController {
     }
     double heatedS = (now - heatStartNanos) / 1e9;
     double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);
+    if (Math.abs(total - before.seconds()) < SAME_TIME_S) {
+      log.debug("Re-prediction kept the cycle's time ({} s)", before.seconds());
+      return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
+    }
     prediction = new Prediction(total, answer.predictor(), null);
     String reason = RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
     listener.onRePredicted(before, prediction, now, reason);

@@ -74,6 +74,14 @@ public final class EnvelopeSampler {
   /** Share of rows with earlier cycles whose controller has forgotten them (restarted): no recent cycle reported. */
   static final double HISTORY_FORGOTTEN_SHARE = 0.08;
 
+  /**
+   * Share of rows without earlier cycles whose toaster starts evenly warm (the old shortcut, now rare):
+   * 12.5 % of the 40 %, i.e. 5 % of all rows. A controller restarted beside a warm toaster sees this.
+   */
+  static final double EVEN_WARM_SHARE_OF_RESTED = 0.125;
+
+  static final double EVEN_WARM_MAX_C = 200;
+
   /** Share of earlier cycles with frozen bread. */
   static final double EARLIER_FROZEN_SHARE = 0.15;
 
@@ -132,13 +140,17 @@ public final class EnvelopeSampler {
           + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
       "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
           + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
+      "rare evenly warm toaster: 5 % of rows (12.5 % of those without earlier cycles) start with every part at "
+          + "ambient + 2 °C … 200 °C and no known previous cycle",
       "mode: toast 60 %, defrost 20 %, bagel 20 % (reheat is a fixed rule, not modelled)",
       "bread type: uniform over the six types; in bagel mode half the draws are bagels, the other half any type",
       "thickness: uniform whole millimetres 6–40; slices: 1 (35 %) or 2 (65 %); shade: uniform 1–7",
-      "chamber at start: the simulated air temperature after the history, step 0.25 °C",
-      "progress: chamber reading (true air, 0.25 °C step) minus the start reading after 10, 20, 30 s of the same "
-          + "heating run the oracle labels; every row trains the start example (progressKnown 0, rises 0) and "
-          + "this one",
+      "chamber at start: the simulated air temperature after the history, read like the MAX31855 model of the "
+          + "simulated appliance (junction τ 0.3 s, noise σ 0.3 °C, step 0.25 °C)",
+      "progress: the chamber's rise after 10, 20, 30 s of the same heating run the oracle labels, measured as "
+          + "the controller does (mean of the 0.125 s samples in the last second before each mark less the mean of "
+          + "the second before heating, 0.25 °C steps); every row trains the start example (progressKnown 0, "
+          + "rises 0) and this one",
       "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
           + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
           + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten)");
@@ -164,12 +176,27 @@ public final class EnvelopeSampler {
    * @param storage where that bread came from (hidden)
    * @param earlier the cycles before, oldest first
    * @param historyForgotten the controller restarted: it reports no recent cycle although there was one
+   * @param evenStartC NaN for a toaster that starts at room temperature; otherwise the rare toaster
+   *     that starts evenly warm at this temperature (every part, e.g. after standing in a hot place or a
+   *     long warm-up) with no cycle the controller knows of
+   * @param sensorSeed seed of the thermocouple's reading noise
    */
   public record Plan(ToastSettings settings, double ambientC, double configuredMainsVolts, double nominalMainsVolts,
       double actualMainsVolts, double breadStartC, BreadStorage storage, List<EarlierCycle> earlier,
-      boolean historyForgotten) {
+      boolean historyForgotten, double evenStartC, long sensorSeed) {
     public Plan {
       earlier = List.copyOf(earlier);
+      if (!Double.isNaN(evenStartC) && !earlier.isEmpty()) {
+        throw new IllegalArgumentException("an evenly warm start has no earlier cycles");
+      }
+    }
+
+    /** A toaster that starts at room temperature. */
+    public Plan(ToastSettings settings, double ambientC, double configuredMainsVolts, double nominalMainsVolts,
+        double actualMainsVolts, double breadStartC, BreadStorage storage, List<EarlierCycle> earlier,
+        boolean historyForgotten) {
+      this(settings, ambientC, configuredMainsVolts, nominalMainsVolts, actualMainsVolts, breadStartC, storage, earlier,
+          historyForgotten, Double.NaN, 1L);
     }
   }
 
@@ -226,6 +253,11 @@ public final class EnvelopeSampler {
       earlier.add(new EarlierCycle(slices, bread, thickness, quantise(breadC, 0.0625), shade, quantise(pause, 0.25)));
     }
     boolean forgotten = earlierCount > 0 && r.nextDouble() < HISTORY_FORGOTTEN_SHARE;
+    double evenStart = Double.NaN;
+    if (earlierCount == 0 && r.nextDouble() < EVEN_WARM_SHARE_OF_RESTED) {
+      evenStart = quantise(uniform(r, ambient + 2.0, EVEN_WARM_MAX_C), 0.25);
+    }
+    long sensorSeed = r.nextLong();
 
     double m = r.nextDouble();
     ToastMode mode = m < TOAST_SHARE ? ToastMode.TOAST : m < TOAST_SHARE + DEFROST_SHARE ? ToastMode.DEFROST : ToastMode.BAGEL;
@@ -257,7 +289,7 @@ public final class EnvelopeSampler {
     }
     ToastSettings settings = new ToastSettings(shade, bread, thickness, slices, mode);
     return new Plan(settings, ambient, configured, nominal, actual, quantise(breadC, 0.0625), storage, earlier,
-        forgotten);
+        forgotten, evenStart, sensorSeed);
   }
 
   /**

@@ -71,6 +71,7 @@ class DatasetGeneratorTest {
 
   @Test
   void rowsStayInsideTheSamplingEnvelope() {
+    int evenlyWarm = 0;
     for (DatasetRow r : rows) {
       PredictionInput in = r.input();
       String id = r.id();
@@ -82,7 +83,7 @@ class DatasetGeneratorTest {
         assertTrue(in.mainsVolts() >= 100 && in.mainsVolts() <= 135, id + " mains " + in.mainsVolts());
       }
       assertTrue(Math.abs(r.mainsDeviation()) <= 0.10 + 1e-9, id + " deviation " + r.mainsDeviation());
-      assertTrue(in.chamberStartC() >= in.ambientC() - 0.25, id + " chamber " + in.chamberStartC());
+      assertTrue(in.chamberStartC() >= in.ambientC() - 1.5, id + " chamber " + in.chamberStartC() + " (noise σ 0.3 °C)");
       assertTrue(r.settings().thicknessMm() >= 6 && r.settings().thicknessMm() <= 40, id + " thickness");
       assertTrue(r.heaterOnS() > 1 && r.heaterOnS() <= DatasetGenerator.MAX_HEAT_S, id + " label " + r.heaterOnS());
       assertFalse(r.settings().mode() == ToastMode.REHEAT, id + " reheat is not modelled");
@@ -96,8 +97,9 @@ class DatasetGeneratorTest {
       } else {
         assertEquals(0.0, in.lastHeatS(), id);
       }
-      if (r.earlierCycles() == 0) {
-        assertTrue(in.chamberStartC() <= in.ambientC() + 0.25, id + " a rested toaster is at room temperature");
+      if (r.earlierCycles() == 0 && in.chamberStartC() > in.ambientC() + 1.5) {
+        evenlyWarm++;
+        assertFalse(in.hasRecentCycle(), id + " an evenly warm toaster has no known previous cycle");
       }
       switch (r.breadStorage()) {
         case FREEZER:
@@ -111,6 +113,7 @@ class DatasetGeneratorTest {
           assertTrue(Math.abs(r.breadStartC() - in.ambientC()) <= 4.04, id + " room bread at " + r.breadStartC());
       }
     }
+    assertTrue(evenlyWarm > 0 && evenlyWarm < 0.12 * rows.size(), "evenly warm starts are rare: " + evenlyWarm);
   }
 
   @Test
@@ -125,7 +128,7 @@ class DatasetGeneratorTest {
         "room bread in defrost mode", "mains deviation (|actual − configured| > 2 %)", "120 V appliance",
         "low mains (< 215 V of 230, < 112 V of 120)")) {
       Segment seg = Segment.named(name);
-      assertTrue(rows.stream().filter(seg::contains).count() >= 5, "fewer than 5 rows in " + name);
+      assertTrue(rows.stream().filter(seg::contains).count() >= 3, "fewer than 3 rows in " + name);
     }
   }
 

@@ -49,14 +49,26 @@ class CommittedModelKitchenTest {
   /** Shade at the start prediction and after the controller's re-prediction. */
   private record Shades(double start, double cycle) {}
 
+  /** Mean over {@link #SENSOR_SEEDS} noise draws of the thermocouple (σ 0.3 °C per sample). */
   private static Shades shades(EnvelopeSampler.Plan plan) {
-    EnvelopeSampler.Draw d = EnvelopeSampler.simulate(plan);
-    double startS = predict(d.input().withProgress(null));
-    double cycleS = startS > ToastController.REPREDICT_MIN_S
-        ? Math.max(predict(d.input()), HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S)
-        : startS;
-    return new Shades(BackToBackCycles.shadeAfter(d.start(), startS), BackToBackCycles.shadeAfter(d.start(), cycleS));
+    double start = 0;
+    double cycle = 0;
+    for (long seed = 1; seed <= SENSOR_SEEDS; seed++) {
+      EnvelopeSampler.Plan p = new EnvelopeSampler.Plan(plan.settings(), plan.ambientC(), plan.configuredMainsVolts(),
+          plan.nominalMainsVolts(), plan.actualMainsVolts(), plan.breadStartC(), plan.storage(), plan.earlier(),
+          plan.historyForgotten(), plan.evenStartC(), seed);
+      EnvelopeSampler.Draw d = EnvelopeSampler.simulate(p);
+      double startS = predict(d.input().withProgress(null));
+      double cycleS = startS > ToastController.REPREDICT_MIN_S
+          ? Math.max(predict(d.input()), HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S)
+          : startS;
+      start += BackToBackCycles.shadeAfter(d.start(), startS);
+      cycle += BackToBackCycles.shadeAfter(d.start(), cycleS);
+    }
+    return new Shades(start / SENSOR_SEEDS, cycle / SENSOR_SEEDS);
   }
+
+  private static final int SENSOR_SEEDS = 8;
 
   private static EnvelopeSampler.Plan plan(ToastSettings s, double configuredV, double nominalV, double actualV,
       double breadC, BreadStorage storage, List<EnvelopeSampler.EarlierCycle> earlier) {
@@ -75,7 +87,8 @@ class CommittedModelKitchenTest {
       Shades s = shades(plan(WHITE_4, 230, 230, 230, 21.0, BreadStorage.ROOM, first));
       // Before issue 11: 9.4, 8.4 and 6.2 for target 4.
       assertEquals(4.0, s.start(), 1.0, "second batch " + pauseS + " s after the first, start prediction");
-      assertEquals(4.0, s.cycle(), 0.6, "second batch " + pauseS + " s after the first, re-predicted");
+      assertEquals(4.0, s.cycle(), 0.7, "second batch " + pauseS + " s after the first, re-predicted (start: "
+          + s.start() + ")");
     }
   }
 
@@ -112,6 +125,16 @@ class CommittedModelKitchenTest {
     Shades roomInDefrost = shades(plan(defrost, 230, 230, 230, 21, BreadStorage.ROOM, List.of()));
     assertTrue(roomInDefrost.start() > 5.0, "defrost mode assumes frozen bread: " + roomInDefrost);
     assertTrue(roomInDefrost.cycle() <= roomInDefrost.start() + 0.1, "no worse: " + roomInDefrost);
+  }
+
+  @Test
+  void aMainsSettingThatDoesNotFitTheElementIsRefusedSayingSo() {
+    com.smarttoaster.predict.ToastTimePredictor installed = com.smarttoaster.predict.ModelPredictor.loadDefault();
+    PredictionInput wrong = new PredictionInput(WHITE_4, 21, 21, 230, 120, PredictionInput.NO_RECENT_CYCLE_S, 0, null);
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(
+        com.smarttoaster.predict.PredictorUnavailableException.class, () -> installed.predictSeconds(wrong));
+    assertTrue(e.getMessage().startsWith("mainsRatio = 1.9 is outside the training range 0.8"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(configured mains 230.0 V on a 120 V element)"), e.getMessage());
   }
 
   @Test

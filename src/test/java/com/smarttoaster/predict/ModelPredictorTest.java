@@ -151,6 +151,10 @@ class ModelPredictorTest {
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(nan));
       assertEquals("ambientC = NaN °C is outside the training range 5.0..40.0 °C", e.getMessage());
 
+      PredictionInput on120 = new PredictionInput(WHITE_MEDIUM.settings(), 21, 21, 230, 120, 1800, 0, null);
+      e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(on120));
+      assertTrue(e.getMessage().startsWith("nominalMainsVolts = 120.0 V is outside the training range"), e.getMessage());
+
       PredictionInput atTheEdges = new PredictionInput(WHITE_MEDIUM.settings(), 200, 5, 250);
       assertTrue(p.predictSeconds(atTheEdges) > 0, "the range includes its bounds");
     }
