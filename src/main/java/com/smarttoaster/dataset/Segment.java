@@ -45,7 +45,7 @@ public record Segment(String name, Predicate<DatasetRow> test) {
         && r.breadStorage() == BreadStorage.ROOM));
     s.add(new Segment("low mains (< 215 V of 230, < 112 V of 120)",
         r -> r.input().mainsVolts() / r.input().nominalMainsVolts() < LOW_MAINS_RATIO));
-    s.add(new Segment("mains deviation (|actual − configured| > 2 %)",
+    s.add(new Segment("mains deviation (actual off the configured by > 2 %)",
         r -> Math.abs(r.mainsDeviation()) > MAINS_DEVIATION));
     s.add(new Segment("120 V appliance", r -> r.input().nominalMainsVolts() < 200));
     for (BreadType b : BreadType.values()) {

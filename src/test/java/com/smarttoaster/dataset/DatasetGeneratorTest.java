@@ -125,7 +125,7 @@ class DatasetGeneratorTest {
     }
     assertTrue(rows.stream().anyMatch(r -> r.settings().slices() == 1));
     for (String name : List.of("second batch (≤ 300 s since the last cycle)", "frozen in toast/bagel mode (defrost forgotten)",
-        "room bread in defrost mode", "mains deviation (|actual − configured| > 2 %)", "120 V appliance",
+        "room bread in defrost mode", "mains deviation (actual off the configured by > 2 %)", "120 V appliance",
         "low mains (< 215 V of 230, < 112 V of 120)")) {
       Segment seg = Segment.named(name);
       assertTrue(rows.stream().filter(seg::contains).count() >= 3, "fewer than 3 rows in " + name);

@@ -29,7 +29,7 @@ final class TrainingReport {
     KEY_SEGMENTS.put("FrozenInToast", "frozen in toast/bagel mode (defrost forgotten)");
     KEY_SEGMENTS.put("RoomInDefrost", "room bread in defrost mode");
     KEY_SEGMENTS.put("LowMains", "low mains (< 215 V of 230, < 112 V of 120)");
-    KEY_SEGMENTS.put("MainsDeviation", "mains deviation (|actual − configured| > 2 %)");
+    KEY_SEGMENTS.put("MainsDeviation", "mains deviation (actual off the configured by > 2 %)");
     KEY_SEGMENTS.put("Mains120", "120 V appliance");
     KEY_SEGMENTS.put("Fridge", "fridge bread in toast/bagel mode (hidden)");
   }
