@@ -33,7 +33,10 @@ public final class RandomScenarios {
       EnvelopeSampler.Draw d = EnvelopeSampler.sample(rowSeed);
       PredictionInput in = d.input();
       ToastSettings s = in.settings();
-      out.add(new Scenario(1, "random " + i, rowSeed, in.ambientC(), in.mainsVolts(), in.chamberStartC(), s.slices(),
+      // The chamber's true temperature (the scenario is physics; the appliance reads it with its own noise),
+      // in the MAX31855's steps.
+      double chamberC = Math.max(in.ambientC(), Math.round(d.start().chamberC() * 4) / 4.0);
+      out.add(new Scenario(1, "random " + i, rowSeed, in.ambientC(), in.mainsVolts(), chamberC, s.slices(),
           new BreadSpec(s.bread(), s.thicknessMm(), d.breadStartC()), s.shade(), s.mode(), List.of(), List.of()));
     }
     return out;
