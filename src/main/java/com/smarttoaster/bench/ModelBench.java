@@ -84,7 +84,9 @@ public final class ModelBench {
     ToastMode[] modes = {ToastMode.TOAST, ToastMode.DEFROST, ToastMode.BAGEL};
     ToastSettings s = new ToastSettings(1 + rnd.nextInt(7), BreadType.values()[rnd.nextInt(BreadType.values().length)],
         thickness, 1 + rnd.nextInt(2), modes[rnd.nextInt(modes.length)]);
-    return new PredictionInput(s, chamber, ambient, uniform(rnd, f.get(5)));
+    // A 230 V appliance: the configured mains from the card's range of mains ÷ nominal.
+    double mains = 230.0 * uniform(rnd, f.get(com.smarttoaster.model.ModelFeatures.NAMES.indexOf("mainsRatio")));
+    return new PredictionInput(s, chamber, ambient, mains);
   }
 
   private static double uniform(Random rnd, ModelCard.Feature f) {

@@ -12,6 +12,16 @@ public interface ControllerListener {
   /** A request was turned down (start interlock, remote start not armed, ...). */
   default void onRefused(String reason, long atNanos) {}
 
+  /**
+   * The cycle's total heating time was replaced by a re-prediction made from how the chamber warmed
+   * during the first seconds of heating.
+   *
+   * @param before the prediction the cycle started with (or had until now)
+   * @param after the new total, s of heating from the cycle's heat start
+   * @param reason in words, e.g. "chamber warmed slower than expected for toast mode: ..."
+   */
+  default void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {}
+
   /** Something the user or the remote side did, in words, for the event log. */
   default void onNote(String note, long atNanos) {}
 

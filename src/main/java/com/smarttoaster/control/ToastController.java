@@ -6,12 +6,15 @@ import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.ResetKind;
 import com.smarttoaster.safety.ResetResult;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
@@ -22,9 +25,32 @@ import org.slf4j.LoggerFactory;
  * heat; it never touches the heater or the latch itself. Inputs from any thread are queued and
  * handled on the controller's own tick, so a slow MQTT or hardware thread never runs controller
  * logic.
+ *
+ * <p>What the predictor is told: besides the settings and the readings at start, when the previous
+ * cycle's heat stopped and how long it heated (kept in memory only: after a restart there is no
+ * previous cycle). During heating the chamber is read at {@link HeatingProgress#AT_S}, each value the
+ * mean of the last second's samples less the mean of the second before the heat started ({@link
+ * ChamberWindow}, which takes the sensor's noise out);
+ * at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is predicted once
+ * more through the same guard with that progress, and the answer replaces the cycle's total time
+ * (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}). The change is told
+ * to the listener ({@link ControllerListener#onRePredicted}) with a reason in words. The controller
+ * adapts and tells rather than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
+
+  /** A cycle predicted longer than this is re-predicted at {@link HeatingProgress#checkpointS()}, s. */
+  public static final double REPREDICT_MIN_S = 40.0;
+
+  /** Rises are reported in the MAX31855's step, °C (as the training data has them). */
+  private static final double RISE_STEP_C = 0.25;
+
+  /** A re-predicted total within this of the time the cycle had is no change, s. */
+  private static final double SAME_TIME_S = 0.05;
+
+  /** A re-predicted total is at least the time already heated plus this, s. */
+  public static final double REPREDICT_MARGIN_S = 1.0;
 
   private final SafetySupervisor safety;
   private final GuardedPredictor predictor;
@@ -44,6 +70,20 @@ public final class ToastController {
   private long heatStartNanos;
   private long armedAtNanos;
   private boolean remoteArmPending;
+
+  /** The previous cycle that heated, since this controller started: when its heat stopped, and for how long. */
+  private boolean hadCycle;
+  private long lastHeatEndNanos;
+  private double lastHeatS;
+
+  /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
+  private PredictionInput cycleInput;
+  private final ChamberWindow window = new ChamberWindow();
+  private double baseC;
+  private final double[] rises = new double[HeatingProgress.AT_S.length];
+  private int risesTaken;
+  private boolean progressLost;
+  private GuardedPredictor.PendingPrediction rePrediction;
 
   public ToastController(
       SafetySupervisor safety,
@@ -92,9 +132,13 @@ public final class ToastController {
       }
     }
     followSafety();
+    window.add(safety.status().lastReading());
     long now = clock.nanos();
     if (phase == CyclePhase.PREPARING) {
       pending.poll().ifPresent(this::heatFor);
+    }
+    if (phase == CyclePhase.TOASTING) {
+      followProgress(now);
     }
     if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
       finish(CyclePhase.DONE, "done");
@@ -188,9 +232,12 @@ public final class ToastController {
       setPhase(CyclePhase.IDLE);
       return;
     }
+    double sinceLastS = hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
+    boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     PredictionInput input =
         new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
-            elementRatedVolts, PredictionInput.NO_RECENT_CYCLE_S, 0.0, null);
+            elementRatedVolts, recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
+            recent ? lastHeatS : 0.0, null);
     pending = predictor.start(input);
     setPhase(CyclePhase.PREPARING);
     pending.poll().ifPresent(this::heatFor);
@@ -201,12 +248,68 @@ public final class ToastController {
     prediction = answer;
     PredictionInput input = pending.input();
     pending = null;
+    cycleInput = input;
+    risesTaken = 0;
+    progressLost = false;
     heatStartNanos = clock.nanos();
+    baseC = window.meanBefore(heatStartNanos);
+    if (Double.isNaN(baseC)) {
+      baseC = input.chamberStartC();
+    }
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
     listener.onCycleStarted(input, prediction, heatStartNanos);
     log.info("Cycle started: {} s from {}{}", Math.round(prediction.seconds() * 10) / 10.0,
         prediction.predictor(), prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
+  }
+
+  /**
+   * Samples the chamber at {@link HeatingProgress#AT_S} of heating; at the last, starts the one
+   * re-prediction; then follows it until it answers.
+   */
+  private void followProgress(long now) {
+    double heatedS = (now - heatStartNanos) / 1e9;
+    if (risesTaken < rises.length && !progressLost && heatedS >= HeatingProgress.AT_S[risesTaken]) {
+      double meanC = window.meanBefore(now);
+      if (Double.isNaN(meanC)) {
+        progressLost = true;
+        log.debug("No valid chamber reading before {} s of heating; no re-prediction this cycle", heatedS);
+      } else {
+        rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
+        if (risesTaken == rises.length && shouldRePredict()) {
+          rePrediction = predictor.start(cycleInput.withProgress(new HeatingProgress(rises)));
+        }
+      }
+    }
+    if (rePrediction != null) {
+      rePrediction.poll().ifPresent(answer -> rePredicted(answer, now));
+    }
+  }
+
+  private boolean shouldRePredict() {
+    return prediction.seconds() > REPREDICT_MIN_S && !prediction.isFallback()
+        && cycleInput.settings().mode() != ToastMode.REHEAT;
+  }
+
+  private void rePredicted(Prediction answer, long now) {
+    rePrediction = null;
+    Prediction before = prediction;
+    if (answer.isFallback()) {
+      note(String.format(Locale.ROOT, "re-prediction not used, keeping %.1f s: %s", before.seconds(),
+          answer.fallbackReason()));
+      return;
+    }
+    double heatedS = (now - heatStartNanos) / 1e9;
+    double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);
+    if (Math.abs(total - before.seconds()) < SAME_TIME_S) {
+      log.debug("Re-prediction kept the cycle's time ({} s)", before.seconds());
+      return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
+    }
+    prediction = new Prediction(total, answer.predictor(), null);
+    String reason = RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
+    listener.onRePredicted(before, prediction, now, reason);
+    log.info("Cycle re-predicted: {} s (was {} s): {}", Math.round(total * 10) / 10.0,
+        Math.round(before.seconds() * 10) / 10.0, reason);
   }
 
   private void stop(String why) {
@@ -217,6 +320,7 @@ public final class ToastController {
   }
 
   private void finish(CyclePhase outcome, String why) {
+    rememberHeat();
     abandonPrediction();
     safety.requestHeat(false);
     safety.endCycle();
@@ -227,6 +331,7 @@ public final class ToastController {
 
   private void followSafety() {
     if (safety.latchedFault().isPresent() && phase != CyclePhase.FAULT) {
+      rememberHeat();
       abandonPrediction();
       safety.requestHeat(false);
       setPhase(CyclePhase.FAULT);
@@ -239,6 +344,20 @@ public final class ToastController {
     if (pending != null) {
       pending.cancel();
       pending = null;
+    }
+    if (rePrediction != null) {
+      rePrediction.cancel();
+      rePrediction = null;
+    }
+  }
+
+  /** A cycle that heated is the next cycle's "previous cycle": when its heat stopped and for how long. */
+  private void rememberHeat() {
+    if (phase == CyclePhase.TOASTING) {
+      long now = clock.nanos();
+      hadCycle = true;
+      lastHeatEndNanos = now;
+      lastHeatS = (now - heatStartNanos) / 1e9;
     }
   }
 

@@ -52,6 +52,10 @@ public record DataCard(
     }
     ranges.put(DatasetCsv.NOT_A_FEATURE_PREFIX + "breadStartC",
         range(rows.stream().filter(r -> r.breadStartC() != null).mapToDouble(DatasetRow::breadStartC).toArray()));
+    ranges.put(DatasetCsv.NOT_A_FEATURE_PREFIX + "actualMainsVolts / configured",
+        range(rows.stream().filter(r -> r.actualMainsVolts() != null).mapToDouble(r -> 1 + r.mainsDeviation()).toArray()));
+    ranges.put(DatasetCsv.NOT_A_FEATURE_PREFIX + "earlierCycles",
+        range(rows.stream().filter(r -> r.earlierCycles() != null).mapToDouble(DatasetRow::earlierCycles).toArray()));
     ranges.put(DatasetCsv.LABEL, range(rows.stream().mapToDouble(DatasetRow::heaterOnS).toArray()));
     int atMax = (int) rows.stream().filter(r -> r.heaterOnS() >= DatasetGenerator.MAX_HEAT_S).count();
     return new DataCard(DatasetGenerator.VERSION, seed, csvSha256, rows.size(), splits, segments, ranges, atMax);
@@ -93,8 +97,9 @@ public record DataCard(
     sb.append("- `id`, `rowSeed`, `split`, `source`: bookkeeping, not features.\n");
     sb.append("- Features, in model order (`ModelFeatures.NAMES`, values exactly `ModelFeatures.encode`): ")
         .append(String.join(", ", ModelFeatures.NAMES)).append(".\n");
-    sb.append("- `truth_breadStartC`, `truth_breadStorage`: hidden simulator truth, **not features** "
-        + "(no toaster can measure the bread); kept to replay rows on the simulator in evaluation.\n");
+    sb.append("- `truth_breadStartC`, `truth_breadStorage`, `truth_actualMainsVolts`, `truth_earlierCycles`: "
+        + "hidden simulator truth, **not features** (no toaster can measure the bread or the supply); kept to "
+        + "replay rows on the simulator in evaluation (a row's toaster state is regenerated from its seed).\n");
     sb.append("- `heaterOnS`: the label.\n\n");
     sb.append("## How rows are drawn\n\nEach row is drawn from its own seed (a mix of the dataset seed and "
         + "the row index), independently of every other row.\n\n");
@@ -120,7 +125,10 @@ public record DataCard(
         + "- The bread's start temperature is not observable: rows with the same features can have "
         + "different labels (frozen −25…−12 °C; room bread ±4 °C; fridge bread in toast mode). "
         + "No predictor that sees only the features can remove that spread.\n"
-        + "- The configured mains voltage is taken as the actual one; real mains wanders a few per cent.\n"
+        + "- The actual mains is hidden: from the start alone a supply 3 % low looks like a nominal one; the "
+        + "heating progress (rises at 10/20/30 s) is what shows it.\n"
+        + "- The ranges of the card are the sampling envelope (`EnvelopeSampler.SAMPLED_RANGES`); chamber "
+        + "and rise ranges are what the simulated histories produced.\n"
         + "- Labels come from the simulated appliance; recorded cycles with user ratings "
         + "(`FeedbackToTrainingRows`, source `recorded`) are how real use corrects them.\n");
     return sb.toString();

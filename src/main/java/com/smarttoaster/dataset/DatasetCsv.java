@@ -1,6 +1,7 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -22,8 +23,9 @@ import java.util.List;
  *   <li>{@code id, rowSeed, split, source}: bookkeeping, not features;
  *   <li>one column per {@link ModelFeatures#NAMES}, exactly {@link ModelFeatures#encode} of the
  *       row's input (floats written so they read back bit for bit);
- *   <li>{@code truth_breadStartC, truth_breadStorage}: hidden simulator truth, NOT features (the
- *       appliance cannot measure them); empty for recorded rows;
+ *   <li>{@code truth_breadStartC, truth_breadStorage, truth_actualMainsVolts, truth_earlierCycles}:
+ *       hidden simulator truth, NOT features (the appliance cannot measure them); empty for recorded
+ *       rows;
  *   <li>{@code heaterOnS}: the label, s.
  * </ol>
  *
@@ -47,6 +49,8 @@ public final class DatasetCsv {
     h.addAll(ModelFeatures.NAMES);
     h.add(NOT_A_FEATURE_PREFIX + "breadStartC");
     h.add(NOT_A_FEATURE_PREFIX + "breadStorage");
+    h.add(NOT_A_FEATURE_PREFIX + "actualMainsVolts");
+    h.add(NOT_A_FEATURE_PREFIX + "earlierCycles");
     h.add(LABEL);
     HEADER = List.copyOf(h);
   }
@@ -65,6 +69,8 @@ public final class DatasetCsv {
       }
       sb.append(',').append(r.breadStartC() == null ? "" : Double.toString(r.breadStartC()));
       sb.append(',').append(r.breadStorage() == null ? "" : r.breadStorage().id());
+      sb.append(',').append(r.actualMainsVolts() == null ? "" : Double.toString(r.actualMainsVolts()));
+      sb.append(',').append(r.earlierCycles() == null ? "" : Integer.toString(r.earlierCycles()));
       sb.append(',').append(Double.toString(r.heaterOnS())).append('\n');
     }
     return sb.toString();
@@ -157,8 +163,10 @@ public final class DatasetCsv {
     int t = FIRST_FEATURE + ModelFeatures.COUNT;
     Double breadC = c[t].isEmpty() ? null : Double.valueOf(c[t]);
     BreadStorage storage = c[t + 1].isEmpty() ? null : BreadStorage.fromId(c[t + 1]);
+    Double actualMains = c[t + 2].isEmpty() ? null : Double.valueOf(c[t + 2]);
+    Integer earlier = c[t + 3].isEmpty() ? null : Integer.valueOf(c[t + 3]);
     return new DatasetRow(c[0], Long.parseLong(c[1]), Split.fromId(c[2]), RowSource.fromId(c[3]), input, breadC,
-        storage, Double.parseDouble(c[t + 2]));
+        storage, actualMains, earlier, Double.parseDouble(c[t + 4]));
   }
 
   /** The inverse of {@link ModelFeatures#encode} for well-formed vectors. */
@@ -182,6 +190,14 @@ public final class DatasetCsv {
     }
     ToastMode mode = f[12] == 1f ? ToastMode.DEFROST : f[13] == 1f ? ToastMode.BAGEL : ToastMode.TOAST;
     ToastSettings s = new ToastSettings(shade, bread, f[1], slices, mode);
-    return new PredictionInput(s, f[3], f[4], f[5]);
+    int k = ModelFeatures.PROGRESS_KNOWN;
+    HeatingProgress progress = null;
+    if (f[k] == 1f) {
+      progress = new HeatingProgress(new double[] {f[k + 1], f[k + 2], f[k + 3]});
+    } else if (f[k] != 0f) {
+      throw new IllegalArgumentException("progressKnown is " + f[k] + ", not 0 or 1");
+    }
+    // mainsRatio (f[15]) is derived from mainsVolts and nominalMainsVolts; encode checks it.
+    return new PredictionInput(s, f[3], f[4], f[5], f[14], f[16], f[17], progress);
   }
 }

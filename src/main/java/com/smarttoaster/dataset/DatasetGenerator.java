@@ -7,14 +7,16 @@ import java.util.stream.IntStream;
 
 /**
  * Makes the simulated training set: row {@code i} of a dataset with seed {@code S} is drawn by
- * {@link EnvelopeSampler} from its own seed (a mix of S and i) and labelled with the oracle's
- * heating time for the target shade ({@link ShadeOracle#bestHeatSeconds}, at most {@link
- * #MAX_HEAT_S}). Rows are computed in parallel but each depends only on its own seed, so the
- * result is the same for the same seed, whatever the number of cores.
+ * {@link EnvelopeSampler} from its own seed (a mix of S and i), simulated by {@link
+ * BackToBackCycles} (earlier cycles, the start reading, the heating progress) and labelled with the
+ * oracle's heating time for the target shade from that same toaster state ({@link
+ * ShadeOracle#bestHeatSeconds(com.smarttoaster.hal.sim.ToasterPhysics, int, double)}, at most {@link
+ * #MAX_HEAT_S}). Rows are computed in parallel but each depends only on its own seed, so the result
+ * is the same for the same seed, whatever the number of cores.
  */
 public final class DatasetGenerator {
   /** Bumped whenever the sampling or labelling changes; recorded in the data card. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "4";
 
   /** Longest heating time the oracle may return (the predictor guard's upper bound: 0.95 × 300 s). */
   public static final double MAX_HEAT_S = 285.0;
@@ -33,10 +35,8 @@ public final class DatasetGenerator {
   public static DatasetRow row(long seed, int index) {
     long rowSeed = SeedMix.rowSeed(seed, index);
     EnvelopeSampler.Draw d = EnvelopeSampler.sample(rowSeed);
-    DatasetRow unlabelled = new DatasetRow("sim-" + seed + "-" + index, rowSeed, Split.forRowSeed(rowSeed),
-        RowSource.SIMULATED, d.input(), d.breadStartC(), d.storage(), 1.0);
-    double label = ShadeOracle.bestHeatSeconds(unlabelled.conditions(), d.input().settings().shade(), MAX_HEAT_S);
-    return new DatasetRow(unlabelled.id(), rowSeed, unlabelled.split(), RowSource.SIMULATED, d.input(),
-        d.breadStartC(), d.storage(), label);
+    double label = ShadeOracle.bestHeatSeconds(d.start(), d.input().settings().shade(), MAX_HEAT_S);
+    return new DatasetRow("sim-" + seed + "-" + index, rowSeed, Split.forRowSeed(rowSeed), RowSource.SIMULATED,
+        d.input(), d.breadStartC(), d.storage(), d.actualMainsVolts(), d.earlierCycles(), label);
   }
 }

@@ -1,25 +1,34 @@
 package com.smarttoaster.dataset;
 
-import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Objects;
 
 /**
- * One training row: what the appliance knew at the start (the model sees only {@link #features()},
- * made from {@link #input()}), the label, and bookkeeping.
+ * One training row: what the appliance knew (the model sees only {@link #features()} and {@link
+ * #startFeatures()}, made from {@link #input()}), the label, the hidden truth and bookkeeping.
+ *
+ * <p>A simulated row's input carries the heating progress of its cycle, so it teaches the network
+ * twice: {@link #startFeatures()} (the prediction at the start, progress unknown) and {@link
+ * #features()} (the re-prediction at 30 s of heating), both with the same label, the whole cycle's
+ * heater-on time. A recorded row has no progress and teaches the start only.
  *
  * @param id unique row id: {@code sim-<seed>-<index>} for simulated rows, the cycle id for
  *     recorded ones
- * @param rowSeed the row's own seed; its hash alone decides the split
+ * @param rowSeed the row's own seed; its hash alone decides the split, and a simulated row can be
+ *     regenerated from it
  * @param split train, validation or test
  * @param source simulated or recorded
- * @param input what the appliance knew when the cycle started (mode is never reheat)
+ * @param input what the appliance knew (mode is never reheat), with the heating progress if known
  * @param breadStartC NOT a feature: the bread's true start temperature, °C, known only in
  *     simulation (null for recorded rows)
  * @param breadStorage NOT a feature: where the bread came from, known only in simulation (null
  *     for recorded rows)
+ * @param actualMainsVolts NOT a feature: the real supply voltage, V (null for recorded rows)
+ * @param earlierCycles NOT a feature: cycles the simulated toaster ran before this one (null for
+ *     recorded rows)
  * @param heaterOnS the label: heater-on time that gives the target shade, s
  */
 public record DatasetRow(
@@ -30,6 +39,8 @@ public record DatasetRow(
     PredictionInput input,
     Double breadStartC,
     BreadStorage breadStorage,
+    Double actualMainsVolts,
+    Integer earlierCycles,
     double heaterOnS) {
 
   public DatasetRow {
@@ -51,22 +62,42 @@ public record DatasetRow(
     return ModelFeatures.encode(input);
   }
 
+  /** The raw input vector at the start of the cycle: {@link #input()} without the heating progress. */
+  public float[] startFeatures() {
+    return ModelFeatures.encode(input.withProgress(null));
+  }
+
+  /** True when the row also teaches the re-prediction (its input has the heating progress). */
+  public boolean hasProgress() {
+    return input.progress() != null;
+  }
+
   public ToastSettings settings() {
     return input.settings();
   }
 
+  /** The actual mains relative to the configured one, e.g. −0.04; 0 when unknown (recorded rows). */
+  public double mainsDeviation() {
+    return actualMainsVolts == null ? 0.0 : actualMainsVolts / input.mainsVolts() - 1.0;
+  }
+
   /**
-   * The full physical situation, for evaluating a predicted time on the simulator.
+   * The simulated toaster as this row's cycle begins (earlier cycles run, bread loaded, element off),
+   * regenerated from the row's seed, for replaying a predicted time on the simulator.
    *
-   * @throws IllegalStateException for a recorded row, whose bread temperature nobody knows
+   * @throws IllegalStateException for a recorded row, whose physics nobody knows, or a simulated row
+   *     that this build's generator does not reproduce (another generator version)
    */
-  public ApplianceConditions conditions() {
-    if (breadStartC == null) {
-      throw new IllegalStateException("row " + id + " has no bread start temperature (a " + source.id()
-          + " row), so it cannot be replayed on the simulator");
+  public ToasterPhysics startPhysics() {
+    if (source != RowSource.SIMULATED || breadStartC == null) {
+      throw new IllegalStateException("row " + id + " is a " + source.id()
+          + " row, so it cannot be replayed on the simulator");
     }
-    ToastSettings s = input.settings();
-    return new ApplianceConditions(input.ambientC(), input.mainsVolts(), input.chamberStartC(), s.slices(),
-        s.bread(), s.thicknessMm(), breadStartC);
+    EnvelopeSampler.Draw d = EnvelopeSampler.sample(rowSeed);
+    if (!d.input().equals(input) || d.breadStartC() != breadStartC) {
+      throw new IllegalStateException("row " + id + " is not what generator version " + DatasetGenerator.VERSION
+          + " makes from its seed " + rowSeed + "; regenerate the dataset to replay it");
+    }
+    return d.start();
   }
 }

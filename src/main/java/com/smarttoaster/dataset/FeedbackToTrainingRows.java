@@ -68,7 +68,7 @@ public final class FeedbackToTrainingRows {
     }
     long seed = SeedMix.fromText(r.cycleId());
     return Optional.of(new DatasetRow(r.cycleId(), seed, Split.forRowSeed(seed), RowSource.RECORDED, r.input(),
-        null, null, label(r)));
+        null, null, null, null, label(r)));
   }
 
   /** The corrected label for a usable record, s. */

@@ -1,6 +1,6 @@
 package com.smarttoaster.dataset;
 
-import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.predict.PredictionInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +13,10 @@ import java.util.stream.IntStream;
 
 /**
  * Replays rows on the simulator: for each predictor and row, the shade that the predicted
- * heater-on time actually gives ({@link ShadeOracle#shadeAfter} with the row's true conditions,
- * bread temperature included) and how far that is from the target. Predictors see only the
- * row's {@link PredictionInput}. The oracle (the row's label) is always evaluated too, as the
+ * heater-on time actually gives ({@link BackToBackCycles#shadeAfter} from the row's true toaster
+ * state: its earlier cycles, the actual mains and the bread's temperature) and how far that is from
+ * the target. Predictors see only the row's {@link PredictionInput} (with the heating progress; a
+ * predictor for the start ignores it). The oracle (the row's label) is always evaluated too, as the
  * floor no predictor can beat.
  */
 public final class PredictorEvaluation {
@@ -59,20 +60,31 @@ public final class PredictorEvaluation {
    * @param predictors name → heater-on time for an input, s (in table order)
    */
   public static PredictorEvaluation run(List<DatasetRow> rows, Map<String, ToDoubleFunction<PredictionInput>> predictors) {
+    Map<String, ToDoubleFunction<DatasetRow>> byRow = new LinkedHashMap<>();
+    predictors.forEach((name, f) -> byRow.put(name, r -> f.applyAsDouble(r.input())));
+    return runOnRows(rows, byRow);
+  }
+
+  /**
+   * Like {@link #run}, for predictors that need more of the row than its input (evaluation-only
+   * references such as an oracle with a nominal bread temperature).
+   */
+  public static PredictorEvaluation runOnRows(List<DatasetRow> rows, Map<String, ToDoubleFunction<DatasetRow>> predictors) {
     List<DatasetRow> copy = List.copyOf(rows);
+    ToasterPhysics[] starts = new ToasterPhysics[copy.size()];
+    IntStream.range(0, copy.size()).parallel().forEach(i -> starts[i] = copy.get(i).startPhysics());
     Map<String, Outcome[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ToDoubleFunction<PredictionInput>> p : predictors.entrySet()) {
+    for (Map.Entry<String, ToDoubleFunction<DatasetRow>> p : predictors.entrySet()) {
       if (p.getKey().equals(ORACLE)) {
         throw new IllegalArgumentException("'" + ORACLE + "' is built in; give the other predictors only");
       }
-      ToDoubleFunction<PredictionInput> f = p.getValue();
-      out.put(p.getKey(), replay(copy, r -> f.applyAsDouble(r.input())));
+      out.put(p.getKey(), replay(copy, starts, p.getValue()));
     }
-    out.put(ORACLE, replay(copy, DatasetRow::heaterOnS));
+    out.put(ORACLE, replay(copy, starts, DatasetRow::heaterOnS));
     return new PredictorEvaluation(copy, out);
   }
 
-  private static Outcome[] replay(List<DatasetRow> rows, ToDoubleFunction<DatasetRow> predict) {
+  private static Outcome[] replay(List<DatasetRow> rows, ToasterPhysics[] starts, ToDoubleFunction<DatasetRow> predict) {
     Outcome[] o = new Outcome[rows.size()];
     IntStream.range(0, rows.size()).parallel().forEach(i -> {
       DatasetRow r = rows.get(i);
@@ -80,7 +92,7 @@ public final class PredictorEvaluation {
       if (!(t >= 0) || Double.isInfinite(t)) {
         throw new IllegalArgumentException("row " + r.id() + ": predicted " + t + " s is not a usable time");
       }
-      double shade = ShadeOracle.shadeAfter(r.conditions(), t);
+      double shade = BackToBackCycles.shadeAfter(starts[i], t);
       o[i] = new Outcome(t, shade, Math.abs(shade - r.settings().shade()), Math.abs(t - r.heaterOnS()));
     });
     return o;

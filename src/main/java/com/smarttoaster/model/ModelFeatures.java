@@ -1,5 +1,6 @@
 package com.smarttoaster.model;
 
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -9,22 +10,36 @@ import java.util.List;
 /**
  * How what the appliance knows becomes the model's raw (unscaled) input vector. Only observable
  * things: the knob and buttons, the bread and thickness setting, the chamber and cold-junction
- * readings at start, and the configured mains voltage. Never simulator internals, and never the
- * bread's own temperature, which no toaster can measure (defrost mode is how a user says "frozen").
- * Reheat is not modelled: it is a fixed non-ML rule.
+ * readings at start, the configured mains voltage and the element's design (nominal) voltage, when
+ * the previous cycle ended and how long it heated, and, for a re-prediction, how far the chamber
+ * reading rose after 10, 20 and 30 s of heating. Never simulator internals, never the actual mains
+ * voltage (the appliance does not measure it), and never the bread's own temperature, which no
+ * toaster can measure (defrost mode is how a user says "frozen").
+ *
+ * <p>One network answers both questions: at the start ({@code progressKnown} = 0, the rises 0) and
+ * at 30 s of heating ({@code progressKnown} = 1). Each training row teaches both, with the same
+ * label (the whole cycle's heater-on time). Reheat is not modelled: it is a fixed non-ML rule.
+ *
+ * <p>The first 14 features keep the order of the model before issue 11.
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
   public static final List<String> NAMES = List.of(
       "shade", "thicknessMm", "slices", "chamberStartC", "ambientC", "mainsVolts",
       "bread_white", "bread_wholegrain", "bread_sourdough", "bread_rye", "bread_brioche", "bread_bagel",
-      "mode_defrost", "mode_bagel");
+      "mode_defrost", "mode_bagel",
+      "nominalMainsVolts", "mainsRatio", "sinceLastCycleS", "lastHeatS",
+      "progressKnown", "rise10C", "rise20C", "rise30C");
 
   /** Units of {@link #NAMES}, for the model card. */
   public static final List<String> UNITS = List.of(
-      "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1");
+      "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
+      "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C");
 
   public static final int COUNT = NAMES.size();
+
+  /** Index of {@code progressKnown}; the three rises follow it. */
+  public static final int PROGRESS_KNOWN = 18;
 
   private ModelFeatures() {}
 
@@ -43,6 +58,20 @@ public final class ModelFeatures {
     f[6 + breadIndex(s.bread())] = 1f;
     f[12] = s.mode() == ToastMode.DEFROST ? 1f : 0f;
     f[13] = s.mode() == ToastMode.BAGEL ? 1f : 0f;
+    f[14] = (float) in.nominalMainsVolts();
+    // Heating power goes with (actual / nominal)²; the configured share of nominal is the best guess.
+    f[15] = (float) (in.mainsVolts() / in.nominalMainsVolts());
+    boolean recent = in.hasRecentCycle();
+    f[16] = (float) (recent ? Math.max(0.0, in.sinceLastCycleS()) : PredictionInput.NO_RECENT_CYCLE_S);
+    f[17] = (float) (recent ? in.lastHeatS() : 0.0);
+    HeatingProgress p = in.progress();
+    if (p != null) {
+      double[] rise = p.riseC();
+      f[PROGRESS_KNOWN] = 1f;
+      for (int i = 0; i < rise.length; i++) {
+        f[PROGRESS_KNOWN + 1 + i] = (float) rise[i];
+      }
+    }
     return f;
   }
 

@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ranges the model saw in training, from its card. A model is only trusted inside them: an input
- * outside (or NaN) makes the model decline, so the cycle uses the fallback table and its
+ * The ranges the model saw in training, from its card: the envelope the training data was sampled
+ * from (wider than the operating one), so there is no cliff at the operating edge. A model is only
+ * trusted inside them: an input outside (or NaN) makes the model decline, so the cycle uses the fallback table and its
  * {@code fallbackReason} names the input, its value and the range. No clamping: a clamped input would
  * silently describe a different toaster.
  */
 final class TrainingEnvelope {
+  private static final String MAINS_RATIO = "mainsRatio";
+
+  /** Where the two voltages sit in the vector, for the mains-ratio message. */
+  private static final class ModelFeaturesIndex {
+    static final int MAINS_VOLTS = com.smarttoaster.model.ModelFeatures.NAMES.indexOf("mainsVolts");
+    static final int NOMINAL_MAINS_VOLTS = com.smarttoaster.model.ModelFeatures.NAMES.indexOf("nominalMainsVolts");
+  }
+
   private final List<ModelCard.Feature> features;
 
   TrainingEnvelope(List<ModelCard.Feature> features) {
@@ -28,7 +37,12 @@ final class TrainingEnvelope {
       ModelCard.Feature f = features.get(i);
       // Compared as floats, like the vector itself, so a value exactly at a bound is inside.
       if (!(raw[i] >= (float) f.min() && raw[i] <= (float) f.max())) {
-        throw new PredictorUnavailableException(describe(f, raw[i]));
+        String why = describe(f, raw[i]);
+        if (f.name().equals(MAINS_RATIO) && Float.isFinite(raw[i])) {
+          why += String.format(Locale.ROOT, " (configured mains %.1f V on a %.0f V element)",
+              raw[ModelFeaturesIndex.MAINS_VOLTS], raw[ModelFeaturesIndex.NOMINAL_MAINS_VOLTS]);
+        }
+        throw new PredictorUnavailableException(why);
       }
     }
   }

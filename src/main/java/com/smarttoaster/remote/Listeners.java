@@ -35,6 +35,12 @@ public final class Listeners {
       }
 
       @Override
+      public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
+        a.onRePredicted(before, after, atNanos, reason);
+        b.onRePredicted(before, after, atNanos, reason);
+      }
+
+      @Override
       public void onNote(String note, long atNanos) {
         a.onNote(note, atNanos);
         b.onNote(note, atNanos);

@@ -82,6 +82,13 @@ final class EventLog implements SafetyListener, ControllerListener {
   }
 
   @Override
+  public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
+    prediction = after;
+    add(atNanos, String.format(Locale.ROOT, "re-predicted %.1f s (was %.1f s): %s", after.seconds(), before.seconds(),
+        reason));
+  }
+
+  @Override
   public void onRefused(String reason, long atNanos) {
     refused = true;
     add(atNanos, "refused: " + reason);

@@ -12,6 +12,7 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
@@ -323,6 +324,153 @@ class ToastControllerTest {
     assertEquals(6, s.shade());
     assertEquals(ToastMode.DEFROST, s.mode());
     assertEquals(BreadType.RYE, s.bread());
+  }
+
+  /** A model stand-in: one time at the start, another once it is shown the heating progress; records its inputs. */
+  private final List<PredictionInput> asked = new ArrayList<>();
+  private final List<String> rePredictions = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  private void buildWithProgressModel(double startS, double withProgressS) {
+    buildWithProgressModel(startS, withProgressS, 0.1);
+  }
+
+  /** The re-prediction takes {@code rePredictionLatencyS} of simulated time; the start prediction 0.1 s. */
+  private void buildWithProgressModel(double startS, double withProgressS, double rePredictionLatencyS) {
+    build(false, 1800);
+    predictor.close();
+    ToastTimePredictor model = new ToastTimePredictor() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public double predictSeconds(PredictionInput input) {
+        asked.add(input);
+        return input.progress() == null ? startS : withProgressS;
+      }
+    };
+    predictor = new GuardedPredictor(model, new FallbackTimeTable(), 0.5, 5, 285, clock,
+        new SimulatedTimePredictorRunner(clock, () -> asked.isEmpty() ? 0.1 : rePredictionLatencyS));
+    controller = newController();
+    step();
+  }
+
+  private ToastController newController() {
+    return new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
+        indicators, new ControllerListener() {
+          @Override
+          public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
+            rePredictions.add(String.format(java.util.Locale.ROOT, "%.1f -> %.1f: %s", before.seconds(),
+                after.seconds(), reason));
+          }
+
+          @Override
+          public void onNote(String note, long atNanos) {
+            notes.add(note);
+          }
+        });
+  }
+
+  /** Lever down, then steps until the cycle is over (or {@code maxS}); returns the heater-on seconds of this cycle. */
+  private double runCycle(double maxS) {
+    double onBefore = heater.onSeconds();
+    pressLever();
+    step();
+    for (int i = 0; i < Math.round(maxS / 0.05) && controller.snapshot().phase() != CyclePhase.DONE; i++) {
+      step();
+    }
+    return heater.onSeconds() - onBefore;
+  }
+
+  @Test
+  void theNextCycleIsToldWhenTheLastOneStoppedHeatingAndHowLongItHeated() {
+    buildWithProgressModel(35.0, 35.0);
+    double firstS = runCycle(60);
+    assertEquals(CyclePhase.DONE, controller.snapshot().phase());
+    runFor(60);
+    runCycle(60);
+    PredictionInput first = asked.get(0);
+    PredictionInput second = asked.get(asked.size() - 1);
+    assertFalse(first.hasRecentCycle(), "the first cycle after start-up has no previous one: " + first);
+    assertEquals(0.0, first.lastHeatS());
+    assertEquals(230.0, first.nominalMainsVolts());
+    assertEquals(60.0, second.sinceLastCycleS(), 0.2, "seconds since the first cycle's heat stopped");
+    assertEquals(firstS, second.lastHeatS(), 0.1, "the first cycle's heat time");
+    assertEquals(35.0, firstS, 0.2);
+  }
+
+  @Test
+  void aRestartedControllerKnowsNoPreviousCycleAndAnOldOneIsNoneEither() {
+    buildWithProgressModel(35.0, 35.0);
+    runCycle(60);
+    controller = newController(); // a restart: memory only
+    runFor(5);
+    runCycle(60);
+    assertFalse(asked.get(asked.size() - 1).hasRecentCycle(), "after a restart: " + asked.get(asked.size() - 1));
+    runFor(PredictionInput.NO_RECENT_CYCLE_S + 1);
+    runCycle(60);
+    PredictionInput late = asked.get(asked.size() - 1);
+    assertEquals(PredictionInput.NO_RECENT_CYCLE_S, late.sinceLastCycleS(), "longer ago is reported as 'none'");
+    assertEquals(0.0, late.lastHeatS());
+  }
+
+  @Test
+  void at30SOfHeatingTheCycleIsRePredictedFromTheChambersRiseAndHeatsForTheNewTotal() {
+    buildWithProgressModel(100.0, 150.0);
+    double heatedS = runCycle(200);
+    assertEquals(2, asked.size(), "one prediction at the start, one re-prediction: " + asked);
+    double[] rise = asked.get(1).progress().riseC();
+    for (int i = 0; i < rise.length; i++) {
+      // The fake chamber rises 1 °C per second of heat (read with ±0.3 °C noise, 0.25 °C steps).
+      assertEquals(com.smarttoaster.predict.HeatingProgress.AT_S[i], rise[i], 1.0, "rise " + i);
+    }
+    assertEquals(asked.get(0), asked.get(1).withProgress(null), "the same start, with progress");
+    assertEquals(150.0, heatedS, 0.2, "heated for the re-predicted total");
+    assertEquals(150.0, controller.snapshot().prediction().seconds());
+    assertEquals(1, rePredictions.size(), rePredictions.toString());
+    assertTrue(rePredictions.get(0).startsWith("100.0 -> 150.0: chamber warmed slower than expected for toast mode: "
+        + "frozen bread, low mains or a cold-soaked toaster?"), rePredictions.get(0));
+  }
+
+  @Test
+  void aRePredictionNeverEndsTheCycleBeforeTheTimeAlreadyHeatedPlusASecond() {
+    buildWithProgressModel(100.0, 12.0);
+    double heatedS = runCycle(200);
+    assertEquals(31.2, heatedS, 0.3, "30 s heated, the re-prediction's answer after 0.1 s, plus a second");
+    assertTrue(rePredictions.get(0).contains("warmed faster than expected for toast mode"), rePredictions.toString());
+  }
+
+  @Test
+  void aShortCycleIsNotRePredicted() {
+    buildWithProgressModel(38.0, 150.0);
+    double heatedS = runCycle(100);
+    assertEquals(1, asked.size(), asked.toString());
+    assertEquals(38.0, heatedS, 0.2);
+    assertTrue(rePredictions.isEmpty());
+  }
+
+  @Test
+  void aRePredictionTheGuardRejectsKeepsTheStartTimeAndSaysWhy() {
+    buildWithProgressModel(100.0, Double.NaN);
+    double heatedS = runCycle(200);
+    assertEquals(100.0, heatedS, 0.2);
+    assertTrue(rePredictions.isEmpty());
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("re-prediction not used, keeping 100.0 s: model predictor returned NaN")),
+        notes.toString());
+  }
+
+  @Test
+  void cancellingDuringTheRePredictionStopsHeatAndTheLateAnswerIsNotUsed() {
+    buildWithProgressModel(100.0, 150.0, 0.4);
+    pressLever();
+    runFor(30.35); // heat from about 0.1 s; the re-prediction asked at 30 s of heat answers 0.4 s later
+    controller.submit(new UserEvent.CancelPressed());
+    runFor(1.0);
+    assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
+    assertFalse(heater.isCommandedOn());
+    assertTrue(rePredictions.isEmpty(), rePredictions.toString());
   }
 
   private static final class RecordingIndicators implements Indicators {

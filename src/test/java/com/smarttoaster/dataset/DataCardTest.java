@@ -37,7 +37,7 @@ class DataCardTest {
     for (Split s : Split.values()) {
       assertTrue(md.contains("| " + s.id() + " | " + card.splitCounts().get(s) + " |"), s.id());
     }
-    assertTrue(md.contains("| frozen (defrost mode) | " + card.segmentCounts().get("frozen (defrost mode)") + " |"));
+    assertTrue(md.contains("| frozen in defrost mode | " + card.segmentCounts().get("frozen in defrost mode") + " |"));
     double[] shade = card.ranges().get("shade");
     assertEquals(1.0, shade[0]);
     assertEquals(7.0, shade[1]);

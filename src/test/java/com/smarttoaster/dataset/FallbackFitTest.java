@@ -78,7 +78,7 @@ class FallbackFitTest {
       double slower = i % 2 == 0 ? 1.0 : 1.35;
       HeatingProgress p = new HeatingProgress(new double[] {6.0 / slower, 15.0 / slower, 25.0 / slower});
       withProgress.add(new DatasetRow(r.id(), r.rowSeed(), r.split(), r.source(), r.input().withProgress(p),
-          r.breadStartC(), r.breadStorage(), r.heaterOnS() * slower));
+          r.breadStartC(), r.breadStorage(), r.actualMainsVolts(), r.earlierCycles(), r.heaterOnS() * slower));
     }
     FallbackCoefficients c = FallbackFit.fit(withProgress, SEED);
     assertNotNull(c.progress(), "enough rows with progress for a progress set");

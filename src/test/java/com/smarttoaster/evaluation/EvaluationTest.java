@@ -63,7 +63,9 @@ class EvaluationTest {
     double fixed = e.meanAndP95("fixed-timer", all)[0];
     assertTrue(e.rows().stream().filter(r -> r.predictor().equals("model")).allMatch(r -> r.usedPredictor().equals("model")),
         "the model should answer every realistic scenario itself");
-    assertTrue(model <= 0.25, "model shade error " + model);
+    // Issue 11: the model is trained for a ±10 % supply it cannot see at the start, and re-predicts from a
+    // noisy thermocouple; 0.25 was the target of the issue 3 model, trained with the supply known.
+    assertTrue(model <= 0.4, "model shade error " + model);
     assertTrue(model <= 0.5 * fixed, "model " + model + " vs fixed timer " + fixed);
   }
 }

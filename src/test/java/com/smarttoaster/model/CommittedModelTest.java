@@ -16,7 +16,10 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,15 +50,29 @@ class CommittedModelTest {
     assertEquals(64, card.dataSha256().length());
     for (ModelCard.Feature f : card.features()) {
       assertTrue(f.min() <= f.mean() && f.mean() <= f.max() && f.std() > 0, f.toString());
+      double[] sampled = EnvelopeSampler.SAMPLED_RANGES.get(f.name());
+      if (sampled != null) {
+        assertEquals(sampled[0], f.min(), 1e-9, f.name() + ": the card's range is the sampling envelope");
+        assertEquals(sampled[1], f.max(), 1e-9, f.name() + ": the card's range is the sampling envelope");
+      }
     }
   }
 
+  /**
+   * The targets of issue 11: the hidden bread temperature and the hidden actual mains make the issue
+   * 3 targets (0.25 / 0.6) unreachable from the start alone; the measure is the floor without the bread
+   * temperature (the nominal-bread oracle, which also knows the actual mains and the toaster state).
+   */
   @Test
   void theRecordedTestMetricsMeetTheQualityTargets() {
-    assertTrue(card.metrics().get("shadeMae") <= 0.25, "shadeMae " + card.metrics().get("shadeMae"));
-    assertTrue(card.metrics().get("shadeP95") <= 0.6, "shadeP95 " + card.metrics().get("shadeP95"));
-    assertTrue(card.metrics().get("shadeMae") <= 0.5 * card.metrics().get("fixedTimerShadeMae"));
-    assertTrue(card.metrics().get("mlpVsDjlMaxAbsDiffS") <= 1e-4);
+    Map<String, Double> m = card.metrics();
+    // 0.2: what the thermocouple's noise (σ 0.3 °C per sample) leaves in the rises; the floor knows the supply.
+    assertTrue(m.get("shadeMae") <= m.get("nominalBreadOracleShadeMae") + 0.2,
+        "shadeMae " + m.get("shadeMae") + " vs the nominal-bread oracle's " + m.get("nominalBreadOracleShadeMae"));
+    assertTrue(m.get("shadeMae") <= 0.25 * m.get("fixedTimerShadeMae"), "shadeMae " + m.get("shadeMae"));
+    assertTrue(m.get("startOnlyShadeMae") <= 0.5 * m.get("fixedTimerShadeMae"), "start only " + m.get("startOnlyShadeMae"));
+    assertTrue(m.get("shadeMae") < m.get("startOnlyShadeMae"), "the re-prediction helps");
+    assertTrue(m.get("mlpVsDjlMaxAbsDiffS") <= 1e-4);
   }
 
   /**
@@ -69,24 +86,22 @@ class CommittedModelTest {
       tflite = in.readAllBytes();
     }
     assertEquals(card.tfliteSha256(), com.smarttoaster.dataset.DatasetCsv.sha256Hex(tflite), "card checksum");
+    List<PredictionInput> inputs = IntStream.range(0, (int) card.dataRows()).parallel()
+        .mapToObj(i -> SeedMix.rowSeed(card.dataSeed(), i)).filter(s -> Split.forRowSeed(s) == Split.TEST)
+        .map(s -> EnvelopeSampler.sample(s).input()).collect(Collectors.toList());
+    assertTrue(inputs.size() > 2500, "test split rows: " + inputs.size());
     for (TfliteRuntimes.Kind kind : TfliteRuntimes.Kind.values()) {
       try (TfliteRuntime runtime = TfliteRuntimes.open(kind, tflite)) {
         double worst = 0;
-        int rows = 0;
-        for (int i = 0; i < (int) card.dataRows(); i++) {
-          long rowSeed = SeedMix.rowSeed(card.dataSeed(), i);
-          if (Split.forRowSeed(rowSeed) != Split.TEST) {
-            continue;
+        for (PredictionInput in : inputs) {
+          for (PredictionInput asked : List.of(in.withProgress(null), in)) {
+            float[] z = card.scale(ModelFeatures.encode(asked));
+            double viaTflite = card.seconds(runtime.run(z)[0]);
+            double viaMlp = card.seconds(mlp.forward(z)[0]);
+            worst = Math.max(worst, Math.abs(viaTflite - viaMlp));
           }
-          PredictionInput in = EnvelopeSampler.sample(rowSeed).input();
-          float[] z = card.scale(ModelFeatures.encode(in));
-          double viaTflite = card.seconds(runtime.run(z)[0]);
-          double viaMlp = card.seconds(mlp.forward(z)[0]);
-          worst = Math.max(worst, Math.abs(viaTflite - viaMlp));
-          rows++;
         }
-        assertTrue(rows > 3000, "test split rows: " + rows);
-        assertTrue(worst <= 1e-4, kind + ": max |tflite - trained| = " + worst + " s over " + rows + " rows");
+        assertTrue(worst <= 1e-4, kind + ": max |tflite - trained| = " + worst + " s over " + inputs.size() + " rows");
       }
     }
   }
@@ -98,7 +113,8 @@ class CommittedModelTest {
         ToastMode.TOAST), c.chamberStartC(), c.ambientC(), c.mainsVolts());
     double predicted = card.seconds(mlp.forward(card.scale(ModelFeatures.encode(in)))[0]);
     double oracle = ShadeOracle.bestHeatSeconds(c, 4, 285);
-    assertEquals(oracle, predicted, 0.02 * oracle, "predicted " + predicted + " s, oracle " + oracle + " s");
-    assertEquals(4.0, ShadeOracle.shadeAfter(c, predicted), 0.3, "shade reached with the model's time");
+    assertEquals(oracle, predicted, 0.03 * oracle, "predicted " + predicted + " s, oracle " + oracle + " s");
+    // 0.4: 1 % of time is about 0.1 shade here, and the start prediction hedges for an unseen ±3 % supply.
+    assertEquals(4.0, ShadeOracle.shadeAfter(c, predicted), 0.4, "shade reached with the model's time");
   }
 }

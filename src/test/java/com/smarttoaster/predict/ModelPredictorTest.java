@@ -114,7 +114,7 @@ class ModelPredictorTest {
     ToastTimePredictor p = ModelPredictor.load(write(model), writeCard(TestModels.card(model, TestModels.features())));
     PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
         () -> p.predictSeconds(WHITE_MEDIUM));
-    assertEquals("model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 14 and 1",
+    assertEquals("model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 22 and 1",
         e.getMessage());
   }
 
@@ -150,6 +150,10 @@ class ModelPredictorTest {
       PredictionInput nan = new PredictionInput(WHITE_MEDIUM.settings(), 21, Double.NaN, 230);
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(nan));
       assertEquals("ambientC = NaN °C is outside the training range 5.0..40.0 °C", e.getMessage());
+
+      PredictionInput on120 = new PredictionInput(WHITE_MEDIUM.settings(), 21, 21, 230, 120, 1800, 0, null);
+      e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(on120));
+      assertTrue(e.getMessage().startsWith("nominalMainsVolts = 120.0 V is outside the training range"), e.getMessage());
 
       PredictionInput atTheEdges = new PredictionInput(WHITE_MEDIUM.settings(), 200, 5, 250);
       assertTrue(p.predictSeconds(atTheEdges) > 0, "the range includes its bounds");

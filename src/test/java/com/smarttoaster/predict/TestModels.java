@@ -31,7 +31,10 @@ public final class TestModels {
     return RandomMlp.of(seed, 0.1f, ModelFeatures.COUNT, 16, 16, 1);
   }
 
-  /** Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250 V. */
+  /**
+   * Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250 V
+   * (230 V appliances only), any time since the last cycle, rises −20..150 °C.
+   */
   public static List<ModelCard.Feature> features() {
     List<ModelCard.Feature> f = new ArrayList<>();
     f.add(feature("shade", 1, 7, 4, 2));
@@ -40,8 +43,16 @@ public final class TestModels {
     f.add(feature("chamberStartC", 5, 200, 60, 45));
     f.add(feature("ambientC", 5, 40, 22, 10));
     f.add(feature("mainsVolts", 200, 250, 228, 14));
-    for (int i = 6; i < ModelFeatures.COUNT; i++) {
+    for (int i = 6; i < 14; i++) {
       f.add(feature(ModelFeatures.NAMES.get(i), 0, 1, 0.17, 0.37));
+    }
+    f.add(feature("nominalMainsVolts", 230, 230, 230, 1));
+    f.add(feature("mainsRatio", 200.0 / 230, 250.0 / 230, 1.0, 0.06));
+    f.add(feature("sinceLastCycleS", 0, 1800, 1200, 700));
+    f.add(feature("lastHeatS", 0, 285, 50, 60));
+    f.add(feature("progressKnown", 0, 1, 0.5, 0.5));
+    for (String rise : List.of("rise10C", "rise20C", "rise30C")) {
+      f.add(feature(rise, -20, 150, 30, 20));
     }
     return f;
   }

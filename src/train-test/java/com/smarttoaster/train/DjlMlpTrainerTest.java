@@ -32,7 +32,7 @@ class DjlMlpTrainerTest {
     List<DatasetRow> rows = DatasetGenerator.generate(3, 500);
     train = rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
     val = rows.stream().filter(r -> r.split() != Split.TRAIN).collect(Collectors.toList());
-    scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train),
+    scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train, train),
         FeatureScaling.target(train), Map.of(), null);
   }
 

@@ -1,7 +1,6 @@
 package com.smarttoaster.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.dataset.DatasetCsv;
@@ -42,23 +41,29 @@ class TrainCommandTest {
     Path out = dir.resolve("model");
 
     int code = new CommandLine(new TrainCommand()).execute("--rows", "300", "--seed", "2", "--max-epochs", "3",
-        "--hidden", "8,8", "--feedback", cycles.toString(), "--out", out.toString());
+        "--hidden", "8,8", "--feedback", cycles.toString(), "--out", out.toString(), "--install",
+        dir.resolve("installed").toString());
 
     assertEquals(0, code);
     ModelCard card = MlpJson.readCard(out.resolve(MlpJson.CARD_FILE));
     assertEquals(1, card.version());
     assertEquals("toast-time.tflite", card.modelFile());
-    assertNull(card.tfliteSha256(), "no exporter is wired in yet");
+    assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(MlpJson.TFLITE_FILE))), card.tfliteSha256());
     assertEquals(301, card.dataRows(), "300 simulated rows and one rated cycle");
     assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(DatasetCsv.FILE_NAME))), card.dataSha256());
     assertEquals(ModelFeatures.NAMES, card.features().stream().map(ModelCard.Feature::name).collect(Collectors.toList()));
     assertEquals(new ModelCard.Target("heaterOnS", "s", "log", card.target().mean(), card.target().std()), card.target());
-    for (String k : List.of("maeS", "p95AbsErrS", "shadeMae", "shadeP95", "fixedTimerShadeMae", "fallbackShadeMae",
+    for (String k : List.of("maeS", "p95AbsErrS", "shadeMae", "shadeP95", "startOnlyShadeMae", "fixedTimerShadeMae",
+        "fallbackShadeMae", "shadeMaeSecondBatch", "shadeMaeMainsDeviation", "shadeMaeMains120",
         "oracleShadeMae", "nominalBreadOracleShadeMae", "mlpVsDjlMaxAbsDiffS")) {
       assertTrue(card.metrics().containsKey(k), "metric " + k + " missing: " + card.metrics().keySet());
     }
     assertEquals(8, MlpJson.readMlp(out.resolve(MlpJson.MLP_FILE)).layers().get(0).outputs());
     assertTrue(Files.readString(out.resolve(TrainCommand.REPORT_FILE)).contains("## Per segment"));
+    for (String f : List.of(MlpJson.TFLITE_FILE, MlpJson.CARD_FILE, MlpJson.MLP_FILE, TrainCommand.REPORT_FILE,
+        "data-card.md")) {
+      assertTrue(Files.exists(dir.resolve("installed").resolve(f)), f + " not installed");
+    }
     List<DatasetRow> data = DatasetCsv.read(out.resolve(DatasetCsv.FILE_NAME));
     DatasetRow recorded = data.get(data.size() - 1);
     assertEquals(RowSource.RECORDED, recorded.source());

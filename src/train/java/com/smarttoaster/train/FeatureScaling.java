@@ -1,6 +1,7 @@
 package com.smarttoaster.train;
 
 import com.smarttoaster.dataset.DatasetRow;
+import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import java.util.ArrayList;
@@ -8,75 +9,119 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Standardisation fitted on the training split only: each feature to zero mean and unit standard
- * deviation, and the target as the standardised natural log of seconds (a multiplicative problem:
- * every factor – mains, warmth, bread – scales the time). Validation and test rows are scaled with
- * these same numbers, so nothing about them leaks into training.
+ * The training examples and their standardisation, fitted on the training split only: each feature to
+ * zero mean and unit standard deviation, and the target as the standardised natural log of seconds
+ * (a multiplicative problem: every factor – mains, warmth, bread – scales the time). Validation and
+ * test rows are scaled with these same numbers, so nothing about them leaks into training.
+ *
+ * <p>Every row gives one example for the start ({@link DatasetRow#startFeatures()}) and, when it has
+ * the heating progress, one for the re-prediction ({@link DatasetRow#features()}), with the same
+ * label.
+ *
+ * <p>The card's ranges are the envelope the data was sampled from ({@link
+ * EnvelopeSampler#SAMPLED_RANGES}), not the values that happened to be drawn, so the model refuses only
+ * inputs outside what it was shown. Features the physics decides (the chamber reading at start, the
+ * rises) take the range of every example in the dataset, all splits.
  */
 final class FeatureScaling {
   private FeatureScaling() {}
 
-  /** Feature descriptions for the model card: unit, training range, mean and std. */
-  static List<ModelCard.Feature> features(List<DatasetRow> train) {
-    int n = train.size();
+  /** The examples of {@code rows}: start first, then with progress, row by row. */
+  static List<float[]> examples(List<DatasetRow> rows) {
+    List<float[]> x = new ArrayList<>(rows.size() * 2);
+    for (DatasetRow r : rows) {
+      x.add(r.startFeatures());
+      if (r.hasProgress()) {
+        x.add(r.features());
+      }
+    }
+    return x;
+  }
+
+  /** The label of each of {@link #examples}, s. */
+  static double[] labels(List<DatasetRow> rows) {
+    List<Double> y = new ArrayList<>(rows.size() * 2);
+    for (DatasetRow r : rows) {
+      y.add(r.heaterOnS());
+      if (r.hasProgress()) {
+        y.add(r.heaterOnS());
+      }
+    }
+    return y.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Feature descriptions for the model card: unit, range (sampling envelope, or the observed range of
+   * {@code all} for physics-decided features), and the mean and std of the training examples.
+   */
+  static List<ModelCard.Feature> features(List<DatasetRow> train, List<DatasetRow> all) {
+    List<float[]> xs = examples(train);
+    int n = xs.size();
     double[] sum = new double[ModelFeatures.COUNT];
+    for (float[] x : xs) {
+      for (int i = 0; i < x.length; i++) {
+        sum[i] += x[i];
+      }
+    }
     double[] min = new double[ModelFeatures.COUNT];
     double[] max = new double[ModelFeatures.COUNT];
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    List<float[]> xs = new ArrayList<>(n);
-    for (DatasetRow r : train) {
-      float[] x = r.features();
-      xs.add(x);
+    for (float[] x : examples(all)) {
       for (int i = 0; i < x.length; i++) {
-        sum[i] += x[i];
         min[i] = Math.min(min[i], x[i]);
         max[i] = Math.max(max[i], x[i]);
       }
     }
     List<ModelCard.Feature> out = new ArrayList<>();
     for (int i = 0; i < ModelFeatures.COUNT; i++) {
+      String name = ModelFeatures.NAMES.get(i);
       double mean = sum[i] / n;
       double ss = 0;
       for (float[] x : xs) {
         ss += (x[i] - mean) * (x[i] - mean);
       }
       double std = Math.sqrt(ss / n);
-      out.add(new ModelCard.Feature(ModelFeatures.NAMES.get(i), ModelFeatures.UNITS.get(i), min[i], max[i], mean,
-          std > 1e-12 ? std : 1.0));
+      double[] sampled = EnvelopeSampler.SAMPLED_RANGES.get(name);
+      double lo = sampled != null ? sampled[0] : min[i];
+      double hi = sampled != null ? sampled[1] : max[i];
+      out.add(new ModelCard.Feature(name, ModelFeatures.UNITS.get(i), lo, hi, mean, std > 1e-12 ? std : 1.0));
     }
     return out;
   }
 
-  /** The target's scaling: natural log of seconds, standardised over the training split. */
+  /** The target's scaling: natural log of seconds, standardised over the training examples. */
   static ModelCard.Target target(List<DatasetRow> train) {
+    double[] y = labels(train);
     double sum = 0;
-    for (DatasetRow r : train) {
-      sum += Math.log(r.heaterOnS());
+    for (double v : y) {
+      sum += Math.log(v);
     }
-    double mean = sum / train.size();
+    double mean = sum / y.length;
     double ss = 0;
-    for (DatasetRow r : train) {
-      double d = Math.log(r.heaterOnS()) - mean;
+    for (double v : y) {
+      double d = Math.log(v) - mean;
       ss += d * d;
     }
-    return new ModelCard.Target("heaterOnS", "s", "log", mean, Math.sqrt(ss / train.size()));
+    return new ModelCard.Target("heaterOnS", "s", "log", mean, Math.sqrt(ss / y.length));
   }
 
-  /** Scaled feature matrix, one row per dataset row. */
+  /** Scaled feature matrix, one row per example. */
   static float[][] inputs(ModelCard scaling, List<DatasetRow> rows) {
-    float[][] x = new float[rows.size()][];
+    List<float[]> ex = examples(rows);
+    float[][] x = new float[ex.size()][];
     for (int i = 0; i < x.length; i++) {
-      x[i] = scaling.scale(rows.get(i).features());
+      x[i] = scaling.scale(ex.get(i));
     }
     return x;
   }
 
-  /** Scaled targets. */
+  /** Scaled targets, one per example. */
   static float[] targets(ModelCard.Target t, List<DatasetRow> rows) {
-    float[] y = new float[rows.size()];
+    double[] labels = labels(rows);
+    float[] y = new float[labels.length];
     for (int i = 0; i < y.length; i++) {
-      y[i] = (float) ((Math.log(rows.get(i).heaterOnS()) - t.mean()) / t.std());
+      y[i] = (float) ((Math.log(labels[i]) - t.mean()) / t.std());
     }
     return y;
   }

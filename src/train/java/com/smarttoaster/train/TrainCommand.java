@@ -8,16 +8,18 @@ import com.smarttoaster.dataset.PredictorEvaluation;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.dataset.FeedbackToTrainingRows;
 import com.smarttoaster.dataset.Split;
-import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.TfliteMlpWriter;
-import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,10 +70,19 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final String REPORT_FILE = "toast-time.metrics.md";
 
+  /** The model as the controller uses it: start prediction, then the re-prediction at 30 s. */
+  static final String MODEL = "model";
+
+  /** The model's start prediction alone (no re-prediction). */
+  static final String MODEL_START = "model-start-only";
+
+  /** The guard's shortest accepted answer, s. */
+  static final double GUARD_MIN_S = 5.0;
+
   /** Name of the evaluation-only predictor {@link #nominalBreadOracle}. */
   static final String NOMINAL_ORACLE = "oracle-nominal-bread";
 
-  @Option(names = "--rows", defaultValue = "40000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rows", defaultValue = "30000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
   int rows;
 
   @Option(names = "--seed", defaultValue = "1", description = "Dataset seed (default ${DEFAULT-VALUE}); with --data, the seed that file was made with.")
@@ -86,6 +97,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "target/model", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--install", paramLabel = "DIR",
+      description = "Also copy the model, its card, the network JSON, the metrics and the data card here "
+          + "(src/main/resources/model to install the run in the device build).")
+  Path install;
 
   @Option(names = "--train-seed", defaultValue = "1", description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
   long trainSeed;
@@ -169,14 +185,17 @@ public final class TrainCommand implements Callable<Integer> {
     List<DatasetRow> val = part(all, Split.VALIDATION);
     List<DatasetRow> test = part(all, Split.TEST).stream().filter(r -> r.breadStartC() != null)
         .collect(Collectors.toList());
-    ModelCard scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train),
+    ModelCard scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train, all),
         FeatureScaling.target(train), Map.of(), null);
 
     long tTrain = System.nanoTime();
     DjlMlpTrainer.Settings settings = new DjlMlpTrainer.Settings(hidden, batch, maxEpochs, patience, lrPatience,
         learningRate, learningRate / 300f, trainSeed, loss);
     float[][] xTest = FeatureScaling.inputs(scaling, test);
-    DjlMlpTrainer.Result result = DjlMlpTrainer.train(FeatureScaling.inputs(scaling, train),
+    float[][] xTrain = FeatureScaling.inputs(scaling, train);
+    log.printf(Locale.ROOT, "%d training examples from %d rows (start + with progress)%n", xTrain.length,
+        train.size());
+    DjlMlpTrainer.Result result = DjlMlpTrainer.train(xTrain,
         FeatureScaling.targets(scaling.target(), train), FeatureScaling.inputs(scaling, val),
         FeatureScaling.targets(scaling.target(), val), xTest, settings, log);
     double trainS = secondsSince(tTrain);
@@ -190,21 +209,28 @@ public final class TrainCommand implements Callable<Integer> {
       double djl = scaling.seconds(result.djlOutputs()[i]);
       parity = Math.max(parity, Math.abs(java - djl));
     }
-    log.printf(Locale.ROOT, "Mlp.forward vs DJL on %d test rows: max |diff| %.2e s (limit %.0e s)%n", xTest.length,
-        parity, MAX_PARITY_DIFF_S);
+    log.printf(Locale.ROOT, "Mlp.forward vs DJL on %d test examples: max |diff| %.2e s (limit %.0e s)%n",
+        xTest.length, parity, MAX_PARITY_DIFF_S);
     if (!(parity <= MAX_PARITY_DIFF_S)) {
       log.println("The copied network does not reproduce DJL's predictions; nothing written.");
       return 1;
     }
 
-    Map<String, ToDoubleFunction<PredictionInput>> predictors = new LinkedHashMap<>();
-    predictors.put("model", in -> scaling.seconds(mlp.forward(scaling.scale(ModelFeatures.encode(in)))[0]));
+    // ---- Hook: the fitted non-ML fallback (checker branch), before it is evaluated. ----
+    ToastTimePredictor fallback = TrainingHooks.FIT_FALLBACK.fit(train, settings.seed(), out);
+
+    long tEval = System.nanoTime();
+    ToDoubleFunction<PredictionInput> network =
+        in -> scaling.seconds(mlp.forward(scaling.scale(ModelFeatures.encode(in)))[0]);
+    Map<String, ToDoubleFunction<DatasetRow>> predictors = new LinkedHashMap<>();
+    predictors.put(MODEL, r -> withReprediction(network, r.input()));
+    predictors.put(MODEL_START, r -> network.applyAsDouble(r.input().withProgress(null)));
     FixedTimerPredictor fixed = new FixedTimerPredictor();
-    FallbackTimeTable table = new FallbackTimeTable();
-    predictors.put("fixed-timer", fixed::predictSeconds);
-    predictors.put("fallback", table::predictSeconds);
+    predictors.put("fixed-timer", r -> fixed.predictSeconds(r.input()));
+    predictors.put("fallback", r -> seconds(fallback, r.input()));
     predictors.put(NOMINAL_ORACLE, TrainCommand::nominalBreadOracle);
-    PredictorEvaluation eval = PredictorEvaluation.run(test, predictors);
+    PredictorEvaluation eval = PredictorEvaluation.runOnRows(test, predictors);
+    log.printf(Locale.ROOT, "evaluated %d test rows on the simulator in %.1f s%n", test.size(), secondsSince(tEval));
 
     // ---- The trained network leaves the trainer here, and only here. ----
     Path modelFile = EXPORTER.export(mlp, out);
@@ -217,11 +243,16 @@ public final class TrainCommand implements Callable<Integer> {
     ModelCard card = new ModelCard(1, modelVersion, now.toString(), MlpJson.TFLITE_FILE, tfliteSha, dataSha,
         all.size(), seed, scaling.features(), scaling.target(), metrics,
         TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION));
+    // ---- Hook: measure the checker band, then seal the card (checker branch); seal last. ----
+    card = TrainingHooks.applyCardSteps(card, new TrainingHooks.Run(train, val, test, mlp, fallback, out));
     MlpJson.write(mlp, out.resolve(MlpJson.MLP_FILE));
     MlpJson.write(card, out.resolve(MlpJson.CARD_FILE));
     Files.writeString(out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));
     MetricsPlot.write(eval, out.resolve("toast-time.metrics.png"));
     log.print(TrainingReport.summary(eval));
+    if (install != null) {
+      installInto(install, modelFile);
+    }
     log.printf(Locale.ROOT, "wrote %s, %s, %s in %s (total %.1f s)%n", MlpJson.MLP_FILE, MlpJson.CARD_FILE,
         REPORT_FILE, out, secondsSince(t0));
     return 0;
@@ -232,11 +263,56 @@ public final class TrainCommand implements Callable<Integer> {
    * nominal bread temperature ({@link EnvelopeSampler#nominalBreadC}). Its error is what the hidden
    * bread temperature alone costs: the floor for any predictor that sees only the features.
    */
-  static double nominalBreadOracle(PredictionInput in) {
-    ToastSettings s = in.settings();
-    ApplianceConditions c = new ApplianceConditions(in.ambientC(), in.mainsVolts(), in.chamberStartC(), s.slices(),
-        s.bread(), s.thicknessMm(), EnvelopeSampler.nominalBreadC(in));
-    return ShadeOracle.bestHeatSeconds(c, s.shade(), DatasetGenerator.MAX_HEAT_S);
+  static double nominalBreadOracle(DatasetRow row) {
+    ToastSettings s = row.settings();
+    ToasterPhysics start = row.startPhysics();
+    start.loadBread(s.slices(), s.bread(), s.thicknessMm(), EnvelopeSampler.nominalBreadC(row.input()));
+    return ShadeOracle.bestHeatSeconds(start, s.shade(), DatasetGenerator.MAX_HEAT_S);
+  }
+
+  /**
+   * What the controller does with the model: the start prediction, and when that is longer than
+   * {@link ToastController#REPREDICT_MIN_S}, the re-prediction at 30 s of heating (never shorter
+   * than the time already heated plus a second). Both within the guard's 5…285 s.
+   */
+  static double withReprediction(ToDoubleFunction<PredictionInput> network, PredictionInput in) {
+    double start = guarded(network.applyAsDouble(in.withProgress(null)));
+    if (in.progress() == null || start <= ToastController.REPREDICT_MIN_S) {
+      return start;
+    }
+    return Math.max(guarded(network.applyAsDouble(in)), HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
+  }
+
+  private static double guarded(double s) {
+    return Math.max(GUARD_MIN_S, Math.min(DatasetGenerator.MAX_HEAT_S, s));
+  }
+
+  private static double seconds(ToastTimePredictor p, PredictionInput in) {
+    try {
+      return p.predictSeconds(in);
+    } catch (Exception e) {
+      throw new IllegalStateException(p.name() + " failed on " + in + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The files the device build carries, copied from this run's output. */
+  private void installInto(Path dir, Path modelFile) throws java.io.IOException {
+    Files.createDirectories(dir);
+    List<Path> files = new ArrayList<>(List.of(out.resolve(MlpJson.MLP_FILE), out.resolve(MlpJson.CARD_FILE),
+        out.resolve(REPORT_FILE)));
+    if (modelFile != null) {
+      files.add(modelFile);
+    }
+    if (Files.exists(out.resolve(DataCard.FILE_NAME))) {
+      files.add(out.resolve(DataCard.FILE_NAME));
+    }
+    if (Files.exists(out.resolve(TrainingHooks.FALLBACK_FILE))) {
+      files.add(out.resolve(TrainingHooks.FALLBACK_FILE));
+    }
+    for (Path f : files) {
+      Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    System.err.printf(Locale.ROOT, "installed %d files into %s%n", files.size(), dir);
   }
 
   private static List<DatasetRow> part(List<DatasetRow> rows, Split s) {

@@ -1,0 +1,51 @@
+package com.smarttoaster.control;
+
+import com.smarttoaster.hal.TemperatureReading;
+
+/**
+ * The chamber readings of the last few seconds, for the heating progress: a rise read from single
+ * samples carries the MAX31855's noise (σ ≈ 0.3 °C) twice, which is as much as 1 % of mains; averaging
+ * the samples of the last {@link #AVERAGE_S} (about 8 at 0.125 s) takes most of it out. Each sample is
+ * kept once (by its timestamp); invalid samples are skipped.
+ */
+final class ChamberWindow {
+  /** Readings averaged for one value of the progress, s. */
+  static final double AVERAGE_S = 1.0;
+
+  private static final int CAPACITY = 64;
+
+  private final long[] atNanos = new long[CAPACITY];
+  private final double[] chamberC = new double[CAPACITY];
+  private int next;
+  private int size;
+
+  /** Adds a sample unless it is invalid or already kept. */
+  void add(TemperatureReading r) {
+    if (r == null || !r.isValid()) {
+      return;
+    }
+    int last = (next - 1 + CAPACITY) % CAPACITY;
+    if (size > 0 && atNanos[last] == r.atNanos()) {
+      return;
+    }
+    atNanos[next] = r.atNanos();
+    chamberC[next] = r.chamberC();
+    next = (next + 1) % CAPACITY;
+    size = Math.min(size + 1, CAPACITY);
+  }
+
+  /** Mean of the samples taken in ({@code toNanos} − {@link #AVERAGE_S}, {@code toNanos}]; NaN when none. */
+  double meanBefore(long toNanos) {
+    long fromNanos = toNanos - (long) (AVERAGE_S * 1e9);
+    double sum = 0;
+    int n = 0;
+    for (int k = 0; k < size; k++) {
+      int i = (next - 1 - k + CAPACITY) % CAPACITY;
+      if (atNanos[i] > fromNanos && atNanos[i] <= toNanos) {
+        sum += chamberC[i];
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+}

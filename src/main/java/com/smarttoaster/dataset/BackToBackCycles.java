@@ -1,0 +1,187 @@
+package com.smarttoaster.dataset;
+
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.hal.sim.SimulatedThermocouple;
+import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.HeatingProgress;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.toast.ToastSettings;
+import java.util.SplittableRandom;
+
+/**
+ * Runs a sampled situation ({@link EnvelopeSampler.Plan}) on one simulated toaster: from room
+ * temperature through the earlier cycles (each heated for the oracle's time for its own shade and
+ * bread, then a pause with the carriage up and the element off) to the row's bread loaded and ready.
+ * The chamber reading at the start and the heating progress come from that same physics, read the
+ * way the simulated appliance's MAX31855 reads the chamber air (junction lag, noise, 0.25 °C steps):
+ * the device's re-prediction sees noisy rises, so the network must learn from noisy rises too.
+ *
+ * <p>Earlier cycles get the oracle's time rather than a cheaper estimate: a working predictor heats
+ * for about that long, a few milliseconds per cycle is affordable, and a cheap rule (e.g. the
+ * fallback table) would be badly wrong on 120 V appliances and leave the toaster in states the
+ * device never sees.
+ */
+public final class BackToBackCycles {
+  /** Step of the heating runs, s: the oracle's own step. */
+  static final double HEAT_STEP_S = 0.01;
+
+  /** Step of pauses, s (split into the physics' own step). */
+  static final double PAUSE_STEP_S = 1.0;
+
+  /** How long the carriage stays down after the heat stops, s. */
+  static final double COOL_S = 10.0;
+
+  private BackToBackCycles() {}
+
+  /** Simulates the plan and reads what the appliance would see. */
+  static EnvelopeSampler.Draw run(EnvelopeSampler.Plan plan) {
+    ToastSettings s = plan.settings();
+    double startC = Double.isNaN(plan.evenStartC()) ? plan.ambientC() : plan.evenStartC();
+    ToasterPhysics p = new ToasterPhysics(new ApplianceConditions(plan.ambientC(), plan.actualMainsVolts(),
+        startC, s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC(), plan.nominalMainsVolts()));
+    double lastHeatS = 0;
+    double sincePauseS = PredictionInput.NO_RECENT_CYCLE_S;
+    for (EnvelopeSampler.EarlierCycle c : plan.earlier()) {
+      p.loadBread(c.slices(), c.bread(), c.thicknessMm(), c.breadC());
+      double heatS = EnvelopeSampler.quantise(
+          ShadeOracle.bestHeatSeconds(p, c.shade(), DatasetGenerator.MAX_HEAT_S), 0.25);
+      p.setElementPowered(true);
+      advance(p, heatS, HEAT_STEP_S);
+      p.setElementPowered(false);
+      p.setBreadInChamber(false);
+      advance(p, c.pauseAfterS(), PAUSE_STEP_S);
+      lastHeatS = heatS;
+      sincePauseS = c.pauseAfterS();
+    }
+    p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
+    Thermocouple tc = new Thermocouple(plan.sensorSeed(), p.chamberC());
+    double startReading = tc.read();
+    HeatingProgress progress = progress(p, tc);
+    boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
+    // (an evenly warm start has no earlier cycles, so it reports none)
+    PredictionInput input = new PredictionInput(s, startReading, plan.ambientC(), plan.configuredMainsVolts(),
+        plan.nominalMainsVolts(), told ? sincePauseS : PredictionInput.NO_RECENT_CYCLE_S, told ? lastHeatS : 0.0,
+        progress);
+    return new EnvelopeSampler.Draw(input, plan.breadStartC(), plan.storage(), plan.actualMainsVolts(),
+        plan.earlier().size(), p);
+  }
+
+  /** Sensor sample period of the appliance's supervisor, s. */
+  static final double SAMPLE_S = 0.125;
+
+  /** Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}). */
+  static final double AVERAGE_S = 1.0;
+
+  /**
+   * The chamber's rise after {@link HeatingProgress#AT_S} of heating from {@code start}, as the
+   * controller measures it: the mean of the samples in the last second before each mark, less the
+   * mean of the samples in the second before the heat started, in 0.25 °C steps.
+   */
+  static HeatingProgress progress(ToasterPhysics start, Thermocouple tc) {
+    int perWindow = (int) Math.round(AVERAGE_S / SAMPLE_S);
+    double base = 0;
+    for (int k = 0; k < perWindow; k++) {
+      base += tc.read(); // an idle second: the chamber barely moves, only the noise does
+    }
+    base /= perWindow;
+    ToasterPhysics p = start.copy();
+    p.setBreadInChamber(true);
+    p.setElementPowered(true);
+    double[] rise = new double[HeatingProgress.AT_S.length];
+    double sum = 0;
+    int n = 0;
+    int mark = 0;
+    long lastSample = 0;
+    long steps = Math.round(HeatingProgress.checkpointS() / HEAT_STEP_S);
+    for (long k = 1; k <= steps; k++) {
+      p.update(HEAT_STEP_S);
+      tc.follow(p.chamberC(), HEAT_STEP_S);
+      double t = k * HEAT_STEP_S;
+      long sample = (long) Math.floor(t / SAMPLE_S + 1e-9);
+      if (sample != lastSample) {
+        lastSample = sample;
+        if (t > HeatingProgress.AT_S[mark] - AVERAGE_S + 1e-9) {
+          sum += tc.read();
+          n++;
+        }
+      }
+      if (Math.abs(t - HeatingProgress.AT_S[mark]) < HEAT_STEP_S / 2) {
+        rise[mark] = reading(sum / n - base);
+        sum = 0;
+        n = 0;
+        mark++;
+        if (mark == rise.length) {
+          break;
+        }
+      }
+    }
+    return new HeatingProgress(rise);
+  }
+
+  /**
+   * The appliance's view of the chamber air, as the simulated appliance's MAX31855 gives it
+   * ({@link SimulatedThermocouple}): a junction that follows the air with its time constant, Gaussian
+   * reading noise, 0.25 °C steps. Seeded per row, so rows stay reproducible.
+   */
+  static final class Thermocouple {
+    private final SplittableRandom noise;
+    private double junctionC;
+
+    Thermocouple(long seed, double startC) {
+      this.noise = new SplittableRandom(seed);
+      this.junctionC = startC;
+    }
+
+    void follow(double airC, double dtS) {
+      junctionC += (airC - junctionC) * (1 - Math.exp(-dtS / SimulatedThermocouple.DEFAULT_TAU_S));
+    }
+
+    double read() {
+      return reading(junctionC + SimulatedThermocouple.DEFAULT_NOISE_SIGMA_C * gaussian(noise));
+    }
+
+    private static double gaussian(SplittableRandom r) {
+      double u1 = 1.0 - r.nextDouble();
+      double u2 = r.nextDouble();
+      return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+    }
+  }
+
+  /**
+   * The final shade after heating {@code start} for {@code heatS} and cooling as {@link ShadeOracle}
+   * does: the same steps, so a row's label replayed here gives its target shade.
+   */
+  public static double shadeAfter(ToasterPhysics start, double heatS) {
+    if (!(heatS >= 0) || Double.isInfinite(heatS)) {
+      throw new IllegalArgumentException("heatS " + heatS + " s must be a finite time of 0 s or more");
+    }
+    ToasterPhysics p = start.copy();
+    p.setBreadInChamber(true);
+    p.setElementPowered(true);
+    long steps = Math.round(heatS / HEAT_STEP_S);
+    for (long i = 0; i < steps; i++) {
+      p.update(HEAT_STEP_S);
+    }
+    p.setElementPowered(false);
+    p.setBreadInChamber(false);
+    advance(p, COOL_S, HEAT_STEP_S);
+    return p.achievedShade();
+  }
+
+  /** The MAX31855's view of a temperature: 0.25 °C steps. */
+  static double reading(double trueC) {
+    return EnvelopeSampler.quantise(trueC, 0.25);
+  }
+
+  private static void advance(ToasterPhysics p, double seconds, double step) {
+    long n = (long) Math.floor(seconds / step + 1e-9);
+    for (long i = 0; i < n; i++) {
+      p.update(step);
+    }
+    double rest = seconds - n * step;
+    if (rest > 1e-9) {
+      p.update(rest);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package com.smarttoaster.train;
+
+import com.smarttoaster.dataset.DatasetRow;
+import com.smarttoaster.model.Mlp;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.ToastTimePredictor;
+import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.CheckerBand;
+import com.smarttoaster.predict.FallbackCoefficients;
+import com.smarttoaster.predict.InvalidFallbackTableException;
+import com.smarttoaster.predict.ModelCardChecks;
+import com.smarttoaster.predict.PredictionInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the non-ML checker's work joins a training run (issue 11, the checker branch). {@link
+ * TrainCommand} calls them in this order, and nowhere else:
+ *
+ * <ol>
+ *   <li>{@link #FIT_FALLBACK} after training and before evaluation, on the train split: the fitted
+ *       fallback table is then the {@code fallback} column of the metrics;
+ *   <li>{@link #CARD_STEPS} on the finished card, before it is written: e.g. "measure the checker
+ *       band" on the validation split, then "seal the card" (always last: a seal covers every other
+ *       field, {@code tfliteSha256} included).
+ * </ol>
+ *
+ */
+final class TrainingHooks {
+  private TrainingHooks() {}
+
+  /** What a hook may look at. */
+  record Run(List<DatasetRow> train, List<DatasetRow> validation, List<DatasetRow> test, Mlp mlp,
+      ToastTimePredictor fallback, Path out) {}
+
+  /** Fits the non-ML fallback to the training rows and writes its table into {@code out}. */
+  @FunctionalInterface
+  interface FallbackFit {
+    ToastTimePredictor fit(List<DatasetRow> train, long dataSeed, Path out) throws IOException;
+  }
+
+  /** One step on the finished card (measure band, seal, ...); returns the card to write. */
+  @FunctionalInterface
+  interface CardStep {
+    ModelCard apply(ModelCard card, Run run) throws IOException;
+  }
+
+  /** The table file a run writes beside the model (and installs with it). */
+  static final String FALLBACK_FILE = "fallback-table.json";
+
+  /** The fitted fallback: least squares on the train split ({@link com.smarttoaster.dataset.FallbackFit}). */
+  static final FallbackFit FIT_FALLBACK = (train, seed, out) -> {
+    FallbackCoefficients c = com.smarttoaster.dataset.FallbackFit.fitAndWrite(train, seed, out.resolve(FALLBACK_FILE));
+    try {
+      return new FallbackTimeTable(c);
+    } catch (InvalidFallbackTableException e) {
+      throw new IOException("the fitted fallback table is unusable: " + e.getMessage(), e);
+    }
+  };
+
+  /**
+   * The checker band, measured on the test split (every start and every re-prediction input) between
+   * the network and the fitted table, then the seal over card and model.
+   */
+  static final List<CardStep> CARD_STEPS = List.of(TrainingHooks::measureBand, TrainingHooks::seal);
+
+  static ModelCard measureBand(ModelCard card, Run run) {
+    List<PredictionInput> inputs = new ArrayList<>();
+    for (DatasetRow r : run.test()) {
+      inputs.add(r.input().withProgress(null));
+      if (r.input().progress() != null) {
+        inputs.add(r.input());
+      }
+    }
+    CheckerBand.Measurement m = CheckerBand.measure(inputs,
+        in -> card.seconds(run.mlp().forward(card.scale(ModelFeatures.encode(in)))[0]),
+        (FallbackTimeTable) run.fallback());
+    System.err.printf(Locale.ROOT, "checker band: %s%n", m);
+    return card.withCheckerBand(m.band());
+  }
+
+  static ModelCard seal(ModelCard card, Run run) throws IOException {
+    Path model = run.out().resolve(card.modelFile());
+    if (!Files.exists(model)) {
+      return card; // no exporter wired: nothing to seal against
+    }
+    return ModelCardChecks.seal(card, Files.readAllBytes(model));
+  }
+
+  static ModelCard applyCardSteps(ModelCard card, Run run) throws IOException {
+    ModelCard c = card;
+    for (CardStep step : CARD_STEPS) {
+      c = step.apply(c, run);
+    }
+    return c;
+  }
+}
