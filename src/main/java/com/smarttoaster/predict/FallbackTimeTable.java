@@ -68,11 +68,12 @@ public final class FallbackTimeTable implements ToastTimePredictor {
 
   /** The built-in rule alone: what a device without a usable {@value #RESOURCE} uses. */
   public static FallbackTimeTable builtInRule() {
-    return new FallbackTimeTable(null, true);
+    return new FallbackTimeTable(null, "the built-in rule needs no coefficients");
   }
 
-  private FallbackTimeTable(FallbackCoefficients coefficients, boolean trusted) {
-    this.coefficients = coefficients;
+  /** Without validation: for the installed (already checked) coefficients and the built-in rule. */
+  private FallbackTimeTable(FallbackCoefficients checkedOrNull, String why) {
+    this.coefficients = checkedOrNull;
   }
 
   /** Reads and checks {@value #RESOURCE}. */

@@ -1,10 +1,19 @@
 package com.smarttoaster.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.predict.CheckerBand;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.ModelPredictor;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.ToastTimePredictor;
+import java.util.List;
 import com.smarttoaster.predict.ModelCardChecks;
 import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,5 +53,20 @@ class CommittedCardTest {
     CheckerBand.Measurement m = CommittedCardSeal.measure(mlp, card);
     assertEquals(4027, m.rows(), "the card's test split");
     assertEquals(m.band(), card.checkerBand(), 1e-12, "measured " + m + "; run CommittedCardSeal after a refit");
+  }
+
+  /** The installed model, behind its guard with the card's band, is never overruled on its test split. */
+  @Test
+  void theInstalledModelPassesItsCheckerOnTheTestSplit() {
+    ToastTimePredictor model = ModelPredictor.loadDefault();
+    assertInstanceOf(ModelPredictor.class, model, "the installed model and its card must load");
+    List<PredictionInput> inputs = CommittedCardSeal.testSplitInputs(card);
+    try (GuardedPredictor g = new GuardedPredictor(model, new FallbackTimeTable(), 2.0, 5.0, 285.0)) {
+      assertEquals(card.checkerBand(), g.checkerBand());
+      for (PredictionInput in : inputs.subList(0, 500)) {
+        Prediction p = g.predict(in);
+        assertNull(p.fallbackReason(), in.toString());
+      }
+    }
   }
 }

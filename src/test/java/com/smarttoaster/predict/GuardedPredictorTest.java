@@ -17,6 +17,10 @@ import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class GuardedPredictorTest {
@@ -276,5 +280,31 @@ class GuardedPredictorTest {
 
   private static ModelPredictor open(byte[] model, ModelCard card) throws Exception {
     return ModelPredictor.open(model, TestModels.MODEL_FILE, TestModels.json(card), TestModels.CARD_FILE);
+  }
+
+  /** Whatever a learned primary answers, the cycle's time is within the band of the non-ML estimate. */
+  @Property(tries = 100)
+  void theTimeUsedNeverStraysBeyondTheBand(@ForAll @DoubleRange(min = 5.0, max = 285.0) double answer,
+      @ForAll @IntRange(min = 1, max = 7) int shade, @ForAll @DoubleRange(min = 0, max = 150) double warmth) {
+    PredictionInput in = new PredictionInput(new ToastSettings(shade, BreadType.WHOLEGRAIN, 15, 2, ToastMode.TOAST),
+        21.0 + warmth, 21.0, 230.0);
+    ToastTimePredictor primary = new ToastTimePredictor() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public double predictSeconds(PredictionInput input) {
+        return answer;
+      }
+    };
+    double estimate = table.predictSeconds(in);
+    try (GuardedPredictor g = guard(primary)) {
+      Prediction p = g.predict(in);
+      assertTrue(CheckerBand.disagreement(p.seconds(), estimate) <= CheckerBand.DEFAULT_BAND + 1e-12,
+          answer + " s answered, " + p.seconds() + " s used, estimate " + estimate + " s");
+      assertEquals(p.isFallback(), CheckerBand.disagreement(answer, estimate) > CheckerBand.DEFAULT_BAND);
+    }
   }
 }
