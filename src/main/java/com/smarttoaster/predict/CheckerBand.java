@@ -94,9 +94,6 @@ public final class CheckerBand {
 
   /** The band of {@code primary}: its card's when it is a loaded model with one, else the default. */
   static double of(ToastTimePredictor primary) {
-    if (primary instanceof ModelPredictor m && m.card().checkerBand() != null) {
-      return m.card().checkerBand();
-    }
-    return DEFAULT_BAND;
+    return primary.cardCheckerBand().orElse(DEFAULT_BAND);
   }
 }

@@ -65,7 +65,7 @@ public final class GuardedPredictor implements AutoCloseable {
   public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
       double maxS, Clock clock, PredictorRunner runner) {
     this(primary, fallback, timeoutS, minS, maxS, clock, runner, CheckerBand.of(primary),
-        primary instanceof ModelPredictor m && m.card().checkerBand() != null
+        primary.cardCheckerBand().isPresent()
             ? "the test split allows" : "the guard allows when the model card records no band");
   }
 

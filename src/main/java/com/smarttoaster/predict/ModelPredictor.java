@@ -158,6 +158,12 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   }
 
   /** The card the model was checked against. */
+  @Override
+  public java.util.OptionalDouble cardCheckerBand() {
+    return card.checkerBand() == null ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(card.checkerBand());
+  }
+
   public ModelCard card() {
     return card;
   }

@@ -1,5 +1,7 @@
 package com.smarttoaster.predict;
 
+import java.util.OptionalDouble;
+
 /** Predicts how long to heat. Implementations may be slow, wrong or throw; callers guard them. */
 public interface ToastTimePredictor {
   /** The predictor's name as used on the command line and in results. */
@@ -7,4 +9,12 @@ public interface ToastTimePredictor {
 
   /** Heater-on time in seconds for the given input. */
   double predictSeconds(PredictionInput input) throws Exception;
+
+  /**
+   * The checker band this predictor's own card records (a loaded model's, measured on its test
+   * split), if any; wrappers pass their inner predictor's on.
+   */
+  default OptionalDouble cardCheckerBand() {
+    return OptionalDouble.empty();
+  }
 }

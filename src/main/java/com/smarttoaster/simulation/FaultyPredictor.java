@@ -46,6 +46,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBand() {
+    return inner.cardCheckerBand();
+  }
+
+  @Override
   public double predictSeconds(PredictionInput input) throws Exception {
     switch (misbehaviour) {
       case NAN:
