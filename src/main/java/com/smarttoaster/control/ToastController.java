@@ -287,17 +287,19 @@ public final class ToastController {
   }
 
   private boolean shouldRePredict() {
-    return prediction.seconds() > REPREDICT_MIN_S && !prediction.isFallback()
-        && cycleInput.settings().mode() != ToastMode.REHEAT;
+    // With a model, also after a fallback at the start: the non-ML table has a re-prediction set of
+    // its own, and a supply off its configured voltage costs a start estimate far more than the
+    // table's own error. A table or timer the user chose keeps its one answer.
+    return prediction.seconds() > REPREDICT_MIN_S && cycleInput.settings().mode() != ToastMode.REHEAT
+        && predictor.primaryIsLearned();
   }
 
   private void rePredicted(Prediction answer, long now) {
     rePrediction = null;
     Prediction before = prediction;
     if (answer.isFallback()) {
-      note(String.format(Locale.ROOT, "re-prediction not used, keeping %.1f s: %s", before.seconds(),
+      note(String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: %s", answer.seconds(),
           answer.fallbackReason()));
-      return;
     }
     double heatedS = (now - heatStartNanos) / 1e9;
     double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);
@@ -305,7 +307,7 @@ public final class ToastController {
       log.debug("Re-prediction kept the cycle's time ({} s)", before.seconds());
       return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
     }
-    prediction = new Prediction(total, answer.predictor(), null);
+    prediction = new Prediction(total, answer.predictor(), answer.fallbackReason());
     String reason = RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
     listener.onRePredicted(before, prediction, now, reason);
     log.info("Cycle re-predicted: {} s (was {} s): {}", Math.round(total * 10) / 10.0,

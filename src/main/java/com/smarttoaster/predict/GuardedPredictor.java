@@ -102,6 +102,11 @@ public final class GuardedPredictor implements AutoCloseable {
     return primary.name();
   }
 
+  /** True when the primary is a learned predictor (a model), which the checker watches. */
+  public boolean primaryIsLearned() {
+    return checked;
+  }
+
   /** The checker band in use for a learned primary (relative disagreement, 0.25 = 25 %). */
   public double checkerBand() {
     return band;
