@@ -7,7 +7,9 @@ package com.smarttoaster.hal.sim;
  *   <li>boards: the mica boards that carry the ribbons and the guard wires, facing the bread;
  *       heated by the ribbons, they re-radiate to the bread and keep heat between cycles;
  *   <li>walls: outer reflectors, frame, crumb tray and the inner skin of the housing;
- *   <li>air at the thermocouple, which sits between the outer board and the outer reflector.
+ *   <li>air at the thermocouple, which sits between an outer board and the reflector behind it,
+ *       shielded from the ribbons by the mica (hardware/README.md, "Where the thermocouple probe
+ *       sits"): it follows the reflector, and reads far below the bread surface.
  * </ul>
  */
 final class ChamberModel {

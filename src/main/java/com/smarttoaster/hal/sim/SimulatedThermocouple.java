@@ -55,6 +55,8 @@ public final class SimulatedThermocouple implements TemperatureSensor {
 
   private boolean initialised;
   private double junctionC;
+  private double lastDtS = Double.NaN;
+  private double lastGain;
   private double ambientC;
 
   private ThermocoupleFault wiringFault = ThermocoupleFault.NONE;
@@ -113,7 +115,12 @@ public final class SimulatedThermocouple implements TemperatureSensor {
       initialised = true;
       return;
     }
-    junctionC += (trueChamberC - junctionC) * (1 - Math.exp(-dtS / tauS));
+    if (dtS != lastDtS) {
+      // The appliance steps with one fixed dt, so the gain is computed once, not every step.
+      lastDtS = dtS;
+      lastGain = 1 - Math.exp(-dtS / tauS);
+    }
+    junctionC += (trueChamberC - junctionC) * lastGain;
   }
 
   /** The junction temperature before noise and quantisation, °C (for tests and plots). */

@@ -18,7 +18,8 @@
  * Elements     P = V²/R, R = 230²/950 = 55.7 Ω (950 W at 230 V; 207 V gives 770 W, −19 %)
  *              ribbons, C_r = 18 J/K: glow at 600–700 °C within about 20 s at 230 V
  * Nodes        ribbons r, mica boards b (C_b = 130 J/K), walls w (C_w = 560 J/K),
- *              air at the thermocouple a (C_a = 5 J/K), bread slab s (surface cell)
+ *              air at the thermocouple a (C_a = 5 J/K: the gap between an outer board and its
+ *              reflector, where the probe's tip sits), bread slab s (surface cell)
  * Radiation    Q = σ·εFA·(T₁⁴ − T₂⁴):  r→slice 0.0046 m², r→boards 0.0061 m² (+ an empty slot's
  *              0.0046 m²), boards→slice 0.018 m²
  * Convection   G (W/K): r→boards 0.5 (through the mica), r→air 0.07, boards→slice 0.5,
@@ -36,8 +37,21 @@
  * Out          popped bread cools by h = 10 W/(m²·K) and radiation (ε 0.9) to the room
  * Browning     dΔE/dt = k·(ΔE∞ − ΔE), k = f_bread·k0·exp(−Ea/(R·T_surface))
  *              ΔE∞ = 52, k0 = 42 000 s⁻¹, Ea = 64 151 J/mol (Zanoni, Peri &amp; Bruno 1995,
- *              LWT 28:604–609, fitted on dried crumb browned at 140–250 °C)
+ *              LWT 28:604–609, fitted on dried crumb browned at 140–250 °C; the simulated
+ *              surface passes 250 °C above shade 1 and reaches about 330 °C at shade 7, so
+ *              those shades extrapolate the law: see docs/physics-validation.md)
  * </pre>
+ *
+ * <h2>Where the thermocouple is</h2>
+ *
+ * The probe's tip sits in the air gap between one outer mica board and the reflector behind it,
+ * behind the mica and a few centimetres from the ribbons (hardware/README.md, "Where the
+ * thermocouple probe sits"); {@link com.smarttoaster.hal.sim.ToasterPhysics#chamberC()} is the air
+ * there. It reads far below the bread surface and the ribbons: about 90 °C at the end of a medium
+ * cycle in a cold toaster (surface near 280 °C, ribbons near 700 °C), up to about 170 °C in
+ * back-to-back dark cycles, about 225 °C at most when a cycle starts in a toaster at 200 °C. Tied to
+ * the reflector, it cools within tens of seconds of a pop while the boards and ribbons keep their
+ * heat, so after a short pause it understates how warm the toaster is (BackToBackTest).
  *
  * <h2>Electrical path and hardware protection</h2>
  *
@@ -79,7 +93,10 @@
  * <h2>Sources and calibration</h2>
  *
  * Physical constants (σ, latent heats, specific heats, R) are textbook values. The browning
- * kinetics are the published Zanoni et al. constants. Geometry is that of a common two-slice
+ * kinetics are the published Zanoni et al. constants. docs/physics-validation.md holds the
+ * simulator against published measurements, row by row with the source (the table is
+ * src/test/resources/physics-validation.csv, checked by PhysicsValidationTest), and records where
+ * it still disagrees. Geometry is that of a common two-slice
  * toaster. The heat-path coefficients in {@link com.smarttoaster.hal.sim.HeatPaths} were sized from
  * that geometry and then calibrated within physical bounds so that the oracle times and the chamber
  * behaviour meet the targets that the tests in this package check (a 12 mm white slice at shade 4

@@ -45,6 +45,46 @@ class ToasterPhysicsTest {
   }
 
   @Test
+  void aHundredTwentyVoltApplianceOnItsMainsBehavesLikeATwoThirtyVoltOneOnItsOwn() {
+    ApplianceConditions eu = BASE;
+    ApplianceConditions us = BASE.withNominalMainsVolts(120).withMainsVolts(120);
+    ToasterPhysics a = new ToasterPhysics(eu);
+    ToasterPhysics b = new ToasterPhysics(us);
+    a.setElementPowered(true);
+    b.setElementPowered(true);
+    assertEquals(950, b.elementPowerW(), 1e-9, "rated power at the rated 120 V");
+    assertEquals(230 / (230.0 * 230 / 950), a.elementCurrentWhenPoweredA(), 1e-9);
+    assertEquals(120 / (120.0 * 120 / 950), b.elementCurrentWhenPoweredA(), 1e-9, "I = P/V: twice the current");
+    run(a, 90);
+    run(b, 90);
+    assertEquals(a.elementC(), b.elementC(), 1e-9, "same power, same ribbons");
+    assertEquals(a.chamberC(), b.chamberC(), 1e-9);
+    assertEquals(a.browningDeltaE(), b.browningDeltaE(), 1e-9);
+    for (int shade : new int[] {1, 4, 7}) {
+      assertEquals(
+          ShadeOracle.bestHeatSeconds(eu, shade, 300),
+          ShadeOracle.bestHeatSeconds(us, shade, 300),
+          0.0,
+          "shade " + shade);
+    }
+  }
+
+  @Test
+  void mainsAwayFromTheNominalChangesPowerAsTheSquareOfTheVoltage() {
+    double[][] cases = {{120, 108}, {120, 132}, {120, 120}, {230, 207}, {230, 253}, {230, 120}};
+    for (double[] nv : cases) {
+      ToasterPhysics p = new ToasterPhysics(BASE.withNominalMainsVolts(nv[0]).withMainsVolts(nv[1]));
+      p.setElementPowered(true);
+      double expected = 950 * (nv[1] / nv[0]) * (nv[1] / nv[0]);
+      assertEquals(expected, p.elementPowerW(), 1e-9, nv[1] + " V on a " + nv[0] + " V appliance");
+      assertEquals(expected / nv[1], p.elementCurrentWhenPoweredA(), 1e-9, "I = V/R");
+    }
+    double low = ShadeOracle.bestHeatSeconds(BASE.withNominalMainsVolts(120).withMainsVolts(108), 4, 300);
+    double lowEu = ShadeOracle.bestHeatSeconds(BASE.withMainsVolts(207), 4, 300);
+    assertEquals(lowEu, low, 0.0, "−10 % on either appliance is the same 81 % of rated power");
+  }
+
+  @Test
   void elementsGlowWithinHalfAMinute() {
     ToasterPhysics p = new ToasterPhysics(BASE);
     p.setElementPowered(true);
