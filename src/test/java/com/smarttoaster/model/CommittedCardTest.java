@@ -1,6 +1,7 @@
 package com.smarttoaster.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,10 +50,13 @@ class CommittedCardTest {
   }
 
   @Test
-  void theBandIsTheOneMeasuredAgainstTheInstalledTable() {
+  void theBandCoversTheModelAndTheInstalledTableOnTheTestSplitsStarts() {
+    // The trainer measured the band over the test split's starts and re-predictions (which need the
+    // simulator's heating runs); the starts alone must lie inside it, and it must not be slack.
     CheckerBand.Measurement m = CommittedCardSeal.measure(mlp, card);
-    assertEquals(4027, m.rows(), "the card's test split");
-    assertEquals(m.band(), card.checkerBand(), 1e-12, "measured " + m + "; run CommittedCardSeal after a refit");
+    assertTrue(m.rows() > 0.08 * card.dataRows() && m.rows() < 0.12 * card.dataRows(), "the card's test split: " + m);
+    assertTrue(m.maxDisagreement() <= card.checkerBand(), "measured " + m + " against the card's " + card.checkerBand());
+    assertTrue(card.checkerBand() <= m.maxDisagreement() + 0.5, "measured " + m + ": the band is far too wide");
   }
 
   /** The installed model, behind its guard with the card's band, is never overruled on its test split. */

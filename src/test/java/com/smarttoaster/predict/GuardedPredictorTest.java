@@ -236,13 +236,16 @@ class GuardedPredictorTest {
   @Test
   void aRePredictionBeyondTheStartEstimateIsAcceptedWhileTheTableCannotSeeTheRise() throws Exception {
     PredictionInput again = INPUT.withProgress(new HeatingProgress(new double[] {4.0, 10.0, 17.0}));
-    double estimate = table.predictSeconds(again);
+    FallbackCoefficients installed = table.coefficients();
+    FallbackTimeTable blind = new FallbackTimeTable(new FallbackCoefficients(installed.version(),
+        installed.description(), installed.fit(), installed.start(), null));
+    double estimate = blind.predictSeconds(again);
     // Frozen bread in toast mode or low mains: +30–40 % over the start estimate, and correct.
-    try (GuardedPredictor g = guard(answering(1.4 * estimate))) {
+    try (GuardedPredictor g = new GuardedPredictor(answering(1.4 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
       assertEquals("model", p.predictor(), String.valueOf(p.fallbackReason()));
     }
-    try (GuardedPredictor g = guard(answering(1.9 * estimate))) {
+    try (GuardedPredictor g = new GuardedPredictor(answering(1.9 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
       assertEquals("fallback", p.predictor());
       assertTrue(p.fallbackReason().endsWith("more than the 75 % the guard allows for a re-prediction the non-ML "

@@ -47,7 +47,9 @@ class HeatRiseBackToBackTest {
             + toaster.supervisor.latchedFault().map(Fault::message).orElse("no fault"));
       }
       assertTrue(toaster.refusals.isEmpty(), () -> "refused: " + toaster.refusals);
-      assertTrue(hottestStartC > roomC + 90,
+      // Coverage, not safety: the run must reach a hot chamber. Since the model knows the previous
+      // cycle it heats second batches less, so a 40 °C room reaches about 85 °C above the room.
+      assertTrue(hottestStartC > roomC + 80,
           "the run reached a hot chamber: a cycle started at " + hottestStartC + " °C");
     }
   }
