@@ -39,7 +39,8 @@ class FallbackFitTest {
     FallbackCoefficients a = FallbackFit.fit(rows, SEED);
     FallbackCoefficients b = FallbackFit.fit(new ArrayList<>(rows), SEED);
     assertArrayEquals(a.start().coefficients(), b.start().coefficients());
-    assertNull(a.progress(), "no rows with heating progress, no progress set");
+    assertNotNull(a.progress(), "the rows carry the heating progress, so there is a re-prediction set");
+    assertArrayEquals(a.progress().coefficients(), b.progress().coefficients());
     assertEquals(rows.stream().filter(r -> r.split() == Split.TRAIN).count(), a.start().rows(), "train split only");
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("one.json"));
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("two.json"));
@@ -49,12 +50,14 @@ class FallbackFitTest {
   }
 
   @Test
-  void termsTheDataNeverExerciseGetZero() {
+  void termsTheDataNeverExerciseGetZeroAndTheHistoryIsUsed() {
     FallbackCoefficients c = FallbackFit.fit(rows, SEED);
+    int twoModes = FallbackBasis.startTerms().indexOf("defrost*bagelMode"); // one mode at a time
+    assertEquals(0.0, c.start().coefficients()[twoModes]);
     int recent = FallbackBasis.startTerms().indexOf("recent");
-    int lastHeat = FallbackBasis.startTerms().indexOf("shade*lastHeat*defrost");
-    assertEquals(0.0, c.start().coefficients()[recent]);
-    assertEquals(0.0, c.start().coefficients()[lastHeat]);
+    int lastHeat = FallbackBasis.startTerms().indexOf("lastHeat");
+    assertTrue(c.start().coefficients()[recent] != 0.0 && c.start().coefficients()[lastHeat] != 0.0,
+        "back-to-back rows exercise the previous cycle's terms");
   }
 
   @Test
@@ -65,50 +68,26 @@ class FallbackFitTest {
   }
 
   /**
-   * Re-predictions: a synthetic stand-in for rows with heating progress (the generator does not make
-   * them yet). Half the situations hide something that slows heating by 35 % (frozen bread in toast
-   * mode, low mains); the chamber's rise shows it. The progress set must learn that, and then the
-   * checker accepts a correct +35 % re-prediction inside a narrow band.
+   * Re-predictions: the generator's rows carry the chamber's rise at 10/20/30 s, which shows a supply
+   * off its configured voltage and the heat left by earlier cycles. On the test split the table's
+   * re-prediction set must be clearly closer to the oracle's time than its start set.
    */
   @Test
-  void theProgressSetUsesTheRiseAndLetsTheCheckerAcceptACorrectRePrediction() throws Exception {
-    List<DatasetRow> withProgress = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      DatasetRow r = rows.get(i);
-      double slower = i % 2 == 0 ? 1.0 : 1.35;
-      HeatingProgress p = new HeatingProgress(new double[] {6.0 / slower, 15.0 / slower, 25.0 / slower});
-      withProgress.add(new DatasetRow(r.id(), r.rowSeed(), r.split(), r.source(), r.input().withProgress(p),
-          r.breadStartC(), r.breadStorage(), r.actualMainsVolts(), r.earlierCycles(), r.heaterOnS() * slower));
-    }
-    FallbackCoefficients c = FallbackFit.fit(withProgress, SEED);
-    assertNotNull(c.progress(), "enough rows with progress for a progress set");
-    FallbackTimeTable table = new FallbackTimeTable(c);
+  void theProgressSetUsesTheRise() throws Exception {
+    FallbackTimeTable table = new FallbackTimeTable(FallbackFit.fit(rows, SEED));
     assertTrue(table.usesProgress());
-
-    DatasetRow slowRow = withProgress.stream().filter(r -> r.split() == Split.TEST)
-        .filter(r -> r.input().progress().riseC()[2] < 20).findFirst().orElseThrow();
-    PredictionInput slow = slowRow.input();
-    double start = table.predictSeconds(new PredictionInput(slow.settings(), slow.chamberStartC(), slow.ambientC(),
-        slow.mainsVolts()));
-    double again = table.predictSeconds(slow);
-    assertEquals(1.35, again / start, 0.05, "the rise shows the slower heating");
-    assertEquals(slowRow.heaterOnS(), again, 0.05 * slowRow.heaterOnS());
-
-    ToastTimePredictor rightModel = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
+    double start = 0;
+    double again = 0;
+    int n = 0;
+    for (DatasetRow r : rows) {
+      if (r.split() != Split.TEST || r.input().progress() == null) {
+        continue;
       }
-
-      @Override
-      public double predictSeconds(PredictionInput in) {
-        return slowRow.heaterOnS();
-      }
-    };
-    try (GuardedPredictor g = new GuardedPredictor(rightModel, table, 1.0, 5, 285, Clock.system(),
-        new ThreadPredictorRunner(), 0.10)) {
-      Prediction p = g.predict(slow);
-      assertEquals("model", p.predictor(), String.valueOf(p.fallbackReason()));
+      start += Math.abs(Math.log(table.predictSeconds(r.input().withProgress(null)) / r.heaterOnS()));
+      again += Math.abs(Math.log(table.predictSeconds(r.input()) / r.heaterOnS()));
+      n++;
     }
+    assertTrue(n > 100, n + " test rows with progress");
+    assertTrue(again < 0.6 * start, "mean |ln error| with the rise " + again / n + ", from the start " + start / n);
   }
 }

