@@ -90,7 +90,11 @@ final class EnergyBalanceCheck implements SafetyCheck {
   private static final double WALL_SHARE = 4.0;
   private static final long NONE = Long.MIN_VALUE;
 
-  private record Sample(long atNanos, double chamberC, double[] predictedCPerS) {}
+  /**
+   * One reading and what every model in the bank predicted for it: model i predicts {@code
+   * gains[i] * perGainCPerS + commonCPerS} °C/s, so two numbers hold the whole bank's prediction.
+   */
+  private record Sample(long atNanos, double chamberC, double perGainCPerS, double commonCPerS) {}
 
   private final SafetyLimits limits;
   private final double[] gains;
@@ -140,11 +144,8 @@ final class EnergyBalanceCheck implements SafetyCheck {
       return null;
     }
     double roomC = HeatRiseCheck.room(facts.coldJunctionC());
-    double[] predicted = new double[gains.length];
-    for (int i = 0; i < gains.length; i++) {
-      predicted[i] = gains[i] * (airRate + (WALL_SHARE + air) / TAU_W_S) + (roomC - facts.chamberC()) / TAU_W_S;
-    }
-    recent.addLast(new Sample(now, facts.chamberC(), predicted));
+    recent.addLast(new Sample(now, facts.chamberC(), airRate + (WALL_SHARE + air) / TAU_W_S,
+        (roomC - facts.chamberC()) / TAU_W_S));
     if (recent.size() > SMOOTH_SAMPLES) {
       recent.removeFirst();
     }
@@ -171,11 +172,19 @@ final class EnergyBalanceCheck implements SafetyCheck {
   private Fault accumulate(double change, double dtS, long now) {
     int alive = 0;
     int last = -1;
+    double perGain = 0;
+    double common = 0;
+    for (Sample s : recent) {
+      perGain += s.perGainCPerS();
+      common += s.commonCPerS();
+    }
+    perGain /= recent.size();
+    common /= recent.size();
     for (int i = 0; i < gains.length; i++) {
       if (ruledOut[i]) {
         continue;
       }
-      double predictedC = meanPrediction(i) * dtS;
+      double predictedC = (gains[i] * perGain + common) * dtS;
       double slackC = TOLERANCE_C_PER_S * dtS;
       above[i] = Math.max(0, above[i] + change - predictedC - slackC);
       below[i] = Math.max(0, below[i] - change + predictedC - slackC);
@@ -230,14 +239,6 @@ final class EnergyBalanceCheck implements SafetyCheck {
    */
   double largestSurvivingExcessC() {
     return largestSurvivingExcessC;
-  }
-
-  private double meanPrediction(int gain) {
-    double sum = 0;
-    for (Sample s : recent) {
-      sum += s.predictedCPerS()[gain];
-    }
-    return sum / recent.size();
   }
 
   /** Advances the heater-drive states, which run whether or not the check judges (element memory). */
