@@ -7,7 +7,6 @@ import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastSettings;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -43,11 +42,7 @@ public final class BackToBackCycles {
         startC, s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC(), plan.nominalMainsVolts()));
     double lastHeatS = 0;
     double sincePauseS = PredictionInput.NO_RECENT_CYCLE_S;
-    List<EnvelopeSampler.EarlierCycle> earlier = plan.earlier();
-    Thermocouple tc = null;
-    double baseC = Double.NaN;
-    for (int i = 0; i < earlier.size(); i++) {
-      EnvelopeSampler.EarlierCycle c = earlier.get(i);
+    for (EnvelopeSampler.EarlierCycle c : plan.earlier()) {
       p.loadBread(c.slices(), c.bread(), c.thicknessMm(), c.breadC());
       double heatS = EnvelopeSampler.quantise(
           ShadeOracle.bestHeatSeconds(p, c.shade(), DatasetGenerator.MAX_HEAT_S), 0.25);
@@ -55,23 +50,14 @@ public final class BackToBackCycles {
       advance(p, heatS, HEAT_STEP_S);
       p.setElementPowered(false);
       p.setBreadInChamber(false);
-      // The controller's base for the rise is the mean of its samples in the second before the heat
-      // starts, while a toaster that has just toasted is still cooling: read it the same way.
-      double windowS = i == earlier.size() - 1 ? Math.min(AVERAGE_S, c.pauseAfterS()) : 0.0;
-      advance(p, c.pauseAfterS() - windowS, PAUSE_STEP_S);
-      if (windowS > 0) {
-        tc = new Thermocouple(plan.sensorSeed(), p.chamberC());
-        baseC = meanWhileIdle(p, tc, windowS);
-      }
+      advance(p, c.pauseAfterS(), PAUSE_STEP_S);
       lastHeatS = heatS;
       sincePauseS = c.pauseAfterS();
     }
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
-    if (tc == null) {
-      tc = new Thermocouple(plan.sensorSeed(), p.chamberC());
-    }
+    Thermocouple tc = new Thermocouple(plan.sensorSeed(), p.chamberC());
     double startReading = tc.read();
-    HeatingProgress progress = progress(p, tc, baseC);
+    HeatingProgress progress = progress(p, tc);
     boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
     // (an evenly warm start has no earlier cycles, so it reports none)
     PredictionInput input = new PredictionInput(s, startReading, plan.ambientC(), plan.configuredMainsVolts(),
@@ -93,23 +79,12 @@ public final class BackToBackCycles {
    * mean of the samples in the second before the heat started, in 0.25 °C steps.
    */
   static HeatingProgress progress(ToasterPhysics start, Thermocouple tc) {
-    return progress(start, tc, Double.NaN);
-  }
-
-  /**
-   * As {@link #progress(ToasterPhysics, Thermocouple)}, with the base already read (the mean of the
-   * samples in the second before the heat starts); NaN for a toaster at rest, whose base is read here.
-   */
-  static HeatingProgress progress(ToasterPhysics start, Thermocouple tc, double baseC) {
     int perWindow = (int) Math.round(AVERAGE_S / SAMPLE_S);
-    double base = baseC;
-    if (Double.isNaN(base)) {
-      base = 0;
-      for (int k = 0; k < perWindow; k++) {
-        base += tc.read(); // an idle second: the chamber barely moves, only the noise does
-      }
-      base /= perWindow;
+    double base = 0;
+    for (int k = 0; k < perWindow; k++) {
+      base += tc.read(); // an idle second: the chamber barely moves, only the noise does
     }
+    base /= perWindow;
     ToasterPhysics p = start.copy();
     p.setBreadInChamber(true);
     p.setElementPowered(true);
@@ -192,25 +167,6 @@ public final class BackToBackCycles {
     p.setBreadInChamber(false);
     advance(p, COOL_S, HEAT_STEP_S);
     return p.achievedShade();
-  }
-
-  /** Mean of the samples the supervisor takes while {@code p} idles for {@code seconds}; NaN if none. */
-  private static double meanWhileIdle(ToasterPhysics p, Thermocouple tc, double seconds) {
-    long steps = Math.round(seconds / HEAT_STEP_S);
-    double sum = 0;
-    int n = 0;
-    long lastSample = 0;
-    for (long k = 1; k <= steps; k++) {
-      p.update(HEAT_STEP_S);
-      tc.follow(p.chamberC(), HEAT_STEP_S);
-      long sample = (long) Math.floor(k * HEAT_STEP_S / SAMPLE_S + 1e-9);
-      if (sample != lastSample) {
-        lastSample = sample;
-        sum += tc.read();
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : sum / n;
   }
 
   /** The MAX31855's view of a temperature: 0.25 °C steps. */
