@@ -55,7 +55,14 @@ final class TrainingHooks {
 
   /** The fitted fallback: least squares on the train split ({@link com.smarttoaster.dataset.FallbackFit}). */
   static final FallbackFit FIT_FALLBACK = (train, seed, out) -> {
-    FallbackCoefficients c = com.smarttoaster.dataset.FallbackFit.fitAndWrite(train, seed, out.resolve(FALLBACK_FILE));
+    FallbackCoefficients c;
+    try {
+      c = com.smarttoaster.dataset.FallbackFit.fitAndWrite(train, seed, out.resolve(FALLBACK_FILE));
+    } catch (IllegalArgumentException e) {
+      // A small trial run (a few hundred rows) cannot fit hundreds of terms: keep the installed table.
+      System.err.printf(Locale.ROOT, "fallback table not refitted, the installed one is used: %s%n", e.getMessage());
+      return new FallbackTimeTable();
+    }
     try {
       return new FallbackTimeTable(c);
     } catch (InvalidFallbackTableException e) {
