@@ -369,6 +369,13 @@ public final class MqttRemote implements ApplianceRemote {
       guarded(() -> emit(new ToasterEvent(ToasterEvent.REFUSED, Instant.now(), reason, null, null, null)));
     }
 
+    @Override
+    public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
+      String why = String.format(java.util.Locale.ROOT, "%.1f s (was %.1f s): %s", after.seconds(), before.seconds(),
+          reason);
+      guarded(() -> emit(new ToasterEvent(ToasterEvent.REPREDICTED, Instant.now(), why, null, null, cycle)));
+    }
+
     private void guarded(Runnable r) {
       try {
         r.run();

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param type one of {@link #TYPES}
  * @param at when it happened (wall clock)
- * @param reason why, in words (refused, rejected, cancelled, fault, interrupted), or null
+ * @param reason why, in words (refused, rejected, cancelled, fault, interrupted, re-predicted), or null
  * @param command the command that was rejected, or null
  * @param rating the rating given (rated events), or null
  * @param cycle the cycle it belongs to, or null
@@ -28,7 +28,10 @@ record ToasterEvent(String type, Instant at, String reason, String command, Stri
   static final String RATED = "rated";
   /** Sent at start-up for a cycle an earlier run left open: its end was never seen. */
   static final String INTERRUPTED = "interrupted";
-  static final List<String> TYPES = List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED);
+  /** 30 s into heating the cycle's time was predicted again from the chamber's rise and changed. */
+  static final String REPREDICTED = "re-predicted";
+  static final List<String> TYPES =
+      List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED, REPREDICTED);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

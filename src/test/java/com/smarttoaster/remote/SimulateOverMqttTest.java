@@ -46,6 +46,27 @@ class SimulateOverMqttTest {
   }
 
   @Test
+  void aRePredictionIsPublishedAsAnEventWithItsReason() throws Exception {
+    String id = RemoteFixture.newDeviceId();
+    Topics topics = new Topics(id, "homeassistant");
+    try (EmbeddedBroker broker = new EmbeddedBroker();
+        TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
+      ha.subscribe(topics.base() + "/#");
+      int exit = simulate(new StringWriter(), new StringWriter(), "simulate", "--scenario",
+          "src/test/resources/kitchen-scenarios/low-mains-config-says-230.json", "--predictor", "model", "--json",
+          "--mqtt-url", broker.url(), "--device-id", id);
+      assertEquals(0, exit);
+      await(() -> events(ha, topics).stream().anyMatch(e -> e.get("event_type").asText().equals("done")),
+          () -> "done event: " + ha.received());
+      List<JsonNode> events = events(ha, topics);
+      assertEquals(List.of("started", "re-predicted", "done"),
+          events.stream().map(e -> e.get("event_type").asText()).toList());
+      String reason = events.get(1).get("reason").asText();
+      assertTrue(reason.matches("[0-9.]+ s \\(was [0-9.]+ s\\): .*chamber rose [0-9./]+ °C after 10/20/30 s of heating.*"), reason);
+    }
+  }
+
+  @Test
   void anUnreachableBrokerOrABadIdIsBadInput() {
     StringWriter err = new StringWriter();
     assertEquals(2, simulate(new StringWriter(), err, "simulate", "--scenario",
