@@ -119,8 +119,10 @@ public final class CycleSimulation {
   /** Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be null). */
   public SimulationResult run(DoubleConsumer progress) {
     Stepper stepper = new Stepper(progress);
-    for (EarlierCycle earlier : scenario.before()) {
-      runEarlierCycle(earlier, stepper);
+    List<EarlierCycle> before = scenario.before();
+    for (int i = 0; i < before.size(); i++) {
+      ToastSettings next = i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
+      runEarlierCycle(before.get(i), next, stepper);
     }
     if (!scenario.before().isEmpty()) {
       world.loadBread(scenario.slices(), scenario.bread().type(), scenario.bread().thicknessMm(),
@@ -154,7 +156,7 @@ public final class CycleSimulation {
    * hardware: settings, fresh bread, lever, until heat stops and the carriage is up, then the pause
    * (the toast is out; the user sets the next cycle's knob and buttons at its start).
    */
-  private void runEarlierCycle(EarlierCycle earlier, Stepper stepper) {
+  private void runEarlierCycle(EarlierCycle earlier, ToastSettings next, Stepper stepper) {
     ToastSettings s = earlier.settings();
     world.loadBread(s.slices(), s.bread(), s.thicknessMm(), earlier.bread().startC());
     appliance.pushLever();
@@ -166,17 +168,11 @@ public final class CycleSimulation {
       }
     }
     log.add("earlier cycle ended: " + describe(s));
-    pressSettings(nextSettingsAfter(earlier));
+    pressSettings(next);
     double pauseEndS = clock.seconds() + earlier.pauseS();
     while (clock.seconds() < pauseEndS - 1e-9) {
       stepper.step(false);
     }
-  }
-
-  private ToastSettings nextSettingsAfter(EarlierCycle earlier) {
-    List<EarlierCycle> before = scenario.before();
-    int i = before.indexOf(earlier);
-    return i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
   }
 
   private void pressSettings(ToastSettings s) {

@@ -79,6 +79,17 @@ class KitchenScenarioTest {
   }
 
   @Test
+  void twoAlikeEarlierCyclesStillLeaveTheMeasuredCycleItsOwnSettings() {
+    EarlierCycle lightest = new EarlierCycle(WHITE_12, 1, ToastMode.TOAST, 2, 300);
+    Scenario s = new Scenario(1, "two alike, then dark", 7, 21.0, 230.0, 21.0, 2, WHITE_12, 6, ToastMode.TOAST,
+        List.of(), List.of(), List.of(lightest, lightest), 230.0, 230.0);
+
+    SimulationResult r = Scenarios.run(s, "oracle");
+
+    assertEquals(6.0, r.achievedShade(), 0.15);
+  }
+
+  @Test
   void earlierCyclesRunOnTheEmulatedPiToo() {
     SimulationResult sim = Scenarios.runOn("sim", secondBatch(20), "oracle");
     SimulationResult pi = Scenarios.runOn("pi-emulated", secondBatch(20), "oracle");
