@@ -8,7 +8,7 @@ package com.smarttoaster.hal.sim;
  * button is pressed, which the disc allows only after it has cooled {@link #RESET_BELOW_C} below its
  * trip (KSD301 manual-reset type: about 20 °C). It is on a {@link ProtectorMount}.
  */
-final class ThermalCutout {
+final class ThermalCutout extends MountedThermalSwitch {
   /** Rated opening temperature, °C. */
   static final double RATED_TRIP_C = 180.0;
 
@@ -18,41 +18,20 @@ final class ThermalCutout {
   /** How far below its trip the disc must cool before the reset button can close it, °C. */
   static final double RESET_BELOW_C = 20.0;
 
-  private final ProtectorMount mount;
-  private final double tripC;
-  private boolean open;
-
   /** A cut-out that opens at {@code tripC} (the rating, or an end of its tolerance). */
   ThermalCutout(ProtectorMount mount, double tripC) {
-    this.mount = mount;
-    this.tripC = tripC;
-  }
-
-  /** Follows the mount; opens once the disc reaches its trip temperature. */
-  void update(double boardC, double roomC, double dtS) {
-    mount.update(boardC, roomC, dtS);
-    if (mount.tempC() >= tripC) {
-      open = true;
-    }
-  }
-
-  boolean isOpen() {
-    return open;
+    super(mount, tripC);
   }
 
   /** Presses the reset button: closes the disc only if it has cooled enough. True if it closed. */
   boolean pressReset() {
-    if (open && mount.tempC() <= tripC - RESET_BELOW_C) {
-      open = false;
+    if (isOpen() && tempC() <= tripC() - RESET_BELOW_C) {
+      close();
     }
-    return !open;
-  }
-
-  double tempC() {
-    return mount.tempC();
+    return !isOpen();
   }
 
   double tripC() {
-    return tripC;
+    return opensAtC();
   }
 }

@@ -7,34 +7,14 @@ package com.smarttoaster.hal.sim;
  * anywhere from Tf − 10 °C to Tf (SEFUSE catalogue, "Definition of Terms": +0/−10 °C), so the model
  * opens it at {@link #OPENS_AT_C}, the earliest. It never closes again.
  */
-final class ThermalFuse {
+final class ThermalFuse extends MountedThermalSwitch {
   /** Rated functioning temperature Tf, °C. */
   static final double RATED_TF_C = 240.0;
 
   /** Lowest temperature at which a link of this rating may open (Tf − 10 °C), °C. */
   static final double OPENS_AT_C = RATED_TF_C - 10.0;
 
-  private final ProtectorMount mount;
-  private final double opensAtC;
-  private boolean open;
-
   ThermalFuse(ProtectorMount mount, double opensAtC) {
-    this.mount = mount;
-    this.opensAtC = opensAtC;
-  }
-
-  void update(double boardC, double roomC, double dtS) {
-    mount.update(boardC, roomC, dtS);
-    if (mount.tempC() >= opensAtC) {
-      open = true;
-    }
-  }
-
-  boolean isOpen() {
-    return open;
-  }
-
-  double tempC() {
-    return mount.tempC();
+    super(mount, opensAtC);
   }
 }
