@@ -16,6 +16,7 @@ import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.TfliteMlpWriter;
+import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
@@ -217,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     // ---- Hook: the fitted non-ML fallback (checker branch), before it is evaluated. ----
-    ToastTimePredictor fallback = TrainingHooks.FIT_FALLBACK.fit(train, settings.seed(), out);
+    FallbackTimeTable fallback = TrainingHooks.FIT_FALLBACK.fit(train, settings.seed(), out);
 
     long tEval = System.nanoTime();
     ToDoubleFunction<PredictionInput> network =
@@ -244,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
         all.size(), seed, scaling.features(), scaling.target(), metrics,
         TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION));
     // ---- Hook: measure the checker band, then seal the card (checker branch); seal last. ----
-    card = TrainingHooks.applyCardSteps(card, new TrainingHooks.Run(train, val, test, mlp, fallback, out));
+    card = TrainingHooks.applyCardSteps(card, new TrainingHooks.Run(train, val, test, network, fallback, out));
     MlpJson.write(mlp, out.resolve(MlpJson.MLP_FILE));
     MlpJson.write(card, out.resolve(MlpJson.CARD_FILE));
     Files.writeString(out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));

@@ -1,11 +1,8 @@
 package com.smarttoaster.train;
 
 import com.smarttoaster.dataset.DatasetRow;
-import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.ToastTimePredictor;
-import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.predict.CheckerBand;
 import com.smarttoaster.predict.FallbackCoefficients;
 import com.smarttoaster.predict.InvalidFallbackTableException;
@@ -17,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where the non-ML checker's work joins a training run (issue 11, the checker branch). {@link
@@ -35,13 +33,13 @@ final class TrainingHooks {
   private TrainingHooks() {}
 
   /** What a hook may look at. */
-  record Run(List<DatasetRow> train, List<DatasetRow> validation, List<DatasetRow> test, Mlp mlp,
-      ToastTimePredictor fallback, Path out) {}
+  record Run(List<DatasetRow> train, List<DatasetRow> validation, List<DatasetRow> test,
+      ToDoubleFunction<PredictionInput> network, FallbackTimeTable fallback, Path out) {}
 
   /** Fits the non-ML fallback to the training rows and writes its table into {@code out}. */
   @FunctionalInterface
   interface FallbackFit {
-    ToastTimePredictor fit(List<DatasetRow> train, long dataSeed, Path out) throws IOException;
+    FallbackTimeTable fit(List<DatasetRow> train, long dataSeed, Path out) throws IOException;
   }
 
   /** One step on the finished card (measure band, seal, ...); returns the card to write. */
@@ -84,9 +82,7 @@ final class TrainingHooks {
         inputs.add(r.input());
       }
     }
-    CheckerBand.Measurement m = CheckerBand.measure(inputs,
-        in -> card.seconds(run.mlp().forward(card.scale(ModelFeatures.encode(in)))[0]),
-        (FallbackTimeTable) run.fallback());
+    CheckerBand.Measurement m = CheckerBand.measure(inputs, run.network(), run.fallback());
     System.err.printf(Locale.ROOT, "checker band: %s%n", m);
     return card.withCheckerBand(m.band());
   }
