@@ -153,8 +153,12 @@ final class EnergyBalanceCheck implements SafetyCheck {
       return null; // the mean must cover heating samples only
     }
     double sumC = 0;
+    double sumPerGain = 0;
+    double sumCommon = 0;
     for (Sample s : recent) {
       sumC += s.chamberC();
+      sumPerGain += s.perGainCPerS();
+      sumCommon += s.commonCPerS();
     }
     double meanC = sumC / recent.size();
     if (Double.isNaN(lastMeanC)) {
@@ -166,20 +170,13 @@ final class EnergyBalanceCheck implements SafetyCheck {
     double change = meanC - lastMeanC;
     lastMeanC = meanC;
     lastMeanAtNanos = now;
-    return accumulate(change, dtS, now);
+    return accumulate(change, dtS, now, sumPerGain / recent.size(), sumCommon / recent.size());
   }
 
-  private Fault accumulate(double change, double dtS, long now) {
+  /** {@code perGain} and {@code common}: the bank's mean prediction over the recent samples ({@link Sample}). */
+  private Fault accumulate(double change, double dtS, long now, double perGain, double common) {
     int alive = 0;
     int last = -1;
-    double perGain = 0;
-    double common = 0;
-    for (Sample s : recent) {
-      perGain += s.perGainCPerS();
-      common += s.commonCPerS();
-    }
-    perGain /= recent.size();
-    common /= recent.size();
     for (int i = 0; i < gains.length; i++) {
       if (ruledOut[i]) {
         continue;
