@@ -80,7 +80,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     } else {
       try {
         for (Path f : ScenarioReader.scenarioFiles(scenarios)) {
-          set.add(withoutFaults(ScenarioReader.read(f)));
+          // Evaluation is about toasting quality: injected faults and scripted actions would only blur it.
+          set.add(Evaluation.withoutFaults(ScenarioReader.read(f)));
         }
       } catch (ScenarioException e) {
         err.println(e.getMessage());
@@ -95,11 +96,6 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.println("Plot written to " + plot);
     }
     return 0;
-  }
-
-  /** Evaluation is about toasting quality: injected faults and scripted actions would only blur it. */
-  static Scenario withoutFaults(Scenario s) {
-    return Evaluation.withoutFaults(s);
   }
 
   private int runSuites(PrintWriter out, PrintWriter err) {
