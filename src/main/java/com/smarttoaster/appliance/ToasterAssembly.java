@@ -1,5 +1,6 @@
 package com.smarttoaster.appliance;
 
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
@@ -52,7 +53,7 @@ public final class ToasterAssembly implements AutoCloseable {
     /** A 230 V appliance. */
     public Settings(SafetyLimits limits, ControllerSettings controller, ToastSettings initial, double mainsVolts,
         double predictorTimeoutS, FaultStore faultStore) {
-      this(limits, controller, initial, mainsVolts, 230.0, predictorTimeoutS, faultStore);
+      this(limits, controller, initial, mainsVolts, ElementRating.VOLTS_230, predictorTimeoutS, faultStore);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.smarttoaster.config;
 
+import com.smarttoaster.toast.ElementRating;
 import java.util.Objects;
 
 /**
@@ -27,17 +28,12 @@ public record ApplianceConfig(
   /** The element rated for the design voltage nearer the stated mains. */
   public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted,
       String stateDir) {
-    this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, stateDir, nearestElementVolts(mainsVoltsNominal));
+    this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, stateDir, ElementRating.nearest(mainsVoltsNominal));
   }
 
   /** Without a state directory. */
   public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted) {
     this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, null);
-  }
-
-  /** 120 for mains nearer 120 V (North America, Japan's 100 V), else 230. */
-  public static double nearestElementVolts(double mainsVolts) {
-    return Math.abs(mainsVolts - 120.0) < Math.abs(mainsVolts - 230.0) ? 120.0 : 230.0;
   }
 
   /** The values in the shipped config/toaster.yaml: a simulated 230 V appliance named kitchen. */

@@ -1,5 +1,6 @@
 package com.smarttoaster.config;
 
+import com.smarttoaster.toast.ElementRating;
 import static com.smarttoaster.input.NumberRange.closed;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -232,8 +233,8 @@ public final class ConfigLoader {
     double mains = f.requiredDecimal("mainsVoltsNominal", MAINS_VOLTS_NOMINAL).orElse(d.mainsVoltsNominal());
     boolean fitted = f.bool("currentSensorFitted", true).orElse(d.currentSensorFitted());
     String stateDir = f.text("stateDir", false, STATE_DIR, "an absolute path (starting with /)").orElse(d.stateDir());
-    double element = f.decimal("elementRatedVolts", closed(100, 250, "V")).orElse(ApplianceConfig.nearestElementVolts(mains));
-    if (element != 120.0 && element != 230.0) {
+    double element = f.decimal("elementRatedVolts", closed(100, 250, "V")).orElse(ElementRating.nearest(mains));
+    if (!ElementRating.isDesignVoltage(element)) {
       f.problems().add(f.path("elementRatedVolts"), f.path("elementRatedVolts") + " = " + Format.number(element)
           + " is not an element design voltage; expected 230 or 120");
     } else if (Math.abs(mains - element) > ELEMENT_MAINS_MISMATCH * element) {

@@ -1,5 +1,6 @@
 package com.smarttoaster.predict;
 
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.ToastSettings;
 
 /**
@@ -33,7 +34,7 @@ public record PredictionInput(
 
   /** A 230 V appliance with no recent cycle (a toaster that has rested). */
   public PredictionInput(ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {
-    this(settings, chamberStartC, ambientC, mainsVolts, 230.0, NO_RECENT_CYCLE_S, 0.0, null);
+    this(settings, chamberStartC, ambientC, mainsVolts, ElementRating.VOLTS_230, NO_RECENT_CYCLE_S, 0.0, null);
   }
 
   /** The same start, with what heating has shown so far. */

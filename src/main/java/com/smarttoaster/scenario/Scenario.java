@@ -1,5 +1,6 @@
 package com.smarttoaster.scenario;
 
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.toast.Shade;
@@ -76,7 +77,7 @@ public record Scenario(
           + ScenarioLimits.MAX_EARLIER_CYCLES);
     }
     check("configuredMainsVolts", configuredMainsVolts, ScenarioLimits.MAINS_VOLTS);
-    if (!ScenarioLimits.NOMINAL_MAINS_VOLTS.contains(nominalMainsVolts)) {
+    if (!ElementRating.isDesignVoltage(nominalMainsVolts)) {
       throw new IllegalArgumentException("nominalMainsVolts = " + Format.number(nominalMainsVolts)
           + " is not supported; expected 230 or 120");
     }
@@ -90,7 +91,7 @@ public record Scenario(
       int slices, BreadSpec bread, int shade, ToastMode mode, List<ScenarioFault> faults,
       List<ScenarioAction> actions) {
     this(version, name, seed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode, faults, actions,
-        List.of(), mainsVolts, 230.0);
+        List.of(), mainsVolts, ElementRating.VOLTS_230);
   }
 
   /** What the user asked for, as the controller and predictor see it. */

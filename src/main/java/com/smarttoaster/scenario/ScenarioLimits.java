@@ -45,9 +45,6 @@ public final class ScenarioLimits {
   /** Most earlier cycles one scenario may run first (each costs a whole simulated cycle). */
   public static final int MAX_EARLIER_CYCLES = 20;
 
-  /** The mains voltages an element can be designed for, V: European and North American appliances. */
-  public static final java.util.List<Double> NOMINAL_MAINS_VOLTS = java.util.List.of(230.0, 120.0);
-
   /** Longest name, characters. */
   public static final int MAX_NAME_LENGTH = 200;
 

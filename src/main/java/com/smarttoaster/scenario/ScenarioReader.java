@@ -1,5 +1,6 @@
 package com.smarttoaster.scenario;
 
+import com.smarttoaster.toast.ElementRating;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -202,7 +203,7 @@ public final class ScenarioReader {
           actions,
           before,
           configured.orElse(mains.orElseThrow()),
-          nominal.orElse(ScenarioLimits.NOMINAL_MAINS_VOLTS.get(0)));
+          nominal.orElse(ElementRating.VOLTS_230));
     } catch (IllegalArgumentException e) {
       // Every rule is checked above with a field path; this is a safety net, not a code path.
       problems.add("", e.getMessage());
@@ -232,7 +233,7 @@ public final class ScenarioReader {
 
   private static OptionalDouble readNominalMains(ObjectFields top) {
     OptionalDouble v = top.decimal("nominalMainsVolts", ScenarioLimits.MAINS_VOLTS);
-    if (v.isPresent() && !ScenarioLimits.NOMINAL_MAINS_VOLTS.contains(v.getAsDouble())) {
+    if (v.isPresent() && !ElementRating.isDesignVoltage(v.getAsDouble())) {
       top.problems().add("nominalMainsVolts", "nominalMainsVolts = " + Format.number(v.getAsDouble())
           + " is not an element design voltage; expected 230 or 120");
       return OptionalDouble.empty();

@@ -1,5 +1,6 @@
 package com.smarttoaster.hal.sim;
 
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.BreadType;
 
 /**
@@ -29,12 +30,6 @@ public record ApplianceConditions(
     double thicknessMm,
     double breadStartC,
     double nominalMainsVolts) {
-
-  /** Nominal mains of a European appliance, V. */
-  public static final double NOMINAL_230_V = 230.0;
-
-  /** Nominal mains of a North American appliance, V. */
-  public static final double NOMINAL_120_V = 120.0;
 
   /** Absolute zero, °C: no temperature may be at or below it. */
   static final double ABSOLUTE_ZERO_C = -273.15;
@@ -80,7 +75,7 @@ public record ApplianceConditions(
       BreadType bread,
       double thicknessMm,
       double breadStartC) {
-    this(ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, NOMINAL_230_V);
+    this(ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, ElementRating.VOLTS_230);
   }
 
   /** A cold toaster at 21 °C on 230 V with two 12 mm slices of white bread from the bread bin. */
