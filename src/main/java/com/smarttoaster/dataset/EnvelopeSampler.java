@@ -148,8 +148,9 @@ public final class EnvelopeSampler {
       "chamber at start: the simulated air temperature after the history, read like the MAX31855 model of the "
           + "simulated appliance (junction τ 0.3 s, noise σ 0.3 °C, step 0.25 °C)",
       "progress: the chamber's rise after 10, 20, 30 s of the same heating run the oracle labels, measured as "
-          + "the controller does (mean of the 0.125 s samples in the last second before each mark less the mean of "
-          + "the second before heating, 0.25 °C steps); every row trains the start example (progressKnown 0, "
+          + "the controller does (mean of the samples, every 0.15 s as the supervisor reads them, in the last second "
+          + "before each mark less the mean of the second before the heat request; current flows 0.1 s after the "
+          + "request; 0.25 °C steps; RiseMeasurementParityTest holds it to the controller); every row trains the start example (progressKnown 0, "
           + "rises 0) and this one",
       "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
           + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "

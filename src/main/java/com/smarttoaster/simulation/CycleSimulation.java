@@ -43,6 +43,9 @@ import java.util.function.DoubleConsumer;
 public final class CycleSimulation {
   /** Physics step. */
   static final long STEP_NANOS = 10_000_000L;
+
+  /** How long a scenario without earlier cycles sits switched on before the lever press, s. */
+  static final double IDLE_BEFORE_PRESS_S = 1.5;
   /** Browning settles once the bread is out; this much simulated time is run after the cycle ends. */
   static final double TAIL_S = 10.0;
   /** Nothing realistic runs longer than this (an armed toaster disarms after 30 minutes). */
@@ -127,6 +130,8 @@ public final class CycleSimulation {
     if (!scenario.before().isEmpty()) {
       world.loadBread(scenario.slices(), scenario.bread().type(), scenario.bread().thicknessMm(),
           scenario.bread().startC());
+    } else {
+      idleBeforeFirstPress(stepper);
     }
     startMeasuredCycle();
     if (scenario.armsRemoteStart()) {
@@ -171,6 +176,18 @@ public final class CycleSimulation {
     pressSettings(next);
     double pauseEndS = clock.seconds() + earlier.pauseS();
     while (clock.seconds() < pauseEndS - 1e-9) {
+      stepper.step(false);
+    }
+  }
+
+  /**
+   * A toaster is switched on before anyone presses its lever: the supervisor has read the chamber
+   * for a while, so the controller's reference for the heating progress is a second's mean, as on a
+   * device (and in the training data), not one noisy first sample.
+   */
+  private void idleBeforeFirstPress(Stepper stepper) {
+    double endS = clock.seconds() + IDLE_BEFORE_PRESS_S;
+    while (clock.seconds() < endS - 1e-9) {
       stepper.step(false);
     }
   }
