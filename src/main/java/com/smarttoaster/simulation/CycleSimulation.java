@@ -130,7 +130,7 @@ public final class CycleSimulation {
     if (!scenario.before().isEmpty()) {
       world.loadBread(scenario.slices(), scenario.bread().type(), scenario.bread().thicknessMm(),
           scenario.bread().startC());
-    } else {
+    } else if (scenario.chamberStartC() == scenario.ambientC()) {
       idleBeforeFirstPress(stepper);
     }
     startMeasuredCycle();
@@ -183,7 +183,9 @@ public final class CycleSimulation {
   /**
    * A toaster is switched on before anyone presses its lever: the supervisor has read the chamber
    * for a while, so the controller's reference for the heating progress is a second's mean, as on a
-   * device (and in the training data), not one noisy first sample.
+   * device (and in the training data), not one noisy first sample. Only a toaster at room
+   * temperature idles: it stays as the scenario describes it, while an evenly warm one would cool
+   * away from its stated {@code chamberStartC} before the press.
    */
   private void idleBeforeFirstPress(Stepper stepper) {
     double endS = clock.seconds() + IDLE_BEFORE_PRESS_S;
