@@ -71,15 +71,6 @@ public final class EnvelopeSampler {
 
   static final double LONG_PAUSE_SHARE = 0.2;
 
-  /**
-   * Share of pauses drawn from 0..{@link #BACK_TO_BACK_PAUSE_S}: in the first minute the stored heat
-   * changes fastest (a 5 s second batch needs 55 % of a cold toaster's time, a 60 s one 74 %), and a
-   * uniform 0–600 s draw left it 10 % of the history rows, too few for the network to follow it.
-   */
-  static final double BACK_TO_BACK_SHARE = 0.25;
-
-  static final double BACK_TO_BACK_PAUSE_S = 60;
-
   /** Share of rows with earlier cycles whose controller has forgotten them (restarted): no recent cycle reported. */
   static final double HISTORY_FORGOTTEN_SHARE = 0.08;
 
@@ -146,7 +137,7 @@ public final class EnvelopeSampler {
       "history: 0 (40 %), 1 (30 %), 2 (18 %) or 3 (12 %) earlier cycles on the same simulated toaster, which "
           + "starts at room temperature; each with its own bread type, 6–40 mm, 1–2 slices, shade 1–7, bread at "
           + "room temperature (85 %) or frozen (15 %), heated for the oracle's time (0.25 s step) and followed by "
-          + "a pause uniform 0–60 s (25 %), 0–600 s (55 %) or 600–1800 s (20 %), carriage up",
+          + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
       "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
           + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
       "rare evenly warm toaster: 5 % of rows (12.5 % of those without earlier cycles) start with every part at "
@@ -257,10 +248,9 @@ public final class EnvelopeSampler {
       int thickness = MIN_THICKNESS_MM + r.nextInt(MAX_THICKNESS_MM - MIN_THICKNESS_MM + 1);
       double breadC = r.nextDouble() < EARLIER_FROZEN_SHARE ? uniform(r, FREEZER_MIN_C, FREEZER_MAX_C) : ambient;
       int shade = 1 + r.nextInt(7);
-      double u = r.nextDouble();
-      double pause = u < LONG_PAUSE_SHARE
+      double pause = r.nextDouble() < LONG_PAUSE_SHARE
           ? uniform(r, SHORT_PAUSE_S, PredictionInput.NO_RECENT_CYCLE_S)
-          : u < LONG_PAUSE_SHARE + BACK_TO_BACK_SHARE ? uniform(r, 0, BACK_TO_BACK_PAUSE_S) : uniform(r, 0, SHORT_PAUSE_S);
+          : uniform(r, 0, SHORT_PAUSE_S);
       earlier.add(new EarlierCycle(slices, bread, thickness, quantise(breadC, 0.0625), shade, quantise(pause, 0.25)));
     }
     boolean forgotten = earlierCount > 0 && r.nextDouble() < HISTORY_FORGOTTEN_SHARE;

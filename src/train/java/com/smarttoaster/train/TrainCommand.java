@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train-seed", defaultValue = "1", description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
   long trainSeed;
 
-  @Option(names = "--hidden", defaultValue = "64,64", split = ",", description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
+  @Option(names = "--hidden", defaultValue = "32,32", split = ",", description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
   int[] hidden;
 
   @Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
