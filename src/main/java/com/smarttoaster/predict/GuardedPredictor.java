@@ -140,6 +140,21 @@ public final class GuardedPredictor implements AutoCloseable {
   }
 
   /**
+   * The non-ML answer alone, without asking the primary, as a fallback with {@code reason} (the
+   * start's, so the cycle keeps reporting why the primary is not used): for the
+   * rest of a cycle in which the primary already failed (timed out, threw, or was overruled by the
+   * checker). A primary caught out once in a cycle is not asked again in it: an absurd answer refused
+   * at the start could otherwise slip through the re-prediction's wider band.
+   */
+  public PendingPrediction startWithoutPrimary(PredictionInput input, String reason) {
+    PendingPrediction p = new PendingPrediction(input, null, clock.nanos());
+    if (p.result != null && input.settings().mode() != ToastMode.REHEAT && reason != null) {
+      p.result = new Prediction(p.result.seconds(), p.result.predictor(), reason);
+    }
+    return p;
+  }
+
+  /**
    * Blocks (in real time) until the answer or the deadline; for benches and tools on the system
    * clock. Never throws; always returns a time within the mode's range (see {@link ModeLimits}).
    */

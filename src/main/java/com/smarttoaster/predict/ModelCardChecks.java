@@ -81,8 +81,8 @@ public final class ModelCardChecks {
       throw refuse(cardName, "gives the target mean " + t.mean() + " and std " + t.std()
           + "; std must be a positive number");
     }
-    requireBand(cardName, "checkerBand", card.checkerBand());
-    requireBand(cardName, "checkerBandProgress", card.checkerBandProgress());
+    requireBand(cardName, "checker band", card.checkerBand());
+    requireBand(cardName, "re-prediction checker band", card.checkerBandProgress());
   }
 
   private static void requireBand(String cardName, String field, Double band) throws PredictorUnavailableException {
