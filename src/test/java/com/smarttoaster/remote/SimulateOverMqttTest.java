@@ -26,7 +26,7 @@ class SimulateOverMqttTest {
   void aSimulatedCycleIsPublishedWithItsStateAndEvents() throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");
-    try (EmbeddedBroker broker = new EmbeddedBroker();
+    try (PlainMosquitto broker = new PlainMosquitto();
         TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
       ha.subscribe(topics.base() + "/#").subscribe(topics.discovery());
       StringWriter out = new StringWriter();
@@ -49,7 +49,7 @@ class SimulateOverMqttTest {
   void aRePredictionIsPublishedAsAnEventWithItsReason() throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");
-    try (EmbeddedBroker broker = new EmbeddedBroker();
+    try (PlainMosquitto broker = new PlainMosquitto();
         TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
       ha.subscribe(topics.base() + "/#");
       int exit = simulate(new StringWriter(), new StringWriter(), "simulate", "--scenario",
