@@ -97,7 +97,13 @@ final class EventPublisher implements EventSink {
 
   /** The transport connected (again). Any thread. */
   void connected() {
+    listening = false; // until this connection's subscriptions are acknowledged
     worker.run(this::onConnected);
+  }
+
+  /** The transport lost its connection. Any thread. */
+  void disconnected() {
+    listening = false;
   }
 
   private void onConnected() {

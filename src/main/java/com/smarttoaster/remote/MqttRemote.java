@@ -93,7 +93,9 @@ public final class MqttRemote implements ApplianceRemote {
       }
 
       @Override
-      public void onConnectionLost(String reason) {}
+      public void onConnectionLost(String reason) {
+        publisher.disconnected();
+      }
 
       @Override
       public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
@@ -185,6 +187,11 @@ public final class MqttRemote implements ApplianceRemote {
   /** Commands dropped by the rate limit since start. */
   public long droppedCommands() {
     return intake == null ? 0 : intake.droppedCommands();
+  }
+
+  /** Connected and subscribed to the commands now. */
+  public boolean isConnectedAndListening() {
+    return publisher != null && publisher.isListening();
   }
 
   /** Waits until connected and subscribed to the commands; false on timeout. */

@@ -45,11 +45,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Retain As Published</b> on every subscription: a command published with the retain flag
  *       arrives flagged on live delivery too, so it can be rejected (MQTT 3.1.1 brokers clear the
  *       flag on live delivery).
- *   <li><b>Session expiry</b> of {@link #SESSION_EXPIRY_S}: the first connection of a process
- *       starts clean (nothing from before this run), and a reconnect within a few seconds resumes
- *       the session, so a cancel pressed during a Wi-Fi blip still arrives; anything older dies
- *       with the session. Commands published with a Message Expiry are dropped by the broker once
- *       expired.
+ *   <li><b>No session beyond the connection</b> (Clean Start, Session Expiry Interval 0): a
+ *       command published while the toaster was away is never delivered later; on a live
+ *       connection commands arrive within milliseconds, and one published with a Message Expiry
+ *       is dropped by the broker once it expired. So no command older than a few seconds reaches
+ *       the controller. (Resuming a session for a few seconds after a blip was tried: Paho 1.2.5
+ *       then reconnects to an expired session with a protocol error, 0x82, over and over.)
  *   <li>The will (retained {@code offline}) and in-memory persistence (no lock files on the SD
  *       card), as with 3.1.1.
  * </ul>
@@ -68,8 +69,8 @@ public final class PahoTransport implements MqttTransport {
    * Paho 1.2.5 also applies this to what we send (see above), and discovery is some kilobytes.
    */
   public static final long MAX_PACKET_BYTES = 16 * 1024;
-  /** How long the broker keeps our session (and commands queued for it) after a disconnect, s. */
-  public static final long SESSION_EXPIRY_S = 5;
+  /** The broker keeps no session (nor commands queued for it) once the connection is gone. */
+  public static final long SESSION_EXPIRY_S = 0;
   static final int CONNECT_TIMEOUT_S = 10;
   /** Publishes waiting for an in-flight slot; beyond this they fail (the outbox resends events). */
   static final int MAX_QUEUED = 10_000;
@@ -170,8 +171,6 @@ public final class PahoTransport implements MqttTransport {
       @Override
       public void connectComplete(boolean reconnect, String serverUri) {
         everConnected = true;
-        // From now on a reconnect resumes the session: commands sent during a short outage arrive.
-        options.setCleanStart(false);
         log.info("MQTT {} to {}", reconnect ? "reconnected" : "connected", settings);
         l.onConnected(reconnect);
         sendWaiting();

@@ -538,6 +538,28 @@ class MqttRemoteTest {
     }
   }
 
+  @Test
+  void aCommandSentWhileTheToasterWasAwayNeverArrivesLater() throws Exception {
+    LoopbackProxy link = keep(new LoopbackProxy(broker.port()));
+    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(link.url(), id), id,
+        new InMemoryCycleHistory(10), new InMemoryEventOutbox(1000), 50, 20));
+    assertTrue(remote.awaitConnected(Eventually.NETWORK));
+    SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
+    TestClient ha = homeAssistant();
+
+    link.block(true);
+    link.cutAll(); // a Wi-Fi blip
+    await(() -> ha.has(topics.status(), "offline"::equals), () -> "the broker noticed: " + ha.received());
+    ha.publish(topics.command("shade"), "6", false);
+    link.block(false);
+    await(remote::isConnectedAndListening, () -> "reconnected");
+    ha.publish(topics.command("bread"), "rye", false);
+    await(() -> toaster.run(0.05).controller.snapshot().settings().bread().id().equals("rye"),
+        () -> "a command on the new connection arrives");
+    toaster.run(1);
+    assertEquals(4, toaster.controller.snapshot().settings().shade(), "the one sent while away did not, nor will");
+  }
+
   private CycleRecord recorded(String cycleId, CycleOutcome outcome, double heaterOnS) {
     return new CycleRecord(cycleId, id, Instant.parse("2026-11-27T07:30:00Z"),
         new PredictionInput(SimToaster.WHITE_4, 21, 21, 230), new Prediction(108.2, "fallback", null), outcome, null,
