@@ -140,7 +140,7 @@ class MqttHardeningTest {
     ha.subscribe("toaster/kitchen/status");
     await(() -> ha.has("toaster/kitchen/status", "online"::equals), () -> "online");
     ha.clear();
-    // The hall toaster's credentials with the kitchen toaster's client id, ten times: under 3.1.1
+    // The hall toaster's credentials with the kitchen toaster's client id, ten times: with the old broker config
     // each one knocked the kitchen toaster off.
     List<TestClient> intruders = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
