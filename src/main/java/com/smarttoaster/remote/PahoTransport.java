@@ -289,13 +289,18 @@ public final class PahoTransport implements MqttTransport {
     CompletableFuture<Void> done = new CompletableFuture<>();
     MqttMessage m = new MqttMessage(payload, qos, retained, null);
     Outgoing o = new Outgoing(topic, m, done);
+    boolean queued;
     synchronized (waiting) {
-      if (!waiting.isEmpty()) {
-        enqueue(o);
-        return done;
+      queued = !waiting.isEmpty();
+      if (queued) {
+        enqueue(o); // behind the others: order is kept
       }
     }
-    send(o);
+    if (queued) {
+      sendWaiting(); // in case no acknowledgement is left to come and send them
+    } else {
+      send(o);
+    }
     return done;
   }
 

@@ -50,11 +50,17 @@ class CommandIntakeTest {
     // Simulated time from the cancel's arrival until heat stops: the controller's next tick
     // (50 ms at most) stops the cycle, the supervisor's next tick switches the heater off.
     int stepsMs = 0;
+    int cancelledAtMs = -1;
     while (toaster.appliance.isHeatFlowing() && stepsMs < 1000) {
       toaster.run(0.01);
       stepsMs += 10;
+      if (cancelledAtMs < 0 && toaster.controller.snapshot().phase() == CyclePhase.CANCELLED) {
+        cancelledAtMs = stepsMs;
+      }
     }
     assertEquals(CyclePhase.CANCELLED, toaster.controller.snapshot().phase());
+    assertTrue(cancelledAtMs > 0 && cancelledAtMs <= 50, "the controller's next tick (every 50 ms) acted on it: "
+        + cancelledAtMs + " ms");
     assertFalse(toaster.appliance.isHeatFlowing());
     assertTrue(stepsMs <= 100, "heat stopped " + stepsMs + " ms (simulated) after the cancel arrived, within two"
         + " 50 ms ticks");
