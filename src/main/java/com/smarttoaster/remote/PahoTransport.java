@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -74,6 +75,8 @@ public final class PahoTransport implements MqttTransport {
   static final int CONNECT_TIMEOUT_S = 10;
   /** Publishes waiting for an in-flight slot; beyond this they fail (the outbox resends events). */
   static final int MAX_QUEUED = 10_000;
+  /** A publish refused for a full window is tried again this soon, ms. */
+  static final long RESEND_MILLIS = 5;
 
   /**
    * How to connect. The password is kept only here, in memory, and never printed.
@@ -109,6 +112,7 @@ public final class PahoTransport implements MqttTransport {
   private final MqttConnectionOptions options;
   private final ScheduledExecutorService retry;
   private final Deque<Outgoing> waiting = new ArrayDeque<>();
+  private final AtomicBoolean resendScheduled = new AtomicBoolean();
   private volatile Listener listener;
   private volatile boolean closed;
   private volatile boolean everConnected;
@@ -324,6 +328,18 @@ public final class PahoTransport implements MqttTransport {
       if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
         synchronized (waiting) {
           waiting.addFirst(o);
+        }
+        // Paho completes a publish a moment before it frees its slot, so the acknowledgement that
+        // would send this one may already have come and gone: look again shortly.
+        if (resendScheduled.compareAndSet(false, true)) {
+          try {
+            retry.schedule(() -> {
+              resendScheduled.set(false);
+              sendWaiting();
+            }, RESEND_MILLIS, TimeUnit.MILLISECONDS);
+          } catch (RejectedExecutionException closing) {
+            resendScheduled.set(false);
+          }
         }
       } else {
         o.done().completeExceptionally(e);
