@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -60,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * as retained, and every supported broker (Mosquitto 2, EMQX, HiveMQ, Home Assistant's add-on,
  * which is Mosquitto) speaks MQTT 5.
  *
- * <p>QoS 1 publishes beyond the broker's Receive Maximum wait in a queue here (Paho refuses them
- * instead) and go out as acknowledgements come back. Nothing here blocks the caller.
+ * <p>QoS 1 publishes beyond the broker's Receive Maximum wait in a {@link PublishQueue} (Paho
+ * refuses them instead) and go out as acknowledgements come back. Nothing here blocks the caller.
  */
 public final class PahoTransport implements MqttTransport {
   private static final Logger log = LoggerFactory.getLogger(PahoTransport.class);
@@ -73,11 +70,6 @@ public final class PahoTransport implements MqttTransport {
   /** The broker keeps no session (nor commands queued for it) once the connection is gone. */
   public static final long SESSION_EXPIRY_S = 0;
   static final int CONNECT_TIMEOUT_S = 10;
-  /** Publishes waiting for an in-flight slot; beyond this they fail (the outbox resends events). */
-  static final int MAX_QUEUED = 10_000;
-  /** A publish refused for a full window is tried again this soon, ms. */
-  static final long RESEND_MILLIS = 5;
-
   /**
    * How to connect. The password is kept only here, in memory, and never printed.
    *
@@ -111,13 +103,12 @@ public final class PahoTransport implements MqttTransport {
   private final MqttAsyncClient client;
   private final MqttConnectionOptions options;
   private final ScheduledExecutorService retry;
-  private final Deque<Outgoing> waiting = new ArrayDeque<>();
-  private final AtomicBoolean resendScheduled = new AtomicBoolean();
+  private final PublishQueue<Outgoing> queue;
   private volatile Listener listener;
   private volatile boolean closed;
   private volatile boolean everConnected;
 
-  private record Outgoing(String topic, MqttMessage message, CompletableFuture<Void> done) {}
+  private record Outgoing(String topic, MqttMessage message) {}
 
   public PahoTransport(Settings settings) {
     this.settings = settings;
@@ -132,6 +123,7 @@ public final class PahoTransport implements MqttTransport {
       t.setDaemon(true);
       return t;
     });
+    this.queue = new PublishQueue<>(this::trySend, retry);
   }
 
   /**
@@ -177,14 +169,14 @@ public final class PahoTransport implements MqttTransport {
         everConnected = true;
         log.info("MQTT {} to {}", reconnect ? "reconnected" : "connected", settings);
         l.onConnected(reconnect);
-        sendWaiting();
+        queue.drain();
       }
 
       @Override
       public void disconnected(MqttDisconnectResponse response) {
         String why = response == null ? "unknown reason" : describe(response);
         log.warn("MQTT connection to {} lost ({}); reconnecting", settings.serverUri(), why);
-        failWaiting(why);
+        queue.failAll("connection lost: " + why);
         l.onConnectionLost(why);
       }
 
@@ -291,98 +283,35 @@ public final class PahoTransport implements MqttTransport {
   @Override
   public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    MqttMessage m = new MqttMessage(payload, qos, retained, null);
-    Outgoing o = new Outgoing(topic, m, done);
-    boolean queued;
-    synchronized (waiting) {
-      queued = !waiting.isEmpty();
-      if (queued) {
-        enqueue(o); // behind the others: order is kept
-      }
-    }
-    if (queued) {
-      sendWaiting(); // in case no acknowledgement is left to come and send them
-    } else {
-      send(o);
-    }
+    queue.offer(new Outgoing(topic, new MqttMessage(payload, qos, retained, null)), done);
     return done;
   }
 
-  /** Sends, or queues when Paho's in-flight window (the broker's Receive Maximum) is full. */
-  private void send(Outgoing o) {
+  /** Hands one message to Paho; false when its in-flight window (the broker's Receive Maximum) is full. */
+  private boolean trySend(Outgoing o, CompletableFuture<Void> done) {
     try {
       client.publish(o.topic(), o.message(), null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          o.done().complete(null);
-          sendWaiting();
+          done.complete(null);
+          queue.drain();
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
-          o.done().completeExceptionally(e);
-          sendWaiting();
+          done.completeExceptionally(e);
+          queue.drain();
         }
       });
     } catch (MqttException e) {
       if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-        synchronized (waiting) {
-          waiting.addFirst(o);
-        }
-        // Paho completes a publish a moment before it frees its slot, so the acknowledgement that
-        // would send this one may already have come and gone: look again shortly.
-        if (resendScheduled.compareAndSet(false, true)) {
-          try {
-            retry.schedule(() -> {
-              resendScheduled.set(false);
-              sendWaiting();
-            }, RESEND_MILLIS, TimeUnit.MILLISECONDS);
-          } catch (RejectedExecutionException closing) {
-            resendScheduled.set(false);
-          }
-        }
-      } else {
-        o.done().completeExceptionally(e);
+        return false;
       }
+      done.completeExceptionally(e);
     } catch (RuntimeException e) {
-      o.done().completeExceptionally(e);
+      done.completeExceptionally(e);
     }
-  }
-
-  private void enqueue(Outgoing o) {
-    if (waiting.size() >= MAX_QUEUED) {
-      o.done().completeExceptionally(new TransportException(MAX_QUEUED + " messages already wait to be sent"));
-    } else {
-      waiting.addLast(o);
-    }
-  }
-
-  /** Sends queued messages while slots are free. Paho's callback threads; never blocks. */
-  private void sendWaiting() {
-    while (client.isConnected()) {
-      Outgoing next;
-      synchronized (waiting) {
-        next = waiting.pollFirst();
-      }
-      if (next == null) {
-        return;
-      }
-      send(next);
-      synchronized (waiting) {
-        if (waiting.peekFirst() == next) {
-          return; // the window is full again
-        }
-      }
-    }
-  }
-
-  private void failWaiting(String why) {
-    List<Outgoing> failed;
-    synchronized (waiting) {
-      failed = List.copyOf(waiting);
-      waiting.clear();
-    }
-    failed.forEach(o -> o.done().completeExceptionally(new TransportException("connection lost: " + why)));
+    return true;
   }
 
   @Override
@@ -436,6 +365,6 @@ public final class PahoTransport implements MqttTransport {
     } catch (MqttException e) {
       log.debug("MQTT close: {}", e.getMessage());
     }
-    failWaiting("closed");
+    queue.failAll("closed");
   }
 }
