@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check-config",
     mixinStandardHelpOptions = true,
+    header = "Validates a toaster config file (YAML) without touching any hardware.",
     description = {
-      "Validates a toaster config file (YAML) without touching any hardware.",
       "Prints OK and a summary, or every problem found, one per line.",
       "Exit codes: 0 valid, 2 invalid or unreadable file."
     })

@@ -50,12 +50,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the appliance the config names (real Pi, emulated Pi or simulated).",
     description = {
-      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi",
-      "toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
-      "With appliance.kind: simulated it runs the simulated toaster in real time with a terminal",
-      "front panel; at the end of standard input (e.g. under systemd) it runs on without keys until",
-      "stopped (SIGTERM or Ctrl-C). Keys:",
+      "With appliance.kind: pi it drives the Raspberry Pi toaster (pins from the pi section) until stopped;"
+          + " without GPIO it exits 2 with one message. With appliance.kind: simulated or pi-emulated it runs"
+          + " the simulated toaster in real time with a terminal front panel; at the end of standard input"
+          + " (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
       TerminalPanel.HELP
     })
 public final class RunCommand implements Callable<Integer> {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,10 +29,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Runs one toast cycle per scenario on the simulated appliance.",
     description = {
-      "Runs one toast cycle per scenario on the simulated appliance, with the real safety supervisor,",
-      "controller and predictor guard. Given a directory, runs every *.json in it, sorted by name.",
-      "Scenario format, result object and fault kinds: docs/contracts.md."
+      "Runs one toast cycle per scenario with the real safety supervisor, controller and predictor guard."
+          + " Given a directory, runs every *.json in it, sorted by name.",
+      "Scenario format, fault kinds and their parameters, result object: docs/contracts.md."
+          + " Exit 0 when every cycle ran (a cycle that ended in a detected fault included), 2 for a bad"
+          + " argument, scenario or output path (checked before anything runs)."
     })
 public final class SimulateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +43,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR", description = "Scenario file or directory.")
+  @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR", description = "Scenario file (JSON) or a directory of them.")
   Path scenario;
 
   @Option(names = "--predictor", defaultValue = "model", paramLabel = "NAME",
@@ -57,12 +61,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--realtime", description = "Run at wall-clock pace with a live progress bar on stderr.")
   boolean realtime;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Draw temperatures, heater state and browning to a PNG.")
+  @Option(names = "--plot", paramLabel = "PNG", description = "Draw the cycle to a PNG file (the name must end in .png): temperatures, heater state,"
+          + " target and achieved shade, the cut-off and what happened when.")
   Path plot;
 
   @Option(names = "--mqtt-url", paramLabel = "URL",
-      description = "Also publish the cycle to this MQTT broker (tcp://HOST:PORT or ssl://HOST:PORT), as a real"
-          + " toaster would: state, events and Home Assistant discovery. Add --realtime to watch it live.")
+      description = "Also publish the cycle to this MQTT broker, as a real toaster would: state, events and Home"
+          + " Assistant discovery. Add --realtime to watch it live.%n"
+          + "URL: tcp://HOST:PORT or ssl://HOST:PORT")
   URI mqttUrl;
 
   @Option(names = "--device-id", defaultValue = "simulated", paramLabel = "ID",
@@ -83,6 +89,13 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!SimulatedAppliances.NAMES.contains(appliance)) {
       err.println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
       return Main.EXIT_BAD_INPUT;
+    }
+    if (plot != null) {
+      Optional<String> problem = OutputPath.pngProblem("--plot", plot);
+      if (problem.isPresent()) {
+        err.println(problem.get());
+        return Main.EXIT_BAD_INPUT;
+      }
     }
     List<Scenario> scenarios = new ArrayList<>();
     try {
@@ -142,7 +155,12 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       out.flush();
       if (plot != null) {
-        CyclePlot.write(sim.trace(), result, plot);
+        try {
+          CyclePlot.write(sim.trace(), result, plot);
+        } catch (java.io.IOException e) {
+          err.println("--plot: cannot write '" + plot + "': " + e.getMessage());
+          return Main.EXIT_BAD_INPUT;
+        }
         err.println("Plot written to " + plot);
       }
     }
