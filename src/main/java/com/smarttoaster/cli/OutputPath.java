@@ -41,7 +41,7 @@ final class OutputPath {
   /** Creates {@code dir} if missing and checks a file can be made in it; why not, or empty. */
   static Optional<String> directoryProblem(String option, Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      return Optional.of(option + ": '" + dir + "' exists and is not a directory");
+      return Optional.of(option + ": " + dir + " exists and is not a directory");
     }
     try {
       Files.createDirectories(dir);
