@@ -143,7 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .withTrace(plot != null ? 0.25 : 0.0)
           .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
-      ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
+      ProgressBar bar = realtime ? new ProgressBar(err, PrintableText.of(s.name()), sim::statusLine) : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
       if (bar != null) {
         bar.finish();
@@ -151,7 +151,7 @@ public final class SimulateCommand implements Callable<Integer> {
       if (json) {
         out.println(JSON.writeValueAsString(result));
       } else {
-        printSummary(out, result);
+        printSummary(out, s, result);
       }
       out.flush();
       if (plot != null) {
@@ -167,16 +167,28 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void printSummary(PrintWriter out, SimulationResult r) {
-    out.printf(Locale.ROOT, "%s: %s%s%n", r.scenario(), r.outcome(), r.fault() == null ? "" : " (" + r.fault() + ")");
+  private static void printSummary(PrintWriter out, Scenario s, SimulationResult r) {
+    out.printf(Locale.ROOT, "%s: %s%s%n", PrintableText.of(r.scenario()), r.outcome(),
+        r.fault() == null ? "" : " (" + r.fault() + ")");
+    out.println("  " + OutcomeText.describe(s, r));
     out.printf(Locale.ROOT, "  predictor %s%s, predicted %s s, heater on %.1f s, cycle %.1f s%n", r.predictor(),
         r.fallbackReason() == null ? "" : " [fallback: " + r.fallbackReason() + "]",
         r.predictedS() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.predictedS()), r.heaterOnS(), r.cycleS());
-    out.printf(Locale.ROOT, "  shade target %d, achieved %.2f; max chamber %.1f °C, max bread surface %.1f °C%n",
-        r.targetShade(), r.achievedShade(), r.maxChamberC(), r.maxBreadSurfaceC());
+    out.printf(Locale.ROOT, "  %s; max chamber %.1f °C, max bread surface %.1f °C%n",
+        s.mode() == com.smarttoaster.toast.ToastMode.REHEAT
+            ? String.format(Locale.ROOT, "reheat (no shade target), shade now %.2f", r.achievedShade())
+            : String.format(Locale.ROOT, "shade target %d, achieved %.2f", r.targetShade(), r.achievedShade()),
+        r.maxChamberC(), r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
-      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%n", r.tripLatencyMs(),
-          r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")");
+      boolean tripped = "fault".equals(r.outcome());
+      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%s%n", r.tripLatencyMs(),
+          r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")",
+          tripped ? "" : ", at the cycle's end: no safety fault latched");
+    }
+    for (SimulationResult.Event e : r.events()) {
+      if (e.event().contains("had no effect") || e.event().contains("was never injected")) {
+        out.printf(Locale.ROOT, "  note: %s%n", e.event());
+      }
     }
   }
 }

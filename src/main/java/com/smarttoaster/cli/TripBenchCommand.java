@@ -66,7 +66,7 @@ public final class TripBenchCommand implements Callable<Integer> {
     out.println("| scenario | endings | heat cut by | trip latency p50 / max, ms |");
     out.println("|---|---|---|---|");
     for (TripLatencyBench.Row row : TripLatencyBench.run(list, seeds, appliance, predictor)) {
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", row.scenario(), row.endings().toString().replaceAll("[{}]", ""),
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", PrintableText.of(row.scenario()), row.endings().toString().replaceAll("[{}]", ""),
           String.join(", ", row.cutBy()), row.latenciesMs().isEmpty() ? "-"
               : String.format(Locale.ROOT, "%.0f / %.0f", row.percentile(50), row.percentile(100)));
       out.flush();

@@ -201,7 +201,10 @@ public final class SafetySupervisor {
     this.heaterSwitchedAtNanos = clock.nanos();
     this.heatTime = new HeatTimeBook(heaterSwitchedAtNanos);
     this.store = new FaultStoreWriter(faultStore);
-    log.info("Safety supervisor ready: {}", limits);
+    // One readable line at start; every limit (a long record) only at debug: the config file has them all.
+    log.info("Safety supervisor ready: heat at most {} s a cycle, cut-off {} °C, loop every {} ms",
+        limits.maxHeatS(), limits.cutoffC(), limits.loopPeriodS() * 1000);
+    log.debug("Safety limits: {}", limits);
     Fault restored = store.restored(heaterSwitchedAtNanos);
     if (restored != null) {
       withLock(() -> {
