@@ -26,7 +26,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
   /** The config is valid. */
   public static final int EXIT_VALID = 0;
 
-  /** The config is invalid or cannot be read (DESIGN.md section 4: bad input file). */
+  /** The config is invalid or cannot be read (docs/contracts.md §1: bad input file). */
   public static final int EXIT_INVALID = 2;
 
   @Spec private CommandSpec spec;
