@@ -37,9 +37,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
   Integer random;
 
-  @Option(names = "--suite", paramLabel = "NAME", split = ",", 
-      description = "Instead of files: kitchen suites (realistic, second-batch, mains, 120v, frozen-toast, absurd, "
-          + "or all), --count scenarios each, from --seed; prints one table per suite and a summary.")
+  // NAMES with hideParamSyntax: picocli's NAME[,NAME...] breaks across synopsis lines at the comma.
+  @Option(names = "--suite", paramLabel = "NAMES", split = ",", hideParamSyntax = true,
+      description = "Instead of files: kitchen suites, comma-separated (realistic, second-batch, mains, 120v,"
+          + " frozen-toast, absurd, or all), --count scenarios each, from --seed; prints one table per suite and a"
+          + " summary.")
   List<String> suites;
 
   @Option(names = "--count", defaultValue = "200", paramLabel = "N", description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
@@ -49,8 +51,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Seed for --random and --suite (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--predictors", split = ",", paramLabel = "NAME", defaultValue = "model,fallback,fixed-timer,oracle",
-      description = "Predictors to compare (default ${DEFAULT-VALUE}).")
+  @Option(names = "--predictors", split = ",", paramLabel = "NAMES", hideParamSyntax = true,
+      defaultValue = "model,fallback,fixed-timer,oracle",
+      description = "Predictors to compare, comma-separated (default: model, fallback, fixed-timer and oracle).")
   List<String> predictors;
 
   @Option(names = "--plot", paramLabel = "PNG", description = "Write predicted-vs-oracle and error-by-segment (mean and p95) charts to a PNG file (the"

@@ -93,9 +93,20 @@ class CliContractTest {
         assertFalse(here.matches(".*[A-Za-z0-9]-") && !next.isEmpty(),
             cmd + ": a hyphenated word split at line " + (i + 1) + ": " + here + " / " + next);
         assertFalse(here.endsWith(":") && next.startsWith("/"), cmd + ": a URL split: " + here + " / " + next);
+        assertFalse(splitsACommaList(here, next), cmd + ": a comma list split: " + here + " / " + next);
       }
       assertFalse(r.out().contains("DESIGN.md"), cmd + ": cites a file that is not in the repository");
     }
+  }
+
+  /** "a,b," then "c,d": a list written without spaces (one token) broken at a comma; prose lists have ", ". */
+  private static boolean splitsACommaList(String here, String next) {
+    if (!here.matches(".*\\S,") || next.isEmpty()) {
+      return false;
+    }
+    String last = here.substring(here.lastIndexOf(' ') + 1);
+    String first = next.split(" ", 2)[0];
+    return last.substring(0, last.length() - 1).contains(",") || first.replaceAll("[,.)\\]]+$", "").contains(",");
   }
 
   private static List<List<String>> allCommands(CommandLine cl, List<String> path) {
