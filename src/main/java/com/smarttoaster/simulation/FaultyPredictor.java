@@ -57,6 +57,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBandProgress() {
+    return inner.cardCheckerBandProgress();
+  }
+
+  @Override
   public double predictSeconds(PredictionInput input) throws Exception {
     asked++;
     switch (misbehaviour) {
