@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
           + " without GPIO it exits 2 with one message. With appliance.kind: simulated or pi-emulated it runs"
           + " the simulated toaster in real time with a terminal front panel; at the end of standard input"
           + " (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
-      TerminalPanel.HELP
+      "The panel lists its keys when it starts; the README's commands table has them too."
     })
 public final class RunCommand implements Callable<Integer> {
   /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */
