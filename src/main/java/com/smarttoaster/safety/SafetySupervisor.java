@@ -201,9 +201,8 @@ public final class SafetySupervisor {
     this.heaterSwitchedAtNanos = clock.nanos();
     this.heatTime = new HeatTimeBook(heaterSwitchedAtNanos);
     this.store = new FaultStoreWriter(faultStore);
-    // One readable line at start; every limit (a long record) only at debug: the config file has them all.
-    log.info("Safety supervisor ready: heat at most {} s a cycle, cut-off {} °C, loop every {} ms",
-        limits.maxHeatS(), limits.cutoffC(), limits.loopPeriodS() * 1000);
+    // One readable line at start; every limit is in the config file, the full record at debug.
+    log.info("Safety supervisor ready: cut-off {} °C, at most {} s of heat per cycle", limits.cutoffC(), limits.maxHeatS());
     log.debug("Safety limits: {}", limits);
     Fault restored = store.restored(heaterSwitchedAtNanos);
     if (restored != null) {
