@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
  * {@code --model} the model's load time and prediction latency.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmarks: simulated cycles per second on one core; supervisor reaction under CPU load.",
-        "With --model: model load time and prediction latency (p50/p99) instead."})
+    header = "Benchmarks: cycles per second, supervisor reaction, model latency.",
+    description = {"With --scenario FILE: simulated cycles per second on one core, then the supervisor's reaction"
+        + " under CPU load. With --model (no scenario): the model's load time and prediction latency (p50/p99)."
+        + " Give one of the two."})
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Its card (default: toast-time.card.json beside --model-file, else the installed card).")
   Path cardFile;
 
-  @Option(names = "--predictions", defaultValue = "20000",
+  @Option(names = "--predictions", defaultValue = "20000", paramLabel = "N",
       description = "Measured predictions per path with --model (default ${DEFAULT-VALUE}).")
   int predictions;
 
@@ -46,13 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "sim (default) or pi-emulated: the appliance the cycles run on.")
   String appliance;
 
-  @Option(names = "--cycles", defaultValue = "400", description = "Measured cycles (default ${DEFAULT-VALUE}).")
+  @Option(names = "--cycles", defaultValue = "400", paramLabel = "N", description = "Measured cycles (default ${DEFAULT-VALUE}).")
   int cycles;
 
-  @Option(names = "--trials", defaultValue = "200", description = "Supervisor reaction trials (default ${DEFAULT-VALUE}).")
+  @Option(names = "--trials", defaultValue = "200", paramLabel = "N", description = "Supervisor reaction trials (default ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--load-threads", defaultValue = "4", description = "CPU-burning threads during the reaction trials.")
+  @Option(names = "--load-threads", defaultValue = "4", paramLabel = "N",
+      description = "CPU-burning threads during the reaction trials (default ${DEFAULT-VALUE}).")
   int loadThreads;
 
   @Override

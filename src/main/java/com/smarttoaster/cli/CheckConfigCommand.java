@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check-config",
     mixinStandardHelpOptions = true,
+    header = "Validates a toaster config file (YAML) without touching any hardware.",
     description = {
-      "Validates a toaster config file (YAML) without touching any hardware.",
       "Prints OK and a summary, or every problem found, one per line.",
       "Exit codes: 0 valid, 2 invalid or unreadable file."
     })
@@ -26,7 +26,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
   /** The config is valid. */
   public static final int EXIT_VALID = 0;
 
-  /** The config is invalid or cannot be read (DESIGN.md section 4: bad input file). */
+  /** The config is invalid or cannot be read (docs/contracts.md §1: bad input file). */
   public static final int EXIT_INVALID = 2;
 
   @Spec private CommandSpec spec;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,11 +20,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "dataset",
     mixinStandardHelpOptions = true,
+    header = "Generates the oracle-labelled training dataset and its data card.",
     description = {
-      "Samples situations across the realistic envelope (DESIGN.md section 5),",
-      "labels each with the simulator oracle's heating time for the target shade,",
-      "and writes DIR/" + DatasetCsv.FILE_NAME + " and DIR/" + DataCard.FILE_NAME + ".",
-      "The same seed always gives the same bytes."
+      "Samples situations across the training envelope (docs/contracts.md and the README's dataset section),"
+          + " labels each with the simulator oracle's heating time for the target shade, and writes DIR/"
+          + DatasetCsv.FILE_NAME + " and DIR/" + DataCard.FILE_NAME + ". The same seed always gives the same bytes."
     })
 public final class DatasetCommand implements Callable<Integer> {
   /** More rows than this would take hours to label; nobody needs them for a 14-input model. */
@@ -48,8 +49,9 @@ public final class DatasetCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      err.println("--out: " + out + " exists and is not a directory");
+    Optional<String> problem = OutputPath.directoryProblem("--out", out);
+    if (problem.isPresent()) {
+      err.println(problem.get());
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }

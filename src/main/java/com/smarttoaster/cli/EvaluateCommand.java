@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,9 +21,11 @@ import picocli.CommandLine.Option;
 
 /** {@code evaluate}: every predictor on a scenario set, a table per segment and a chart. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
+    header = "Compares predictors on a scenario set: shade error per segment.",
     description = {
-      "Runs a scenario set with several predictors on the simulated appliance and prints the shade",
-      "error per segment (cold/warm toaster, frozen, low mains, bread type)."
+      "Runs a scenario set with several predictors on the simulated appliance and prints the mean and p95"
+          + " shade error per segment (cold/warm toaster, frozen, low mains, bread type).",
+      "Give exactly one of --scenarios, --random or --suite."
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,22 +37,27 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
   Integer random;
 
-  @Option(names = "--suite", paramLabel = "NAME", split = ",",
-      description = "Instead of files: kitchen suites (realistic, second-batch, mains, 120v, frozen-toast, absurd, "
-          + "or all), --count scenarios each, from --seed; prints one table per suite and a summary.")
+  // NAMES with hideParamSyntax: picocli's NAME[,NAME...] breaks across synopsis lines at the comma.
+  @Option(names = "--suite", paramLabel = "NAMES", split = ",", hideParamSyntax = true,
+      description = "Instead of files: kitchen suites, comma-separated (realistic, second-batch, mains, 120v,"
+          + " frozen-toast, absurd, or all), --count scenarios each, from --seed; prints one table per suite and a"
+          + " summary.")
   List<String> suites;
 
-  @Option(names = "--count", defaultValue = "200", description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
+  @Option(names = "--count", defaultValue = "200", paramLabel = "N", description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Seed for --random (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
+      description = "Seed for --random and --suite (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--predictors", split = ",", defaultValue = "model,fallback,fixed-timer,oracle",
-      description = "Predictors to compare (default ${DEFAULT-VALUE}).")
+  @Option(names = "--predictors", split = ",", paramLabel = "NAMES", hideParamSyntax = true,
+      defaultValue = "model,fallback,fixed-timer,oracle",
+      description = "Predictors to compare, comma-separated (default: model, fallback, fixed-timer and oracle).")
   List<String> predictors;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Write predicted-vs-oracle and error-by-segment charts.")
+  @Option(names = "--plot", paramLabel = "PNG", description = "Write predicted-vs-oracle and error-by-segment (mean and p95) charts to a PNG file (the"
+          + " name must end in .png).")
   Path plot;
 
   @Override
@@ -66,6 +74,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (sources != 1) {
       err.println("give one of --scenarios FILE|DIR, --random N or --suite NAME");
       return Main.EXIT_BAD_INPUT;
+    }
+    if (plot != null) {
+      if (suites != null) {
+        err.println("--plot: draws one scenario set; give --scenarios or --random, not --suite");
+        return Main.EXIT_BAD_INPUT;
+      }
+      Optional<String> problem = OutputPath.pngProblem("--plot", plot);
+      if (problem.isPresent()) {
+        err.println(problem.get());
+        return Main.EXIT_BAD_INPUT;
+      }
     }
     if (suites != null) {
       return runSuites(out, err);
@@ -92,7 +111,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.print(evaluation.table(predictors));
     out.flush();
     if (plot != null) {
-      EvaluationPlot.write(evaluation, predictors, plot);
+      try {
+        EvaluationPlot.write(evaluation, predictors, plot);
+      } catch (java.io.IOException e) {
+        err.println("--plot: cannot write '" + plot + "': " + e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
       err.println("Plot written to " + plot);
     }
     return 0;

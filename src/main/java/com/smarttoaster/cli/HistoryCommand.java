@@ -18,24 +18,26 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "The recorded cycles in a history database (history.databaseFile in the config).",
+    header = "The recorded cycles in a history database.",
+    description = "The recorded cycles in a history database (history.databaseFile in the config). Subcommand: export.",
     subcommands = {HistoryCommand.Export.class})
-public final class HistoryCommand implements Runnable {
+public final class HistoryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** No subcommand: the usage on stderr and exit 2, as for the root command. */
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
+    return Main.EXIT_BAD_INPUT;
   }
 
   /** {@code history export}: the records as CSV, with the users' ratings. */
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = {
-        "Writes the recorded cycles, with their ratings, as CSV (the cycle record columns).",
-        "Safe while the appliance runs: the database is only read."
-      })
+      header = "Writes the recorded cycles, with their ratings, as CSV.",
+      description = "Writes the recorded cycles, with their ratings, as CSV (the cycle record columns). Safe while"
+          + " the appliance runs: the database is only read.")
   public static final class Export implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

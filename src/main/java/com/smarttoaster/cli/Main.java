@@ -1,6 +1,7 @@
 package com.smarttoaster.cli;
 
 import com.smarttoaster.service.JournalStderr;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,12 +10,16 @@ import picocli.CommandLine.Command;
     name = "smart-toaster",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
+    description = {
+      "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
+      "Exit codes: 0 the command did its job (a cycle that ended in a detected fault is still 0 for simulate),"
+          + " 2 bad arguments or a bad input file, 1 internal error. Contracts: docs/contracts.md."
+    },
     subcommands = {
-      SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
+      CommandLine.HelpCommand.class, SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
       DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class, TripBenchCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   /** Exit code for bad arguments or a bad input file. */
   public static final int EXIT_BAD_INPUT = 2;
   /** Exit code for an internal error. */
@@ -47,6 +52,7 @@ public final class Main implements Runnable {
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler(new OneLineParameterError());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       cmd.getErr().println("Internal error: " + ex);
       ex.printStackTrace(cmd.getErr());
@@ -55,8 +61,10 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /** No command given: what the commands are, on stderr, and exit 2 (the README promises it). */
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_BAD_INPUT;
   }
 }

@@ -20,19 +20,20 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-mqtt}: a fleet of simulated toasters against one local Mosquitto. */
 @Command(name = "bench-mqtt", mixinStandardHelpOptions = true,
-    description = {"A fleet of simulated toasters in real time, each with its own MQTT client, against one broker:",
-        "messages per second, CPU per toaster, state-change-to-subscriber latency.",
-        "Without --broker-url it starts its own Mosquitto on a free loopback port (needs mosquitto installed)."})
+    header = "A fleet of simulated toasters against one MQTT broker.",
+    description = "A fleet of simulated toasters in real time, each with its own MQTT client, against one broker:"
+        + " messages per second, CPU per toaster, state-change-to-subscriber latency. Without --broker-url it"
+        + " starts its own Mosquitto on a free loopback port (needs mosquitto installed).")
 public final class MqttBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--toasters", defaultValue = "100", description = "Fleet size (default ${DEFAULT-VALUE}).")
+  @Option(names = "--toasters", defaultValue = "100", paramLabel = "N", description = "Fleet size (default ${DEFAULT-VALUE}).")
   int toasters;
 
-  @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per phase (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", defaultValue = "30", paramLabel = "S", description = "Measured seconds per phase (default ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--broker-url", paramLabel = "URL", description = "Use this broker (tcp://HOST:PORT) instead.")
+  @Option(names = "--broker-url", paramLabel = "URL", description = "Use this broker instead; URL: tcp://HOST:PORT")
   String brokerUrl;
 
   @Override

@@ -51,13 +51,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the appliance the config names (real Pi, emulated Pi or simulated).",
     description = {
-      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi",
-      "toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
-      "With appliance.kind: simulated it runs the simulated toaster in real time with a terminal",
-      "front panel; at the end of standard input (e.g. under systemd) it runs on without keys until",
-      "stopped (SIGTERM or Ctrl-C). Keys:",
-      TerminalPanel.HELP
+      "With appliance.kind: pi it drives the Raspberry Pi toaster (pins from the pi section) until stopped;"
+          + " without GPIO it exits 2 with one message. With appliance.kind: simulated or pi-emulated it runs"
+          + " the simulated toaster in real time with a terminal front panel; at the end of standard input"
+          + " (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
+      "The panel lists its keys when it starts; the README's commands table has them too."
     })
 public final class RunCommand implements Callable<Integer> {
   /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */

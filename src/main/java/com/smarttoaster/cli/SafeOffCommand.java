@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "safe-off",
     mixinStandardHelpOptions = true,
+    header = "Drives the heater and latch pins low and exits (systemd's ExecStopPost).",
     description = {
-      "Drives the heater relay and carriage latch outputs named by the config (pi.heaterPin, pi.latchPin)",
-      "LOW and exits, without starting the appliance. For systemd's ExecStopPost: after a crash or a",
-      "watchdog kill the GPIO lines keep their last level. With appliance.kind: simulated it does nothing.",
+      "Drives the heater relay and carriage latch outputs named by the config (pi.heaterPin, pi.latchPin)"
+          + " LOW and exits, without starting the appliance. For systemd's ExecStopPost: after a crash or a"
+          + " watchdog kill the GPIO lines keep their last level. With appliance.kind: simulated it does nothing.",
       "Exit 0 done, 2 bad config or the pins could not be opened."
     })
 public final class SafeOffCommand implements Callable<Integer> {

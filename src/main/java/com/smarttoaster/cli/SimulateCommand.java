@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,10 +30,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Runs one toast cycle per scenario on the simulated appliance.",
     description = {
-      "Runs one toast cycle per scenario on the simulated appliance, with the real safety supervisor,",
-      "controller and predictor guard. Given a directory, runs every *.json in it, sorted by name.",
-      "Scenario format, result object and fault kinds: docs/contracts.md."
+      "Runs one toast cycle per scenario with the real safety supervisor, controller and predictor guard."
+          + " Given a directory, runs every *.json in it, sorted by name.",
+      "Scenario format, fault kinds and their parameters, result object: docs/contracts.md."
+          + " Exit 0 when every cycle ran (a cycle that ended in a detected fault included), 2 for a bad"
+          + " argument, scenario or output path (checked before anything runs)."
     })
 public final class SimulateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR", description = "Scenario file or directory.")
+  @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR", description = "Scenario file (JSON) or a directory of them.")
   Path scenario;
 
   @Option(names = "--predictor", defaultValue = "model", paramLabel = "NAME",
@@ -58,12 +62,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--realtime", description = "Run at wall-clock pace with a live progress bar on stderr.")
   boolean realtime;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Draw temperatures, heater state and browning to a PNG.")
+  @Option(names = "--plot", paramLabel = "PNG", description = "Draw the cycle to a PNG file (the name must end in .png): temperatures, heater state,"
+          + " target and achieved shade, the cut-off and what happened when.")
   Path plot;
 
   @Option(names = "--mqtt-url", paramLabel = "URL",
-      description = "Also publish the cycle to this MQTT broker (tcp://HOST:PORT or ssl://HOST:PORT), as a real"
-          + " toaster would: state, events and Home Assistant discovery. Add --realtime to watch it live.")
+      description = "Also publish the cycle to this MQTT broker, as a real toaster would: state, events and Home"
+          + " Assistant discovery. Add --realtime to watch it live.%n"
+          + "URL: tcp://HOST:PORT or ssl://HOST:PORT")
   URI mqttUrl;
 
   @Option(names = "--device-id", defaultValue = "simulated", paramLabel = "ID",
@@ -84,6 +90,13 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!SimulatedAppliances.NAMES.contains(appliance)) {
       err.println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
       return Main.EXIT_BAD_INPUT;
+    }
+    if (plot != null) {
+      Optional<String> problem = OutputPath.pngProblem("--plot", plot);
+      if (problem.isPresent()) {
+        err.println(problem.get());
+        return Main.EXIT_BAD_INPUT;
+      }
     }
     List<Scenario> scenarios = new ArrayList<>();
     try {
@@ -131,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .withTrace(plot != null ? 0.25 : 0.0)
           .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
-      ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
+      ProgressBar bar = realtime ? new ProgressBar(err, PrintableText.of(s.name()), sim::statusLine) : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
       if (bar != null) {
         bar.finish();
@@ -139,27 +152,44 @@ public final class SimulateCommand implements Callable<Integer> {
       if (json) {
         out.println(JSON.writeValueAsString(result));
       } else {
-        printSummary(out, result);
+        printSummary(out, s, result);
       }
       out.flush();
       if (plot != null) {
-        CyclePlot.write(sim.trace(), result, plot);
+        try {
+          CyclePlot.write(sim.trace(), result, plot);
+        } catch (java.io.IOException e) {
+          err.println("--plot: cannot write '" + plot + "': " + e.getMessage());
+          return Main.EXIT_BAD_INPUT;
+        }
         err.println("Plot written to " + plot);
       }
     }
     return 0;
   }
 
-  private static void printSummary(PrintWriter out, SimulationResult r) {
-    out.printf(Locale.ROOT, "%s: %s%s%n", r.scenario(), r.outcome(), r.fault() == null ? "" : " (" + r.fault() + ")");
+  private static void printSummary(PrintWriter out, Scenario s, SimulationResult r) {
+    out.printf(Locale.ROOT, "%s: %s%s%n", PrintableText.of(r.scenario()), r.outcome(),
+        r.fault() == null ? "" : " (" + r.fault() + ")");
+    out.println("  " + OutcomeText.describe(s, r));
     out.printf(Locale.ROOT, "  predictor %s%s, predicted %s s, heater on %.1f s, cycle %.1f s%n", r.predictor(),
         r.fallbackReason() == null ? "" : " [fallback: " + r.fallbackReason() + "]",
         r.predictedS() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.predictedS()), r.heaterOnS(), r.cycleS());
-    out.printf(Locale.ROOT, "  shade target %d, achieved %.2f; max chamber %.1f °C, max bread surface %.1f °C%n",
-        r.targetShade(), r.achievedShade(), r.maxChamberC(), r.maxBreadSurfaceC());
+    out.printf(Locale.ROOT, "  %s; max chamber %.1f °C, max bread surface %.1f °C%n",
+        s.mode() == com.smarttoaster.toast.ToastMode.REHEAT
+            ? String.format(Locale.ROOT, "reheat (no shade target), shade now %.2f", r.achievedShade())
+            : String.format(Locale.ROOT, "shade target %d, achieved %.2f", r.targetShade(), r.achievedShade()),
+        r.maxChamberC(), r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
-      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%n", r.tripLatencyMs(),
-          r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")");
+      boolean tripped = "fault".equals(r.outcome());
+      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%s%n", r.tripLatencyMs(),
+          r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")",
+          tripped ? "" : ", at the cycle's end: no safety fault latched");
+    }
+    for (SimulationResult.Event e : r.events()) {
+      if (e.event().contains("had no effect") || e.event().contains("was never injected")) {
+        out.printf(Locale.ROOT, "  note: %s%n", e.event());
+      }
     }
   }
 }

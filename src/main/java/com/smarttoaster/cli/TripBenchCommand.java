@@ -18,15 +18,16 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-trips}: trip latencies (p50/max) and endings over a set of fault scenarios. */
 @Command(name = "bench-trips", mixinStandardHelpOptions = true,
-    description = {"Runs every scenario of a fault set with several seeds and prints, per scenario, how the",
-        "runs ended, what cut the heat and the trip latency (p50/max, ms; DESIGN §7 / docs/contracts.md)."})
+    header = "Trip latencies, endings and what cut the heat over a set of fault scenarios.",
+    description = "Runs every scenario of a fault set with several seeds and prints, per scenario, how the runs"
+        + " ended, what cut the heat and the trip latency (p50/max, ms; defined in docs/contracts.md).")
 public final class TripBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenarios", required = true, paramLabel = "DIR|FILE", description = "The fault scenarios.")
+  @Option(names = "--scenarios", required = true, paramLabel = "FILE|DIR", description = "The fault scenarios.")
   Path scenarios;
 
-  @Option(names = "--seeds", defaultValue = "20", description = "Runs per scenario (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", defaultValue = "20", paramLabel = "N", description = "Runs per scenario (default ${DEFAULT-VALUE}).")
   int seeds;
 
   @Option(names = "--appliance", defaultValue = "sim", paramLabel = "KIND", description = "sim (default) or pi-emulated.")
@@ -65,7 +66,7 @@ public final class TripBenchCommand implements Callable<Integer> {
     out.println("| scenario | endings | heat cut by | trip latency p50 / max, ms |");
     out.println("|---|---|---|---|");
     for (TripLatencyBench.Row row : TripLatencyBench.run(list, seeds, appliance, predictor)) {
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", row.scenario(), row.endings().toString().replaceAll("[{}]", ""),
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", PrintableText.of(row.scenario()), row.endings().toString().replaceAll("[{}]", ""),
           String.join(", ", row.cutBy()), row.latenciesMs().isEmpty() ? "-"
               : String.format(Locale.ROOT, "%.0f / %.0f", row.percentile(50), row.percentile(100)));
       out.flush();

@@ -2,7 +2,7 @@ package com.smarttoaster.history;
 
 import java.util.Locale;
 
-/** How a cycle ended; the ids are those of the result object (DESIGN.md §6). */
+/** How a cycle ended; the ids are those of the result object (docs/contracts.md §3). */
 public enum CycleOutcome {
   /** The predicted time ran out and the bread popped. */
   DONE,

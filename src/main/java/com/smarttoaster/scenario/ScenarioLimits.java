@@ -4,7 +4,7 @@ import com.smarttoaster.input.NumberRange;
 
 /**
  * What a scenario may ask for. The bounds are the physically possible, not the realistic: a
- * scenario outside the realistic envelope (DESIGN.md section 5) is still accepted, because that is
+ * scenario outside the realistic envelope (docs/contracts.md §2) is still accepted, because that is
  * how the predictor's guardrails and the safety supervisor get exercised. Only the impossible is
  * refused.
  */

@@ -30,7 +30,7 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * Reads scenario files (DESIGN.md section 5) strictly: unknown fields, wrong types, missing
+ * Reads scenario files (docs/contracts.md §2) strictly: unknown fields, wrong types, missing
  * required fields, out-of-range values and malformed JSON are all a {@link ScenarioException} that
  * names the file, the field path, the value and what is allowed. All problems in a file are
  * reported together.
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>Decisions beyond the design: {@code faults} and {@code actions} may be left out (no faults, no
  * actions); every other field is required. Whole-number fields accept 4 or 4.0 but not 4.5. Numbers
  * must be finite. A key given twice is an error. {@code arm-remote-start} must be at {@code atS}
- * 0. Faults and actions keep their file order. The contract additions of DESIGN.md §7 are optional:
+ * 0. Faults and actions keep their file order. The contract additions of docs/contracts.md are optional:
  * {@code before} (none), {@code configuredMainsVolts} (the actual {@code mainsVolts}) and {@code
  * nominalMainsVolts} (230).
  */

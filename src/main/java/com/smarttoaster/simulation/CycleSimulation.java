@@ -151,6 +151,7 @@ public final class CycleSimulation {
         break;
       }
     }
+    faults.reportIneffective(cycleSeconds());
     assembly.close();
     appliance.close();
     return result();

@@ -17,6 +17,9 @@ final class FaultSchedule {
   private final EventLog log;
   private boolean controllerHung;
   private boolean softwareCrashed;
+  /** Predictor faults applied, with the predictor's count of predictions asked at that moment. */
+  private final List<ScenarioFault> predictorFaults = new ArrayList<>();
+  private final List<Integer> askedBefore = new ArrayList<>();
 
   FaultSchedule(List<ScenarioFault> faults, SimulatedAppliance appliance, FaultyPredictor predictor, EventLog log) {
     this.pending = new ArrayList<>(faults);
@@ -33,6 +36,27 @@ final class FaultSchedule {
     }
   }
 
+  /**
+   * At the end of the run, says in the event log which faults changed nothing, so a result never
+   * reads as if a fault had been tested when it was not: a fault timed after the run ended, and a
+   * predictor fault after which no prediction was asked (predictions are asked at the lever press
+   * and, for a cycle that re-predicts, 30 s into heating).
+   */
+  void reportIneffective(double endS) {
+    for (ScenarioFault f : pending) {
+      log.add(String.format(Locale.ROOT, "%s at %.1f s was never injected: the run ended at %.1f s",
+          f.kind().id(), f.atS(), endS));
+    }
+    for (int i = 0; i < predictorFaults.size(); i++) {
+      if (predictor.asked() == askedBefore.get(i)) {
+        ScenarioFault f = predictorFaults.get(i);
+        log.add(String.format(Locale.ROOT, "%s at %.1f s had no effect: no prediction was asked after it"
+            + " (predictions are asked at the lever press and, when the cycle re-predicts, 30 s into heating)",
+            f.kind().id(), f.atS()));
+      }
+    }
+  }
+
   boolean isControllerHung() {
     return controllerHung;
   }
@@ -44,6 +68,10 @@ final class FaultSchedule {
 
   private void apply(ScenarioFault f) {
     SimulatedThermocouple tc = appliance.thermocouple();
+    if (f.kind().isPredictorFault()) {
+      predictorFaults.add(f);
+      askedBefore.add(predictor.asked());
+    }
     switch (f.kind()) {
       case SENSOR_OPEN -> tc.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
       case SENSOR_SHORT -> tc.setWiringFault(ThermocoupleFault.SHORT_TO_GND);

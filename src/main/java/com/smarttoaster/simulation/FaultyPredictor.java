@@ -15,11 +15,17 @@ final class FaultyPredictor implements ToastTimePredictor {
   private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
   /** The extreme answer, or the slow predictor's delay: only one misbehaviour is active at a time. */
   private volatile double seconds;
+  /** Predictions asked so far: a predictor fault acts only on predictions asked after it. */
+  private volatile int asked;
 
   /** Wraps {@code predictor} (once, before the first prediction); returns this. */
   FaultyPredictor wrap(ToastTimePredictor predictor) {
     this.inner = predictor;
     return this;
+  }
+
+  int asked() {
+    return asked;
   }
 
   void misbehave(Misbehaviour how, double seconds) {
@@ -57,6 +63,7 @@ final class FaultyPredictor implements ToastTimePredictor {
 
   @Override
   public double predictSeconds(PredictionInput input) throws Exception {
+    asked++;
     switch (misbehaviour) {
       case NAN:
         return Double.NaN;

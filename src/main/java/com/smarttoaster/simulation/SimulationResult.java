@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * The result object of DESIGN.md §6, one per simulated cycle, with two compatible additions
+ * The result object of docs/contracts.md §3, one per simulated cycle, with two compatible additions
  * (docs/contracts.md): {@code appliance} ("sim" or "pi-emulated") and {@code heatCutBy}, what
  * stopped the current the last time it stopped ("relay", "carriage", "dead-man", "thermal-cutout",
  * "thermal-fuse", "element"; null while heat never flowed or still flows).

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Measures trip latency (DESIGN.md §7): from the later of the fault's onset and the first moment
+ * Measures trip latency (docs/contracts.md §3, tripLatencyMs): from the later of the fault's onset and the first moment
  * heat flows after it, to the moment heat actually stopped flowing. Null only when no fault was
  * injected; a fault whose heat never stopped reports the time to the end of the run, never 0.
  *
