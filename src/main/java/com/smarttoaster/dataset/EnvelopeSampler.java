@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 /**
  * Draws one situation from the training envelope: deliberately WIDER than the operating envelope of
- * DESIGN.md §5, so that an input just outside the operating range is still one the model has seen,
+ * docs/contracts.md, so that an input just outside the operating range is still one the model has seen,
  * and the card's ranges (the envelope the data was sampled from, {@link #SAMPLED_RANGES}) are where
  * the model may refuse. Every draw comes from the row's own seed only, so rows are independent and
  * any row can be regenerated alone.

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * Scenario sets for what a real kitchen does to a toaster, drawn from seeds of their own and
  * independently of the training data's sampler (the model never saw these draws, and the sampler
- * here is written from DESIGN.md §5 and issue 11, not from the dataset code):
+ * here is written from the realistic envelope in docs/contracts.md and issue 11, not from the dataset code):
  *
  * <ul>
  *   <li>{@code realistic}: the operating envelope; 60 % of cycles follow an earlier cycle on the same

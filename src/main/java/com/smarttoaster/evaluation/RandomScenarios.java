@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Evaluation scenarios drawn like the training data ({@link EnvelopeSampler}), but from a seed of
- * their own so they are not the training rows, and kept inside the operating envelope of DESIGN.md
- * §5 (230 V appliances configured 200–250 V, ambient 5–40 °C, 8–35 mm, bread as the mode says),
+ * their own so they are not the training rows, and kept inside the operating envelope of
+ * docs/contracts.md (230 V appliances configured 200–250 V, ambient 5–40 °C, 8–35 mm, bread as the mode says),
  * which the training envelope is wider than. A scenario has one mains voltage and one starting temperature for the whole
  * toaster, so the supply is taken to be the configured one and a toaster with a history starts
  * evenly at its chamber reading (the controller, fresh for each scenario, reports no previous cycle).

@@ -7,7 +7,7 @@ import com.smarttoaster.toast.BreadType;
  * The physical situation a simulated cycle starts from: the room, the mains, how warm the toaster
  * still is, and what bread is in the slots.
  *
- * <p>Values outside the realistic envelope of DESIGN.md section 5 are accepted as long as they are
+ * <p>Values outside the realistic envelope (docs/contracts.md, the scenario fields table) are accepted as long as they are
  * physically possible; the constructor refuses only impossible ones.
  *
  * @param ambientC room air temperature, °C
