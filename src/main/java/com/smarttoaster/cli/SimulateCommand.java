@@ -130,7 +130,8 @@ public final class SimulateCommand implements Callable<Integer> {
           .withTrace(plot != null ? 0.25 : 0.0)
           .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
-      ProgressBar bar = realtime ? new ProgressBar(err, s.name(), sim::statusLine) : null;
+      ProgressBar bar = realtime ? new ProgressBar(new StatusLine(err, ConsoleKind.ofStderr()), s.name(), sim::status)
+          : null;
       SimulationResult result = sim.run(bar == null ? null : bar::update);
       if (bar != null) {
         bar.finish();

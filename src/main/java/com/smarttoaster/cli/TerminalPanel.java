@@ -1,65 +1,173 @@
 package com.smarttoaster.cli;
 
 import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons and
- * knob, and a status line is redrawn in place.
+ * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons,
+ * knob and the bread selector, and one status line shows what the controller is doing with which
+ * settings (the controller's own snapshot, so the panel never shows a setting the cycle does not
+ * use: a change the controller refuses mid-cycle stays unshown, and its refusal is printed).
+ *
+ * <p>Keys act on the simulated world through {@code onStepper}, which runs them between simulation
+ * steps; a key with nothing to do says so instead of doing nothing silently.
  */
 final class TerminalPanel {
-  static final String HELP = "keys: l fresh bread + lever down, p lever down (same slices again), u lever up, c cancel, 1-7 shade, t/d/b/r toast/defrost/bagel/reheat,"
-      + " a remote-arm, s remote start (as from MQTT), x hold reset, q quit";
+  /** The keys, each line under 80 columns; shown at start and on ? or h. */
+  static final List<String> HELP = List.of(
+      "keys: l fresh bread + lever down   p lever down (same slices)   u lever up",
+      "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat",
+      "      w bread type   +/- slice thickness (2 mm)   o one or two slices",
+      "      a remote-arm   s remote start (as from MQTT)   x hold reset",
+      "      ? these keys   q quit (cancels a running cycle first)",
+      "      settings change between cycles; mid-cycle they are refused (cancel first)");
+
+  /** Slice thickness the panel allows, mm (the scenario format's realistic range). */
+  static final double MIN_THICKNESS_MM = 8;
+  static final double MAX_THICKNESS_MM = 35;
+  static final double THICKNESS_STEP_MM = 2;
+  /** The bread a user puts in for defrost: from the freezer, °C. */
+  static final double FROZEN_C = -18.0;
 
   private final SteppedAppliance appliance;
+  private final Consumer<Runnable> onStepper;
   private final Consumer<RemoteCommand> remote;
-  private final PrintWriter err;
+  private final Supplier<ControllerSnapshot> controller;
+  private final Supplier<SafetyStatus> safety;
+  private final Consumer<String> say;
+  private final double roomC;
 
-  TerminalPanel(SteppedAppliance appliance, Consumer<RemoteCommand> remote, PrintWriter err) {
+  /**
+   * @param onStepper runs an action on the simulation's stepping thread
+   * @param say prints a message above the status line
+   * @param roomC the temperature fresh bread comes in at, °C (defrost: from the freezer)
+   */
+  TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
+      Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC) {
     this.appliance = appliance;
+    this.onStepper = onStepper;
     this.remote = remote;
-    this.err = err;
+    this.controller = controller;
+    this.safety = safety;
+    this.say = say;
+    this.roomC = roomC;
   }
 
   /** Handles one key; returns false when the user asked to quit. */
   boolean handle(char key) {
+    ControllerSnapshot c = controller.get();
+    ToastSettings s = c.settings();
+    boolean carriageDown = appliance.world().isCarriageDown();
     switch (Character.toLowerCase(key)) {
       case 'l' -> {
-        if (!appliance.world().isCarriageDown()) { // toast out, fresh slices in, as a user does between cycles
-          appliance.world().loadFreshBread();
+        if (carriageDown) {
+          say.accept("l: the lever is already down");
+        } else { // toast out, fresh slices as the panel says in, as a user does between cycles
+          act(() -> {
+            appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
+                s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
+            appliance.pushLever();
+          });
         }
-        appliance.pushLever();
       }
-      case 'p' -> appliance.pushLever();
-      case 'u' -> appliance.liftLever();
-      case 'c' -> appliance.press(new UserEvent.CancelPressed());
-      case 't' -> appliance.press(new UserEvent.ModeSelected(ToastMode.TOAST));
-      case 'd' -> appliance.press(new UserEvent.ModeSelected(ToastMode.DEFROST));
-      case 'b' -> appliance.press(new UserEvent.ModeSelected(ToastMode.BAGEL));
-      case 'r' -> appliance.press(new UserEvent.ModeSelected(ToastMode.REHEAT));
-      case 'a' -> appliance.press(new UserEvent.RemoteArmPressed());
+      case 'p' -> {
+        if (carriageDown) {
+          say.accept("p: the lever is already down");
+        } else {
+          act(appliance::pushLever);
+        }
+      }
+      case 'u' -> {
+        if (carriageDown) {
+          act(appliance::liftLever);
+        } else {
+          say.accept("u: the lever is already up");
+        }
+      }
+      case 'c' -> {
+        if (c.phase().isActive() || c.remoteArmPending()) {
+          press(new UserEvent.CancelPressed());
+        } else {
+          say.accept("c: no cycle to cancel");
+        }
+      }
+      case 't' -> press(new UserEvent.ModeSelected(ToastMode.TOAST));
+      case 'd' -> press(new UserEvent.ModeSelected(ToastMode.DEFROST));
+      case 'b' -> press(new UserEvent.ModeSelected(ToastMode.BAGEL));
+      case 'r' -> press(new UserEvent.ModeSelected(ToastMode.REHEAT));
+      case 'w' -> press(new UserEvent.BreadSelected(nextBread(s.bread())));
+      case '+', '=' -> thickness(s, s.thicknessMm() + THICKNESS_STEP_MM);
+      case '-', '_' -> thickness(s, s.thicknessMm() - THICKNESS_STEP_MM);
+      case 'o' -> press(new UserEvent.SliceSizeSet(s.thicknessMm(), 3 - s.slices()));
+      case 'a' -> press(new UserEvent.RemoteArmPressed());
       case 's' -> remote.accept(new RemoteCommand.Start());
-      case 'x' -> appliance.press(new UserEvent.ResetHeld());
+      case 'x' -> {
+        if (safety.get().fault() == null) {
+          say.accept("x: no fault is latched; nothing to reset");
+        } else {
+          press(new UserEvent.ResetHeld());
+        }
+      }
+      case '?', 'h' -> HELP.forEach(say);
       case 'q' -> {
         return false;
       }
+      case '\n', '\r', ' ', '\t' -> {
+        // keys typed into a pipe come with Enter
+      }
       default -> {
         if (key >= '1' && key <= '7') {
-          appliance.press(new UserEvent.ShadeChanged(key - '0'));
+          press(new UserEvent.ShadeChanged(key - '0'));
+        } else {
+          say.accept(String.format(Locale.ROOT, "key %s does nothing; ? lists the keys",
+              key >= ' ' && key < 0x7f ? "'" + key + "'" : String.format(Locale.ROOT, "0x%02x", (int) key)));
         }
       }
     }
     return true;
+  }
+
+  private void thickness(ToastSettings s, double mm) {
+    double clamped = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, mm));
+    if (clamped == s.thicknessMm()) {
+      say.accept(String.format(Locale.ROOT, "slices are already %.0f mm thick (the panel allows %.0f-%.0f mm)",
+          s.thicknessMm(), MIN_THICKNESS_MM, MAX_THICKNESS_MM));
+    } else {
+      press(new UserEvent.SliceSizeSet(clamped, s.slices()));
+    }
+  }
+
+  private void press(UserEvent event) {
+    act(() -> appliance.press(event));
+  }
+
+  /** Runs on the stepping thread; an input this appliance lacks is a message, not a stack trace. */
+  private void act(Runnable action) {
+    onStepper.accept(() -> {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        say.accept("not done: " + e.getMessage());
+      }
+    });
+  }
+
+  static BreadType nextBread(BreadType b) {
+    BreadType[] all = BreadType.values();
+    return all[(b.ordinal() + 1) % all.length];
   }
 
   /**
@@ -76,24 +184,44 @@ final class TerminalPanel {
     return false;
   }
 
-  void drawStatus(ControllerSnapshot c, SafetyStatus s, double simS) {
+  /**
+   * The status line, at most 75 columns: phase, progress (bar sized by the predicted time) or what
+   * happens next, then the settings in force, the chamber reading and whether heat is on, e.g.
+   * {@code toasting  [###-----]  36/108s shade 5 white      2x12mm toast    156°C HEAT}.
+   */
+  static String statusText(ControllerSnapshot c, SafetyStatus s) {
+    ToastSettings t = c.settings();
     String temp = s.lastReading() != null && s.lastReading().isValid()
-        ? String.format(Locale.ROOT, "%6.1f °C", s.lastReading().chamberC())
-        : "  --.- °C";
-    err.printf(Locale.ROOT, "\r[%7.1f s] %-9s shade %d %-10s %-7s chamber %s heater %-3s %s%s   ",
-        simS, c.phase().id(), c.settings().shade(), c.settings().bread().id(), c.settings().mode().id(), temp,
-        s.heaterCommandedOn() ? "ON" : "off",
-        c.remainingS() > 0 ? String.format(Locale.ROOT, "%.0f s left", c.remainingS()) : "",
-        s.fault() != null ? " FAULT " + s.fault().code() : "");
-    err.flush();
+        ? String.format(Locale.ROOT, "%3.0f°C", s.lastReading().chamberC())
+        : " --°C";
+    return String.format(Locale.ROOT, "%-9s %-20s shade %d %-10s %dx%2.0fmm %-7s %s %s", c.phase().id(),
+        section(c, s), t.shade(), t.bread().id(), t.slices(), t.thicknessMm(), t.mode().id(), temp,
+        s.heaterCommandedOn() ? "HEAT" : "");
   }
 
-  /** Redraws the status line until {@code running} says stop. */
-  void statusLoop(Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
-      Supplier<Double> simS, Supplier<Boolean> running) throws InterruptedException {
-    while (running.get()) {
-      drawStatus(controller.get(), safety.get(), simS.get());
-      Thread.sleep(250);
+  /** What the status line stands for, without its ticking parts: a plain line is printed when it changes. */
+  static String stateKey(ControllerSnapshot c, SafetyStatus s) {
+    return c.phase() + " " + c.settings() + " " + (s.fault() != null ? s.fault().code() : "") + " "
+        + s.heaterCommandedOn() + " " + (c.prediction() != null ? c.prediction().seconds() : "") + " "
+        + c.remoteArmPending();
+  }
+
+  private static String section(ControllerSnapshot c, SafetyStatus s) {
+    if (s.fault() != null) {
+      return s.fault().code().name();
     }
+    CyclePhase phase = c.phase();
+    return switch (phase) {
+      case TOASTING -> {
+        double total = c.prediction().seconds();
+        yield ProgressBar.withTimes(total - c.remainingS(), total, 8);
+      }
+      case PREPARING -> "working out the time";
+      case ARMED -> "armed: s starts";
+      case DONE -> String.format(Locale.ROOT, "done after %.0fs", c.prediction().seconds());
+      case CANCELLED -> "cancelled";
+      case FAULT -> "fault";
+      case IDLE -> c.remoteArmPending() ? "lever arms next" : "l: bread in, lever";
+    };
   }
 }

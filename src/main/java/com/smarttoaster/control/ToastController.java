@@ -386,7 +386,7 @@ public final class ToastController {
   private void refuse(String reason) {
     indicators.beep(Indicators.BeepPattern.REFUSED);
     listener.onRefused(reason, clock.nanos());
-    log.info("{}", reason);
+    log.debug("{}", reason); // the listener shows it (panel, journal, MQTT); at info it printed twice
   }
 
   private void note(String text) {
