@@ -201,7 +201,9 @@ public final class SafetySupervisor {
     this.heaterSwitchedAtNanos = clock.nanos();
     this.heatTime = new HeatTimeBook(heaterSwitchedAtNanos);
     this.store = new FaultStoreWriter(faultStore);
-    log.info("Safety supervisor ready: {}", limits);
+    // One readable line at start; every limit is in the config file, the full record at debug.
+    log.info("Safety supervisor ready: cut-off {} °C, at most {} s of heat per cycle", limits.cutoffC(), limits.maxHeatS());
+    log.debug("Safety limits: {}", limits);
     Fault restored = store.restored(heaterSwitchedAtNanos);
     if (restored != null) {
       withLock(() -> {
