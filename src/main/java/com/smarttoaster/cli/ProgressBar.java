@@ -55,7 +55,7 @@ final class ProgressBar {
     String progress = Double.isNaN(s.predictedS())
         ? String.format(Locale.ROOT, "%-19s", "")
         : withTimes(s.heatedS(), s.predictedS(), SIMULATE_CELLS);
-    return String.format(Locale.ROOT, "%-12s %-9s %-19s %4.0f°C bread %4.0f°C shade %5.2f %s", name, s.phase(),
+    return String.format(Locale.ROOT, "%-12s %-9s %-19s %3.0f°C bread %3.0f°C shade %5.2f %s", name, s.phase(),
         progress, s.chamberC(), s.breadSurfaceC(), s.achievedShade(), s.heating() ? "HEAT" : "");
   }
 
