@@ -81,7 +81,10 @@ public final class RunCommand implements Callable<Integer> {
     if (cfg.appliance().kind() == ApplianceKind.PI) {
       return runPi(cfg, err);
     }
-    return runSimulated(cfg, err);
+    // Single keys from the start: keys typed while it starts are not echoed into the panel.
+    try (RawTerminal raw = RawTerminal.enter()) {
+      return runSimulated(cfg, err);
+    }
   }
 
   /**
@@ -259,12 +262,10 @@ public final class RunCommand implements Callable<Integer> {
         runner.start();
         service.ready(loop, supervisor, selfTest);
         PanelRedraw redraw = PanelRedraw.start(line, controller::snapshot, supervisor::status);
-        try (RawTerminal raw = RawTerminal.enter()) {
-          readKeysUntilQuit(panel, stop, line);
-          stop.await();
-        }
+        readKeysUntilQuit(panel, stop, line);
+        stop.await();
         service.stopping();
-        endRunningCycle(controller, line);
+        endRunningCycle(controller, runner, line);
         redraw.stop(line, controller.snapshot(), supervisor.status());
         runner.close(); // no more steps, so nothing ticks the supervisor after it shut down
       } finally {
@@ -282,12 +283,14 @@ public final class RunCommand implements Callable<Integer> {
    * Quitting ({@code q}, SIGTERM) with a cycle running cancels it through the controller first, so
    * the history and MQTT see it end as cancelled rather than left running until the next start.
    */
-  private static void endRunningCycle(ToastController controller, StatusLine line) throws InterruptedException {
+  private static void endRunningCycle(ToastController controller, SimulatedApplianceRunner runner, StatusLine line)
+      throws InterruptedException {
     if (!controller.snapshot().phase().isActive()) {
       return;
     }
     line.println("Quitting: cancelling the running cycle first.");
-    controller.submit(new UserEvent.CancelPressed());
+    // Through the stepping thread, after any key typed before q (a knob turn then q: in that order).
+    runner.submit(() -> controller.submit(new UserEvent.CancelPressed()));
     long deadline = System.nanoTime() + END_CYCLE_WAIT.toNanos(); // wall time: it waits for a thread
     while (controller.snapshot().phase().isActive() && System.nanoTime() < deadline) {
       Thread.sleep(10);

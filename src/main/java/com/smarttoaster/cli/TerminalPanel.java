@@ -70,33 +70,14 @@ final class TerminalPanel {
   boolean handle(char key) {
     ControllerSnapshot c = controller.get();
     ToastSettings s = c.settings();
-    boolean carriageDown = appliance.world().isCarriageDown();
     switch (Character.toLowerCase(key)) {
-      case 'l' -> {
-        if (carriageDown) {
-          say.accept("l: the lever is already down");
-        } else { // toast out, fresh slices as the panel says in, as a user does between cycles
-          act(() -> {
-            appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
-                s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
-            appliance.pushLever();
-          });
-        }
-      }
-      case 'p' -> {
-        if (carriageDown) {
-          say.accept("p: the lever is already down");
-        } else {
-          act(appliance::pushLever);
-        }
-      }
-      case 'u' -> {
-        if (carriageDown) {
-          act(appliance::liftLever);
-        } else {
-          say.accept("u: the lever is already up");
-        }
-      }
+      case 'l' -> onLever(true, () -> { // toast out, fresh slices as the panel says in, as a user does
+        appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
+            s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
+        appliance.pushLever();
+      }, "l: the lever is already down");
+      case 'p' -> onLever(true, appliance::pushLever, "p: the lever is already down");
+      case 'u' -> onLever(false, appliance::liftLever, "u: the lever is already up");
       case 'c' -> {
         if (c.phase().isActive() || c.remoteArmPending()) {
           press(new UserEvent.CancelPressed());
@@ -138,6 +119,21 @@ final class TerminalPanel {
       }
     }
     return true;
+  }
+
+  /**
+   * A lever action, looked at on the stepping thread where the carriage moves, so a key typed just
+   * as a cycle ends sees the carriage as it is: {@code action} when the lever is where it can act
+   * ({@code up} true: the lever must be up), otherwise {@code nothing} is said.
+   */
+  private void onLever(boolean up, Runnable action, String nothing) {
+    act(() -> {
+      if (appliance.world().isCarriageDown() != up) {
+        action.run();
+      } else {
+        say.accept(nothing);
+      }
+    });
   }
 
   private void thickness(ToastSettings s, double mm) {

@@ -61,11 +61,13 @@ class RunInTerminalTest {
     long startMs = System.currentTimeMillis();
     try (OutputStream keys = p.getOutputStream()) {
       t.await("Ready");
+      t.await("idle      l: bread in"); // the first frame: keys are read from here on
       if (factor == 1) {
         type(keys, "l");
         t.await("Cycle started:");
         Thread.sleep(2500); // a few redraws of a live cycle
         type(keys, "3x");
+        t.await("shade 3 refused");
         t.await("x: no fault is latched");
         type(keys, "q");
         t.await("Cycle ended: cancelled");
