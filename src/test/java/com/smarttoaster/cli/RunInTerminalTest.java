@@ -112,6 +112,54 @@ class RunInTerminalTest {
         frames.size(), frames.stream().mapToInt(String::length).max().orElse(0), wallMs / 1000);
   }
 
+  /**
+   * Without a terminal (keys from a pipe, stderr to a file, as under systemd or in a log): plain
+   * lines only, no carriage returns or escape codes; and q mid-cycle ends the cycle in the history
+   * as cancelled, not left running until the next start.
+   */
+  @org.junit.jupiter.api.Test
+  void redirectedItWritesPlainLinesAndQuitMidCycleRecordsTheCycleAsCancelled() throws Exception {
+    Path config = dir.resolve("toaster.yaml");
+    Path db = dir.resolve("history.db");
+    Files.writeString(config, Files.readString(Path.of("config/toaster.yaml"))
+        .replace("realtimeFactor: 1\n", "realtimeFactor: 20\n") + "\nhistory:\n  databaseFile: " + db + "\n");
+    Path err = dir.resolve("stderr.txt");
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", cp, Main.class.getName(), "run", "--config", config.toString())
+        .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try (OutputStream keys = p.getOutputStream()) {
+      awaitInFile(err, "Ready");
+      type(keys, "l");
+      awaitInFile(err, "Cycle started:");
+      awaitInFile(err, "\ntoasting  "); // the panel's state change, as a plain line
+      type(keys, "q");
+    }
+    assertTrue(p.waitFor(WAIT_MS, TimeUnit.MILLISECONDS), "run did not exit");
+    String text = Files.readString(err);
+    assertEquals(0, p.exitValue(), text);
+    assertFalse(text.contains("\r"), "no carriage returns in a file:\n" + text);
+    assertFalse(text.contains("\033"), "no escape codes in a file:\n" + text);
+    assertTrue(text.contains("Quitting: cancelling the running cycle first."), text);
+
+    Path csv = dir.resolve("history.csv");
+    assertEquals(0, Main.commandLine().execute("history", "export", "--db", db.toString(), "--out", csv.toString()));
+    String history = Files.readString(csv);
+    assertTrue(history.contains("cancelled"), history);
+    assertFalse(history.contains("running"), history);
+  }
+
+  private static void awaitInFile(Path file, String part) throws Exception {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (!(Files.exists(file) && Files.readString(file).contains(part))) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("no '" + part + "' in " + file + " within " + WAIT_MS + " ms:\n"
+            + (Files.exists(file) ? Files.readString(file) : ""));
+      }
+      Thread.sleep(50);
+    }
+  }
+
   private static void type(OutputStream keys, String typed) throws IOException {
     keys.write(typed.getBytes(StandardCharsets.US_ASCII));
     keys.flush();
