@@ -190,8 +190,6 @@ public final class RunCommand implements Callable<Integer> {
    * real time, and a busy machine only runs the demo slower.
    */
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {
-    ControllerConfig cc = cfg.controller();
-    ToastSettings initial = cc.defaultSettings();
     ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString());
     ApplianceRemote remote;
     try {
@@ -201,10 +199,17 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    boolean emulatedPi = cfg.appliance().kind() == ApplianceKind.PI_EMULATED;
-    String kind = emulatedPi ? "pi-emulated" : "sim";
-    StatusLine line = new StatusLine(err, ConsoleKind.ofStderr());
-    line.captureSystemErr(); // log lines scroll above the status line
+    try (StatusLine line = new StatusLine(err, ConsoleKind.ofStderr())) {
+      line.captureSystemErr(); // log lines scroll above the status line
+      return runWithPanel(cfg, err, service, remote, line);
+    }
+  }
+
+  private int runWithPanel(ToasterConfig cfg, PrintWriter err, ServiceLifecycle service, ApplianceRemote remote,
+      StatusLine line) throws Exception {
+    ControllerConfig cc = cfg.controller();
+    ToastSettings initial = cc.defaultSettings();
+    String kind = cfg.appliance().kind() == ApplianceKind.PI_EMULATED ? "pi-emulated" : "sim";
     try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(
             cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(),
             cfg.appliance().elementRatedVolts(), initial, cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
