@@ -49,6 +49,13 @@ final class TerminalPanel {
   private final Supplier<SafetyStatus> safety;
   private final Consumer<String> say;
   private final double roomC;
+  /**
+   * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
+   * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what was
+   * asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
+   */
+  private ToastSettings asked;
+  private ToastSettings askedOver;
 
   /**
    * @param onStepper runs an action on the simulation's stepping thread
@@ -69,7 +76,7 @@ final class TerminalPanel {
   /** Handles one key; returns false when the user asked to quit. */
   boolean handle(char key) {
     ControllerSnapshot c = controller.get();
-    ToastSettings s = c.settings();
+    ToastSettings s = base(c);
     switch (Character.toLowerCase(key)) {
       case 'l' -> onLever(true, () -> { // toast out, fresh slices as the panel says in, as a user does
         appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
@@ -89,10 +96,10 @@ final class TerminalPanel {
       case 'd' -> press(new UserEvent.ModeSelected(ToastMode.DEFROST));
       case 'b' -> press(new UserEvent.ModeSelected(ToastMode.BAGEL));
       case 'r' -> press(new UserEvent.ModeSelected(ToastMode.REHEAT));
-      case 'w' -> press(new UserEvent.BreadSelected(nextBread(s.bread())));
-      case '+', '=' -> thickness(s, s.thicknessMm() + THICKNESS_STEP_MM);
-      case '-', '_' -> thickness(s, s.thicknessMm() - THICKNESS_STEP_MM);
-      case 'o' -> press(new UserEvent.SliceSizeSet(s.thicknessMm(), 3 - s.slices()));
+      case 'w' -> ask(s.withBread(nextBread(s.bread())), c, new UserEvent.BreadSelected(nextBread(s.bread())));
+      case '+', '=' -> thickness(s, c, s.thicknessMm() + THICKNESS_STEP_MM);
+      case '-', '_' -> thickness(s, c, s.thicknessMm() - THICKNESS_STEP_MM);
+      case 'o' -> slices(s, c, 3 - s.slices());
       case 'a' -> press(new UserEvent.RemoteArmPressed());
       case 's' -> remote.accept(new RemoteCommand.Start());
       case 'x' -> {
@@ -136,14 +143,37 @@ final class TerminalPanel {
     });
   }
 
-  private void thickness(ToastSettings s, double mm) {
+  private void thickness(ToastSettings s, ControllerSnapshot c, double mm) {
     double clamped = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, mm));
     if (clamped == s.thicknessMm()) {
       say.accept(String.format(Locale.ROOT, "slices are already %.0f mm thick (the panel allows %.0f-%.0f mm)",
           s.thicknessMm(), MIN_THICKNESS_MM, MAX_THICKNESS_MM));
     } else {
-      press(new UserEvent.SliceSizeSet(clamped, s.slices()));
+      ask(new ToastSettings(s.shade(), s.bread(), clamped, s.slices(), s.mode()), c,
+          new UserEvent.SliceSizeSet(clamped, s.slices()));
     }
+  }
+
+  private void slices(ToastSettings s, ControllerSnapshot c, int slices) {
+    ask(new ToastSettings(s.shade(), s.bread(), s.thicknessMm(), slices, s.mode()), c,
+        new UserEvent.SliceSizeSet(s.thicknessMm(), slices));
+  }
+
+  /**
+   * The settings a relative key steps from: what was last asked while the controller has not moved
+   * on; mid-cycle (where changes are refused) and once it has, the controller's own.
+   */
+  private ToastSettings base(ControllerSnapshot c) {
+    if (asked != null && (c.phase().isActive() || !c.settings().equals(askedOver))) {
+      asked = null;
+    }
+    return asked != null ? asked : c.settings();
+  }
+
+  private void ask(ToastSettings next, ControllerSnapshot c, UserEvent event) {
+    asked = next;
+    askedOver = c.settings();
+    press(event);
   }
 
   private void press(UserEvent event) {

@@ -109,7 +109,7 @@ class TerminalPanelTest {
     assertFalse(keys("w+-o"));
 
     assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN), new UserEvent.SliceSizeSet(14, 2),
-        new UserEvent.SliceSizeSet(10, 2), new UserEvent.SliceSizeSet(12, 1)), events);
+        new UserEvent.SliceSizeSet(12, 2), new UserEvent.SliceSizeSet(12, 1)), events);
   }
 
   @Test
@@ -138,5 +138,25 @@ class TerminalPanelTest {
 
     assertEquals(List.of(new UserEvent.ResetHeld()), events);
     assertEquals(List.of(), said);
+  }
+
+  @Test
+  void keysTypedFasterThanAControllerTickStepOnFromWhatWasAsked() throws Exception {
+    // The snapshot stands still, as it does between two controller ticks.
+    assertFalse(keys("wwo+"));
+
+    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+        new UserEvent.BreadSelected(BreadType.SOURDOUGH), new UserEvent.SliceSizeSet(12, 1),
+        new UserEvent.SliceSizeSet(14, 1)), events);
+  }
+
+  @Test
+  void midCycleTheKeysStepFromTheCyclesSettingsWhichTheControllerKeeps() throws Exception {
+    snapshot = new ControllerSnapshot(CyclePhase.TOASTING, WHITE_4, new com.smarttoaster.predict.Prediction(100,
+        "model", null), 50, false);
+    assertFalse(keys("ww"));
+
+    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+        new UserEvent.BreadSelected(BreadType.WHOLEGRAIN)), events, "each is refused by the controller on its own");
   }
 }
