@@ -49,12 +49,14 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi",
-      "toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
-      "With appliance.kind: simulated it runs the simulated toaster in real time with a terminal",
-      "front panel; at the end of standard input (e.g. under systemd) it runs on without keys until",
-      "stopped (SIGTERM or Ctrl-C). The panel's keys are listed when it starts and on ?; see the",
-      "README's \"The terminal front panel\"."
+      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi"
+          + " toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
+      "With appliance.kind: simulated (or pi-emulated) it runs the simulated toaster, paced to the"
+          + " wall clock by simulation.realtimeFactor, with a terminal front panel: one status line,"
+          + " log lines above it, plain lines when stderr is not a terminal. At the end of standard"
+          + " input (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
+      "%nThe panel's keys (single keys, no Enter):",
+      TerminalPanel.KEYS
     })
 public final class RunCommand implements Callable<Integer> {
   /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */

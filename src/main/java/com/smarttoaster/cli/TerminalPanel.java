@@ -26,14 +26,19 @@ import java.util.function.Supplier;
  * steps; a key with nothing to do says so instead of doing nothing silently.
  */
 final class TerminalPanel {
-  /** The keys, each line under 80 columns; shown at start and on ? or h. */
-  static final List<String> HELP = List.of(
-      "keys: l fresh bread + lever down   p lever down (same slices)   u lever up",
-      "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat",
-      "      w bread type   +/- slice thickness (2 mm)   o one or two slices",
-      "      a remote-arm   s remote start (as from MQTT)   x hold reset",
-      "      ? these keys   q quit (cancels a running cycle first)",
-      "      settings change between cycles; mid-cycle they are refused (cancel first)");
+  /**
+   * The keys, lines under 80 columns separated by %n (a constant, so {@code run --help} can show
+   * it: picocli turns %n into line breaks).
+   */
+  static final String KEYS = "keys: l fresh bread + lever down   p lever down (same slices)   u lever up%n"
+      + "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat%n"
+      + "      w bread type   +/- slice thickness (2 mm)   o one or two slices%n"
+      + "      a remote-arm   s remote start (as from MQTT)   x hold reset%n"
+      + "      ? these keys   q quit (cancels a running cycle first)%n"
+      + "      settings change between cycles; mid-cycle they are refused (cancel first)";
+
+  /** {@link #KEYS} line by line: shown when the panel starts and on ? or h. */
+  static final List<String> HELP = List.of(KEYS.split("%n"));
 
   /** Slice thickness the panel allows, mm (the scenario format's realistic range). */
   static final double MIN_THICKNESS_MM = 8;
