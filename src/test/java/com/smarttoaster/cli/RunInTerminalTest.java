@@ -61,10 +61,12 @@ class RunInTerminalTest {
     }
     Files.writeString(config, yaml);
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process p = new ProcessBuilder("python3", Path.of("src/test/resources/pty/run_in_pty.py").toString(),
+    ProcessBuilder pb = new ProcessBuilder("python3", Path.of("src/test/resources/pty/run_in_pty.py").toString(),
         String.valueOf(COLUMNS), "24", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", cp, Main.class.getName(), "run", "--config", config.toString())
-        .redirectErrorStream(true).start();
+        .redirectErrorStream(true);
+    pb.environment().put("TERM", "xterm"); // as a user's terminal says; CI may run with TERM=dumb or none
+    Process p = pb.start();
     Terminal t = new Terminal(p.getInputStream());
     long startMs = System.currentTimeMillis();
     try (OutputStream keys = p.getOutputStream()) {
