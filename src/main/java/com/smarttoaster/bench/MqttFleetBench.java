@@ -20,9 +20,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import com.smarttoaster.remote.RemoteFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A fleet of simulated toasters, each with its own MQTT client, against one broker, in real time:
@@ -61,15 +68,18 @@ public final class MqttFleetBench {
     AtomicLong states = new AtomicLong();
     AtomicLong events = new AtomicLong();
     MqttClient watcher = new MqttClient(brokerUrl, "fleet-watcher", new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(true);
-    o.setMaxInflight(1000);
-    watcher.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setCleanStart(true);
+    o.setReceiveMaximum(1000);
+    watcher.setCallback(new MqttCallback() {
       @Override
-      public void connectionLost(Throwable cause) {}
+      public void disconnected(MqttDisconnectResponse response) {}
 
       @Override
-      public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage m) {
+      public void mqttErrorOccurred(MqttException exception) {}
+
+      @Override
+      public void messageArrived(String topic, MqttMessage m) {
         long now = System.nanoTime();
         if (topic.endsWith("/state")) {
           states.incrementAndGet();
@@ -84,7 +94,13 @@ public final class MqttFleetBench {
       }
 
       @Override
-      public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+      public void deliveryComplete(IMqttToken token) {}
+
+      @Override
+      public void connectComplete(boolean reconnect, String serverUri) {}
+
+      @Override
+      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     });
     watcher.connect(o);
     watcher.subscribe(new String[] {"toaster/+/state", "toaster/+/event"}, new int[] {1, 1});
@@ -98,9 +114,8 @@ public final class MqttFleetBench {
       Topics t = new Topics(id, "homeassistant");
       MqttTransport tr = new PahoTransport(new PahoTransport.Settings(brokerUrl, "toaster-" + id, null, null, null,
           20, 10, t.status(), "offline".getBytes(StandardCharsets.US_ASCII)));
-      MqttRemote r = new MqttRemote(new MqttRemote.Options(id, "homeassistant", 2, 10, 60), tr,
+      MqttRemote r = RemoteFactory.create(new MqttRemote.Options(id, "homeassistant", 2, 10, 60), tr,
           new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000), List.of());
-      r.start();
       remotes.add(r);
       return r;
     }, () -> {

@@ -22,13 +22,14 @@ import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
-import com.smarttoaster.remote.MqttRemote;
+import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.remote.TransportException;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.service.SelfTestReport;
+import com.smarttoaster.service.StateDirectory;
 import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.toast.ToastSettings;
@@ -125,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
     ApplianceRemote remote;
     try {
-      remote = MqttRemote.fromConfig(cfg, service.stateDirectory()); // MQTT and history, when configured
+      remote = RemoteFactory.fromConfig(cfg, service.stateDirectory().map(StateDirectory::path)); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
       appliance.close();
       service.close();
@@ -195,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
     ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString());
     ApplianceRemote remote;
     try {
-      remote = MqttRemote.fromConfig(cfg, service.stateDirectory()); // MQTT and history, when configured
+      remote = RemoteFactory.fromConfig(cfg, service.stateDirectory().map(StateDirectory::path)); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
       service.close();
       err.println(e.getMessage());

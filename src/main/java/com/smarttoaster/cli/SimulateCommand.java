@@ -11,6 +11,7 @@ import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.MqttRemote;
+import com.smarttoaster.remote.RemoteFactory;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -108,7 +109,7 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("--mqtt-url: '" + mqttUrl + "' is not tcp://HOST:PORT or ssl://HOST:PORT");
       return Main.EXIT_BAD_INPUT;
     }
-    try (MqttRemote remote = MqttRemote.forSimulation(mqttUrl, deviceId)) {
+    try (MqttRemote remote = RemoteFactory.forSimulation(mqttUrl, deviceId)) {
       if (!remote.awaitConnected(MQTT_WAIT)) {
         err.println("--mqtt-url: could not connect to " + mqttUrl + " within " + MQTT_WAIT.toSeconds()
             + " s; is the broker running and reachable?");

@@ -26,7 +26,7 @@ final class MqttSection {
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
   static final Pattern FILE_NAME = Pattern.compile("[^\\x00-\\x1f\\x7f]{1,4096}");
   static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  /** MQTT 3.1.1 keepalive; the will goes out within 1.5 × this after a silent loss. */
+  /** MQTT keepalive; the will goes out within 1.5 × this after a silent loss. */
   static final NumberRange KEEP_ALIVE_S = closed(15, 30, "s");
   static final NumberRange MAX_RECONNECT_DELAY_S = closed(1, 600, "s");
   static final NumberRange COMMAND_RATE_PER_S = closed(0.1, 50, "commands/s");

@@ -307,7 +307,10 @@ public final class ToastController {
       } else {
         rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
         if (risesTaken == rises.length && shouldRePredict()) {
-          rePrediction = predictor.start(cycleInput.withProgress(new HeatingProgress(rises)));
+          PredictionInput withProgress = cycleInput.withProgress(new HeatingProgress(rises));
+          rePrediction = prediction.isFallback()
+              ? predictor.startWithoutPrimary(withProgress, prediction.fallbackReason())
+              : predictor.start(withProgress);
         }
       }
     }
@@ -328,8 +331,12 @@ public final class ToastController {
     rePrediction = null;
     Prediction before = prediction;
     if (answer.isFallback()) {
-      note(String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: %s", answer.seconds(),
-          answer.fallbackReason()));
+      boolean notAsked = before.isFallback() && answer.fallbackReason().equals(before.fallbackReason());
+      note(notAsked
+          ? String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: the model failed at the start "
+              + "of this cycle and is not asked again in it", answer.seconds())
+          : String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: %s", answer.seconds(),
+              answer.fallbackReason()));
     }
     double heatedS = (now - heatStartNanos) / 1e9;
     double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);

@@ -23,7 +23,11 @@ import java.util.Map;
  * @param checkerBand the largest relative disagreement the guard accepts between the model and the
  *     non-ML fallback, e.g. 0.25 for 25 % (see {@code predict.CheckerBand}): measured on the test
  *     split at training time, plus a margin; null on cards from before issue 11 (the guard then uses
- *     its default)
+ *     its default). Applies to start predictions
+ * @param checkerBandProgress the same for re-predictions (inputs with the heating progress),
+ *     measured on those inputs alone: the two estimators disagree more there (frozen bread, low mains)
+ *     than at the start, and one band for both let a start answer 20 % off through; null on cards
+ *     before it (the guard then uses {@code checkerBand})
  * @param integritySha256 lower-case hex SHA-256 over the model bytes followed by this card's
  *     canonical JSON with this field empty (see {@code predict.ModelCardChecks#seal}); covers every
  *     field, so an edited card is refused like an edited model
@@ -42,6 +46,7 @@ public record ModelCard(
     Map<String, Double> metrics,
     String notes,
     Double checkerBand,
+    Double checkerBandProgress,
     String integritySha256) {
 
   /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
@@ -49,19 +54,24 @@ public record ModelCard(
       String dataSha256, long dataRows, long dataSeed, List<Feature> features, Target target,
       Map<String, Double> metrics, String notes) {
     this(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed, features, target,
-        metrics, notes, null, null);
+        metrics, notes, null, null, null);
   }
 
-  /** This card with another checker band (the seal no longer matches: seal again). */
+  /** This card with another start checker band, the re-prediction band kept (seal again). */
   public ModelCard withCheckerBand(Double band) {
+    return withCheckerBands(band, checkerBandProgress);
+  }
+
+  /** This card with other checker bands (the seal no longer matches: seal again). */
+  public ModelCard withCheckerBands(Double start, Double progress) {
     return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
-        features, target, metrics, notes, band, integritySha256);
+        features, target, metrics, notes, start, progress, integritySha256);
   }
 
   /** This card with another integrity hash. */
   public ModelCard withIntegritySha256(String hash) {
     return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
-        features, target, metrics, notes, checkerBand, hash);
+        features, target, metrics, notes, checkerBand, checkerBandProgress, hash);
   }
 
   /**

@@ -107,4 +107,9 @@ public final class CheckerBand {
   static double of(ToastTimePredictor primary) {
     return primary.cardCheckerBand().orElse(DEFAULT_BAND);
   }
+
+  /** The re-prediction band of {@code primary}: its card's, else its start band. */
+  static double ofProgress(ToastTimePredictor primary) {
+    return primary.cardCheckerBandProgress().orElse(of(primary));
+  }
 }

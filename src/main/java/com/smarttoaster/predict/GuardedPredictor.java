@@ -40,6 +40,7 @@ public final class GuardedPredictor implements AutoCloseable {
   private final PredictorRunner runner;
   private final boolean checked;
   private final double band;
+  private final double progressBand;
   private final String bandSource;
 
   /** Predictors (by name) that are not learned and so are not checked against the table. */
@@ -65,7 +66,7 @@ public final class GuardedPredictor implements AutoCloseable {
   public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
       double maxS, Clock clock, PredictorRunner runner) {
     this(primary, fallback, timeoutS, minS, maxS, clock, runner, CheckerBand.of(primary),
-        primary.cardCheckerBand().isPresent()
+        CheckerBand.ofProgress(primary), primary.cardCheckerBand().isPresent()
             ? "the test split allows" : "the guard allows when the model card records no band");
   }
 
@@ -77,17 +78,20 @@ public final class GuardedPredictor implements AutoCloseable {
    */
   public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
       double maxS, Clock clock, PredictorRunner runner, double band) {
-    this(primary, fallback, timeoutS, minS, maxS, clock, runner, band, "the guard allows");
+    this(primary, fallback, timeoutS, minS, maxS, clock, runner, band, band, "the guard allows");
   }
 
   private GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
-      double maxS, Clock clock, PredictorRunner runner, double band, String bandSource) {
-    if (!(band >= CheckerBand.MIN_BAND && band <= CheckerBand.MAX_BAND)) {
-      throw new IllegalArgumentException("checker band " + band + " must lie in " + CheckerBand.MIN_BAND + ".."
-          + CheckerBand.MAX_BAND);
+      double maxS, Clock clock, PredictorRunner runner, double band, double progressBand, String bandSource) {
+    for (double b : new double[] {band, progressBand}) {
+      if (!(b >= CheckerBand.MIN_BAND && b <= CheckerBand.MAX_BAND)) {
+        throw new IllegalArgumentException("checker band " + b + " must lie in " + CheckerBand.MIN_BAND + ".."
+            + CheckerBand.MAX_BAND);
+      }
     }
     this.checked = isLearned(primary);
     this.band = band;
+    this.progressBand = progressBand;
     this.bandSource = bandSource;
     this.primary = primary;
     this.fallback = fallback;
@@ -107,7 +111,12 @@ public final class GuardedPredictor implements AutoCloseable {
     return checked;
   }
 
-  /** The checker band in use for a learned primary (relative disagreement, 0.25 = 25 %). */
+  /** The checker band for a re-prediction (an input with the heating progress). */
+  public double checkerBandProgress() {
+    return progressBand;
+  }
+
+  /** The checker band in use for a learned primary's start answer (relative disagreement, 0.25 = 25 %). */
   public double checkerBand() {
     return band;
   }
@@ -128,6 +137,21 @@ public final class GuardedPredictor implements AutoCloseable {
       return new PendingPrediction(input, null, clock.nanos());
     }
     return new PendingPrediction(input, runner.start(() -> primary.predictSeconds(input)), clock.nanos());
+  }
+
+  /**
+   * The non-ML answer alone, without asking the primary, as a fallback with {@code reason} (the
+   * start's, so the cycle keeps reporting why the primary is not used): for the
+   * rest of a cycle in which the primary already failed (timed out, threw, or was overruled by the
+   * checker). A primary caught out once in a cycle is not asked again in it: an absurd answer refused
+   * at the start could otherwise slip through the re-prediction's wider band.
+   */
+  public PendingPrediction startWithoutPrimary(PredictionInput input, String reason) {
+    PendingPrediction p = new PendingPrediction(input, null, clock.nanos());
+    if (p.result != null && input.settings().mode() != ToastMode.REHEAT && reason != null) {
+      p.result = new Prediction(p.result.seconds(), p.result.predictor(), reason);
+    }
+    return p;
   }
 
   /**
@@ -246,8 +270,8 @@ public final class GuardedPredictor implements AutoCloseable {
   /** The checker: null when the answer agrees with the non-ML estimate, else the reason. */
   private String disagreement(double s, PredictionInput input) {
     double estimate = nonMlSeconds(input);
-    double allowed = band;
-    String source = bandSource;
+    double allowed = input.progress() == null ? band : progressBand;
+    String source = input.progress() == null ? bandSource : bandSource + " for a re-prediction";
     if (input.progress() != null && !fallback.usesProgress()) {
       allowed += CheckerBand.PROGRESS_BLIND_EXTRA;
       source = "the guard allows for a re-prediction the non-ML table cannot check against the heating progress";

@@ -81,9 +81,13 @@ public final class ModelCardChecks {
       throw refuse(cardName, "gives the target mean " + t.mean() + " and std " + t.std()
           + "; std must be a positive number");
     }
-    Double band = card.checkerBand();
+    requireBand(cardName, "checker band", card.checkerBand());
+    requireBand(cardName, "re-prediction checker band", card.checkerBandProgress());
+  }
+
+  private static void requireBand(String cardName, String field, Double band) throws PredictorUnavailableException {
     if (band != null && !(band >= CheckerBand.MIN_BAND && band <= CheckerBand.MAX_BAND)) {
-      throw refuse(cardName, "gives the checker band " + band + "; it must lie in " + CheckerBand.MIN_BAND + ".."
+      throw refuse(cardName, "gives the " + field + " " + band + "; it must lie in " + CheckerBand.MIN_BAND + ".."
           + CheckerBand.MAX_BAND + " (a relative disagreement between the model and the non-ML estimate)");
     }
   }

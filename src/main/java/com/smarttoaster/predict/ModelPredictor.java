@@ -164,6 +164,12 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
         : java.util.OptionalDouble.of(card.checkerBand());
   }
 
+  @Override
+  public java.util.OptionalDouble cardCheckerBandProgress() {
+    return card.checkerBandProgress() == null ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(card.checkerBandProgress());
+  }
+
   public ModelCard card() {
     return card;
   }

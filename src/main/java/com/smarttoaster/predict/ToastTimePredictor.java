@@ -17,4 +17,9 @@ public interface ToastTimePredictor {
   default OptionalDouble cardCheckerBand() {
     return OptionalDouble.empty();
   }
+
+  /** The same for re-predictions (inputs with the heating progress), if the card records one. */
+  default OptionalDouble cardCheckerBandProgress() {
+    return OptionalDouble.empty();
+  }
 }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one MQTT command strictly: a live (not retained) message on a known command topic, at
- * most {@link #MAX_PAYLOAD_BYTES} of UTF-8 text, with a value from the command's enum or range.
+ * most {@link #MAX_PAYLOAD_BYTES} of UTF-8 text, exactly a value from the command's enum or range
+ * (no trimming: {@code " PRESS "} is not {@code PRESS}, so a sloppy or hostile sender learns at
+ * once rather than sometimes).
  * Anything else is {@link Command.Rejected} with a reason naming the command, what arrived and what
  * is allowed. Stateless and thread-safe.
  */
@@ -57,11 +59,12 @@ final class CommandParser {
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(payload)).toString().strip();
+          .decode(ByteBuffer.wrap(payload)).toString();
     } catch (CharacterCodingException e) {
       return new Command.Rejected(name, "payload is not UTF-8 text");
     }
     if (text.chars().anyMatch(Character::isISOControl)) {
+      // Also what a trailing newline from `mosquitto_pub -l` or `echo` gives: said plainly.
       return new Command.Rejected(name, "payload contains control characters");
     }
     return switch (name) {

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The little of an MQTT client that the appliance needs, so the client library can be swapped
- * (Paho's mqttv3 client is no longer maintained). Implementations connect in the background, retry
+ * (it went from Paho's mqttv3 to its mqttv5 client, issue 12). Implementations connect in the background, retry
  * until closed, and never block the caller on the network.
  */
 public interface MqttTransport extends AutoCloseable {

@@ -8,8 +8,11 @@ import java.util.List;
 
 /**
  * One message on {@code toaster/<id>/event}. The payload is what Home Assistant's MQTT event entity
- * reads ({@code event_type}), plus a sequence number that receivers use to drop the repeats an
- * at-least-once outbox can produce after a crash.
+ * reads ({@code event_type}), plus what a receiver needs to drop the repeats an at-least-once
+ * outbox can produce after a reconnect or a crash: {@code run}, a random id of the process run (a
+ * boot of the service, one {@code simulate --mqtt-url}) that wrote the event, and {@code seq}, its
+ * place in that outbox. {@code id} is the two together, {@code <run>-<seq>}: unique across runs,
+ * the same for a repeat. An event left in a database outbox keeps the run that wrote it.
  *
  * @param type one of {@link #TYPES}
  * @param at when it happened (wall clock)
@@ -35,9 +38,11 @@ record ToasterEvent(String type, Instant at, String reason, String command, Stri
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  byte[] toJson(long seq, String deviceId) {
+  byte[] toJson(long seq, String deviceId, String runId) {
     ObjectNode n = JSON.createObjectNode();
     n.put("event_type", type);
+    n.put("id", runId + "-" + seq);
+    n.put("run", runId);
     n.put("seq", seq);
     n.put("device", deviceId);
     n.put("at", at.toString());

@@ -76,10 +76,9 @@ record ToasterState(
         || (chamberC == null) != (o.chamberC == null);
   }
 
-  /** True when the moving values changed visibly: 1 °C or more, or another whole second. */
-  boolean movedFrom(ToasterState o) {
-    return remainingS != o.remainingS
-        || (chamberC != null && o.chamberC != null && Math.abs(chamberC - o.chamberC) >= 1.0);
+  /** True while a cycle prepares or heats: its remaining time is worth seeing count down. */
+  boolean isCycleRunning() {
+    return phase.equals(CyclePhase.PREPARING.id()) || phase.equals(CyclePhase.TOASTING.id());
   }
 
   byte[] toJson() {

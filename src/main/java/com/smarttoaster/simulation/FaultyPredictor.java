@@ -51,6 +51,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBandProgress() {
+    return inner.cardCheckerBandProgress();
+  }
+
+  @Override
   public double predictSeconds(PredictionInput input) throws Exception {
     switch (misbehaviour) {
       case NAN:

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives the committed card (src/main/resources/model) the checker band measured for the committed
+ * Gives the committed card (src/main/resources/model) the checker bands (start, re-prediction) measured for the committed
  * network against the installed fallback table on its test split, and seals it, without retraining:
  * what the trainer does for a new model. Run once by hand ({@link #main}) after the table or the card
  * changes; CommittedCardTest checks the result.
@@ -38,10 +38,20 @@ final class CommittedCardSeal {
     return in;
   }
 
-  /** The band of the committed network against the installed table over the card's test split. */
-  static CheckerBand.Measurement measure(Mlp mlp, ModelCard card) {
-    return CheckerBand.measure(testSplitInputs(card),
-        in -> card.seconds(mlp.forward(card.scale(ModelFeatures.encode(in)))[0]), new FallbackTimeTable());
+  /** The start band of the committed network against the installed table over the card's test split. */
+  static CheckerBand.Measurement measureStart(Mlp mlp, ModelCard card) {
+    return CheckerBand.measure(testSplitInputs(card).stream().map(in -> in.withProgress(null)).toList(),
+        network(mlp, card), new FallbackTimeTable());
+  }
+
+  /** The re-prediction band: the same over the test split's inputs with the heating progress. */
+  static CheckerBand.Measurement measureProgress(Mlp mlp, ModelCard card) {
+    return CheckerBand.measure(testSplitInputs(card).stream().filter(in -> in.progress() != null).toList(),
+        network(mlp, card), new FallbackTimeTable());
+  }
+
+  private static java.util.function.ToDoubleFunction<PredictionInput> network(Mlp mlp, ModelCard card) {
+    return in -> card.seconds(mlp.forward(card.scale(ModelFeatures.encode(in)))[0]);
   }
 
   public static void main(String[] args) throws IOException {
@@ -49,9 +59,10 @@ final class CommittedCardSeal {
     Mlp mlp = json.readValue(DIR.resolve("toast-time.mlp.json").toFile(), Mlp.class);
     ModelCard card = json.readValue(DIR.resolve("toast-time.card.json").toFile(), ModelCard.class);
     byte[] tflite = Files.readAllBytes(DIR.resolve("toast-time.tflite"));
-    CheckerBand.Measurement m = measure(mlp, card);
-    ModelCard sealed = ModelCardChecks.seal(card.withCheckerBand(m.band()), tflite);
+    CheckerBand.Measurement start = measureStart(mlp, card);
+    CheckerBand.Measurement progress = measureProgress(mlp, card);
+    ModelCard sealed = ModelCardChecks.seal(card.withCheckerBands(start.band(), progress.band()), tflite);
     json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);
-    System.out.println(m + "; sealed " + sealed.integritySha256());
+    System.out.println(start + "; " + progress + "; sealed " + sealed.integritySha256());
   }
 }

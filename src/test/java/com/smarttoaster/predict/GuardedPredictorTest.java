@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +17,7 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -278,6 +280,44 @@ class GuardedPredictorTest {
     try (ModelPredictor without = open(model, ModelCardChecks.seal(unsealed, model));
         GuardedPredictor g = guard(without)) {
       assertEquals(CheckerBand.DEFAULT_BAND, g.checkerBand());
+      assertEquals(CheckerBand.DEFAULT_BAND, g.checkerBandProgress(), "no re-prediction band: the start band");
+    }
+  }
+
+  @Test
+  void startAndRePredictionEachHaveTheirOwnBandFromTheCard() throws Exception {
+    byte[] model = TfliteMlpWriter.write(TestModels.network(3));
+    ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
+    try (ModelPredictor both = open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 0.26), model));
+        GuardedPredictor g = guard(both)) {
+      assertEquals(0.18, g.checkerBand());
+      assertEquals(0.26, g.checkerBandProgress());
+    }
+    assertThrows(PredictorUnavailableException.class, () -> open(model,
+        ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 3.0), model)), "a re-prediction band of 300 %");
+  }
+
+  @Test
+  void withoutThePrimaryTheTableAnswersAtOnceWithTheReason() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    ToastTimePredictor counting = new ToastTimePredictor() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public double predictSeconds(PredictionInput input) {
+        asked.incrementAndGet();
+        return 250.0;
+      }
+    };
+    try (GuardedPredictor g = guard(counting)) {
+      Prediction p = g.startWithoutPrimary(INPUT, "model timed out").poll().orElseThrow();
+      assertEquals("fallback", p.predictor());
+      assertEquals(table.predictSeconds(INPUT), p.seconds(), 1e-9);
+      assertEquals("model timed out", p.fallbackReason());
+      assertEquals(0, asked.get(), "the primary is not asked");
     }
   }
 

@@ -41,7 +41,7 @@ class ModelCardIntegrityTest {
     ModelCard edited = new ModelCard(sealed.version(), sealed.modelVersion(), sealed.created(), sealed.modelFile(),
         sealed.tfliteSha256(), sealed.dataSha256(), sealed.dataRows(), sealed.dataSeed(), sealed.features(),
         new ModelCard.Target(t.name(), t.unit(), t.transform(), t.mean() + 0.25, t.std()), sealed.metrics(),
-        sealed.notes(), sealed.checkerBand(), sealed.integritySha256());
+        sealed.notes(), sealed.checkerBand(), sealed.checkerBandProgress(), sealed.integritySha256());
     PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
         () -> open(model, TestModels.json(edited)));
     assertEquals("model card toast-time.card.json and model file toast-time.tflite do not match the card's integrity "
@@ -84,7 +84,7 @@ class ModelCardIntegrityTest {
     other[other.length / 2] ^= 0x01;
     ModelCard rewritten = new ModelCard(sealed.version(), sealed.modelVersion(), sealed.created(), sealed.modelFile(),
         ModelCardChecks.sha256(other), sealed.dataSha256(), sealed.dataRows(), sealed.dataSeed(), sealed.features(),
-        sealed.target(), sealed.metrics(), sealed.notes(), sealed.checkerBand(), sealed.integritySha256());
+        sealed.target(), sealed.metrics(), sealed.notes(), sealed.checkerBand(), sealed.checkerBandProgress(), sealed.integritySha256());
     PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
         () -> open(other, TestModels.json(rewritten)));
     assertTrue(e.getMessage().startsWith("model card toast-time.card.json and model file toast-time.tflite do not "

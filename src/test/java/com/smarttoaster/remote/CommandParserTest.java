@@ -24,7 +24,7 @@ class CommandParserTest {
   @Test
   void validCommandsBecomeControllerCommandsOrRatings() {
     assertEquals(new RemoteCommand.SetShade(1), ((Command.ForController) parse("shade", "1")).command());
-    assertEquals(new RemoteCommand.SetShade(7), ((Command.ForController) parse("shade", " 7.0 ")).command());
+    assertEquals(new RemoteCommand.SetShade(7), ((Command.ForController) parse("shade", "7.0")).command());
     assertEquals(new RemoteCommand.SetBread(BreadType.BAGEL), ((Command.ForController) parse("bread", "bagel")).command());
     assertEquals(new RemoteCommand.SetMode(ToastMode.REHEAT), ((Command.ForController) parse("mode", "reheat")).command());
     assertEquals(new RemoteCommand.Cancel(), ((Command.ForController) parse("cancel", "")).command());
@@ -48,6 +48,20 @@ class CommandParserTest {
   void invalidPayloadsAreRejectedWithTheReason(String name, String payload, String reason) {
     Command.Rejected r = assertInstanceOf(Command.Rejected.class, parse(name, payload));
     assertTrue(r.reason().contains(reason), r.reason());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+      "start|' PRESS '", "start|'PRESS '", "start|press", "cancel|' PRESS'", "cancel|' '", "shade|' 7'", "shade|'7 '",
+      "bread|' rye'", "mode|'toast '", "feedback|' too-dark'"})
+  void payloadsAreComparedExactlyWithoutTrimming(String name, String payload) {
+    // " PRESS " from a sloppy script must not start a cycle; a sender learns at once, not sometimes.
+    assertInstanceOf(Command.Rejected.class, parse(name, payload), "'" + payload + "' on " + name);
+  }
+
+  @Test
+  void aTrailingNewlineIsAControlCharacter() {
+    assertTrue(((Command.Rejected) parse("start", "PRESS\n")).reason().contains("control characters"));
   }
 
   @Test

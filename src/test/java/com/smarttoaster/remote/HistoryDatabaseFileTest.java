@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.smarttoaster.config.ConfigLoader;
 import com.smarttoaster.config.HistoryConfig;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.service.StateDirectory;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,8 @@ class HistoryDatabaseFileTest {
   @Test
   void aBareNameIsInTheStateDirectory() throws Exception {
     Path state = dir.resolve("state");
-    Path file = MqttRemote.databaseFile(history("history.db"),
-        Optional.of(new StateDirectory(state, "$STATE_DIRECTORY")));
+    Path file = RemoteFactory.databaseFile(history("history.db"),
+        Optional.of(state));
 
     assertEquals(state.resolve("history.db"), file);
   }
@@ -38,15 +37,15 @@ class HistoryDatabaseFileTest {
   @Test
   void aPathIsUsedAsItIs() throws Exception {
     Path given = dir.resolve("h.db");
-    assertEquals(given, MqttRemote.databaseFile(history(given.toString()),
-        Optional.of(new StateDirectory(dir.resolve("state"), "$STATE_DIRECTORY"))));
-    assertEquals(given, MqttRemote.databaseFile(history(given.toString()), Optional.empty()));
+    assertEquals(given, RemoteFactory.databaseFile(history(given.toString()),
+        Optional.of(dir.resolve("state"))));
+    assertEquals(given, RemoteFactory.databaseFile(history(given.toString()), Optional.empty()));
   }
 
   @Test
   void aBareNameWithoutAStateDirectorySaysWhatToDo() throws Exception {
     HistoryException e = assertThrows(HistoryException.class,
-        () -> MqttRemote.databaseFile(history("history.db"), Optional.empty()));
+        () -> RemoteFactory.databaseFile(history("history.db"), Optional.empty()));
 
     assertEquals("history.databaseFile = \"history.db\" is a bare file name, which means one in the state directory,"
         + " but there is none: set appliance.stateDir, run under systemd (StateDirectory=), or give the file's full"

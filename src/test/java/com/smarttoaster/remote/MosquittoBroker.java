@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Mosquitto 2 process on free loopback ports, configured like production: TLS only (a
- * throwaway CA and server certificate made with openssl), a password file made with
- * mosquitto_passwd, and the project's own ACL file ({@code config/mosquitto/acl}). One listener
- * takes passwords only, the other also demands a client certificate.
+ * A real Mosquitto 2 process on free loopback ports, set up the way Debian's package runs it: a main
+ * config like Debian's {@code /etc/mosquitto/mosquitto.conf} (pid file, persistence and its
+ * location, log, then {@code include_dir conf.d}), and in that conf.d the shipped {@code
+ * config/mosquitto/mosquitto.conf} as it is, only its {@code /etc/mosquitto/} paths pointed at
+ * this test's directory and its listener at a free loopback port. Beside it the shipped ACL, a
+ * password file made with mosquitto_passwd and a throwaway CA and server certificate made with
+ * openssl. A second listener (a test-only conf.d file) also demands a client certificate.
  */
 final class MosquittoBroker implements AutoCloseable {
   static final String HA_USER = "homeassistant";
   static final List<String> USERS = List.of(HA_USER, "kitchen", "hall");
   static final Path SHIPPED_ACL = Path.of("config/mosquitto/acl");
+  static final Path SHIPPED_CONF = Path.of("config/mosquitto/mosquitto.conf");
 
   final Path dir;
   final int tlsPort;
@@ -65,37 +69,65 @@ final class MosquittoBroker implements AutoCloseable {
   }
 
   MosquittoBroker(Path dir) throws Exception {
+    this(dir, false);
+  }
+
+  /**
+   * @param withoutSizeLimits drop the shipped max_packet_size and message_size_limit lines, as a
+   *     broker shared with larger traffic might: then only the toaster's own limit protects it
+   */
+  MosquittoBroker(Path dir, boolean withoutSizeLimits) throws Exception {
     this.dir = dir;
     this.tlsPort = FreePort.find();
     this.certPort = FreePort.find();
     makeCertificates();
     makePasswords();
-    Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-        "user " + System.getProperty("user.name"),
-        "per_listener_settings false",
-        "allow_anonymous false",
-        "password_file " + dir.resolve("passwd"),
-        "acl_file " + SHIPPED_ACL.toAbsolutePath(),
-        "persistence false",
-        "log_dest stderr",
-        "log_type error",
-        "log_type warning",
-        "listener " + tlsPort + " 127.0.0.1",
-        "cafile " + dir.resolve("ca.crt"),
-        "certfile " + dir.resolve("server.crt"),
-        "keyfile " + dir.resolve("server.key"),
-        "require_certificate false",
+    Path confD = Files.createDirectories(dir.resolve("conf.d"));
+    Files.createDirectories(dir.resolve("certs"));
+    for (String f : List.of("ca.crt", "server.crt", "server.key")) {
+      Files.copy(dir.resolve(f), dir.resolve("certs").resolve(f));
+    }
+    Files.copy(SHIPPED_ACL, dir.resolve("acl"));
+    String shipped = Files.readString(SHIPPED_CONF);
+    if (withoutSizeLimits) {
+      shipped = shipped.replaceAll("(?m)^(max_packet_size|message_size_limit) .*$", "");
+    }
+    if (!shipped.contains("\nlistener 8883\n")) {
+      Assertions.fail(SHIPPED_CONF + " no longer has 'listener 8883'; adapt this test to it");
+    }
+    Files.writeString(confD.resolve("smart-toaster.conf"), shipped
+        .replace("/etc/mosquitto/", dir.toAbsolutePath() + "/")
+        .replace("\nlistener 8883\n", "\nlistener " + tlsPort + " 127.0.0.1\n"));
+    Files.writeString(confD.resolve("test-client-certificates.conf"), String.join("\n",
         "listener " + certPort + " 127.0.0.1",
         "cafile " + dir.resolve("ca.crt"),
         "certfile " + dir.resolve("server.crt"),
         "keyfile " + dir.resolve("server.key"),
         "require_certificate true",
+        "use_username_as_clientid true",
+        ""));
+    // Debian's main file, with this directory for /run, /var/lib and /etc; 'user' because the
+    // tests may run as root, where Mosquitto would otherwise switch to a 'mosquitto' user.
+    Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+        "user " + System.getProperty("user.name"),
+        "pid_file " + dir.resolve("mosquitto.pid"),
+        "persistence true",
+        "persistence_location " + dir.toAbsolutePath() + "/",
+        "log_dest stderr",
+        "log_type error",
+        "log_type warning",
+        "include_dir " + confD,
         ""));
     start();
   }
 
   static String password(String user) {
     return "pw-" + user + "-7Tq";
+  }
+
+  /** What Mosquitto logged so far. */
+  String log() throws IOException {
+    return Files.readString(dir.resolve("mosquitto.log"));
   }
 
   Path passwordFile(String user) throws IOException {
@@ -128,7 +160,7 @@ final class MosquittoBroker implements AutoCloseable {
     process = new ProcessBuilder(executable("mosquitto").orElseThrow().toString(), "-c",
         dir.resolve("mosquitto.conf").toString())
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("mosquitto.log").toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
         .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!listening(tlsPort) || !listening(certPort)) {

@@ -50,7 +50,7 @@ class OutboxCrashTest {
     String device = RemoteFixture.newDeviceId();
     runAndKill(db.toString(), device, "tcp://127.0.0.1:" + FreePort.find());
 
-    try (EmbeddedBroker broker = new EmbeddedBroker()) {
+    try (PlainMosquitto broker = new PlainMosquitto()) {
       HistoryDatabase history = HistoryDatabase.open(db, 100, 100);
       assertEquals(2, history.outbox().size(), "started and done wait in the outbox");
       assertEquals(CycleOutcome.DONE, history.cycles().last().orElseThrow().outcome(), "the cycle was recorded");
@@ -78,7 +78,7 @@ class OutboxCrashTest {
     String device = RemoteFixture.newDeviceId();
     runAndKill(db.toString(), device, "tcp://127.0.0.1:" + FreePort.find(), "mid-cycle");
 
-    try (EmbeddedBroker broker = new EmbeddedBroker()) {
+    try (PlainMosquitto broker = new PlainMosquitto()) {
       HistoryDatabase history = HistoryDatabase.open(db, 100, 100);
       CycleRecord left = history.cycles().last().orElseThrow(() -> new AssertionError("the start left no trace"));
       assertEquals(CycleOutcome.RUNNING, left.outcome(), "the killed process left its cycle running");

@@ -25,15 +25,13 @@ final class RemoteFixture {
   static MqttTransport transport(String url, String deviceId) {
     Topics t = new Topics(deviceId, "homeassistant");
     return new PahoTransport(new PahoTransport.Settings(url, "toaster-" + deviceId, null, null, null, 15, 2,
-        t.status(), MqttRemote.OFFLINE));
+        t.status(), EventPublisher.OFFLINE));
   }
 
   static MqttRemote remote(MqttTransport transport, String deviceId, CycleHistory history, EventOutbox outbox,
       double ratePerS, int burst) {
-    MqttRemote r = new MqttRemote(new MqttRemote.Options(deviceId, "homeassistant", ratePerS, burst, 60), transport,
+    return RemoteFactory.create(new MqttRemote.Options(deviceId, "homeassistant", ratePerS, burst, 60), transport,
         history, outbox, List.of());
-    r.start();
-    return r;
   }
 
   static MqttRemote remote(String url, String deviceId) {

@@ -26,7 +26,7 @@ class SimulateOverMqttTest {
   void aSimulatedCycleIsPublishedWithItsStateAndEvents() throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");
-    try (EmbeddedBroker broker = new EmbeddedBroker();
+    try (PlainMosquitto broker = new PlainMosquitto();
         TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
       ha.subscribe(topics.base() + "/#").subscribe(topics.discovery());
       StringWriter out = new StringWriter();
@@ -49,7 +49,7 @@ class SimulateOverMqttTest {
   void aRePredictionIsPublishedAsAnEventWithItsReason() throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");
-    try (EmbeddedBroker broker = new EmbeddedBroker();
+    try (PlainMosquitto broker = new PlainMosquitto();
         TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
       ha.subscribe(topics.base() + "/#");
       int exit = simulate(new StringWriter(), new StringWriter(), "simulate", "--scenario",
@@ -63,6 +63,31 @@ class SimulateOverMqttTest {
           events.stream().map(e -> e.get("event_type").asText()).toList());
       String reason = events.get(1).get("reason").asText();
       assertTrue(reason.matches("[0-9.]+ s \\(was [0-9.]+ s\\): .*chamber rose [0-9./]+ °C after 10/20/30 s of heating.*"), reason);
+    }
+  }
+
+  @Test
+  void eventIdsStayUniqueAcrossRunsThoughSeqStartsAgain() throws Exception {
+    String id = RemoteFixture.newDeviceId();
+    Topics topics = new Topics(id, "homeassistant");
+    try (PlainMosquitto broker = new PlainMosquitto();
+        TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
+      ha.subscribe(topics.event());
+      for (int run = 1; run <= 2; run++) {
+        assertEquals(0, simulate(new StringWriter(), new StringWriter(), "simulate", "--scenario",
+            "src/test/resources/scenarios/normal-white-medium.json", "--predictor", "fallback", "--json",
+            "--mqtt-url", broker.url(), "--device-id", id));
+        int n = 2 * run;
+        await(() -> events(ha, topics).size() == n, () -> "started and done of each run: " + ha.received());
+      }
+      List<JsonNode> events = events(ha, topics);
+      assertEquals(List.of(1L, 2L, 1L, 2L), events.stream().map(e -> e.get("seq").asLong()).toList(),
+          "seq counts the events of one run");
+      assertEquals(4, events.stream().map(e -> e.get("id").asText()).distinct().count(), "ids never repeat: " + events);
+      assertTrue(!events.get(0).get("run").asText().equals(events.get(2).get("run").asText()), "each run has its id");
+      for (JsonNode e : events) {
+        assertEquals(e.get("run").asText() + "-" + e.get("seq").asLong(), e.get("id").asText());
+      }
     }
   }
 

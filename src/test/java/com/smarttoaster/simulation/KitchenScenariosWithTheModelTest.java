@@ -30,6 +30,10 @@ class KitchenScenariosWithTheModelTest {
     assertEquals("fallback", r.predictor());
     assertTrue(r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"), r.fallbackReason());
     assertTrue(error(r) <= 1.0, "shade " + r.achievedShade());
+    // The model refused at the start is not asked again at 30 s: the table re-predicts, saying why.
+    assertTrue(r.events().stream().anyMatch(e -> e.event().startsWith("re-prediction from the non-ML table")
+        && e.event().contains("the model failed at the start of this cycle and is not asked again")),
+        r.events().toString());
   }
 
   @Test

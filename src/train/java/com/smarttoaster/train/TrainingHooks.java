@@ -69,22 +69,28 @@ final class TrainingHooks {
   };
 
   /**
-   * The checker band, measured on the test split (every start and every re-prediction input) between
-   * the network and the fitted table, then the seal over card and model.
+   * The checker bands, measured on the test split between the network and the fitted table, one over
+   * the start inputs and one over the re-prediction inputs, then the seal over card and model.
    */
   static final List<CardStep> CARD_STEPS = List.of(TrainingHooks::measureBand, TrainingHooks::seal);
 
   static ModelCard measureBand(ModelCard card, Run run) {
-    List<PredictionInput> inputs = new ArrayList<>();
+    List<PredictionInput> starts = new ArrayList<>();
+    List<PredictionInput> rePredictions = new ArrayList<>();
     for (DatasetRow r : run.test()) {
-      inputs.add(r.input().withProgress(null));
+      starts.add(r.input().withProgress(null));
       if (r.input().progress() != null) {
-        inputs.add(r.input());
+        rePredictions.add(r.input());
       }
     }
-    CheckerBand.Measurement m = CheckerBand.measure(inputs, run.network(), run.fallback());
-    System.err.printf(Locale.ROOT, "checker band: %s%n", m);
-    return card.withCheckerBand(m.band());
+    CheckerBand.Measurement start = CheckerBand.measure(starts, run.network(), run.fallback());
+    System.err.printf(Locale.ROOT, "checker band, start: %s%n", start);
+    if (rePredictions.isEmpty()) {
+      return card.withCheckerBands(start.band(), null);
+    }
+    CheckerBand.Measurement progress = CheckerBand.measure(rePredictions, run.network(), run.fallback());
+    System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", progress);
+    return card.withCheckerBands(start.band(), progress.band());
   }
 
   static ModelCard seal(ModelCard card, Run run) throws IOException {
