@@ -133,9 +133,13 @@ public final class SimulateCommand implements Callable<Integer> {
       CycleSimulation sim = new CycleSimulation(s, options, remote);
       ProgressBar bar = realtime ? new ProgressBar(new StatusLine(err, ConsoleKind.ofStderr()), s.name(), sim::status)
           : null;
-      SimulationResult result = sim.run(bar == null ? null : bar::update);
-      if (bar != null) {
-        bar.finish();
+      SimulationResult result;
+      try {
+        result = sim.run(bar == null ? null : bar::update);
+      } finally {
+        if (bar != null) {
+          bar.finish(); // ends the status line and gives System.err back, however the run ended
+        }
       }
       if (json) {
         out.println(JSON.writeValueAsString(result));
