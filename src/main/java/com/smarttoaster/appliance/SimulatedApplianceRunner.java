@@ -4,36 +4,57 @@ import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.toast.ToastSettings;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives a simulated appliance's hardware (the simulated one or the emulated Pi) in real time,
- * scaled by a factor, on its own thread, so {@code run} behaves like a toaster on the counter. Its
- * clock is the appliance's clock: the supervisor and controller read it like any other Clock.
+ * Runs a simulated appliance (the simulated one or the emulated Pi) and the toaster's software for
+ * {@code run}, the way {@code simulate}'s CycleSimulation does: one thread steps simulated time in
+ * fixed 10 ms steps and ticks the supervisor and the controller on step counts (every 5th step for a
+ * 50 ms period), then a {@link WallClockPacer} holds it back to the wall clock times the config's
+ * {@code realtimeFactor}.
  *
- * <p>A step that throws is logged and the next step runs: an exception escaping a scheduled task
- * would silently cancel every later step, freezing the physics (and simulated time) under a
- * supervisor that then sees a stale clock.
+ * <p>So the software sees the same simulated time whatever the factor and however busy the machine
+ * is: a slow machine only runs slower, and no factor the config allows (up to 100) can turn a
+ * scheduling delay into a missed lease or a "hung" controller. (Before, simulated time was the wall
+ * time times the factor, and at 100 a 30 ms hiccup was three seconds without a tick.)
+ *
+ * <p>Everything that changes the simulated world (the panel's keys) is handed over with {@link
+ * #submit} and runs on the stepping thread between steps, so it never races a step. A step that
+ * throws is logged and the next step runs.
  */
 public final class SimulatedApplianceRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SimulatedApplianceRunner.class);
-  private static final long STEP_NANOS = 10_000_000L;
+  /** The physics step, as in CycleSimulation, ns. */
+  public static final long STEP_NANOS = 10_000_000L;
   private static final int LOG_EVERY_N_FAILURES = 500;
+  private static final long JOIN_MS = 2000;
 
   private final SimClock clock = new SimClock();
   private final SteppedAppliance appliance;
-  private final double factor;
+  private final WallClockPacer pacer;
+  private final Queue<Runnable> actions = new ConcurrentLinkedQueue<>();
+  private Software software = Software.NONE;
+  private long step;
   private int failuresInARow;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "physics");
-    t.setDaemon(true);
-    return t;
-  });
+  private volatile boolean stopping;
+  private Thread thread;
+  private boolean closed;
+
+  /**
+   * The software the runner ticks, each on its period in simulated time (rounded to whole steps).
+   */
+  public record Software(Runnable supervisorTick, double supervisorPeriodS, Runnable controllerTick,
+      double controllerPeriodS) {
+    static final Software NONE = new Software(() -> {}, 0.05, () -> {}, 0.05);
+
+    long every(double periodS) {
+      return Math.max(1, Math.round(periodS * 1e9 / STEP_NANOS));
+    }
+  }
 
   /**
    * @param build makes the appliance on this runner's clock from the conditions (e.g. {@code
@@ -41,10 +62,16 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
    */
   public SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, double elementRatedVolts,
       ToastSettings bread, double realtimeFactor, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
+    this(ambientC, chamberStartC, mainsVolts, elementRatedVolts, bread,
+        new WallClockPacer(realtimeFactor, WallClockPacer.Wall.SYSTEM, WallClockPacer.DEFAULT_MAX_LAG_NANOS), build);
+  }
+
+  SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, double elementRatedVolts,
+      ToastSettings bread, WallClockPacer pacer, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
     ApplianceConditions c = new ApplianceConditions(ambientC, mainsVolts, chamberStartC, bread.slices(),
         bread.bread(), bread.thicknessMm(), ambientC, elementRatedVolts);
     this.appliance = build.apply(c, clock);
-    this.factor = realtimeFactor;
+    this.pacer = pacer;
   }
 
   public SimClock clock() {
@@ -55,32 +82,93 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
     return appliance;
   }
 
-  public void start() {
-    long periodNanos = (long) (STEP_NANOS / factor);
-    thread.scheduleAtFixedRate(this::step, 0, periodNanos, TimeUnit.NANOSECONDS);
+  /** Hands the runner the software to tick; call before {@link #start()} or the first {@link #step()}. */
+  public void runSoftware(Software s) {
+    this.software = s;
   }
 
-  private void step() {
+  /** Runs {@code action} on the stepping thread before the next step (safe from any thread). */
+  public void submit(Runnable action) {
+    actions.add(action);
+  }
+
+  /** Starts stepping and pacing on a thread of its own. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("already started");
+    }
+    thread = new Thread(this::loop, "simulation");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MAX_PRIORITY);
+    thread.start();
+  }
+
+  private void loop() {
     try {
-      synchronized (appliance.world()) {
-        try {
-          appliance.step(STEP_NANOS / 1e9);
-        } finally {
-          clock.advance(STEP_NANOS); // time goes on, so the supervisor sees a sensor that stopped
-        }
+      while (!stopping) {
+        step();
+        pacer.pace(clock.nanos());
       }
-      appliance.scanSoftware();
-      failuresInARow = 0;
-    } catch (Throwable t) { // anything escaping would cancel the schedule for good
-      if (failuresInARow++ % LOG_EVERY_N_FAILURES == 0) {
-        log.error("Simulated appliance step failed ({} in a row); stepping on", failuresInARow, t);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // close() asked us to stop
     }
   }
 
+  /**
+   * One 10 ms step: queued user actions, the appliance's own scan, the supervisor and the controller
+   * when their step counts come round, the physics, the clock. Never throws.
+   */
+  void step() {
+    try {
+      for (Runnable a; (a = actions.poll()) != null; ) {
+        a.run();
+      }
+      appliance.scanSoftware();
+      if (step % software.every(software.supervisorPeriodS()) == 0) {
+        software.supervisorTick().run();
+      }
+      if (step % software.every(software.controllerPeriodS()) == 0) {
+        software.controllerTick().run();
+      }
+      synchronized (appliance.world()) {
+        appliance.step(STEP_NANOS / 1e9);
+      }
+      failuresInARow = 0;
+    } catch (RuntimeException e) { // escaping, it would end the run's simulated world
+      if (failuresInARow++ % LOG_EVERY_N_FAILURES == 0) {
+        log.error("Simulated appliance step failed ({} in a row); stepping on", failuresInARow, e);
+      }
+    } finally {
+      clock.advance(STEP_NANOS); // time goes on, so the supervisor sees a sensor that stopped
+      step++;
+    }
+  }
+
+  /** How often the machine fell behind the factor (pacing restarted from the wall clock's now). */
+  public long slips() {
+    return pacer.slips();
+  }
+
+  /** Stops stepping, then closes the appliance; idempotent. */
   @Override
   public void close() {
-    thread.shutdownNow();
+    Thread t;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = true;
+      t = thread;
+    }
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(JOIN_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     appliance.close();
   }
 }

@@ -1,37 +1,65 @@
 package com.smarttoaster.cli;
 
-import java.io.PrintWriter;
+import com.smarttoaster.simulation.LiveStatus;
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** A one-line live progress display on a terminal, redrawn in place. */
+/**
+ * A cycle's progress as a bar sized by the cycle's own predicted heating time (a 108 s cycle is
+ * full at 108 s, not 60 % of a fixed three minutes), and {@code simulate --realtime}'s live line
+ * built around it.
+ */
 final class ProgressBar {
-  private static final int WIDTH = 30;
-  private final PrintWriter err;
-  private final String label;
-  private final java.util.function.Supplier<String> status;
-  private long lastDrawNanos;
+  /** Cells in {@code simulate}'s bar; the run panel uses fewer. */
+  static final int SIMULATE_CELLS = 10;
+  private static final int LABEL = 12;
 
-  ProgressBar(PrintWriter err, String label, java.util.function.Supplier<String> status) {
-    this.err = err;
+  private final StatusLine line;
+  private final String label;
+  private final Supplier<LiveStatus> status;
+
+  ProgressBar(StatusLine line, String label, Supplier<LiveStatus> status) {
+    this.line = line;
     this.label = label;
     this.status = status;
+    line.captureSystemErr(); // the cycle's log lines scroll above the bar instead of gluing onto it
   }
 
-  /** Shows elapsed simulated time; the bar fills over a typical three-minute cycle. */
+  /**
+   * {@code [#####-----]}: {@code doneS} of {@code totalS} in {@code cells} cells; empty without a
+   * total (no prediction yet), full once done reaches it (a re-prediction may shorten the total).
+   */
+  static String bar(double doneS, double totalS, int cells) {
+    int filled = totalS > 0 && doneS > 0 ? (int) Math.min(cells, Math.floor(doneS / totalS * cells)) : 0;
+    return "[" + "#".repeat(filled) + "-".repeat(cells - filled) + "]";
+  }
+
+  /** The bar and "heated/predicted s", e.g. {@code [####----]  36/108s}. */
+  static String withTimes(double doneS, double totalS, int cells) {
+    return String.format(Locale.ROOT, "%s %3.0f/%.0fs", bar(doneS, totalS, cells), Math.max(0, doneS), totalS);
+  }
+
+  /** Redraws {@code simulate --realtime}'s line (at most once per call; the caller paces the calls). */
   void update(double simS) {
-    long now = System.nanoTime();
-    if (now - lastDrawNanos < 200_000_000L) {
-      return;
-    }
-    lastDrawNanos = now;
-    int filled = (int) Math.min(WIDTH, simS / 180.0 * WIDTH);
-    err.printf(Locale.ROOT, "\r%s [%s%s] %5.1f s  %s ", label, "#".repeat(filled), " ".repeat(WIDTH - filled), simS,
-        status.get());
-    err.flush();
+    LiveStatus s = status.get();
+    line.show(simulateLine(label, s), s.phase() + (s.heating() ? " heat" : ""));
+  }
+
+  /**
+   * One line of at most 79 columns: the scenario's name (cut to 12), the phase, the progress, the
+   * chamber and bread surface, and the achieved shade as the result will report it (signed, two
+   * decimals: a shade below 1 is paler than the lightest setting, not 0).
+   */
+  static String simulateLine(String label, LiveStatus s) {
+    String name = label.length() > LABEL ? label.substring(0, LABEL - 1) + "~" : label;
+    String progress = Double.isNaN(s.predictedS())
+        ? String.format(Locale.ROOT, "%-19s", "")
+        : withTimes(s.heatedS(), s.predictedS(), SIMULATE_CELLS);
+    return String.format(Locale.ROOT, "%-12s %-9s %-19s %3.0f°C bread %3.0f°C shade %5.2f %s", name, s.phase(),
+        progress, s.chamberC(), s.breadSurfaceC(), s.achievedShade(), s.heating() ? "HEAT" : "");
   }
 
   void finish() {
-    err.println();
-    err.flush();
+    line.close();
   }
 }

@@ -19,7 +19,7 @@ import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
 import com.smarttoaster.predict.Predictors;
-import com.smarttoaster.predict.ThreadPredictorRunner;
+import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.remote.RemoteFactory;
@@ -37,11 +37,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import com.smarttoaster.hal.UserEvent;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,15 +51,20 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Runs the appliance the config names (real Pi, emulated Pi or simulated).",
     description = {
-      "With appliance.kind: pi it drives the Raspberry Pi toaster (pins from the pi section) until stopped;"
-          + " without GPIO it exits 2 with one message. With appliance.kind: simulated or pi-emulated it runs"
-          + " the simulated toaster in real time with a terminal front panel; at the end of standard input"
-          + " (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
-      "The panel lists its keys when it starts; the README's commands table has them too."
+      "Runs the appliance named by the config. With appliance.kind: pi it drives the Raspberry Pi"
+          + " toaster (pins from the pi section) until stopped; without GPIO it exits 2 with one message.",
+      "With appliance.kind: simulated (or pi-emulated) it runs the simulated toaster, paced to the"
+          + " wall clock by simulation.realtimeFactor, with a terminal front panel: one status line,"
+          + " log lines above it, plain lines when stderr is not a terminal. At the end of standard"
+          + " input (e.g. under systemd) it runs on without keys until stopped (SIGTERM or Ctrl-C).",
+      "%nThe panel's keys (single keys, no Enter):",
+      TerminalPanel.KEYS
     })
 public final class RunCommand implements Callable<Integer> {
   /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  /** How long a quit waits for the controller to end a running cycle (a tick is 0.5 s at factor 0.1). */
+  private static final Duration END_CYCLE_WAIT = Duration.ofSeconds(5);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +85,10 @@ public final class RunCommand implements Callable<Integer> {
     if (cfg.appliance().kind() == ApplianceKind.PI) {
       return runPi(cfg, err);
     }
-    return runSimulated(cfg, err);
+    // Single keys from the start: keys typed while it starts are not echoed into the panel.
+    try (RawTerminal raw = RawTerminal.enter()) {
+      return runSimulated(cfg, err);
+    }
   }
 
   /**
@@ -163,7 +169,7 @@ public final class RunCommand implements Callable<Integer> {
    * end of the input (stdin is /dev/null under systemd, or a pipe was closed) the toaster keeps
    * running without a keyboard, like the Pi appliance, until it is stopped.
    */
-  private static void readKeysUntilQuit(TerminalPanel panel, RunStop stop, PrintWriter err) {
+  private static void readKeysUntilQuit(TerminalPanel panel, RunStop stop, StatusLine line) {
     Thread keys = new Thread(() -> {
       String why = "No more keys on standard input";
       try {
@@ -174,18 +180,20 @@ public final class RunCommand implements Callable<Integer> {
       } catch (IOException e) {
         why = "Reading keys failed (" + e.getMessage() + ")";
       }
-      err.println();
-      err.println(why + ": running until stopped (SIGTERM, systemctl stop or Ctrl-C).");
-      err.flush();
+      line.println(why + ": running until stopped (SIGTERM, systemctl stop or Ctrl-C).");
     }, "keys");
     keys.setDaemon(true);
     keys.start();
   }
 
+  /**
+   * The simulated appliance (or the Pi code on emulated chips) with a terminal front panel. One
+   * thread steps the simulated world and ticks the supervisor and controller on step counts, paced
+   * to the wall clock by the config's realtimeFactor ({@link SimulatedApplianceRunner}); the
+   * predictor answers inline in simulated time, as in {@code simulate}. So any factor is as safe as
+   * real time, and a busy machine only runs the demo slower.
+   */
   private int runSimulated(ToasterConfig cfg, PrintWriter err) throws Exception {
-    ControllerConfig cc = cfg.controller();
-    ToastSettings initial = cc.defaultSettings();
-    AtomicBoolean running = new AtomicBoolean(true);
     ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString());
     ApplianceRemote remote;
     try {
@@ -195,8 +203,17 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    boolean emulatedPi = cfg.appliance().kind() == ApplianceKind.PI_EMULATED;
-    String kind = emulatedPi ? "pi-emulated" : "sim";
+    try (StatusLine line = new StatusLine(err, ConsoleKind.ofStderr())) {
+      line.captureSystemErr(); // log lines scroll above the status line
+      return runWithPanel(cfg, err, service, remote, line);
+    }
+  }
+
+  private int runWithPanel(ToasterConfig cfg, PrintWriter err, ServiceLifecycle service, ApplianceRemote remote,
+      StatusLine line) throws Exception {
+    ControllerConfig cc = cfg.controller();
+    ToastSettings initial = cc.defaultSettings();
+    String kind = cfg.appliance().kind() == ApplianceKind.PI_EMULATED ? "pi-emulated" : "sim";
     try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(
             cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(),
             cfg.appliance().elementRatedVolts(), initial, cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
@@ -207,78 +224,85 @@ public final class RunCommand implements Callable<Integer> {
       SafetyListener faults = service.reporting(new SafetyListener() {
         @Override
         public void onFault(Fault fault) {
-          err.println();
-          err.println("FAULT " + fault.code() + ": " + fault.message());
+          line.println("FAULT " + fault.code() + ": " + fault.message());
         }
       });
-      ControllerListener refusals = new ControllerListener() {
+      ControllerListener panelEvents = new ControllerListener() {
         @Override
         public void onRefused(String reason, long atNanos) {
-          err.println();
-          err.println(reason);
+          line.println(reason);
+        }
+
+        @Override
+        public void onNote(String note, long atNanos) {
+          line.println(note);
         }
       };
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore()),
-          table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(),
-          Listeners.both(faults, remote.safetyListener()), Listeners.both(refusals, remote.controllerListener()));
+          table -> Predictors.named(cc.predictor().id(), table, null),
+          new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+          Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
-      TerminalPanel panel = new TerminalPanel(appliance, controller::submit, err);
-      ScheduledExecutorService controllerThread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "controller");
-        t.setDaemon(true);
-        return t;
-      });
+      TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
+          supervisor::status, line::println, cfg.simulation().ambientC());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
           cfg.safety().currentSensorFitted() ? ports.currentSensor() : null);
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
-      err.println(TerminalPanel.HELP);
-      // The loops run at their periods in simulated time, so faster-than-real-time runs tick faster.
-      // (Slower than real time they simply tick more often per simulated second.)
-      double factor = Math.max(1.0, cfg.simulation().realtimeFactor());
-      try (SupervisorLoop loop = new SupervisorLoop(supervisor, cfg.safety().loopPeriodS() / factor)) {
-        runner.start();
-        loop.start();
-        service.ready(loop, supervisor, selfTest);
-        long tickNanos = (long) (cc.tickS() * 1e9 / factor);
-        Runnable tick = () -> {
+      TerminalPanel.HELP.forEach(line::println);
+      line.println(String.format(Locale.ROOT, "Simulated toaster (%s) at %s x real time.", kind,
+          new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+              .format(cfg.simulation().realtimeFactor())));
+      // Not started: the runner ticks it on step counts; it still tells systemd's watchdog the ticks are alive.
+      SupervisorLoop loop = new SupervisorLoop(supervisor);
+      try {
+        runner.runSoftware(new SimulatedApplianceRunner.Software(loop::tickOnce, cfg.safety().loopPeriodS(), () -> {
           try {
             controller.tick();
             remote.afterTick();
-          } catch (RuntimeException e) { // escaping, it would cancel every later tick
-            // The lease stops heat if ticks keep failing; the supervisor decides, not this loop.
+          } catch (RuntimeException e) { // the lease stops heat if ticks keep failing; the supervisor decides
             LoggerFactory.getLogger(RunCommand.class).error("Controller tick failed; continuing", e);
           }
-        };
-        controllerThread.scheduleAtFixedRate(tick, 0, tickNanos, TimeUnit.NANOSECONDS);
-        Thread status = new Thread(() -> {
-          try {
-            panel.statusLoop(controller::snapshot, supervisor::status, () -> runner.clock().seconds(), running::get);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }, "status");
-        status.setDaemon(true);
-        if (System.console() != null) { // a terminal; piped or under systemd the line would flood the log
-          status.start();
-        }
-        try (RawTerminal raw = RawTerminal.enter()) {
-          readKeysUntilQuit(panel, stop, err);
-          stop.await();
-        }
+        }, cc.tickS()));
+        runner.start();
+        service.ready(loop, supervisor, selfTest);
+        PanelRedraw redraw = PanelRedraw.start(line, controller::snapshot, supervisor::status);
+        readKeysUntilQuit(panel, stop, line);
+        stop.await();
         service.stopping();
-        running.set(false);
-        controllerThread.shutdownNow();
+        endRunningCycle(controller, runner, line);
+        redraw.stop(line, controller.snapshot(), supervisor.status());
+        runner.close(); // no more steps, so nothing ticks the supervisor after it shut down
       } finally {
+        loop.close(); // heater off, carriage released
         assembly.close();
+        line.close();
       }
-      err.println();
       err.println("Stopped: heater off, carriage released.");
+      err.flush();
     }
     return 0;
+  }
+
+  /**
+   * Quitting ({@code q}, SIGTERM) with a cycle running cancels it through the controller first, so
+   * the history and MQTT see it end as cancelled rather than left running until the next start.
+   */
+  private static void endRunningCycle(ToastController controller, SimulatedApplianceRunner runner, StatusLine line)
+      throws InterruptedException {
+    if (!controller.snapshot().phase().isActive()) {
+      return;
+    }
+    line.println("Quitting: cancelling the running cycle first.");
+    // Through the stepping thread, after any key typed before q (a knob turn then q: in that order).
+    runner.submit(() -> controller.submit(new UserEvent.CancelPressed()));
+    long deadline = System.nanoTime() + END_CYCLE_WAIT.toNanos(); // wall time: it waits for a thread
+    while (controller.snapshot().phase().isActive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 }

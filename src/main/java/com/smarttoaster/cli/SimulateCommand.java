@@ -144,10 +144,16 @@ public final class SimulateCommand implements Callable<Integer> {
           .withTrace(plot != null ? 0.25 : 0.0)
           .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
-      ProgressBar bar = realtime ? new ProgressBar(err, PrintableText.of(s.name()), sim::statusLine) : null;
-      SimulationResult result = sim.run(bar == null ? null : bar::update);
-      if (bar != null) {
-        bar.finish();
+      ProgressBar bar = realtime ? new ProgressBar(new StatusLine(err, ConsoleKind.ofStderr()), PrintableText.of(s.name()),
+          sim::status)
+          : null;
+      SimulationResult result;
+      try {
+        result = sim.run(bar == null ? null : bar::update);
+      } finally {
+        if (bar != null) {
+          bar.finish(); // ends the status line and gives System.err back, however the run ended
+        }
       }
       if (json) {
         out.println(JSON.writeValueAsString(result));

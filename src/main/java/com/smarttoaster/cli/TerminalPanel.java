@@ -1,65 +1,204 @@
 package com.smarttoaster.cli;
 
 import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons and
- * knob, and a status line is redrawn in place.
+ * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons,
+ * knob and the bread selector, and one status line shows what the controller is doing with which
+ * settings (the controller's own snapshot, so the panel never shows a setting the cycle does not
+ * use: a change the controller refuses mid-cycle stays unshown, and its refusal is printed).
+ *
+ * <p>Keys act on the simulated world through {@code onStepper}, which runs them between simulation
+ * steps; a key with nothing to do says so instead of doing nothing silently.
  */
 final class TerminalPanel {
-  static final String HELP = "keys: l fresh bread + lever down, p lever down (same slices again), u lever up, c cancel, 1-7 shade, t/d/b/r toast/defrost/bagel/reheat,"
-      + " a remote-arm, s remote start (as from MQTT), x hold reset, q quit";
+  /**
+   * The keys, lines under 80 columns separated by %n (a constant, so {@code run --help} can show
+   * it: picocli turns %n into line breaks).
+   */
+  static final String KEYS = "keys: l fresh bread + lever down   p lever down (same slices)   u lever up%n"
+      + "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat%n"
+      + "      w bread type   +/- slice thickness (2 mm)   o one or two slices%n"
+      + "      a remote-arm   s remote start (as from MQTT)   x hold reset%n"
+      + "      ? these keys   q quit (cancels a running cycle first)%n"
+      + "      settings change between cycles; mid-cycle they are refused (cancel first)";
+
+  /** {@link #KEYS} line by line: shown when the panel starts and on ? or h. */
+  static final List<String> HELP = List.of(KEYS.split("%n"));
+
+  /** Slice thickness the panel allows, mm (the scenario format's realistic range). */
+  static final double MIN_THICKNESS_MM = 8;
+  static final double MAX_THICKNESS_MM = 35;
+  static final double THICKNESS_STEP_MM = 2;
+  /** The bread a user puts in for defrost: from the freezer, °C. */
+  static final double FROZEN_C = -18.0;
 
   private final SteppedAppliance appliance;
+  private final Consumer<Runnable> onStepper;
   private final Consumer<RemoteCommand> remote;
-  private final PrintWriter err;
+  private final Supplier<ControllerSnapshot> controller;
+  private final Supplier<SafetyStatus> safety;
+  private final Consumer<String> say;
+  private final double roomC;
+  /**
+   * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
+   * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what was
+   * asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
+   */
+  private ToastSettings asked;
+  private ToastSettings askedOver;
 
-  TerminalPanel(SteppedAppliance appliance, Consumer<RemoteCommand> remote, PrintWriter err) {
+  /**
+   * @param onStepper runs an action on the simulation's stepping thread
+   * @param say prints a message above the status line
+   * @param roomC the temperature fresh bread comes in at, °C (defrost: from the freezer)
+   */
+  TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
+      Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC) {
     this.appliance = appliance;
+    this.onStepper = onStepper;
     this.remote = remote;
-    this.err = err;
+    this.controller = controller;
+    this.safety = safety;
+    this.say = say;
+    this.roomC = roomC;
   }
 
   /** Handles one key; returns false when the user asked to quit. */
   boolean handle(char key) {
+    ControllerSnapshot c = controller.get();
+    ToastSettings s = base(c);
     switch (Character.toLowerCase(key)) {
-      case 'l' -> {
-        if (!appliance.world().isCarriageDown()) { // toast out, fresh slices in, as a user does between cycles
-          appliance.world().loadFreshBread();
-        }
+      case 'l' -> onLever(true, () -> { // toast out, fresh slices as the panel says in, as a user does
+        appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
+            s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
         appliance.pushLever();
+      }, "l: the lever is already down");
+      case 'p' -> onLever(true, appliance::pushLever, "p: the lever is already down");
+      case 'u' -> onLever(false, appliance::liftLever, "u: the lever is already up");
+      case 'c' -> {
+        if (c.phase().isActive() || c.remoteArmPending()) {
+          press(new UserEvent.CancelPressed());
+        } else {
+          say.accept("c: no cycle to cancel");
+        }
       }
-      case 'p' -> appliance.pushLever();
-      case 'u' -> appliance.liftLever();
-      case 'c' -> appliance.press(new UserEvent.CancelPressed());
-      case 't' -> appliance.press(new UserEvent.ModeSelected(ToastMode.TOAST));
-      case 'd' -> appliance.press(new UserEvent.ModeSelected(ToastMode.DEFROST));
-      case 'b' -> appliance.press(new UserEvent.ModeSelected(ToastMode.BAGEL));
-      case 'r' -> appliance.press(new UserEvent.ModeSelected(ToastMode.REHEAT));
-      case 'a' -> appliance.press(new UserEvent.RemoteArmPressed());
+      case 't' -> press(new UserEvent.ModeSelected(ToastMode.TOAST));
+      case 'd' -> press(new UserEvent.ModeSelected(ToastMode.DEFROST));
+      case 'b' -> press(new UserEvent.ModeSelected(ToastMode.BAGEL));
+      case 'r' -> press(new UserEvent.ModeSelected(ToastMode.REHEAT));
+      case 'w' -> ask(s.withBread(nextBread(s.bread())), c, new UserEvent.BreadSelected(nextBread(s.bread())));
+      case '+', '=' -> thickness(s, c, s.thicknessMm() + THICKNESS_STEP_MM);
+      case '-', '_' -> thickness(s, c, s.thicknessMm() - THICKNESS_STEP_MM);
+      case 'o' -> slices(s, c, 3 - s.slices());
+      case 'a' -> press(new UserEvent.RemoteArmPressed());
       case 's' -> remote.accept(new RemoteCommand.Start());
-      case 'x' -> appliance.press(new UserEvent.ResetHeld());
+      case 'x' -> {
+        if (safety.get().fault() == null) {
+          say.accept("x: no fault is latched; nothing to reset");
+        } else {
+          press(new UserEvent.ResetHeld());
+        }
+      }
+      case '?', 'h' -> HELP.forEach(say);
       case 'q' -> {
         return false;
       }
+      case '\n', '\r', ' ', '\t' -> {
+        // keys typed into a pipe come with Enter
+      }
       default -> {
         if (key >= '1' && key <= '7') {
-          appliance.press(new UserEvent.ShadeChanged(key - '0'));
+          press(new UserEvent.ShadeChanged(key - '0'));
+        } else {
+          say.accept(String.format(Locale.ROOT, "key %s does nothing; ? lists the keys",
+              key >= ' ' && key < 0x7f ? "'" + key + "'" : String.format(Locale.ROOT, "0x%02x", (int) key)));
         }
       }
     }
     return true;
+  }
+
+  /**
+   * A lever action, looked at on the stepping thread where the carriage moves, so a key typed just
+   * as a cycle ends sees the carriage as it is: {@code action} when the lever is where it can act
+   * ({@code up} true: the lever must be up), otherwise {@code nothing} is said.
+   */
+  private void onLever(boolean up, Runnable action, String nothing) {
+    act(() -> {
+      if (appliance.world().isCarriageDown() != up) {
+        action.run();
+      } else {
+        say.accept(nothing);
+      }
+    });
+  }
+
+  private void thickness(ToastSettings s, ControllerSnapshot c, double mm) {
+    double clamped = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, mm));
+    if (clamped == s.thicknessMm()) {
+      say.accept(String.format(Locale.ROOT, "slices are already %.0f mm thick (the panel allows %.0f-%.0f mm)",
+          s.thicknessMm(), MIN_THICKNESS_MM, MAX_THICKNESS_MM));
+    } else {
+      ask(new ToastSettings(s.shade(), s.bread(), clamped, s.slices(), s.mode()), c,
+          new UserEvent.SliceSizeSet(clamped, s.slices()));
+    }
+  }
+
+  private void slices(ToastSettings s, ControllerSnapshot c, int slices) {
+    ask(new ToastSettings(s.shade(), s.bread(), s.thicknessMm(), slices, s.mode()), c,
+        new UserEvent.SliceSizeSet(s.thicknessMm(), slices));
+  }
+
+  /**
+   * The settings a relative key steps from: what was last asked while the controller has not moved
+   * on; mid-cycle (where changes are refused) and once it has, the controller's own.
+   */
+  private ToastSettings base(ControllerSnapshot c) {
+    if (asked != null && (c.phase().isActive() || !c.settings().equals(askedOver))) {
+      asked = null;
+    }
+    return asked != null ? asked : c.settings();
+  }
+
+  private void ask(ToastSettings next, ControllerSnapshot c, UserEvent event) {
+    asked = next;
+    askedOver = c.settings();
+    press(event);
+  }
+
+  private void press(UserEvent event) {
+    act(() -> appliance.press(event));
+  }
+
+  /** Runs on the stepping thread; an input this appliance lacks is a message, not a stack trace. */
+  private void act(Runnable action) {
+    onStepper.accept(() -> {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        say.accept("not done: " + e.getMessage());
+      }
+    });
+  }
+
+  static BreadType nextBread(BreadType b) {
+    BreadType[] all = BreadType.values();
+    return all[(b.ordinal() + 1) % all.length];
   }
 
   /**
@@ -76,24 +215,44 @@ final class TerminalPanel {
     return false;
   }
 
-  void drawStatus(ControllerSnapshot c, SafetyStatus s, double simS) {
+  /**
+   * The status line, at most 75 columns: phase, progress (bar sized by the predicted time) or what
+   * happens next, then the settings in force, the chamber reading and whether heat is on, e.g.
+   * {@code toasting  [###-----]  36/108s shade 5 white      2x12mm toast    156°C HEAT}.
+   */
+  static String statusText(ControllerSnapshot c, SafetyStatus s) {
+    ToastSettings t = c.settings();
     String temp = s.lastReading() != null && s.lastReading().isValid()
-        ? String.format(Locale.ROOT, "%6.1f °C", s.lastReading().chamberC())
-        : "  --.- °C";
-    err.printf(Locale.ROOT, "\r[%7.1f s] %-9s shade %d %-10s %-7s chamber %s heater %-3s %s%s   ",
-        simS, c.phase().id(), c.settings().shade(), c.settings().bread().id(), c.settings().mode().id(), temp,
-        s.heaterCommandedOn() ? "ON" : "off",
-        c.remainingS() > 0 ? String.format(Locale.ROOT, "%.0f s left", c.remainingS()) : "",
-        s.fault() != null ? " FAULT " + s.fault().code() : "");
-    err.flush();
+        ? String.format(Locale.ROOT, "%3.0f°C", s.lastReading().chamberC())
+        : " --°C";
+    return String.format(Locale.ROOT, "%-9s %-20s shade %d %-10s %dx%2.0fmm %-7s %s %s", c.phase().id(),
+        section(c, s), t.shade(), t.bread().id(), t.slices(), t.thicknessMm(), t.mode().id(), temp,
+        s.heaterCommandedOn() ? "HEAT" : "");
   }
 
-  /** Redraws the status line until {@code running} says stop. */
-  void statusLoop(Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
-      Supplier<Double> simS, Supplier<Boolean> running) throws InterruptedException {
-    while (running.get()) {
-      drawStatus(controller.get(), safety.get(), simS.get());
-      Thread.sleep(250);
+  /** What the status line stands for, without its ticking parts: a plain line is printed when it changes. */
+  static String stateKey(ControllerSnapshot c, SafetyStatus s) {
+    return c.phase() + " " + c.settings() + " " + (s.fault() != null ? s.fault().code() : "") + " "
+        + s.heaterCommandedOn() + " " + (c.prediction() != null ? c.prediction().seconds() : "") + " "
+        + c.remoteArmPending();
+  }
+
+  private static String section(ControllerSnapshot c, SafetyStatus s) {
+    if (s.fault() != null) {
+      return s.fault().code().name();
     }
+    CyclePhase phase = c.phase();
+    return switch (phase) {
+      case TOASTING -> {
+        double total = c.prediction().seconds();
+        yield ProgressBar.withTimes(total - c.remainingS(), total, 8);
+      }
+      case PREPARING -> "working out the time";
+      case ARMED -> "armed: s starts";
+      case DONE -> String.format(Locale.ROOT, "done after %.0fs", c.prediction().seconds());
+      case CANCELLED -> "cancelled";
+      case FAULT -> "fault";
+      case IDLE -> c.remoteArmPending() ? "lever arms next" : "l: bread in, lever";
+    };
   }
 }

@@ -166,13 +166,14 @@ public final class ToastController {
       remoteArmPending = false;
       stop("cancel pressed");
     } else if (event instanceof UserEvent.ShadeChanged e) {
-      settings = settings.withShade(e.shade());
+      change("shade " + e.shade(), settings.withShade(e.shade()));
     } else if (event instanceof UserEvent.ModeSelected e) {
-      settings = settings.withMode(e.mode());
+      change(e.mode().id() + " mode", settings.withMode(e.mode()));
     } else if (event instanceof UserEvent.BreadSelected e) {
-      settings = settings.withBread(e.bread());
+      change(e.bread().id() + " bread", settings.withBread(e.bread()));
     } else if (event instanceof UserEvent.SliceSizeSet e) {
-      settings = new ToastSettings(settings.shade(), settings.bread(), e.thicknessMm(), e.slices(), settings.mode());
+      change(String.format(Locale.ROOT, "%dx%.0fmm slices", e.slices(), e.thicknessMm()),
+          new ToastSettings(settings.shade(), settings.bread(), e.thicknessMm(), e.slices(), settings.mode()));
     } else if (event instanceof UserEvent.RemoteArmPressed) {
       armPressed();
     } else if (event instanceof UserEvent.ResetHeld) {
@@ -187,12 +188,32 @@ public final class ToastController {
       remoteArmPending = false;
       stop("remote cancel");
     } else if (command instanceof RemoteCommand.SetShade c) {
-      settings = settings.withShade(c.shade());
+      change("shade " + c.shade(), settings.withShade(c.shade()));
     } else if (command instanceof RemoteCommand.SetBread c) {
-      settings = settings.withBread(c.bread());
+      change(c.bread().id() + " bread", settings.withBread(c.bread()));
     } else if (command instanceof RemoteCommand.SetMode c) {
-      settings = settings.withMode(c.mode());
+      change(c.mode().id() + " mode", settings.withMode(c.mode()));
     }
+  }
+
+  /**
+   * Settings change between cycles and while armed (the time is worked out when heat starts). While
+   * the time is worked out or heat flows a change is refused with a message, from the panel and
+   * remotely alike: the cycle keeps the settings it was predicted for, and the snapshot (what every
+   * display shows) keeps saying so. Changing a running cycle's shade would need a new prediction
+   * for a half-toasted slice, which nothing was trained on.
+   */
+  private void change(String what, ToastSettings changed) {
+    if (changed.equals(settings)) {
+      return;
+    }
+    if (phase == CyclePhase.PREPARING || phase == CyclePhase.TOASTING) {
+      refuse(String.format(Locale.ROOT, "%s refused: the cycle runs on with shade %d %s %dx%.0fmm %s; cancel first",
+          what, settings.shade(), settings.bread().id(), settings.slices(), settings.thicknessMm(),
+          settings.mode().id()));
+      return;
+    }
+    settings = changed;
   }
 
   private void armPressed() {
@@ -393,7 +414,7 @@ public final class ToastController {
   private void refuse(String reason) {
     indicators.beep(Indicators.BeepPattern.REFUSED);
     listener.onRefused(reason, clock.nanos());
-    log.info("{}", reason);
+    log.debug("{}", reason); // the listener shows it (panel, journal, MQTT); at info it printed twice
   }
 
   private void note(String text) {

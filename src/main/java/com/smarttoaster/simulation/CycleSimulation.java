@@ -276,14 +276,14 @@ public final class CycleSimulation {
     }
   }
 
-  /** A one-line picture of the cycle right now, for live displays. */
-  public String statusLine() {
+  /** The cycle right now, for live displays; the shade rounded as the result rounds it. */
+  public LiveStatus status() {
     var snap = controller.snapshot();
     ToasterPhysics p = world.physics();
-    return String.format(Locale.ROOT, "%-9s %s chamber %5.1f °C  bread %5.1f °C  shade %4.1f%s",
-        snap.phase().id(), world.isHeatFlowing() ? "HEAT" : "    ", p.chamberC(), p.breadSurfaceC(),
-        Math.max(0.0, p.achievedShade()),
-        snap.remainingS() > 0 ? String.format(Locale.ROOT, "  %3.0f s left", snap.remainingS()) : "");
+    double predictedS = snap.prediction() != null ? snap.prediction().seconds() : Double.NaN;
+    double heatedS = snap.phase() == CyclePhase.TOASTING ? predictedS - snap.remainingS() : heaterOnS;
+    return new LiveStatus(snap.phase().id(), world.isHeatFlowing(), p.chamberC(), p.breadSurfaceC(),
+        Math.round(p.achievedShade() * 100) / 100.0, predictedS, heatedS);
   }
 
   public Trace trace() {

@@ -4,26 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
+import com.smarttoaster.safety.Fault;
+import com.smarttoaster.safety.FaultCode;
+import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.toast.BreadType;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TerminalPanelTest {
+  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
   private final SimulatedAppliance appliance = new SimulatedAppliance(
       new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, new SimClock());
   private final List<UserEvent> events = new ArrayList<>();
   private final List<RemoteCommand> remote = new ArrayList<>();
-  private final TerminalPanel panel = new TerminalPanel(appliance, remote::add, new PrintWriter(new StringWriter()));
+  private final List<String> said = new ArrayList<>();
+  private ControllerSnapshot snapshot = new ControllerSnapshot(CyclePhase.IDLE, WHITE_4, null, 0, false);
+  private SafetyStatus status = new SafetyStatus(false, false, null, 0, null);
+  private final TerminalPanel panel = new TerminalPanel(appliance, Runnable::run, remote::add, () -> snapshot,
+      () -> status, said::add, 21.0);
 
   TerminalPanelTest() {
     appliance.controls().onEvent(events::add);
@@ -72,5 +82,81 @@ class TerminalPanelTest {
 
     assertEquals(List.of(new UserEvent.LeverDown()), events);
     assertEquals(List.of(new RemoteCommand.Start()), remote);
+  }
+
+  @Test
+  void keysWithNothingToDoSaySoOnce() throws Exception {
+    assertFalse(keys("xucz"));
+
+    assertEquals(List.of("x: no fault is latched; nothing to reset", "u: the lever is already up",
+        "c: no cycle to cancel", "key 'z' does nothing; ? lists the keys"), said);
+    assertEquals(List.of(), events);
+  }
+
+  @Test
+  void questionMarkListsTheKeysInUnder80Columns() throws Exception {
+    assertFalse(keys("?"));
+
+    assertEquals(TerminalPanel.HELP, said);
+    for (String line : said) {
+      assertTrue(line.length() < 80, line.length() + ": " + line);
+    }
+    assertTrue(String.join(" ", said).contains("w bread type"), "the new keys are documented");
+  }
+
+  @Test
+  void breadThicknessAndSlicesHaveKeys() throws Exception {
+    assertFalse(keys("w+-o"));
+
+    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN), new UserEvent.SliceSizeSet(14, 2),
+        new UserEvent.SliceSizeSet(12, 2), new UserEvent.SliceSizeSet(12, 1)), events);
+  }
+
+  @Test
+  void thicknessStopsAtThePanelsLimitsWithAMessage() throws Exception {
+    snapshot = new ControllerSnapshot(CyclePhase.IDLE, new ToastSettings(4, BreadType.RYE, 35, 1, ToastMode.TOAST),
+        null, 0, false);
+    assertFalse(keys("+"));
+
+    assertEquals(List.of(), events);
+    assertEquals(List.of("slices are already 35 mm thick (the panel allows 8-35 mm)"), said);
+  }
+
+  @Test
+  void lPutsInTheBreadThePanelSaysAndFrozenSlicesForDefrost() throws Exception {
+    snapshot = new ControllerSnapshot(CyclePhase.IDLE, new ToastSettings(4, BreadType.BAGEL, 28, 1, ToastMode.DEFROST),
+        null, 0, false);
+    assertTrue(keys("lq"));
+
+    assertEquals(-18.0, appliance.physics().breadSurfaceC(), 0.5, "defrost: from the freezer");
+  }
+
+  @Test
+  void xWithAFaultLatchedHoldsReset() throws Exception {
+    status = new SafetyStatus(false, false, null, 0, new Fault(FaultCode.OVER_TEMPERATURE, "hot", 290, 280, 0));
+    assertFalse(keys("x"));
+
+    assertEquals(List.of(new UserEvent.ResetHeld()), events);
+    assertEquals(List.of(), said);
+  }
+
+  @Test
+  void keysTypedFasterThanAControllerTickStepOnFromWhatWasAsked() throws Exception {
+    // The snapshot stands still, as it does between two controller ticks.
+    assertFalse(keys("wwo+"));
+
+    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+        new UserEvent.BreadSelected(BreadType.SOURDOUGH), new UserEvent.SliceSizeSet(12, 1),
+        new UserEvent.SliceSizeSet(14, 1)), events);
+  }
+
+  @Test
+  void midCycleTheKeysStepFromTheCyclesSettingsWhichTheControllerKeeps() throws Exception {
+    snapshot = new ControllerSnapshot(CyclePhase.TOASTING, WHITE_4, new com.smarttoaster.predict.Prediction(100,
+        "model", null), 50, false);
+    assertFalse(keys("ww"));
+
+    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+        new UserEvent.BreadSelected(BreadType.WHOLEGRAIN)), events, "each is refused by the controller on its own");
   }
 }
