@@ -15,4 +15,8 @@ public sealed interface RemoteCommand {
   record SetBread(BreadType bread) implements RemoteCommand {}
 
   record SetMode(ToastMode mode) implements RemoteCommand {}
+
+  record SetSlices(int slices) implements RemoteCommand {}
+
+  record SetThickness(int thicknessMm) implements RemoteCommand {}
 }

@@ -193,6 +193,10 @@ public final class ToastController {
       change(c.bread().id() + " bread", settings.withBread(c.bread()));
     } else if (command instanceof RemoteCommand.SetMode c) {
       change(c.mode().id() + " mode", settings.withMode(c.mode()));
+    } else if (command instanceof RemoteCommand.SetSlices c) {
+      change(c.slices() + (c.slices() == 1 ? " slice" : " slices"), settings.withSlices(c.slices()));
+    } else if (command instanceof RemoteCommand.SetThickness c) {
+      change(c.thicknessMm() + " mm slices", settings.withThicknessMm(c.thicknessMm()));
     }
   }
 

@@ -30,7 +30,12 @@ final class CommandParser {
    */
   static final String PRESS = "PRESS";
   static final List<String> NAMES =
-      List.of(Topics.CANCEL, Topics.START, Topics.SHADE, Topics.BREAD, Topics.MODE, Topics.FEEDBACK);
+      List.of(Topics.CANCEL, Topics.START, Topics.SHADE, Topics.BREAD, Topics.MODE, Topics.SLICES, Topics.THICKNESS,
+          Topics.FEEDBACK);
+  /** Slice thickness a command may set, mm: the operating envelope (as the front panel's knob). */
+  static final int MIN_THICKNESS_MM = 8;
+
+  static final int MAX_THICKNESS_MM = 35;
   private static final Pattern WHOLE = Pattern.compile("[0-9]{1,2}(\\.0+)?");
 
   private final Topics topics;
@@ -77,6 +82,9 @@ final class CommandParser {
         yield b == null ? wrongValue(name, text, ids(BreadType.values()))
             : new Command.ForController(name, new RemoteCommand.SetBread(b));
       }
+      case Topics.SLICES -> whole(name, text, 1, 2, "slices", n -> new RemoteCommand.SetSlices(n));
+      case Topics.THICKNESS -> whole(name, text, MIN_THICKNESS_MM, MAX_THICKNESS_MM, "a thickness in mm",
+          n -> new RemoteCommand.SetThickness(n));
       case Topics.MODE -> {
         ToastMode m = ToastMode.fromId(text);
         yield m == null ? wrongValue(name, text, ids(ToastMode.values()))
@@ -106,6 +114,18 @@ final class CommandParser {
     }
     return new Command.Rejected(Topics.SHADE, "payload \"" + shown(text) + "\" is not a shade; expected a whole number from "
         + Shade.LIGHTEST + " to " + Shade.DARKEST);
+  }
+
+  private static Command whole(String name, String text, int min, int max, String what,
+      java.util.function.IntFunction<RemoteCommand> command) {
+    if (WHOLE.matcher(text).matches()) {
+      int n = (int) Double.parseDouble(text);
+      if (n >= min && n <= max) {
+        return new Command.ForController(name, command.apply(n));
+      }
+    }
+    return new Command.Rejected(name, "payload \"" + shown(text) + "\" is not " + what + "; expected a whole number from "
+        + min + " to " + max);
   }
 
   private static Command wrongValue(String name, String text, List<String> allowed) {

@@ -88,6 +88,19 @@ final class Discovery {
     ArrayNode breads = bread.putArray("options");
     Arrays.stream(BreadType.values()).forEach(b -> breads.add(b.id()));
 
+    ObjectNode slices = command(c, uid, "slices", "number", "Slices", t.command(Topics.SLICES));
+    slices.put("value_template", "{{ value_json.slices }}");
+    slices.put("min", 1);
+    slices.put("max", 2);
+    slices.put("step", 1);
+
+    ObjectNode thickness = command(c, uid, "thickness", "number", "Slice thickness", t.command(Topics.THICKNESS));
+    thickness.put("value_template", "{{ value_json.thicknessMm }}");
+    thickness.put("min", CommandParser.MIN_THICKNESS_MM);
+    thickness.put("max", CommandParser.MAX_THICKNESS_MM);
+    thickness.put("step", 1);
+    thickness.put("unit_of_measurement", "mm");
+
     ObjectNode mode = command(c, uid, "mode", "select", "Mode", t.command(Topics.MODE));
     mode.put("value_template", "{{ value_json.mode }}");
     ArrayNode modes = mode.putArray("options");

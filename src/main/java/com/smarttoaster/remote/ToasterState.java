@@ -31,6 +31,8 @@ record ToasterState(
     int remainingS,
     int shade,
     String bread,
+    int slices,
+    double thicknessMm,
     String mode,
     boolean heating,
     String fault,
@@ -50,6 +52,8 @@ record ToasterState(
         (int) Math.ceil(c.remainingS() - 1e-9),
         c.settings().shade(),
         c.settings().bread().id(),
+        c.settings().slices(),
+        c.settings().thicknessMm(),
         c.settings().mode().id(),
         s.heaterCommandedOn(),
         s.fault() == null ? null : s.fault().code().name(),
@@ -67,6 +71,8 @@ record ToasterState(
         || !phase.equals(o.phase)
         || shade != o.shade
         || !bread.equals(o.bread)
+        || slices != o.slices
+        || thicknessMm != o.thicknessMm
         || !mode.equals(o.mode)
         || heating != o.heating
         || !java.util.Objects.equals(fault, o.fault)

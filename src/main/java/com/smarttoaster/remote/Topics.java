@@ -14,6 +14,8 @@ public record Topics(String deviceId, String discoveryPrefix) {
   public static final String SHADE = "shade";
   public static final String BREAD = "bread";
   public static final String MODE = "mode";
+  public static final String SLICES = "slices";
+  public static final String THICKNESS = "thickness";
   public static final String START = "start";
   public static final String FEEDBACK = "feedback";
 

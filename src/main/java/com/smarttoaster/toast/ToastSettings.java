@@ -37,4 +37,12 @@ public record ToastSettings(int shade, BreadType bread, double thicknessMm, int 
   public ToastSettings withBread(BreadType newBread) {
     return new ToastSettings(shade, newBread, thicknessMm, slices, mode);
   }
+
+  public ToastSettings withSlices(int newSlices) {
+    return new ToastSettings(shade, bread, thicknessMm, newSlices, mode);
+  }
+
+  public ToastSettings withThicknessMm(double newThicknessMm) {
+    return new ToastSettings(shade, bread, newThicknessMm, slices, mode);
+  }
 }

@@ -124,10 +124,12 @@ class MidCycleSettingsTest {
     controller.submit(new RemoteCommand.SetShade(2));
     controller.submit(new RemoteCommand.SetMode(ToastMode.BAGEL));
     controller.submit(new RemoteCommand.SetBread(BreadType.BAGEL));
+    controller.submit(new RemoteCommand.SetSlices(1));
+    controller.submit(new RemoteCommand.SetThickness(30));
     runFor(0.1);
 
     assertEquals(WHITE_5, controller.snapshot().settings());
-    assertEquals(3, refusals.size(), refusals.toString());
+    assertEquals(5, refusals.size(), refusals.toString());
     assertTrue(refusals.get(0).startsWith("shade 2 refused"), refusals.get(0));
   }
 

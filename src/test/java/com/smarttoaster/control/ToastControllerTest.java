@@ -322,11 +322,15 @@ class ToastControllerTest {
     controller.submit(new UserEvent.ShadeChanged(6));
     controller.submit(new UserEvent.ModeSelected(ToastMode.DEFROST));
     controller.submit(new RemoteCommand.SetBread(BreadType.RYE));
+    controller.submit(new RemoteCommand.SetSlices(1));
+    controller.submit(new RemoteCommand.SetThickness(25));
     step();
     ToastSettings s = controller.snapshot().settings();
     assertEquals(6, s.shade());
     assertEquals(ToastMode.DEFROST, s.mode());
     assertEquals(BreadType.RYE, s.bread());
+    assertEquals(1, s.slices());
+    assertEquals(25.0, s.thicknessMm());
   }
 
   /** A model stand-in: one time at the start, another once it is shown the heating progress; records its inputs. */

@@ -31,6 +31,9 @@ class CommandParserTest {
     assertEquals(new RemoteCommand.Cancel(), ((Command.ForController) parse("cancel", "PRESS")).command());
     assertEquals(new RemoteCommand.Start(), ((Command.ForController) parse("start", "PRESS")).command());
     assertEquals(Rating.JUST_RIGHT, ((Command.Feedback) parse("feedback", "just-right")).rating());
+    assertEquals(new RemoteCommand.SetSlices(1), ((Command.ForController) parse("slices", "1")).command());
+    assertEquals(new RemoteCommand.SetThickness(35), ((Command.ForController) parse("thickness", "35")).command());
+    assertEquals(new RemoteCommand.SetThickness(8), ((Command.ForController) parse("thickness", "8.0")).command());
   }
 
   @ParameterizedTest
@@ -44,7 +47,12 @@ class CommandParserTest {
       "feedback|too light|not one of too-light, just-right, too-dark",
       "start|start|send PRESS",
       "cancel|yes|an empty payload or PRESS",
-      "reset|PRESS|unknown command reset"})
+      "reset|PRESS|unknown command reset",
+      "slices|3|not slices; expected a whole number from 1 to 2",
+      "slices|0|not slices; expected a whole number from 1 to 2",
+      "thickness|7|not a thickness in mm; expected a whole number from 8 to 35",
+      "thickness|36|not a thickness in mm; expected a whole number from 8 to 35",
+      "thickness|12.5|not a thickness in mm"})
   void invalidPayloadsAreRejectedWithTheReason(String name, String payload, String reason) {
     Command.Rejected r = assertInstanceOf(Command.Rejected.class, parse(name, payload));
     assertTrue(r.reason().contains(reason), r.reason());
