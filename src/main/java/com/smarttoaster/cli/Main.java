@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Smart toaster controller: an ML toasting time behind a non-ML safety supervisor.",
     subcommands = {
       SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
-      DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class, TripBenchCommand.class
+      DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class, TripBenchCommand.class, ModelCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for bad arguments or a bad input file. */

@@ -18,7 +18,7 @@ public record ModelVersion(String text, long sortKey) implements Comparable<Mode
   public static final String FACTORY = "factory";
 
   static final Pattern PATTERN =
-      Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})(?:\\.(\\d{6}))?(-[A-Za-z0-9._]{1,40})?");
+      Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})(?:\\.(\\d{6}))?(-[A-Za-z0-9._-]{1,40})?");
 
   private static final Comparator<ModelVersion> ORDER =
       Comparator.comparingLong(ModelVersion::sortKey).thenComparing(ModelVersion::text);
