@@ -72,7 +72,7 @@ class ModelCommandTest {
     String[] named = {"toast-time.tflite", "toast-time.card.json", "manifest.sig"};
     for (int i = 0; i < parts.length; i++) {
       byte[] file = b.toBytes();
-      com.smarttoaster.modellife.BundleVerifierTest.flipInside(file, parts[i], Math.min(20, parts[i].length - 1));
+      TestBundles.flipInside(file, parts[i], Math.min(20, parts[i].length - 1));
       Path bad = bundleFile("bad-" + i + ".toastmodel", file);
       for (String command : List.of("verify", "install")) {
         Run r = model(command, bad.toString());
@@ -115,8 +115,8 @@ class ModelCommandTest {
     Run nothing = model("rollback");
     assertEquals(2, nothing.code());
     assertTrue(nothing.err().contains("nothing to roll back to"), nothing.err());
-    assertEquals(List.of("active.json", V1 + ".origin.json", V1 + ".toastmodel", V2 + ".origin.json",
-        V2 + ".toastmodel"), installedFiles());
+    assertEquals(List.of(V1 + ".origin.json", V1 + ".toastmodel", V2 + ".origin.json", V2 + ".toastmodel",
+        "active.json"), installedFiles(), "no temporary file left");
   }
 
   @Test
@@ -151,7 +151,7 @@ class ModelCommandTest {
     assertEquals(0, model("install", bundle(V1).toString()).code());
     Path stored = state.resolve("models").resolve(V1 + ".toastmodel");
     byte[] bytes = Files.readAllBytes(stored);
-    com.smarttoaster.modellife.BundleVerifierTest.flipInside(bytes, TestBundles.factoryModel(), 50);
+    TestBundles.flipInside(bytes, TestBundles.factoryModel(), 50);
     Files.write(stored, bytes);
     Run tampered = model("activate", V1);
     assertEquals(2, tampered.code());

@@ -34,7 +34,7 @@ class BundleVerifierTest {
   @Test
   void aFlippedByteInTheModelIsRefusedNamingTheModel() {
     byte[] file = TestBundles.bundle(V).toBytes();
-    flipInside(file, TestBundles.factoryModel(), 100);
+    TestBundles.flipInside(file, TestBundles.factoryModel(), 100);
     String msg = refusal(file);
     assertTrue(msg.contains("toast-time.tflite"), msg);
   }
@@ -42,7 +42,7 @@ class BundleVerifierTest {
   @Test
   void aFlippedByteInTheCardIsRefusedNamingTheCard() {
     byte[] file = TestBundles.bundle(V).toBytes();
-    flipInside(file, TestBundles.card(V), 40);
+    TestBundles.flipInside(file, TestBundles.card(V), 40);
     String msg = refusal(file);
     assertTrue(msg.contains("toast-time.card.json"), msg);
   }
@@ -51,7 +51,7 @@ class BundleVerifierTest {
   void aFlippedByteInTheSignatureIsRefusedNamingTheSignature() {
     ModelBundle b = TestBundles.bundle(V);
     byte[] file = b.toBytes();
-    flipInside(file, b.signature(), 10);
+    TestBundles.flipInside(file, b.signature(), 10);
     String msg = refusal(file);
     assertTrue(msg.contains("manifest.sig"), msg);
   }
@@ -116,25 +116,5 @@ class BundleVerifierTest {
     BundleException e = assertThrows(BundleException.class, () -> verifier.verify(bytes, "b.toastmodel"));
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     return e.getMessage();
-  }
-
-  /** Flips one byte of {@code part} where it sits, stored, inside the bundle file. */
-  static void flipInside(byte[] file, byte[] part, int offsetInPart) {
-    int at = indexOf(file, part);
-    assertTrue(at >= 0, "the part is stored uncompressed in the bundle");
-    file[at + offsetInPart] ^= 0x01;
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -83,4 +83,26 @@ public final class TestBundles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Flips one byte of {@code part} where it sits, stored, inside the bundle file. */
+  public static void flipInside(byte[] file, byte[] part, int offsetInPart) {
+    int at = indexOf(file, part);
+    if (at < 0) {
+      throw new IllegalStateException("the part is not stored uncompressed in the bundle");
+    }
+    file[at + offsetInPart] ^= 0x01;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
