@@ -18,7 +18,7 @@ import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.modellife.RunningModel;
 import com.smarttoaster.predict.ThreadPredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
@@ -141,9 +141,11 @@ public final class RunCommand implements Callable<Integer> {
     };
     // Closed in reverse: STOPPING=1 first, then heater off and pins LOW, then MQTT, then the JVM may halt.
     try (RunStop stop = new RunStop(STOP_GRACE); remote;
+        RunningModel models = RunningModel.open(cfg.controller().predictor().id(), cfg.model(),
+            service.stateDirectory().map(StateDirectory::path));
         PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
             Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
-            service.faultStore());
+            service.faultStore(), models);
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
       runner.afterControllerTick(remote::afterTick);
@@ -218,12 +220,14 @@ public final class RunCommand implements Callable<Integer> {
           err.println(reason);
         }
       };
+      RunningModel models = RunningModel.open(cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore()),
-          table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(),
+          models::primary, new ThreadPredictorRunner(),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(refusals, remote.controllerListener()));
+      models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
@@ -274,6 +278,7 @@ public final class RunCommand implements Callable<Integer> {
         running.set(false);
         controllerThread.shutdownNow();
       } finally {
+        models.close();
         assembly.close();
       }
       err.println();

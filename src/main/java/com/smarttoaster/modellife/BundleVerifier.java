@@ -17,6 +17,7 @@ import java.security.Signature;
 public final class BundleVerifier {
   private final PublicKey key;
 
+  /** @param key the configured public key; null when none is, and then every bundle is refused */
   public BundleVerifier(PublicKey key) {
     this.key = key;
   }
@@ -27,6 +28,10 @@ public final class BundleVerifier {
    * @throws BundleException with one line naming what failed
    */
   public VerifiedBundle verify(byte[] bytes, String name) throws BundleException {
+    if (key == null) {
+      throw new BundleException("bundle " + name + " cannot be verified: no public key is configured"
+          + " (model.bundlePublicKey)");
+    }
     ModelBundle b = ModelBundle.read(bytes, name);
     if (!signatureHolds(b)) {
       throw new BundleException("bundle " + name + ": signature " + ModelBundle.SIGNATURE + " does not verify with"

@@ -118,4 +118,22 @@ class ActivationBetweenCyclesTest {
     assertTrue(loaded.note().contains("cannot be read"), loaded.note());
     assertSame(ActiveModel.factory(), ActiveModel.load(null, null).predictor(), "no state directory");
   }
+
+  @Test
+  void theServiceStartsWithTheActiveInstalledModelOnlyForTheModelPredictor() throws Exception {
+    ModelStore store = store();
+    store.activate(V1);
+    com.smarttoaster.predict.FallbackTimeTable table = new com.smarttoaster.predict.FallbackTimeTable();
+    Optional<Path> state = Optional.of(dir.resolve("state"));
+    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    try (RunningModel m = RunningModel.open("model", keyed, state)) {
+      assertEquals(V1, m.primary(table).modelVersion());
+    }
+    try (RunningModel m = RunningModel.open("fallback", keyed, state)) {
+      assertSame(table, m.primary(table));
+    }
+    try (RunningModel m = RunningModel.open("model", com.smarttoaster.config.ModelConfig.none(), state)) {
+      assertSame(ActiveModel.factory(), m.primary(table), "no key configured: the factory model");
+    }
+  }
 }
