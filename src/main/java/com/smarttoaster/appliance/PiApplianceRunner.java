@@ -50,6 +50,20 @@ public final class PiApplianceRunner implements AutoCloseable {
   private SupervisorLoop loop;
   private ScheduledExecutorService threads;
   private boolean closed;
+  private final ModelSide models;
+
+  /**
+   * The model side of the service, as {@code modellife.RunningModel} provides it (an interface here
+   * so that the appliance package needs nothing above it).
+   */
+  public interface ModelSide extends AutoCloseable {
+    com.smarttoaster.predict.ToastTimePredictor primary(com.smarttoaster.predict.FallbackTimeTable table);
+
+    void follow(ToasterAssembly assembly);
+
+    @Override
+    void close();
+  }
 
   public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
       ControllerListener controllerListener) {
@@ -59,14 +73,29 @@ public final class PiApplianceRunner implements AutoCloseable {
   /** @param faultStore where the supervisor keeps latched faults across restarts; null for none */
   public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
       ControllerListener controllerListener, FaultStore faultStore) {
+    this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, null);
+  }
+
+  /**
+   * @param models the model side of the service (the active installed model and the switch to a newly
+   *     activated one between cycles); null for the config's predictor as built into the jar
+   */
+  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
+      ControllerListener controllerListener, FaultStore faultStore, ModelSide models) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
         new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
             cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
             faultStore),
-        table -> Predictors.named(cc.predictor().id(), table, null), new ThreadPredictorRunner(), safetyListener,
-        controllerListener);
+        models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,
+        new ThreadPredictorRunner(), safetyListener, controllerListener);
+    if (models != null) {
+      models.follow(assembly);
+      this.models = models;
+    } else {
+      this.models = null;
+    }
     this.supervisor = assembly.supervisor();
     this.controller = assembly.controller();
     this.tickS = cc.tickS();
@@ -165,6 +194,9 @@ public final class PiApplianceRunner implements AutoCloseable {
     closed = true;
     if (threads != null) {
       threads.shutdownNow();
+    }
+    if (models != null) {
+      models.close();
     }
     try {
       if (loop != null) {

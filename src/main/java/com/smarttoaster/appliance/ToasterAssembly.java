@@ -32,6 +32,9 @@ public final class ToasterAssembly implements AutoCloseable {
   private final SafetySupervisor supervisor;
   private final GuardedPredictor predictor;
   private final ToastController controller;
+  private final FallbackTimeTable table;
+  private final Clock clock;
+  private final Settings settings;
 
   /**
    * What the software is built from, besides the ports.
@@ -67,13 +70,30 @@ public final class ToasterAssembly implements AutoCloseable {
     SafetyLimits limits = s.limits();
     this.supervisor = new SafetySupervisor(limits,
         limits.currentSensorFitted() ? ports : withoutCurrentSensor(ports), clock, safetyListener, s.faultStore());
-    FallbackTimeTable table = new FallbackTimeTable();
-    this.predictor = new GuardedPredictor(primary.apply(table), table, s.predictorTimeoutS(), MIN_PREDICTION_S,
-        limits.maxHeatS() * MAX_PREDICTION_SHARE_OF_MAX_HEAT, clock, runner);
+    this.table = new FallbackTimeTable();
+    this.clock = clock;
+    this.settings = s;
+    this.predictor = guard(primary.apply(table), runner);
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
         s.nominalMainsVolts(), ports.indicators(), controllerListener);
     ports.controls().onEvent(controller::submit);
     ports.controls().followSettings(() -> controller.snapshot().settings());
+  }
+
+  private GuardedPredictor guard(ToastTimePredictor primary, PredictorRunner runner) {
+    return new GuardedPredictor(primary, table, settings.predictorTimeoutS(), MIN_PREDICTION_S,
+        settings.limits().maxHeatS() * MAX_PREDICTION_SHARE_OF_MAX_HEAT, clock, runner);
+  }
+
+  /**
+   * Hands the controller another primary (a newly activated model) behind the same guard settings and
+   * the same fallback table; the controller takes it between cycles only ({@link
+   * ToastController#offerPredictor}). Safe from any thread.
+   *
+   * @param runner where the new primary's work runs (closed with its guard when it is replaced)
+   */
+  public void offerPrimary(ToastTimePredictor primary, PredictorRunner runner) {
+    controller.offerPredictor(guard(primary, runner));
   }
 
   private static AppliancePorts withoutCurrentSensor(AppliancePorts p) {
@@ -84,6 +104,7 @@ public final class ToasterAssembly implements AutoCloseable {
     return supervisor;
   }
 
+  /** The guard the assembly started with (a model activation later gives the controller another). */
   public GuardedPredictor predictor() {
     return predictor;
   }

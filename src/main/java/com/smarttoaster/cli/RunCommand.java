@@ -18,7 +18,7 @@ import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.modellife.RunningModel;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.Listeners;
@@ -147,9 +147,11 @@ public final class RunCommand implements Callable<Integer> {
     };
     // Closed in reverse: STOPPING=1 first, then heater off and pins LOW, then MQTT, then the JVM may halt.
     try (RunStop stop = new RunStop(STOP_GRACE); remote;
+        RunningModel models = RunningModel.open(cfg.controller().predictor().id(), cfg.model(),
+            service.stateDirectory().map(StateDirectory::path));
         PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
             Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
-            service.faultStore());
+            service.faultStore(), models);
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
       runner.afterControllerTick(remote::afterTick);
@@ -238,13 +240,14 @@ public final class RunCommand implements Callable<Integer> {
           line.println(note);
         }
       };
+      RunningModel models = RunningModel.open(cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore()),
-          table -> Predictors.named(cc.predictor().id(), table, null),
-          new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+          models::primary, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
+      models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
@@ -279,6 +282,7 @@ public final class RunCommand implements Callable<Integer> {
         runner.close(); // no more steps, so nothing ticks the supervisor after it shut down
       } finally {
         loop.close(); // heater off, carriage released
+        models.close();
         assembly.close();
         line.close();
       }

@@ -43,7 +43,7 @@ public final class ConfigLoader {
   public static final long MAX_FILE_BYTES = 1 << 20;
 
   static final List<String> SECTIONS =
-      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history");
+      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   /** Optional options of the appliance section (every other one is required). */
   static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir", "elementRatedVolts");
@@ -151,6 +151,8 @@ public final class ConfigLoader {
         .map(f -> MqttSection.read(f, appliance.deviceId())).orElse(null);
     HistoryConfig history = optionalSection(top, "history", HistorySection.OPTIONS, sectionOf)
         .map(HistorySection::read).orElse(null);
+    ModelConfig model = optionalSection(top, "model", ModelSection.OPTIONS, sectionOf)
+        .map(ModelSection::read).orElse(ModelConfig.none());
 
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
@@ -188,7 +190,7 @@ public final class ConfigLoader {
             + " add a history section with databaseFile (e.g. /var/lib/smart-toaster/history.db)",
         "history", "mqtt");
 
-    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history);
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model);
   }
 
   /**
@@ -290,6 +292,7 @@ public final class ConfigLoader {
     PiSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "pi"));
     MqttSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "mqtt"));
     HistorySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "history"));
+    ModelSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "model"));
     return m;
   }
 

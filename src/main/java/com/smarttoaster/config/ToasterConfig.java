@@ -17,6 +17,7 @@ import java.util.Objects;
  *     appliance kind is not pi)
  * @param mqtt the broker to publish to, or null when the config has no mqtt section
  * @param history the cycle database, or null when the config has no history section
+ * @param model how installed model bundles are trusted (never null; empty without a model section)
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
@@ -26,7 +27,14 @@ public record ToasterConfig(
     LoggingConfig logging,
     PiConfig pi,
     MqttConfig mqtt,
-    HistoryConfig history) {
+    HistoryConfig history,
+    ModelConfig model) {
+
+  /** A config without a model section. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, ModelConfig.none());
+  }
 
   /** A config without MQTT and without a history database. */
   public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
@@ -40,6 +48,7 @@ public record ToasterConfig(
     Objects.requireNonNull(controller, "controller");
     Objects.requireNonNull(simulation, "simulation");
     Objects.requireNonNull(logging, "logging");
+    model = model == null ? ModelConfig.none() : model;
   }
 
   /** Everything at its documented default; equal to what the shipped config/toaster.yaml loads. */

@@ -62,7 +62,10 @@ public final class ToastController {
   public static final double REPREDICT_MARGIN_S = 1.0;
 
   private final SafetySupervisor safety;
-  private final GuardedPredictor predictor;
+  private GuardedPredictor predictor;
+  /** A predictor offered from another thread (a model activation), taken between cycles only. */
+  private final java.util.concurrent.atomic.AtomicReference<GuardedPredictor> offeredPredictor =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final Clock clock;
   private final ControllerSettings config;
   private final double mainsVoltsNominal;
@@ -130,9 +133,28 @@ public final class ToastController {
     return snapshot;
   }
 
+  /**
+   * Offers another guarded predictor (a newly activated model); safe from any thread. The controller
+   * takes it on its first tick with no cycle active (idle, done, cancelled or fault), never during a
+   * cycle, so a cycle's start prediction and its re-prediction come from the same model. The
+   * replaced guard is closed then; a later offer before that replaces this one (which is closed).
+   */
+  public void offerPredictor(GuardedPredictor next) {
+    GuardedPredictor superseded = offeredPredictor.getAndSet(next);
+    if (superseded != null && superseded != next) {
+      superseded.close();
+    }
+  }
+
+  /** The version of the model the current (or next) cycle's predictor runs, or null when it has none. */
+  public String modelVersion() {
+    return predictor.primaryVersion();
+  }
+
   /** One controller period: renew the lease, handle queued input, follow the supervisor, end cycles. */
   public void tick() {
     safety.renewLease();
+    takeOfferedPredictorBetweenCycles(); // before the inbox: a lever press in this tick gets the new model
     for (Object input; (input = inbox.poll()) != null; ) {
       if (input instanceof UserEvent e) {
         handle(e);
@@ -155,6 +177,21 @@ public final class ToastController {
       finish(CyclePhase.CANCELLED, "remote-start arm expired after " + (int) config.remoteArmExpiryS() + " s");
     }
     publishSnapshot();
+  }
+
+  private void takeOfferedPredictorBetweenCycles() {
+    if (phase.isActive() || offeredPredictor.get() == null) {
+      return;
+    }
+    GuardedPredictor next = offeredPredictor.getAndSet(null);
+    if (next != null && next != predictor) {
+      GuardedPredictor old = predictor;
+      predictor = next;
+      old.close();
+      log.info("Predictor switched between cycles: now {} (model version {})", next.primaryName(),
+          next.primaryVersion());
+      note("model switched between cycles: now " + next.primaryName() + " version " + next.primaryVersion());
+    }
   }
 
   private void handle(UserEvent event) {

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     interrupted, where it is unknown ({@link CycleOutcome#heaterTimeKnown()})
  * @param achievedShade the shade reached, known only in simulation; null on a real appliance
  * @param rating the user's rating, null until (unless) the user gives one
+ * @param modelVersion the version of the model the cycle's predictor ran (its card's modelVersion,
+ *     whether or not the cycle then used the model's answer); null when the predictor was no model
+ *     or the cycle was recorded before versions were
  */
 public record CycleRecord(
     String cycleId,
@@ -36,7 +39,14 @@ public record CycleRecord(
     FaultCode faultCode,
     double heaterOnS,
     Double achievedShade,
-    Rating rating) {
+    Rating rating,
+    String modelVersion) {
+
+  /** A record without a model version. */
+  public CycleRecord(String cycleId, String deviceId, Instant startTime, PredictionInput input, Prediction prediction,
+      CycleOutcome outcome, FaultCode faultCode, double heaterOnS, Double achievedShade, Rating rating) {
+    this(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS, achievedShade, rating, null);
+  }
 
   public CycleRecord {
     requireText("cycleId", cycleId);
@@ -65,7 +75,7 @@ public record CycleRecord(
   /** The same record with the user's rating. */
   public CycleRecord withRating(Rating newRating) {
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, newRating);
+        achievedShade, newRating, modelVersion);
   }
 
   /** This running cycle's record, closed as interrupted; its heater time stays unknown (0). */
@@ -75,7 +85,13 @@ public record CycleRecord(
           + " cycle can be closed as interrupted");
     }
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, CycleOutcome.INTERRUPTED, null, 0,
-        achievedShade, rating);
+        achievedShade, rating, modelVersion);
+  }
+
+  /** The same record with the version of the model that ran the cycle. */
+  public CycleRecord withModelVersion(String version) {
+    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
+        achievedShade, rating, version);
   }
 
   private static void requireText(String name, String v) {

@@ -18,12 +18,15 @@ import java.util.List;
  * Cycle records as CSV (RFC 4180 quoting for the free-text fallback reason), until the database
  * arrives. Empty fields are nulls. {@code heaterOnS} is empty where it is unknown (a running or
  * interrupted cycle), so that a spreadsheet's averages skip it rather than count a 0. Columns:
- * {@link #HEADER}.
+ * {@link #HEADER}. Files written before the {@code modelVersion} column (issue 14) are still read,
+ * their model version empty.
  */
 public final class CycleRecordCsv {
   public static final List<String> HEADER = List.of("cycleId", "deviceId", "startTime", "shade", "bread",
       "thicknessMm", "slices", "mode", "chamberStartC", "ambientC", "mainsVolts", "predictedS", "predictor",
-      "fallbackReason", "outcome", "faultCode", "heaterOnS", "achievedShade", "rating");
+      "fallbackReason", "outcome", "faultCode", "heaterOnS", "achievedShade", "rating", "modelVersion");
+  /** The header before the model version column. */
+  static final List<String> HEADER_WITHOUT_MODEL_VERSION = HEADER.subList(0, HEADER.size() - 1);
 
   private CycleRecordCsv() {}
 
@@ -40,7 +43,7 @@ public final class CycleRecordCsv {
           r.faultCode() == null ? "" : r.faultCode().name(),
           r.outcome().heaterTimeKnown() ? Double.toString(r.heaterOnS()) : "",
           r.achievedShade() == null ? "" : Double.toString(r.achievedShade()),
-          r.rating() == null ? "" : r.rating().id());
+          r.rating() == null ? "" : r.rating().id(), nullable(r.modelVersion()));
       for (int i = 0; i < f.size(); i++) {
         if (i > 0) {
           sb.append(',');
@@ -65,7 +68,7 @@ public final class CycleRecordCsv {
    */
   public static List<CycleRecord> parse(String text, String name) {
     List<List<String>> lines = split(text, name);
-    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+    if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_WITHOUT_MODEL_VERSION))) {
       throw new IllegalArgumentException(name + ": the first line is not the cycle record header; expected "
           + String.join(",", HEADER));
     }
@@ -76,7 +79,7 @@ public final class CycleRecordCsv {
         continue;
       }
       try {
-        out.add(record(c));
+        out.add(record(c, lines.get(0).size()));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(name + ": record " + i + ": " + e.getMessage(), e);
       }
@@ -84,9 +87,9 @@ public final class CycleRecordCsv {
     return out;
   }
 
-  private static CycleRecord record(List<String> c) {
-    if (c.size() != HEADER.size()) {
-      throw new IllegalArgumentException("has " + c.size() + " fields, expected " + HEADER.size());
+  private static CycleRecord record(List<String> c, int columns) {
+    if (c.size() != columns) {
+      throw new IllegalArgumentException("has " + c.size() + " fields, expected " + columns);
     }
     BreadType bread = BreadType.fromId(c.get(4));
     ToastMode mode = ToastMode.fromId(c.get(7));
@@ -109,7 +112,8 @@ public final class CycleRecordCsv {
     Prediction p = new Prediction(Double.parseDouble(c.get(11)), c.get(12), c.get(13).isEmpty() ? null : c.get(13));
     return new CycleRecord(c.get(0), c.get(1), Instant.parse(c.get(2)), in, p, outcome,
         c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)), heaterOnS(c.get(16), outcome),
-        c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)), rating);
+        c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)), rating,
+        columns > 19 && !c.get(19).isEmpty() ? c.get(19) : null);
   }
 
   private static double heaterOnS(String field, CycleOutcome outcome) {

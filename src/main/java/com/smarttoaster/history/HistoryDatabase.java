@@ -26,16 +26,19 @@ public final class HistoryDatabase implements AutoCloseable {
    * so it must refuse the file at open instead of failing on some later read.
    */
   static final int SCHEMA_VERSION = 2;
+  // The model_version column (issue 14) is added in place and left out of the version: it is a
+  // nullable column, and builds without it read and write the table by column name, so they keep
+  // working on a file that has it. A reader opening an old file (no upgrade) reads it as null.
 
   private final Path file;
   private final Connection connection;
   private final SqliteCycleHistory cycles;
   private final SqliteEventOutbox outbox;
 
-  private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents) {
+  private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents) throws SQLException {
     this.file = file;
     this.connection = connection;
-    this.cycles = new SqliteCycleHistory(this, maxCycles);
+    this.cycles = new SqliteCycleHistory(this, maxCycles, SqliteCycleHistory.hasModelVersion(connection));
     this.outbox = new SqliteEventOutbox(this, maxOutboxEvents);
   }
 
@@ -73,6 +76,9 @@ public final class HistoryDatabase implements AutoCloseable {
               + ", newer than this build's " + SCHEMA_VERSION + "; use a newer build or another databaseFile");
         }
         SqliteCycleHistory.createTable(s);
+        if (upgrade) {
+          SqliteCycleHistory.addModelVersion(c, file);
+        }
         SqliteEventOutbox.createTable(s);
         if (upgrade && version < SCHEMA_VERSION) {
           s.execute("PRAGMA user_version = " + SCHEMA_VERSION);

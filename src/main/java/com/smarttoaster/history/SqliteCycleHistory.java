@@ -22,13 +22,39 @@ final class SqliteCycleHistory implements CycleHistory {
   private static final String COLUMNS = "cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
       + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, fallback_reason, outcome, fault_code,"
       + " heater_on_s, achieved_shade, rating";
+  private static final String MODEL_VERSION = "model_version";
 
   private final HistoryDatabase db;
   private final int maxCycles;
+  /** What to select: the columns, with model_version or (an old file opened only to read) NULL in its place. */
+  private final String selected;
 
-  SqliteCycleHistory(HistoryDatabase db, int maxCycles) {
+  SqliteCycleHistory(HistoryDatabase db, int maxCycles, boolean hasModelVersion) {
     this.db = db;
     this.maxCycles = maxCycles;
+    this.selected = COLUMNS + ", " + (hasModelVersion ? MODEL_VERSION : "NULL");
+  }
+
+  static boolean hasModelVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(cycles)")) {
+      while (rs.next()) {
+        if (MODEL_VERSION.equals(rs.getString("name"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Adds the model version column to a table made before it existed. */
+  static void addModelVersion(Connection c, java.nio.file.Path file) throws SQLException {
+    if (!hasModelVersion(c)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE cycles ADD COLUMN " + MODEL_VERSION + " TEXT");
+      }
+      org.slf4j.LoggerFactory.getLogger(SqliteCycleHistory.class)
+          .info("History database {}: column model_version added to cycles", file);
+    }
   }
 
   static void createTable(Statement s) throws SQLException {
@@ -49,7 +75,7 @@ final class SqliteCycleHistory implements CycleHistory {
         del.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO cycles (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT INTO cycles (" + COLUMNS + ", " + MODEL_VERSION + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ToastSettings s = r.input().settings();
         ps.setString(1, r.cycleId());
         ps.setString(2, r.deviceId());
@@ -74,6 +100,7 @@ final class SqliteCycleHistory implements CycleHistory {
           ps.setDouble(18, r.achievedShade());
         }
         ps.setString(19, r.rating() == null ? null : r.rating().id());
+        ps.setString(20, r.modelVersion());
         ps.executeUpdate();
       }
       prune(c);
@@ -91,7 +118,7 @@ final class SqliteCycleHistory implements CycleHistory {
 
   @Override
   public Optional<CycleRecord> last() {
-    List<CycleRecord> r = query("SELECT " + COLUMNS + " FROM cycles ORDER BY seq DESC LIMIT 1");
+    List<CycleRecord> r = query("SELECT " + selected + " FROM cycles ORDER BY seq DESC LIMIT 1");
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
@@ -109,7 +136,7 @@ final class SqliteCycleHistory implements CycleHistory {
   @Override
   public List<CycleRecord> closeInterrupted() {
     return db.inTransaction(c -> {
-      List<CycleRecord> running = query(c, "SELECT " + COLUMNS + " FROM cycles WHERE outcome = '"
+      List<CycleRecord> running = query(c, "SELECT " + selected + " FROM cycles WHERE outcome = '"
           + CycleOutcome.RUNNING.id() + "' ORDER BY seq");
       try (PreparedStatement ps = c.prepareStatement("UPDATE cycles SET outcome = ? WHERE outcome = ?")) {
         ps.setString(1, CycleOutcome.INTERRUPTED.id());
@@ -122,7 +149,7 @@ final class SqliteCycleHistory implements CycleHistory {
 
   @Override
   public List<CycleRecord> all() {
-    return query("SELECT " + COLUMNS + " FROM cycles ORDER BY seq");
+    return query("SELECT " + selected + " FROM cycles ORDER BY seq");
   }
 
   @Override
@@ -138,7 +165,7 @@ final class SqliteCycleHistory implements CycleHistory {
     return db.inTransaction(c -> query(c, sql));
   }
 
-  private static List<CycleRecord> query(Connection c, String sql) throws SQLException {
+  private List<CycleRecord> query(Connection c, String sql) throws SQLException {
     List<CycleRecord> out = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
@@ -166,7 +193,7 @@ final class SqliteCycleHistory implements CycleHistory {
     String rating = rs.getString(19);
     return new CycleRecord(id, rs.getString(2), Instant.parse(rs.getString(3)), in, p, outcome,
         fault == null ? null : FaultCode.valueOf(fault), rs.getDouble(17), achieved,
-        rating == null ? null : Rating.fromId(rating));
+        rating == null ? null : Rating.fromId(rating), rs.getString(20));
   }
 
   @Override

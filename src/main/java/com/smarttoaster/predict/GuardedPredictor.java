@@ -106,6 +106,11 @@ public final class GuardedPredictor implements AutoCloseable {
     return primary.name();
   }
 
+  /** The primary's model version (a loaded model's card), or null for a predictor without one. */
+  public String primaryVersion() {
+    return primary.modelVersion();
+  }
+
   /** True when the primary is a learned predictor (a model), which the checker watches. */
   public boolean primaryIsLearned() {
     return checked;

@@ -170,6 +170,11 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
         : java.util.OptionalDouble.of(card.checkerBandProgress());
   }
 
+  @Override
+  public String modelVersion() {
+    return card.modelVersion();
+  }
+
   public ModelCard card() {
     return card;
   }

@@ -18,6 +18,11 @@ public interface ToastTimePredictor {
     return OptionalDouble.empty();
   }
 
+  /** The version of the learned model behind this predictor (its card's modelVersion), or null. */
+  default String modelVersion() {
+    return null;
+  }
+
   /** The same for re-predictions (inputs with the heating progress), if the card records one. */
   default OptionalDouble cardCheckerBandProgress() {
     return OptionalDouble.empty();

@@ -48,6 +48,8 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   private String lastNote;
   private long lastNoteNanos = Long.MIN_VALUE;
   private volatile CycleSummary runningCycle;
+  /** The running cycle's model version (controller thread). */
+  private String modelVersion;
 
   /** @param history where records go, or null for none */
   CycleRecorder(String deviceId, CycleHistory history, RemoteWorker worker, EventSink events) {
@@ -72,8 +74,9 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
+      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
-          null, 0, null, null));
+          null, 0, null, null, modelVersion));
       events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
     });
   }
@@ -149,7 +152,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
     double heaterS = heaterOnS();
     store(new CycleRecord(c.cycleId(), deviceId, c.startTime(), c.input(), c.prediction(), outcome, code, heaterS,
-        null, null));
+        null, null, modelVersion));
     if (eventType != null) {
       events.emit(new ToasterEvent(eventType, Instant.now(), reason, null, null, c.ended(outcome, heaterS, code)));
     }

@@ -52,6 +52,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public String modelVersion() {
+    return inner.modelVersion();
+  }
+
+  @Override
   public java.util.OptionalDouble cardCheckerBand() {
     return inner.cardCheckerBand();
   }

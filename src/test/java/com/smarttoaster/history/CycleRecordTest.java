@@ -61,9 +61,20 @@ class CycleRecordTest {
     Path file = dir.resolve("cycles.csv");
     CycleRecordCsv.write(List.of(running, interrupted), file);
     String[] lines = java.nio.file.Files.readString(file).split("\n");
-    assertTrue(lines[1].endsWith(",running,,,,"), "unknown heater time is empty, not 0: " + lines[1]);
-    assertTrue(lines[2].endsWith(",interrupted,,,,"), lines[2]);
+    assertTrue(lines[1].endsWith(",running,,,,,"), "unknown heater time is empty, not 0: " + lines[1]);
+    assertTrue(lines[2].endsWith(",interrupted,,,,,"), lines[2]);
     assertEquals(List.of(running, interrupted), CycleRecordCsv.read(file));
+  }
+
+  @Test
+  void theModelVersionRoundTripsAndFilesWithoutItsColumnAreStillRead() {
+    CycleRecord r = new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
+        CycleOutcome.DONE, null, 120, null, null, "2027.01.10.080000-data1-train1");
+    String csv = CycleRecordCsv.format(List.of(r));
+    assertTrue(csv.startsWith(String.join(",", CycleRecordCsv.HEADER) + "\n") && csv.contains(",modelVersion\n"), csv);
+    assertEquals(List.of(r), CycleRecordCsv.parse(csv, "new.csv"));
+    String old = csv.replace(",modelVersion\n", "\n").replace(",2027.01.10.080000-data1-train1\n", "\n");
+    assertEquals(List.of(r.withModelVersion(null)), CycleRecordCsv.parse(old, "old.csv"));
   }
 
   @Test

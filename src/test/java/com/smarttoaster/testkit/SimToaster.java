@@ -56,6 +56,13 @@ public final class SimToaster implements AutoCloseable {
    */
   public SimToaster(ApplianceConditions conditions, ToastSettings settings, SafetyLimits limits, long seed,
       ApplianceRemote remote, boolean remoteStartEnabled) {
+    this(conditions, settings, limits, seed, remote, remoteStartEnabled, table -> table);
+  }
+
+  /** @param primary the predictor the guard asks first, built from the fallback table (the table itself by default) */
+  public SimToaster(ApplianceConditions conditions, ToastSettings settings, SafetyLimits limits, long seed,
+      ApplianceRemote remote, boolean remoteStartEnabled,
+      java.util.function.Function<com.smarttoaster.predict.FallbackTimeTable, com.smarttoaster.predict.ToastTimePredictor> primary) {
     this.remote = remote;
     appliance = new SimulatedAppliance(conditions, seed, clock);
     ControllerListener own = new ControllerListener() {
@@ -67,11 +74,16 @@ public final class SimToaster implements AutoCloseable {
     assembly = new ToasterAssembly(appliance.ports(), clock,
         new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, remoteStartEnabled, 1800), settings,
             MAINS_VOLTS_NOMINAL, 0.5, null),
-        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0),
+        primary, new SimulatedTimePredictorRunner(clock, () -> 0.0),
         Listeners.both(SafetyListener.NONE, remote.safetyListener()), Listeners.both(own, remote.controllerListener()));
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
+  }
+
+  /** The wiring, e.g. to offer the controller another model. */
+  public ToasterAssembly assembly() {
+    return assembly;
   }
 
   /** Runs {@code seconds} of simulated time. */

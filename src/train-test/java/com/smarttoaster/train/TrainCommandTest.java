@@ -12,6 +12,9 @@ import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.modellife.BundleVerifier;
+import com.smarttoaster.modellife.TestBundles;
+import com.smarttoaster.modellife.VerifiedBundle;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
@@ -42,7 +45,7 @@ class TrainCommandTest {
 
     int code = new CommandLine(new TrainCommand()).execute("--rows", "300", "--seed", "2", "--max-epochs", "3",
         "--hidden", "8,8", "--feedback", cycles.toString(), "--out", out.toString(), "--install",
-        dir.resolve("installed").toString());
+        dir.resolve("installed").toString(), "--bundle-key", TestBundles.keyDirectory().resolve("test-signing-key.pem").toString());
 
     assertEquals(0, code);
     ModelCard card = MlpJson.readCard(out.resolve(MlpJson.CARD_FILE));
@@ -64,6 +67,13 @@ class TrainCommandTest {
         "data-card.md")) {
       assertTrue(Files.exists(dir.resolve("installed").resolve(f)), f + " not installed");
     }
+    // The signed bundle verifies with the (test-only) public key and carries the card's version.
+    VerifiedBundle bundle = new BundleVerifier(TestBundles.publicKey())
+        .verify(Files.readAllBytes(out.resolve(TrainCommand.BUNDLE_FILE)), TrainCommand.BUNDLE_FILE);
+    bundle.predictor().close();
+    assertEquals(card.modelVersion(), bundle.version().text());
+    assertTrue(card.modelVersion().matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{6}-data2-train1"), card.modelVersion());
+
     List<DatasetRow> data = DatasetCsv.read(out.resolve(DatasetCsv.FILE_NAME));
     DatasetRow recorded = data.get(data.size() - 1);
     assertEquals(RowSource.RECORDED, recorded.source());

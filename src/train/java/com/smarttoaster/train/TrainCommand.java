@@ -13,6 +13,10 @@ import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.model.Mlp;
+import com.smarttoaster.modellife.BundleException;
+import com.smarttoaster.modellife.BundleKeys;
+import com.smarttoaster.modellife.BundleSigner;
+import com.smarttoaster.modellife.ModelBundle;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.TfliteMlpWriter;
@@ -71,6 +75,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final String REPORT_FILE = "toast-time.metrics.md";
 
+  /** The signed bundle written with --bundle-key (README, "The life of a model"). */
+  static final String BUNDLE_FILE = "toast-time" + ModelBundle.EXTENSION;
+
   /** The model as the controller uses it: start prediction, then the re-prediction at 30 s. */
   static final String MODEL = "model";
 
@@ -103,6 +110,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Also copy the model, its card, the network JSON, the metrics and the data card here "
           + "(src/main/resources/model to install the run in the device build).")
   Path install;
+
+  @Option(names = "--bundle-key", paramLabel = "PEM",
+      description = "Also write a signed model bundle (toast-time.toastmodel) with this Ed25519 private key (PKCS#8"
+          + " PEM, from `model keygen`); keep the key outside the repository.")
+  Path bundleKey;
 
   @Option(names = "--train-seed", defaultValue = "1", description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
   long trainSeed;
@@ -239,7 +251,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     Map<String, Double> metrics = TrainingReport.metrics(eval, result, train.size(), val.size(), trainS, parity);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-    String modelVersion = now.format(DateTimeFormatter.ofPattern("yyyy.MM.dd", Locale.ROOT)) + "-data" + seed
+    // The time of day keeps two runs' versions apart: bundles need unique, ordered versions (ModelVersion).
+    String modelVersion = now.format(DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmmss", Locale.ROOT)) + "-data" + seed
         + "-train" + trainSeed;
     ModelCard card = new ModelCard(1, modelVersion, now.toString(), MlpJson.TFLITE_FILE, tfliteSha, dataSha,
         all.size(), seed, scaling.features(), scaling.target(), metrics,
@@ -251,6 +264,21 @@ public final class TrainCommand implements Callable<Integer> {
     Files.writeString(out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));
     MetricsPlot.write(eval, out.resolve("toast-time.metrics.png"));
     log.print(TrainingReport.summary(eval));
+    if (bundleKey != null) {
+      if (modelFile == null) {
+        log.println("--bundle-key: no model file was exported, so there is nothing to bundle.");
+        return 1;
+      }
+      Path bundle = out.resolve(BUNDLE_FILE);
+      try {
+        Files.write(bundle, BundleSigner.sign(Files.readAllBytes(modelFile), Files.readAllBytes(out.resolve(MlpJson.CARD_FILE)),
+            BundleKeys.privateKey(bundleKey)).toBytes());
+      } catch (BundleException e) {
+        log.println("Cannot write the model bundle: " + e.getMessage());
+        return 2;
+      }
+      log.printf(Locale.ROOT, "signed model bundle %s (version %s)%n", bundle, card.modelVersion());
+    }
     if (install != null) {
       installInto(install, modelFile);
     }

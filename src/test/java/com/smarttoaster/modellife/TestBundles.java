@@ -1,0 +1,108 @@
+package com.smarttoaster.modellife;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.predict.ModelCardChecks;
+import com.smarttoaster.predict.ModelPredictor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+/**
+ * Bundles for tests: the committed (factory) network with its card re-versioned and re-sealed,
+ * signed with the TEST-ONLY key in src/test/resources/model-bundle (see its README).
+ */
+public final class TestBundles {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private TestBundles() {}
+
+  public static Path keyDirectory() {
+    return Path.of("src/test/resources/model-bundle");
+  }
+
+  public static PrivateKey privateKey() {
+    try {
+      return BundleKeys.privateKey(keyDirectory().resolve("test-signing-key.pem"));
+    } catch (BundleException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  public static String publicKeyBase64() {
+    return new String(resource("model-bundle/test-public-key.txt"), StandardCharsets.US_ASCII).trim();
+  }
+
+  public static PublicKey publicKey() {
+    try {
+      return BundleKeys.publicKey(publicKeyBase64());
+    } catch (BundleException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  public static byte[] factoryModel() {
+    return resource(ModelPredictor.MODEL_RESOURCE);
+  }
+
+  /** The factory card with another model version, sealed again for the factory network. */
+  public static byte[] card(String version) {
+    try {
+      ModelCard c = JSON.readValue(resource(ModelPredictor.CARD_RESOURCE), ModelCard.class);
+      ModelCard v = new ModelCard(c.version(), version, c.created(), c.modelFile(), c.tfliteSha256(), c.dataSha256(),
+          c.dataRows(), c.dataSeed(), c.features(), c.target(), c.metrics(), c.notes(), c.checkerBand(),
+          c.checkerBandProgress(), null);
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A signed bundle of the factory network as {@code version}. */
+  public static ModelBundle bundle(String version) {
+    try {
+      return BundleSigner.sign(factoryModel(), card(version), privateKey());
+    } catch (BundleException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = TestBundles.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the test classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Flips one byte of {@code part} where it sits, stored, inside the bundle file. */
+  public static void flipInside(byte[] file, byte[] part, int offsetInPart) {
+    int at = indexOf(file, part);
+    if (at < 0) {
+      throw new IllegalStateException("the part is not stored uncompressed in the bundle");
+    }
+    file[at + offsetInPart] ^= 0x01;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
