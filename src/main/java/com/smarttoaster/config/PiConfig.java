@@ -127,18 +127,19 @@ public record PiConfig(
     if (remoteArmPin != null) {
       m.put("remoteArmPin", remoteArmPin);
     }
-    if (breadPin != null) {
-      m.put("breadPin", breadPin);
-    }
-    if (slicesPin != null) {
-      m.put("slicesPin", slicesPin);
-    }
     m.put("encoderAPin", encoderAPin);
     m.put("encoderBPin", encoderBPin);
     m.put("toastingLedPin", toastingLedPin);
     m.put("remoteArmedLedPin", remoteArmedLedPin);
     m.put("faultLedPin", faultLedPin);
     m.put("buzzerPin", buzzerPin);
+    // the optional buttons after the required pins: a clash is reported on the button, the pin just added
+    if (breadPin != null) {
+      m.put("breadPin", breadPin);
+    }
+    if (slicesPin != null) {
+      m.put("slicesPin", slicesPin);
+    }
     m.put("deadManPin", deadManPin); // last: a clash with its default is reported on it, not on the pin the user set
     return m;
   }
