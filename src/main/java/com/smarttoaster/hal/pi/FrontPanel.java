@@ -280,6 +280,7 @@ public final class FrontPanel implements UserControls {
     } else if (!breadTurned && clock.nanos() - breadPressedAtNanos < breadHoldNanos) {
       BreadType[] all = BreadType.values();
       breadType = all[(breadType.ordinal() + 1) % all.length];
+      log.info("Front panel: bread {}", breadType.id()); // the Pi has no display: the journal shows it
       send(new UserEvent.BreadSelected(breadType));
     }
   }
@@ -301,6 +302,7 @@ public final class FrontPanel implements UserControls {
         double next = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, from + clicks));
         if (next != thicknessMm) {
           thicknessMm = next;
+          log.info("Front panel: slices {} mm thick", Math.round(next));
           send(new UserEvent.SliceSizeSet(next, sliceCount));
         }
       }
@@ -315,6 +317,7 @@ public final class FrontPanel implements UserControls {
 
   private UserEvent slicesButton() {
     sliceCount = sliceCount == 1 ? 2 : 1;
+    log.info("Front panel: {} slice{}", sliceCount, sliceCount == 1 ? "" : "s");
     return new UserEvent.SliceSizeSet(thicknessMm, sliceCount);
   }
 
