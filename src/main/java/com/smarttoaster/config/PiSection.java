@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code pi} section: the Raspberry Pi's wiring. Required when appliance.kind is pi, and then
- * every pin is required too (hardware is never guessed); checked whenever present. Besides each
+ * every pin is required too (hardware is never guessed) except the optional buttons (remote arm,
+ * bread, slices); checked whenever present. Besides each
  * range: no pin does two jobs, no pin is one the appliance or the Pi itself already uses (ID EEPROM,
  * I2C, the SPI0 bus of the thermocouple), the heater and latch pins are ones the Pi pulls down at
  * power-on, the dead-man trigger (optional, default BCM 15) is no pin something else toggles, and the options of
@@ -36,7 +37,7 @@ final class PiSection {
   static final List<String> OPTIONS =
       List.of(
           "heaterPin", "latchPin", "deadManPin", "leverPin", "currentSensorPin", "cancelPin", "defrostPin", "bagelPin",
-          "reheatPin", "resetPin", "remoteArmPin", "shadeKnob", "encoderAPin", "encoderBPin",
+          "reheatPin", "resetPin", "remoteArmPin", "breadPin", "slicesPin", "shadeKnob", "encoderAPin", "encoderBPin",
           "encoderStepsPerDetent", "toastingLedPin", "remoteArmedLedPin", "faultLedPin", "buzzerPin",
           "debounceS", "thermocouple", "iioDevice", "spiChipSelect");
 
@@ -66,7 +67,9 @@ final class PiSection {
           f.path("currentSensorPin") + " is set but appliance.currentSensorFitted is false; set"
               + " currentSensorFitted: true if the current sensor is wired, or delete currentSensorPin");
     }
-    Integer remoteArmPin = f.has("remoteArmPin") ? (int) f.integer("remoteArmPin", 0, MAX_PIN).orElse(-1) : null;
+    Integer remoteArmPin = optionalPin(f, "remoteArmPin");
+    Integer breadPin = optionalPin(f, "breadPin");
+    Integer slicesPin = optionalPin(f, "slicesPin");
     f.choice("shadeKnob", false, SHADE_KNOBS, REFUSED_KNOBS);
 
     ThermocoupleInterface tc =
@@ -107,13 +110,20 @@ final class PiSection {
             tc == null ? ThermocoupleInterface.IIO : tc,
             iioDevice,
             spiChipSelect,
-            f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN);
+            f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN,
+            breadPin,
+            slicesPin);
     checkPins(f, pi, problems);
     return pi;
   }
 
   private static int pin(ObjectFields f, String key) {
     return (int) f.requiredInteger(key, 0, MAX_PIN).orElse(-1);
+  }
+
+  /** An optional pin: null when absent (the feature is off), -1 when invalid (already reported). */
+  private static Integer optionalPin(ObjectFields f, String key) {
+    return f.has(key) ? (int) f.integer(key, 0, MAX_PIN).orElse(-1) : null;
   }
 
   private static int stepsPerDetent(ObjectFields f, Problems problems) {

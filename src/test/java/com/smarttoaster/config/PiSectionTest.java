@@ -99,6 +99,12 @@ class PiSectionTest {
         "  encoderStepsPerDetent:| encoderStepsPerDetent: 3| pi.encoderStepsPerDetent = 3 is not allowed; expected 1, 2 or 4",
         "  debounceS:| debounceS: 0.5| pi.debounceS = 0.5 is out of range; expected a number from 0.005 to 0.1 s",
         "  debounceS:| debouncS: 0.02| pi.debouncS is not a known option; did you mean pi.debounceS?",
+        "  # breadPin:| breadPin: 28| pi.breadPin = 28 is out of range; expected a whole number from 0 to 27",
+        "  # breadPin:| breadPin: 2| pi.breadPin = 2 is reserved: BCM 2-3 are I2C",
+        "  # breadPin:| breadPin: 5| pi.breadPin = 5 is already used by pi.cancelPin; each pin can do only one job",
+        "  # slicesPin:| slicesPin: 10| pi.slicesPin = 10 is reserved: BCM 7-11 are the SPI0 bus",
+        "  # slicesPin:| slicesPin: 20| pi.slicesPin = 20 is already used by pi.encoderAPin",
+        "  # slicesPin:| slicesPin: one| pi.slicesPin = \"one\" has the wrong type; expected a whole number from 0 to 27",
         "  remoteArmPin:| cutoffC: 250| pi.cutoffC is not a known option in pi; it belongs in section safety (safety.cutoffC)",
       })
   void eachWiringMistakeIsOneProblemNamingTheOption(String line, String with, String expected) throws Exception {
@@ -147,5 +153,19 @@ class PiSectionTest {
     assertTrue(clash.startsWith("pi.deadManPin = 15 (the default) is already used by pi.remoteArmPin"), clash);
     assertEquals(14, ConfigLoader.parse(shippedWith("  deadManPin:", "  deadManPin: 5")
         .replace("cancelPin: 5", "cancelPin: 14"), "t.yaml").pi().cancelPin(), "a button may sit on BCM 14");
+  }
+
+  @Test
+  void theBreadAndSlicesButtonsAreOptionalAndTheCommentedExamplePinsAreFree() throws Exception {
+    PiConfig off = ConfigLoader.load(SHIPPED).pi();
+    assertEquals(null, off.breadPin());
+    assertEquals(null, off.slicesPin());
+    String on = Files.readString(SHIPPED).replace("  # breadPin:", "  breadPin:").replace("  # slicesPin:", "  slicesPin:");
+    PiConfig pi = ConfigLoader.parse(on, "t.yaml").pi();
+    assertEquals(4, pi.breadPin());
+    assertEquals(14, pi.slicesPin());
+    assertEquals(19, pi.pins().size(), () -> pi.pins().toString());
+    String twice = on.replace("slicesPin: 14", "slicesPin: 4");
+    assertTrue(onlyProblem(twice).startsWith("pi.slicesPin = 4 is already used by pi.breadPin"), onlyProblem(twice));
   }
 }

@@ -14,6 +14,7 @@ import com.smarttoaster.hal.pi.Sysfs;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
+import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.List;
@@ -81,11 +82,16 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   private final ContactSwitch reheat;
   private final ContactSwitch reset;
   private final ContactSwitch remoteArm;
+  private final ContactSwitch breadButton;
+  private final ContactSwitch slicesButton;
   private final RotaryEncoder encoder;
   private final PiAppliance pi;
   private final AppliancePorts ports;
   private int intendedShade;
   private ToastMode intendedMode;
+  private BreadType intendedBread;
+  private double intendedThicknessMm;
+  private int intendedSlices;
   private long inputsBusyUntilNanos = Long.MIN_VALUE;
   /** A lever move waiting for the hand to finish its button presses: +1 push, -1 lift, 0 none. */
   private int pendingLever;
@@ -128,6 +134,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     this.reheat = button(wiring.reheatPin());
     this.reset = button(wiring.resetPin());
     this.remoteArm = wiring.remoteArmPin() == null ? null : button(wiring.remoteArmPin());
+    this.breadButton = wiring.breadPin() == null ? null : button(wiring.breadPin());
+    this.slicesButton = wiring.slicesPin() == null ? null : button(wiring.slicesPin());
     this.encoder = new RotaryEncoder(clock, wiring.encoderStepsPerDetent());
     header.connect(wiring.encoderAPin(), encoder.channelA());
     header.connect(wiring.encoderBPin(), encoder.channelB());
@@ -272,6 +280,9 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     if (now >= inputsBusyUntilNanos) {
       intendedShade = pi.controls().shade();
       intendedMode = pi.controls().mode();
+      intendedBread = pi.controls().bread();
+      intendedThicknessMm = pi.controls().thicknessMm();
+      intendedSlices = pi.controls().slices();
     }
     long at = Math.max(now, inputsBusyUntilNanos);
     if (event instanceof UserEvent.CancelPressed) {
@@ -289,8 +300,10 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
       int detents = s.shade() - intendedShade;
       inputsBusyUntilNanos = encoder.turn(at, detents) + gapNanos();
       intendedShade = s.shade();
-    } else if (event instanceof UserEvent.BreadSelected || event instanceof UserEvent.SliceSizeSet) {
-      pi.controls().deliverWithoutInput(event);
+    } else if (event instanceof UserEvent.BreadSelected b) {
+      selectBread(b, at);
+    } else if (event instanceof UserEvent.SliceSizeSet s) {
+      setSliceSize(s, at);
     } else if (event instanceof UserEvent.LeverDown) {
       pushLever();
     } else if (event instanceof UserEvent.LeverUp) {
@@ -298,6 +311,55 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     } else {
       throw new IllegalArgumentException("no input for " + event);
     }
+  }
+
+  /**
+   * The bread button steps through the bread types: pressed as often as it takes to get from the
+   * bread shown to the one asked for. Without a bread button the choice reaches the controller the
+   * only way it can, {@link FrontPanel#deliverWithoutInput}.
+   */
+  private void selectBread(UserEvent.BreadSelected wanted, long at) {
+    if (breadButton == null) {
+      pi.controls().deliverWithoutInput(wanted);
+      intendedBread = wanted.bread();
+      return;
+    }
+    int n = BreadType.values().length;
+    int presses = Math.floorMod(wanted.bread().ordinal() - intendedBread.ordinal(), n);
+    for (int i = 0; i < presses; i++) {
+      pressButton(breadButton, Math.max(at, inputsBusyUntilNanos), PRESS_S);
+    }
+    intendedBread = wanted.bread();
+  }
+
+  /**
+   * The slices button toggles 1 and 2; the thickness is set by holding the bread button and
+   * turning the knob one click per mm. A size these inputs cannot give (no such button, a thickness
+   * outside the knob's whole-mm range) is delivered without input instead.
+   */
+  private void setSliceSize(UserEvent.SliceSizeSet wanted, long at) {
+    boolean slicesDiffer = wanted.slices() != intendedSlices;
+    boolean thicknessDiffers = wanted.thicknessMm() != intendedThicknessMm;
+    double mm = wanted.thicknessMm();
+    boolean knobCanSet = breadButton != null && mm == Math.rint(mm)
+        && mm >= FrontPanel.MIN_THICKNESS_MM && mm <= FrontPanel.MAX_THICKNESS_MM;
+    if ((slicesDiffer && slicesButton == null) || (thicknessDiffers && !knobCanSet)) {
+      pi.controls().deliverWithoutInput(wanted);
+    } else {
+      if (slicesDiffer) {
+        pressButton(slicesButton, at, PRESS_S);
+      }
+      if (thicknessDiffers) {
+        long pressAt = Math.max(at, inputsBusyUntilNanos);
+        int detents = (int) Math.round(mm) - (int) Math.round(intendedThicknessMm);
+        breadButton.set(pressAt, true);
+        long turnedAt = encoder.turn(pressAt + Math.round(FrontPanel.BREAD_HOLD_S * 1e9) + gapNanos(), detents);
+        breadButton.set(turnedAt + gapNanos(), false);
+        inputsBusyUntilNanos = breadButton.lastChangeNanos() + gapNanos();
+      }
+    }
+    intendedSlices = wanted.slices();
+    intendedThicknessMm = wanted.thicknessMm();
   }
 
   /** The panel's mode buttons toggle: a second press of the selected mode goes back to toast. */

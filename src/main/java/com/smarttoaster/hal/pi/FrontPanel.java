@@ -4,6 +4,7 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.UserControls;
 import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.Shade;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -27,6 +28,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Shade knob: a rotary encoder; each click clockwise is one shade darker, anticlockwise one
  *       lighter, within 1..7. The knob has no end stops, so it follows the shade wherever it was
  *       set (the default, or remotely).
+ *   <li>Bread button (optional): a press shorter than {@value #BREAD_HOLD_S} s selects the next
+ *       bread type ({@link BreadType} order, wrapping), sent on release. While it is held
+ *       {@value #BREAD_HOLD_S} s or longer the knob sets the slice thickness instead of the shade,
+ *       1 mm per click within {@value #MIN_THICKNESS_MM}..{@value #MAX_THICKNESS_MM} mm; such a
+ *       hold selects no bread, nor does a shorter press during which the knob was turned.
+ *   <li>Slices button (optional): a press toggles 1 and 2 slices.
  *   <li>Reset: held for {@value #RESET_HOLD_S} s gives ResetHeld, once per press. A press that was
  *       already down when the panel started (the appliance powered up with it held) is the service
  *       gesture instead: {@link #resetHeldAtPowerUp()} is true and that press never gives ResetHeld.
@@ -35,6 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class FrontPanel implements UserControls {
   /** How long the reset button must be held for a user reset, s. */
   public static final double RESET_HOLD_S = 3.0;
+  /** How long the bread button must be held before the knob sets the thickness, s. */
+  public static final double BREAD_HOLD_S = 1.0;
+  /** Thinnest slice the knob sets, mm. */
+  public static final int MIN_THICKNESS_MM = 8;
+  /** Thickest slice the knob sets, mm. */
+  public static final int MAX_THICKNESS_MM = 35;
 
   private static final Logger log = LoggerFactory.getLogger(FrontPanel.class);
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
@@ -48,6 +61,9 @@ public final class FrontPanel implements UserControls {
   private final QuadratureDecoder decoder;
   private final boolean resetHeldAtPowerUp;
   private final long resetHoldNanos = Math.round(RESET_HOLD_S * 1e9);
+  private final DebouncedInput bread;
+  private final DebouncedInput slices;
+  private final long breadHoldNanos = Math.round(BREAD_HOLD_S * 1e9);
 
   private volatile Consumer<UserEvent> listener = e -> {};
   private Supplier<ToastSettings> settingsSource;
@@ -55,12 +71,23 @@ public final class FrontPanel implements UserControls {
   private ToastMode mode;
   private int lastSourceShade;
   private ToastMode lastSourceMode;
+  private BreadType breadType;
+  private double thicknessMm;
+  private int sliceCount;
+  private BreadType lastSourceBread;
+  private double lastSourceThicknessMm;
+  private int lastSourceSlices;
+  private long breadPressedAtNanos;
+  private boolean breadTurned;
   private boolean powerUpPress;
   private long resetPressedAtNanos;
   private boolean resetFired;
   private long lastErrorLogNanos = Long.MIN_VALUE;
 
-  /** The panel's inputs; {@code remoteArm} is null when no remote-arm button is fitted. */
+  /**
+   * The panel's inputs; {@code remoteArm}, {@code bread} and {@code slices} are null when that
+   * button is not fitted.
+   */
   public record Inputs(
       DebouncedInput lever,
       DebouncedInput cancel,
@@ -71,7 +98,18 @@ public final class FrontPanel implements UserControls {
       DebouncedInput remoteArm,
       DigitalInput encoderA,
       DigitalInput encoderB,
-      int encoderStepsPerDetent) {}
+      int encoderStepsPerDetent,
+      DebouncedInput bread,
+      DebouncedInput slices) {
+
+    /** The inputs without bread and slices buttons. */
+    public Inputs(DebouncedInput lever, DebouncedInput cancel, DebouncedInput defrost, DebouncedInput bagel,
+        DebouncedInput reheat, DebouncedInput reset, DebouncedInput remoteArm, DigitalInput encoderA,
+        DigitalInput encoderB, int encoderStepsPerDetent) {
+      this(lever, cancel, defrost, bagel, reheat, reset, remoteArm, encoderA, encoderB, encoderStepsPerDetent, null,
+          null);
+    }
+  }
 
   /**
    * @param initial the settings the controller starts with, followed until {@link
@@ -90,12 +128,23 @@ public final class FrontPanel implements UserControls {
     if (inputs.remoteArm() != null) {
       buttons.put(inputs.remoteArm(), UserEvent.RemoteArmPressed::new);
     }
+    this.bread = inputs.bread();
+    this.slices = inputs.slices();
+    if (slices != null) {
+      buttons.put(slices, this::slicesButton);
+    }
     this.decoder = new QuadratureDecoder(inputs.encoderStepsPerDetent(), high(encoderA), high(encoderB));
     this.settingsSource = () -> initial;
     this.shade = initial.shade();
     this.mode = initial.mode();
     this.lastSourceShade = shade;
     this.lastSourceMode = mode;
+    this.breadType = initial.bread();
+    this.thicknessMm = initial.thicknessMm();
+    this.sliceCount = initial.slices();
+    this.lastSourceBread = breadType;
+    this.lastSourceThicknessMm = thicknessMm;
+    this.lastSourceSlices = sliceCount;
     this.resetHeldAtPowerUp = reset.isActive();
     this.powerUpPress = resetHeldAtPowerUp;
   }
@@ -124,12 +173,36 @@ public final class FrontPanel implements UserControls {
     return mode;
   }
 
+  /** The bread type the bread button has selected now. */
+  public synchronized BreadType bread() {
+    return breadType;
+  }
+
+  /** The slice thickness the held bread button and knob have set now, mm. */
+  public synchronized double thicknessMm() {
+    return thicknessMm;
+  }
+
+  /** The number of slices the slices button has set now (1 or 2). */
+  public synchronized int slices() {
+    return sliceCount;
+  }
+
+  /** True when a bread button is fitted. */
+  public boolean hasBreadButton() {
+    return bread != null;
+  }
+
+  /** True when a slices button is fitted. */
+  public boolean hasSlicesButton() {
+    return slices != null;
+  }
+
   /**
    * Hands an event that has no input on this panel to the panel's listener, as if the panel had
-   * produced it: the bread type and the slices' size, which this hardware has no selector for (the
-   * app sets them). The
-   * emulated Pi uses it so that a scenario's bread choice reaches the controller the one way it
-   * can on this appliance.
+   * produced it: the bread type and the slices' size when no bread or slices button is fitted (or
+   * a thickness the knob cannot set). The emulated Pi uses it so that a scenario's bread choice
+   * reaches the controller the one way it can on such a build.
    *
    * @throws IllegalArgumentException for an event this panel's own inputs produce (those must come
    *     from the pins)
@@ -165,6 +238,7 @@ public final class FrontPanel implements UserControls {
         }
       }
       scanReset();
+      scanBread();
       scanKnob();
     } catch (RuntimeException e) {
       long now = clock.nanos();
@@ -191,9 +265,47 @@ public final class FrontPanel implements UserControls {
     }
   }
 
+  /** A short press (released before the hold time, knob untouched) selects the next bread type. */
+  private void scanBread() {
+    if (bread == null) {
+      return;
+    }
+    boolean pressed = bread.sample();
+    if (!bread.takeChange()) {
+      return;
+    }
+    if (pressed) {
+      breadPressedAtNanos = clock.nanos();
+      breadTurned = false;
+    } else if (!breadTurned && clock.nanos() - breadPressedAtNanos < breadHoldNanos) {
+      BreadType[] all = BreadType.values();
+      breadType = all[(breadType.ordinal() + 1) % all.length];
+      log.info("Front panel: bread {}", breadType.id()); // the Pi has no display: the journal shows it
+      send(new UserEvent.BreadSelected(breadType));
+    }
+  }
+
+  /** True while the bread button has been held long enough for the knob to set the thickness. */
+  private boolean thicknessKnob() {
+    return bread != null && bread.isActive() && clock.nanos() - breadPressedAtNanos >= breadHoldNanos;
+  }
+
   private void scanKnob() {
     int clicks = decoder.update(high(encoderA), high(encoderB));
     if (clicks == 0) {
+      return;
+    }
+    if (bread != null && bread.isActive()) {
+      breadTurned = true;
+      if (thicknessKnob()) {
+        long from = Math.round(thicknessMm);
+        double next = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, from + clicks));
+        if (next != thicknessMm) {
+          thicknessMm = next;
+          log.info("Front panel: slices {} mm thick", Math.round(next));
+          send(new UserEvent.SliceSizeSet(next, sliceCount));
+        }
+      }
       return;
     }
     int next = Math.max(Shade.LIGHTEST, Math.min(Shade.DARKEST, shade + clicks));
@@ -203,12 +315,18 @@ public final class FrontPanel implements UserControls {
     }
   }
 
+  private UserEvent slicesButton() {
+    sliceCount = sliceCount == 1 ? 2 : 1;
+    log.info("Front panel: {} slice{}", sliceCount, sliceCount == 1 ? "" : "s");
+    return new UserEvent.SliceSizeSet(thicknessMm, sliceCount);
+  }
+
   private UserEvent modeButton(ToastMode pressed) {
     mode = mode == pressed ? ToastMode.TOAST : pressed;
     return new UserEvent.ModeSelected(mode);
   }
 
-  /** Takes over the live shade and mode when they changed elsewhere (remote, default). */
+  /** Takes over the live settings when they changed elsewhere (remote, default). */
   private void syncSettings() {
     ToastSettings live = settingsSource.get();
     if (live == null) {
@@ -221,6 +339,18 @@ public final class FrontPanel implements UserControls {
     if (live.mode() != lastSourceMode) {
       lastSourceMode = live.mode();
       mode = live.mode();
+    }
+    if (live.bread() != lastSourceBread) {
+      lastSourceBread = live.bread();
+      breadType = live.bread();
+    }
+    if (live.thicknessMm() != lastSourceThicknessMm) {
+      lastSourceThicknessMm = live.thicknessMm();
+      thicknessMm = live.thicknessMm();
+    }
+    if (live.slices() != lastSourceSlices) {
+      lastSourceSlices = live.slices();
+      sliceCount = live.slices();
     }
   }
 

@@ -138,7 +138,9 @@ public final class PiAppliance implements AutoCloseable {
               : debounced(io, cfg, "remoteArmPin", cfg.remoteArmPin(), "remote-arm button", clock),
           io.inputPulledUp("encoderAPin", cfg.encoderAPin(), "shade encoder channel A"),
           io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
-          cfg.encoderStepsPerDetent());
+          cfg.encoderStepsPerDetent(),
+          cfg.breadPin() == null ? null : debounced(io, cfg, "breadPin", cfg.breadPin(), "bread button", clock),
+          cfg.slicesPin() == null ? null : debounced(io, cfg, "slicesPin", cfg.slicesPin(), "slices button", clock));
       FrontPanel panel = new FrontPanel(inputs, clock, initial);
       log.info("Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}",
           cfg.heaterPin(), cfg.latchPin(), cfg.deadManPin(), cfg.thermocouple().id(),

@@ -37,6 +37,10 @@ class EmulatedFrontPanelTest {
       w = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, stepsPerDetent, 24, 25, 12, 18, 0.02,
           ThermocoupleInterface.SPI, null, 0);
     }
+    build(scanNanos, w);
+  }
+
+  private void build(long scanNanos, PiConfig w) throws Exception {
     this.scanNanos = scanNanos;
     pi = new EmulatedPiAppliance(w, true, world, clock, EmulatedToaster.SETTINGS);
     pi.ports().controls().onEvent(events::add);
@@ -120,5 +124,27 @@ class EmulatedFrontPanelTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> pi.piAppliance().controls().deliverWithoutInput(new UserEvent.CancelPressed()));
     assertTrue(e.getMessage().contains("own inputs"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "scan every {0} ns")
+  @ValueSource(longs = {10_000_000L, 1_000_000L})
+  void withBreadAndSlicesButtonsTheHandPressesThemAndHoldsBreadToTurnTheThickness(long scan) throws Exception {
+    build(scan, EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI).withBreadAndSlicesPins(4, 14));
+    pi.press(new UserEvent.BreadSelected(BreadType.RYE));
+    pi.press(new UserEvent.SliceSizeSet(12.0, 1));
+    pi.press(new UserEvent.SliceSizeSet(15.0, 1));
+    run(1.0);
+    assertEquals(List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
+        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(), "three presses");
+    run(5.0);
+    assertEquals(List.of(new UserEvent.SliceSizeSet(12.0, 1), new UserEvent.SliceSizeSet(13.0, 1),
+        new UserEvent.SliceSizeSet(14.0, 1), new UserEvent.SliceSizeSet(15.0, 1)), of(UserEvent.SliceSizeSet.class));
+    assertEquals(List.of(), of(UserEvent.ShadeChanged.class), "the held bread button made the knob the thickness");
+    assertEquals(List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
+        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(), "the hold chose none");
+    assertEquals(15.0, pi.piAppliance().controls().thicknessMm());
+
+    pi.press(new UserEvent.SliceSizeSet(12.5, 2)); // no whole mm: the knob cannot set it, so it is delivered
+    assertEquals(new UserEvent.SliceSizeSet(12.5, 2), events.get(events.size() - 1));
   }
 }
