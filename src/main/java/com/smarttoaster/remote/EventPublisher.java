@@ -2,6 +2,7 @@ package com.smarttoaster.remote;
 
 import com.smarttoaster.history.EventOutbox;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ final class EventPublisher implements EventSink {
 
   private final AtomicReference<ToasterState> latestState = new AtomicReference<>();
   private final AtomicBoolean statePublishQueued = new AtomicBoolean();
+  /** Kind-changing states a newer one replaced before they were sent, oldest first (guarded by itself). */
+  private final List<ToasterState> kindChanges = new ArrayList<>();
 
   // Worker thread only.
   private long lastSentSeq;
@@ -77,9 +80,19 @@ final class EventPublisher implements EventSink {
     });
   }
 
-  /** Publishes {@code state} (retained), latest wins. Controller thread; never blocks. */
+  /**
+   * Publishes {@code state} (retained). A newer state replaces one not yet sent, unless the one it
+   * replaces is a change people act on (phase, settings, fault: {@link ToasterState#differsInKind}):
+   * that one is kept and sent first, so a cycle that runs faster than the sender (simulated time)
+   * still shows "toasting" before "done". Controller thread; never blocks.
+   */
   void publishState(ToasterState state) {
-    latestState.set(state);
+    synchronized (kindChanges) {
+      ToasterState pending = latestState.getAndSet(state);
+      if (statePublishQueued.get() && pending != null && state.differsInKind(pending)) {
+        kindChanges.add(pending);
+      }
+    }
     if (statePublishQueued.compareAndSet(false, true)) {
       worker.run(this::sendState);
     }
@@ -132,10 +145,21 @@ final class EventPublisher implements EventSink {
   }
 
   private void sendState() {
-    statePublishQueued.set(false);
-    ToasterState s = latestState.get();
-    if (s != null && transport.isConnected()) {
-      transport.publish(topics.state(), s.toJson(), 1, true);
+    List<ToasterState> earlier;
+    ToasterState s;
+    synchronized (kindChanges) {
+      statePublishQueued.set(false);
+      earlier = new ArrayList<>(kindChanges);
+      kindChanges.clear();
+      s = latestState.get();
+    }
+    if (transport.isConnected()) {
+      for (ToasterState e : earlier) {
+        transport.publish(topics.state(), e.toJson(), 1, true);
+      }
+      if (s != null) {
+        transport.publish(topics.state(), s.toJson(), 1, true);
+      }
     }
   }
 
