@@ -14,58 +14,15 @@ import com.smarttoaster.history.InMemoryCycleHistory;
 import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.testkit.SimToaster;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Against a real Mosquitto 2 process as deployed: TLS, a password file and the shipped ACL. Runs
  * when Mosquitto is installed; with CI=true a missing Mosquitto fails the build.
  */
-class MosquittoTest {
-  @TempDir static Path dir;
-  private static MosquittoBroker broker;
-  private static SSLSocketFactory trustTestCa;
-
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @BeforeAll
-  static void startMosquitto() throws Exception {
-    MosquittoBroker.assumeInstalled();
-    broker = new MosquittoBroker(dir);
-    trustTestCa = TlsFiles.socketFactory(broker.ca(), null, null);
-  }
-
-  @AfterAll
-  static void stopMosquitto() throws Exception {
-    if (broker != null) {
-      broker.close();
-    }
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T c) {
-    open.add(c);
-    return c;
-  }
-
-  private TestClient login(String user, String clientId) throws MqttException {
-    return keep(new TestClient(broker.tlsUrl(), clientId)).tls(trustTestCa)
-        .login(user, MosquittoBroker.password(user)).connect();
-  }
+class MosquittoTest extends ShippedMosquittoTest {
 
   /** A toaster configured as in toaster.yaml: ssl://, user = device id, password file, CA file. */
   private MqttRemote toaster(String url, String device, boolean clientCert) throws Exception {

@@ -15,17 +15,11 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.testkit.SimToaster;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12 against a real Mosquitto 2 set up as shipped (the example config dropped into a
@@ -33,43 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The oversized payloads, which need a toaster with the service's heap, are in {@link
  * OversizedCommandTest}.
  */
-class MqttHardeningTest {
-  @TempDir static Path dir;
-  private static MosquittoBroker broker;
-  private static SSLSocketFactory trustTestCa;
-
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @BeforeAll
-  static void startMosquitto() throws Exception {
-    MosquittoBroker.assumeInstalled();
-    broker = new MosquittoBroker(dir);
-    trustTestCa = TlsFiles.socketFactory(broker.ca(), null, null);
-  }
-
-  @AfterAll
-  static void stopMosquitto() throws Exception {
-    if (broker != null) {
-      broker.close();
-    }
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T c) {
-    open.add(c);
-    return c;
-  }
-
-  private TestClient login(String user, String clientId) throws MqttException {
-    return keep(new TestClient(broker.tlsUrl(), clientId)).tls(trustTestCa)
-        .login(user, MosquittoBroker.password(user)).connect();
-  }
+class MqttHardeningTest extends ShippedMosquittoTest {
 
   private MqttRemote toaster(String device) throws Exception {
     MqttConfig cfg = MqttConfig.forBroker(URI.create(broker.tlsUrl()), "smart-toaster-" + device)
