@@ -15,6 +15,10 @@ import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastSettings;
+import com.smarttoaster.remote.Listeners;
+import com.smarttoaster.taste.CancelRatingGesture;
+import com.smarttoaster.taste.RatingDesk;
+import com.smarttoaster.taste.RatingSetup;
 import java.util.function.Function;
 
 /**
@@ -35,6 +39,7 @@ public final class ToasterAssembly implements AutoCloseable {
   private final FallbackTimeTable table;
   private final Clock clock;
   private final Settings settings;
+  private final RatingDesk ratings;
 
   /**
    * What the software is built from, besides the ports.
@@ -43,6 +48,8 @@ public final class ToasterAssembly implements AutoCloseable {
    * @param mainsVolts the mains voltage the predictor is told (the config's)
    * @param nominalMainsVolts the voltage the appliance's element is designed for (230 or 120)
    * @param faultStore where latched faults survive restarts; null for none
+   * @param ratings the rating window and the household's taste; null for the default window and a
+   *     taste in memory
    */
   public record Settings(
       SafetyLimits limits,
@@ -51,7 +58,18 @@ public final class ToasterAssembly implements AutoCloseable {
       double mainsVolts,
       double nominalMainsVolts,
       double predictorTimeoutS,
-      FaultStore faultStore) {
+      FaultStore faultStore,
+      RatingSetup ratings) {
+
+    public Settings {
+      ratings = ratings == null ? RatingSetup.inMemory() : ratings;
+    }
+
+    /** Default rating window, taste in memory. */
+    public Settings(SafetyLimits limits, ControllerSettings controller, ToastSettings initial, double mainsVolts,
+        double nominalMainsVolts, double predictorTimeoutS, FaultStore faultStore) {
+      this(limits, controller, initial, mainsVolts, nominalMainsVolts, predictorTimeoutS, faultStore, null);
+    }
 
     /** A 230 V appliance. */
     public Settings(SafetyLimits limits, ControllerSettings controller, ToastSettings initial, double mainsVolts,
@@ -74,9 +92,15 @@ public final class ToasterAssembly implements AutoCloseable {
     this.clock = clock;
     this.settings = s;
     this.predictor = guard(primary.apply(table), runner);
+    this.ratings = new RatingDesk(clock, s.ratings().windowS(), s.ratings().taste());
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
-        s.nominalMainsVolts(), ports.indicators(), controllerListener);
-    ports.controls().onEvent(controller::submit);
+        s.nominalMainsVolts(), ports.indicators(), Listeners.both(ratings, controllerListener));
+    controller.adjustTargetWith(s.ratings().taste());
+    CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot);
+    ports.controls().onEvent(event -> {
+      gesture.offer(event); // before the controller: the window is judged as it was when the button was pressed
+      controller.submit(event);
+    });
     ports.controls().followSettings(() -> controller.snapshot().settings());
   }
 
@@ -111,6 +135,11 @@ public final class ToasterAssembly implements AutoCloseable {
 
   public ToastController controller() {
     return controller;
+  }
+
+  /** The rating rules of this appliance: every channel that takes a rating calls them. */
+  public RatingDesk ratings() {
+    return ratings;
   }
 
   /** Stops the predictor's thread; the supervisor's loop belongs to whoever ticks it. */

@@ -73,6 +73,7 @@ public final class ToastController {
   private final Indicators indicators;
   private final ControllerListener listener;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
+  private volatile TargetAdjustment targetAdjustment = TargetAdjustment.NONE;
 
   private volatile ControllerSnapshot snapshot;
   private CyclePhase phase = CyclePhase.IDLE;
@@ -144,6 +145,14 @@ public final class ToastController {
     if (superseded != null && superseded != next) {
       superseded.close();
     }
+  }
+
+  /**
+   * Sets what may move the shade a cycle is predicted for (the household's taste); the next cycle
+   * start uses it. Safe from any thread.
+   */
+  public void adjustTargetWith(TargetAdjustment adjustment) {
+    this.targetAdjustment = adjustment == null ? TargetAdjustment.NONE : adjustment;
   }
 
   /** The version of the model the current (or next) cycle's predictor runs, or null when it has none. */
@@ -306,12 +315,40 @@ public final class ToastController {
     double sinceLastS = hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     PredictionInput input =
-        new PredictionInput(settings, reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
+        new PredictionInput(target(), reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
             elementRatedVolts, recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
             recent ? lastHeatS : 0.0, null);
     pending = predictor.start(input);
     setPhase(CyclePhase.PREPARING);
     pending.poll().ifPresent(this::heatFor);
+  }
+
+  /**
+   * The settings to predict for: the user's, with the shade moved by the target adjustment when it
+   * stays within {@link TargetAdjustment#MAX_SHADE_STEPS} and changes nothing else. Anything else
+   * it returns (or throws) is ignored with a log line: the user's own settings are always safe.
+   */
+  private ToastSettings target() {
+    ToastSettings asked = settings;
+    ToastSettings adjusted;
+    try {
+      adjusted = targetAdjustment.forPrediction(asked);
+    } catch (RuntimeException e) {
+      log.warn("Target adjustment failed ({}); predicting for the settings as asked", e.toString());
+      return asked;
+    }
+    if (adjusted == null || adjusted.equals(asked)) {
+      return asked;
+    }
+    if (!adjusted.withShade(asked.shade()).equals(asked)
+        || Math.abs(adjusted.shade() - asked.shade()) > TargetAdjustment.MAX_SHADE_STEPS) {
+      log.warn("Target adjustment to {} ignored: only the shade may move, by at most {}; predicting for {}", adjusted,
+          TargetAdjustment.MAX_SHADE_STEPS, asked);
+      return asked;
+    }
+    note(String.format(Locale.ROOT, "taste: %s predicted for shade %d (knob %d)", asked.bread().id(),
+        adjusted.shade(), asked.shade()));
+    return adjusted;
   }
 
   /** The predictor answered (or the guard fell back): heat for that long. */
