@@ -1,5 +1,6 @@
 package com.smarttoaster.appliance;
 
+import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.config.ControllerConfig;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.control.ControllerListener;
@@ -82,12 +83,19 @@ public final class PiApplianceRunner implements AutoCloseable {
    */
   public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
       ControllerListener controllerListener, FaultStore faultStore, ModelSide models) {
+    this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, models, null);
+  }
+
+  /** @param ratings the rating window and stored taste; null for the config's window and a taste in memory */
+  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
+      ControllerListener controllerListener, FaultStore faultStore, ModelSide models, RatingSetup ratings) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
         new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
             cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
-            faultStore),
+            faultStore, ratings != null ? ratings
+                : new RatingSetup(cfg.ratings().windowS(), com.smarttoaster.taste.TasteBook.inMemory())),
         models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,
         new ThreadPredictorRunner(), safetyListener, controllerListener);
     if (models != null) {
@@ -111,6 +119,11 @@ public final class PiApplianceRunner implements AutoCloseable {
 
   public SafetySupervisor supervisor() {
     return supervisor;
+  }
+
+  /** The rating rules (the cancel-button gesture feeds them; MQTT does too). */
+  public com.smarttoaster.taste.RatingDesk ratings() {
+    return assembly.ratings();
   }
 
   public ToastController controller() {

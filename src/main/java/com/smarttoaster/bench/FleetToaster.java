@@ -43,6 +43,7 @@ final class FleetToaster implements AutoCloseable {
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
+    remote.attachRatings(assembly.ratings());
   }
 
   /** 50 ms of simulated time; synchronized so that no two pool threads step the same toaster. */

@@ -2,6 +2,8 @@ package com.smarttoaster.cli;
 
 import com.smarttoaster.control.ControllerSnapshot;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.taste.RatingInvitation;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,10 +18,14 @@ final class PanelRedraw {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private PanelRedraw(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety) {
+  private final Supplier<Optional<RatingInvitation>> invited;
+
+  private PanelRedraw(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
+      Supplier<Optional<RatingInvitation>> invited) {
+    this.invited = invited;
     thread = new Thread(() -> {
       while (running) {
-        draw(line, controller.get(), safety.get());
+        draw(line, controller.get(), safety.get(), invited.get());
         try {
           Thread.sleep(PERIOD_MS);
         } catch (InterruptedException e) {
@@ -30,14 +36,16 @@ final class PanelRedraw {
     thread.setDaemon(true);
   }
 
-  static PanelRedraw start(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety) {
-    PanelRedraw r = new PanelRedraw(line, controller, safety);
+  /** @param invited the open rating window, if any (the status line then shows the rating keys) */
+  static PanelRedraw start(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
+      Supplier<Optional<RatingInvitation>> invited) {
+    PanelRedraw r = new PanelRedraw(line, controller, safety, invited);
     r.thread.start();
     return r;
   }
 
-  static void draw(StatusLine line, ControllerSnapshot c, SafetyStatus s) {
-    line.show(TerminalPanel.statusText(c, s), TerminalPanel.stateKey(c, s));
+  static void draw(StatusLine line, ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
+    line.show(TerminalPanel.statusText(c, s, invited), TerminalPanel.stateKey(c, s, invited));
   }
 
   /** Stops redrawing and draws the state once more, so the last line shows how the run ended. */
@@ -45,6 +53,6 @@ final class PanelRedraw {
     running = false;
     thread.interrupt();
     thread.join(1000);
-    draw(line, c, s);
+    draw(line, c, s, invited.get());
   }
 }

@@ -32,6 +32,7 @@ import com.smarttoaster.service.SelfTestReport;
 import com.smarttoaster.service.StateDirectory;
 import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.simulation.SimulatedAppliances;
+import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -151,9 +152,10 @@ public final class RunCommand implements Callable<Integer> {
             service.stateDirectory().map(StateDirectory::path));
         PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
             Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
-            service.faultStore(), models);
+            service.faultStore(), models, ratingSetup(cfg, service));
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
+      remote.attachRatings(runner.ratings());
       runner.afterControllerTick(remote::afterTick);
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
@@ -244,15 +246,16 @@ public final class RunCommand implements Callable<Integer> {
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
-              service.faultStore()),
+              service.faultStore(), ratingSetup(cfg, service)),
           models::primary, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
+      remote.attachRatings(assembly.ratings());
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
-          supervisor::status, line::println, cfg.simulation().ambientC());
+          supervisor::status, line::println, cfg.simulation().ambientC(), assembly.ratings());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
           cfg.safety().currentSensorFitted() ? ports.currentSensor() : null);
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
@@ -273,7 +276,8 @@ public final class RunCommand implements Callable<Integer> {
         }, cc.tickS()));
         runner.start();
         service.ready(loop, supervisor, selfTest);
-        PanelRedraw redraw = PanelRedraw.start(line, controller::snapshot, supervisor::status);
+        PanelRedraw redraw = PanelRedraw.start(line, controller::snapshot, supervisor::status,
+            assembly.ratings()::invitation);
         readKeysUntilQuit(panel, stop, line);
         stop.await();
         service.stopping();
@@ -290,6 +294,11 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /** The config's rating window; the taste in the state directory when there is one. */
+  private static RatingSetup ratingSetup(ToasterConfig cfg, ServiceLifecycle service) {
+    return RatingSetup.forDevice(cfg.ratings().windowS(), service.stateDirectory().map(StateDirectory::path));
   }
 
   /**

@@ -11,7 +11,12 @@ import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import com.smarttoaster.history.Rating;
+import com.smarttoaster.taste.RatingAnswer;
+import com.smarttoaster.taste.RatingDesk;
+import com.smarttoaster.taste.RatingInvitation;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +39,7 @@ final class TerminalPanel {
       + "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat%n"
       + "      w bread type   +/- slice thickness (2 mm)   o one or two slices%n"
       + "      a remote-arm   s remote start (as from MQTT)   x hold reset%n"
+      + "      , . /  rate the last toast: too light, just right, too dark%n"
       + "      ? these keys   q quit (cancels a running cycle first)%n"
       + "      settings change between cycles; mid-cycle they are refused (cancel first)";
 
@@ -54,6 +60,7 @@ final class TerminalPanel {
   private final Supplier<SafetyStatus> safety;
   private final Consumer<String> say;
   private final double roomC;
+  private final RatingDesk ratings;
   /**
    * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
    * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what was
@@ -69,6 +76,14 @@ final class TerminalPanel {
    */
   TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
       Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC) {
+    this(appliance, onStepper, remote, controller, safety, say, roomC, null);
+  }
+
+  /** @param ratings the appliance's rating rules, which the rating keys ask; null for a panel without them */
+  TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
+      Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC,
+      RatingDesk ratings) {
+    this.ratings = ratings;
     this.appliance = appliance;
     this.onStepper = onStepper;
     this.remote = remote;
@@ -114,6 +129,9 @@ final class TerminalPanel {
           press(new UserEvent.ResetHeld());
         }
       }
+      case ',' -> rate(Rating.TOO_LIGHT);
+      case '.' -> rate(Rating.JUST_RIGHT);
+      case '/' -> rate(Rating.TOO_DARK);
       case '?', 'h' -> HELP.forEach(say);
       case 'q' -> {
         return false;
@@ -146,6 +164,16 @@ final class TerminalPanel {
         say.accept(nothing);
       }
     });
+  }
+
+  /** A rating key: the desk decides; its answer, either way, is printed. */
+  private void rate(Rating rating) {
+    if (ratings == null) {
+      say.accept("this panel takes no ratings");
+      return;
+    }
+    RatingAnswer a = ratings.rate(rating, "panel");
+    say.accept(a.accepted() ? a.message() : "not rated " + rating.id() + ": " + a.message());
   }
 
   private void thickness(ToastSettings s, ControllerSnapshot c, double mm) {
@@ -221,18 +249,34 @@ final class TerminalPanel {
    * {@code toasting  [###-----]  36/108s shade 5 white      2x12mm toast    156°C HEAT}.
    */
   static String statusText(ControllerSnapshot c, SafetyStatus s) {
+    return statusText(c, s, Optional.empty());
+  }
+
+  /**
+   * The status line; while a rating is invited, the section after a finished cycle shows the rating
+   * keys ({@code ,light .right /dark}), or the rating given so far.
+   */
+  static String statusText(ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
     ToastSettings t = c.settings();
     String temp = s.lastReading() != null && s.lastReading().isValid()
         ? String.format(Locale.ROOT, "%3.0f°C", s.lastReading().chamberC())
         : " --°C";
     return String.format(Locale.ROOT, "%-9s %-20s shade %d %-10s %dx%2.0fmm %-7s %s %s", c.phase().id(),
-        section(c, s), t.shade(), t.bread().id(), t.slices(), t.thicknessMm(), t.mode().id(), temp,
+        invited.map(TerminalPanel::ratingSection).orElseGet(() -> section(c, s)), t.shade(), t.bread().id(), t.slices(), t.thicknessMm(), t.mode().id(), temp,
         s.heaterCommandedOn() ? "HEAT" : "");
+  }
+
+  private static String ratingSection(RatingInvitation i) {
+    return i.rating() == null ? ",light .right /dark" : "rated " + i.rating().id();
   }
 
   /** What the status line stands for, without its ticking parts: a plain line is printed when it changes. */
   static String stateKey(ControllerSnapshot c, SafetyStatus s) {
-    return c.phase() + " " + c.settings() + " " + (s.fault() != null ? s.fault().code() : "") + " "
+    return stateKey(c, s, Optional.empty());
+  }
+
+  static String stateKey(ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
+    return invited.map(i -> "invited " + i.rating() + " ").orElse("") + c.phase() + " " + c.settings() + " " + (s.fault() != null ? s.fault().code() : "") + " "
         + s.heaterCommandedOn() + " " + (c.prediction() != null ? c.prediction().seconds() : "") + " "
         + c.remoteArmPending();
   }

@@ -43,7 +43,8 @@ public final class ConfigLoader {
   public static final long MAX_FILE_BYTES = 1 << 20;
 
   static final List<String> SECTIONS =
-      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model");
+      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model",
+          "ratings");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   /** Optional options of the appliance section (every other one is required). */
   static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir", "elementRatedVolts");
@@ -190,7 +191,8 @@ public final class ConfigLoader {
             + " add a history section with databaseFile (e.g. /var/lib/smart-toaster/history.db)",
         "history", "mqtt");
 
-    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model);
+    RatingsConfig ratings = RatingsSection.read(section(top, "ratings", RatingsSection.OPTIONS, sectionOf));
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings);
   }
 
   /**
@@ -293,6 +295,7 @@ public final class ConfigLoader {
     MqttSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "mqtt"));
     HistorySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "history"));
     ModelSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "model"));
+    RatingsSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "ratings"));
     return m;
   }
 

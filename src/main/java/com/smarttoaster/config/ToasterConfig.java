@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param mqtt the broker to publish to, or null when the config has no mqtt section
  * @param history the cycle database, or null when the config has no history section
  * @param model how installed model bundles are trusted (never null; empty without a model section)
+ * @param ratings how ratings are invited (never null; defaults without a ratings section)
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
@@ -28,7 +29,15 @@ public record ToasterConfig(
     PiConfig pi,
     MqttConfig mqtt,
     HistoryConfig history,
-    ModelConfig model) {
+    ModelConfig model,
+    RatingsConfig ratings) {
+
+  /** A config with the default ratings section. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
+      ModelConfig model) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults());
+  }
 
   /** A config without a model section. */
   public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
@@ -49,6 +58,7 @@ public record ToasterConfig(
     Objects.requireNonNull(simulation, "simulation");
     Objects.requireNonNull(logging, "logging");
     model = model == null ? ModelConfig.none() : model;
+    ratings = ratings == null ? RatingsConfig.defaults() : ratings;
   }
 
   /** Everything at its documented default; equal to what the shipped config/toaster.yaml loads. */

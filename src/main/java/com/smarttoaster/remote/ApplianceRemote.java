@@ -6,6 +6,7 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.taste.RatingDesk;
 import java.util.List;
 
 /**
@@ -26,6 +27,13 @@ public interface ApplianceRemote extends AutoCloseable {
 
   /** The controller and supervisor to watch and steer, and the clock they run on. */
   void attach(ToastController controller, SafetySupervisor supervisor, Clock clock);
+
+  /**
+   * The appliance's rating rules: ratings that arrive remotely go to them, the ratings they accept
+   * are recorded and announced, and the state shows the invitation and the taste. Call after
+   * {@link #attach}.
+   */
+  default void attachRatings(RatingDesk desk) {}
 
   /** Right after each controller tick, on the controller's thread; never blocks. */
   void afterTick();

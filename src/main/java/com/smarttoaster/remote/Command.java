@@ -19,6 +19,14 @@ sealed interface Command {
     }
   }
 
+  /** A valid request to forget the learned taste. */
+  record TasteReset() implements Command {
+    @Override
+    public String name() {
+      return Topics.TASTE_RESET;
+    }
+  }
+
   /** Not valid: nothing changes, a {@code rejected} event says why. */
   record Rejected(String name, String reason) implements Command {}
 }

@@ -98,6 +98,8 @@ final class CommandIntake {
       toController(fc);
     } else if (c instanceof Command.Feedback f) {
       recorder.rateLast(f.rating());
+    } else if (c instanceof Command.TasteReset) {
+      recorder.resetTaste();
     } else if (c instanceof Command.Rejected r) {
       reject(r.name(), r.reason());
     }

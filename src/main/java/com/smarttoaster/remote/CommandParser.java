@@ -31,7 +31,7 @@ final class CommandParser {
   static final String PRESS = "PRESS";
   static final List<String> NAMES =
       List.of(Topics.CANCEL, Topics.START, Topics.SHADE, Topics.BREAD, Topics.MODE, Topics.SLICES, Topics.THICKNESS,
-          Topics.FEEDBACK);
+          Topics.FEEDBACK, Topics.TASTE_RESET);
   /** Slice thickness a command may set, mm: the operating envelope (as the front panel's knob). */
   static final int MIN_THICKNESS_MM = 8;
 
@@ -85,6 +85,8 @@ final class CommandParser {
       case Topics.SLICES -> whole(name, text, 1, 2, "slices", n -> new RemoteCommand.SetSlices(n));
       case Topics.THICKNESS -> whole(name, text, MIN_THICKNESS_MM, MAX_THICKNESS_MM, "a thickness in mm",
           n -> new RemoteCommand.SetThickness(n));
+      case Topics.TASTE_RESET -> text.equals(PRESS) ? new Command.TasteReset()
+          : new Command.Rejected(name, "payload \"" + shown(text) + "\" is not allowed; send " + PRESS);
       case Topics.MODE -> {
         ToastMode m = ToastMode.fromId(text);
         yield m == null ? wrongValue(name, text, ids(ToastMode.values()))

@@ -14,7 +14,11 @@ import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import java.time.Instant;
+import com.smarttoaster.taste.RatingAnswer;
+import com.smarttoaster.taste.RatingDesk;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +52,14 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   private String lastNote;
   private long lastNoteNanos = Long.MIN_VALUE;
   private volatile CycleSummary runningCycle;
+  private volatile RatingDesk ratings;
+  /** Recent cycles' ids by their heat start (the key the rating desk names a cycle by); any thread. */
+  private final Map<Long, String> cycleIds = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+      return size() > 8;
+    }
+  });
   /** The running cycle's model version (controller thread). */
   private String modelVersion;
 
@@ -72,6 +84,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
     guarded(() -> {
       cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
+      cycleIds.put(atNanos, cycle.cycleId());
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
       modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
@@ -224,55 +237,74 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
         + Math.round(r.prediction().seconds() * 10) / 10.0 + " s by " + r.prediction().predictor();
   }
 
-  // ---- ratings ------------------------------------------------------------------------------
+  // ---- ratings ----------------------------------------------------------------------------
 
-  /** Rates the last cycle on the worker, or says with a {@code rejected} event why not. Any thread. */
-  void rateLast(Rating rating) {
+  /**
+   * Takes ratings from the appliance's {@link RatingDesk}: the desk decides, for every channel; this
+   * keeps what it accepts (the cycle's record in the history, a {@code rated} event) and answers
+   * MQTT's ratings on MQTT.
+   */
+  void attachRatings(RatingDesk desk) {
+    this.ratings = desk;
+    desk.addListener(this::keepRating);
+  }
+
+  /** The desk accepted a rating (any thread; hands the work to the worker). */
+  private void keepRating(long cycleStartNanos, Rating rating, Rating previous) {
+    String cycleId = cycleIds.get(cycleStartNanos);
+    if (cycleId == null) {
+      log.warn("Rating {} is not recorded: its cycle is not known to this run's history", rating.id());
+      return;
+    }
     worker.run(() -> {
-      String why = rate(rating);
-      if (why != null) {
-        log.info("Rejected remote command {}: {}", Topics.FEEDBACK, why);
-        events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), why, Topics.FEEDBACK, null, null));
+      Optional<CycleRecord> r = Optional.empty();
+      if (history != null) {
+        try {
+          if (history.rate(cycleId, rating)) {
+            r = history.last().filter(x -> x.cycleId().equals(cycleId));
+          } else {
+            log.warn("Cycle {} is no longer in the history; its rating {} is not kept", cycleId, rating.id());
+          }
+        } catch (RuntimeException e) {
+          log.error("Could not record the rating of cycle {}: {}", cycleId, e.getMessage());
+        }
       }
+      log.info("Cycle {} rated {}{}", cycleId, rating.id(), previous == null ? "" : " (was " + previous.id() + ")");
+      events.emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), previous == null ? null
+          : "changed from " + previous.id(), null, rating.id(), r.map(CycleSummary::of).orElse(null)));
     });
   }
 
-  /** Worker thread; null when rated. */
-  private String rate(Rating rating) {
-    if (history == null) {
-      return "this toaster keeps no history (no history section in its config)";
+  /** A rating that arrived over MQTT: to the desk; a refusal goes back as a {@code rejected} event. Any thread. */
+  void rateLast(Rating rating) {
+    RatingDesk desk = ratings;
+    String why;
+    if (desk == null) {
+      why = "this appliance takes no ratings (its wiring has no rating desk)";
+    } else {
+      RatingAnswer a = desk.rate(rating, "mqtt");
+      why = a.accepted() ? null : a.message();
     }
-    ToastController c = controller;
-    if (c != null && c.snapshot().phase().isActive()) {
-      return "a cycle is running; rate it once it has finished";
+    if (why != null) {
+      String reason = why;
+      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), reason, Topics.FEEDBACK,
+          null, null)));
     }
-    Optional<CycleRecord> last = history.last();
-    if (last.isEmpty()) {
-      return "no cycle has been recorded yet";
-    }
-    CycleRecord r = last.get();
-    String notRateable = whyNotRateable(r);
-    if (notRateable != null) {
-      return notRateable;
-    }
-    history.rate(r.cycleId(), rating);
-    log.info("Cycle {} rated {}", r.cycleId(), rating.id());
-    events.emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), null, null, rating.id(), CycleSummary.of(r)));
-    return null;
   }
 
-  /**
-   * Null when the user's rating of the last cycle can be kept. The rating is always of the last
-   * cycle: the toast in the user's hand is from that one, so an earlier cycle is never rated instead.
-   */
-  private static String whyNotRateable(CycleRecord r) {
-    String only = "; only finished or cancelled cycles can be rated";
-    return switch (r.outcome()) {
-      case DONE, CANCELLED -> null;
-      case FAULT -> "the last cycle ended in a fault (" + r.faultCode() + ")" + only;
-      case REFUSED -> "the last cycle never started" + only;
-      case RUNNING -> "the last cycle has not ended yet; rate it once it has finished";
-      case INTERRUPTED -> "the last cycle was interrupted (power cut, crash or a stop mid-cycle) before it ended" + only;
-    };
+  /** {@code cmd/taste-reset}: forgets the learned taste. Any thread. */
+  void resetTaste() {
+    RatingDesk desk = ratings;
+    if (desk == null) {
+      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(),
+          "this appliance keeps no taste", Topics.TASTE_RESET, null, null)));
+      return;
+    }
+    desk.resetTaste();
+  }
+
+  /** The desk, or null before {@link #attachRatings}. */
+  RatingDesk ratings() {
+    return ratings;
   }
 }

@@ -113,6 +113,8 @@ final class Discovery {
       b.put("payload_press", r.id());
     }
 
+    addRatingComponents(c, uid, t);
+
     ObjectNode events = c.putObject("events");
     events.put("p", "event");
     events.put("unique_id", uid + "_events");
@@ -121,6 +123,23 @@ final class Discovery {
     ArrayNode types = events.putArray("event_types");
     ToasterEvent.TYPES.forEach(types::add);
     return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether a rating is invited now, the last cycle's rating, the taste offset for the selected
+   * bread (all offsets as attributes) and a button that forgets the taste. The rating buttons
+   * above send the ratings; the appliance answers a refused one with a {@code rejected} event.
+   */
+  private static void addRatingComponents(ObjectNode c, String uid, Topics t) {
+    component(c, uid, "rating_invited", "binary_sensor", "Rating invited",
+        "{{ 'ON' if value_json.ratingInvited else 'OFF' }}");
+    component(c, uid, "rating", "sensor", "Last toast rating", "{{ value_json.rating or 'none' }}");
+    ObjectNode taste = component(c, uid, "taste_offset", "sensor", "Taste offset", "{{ value_json.tasteOffset }}");
+    taste.put("json_attributes_topic", t.state());
+    taste.put("json_attributes_template", "{{ value_json.taste | tojson }}");
+    ObjectNode reset = command(c, uid, "taste_reset", "button", "Reset taste", t.command(Topics.TASTE_RESET));
+    reset.put("payload_press", CommandParser.PRESS);
+    reset.put("entity_category", "config");
   }
 
   private static ObjectNode component(ObjectNode cmps, String uid, String key, String platform, String name,

@@ -6,6 +6,7 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.taste.RatingDesk;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -142,6 +143,11 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   @Override
+  public void attachRatings(RatingDesk desk) {
+    recorder.attachRatings(desk);
+  }
+
+  @Override
   public void afterTick() {
     try {
       ToastController c = controller;
@@ -150,7 +156,7 @@ public final class MqttRemote implements ApplianceRemote {
         return;
       }
       long now = clock.nanos();
-      ToasterState state = ToasterState.of(c.snapshot(), s.status());
+      ToasterState state = ToasterState.of(c.snapshot(), s.status(), recorder.ratings());
       if (throttle.due(state, now)) {
         latestState = state;
         StateProbe p = probe;

@@ -7,6 +7,7 @@ import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.taste.RatingDesk;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
  * @param remoteStartArmed carriage held with no heat, waiting for a remote start
  * @param predictor predictor of the current or last cycle, or null before the first
  * @param predictedS heating time of the current or last cycle, s, or null before the first
+ * @param ratings the rating window and the taste ({@link RatingsView})
  */
 record ToasterState(
     String phase,
@@ -38,11 +40,17 @@ record ToasterState(
     String fault,
     boolean remoteStartArmed,
     String predictor,
-    Double predictedS) {
+    Double predictedS,
+    RatingsView ratings) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static ToasterState of(ControllerSnapshot c, SafetyStatus s) {
+    return of(c, s, null);
+  }
+
+  /** @param desk the appliance's rating rules, or null when it takes no ratings */
+  static ToasterState of(ControllerSnapshot c, SafetyStatus s, RatingDesk desk) {
     TemperatureReading r = s.lastReading();
     Double chamber = r != null && r.isValid() ? Math.round(r.chamberC() * 10) / 10.0 : null;
     Prediction p = c.prediction();
@@ -59,7 +67,8 @@ record ToasterState(
         s.fault() == null ? null : s.fault().code().name(),
         c.phase() == CyclePhase.ARMED,
         p == null ? null : p.predictor(),
-        p == null ? null : Math.round(p.seconds() * 10) / 10.0);
+        p == null ? null : Math.round(p.seconds() * 10) / 10.0,
+        RatingsView.of(desk, c.settings().bread()));
   }
 
   /**
@@ -79,7 +88,8 @@ record ToasterState(
         || remoteStartArmed != o.remoteStartArmed
         || !java.util.Objects.equals(predictor, o.predictor)
         || !java.util.Objects.equals(predictedS, o.predictedS)
-        || (chamberC == null) != (o.chamberC == null);
+        || (chamberC == null) != (o.chamberC == null)
+        || !ratings.equals(o.ratings);
   }
 
   /** True while a cycle prepares or heats: its remaining time is worth seeing count down. */
@@ -100,6 +110,7 @@ record ToasterState(
     n.put("remoteStartArmed", remoteStartArmed);
     n.put("predictor", predictor);
     n.put("predictedS", predictedS);
+    ratings.addTo(n);
     return n.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

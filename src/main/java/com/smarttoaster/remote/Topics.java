@@ -18,6 +18,8 @@ public record Topics(String deviceId, String discoveryPrefix) {
   public static final String THICKNESS = "thickness";
   public static final String START = "start";
   public static final String FEEDBACK = "feedback";
+  /** Forgets the household's learned taste (payload PRESS). */
+  public static final String TASTE_RESET = "taste-reset";
 
   public String base() {
     return ROOT + "/" + deviceId;

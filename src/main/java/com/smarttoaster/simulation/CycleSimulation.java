@@ -110,6 +110,7 @@ public final class CycleSimulation {
     this.supervisorLoop = new SupervisorLoop(supervisor); // not started: ticked here in simulated time
     this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
+    remote.attachRatings(assembly.ratings());
     world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
     this.faults = new FaultSchedule(scenario.faults(), world, faulty, log);
     this.tripTimer = new TripTimer(scenario.faults(), limits.cutoffC());

@@ -79,6 +79,7 @@ public final class SimToaster implements AutoCloseable {
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
+    remote.attachRatings(assembly.ratings());
   }
 
   /** The wiring, e.g. to offer the controller another model. */
