@@ -101,6 +101,11 @@ final class EmulatedToaster implements AutoCloseable {
     }
   }
 
+  /** The rating rules the front panel's cancel gesture feeds. */
+  com.smarttoaster.taste.RatingDesk ratings() {
+    return assembly.ratings();
+  }
+
   CyclePhase phase() {
     return controller.snapshot().phase();
   }
