@@ -20,6 +20,7 @@ import com.smarttoaster.taste.CancelRatingGesture;
 import com.smarttoaster.taste.RatingDesk;
 import com.smarttoaster.taste.RatingSetup;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * The toaster's software wired to one appliance's ports: the supervisor (which alone gets the heater,
@@ -98,8 +99,12 @@ public final class ToasterAssembly implements AutoCloseable {
     controller.adjustTargetWith(s.ratings().taste());
     CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot);
     ports.controls().onEvent(event -> {
-      gesture.offer(event); // before the controller: the window is judged as it was when the button was pressed
-      controller.submit(event);
+      controller.submit(event); // first and unconditionally: nothing about ratings may hold up a cancel
+      try {
+        gesture.offer(event);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(ToasterAssembly.class).warn("A rating from the cancel button failed: {}", e.toString());
+      }
     });
     ports.controls().followSettings(() -> controller.snapshot().settings());
   }
