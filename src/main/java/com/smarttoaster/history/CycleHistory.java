@@ -16,7 +16,8 @@ public interface CycleHistory extends AutoCloseable {
   Optional<CycleRecord> last();
 
   /**
-   * Sets the rating of a recorded cycle.
+   * Sets (or replaces) the rating of a recorded cycle. Whether a rating may be given or changed is
+   * decided before this, by {@code taste.RatingDesk}; this only stores it.
    *
    * @return false when no cycle with that id is recorded (any more)
    */

@@ -12,9 +12,10 @@ public final class TrainingFeedback {
 
   /**
    * The recorded cycles that carry a rating, oldest first: the user's verdict makes them training
-   * examples. Cycles that ended in a fault, are still running or were interrupted cannot be rated
-   * remotely and so do not appear here; {@link com.smarttoaster.dataset.FeedbackToTrainingRows}
-   * leaves them out in any case.
+   * examples. Only cycles that ran to their end are rated ({@code taste.RatingDesk} holds the rules
+   * for every channel), so cancelled, faulted, running and interrupted cycles do not appear here;
+   * {@link com.smarttoaster.dataset.FeedbackToTrainingRows} leaves them out in any case. A cycle's
+   * shade is the one it was predicted for, after the household's taste offset.
    */
   public static List<CycleRecord> ratedCycles(CycleHistory history) {
     return history.all().stream().filter(r -> r.rating() != null).toList();
