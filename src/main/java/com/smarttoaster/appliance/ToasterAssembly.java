@@ -95,7 +95,9 @@ public final class ToasterAssembly implements AutoCloseable {
     this.predictor = guard(primary.apply(table), runner);
     this.ratings = new RatingDesk(clock, s.ratings().windowS(), s.ratings().taste());
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
-        s.nominalMainsVolts(), ports.indicators(), Listeners.both(ratings, controllerListener));
+        s.nominalMainsVolts(), ports.indicators(),
+        // The desk last: whoever keeps a cycle's end (the history) has it before a rating can arrive for it.
+        Listeners.both(controllerListener, ratings));
     controller.adjustTargetWith(s.ratings().taste());
     CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot);
     ports.controls().onEvent(event -> {
