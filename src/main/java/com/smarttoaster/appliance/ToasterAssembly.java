@@ -99,7 +99,7 @@ public final class ToasterAssembly implements AutoCloseable {
         // The desk last: whoever keeps a cycle's end (the history) has it before a rating can arrive for it.
         Listeners.both(controllerListener, ratings));
     controller.adjustTargetWith(s.ratings().taste());
-    CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot);
+    CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot, ports.indicators());
     ports.controls().onEvent(event -> {
       controller.submit(event); // first and unconditionally: nothing about ratings may hold up a cancel
       try {

@@ -11,6 +11,8 @@ public interface Indicators {
   enum BeepPattern {
     DONE,
     FAULT,
-    REFUSED
+    REFUSED,
+    /** A rating given at the appliance itself was taken (one tick per press of the rating gesture). */
+    RATED
   }
 }

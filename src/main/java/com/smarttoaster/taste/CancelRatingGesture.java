@@ -1,6 +1,7 @@
 package com.smarttoaster.taste;
 
 import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.history.Rating;
 import java.util.function.Supplier;
@@ -11,16 +12,19 @@ import java.util.function.Supplier;
  * button, which has nothing to cancel then, steps the last cycle's rating on: the first press
  * rates it too light, the second just right, the third too dark, the fourth too light again. Each
  * press is a rating through the {@link RatingDesk}, so the usual rules hold (a change within the
- * window replaces the rating). A cancel press at any other time is only a cancel; one that clears
+ * window replaces the rating), and the buzzer ticks once for each press taken. A cancel press at any other time is only a cancel; one that clears
  * a pending remote-start arm is not a rating either.
  */
 public final class CancelRatingGesture {
   private final RatingDesk desk;
   private final Supplier<ControllerSnapshot> controller;
+  private final Indicators indicators;
 
-  public CancelRatingGesture(RatingDesk desk, Supplier<ControllerSnapshot> controller) {
+  /** @param indicators where a taken press ticks ({@link Indicators.BeepPattern#RATED}), a refused one chirps */
+  public CancelRatingGesture(RatingDesk desk, Supplier<ControllerSnapshot> controller, Indicators indicators) {
     this.desk = desk;
     this.controller = controller;
+    this.indicators = indicators;
   }
 
   /** Looks at one user event (hardware thread); returns the answer when it was a rating, else null. */
@@ -32,7 +36,11 @@ public final class CancelRatingGesture {
     if (c == null || c.phase().isActive() || c.remoteArmPending()) {
       return null;
     }
-    return desk.invitation().map(i -> desk.rate(next(i.rating()), "button")).orElse(null);
+    RatingAnswer a = desk.invitation().map(i -> desk.rate(next(i.rating()), "button")).orElse(null);
+    if (a != null) {
+      indicators.beep(a.accepted() ? Indicators.BeepPattern.RATED : Indicators.BeepPattern.REFUSED);
+    }
+    return a;
   }
 
   /** The rating one more press gives. */

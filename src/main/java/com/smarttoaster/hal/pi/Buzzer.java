@@ -13,7 +13,9 @@ import com.smarttoaster.hal.Indicators.BeepPattern;
  * <ul>
  *   <li>DONE: three short beeps (0.15 s on, 0.15 s off) — the toast is ready;
  *   <li>REFUSED: two quick chirps (0.06 s on, 0.06 s off) — that did not work;
- *   <li>FAULT: three long beeps (0.6 s on, 0.3 s off) — a fault latched, look at the fault LED.
+ *   <li>FAULT: three long beeps (0.6 s on, 0.3 s off) — a fault latched, look at the fault LED;
+ *   <li>RATED: one tick (0.03 s) — a press of the rating gesture was taken (the user counts presses:
+ *       one too light, two just right, three too dark).
  * </ul>
  */
 public final class Buzzer {
@@ -35,6 +37,7 @@ public final class Buzzer {
       case DONE -> new double[] {0.15, 0.15, 0.15, 0.15, 0.15};
       case REFUSED -> new double[] {0.06, 0.06, 0.06};
       case FAULT -> new double[] {0.6, 0.3, 0.6, 0.3, 0.6};
+      case RATED -> new double[] {0.03};
     };
   }
 

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.config.ThermocoupleInterface;
 import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.Indicators.BeepPattern;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.taste.RatingInvitation;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +32,9 @@ class CancelRatesThroughThePiTest {
       t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.runUntil(CyclePhase.DONE, 300);
-      t.run(1);
+      t.run(3); // the done beeps have ended: the ear would take a tick within 0.35 s of them as part of them
+      List<BeepPattern> heard = new ArrayList<>();
+      t.world.onBeep(heard::add); // what the emulated Pi's buzzer pin played, as its ear names it
       assertTrue(t.ratings().invitation().isPresent(), "a finished cycle invites a rating");
       assertNull(rating(t));
 
@@ -45,6 +50,8 @@ class CancelRatesThroughThePiTest {
       assertEquals(-1, t.ratings().taste().entry(EmulatedToaster.SETTINGS.bread()).votes(),
           "the cycle counts once, with its last rating");
       assertEquals(CyclePhase.DONE, t.phase(), "nothing to cancel: the presses only rated");
+      assertEquals(List.of(BeepPattern.RATED, BeepPattern.RATED, BeepPattern.RATED), heard,
+          "the buzzer ticks once for each press taken");
     }
   }
 
@@ -58,10 +65,13 @@ class CancelRatesThroughThePiTest {
       t.appliance.press(new UserEvent.CancelPressed());
       t.runUntil(CyclePhase.CANCELLED, 2);
       t.run(1);
+      List<BeepPattern> heard = new ArrayList<>();
+      t.world.onBeep(heard::add);
       t.appliance.press(new UserEvent.CancelPressed());
       t.run(1);
 
       assertTrue(t.ratings().invitation().isEmpty(), "a cancelled cycle is not rated");
+      assertTrue(heard.isEmpty(), "no rating, no tick: " + heard);
       assertTrue(t.ratings().taste().all().isEmpty());
     }
   }
