@@ -40,6 +40,12 @@ public interface ApplianceRemote extends AutoCloseable {
    */
   List<CycleRecord> closeInterruptedCycles();
 
+  /**
+   * Who watches the model on each cycle for the history (shadow candidate, checker disagreement,
+   * envelope distance); before the first cycle. Nothing is watched unless one is given.
+   */
+  default void watchModels(com.smarttoaster.history.ModelWatcher watcher) {}
+
   /** Publishes {@code offline}, disconnects and closes the history; waits a few seconds at most. */
   @Override
   void close();

@@ -6,6 +6,8 @@ import com.smarttoaster.control.ToastController;
 import com.smarttoaster.history.CycleHistory;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.ModelWatch;
+import com.smarttoaster.history.ModelWatcher;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
@@ -50,6 +52,9 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   private volatile CycleSummary runningCycle;
   /** The running cycle's model version (controller thread). */
   private String modelVersion;
+  private volatile ModelWatcher watcher = ModelWatcher.NONE;
+  /** The running cycle's watch (controller thread). */
+  private ModelWatcher.Cycle watched;
 
   /** @param history where records go, or null for none */
   CycleRecorder(String deviceId, CycleHistory history, RemoteWorker worker, EventSink events) {
@@ -57,6 +62,10 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     this.history = history;
     this.worker = worker;
     this.events = events;
+  }
+
+  void watchModels(ModelWatcher w) {
+    this.watcher = w == null ? ModelWatcher.NONE : w;
   }
 
   void attach(ToastController c, SafetySupervisor s) {
@@ -75,6 +84,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
       modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
+      watched = beginWatch(input, prediction);
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));
       events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
@@ -151,10 +161,35 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       return;
     }
     double heaterS = heaterOnS();
+    ModelWatch seen = endWatch();
     store(new CycleRecord(c.cycleId(), deviceId, c.startTime(), c.input(), c.prediction(), outcome, code, heaterS,
-        null, null, modelVersion));
+        null, null, modelVersion, seen));
     if (eventType != null) {
       events.emit(new ToasterEvent(eventType, Instant.now(), reason, null, null, c.ended(outcome, heaterS, code)));
+    }
+  }
+
+  /** Never throws: a failing watcher costs the cycle its monitoring fields, nothing else. */
+  private ModelWatcher.Cycle beginWatch(PredictionInput input, Prediction prediction) {
+    try {
+      return watcher.begin(input, prediction);
+    } catch (RuntimeException e) {
+      log.error("Watching the model failed at the start of a cycle; its monitoring fields stay empty", e);
+      return null;
+    }
+  }
+
+  private ModelWatch endWatch() {
+    ModelWatcher.Cycle w = watched;
+    watched = null;
+    if (w == null) {
+      return ModelWatch.NONE;
+    }
+    try {
+      return w.end();
+    } catch (RuntimeException e) {
+      log.error("Watching the model failed at the end of a cycle; its monitoring fields stay empty", e);
+      return ModelWatch.NONE;
     }
   }
 

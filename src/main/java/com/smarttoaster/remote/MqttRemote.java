@@ -180,6 +180,11 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   @Override
+  public void watchModels(com.smarttoaster.history.ModelWatcher watcher) {
+    recorder.watchModels(watcher);
+  }
+
+  @Override
   public List<CycleRecord> closeInterruptedCycles() {
     return recorder.closeInterruptedCycles();
   }
