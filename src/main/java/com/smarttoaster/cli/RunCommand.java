@@ -154,6 +154,7 @@ public final class RunCommand implements Callable<Integer> {
             service.faultStore(), models);
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
+      remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
       runner.afterControllerTick(remote::afterTick);
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
@@ -251,6 +252,7 @@ public final class RunCommand implements Callable<Integer> {
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
+      remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
           supervisor::status, line::println, cfg.simulation().ambientC());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),

@@ -33,6 +33,9 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private final PublicKey key;
   private ActiveModel.Loaded loaded;
   private ScheduledExecutorService thread;
+  private CycleModelWatcher watcher;
+  private com.smarttoaster.hal.Clock watchClock;
+  private double watchTimeoutS;
 
   private RunningModel(String predictorName, ModelStore store, PublicKey key) {
     this.predictorName = predictorName;
@@ -67,6 +70,9 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     }
     loaded = ActiveModel.load(store, key);
     log.info("Model at start: {}", loaded.note());
+    if (watcher != null) {
+      watcher.active(loaded.predictor());
+    }
     return loaded.predictor();
   }
 
@@ -76,8 +82,14 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     if (store == null || loaded == null || thread != null) {
       return;
     }
-    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(),
-        p -> assembly.offerPrimary(p, new ThreadPredictorRunner()));
+    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(), p -> {
+      assembly.offerPrimary(p, p != ActiveModel.factory() && p instanceof AutoCloseable c
+          ? new ModelOwningRunner(new ThreadPredictorRunner(), c) : new ThreadPredictorRunner());
+      CycleModelWatcher w = watcher;
+      if (w != null) {
+        w.active(p);
+      }
+    });
     thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "model-follower");
       t.setDaemon(true);
@@ -86,16 +98,72 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     thread.scheduleWithFixedDelay(() -> {
       try {
         follower.check();
+        refreshCandidate();
       } catch (RuntimeException e) { // escaping, it would end the schedule; the running model stays
         log.error("Following the active model failed; trying again", e);
       }
     }, FOLLOW_PERIOD_S, FOLLOW_PERIOD_S, TimeUnit.SECONDS);
   }
 
+  /**
+   * The watcher of the model on each cycle (for the history's monitoring fields), with the shadow
+   * candidate ({@link ModelStore#candidate()}) running beside the active model; call before {@link
+   * #primary}. Without a model store it still measures the checker disagreement and the envelope.
+   *
+   * @param clock the appliance clock the candidate's deadline is measured on
+   * @param timeoutS the candidate's deadline, s (the primary's: controller.predictorTimeoutS)
+   */
+  public synchronized CycleModelWatcher watcher(com.smarttoaster.hal.Clock clock, double timeoutS) {
+    if (watcher == null) {
+      watcher = new CycleModelWatcher(new FallbackTimeTable());
+      watchClock = clock;
+      watchTimeoutS = timeoutS;
+      if (loaded != null) {
+        watcher.active(loaded.predictor());
+      }
+      refreshCandidate();
+    }
+    return watcher;
+  }
+
+  /** Loads a new candidate when the store's changed; drops it when there is none. */
+  synchronized void refreshCandidate() {
+    if (watcher == null || store == null) {
+      return;
+    }
+    String want;
+    try {
+      want = store.candidate().orElse(null);
+    } catch (BundleException e) {
+      return; // the pointer is being rewritten; next time
+    }
+    if (java.util.Objects.equals(want, watcher.candidateVersion())) {
+      return;
+    }
+    if (want == null) {
+      log.info("No shadow candidate any more");
+      watcher.shadow(null);
+      return;
+    }
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(store.bundleFile(want));
+      VerifiedBundle v = new BundleVerifier(key).verify(bytes, want + ModelBundle.EXTENSION);
+      watcher.shadow(new ShadowModel(v.predictor(), want, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
+      log.info("Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
+          want);
+    } catch (BundleException | java.io.IOException e) {
+      log.warn("Candidate {} cannot run in shadow: {}", want, e.getMessage());
+      watcher.shadow(null);
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (thread != null) {
       thread.shutdownNow();
+    }
+    if (watcher != null) {
+      watcher.close();
     }
   }
 }
