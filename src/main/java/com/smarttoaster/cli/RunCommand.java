@@ -155,6 +155,8 @@ public final class RunCommand implements Callable<Integer> {
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
       remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModelHealth(models.health(cfg.model().health()));
+      models.reportRefusalsTo(remote::reportModelRefused);
       runner.afterControllerTick(remote::afterTick);
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
@@ -253,6 +255,8 @@ public final class RunCommand implements Callable<Integer> {
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
       remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModelHealth(models.health(cfg.model().health()));
+      models.reportRefusalsTo(remote::reportModelRefused);
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
           supervisor::status, line::println, cfg.simulation().ambientC());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),

@@ -193,6 +193,14 @@ final class SqliteCycleHistory implements CycleHistory {
   }
 
   @Override
+  public List<CycleRecord> latest(int n) {
+    List<CycleRecord> newestFirst = query("SELECT " + selected + " FROM cycles ORDER BY seq DESC LIMIT "
+        + Math.max(0, n));
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  @Override
   public List<CycleRecord> all() {
     return query("SELECT " + selected + " FROM cycles ORDER BY seq");
   }

@@ -33,6 +33,11 @@ public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
     this.activeCard = active instanceof com.smarttoaster.predict.ModelPredictor m ? m.card() : null;
   }
 
+  /** The active model's card, or null when the active predictor has none. */
+  public ModelCard activeCard() {
+    return activeCard;
+  }
+
   /** The shadow candidate, or null for none; the one replaced is closed. */
   public void shadow(ShadowModel next) {
     ShadowModel old = shadow;

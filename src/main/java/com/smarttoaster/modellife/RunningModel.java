@@ -36,6 +36,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private CycleModelWatcher watcher;
   private com.smarttoaster.hal.Clock watchClock;
   private double watchTimeoutS;
+  private volatile java.util.function.Consumer<String> refusals = reason -> { };
 
   private RunningModel(String predictorName, ModelStore store, PublicKey key) {
     this.predictorName = predictorName;
@@ -82,7 +83,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     if (store == null || loaded == null || thread != null) {
       return;
     }
-    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(), p -> {
+    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(), refusal -> refusals.accept(refusal), p -> {
       assembly.offerPrimary(p, p != ActiveModel.factory() && p instanceof AutoCloseable c
           ? new ModelOwningRunner(new ThreadPredictorRunner(), c) : new ThreadPredictorRunner());
       CycleModelWatcher w = watcher;
@@ -124,6 +125,24 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
       refreshCandidate();
     }
     return watcher;
+  }
+
+  /**
+   * Where refusals of the active installed model go (the remote's {@code model-refused} event): the
+   * one at start, if any, at once; later ones (a switch to a model that does not verify) as they come.
+   */
+  public synchronized void reportRefusalsTo(java.util.function.Consumer<String> sink) {
+    refusals = sink;
+    if (loaded != null && loaded.refusal() != null) {
+      sink.accept(loaded.refusal());
+    }
+  }
+
+  /** The monitor of the model's rolling figures, the active model's card from the {@link #watcher}. */
+  public synchronized com.smarttoaster.monitoring.ModelHealth health(
+      com.smarttoaster.monitoring.HealthThresholds limits) {
+    CycleModelWatcher w = watcher;
+    return new com.smarttoaster.monitoring.ModelHealth(limits, () -> w == null ? null : w.activeCard());
   }
 
   /** Loads a new candidate when the store's changed; drops it when there is none. */

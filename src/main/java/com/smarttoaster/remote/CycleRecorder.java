@@ -64,6 +64,24 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     this.events = events;
   }
 
+  private volatile com.smarttoaster.monitoring.ModelHealth health;
+  private volatile java.util.function.Consumer<byte[]> monitorOut = json -> { };
+
+  /** Where the rolling figures' JSON goes after each cycle (the retained monitor topic). */
+  void publishMonitorTo(java.util.function.Consumer<byte[]> out) {
+    this.monitorOut = out;
+  }
+
+  void watchModelHealth(com.smarttoaster.monitoring.ModelHealth h) {
+    this.health = h;
+  }
+
+  /** Reports that the active installed model was refused and the factory model runs: a model-refused event. */
+  void reportModelRefused(String reason) {
+    log.warn("MODEL REFUSED (reported over MQTT): {}", reason);
+    events.emit(new ToasterEvent(ToasterEvent.MODEL_REFUSED, Instant.now(), reason, null, null, null));
+  }
+
   void watchModels(ModelWatcher w) {
     this.watcher = w == null ? ModelWatcher.NONE : w;
   }
@@ -202,8 +220,30 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
         history.record(record);
       } catch (RuntimeException e) {
         log.error("Could not record cycle {} ({}): {}", record.cycleId(), record.outcome().id(), e.getMessage());
+        return;
+      }
+      if (record.outcome() != CycleOutcome.RUNNING) {
+        lookAtModelHealth();
       }
     });
+  }
+
+  /** Worker thread: the rolling figures after a cycle ended, their crossings as model-health events. */
+  private void lookAtModelHealth() {
+    com.smarttoaster.monitoring.ModelHealth h = health;
+    if (h == null) {
+      return;
+    }
+    try {
+      var report = h.afterCycle(history.latest(h.recordsWanted()));
+      for (String crossing : report.crossings()) {
+        log.warn("Model health: {}", crossing);
+        events.emit(new ToasterEvent(ToasterEvent.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
+      }
+      monitorOut.accept(report.json());
+    } catch (RuntimeException e) {
+      log.error("Computing the model's rolling figures failed: {}", e.getMessage());
+    }
   }
 
   private double heaterOnS() {

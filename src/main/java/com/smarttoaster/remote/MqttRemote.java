@@ -185,6 +185,16 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   @Override
+  public void watchModelHealth(com.smarttoaster.monitoring.ModelHealth health) {
+    recorder.watchModelHealth(health);
+  }
+
+  @Override
+  public void reportModelRefused(String reason) {
+    recorder.reportModelRefused(reason);
+  }
+
+  @Override
   public List<CycleRecord> closeInterruptedCycles() {
     return recorder.closeInterruptedCycles();
   }
