@@ -171,22 +171,31 @@ public final class ModelCommand implements Runnable {
     Integer rows;
 
     @Option(names = "--margin", defaultValue = "0.05", paramLabel = "SHADE",
-        description = "Largest allowed increase of a segment's mean shade error (default ${DEFAULT-VALUE}).")
+        description = "Largest allowed increase of a segment's mean shade error (default ${DEFAULT-VALUE}); a wide margin"
+            + " is a deliberate override.")
     double margin;
+
+    @Option(names = "--rated-margin", defaultValue = "0.02", paramLabel = "SHARE", description = "Largest allowed"
+        + " increase of the mean distance from the wanted time on the device's rated cycles (default ${DEFAULT-VALUE}).")
+    double ratedMargin;
 
     @Option(names = "--check-only", description = "Print the comparison and the verdict; activate nothing.")
     boolean checkOnly;
 
     @Override
     void run(PrintWriter out) throws BundleException {
-      if (!(margin >= 0 && margin <= 1)) {
-        throw new BundleException("--margin " + margin + " must lie in 0..1 shade steps");
+      if (!(margin >= 0 && margin <= 10)) {
+        throw new BundleException("--margin " + margin + " must lie in 0..10 shade steps");
+      }
+      if (!(ratedMargin >= 0 && ratedMargin <= 1)) {
+        throw new BundleException("--rated-margin " + ratedMargin + " must lie in 0..1");
       }
       if (rows != null && (rows < 100 || rows > 1_000_000)) {
         throw new BundleException("--rows " + rows + " must lie in 100..1000000");
       }
       com.smarttoaster.modellife.ModelStore store = device.store();
-      PromotionCheck.Result r = ModelPromotion.check(store, device.key(), db, rows, margin);
+      PromotionCheck.Result r = ModelPromotion.check(store, device.key(), db, rows, margin,
+          ratedMargin);
       out.print(r.toText());
       out.flush();
       if (!r.passed()) {

@@ -24,10 +24,11 @@ public final class ModelPromotion {
    * @param historyDb the device's history database for its rated cycles, or null for none
    * @param rows rows of the dataset to regenerate, or null for the candidate card's count
    * @param margin largest allowed increase of a segment's mean shade error
+   * @param ratedMargin largest allowed increase of the mean distance from the wanted time on rated cycles
    * @throws BundleException when there is no candidate, or it or the history cannot be read
    */
   public static PromotionCheck.Result check(ModelStore store, PublicKey key, Path historyDb, Integer rows,
-      double margin) throws BundleException {
+      double margin, double ratedMargin) throws BundleException {
     String candidate = store.candidate().orElseThrow(() -> new BundleException("no candidate to promote: no installed"
         + " version is newer than the active model " + activeName(store) + "; install one with `model install FILE`"));
     VerifiedBundle v;
@@ -58,7 +59,7 @@ public final class ModelPromotion {
     }
     try {
       return PromotionCheck.compare(active.pointer() + versionNote(active), active.predictor(),
-          candidate, cand, PromotionCheck.testSplit(seed, n), rated, margin);
+          candidate, cand, PromotionCheck.testSplit(seed, n), rated, margin, ratedMargin);
     } finally {
       m.close();
       if (active.predictor() != ActiveModel.factory() && active.predictor() instanceof AutoCloseable c) {

@@ -27,7 +27,7 @@ import java.util.function.ToDoubleFunction;
  * #MIN_SEGMENT_ROWS} rows is worse than the active model's by more than the margin (default {@value
  * #DEFAULT_MARGIN_SHADE} of a shade step). On the device's own rated cycles it is refused when its
  * mean relative distance from the time the user wanted (the training label a rating gives, {@link
- * FeedbackToTrainingRows}) is worse by more than {@value #RATED_MARGIN}; real cycles cannot be
+ * FeedbackToTrainingRows}) is worse by more than the rated margin (default {@value #RATED_MARGIN}); real cycles cannot be
  * replayed on the simulator (the bread's temperature is unknown), so they are judged on time, not
  * shade.
  *
@@ -39,7 +39,7 @@ public final class PromotionCheck {
   public static final double DEFAULT_MARGIN_SHADE = 0.05;
   /** Segments with fewer test rows are shown but not judged: too few to tell a model from chance. */
   public static final int MIN_SEGMENT_ROWS = 30;
-  /** Largest allowed increase of the mean relative distance from the wanted time on rated cycles. */
+  /** Default largest increase of the mean relative distance from the wanted time on rated cycles. */
   public static final double RATED_MARGIN = 0.02;
   /** Fewer rated cycles than this are shown but not judged. */
   public static final int MIN_RATED_CYCLES = 10;
@@ -103,6 +103,13 @@ public final class PromotionCheck {
    */
   public static Result compare(String activeName, ToastTimePredictor active, String candidateName,
       ToastTimePredictor candidate, List<DatasetRow> test, List<CycleRecord> rated, double margin) {
+    return compare(activeName, active, candidateName, candidate, test, rated, margin, RATED_MARGIN);
+  }
+
+  /** @param ratedMargin largest allowed increase of the mean distance from the wanted time on rated cycles */
+  public static Result compare(String activeName, ToastTimePredictor active, String candidateName,
+      ToastTimePredictor candidate, List<DatasetRow> test, List<CycleRecord> rated, double margin,
+      double ratedMargin) {
     FallbackTimeTable table = new FallbackTimeTable();
     ToDoubleFunction<PredictionInput> a = asOnTheDevice(active, table);
     ToDoubleFunction<PredictionInput> c = asOnTheDevice(candidate, table);
@@ -141,9 +148,9 @@ public final class PromotionCheck {
     }
     double ra = n == 0 ? Double.NaN : ea / n;
     double rc = n == 0 ? Double.NaN : ec / n;
-    if (n >= MIN_RATED_CYCLES && rc > ra + RATED_MARGIN) {
+    if (n >= MIN_RATED_CYCLES && rc > ra + ratedMargin) {
       refusals.add(String.format(Locale.ROOT, "rated cycles: %.1f %% from the wanted time against %.1f %%, worse by"
-          + " more than %.0f points", 100 * rc, 100 * ra, 100 * RATED_MARGIN));
+          + " more than %.0f points", 100 * rc, 100 * ra, 100 * ratedMargin));
     }
     return new Result(activeName, candidateName, margin, rows, n, ra, rc, refusals);
   }
