@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
     name = "monitor",
     mixinStandardHelpOptions = true,
     description = {
-      "The model's rolling figures over the latest cycles: fallback rate, out-of-envelope rate, checker",
-      "disagreement, rating mix, the shadow candidate's answers and input drift against the model card.",
+      "The model's rolling figures over the latest cycles of a history database.",
+      "Fallback rate, out-of-envelope rate, checker disagreement, rating mix, the shadow candidate's answers and",
+      "input drift against the model card, each judged against the config's model.health thresholds.",
       "Exit codes: 0 healthy, 3 a figure beyond its threshold, 2 a bad database, card or config."
     })
 public final class MonitorCommand implements Callable<Integer> {

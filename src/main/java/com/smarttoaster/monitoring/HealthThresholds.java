@@ -26,7 +26,12 @@ public record HealthThresholds(
   public static final int DEFAULT_MIN_CYCLES = 10;
   public static final double DEFAULT_MAX_FALLBACK_RATE = 0.2;
   public static final double DEFAULT_MAX_OUT_OF_ENVELOPE_RATE = 0.1;
-  public static final double DEFAULT_MAX_INPUT_DRIFT_SD = 1.0;
+  /**
+   * The training data is sampled evenly across an envelope wider than any kitchen, so one household's
+   * habits (always two slices, always 21 °C) sit up to √3 ≈ 1.73 σ from the training mean while still
+   * well inside the envelope; beyond 2 σ the recent mean itself lies near or past the training range.
+   */
+  public static final double DEFAULT_MAX_INPUT_DRIFT_SD = 2.0;
   public static final double DEFAULT_MAX_UNHAPPY_RATING_SHARE = 0.5;
 
   public HealthThresholds {
