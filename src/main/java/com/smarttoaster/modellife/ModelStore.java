@@ -211,28 +211,42 @@ public final class ModelStore {
   }
 
   /**
-   * The shadow candidate: the newest installed version that is newer than the active model (the
+   * The shadow candidate: the newest installed version, if it is newer than the active model (the
    * factory model's version when that is active) and still verifies. It runs beside the active model
    * on every cycle and {@code model promote} may make it active. Installing a newer version makes it
    * the candidate; activating it (or anything newer) ends its candidacy; after a rollback the version
-   * rolled back from is the candidate again, so it keeps being watched until it is removed or
-   * promoted.
+   * rolled back from is the candidate again, so it keeps being watched until it is promoted or a
+   * newer one is installed. A newest version that no longer verifies is no candidate (and an older
+   * one does not stand in for it: {@code model list} shows the problem).
    *
-   * @return the candidate's version, or empty when no installed version is newer than the active one
+   * @return the candidate's version, or empty when there is none
    */
   public java.util.Optional<String> candidate() throws BundleException {
+    java.util.Optional<String> newest = newestAboveActive();
+    if (newest.isPresent()) {
+      try {
+        requireUsable(newest.get());
+      } catch (BundleException e) {
+        return java.util.Optional.empty();
+      }
+    }
+    return newest;
+  }
+
+  /**
+   * The newest installed version if it is newer than the active model, by version alone: cheap (no
+   * verification, no model loaded), for a caller that polls.
+   */
+  public java.util.Optional<String> newestAboveActive() throws BundleException {
     String active = active().active();
     ModelVersion floor = ModelVersion.FACTORY.equals(active) ? factory : ModelVersion.parse(active);
     List<String> installed = installedVersions();
     for (int i = installed.size() - 1; i >= 0; i--) {
-      String v = installed.get(i);
       try {
-        if (ModelVersion.parse(v).isNewerThan(floor)) {
-          requireUsable(v);
-          return java.util.Optional.of(v);
-        }
+        ModelVersion v = ModelVersion.parse(installed.get(i));
+        return v.isNewerThan(floor) ? java.util.Optional.of(v.text()) : java.util.Optional.empty();
       } catch (BundleException e) {
-        // a version that no longer verifies is no candidate; `model list` shows why
+        // a file that does not name a version is not a version
       }
     }
     return java.util.Optional.empty();

@@ -37,6 +37,8 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private com.smarttoaster.hal.Clock watchClock;
   private double watchTimeoutS;
   private volatile java.util.function.Consumer<String> refusals = reason -> { };
+  /** The newest version that failed to load as a candidate, not tried again. */
+  private String refusedCandidate;
 
   private RunningModel(String predictorName, ModelStore store, PublicKey key) {
     this.predictorName = predictorName;
@@ -145,33 +147,39 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     return new com.smarttoaster.monitoring.ModelHealth(limits, () -> w == null ? null : w.activeCard());
   }
 
-  /** Loads a new candidate when the store's changed; drops it when there is none. */
+  /**
+   * Loads a new candidate when the store's changed, drops it when there is none. Polled every few
+   * seconds, so it compares versions first and verifies (which loads the model) only a version it
+   * has not tried; a candidate refused once is not tried again until another version is newest.
+   */
   synchronized void refreshCandidate() {
     if (watcher == null || store == null) {
       return;
     }
-    String want;
+    String newest;
     try {
-      want = store.candidate().orElse(null);
+      newest = store.newestAboveActive().orElse(null);
     } catch (BundleException e) {
       return; // the pointer is being rewritten; next time
     }
-    if (java.util.Objects.equals(want, watcher.candidateVersion())) {
+    if (java.util.Objects.equals(newest, watcher.candidateVersion())
+        || (newest != null && newest.equals(refusedCandidate))) {
       return;
     }
-    if (want == null) {
+    if (newest == null) {
       log.info("No shadow candidate any more");
       watcher.shadow(null);
       return;
     }
     try {
-      byte[] bytes = java.nio.file.Files.readAllBytes(store.bundleFile(want));
-      VerifiedBundle v = new BundleVerifier(key).verify(bytes, want + ModelBundle.EXTENSION);
-      watcher.shadow(new ShadowModel(v.predictor(), want, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
+      byte[] bytes = java.nio.file.Files.readAllBytes(store.bundleFile(newest));
+      VerifiedBundle v = new BundleVerifier(key).verify(bytes, newest + ModelBundle.EXTENSION);
+      watcher.shadow(new ShadowModel(v.predictor(), newest, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
       log.info("Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
-          want);
+          newest);
     } catch (BundleException | java.io.IOException e) {
-      log.warn("Candidate {} cannot run in shadow: {}", want, e.getMessage());
+      refusedCandidate = newest;
+      log.warn("Candidate {} cannot run in shadow: {}", newest, e.getMessage());
       watcher.shadow(null);
     }
   }

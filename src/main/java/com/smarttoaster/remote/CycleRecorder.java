@@ -189,6 +189,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   /** Never throws: a failing watcher costs the cycle its monitoring fields, nothing else. */
   private ModelWatcher.Cycle beginWatch(PredictionInput input, Prediction prediction) {
+    endWatch(); // a cycle whose end was never seen: its shadow run is cut off, not left queued
     try {
       return watcher.begin(input, prediction);
     } catch (RuntimeException e) {

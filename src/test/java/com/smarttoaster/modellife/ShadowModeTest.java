@@ -203,4 +203,36 @@ class ShadowModeTest {
     assertEquals("candidate declined or failed: tensor shape mismatch", r.watch().candidateNote());
     assertEquals("model", r.prediction().predictor());
   }
+
+  @Test
+  void theServiceLoadsTheCandidateInShadowFollowsItAndReportsARefusedActiveModel() throws Exception {
+    ModelStore store = store();
+    store.activate(V1);
+    FallbackTimeTable table = new FallbackTimeTable();
+    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    SimToasterClockHolder clock = new SimToasterClockHolder();
+    try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
+      assertEquals(V1, m.primary(table).modelVersion());
+      CycleModelWatcher w = m.watcher(clock, 1.0);
+      assertEquals(V2, w.candidateVersion(), "the newer installed version shadows the active one");
+      assertEquals(V1, w.activeCard().modelVersion());
+      store.activate(V2);
+      m.refreshCandidate();
+      assertNull(w.candidateVersion(), "promoted: nothing newer to shadow");
+      List<String> refusals = new java.util.ArrayList<>();
+      m.reportRefusalsTo(refusals::add);
+      assertEquals(List.of(), refusals, "V1 verified at start: nothing to report");
+    }
+    byte[] bytes = Files.readAllBytes(store.bundleFile(V2));
+    TestBundles.flipInside(bytes, TestBundles.factoryModel(), 300);
+    Files.write(store.bundleFile(V2), bytes);
+    try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
+      m.primary(table);
+      List<String> refusals = new java.util.ArrayList<>();
+      m.reportRefusalsTo(refusals::add);
+      assertEquals(1, refusals.size());
+      assertTrue(refusals.get(0).startsWith("model " + V2 + " refused: ") && refusals.get(0).endsWith("; the factory"
+          + " model runs instead"), refusals.get(0));
+    }
+  }
 }
