@@ -248,7 +248,7 @@ public final class RunCommand implements Callable<Integer> {
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore()),
-          models::primary, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+          models::primary, models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();

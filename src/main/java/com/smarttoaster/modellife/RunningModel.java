@@ -79,6 +79,25 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     return loaded.predictor();
   }
 
+  /**
+   * Closing the returned runner also closes the model loaded at start (unless it is the shared
+   * factory model): the controller closes its guard when it switches to an activated model.
+   */
+  @Override
+  public com.smarttoaster.predict.PredictorRunner startRunner(com.smarttoaster.predict.PredictorRunner inner) {
+    return new ModelOwningRunner(inner, () -> {
+      ActiveModel.Loaded start;
+      synchronized (this) {
+        start = loaded;
+      }
+      // The factory model (also what a refused one gives) is shared for the process: never closed.
+      boolean installed = start != null && start.refusal() == null && !ModelVersion.FACTORY.equals(start.pointer());
+      if (installed && start.predictor() instanceof AutoCloseable c) {
+        c.close();
+      }
+    });
+  }
+
   /** Starts following the active pointer for {@code assembly}; nothing without a model store. */
   @Override
   public synchronized void follow(ToasterAssembly assembly) {

@@ -235,4 +235,28 @@ class ShadowModeTest {
           + " model runs instead"), refusals.get(0));
     }
   }
+
+  @Test
+  void theModelTheServiceStartedWithIsClosedWithItsRunnerTheFactoryModelNever() throws Exception {
+    ModelStore store = store();
+    store.activate(V1);
+    FallbackTimeTable table = new FallbackTimeTable();
+    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    PredictionInput in = new PredictionInput(SimToaster.WHITE_4, 21, 21, 230);
+    try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
+      PredictorRunner runner = m.startRunner(new ThreadPredictorRunner());
+      ToastTimePredictor started = m.primary(table);
+      assertTrue(started.predictSeconds(in) > 0);
+      runner.close(); // as the controller does when it switches to another model
+      Exception e = assertThrows(Exception.class, () -> started.predictSeconds(in));
+      assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+    store.activate(ModelVersion.FACTORY);
+    try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
+      PredictorRunner runner = m.startRunner(new ThreadPredictorRunner());
+      ToastTimePredictor started = m.primary(table);
+      runner.close();
+      assertTrue(started.predictSeconds(in) > 0, "the shared factory model keeps working");
+    }
+  }
 }
