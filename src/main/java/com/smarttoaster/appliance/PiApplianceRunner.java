@@ -62,6 +62,14 @@ public final class PiApplianceRunner implements AutoCloseable {
 
     void follow(ToasterAssembly assembly);
 
+    /**
+     * The runner for the model the service starts with: closing it (when the controller switches to
+     * another model, or at shutdown) also releases that model's runtime.
+     */
+    default com.smarttoaster.predict.PredictorRunner startRunner(com.smarttoaster.predict.PredictorRunner inner) {
+      return inner;
+    }
+
     @Override
     void close();
   }
@@ -97,7 +105,8 @@ public final class PiApplianceRunner implements AutoCloseable {
             faultStore, ratings != null ? ratings
                 : new RatingSetup(cfg.ratings().windowS(), com.smarttoaster.taste.TasteBook.inMemory())),
         models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,
-        new ThreadPredictorRunner(), safetyListener, controllerListener);
+        models == null ? new ThreadPredictorRunner() : models.startRunner(new ThreadPredictorRunner()),
+        safetyListener, controllerListener);
     if (models != null) {
       models.follow(assembly);
       this.models = models;

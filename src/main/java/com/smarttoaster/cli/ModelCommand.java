@@ -7,7 +7,9 @@ import com.smarttoaster.modellife.BundleSigner;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.InstalledModel;
 import com.smarttoaster.modellife.ModelBundle;
+import com.smarttoaster.modellife.ModelPromotion;
 import com.smarttoaster.modellife.ModelVersion;
+import com.smarttoaster.modellife.PromotionCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 done, 2 a bad bundle, key, version or state directory (one line says what), 1 internal error."
     },
     subcommands = {ModelCommand.Verify.class, ModelCommand.Install.class, ModelCommand.ListModels.class,
-        ModelCommand.Activate.class, ModelCommand.Rollback.class, ModelCommand.Bundle.class, ModelCommand.Keygen.class})
+        ModelCommand.Activate.class, ModelCommand.Rollback.class, ModelCommand.Promote.class, ModelCommand.Bundle.class,
+        ModelCommand.Keygen.class})
 public final class ModelCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -149,6 +152,62 @@ public final class ModelCommand implements Runnable {
     void run(PrintWriter out) throws BundleException {
       ActivePointer p = device.store().rollback();
       out.println("Rolled back: active model " + p.active());
+    }
+  }
+
+  @Command(name = "promote", mixinStandardHelpOptions = true,
+      description = {"Compares the shadow candidate (the newest installed version newer than the active one) with the",
+          "active model on the held-out test split of the candidate's training data, segment by segment, and on",
+          "the device's rated cycles (--db); prints the table and activates the candidate only if it is no worse",
+          "anywhere by more than the margin. Exit 2 when refused (nothing changes)."})
+  static final class Promote extends Step {
+    @Mixin ModelDeviceOptions device;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The device's history database, for its rated cycles.")
+    Path db;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the dataset to regenerate (default: the"
+        + " candidate card's dataRows); its test split is about a tenth.")
+    Integer rows;
+
+    @Option(names = "--margin", defaultValue = "0.05", paramLabel = "SHADE",
+        description = "Largest allowed increase of a segment's mean shade error (default ${DEFAULT-VALUE}); a wide margin"
+            + " is a deliberate override.")
+    double margin;
+
+    @Option(names = "--rated-margin", defaultValue = "0.02", paramLabel = "SHARE", description = "Largest allowed"
+        + " increase of the mean distance from the wanted time on the device's rated cycles (default ${DEFAULT-VALUE}).")
+    double ratedMargin;
+
+    @Option(names = "--check-only", description = "Print the comparison and the verdict; activate nothing.")
+    boolean checkOnly;
+
+    @Override
+    void run(PrintWriter out) throws BundleException {
+      if (!(margin >= 0 && margin <= 10)) {
+        throw new BundleException("--margin " + margin + " must lie in 0..10 shade steps");
+      }
+      if (!(ratedMargin >= 0 && ratedMargin <= 1)) {
+        throw new BundleException("--rated-margin " + ratedMargin + " must lie in 0..1");
+      }
+      if (rows != null && (rows < 100 || rows > 1_000_000)) {
+        throw new BundleException("--rows " + rows + " must lie in 100..1000000");
+      }
+      com.smarttoaster.modellife.ModelStore store = device.store();
+      PromotionCheck.Result r = ModelPromotion.check(store, device.key(), db, rows, margin,
+          ratedMargin);
+      out.print(r.toText());
+      out.flush();
+      if (!r.passed()) {
+        throw new BundleException("candidate " + r.candidate() + " is not promoted: " + String.join("; ", r.refusals()));
+      }
+      if (checkOnly) {
+        out.println("Not activated (--check-only); promote with: model promote");
+        return;
+      }
+      ActivePointer p = store.activate(r.candidate());
+      out.println("Promoted: active model " + p.active() + " (model rollback returns to "
+          + p.previous().get(p.previous().size() - 1) + ")");
     }
   }
 

@@ -156,6 +156,9 @@ public final class RunCommand implements Callable<Integer> {
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
       remote.attachRatings(runner.ratings());
+      remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModelHealth(models.health(cfg.model().health()));
+      models.reportRefusalsTo(remote::reportModelRefused);
       runner.afterControllerTick(remote::afterTick);
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
@@ -247,13 +250,16 @@ public final class RunCommand implements Callable<Integer> {
           new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore(), ratingSetup(cfg, service)),
-          models::primary, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+          models::primary, models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
           Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
       remote.attachRatings(assembly.ratings());
+      remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModelHealth(models.health(cfg.model().health()));
+      models.reportRefusalsTo(remote::reportModelRefused);
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
           supervisor::status, line::println, cfg.simulation().ambientC(), assembly.ratings());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),

@@ -41,7 +41,10 @@ import java.util.Optional;
  * </ul>
  *
  * The bread's temperature of a real cycle is unknown, so recorded rows have empty truth columns
- * and cannot be replayed on the simulator; they train, but the test metrics stay simulated.
+ * and cannot be replayed on the simulator; they train, but the test metrics stay simulated. A
+ * recorded row whose hash falls into the test split therefore goes to the training split instead
+ * ({@link #splitOf}): the test split is the replayed one, and a row there would be dropped from
+ * training and testing alike. None is lost; validation rows stay validation rows.
  */
 public final class FeedbackToTrainingRows {
   /** Relative label correction for a "too light" or "too dark" rating. */
@@ -67,8 +70,17 @@ public final class FeedbackToTrainingRows {
       return Optional.empty();
     }
     long seed = SeedMix.fromText(r.cycleId());
-    return Optional.of(new DatasetRow(r.cycleId(), seed, Split.forRowSeed(seed), RowSource.RECORDED, r.input(),
+    return Optional.of(new DatasetRow(r.cycleId(), seed, splitOf(seed), RowSource.RECORDED, r.input(),
         null, null, null, null, label(r)));
+  }
+
+  /**
+   * The split of a recorded row with this seed: its hash's split, except that the test split (which
+   * only simulated rows can be in, as it is replayed) becomes training.
+   */
+  public static Split splitOf(long rowSeed) {
+    Split s = Split.forRowSeed(rowSeed);
+    return s == Split.TEST ? Split.TRAIN : s;
   }
 
   /** The corrected label for a usable record, s. */

@@ -12,6 +12,12 @@ public interface CycleHistory extends AutoCloseable {
   /** Stores a record durably (replacing one with the same cycle id) before returning. */
   void record(CycleRecord record);
 
+  /** The latest {@code n} records, oldest first (for monitoring's rolling figures). */
+  default java.util.List<CycleRecord> latest(int n) {
+    java.util.List<CycleRecord> all = all();
+    return all.subList(Math.max(0, all.size() - n), all.size());
+  }
+
   /** The most recently recorded cycle, if any. */
   Optional<CycleRecord> last();
 

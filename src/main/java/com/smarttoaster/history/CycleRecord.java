@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param modelVersion the version of the model the cycle's predictor ran (its card's modelVersion,
  *     whether or not the cycle then used the model's answer); null when the predictor was no model
  *     or the cycle was recorded before versions were
+ * @param watch what monitoring saw of the model on this cycle (shadow candidate, checker
+ *     disagreement, envelope distance); {@link ModelWatch#NONE} when nothing was watched
  */
 public record CycleRecord(
     String cycleId,
@@ -40,7 +42,8 @@ public record CycleRecord(
     double heaterOnS,
     Double achievedShade,
     Rating rating,
-    String modelVersion) {
+    String modelVersion,
+    ModelWatch watch) {
 
   /** A record without a model version. */
   public CycleRecord(String cycleId, String deviceId, Instant startTime, PredictionInput input, Prediction prediction,
@@ -48,7 +51,16 @@ public record CycleRecord(
     this(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS, achievedShade, rating, null);
   }
 
+  /** A record without monitoring fields. */
+  public CycleRecord(String cycleId, String deviceId, Instant startTime, PredictionInput input, Prediction prediction,
+      CycleOutcome outcome, FaultCode faultCode, double heaterOnS, Double achievedShade, Rating rating,
+      String modelVersion) {
+    this(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS, achievedShade, rating,
+        modelVersion, ModelWatch.NONE);
+  }
+
   public CycleRecord {
+    watch = watch == null ? ModelWatch.NONE : watch;
     requireText("cycleId", cycleId);
     requireText("deviceId", deviceId);
     Objects.requireNonNull(startTime, "startTime");
@@ -75,7 +87,7 @@ public record CycleRecord(
   /** The same record with the user's rating. */
   public CycleRecord withRating(Rating newRating) {
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, newRating, modelVersion);
+        achievedShade, newRating, modelVersion, watch);
   }
 
   /** This running cycle's record, closed as interrupted; its heater time stays unknown (0). */
@@ -85,13 +97,19 @@ public record CycleRecord(
           + " cycle can be closed as interrupted");
     }
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, CycleOutcome.INTERRUPTED, null, 0,
-        achievedShade, rating, modelVersion);
+        achievedShade, rating, modelVersion, watch);
   }
 
   /** The same record with the version of the model that ran the cycle. */
   public CycleRecord withModelVersion(String version) {
     return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, rating, version);
+        achievedShade, rating, version, watch);
+  }
+
+  /** The same record with what monitoring saw of the model. */
+  public CycleRecord withWatch(ModelWatch w) {
+    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
+        achievedShade, rating, modelVersion, w);
   }
 
   private static void requireText(String name, String v) {

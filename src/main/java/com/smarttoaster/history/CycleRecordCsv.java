@@ -24,9 +24,14 @@ import java.util.List;
 public final class CycleRecordCsv {
   public static final List<String> HEADER = List.of("cycleId", "deviceId", "startTime", "shade", "bread",
       "thicknessMm", "slices", "mode", "chamberStartC", "ambientC", "mainsVolts", "predictedS", "predictor",
-      "fallbackReason", "outcome", "faultCode", "heaterOnS", "achievedShade", "rating", "modelVersion");
+      "fallbackReason", "outcome", "faultCode", "heaterOnS", "achievedShade", "rating", "modelVersion",
+      "candidateVersion", "candidateS", "candidateNote", "checkerDisagreement", "envelopeDistance");
+  /** Columns of the monitoring fields ({@link ModelWatch}), last. */
+  static final int WATCH_COLUMNS = 5;
   /** The header before the model version column. */
-  static final List<String> HEADER_WITHOUT_MODEL_VERSION = HEADER.subList(0, HEADER.size() - 1);
+  static final List<String> HEADER_WITHOUT_MODEL_VERSION = HEADER.subList(0, HEADER.size() - 1 - WATCH_COLUMNS);
+  /** The header before the monitoring columns. */
+  static final List<String> HEADER_WITHOUT_WATCH = HEADER.subList(0, HEADER.size() - WATCH_COLUMNS);
 
   private CycleRecordCsv() {}
 
@@ -43,7 +48,9 @@ public final class CycleRecordCsv {
           r.faultCode() == null ? "" : r.faultCode().name(),
           r.outcome().heaterTimeKnown() ? Double.toString(r.heaterOnS()) : "",
           r.achievedShade() == null ? "" : Double.toString(r.achievedShade()),
-          r.rating() == null ? "" : r.rating().id(), nullable(r.modelVersion()));
+          r.rating() == null ? "" : r.rating().id(), nullable(r.modelVersion()),
+          nullable(r.watch().candidateVersion()), number(r.watch().candidateS()), nullable(r.watch().candidateNote()),
+          number(r.watch().checkerDisagreement()), number(r.watch().envelopeDistance()));
       for (int i = 0; i < f.size(); i++) {
         if (i > 0) {
           sb.append(',');
@@ -68,7 +75,8 @@ public final class CycleRecordCsv {
    */
   public static List<CycleRecord> parse(String text, String name) {
     List<List<String>> lines = split(text, name);
-    if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_WITHOUT_MODEL_VERSION))) {
+    if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_WITHOUT_MODEL_VERSION)
+        || lines.get(0).equals(HEADER_WITHOUT_WATCH))) {
       throw new IllegalArgumentException(name + ": the first line is not the cycle record header; expected "
           + String.join(",", HEADER));
     }
@@ -113,7 +121,7 @@ public final class CycleRecordCsv {
     return new CycleRecord(c.get(0), c.get(1), Instant.parse(c.get(2)), in, p, outcome,
         c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)), heaterOnS(c.get(16), outcome),
         c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)), rating,
-        columns > 19 && !c.get(19).isEmpty() ? c.get(19) : null);
+        columns > 19 && !c.get(19).isEmpty() ? c.get(19) : null, columns > 20 ? watch(c) : ModelWatch.NONE);
   }
 
   private static double heaterOnS(String field, CycleOutcome outcome) {
@@ -139,6 +147,23 @@ public final class CycleRecordCsv {
   }
 
   /** Splits CSV text into records of fields, honouring quoted fields. */
+  private static ModelWatch watch(List<String> c) {
+    return new ModelWatch(empty(c.get(20)), optionalNumber(c.get(21)), empty(c.get(22)), optionalNumber(c.get(23)),
+        optionalNumber(c.get(24)));
+  }
+
+  private static String empty(String v) {
+    return v.isEmpty() ? null : v;
+  }
+
+  private static Double optionalNumber(String v) {
+    return v.isEmpty() ? null : Double.valueOf(v);
+  }
+
+  private static String number(Double v) {
+    return v == null ? "" : Double.toString(v);
+  }
+
   static List<List<String>> split(String text, String name) {
     List<List<String>> records = new ArrayList<>();
     List<String> fields = new ArrayList<>();

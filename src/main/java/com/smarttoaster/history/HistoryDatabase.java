@@ -26,9 +26,9 @@ public final class HistoryDatabase implements AutoCloseable {
    * so it must refuse the file at open instead of failing on some later read.
    */
   static final int SCHEMA_VERSION = 2;
-  // The model_version column (issue 14) is added in place and left out of the version: it is a
-  // nullable column, and builds without it read and write the table by column name, so they keep
-  // working on a file that has it. A reader opening an old file (no upgrade) reads it as null.
+  // The model_version and monitoring columns (issue 14) are added in place and left out of the
+  // version: they are nullable, and builds without them read and write the table by column name, so
+  // they keep working on a file that has them. A reader opening an old file (no upgrade) reads nulls.
 
   private final Path file;
   private final Connection connection;
@@ -38,7 +38,7 @@ public final class HistoryDatabase implements AutoCloseable {
   private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents) throws SQLException {
     this.file = file;
     this.connection = connection;
-    this.cycles = new SqliteCycleHistory(this, maxCycles, SqliteCycleHistory.hasModelVersion(connection));
+    this.cycles = new SqliteCycleHistory(this, maxCycles, SqliteCycleHistory.columns(connection));
     this.outbox = new SqliteEventOutbox(this, maxOutboxEvents);
   }
 
@@ -77,7 +77,7 @@ public final class HistoryDatabase implements AutoCloseable {
         }
         SqliteCycleHistory.createTable(s);
         if (upgrade) {
-          SqliteCycleHistory.addModelVersion(c, file);
+          SqliteCycleHistory.addMissingColumns(c, file);
         }
         SqliteEventOutbox.createTable(s);
         if (upgrade && version < SCHEMA_VERSION) {

@@ -22,38 +22,63 @@ final class SqliteCycleHistory implements CycleHistory {
   private static final String COLUMNS = "cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
       + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, fallback_reason, outcome, fault_code,"
       + " heater_on_s, achieved_shade, rating";
-  private static final String MODEL_VERSION = "model_version";
+  /**
+   * Columns added in place after the table's first schema (issue 14): the model version, then what
+   * monitoring watched ({@link ModelWatch}). Nullable, written and read by name, so builds without
+   * them keep working on a file that has them; a reader opening an old file (no upgrade) reads nulls.
+   */
+  static final java.util.LinkedHashMap<String, String> ADDED_COLUMNS = new java.util.LinkedHashMap<>();
+
+  static {
+    ADDED_COLUMNS.put("model_version", "TEXT");
+    ADDED_COLUMNS.put("candidate_version", "TEXT");
+    ADDED_COLUMNS.put("candidate_s", "REAL");
+    ADDED_COLUMNS.put("candidate_note", "TEXT");
+    ADDED_COLUMNS.put("checker_disagreement", "REAL");
+    ADDED_COLUMNS.put("envelope_distance", "REAL");
+  }
 
   private final HistoryDatabase db;
   private final int maxCycles;
-  /** What to select: the columns, with model_version or (an old file opened only to read) NULL in its place. */
+  /** What to select: the columns, with each added column, or NULL where an old file (opened only to read) lacks it. */
   private final String selected;
 
-  SqliteCycleHistory(HistoryDatabase db, int maxCycles, boolean hasModelVersion) {
+  SqliteCycleHistory(HistoryDatabase db, int maxCycles, java.util.Set<String> present) {
     this.db = db;
     this.maxCycles = maxCycles;
-    this.selected = COLUMNS + ", " + (hasModelVersion ? MODEL_VERSION : "NULL");
+    StringBuilder sel = new StringBuilder(COLUMNS);
+    for (String c : ADDED_COLUMNS.keySet()) {
+      sel.append(", ").append(present.contains(c) ? c : "NULL");
+    }
+    this.selected = sel.toString();
+  }
+
+  /** The columns the cycles table has now. */
+  static java.util.Set<String> columns(Connection c) throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(cycles)")) {
+      while (rs.next()) {
+        out.add(rs.getString("name"));
+      }
+    }
+    return out;
   }
 
   static boolean hasModelVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(cycles)")) {
-      while (rs.next()) {
-        if (MODEL_VERSION.equals(rs.getString("name"))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return columns(c).contains("model_version");
   }
 
-  /** Adds the model version column to a table made before it existed. */
-  static void addModelVersion(Connection c, java.nio.file.Path file) throws SQLException {
-    if (!hasModelVersion(c)) {
-      try (Statement s = c.createStatement()) {
-        s.execute("ALTER TABLE cycles ADD COLUMN " + MODEL_VERSION + " TEXT");
+  /** Adds the columns this build has and the table (made by an older one) lacks. */
+  static void addMissingColumns(Connection c, java.nio.file.Path file) throws SQLException {
+    java.util.Set<String> present = columns(c);
+    for (var e : ADDED_COLUMNS.entrySet()) {
+      if (!present.contains(e.getKey())) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ALTER TABLE cycles ADD COLUMN " + e.getKey() + " " + e.getValue());
+        }
+        org.slf4j.LoggerFactory.getLogger(SqliteCycleHistory.class)
+            .info("History database {}: column {} added to cycles", file, e.getKey());
       }
-      org.slf4j.LoggerFactory.getLogger(SqliteCycleHistory.class)
-          .info("History database {}: column model_version added to cycles", file);
     }
   }
 
@@ -75,7 +100,8 @@ final class SqliteCycleHistory implements CycleHistory {
         del.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO cycles (" + COLUMNS + ", " + MODEL_VERSION + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT INTO cycles (" + COLUMNS + ", " + String.join(", ", ADDED_COLUMNS.keySet())
+              + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ToastSettings s = r.input().settings();
         ps.setString(1, r.cycleId());
         ps.setString(2, r.deviceId());
@@ -101,11 +127,30 @@ final class SqliteCycleHistory implements CycleHistory {
         }
         ps.setString(19, r.rating() == null ? null : r.rating().id());
         ps.setString(20, r.modelVersion());
+        ModelWatch w = r.watch();
+        ps.setString(21, w.candidateVersion());
+        setNullable(ps, 22, w.candidateS());
+        ps.setString(23, w.candidateNote());
+        setNullable(ps, 24, w.checkerDisagreement());
+        setNullable(ps, 25, w.envelopeDistance());
         ps.executeUpdate();
       }
       prune(c);
       return null;
     });
+  }
+
+  private static void setNullable(PreparedStatement ps, int i, Double v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.REAL);
+    } else {
+      ps.setDouble(i, v);
+    }
+  }
+
+  private static Double nullableDouble(ResultSet rs, int i) throws SQLException {
+    double v = rs.getDouble(i);
+    return rs.wasNull() ? null : v;
   }
 
   private void prune(Connection c) throws SQLException {
@@ -145,6 +190,14 @@ final class SqliteCycleHistory implements CycleHistory {
       }
       return running.stream().map(CycleRecord::interrupted).toList();
     });
+  }
+
+  @Override
+  public List<CycleRecord> latest(int n) {
+    List<CycleRecord> newestFirst = query("SELECT " + selected + " FROM cycles ORDER BY seq DESC LIMIT "
+        + Math.max(0, n));
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
   }
 
   @Override
@@ -193,7 +246,8 @@ final class SqliteCycleHistory implements CycleHistory {
     String rating = rs.getString(19);
     return new CycleRecord(id, rs.getString(2), Instant.parse(rs.getString(3)), in, p, outcome,
         fault == null ? null : FaultCode.valueOf(fault), rs.getDouble(17), achieved,
-        rating == null ? null : Rating.fromId(rating), rs.getString(20));
+        rating == null ? null : Rating.fromId(rating), rs.getString(20), new ModelWatch(rs.getString(21),
+            nullableDouble(rs, 22), rs.getString(23), nullableDouble(rs, 24), nullableDouble(rs, 25)));
   }
 
   @Override

@@ -24,8 +24,16 @@ public final class ActiveModel {
 
   private ActiveModel() {}
 
-  /** What was loaded and why. */
-  public record Loaded(ToastTimePredictor predictor, String pointer, String note) {}
+  /**
+   * What was loaded and why.
+   *
+   * @param refusal why the active installed model was refused (the factory model runs instead), or null
+   */
+  public record Loaded(ToastTimePredictor predictor, String pointer, String note, String refusal) {
+    public Loaded(ToastTimePredictor predictor, String pointer, String note) {
+      this(predictor, pointer, note, null);
+    }
+  }
 
   /** The factory model (loaded once per process and shared). */
   public static ToastTimePredictor factory() {
@@ -69,7 +77,8 @@ public final class ActiveModel {
   private static Loaded refused(String pointer, String reason) {
     log.warn("MODEL REFUSED: {}. Using the factory model built into the jar instead; fix it with `model activate`"
         + " or `model rollback`.", reason);
-    return new Loaded(factory(), pointer, "refused (" + reason + "); the factory model instead");
+    return new Loaded(factory(), pointer, "refused (" + reason + "); the factory model instead",
+        "model " + pointer + " refused: " + reason + "; the factory model runs instead");
   }
 
   /** The factory model's version, read from its card without loading the model. */

@@ -21,6 +21,7 @@ public final class ModelFollower {
   private final ModelStore store;
   private final PublicKey key;
   private final Consumer<ToastTimePredictor> offer;
+  private final Consumer<String> refusals;
   private String followed;
 
   /**
@@ -28,6 +29,13 @@ public final class ModelFollower {
    * @param offer hands a newly loaded primary to the controller (e.g. {@code p -> assembly.offerPrimary(p, runner)})
    */
   public ModelFollower(ModelStore store, PublicKey key, String loadedPointer, Consumer<ToastTimePredictor> offer) {
+    this(store, key, loadedPointer, refusal -> { }, offer);
+  }
+
+  /** @param refusals told when the newly active model is refused (the factory model is offered instead) */
+  public ModelFollower(ModelStore store, PublicKey key, String loadedPointer, Consumer<String> refusals,
+      Consumer<ToastTimePredictor> offer) {
+    this.refusals = refusals;
     this.store = Objects.requireNonNull(store, "store");
     this.key = key;
     this.followed = loadedPointer;
@@ -54,6 +62,9 @@ public final class ModelFollower {
         loaded.note());
     followed = now;
     offer.accept(loaded.predictor());
+    if (loaded.refusal() != null) {
+      refusals.accept(loaded.refusal());
+    }
     return true;
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,6 +43,8 @@ import java.util.Map;
 public final class ModelStore {
   public static final String DIRECTORY = "models";
   static final String ACTIVE_FILE = "active.json";
+  /** Held (an OS file lock) for the whole of an install, so two installs cannot interleave. */
+  static final String INSTALL_LOCK = ".install.lock";
   private static final String ORIGIN_SUFFIX = ".origin.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -77,7 +81,35 @@ public final class ModelStore {
    */
   public ModelVersion install(Path source, boolean force, Instant now) throws BundleException {
     byte[] bytes = readBundle(source);
-    prepareDirectory();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new BundleException("cannot use the model directory " + dir + ": " + e.getMessage());
+    }
+    try (FileChannel lockFile = FileChannel.open(dir.resolve(INSTALL_LOCK), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = lockFile.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this process (another thread's install)
+      }
+      if (lock == null) {
+        throw new BundleException("another `model install` is running on " + dir + "; wait for it to finish and"
+            + " try again");
+      }
+      try {
+        return installLocked(source, bytes, force, now);
+      } finally {
+        lock.release();
+      }
+    } catch (IOException e) {
+      throw new BundleException("cannot lock " + dir.resolve(INSTALL_LOCK) + " for the install: " + e.getMessage());
+    }
+  }
+
+  private ModelVersion installLocked(Path source, byte[] bytes, boolean force, Instant now) throws BundleException {
+    prepareDirectory(); // under the lock: the .tmp files it removes cannot be another install's
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
@@ -176,6 +208,48 @@ public final class ModelStore {
     } catch (IOException e) {
       throw new BundleException("cannot read " + file + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The shadow candidate: the newest installed version, if it is newer than the active model (the
+   * factory model's version when that is active) and still verifies. It runs beside the active model
+   * on every cycle and {@code model promote} may make it active. Installing a newer version makes it
+   * the candidate; activating it (or anything newer) ends its candidacy; after a rollback the version
+   * rolled back from is the candidate again, so it keeps being watched until it is promoted or a
+   * newer one is installed. A newest version that no longer verifies is no candidate (and an older
+   * one does not stand in for it: {@code model list} shows the problem).
+   *
+   * @return the candidate's version, or empty when there is none
+   */
+  public java.util.Optional<String> candidate() throws BundleException {
+    java.util.Optional<String> newest = newestAboveActive();
+    if (newest.isPresent()) {
+      try {
+        requireUsable(newest.get());
+      } catch (BundleException e) {
+        return java.util.Optional.empty();
+      }
+    }
+    return newest;
+  }
+
+  /**
+   * The newest installed version if it is newer than the active model, by version alone: cheap (no
+   * verification, no model loaded), for a caller that polls.
+   */
+  public java.util.Optional<String> newestAboveActive() throws BundleException {
+    String active = active().active();
+    ModelVersion floor = ModelVersion.FACTORY.equals(active) ? factory : ModelVersion.parse(active);
+    List<String> installed = installedVersions();
+    for (int i = installed.size() - 1; i >= 0; i--) {
+      try {
+        ModelVersion v = ModelVersion.parse(installed.get(i));
+        return v.isNewerThan(floor) ? java.util.Optional.of(v.text()) : java.util.Optional.empty();
+      } catch (BundleException e) {
+        // a file that does not name a version is not a version
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The active pointer; the factory model when none was ever written. */

@@ -33,6 +33,12 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private final PublicKey key;
   private ActiveModel.Loaded loaded;
   private ScheduledExecutorService thread;
+  private CycleModelWatcher watcher;
+  private com.smarttoaster.hal.Clock watchClock;
+  private double watchTimeoutS;
+  private volatile java.util.function.Consumer<String> refusals = reason -> { };
+  /** The newest version that failed to load as a candidate, not tried again. */
+  private String refusedCandidate;
 
   private RunningModel(String predictorName, ModelStore store, PublicKey key) {
     this.predictorName = predictorName;
@@ -67,7 +73,29 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     }
     loaded = ActiveModel.load(store, key);
     log.info("Model at start: {}", loaded.note());
+    if (watcher != null) {
+      watcher.active(loaded.predictor());
+    }
     return loaded.predictor();
+  }
+
+  /**
+   * Closing the returned runner also closes the model loaded at start (unless it is the shared
+   * factory model): the controller closes its guard when it switches to an activated model.
+   */
+  @Override
+  public com.smarttoaster.predict.PredictorRunner startRunner(com.smarttoaster.predict.PredictorRunner inner) {
+    return new ModelOwningRunner(inner, () -> {
+      ActiveModel.Loaded start;
+      synchronized (this) {
+        start = loaded;
+      }
+      // The factory model (also what a refused one gives) is shared for the process: never closed.
+      boolean installed = start != null && start.refusal() == null && !ModelVersion.FACTORY.equals(start.pointer());
+      if (installed && start.predictor() instanceof AutoCloseable c) {
+        c.close();
+      }
+    });
   }
 
   /** Starts following the active pointer for {@code assembly}; nothing without a model store. */
@@ -76,8 +104,14 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     if (store == null || loaded == null || thread != null) {
       return;
     }
-    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(),
-        p -> assembly.offerPrimary(p, new ThreadPredictorRunner()));
+    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(), refusal -> refusals.accept(refusal), p -> {
+      assembly.offerPrimary(p, p != ActiveModel.factory() && p instanceof AutoCloseable c
+          ? new ModelOwningRunner(new ThreadPredictorRunner(), c) : new ThreadPredictorRunner());
+      CycleModelWatcher w = watcher;
+      if (w != null) {
+        w.active(p);
+      }
+    });
     thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "model-follower");
       t.setDaemon(true);
@@ -86,16 +120,96 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     thread.scheduleWithFixedDelay(() -> {
       try {
         follower.check();
+        refreshCandidate();
       } catch (RuntimeException e) { // escaping, it would end the schedule; the running model stays
         log.error("Following the active model failed; trying again", e);
       }
     }, FOLLOW_PERIOD_S, FOLLOW_PERIOD_S, TimeUnit.SECONDS);
   }
 
+  /**
+   * The watcher of the model on each cycle (for the history's monitoring fields), with the shadow
+   * candidate ({@link ModelStore#candidate()}) running beside the active model; call before {@link
+   * #primary}. Without a model store it still measures the checker disagreement and the envelope.
+   *
+   * @param clock the appliance clock the candidate's deadline is measured on
+   * @param timeoutS the candidate's deadline, s (the primary's: controller.predictorTimeoutS)
+   */
+  public synchronized CycleModelWatcher watcher(com.smarttoaster.hal.Clock clock, double timeoutS) {
+    if (watcher == null) {
+      watcher = new CycleModelWatcher(new FallbackTimeTable());
+      watchClock = clock;
+      watchTimeoutS = timeoutS;
+      if (loaded != null) {
+        watcher.active(loaded.predictor());
+      }
+      refreshCandidate();
+    }
+    return watcher;
+  }
+
+  /**
+   * Where refusals of the active installed model go (the remote's {@code model-refused} event): the
+   * one at start, if any, at once; later ones (a switch to a model that does not verify) as they come.
+   */
+  public synchronized void reportRefusalsTo(java.util.function.Consumer<String> sink) {
+    refusals = sink;
+    if (loaded != null && loaded.refusal() != null) {
+      sink.accept(loaded.refusal());
+    }
+  }
+
+  /** The monitor of the model's rolling figures, the active model's card from the {@link #watcher}. */
+  public synchronized com.smarttoaster.monitoring.ModelHealth health(
+      com.smarttoaster.monitoring.HealthThresholds limits) {
+    CycleModelWatcher w = watcher;
+    return new com.smarttoaster.monitoring.ModelHealth(limits, () -> w == null ? null : w.activeCard());
+  }
+
+  /**
+   * Loads a new candidate when the store's changed, drops it when there is none. Polled every few
+   * seconds, so it compares versions first and verifies (which loads the model) only a version it
+   * has not tried; a candidate refused once is not tried again until another version is newest.
+   */
+  synchronized void refreshCandidate() {
+    if (watcher == null || store == null) {
+      return;
+    }
+    String newest;
+    try {
+      newest = store.newestAboveActive().orElse(null);
+    } catch (BundleException e) {
+      return; // the pointer is being rewritten; next time
+    }
+    if (java.util.Objects.equals(newest, watcher.candidateVersion())
+        || (newest != null && newest.equals(refusedCandidate))) {
+      return;
+    }
+    if (newest == null) {
+      log.info("No shadow candidate any more");
+      watcher.shadow(null);
+      return;
+    }
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(store.bundleFile(newest));
+      VerifiedBundle v = new BundleVerifier(key).verify(bytes, newest + ModelBundle.EXTENSION);
+      watcher.shadow(new ShadowModel(v.predictor(), newest, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
+      log.info("Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
+          newest);
+    } catch (BundleException | java.io.IOException e) {
+      refusedCandidate = newest;
+      log.warn("Candidate {} cannot run in shadow: {}", newest, e.getMessage());
+      watcher.shadow(null);
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (thread != null) {
       thread.shutdownNow();
+    }
+    if (watcher != null) {
+      watcher.close();
     }
   }
 }

@@ -104,12 +104,12 @@ public final class CheckerBand {
   }
 
   /** The band of {@code primary}: its card's when it is a loaded model with one, else the default. */
-  static double of(ToastTimePredictor primary) {
+  public static double of(ToastTimePredictor primary) {
     return primary.cardCheckerBand().orElse(DEFAULT_BAND);
   }
 
   /** The re-prediction band of {@code primary}: its card's, else its start band. */
-  static double ofProgress(ToastTimePredictor primary) {
+  public static double ofProgress(ToastTimePredictor primary) {
     return primary.cardCheckerBandProgress().orElse(of(primary));
   }
 }

@@ -234,14 +234,16 @@ public final class GuardedPredictor implements AutoCloseable {
 
     private Prediction checked() {
       String problem;
+      double answered = Double.NaN;
       try {
         double s = task.answer();
+        answered = s;
         problem = checkAnswer(s, input);
         if (problem == null && checked) {
           problem = disagreement(s, input);
         }
         if (problem == null) {
-          return new Prediction(s, primary.name(), null);
+          return new Prediction(s, primary.name(), null, s);
         }
       } catch (PredictorUnavailableException e) {
         problem = e.getMessage();
@@ -251,12 +253,18 @@ public final class GuardedPredictor implements AutoCloseable {
       } catch (Exception e) {
         problem = primary.name() + " predictor failed: " + describe(e);
       }
-      return fellBack(problem);
+      return fellBack(problem, answered);
     }
 
     private Prediction fellBack(String problem) {
+      return fellBack(problem, Double.NaN);
+    }
+
+    /** @param answered the primary's refused number (kept for monitoring), or NaN */
+    private Prediction fellBack(String problem, double answered) {
       log.warn("Using the fallback time table: {}", problem);
-      return new Prediction(range(input).clamp(nonMlSeconds(input)), fallback.name(), problem);
+      return new Prediction(range(input).clamp(nonMlSeconds(input)), fallback.name(), problem,
+          Double.isFinite(answered) ? answered : Double.NaN);
     }
   }
 

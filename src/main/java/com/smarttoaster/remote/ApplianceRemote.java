@@ -48,6 +48,21 @@ public interface ApplianceRemote extends AutoCloseable {
    */
   List<CycleRecord> closeInterruptedCycles();
 
+  /**
+   * Who watches the model on each cycle for the history (shadow candidate, checker disagreement,
+   * envelope distance); before the first cycle. Nothing is watched unless one is given.
+   */
+  default void watchModels(com.smarttoaster.history.ModelWatcher watcher) {}
+
+  /**
+   * After each cycle, the model's rolling figures: published (retained) on the monitor topic, a
+   * threshold crossing raised as a {@code model-health} event. Nothing without one.
+   */
+  default void watchModelHealth(com.smarttoaster.monitoring.ModelHealth health) {}
+
+  /** The active installed model was refused or missing and the factory model runs: a loud event. */
+  default void reportModelRefused(String reason) {}
+
   /** Publishes {@code offline}, disconnects and closes the history; waits a few seconds at most. */
   @Override
   void close();

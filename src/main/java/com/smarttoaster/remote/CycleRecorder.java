@@ -6,6 +6,8 @@ import com.smarttoaster.control.ToastController;
 import com.smarttoaster.history.CycleHistory;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.ModelWatch;
+import com.smarttoaster.history.ModelWatcher;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
@@ -62,6 +64,9 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   });
   /** The running cycle's model version (controller thread). */
   private String modelVersion;
+  private volatile ModelWatcher watcher = ModelWatcher.NONE;
+  /** The running cycle's watch (controller thread). */
+  private ModelWatcher.Cycle watched;
 
   /** @param history where records go, or null for none */
   CycleRecorder(String deviceId, CycleHistory history, RemoteWorker worker, EventSink events) {
@@ -69,6 +74,28 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     this.history = history;
     this.worker = worker;
     this.events = events;
+  }
+
+  private volatile com.smarttoaster.monitoring.ModelHealth health;
+  private volatile java.util.function.Consumer<byte[]> monitorOut = json -> { };
+
+  /** Where the rolling figures' JSON goes after each cycle (the retained monitor topic). */
+  void publishMonitorTo(java.util.function.Consumer<byte[]> out) {
+    this.monitorOut = out;
+  }
+
+  void watchModelHealth(com.smarttoaster.monitoring.ModelHealth h) {
+    this.health = h;
+  }
+
+  /** Reports that the active installed model was refused and the factory model runs: a model-refused event. */
+  void reportModelRefused(String reason) {
+    log.warn("MODEL REFUSED (reported over MQTT): {}", reason);
+    events.emit(new ToasterEvent(ToasterEvent.MODEL_REFUSED, Instant.now(), reason, null, null, null));
+  }
+
+  void watchModels(ModelWatcher w) {
+    this.watcher = w == null ? ModelWatcher.NONE : w;
   }
 
   void attach(ToastController c, SafetySupervisor s) {
@@ -88,6 +115,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
       modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
+      watched = beginWatch(input, prediction);
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));
       events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
@@ -164,10 +192,36 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       return;
     }
     double heaterS = heaterOnS();
+    ModelWatch seen = endWatch();
     store(new CycleRecord(c.cycleId(), deviceId, c.startTime(), c.input(), c.prediction(), outcome, code, heaterS,
-        null, null, modelVersion));
+        null, null, modelVersion, seen));
     if (eventType != null) {
       events.emit(new ToasterEvent(eventType, Instant.now(), reason, null, null, c.ended(outcome, heaterS, code)));
+    }
+  }
+
+  /** Never throws: a failing watcher costs the cycle its monitoring fields, nothing else. */
+  private ModelWatcher.Cycle beginWatch(PredictionInput input, Prediction prediction) {
+    endWatch(); // a cycle whose end was never seen: its shadow run is cut off, not left queued
+    try {
+      return watcher.begin(input, prediction);
+    } catch (RuntimeException e) {
+      log.error("Watching the model failed at the start of a cycle; its monitoring fields stay empty", e);
+      return null;
+    }
+  }
+
+  private ModelWatch endWatch() {
+    ModelWatcher.Cycle w = watched;
+    watched = null;
+    if (w == null) {
+      return ModelWatch.NONE;
+    }
+    try {
+      return w.end();
+    } catch (RuntimeException e) {
+      log.error("Watching the model failed at the end of a cycle; its monitoring fields stay empty", e);
+      return ModelWatch.NONE;
     }
   }
 
@@ -180,8 +234,30 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
         history.record(record);
       } catch (RuntimeException e) {
         log.error("Could not record cycle {} ({}): {}", record.cycleId(), record.outcome().id(), e.getMessage());
+        return;
+      }
+      if (record.outcome() != CycleOutcome.RUNNING) {
+        lookAtModelHealth();
       }
     });
+  }
+
+  /** Worker thread: the rolling figures after a cycle ended, their crossings as model-health events. */
+  private void lookAtModelHealth() {
+    com.smarttoaster.monitoring.ModelHealth h = health;
+    if (h == null) {
+      return;
+    }
+    try {
+      var report = h.afterCycle(history.latest(h.recordsWanted()));
+      for (String crossing : report.crossings()) {
+        log.warn("Model health: {}", crossing);
+        events.emit(new ToasterEvent(ToasterEvent.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
+      }
+      monitorOut.accept(report.json());
+    } catch (RuntimeException e) {
+      log.error("Computing the model's rolling figures failed: {}", e.getMessage());
+    }
   }
 
   private double heaterOnS() {

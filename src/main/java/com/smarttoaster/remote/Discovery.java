@@ -114,6 +114,7 @@ final class Discovery {
     }
 
     addRatingComponents(c, uid, t);
+    addModelMonitoringSensors(c, uid, t);
 
     ObjectNode events = c.putObject("events");
     events.put("p", "event");
@@ -140,6 +141,44 @@ final class Discovery {
     ObjectNode reset = command(c, uid, "taste_reset", "button", "Reset taste", t.command(Topics.TASTE_RESET));
     reset.put("payload_press", CommandParser.PRESS);
     reset.put("entity_category", "config");
+  }
+
+  /**
+   * The model's rolling figures (issue 14): diagnostic sensors on their own retained topic, {@link
+   * Topics#monitor()}, so that a cycle's state messages stay as they were.
+   */
+  private static void addModelMonitoringSensors(ObjectNode c, String uid, Topics t) {
+    String[][] shares = {
+      {"model_fallback_rate", "Model fallback rate", "fallbackRate"},
+      {"model_out_of_envelope_rate", "Model out-of-envelope rate", "outOfEnvelopeRate"},
+      {"model_unhappy_ratings", "Too light or too dark ratings", "unhappyRatingShare"},
+    };
+    for (String[] s : shares) {
+      ObjectNode n = component(c, uid, s[0], "sensor", s[1],
+          "{{ (value_json." + s[2] + " * 100) | round(1) if value_json." + s[2] + " is number else None }}");
+      n.put("state_topic", t.monitor());
+      n.put("unit_of_measurement", "%");
+      n.put("state_class", "measurement");
+      n.put("entity_category", "diagnostic");
+    }
+    ObjectNode drift = component(c, uid, "model_input_drift", "sensor", "Model input drift (largest)",
+        "{{ value_json.largestDriftSd if value_json.largestDriftSd is number else None }}");
+    drift.put("state_topic", t.monitor());
+    drift.put("unit_of_measurement", "σ");
+    drift.put("state_class", "measurement");
+    drift.put("entity_category", "diagnostic");
+    ObjectNode version = component(c, uid, "model_version", "sensor", "Model version", "{{ value_json.modelVersion }}");
+    version.put("state_topic", t.monitor());
+    version.put("entity_category", "diagnostic");
+    ObjectNode candidate = component(c, uid, "model_candidate", "sensor", "Shadow candidate",
+        "{{ value_json.candidateVersion or 'none' }}");
+    candidate.put("state_topic", t.monitor());
+    candidate.put("entity_category", "diagnostic");
+    ObjectNode health = component(c, uid, "model_health", "binary_sensor", "Model health problem",
+        "{{ 'ON' if value_json.problems | length > 0 else 'OFF' }}");
+    health.put("state_topic", t.monitor());
+    health.put("device_class", "problem");
+    health.put("entity_category", "diagnostic");
   }
 
   private static ObjectNode component(ObjectNode cmps, String uid, String key, String platform, String name,

@@ -98,6 +98,16 @@ final class EventPublisher implements EventSink {
     }
   }
 
+  /**
+   * Publishes the model's rolling figures (retained) when connected; a later call replaces them, so
+   * nothing is queued while offline: the next cycle's figures follow. Worker thread.
+   */
+  void publishMonitor(byte[] json) {
+    if (!closed && transport.isConnected()) {
+      transport.publish(topics.monitor(), json, 1, true);
+    }
+  }
+
   /** Sends what the outbox still holds (after a lost acknowledgement). Any thread. */
   void retryOutbox() {
     worker.run(this::deliver);

@@ -186,6 +186,21 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   @Override
+  public void watchModels(com.smarttoaster.history.ModelWatcher watcher) {
+    recorder.watchModels(watcher);
+  }
+
+  @Override
+  public void watchModelHealth(com.smarttoaster.monitoring.ModelHealth health) {
+    recorder.watchModelHealth(health);
+  }
+
+  @Override
+  public void reportModelRefused(String reason) {
+    recorder.reportModelRefused(reason);
+  }
+
+  @Override
   public List<CycleRecord> closeInterruptedCycles() {
     return recorder.closeInterruptedCycles();
   }

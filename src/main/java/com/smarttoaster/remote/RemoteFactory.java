@@ -107,6 +107,9 @@ public final class RemoteFactory {
         softwareVersion(), List.of(topics.commandFilter(), topics.homeAssistantStatus()));
     CycleRecorder recorder = new CycleRecorder(options.deviceId(), history, worker,
         publisher == null ? EventSink.NONE : publisher);
+    if (publisher != null) {
+      recorder.publishMonitorTo(publisher::publishMonitor);
+    }
     CommandIntake intake = transport == null ? null : new CommandIntake(topics, options.commandRatePerS(),
         options.commandBurst(), recorder, publisher, publisher::announceAgain);
     MqttRemote remote = new MqttRemote(options, runId, worker, recorder, transport, publisher, intake, owned);

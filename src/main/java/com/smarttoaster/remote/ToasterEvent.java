@@ -33,8 +33,13 @@ record ToasterEvent(String type, Instant at, String reason, String command, Stri
   static final String INTERRUPTED = "interrupted";
   /** 30 s into heating the cycle's time was predicted again from the chamber's rise and changed. */
   static final String REPREDICTED = "re-predicted";
+  /** A rolling model figure crossed its threshold (model.health), or came back within it; the reason says which. */
+  static final String MODEL_HEALTH = "model-health";
+  /** The active installed model was refused or missing at start or on a switch: the factory model runs instead. */
+  static final String MODEL_REFUSED = "model-refused";
   static final List<String> TYPES =
-      List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED, REPREDICTED);
+      List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED, REPREDICTED, MODEL_HEALTH,
+          MODEL_REFUSED);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

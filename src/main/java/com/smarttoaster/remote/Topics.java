@@ -35,6 +35,11 @@ public record Topics(String deviceId, String discoveryPrefix) {
     return base() + "/state";
   }
 
+  /** Retained JSON of the model's rolling figures (monitoring), published after each cycle. */
+  public String monitor() {
+    return base() + "/monitor";
+  }
+
   /** Non-retained JSON events. */
   public String event() {
     return base() + "/event";

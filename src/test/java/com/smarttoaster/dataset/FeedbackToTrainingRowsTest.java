@@ -28,6 +28,20 @@ class FeedbackToTrainingRowsTest {
   }
 
   @Test
+  void noRecordedRowIsInTheTestSplitWhichOnlyReplayedRowsCanBeIn() {
+    int movedToTrain = 0;
+    for (int i = 0; i < 400; i++) {
+      long seed = SeedMix.fromText("cycle-" + i);
+      Split hashed = Split.forRowSeed(seed);
+      Split s = FeedbackToTrainingRows.splitOf(seed);
+      assertTrue(s != Split.TEST, "cycle-" + i);
+      assertEquals(hashed == Split.TEST ? Split.TRAIN : hashed, s, "only test-split rows move, and to training");
+      movedToTrain += hashed == Split.TEST ? 1 : 0;
+    }
+    assertTrue(movedToTrain > 10, "about a tenth hash into the test split: " + movedToTrain);
+  }
+
+  @Test
   void justRightKeepsTheHeaterOnTime() {
     DatasetRow row = FeedbackToTrainingRows.row(done("c1", 100, Rating.JUST_RIGHT)).orElseThrow();
     assertEquals(100.0, row.heaterOnS(), 1e-12);
@@ -54,7 +68,7 @@ class FeedbackToTrainingRowsTest {
     assertEquals(INPUT, row.input());
     assertNull(row.breadStartC());
     assertNull(row.breadStorage());
-    assertEquals(Split.forRowSeed(row.rowSeed()), row.split());
+    assertEquals(FeedbackToTrainingRows.splitOf(row.rowSeed()), row.split());
     assertEquals(row, FeedbackToTrainingRows.row(done("cycle-42", 100, Rating.JUST_RIGHT)).orElseThrow(),
         "the same cycle must give the same row and split");
   }

@@ -61,8 +61,8 @@ class CycleRecordTest {
     Path file = dir.resolve("cycles.csv");
     CycleRecordCsv.write(List.of(running, interrupted), file);
     String[] lines = java.nio.file.Files.readString(file).split("\n");
-    assertTrue(lines[1].endsWith(",running,,,,,"), "unknown heater time is empty, not 0: " + lines[1]);
-    assertTrue(lines[2].endsWith(",interrupted,,,,,"), lines[2]);
+    assertTrue(lines[1].endsWith(",running,,,,," + ",".repeat(CycleRecordCsv.WATCH_COLUMNS)), "unknown heater time is empty, not 0: " + lines[1]);
+    assertTrue(lines[2].endsWith(",interrupted,,,,," + ",".repeat(CycleRecordCsv.WATCH_COLUMNS)), lines[2]);
     assertEquals(List.of(running, interrupted), CycleRecordCsv.read(file));
   }
 
@@ -71,10 +71,25 @@ class CycleRecordTest {
     CycleRecord r = new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
         CycleOutcome.DONE, null, 120, null, null, "2027.01.10.080000-data1-train1");
     String csv = CycleRecordCsv.format(List.of(r));
-    assertTrue(csv.startsWith(String.join(",", CycleRecordCsv.HEADER) + "\n") && csv.contains(",modelVersion\n"), csv);
+    String watchHeader = ",candidateVersion,candidateS,candidateNote,checkerDisagreement,envelopeDistance\n";
+    assertTrue(csv.startsWith(String.join(",", CycleRecordCsv.HEADER) + "\n")
+        && csv.contains(",modelVersion" + watchHeader), csv);
     assertEquals(List.of(r), CycleRecordCsv.parse(csv, "new.csv"));
-    String old = csv.replace(",modelVersion\n", "\n").replace(",2027.01.10.080000-data1-train1\n", "\n");
+    String beforeWatch = csv.replace(watchHeader, "\n").replace(",2027.01.10.080000-data1-train1,,,,,\n",
+        ",2027.01.10.080000-data1-train1\n");
+    assertEquals(List.of(r), CycleRecordCsv.parse(beforeWatch, "before-monitoring.csv"));
+    String old = beforeWatch.replace(",modelVersion\n", "\n").replace(",2027.01.10.080000-data1-train1\n", "\n");
     assertEquals(List.of(r.withModelVersion(null)), CycleRecordCsv.parse(old, "old.csv"));
+  }
+
+  @Test
+  void theMonitoringFieldsRoundTrip() {
+    CycleRecord r = new CycleRecord("c1", "kitchen", Instant.EPOCH, INPUT, new Prediction(120, "model", null),
+        CycleOutcome.DONE, null, 120, null, null, "2027.01.10.080000-data1-train1",
+        new ModelWatch("2027.02.20.120000-data1-train2", 131.5, null, 0.12, 0.0));
+    CycleRecord cut = r.withWatch(new ModelWatch("2027.02.20.120000-data1-train2", null,
+        "cut off: no answer after 1200 ms, \"quoted\"", null, 0.25));
+    assertEquals(List.of(r, cut), CycleRecordCsv.parse(CycleRecordCsv.format(List.of(r, cut)), "watch.csv"));
   }
 
   @Test

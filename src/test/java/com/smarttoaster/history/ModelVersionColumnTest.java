@@ -54,4 +54,32 @@ class ModelVersionColumnTest {
       assertTrue(SqliteCycleHistory.hasModelVersion(c));
     }
   }
+
+  @Test
+  void aFileWithTheModelVersionButNoMonitoringColumnsGetsThemAndKeepsItsRows(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      SqliteCycleHistory.createTable(s);
+      s.execute("ALTER TABLE cycles ADD COLUMN model_version TEXT"); // as the build before monitoring left it
+      s.execute("PRAGMA user_version = 2");
+      s.execute("INSERT INTO cycles (cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
+          + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, outcome, heater_on_s, model_version)"
+          + " VALUES ('old', 'kitchen', '2027-01-10T07:00:00Z', 4, 'white', 12, 2, 'toast', 21, 21, 230, 108,"
+          + " 'model', 'done', 108, '" + V + "')");
+    }
+    try (HistoryDatabase reader = HistoryDatabase.openExisting(file)) {
+      CycleRecord old = reader.cycles().all().get(0);
+      assertEquals(V, old.modelVersion());
+      assertEquals(ModelWatch.NONE, old.watch(), "read as nothing watched, without changing the file");
+    }
+    ModelWatch seen = new ModelWatch("2027.02.20.120000-x", 120.5, null, 0.07, 0.0);
+    try (HistoryDatabase db = HistoryDatabase.open(file, 100, 100)) {
+      db.cycles().record(record("new", V).withWatch(seen));
+      assertEquals(java.util.Arrays.asList(ModelWatch.NONE, seen),
+          db.cycles().all().stream().map(CycleRecord::watch).toList());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      assertTrue(SqliteCycleHistory.columns(c).containsAll(SqliteCycleHistory.ADDED_COLUMNS.keySet()));
+    }
+  }
 }

@@ -192,7 +192,10 @@ public final class TrainCommand implements Callable<Integer> {
       all.addAll(recorded);
       Path csv = out.resolve(DatasetCsv.FILE_NAME);
       dataSha = DatasetCsv.write(all, csv);
-      log.printf(Locale.ROOT, "added %d recorded rows from %s → %s%n", recorded.size(), feedback, csv);
+      long toTrain = recorded.stream().filter(r -> r.split() == Split.TRAIN).count();
+      log.printf(Locale.ROOT, "added %d recorded rows from %s → %s (%d train, %d validation; none in the test split,"
+          + " which is replayed on the simulator: those train)%n", recorded.size(), feedback, csv, toTrain,
+          recorded.size() - toTrain);
     }
     List<DatasetRow> train = part(all, Split.TRAIN);
     List<DatasetRow> val = part(all, Split.VALIDATION);
