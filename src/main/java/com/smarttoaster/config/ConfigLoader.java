@@ -43,7 +43,7 @@ public final class ConfigLoader {
   public static final long MAX_FILE_BYTES = 1 << 20;
 
   static final List<String> SECTIONS =
-      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model");
+      List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model", "web");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   /** Optional options of the appliance section (every other one is required). */
   static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir", "elementRatedVolts");
@@ -153,6 +153,7 @@ public final class ConfigLoader {
         .map(HistorySection::read).orElse(null);
     ModelConfig model = optionalSection(top, "model", ModelSection.OPTIONS, sectionOf)
         .map(ModelSection::read).orElse(ModelConfig.none());
+    WebConfig web = optionalSection(top, "web", WebSection.OPTIONS, sectionOf).map(WebSection::read).orElse(null);
 
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
@@ -190,7 +191,7 @@ public final class ConfigLoader {
             + " add a history section with databaseFile (e.g. /var/lib/smart-toaster/history.db)",
         "history", "mqtt");
 
-    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model);
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, web);
   }
 
   /**
@@ -293,6 +294,7 @@ public final class ConfigLoader {
     MqttSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "mqtt"));
     HistorySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "history"));
     ModelSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "model"));
+    WebSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "web"));
     return m;
   }
 

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param mqtt the broker to publish to, or null when the config has no mqtt section
  * @param history the cycle database, or null when the config has no history section
  * @param model how installed model bundles are trusted (never null; empty without a model section)
+ * @param web the toaster's own web page, or null when the config has no web section (off)
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
@@ -28,12 +29,20 @@ public record ToasterConfig(
     PiConfig pi,
     MqttConfig mqtt,
     HistoryConfig history,
-    ModelConfig model) {
+    ModelConfig model,
+    WebConfig web) {
+
+  /** A config without a web section. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
+      ModelConfig model) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, null);
+  }
 
   /** A config without a model section. */
   public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
       SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history) {
-    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, ModelConfig.none());
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, ModelConfig.none(), null);
   }
 
   /** A config without MQTT and without a history database. */
@@ -71,6 +80,7 @@ public record ToasterConfig(
         + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
         + ", max heat " + Format.number(safety.maxHeatS()) + " s"
         + (mqtt == null ? "" : ", mqtt " + mqtt.brokerUrl())
-        + (history == null ? "" : ", history " + history.databaseFile());
+        + (history == null ? "" : ", history " + history.databaseFile())
+        + (web == null ? "" : ", web page " + web.summary());
   }
 }

@@ -59,6 +59,11 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     return new RunningModel(predictorName, store, key);
   }
 
+  /** The installed models, or null when the predictor is not {@code model} or there is no state directory. */
+  public ModelStore store() {
+    return store;
+  }
+
   /** The primary for the assembly (its {@code primary} function). */
   @Override
   public synchronized ToastTimePredictor primary(FallbackTimeTable table) {

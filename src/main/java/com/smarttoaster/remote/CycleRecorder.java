@@ -237,6 +237,37 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     });
   }
 
+  /**
+   * Rates the last cycle like {@link #rateLast} but waits for the answer: null when rated, else why
+   * not. Any thread but the worker's.
+   */
+  String rateLastNow(Rating rating) {
+    try {
+      return worker.call(() -> rate(rating), HISTORY_WAIT_NANOS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while waiting for the history";
+    } catch (TimeoutException | IllegalStateException e) {
+      return "the history did not answer within " + HISTORY_WAIT_NANOS / 1_000_000_000L + " s; try again";
+    }
+  }
+
+  /** Every recorded cycle, oldest first, read on the worker (the history's one thread). */
+  List<CycleRecord> recordedCycles() {
+    if (history == null) {
+      return List.of();
+    }
+    try {
+      return worker.call(history::all, HISTORY_WAIT_NANOS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (TimeoutException | IllegalStateException e) {
+      log.warn("The history did not answer within {} s; no cycles listed", HISTORY_WAIT_NANOS / 1_000_000_000L);
+      return List.of();
+    }
+  }
+
   /** Worker thread; null when rated. */
   private String rate(Rating rating) {
     if (history == null) {

@@ -1,5 +1,6 @@
 package com.smarttoaster.remote;
 
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
@@ -177,6 +178,16 @@ public final class MqttRemote implements ApplianceRemote {
   /** The latest state handed to the publisher, or null before the first tick (for tests). */
   ToasterState latestState() {
     return latestState;
+  }
+
+  @Override
+  public String rateLastNow(Rating rating) {
+    return recorder.rateLastNow(rating);
+  }
+
+  @Override
+  public List<CycleRecord> recordedCycles() {
+    return recorder.recordedCycles();
   }
 
   @Override
