@@ -33,6 +33,8 @@ import com.smarttoaster.service.StateDirectory;
 import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.toast.ToastSettings;
+import com.smarttoaster.web.WebServer;
+import com.smarttoaster.web.WebServerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -154,7 +156,17 @@ public final class RunCommand implements Callable<Integer> {
             service.faultStore(), models);
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
-      runner.afterControllerTick(remote::afterTick);
+      WebServer web;
+      try {
+        web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models);
+      } catch (WebServerException e) {
+        err.println(e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+      runner.afterControllerTick(() -> {
+        remote.afterTick();
+        web.afterTick();
+      });
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
       runner.start();
@@ -162,6 +174,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
       err.flush();
       stop.await();
+      web.close();
     }
     return 0;
   }
@@ -251,6 +264,15 @@ public final class RunCommand implements Callable<Integer> {
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
+      WebServer web;
+      try {
+        web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models);
+      } catch (WebServerException e) {
+        models.close();
+        assembly.close();
+        err.println(e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
           supervisor::status, line::println, cfg.simulation().ambientC());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
@@ -267,6 +289,7 @@ public final class RunCommand implements Callable<Integer> {
           try {
             controller.tick();
             remote.afterTick();
+            web.afterTick();
           } catch (RuntimeException e) { // the lease stops heat if ticks keep failing; the supervisor decides
             LoggerFactory.getLogger(RunCommand.class).error("Controller tick failed; continuing", e);
           }
@@ -281,6 +304,7 @@ public final class RunCommand implements Callable<Integer> {
         redraw.stop(line, controller.snapshot(), supervisor.status());
         runner.close(); // no more steps, so nothing ticks the supervisor after it shut down
       } finally {
+        web.close(); // no more commands from the page
         loop.close(); // heater off, carriage released
         models.close();
         assembly.close();

@@ -2,7 +2,12 @@ package com.smarttoaster.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.config.WebConfig;
+import com.smarttoaster.control.ToastController;
+import com.smarttoaster.modellife.RunningModel;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.remote.TlsFiles;
 import java.io.IOException;
@@ -57,6 +62,23 @@ public class WebServer implements AutoCloseable {
     this.toaster = toaster;
     this.events = events;
     this.files = files;
+  }
+
+  /**
+   * The page a config asks for, started; {@link #NONE} without a web section. The one place that
+   * wires the page to an appliance ({@code run} on the simulated, emulated and real Pi appliance).
+   *
+   * @param clock the appliance's clock
+   * @param models the running model side (its store, when there is one)
+   * @throws WebServerException naming what is wrong
+   */
+  public static WebServer fromConfig(ToasterConfig cfg, ToastController controller, SafetySupervisor supervisor,
+      Clock clock, ApplianceRemote remote, RunningModel models) {
+    if (cfg.web() == null) {
+      return NONE;
+    }
+    PageToaster toaster = new PageToaster(controller, supervisor, clock, remote, cfg.safety().cutoffC());
+    return start(cfg.web(), toaster, new InstalledModels(models.store(), controller::modelVersion), Clock.system());
   }
 
   /**
