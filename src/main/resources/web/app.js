@@ -121,7 +121,7 @@
     stream.onerror = () => say("Lost the toaster's live status; retrying…", true);
     stream.onopen = () => say("");
     $("cancel").addEventListener("click", async () => {
-      try { await api("POST", "/api/cancel"); say("Cancel sent."); } catch (e) { say(e.message, true); }
+      try { const r = await api("POST", "/api/cancel"); say("Cancel sent (toaster time " + r.cancelRequestedAtS.toFixed(3) + " s)."); } catch (e) { say(e.message, true); }
     });
     $("settings").addEventListener("submit", async ev => {
       ev.preventDefault();
