@@ -35,8 +35,9 @@
     $(id).textContent = v === null || v === undefined ? "–" : v;
   }
 
-  function cell(tr, v) {
+  function cell(tr, v, label) {
     const td = document.createElement("td");
+    if (label) td.dataset.label = label;
     td.textContent = v === null || v === undefined ? "–" : v;
     tr.appendChild(td);
     return td;
@@ -143,14 +144,14 @@
     data.cycles.forEach((c, i) => {
       const tr = document.createElement("tr");
       tr.dataset.cycle = c.cycleId;
-      cell(tr, new Date(c.startTime).toLocaleString());
+      cell(tr, new Date(c.startTime).toLocaleString(), "Started");
       const st = c.settings;
-      cell(tr, "shade " + st.shade + ", " + st.bread + ", " + st.mode + ", " + st.slices + "×" + st.thicknessMm + " mm");
+      cell(tr, "shade " + st.shade + ", " + st.bread + ", " + st.mode + ", " + st.slices + "×" + st.thicknessMm + " mm", "Settings");
       cell(tr, c.predictedS.toFixed(1) + " s by " + c.predictor + (c.modelVersion ? " " + c.modelVersion : "")
-        + (c.fallbackReason ? " — fallback: " + c.fallbackReason : ""));
-      cell(tr, c.heaterOnS.toFixed(1) + " s");
-      cell(tr, c.outcome + (c.faultCode ? " (" + c.faultCode + ")" : ""));
-      const r = cell(tr, c.rating);
+        + (c.fallbackReason ? " — fallback: " + c.fallbackReason : ""), "Predicted");
+      cell(tr, c.heaterOnS.toFixed(1) + " s", "Heater");
+      cell(tr, c.outcome + (c.faultCode ? " (" + c.faultCode + ")" : ""), "Outcome");
+      const r = cell(tr, c.rating, "Rating");
       r.className = "rating";
       if (i === 0 && (c.outcome === "done" || c.outcome === "cancelled")) {
         for (const [id, label] of [["too-light", "Too light"], ["just-right", "Just right"], ["too-dark", "Too dark"]]) {
@@ -185,7 +186,7 @@
   async function modelPage() {
     let m;
     try { m = await api("GET", "/api/model"); } catch (e) { say(e.message, true); return; }
-    text("running", m.running);
+    text("running", m.running || "no model (the configured predictor uses none)");
     text("active", m.active);
     text("model-note", m.note);
     const inst = $("installed").tBodies[0];
@@ -199,7 +200,18 @@
     const met = $("metrics").tBodies[0];
     if (m.card) {
       text("card-head", "Card of " + m.card.modelVersion + ", trained " + m.card.created + " on " + m.card.dataRows + " rows");
-      for (const k in m.card.metrics) { const tr = document.createElement("tr"); cell(tr, k); cell(tr, m.card.metrics[k].toFixed(3)); met.appendChild(tr); }
+      const headline = {maeS: "Time error, mean (s)", p95AbsErrS: "Time error, 95th percentile (s)",
+        shadeMae: "Shade error, mean (steps)", shadeP95: "Shade error, 95th percentile (steps)"};
+      const more = $("more-metrics").tBodies[0];
+      let n = 0;
+      for (const k in m.card.metrics) {
+        const tr = document.createElement("tr");
+        cell(tr, headline[k] || k);
+        cell(tr, m.card.metrics[k].toFixed(3));
+        (headline[k] ? met : more).appendChild(tr);
+        n++;
+      }
+      text("all-metrics-summary", "All " + n + " card metrics");
     } else {
       text("card-head", "The running model's card cannot be read.");
     }

@@ -49,6 +49,11 @@ final class WebAppliance implements AutoCloseable {
    * @param login how the page's login is checked
    */
   WebAppliance(String kind, double factor, Path dir, LoginCheck login) {
+    this(kind, factor, dir, login, false);
+  }
+
+  /** @param model predict with the factory TFLite model (as {@code run} does) instead of the fallback table */
+  WebAppliance(String kind, double factor, Path dir, LoginCheck login, boolean model) {
     ControllerConfig cc = ControllerConfig.defaults();
     ToastSettings initial = cc.defaultSettings();
     SafetyLimits limits = SafetyLimits.defaults();
@@ -76,7 +81,7 @@ final class WebAppliance implements AutoCloseable {
     };
     assembly = new ToasterAssembly(runner.appliance().ports(), runner.clock(),
         new ToasterAssembly.Settings(limits, ControllerSettings.from(cc), initial, 230, 230, cc.predictorTimeoutS(), null),
-        table -> table, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+        table -> model ? com.smarttoaster.modellife.ActiveModel.factory() : table, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
         com.smarttoaster.remote.Listeners.both(heaterLog, remote.safetyListener()),
         com.smarttoaster.remote.Listeners.both(refusalLog, remote.controllerListener()));
     ToastController controller = assembly.controller();
