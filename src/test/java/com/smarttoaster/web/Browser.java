@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,7 +69,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits (wall time, the browser's own pace) up to {@code seconds} for {@code condition}. */
   <T> T until(double seconds, Function<WebDriver, T> condition) {
+    // Stale: the page re-drew what the condition was reading (the history table after a rating); look again.
     return new WebDriverWait(driver, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis(25))
+        .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
