@@ -70,6 +70,17 @@ class WebTlsTest {
     assertTrue(e.getMessage().startsWith("web: ") && e.getMessage().contains(key.toString()), e.getMessage());
   }
 
+  @Test
+  void aPortInUseIsOneClearError() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      WebConfig cfg = new WebConfig("127.0.0.1", taken.getLocalPort(), null, dir.resolve("token"), null, null, 60);
+      WebServerException e = Assertions.assertThrows(WebServerException.class, () -> WebServer.start(cfg, null, null,
+          Clock.system(), LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system())));
+      assertTrue(e.getMessage().startsWith("web: cannot serve on 127.0.0.1:" + taken.getLocalPort() + " (")
+          && e.getMessage().endsWith("choose another web.port or web.bindAddress"), e.getMessage());
+    }
+  }
+
   private static SSLContext trusting(Path cert) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
