@@ -34,6 +34,8 @@ import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.toast.ToastSettings;
+import com.smarttoaster.web.WebServer;
+import com.smarttoaster.web.WebServerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -159,7 +161,17 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
-      runner.afterControllerTick(remote::afterTick);
+      WebServer web;
+      try {
+        web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models);
+      } catch (WebServerException e) {
+        err.println(e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
+      runner.afterControllerTick(() -> {
+        remote.afterTick();
+        web.afterTick();
+      });
       SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
       runner.start();
@@ -167,6 +179,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
       err.flush();
       stop.await();
+      web.close();
     }
     return 0;
   }
@@ -260,6 +273,15 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
+      WebServer web;
+      try {
+        web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models);
+      } catch (WebServerException e) {
+        models.close();
+        assembly.close();
+        err.println(e.getMessage());
+        return Main.EXIT_BAD_INPUT;
+      }
       TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
           supervisor::status, line::println, cfg.simulation().ambientC(), assembly.ratings());
       SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
@@ -276,6 +298,7 @@ public final class RunCommand implements Callable<Integer> {
           try {
             controller.tick();
             remote.afterTick();
+            web.afterTick();
           } catch (RuntimeException e) { // the lease stops heat if ticks keep failing; the supervisor decides
             LoggerFactory.getLogger(RunCommand.class).error("Controller tick failed; continuing", e);
           }
@@ -291,6 +314,7 @@ public final class RunCommand implements Callable<Integer> {
         redraw.stop(line, controller.snapshot(), supervisor.status());
         runner.close(); // no more steps, so nothing ticks the supervisor after it shut down
       } finally {
+        web.close(); // no more commands from the page
         loop.close(); // heater off, carriage released
         models.close();
         assembly.close();

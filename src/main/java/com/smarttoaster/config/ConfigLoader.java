@@ -44,7 +44,7 @@ public final class ConfigLoader {
 
   static final List<String> SECTIONS =
       List.of("appliance", "safety", "controller", "simulation", "logging", "pi", "mqtt", "history", "model",
-          "ratings");
+          "ratings", "web");
   static final List<String> APPLIANCE_OPTIONS = List.of("kind", "deviceId", "mainsVoltsNominal", "currentSensorFitted");
   /** Optional options of the appliance section (every other one is required). */
   static final List<String> APPLIANCE_OPTIONAL = List.of("stateDir", "elementRatedVolts");
@@ -154,6 +154,7 @@ public final class ConfigLoader {
         .map(HistorySection::read).orElse(null);
     ModelConfig model = optionalSection(top, "model", ModelSection.OPTIONS, sectionOf)
         .map(ModelSection::read).orElse(ModelConfig.none());
+    WebConfig web = optionalSection(top, "web", WebSection.OPTIONS, sectionOf).map(WebSection::read).orElse(null);
 
     Checks checks = new Checks(problems);
     SafetySection.checkRelations(safety, checks, "appliance.currentSensorFitted");
@@ -192,7 +193,7 @@ public final class ConfigLoader {
         "history", "mqtt");
 
     RatingsConfig ratings = RatingsSection.read(section(top, "ratings", RatingsSection.OPTIONS, sectionOf));
-    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings);
+    return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings, web);
   }
 
   /**
@@ -296,6 +297,7 @@ public final class ConfigLoader {
     HistorySection.OPTIONS.forEach(o -> m.putIfAbsent(o, "history"));
     ModelSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "model"));
     RatingsSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "ratings"));
+    WebSection.OPTIONS.forEach(o -> m.putIfAbsent(o, "web"));
     return m;
   }
 

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param history the cycle database, or null when the config has no history section
  * @param model how installed model bundles are trusted (never null; empty without a model section)
  * @param ratings how ratings are invited (never null; defaults without a ratings section)
+ * @param web the toaster's own web page, or null when the config has no web section (off)
  */
 public record ToasterConfig(
     ApplianceConfig appliance,
@@ -30,13 +31,28 @@ public record ToasterConfig(
     MqttConfig mqtt,
     HistoryConfig history,
     ModelConfig model,
-    RatingsConfig ratings) {
+    RatingsConfig ratings,
+    WebConfig web) {
+
+  /** A config with the default ratings section and no web section. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
+      ModelConfig model) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults(), null);
+  }
+
+  /** A config without a web section. */
+  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
+      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
+      ModelConfig model, RatingsConfig ratings) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings, null);
+  }
 
   /** A config with the default ratings section. */
   public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
       SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
-      ModelConfig model) {
-    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults());
+      ModelConfig model, WebConfig web) {
+    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults(), web);
   }
 
   /** A config without a model section. */
@@ -81,6 +97,7 @@ public record ToasterConfig(
         + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
         + ", max heat " + Format.number(safety.maxHeatS()) + " s"
         + (mqtt == null ? "" : ", mqtt " + mqtt.brokerUrl())
-        + (history == null ? "" : ", history " + history.databaseFile());
+        + (history == null ? "" : ", history " + history.databaseFile())
+        + (web == null ? "" : ", web page " + web.summary());
   }
 }

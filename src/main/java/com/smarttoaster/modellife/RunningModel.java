@@ -65,6 +65,11 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     return new RunningModel(predictorName, store, key);
   }
 
+  /** The installed models, or null when the predictor is not {@code model} or there is no state directory. */
+  public ModelStore store() {
+    return store;
+  }
+
   /** The primary for the assembly (its {@code primary} function). */
   @Override
   public synchronized ToastTimePredictor primary(FallbackTimeTable table) {
@@ -157,6 +162,12 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     if (loaded != null && loaded.refusal() != null) {
       sink.accept(loaded.refusal());
     }
+  }
+
+  /** The active model's card as the {@link #watcher} last saw it; null before it watched a cycle or without a card. */
+  public synchronized com.smarttoaster.model.ModelCard activeCard() {
+    CycleModelWatcher w = watcher;
+    return w == null ? null : w.activeCard();
   }
 
   /** The monitor of the model's rolling figures, the active model's card from the {@link #watcher}. */

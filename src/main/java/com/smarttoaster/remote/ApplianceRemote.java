@@ -1,5 +1,6 @@
 package com.smarttoaster.remote;
 
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
@@ -62,6 +63,21 @@ public interface ApplianceRemote extends AutoCloseable {
 
   /** The active installed model was refused or missing and the factory model runs: a loud event. */
   default void reportModelRefused(String reason) {}
+
+  /**
+   * Rates the last cycle by the same rules as an MQTT {@code feedback} command (the web page's
+   * rating buttons come here), waiting for the history a few seconds at most.
+   *
+   * @return null when rated, else why not (for the user)
+   */
+  default String rateLastNow(Rating rating) {
+    return "this toaster keeps no history (no history section in its config)";
+  }
+
+  /** The recorded cycles, oldest first; empty without a history. Any thread; reads the database. */
+  default List<CycleRecord> recordedCycles() {
+    return List.of();
+  }
 
   /** Publishes {@code offline}, disconnects and closes the history; waits a few seconds at most. */
   @Override

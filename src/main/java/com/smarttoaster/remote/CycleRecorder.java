@@ -351,6 +351,47 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     });
   }
 
+  /**
+   * Rates the last cycle by the desk's rules like {@link #rateLast} (the web page's rating buttons)
+   * but waits until the rating is kept: null when rated, else why not. Any thread but the worker's.
+   */
+  String rateLastNow(Rating rating) {
+    RatingDesk desk = ratings;
+    if (desk == null) {
+      return "this appliance takes no ratings (its wiring has no rating desk)";
+    }
+    RatingAnswer a = desk.rate(rating, "web");
+    if (!a.accepted()) {
+      return a.message();
+    }
+    try {
+      // The desk keeps the rating through this worker; wait until it is in the history, so the page's
+      // next read of the history shows it.
+      return worker.call(() -> null, HISTORY_WAIT_NANOS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while waiting for the history";
+    } catch (TimeoutException | IllegalStateException e) {
+      return "the history did not answer within " + HISTORY_WAIT_NANOS / 1_000_000_000L + " s; try again";
+    }
+  }
+
+  /** Every recorded cycle, oldest first, read on the worker (the history's one thread). */
+  List<CycleRecord> recordedCycles() {
+    if (history == null) {
+      return List.of();
+    }
+    try {
+      return worker.call(history::all, HISTORY_WAIT_NANOS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    } catch (TimeoutException | IllegalStateException e) {
+      log.warn("The history did not answer within {} s; no cycles listed", HISTORY_WAIT_NANOS / 1_000_000_000L);
+      return List.of();
+    }
+  }
+
   /** A rating that arrived over MQTT: to the desk; a refusal goes back as a {@code rejected} event. Any thread. */
   void rateLast(Rating rating) {
     RatingDesk desk = ratings;

@@ -1,5 +1,6 @@
 package com.smarttoaster.remote;
 
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
@@ -198,6 +199,16 @@ public final class MqttRemote implements ApplianceRemote {
   @Override
   public void reportModelRefused(String reason) {
     recorder.reportModelRefused(reason);
+  }
+
+  @Override
+  public String rateLastNow(Rating rating) {
+    return recorder.rateLastNow(rating);
+  }
+
+  @Override
+  public List<CycleRecord> recordedCycles() {
+    return recorder.recordedCycles();
   }
 
   @Override

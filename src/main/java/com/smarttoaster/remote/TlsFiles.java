@@ -30,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
  * unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY}; RSA, EC or Ed25519). Key material stays in
  * memory; nothing of it is logged.
  */
-final class TlsFiles {
+public final class TlsFiles {
   private static final Pattern PEM_KEY =
       Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
@@ -69,6 +69,23 @@ final class TlsFiles {
       return ctx.getSocketFactory();
     } catch (GeneralSecurityException | IOException e) {
       throw new TransportException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A key store holding one server (or client) certificate chain and its key, from the same PEM files
+   * as the MQTT client certificate (the web page's HTTPS uses it).
+   *
+   * @throws TransportException naming the file and what is wrong with it
+   */
+  public static KeyStore keyStore(Path certFile, Path keyFile, char[] password) {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("server", privateKey(keyFile), password, certificates(certFile).toArray(new Certificate[0]));
+      return keys;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new TransportException("cannot set up TLS from " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,96 @@
+package com.smarttoaster.web;
+
+import com.smarttoaster.config.WebConfig;
+import com.smarttoaster.hal.Clock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+/**
+ * Checks a login secret against the configured password hash or token (read once at start), and
+ * slows guessing: after {@value #FREE_FAILURES} failures in a row every attempt waits {@value
+ * #LOCK_S} s after the last failure (wall time), right or wrong, so a guesser learns nothing faster.
+ */
+final class LoginCheck {
+  static final int FREE_FAILURES = 5;
+  static final long LOCK_S = 10;
+  /** Longer secrets are refused unhashed (PBKDF2 on megabytes would be a cheap way to busy the Pi). */
+  static final int MAX_SECRET_CHARS = 256;
+
+  private final PasswordHash hash;
+  private final byte[] token;
+  private final Clock wall;
+  private int failuresInARow;
+  private long lastFailureNanos;
+
+  private LoginCheck(PasswordHash hash, byte[] token, Clock wall) {
+    this.hash = hash;
+    this.token = token;
+    this.wall = wall;
+  }
+
+  /** @throws IOException when the file cannot be read; IllegalArgumentException when its content is wrong */
+  static LoginCheck from(WebConfig c, Clock wall) throws IOException {
+    if (c.passwordHashFile() != null) {
+      return new LoginCheck(PasswordHash.parse(firstLine(c.passwordHashFile())), null, wall);
+    }
+    return new LoginCheck(null, firstLine(c.tokenFile()).getBytes(StandardCharsets.UTF_8), wall);
+  }
+
+  static LoginCheck ofToken(String token, Clock wall) {
+    return new LoginCheck(null, token.getBytes(StandardCharsets.UTF_8), wall);
+  }
+
+  static LoginCheck ofHash(String hashLine, Clock wall) {
+    return new LoginCheck(PasswordHash.parse(hashLine), null, wall);
+  }
+
+  boolean usesToken() {
+    return token != null;
+  }
+
+  /** Null when the secret is right; otherwise why the login is refused. */
+  synchronized String check(String secret) {
+    long waitS = lockedForS();
+    if (waitS > 0) {
+      return "too many wrong logins; try again in " + waitS + " s";
+    }
+    boolean ok = secret != null && secret.length() <= MAX_SECRET_CHARS && matches(secret);
+    if (ok) {
+      failuresInARow = 0;
+      return null;
+    }
+    failuresInARow++;
+    lastFailureNanos = wall.nanos();
+    return "wrong " + (token != null ? "token" : "password");
+  }
+
+  /** True for the configured token (an API client's {@code Authorization: Bearer}); never for a password. */
+  synchronized boolean acceptsBearer(String secret) {
+    return token != null && lockedForS() == 0 && secret != null && secret.length() <= MAX_SECRET_CHARS
+        && matches(secret);
+  }
+
+  private boolean matches(String secret) {
+    if (token != null) {
+      return MessageDigest.isEqual(token, secret.getBytes(StandardCharsets.UTF_8));
+    }
+    return hash.matches(secret.toCharArray());
+  }
+
+  private long lockedForS() {
+    if (failuresInARow < FREE_FAILURES) {
+      return 0;
+    }
+    long left = LOCK_S * 1_000_000_000L - (wall.nanos() - lastFailureNanos);
+    return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
+  }
+
+  private static String firstLine(Path file) throws IOException {
+    String s = Files.readString(file, StandardCharsets.UTF_8);
+    int end = s.indexOf('\n');
+    return (end < 0 ? s : s.substring(0, end)).replace("\r", "");
+  }
+}

@@ -1,0 +1,52 @@
+package com.smarttoaster.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The page's files, read once from the jar ({@code /web/...}): no CDN, nothing fetched from
+ * elsewhere. Only these paths exist.
+ */
+final class StaticFiles {
+  record File(byte[] bytes, String contentType) {}
+
+  private static final Map<String, String[]> PATHS = Map.of(
+      "/", new String[] {"status.html", "text/html;charset=utf-8"},
+      "/history", new String[] {"history.html", "text/html;charset=utf-8"},
+      "/model", new String[] {"model.html", "text/html;charset=utf-8"},
+      "/app.css", new String[] {"app.css", "text/css;charset=utf-8"},
+      "/app.js", new String[] {"app.js", "text/javascript;charset=utf-8"},
+      "/chart.js", new String[] {"chart.js", "text/javascript;charset=utf-8"});
+
+  private final Map<String, File> files;
+
+  StaticFiles() {
+    java.util.HashMap<String, File> m = new java.util.HashMap<>();
+    PATHS.forEach((path, f) -> m.put(path, new File(read(f[0]), f[1])));
+    files = Map.copyOf(m);
+  }
+
+  /** The file at a request path, or null. */
+  File at(String path) {
+    return files.get(path);
+  }
+
+  /** Bytes of a page with everything it loads (the page weight). */
+  long pageBytes(String path) {
+    return files.get(path).bytes().length + files.get("/app.css").bytes().length + files.get("/app.js").bytes().length
+        + files.get("/chart.js").bytes().length;
+  }
+
+  private static byte[] read(String name) {
+    try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar has no /web/" + name + "; it was built without the page");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
