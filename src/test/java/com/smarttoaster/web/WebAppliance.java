@@ -86,6 +86,7 @@ final class WebAppliance implements AutoCloseable {
         com.smarttoaster.remote.Listeners.both(refusalLog, remote.controllerListener()));
     ToastController controller = assembly.controller();
     remote.attach(controller, assembly.supervisor(), runner.clock());
+    remote.attachRatings(assembly.ratings()); // the rating desk, as run wires it
     PageToaster toaster = new PageToaster(controller, assembly.supervisor(), runner.clock(), remote, limits.cutoffC());
     web = WebServer.start(new WebConfig("127.0.0.1", 0, null, dir.resolve("unused-token"), null, null, 60), toaster,
         new InstalledModels(null, controller::modelVersion), Clock.system(), login);
