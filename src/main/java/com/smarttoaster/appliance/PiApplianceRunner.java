@@ -85,7 +85,7 @@ public final class PiApplianceRunner implements AutoCloseable {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
+        new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), cc.defaultSettings(),
             cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
             faultStore),
         models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,

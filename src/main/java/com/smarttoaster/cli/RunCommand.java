@@ -18,10 +18,9 @@ import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.modellife.RunningModel;
+import com.smarttoaster.appliance.RunningModel;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.remote.TransportException;
 import com.smarttoaster.safety.Fault;
@@ -150,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         RunningModel models = RunningModel.open(cfg.controller().predictor().id(), cfg.model(),
             service.stateDirectory().map(StateDirectory::path));
         PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
-            Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
+            SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(events, remote.controllerListener()),
             service.faultStore(), models);
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
@@ -242,11 +241,11 @@ public final class RunCommand implements Callable<Integer> {
       };
       RunningModel models = RunningModel.open(cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
-          new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
+          new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore()),
           models::primary, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
-          Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
+          SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();

@@ -9,6 +9,7 @@ import com.smarttoaster.dataset.SeedMix;
 import com.smarttoaster.dataset.Split;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.tflite.TfliteRuntime;
 import com.smarttoaster.predict.tflite.TfliteRuntimes;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.RandomMlp;
 import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.toast.BreadType;

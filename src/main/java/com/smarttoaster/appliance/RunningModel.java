@@ -1,8 +1,12 @@
-package com.smarttoaster.modellife;
+package com.smarttoaster.appliance;
 
-import com.smarttoaster.appliance.PiApplianceRunner;
-import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.ModelConfig;
+import com.smarttoaster.modellife.ActiveModel;
+import com.smarttoaster.modellife.BundleException;
+import com.smarttoaster.modellife.BundleKeys;
+import com.smarttoaster.modellife.BundleVerifier;
+import com.smarttoaster.modellife.ModelFollower;
+import com.smarttoaster.modellife.ModelStore;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.ThreadPredictorRunner;
