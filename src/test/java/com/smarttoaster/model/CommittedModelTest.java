@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The trained network and card committed in src/main/resources/model belong together and are good. */
+@Tag("slow")
 class CommittedModelTest {
   private static Mlp mlp;
   private static ModelCard card;

@@ -20,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -27,6 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * without faults, heat never beyond the maximum time, the chamber never far above the cut-off, and
  * every injected fault stops heat within its bound.
  */
+@Tag("slow")
 class SafetyInvariantsProperties {
   /**
    * Per fault kind, the tries in which the fault met flowing heat and the supervisor latched a fault

@@ -7,6 +7,7 @@ import com.smarttoaster.toast.BreadType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * slices, every bread, 8–35 mm, bread start −25…30 °C). Checked on a grid of the envelope's corners
  * and on random points inside it.
  */
+@Tag("slow")
 class ChamberSafetyTest {
   /** The limits the supervisor ships with: the bounds below are read from them, not copied. */
   private static final SafetyLimits LIMITS = SafetyLimits.defaults();
