@@ -77,7 +77,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));
-      events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
+      events.emit(new ToasterEvent(ToasterEvent.Type.STARTED, Instant.now(), null, null, null, cycle));
     });
   }
 
@@ -85,11 +85,11 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
     guarded(() -> {
       switch (to) {
-        case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.DONE, null);
+        case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.Type.DONE, null);
         case CANCELLED -> {
           String why = lastNoteNanos == atNanos ? lastNote
               : from == CyclePhase.ARMED ? "the remote-start arm expired" : null;
-          endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.CANCELLED, why);
+          endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.Type.CANCELLED, why);
         }
         case FAULT -> {
           // The fault event itself comes from the supervisor's listener, with its message.
@@ -106,13 +106,13 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   @Override
   public void onRefused(String reason, long atNanos) {
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.REFUSED, Instant.now(), reason, null, null, null)));
+    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REFUSED, Instant.now(), reason, null, null, null)));
   }
 
   @Override
   public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
     String why = String.format(Locale.ROOT, "%.1f s (was %.1f s): %s", after.seconds(), before.seconds(), reason);
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.REPREDICTED, Instant.now(), why, null, null, cycle)));
+    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REPREDICTED, Instant.now(), why, null, null, cycle)));
   }
 
   @Override
@@ -127,7 +127,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   public void onFault(Fault fault) {
     guarded(() -> {
       CycleSummary c = runningCycle;
-      events.emit(new ToasterEvent(ToasterEvent.FAULT, Instant.now(), fault.message(), null, null,
+      events.emit(new ToasterEvent(ToasterEvent.Type.FAULT, Instant.now(), fault.message(), null, null,
           c == null ? null : c.ended(CycleOutcome.FAULT, heaterOnS(), fault.code())));
     });
   }
@@ -140,7 +140,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
   }
 
-  private void endCycle(CycleOutcome outcome, FaultCode code, String eventType, String reason) {
+  private void endCycle(CycleOutcome outcome, FaultCode code, ToasterEvent.Type eventType, String reason) {
     CycleSummary c = cycle;
     cycle = null;
     runningCycle = null;
@@ -211,7 +211,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     for (CycleRecord r : closed) {
       log.warn("Cycle {} started {} ({}) closed as interrupted (power cut, crash or a stop mid-cycle)", r.cycleId(),
           r.startTime(), settingsText(r));
-      events.emit(new ToasterEvent(ToasterEvent.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
+      events.emit(new ToasterEvent(ToasterEvent.Type.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
           CycleSummary.of(r)));
     }
     return closed;
@@ -232,7 +232,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       String why = rate(rating);
       if (why != null) {
         log.info("Rejected remote command {}: {}", Topics.FEEDBACK, why);
-        events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), why, Topics.FEEDBACK, null, null));
+        events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), why, Topics.FEEDBACK, null, null));
       }
     });
   }
@@ -257,7 +257,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
     history.rate(r.cycleId(), rating);
     log.info("Cycle {} rated {}", r.cycleId(), rating.id());
-    events.emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), null, null, rating.id(), CycleSummary.of(r)));
+    events.emit(new ToasterEvent(ToasterEvent.Type.RATED, Instant.now(), null, null, rating.id(), CycleSummary.of(r)));
     return null;
   }
 
