@@ -88,7 +88,7 @@ public final class PiApplianceRunner implements AutoCloseable {
         new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), cc.defaultSettings(),
             cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
             faultStore),
-        models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,
+        models == null ? table -> Predictors.named(cc.predictor().predictorName(), table, null) : models::primary,
         new ThreadPredictorRunner(), safetyListener, controllerListener);
     if (models != null) {
       models.follow(assembly);

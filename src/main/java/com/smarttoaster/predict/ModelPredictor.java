@@ -153,7 +153,7 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
 
   @Override
   public String name() {
-    return "model";
+    return PredictorName.MODEL.id();
   }
 
   /** The card the model was checked against. */
