@@ -12,6 +12,7 @@ import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
@@ -363,19 +364,19 @@ public final class CycleSimulation {
     CyclePhase phase = controller.snapshot().phase();
     String hardwareFault = faults.isSoftwareCrashed() || world.openProtector() != null
         ? HeatCut.faultCode(heatCutBy) : null;
-    String outcome;
+    CycleOutcome outcome;
     if (fault.isPresent() || hardwareFault != null) {
-      outcome = "fault";
+      outcome = CycleOutcome.FAULT;
     } else if (phase == CyclePhase.DONE) {
-      outcome = "done";
+      outcome = CycleOutcome.DONE;
     } else if (phase == CyclePhase.CANCELLED) {
-      outcome = "cancelled";
+      outcome = CycleOutcome.CANCELLED;
     } else {
-      outcome = "refused";
+      outcome = CycleOutcome.REFUSED;
     }
     return new SimulationResult(
         scenario.name(),
-        outcome,
+        outcome.id(),
         fault.map(f -> f.code().name()).orElse(hardwareFault),
         prediction != null ? prediction.predictor() : options.predictor(),
         prediction != null ? prediction.fallbackReason() : null,
