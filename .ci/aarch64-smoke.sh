@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=target/smart-toaster.jar
+JAR=${JAR:-target/smart-toaster.jar}  # JAR=target/smart-toaster-pi.jar checks the Pi-only jar
 SCENARIO=src/test/resources/scenarios/normal-white-medium.json
 ARM_JAVA=/usr/lib/jvm/java-17-openjdk-arm64/bin/java
 QEMU=qemu-aarch64-static

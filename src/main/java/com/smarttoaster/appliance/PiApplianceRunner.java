@@ -100,11 +100,11 @@ public final class PiApplianceRunner implements AutoCloseable {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), cc.defaultSettings(),
+        new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), cc.defaultSettings(),
             cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
             faultStore, ratings != null ? ratings
                 : new RatingSetup(cfg.ratings().windowS(), com.smarttoaster.taste.TasteBook.inMemory())),
-        models == null ? table -> Predictors.named(cc.predictor().id(), table, null) : models::primary,
+        models == null ? table -> Predictors.named(cc.predictor().predictorName(), table, null) : models::primary,
         models == null ? new ThreadPredictorRunner() : models.startRunner(new ThreadPredictorRunner()),
         safetyListener, controllerListener);
     if (models != null) {

@@ -15,7 +15,6 @@ import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastSettings;
-import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.taste.CancelRatingGesture;
 import com.smarttoaster.taste.RatingDesk;
 import com.smarttoaster.taste.RatingSetup;
@@ -97,7 +96,7 @@ public final class ToasterAssembly implements AutoCloseable {
     this.controller = new ToastController(supervisor, predictor, clock, s.controller(), s.initial(), s.mainsVolts(),
         s.nominalMainsVolts(), ports.indicators(),
         // The desk last: whoever keeps a cycle's end (the history) has it before a rating can arrive for it.
-        Listeners.both(controllerListener, ratings));
+        ControllerListener.both(controllerListener, ratings));
     controller.adjustTargetWith(s.ratings().taste());
     CancelRatingGesture gesture = new CancelRatingGesture(ratings, controller::snapshot, ports.indicators());
     ports.controls().onEvent(event -> {

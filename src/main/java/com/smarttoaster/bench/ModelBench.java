@@ -85,7 +85,7 @@ public final class ModelBench {
     ToastSettings s = new ToastSettings(1 + rnd.nextInt(7), BreadType.values()[rnd.nextInt(BreadType.values().length)],
         thickness, 1 + rnd.nextInt(2), modes[rnd.nextInt(modes.length)]);
     // A 230 V appliance: the configured mains from the card's range of mains ÷ nominal.
-    double mains = 230.0 * uniform(rnd, f.get(com.smarttoaster.model.ModelFeatures.NAMES.indexOf("mainsRatio")));
+    double mains = 230.0 * uniform(rnd, f.get(com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsRatio")));
     return new PredictionInput(s, chamber, ambient, mains);
   }
 

@@ -1,5 +1,6 @@
 package com.smarttoaster.cli;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioFault;
 import com.smarttoaster.simulation.SimulationResult;
@@ -28,13 +29,13 @@ final class OutcomeText {
     String cut = r.heatCutS() == null ? "no heat flowed"
         : String.format(Locale.ROOT, "heat stopped at %.1f s%s", r.heatCutS(),
             r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")");
-    switch (r.outcome()) {
-      case "fault":
+    switch (r.outcomeKind() == null ? CycleOutcome.DONE : r.outcomeKind()) {
+      case FAULT:
         return String.format(Locale.ROOT, "Stopped by the %s fault: %s; %s, target %d.", r.fault(), cut, bread,
             r.targetShade());
-      case "cancelled":
+      case CANCELLED:
         return String.format(Locale.ROOT, "Cancelled: %s; %s.", cut, bread);
-      case "refused":
+      case REFUSED:
         return "Refused: no cycle started, no heat.";
       default:
         break;

@@ -18,10 +18,9 @@ import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.modellife.RunningModel;
+import com.smarttoaster.appliance.RunningModel;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.remote.TransportException;
 import com.smarttoaster.safety.Fault;
@@ -153,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
         RunningModel models = RunningModel.open(cfg.controller().predictor().id(), cfg.model(),
             service.stateDirectory().map(StateDirectory::path));
         PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
-            Listeners.both(faults, remote.safetyListener()), Listeners.both(events, remote.controllerListener()),
+            SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(events, remote.controllerListener()),
             service.faultStore(), models, ratingSetup(cfg, service));
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
@@ -163,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
       models.reportRefusalsTo(remote::reportModelRefused);
       WebServer web;
       try {
-        web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models);
+        web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models.store(), models::activeCard);
       } catch (WebServerException e) {
         err.println(e.getMessage());
         return Main.EXIT_BAD_INPUT;
@@ -260,11 +259,11 @@ public final class RunCommand implements Callable<Integer> {
       };
       RunningModel models = RunningModel.open(cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
       ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
-          new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cc), initial,
+          new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), initial,
               cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
               service.faultStore(), ratingSetup(cfg, service)),
           models::primary, models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
-          Listeners.both(faults, remote.safetyListener()), Listeners.both(panelEvents, remote.controllerListener()));
+          SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
@@ -275,7 +274,7 @@ public final class RunCommand implements Callable<Integer> {
       models.reportRefusalsTo(remote::reportModelRefused);
       WebServer web;
       try {
-        web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models);
+        web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models.store(), models::activeCard);
       } catch (WebServerException e) {
         models.close();
         assembly.close();

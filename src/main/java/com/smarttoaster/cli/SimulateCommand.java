@@ -1,6 +1,7 @@
 package com.smarttoaster.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
@@ -187,7 +188,7 @@ public final class SimulateCommand implements Callable<Integer> {
             : String.format(Locale.ROOT, "shade target %d, achieved %.2f", r.targetShade(), r.achievedShade()),
         r.maxChamberC(), r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
-      boolean tripped = "fault".equals(r.outcome());
+      boolean tripped = r.outcomeKind() == CycleOutcome.FAULT;
       out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%s%n", r.tripLatencyMs(),
           r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")",
           tripped ? "" : ", at the cycle's end: no safety fault latched");

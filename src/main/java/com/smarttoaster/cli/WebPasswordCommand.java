@@ -1,6 +1,6 @@
 package com.smarttoaster.cli;
 
-import com.smarttoaster.web.PasswordHash;
+import com.smarttoaster.config.PasswordHash;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.smarttoaster.config;
 
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.toast.ElementRating;
 import static com.smarttoaster.input.NumberRange.closed;
 

@@ -1,5 +1,6 @@
 package com.smarttoaster.config;
 
+import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -35,6 +36,11 @@ public record ControllerConfig(
     Objects.requireNonNull(predictor, "predictor");
     Objects.requireNonNull(defaultBread, "defaultBread");
     Objects.requireNonNull(defaultMode, "defaultMode");
+  }
+
+  /** The controller's part of this config (control does not know the config file). */
+  public ControllerSettings controllerSettings() {
+    return new ControllerSettings(tickS, remoteStartEnabled, remoteArmExpiryS);
   }
 
   public static ControllerConfig defaults() {

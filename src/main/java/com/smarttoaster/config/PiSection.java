@@ -2,6 +2,8 @@ package com.smarttoaster.config;
 
 import static com.smarttoaster.input.NumberRange.closed;
 
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;

@@ -1,5 +1,6 @@
 package com.smarttoaster.config;
 
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.safety.SafetyLimits;
 import java.util.Objects;

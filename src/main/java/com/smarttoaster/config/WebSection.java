@@ -3,7 +3,6 @@ package com.smarttoaster.config;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.input.ObjectFields;
-import com.smarttoaster.web.PasswordHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -25,5 +25,43 @@ public interface ControllerListener {
   /** Something the user or the remote side did, in words, for the event log. */
   default void onNote(String note, long atNanos) {}
 
+  /** Two listeners heard as one, first {@code a} then {@code b}. */
+  static ControllerListener both(ControllerListener a, ControllerListener b) {
+    if (b == ControllerListener.NONE) {
+      return a;
+    }
+    return new ControllerListener() {
+      @Override
+      public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
+        a.onPhaseChanged(from, to, atNanos);
+        b.onPhaseChanged(from, to, atNanos);
+      }
+
+      @Override
+      public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
+        a.onCycleStarted(input, prediction, atNanos);
+        b.onCycleStarted(input, prediction, atNanos);
+      }
+
+      @Override
+      public void onRefused(String reason, long atNanos) {
+        a.onRefused(reason, atNanos);
+        b.onRefused(reason, atNanos);
+      }
+
+      @Override
+      public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
+        a.onRePredicted(before, after, atNanos, reason);
+        b.onRePredicted(before, after, atNanos, reason);
+      }
+
+      @Override
+      public void onNote(String note, long atNanos) {
+        a.onNote(note, atNanos);
+        b.onNote(note, atNanos);
+      }
+    };
+  }
+
   ControllerListener NONE = new ControllerListener() {};
 }

@@ -1,7 +1,5 @@
 package com.smarttoaster.control;
 
-import com.smarttoaster.config.ControllerConfig;
-
 /**
  * How the controller runs.
  *
@@ -10,11 +8,6 @@ import com.smarttoaster.config.ControllerConfig;
  * @param remoteArmExpiryS an armed toaster disarms itself (pops the bread) after this long, s
  */
 public record ControllerSettings(double tickS, boolean remoteStartEnabled, double remoteArmExpiryS) {
-  /** The controller's part of a validated config. */
-  public static ControllerSettings from(ControllerConfig c) {
-    return new ControllerSettings(c.tickS(), c.remoteStartEnabled(), c.remoteArmExpiryS());
-  }
-
   public static ControllerSettings defaults() {
     return new ControllerSettings(0.05, false, 1800.0);
   }

@@ -1,6 +1,6 @@
 package com.smarttoaster.dataset;
 
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

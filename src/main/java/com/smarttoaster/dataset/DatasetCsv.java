@@ -1,6 +1,6 @@
 package com.smarttoaster.dataset;
 
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;

@@ -1,7 +1,7 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Objects;

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param dataSha256 SHA-256 of the training CSV
  * @param dataRows rows in the dataset
  * @param dataSeed seed the dataset was generated from
- * @param features input features in vector order (must equal {@link ModelFeatures#NAMES})
+ * @param features input features in vector order (must equal {@code predict.ModelFeatures.NAMES})
  * @param target what the network predicts and how its output is scaled
  * @param metrics test-set metrics, e.g. maeS, p95AbsErrS, shadeMae, shadeP95
  * @param notes free text: training set-up, known limits
@@ -77,7 +77,7 @@ public record ModelCard(
   /**
    * One input feature.
    *
-   * @param name as in {@link ModelFeatures#NAMES}
+   * @param name as in {@code predict.ModelFeatures.NAMES}
    * @param unit unit or "0/1"
    * @param min smallest value seen in training (inputs outside [min, max] are refused)
    * @param max largest value seen in training
@@ -98,7 +98,7 @@ public record ModelCard(
    */
   public record Target(String name, String unit, String transform, double mean, double std) {}
 
-  /** Standardises a raw feature vector (see {@link ModelFeatures#encode}) for the network. */
+  /** Standardises a raw feature vector (see {@code predict.ModelFeatures.encode}) for the network. */
   public float[] scale(float[] raw) {
     float[] z = new float[raw.length];
     for (int i = 0; i < raw.length; i++) {

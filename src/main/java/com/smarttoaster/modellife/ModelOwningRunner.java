@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
  * device that activates models for months does not keep every one loaded. The factory model is
  * shared for the life of the process and is never handed to one of these.
  */
-final class ModelOwningRunner implements PredictorRunner {
+public final class ModelOwningRunner implements PredictorRunner {
   private final PredictorRunner inner;
   private final AutoCloseable model;
 
-  ModelOwningRunner(PredictorRunner inner, AutoCloseable model) {
+  public ModelOwningRunner(PredictorRunner inner, AutoCloseable model) {
     this.inner = inner;
     this.model = model;
   }

@@ -1,7 +1,7 @@
 package com.smarttoaster.monitoring;
 
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import java.util.List;
 

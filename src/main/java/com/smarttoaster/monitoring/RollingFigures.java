@@ -4,7 +4,7 @@ import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.CheckerBand;
 import com.smarttoaster.toast.ToastMode;
 import java.util.ArrayList;

@@ -155,7 +155,7 @@ public final class FallbackTimeTable implements ToastTimePredictor {
 
   @Override
   public String name() {
-    return "fallback";
+    return PredictorName.FALLBACK.id();
   }
 
   /** Reference time for a shade, s (white, 12 mm, two slices, cold toaster); what a mechanical timer uses. */

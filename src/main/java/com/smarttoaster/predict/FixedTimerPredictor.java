@@ -8,7 +8,7 @@ package com.smarttoaster.predict;
 public final class FixedTimerPredictor implements ToastTimePredictor {
   @Override
   public String name() {
-    return "fixed-timer";
+    return PredictorName.FIXED_TIMER.id();
   }
 
   @Override

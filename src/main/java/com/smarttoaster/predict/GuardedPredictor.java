@@ -2,9 +2,11 @@ package com.smarttoaster.predict;
 
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.toast.ToastMode;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,8 @@ public final class GuardedPredictor implements AutoCloseable {
   private final String bandSource;
 
   /** Predictors (by name) that are not learned and so are not checked against the table. */
-  private static final Set<String> NON_ML = Set.of("fallback", "fixed-timer", "oracle");
+  private static final Set<String> NON_ML = Arrays.stream(PredictorName.values())
+      .filter(n -> !n.learned()).map(PredictorName::id).collect(Collectors.toUnmodifiableSet());
 
   /** The predictor name on reheat cycles, which the guard answers itself. */
   public static final String REHEAT_RULE = "reheat-rule";

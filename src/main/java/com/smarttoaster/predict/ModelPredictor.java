@@ -1,7 +1,6 @@
 package com.smarttoaster.predict;
 
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.predict.tflite.TfliteLoadException;
 import com.smarttoaster.predict.tflite.TfliteRuntime;
 import com.smarttoaster.predict.tflite.TfliteRuntimes;
@@ -154,7 +153,7 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
 
   @Override
   public String name() {
-    return "model";
+    return PredictorName.MODEL.id();
   }
 
   /** The card the model was checked against. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Looks predictors up by the names used on the command line and in the config. */
 public final class Predictors {
-  public static final List<String> NAMES = List.of("model", "fallback", "fixed-timer", "oracle");
+  /** The ids of {@link PredictorName}, for messages and option checks. */
+  public static final List<String> NAMES = PredictorName.ids();
 
   private Predictors() {}
 
@@ -22,20 +23,27 @@ public final class Predictors {
    * @param oracle the simulator's oracle, or null where there is none (on a device)
    */
   public static ToastTimePredictor named(String name, FallbackTimeTable table, ToastTimePredictor oracle) {
+    PredictorName known = PredictorName.fromId(name).orElseThrow(() ->
+        new IllegalArgumentException("unknown predictor '" + name + "', expected one of " + NAMES));
+    return named(known, table, oracle);
+  }
+
+  /** As {@link #named(String, FallbackTimeTable, ToastTimePredictor)}, for a name already checked. */
+  public static ToastTimePredictor named(PredictorName name, FallbackTimeTable table, ToastTimePredictor oracle) {
     switch (name) {
-      case "model":
+      case MODEL:
         return InstalledModel.PREDICTOR;
-      case "fallback":
+      case FALLBACK:
         return table;
-      case "fixed-timer":
+      case FIXED_TIMER:
         return new FixedTimerPredictor();
-      case "oracle":
+      case ORACLE:
         if (oracle == null) {
           throw new IllegalArgumentException("the oracle exists only in simulation");
         }
         return oracle;
       default:
-        throw new IllegalArgumentException("unknown predictor '" + name + "', expected one of " + NAMES);
+        throw new AssertionError(name);
     }
   }
 }

@@ -18,8 +18,8 @@ final class TrainingEnvelope {
 
   /** Where the two voltages sit in the vector, for the mains-ratio message. */
   private static final class ModelFeaturesIndex {
-    static final int MAINS_VOLTS = com.smarttoaster.model.ModelFeatures.NAMES.indexOf("mainsVolts");
-    static final int NOMINAL_MAINS_VOLTS = com.smarttoaster.model.ModelFeatures.NAMES.indexOf("nominalMainsVolts");
+    static final int MAINS_VOLTS = com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsVolts");
+    static final int NOMINAL_MAINS_VOLTS = com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("nominalMainsVolts");
   }
 
   private final List<ModelCard.Feature> features;

@@ -18,7 +18,7 @@ public final class UnavailableModelPredictor implements ToastTimePredictor {
 
   @Override
   public String name() {
-    return "model";
+    return PredictorName.MODEL.id();
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.List;
  * does nothing, for an appliance without MQTT or history.
  *
  * <p>Wiring: build the supervisor with {@link #safetyListener()} and the controller with {@link
- * #controllerListener()} (each combined with the caller's own through {@link Listeners}), then
+ * #controllerListener()} (each combined with the caller's own through {@code SafetyListener.both} / {@code ControllerListener.both}), then
  * {@link #attach}, then {@link #closeInterruptedCycles()} once, then call {@link #afterTick()} on
  * the controller's thread right after each {@code controller.tick()}, and {@link #close()} at the
  * end.

@@ -138,7 +138,7 @@ final class CommandIntake {
         + FLOOD_WINDOW_NANOS / 1_000_000_000L + " s (more than " + ratePerS + " commands/s, burst " + burst
         + "); cancel is never dropped";
     log.warn("{}", reason);
-    events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), reason, null, null, null));
+    events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, null, null, null));
   }
 
   /** Commands dropped by the rate limit since start. */
@@ -148,6 +148,6 @@ final class CommandIntake {
 
   private void reject(String name, String reason) {
     log.info("Rejected remote command {}: {}", name, reason);
-    events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), reason, name, null, null));
+    events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, name, null, null));
   }
 }

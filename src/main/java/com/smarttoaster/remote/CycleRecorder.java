@@ -91,7 +91,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   /** Reports that the active installed model was refused and the factory model runs: a model-refused event. */
   void reportModelRefused(String reason) {
     log.warn("MODEL REFUSED (reported over MQTT): {}", reason);
-    events.emit(new ToasterEvent(ToasterEvent.MODEL_REFUSED, Instant.now(), reason, null, null, null));
+    events.emit(new ToasterEvent(ToasterEvent.Type.MODEL_REFUSED, Instant.now(), reason, null, null, null));
   }
 
   void watchModels(ModelWatcher w) {
@@ -118,7 +118,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       watched = beginWatch(input, prediction);
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));
-      events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));
+      events.emit(new ToasterEvent(ToasterEvent.Type.STARTED, Instant.now(), null, null, null, cycle));
     });
   }
 
@@ -126,11 +126,11 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
     guarded(() -> {
       switch (to) {
-        case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.DONE, null);
+        case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.Type.DONE, null);
         case CANCELLED -> {
           String why = lastNoteNanos == atNanos ? lastNote
               : from == CyclePhase.ARMED ? "the remote-start arm expired" : null;
-          endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.CANCELLED, why);
+          endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.Type.CANCELLED, why);
         }
         case FAULT -> {
           // The fault event itself comes from the supervisor's listener, with its message.
@@ -147,13 +147,13 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   @Override
   public void onRefused(String reason, long atNanos) {
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.REFUSED, Instant.now(), reason, null, null, null)));
+    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REFUSED, Instant.now(), reason, null, null, null)));
   }
 
   @Override
   public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
     String why = String.format(Locale.ROOT, "%.1f s (was %.1f s): %s", after.seconds(), before.seconds(), reason);
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.REPREDICTED, Instant.now(), why, null, null, cycle)));
+    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REPREDICTED, Instant.now(), why, null, null, cycle)));
   }
 
   @Override
@@ -168,7 +168,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   public void onFault(Fault fault) {
     guarded(() -> {
       CycleSummary c = runningCycle;
-      events.emit(new ToasterEvent(ToasterEvent.FAULT, Instant.now(), fault.message(), null, null,
+      events.emit(new ToasterEvent(ToasterEvent.Type.FAULT, Instant.now(), fault.message(), null, null,
           c == null ? null : c.ended(CycleOutcome.FAULT, heaterOnS(), fault.code())));
     });
   }
@@ -181,7 +181,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
   }
 
-  private void endCycle(CycleOutcome outcome, FaultCode code, String eventType, String reason) {
+  private void endCycle(CycleOutcome outcome, FaultCode code, ToasterEvent.Type eventType, String reason) {
     CycleSummary c = cycle;
     cycle = null;
     runningCycle = null;
@@ -252,7 +252,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       var report = h.afterCycle(history.latest(h.recordsWanted()));
       for (String crossing : report.crossings()) {
         log.warn("Model health: {}", crossing);
-        events.emit(new ToasterEvent(ToasterEvent.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
+        events.emit(new ToasterEvent(ToasterEvent.Type.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
       }
       monitorOut.accept(report.json());
     } catch (RuntimeException e) {
@@ -300,7 +300,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     for (CycleRecord r : closed) {
       log.warn("Cycle {} started {} ({}) closed as interrupted (power cut, crash or a stop mid-cycle)", r.cycleId(),
           r.startTime(), settingsText(r));
-      events.emit(new ToasterEvent(ToasterEvent.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
+      events.emit(new ToasterEvent(ToasterEvent.Type.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
           CycleSummary.of(r)));
     }
     return closed;
@@ -346,7 +346,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
         }
       }
       log.info("Cycle {} rated {}{}", cycleId, rating.id(), previous == null ? "" : " (was " + previous.id() + ")");
-      events.emit(new ToasterEvent(ToasterEvent.RATED, Instant.now(), previous == null ? null
+      events.emit(new ToasterEvent(ToasterEvent.Type.RATED, Instant.now(), previous == null ? null
           : "changed from " + previous.id(), null, rating.id(), r.map(CycleSummary::of).orElse(null)));
     });
   }
@@ -404,7 +404,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
     if (why != null) {
       String reason = why;
-      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(), reason, Topics.FEEDBACK,
+      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, Topics.FEEDBACK,
           null, null)));
     }
   }
@@ -413,7 +413,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   void resetTaste() {
     RatingDesk desk = ratings;
     if (desk == null) {
-      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.REJECTED, Instant.now(),
+      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(),
           "this appliance keeps no taste", Topics.TASTE_RESET, null, null)));
       return;
     }

@@ -122,7 +122,9 @@ final class Discovery {
     events.put("name", "Cycle events");
     events.put("state_topic", t.event());
     ArrayNode types = events.putArray("event_types");
-    ToasterEvent.TYPES.forEach(types::add);
+    for (ToasterEvent.Type type : ToasterEvent.Type.values()) {
+      types.add(type.id());
+    }
     return root.toString().getBytes(StandardCharsets.UTF_8);
   }
 

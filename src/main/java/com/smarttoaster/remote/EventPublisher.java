@@ -73,7 +73,7 @@ final class EventPublisher implements EventSink {
       try {
         outbox.append(topics.event(), seq -> event.toJson(seq, topics.deviceId(), runId));
       } catch (RuntimeException e) {
-        log.error("Could not store the {} event in the outbox: {}", event.type(), e.getMessage());
+        log.error("Could not store the {} event in the outbox: {}", event.type().id(), e.getMessage());
         return;
       }
       deliver();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One message on {@code toaster/<id>/event}. The payload is what Home Assistant's MQTT event entity
@@ -14,38 +13,50 @@ import java.util.List;
  * place in that outbox. {@code id} is the two together, {@code <run>-<seq>}: unique across runs,
  * the same for a repeat. An event left in a database outbox keeps the run that wrote it.
  *
- * @param type one of {@link #TYPES}
+ * @param type what happened
  * @param at when it happened (wall clock)
  * @param reason why, in words (refused, rejected, cancelled, fault, interrupted, re-predicted), or null
  * @param command the command that was rejected, or null
  * @param rating the rating given (rated events), or null
  * @param cycle the cycle it belongs to, or null
  */
-record ToasterEvent(String type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
-  static final String STARTED = "started";
-  static final String DONE = "done";
-  static final String CANCELLED = "cancelled";
-  static final String FAULT = "fault";
-  static final String REFUSED = "refused";
-  static final String REJECTED = "rejected";
-  static final String RATED = "rated";
-  /** Sent at start-up for a cycle an earlier run left open: its end was never seen. */
-  static final String INTERRUPTED = "interrupted";
-  /** 30 s into heating the cycle's time was predicted again from the chamber's rise and changed. */
-  static final String REPREDICTED = "re-predicted";
-  /** A rolling model figure crossed its threshold (model.health), or came back within it; the reason says which. */
-  static final String MODEL_HEALTH = "model-health";
-  /** The active installed model was refused or missing at start or on a switch: the factory model runs instead. */
-  static final String MODEL_REFUSED = "model-refused";
-  static final List<String> TYPES =
-      List.of(STARTED, DONE, CANCELLED, FAULT, REFUSED, REJECTED, RATED, INTERRUPTED, REPREDICTED, MODEL_HEALTH,
-          MODEL_REFUSED);
+record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String command, String rating,
+    CycleSummary cycle) {
+
+  /** The event types Home Assistant's event entity is told about; {@link #id()} is the wire form. */
+  enum Type {
+    STARTED("started"),
+    DONE("done"),
+    CANCELLED("cancelled"),
+    FAULT("fault"),
+    REFUSED("refused"),
+    REJECTED("rejected"),
+    RATED("rated"),
+    /** Sent at start-up for a cycle an earlier run left open: its end was never seen. */
+    INTERRUPTED("interrupted"),
+    /** 30 s into heating the cycle's time was predicted again from the chamber's rise and changed. */
+    REPREDICTED("re-predicted"),
+    /** A rolling model figure crossed its threshold (model.health), or came back within it; the reason says which. */
+    MODEL_HEALTH("model-health"),
+    /** The active installed model was refused or missing at start or on a switch: the factory model runs instead. */
+    MODEL_REFUSED("model-refused");
+
+    private final String id;
+
+    Type(String id) {
+      this.id = id;
+    }
+
+    String id() {
+      return id;
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   byte[] toJson(long seq, String deviceId, String runId) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("event_type", type);
+    n.put("event_type", type.id());
     n.put("id", runId + "-" + seq);
     n.put("run", runId);
     n.put("seq", seq);

@@ -18,5 +18,31 @@ public interface SafetyListener {
   /** The carriage latch was released (bread pops). */
   default void onCarriageReleased(long atNanos) {}
 
+  /** Two listeners heard as one, first {@code a} then {@code b}. */
+  static SafetyListener both(SafetyListener a, SafetyListener b) {
+    if (b == SafetyListener.NONE) {
+      return a;
+    }
+    return new SafetyListener() {
+      @Override
+      public void onFault(Fault fault) {
+        a.onFault(fault);
+        b.onFault(fault);
+      }
+
+      @Override
+      public void onHeaterCommand(boolean on, long atNanos) {
+        a.onHeaterCommand(on, atNanos);
+        b.onHeaterCommand(on, atNanos);
+      }
+
+      @Override
+      public void onCarriageReleased(long atNanos) {
+        a.onCarriageReleased(atNanos);
+        b.onCarriageReleased(atNanos);
+      }
+    };
+  }
+
   SafetyListener NONE = fault -> {};
 }

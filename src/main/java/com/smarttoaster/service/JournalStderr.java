@@ -9,14 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Under systemd, stderr goes to the journal, which reads a "&lt;N&gt;" prefix on each line as its
  * syslog priority (SyslogLevelPrefix=, on by default). This stream adds it from the log line's
  * level, so {@code journalctl -u smart-toaster -p warning} shows the warnings, errors and faults
  * only: ERROR and FAULT lines get 3 (err), WARN 4, INFO 6, DEBUG and TRACE 7; a continuation line
- * (indented, as in a stack trace, or "Caused by:") gets the priority of the line before; any other
- * line none (the journal's default, info). Installed only when {@code JOURNAL_STREAM} says stderr
+ * (indented, as in a stack trace, "Caused by:", or the exception's own first line, {@code
+ * java.lang.IllegalStateException: boom}, which logback and slf4j-simple print unindented right
+ * after the log line) gets the priority of the line before; any other line none (the journal's default, info). Installed only when {@code JOURNAL_STREAM} says stderr
  * is the journal.
  */
 public final class JournalStderr extends OutputStream {
@@ -97,7 +99,8 @@ public final class JournalStderr extends OutputStream {
     if (text.length == 0) {
       return "";
     }
-    if (text[0] == ' ' || text[0] == '\t' || startsWith(text, "Caused by:") || startsWith(text, "...")) {
+    if (text[0] == ' ' || text[0] == '\t' || startsWith(text, "Caused by:") || startsWith(text, "...")
+        || isThrowableHeader(text)) {
       return lastPrefix;
     }
     if (startsWith(text, "ERROR ") || startsWith(text, "FAULT ")) {
@@ -114,6 +117,20 @@ public final class JournalStderr extends OutputStream {
     }
     return "";
   }
+
+  /**
+   * A Throwable's toString: a qualified class name whose simple name starts upper case, alone or
+   * followed by ": message" (so "keys: l lever down" or "config/pi.yaml: bad" are not).
+   */
+  static boolean isThrowableHeader(byte[] text) {
+    String s = new String(text, StandardCharsets.UTF_8);
+    int colon = s.indexOf(": ");
+    String name = colon < 0 ? s : s.substring(0, colon);
+    return THROWABLE_NAME.matcher(name).matches();
+  }
+
+  private static final Pattern THROWABLE_NAME =
+      Pattern.compile("(?:[a-z_$][\\w$]*\\.)+(?:[A-Z][\\w$]*\\$)*[A-Z][\\w$]*");
 
   private static boolean startsWith(byte[] text, String ascii) {
     if (text.length < ascii.length()) {

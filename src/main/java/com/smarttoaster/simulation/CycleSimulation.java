@@ -1,6 +1,7 @@
 package com.smarttoaster.simulation;
 
 import com.smarttoaster.appliance.ToasterAssembly;
+import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
@@ -11,14 +12,14 @@ import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.predict.OraclePredictor;
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
+import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.toast.ToastSettings;
@@ -105,7 +106,7 @@ public final class CycleSimulation {
             scenario.nominalMainsVolts(), options.predictorTimeoutS(), null),
         table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
         new SimulatedTimePredictorRunner(clock, faulty::latencyS),
-        Listeners.both(log, remote.safetyListener()), Listeners.both(log, remote.controllerListener()));
+        SafetyListener.both(log, remote.safetyListener()), ControllerListener.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
     this.supervisorLoop = new SupervisorLoop(supervisor); // not started: ticked here in simulated time
     this.controller = assembly.controller();
@@ -364,19 +365,19 @@ public final class CycleSimulation {
     CyclePhase phase = controller.snapshot().phase();
     String hardwareFault = faults.isSoftwareCrashed() || world.openProtector() != null
         ? HeatCut.faultCode(heatCutBy) : null;
-    String outcome;
+    CycleOutcome outcome;
     if (fault.isPresent() || hardwareFault != null) {
-      outcome = "fault";
+      outcome = CycleOutcome.FAULT;
     } else if (phase == CyclePhase.DONE) {
-      outcome = "done";
+      outcome = CycleOutcome.DONE;
     } else if (phase == CyclePhase.CANCELLED) {
-      outcome = "cancelled";
+      outcome = CycleOutcome.CANCELLED;
     } else {
-      outcome = "refused";
+      outcome = CycleOutcome.REFUSED;
     }
     return new SimulationResult(
         scenario.name(),
-        outcome,
+        outcome.id(),
         fault.map(f -> f.code().name()).orElse(hardwareFault),
         prediction != null ? prediction.predictor() : options.predictor(),
         prediction != null ? prediction.fallbackReason() : null,

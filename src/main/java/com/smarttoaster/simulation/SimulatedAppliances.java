@@ -1,6 +1,6 @@
 package com.smarttoaster.simulation;
 
-import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.emulated.EmulatedPiAppliance;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;

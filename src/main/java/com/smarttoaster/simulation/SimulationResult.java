@@ -2,6 +2,7 @@ package com.smarttoaster.simulation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.smarttoaster.history.CycleOutcome;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ public record SimulationResult(
     List<Event> events,
     String appliance,
     String heatCutBy) {
+
+  /** {@link #outcome()} as the enum it is one of (the record keeps the contract's string). */
+  public CycleOutcome outcomeKind() {
+    return CycleOutcome.fromId(outcome);
+  }
 
   /** The supervisor limits the cycle ran under. */
   @JsonPropertyOrder({"maxHeatS", "cutoffC"})

@@ -1,5 +1,6 @@
 package com.smarttoaster.web;
 
+import com.smarttoaster.config.PasswordHash;
 import com.smarttoaster.config.WebConfig;
 import com.smarttoaster.hal.Clock;
 import java.io.IOException;

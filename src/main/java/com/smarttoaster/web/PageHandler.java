@@ -90,6 +90,11 @@ final class PageHandler extends Handler.Abstract {
       Map<String, Object> body = e.status() == 401
           ? Map.of("error", e.getMessage(), "login", api.loginKind())
           : Map.of("error", e.getMessage());
+      if ("POST".equals(method)) {
+        // A refused POST may leave its body unread, and then Jetty closes the connection after the
+        // answer; saying so keeps a client from sending its next request on a connection being closed.
+        res.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
       send(res, cb, e.status(), body);
     } catch (RuntimeException e) {
       log.error("Web request {} {} failed", method, path, e);

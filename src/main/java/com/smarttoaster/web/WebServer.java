@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.config.WebConfig;
 import com.smarttoaster.control.ToastController;
-import com.smarttoaster.modellife.RunningModel;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.modellife.ModelStore;
 import com.smarttoaster.monitoring.RollingFigures;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -13,6 +14,7 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.remote.TlsFiles;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -70,18 +72,19 @@ public class WebServer implements AutoCloseable {
    * wires the page to an appliance ({@code run} on the simulated, emulated and real Pi appliance).
    *
    * @param clock the appliance's clock
-   * @param models the running model side (its store, when there is one)
+   * @param store the installed models, or null without a state directory
+   * @param activeCard the active model's card for the rolling figures' drift (null without one)
    * @throws WebServerException naming what is wrong
    */
   public static WebServer fromConfig(ToasterConfig cfg, ToastController controller, SafetySupervisor supervisor,
-      Clock clock, ApplianceRemote remote, RunningModel models) {
+      Clock clock, ApplianceRemote remote, ModelStore store, Supplier<ModelCard> activeCard) {
     if (cfg.web() == null) {
       return NONE;
     }
     PageToaster toaster = new PageToaster(controller, supervisor, clock, remote, cfg.safety().cutoffC());
     int window = cfg.model().health().window();
-    InstalledModels health = new InstalledModels(models.store(), controller::modelVersion,
-        () -> MonitoredFigures.of(RollingFigures.of(remote.recordedCycles(), window, models.activeCard())));
+    InstalledModels health = new InstalledModels(store, controller::modelVersion,
+        () -> MonitoredFigures.of(RollingFigures.of(remote.recordedCycles(), window, activeCard.get())));
     return start(cfg.web(), toaster, health, Clock.system());
   }
 

@@ -32,7 +32,7 @@ class SimulatedApplianceRunnerTest {
     try (SimulatedApplianceRunner runner = new SimulatedApplianceRunner(21, 21, 230, 230, initial, pacer,
         (c, clock) -> SimulatedAppliances.create("sim", c, 1, clock, true, initial, null))) {
       ToasterAssembly assembly = new ToasterAssembly(runner.appliance().ports(), runner.clock(),
-          new ToasterAssembly.Settings(cfg.safety(), ControllerSettings.from(cfg.controller()), initial, 230, 0.5,
+          new ToasterAssembly.Settings(cfg.safety(), cfg.controller().controllerSettings(), initial, 230, 0.5,
               null),
           table -> Predictors.named("fallback", table, null), new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
           SafetyListener.NONE, ControllerListener.NONE);

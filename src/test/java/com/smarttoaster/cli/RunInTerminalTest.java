@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>The one test here that waits on the wall clock (the point is the pacing); about 5–10 s per
  * factor. Needs python3 (CI installs it; elsewhere the test is skipped without it).
  */
+@Tag("slow")
 class RunInTerminalTest {
   private static final int COLUMNS = 80;
   private static final long WAIT_MS = 60_000;

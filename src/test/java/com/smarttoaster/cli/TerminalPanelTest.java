@@ -9,7 +9,10 @@ import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
+import com.smarttoaster.safety.SafetyLimits;
+import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import com.smarttoaster.hal.UserEvent;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 class TerminalPanelTest {
   private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private final SimClock clock = new SimClock();
   private final SimulatedAppliance appliance = new SimulatedAppliance(
-      new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, new SimClock());
+      new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, clock);
   private final List<UserEvent> events = new ArrayList<>();
   private final List<RemoteCommand> remote = new ArrayList<>();
   private final List<String> said = new ArrayList<>();
@@ -53,15 +57,9 @@ class TerminalPanelTest {
 
   @Test
   void lPutsFreshSlicesInAndPReToastsTheSameOnes() throws Exception {
-    appliance.heater().set(true);
-    appliance.deadMan().toggle(); // the test's clock stands still: one edge keeps the dead-man enabling
-    appliance.latch().hold();
+    SafetySupervisor supervisor = fedSupervisor(); // built first: a new supervisor releases the carriage
     assertTrue(keys("lq"));
-    for (int i = 0; i < 10_000; i++) {
-      appliance.step(0.01);
-    }
-    appliance.heater().set(false);
-    appliance.latch().release();
+    toastThroughTheSupervisor(supervisor, 100);
     appliance.liftLever();
     double browned = appliance.physics().browningDeltaE();
     assertTrue(browned > 1, "browning after 100 s of heat: " + browned);
@@ -72,6 +70,34 @@ class TerminalPanelTest {
     assertTrue(keys("lq"));
     assertTrue(appliance.physics().browningDeltaE() < 0.01, "l: fresh slices, " + appliance.physics().browningDeltaE());
     assertEquals(21.0, appliance.physics().breadSurfaceC(), 0.5, "fresh slices at room temperature");
+  }
+
+  /** A supervisor on the appliance's ports whose dead-man stage is fed, so the magnet can hold. */
+  private SafetySupervisor fedSupervisor() {
+    SafetySupervisor supervisor = new SafetySupervisor(SafetyLimits.defaults(), appliance.ports(), clock,
+        SafetyListener.NONE, null);
+    for (int tick = 0; tick < 4; tick++) {
+      supervisor.tick();
+      clock.advance(50_000_000L);
+    }
+    return supervisor;
+  }
+
+  /** Heat as on the appliance: the supervisor holds the carriage and switches the relay, ticked in stepped time. */
+  private void toastThroughTheSupervisor(SafetySupervisor supervisor, double seconds) {
+    assertTrue(supervisor.holdCarriage(), "the supervisor holds the pressed carriage");
+    supervisor.requestHeat(true);
+    for (int tick = 0; tick < Math.round(seconds / 0.05); tick++) {
+      supervisor.renewLease();
+      supervisor.tick();
+      for (int i = 0; i < 5; i++) {
+        clock.advance(10_000_000L);
+        appliance.step(0.01);
+      }
+    }
+    assertTrue(supervisor.latchedFault().isEmpty(), () -> "no fault: " + supervisor.latchedFault());
+    supervisor.endCycle();
+    supervisor.shutdown();
   }
 
   @Test

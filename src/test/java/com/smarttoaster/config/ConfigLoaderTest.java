@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;

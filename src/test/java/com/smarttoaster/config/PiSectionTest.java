@@ -3,6 +3,8 @@ package com.smarttoaster.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

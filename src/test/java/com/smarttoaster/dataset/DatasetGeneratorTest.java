@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastMode;
 import java.util.Arrays;

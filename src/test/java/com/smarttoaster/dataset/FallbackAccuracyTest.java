@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * when the table was fitted (generator version 4, supply hidden): mean shade error 0.737; the
  * built-in rule, which sees neither the rise nor the history, is far worse on the same rows.
  */
+@Tag("slow")
 class FallbackAccuracyTest {
   @Test
   void theFittedTableIsFourTimesAsGoodAsTheBuiltInRuleOnTheTestSplit() {

@@ -8,6 +8,7 @@ import com.smarttoaster.dataset.Split;
 import com.smarttoaster.predict.CheckerBand;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.ModelCardChecks;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -18,6 +18,7 @@ import java.util.List;
 import com.smarttoaster.predict.ModelCardChecks;
 import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * against the installed fallback table. After refitting the table or editing the card, run
  * {@link CommittedCardSeal#main} (test scope) to measure and seal again.
  */
+@Tag("slow")
 class CommittedCardTest {
   private static ModelCard card;
   private static Mlp mlp;

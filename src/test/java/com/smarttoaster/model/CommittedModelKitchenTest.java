@@ -11,6 +11,7 @@ import com.smarttoaster.dataset.DatasetGenerator;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.predict.HeatingProgress;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;

@@ -9,6 +9,7 @@ import com.smarttoaster.dataset.SeedMix;
 import com.smarttoaster.dataset.Split;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.ShadeOracle;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.tflite.TfliteRuntime;
 import com.smarttoaster.predict.tflite.TfliteRuntimes;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The trained network and card committed in src/main/resources/model belong together and are good. */
+@Tag("slow")
 class CommittedModelTest {
   private static Mlp mlp;
   private static ModelCard card;

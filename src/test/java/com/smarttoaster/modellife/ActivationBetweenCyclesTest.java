@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.appliance.RunningModel;
 import com.smarttoaster.cli.Main;
 import com.smarttoaster.config.HistoryConfig;
 import com.smarttoaster.config.ToasterConfig;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.appliance.RunningModel;
 import com.smarttoaster.config.HistoryConfig;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.hal.sim.ApplianceConditions;

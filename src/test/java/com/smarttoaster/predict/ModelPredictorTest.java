@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.RandomMlp;
 import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.toast.BreadType;
@@ -19,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +39,28 @@ class ModelPredictorTest {
     ToastTimePredictor p = ModelPredictor.load(model, card());
     assertInstanceOf(ModelPredictor.class, p, "a valid model must load");
     ModelCard card = ((ModelPredictor) p).card();
-    for (PredictionInput in : List.of(WHITE_MEDIUM,
-        new PredictionInput(new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
-        new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250))) {
-      float[] z = card.scale(ModelFeatures.encode(in));
-      double expected = card.seconds(mlp.forward(z)[0]);
-      double actual = p.predictSeconds(in);
-      assertEquals(expected, actual, expected * 1e-5, "seconds for " + in);
+    // The feature vectors written out by hand in the data card's order (not by ModelFeatures.encode,
+    // which is the code under test here): shade, thickness, slices, chamber, ambient, mains, six bread
+    // one-hots (white, wholegrain, sourdough, rye, brioche, bagel), defrost, bagel mode, nominal mains,
+    // mains ratio, s since the last cycle (1800 = rested), its heat s, progress known, three rises.
+    Map<PredictionInput, float[]> byHand = new LinkedHashMap<>();
+    byHand.put(WHITE_MEDIUM, new float[] {4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0});
+    byHand.put(new PredictionInput(new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
+        new float[] {7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0});
+    byHand.put(new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250),
+        new float[] {1, 8, 2, 5, 5, 250, 0, 0, 0, 1, 0, 0, 0, 1, 230, 250f / 230f, 1800, 0, 0, 0, 0, 0});
+    for (Map.Entry<PredictionInput, float[]> e : byHand.entrySet()) {
+      float[] raw = e.getValue();
+      float[] z = new float[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        ModelCard.Feature f = card.features().get(i);
+        z[i] = (float) ((raw[i] - f.mean()) / f.std());
+      }
+      // Mlp.forward is plain Java arithmetic, independent of the TFLite runtime that answers here.
+      double y = mlp.forward(z)[0] * card.target().std() + card.target().mean();
+      double expected = "log".equals(card.target().transform()) ? Math.exp(y) : y;
+      double actual = p.predictSeconds(e.getKey());
+      assertEquals(expected, actual, expected * 1e-5, "seconds for " + e.getKey());
       assertTrue(actual > 50 && actual < 250, "the test network answers plausible times: " + actual);
     }
     ((ModelPredictor) p).close();

@@ -3,7 +3,6 @@ package com.smarttoaster.predict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
 import com.smarttoaster.model.RandomMlp;
 import com.smarttoaster.model.TfliteMlpWriter;
 import java.io.IOException;

@@ -16,12 +16,14 @@ import com.smarttoaster.testkit.SimToaster;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Against a real Mosquitto 2 process as deployed: TLS, a password file and the shipped ACL. Runs
  * when Mosquitto is installed; with CI=true a missing Mosquitto fails the build.
  */
+@Tag("network")
 class MosquittoTest extends ShippedMosquittoTest {
 
   /** A toaster configured as in toaster.yaml: ssl://, user = device id, password file, CA file. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * The oversized payloads, which need a toaster with the service's heap, are in {@link
  * OversizedCommandTest}.
  */
+@Tag("network")
 class MqttHardeningTest extends ShippedMosquittoTest {
 
   private MqttRemote toaster(String device) throws Exception {

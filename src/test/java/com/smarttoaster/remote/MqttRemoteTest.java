@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * appliance, real supervisor and controller in stepped simulated time. Only the network is waited
  * for, with a deadline.
  */
+@Tag("network")
 class MqttRemoteTest {
   private static PlainMosquitto broker;
 

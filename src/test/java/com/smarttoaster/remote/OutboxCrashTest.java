@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * out, in order, when the next process opens the same database and reaches a broker; a cycle it
  * was running is closed as interrupted by that next process.
  */
+@Tag("network")
 class OutboxCrashTest {
   @TempDir Path dir;
 

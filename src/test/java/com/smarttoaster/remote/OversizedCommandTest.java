@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Twice: with the shipped broker limits (the broker refuses such packets), and without them (only
  * the toaster's own MQTT 5 Maximum Packet Size stands between the payload and its heap).
  */
+@Tag("network")
 class OversizedCommandTest {
   private static final int MB = 1024 * 1024;
   @TempDir Path dir;

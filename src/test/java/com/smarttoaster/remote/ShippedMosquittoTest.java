@@ -8,6 +8,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and TLS clients logged in as a user that are closed after each test. The broker is per class: the
  * static fields are set again by each subclass's {@code @BeforeAll} (test classes run one at a time).
  */
+@Tag("network")
 abstract class ShippedMosquittoTest {
   @TempDir static Path dir;
   static MosquittoBroker broker;

@@ -10,10 +10,12 @@ import com.smarttoaster.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code simulate --mqtt-url URL --device-id ID} publishes the simulated cycle like a real toaster. */
+@Tag("network")
 class SimulateOverMqttTest {
   private static int simulate(StringWriter out, StringWriter err, String... args) {
     CommandLine cl = Main.commandLine();

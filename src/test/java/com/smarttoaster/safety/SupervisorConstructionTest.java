@@ -2,8 +2,9 @@ package com.smarttoaster.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.mockito.Mockito.inOrder;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
 
 import com.smarttoaster.hal.CarriageLatch;
 import com.smarttoaster.hal.Clock;
@@ -15,8 +16,11 @@ import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
 import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
+import org.mockito.invocation.Invocation;
 
 class SupervisorConstructionTest {
 
@@ -31,9 +35,22 @@ class SupervisorConstructionTest {
     new SafetySupervisor(
         SafetyLimits.defaults(), heater, latch, sensor, current, clock, SafetyListener.NONE);
 
-    InOrder order = inOrder(heater, latch, sensor, current, clock);
-    order.verify(heater).set(false);
-    order.verify(latch).release();
+    // Every interaction with any port, in the order it happened: the first two must be the outputs'
+    // off, so nothing (a clock read, a sensor read that throws or hangs) can come before them.
+    List<Invocation> all = Stream.of(heater, latch, sensor, current, clock)
+        .flatMap(m -> mockingDetails(m).getInvocations().stream())
+        .sorted(Comparator.comparingInt(Invocation::getSequenceNumber))
+        .toList();
+    assertTrue(all.size() >= 2, "the outputs were not even touched: " + all);
+    assertEquals(List.of("heater.set(false)", "latch.release()"),
+        all.subList(0, 2).stream().map(SupervisorConstructionTest::describe).toList(),
+        "first interactions of all: " + all);
+  }
+
+  private static String describe(Invocation i) {
+    String who = i.getMock() instanceof HeaterSwitch ? "heater" : i.getMock() instanceof CarriageLatch ? "latch" : "other";
+    String args = i.getArguments().length == 0 ? "" : String.valueOf(i.getArguments()[0]);
+    return who + "." + i.getMethod().getName() + "(" + args + ")";
   }
 
   @Test

@@ -33,18 +33,43 @@ class JournalStderrTest {
   }
 
   @Test
-  void stackTraceLinesKeepTheirLogLinesPriority() {
+  void stackTraceLinesIncludingTheExceptionLineKeepTheirLogLinesPriority() {
     err.println("ERROR SupervisorLoop - Safety tick failed");
     err.println("java.lang.IllegalStateException: boom");
     err.println("\tat com.smarttoaster.safety.SafetySupervisor.tick(SafetySupervisor.java:1)");
     err.println("Caused by: java.io.IOException: bus");
     err.println("\t... 4 more");
 
+    // journalctl -p err must show the whole trace, not just its first line
     assertEquals("<3>ERROR SupervisorLoop - Safety tick failed\n"
-        + "java.lang.IllegalStateException: boom\n"
-        + "\tat com.smarttoaster.safety.SafetySupervisor.tick(SafetySupervisor.java:1)\n"
-        + "Caused by: java.io.IOException: bus\n"
-        + "\t... 4 more\n", journal());
+        + "<3>java.lang.IllegalStateException: boom\n"
+        + "<3>\tat com.smarttoaster.safety.SafetySupervisor.tick(SafetySupervisor.java:1)\n"
+        + "<3>Caused by: java.io.IOException: bus\n"
+        + "<3>\t... 4 more\n", journal());
+  }
+
+  @Test
+  void aWarningsTraceWithANestedClassAndNoMessageIsAWarning() {
+    err.println("WARN PahoTransport - Connection lost");
+    err.println("org.eclipse.paho.mqttv5.common.MqttException$Timeout");
+    err.println("\tat x.Y.z(Y.java:2)");
+
+    assertEquals("<4>WARN PahoTransport - Connection lost\n"
+        + "<4>org.eclipse.paho.mqttv5.common.MqttException$Timeout\n"
+        + "<4>\tat x.Y.z(Y.java:2)\n", journal());
+  }
+
+  @Test
+  void linesThatMerelyContainDotsOrColonsAreNotExceptions() {
+    err.println("ERROR x - y");
+    err.println("config/pi.yaml: pi.heaterPin 99 is above 27");
+    err.println("keys: l lever down");
+    err.println("Smart.toaster ready");
+
+    assertEquals("<3>ERROR x - y\n"
+        + "config/pi.yaml: pi.heaterPin 99 is above 27\n"
+        + "keys: l lever down\n"
+        + "Smart.toaster ready\n", journal());
   }
 
   @Test

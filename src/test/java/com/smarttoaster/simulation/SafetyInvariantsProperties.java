@@ -11,20 +11,35 @@ import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioFault;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Invariants over random scenarios from the realistic envelope of the design brief: no trips
  * without faults, heat never beyond the maximum time, the chamber never far above the cut-off, and
  * every injected fault stops heat within its bound.
  */
+@Tag("slow")
 class SafetyInvariantsProperties {
+  /**
+   * Per fault kind, the tries in which the fault met flowing heat and the supervisor latched a fault
+   * for it: only those put the kind's bound to the test (a fault that arrives after the cycle's heat
+   * has ended passes any bound). Checked after the container: every kind must have been exercised.
+   */
+  private static final Map<FaultKind, Integer> EXERCISED = new EnumMap<>(FaultKind.class);
+  private static final Map<FaultKind, Integer> TRIED = new EnumMap<>(FaultKind.class);
+  /** Healthy tries that heated at all (a cycle refused or ended at once would pass every bound). */
+  private static int healthyHeated;
+  private static int healthyTried;
 
   @Property(tries = 120)
   void healthyCyclesNeverTripAndStayWithinLimits(
@@ -35,6 +50,12 @@ class SafetyInvariantsProperties {
     assertEquals("done", r.outcome());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS(), "heater on " + r.heaterOnS() + " s");
     assertTrue(r.maxChamberC() < r.limits().cutoffC(), "chamber " + r.maxChamberC() + " °C in " + describe(s));
+    synchronized (EXERCISED) {
+      healthyTried++;
+      if (r.heaterOnS() > 0) {
+        healthyHeated++;
+      }
+    }
   }
 
   @Property(tries = 120)
@@ -52,6 +73,31 @@ class SafetyInvariantsProperties {
         + r.events());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS());
     assertTrue(r.maxChamberC() <= r.limits().cutoffC() + 15, "chamber " + r.maxChamberC() + " °C");
+    boolean metHeat = r.heatCutS() != null && r.heatCutS() >= fault.atS() && r.fault() != null;
+    synchronized (EXERCISED) {
+      TRIED.merge(fault.kind(), 1, Integer::sum);
+      if (metHeat) {
+        EXERCISED.merge(fault.kind(), 1, Integer::sum);
+      }
+    }
+  }
+
+  @AfterContainer
+  static void everyBoundWasExercised() {
+    synchronized (EXERCISED) {
+      if (healthyTried > 0) {
+        assertTrue(healthyHeated > healthyTried / 2, () -> "only " + healthyHeated + " of " + healthyTried
+            + " healthy tries heated at all: the limits were hardly tested");
+      }
+      if (!TRIED.isEmpty()) {
+        for (FaultKind kind : TRIED.keySet()) {
+          int n = EXERCISED.getOrDefault(kind, 0);
+          assertTrue(n > 0, () -> kind.id() + ": none of " + TRIED.get(kind) + " tries met flowing heat and"
+              + " latched a fault; its bound was never tested");
+        }
+        assertEquals(10, TRIED.size(), () -> "fault kinds tried: " + TRIED);
+      }
+    }
   }
 
   private static ToastMode nonReheat(ToastMode m) {

@@ -10,7 +10,6 @@ import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.remote.Listeners;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -75,7 +74,7 @@ public final class SimToaster implements AutoCloseable {
         new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, remoteStartEnabled, 1800), settings,
             MAINS_VOLTS_NOMINAL, 0.5, null),
         primary, new SimulatedTimePredictorRunner(clock, () -> 0.0),
-        Listeners.both(SafetyListener.NONE, remote.safetyListener()), Listeners.both(own, remote.controllerListener()));
+        SafetyListener.both(SafetyListener.NONE, remote.safetyListener()), ControllerListener.both(own, remote.controllerListener()));
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);

@@ -1,5 +1,6 @@
 package com.smarttoaster.web;
 
+import com.smarttoaster.config.PasswordHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

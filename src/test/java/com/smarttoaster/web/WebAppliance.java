@@ -5,7 +5,6 @@ import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.ControllerConfig;
 import com.smarttoaster.config.WebConfig;
 import com.smarttoaster.control.ControllerListener;
-import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.history.HistoryDatabase;
@@ -80,10 +79,10 @@ final class WebAppliance implements AutoCloseable {
       }
     };
     assembly = new ToasterAssembly(runner.appliance().ports(), runner.clock(),
-        new ToasterAssembly.Settings(limits, ControllerSettings.from(cc), initial, 230, 230, cc.predictorTimeoutS(), null),
+        new ToasterAssembly.Settings(limits, cc.controllerSettings(), initial, 230, 230, cc.predictorTimeoutS(), null),
         table -> model ? com.smarttoaster.modellife.ActiveModel.factory() : table, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
-        com.smarttoaster.remote.Listeners.both(heaterLog, remote.safetyListener()),
-        com.smarttoaster.remote.Listeners.both(refusalLog, remote.controllerListener()));
+        SafetyListener.both(heaterLog, remote.safetyListener()),
+        ControllerListener.both(refusalLog, remote.controllerListener()));
     ToastController controller = assembly.controller();
     remote.attach(controller, assembly.supervisor(), runner.clock());
     remote.attachRatings(assembly.ratings()); // the rating desk, as run wires it

@@ -11,7 +11,7 @@ import com.smarttoaster.dataset.Split;
 import com.smarttoaster.model.DenseLayer;
 import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.TestBundles;
 import com.smarttoaster.modellife.VerifiedBundle;

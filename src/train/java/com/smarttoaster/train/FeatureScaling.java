@@ -3,7 +3,7 @@ package com.smarttoaster.train;
 import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -18,7 +18,7 @@ import com.smarttoaster.modellife.BundleKeys;
 import com.smarttoaster.modellife.BundleSigner;
 import com.smarttoaster.modellife.ModelBundle;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.model.ModelFeatures;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;

@@ -2,8 +2,8 @@ package com.smarttoaster.hal.emulated;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.smarttoaster.config.PiConfig;
-import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.UserEvent;
@@ -155,8 +155,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     // With pi.thermocouple = iio the kernel driver owns the chip; its sysfs answers from the same chip.
     Sysfs sysfs = new MaximThermocoupleSysfs(chip::transfer, List.of());
     this.pi = PiAppliance.open(wiring, currentSensorFitted, context, sysfs, clock, initial);
-    this.ports = new AppliancePorts(pi.heater(), pi.latch(), pi.sensor(), pi.currentSensor(), pi.deadMan(),
-        pi.controls(), pi.indicators());
+    this.ports = pi.ports();
     this.intendedShade = initial.shade();
     this.intendedMode = initial.mode();
   }

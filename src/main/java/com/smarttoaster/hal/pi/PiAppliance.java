@@ -8,8 +8,6 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
-import com.smarttoaster.config.PiConfig;
-import com.smarttoaster.config.ThermocoupleInterface;
 import com.smarttoaster.hal.CarriageLatch;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.HeaterCurrentSensor;
@@ -177,20 +175,15 @@ public final class PiAppliance implements AutoCloseable {
     }
   }
 
-  public HeaterSwitch heater() {
-    return heater;
-  }
-
-  public CarriageLatch latch() {
-    return latch;
-  }
-
-  /** The hardware dead-man's trigger, for the supervisor's loop only. */
-  /** Every port as one bundle, for the toaster assembly. */
+  /**
+   * Every port as one bundle, for the toaster assembly. The heater and the latch are reachable only
+   * through this bundle, which goes to the safety supervisor (ArchitectureTest holds who may call them).
+   */
   public AppliancePorts ports() {
     return new AppliancePorts(heater, latch, sensor, currentSensor, deadMan(), panel, indicators);
   }
 
+  /** The hardware dead-man's trigger, for the supervisor's loop only. */
   public PiDeadManTrigger deadMan() {
     return deadMan;
   }

@@ -15,7 +15,7 @@ public final class PiCarriageLatch implements CarriageLatch {
   private final DebouncedInput lever;
   private volatile boolean held;
 
-  public PiCarriageLatch(DigitalOutput magnet, DebouncedInput lever) {
+  PiCarriageLatch(DigitalOutput magnet, DebouncedInput lever) {
     this.magnet = magnet;
     this.lever = lever;
     release();

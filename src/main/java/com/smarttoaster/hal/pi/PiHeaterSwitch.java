@@ -16,7 +16,7 @@ public final class PiHeaterSwitch implements HeaterSwitch {
   private final DigitalOutput pin;
   private volatile boolean commandedOn;
 
-  public PiHeaterSwitch(DigitalOutput pin) {
+  PiHeaterSwitch(DigitalOutput pin) {
     this.pin = pin;
     set(false);
   }

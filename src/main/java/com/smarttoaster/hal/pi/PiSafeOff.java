@@ -3,7 +3,6 @@ package com.smarttoaster.hal.pi;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.smarttoaster.config.PiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

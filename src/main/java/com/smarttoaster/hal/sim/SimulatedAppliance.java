@@ -396,7 +396,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
     beepListener = listener;
   }
 
-  public HeaterSwitch heater() {
+  HeaterSwitch heater() {
     return new HeaterSwitch() {
       @Override
       public void set(boolean on) {
@@ -410,7 +410,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
     };
   }
 
-  public CarriageLatch latch() {
+  CarriageLatch latch() {
     return new CarriageLatch() {
       @Override
       public void hold() {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import org.junit.jupiter.params.ParameterizedTest;

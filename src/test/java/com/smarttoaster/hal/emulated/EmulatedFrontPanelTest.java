@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.config.PiConfig;
-import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
 import com.smarttoaster.hal.sim.ApplianceConditions;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.config.PiConfig;
-import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimulatedAppliance;

@@ -1,7 +1,7 @@
 package com.smarttoaster.hal.emulated;
 
 import com.smarttoaster.appliance.ToasterAssembly;
-import com.smarttoaster.config.PiConfig;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;

@@ -2,7 +2,7 @@ package com.smarttoaster.hal.emulated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.smarttoaster.config.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.ApplianceConditions;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.config.PiConfig;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.toast.BreadType;

@@ -18,8 +18,6 @@ import com.pi4j.plugin.mock.provider.spi.MockSpi;
 import com.pi4j.plugin.mock.provider.spi.MockSpiProviderImpl;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.smarttoaster.config.PiConfig;
-import com.smarttoaster.config.ThermocoupleInterface;
 import com.smarttoaster.hal.ThermocoupleFault;
 import java.util.Set;
 

@@ -2,10 +2,12 @@ package com.smarttoaster.hal.sim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.toast.BreadType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,27 +16,46 @@ import org.junit.jupiter.api.Test;
  * slices, every bread, 8–35 mm, bread start −25…30 °C). Checked on a grid of the envelope's corners
  * and on random points inside it.
  */
+@Tag("slow")
 class ChamberSafetyTest {
-  /** (a) Highest chamber temperature allowed while heating up to 1.3 × the oracle time, °C. */
-  static final double NORMAL_PEAK_LIMIT_C = 255.0;
+  /** The limits the supervisor ships with: the bounds below are read from them, not copied. */
+  private static final SafetyLimits LIMITS = SafetyLimits.defaults();
+
+  /**
+   * (a) Highest chamber temperature allowed while heating up to 1.3 × the oracle time, °C: a
+   * physics claim, 25 °C of margin below the cut-off.
+   */
+  static final double NORMAL_PEAK_LIMIT_C = LIMITS.cutoffC() - 25.0;
 
   /** (b) The supervisor's over-temperature cut-off, °C. */
-  static final double CUTOFF_C = 280.0;
+  static final double CUTOFF_C = LIMITS.cutoffC();
 
-  /** (c) Minimum rise within the first 20 s of heating, °C (the supervisor asks for 2). */
-  static final double MIN_RISE_IN_20_S_C = 4.0;
+  /**
+   * (c) Minimum rise within the no-rise check's window of heating, °C: twice what the supervisor
+   * asks for, so a healthy element is never near a NO_HEAT_RISE.
+   */
+  static final double MIN_RISE_IN_WINDOW_C = 2 * LIMITS.noRiseMinC();
 
-  /** (d) Largest fall within any 5 s window after 10 s of heating, °C. */
-  static final double MAX_FALL_IN_5_S_C = 3.0;
+  /**
+   * (d) Largest fall within the fall check's window after its settle time, °C: a physics claim,
+   * well under the check's trip ({@code fallWhileHeatingC}, asserted below).
+   */
+  static final double MAX_FALL_IN_WINDOW_C = 3.0;
 
-  /** (e) The supervisor's heater-stuck check: settle 5 s, then a 5 °C rise within 10 s trips it. */
-  static final double STUCK_SETTLE_S = 5.0;
+  /** (e) The supervisor's heater-stuck check: its settle time, window and trip rise. */
+  static final double STUCK_SETTLE_S = LIMITS.stuckSettleS();
 
-  static final double STUCK_WINDOW_S = 10.0;
-  static final double STUCK_RISE_C = 5.0;
+  static final double STUCK_WINDOW_S = LIMITS.stuckWindowS();
+  static final double STUCK_RISE_C = LIMITS.stuckRiseC();
 
-  /** (f) Fastest rise from the heater alone, °C/s. */
+  /** (f) Fastest rise from the heater alone, °C/s: a physics claim, under the rate check's trip. */
   static final double MAX_RISE_RATE_C_PER_S = 15.0;
+
+  @Test
+  void thePhysicsClaimsSitInsideTheSupervisorsTrips() {
+    assertTrue(MAX_FALL_IN_WINDOW_C < LIMITS.fallWhileHeatingC(), "fall claim vs trip " + LIMITS.fallWhileHeatingC());
+    assertTrue(MAX_RISE_RATE_C_PER_S < LIMITS.maxRateCPerS(), "rise-rate claim vs trip " + LIMITS.maxRateCPerS());
+  }
 
   private static final double[] AMBIENTS = {5, 40};
   private static final double[] MAINS = {200, 250};
@@ -71,24 +92,24 @@ class ChamberSafetyTest {
     assertTrue(
         peak < NORMAL_PEAK_LIMIT_C,
         "(a) chamber reached " + peak + " °C (limit " + NORMAL_PEAK_LIMIT_C + ") in " + at);
-    if (run.heating.length > 2000) {
-      double rise = run.riseByC(20);
+    if (run.heating.length > LIMITS.noRiseWindowS() / ChamberRun.DT) {
+      double rise = run.riseByC(LIMITS.noRiseWindowS());
       assertTrue(
-          rise >= MIN_RISE_IN_20_S_C,
+          rise >= MIN_RISE_IN_WINDOW_C,
           "(c) chamber rose only "
               + rise
-              + " °C in the first 20 s (need "
-              + MIN_RISE_IN_20_S_C
+              + " °C in the first " + LIMITS.noRiseWindowS() + " s (need "
+              + MIN_RISE_IN_WINDOW_C
               + ") in "
               + at);
     }
-    double fall = run.maxFallC(10, 5);
+    double fall = run.maxFallC(LIMITS.heatingSettleS(), LIMITS.fallWindowS());
     assertTrue(
-        fall <= MAX_FALL_IN_5_S_C,
+        fall <= MAX_FALL_IN_WINDOW_C,
         "(d) chamber fell "
             + fall
-            + " °C within 5 s while heating (limit "
-            + MAX_FALL_IN_5_S_C
+            + " °C within " + LIMITS.fallWindowS() + " s while heating (limit "
+            + MAX_FALL_IN_WINDOW_C
             + ") in "
             + at);
     double rate = run.maxRiseRateCPerS();

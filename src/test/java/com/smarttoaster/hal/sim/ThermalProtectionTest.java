@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.toast.BreadType;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * #noPlacementKeepsTheBreadBelowIgnitionWithoutTrippingInNormalUse}), so the README's statement
  * stays true or this test says it no longer is.
  */
+@Tag("slow")
 class ThermalProtectionTest {
   private static final double DT_S = 0.1;
 

@@ -1,8 +1,18 @@
-package com.smarttoaster.modellife;
+package com.smarttoaster.appliance;
 
-import com.smarttoaster.appliance.PiApplianceRunner;
-import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.ModelConfig;
+import com.smarttoaster.modellife.ActiveModel;
+import com.smarttoaster.modellife.BundleException;
+import com.smarttoaster.modellife.BundleKeys;
+import com.smarttoaster.modellife.BundleVerifier;
+import com.smarttoaster.modellife.CycleModelWatcher;
+import com.smarttoaster.modellife.ModelBundle;
+import com.smarttoaster.modellife.ModelOwningRunner;
+import com.smarttoaster.modellife.ShadowModel;
+import com.smarttoaster.modellife.VerifiedBundle;
+import com.smarttoaster.modellife.ModelVersion;
+import com.smarttoaster.modellife.ModelFollower;
+import com.smarttoaster.modellife.ModelStore;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.ThreadPredictorRunner;
@@ -182,7 +192,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * seconds, so it compares versions first and verifies (which loads the model) only a version it
    * has not tried; a candidate refused once is not tried again until another version is newest.
    */
-  synchronized void refreshCandidate() {
+  public synchronized void refreshCandidate() {
     if (watcher == null || store == null) {
       return;
     }

@@ -1,4 +1,4 @@
-package com.smarttoaster.model;
+package com.smarttoaster.predict;
 
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;

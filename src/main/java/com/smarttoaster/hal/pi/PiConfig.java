@@ -1,4 +1,4 @@
-package com.smarttoaster.config;
+package com.smarttoaster.hal.pi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

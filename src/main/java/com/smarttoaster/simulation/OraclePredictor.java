@@ -1,8 +1,12 @@
-package com.smarttoaster.predict;
+package com.smarttoaster.simulation;
 
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
+import com.smarttoaster.predict.ReheatTime;
+import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastMode;
 import java.util.function.Supplier;
 
@@ -33,7 +37,7 @@ public final class OraclePredictor implements ToastTimePredictor {
 
   @Override
   public String name() {
-    return "oracle";
+    return PredictorName.ORACLE.id();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package com.smarttoaster.web;
+package com.smarttoaster.config;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,7 +21,7 @@ public final class PasswordHash {
   static final String SCHEME = "pbkdf2-sha256";
   public static final int ITERATIONS = 600_000;
   /** Below this a stolen hash file is too cheap to guess from. */
-  static final int MIN_ITERATIONS = 100_000;
+  public static final int MIN_ITERATIONS = 100_000;
   static final int MAX_ITERATIONS = 10_000_000;
   private static final int SALT_BYTES = 16;
   private static final int HASH_BITS = 256;
