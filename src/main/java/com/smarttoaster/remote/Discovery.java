@@ -77,32 +77,32 @@ final class Discovery {
     cancel.put("payload_press", CommandParser.PRESS);
 
     ObjectNode shade = command(c, uid, "shade", "number", "Shade", t.command(Topics.SHADE));
-    shade.put("value_template", "{{ value_json.shade }}");
+    shade.put("val_tpl", "{{ value_json.shade }}");
     shade.put("min", Shade.LIGHTEST);
     shade.put("max", Shade.DARKEST);
     shade.put("step", 1);
     shade.put("mode", "slider");
 
     ObjectNode bread = command(c, uid, "bread", "select", "Bread", t.command(Topics.BREAD));
-    bread.put("value_template", "{{ value_json.bread }}");
+    bread.put("val_tpl", "{{ value_json.bread }}");
     ArrayNode breads = bread.putArray("options");
     Arrays.stream(BreadType.values()).forEach(b -> breads.add(b.id()));
 
     ObjectNode slices = command(c, uid, "slices", "number", "Slices", t.command(Topics.SLICES));
-    slices.put("value_template", "{{ value_json.slices }}");
+    slices.put("val_tpl", "{{ value_json.slices }}");
     slices.put("min", 1);
     slices.put("max", 2);
     slices.put("step", 1);
 
     ObjectNode thickness = command(c, uid, "thickness", "number", "Slice thickness", t.command(Topics.THICKNESS));
-    thickness.put("value_template", "{{ value_json.thicknessMm }}");
+    thickness.put("val_tpl", "{{ value_json.thicknessMm }}");
     thickness.put("min", CommandParser.MIN_THICKNESS_MM);
     thickness.put("max", CommandParser.MAX_THICKNESS_MM);
     thickness.put("step", 1);
     thickness.put("unit_of_measurement", "mm");
 
     ObjectNode mode = command(c, uid, "mode", "select", "Mode", t.command(Topics.MODE));
-    mode.put("value_template", "{{ value_json.mode }}");
+    mode.put("val_tpl", "{{ value_json.mode }}");
     ArrayNode modes = mode.putArray("options");
     Arrays.stream(ToastMode.values()).forEach(m -> modes.add(m.id()));
 
@@ -118,7 +118,7 @@ final class Discovery {
 
     ObjectNode events = c.putObject("events");
     events.put("p", "event");
-    events.put("unique_id", uid + "_events");
+    events.put("uniq_id", uid + "_events");
     events.put("name", "Cycle events");
     events.put("state_topic", t.event());
     ArrayNode types = events.putArray("event_types");
@@ -183,13 +183,18 @@ final class Discovery {
     health.put("entity_category", "diagnostic");
   }
 
+  /*
+   * The two keys every component repeats use Home Assistant's documented abbreviations (uniq_id,
+   * val_tpl; "p" for platform likewise): with about 50 components the message must stay well within
+   * the toaster's Maximum Packet Size (PacketSizeTest).
+   */
   private static ObjectNode component(ObjectNode cmps, String uid, String key, String platform, String name,
       String valueTemplate) {
     ObjectNode n = cmps.putObject(key);
     n.put("p", platform);
-    n.put("unique_id", uid + "_" + key);
+    n.put("uniq_id", uid + "_" + key);
     n.put("name", name);
-    n.put("value_template", valueTemplate);
+    n.put("val_tpl", valueTemplate);
     return n;
   }
 
@@ -197,7 +202,7 @@ final class Discovery {
       String topic) {
     ObjectNode n = cmps.putObject(key);
     n.put("p", platform);
-    n.put("unique_id", uid + "_" + key);
+    n.put("uniq_id", uid + "_" + key);
     n.put("name", name);
     n.put("command_topic", topic);
     return n;

@@ -131,7 +131,7 @@ class MqttRemoteTest {
     assertTrue(c.get("events").get("event_types").toString().contains("rejected"));
     assertFalse(d.toString().contains("cmd/start"), "remote start has no Home Assistant entity");
     Set<String> uniqueIds = new TreeSet<>();
-    c.forEach(comp -> uniqueIds.add(comp.get("unique_id").asText()));
+    c.forEach(comp -> uniqueIds.add(comp.get("uniq_id").asText()));
     assertEquals(c.size(), uniqueIds.size(), "every component has its own unique_id");
     toaster.close();
   }
@@ -576,7 +576,7 @@ class MqttRemoteTest {
 
   private static void assertComponent(JsonNode c, String platform, String... keyValues) {
     assertEquals(platform, c.get("p").asText(), c.toString());
-    assertTrue(c.hasNonNull("unique_id"), c.toString());
+    assertTrue(c.hasNonNull("uniq_id"), c.toString());
     for (int i = 0; i < keyValues.length; i += 2) {
       JsonNode v = c.get(keyValues[i]);
       assertTrue(v != null, keyValues[i] + " missing in " + c);

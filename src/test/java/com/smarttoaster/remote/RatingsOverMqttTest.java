@@ -154,7 +154,7 @@ class RatingsOverMqttTest {
     JsonNode c = json(ha.on(topics.discovery()).get(0).payload()).get("cmps");
 
     assertEquals("binary_sensor", c.get("rating_invited").get("p").asText());
-    assertEquals("{{ 'ON' if value_json.ratingInvited else 'OFF' }}", c.get("rating_invited").get("value_template").asText());
+    assertEquals("{{ 'ON' if value_json.ratingInvited else 'OFF' }}", c.get("rating_invited").get("val_tpl").asText());
     assertEquals("sensor", c.get("taste_offset").get("p").asText());
     assertEquals(topics.command(Topics.TASTE_RESET), c.get("taste_reset").get("command_topic").asText());
     assertEquals("PRESS", c.get("taste_reset").get("payload_press").asText());
