@@ -30,7 +30,7 @@ import javax.net.ssl.TrustManagerFactory;
  * unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY}; RSA, EC or Ed25519). Key material stays in
  * memory; nothing of it is logged.
  */
-final class TlsFiles {
+public final class TlsFiles {
   private static final Pattern PEM_KEY =
       Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
@@ -42,7 +42,7 @@ final class TlsFiles {
    * @param keyFile its private key, or null for none
    * @throws TransportException naming the file and what is wrong with it
    */
-  static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) {
+  public static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) {
     try {
       TrustManagerFactory tmf = null;
       if (caFile != null) {
