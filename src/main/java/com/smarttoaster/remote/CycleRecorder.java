@@ -71,10 +71,10 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   @Override
   public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
     guarded(() -> {
-      cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
+      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
+      cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction, modelVersion);
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
-      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));
       events.emit(new ToasterEvent(ToasterEvent.STARTED, Instant.now(), null, null, null, cycle));

@@ -1,0 +1,32 @@
+package com.smarttoaster.fleet.rollout;
+
+import com.smarttoaster.fleet.FleetLogin;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/**
+ * Offers over MQTT as the rollout tool's own user, which the shipped ACL lets write offers and
+ * bundle parts and nothing else (config/mosquitto/acl).
+ */
+public final class MqttOfferPublisher implements OfferPublisher, AutoCloseable {
+  private final MqttClient client;
+
+  public MqttOfferPublisher(FleetLogin login) throws MqttException {
+    client = new MqttClient(login.brokerUrl(), login.user(), new MemoryPersistence());
+    client.connect(login.options(true, 0));
+  }
+
+  @Override
+  public void publishRetained(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, payload, 1, true);
+  }
+
+  @Override
+  public void close() throws MqttException {
+    if (client.isConnected()) {
+      client.disconnect(5000);
+    }
+    client.close();
+  }
+}
