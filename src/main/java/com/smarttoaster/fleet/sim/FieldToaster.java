@@ -105,6 +105,16 @@ public final class FieldToaster implements AutoCloseable {
     return deviceId;
   }
 
+  /** This run's id, as in every event it sent. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The last seq sent (events are numbered 1..this). */
+  public long lastSeq() {
+    return seq;
+  }
+
   public ModelStore store() {
     return store;
   }
