@@ -8,6 +8,7 @@ CREATE TABLE fleet_event (
   event_type    VARCHAR(32)  NOT NULL,
   at            VARCHAR(40)  NOT NULL,
   received_at   VARCHAR(40)  NOT NULL,
+  collected_by  VARCHAR(64)  NOT NULL,
   cycle_id      VARCHAR(64),
   model_version VARCHAR(80),
   predictor     VARCHAR(32),

@@ -85,15 +85,20 @@ public final class FleetCommand implements Runnable {
         FleetCollector collector = new FleetCollector(broker.login(), settings, database, null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          collector.close();
-          stopped.countDown();
+          try {
+            collector.close();
+          } finally {
+            // Here, not after the await: the JVM halts as soon as the hooks are done.
+            out.println("stopped: " + collector.counts());
+            out.flush();
+            stopped.countDown();
+          }
         }, "fleet-collect-stop"));
         collector.start();
         out.println("collecting " + FleetCollector.EVENTS + " as " + broker.user + " (group " + group + ") into "
             + database);
         out.flush();
         stopped.await();
-        out.println("stopped: " + collector.counts());
         return 0;
       }
     }

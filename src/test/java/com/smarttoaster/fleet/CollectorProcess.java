@@ -65,13 +65,6 @@ final class CollectorProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** Stops it with SIGTERM and returns its last line ("stopped: N stored, M repeats dropped, K refused"). */
-  String stop() throws InterruptedException {
-    close();
-    drain.join(5000);
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-  }
-
   String log() throws IOException {
     return Files.readString(log);
   }
@@ -80,7 +73,7 @@ final class CollectorProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         kill();
       }
     }

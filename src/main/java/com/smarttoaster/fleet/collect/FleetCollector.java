@@ -191,7 +191,7 @@ public final class FleetCollector implements AutoCloseable {
         log.warn("Collector {}: dropped a message on {}: {}", login.user(), m.topic(), e.getMessage());
       }
     }
-    int added = events.isEmpty() ? 0 : db.insert(events, Instant.now().toString());
+    int added = events.isEmpty() ? 0 : db.insert(events, Instant.now().toString(), login.user());
     long now = System.nanoTime();
     stored.addAndGet(added);
     repeats.addAndGet(events.size() - added);
@@ -228,11 +228,13 @@ public final class FleetCollector implements AutoCloseable {
     try {
       if (client != null) {
         if (client.isConnected()) {
-          client.disconnect(5000);
+          // Forcibly: a polite disconnect waits for the messages this collector will never
+          // acknowledge now (left in the queue); the broker keeps them in the session instead.
+          client.disconnectForcibly(0, 2000);
         }
         client.close();
       }
-    } catch (MqttException e) {
+    } catch (MqttException | RuntimeException e) {
       log.debug("Collector {}: close: {}", login.user(), e.getMessage());
     }
   }

@@ -26,8 +26,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class FleetDatabase implements AutoCloseable {
   static final String MIGRATIONS = "classpath:db/fleet";
   private static final String INSERT_EVENT = "INSERT INTO fleet_event (device_id, run_id, seq, event_type, at,"
-      + " received_at, cycle_id, model_version, predictor, rating, checker_disagreed, payload)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, run_id, seq) DO NOTHING";
+      + " received_at, collected_by, cycle_id, model_version, predictor, rating, checker_disagreed, payload)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, run_id, seq) DO NOTHING";
   private static final String UPSERT_MODEL = "INSERT INTO fleet_device_model (device_id, active_model, candidate,"
       + " last_result, reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
       + " active_model = excluded.active_model, candidate = excluded.candidate, last_result = excluded.last_result,"
@@ -79,9 +79,11 @@ public final class FleetDatabase implements AutoCloseable {
    * Stores a batch in one transaction; returns when it is committed. Repeats are dropped.
    *
    * @param receivedAt when the collector received them, ISO-8601
+   * @param collectedBy the collector's broker user (which member of the group stored a row)
    * @return the number of events that were new
    */
-  public synchronized int insert(List<FieldEvent> events, String receivedAt) throws FleetStoreException {
+  public synchronized int insert(List<FieldEvent> events, String receivedAt, String collectedBy)
+      throws FleetStoreException {
     try (PreparedStatement ins = connection.prepareStatement(INSERT_EVENT);
         PreparedStatement model = connection.prepareStatement(UPSERT_MODEL)) {
       int added = 0;
@@ -92,16 +94,17 @@ public final class FleetDatabase implements AutoCloseable {
         ins.setString(4, e.type());
         ins.setString(5, e.at());
         ins.setString(6, receivedAt);
-        ins.setString(7, e.cycleId());
-        ins.setString(8, e.modelVersion());
-        ins.setString(9, e.predictor());
-        ins.setString(10, e.rating());
+        ins.setString(7, collectedBy);
+        ins.setString(8, e.cycleId());
+        ins.setString(9, e.modelVersion());
+        ins.setString(10, e.predictor());
+        ins.setString(11, e.rating());
         if (e.checkerDisagreed() == null) {
-          ins.setNull(11, Types.INTEGER);
+          ins.setNull(12, Types.INTEGER);
         } else {
-          ins.setInt(11, e.checkerDisagreed() ? 1 : 0);
+          ins.setInt(12, e.checkerDisagreed() ? 1 : 0);
         }
-        ins.setString(12, e.payload());
+        ins.setString(13, e.payload());
         int n = ins.executeUpdate();
         added += n;
         if (n == 1 && ModelReport.EVENT_TYPE.equals(e.type()) && e.modelVersion() != null) {
