@@ -3,7 +3,11 @@ package com.smarttoaster.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.dataset.DatasetCsv;
 import com.smarttoaster.fleet.collect.FleetCollector;
+import com.smarttoaster.fleet.dataset.FieldDataset;
+import com.smarttoaster.history.CycleRecordCsv;
+import java.nio.file.Files;
 import com.smarttoaster.fleet.rollout.FleetStatus;
 import com.smarttoaster.fleet.rollout.MqttOfferPublisher;
 import com.smarttoaster.fleet.rollout.Rollout;
@@ -97,6 +101,18 @@ class StagedRolloutTest {
         String text = status.text();
         System.out.println(text); // the decisions and their figures, for the record
         assertTrue(text.contains("roll-back: canary") && text.contains("widen: the canary is no worse"), text);
+
+        // The field data of all of it as training rows, with its card.
+        FieldDataset.Summary data = FieldDataset.export(db, dir.resolve("field-data"));
+        int cycles = TOASTERS * (2 + 2 * CYCLES_PER_STAGE);
+        assertEquals(cycles, data.ratedEvents());
+        assertEquals(cycles, data.cycles());
+        assertTrue(data.rows() > cycles * 9 / 10, data.card()); // all done, toast mode; only very short ones excluded
+        assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE))),
+            data.rowsSha256());
+        assertEquals(data.rows(), DatasetCsv.read(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE)).size());
+        assertTrue(data.card().contains("| devices | 100 |") && data.card().contains(data.rowsSha256()), data.card());
+        assertEquals(cycles, CycleRecordCsv.read(dir.resolve("field-data").resolve(FieldDataset.CYCLES_FILE)).size());
       } finally {
         collector.close();
       }
