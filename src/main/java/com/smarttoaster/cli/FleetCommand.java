@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
+    header = "A fleet of toasters: events into a database, field training data, staged model rollout.",
     description = {
       "A fleet of toasters: events collected over MQTT into PostgreSQL or SQLite, rated field cycles as training",
       "data, staged model rollout with automatic rollback. See docs/fleet.md.",

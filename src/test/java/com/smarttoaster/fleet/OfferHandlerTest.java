@@ -53,6 +53,10 @@ class OfferHandlerTest {
     assertEquals("installed and activated " + V, reports.get(reports.size() - 1).result());
     h.onOffer(ModelOffer.revert("r1", ModelVersion.FACTORY).toJson(), Instant.now(), reports::add);
     assertEquals(ModelVersion.FACTORY, store.active().active(), "a revert goes back");
+    deliver(h, "r2", TestBundles.bundle("2026.12.06.000000-again").toBytes(), "2026.12.06.000000-again");
+    h.onOffer(ModelOffer.revert("r2", "2026.12.04-data1-train1").toJson(), Instant.now(), reports::add);
+    assertEquals(ModelVersion.FACTORY, store.active().active(),
+        "a revert to the jar's model by its card's version (as real toasters report it) goes to the factory model");
   }
 
   @Test

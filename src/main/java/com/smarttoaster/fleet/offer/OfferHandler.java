@@ -137,7 +137,9 @@ public final class OfferHandler {
 
   private Result revert(String version) {
     try {
-      String active = store.activate(version).active();
+      // A real toaster reports the jar's model by its card's version; the store calls it "factory".
+      String target = version.equals(store.factoryVersion().text()) ? ModelVersion.FACTORY : version;
+      String active = store.activate(target).active();
       log.info("Model offer: reverted to {}", active);
       return new Result(active, null, "reverted to " + active);
     } catch (BundleException e) {
