@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class, SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
       DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class, TripBenchCommand.class,
-      ModelCommand.class, TasteCommand.class, MonitorCommand.class, WebPasswordCommand.class
+      ModelCommand.class, TasteCommand.class, MonitorCommand.class, WebPasswordCommand.class, FleetCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Exit code for bad arguments or a bad input file. */

@@ -10,15 +10,75 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The promotion check on a device's model store, callable from code (e.g. a fleet rollout) as from
- * {@code model promote}: the candidate ({@link ModelStore#candidate()}) against the active model
- * ({@link ActiveModel#load}), on the test split of the candidate's own training data (its card's
- * dataSeed and dataRows) and on the device's rated cycles. Changes nothing; the caller activates.
+ * How a candidate (an installed, not yet active model) becomes active on the device. Two parts:
+ *
+ * <ul>
+ *   <li>{@link #check}: the promotion check, callable from code as from {@code model promote}: the
+ *       candidate ({@link ModelStore#candidate()}) against the active model ({@link ActiveModel#load}),
+ *       on the test split of the candidate's own training data (its card's dataSeed and dataRows) and
+ *       on the device's rated cycles. Changes nothing.
+ *   <li>{@link #activateAfterPromotionCheck}: the one way a fleet offer's candidate is activated,
+ *       after a {@link Check}. The fleet's offer handler uses {@link #VERIFIES_AND_LOADS} (the
+ *       candidate verifies again and its network loads and runs once): the fleet's staged rollout
+ *       judges quality there, on a canary's real cycles. {@link #segmentCheck} is the device-side
+ *       segment comparison as a {@link Check}, for a device that must judge for itself.
+ * </ul>
  */
 public final class ModelPromotion {
+  /** Decides whether a candidate may become active. */
+  @FunctionalInterface
+  public interface Check {
+    /** Why {@code candidate} may not be promoted yet, or empty when it may. */
+    Optional<String> refusal(String candidate);
+  }
+
+  /** The floor: no refusal of its own; {@link ModelStore#activate} still verifies and loads the candidate. */
+  public static final Check VERIFIES_AND_LOADS = candidate -> Optional.empty();
+
+  /**
+   * @param activated true when {@code active} is the candidate now
+   * @param active the version active after the call
+   * @param reason why it was not promoted, or null
+   */
+  public record Outcome(boolean activated, String active, String reason) {}
+
   private ModelPromotion() {}
+
+  /**
+   * Activates {@code candidate} if {@code check} has no refusal and it verifies again; otherwise
+   * changes nothing.
+   */
+  public static Outcome activateAfterPromotionCheck(ModelStore store, String candidate, Check check)
+      throws BundleException {
+    Optional<String> refusal = check.refusal(candidate);
+    if (refusal.isPresent()) {
+      return new Outcome(false, store.active().active(), refusal.get());
+    }
+    ActivePointer p = store.activate(candidate);
+    return new Outcome(true, p.active(), null);
+  }
+
+  /**
+   * {@link #check} as a {@link Check}: refuses when the store's candidate is not {@code candidate}
+   * or when the comparison refuses it (its reason), or when the comparison cannot be made.
+   */
+  public static Check segmentCheck(ModelStore store, PublicKey key, Path historyDb, Integer rows, double margin,
+      double ratedMargin) {
+    return candidate -> {
+      try {
+        if (!store.candidate().map(candidate::equals).orElse(false)) {
+          return Optional.of(candidate + " is not the store's candidate");
+        }
+        PromotionCheck.Result r = check(store, key, historyDb, rows, margin, ratedMargin);
+        return r.passed() ? Optional.empty() : Optional.of(String.join("; ", r.refusals()));
+      } catch (BundleException e) {
+        return Optional.of(e.getMessage());
+      }
+    };
+  }
 
   /**
    * @param historyDb the device's history database for its rated cycles, or null for none

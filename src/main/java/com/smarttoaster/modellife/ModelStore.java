@@ -67,6 +67,11 @@ public final class ModelStore {
     return dir;
   }
 
+  /** The version of the model built into the jar (active under the name {@link ModelVersion#FACTORY}). */
+  public ModelVersion factoryVersion() {
+    return factory;
+  }
+
   /** The installed bundle file of {@code version}. */
   public Path bundleFile(String version) {
     return dir.resolve(version + ModelBundle.EXTENSION);

@@ -110,11 +110,11 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   @Override
   public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
     guarded(() -> {
-      cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction);
+      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
+      cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction, modelVersion);
       cycleIds.put(atNanos, cycle.cycleId());
       runningCycle = cycle;
       // Recorded now so that a power cut leaves a trace; the end record replaces it.
-      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
       watched = beginWatch(input, prediction);
       store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
           null, 0, null, null, modelVersion));

@@ -42,7 +42,7 @@ public final class TlsFiles {
    * @param keyFile its private key, or null for none
    * @throws TransportException naming the file and what is wrong with it
    */
-  static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) {
+  public static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) {
     try {
       TrustManagerFactory tmf = null;
       if (caFile != null) {

@@ -99,6 +99,25 @@ class PromotionCheckTest {
         + "; install one with `model install FILE`", none.err.strip());
   }
 
+  @Test
+  void theSegmentCheckAsAFleetCheckActivatesAPassingCandidateOnlyWhenItIsTheStoresCandidate() throws Exception {
+    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
+        ActiveModel.factoryVersion());
+    Path bundle = dir.resolve(V2 + ModelBundle.EXTENSION);
+    Files.write(bundle, TestBundles.bundle(V2).toBytes());
+    store.install(bundle, false, java.time.Instant.parse("2027-03-01T08:00:00Z"));
+    ModelPromotion.Check check = ModelPromotion.segmentCheck(store, TestBundles.publicKey(), null, 500, 0.05, 0.02);
+
+    ModelPromotion.Outcome other = ModelPromotion.activateAfterPromotionCheck(store, "2027.03.01.000000-data9-train9",
+        check);
+    assertFalse(other.activated());
+    assertEquals("2027.03.01.000000-data9-train9 is not the store's candidate", other.reason());
+
+    ModelPromotion.Outcome same = ModelPromotion.activateAfterPromotionCheck(store, V2, check);
+    assertTrue(same.activated(), String.valueOf(same.reason()));
+    assertEquals(V2, store.active().active());
+  }
+
   private record Run(int code, String out, String err) {}
 
   private static Run run(String... args) {

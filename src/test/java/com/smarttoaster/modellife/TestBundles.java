@@ -53,10 +53,25 @@ public final class TestBundles {
 
   /** The factory card with another model version, sealed again for the factory network. */
   public static byte[] card(String version) {
+    return card(version, 1.0);
+  }
+
+  /**
+   * The factory card with another version whose target scaling makes every time {@code timeFactor}
+   * times the factory model's (the card's target is the log of seconds): a deliberately worse
+   * model on the same network, for rollout tests.
+   */
+  public static byte[] card(String version, double timeFactor) {
     try {
       ModelCard c = JSON.readValue(resource(ModelPredictor.CARD_RESOURCE), ModelCard.class);
+      ModelCard.Target t = c.target();
+      if (timeFactor != 1.0 && !"log".equals(t.transform())) {
+        throw new IllegalStateException("the factory card's target is not a log; cannot scale its times");
+      }
+      ModelCard.Target scaled = new ModelCard.Target(t.name(), t.unit(), t.transform(),
+          t.mean() + Math.log(timeFactor), t.std());
       ModelCard v = new ModelCard(c.version(), version, c.created(), c.modelFile(), c.tfliteSha256(), c.dataSha256(),
-          c.dataRows(), c.dataSeed(), c.features(), c.target(), c.metrics(), c.notes(), c.checkerBand(),
+          c.dataRows(), c.dataSeed(), c.features(), scaled, c.metrics(), c.notes(), c.checkerBand(),
           c.checkerBandProgress(), null);
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));
     } catch (IOException e) {
@@ -66,8 +81,13 @@ public final class TestBundles {
 
   /** A signed bundle of the factory network as {@code version}. */
   public static ModelBundle bundle(String version) {
+    return bundle(version, 1.0);
+  }
+
+  /** A signed bundle whose times are {@code timeFactor} times the factory model's ({@link #card(String, double)}). */
+  public static ModelBundle bundle(String version, double timeFactor) {
     try {
-      return BundleSigner.sign(factoryModel(), card(version), privateKey());
+      return BundleSigner.sign(factoryModel(), card(version, timeFactor), privateKey());
     } catch (BundleException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

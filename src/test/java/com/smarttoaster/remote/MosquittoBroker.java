@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  * password file made with mosquitto_passwd and a throwaway CA and server certificate made with
  * openssl. A second listener (a test-only conf.d file) also demands a client certificate.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
   static final String HA_USER = "homeassistant";
   static final List<String> USERS = List.of(HA_USER, "kitchen", "hall");
   static final Path SHIPPED_ACL = Path.of("config/mosquitto/acl");
@@ -39,7 +39,7 @@ final class MosquittoBroker implements AutoCloseable {
    * Skips the calling test when Mosquitto, mosquitto_passwd or openssl is missing, except with
    * CI=true, where it fails: CI installs them (.ci/run) and must run these tests.
    */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     List<String> missing = new ArrayList<>();
     for (String tool : List.of("mosquitto", "mosquitto_passwd", "openssl")) {
       if (executable(tool).isEmpty()) {
@@ -69,7 +69,12 @@ final class MosquittoBroker implements AutoCloseable {
   }
 
   MosquittoBroker(Path dir) throws Exception {
-    this(dir, false);
+    this(dir, false, List.of());
+  }
+
+  /** The shipped broker with these users in its password file too (fleet tools, many toasters). */
+  public MosquittoBroker(Path dir, List<String> moreUsers) throws Exception {
+    this(dir, false, moreUsers);
   }
 
   /**
@@ -77,11 +82,15 @@ final class MosquittoBroker implements AutoCloseable {
    *     broker shared with larger traffic might: then only the toaster's own limit protects it
    */
   MosquittoBroker(Path dir, boolean withoutSizeLimits) throws Exception {
+    this(dir, withoutSizeLimits, List.of());
+  }
+
+  private MosquittoBroker(Path dir, boolean withoutSizeLimits, List<String> moreUsers) throws Exception {
     this.dir = dir;
     this.tlsPort = FreePort.find();
     this.certPort = FreePort.find();
     makeCertificates();
-    makePasswords();
+    makePasswords(moreUsers);
     Path confD = Files.createDirectories(dir.resolve("conf.d"));
     Files.createDirectories(dir.resolve("certs"));
     for (String f : List.of("ca.crt", "server.crt", "server.key")) {
@@ -121,7 +130,7 @@ final class MosquittoBroker implements AutoCloseable {
     start();
   }
 
-  static String password(String user) {
+  public static String password(String user) {
     return "pw-" + user + "-7Tq";
   }
 
@@ -136,7 +145,7 @@ final class MosquittoBroker implements AutoCloseable {
     return p;
   }
 
-  Path ca() {
+  public Path ca() {
     return dir.resolve("ca.crt");
   }
 
@@ -148,7 +157,7 @@ final class MosquittoBroker implements AutoCloseable {
     return dir.resolve("client.key");
   }
 
-  String tlsUrl() {
+  public String tlsUrl() {
     return "ssl://127.0.0.1:" + tlsPort;
   }
 
@@ -203,10 +212,12 @@ final class MosquittoBroker implements AutoCloseable {
     }
   }
 
-  private void makePasswords() throws Exception {
+  private void makePasswords(List<String> moreUsers) throws Exception {
     Path passwd = dir.resolve("passwd");
     boolean first = true;
-    for (String user : USERS) {
+    List<String> users = new ArrayList<>(USERS);
+    users.addAll(moreUsers);
+    for (String user : users) {
       List<String> cmd = new ArrayList<>(List.of(executable("mosquitto_passwd").orElseThrow().toString()));
       if (first) {
         cmd.add("-c");

@@ -186,8 +186,13 @@ public final class TrainCommand implements Callable<Integer> {
       Files.writeString(out.resolve(DataCard.FILE_NAME), DataCard.of(seed, all, dataSha).toMarkdown());
       log.printf(Locale.ROOT, "generated %d rows (seed %d) in %.1f s → %s%n", all.size(), seed, secondsSince(t0), csv);
     }
+    // The card names both sources (issue 15): the simulated rows and, with --feedback, the field rows.
+    String sources = (data != null ? all.size() + " rows from " + data.getFileName() : all.size()
+        + " simulated rows (seed " + seed + ")");
     if (feedback != null) {
       List<DatasetRow> recorded = FeedbackToTrainingRows.rows(CycleRecordCsv.read(feedback));
+      sources += " + " + recorded.size() + " recorded/field rows from " + feedback.getFileName() + " (SHA-256 "
+          + DatasetCsv.sha256Hex(Files.readAllBytes(feedback)) + ")";
       all = new ArrayList<>(all);
       all.addAll(recorded);
       Path csv = out.resolve(DatasetCsv.FILE_NAME);
@@ -259,7 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
         + "-train" + trainSeed;
     ModelCard card = new ModelCard(1, modelVersion, now.toString(), MlpJson.TFLITE_FILE, tfliteSha, dataSha,
         all.size(), seed, scaling.features(), scaling.target(), metrics,
-        TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION));
+        TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION) + " Data: " + sources + ".");
     // ---- Hook: measure the checker band, then seal the card (checker branch); seal last. ----
     card = TrainingHooks.applyCardSteps(card, new TrainingHooks.Run(train, val, test, network, fallback, out));
     MlpJson.write(mlp, out.resolve(MlpJson.MLP_FILE));

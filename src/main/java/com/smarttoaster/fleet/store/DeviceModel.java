@@ -1,0 +1,11 @@
+package com.smarttoaster.fleet.store;
+
+/**
+ * What a device last reported about its models.
+ *
+ * @param active the active version ({@code factory} for the jar's own)
+ * @param candidate an installed version waiting for its promotion check, or null
+ * @param lastResult the offer handler's last words (installed, refused and why), or null
+ * @param reportedAt when, ISO-8601
+ */
+public record DeviceModel(String deviceId, String active, String candidate, String lastResult, String reportedAt) {}
