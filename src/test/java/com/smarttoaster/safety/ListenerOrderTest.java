@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class ListenerOrderTest {
-  private static final int ROUNDS = 3000;
+  /** Enough heater events to judge the order; the rounds go on until they are heard (a loaded machine interleaves less). */
+  private static final int EVENTS_WANTED = 40;
+  /** At most this many rounds (1 ms of the clock each: 100 s, within the cycle's heat limit). */
+  private static final int MAX_ROUNDS = 100_000;
 
   @RepeatedTest(3)
   void heaterEventsFromTwoThreadsArriveInOrder() throws Exception {
@@ -51,7 +54,7 @@ class ListenerOrderTest {
     java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
     Thread controller = new Thread(() -> {
       long seenTicks = 0;
-      for (int i = 0; i < ROUNDS && supervisor.latchedFault().isEmpty(); i++) {
+      for (int i = 0; i < MAX_ROUNDS && heard.size() < EVENTS_WANTED && supervisor.latchedFault().isEmpty(); i++) {
         while (ticks.get() == seenTicks) {
           Thread.onSpinWait(); // time moves only after a tick, so neither thread outruns the other's checks
         }
