@@ -161,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
-      acceptModelOffers(cfg, remote, models);
+      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
         web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models.store(), models::activeCard);
@@ -183,22 +183,6 @@ public final class RunCommand implements Callable<Integer> {
       web.close();
     }
     return 0;
-  }
-
-  /**
-   * With mqtt.acceptModelOffers, the fleet's offers go to the appliance's own model store; an
-   * activated one is taken between cycles by the model follower like any other activation.
-   */
-  private static void acceptModelOffers(ToasterConfig cfg, ApplianceRemote remote, RunningModel models) {
-    if (cfg.mqtt() == null || !cfg.mqtt().acceptModelOffers()) {
-      return;
-    }
-    if (models.store() == null) { // the config check makes this unreachable: predictor model and a state directory
-      LoggerFactory.getLogger(RunCommand.class).warn("mqtt.acceptModelOffers is on but there is no model store (controller.predictor model and a state"
-          + " directory are needed); model offers are ignored");
-      return;
-    }
-    remote.acceptModelOffers(new DeviceOffers(cfg.appliance().deviceId(), models.store()));
   }
 
   /**
@@ -290,7 +274,7 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
-      acceptModelOffers(cfg, remote, models);
+      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
         web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models.store(), models::activeCard);
