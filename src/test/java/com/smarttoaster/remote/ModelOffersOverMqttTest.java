@@ -135,6 +135,12 @@ class ModelOffersOverMqttTest {
     assertTrue(e.get("model").get("candidate").isNull());
     assertEquals(v, kitchen.store().active().active(), "active in the store whose pointer the running service follows (RunningModel.follow)");
     assertEquals(List.of(v), kitchen.store().installedVersions());
+
+    Topics t = new Topics("kitchen", "homeassistant");
+    ha.subscribe(t.discovery()); // retained: Home Assistant's event entity is told about the new type
+    await(() -> !ha.on(t.discovery()).isEmpty(), () -> "discovery: " + ha.received());
+    assertTrue(RemoteFixture.json(ha.on(t.discovery()).get(0).payload()).get("cmps").get("events")
+        .get("event_types").toString().contains("\"model\""));
   }
 
   @Test
