@@ -19,6 +19,7 @@ import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
 import com.smarttoaster.appliance.RunningModel;
+import com.smarttoaster.fleet.offer.DeviceOffers;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.RemoteFactory;
@@ -160,6 +161,7 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
+      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
         web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models.store(), models::activeCard);
@@ -272,6 +274,7 @@ public final class RunCommand implements Callable<Integer> {
       remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
+      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
         web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models.store(), models::activeCard);

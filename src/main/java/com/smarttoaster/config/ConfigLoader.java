@@ -193,6 +193,22 @@ public final class ConfigLoader {
             + " add a history section with databaseFile (e.g. /var/lib/smart-toaster/history.db)",
         "history", "mqtt");
 
+    if (mqtt != null && mqtt.acceptModelOffers()) {
+      // An offer is installed into the state directory's model store and trusted only by its signature.
+      checks.require(model.bundlePublicKey() != null, "mqtt.acceptModelOffers",
+          "mqtt.acceptModelOffers = true needs model.bundlePublicKey, the fleet's public key that every offered"
+              + " bundle must be signed with, and it is not set; set model.bundlePublicKey or turn acceptModelOffers off",
+          "model.bundlePublicKey");
+      checks.require(appliance.stateDir() != null, "mqtt.acceptModelOffers",
+          "mqtt.acceptModelOffers = true needs appliance.stateDir, where offered models are installed, and it is not"
+              + " set; set appliance.stateDir (e.g. /var/lib/smart-toaster) or turn acceptModelOffers off",
+          "appliance.stateDir");
+      checks.require("model".equals(controller.predictor().id()), "mqtt.acceptModelOffers",
+          "mqtt.acceptModelOffers = true needs controller.predictor = model, but it is \"" + controller.predictor().id()
+              + "\": an offered model would never run; set predictor: model or turn acceptModelOffers off",
+          "controller.predictor");
+    }
+
     RatingsConfig ratings = RatingsSection.read(section(top, "ratings", RatingsSection.OPTIONS, sectionOf));
     return new ToasterConfig(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings, web);
   }

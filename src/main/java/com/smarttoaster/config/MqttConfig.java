@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param commandBurst commands accepted in a burst (token bucket size)
  * @param stateEveryS the retained state is republished at least this often, s, even unchanged
  * @param discoveryPrefix Home Assistant's discovery prefix
+ * @param acceptModelOffers subscribe to the fleet's model offers ({@code fleet/offer/<deviceId>})
+ *     and install and activate the bundles signed with model.bundlePublicKey (docs/fleet.md)
  */
 public record MqttConfig(
     URI brokerUrl,
@@ -36,7 +38,8 @@ public record MqttConfig(
     double commandRatePerS,
     int commandBurst,
     double stateEveryS,
-    String discoveryPrefix) {
+    String discoveryPrefix,
+    boolean acceptModelOffers) {
 
   public MqttConfig {
     Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -46,7 +49,7 @@ public record MqttConfig(
 
   /** A plain connection with every other option at its default (for {@code simulate --mqtt-url}). */
   public static MqttConfig forBroker(URI brokerUrl, String clientId) {
-    return new MqttConfig(brokerUrl, clientId, null, null, null, null, null, 20, 30, 2, 10, 60, "homeassistant");
+    return new MqttConfig(brokerUrl, clientId, null, null, null, null, null, 20, 30, 2, 10, 60, "homeassistant", false);
   }
 
   /** True for an {@code ssl://} broker. */
@@ -57,19 +60,25 @@ public record MqttConfig(
   /** The same config with other command rate limits (tests and benchmarks). */
   public MqttConfig withCommandRate(double ratePerS, int burst) {
     return new MqttConfig(brokerUrl, clientId, username, passwordFile, caFile, clientCertFile, clientKeyFile,
-        keepAliveS, maxReconnectDelayS, ratePerS, burst, stateEveryS, discoveryPrefix);
+        keepAliveS, maxReconnectDelayS, ratePerS, burst, stateEveryS, discoveryPrefix, acceptModelOffers);
   }
 
   /** The same config with a user name and password file. */
   public MqttConfig withLogin(String user, Path password) {
     return new MqttConfig(brokerUrl, clientId, user, password, caFile, clientCertFile, clientKeyFile,
-        keepAliveS, maxReconnectDelayS, commandRatePerS, commandBurst, stateEveryS, discoveryPrefix);
+        keepAliveS, maxReconnectDelayS, commandRatePerS, commandBurst, stateEveryS, discoveryPrefix, acceptModelOffers);
   }
 
   /** The same config with TLS files. */
   public MqttConfig withTls(Path ca, Path clientCert, Path clientKey) {
     return new MqttConfig(brokerUrl, clientId, username, passwordFile, ca, clientCert, clientKey,
-        keepAliveS, maxReconnectDelayS, commandRatePerS, commandBurst, stateEveryS, discoveryPrefix);
+        keepAliveS, maxReconnectDelayS, commandRatePerS, commandBurst, stateEveryS, discoveryPrefix, acceptModelOffers);
+  }
+
+  /** The same config with model offers accepted or not. */
+  public MqttConfig withModelOffers(boolean accept) {
+    return new MqttConfig(brokerUrl, clientId, username, passwordFile, caFile, clientCertFile, clientKeyFile,
+        keepAliveS, maxReconnectDelayS, commandRatePerS, commandBurst, stateEveryS, discoveryPrefix, accept);
   }
 
   /** For logs: the broker, the client id and the user, never the password. */

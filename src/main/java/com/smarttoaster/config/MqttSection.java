@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class MqttSection {
   static final List<String> OPTIONS = List.of("brokerUrl", "clientId", "username", "passwordFile", "caFile",
       "clientCertFile", "clientKeyFile", "keepAliveS", "maxReconnectDelayS", "commandRatePerS", "commandBurst",
-      "stateEveryS", "discoveryPrefix");
+      "stateEveryS", "discoveryPrefix", "acceptModelOffers");
 
   static final Pattern BROKER_URL =
       Pattern.compile("(tcp|ssl)://([A-Za-z0-9]([A-Za-z0-9.-]{0,253})|\\[[0-9A-Fa-f:.]{2,45}\\])(:([0-9]{1,5}))?");
@@ -61,7 +61,8 @@ final class MqttSection {
         (int) f.integer("commandBurst", 1, 100).orElse(d.commandBurst()),
         f.decimal("stateEveryS", STATE_EVERY_S).orElse(d.stateEveryS()),
         f.text("discoveryPrefix", false, TOPIC_PREFIX, "1 to 64 characters from A-Z, a-z, 0-9, _ and -")
-            .orElse(d.discoveryPrefix()));
+            .orElse(d.discoveryPrefix()),
+        f.bool("acceptModelOffers", false).orElse(false));
     checkRelations(f, c, url.isPresent());
     return c;
   }

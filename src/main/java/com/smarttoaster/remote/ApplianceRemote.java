@@ -64,6 +64,9 @@ public interface ApplianceRemote extends AutoCloseable {
   /** The active installed model was refused or missing and the factory model runs: a loud event. */
   default void reportModelRefused(String reason) {}
 
+  /** Subscribes to the device's model offers (mqtt.acceptModelOffers) and hands them to {@code sink}; nothing without a broker. */
+  default void acceptModelOffers(OfferSink sink) {}
+
   /**
    * Rates the last cycle by the same rules as an MQTT {@code feedback} command (the web page's
    * rating buttons come here), waiting for the history a few seconds at most.

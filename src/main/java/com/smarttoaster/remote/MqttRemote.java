@@ -65,6 +65,7 @@ public final class MqttRemote implements ApplianceRemote {
   private volatile Clock clock = Clock.system();
   private volatile StateProbe probe;
   private volatile ToasterState latestState;
+  private volatile OfferIntake offers;
   private volatile boolean closed;
   private long lastOutboxRetryNanos; // controller thread
 
@@ -92,6 +93,10 @@ public final class MqttRemote implements ApplianceRemote {
       @Override
       public void onConnected(boolean reconnect) {
         publisher.connected();
+        OfferIntake o = offers;
+        if (o != null) {
+          o.connected();
+        }
       }
 
       @Override
@@ -101,6 +106,10 @@ public final class MqttRemote implements ApplianceRemote {
 
       @Override
       public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
+        OfferIntake o = offers;
+        if (o != null && o.offer(topic, payload)) {
+          return;
+        }
         intake.onMessage(topic, payload, retained);
       }
     });
@@ -199,6 +208,22 @@ public final class MqttRemote implements ApplianceRemote {
   @Override
   public void reportModelRefused(String reason) {
     recorder.reportModelRefused(reason);
+  }
+
+  /**
+   * Subscribes to this device's model offers and hands them to {@code sink}; each outcome is a
+   * {@code model} event. Nothing without a broker; at most once.
+   */
+  @Override
+  public synchronized void acceptModelOffers(OfferSink sink) {
+    if (transport == null || offers != null) {
+      return;
+    }
+    OfferIntake o = new OfferIntake(sink, transport, worker, publisher);
+    offers = o;
+    if (transport.isConnected()) {
+      o.connected(); // connected before the sink was given: subscribe now (twice is harmless)
+    }
   }
 
   @Override

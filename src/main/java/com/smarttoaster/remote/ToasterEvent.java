@@ -19,9 +19,15 @@ import java.time.Instant;
  * @param command the command that was rejected, or null
  * @param rating the rating given (rated events), or null
  * @param cycle the cycle it belongs to, or null
+ * @param model what a model offer did ({@code model} events: written as {@code model: {active,
+ *     candidate, result}}, which the fleet's collector reads), or null
  */
 record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String command, String rating,
-    CycleSummary cycle) {
+    CycleSummary cycle, OfferSink.Report model) {
+
+  ToasterEvent(Type type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
+    this(type, at, reason, command, rating, cycle, null);
+  }
 
   /** The event types Home Assistant's event entity is told about; {@link #id()} is the wire form. */
   enum Type {
@@ -39,7 +45,9 @@ record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String co
     /** A rolling model figure crossed its threshold (model.health), or came back within it; the reason says which. */
     MODEL_HEALTH("model-health"),
     /** The active installed model was refused or missing at start or on a switch: the factory model runs instead. */
-    MODEL_REFUSED("model-refused");
+    MODEL_REFUSED("model-refused"),
+    /** A model offer was handled (mqtt.acceptModelOffers): installed, activated, refused or reverted; the reason says which. */
+    MODEL("model");
 
     private final String id;
 
@@ -68,6 +76,12 @@ record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String co
     }
     if (rating != null) {
       n.put("rating", rating);
+    }
+    if (model != null) {
+      ObjectNode m = n.putObject("model");
+      m.put("active", model.active());
+      m.put("candidate", model.candidate());
+      m.put("result", model.result());
     }
     if (cycle != null) {
       cycle.writeTo(n.putObject("cycle"));

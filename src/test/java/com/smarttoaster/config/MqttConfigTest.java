@@ -123,4 +123,45 @@ class MqttConfigTest {
     ToasterConfig c = ConfigLoader.parse(APPLIANCE + "history:\n  databaseFile: history.db\n", SOURCE);
     assertEquals(java.nio.file.Path.of("history.db"), c.history().databaseFile());
   }
+
+  // ---- mqtt.acceptModelOffers (issue 15) ---------------------------------------------------------
+
+  private static final String FLEET_KEY = "model:\n  bundlePublicKey: " + com.smarttoaster.modellife.TestBundles.publicKeyBase64() + "\n";
+
+  private String offers(boolean stateDir, boolean key, String predictor) {
+    String appliance = stateDir ? APPLIANCE.replace("  deviceId: kitchen\n", "  deviceId: kitchen\n  stateDir: /var/lib/smart-toaster\n")
+        : APPLIANCE;
+    return appliance + "controller:\n  predictor: " + predictor + "\n" + history + (key ? FLEET_KEY : "")
+        + "mqtt:\n  brokerUrl: tcp://localhost:1883\n  acceptModelOffers: true\n";
+  }
+
+  @Test
+  void modelOffersAreOffByDefaultAndOnWithTheFleetKeyAndAStateDirectory() throws Exception {
+    assertFalse(ConfigLoader.parse(mqtt("brokerUrl: tcp://localhost:1883"), SOURCE).mqtt().acceptModelOffers());
+    assertTrue(ConfigLoader.parse(offers(true, true, "model"), SOURCE).mqtt().acceptModelOffers());
+  }
+
+  @Test
+  void modelOffersWithoutTheFleetKeyAreRefusedNamingTheKey() {
+    String p = onlyProblem(offers(true, false, "model"));
+    assertTrue(p.contains("mqtt.acceptModelOffers = true needs model.bundlePublicKey") && p.contains("is not set"), p);
+  }
+
+  @Test
+  void modelOffersWithoutAStateDirectoryAreRefusedNamingIt() {
+    String p = onlyProblem(offers(false, true, "model"));
+    assertTrue(p.contains("mqtt.acceptModelOffers = true needs appliance.stateDir") && p.contains("is not set"), p);
+  }
+
+  @Test
+  void modelOffersForAToasterThatRunsNoModelAreRefused() {
+    String p = onlyProblem(offers(true, true, "fallback"));
+    assertTrue(p.contains("needs controller.predictor = model, but it is \"fallback\""), p);
+  }
+
+  @Test
+  void aModelOffersValueThatIsNotABooleanIsRefusedInOneLine() {
+    String p = onlyProblem(mqtt("brokerUrl: tcp://localhost:1883\nacceptModelOffers: sometimes"));
+    assertTrue(p.startsWith("mqtt.acceptModelOffers"), p);
+  }
 }

@@ -60,6 +60,21 @@ class OfferHandlerTest {
   }
 
   @Test
+  void theRetainedOfferOfTheActiveModelSeenAgainAfterARestartChangesNothingAndReportsNothing() throws Exception {
+    ModelStore store = store();
+    deliver(new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, dir.resolve("scratch")), "r1",
+        TestBundles.bundle(V).toBytes(), V);
+    assertEquals(1, reports.size());
+    byte[] bundle = TestBundles.bundle(V).toBytes();
+    byte[] offer = ModelOffer.install("r1", V, BundleParts.sha256(bundle), bundle.length,
+        BundleParts.split(bundle).size()).toJson();
+    OfferHandler afterRestart = new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, dir.resolve("scratch"));
+    assertEquals(Optional.empty(), afterRestart.onOffer(offer, Instant.now(), reports::add));
+    assertEquals(1, reports.size(), "no second report: " + reports);
+    assertEquals(V, store.active().active());
+  }
+
+  @Test
   void aBundleSignedWithAnotherKeyIsRefusedAndNothingIsInstalled() throws Exception {
     ModelStore store = store();
     OfferHandler h = new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, dir.resolve("scratch"));

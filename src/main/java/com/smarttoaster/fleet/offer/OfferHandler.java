@@ -75,6 +75,13 @@ public final class OfferHandler {
       report.accept(revert(offer.version()));
       return Optional.empty();
     }
+    if (alreadyActive(offer.version())) {
+      // The retained offer seen again after a restart (lastHandled is gone): taken already, and
+      // installing it again would only be refused as "not newer".
+      pending = null;
+      lastHandled = key;
+      return Optional.empty();
+    }
     pending = new BundleParts(offer);
     return Optional.of(ModelOffer.BUNDLE_PREFIX + offer.version() + "/+");
   }
@@ -101,6 +108,14 @@ public final class OfferHandler {
     pending = null;
     lastHandled = p.offer().rollout() + "/" + p.offer().action() + "/" + p.offer().version();
     report.accept(install(p.offer(), bundle.get(), now));
+  }
+
+  private boolean alreadyActive(String version) {
+    try {
+      return version.equals(store.active().active());
+    } catch (BundleException e) {
+      return false;
+    }
   }
 
   private Result install(ModelOffer offer, byte[] bundle, Instant now) {
