@@ -13,11 +13,7 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.monitoring.HealthThresholds;
 import com.smarttoaster.monitoring.ModelHealth;
 import com.smarttoaster.testkit.SimToaster;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,35 +22,7 @@ import org.junit.jupiter.api.Test;
  * a threshold crossing is a model-health event naming what crossed what, and a refused model is a
  * model-refused event.
  */
-class ModelMonitoringOverMqttTest {
-  private static PlainMosquitto broker;
-
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private final String id = RemoteFixture.newDeviceId();
-  private final Topics topics = new Topics(id, "homeassistant");
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new PlainMosquitto();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T c) {
-    open.add(c);
-    return c;
-  }
-
+class ModelMonitoringOverMqttTest extends PlainMosquittoTest {
   @Test
   void theFiguresArePublishedForHomeAssistantAndACrossingIsAModelHealthEvent() throws Exception {
     TestClient ha = keep(new TestClient(broker.url(), "ha-" + id)).connect();

@@ -32,10 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,43 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * appliance, real supervisor and controller in stepped simulated time. Only the network is waited
  * for, with a deadline.
  */
-@Tag("network")
-class MqttRemoteTest {
-  private static PlainMosquitto broker;
-
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private final String id = RemoteFixture.newDeviceId();
-  private final Topics topics = new Topics(id, "homeassistant");
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new PlainMosquitto();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T c) {
-    open.add(c);
-    return c;
-  }
-
-  private TestClient homeAssistant() throws Exception {
-    TestClient c = keep(new TestClient(broker.url(), "ha-" + id)).connect();
-    c.subscribe(topics.base() + "/#");
-    c.subscribe(topics.discovery());
-    return c;
-  }
-
+class MqttRemoteTest extends PlainMosquittoTest {
   private MqttRemote connectedRemote(double rate, int burst, InMemoryCycleHistory history) throws Exception {
     MqttRemote r = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id, history,
         new InMemoryEventOutbox(1000), rate, burst));

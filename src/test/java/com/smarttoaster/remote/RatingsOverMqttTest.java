@@ -17,53 +17,14 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.testkit.SimToaster;
 import com.smarttoaster.toast.BreadType;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ratings and taste over a real broker (a plain Mosquitto on loopback) with the simulated appliance:
  * the rating desk's rules reach Home Assistant as events and state.
  */
-class RatingsOverMqttTest {
-  private static PlainMosquitto broker;
-
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private final String id = RemoteFixture.newDeviceId();
-  private final Topics topics = new Topics(id, "homeassistant");
-
-  @BeforeAll
-  static void startBroker() {
-    broker = new PlainMosquitto();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T c) {
-    open.add(c);
-    return c;
-  }
-
-  private TestClient homeAssistant() throws Exception {
-    TestClient c = keep(new TestClient(broker.url(), "ha-" + id)).connect();
-    c.subscribe(topics.base() + "/#");
-    c.subscribe(topics.discovery());
-    return c;
-  }
-
+class RatingsOverMqttTest extends PlainMosquittoTest {
   private MqttRemote connectedRemote(InMemoryCycleHistory history) throws Exception {
     MqttRemote r = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id, history,
         new InMemoryEventOutbox(1000), 20, 20));
