@@ -12,12 +12,18 @@ import com.smarttoaster.monitoring.HealthCheck;
 import com.smarttoaster.monitoring.HealthThresholds;
 import com.smarttoaster.monitoring.RollingFigures;
 import com.smarttoaster.predict.ModelPredictor;
+import com.smarttoaster.taste.TasteEntry;
+import com.smarttoaster.taste.TasteFile;
+import com.smarttoaster.taste.TasteFileException;
+import com.smarttoaster.toast.BreadType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +65,10 @@ public final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--window", paramLabel = "N", description = "Cycles to cover (default: model.health.window).")
   Integer window;
 
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "The service's state directory, for the household's"
+      + " taste (the shade offsets learned from ratings; default: the config's appliance.stateDir).")
+  Path stateDir;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -83,6 +93,7 @@ public final class MonitorCommand implements Callable<Integer> {
       } else {
         problems.forEach(p -> out.println("HEALTH: " + p));
       }
+      tasteDirectory().ifPresent(dir -> out.println("Taste: " + taste(TasteFile.in(dir))));
       out.flush();
       return problems.isEmpty() ? 0 : EXIT_UNHEALTHY;
     } catch (BadInput | HistoryException e) {
@@ -90,6 +101,42 @@ public final class MonitorCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
+  }
+
+  /** --state-dir, else the config's appliance.stateDir; none without either. */
+  private java.util.Optional<Path> tasteDirectory() throws BadInput {
+    if (stateDir != null) {
+      return java.util.Optional.of(stateDir);
+    }
+    if (config == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.ofNullable(ConfigLoader.load(config).appliance().stateDir()).map(Path::of);
+    } catch (ConfigException e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
+  /**
+   * The household's taste on one line: it moves the shade the model is asked for, so it belongs
+   * beside the model's figures. Kept apart from the shared model and never judged as a problem.
+   */
+  static String taste(TasteFile file) {
+    Map<BreadType, TasteEntry> taste;
+    try {
+      taste = file.read();
+    } catch (TasteFileException e) {
+      return "unreadable (" + e.getMessage() + ")";
+    }
+    List<String> offsets = new ArrayList<>();
+    taste.forEach((bread, entry) -> {
+      if (entry.offset() != 0) {
+        offsets.add(bread.id() + " " + (entry.offset() > 0 ? "+" : "") + entry.offset() + " shade");
+      }
+    });
+    return offsets.isEmpty() ? "no offset learned from ratings (" + file.path() + ")"
+        : String.join(", ", offsets) + " (learned from ratings; taste reset forgets them)";
   }
 
   private HealthThresholds thresholds() throws BadInput {

@@ -77,4 +77,20 @@ class MonitorCommandTest {
     assertEquals(1, r.err.strip().lines().count(), r.err);
     assertTrue(r.err.startsWith("no history database at "), r.err);
   }
+
+  @Test
+  void theHouseholdsTasteIsShownBesideTheFiguresWithAStateDirectory() throws Exception {
+    Path state = dir.resolve("state");
+    java.nio.file.Files.createDirectories(state);
+    com.smarttoaster.taste.TasteFile file = com.smarttoaster.taste.TasteFile.in(state);
+    file.write(java.util.Map.of(BreadType.WHITE, new com.smarttoaster.taste.TasteEntry(1, 0),
+        BreadType.RYE, new com.smarttoaster.taste.TasteEntry(-1, 1)));
+    Run r = run("monitor", "--db", history(20, 1).toString(), "--state-dir", state.toString());
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("Taste: white +1 shade, rye -1 shade (learned from ratings; taste reset forgets them)"),
+        r.out);
+
+    Run none = run("monitor", "--db", history(20, 1).toString());
+    assertTrue(!none.out.contains("Taste:"), "no state directory, no taste line: " + none.out);
+  }
 }
