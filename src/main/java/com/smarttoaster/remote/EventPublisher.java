@@ -47,6 +47,8 @@ final class EventPublisher implements EventSink {
   private long connection;
   private volatile boolean listening;
   private volatile boolean closed;
+  /** The latest rolling figures, sent again on every (re)connection; worker thread. */
+  private volatile byte[] lastMonitor;
 
   /**
    * @param runId this run's id, written into every event
@@ -103,6 +105,7 @@ final class EventPublisher implements EventSink {
    * nothing is queued while offline: the next cycle's figures follow. Worker thread.
    */
   void publishMonitor(byte[] json) {
+    lastMonitor = json;
     if (!closed && transport.isConnected()) {
       transport.publish(topics.monitor(), json, 1, true);
     }
@@ -152,6 +155,11 @@ final class EventPublisher implements EventSink {
     transport.publish(topics.discovery(), Discovery.payload(topics, softwareVersion), 1, true);
     statePublishQueued.set(true);
     sendState();
+    byte[] monitor = lastMonitor;
+    if (monitor != null) {
+      // The latest figures again: one sent as the connection dropped may never have reached the broker.
+      transport.publish(topics.monitor(), monitor, 1, true);
+    }
   }
 
   private void sendState() {

@@ -67,4 +67,29 @@ class ModelMonitoringOverMqttTest extends PlainMosquittoTest {
     assertTrue(event(ha, topics, "model-refused").get("reason").asText().startsWith("model 2027.01.10.080000-x"
         + " refused: "));
   }
+
+  @Test
+  void theLatestFiguresAreSentAgainAfterAReconnect() throws Exception {
+    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id,
+        new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000), 2, 10));
+    assertTrue(remote.awaitConnected(Eventually.NETWORK));
+    remote.watchModelHealth(new ModelHealth(new HealthThresholds(5, 1, 0.0, 0.0, 10, 1.0), () -> null));
+    SimToaster toaster = keep(new SimToaster(com.smarttoaster.hal.sim.ApplianceConditions.typical(),
+        SimToaster.WHITE_4, com.smarttoaster.safety.SafetyLimits.defaults(), 1, remote, false,
+        table -> new com.smarttoaster.predict.UnavailableModelPredictor("no model installed: test")));
+    toaster.lever().runUntil("done", 400);
+    toaster.run(1);
+    assertTrue(remote.drain(Eventually.NETWORK));
+    TestClient before = keep(new TestClient(broker.url(), "ha-" + id)).connect().subscribe(topics.monitor());
+    await(() -> !before.on(topics.monitor()).isEmpty(), () -> "the figures, retained: " + before.received());
+    before.close();
+
+    broker.stop(); // a plain broker without persistence: its retained messages are gone with it
+    broker.start();
+    assertTrue(remote.awaitConnected(Eventually.NETWORK), "the toaster reconnects");
+    TestClient after = keep(new TestClient(broker.url(), "ha2-" + id)).connect().subscribe(topics.monitor());
+    await(() -> !after.on(topics.monitor()).isEmpty(), () -> "the figures again after the reconnect: "
+        + after.received());
+    assertEquals(1, json(after.on(topics.monitor()).get(0).payload()).get("cycles").asInt());
+  }
 }
