@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,7 @@ class ActivationBetweenCyclesTest {
   @TempDir Path dir;
 
   private ModelStore store() throws Exception {
-    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
-        ActiveModel.factoryVersion());
-    for (String v : List.of(V1, V2)) {
-      Path f = dir.resolve(v + ModelBundle.EXTENSION);
-      Files.write(f, TestBundles.bundle(v).toBytes());
-      store.install(f, false, Instant.parse("2027-03-01T08:00:00Z"));
-    }
-    return store;
+    return TestBundles.storeWith(dir.resolve("state"), dir, V1, V2);
   }
 
   @Test

@@ -101,11 +101,7 @@ class PromotionCheckTest {
 
   @Test
   void theSegmentCheckAsAFleetCheckActivatesAPassingCandidateOnlyWhenItIsTheStoresCandidate() throws Exception {
-    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
-        ActiveModel.factoryVersion());
-    Path bundle = dir.resolve(V2 + ModelBundle.EXTENSION);
-    Files.write(bundle, TestBundles.bundle(V2).toBytes());
-    store.install(bundle, false, java.time.Instant.parse("2027-03-01T08:00:00Z"));
+    ModelStore store = TestBundles.storeWith(dir.resolve("state"), dir, V2);
     ModelPromotion.Check check = ModelPromotion.segmentCheck(store, TestBundles.publicKey(), null, 500, 0.05, 0.02);
 
     ModelPromotion.Outcome other = ModelPromotion.activateAfterPromotionCheck(store, "2027.03.01.000000-data9-train9",

@@ -47,14 +47,7 @@ class ShadowModeTest {
   @TempDir Path dir;
 
   private ModelStore store() throws Exception {
-    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
-        ActiveModel.factoryVersion());
-    for (String v : List.of(V1, V2)) {
-      Path f = dir.resolve(v + ModelBundle.EXTENSION);
-      Files.write(f, TestBundles.bundle(v).toBytes());
-      store.install(f, false, Instant.parse("2027-03-01T08:00:00Z"));
-    }
-    return store;
+    return TestBundles.storeWith(dir.resolve("state"), dir, V1, V2);
   }
 
   @Test
@@ -75,8 +68,7 @@ class ShadowModeTest {
 
   @Test
   void aSecondInstallWhileOneHoldsTheLockIsRefusedAndChangesNothing() throws Exception {
-    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
-        ActiveModel.factoryVersion());
+    ModelStore store = TestBundles.store(dir.resolve("state"));
     Path f = dir.resolve(V1 + ModelBundle.EXTENSION);
     Files.write(f, TestBundles.bundle(V1).toBytes());
     Files.createDirectories(store.directory());

@@ -79,6 +79,25 @@ public final class TestBundles {
     }
   }
 
+  /** A model store in {@code stateDir} that trusts the test key, the factory model active until told otherwise. */
+  public static ModelStore store(Path stateDir) {
+    return new ModelStore(stateDir, new BundleVerifier(publicKey()), ActiveModel.factoryVersion());
+  }
+
+  /**
+   * {@link #store} with a signed bundle of each version installed (written to {@code scratch} first,
+   * as a user would download it), none activated.
+   */
+  public static ModelStore storeWith(Path stateDir, Path scratch, String... versions) throws Exception {
+    ModelStore store = store(stateDir);
+    for (String v : versions) {
+      Path f = scratch.resolve(v + ModelBundle.EXTENSION);
+      java.nio.file.Files.write(f, bundle(v).toBytes());
+      store.install(f, false, java.time.Instant.parse("2027-03-01T08:00:00Z"));
+    }
+    return store;
+  }
+
   /** A signed bundle of the factory network as {@code version}. */
   public static ModelBundle bundle(String version) {
     return bundle(version, 1.0);

@@ -126,8 +126,7 @@ class ModelLoopTest {
     Path bundle = out.resolve(TrainCommand.BUNDLE_FILE);
     Run install = cli("model", "install", bundle.toString(), device[0], device[1], device[2], device[3]);
     assertEquals(0, install.code, install.err);
-    ModelStore store = new ModelStore(dir.resolve("state"), new BundleVerifier(TestBundles.publicKey()),
-        ActiveModel.factoryVersion());
+    ModelStore store = TestBundles.store(dir.resolve("state"));
     assertEquals(Optional.of(version), store.candidate());
     assertEquals("factory", store.active().active());
 
