@@ -7,7 +7,6 @@ import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
 import com.smarttoaster.input.Problems;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,25 +88,8 @@ final class MqttSection {
       return null;
     }
     Path p = Path.of(name.get());
-    String problem = null;
-    if (!Files.exists(p)) {
-      problem = "does not exist";
-    } else if (!Files.isRegularFile(p)) {
-      problem = "is not a regular file";
-    } else if (!Files.isReadable(p)) {
-      problem = "cannot be read by this user";
-    } else {
-      try {
-        long size = Files.size(p);
-        if (size == 0) {
-          problem = "is empty";
-        } else if (key.equals("passwordFile") && size > MAX_PASSWORD_FILE_BYTES) {
-          problem = "is " + size + " bytes; a password file is at most " + MAX_PASSWORD_FILE_BYTES;
-        }
-      } catch (java.io.IOException e) {
-        problem = "cannot be read (" + e.getMessage() + ")";
-      }
-    }
+    String problem = ConfigFile.problemWith(p, key.equals("passwordFile") ? MAX_PASSWORD_FILE_BYTES : Long.MAX_VALUE,
+        "a password file is at most ");
     if (problem != null) {
       f.problems().add(f.path(key), f.path(key) + " = " + Format.value(com.fasterxml.jackson.databind.node.TextNode.valueOf(name.get()))
           + " " + problem + "; expected " + what + ", or leave " + key + " out");

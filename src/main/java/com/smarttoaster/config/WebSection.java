@@ -73,23 +73,8 @@ final class WebSection {
       return null;
     }
     Path p = Path.of(name.get());
-    String problem = null;
-    if (!Files.isRegularFile(p)) {
-      problem = Files.exists(p) ? "is not a regular file" : "does not exist";
-    } else if (!Files.isReadable(p)) {
-      problem = "cannot be read by this user";
-    } else {
-      try {
-        long size = Files.size(p);
-        if (size == 0) {
-          problem = "is empty";
-        } else if (!key.endsWith("certFile") && !key.equals("keyFile") && size > MAX_LOGIN_FILE_BYTES) {
-          problem = "is " + size + " bytes; expected at most " + MAX_LOGIN_FILE_BYTES;
-        }
-      } catch (IOException e) {
-        problem = "cannot be read (" + e.getMessage() + ")";
-      }
-    }
+    boolean secret = !key.endsWith("certFile") && !key.equals("keyFile");
+    String problem = ConfigFile.problemWith(p, secret ? MAX_LOGIN_FILE_BYTES : Long.MAX_VALUE, "expected at most ");
     if (problem != null) {
       f.problems().add(f.path(key), f.path(key) + " = " + Format.value(TextNode.valueOf(name.get())) + " " + problem
           + "; expected " + what);
