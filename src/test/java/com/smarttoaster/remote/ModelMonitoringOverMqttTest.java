@@ -28,18 +28,7 @@ class ModelMonitoringOverMqttTest extends PlainMosquittoTest {
     TestClient ha = keep(new TestClient(broker.url(), "ha-" + id)).connect();
     ha.subscribe(topics.base() + "/#");
     ha.subscribe(topics.discovery());
-    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id,
-        new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000), 2, 10));
-    assertTrue(remote.awaitConnected(Eventually.NETWORK));
-    // A toaster whose model declines every input, so every cycle falls back; a 0 % limit judged from
-    // the first cycle is crossed by it.
-    remote.watchModelHealth(new ModelHealth(new HealthThresholds(5, 1, 0.0, 0.0, 10, 1.0), () -> null));
-    SimToaster toaster = keep(new SimToaster(com.smarttoaster.hal.sim.ApplianceConditions.typical(),
-        SimToaster.WHITE_4, com.smarttoaster.safety.SafetyLimits.defaults(), 1, remote, false,
-        table -> new com.smarttoaster.predict.UnavailableModelPredictor("no model installed: test")));
-    toaster.lever().runUntil("done", 400);
-    toaster.run(1);
-    assertTrue(remote.drain(Eventually.NETWORK));
+    MqttRemote remote = oneFallbackCycle();
 
     await(() -> !ha.on(topics.discovery()).isEmpty() && !ha.on(topics.monitor()).isEmpty()
         && hasEvent(ha, topics, "model-health"), () -> "discovery, monitor and model-health: " + ha.received());
@@ -70,16 +59,7 @@ class ModelMonitoringOverMqttTest extends PlainMosquittoTest {
 
   @Test
   void theLatestFiguresAreSentAgainAfterAReconnect() throws Exception {
-    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id,
-        new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000), 2, 10));
-    assertTrue(remote.awaitConnected(Eventually.NETWORK));
-    remote.watchModelHealth(new ModelHealth(new HealthThresholds(5, 1, 0.0, 0.0, 10, 1.0), () -> null));
-    SimToaster toaster = keep(new SimToaster(com.smarttoaster.hal.sim.ApplianceConditions.typical(),
-        SimToaster.WHITE_4, com.smarttoaster.safety.SafetyLimits.defaults(), 1, remote, false,
-        table -> new com.smarttoaster.predict.UnavailableModelPredictor("no model installed: test")));
-    toaster.lever().runUntil("done", 400);
-    toaster.run(1);
-    assertTrue(remote.drain(Eventually.NETWORK));
+    MqttRemote remote = oneFallbackCycle();
     TestClient before = keep(new TestClient(broker.url(), "ha-" + id)).connect().subscribe(topics.monitor());
     await(() -> !before.on(topics.monitor()).isEmpty(), () -> "the figures, retained: " + before.received());
     before.close();
@@ -91,5 +71,23 @@ class ModelMonitoringOverMqttTest extends PlainMosquittoTest {
     await(() -> !after.on(topics.monitor()).isEmpty(), () -> "the figures again after the reconnect: "
         + after.received());
     assertEquals(1, json(after.on(topics.monitor()).get(0).payload()).get("cycles").asInt());
+  }
+
+  /**
+   * A connected toaster whose model declines every input, so every cycle falls back, watched with a
+   * 0 % fallback limit judged from the first cycle; one cycle run to its end and sent.
+   */
+  private MqttRemote oneFallbackCycle() throws Exception {
+    MqttRemote remote = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id,
+        new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000), 2, 10));
+    assertTrue(remote.awaitConnected(Eventually.NETWORK));
+    remote.watchModelHealth(new ModelHealth(new HealthThresholds(5, 1, 0.0, 0.0, 10, 1.0), () -> null));
+    SimToaster toaster = keep(new SimToaster(com.smarttoaster.hal.sim.ApplianceConditions.typical(),
+        SimToaster.WHITE_4, com.smarttoaster.safety.SafetyLimits.defaults(), 1, remote, false,
+        table -> new com.smarttoaster.predict.UnavailableModelPredictor("no model installed: test")));
+    toaster.lever().runUntil("done", 400);
+    toaster.run(1);
+    assertTrue(remote.drain(Eventually.NETWORK));
+    return remote;
   }
 }
