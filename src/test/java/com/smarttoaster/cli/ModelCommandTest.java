@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.modellife.ModelBundle;
 import com.smarttoaster.modellife.TestBundles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code model} commands end to end on a temporary state directory, through the jar's command line. */
 class ModelCommandTest {
@@ -28,7 +26,6 @@ class ModelCommandTest {
   private Path config;
 
   /** What one run printed and returned. */
-  record Run(int code, String out, String err) {}
 
   @BeforeEach
   void deviceConfig() throws IOException {
@@ -39,17 +36,11 @@ class ModelCommandTest {
         + TestBundles.publicKeyBase64() + "\n");
   }
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  private Run model(String command, String... args) {
+  private CliRun model(String command, String... args) {
     String[] all = Stream.concat(Stream.of("model", command), Stream.concat(Stream.of(args),
         Stream.of("--config", config.toString()))).toArray(String[]::new);
     return run(all);
@@ -75,7 +66,7 @@ class ModelCommandTest {
       TestBundles.flipInside(file, parts[i], Math.min(20, parts[i].length - 1));
       Path bad = bundleFile("bad-" + i + ".toastmodel", file);
       for (String command : List.of("verify", "install")) {
-        Run r = model(command, bad.toString());
+        CliRun r = model(command, bad.toString());
         assertEquals(2, r.code(), command + " " + named[i] + ": " + r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("REFUSED: ") && r.err().contains(named[i]), r.err());
@@ -87,14 +78,14 @@ class ModelCommandTest {
 
   @Test
   void installActivateRollbackEndToEnd() throws Exception {
-    Run verified = model("verify", bundle(V1).toString());
+    CliRun verified = model("verify", bundle(V1).toString());
     assertEquals(0, verified.code(), verified.err());
     assertTrue(verified.out().contains("OK: ") && verified.out().contains(V1), verified.out());
 
     assertEquals(0, model("install", bundle(V1).toString()).code());
     assertEquals(0, model("install", bundle(V2).toString()).code());
     assertEquals(0, model("install", bundle(V2).toString()).code(), "the same bundle again changes nothing");
-    Run list = model("list");
+    CliRun list = model("list");
     assertEquals(0, list.code(), list.err());
     List<String> lines = list.out().lines().toList();
     assertEquals(3, lines.size(), list.out());
@@ -107,12 +98,12 @@ class ModelCommandTest {
     assertEquals(0, model("activate", V1).code());
     assertTrue(model("list").out().contains("* " + V1), "v1 active");
 
-    Run back = model("rollback");
+    CliRun back = model("rollback");
     assertEquals(0, back.code(), back.err());
     assertTrue(back.out().contains("active model " + V2), back.out());
     assertEquals(0, model("rollback").code());
     assertTrue(model("list").out().contains("* factory"), "rolled back to the factory model");
-    Run nothing = model("rollback");
+    CliRun nothing = model("rollback");
     assertEquals(2, nothing.code());
     assertTrue(nothing.err().contains("nothing to roll back to"), nothing.err());
     assertEquals(List.of(V1 + ".origin.json", V1 + ".toastmodel", V2 + ".origin.json", V2 + ".toastmodel",
@@ -122,12 +113,12 @@ class ModelCommandTest {
   @Test
   void anOlderOrReusedVersionIsRefusedUnlessForced() throws Exception {
     assertEquals(0, model("install", bundle(V2).toString()).code());
-    Run older = model("install", bundle(V1).toString());
+    CliRun older = model("install", bundle(V1).toString());
     assertEquals(2, older.code());
     assertTrue(older.err().contains("is not newer than " + V2) && older.err().contains("--force"), older.err());
     assertEquals(0, model("install", bundle(V1).toString(), "--force").code());
 
-    Run beforeFactory = model("install", bundle("2020.01.01-old").toString());
+    CliRun beforeFactory = model("install", bundle("2020.01.01-old").toString());
     assertEquals(2, beforeFactory.code());
     assertTrue(beforeFactory.err().contains("(the factory model)") || beforeFactory.err().contains("not newer"),
         beforeFactory.err());
@@ -137,14 +128,14 @@ class ModelCommandTest {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] other = com.smarttoaster.modellife.BundleSigner.sign(TestBundles.factoryModel(), card,
         TestBundles.privateKey()).toBytes();
-    Run reused = model("install", bundleFile("other.toastmodel", other).toString(), "--force");
+    CliRun reused = model("install", bundleFile("other.toastmodel", other).toString(), "--force");
     assertEquals(2, reused.code());
     assertTrue(reused.err().contains("already installed with different contents"), reused.err());
   }
 
   @Test
   void activatingAVersionThatIsNotInstalledOrNoLongerVerifiesChangesNothing() throws Exception {
-    Run missing = model("activate", V1);
+    CliRun missing = model("activate", V1);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("is not installed"), missing.err());
 
@@ -153,7 +144,7 @@ class ModelCommandTest {
     byte[] bytes = Files.readAllBytes(stored);
     TestBundles.flipInside(bytes, TestBundles.factoryModel(), 50);
     Files.write(stored, bytes);
-    Run tampered = model("activate", V1);
+    CliRun tampered = model("activate", V1);
     assertEquals(2, tampered.code());
     assertTrue(tampered.err().contains("toast-time.tflite"), tampered.err());
     assertTrue(model("list").out().contains("* factory"), "still the factory model");
@@ -165,28 +156,28 @@ class ModelCommandTest {
     Path bare = dir.resolve("bare.yaml");
     Files.writeString(bare, "appliance:\n  kind: simulated\n  deviceId: kitchen\n  mainsVoltsNominal: 230\n"
         + "  currentSensorFitted: true\n");
-    Run noKey = run("model", "verify", bundle(V1).toString(), "--config", bare.toString());
+    CliRun noKey = run("model", "verify", bundle(V1).toString(), "--config", bare.toString());
     assertEquals(2, noKey.code());
     assertTrue(noKey.err().contains("model.bundlePublicKey"), noKey.err());
-    Run noState = run("model", "list", "--config", bare.toString(), "--public-key", TestBundles.publicKeyBase64());
+    CliRun noState = run("model", "list", "--config", bare.toString(), "--public-key", TestBundles.publicKeyBase64());
     assertTrue(noState.code() == 2 || noState.code() == 0, noState.err()); // $STATE_DIRECTORY may be set where tests run
   }
 
   @Test
   void bundleAndKeygenMakeWhatVerifyAccepts() throws Exception {
     Path key = dir.resolve("signing.pem");
-    Run keygen = run("model", "keygen", "--private-out", key.toString());
+    CliRun keygen = run("model", "keygen", "--private-out", key.toString());
     assertEquals(0, keygen.code(), keygen.err());
     String publicKey = keygen.out().lines().filter(l -> l.contains("bundlePublicKey:")).findFirst().orElseThrow()
         .split(":", 2)[1].trim();
     Path model = bundleFile("m.tflite", TestBundles.factoryModel());
     Path card = bundleFile("m.card.json", TestBundles.card(V1));
     Path out = dir.resolve("made.toastmodel");
-    Run made = run("model", "bundle", "--model", model.toString(), "--card", card.toString(), "--key", key.toString(),
+    CliRun made = run("model", "bundle", "--model", model.toString(), "--card", card.toString(), "--key", key.toString(),
         "--out", out.toString());
     assertEquals(0, made.code(), made.err());
     assertEquals(0, run("model", "verify", out.toString(), "--public-key", publicKey).code());
-    Run wrongKey = run("model", "verify", out.toString(), "--public-key", TestBundles.publicKeyBase64());
+    CliRun wrongKey = run("model", "verify", out.toString(), "--public-key", TestBundles.publicKeyBase64());
     assertEquals(2, wrongKey.code());
     assertEquals(2, run("model", "keygen", "--private-out", key.toString()).code(), "never overwrites a key");
   }

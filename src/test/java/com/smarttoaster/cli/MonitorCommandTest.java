@@ -3,6 +3,7 @@ package com.smarttoaster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.HistoryDatabase;
@@ -13,13 +14,10 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code monitor}: the rolling figures of a history database and their verdict. */
 class MonitorCommandTest {
@@ -41,41 +39,35 @@ class MonitorCommandTest {
     return db;
   }
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void aHealthyHistoryPrintsItsFiguresAndExitsZero() {
-    Run r = run("monitor", "--db", history(20, 1).toString());
-    assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("fallback rate                5.0 %"), r.out);
-    assertTrue(r.out.contains("ratings                      0 too light, 10 just right, 0 too dark"), r.out);
-    assertTrue(r.out.contains("input drift (σ of training)  shade "), r.out);
-    assertTrue(r.out.contains("Health: OK, every figure within model.health"), r.out);
+    CliRun r = run("monitor", "--db", history(20, 1).toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("fallback rate                5.0 %"), r.out());
+    assertTrue(r.out().contains("ratings                      0 too light, 10 just right, 0 too dark"), r.out());
+    assertTrue(r.out().contains("input drift (σ of training)  shade "), r.out());
+    assertTrue(r.out().contains("Health: OK, every figure within model.health"), r.out());
   }
 
   @Test
   void aFigureBeyondItsThresholdIsNamedAndExitsThree() {
-    Run r = run("monitor", "--db", history(20, 8).toString(), "--window", "20");
-    assertEquals(MonitorCommand.EXIT_UNHEALTHY, r.code, r.out);
-    assertTrue(r.out.contains("HEALTH: fallback rate 40.0 % over the last 20 cycles is above the 20.0 % of"
-        + " model.health.maxFallbackRate"), r.out);
+    CliRun r = run("monitor", "--db", history(20, 8).toString(), "--window", "20");
+    assertEquals(MonitorCommand.EXIT_UNHEALTHY, r.code(), r.out());
+    assertTrue(r.out().contains("HEALTH: fallback rate 40.0 % over the last 20 cycles is above the 20.0 % of"
+        + " model.health.maxFallbackRate"), r.out());
   }
 
   @Test
   void aMissingDatabaseIsOneLineAndExitTwo() {
-    Run r = run("monitor", "--db", dir.resolve("none.db").toString());
-    assertEquals(Main.EXIT_BAD_INPUT, r.code);
-    assertEquals(1, r.err.strip().lines().count(), r.err);
-    assertTrue(r.err.startsWith("no history database at "), r.err);
+    CliRun r = run("monitor", "--db", dir.resolve("none.db").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, r.code());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("no history database at "), r.err());
   }
 
   @Test
@@ -85,12 +77,12 @@ class MonitorCommandTest {
     com.smarttoaster.taste.TasteFile file = com.smarttoaster.taste.TasteFile.in(state);
     file.write(java.util.Map.of(BreadType.WHITE, new com.smarttoaster.taste.TasteEntry(1, 0),
         BreadType.RYE, new com.smarttoaster.taste.TasteEntry(-1, 1)));
-    Run r = run("monitor", "--db", history(20, 1).toString(), "--state-dir", state.toString());
-    assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("Taste: white +1 shade, rye -1 shade (learned from ratings; taste reset forgets them)"),
-        r.out);
+    CliRun r = run("monitor", "--db", history(20, 1).toString(), "--state-dir", state.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Taste: white +1 shade, rye -1 shade (learned from ratings; taste reset forgets them)"),
+        r.out());
 
-    Run none = run("monitor", "--db", history(20, 1).toString());
-    assertTrue(!none.out.contains("Taste:"), "no state directory, no taste line: " + none.out);
+    CliRun none = run("monitor", "--db", history(20, 1).toString());
+    assertTrue(!none.out().contains("Taste:"), "no state directory, no taste line: " + none.out());
   }
 }

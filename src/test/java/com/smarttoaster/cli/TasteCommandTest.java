@@ -3,32 +3,23 @@ package com.smarttoaster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.taste.TasteBook;
 import com.smarttoaster.taste.TasteFile;
 import com.smarttoaster.toast.BreadType;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code taste show} and {@code taste reset} on a state directory's taste file. */
 class TasteCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -39,13 +30,13 @@ class TasteCommandTest {
     }
     book.learn(BreadType.RYE, Rating.TOO_DARK);
 
-    Run shown = run("taste", "show", "--state-dir", dir.toString());
+    CliRun shown = run("taste", "show", "--state-dir", dir.toString());
     assertEquals(0, shown.code(), shown.err());
     assertTrue(shown.out().contains("  white      +1 shade (darker)\n"), shown.out());
     assertTrue(shown.out().contains("  rye        no offset, 1 of 3 'too-dark' toward the next step\n"), shown.out());
     assertTrue(shown.out().contains("  bagel      no offset\n"), shown.out());
 
-    Run reset = run("taste", "reset", "--state-dir", dir.toString());
+    CliRun reset = run("taste", "reset", "--state-dir", dir.toString());
     assertEquals(0, reset.code(), reset.err());
     assertTrue(TasteFile.in(dir).read().isEmpty());
     assertTrue(run("taste", "show", "--state-dir", dir.toString()).out().contains("  white      no offset\n"));
@@ -54,7 +45,7 @@ class TasteCommandTest {
   @Test
   void aBrokenTasteFileIsOneLineAndExit2AndResetRepairsIt() throws Exception {
     Files.writeString(dir.resolve(TasteFile.FILE_NAME), "{\"version\": 2}");
-    Run shown = run("taste", "show", "--state-dir", dir.toString());
+    CliRun shown = run("taste", "show", "--state-dir", dir.toString());
     assertEquals(2, shown.code());
     assertEquals(dir.resolve(TasteFile.FILE_NAME) + ": version must be 1 (found {\"version\":2})\n", shown.err());
     assertEquals(0, run("taste", "reset", "--state-dir", dir.toString()).code());

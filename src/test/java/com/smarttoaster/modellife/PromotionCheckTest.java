@@ -4,20 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.cli.Main;
 import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastMode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The promotion check: the segment table, a candidate worse on one segment refused, `model promote` end to end. */
 class PromotionCheckTest {
@@ -85,18 +83,18 @@ class PromotionCheckTest {
     Path bundle = dir.resolve(V2 + ModelBundle.EXTENSION);
     Files.write(bundle, TestBundles.bundle(V2).toBytes());
     String[] device = {"--state-dir", dir.resolve("state").toString(), "--public-key", TestBundles.publicKeyBase64()};
-    assertEquals(0, run("model", "install", bundle.toString(), device[0], device[1], device[2], device[3]).code);
-    Run check = run("model", "promote", "--rows", "500", "--check-only", device[0], device[1], device[2], device[3]);
-    assertEquals(0, check.code, check.err);
-    assertTrue(check.out.contains("PASSED") && check.out.contains("Not activated (--check-only)"), check.out);
-    Run promote = run("model", "promote", "--rows", "500", device[0], device[1], device[2], device[3]);
-    assertEquals(0, promote.code, promote.err);
-    assertTrue(promote.out.contains("Promoted: active model " + V2 + " (model rollback returns to factory)"),
-        promote.out);
-    Run none = run("model", "promote", device[0], device[1], device[2], device[3]);
-    assertEquals(Main.EXIT_BAD_INPUT, none.code);
+    assertEquals(0, run("model", "install", bundle.toString(), device[0], device[1], device[2], device[3]).code());
+    CliRun check = run("model", "promote", "--rows", "500", "--check-only", device[0], device[1], device[2], device[3]);
+    assertEquals(0, check.code(), check.err());
+    assertTrue(check.out().contains("PASSED") && check.out().contains("Not activated (--check-only)"), check.out());
+    CliRun promote = run("model", "promote", "--rows", "500", device[0], device[1], device[2], device[3]);
+    assertEquals(0, promote.code(), promote.err());
+    assertTrue(promote.out().contains("Promoted: active model " + V2 + " (model rollback returns to factory)"),
+        promote.out());
+    CliRun none = run("model", "promote", device[0], device[1], device[2], device[3]);
+    assertEquals(Main.EXIT_BAD_INPUT, none.code());
     assertEquals("REFUSED: no candidate to promote: no installed version is newer than the active model " + V2
-        + "; install one with `model install FILE`", none.err.strip());
+        + "; install one with `model install FILE`", none.err().strip());
   }
 
   @Test
@@ -114,15 +112,8 @@ class PromotionCheckTest {
     assertEquals(V2, store.active().active());
   }
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.cli.Main;
 import com.smarttoaster.config.HistoryConfig;
 import com.smarttoaster.config.ToasterConfig;
@@ -33,8 +34,6 @@ import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.testkit.SimToaster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,15 +53,9 @@ class ModelLoopTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run cli(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   private static ApplianceRemote historyOnly(Path db) {
@@ -102,8 +95,8 @@ class ModelLoopTest {
       }
     }
     Path cycles = dir.resolve("cycles.csv");
-    Run export = cli("history", "export", "--db", db.toString(), "--rated-only", "--out", cycles.toString());
-    assertEquals(0, export.code, export.err);
+    CliRun export = cli("history", "export", "--db", db.toString(), "--rated-only", "--out", cycles.toString());
+    assertEquals(0, export.code(), export.err());
     List<CycleRecord> rated = CycleRecordCsv.read(cycles);
     assertEquals(RATED, rated.size());
     rated.forEach(r -> assertEquals(ActiveModel.factory().modelVersion(), r.modelVersion()));
@@ -124,8 +117,8 @@ class ModelLoopTest {
 
     // 3. Install the signed bundle; it is not active, it is the shadow candidate.
     Path bundle = out.resolve(TrainCommand.BUNDLE_FILE);
-    Run install = cli("model", "install", bundle.toString(), device[0], device[1], device[2], device[3]);
-    assertEquals(0, install.code, install.err);
+    CliRun install = cli("model", "install", bundle.toString(), device[0], device[1], device[2], device[3]);
+    assertEquals(0, install.code(), install.err());
     ModelStore store = TestBundles.store(dir.resolve("state"));
     assertEquals(Optional.of(version), store.candidate());
     assertEquals("factory", store.active().active());
@@ -150,16 +143,16 @@ class ModelLoopTest {
     }
 
     // 5. Promote: the tiny CI model (3 epochs) is refused at the default margin, with the segment table ...
-    Run refused = cli("model", "promote", "--db", db.toString(), device[0], device[1], device[2], device[3]);
-    assertEquals(Main.EXIT_BAD_INPUT, refused.code, refused.out);
-    assertTrue(refused.out.contains("WORSE") && refused.err.startsWith("REFUSED: candidate " + version
-        + " is not promoted: "), refused.out + refused.err);
+    CliRun refused = cli("model", "promote", "--db", db.toString(), device[0], device[1], device[2], device[3]);
+    assertEquals(Main.EXIT_BAD_INPUT, refused.code(), refused.out());
+    assertTrue(refused.out().contains("WORSE") && refused.err().startsWith("REFUSED: candidate " + version
+        + " is not promoted: "), refused.out() + refused.err());
     assertEquals("factory", store.active().active(), "a refused promotion changes nothing");
     // ... and goes through when the margins are opened wide on purpose (as a test may; a device should not).
-    Run promoted = cli("model", "promote", "--db", db.toString(), "--margin", "10", "--rated-margin", "1", device[0],
+    CliRun promoted = cli("model", "promote", "--db", db.toString(), "--margin", "10", "--rated-margin", "1", device[0],
         device[1], device[2], device[3]);
-    assertEquals(0, promoted.code, promoted.out + promoted.err);
-    assertTrue(promoted.out.contains("Promoted: active model " + version), promoted.out);
+    assertEquals(0, promoted.code(), promoted.out() + promoted.err());
+    assertTrue(promoted.out().contains("Promoted: active model " + version), promoted.out());
     assertEquals(Optional.empty(), store.candidate(), "promoted: no longer a candidate");
 
     // 6. Cycles are recorded with the new version.
@@ -172,9 +165,9 @@ class ModelLoopTest {
     }
 
     // 7. Roll back: the factory model is active again, and the new version is the candidate once more.
-    Run back = cli("model", "rollback", device[0], device[1], device[2], device[3]);
-    assertEquals(0, back.code, back.err);
-    assertEquals("Rolled back: active model factory", back.out.strip());
+    CliRun back = cli("model", "rollback", device[0], device[1], device[2], device[3]);
+    assertEquals(0, back.code(), back.err());
+    assertEquals("Rolled back: active model factory", back.out().strip());
     assertSame(ActiveModel.factory(), ActiveModel.load(store, TestBundles.publicKey()).predictor());
     assertEquals(Optional.of(version), store.candidate());
   }
