@@ -1,10 +1,8 @@
 package com.smarttoaster.appliance;
 
-import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.config.ControllerConfig;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.control.ControllerListener;
-import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.Indicators;
@@ -18,6 +16,7 @@ import com.smarttoaster.safety.ResetResult;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
+import com.smarttoaster.taste.RatingSetup;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * The Raspberry Pi toaster at work: the same supervisor and controller as the simulated appliance,
  * wired to a {@link PiAppliance}. {@link #start()} runs three loops: the supervisor at
  * safety.loopPeriodS (its own {@link SupervisorLoop}), the controller at controller.tickS, and the
- * front-panel scan every {@value PiAppliance#SCAN_PERIOD_MS} ms. Tests skip {@code start()} and call
- * {@link #scan()}, {@code supervisor().tick()} and {@link #tickController()} in stepped time.
+ * front-panel scan every {@value PiAppliance#SCAN_PERIOD_MS} ms. Tests skip {@code start()} and
+ * call {@link #scan()}, {@code supervisor().tick()} and {@link #tickController()} in stepped time.
  *
- * <p>Service reset: when the reset button was held as the appliance powered up, the first controller
- * tick after the supervisor has a chamber reading asks for {@code reset(ResetKind.SERVICE)} (which
- * still needs a valid reading below safety.resetMaxC); the buzzer answers DONE or REFUSED.
+ * <p>Service reset: when the reset button was held as the appliance powered up, the first
+ * controller tick after the supervisor has a chamber reading asks for {@code
+ * reset(ResetKind.SERVICE)} (which still needs a valid reading below safety.resetMaxC); the buzzer
+ * answers DONE or REFUSED.
  *
- * <p>{@link #close()} stops the loops, switches the heater off and releases the carriage (through the
- * supervisor), then closes the appliance (pins LOW, Pi4J shut down).
+ * <p>{@link #close()} stops the loops, switches the heater off and releases the carriage (through
+ * the supervisor), then closes the appliance (pins LOW, Pi4J shut down).
  */
 public final class PiApplianceRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PiApplianceRunner.class);
@@ -58,7 +58,8 @@ public final class PiApplianceRunner implements AutoCloseable {
    * so that the appliance package needs nothing above it).
    */
   public interface ModelSide extends AutoCloseable {
-    com.smarttoaster.predict.ToastTimePredictor primary(com.smarttoaster.predict.FallbackTimeTable table);
+    com.smarttoaster.predict.ToastTimePredictor primary(
+        com.smarttoaster.predict.FallbackTimeTable table);
 
     void follow(ToasterAssembly assembly);
 
@@ -66,7 +67,8 @@ public final class PiApplianceRunner implements AutoCloseable {
      * The runner for the model the service starts with: closing it (when the controller switches to
      * another model, or at shutdown) also releases that model's runtime.
      */
-    default com.smarttoaster.predict.PredictorRunner startRunner(com.smarttoaster.predict.PredictorRunner inner) {
+    default com.smarttoaster.predict.PredictorRunner startRunner(
+        com.smarttoaster.predict.PredictorRunner inner) {
       return inner;
     }
 
@@ -74,39 +76,82 @@ public final class PiApplianceRunner implements AutoCloseable {
     void close();
   }
 
-  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
+  public PiApplianceRunner(
+      ToasterConfig cfg,
+      PiAppliance appliance,
+      Clock clock,
+      SafetyListener safetyListener,
       ControllerListener controllerListener) {
     this(cfg, appliance, clock, safetyListener, controllerListener, null);
   }
 
-  /** @param faultStore where the supervisor keeps latched faults across restarts; null for none */
-  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
-      ControllerListener controllerListener, FaultStore faultStore) {
+  /**
+   * @param faultStore where the supervisor keeps latched faults across restarts; null for none
+   */
+  public PiApplianceRunner(
+      ToasterConfig cfg,
+      PiAppliance appliance,
+      Clock clock,
+      SafetyListener safetyListener,
+      ControllerListener controllerListener,
+      FaultStore faultStore) {
     this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, null);
   }
 
   /**
-   * @param models the model side of the service (the active installed model and the switch to a newly
-   *     activated one between cycles); null for the config's predictor as built into the jar
+   * @param models the model side of the service (the active installed model and the switch to a
+   *     newly activated one between cycles); null for the config's predictor as built into the jar
    */
-  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
-      ControllerListener controllerListener, FaultStore faultStore, ModelSide models) {
+  public PiApplianceRunner(
+      ToasterConfig cfg,
+      PiAppliance appliance,
+      Clock clock,
+      SafetyListener safetyListener,
+      ControllerListener controllerListener,
+      FaultStore faultStore,
+      ModelSide models) {
     this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, models, null);
   }
 
-  /** @param ratings the rating window and stored taste; null for the config's window and a taste in memory */
-  public PiApplianceRunner(ToasterConfig cfg, PiAppliance appliance, Clock clock, SafetyListener safetyListener,
-      ControllerListener controllerListener, FaultStore faultStore, ModelSide models, RatingSetup ratings) {
+  /**
+   * @param ratings the rating window and stored taste; null for the config's window and a taste in
+   *     memory
+   */
+  public PiApplianceRunner(
+      ToasterConfig cfg,
+      PiAppliance appliance,
+      Clock clock,
+      SafetyListener safetyListener,
+      ControllerListener controllerListener,
+      FaultStore faultStore,
+      ModelSide models,
+      RatingSetup ratings) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
-    this.assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), cc.defaultSettings(),
-            cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
-            faultStore, ratings != null ? ratings
-                : new RatingSetup(cfg.ratings().windowS(), com.smarttoaster.taste.TasteBook.inMemory())),
-        models == null ? table -> Predictors.named(cc.predictor().predictorName(), table, null) : models::primary,
-        models == null ? new ThreadPredictorRunner() : models.startRunner(new ThreadPredictorRunner()),
-        safetyListener, controllerListener);
+    this.assembly =
+        new ToasterAssembly(
+            appliance.ports(),
+            clock,
+            new ToasterAssembly.Settings(
+                cfg.safety(),
+                cc.controllerSettings(),
+                cc.defaultSettings(),
+                cfg.appliance().mainsVoltsNominal(),
+                cfg.appliance().elementRatedVolts(),
+                cc.predictorTimeoutS(),
+                faultStore,
+                ratings != null
+                    ? ratings
+                    : new RatingSetup(
+                        cfg.ratings().windowS(), com.smarttoaster.taste.TasteBook.inMemory())),
+            models == null
+                ? table -> Predictors.named(cc.predictor().predictorName(), table, null)
+                : models::primary,
+            models == null
+                ? new ThreadPredictorRunner()
+                : models.startRunner(new ThreadPredictorRunner()),
+            safetyListener,
+            controllerListener);
     if (models != null) {
       models.follow(assembly);
       this.models = models;
@@ -157,7 +202,9 @@ public final class PiApplianceRunner implements AutoCloseable {
         serviceResetPending = false;
         ResetResult result = supervisor.reset(ResetKind.SERVICE);
         log.info("Service reset at power-up: {}", result.message());
-        appliance.indicators().beep(result.cleared() ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
+        appliance
+            .indicators()
+            .beep(result.cleared() ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
       }
     }
     controller.tick();
@@ -179,15 +226,22 @@ public final class PiApplianceRunner implements AutoCloseable {
     }
     loop = new SupervisorLoop(supervisor);
     loop.start();
-    threads = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "pi-appliance");
-      t.setDaemon(true);
-      return t;
-    });
-    threads.scheduleAtFixedRate(this::safeScan, 0, PiAppliance.SCAN_PERIOD_MS, TimeUnit.MILLISECONDS);
+    threads =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "pi-appliance");
+              t.setDaemon(true);
+              return t;
+            });
+    threads.scheduleAtFixedRate(
+        this::safeScan, 0, PiAppliance.SCAN_PERIOD_MS, TimeUnit.MILLISECONDS);
     threads.scheduleAtFixedRate(this::safeTick, 0, Math.round(tickS * 1e9), TimeUnit.NANOSECONDS);
-    log.info("Pi appliance running: supervisor every {} s, controller every {} s, panel scan every {} ms",
-        supervisor.limits().loopPeriodS(), tickS, PiAppliance.SCAN_PERIOD_MS);
+    log.info(
+        "Pi appliance running: supervisor every {} s, controller every {} s, panel scan every {} ms",
+        supervisor.limits().loopPeriodS(),
+        tickS,
+        PiAppliance.SCAN_PERIOD_MS);
   }
 
   private void safeScan() {

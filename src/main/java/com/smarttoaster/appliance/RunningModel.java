@@ -7,12 +7,12 @@ import com.smarttoaster.modellife.BundleKeys;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.CycleModelWatcher;
 import com.smarttoaster.modellife.ModelBundle;
+import com.smarttoaster.modellife.ModelFollower;
 import com.smarttoaster.modellife.ModelOwningRunner;
+import com.smarttoaster.modellife.ModelStore;
+import com.smarttoaster.modellife.ModelVersion;
 import com.smarttoaster.modellife.ShadowModel;
 import com.smarttoaster.modellife.VerifiedBundle;
-import com.smarttoaster.modellife.ModelVersion;
-import com.smarttoaster.modellife.ModelFollower;
-import com.smarttoaster.modellife.ModelStore;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.ThreadPredictorRunner;
@@ -34,8 +34,12 @@ import org.slf4j.LoggerFactory;
  * directory; otherwise the predictor the config names, as before.
  */
 public final class RunningModel implements PiApplianceRunner.ModelSide {
-  /** How often the active pointer is read, s: a human runs {@code model activate}, so seconds will do. */
+  /**
+   * How often the active pointer is read, s: a human runs {@code model activate}, so seconds will
+   * do.
+   */
   static final long FOLLOW_PERIOD_S = 2;
+
   private static final Logger log = LoggerFactory.getLogger(RunningModel.class);
 
   private final String predictorName;
@@ -46,7 +50,8 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private CycleModelWatcher watcher;
   private com.smarttoaster.hal.Clock watchClock;
   private double watchTimeoutS;
-  private volatile java.util.function.Consumer<String> refusals = reason -> { };
+  private volatile java.util.function.Consumer<String> refusals = reason -> {};
+
   /** The newest version that failed to load as a candidate, not tried again. */
   private String refusedCandidate;
 
@@ -61,21 +66,29 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * @param config the config's model section
    * @param stateDir the service's state directory, if any
    */
-  public static RunningModel open(String predictorName, ModelConfig config, Optional<Path> stateDir) {
+  public static RunningModel open(
+      String predictorName, ModelConfig config, Optional<Path> stateDir) {
     PublicKey key = null;
     if (config.bundlePublicKey() != null) {
       try {
         key = BundleKeys.publicKey(config.bundlePublicKey());
       } catch (BundleException e) {
-        log.warn("model.bundlePublicKey cannot be used ({}); only the factory model can run", e.getMessage());
+        log.warn(
+            "model.bundlePublicKey cannot be used ({}); only the factory model can run",
+            e.getMessage());
       }
     }
-    ModelStore store = !"model".equals(predictorName) || stateDir.isEmpty() ? null
-        : new ModelStore(stateDir.get(), new BundleVerifier(key), ActiveModel.factoryVersion());
+    ModelStore store =
+        !"model".equals(predictorName) || stateDir.isEmpty()
+            ? null
+            : new ModelStore(stateDir.get(), new BundleVerifier(key), ActiveModel.factoryVersion());
     return new RunningModel(predictorName, store, key);
   }
 
-  /** The installed models, or null when the predictor is not {@code model} or there is no state directory. */
+  /**
+   * The installed models, or null when the predictor is not {@code model} or there is no state
+   * directory.
+   */
   public ModelStore store() {
     return store;
   }
@@ -99,18 +112,25 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * factory model): the controller closes its guard when it switches to an activated model.
    */
   @Override
-  public com.smarttoaster.predict.PredictorRunner startRunner(com.smarttoaster.predict.PredictorRunner inner) {
-    return new ModelOwningRunner(inner, () -> {
-      ActiveModel.Loaded start;
-      synchronized (this) {
-        start = loaded;
-      }
-      // The factory model (also what a refused one gives) is shared for the process: never closed.
-      boolean installed = start != null && start.refusal() == null && !ModelVersion.FACTORY.equals(start.pointer());
-      if (installed && start.predictor() instanceof AutoCloseable c) {
-        c.close();
-      }
-    });
+  public com.smarttoaster.predict.PredictorRunner startRunner(
+      com.smarttoaster.predict.PredictorRunner inner) {
+    return new ModelOwningRunner(
+        inner,
+        () -> {
+          ActiveModel.Loaded start;
+          synchronized (this) {
+            start = loaded;
+          }
+          // The factory model (also what a refused one gives) is shared for the process: never
+          // closed.
+          boolean installed =
+              start != null
+                  && start.refusal() == null
+                  && !ModelVersion.FACTORY.equals(start.pointer());
+          if (installed && start.predictor() instanceof AutoCloseable c) {
+            c.close();
+          }
+        });
   }
 
   /** Starts following the active pointer for {@code assembly}; nothing without a model store. */
@@ -119,27 +139,43 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     if (store == null || loaded == null || thread != null) {
       return;
     }
-    ModelFollower follower = new ModelFollower(store, key, loaded.pointer(), refusal -> refusals.accept(refusal), p -> {
-      assembly.offerPrimary(p, p != ActiveModel.factory() && p instanceof AutoCloseable c
-          ? new ModelOwningRunner(new ThreadPredictorRunner(), c) : new ThreadPredictorRunner());
-      CycleModelWatcher w = watcher;
-      if (w != null) {
-        w.active(p);
-      }
-    });
-    thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "model-follower");
-      t.setDaemon(true);
-      return t;
-    });
-    thread.scheduleWithFixedDelay(() -> {
-      try {
-        follower.check();
-        refreshCandidate();
-      } catch (RuntimeException e) { // escaping, it would end the schedule; the running model stays
-        log.error("Following the active model failed; trying again", e);
-      }
-    }, FOLLOW_PERIOD_S, FOLLOW_PERIOD_S, TimeUnit.SECONDS);
+    ModelFollower follower =
+        new ModelFollower(
+            store,
+            key,
+            loaded.pointer(),
+            refusal -> refusals.accept(refusal),
+            p -> {
+              assembly.offerPrimary(
+                  p,
+                  p != ActiveModel.factory() && p instanceof AutoCloseable c
+                      ? new ModelOwningRunner(new ThreadPredictorRunner(), c)
+                      : new ThreadPredictorRunner());
+              CycleModelWatcher w = watcher;
+              if (w != null) {
+                w.active(p);
+              }
+            });
+    thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "model-follower");
+              t.setDaemon(true);
+              return t;
+            });
+    thread.scheduleWithFixedDelay(
+        () -> {
+          try {
+            follower.check();
+            refreshCandidate();
+          } catch (
+              RuntimeException e) { // escaping, it would end the schedule; the running model stays
+            log.error("Following the active model failed; trying again", e);
+          }
+        },
+        FOLLOW_PERIOD_S,
+        FOLLOW_PERIOD_S,
+        TimeUnit.SECONDS);
   }
 
   /**
@@ -165,7 +201,8 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
 
   /**
    * Where refusals of the active installed model go (the remote's {@code model-refused} event): the
-   * one at start, if any, at once; later ones (a switch to a model that does not verify) as they come.
+   * one at start, if any, at once; later ones (a switch to a model that does not verify) as they
+   * come.
    */
   public synchronized void reportRefusalsTo(java.util.function.Consumer<String> sink) {
     refusals = sink;
@@ -174,17 +211,23 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     }
   }
 
-  /** The active model's card as the {@link #watcher} last saw it; null before it watched a cycle or without a card. */
+  /**
+   * The active model's card as the {@link #watcher} last saw it; null before it watched a cycle or
+   * without a card.
+   */
   public synchronized com.smarttoaster.model.ModelCard activeCard() {
     CycleModelWatcher w = watcher;
     return w == null ? null : w.activeCard();
   }
 
-  /** The monitor of the model's rolling figures, the active model's card from the {@link #watcher}. */
+  /**
+   * The monitor of the model's rolling figures, the active model's card from the {@link #watcher}.
+   */
   public synchronized com.smarttoaster.monitoring.ModelHealth health(
       com.smarttoaster.monitoring.HealthThresholds limits) {
     CycleModelWatcher w = watcher;
-    return new com.smarttoaster.monitoring.ModelHealth(limits, () -> w == null ? null : w.activeCard());
+    return new com.smarttoaster.monitoring.ModelHealth(
+        limits, () -> w == null ? null : w.activeCard());
   }
 
   /**
@@ -214,8 +257,11 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
     try {
       byte[] bytes = java.nio.file.Files.readAllBytes(store.bundleFile(newest));
       VerifiedBundle v = new BundleVerifier(key).verify(bytes, newest + ModelBundle.EXTENSION);
-      watcher.shadow(new ShadowModel(v.predictor(), newest, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
-      log.info("Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
+      watcher.shadow(
+          new ShadowModel(
+              v.predictor(), newest, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
+      log.info(
+          "Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
           newest);
     } catch (BundleException | java.io.IOException e) {
       refusedCandidate = newest;

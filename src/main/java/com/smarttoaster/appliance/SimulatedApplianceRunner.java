@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a simulated appliance (the simulated one or the emulated Pi) and the toaster's software for
  * {@code run}, the way {@code simulate}'s CycleSimulation does: one thread steps simulated time in
- * fixed 10 ms steps and ticks the supervisor and the controller on step counts (every 5th step for a
- * 50 ms period), then a {@link WallClockPacer} holds it back to the wall clock times the config's
+ * fixed 10 ms steps and ticks the supervisor and the controller on step counts (every 5th step for
+ * a 50 ms period), then a {@link WallClockPacer} holds it back to the wall clock times the config's
  * {@code realtimeFactor}.
  *
  * <p>So the software sees the same simulated time whatever the factor and however busy the machine
@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedApplianceRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SimulatedApplianceRunner.class);
+
   /** The physics step, as in CycleSimulation, ns. */
   public static final long STEP_NANOS = 10_000_000L;
+
   private static final int LOG_EVERY_N_FAILURES = 500;
   private static final long JOIN_MS = 2000;
 
@@ -47,7 +49,10 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
   /**
    * The software the runner ticks, each on its period in simulated time (rounded to whole steps).
    */
-  public record Software(Runnable supervisorTick, double supervisorPeriodS, Runnable controllerTick,
+  public record Software(
+      Runnable supervisorTick,
+      double supervisorPeriodS,
+      Runnable controllerTick,
       double controllerPeriodS) {
     static final Software NONE = new Software(() -> {}, 0.05, () -> {}, 0.05);
 
@@ -57,19 +62,46 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
   }
 
   /**
-   * @param build makes the appliance on this runner's clock from the conditions (e.g. {@code
-   *     (c, clock) -> SimulatedAppliances.create("pi-emulated", c, seed, clock, true, bread)})
+   * @param build makes the appliance on this runner's clock from the conditions (e.g. {@code (c,
+   *     clock) -> SimulatedAppliances.create("pi-emulated", c, seed, clock, true, bread)})
    */
-  public SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, double elementRatedVolts,
-      ToastSettings bread, double realtimeFactor, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
-    this(ambientC, chamberStartC, mainsVolts, elementRatedVolts, bread,
-        new WallClockPacer(realtimeFactor, WallClockPacer.Wall.SYSTEM, WallClockPacer.DEFAULT_MAX_LAG_NANOS), build);
+  public SimulatedApplianceRunner(
+      double ambientC,
+      double chamberStartC,
+      double mainsVolts,
+      double elementRatedVolts,
+      ToastSettings bread,
+      double realtimeFactor,
+      BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
+    this(
+        ambientC,
+        chamberStartC,
+        mainsVolts,
+        elementRatedVolts,
+        bread,
+        new WallClockPacer(
+            realtimeFactor, WallClockPacer.Wall.SYSTEM, WallClockPacer.DEFAULT_MAX_LAG_NANOS),
+        build);
   }
 
-  SimulatedApplianceRunner(double ambientC, double chamberStartC, double mainsVolts, double elementRatedVolts,
-      ToastSettings bread, WallClockPacer pacer, BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
-    ApplianceConditions c = new ApplianceConditions(ambientC, mainsVolts, chamberStartC, bread.slices(),
-        bread.bread(), bread.thicknessMm(), ambientC, elementRatedVolts);
+  SimulatedApplianceRunner(
+      double ambientC,
+      double chamberStartC,
+      double mainsVolts,
+      double elementRatedVolts,
+      ToastSettings bread,
+      WallClockPacer pacer,
+      BiFunction<ApplianceConditions, SimClock, SteppedAppliance> build) {
+    ApplianceConditions c =
+        new ApplianceConditions(
+            ambientC,
+            mainsVolts,
+            chamberStartC,
+            bread.slices(),
+            bread.bread(),
+            bread.thicknessMm(),
+            ambientC,
+            elementRatedVolts);
     this.appliance = build.apply(c, clock);
     this.pacer = pacer;
   }
@@ -82,7 +114,10 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
     return appliance;
   }
 
-  /** Hands the runner the software to tick; call before {@link #start()} or the first {@link #step()}. */
+  /**
+   * Hands the runner the software to tick; call before {@link #start()} or the first {@link
+   * #step()}.
+   */
   public void runSoftware(Software s) {
     this.software = s;
   }
@@ -115,8 +150,8 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
   }
 
   /**
-   * One 10 ms step: queued user actions, the appliance's own scan, the supervisor and the controller
-   * when their step counts come round, the physics, the clock. Never throws.
+   * One 10 ms step: queued user actions, the appliance's own scan, the supervisor and the
+   * controller when their step counts come round, the physics, the clock. Never throws.
    */
   void step() {
     try {

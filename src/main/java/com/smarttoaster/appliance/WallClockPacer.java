@@ -20,21 +20,23 @@ public final class WallClockPacer {
 
     void sleep(long nanos) throws InterruptedException;
 
-    Wall SYSTEM = new Wall() {
-      @Override
-      public long nanos() {
-        return System.nanoTime();
-      }
+    Wall SYSTEM =
+        new Wall() {
+          @Override
+          public long nanos() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleep(long nanos) throws InterruptedException {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    };
+          @Override
+          public void sleep(long nanos) throws InterruptedException {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        };
   }
 
   /** Sleeping less than this is not worth a context switch; the next steps sleep it off, ns. */
   static final long MIN_SLEEP_NANOS = 1_000_000L;
+
   /** Behind by more than this, pacing restarts from now rather than catching up in a burst, ns. */
   public static final long DEFAULT_MAX_LAG_NANOS = 250_000_000L;
 

@@ -30,42 +30,71 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
  */
 public final class CollectorBench {
   /** What was measured. */
-  public record Result(int events, double seconds, double eventsPerS, double p50Ms, double p99Ms, double maxMs,
+  public record Result(
+      int events,
+      double seconds,
+      double eventsPerS,
+      double p50Ms,
+      double p99Ms,
+      double maxMs,
       long stored) {
     public String text() {
-      return String.format(Locale.ROOT, "%d events in %.1f s: %.0f events/s stored; publish-to-commit latency p50 %.1f"
-          + " ms, p99 %.1f ms, max %.1f ms (%d rows new)", events, seconds, eventsPerS, p50Ms, p99Ms, maxMs, stored);
+      return String.format(
+          Locale.ROOT,
+          "%d events in %.1f s: %.0f events/s stored; publish-to-commit latency p50 %.1f"
+              + " ms, p99 %.1f ms, max %.1f ms (%d rows new)",
+          events,
+          seconds,
+          eventsPerS,
+          p50Ms,
+          p99Ms,
+          maxMs,
+          stored);
     }
   }
 
   private CollectorBench() {}
 
-  public static Result run(FleetLogin collectorLogin, FleetLogin publisherLogin, FleetDatabase db, int publishers,
-      int events, int batch, double ratePerS) throws Exception {
+  public static Result run(
+      FleetLogin collectorLogin,
+      FleetLogin publisherLogin,
+      FleetDatabase db,
+      int publishers,
+      int events,
+      int batch,
+      double ratePerS)
+      throws Exception {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     long[] latencies = new long[events];
     CountDownLatch allStored = new CountDownLatch(events);
     int[] n = {0};
-    FleetCollector collector = new FleetCollector(collectorLogin, new FleetCollector.Settings("bench", batch, 3600), db,
-        (stored, committedNanos) -> {
-          for (FieldEvent e : stored) {
-            Long t0 = sentAt.remove(e.deviceId() + "/" + e.runId() + "/" + e.seq());
-            if (t0 != null) {
-              synchronized (latencies) {
-                if (n[0] < latencies.length) {
-                  latencies[n[0]++] = committedNanos - t0;
+    FleetCollector collector =
+        new FleetCollector(
+            collectorLogin,
+            new FleetCollector.Settings("bench", batch, 3600),
+            db,
+            (stored, committedNanos) -> {
+              for (FieldEvent e : stored) {
+                Long t0 = sentAt.remove(e.deviceId() + "/" + e.runId() + "/" + e.seq());
+                if (t0 != null) {
+                  synchronized (latencies) {
+                    if (n[0] < latencies.length) {
+                      latencies[n[0]++] = committedNanos - t0;
+                    }
+                  }
+                  allStored.countDown();
                 }
               }
-              allStored.countDown();
-            }
-          }
-        });
+            });
     collector.start();
     List<MqttAsyncClient> clients = new ArrayList<>();
     try {
       for (int p = 0; p < publishers; p++) {
-        MqttAsyncClient c = new MqttAsyncClient(publisherLogin.brokerUrl(),
-            publisherLogin.user() + "-pub-" + p, new MemoryPersistence());
+        MqttAsyncClient c =
+            new MqttAsyncClient(
+                publisherLogin.brokerUrl(),
+                publisherLogin.user() + "-pub-" + p,
+                new MemoryPersistence());
         MqttConnectionOptions o = publisherLogin.options(true, 0);
         o.setAutomaticReconnect(false);
         c.connect(o).waitForCompletion(15_000);
@@ -76,21 +105,39 @@ public final class CollectorBench {
       Thread[] senders = new Thread[publishers];
       for (int p = 0; p < publishers; p++) {
         int me = p;
-        senders[p] = new Thread(() -> publish(clients.get(me), "bench" + me, run, me, publishers, events, sentAt,
-            start, ratePerS));
+        senders[p] =
+            new Thread(
+                () ->
+                    publish(
+                        clients.get(me),
+                        "bench" + me,
+                        run,
+                        me,
+                        publishers,
+                        events,
+                        sentAt,
+                        start,
+                        ratePerS));
         senders[p].start();
       }
       for (Thread t : senders) {
         t.join();
       }
       if (!allStored.await(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("only " + (events - allStored.getCount()) + " of " + events + " stored in 10 min");
+        throw new IllegalStateException(
+            "only " + (events - allStored.getCount()) + " of " + events + " stored in 10 min");
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long[] l = Arrays.copyOf(latencies, n[0]);
       Arrays.sort(l);
-      return new Result(events, seconds, events / seconds, l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6,
-          l[l.length - 1] / 1e6, collector.stored());
+      return new Result(
+          events,
+          seconds,
+          events / seconds,
+          l[l.length / 2] / 1e6,
+          l[(int) (l.length * 0.99)] / 1e6,
+          l[l.length - 1] / 1e6,
+          collector.stored());
     } finally {
       for (MqttAsyncClient c : clients) {
         c.disconnect().waitForCompletion(5000);
@@ -100,9 +147,20 @@ public final class CollectorBench {
     }
   }
 
-  /** Publisher {@code me}'s share of the events, one device id per publisher, keeping the broker's window full. */
-  private static void publish(MqttAsyncClient c, String device, String run, int me, int publishers, int events,
-      Map<String, Long> sentAt, long startNanos, double ratePerS) {
+  /**
+   * Publisher {@code me}'s share of the events, one device id per publisher, keeping the broker's
+   * window full.
+   */
+  private static void publish(
+      MqttAsyncClient c,
+      String device,
+      String run,
+      int me,
+      int publishers,
+      int events,
+      Map<String, Long> sentAt,
+      long startNanos,
+      double ratePerS) {
     long seq = 0;
     for (int i = me; i < events; i += publishers) {
       seq++;
@@ -110,13 +168,23 @@ public final class CollectorBench {
         long due = startNanos + (long) (i / ratePerS * 1e9);
         java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
       }
-      String json = "{\"event_type\":\"done\",\"run\":\"" + run + "\",\"seq\":" + seq + ",\"device\":\"" + device
-          + "\",\"at\":\"2026-12-04T00:00:00Z\",\"reason\":null,\"cycle\":{\"cycleId\":\"" + run + "-" + seq
-          + "\",\"predictor\":\"model\",\"fallbackReason\":null,\"modelVersion\":\"factory\"}}";
+      String json =
+          "{\"event_type\":\"done\",\"run\":\""
+              + run
+              + "\",\"seq\":"
+              + seq
+              + ",\"device\":\""
+              + device
+              + "\",\"at\":\"2026-12-04T00:00:00Z\",\"reason\":null,\"cycle\":{\"cycleId\":\""
+              + run
+              + "-"
+              + seq
+              + "\",\"predictor\":\"model\",\"fallbackReason\":null,\"modelVersion\":\"factory\"}}";
       while (true) {
         try {
           sentAt.put(device + "/" + run + "/" + seq, System.nanoTime());
-          c.publish("toaster/" + device + "/event", json.getBytes(StandardCharsets.UTF_8), 1, false);
+          c.publish(
+              "toaster/" + device + "/event", json.getBytes(StandardCharsets.UTF_8), 1, false);
           break;
         } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
           try {

@@ -6,7 +6,8 @@ import com.smarttoaster.simulation.SimulationOptions;
 
 /**
  * Simulated cycles per second on the calling thread (one core): the full path of a {@code simulate}
- * run (physics, sensor model, supervisor, controller, fallback predictor, result), minus JSON output.
+ * run (physics, sensor model, supervisor, controller, fallback predictor, result), minus JSON
+ * output.
  */
 public final class CycleThroughputBench {
   /** Result: cycles run, wall seconds, simulated seconds. */
@@ -22,7 +23,9 @@ public final class CycleThroughputBench {
     return run(scenario, warmup, cycles, "sim");
   }
 
-  /** @param appliance "sim" or "pi-emulated" (the Pi hardware layer on emulated chips) */
+  /**
+   * @param appliance "sim" or "pi-emulated" (the Pi hardware layer on emulated chips)
+   */
   public static Result run(Scenario scenario, int warmup, int cycles, String appliance) {
     SimulationOptions options = SimulationOptions.defaults("fallback").withAppliance(appliance);
     for (int i = 0; i < warmup; i++) {

@@ -35,11 +35,21 @@ final class FleetToaster implements AutoCloseable {
     this.remote = remote;
     ApplianceConditions c = new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21);
     appliance = new SimulatedAppliance(c, seed, clock);
-    assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(SafetyLimits.defaults(), new ControllerSettings(0.05, false, 1800),
-            new ToastSettings(shade, BreadType.WHITE, 12, 2, ToastMode.TOAST), 230, 0.5, null),
-        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0), remote.safetyListener(),
-        remote.controllerListener());
+    assembly =
+        new ToasterAssembly(
+            appliance.ports(),
+            clock,
+            new ToasterAssembly.Settings(
+                SafetyLimits.defaults(),
+                new ControllerSettings(0.05, false, 1800),
+                new ToastSettings(shade, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+                230,
+                0.5,
+                null),
+            table -> table,
+            new SimulatedTimePredictorRunner(clock, () -> 0.0),
+            remote.safetyListener(),
+            remote.controllerListener());
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);

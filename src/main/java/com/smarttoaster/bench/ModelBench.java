@@ -15,9 +15,9 @@ import java.util.Random;
 
 /**
  * Model load time and prediction latency on this machine: the first load in the process (native
- * library loading included), a second load, then {@code predictSeconds} through the predictor API and
- * through the {@link GuardedPredictor} a cycle uses (which adds a hand-over to its worker thread), on
- * random inputs inside the card's training ranges.
+ * library loading included), a second load, then {@code predictSeconds} through the predictor API
+ * and through the {@link GuardedPredictor} a cycle uses (which adds a hand-over to its worker
+ * thread), on random inputs inside the card's training ranges.
  */
 public final class ModelBench {
   /**
@@ -27,12 +27,17 @@ public final class ModelBench {
    * @param apiMicros sorted latencies of {@code predictSeconds}, µs
    * @param guardedMicros sorted latencies of {@link GuardedPredictor#predict}, µs
    */
-  public record Result(String runtime, double firstLoadMs, double secondLoadMs, double[] apiMicros,
+  public record Result(
+      String runtime,
+      double firstLoadMs,
+      double secondLoadMs,
+      double[] apiMicros,
       double[] guardedMicros) {}
 
   private ModelBench() {}
 
-  public static Result run(byte[] model, String modelName, byte[] card, String cardName, int warmup, int predictions)
+  public static Result run(
+      byte[] model, String modelName, byte[] card, String cardName, int warmup, int predictions)
       throws PredictorUnavailableException {
     long t0 = System.nanoTime();
     ModelPredictor p = ModelPredictor.open(model, modelName, card, cardName);
@@ -82,10 +87,18 @@ public final class ModelBench {
     double chamberLow = Math.max(ambient, f.get(3).min());
     double chamber = chamberLow + rnd.nextDouble() * Math.max(0, f.get(3).max() - chamberLow);
     ToastMode[] modes = {ToastMode.TOAST, ToastMode.DEFROST, ToastMode.BAGEL};
-    ToastSettings s = new ToastSettings(1 + rnd.nextInt(7), BreadType.values()[rnd.nextInt(BreadType.values().length)],
-        thickness, 1 + rnd.nextInt(2), modes[rnd.nextInt(modes.length)]);
+    ToastSettings s =
+        new ToastSettings(
+            1 + rnd.nextInt(7),
+            BreadType.values()[rnd.nextInt(BreadType.values().length)],
+            thickness,
+            1 + rnd.nextInt(2),
+            modes[rnd.nextInt(modes.length)]);
     // A 230 V appliance: the configured mains from the card's range of mains ÷ nominal.
-    double mains = 230.0 * uniform(rnd, f.get(com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsRatio")));
+    double mains =
+        230.0
+            * uniform(
+                rnd, f.get(com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsRatio")));
     return new PredictionInput(s, chamber, ambient, mains);
   }
 

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SupervisorReactionBench {
   /** Latencies in milliseconds. */
-  public record Result(double[] fromFirstHotMs, double[] fromTripSampleMs, double periodMs, int loadThreads) {}
+  public record Result(
+      double[] fromFirstHotMs, double[] fromTripSampleMs, double periodMs, int loadThreads) {}
 
   private SupervisorReactionBench() {}
 
@@ -55,7 +56,8 @@ public final class SupervisorReactionBench {
     CarriageLatch latch = new DownLever();
     // A healthy relay: current flows exactly while it is commanded on.
     SafetySupervisor supervisor =
-        new SafetySupervisor(limits, heater, latch, sensor, heater::isCommandedOn, clock, SafetyListener.NONE);
+        new SafetySupervisor(
+            limits, heater, latch, sensor, heater::isCommandedOn, clock, SafetyListener.NONE);
     try (SupervisorLoop loop = new SupervisorLoop(supervisor, limits.loopPeriodS())) {
       supervisor.holdCarriage();
       supervisor.renewLease();
@@ -73,22 +75,26 @@ public final class SupervisorReactionBench {
       }
     }
     return new double[] {
-      (heater.offAtNanos - sensor.firstHotReadNanos) / 1e6, (heater.offAtNanos - sensor.tripReadNanos) / 1e6
+      (heater.offAtNanos - sensor.firstHotReadNanos) / 1e6,
+      (heater.offAtNanos - sensor.tripReadNanos) / 1e6
     };
   }
 
   private static Thread[] startLoad(int n) {
     Thread[] threads = new Thread[n];
     for (int i = 0; i < n; i++) {
-      threads[i] = new Thread(() -> {
-        double x = 1;
-        while (!Thread.currentThread().isInterrupted()) {
-          x = Math.sin(x) + Math.sqrt(x + 1);
-        }
-        if (x == 42) {
-          System.out.print("");
-        }
-      }, "cpu-load-" + i);
+      threads[i] =
+          new Thread(
+              () -> {
+                double x = 1;
+                while (!Thread.currentThread().isInterrupted()) {
+                  x = Math.sin(x) + Math.sqrt(x + 1);
+                }
+                if (x == 42) {
+                  System.out.print("");
+                }
+              },
+              "cpu-load-" + i);
       threads[i].setDaemon(true);
       threads[i].start();
     }
@@ -117,7 +123,8 @@ public final class SupervisorReactionBench {
       long now = System.nanoTime();
       if (!hot) {
         // A gentle rise so the plausibility checks see a heating toaster, not a frozen value.
-        return new TemperatureReading(150 + (now / 1_000_000 % 1000) / 100.0, 21, ThermocoupleFault.NONE, now);
+        return new TemperatureReading(
+            150 + (now / 1_000_000 % 1000) / 100.0, 21, ThermocoupleFault.NONE, now);
       }
       hotReads++;
       if (hotReads == 1) {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  */
 public final class TripLatencyBench {
   /** One scenario's runs: latencies (ms) of the runs that reported one, and outcome counts. */
-  public record Row(String scenario, List<Double> latenciesMs, Map<String, Integer> endings, List<String> cutBy) {
+  public record Row(
+      String scenario, List<Double> latenciesMs, Map<String, Integer> endings, List<String> cutBy) {
     public double percentile(double p) {
       List<Double> sorted = latenciesMs.stream().sorted().toList();
       if (sorted.isEmpty()) {
@@ -30,8 +31,12 @@ public final class TripLatencyBench {
 
   private TripLatencyBench() {}
 
-  /** Runs each scenario with seeds 1..seeds on {@code appliance}, with the model predictor unless told. */
-  public static List<Row> run(List<Scenario> scenarios, int seeds, String appliance, String predictor) {
+  /**
+   * Runs each scenario with seeds 1..seeds on {@code appliance}, with the model predictor unless
+   * told.
+   */
+  public static List<Row> run(
+      List<Scenario> scenarios, int seeds, String appliance, String predictor) {
     SimulationOptions options = SimulationOptions.defaults(predictor).withAppliance(appliance);
     List<Row> rows = new ArrayList<>();
     for (Scenario s : scenarios) {

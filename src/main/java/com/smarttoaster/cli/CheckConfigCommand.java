@@ -31,7 +31,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The config file to check, e.g. config/toaster.yaml.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The config file to check, e.g. config/toaster.yaml.")
   private Path file;
 
   @Override

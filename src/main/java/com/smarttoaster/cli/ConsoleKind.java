@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 record ConsoleKind(boolean terminal, int columns) {
   /** The panel never writes wider than this, whatever the terminal (the 80 columns). */
   static final int MAX_COLUMNS = 80;
+
   static final ConsoleKind PLAIN = new ConsoleKind(false, MAX_COLUMNS);
 
   /** Looks at this process's stderr; plain lines when it is a file, a pipe, or TERM=dumb. */
@@ -33,7 +34,8 @@ record ConsoleKind(boolean terminal, int columns) {
 
   private static boolean stderrIsTerminal() {
     try {
-      Process p = new ProcessBuilder("sh", "-c", "[ -t 2 ]").redirectError(Redirect.INHERIT).start();
+      Process p =
+          new ProcessBuilder("sh", "-c", "[ -t 2 ]").redirectError(Redirect.INHERIT).start();
       return p.waitFor() == 0;
     } catch (IOException e) {
       return false;
@@ -50,7 +52,11 @@ record ConsoleKind(boolean terminal, int columns) {
       return MAX_COLUMNS;
     }
     try {
-      Process p = new ProcessBuilder("stty", "size").redirectInput(tty).redirectError(Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("stty", "size")
+              .redirectInput(tty)
+              .redirectError(Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       if (p.waitFor() != 0) {
         return MAX_COLUMNS;

@@ -31,8 +31,10 @@ final class CyclePlot {
   static final int WIDTH = 1000;
   static final int STRIP_HEIGHT = 190;
   static final int MAIN_HEIGHT = 800;
+
   /** The shade axis: untoasted bread is −1, burnt about 9.4 (README, shade scale). */
   static final double SHADE_MIN = -1;
+
   static final double SHADE_MAX = 10;
   static final String SHADE_AXIS = "shade (−1 raw … 7 darkest)";
 
@@ -48,19 +50,24 @@ final class CyclePlot {
   static final Color HEAT_OFF = new Color(0x404040);
   static final Color HEATER = new Color(0xB35806);
 
-  /** The heater strip's series: the strip's full height while current flows, its bottom while not. */
+  /**
+   * The heater strip's series: the strip's full height while current flows, its bottom while not.
+   */
   static final String HEATER_SERIES = "heater current (high: flows, low: off)";
 
   static final String COMMAND_SERIES = "relay commanded on (middle) / off";
 
-  /** The two charts: the heater strip goes on top, the main chart under it; tests read their series. */
+  /**
+   * The two charts: the heater strip goes on top, the main chart under it; tests read their series.
+   */
   record Charts(XYChart main, XYChart heater) {}
 
   private CyclePlot() {}
 
   static void write(Trace trace, SimulationResult result, Path png) throws IOException {
     Charts charts = charts(trace, result);
-    BufferedImage image = new BufferedImage(WIDTH, STRIP_HEIGHT + MAIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(WIDTH, STRIP_HEIGHT + MAIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.drawImage(BitmapEncoder.getBufferedImage(charts.heater()), 0, 0, null);
     g.drawImage(BitmapEncoder.getBufferedImage(charts.main()), 0, STRIP_HEIGHT, null);
@@ -92,14 +99,23 @@ final class CyclePlot {
       heat[i] = p.heatFlowing() ? 1.0 : 0.0;
       shade[i] = p.shade();
       lowC = Math.min(lowC, Math.min(core[i], surface[i]));
-      highC = Math.max(highC, Math.max(chamber[i], Math.max(surface[i], Double.isNaN(reading[i]) ? 0 : reading[i])));
+      highC =
+          Math.max(
+              highC,
+              Math.max(
+                  chamber[i], Math.max(surface[i], Double.isNaN(reading[i]) ? 0 : reading[i])));
     }
     double endS = n == 0 ? 1 : t[n - 1];
     lowC = Math.floor(lowC / 20) * 20;
     highC = Math.ceil(highC * 1.05 / 20) * 20;
 
-    XYChart main = new XYChartBuilder().width(WIDTH).height(MAIN_HEIGHT)
-        .xAxisTitle("time (s)").yAxisTitle("temperature (°C)").build();
+    XYChart main =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(MAIN_HEIGHT)
+            .xAxisTitle("time (s)")
+            .yAxisTitle("temperature (°C)")
+            .build();
     style(main, endS);
     main.getStyler().setChartTitleVisible(false);
     main.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -111,24 +127,50 @@ final class CyclePlot {
     line(main, "chamber (sensor)", t, reading, 0, SENSOR, SeriesLines.DOT_DOT);
     line(main, "bread surface", t, surface, 0, SURFACE, SeriesLines.SOLID);
     line(main, "bread core", t, core, 0, CORE, SeriesLines.SOLID);
-    line(main, String.format(Locale.ROOT, "cut-off %.0f °C", result.limits().cutoffC()), new double[] {0, endS},
-        new double[] {result.limits().cutoffC(), result.limits().cutoffC()}, 0, CUTOFF, SeriesLines.DASH_DASH);
+    line(
+        main,
+        String.format(Locale.ROOT, "cut-off %.0f °C", result.limits().cutoffC()),
+        new double[] {0, endS},
+        new double[] {result.limits().cutoffC(), result.limits().cutoffC()},
+        0,
+        CUTOFF,
+        SeriesLines.DASH_DASH);
     line(main, "shade achieved", t, shade, 1, SHADE, SeriesLines.SOLID);
     if (!"reheat-rule".equals(result.predictor())) {
-      line(main, "target shade " + result.targetShade(), new double[] {0, endS},
-          new double[] {result.targetShade(), result.targetShade()}, 1, SHADE, SeriesLines.DASH_DASH);
+      line(
+          main,
+          "target shade " + result.targetShade(),
+          new double[] {0, endS},
+          new double[] {result.targetShade(), result.targetShade()},
+          1,
+          SHADE,
+          SeriesLines.DASH_DASH);
     }
     for (Marker m : markers(result)) {
-      line(main, m.label(), new double[] {m.atS(), m.atS()}, new double[] {lowC, highC}, 0, m.color(), m.stroke());
+      line(
+          main,
+          m.label(),
+          new double[] {m.atS(), m.atS()},
+          new double[] {lowC, highC},
+          0,
+          m.color(),
+          m.stroke());
     }
 
-    XYChart strip = new XYChartBuilder().width(WIDTH).height(STRIP_HEIGHT)
-        .title(title(result)).xAxisTitle("time (s)").yAxisTitle("heater").build();
+    XYChart strip =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(STRIP_HEIGHT)
+            .title(title(result))
+            .xAxisTitle("time (s)")
+            .yAxisTitle("heater")
+            .build();
     style(strip, endS);
     strip.getStyler().setLegendPosition(Styler.LegendPosition.InsideS);
     strip.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     strip.getStyler().setXAxisTitleVisible(false);
-    // The strip copies the main chart's two y axes with their labels drawn invisible, so XChart gives
+    // The strip copies the main chart's two y axes with their labels drawn invisible, so XChart
+    // gives
     // both plots the same left and right margins and the time axes line up.
     strip.getStyler().setYAxisMin(0, lowC).setYAxisMax(0, highC);
     strip.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
@@ -143,13 +185,22 @@ final class CyclePlot {
     }
     XYSeries current = line(strip, HEATER_SERIES, t, band, 0, HEATER, SeriesLines.SOLID);
     current.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-    // What the relay was told, from the event log: a welded relay shows as current without a command.
+    // What the relay was told, from the event log: a welded relay shows as current without a
+    // command.
     double commandedLevel = lowC + (onLevel - lowC) * 0.5;
     double[][] commanded = commandedSteps(result, endS, lowC, commandedLevel);
-    XYSeries command = line(strip, COMMAND_SERIES, commanded[0], commanded[1], 0, HEAT_OFF, SeriesLines.DASH_DASH);
+    XYSeries command =
+        line(strip, COMMAND_SERIES, commanded[0], commanded[1], 0, HEAT_OFF, SeriesLines.DASH_DASH);
     command.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-    line(strip, "axis", new double[] {0, endS}, new double[] {SHADE_MIN, SHADE_MIN}, 1, new Color(0, 0, 0, 0),
-        SeriesLines.SOLID).setShowInLegend(false);
+    line(
+            strip,
+            "axis",
+            new double[] {0, endS},
+            new double[] {SHADE_MIN, SHADE_MIN},
+            1,
+            new Color(0, 0, 0, 0),
+            SeriesLines.SOLID)
+        .setShowInLegend(false);
     return new Charts(main, strip);
   }
 
@@ -163,28 +214,48 @@ final class CyclePlot {
     for (SimulationResult.Event e : result.events()) {
       String text = e.event();
       if (text.startsWith("injected ")) {
-        markers.add(new Marker(String.format(Locale.ROOT, "%s at %.1f s", text, e.atS()), e.atS(), FAULT,
-            SeriesLines.DASH_DOT));
+        markers.add(
+            new Marker(
+                String.format(Locale.ROOT, "%s at %.1f s", text, e.atS()),
+                e.atS(),
+                FAULT,
+                SeriesLines.DASH_DOT));
       } else if (text.startsWith("fault ")) {
         String code = text.substring("fault ".length()).split(":", 2)[0];
-        markers.add(new Marker(String.format(Locale.ROOT, "trip %s at %.1f s", code, e.atS()), e.atS(), TRIP,
-            SeriesLines.SOLID));
+        markers.add(
+            new Marker(
+                String.format(Locale.ROOT, "trip %s at %.1f s", code, e.atS()),
+                e.atS(),
+                TRIP,
+                SeriesLines.SOLID));
       } else if (text.equals("heater off") && !commandedOff) {
         commandedOff = true;
-        markers.add(new Marker(String.format(Locale.ROOT, "heater commanded off at %.1f s", e.atS()), e.atS(),
-            HEAT_OFF, SeriesLines.DOT_DOT));
+        markers.add(
+            new Marker(
+                String.format(Locale.ROOT, "heater commanded off at %.1f s", e.atS()),
+                e.atS(),
+                HEAT_OFF,
+                SeriesLines.DOT_DOT));
       }
     }
     if (result.heatCutS() != null) {
-      markers.add(new Marker(String.format(Locale.ROOT, "heat off at %.1f s%s", result.heatCutS(),
-          result.heatCutBy() == null ? "" : " (" + result.heatCutBy() + ")"), result.heatCutS(), HEAT_OFF,
-          SeriesLines.SOLID));
+      markers.add(
+          new Marker(
+              String.format(
+                  Locale.ROOT,
+                  "heat off at %.1f s%s",
+                  result.heatCutS(),
+                  result.heatCutBy() == null ? "" : " (" + result.heatCutBy() + ")"),
+              result.heatCutS(),
+              HEAT_OFF,
+              SeriesLines.SOLID));
     }
     return markers;
   }
 
   /** A step series from the "heater on" and "heater off" events: {times, levels}. */
-  private static double[][] commandedSteps(SimulationResult result, double endS, double off, double on) {
+  private static double[][] commandedSteps(
+      SimulationResult result, double endS, double off, double on) {
     List<double[]> steps = new ArrayList<>();
     steps.add(new double[] {0, off});
     for (SimulationResult.Event e : result.events()) {
@@ -202,7 +273,9 @@ final class CyclePlot {
   }
 
   private static String title(SimulationResult result) {
-    return PrintableText.of(result.scenario()) + " — " + result.outcome()
+    return PrintableText.of(result.scenario())
+        + " — "
+        + result.outcome()
         + (result.fault() == null ? "" : " " + result.fault());
   }
 
@@ -216,15 +289,29 @@ final class CyclePlot {
     s.setPlotGridLinesColor(new Color(0xDDDDDD));
   }
 
-  private static XYSeries line(XYChart chart, String name, double[] x, double[] y, int axisGroup, Color color,
+  private static XYSeries line(
+      XYChart chart,
+      String name,
+      double[] x,
+      double[] y,
+      int axisGroup,
+      Color color,
       BasicStroke stroke) {
     XYSeries s = chart.addSeries(name, x, y);
     s.setMarker(SeriesMarkers.NONE);
     s.setYAxisGroup(axisGroup);
     s.setLineColor(color);
     s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 90));
-    s.setLineStyle(stroke == SeriesLines.NONE ? stroke : new BasicStroke(2.0f, stroke.getEndCap(),
-        stroke.getLineJoin(), stroke.getMiterLimit(), stroke.getDashArray(), stroke.getDashPhase()));
+    s.setLineStyle(
+        stroke == SeriesLines.NONE
+            ? stroke
+            : new BasicStroke(
+                2.0f,
+                stroke.getEndCap(),
+                stroke.getLineJoin(),
+                stroke.getMiterLimit(),
+                stroke.getDashArray(),
+                stroke.getDashPhase()));
     return s;
   }
 }

@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
     description = {
       "Samples situations across the training envelope (docs/contracts.md and the README's dataset section),"
           + " labels each with the simulator oracle's heating time for the target shade, and writes DIR/"
-          + DatasetCsv.FILE_NAME + " and DIR/" + DataCard.FILE_NAME + ". The same seed always gives the same bytes."
+          + DatasetCsv.FILE_NAME
+          + " and DIR/"
+          + DataCard.FILE_NAME
+          + ". The same seed always gives the same bytes."
     })
 public final class DatasetCommand implements Callable<Integer> {
   /** More rows than this would take hours to label; nobody needs them for a 14-input model. */
@@ -32,13 +35,25 @@ public final class DatasetCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rows", defaultValue = "40000", paramLabel = "N", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "40000",
+      paramLabel = "N",
+      description = "Rows to generate (default ${DEFAULT-VALUE}).")
   int rows;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Dataset seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Dataset seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory (created if missing).")
   Path out;
 
   @Override
@@ -64,8 +79,15 @@ public final class DatasetCommand implements Callable<Integer> {
     Path cardFile = out.resolve(DataCard.FILE_NAME);
     Files.writeString(cardFile, card.toMarkdown(), StandardCharsets.UTF_8);
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "%d rows (seed %d) in %.1f s: %s (sha256 %s), %s%n", rows, seed,
-        (System.nanoTime() - t0) / 1e9, csv, sha, cardFile);
+    o.printf(
+        Locale.ROOT,
+        "%d rows (seed %d) in %.1f s: %s (sha256 %s), %s%n",
+        rows,
+        seed,
+        (System.nanoTime() - t0) / 1e9,
+        csv,
+        sha,
+        cardFile);
     o.flush();
     return 0;
   }

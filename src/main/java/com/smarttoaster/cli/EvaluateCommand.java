@@ -3,8 +3,8 @@ package com.smarttoaster.cli;
 import com.smarttoaster.evaluation.Evaluation;
 import com.smarttoaster.evaluation.EvaluationPlot;
 import com.smarttoaster.evaluation.KitchenSuite;
-import com.smarttoaster.evaluation.SuiteSummary;
 import com.smarttoaster.evaluation.RandomScenarios;
+import com.smarttoaster.evaluation.SuiteSummary;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: every predictor on a scenario set, a table per segment and a chart. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
     header = "Compares predictors on a scenario set: shade error per segment.",
     description = {
       "Runs a scenario set with several predictors on the simulated appliance and prints the mean and p95"
@@ -30,34 +32,61 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenarios", paramLabel = "FILE|DIR", description = "Scenario file or directory; faults are ignored.")
+  @Option(
+      names = "--scenarios",
+      paramLabel = "FILE|DIR",
+      description = "Scenario file or directory; faults are ignored.")
   Path scenarios;
 
-  @Option(names = "--random", paramLabel = "N",
-      description = "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
+  @Option(
+      names = "--random",
+      paramLabel = "N",
+      description =
+          "Instead of files: N scenarios drawn from the realistic envelope (as the training data).")
   Integer random;
 
   // NAMES with hideParamSyntax: picocli's NAME[,NAME...] breaks across synopsis lines at the comma.
-  @Option(names = "--suite", paramLabel = "NAMES", split = ",", hideParamSyntax = true,
-      description = "Instead of files: kitchen suites, comma-separated (realistic, second-batch, mains, 120v,"
-          + " frozen-toast, absurd, or all), --count scenarios each, from --seed; prints one table per suite and a"
-          + " summary.")
+  @Option(
+      names = "--suite",
+      paramLabel = "NAMES",
+      split = ",",
+      hideParamSyntax = true,
+      description =
+          "Instead of files: kitchen suites, comma-separated (realistic, second-batch, mains, 120v,"
+              + " frozen-toast, absurd, or all), --count scenarios each, from --seed; prints one table per suite and a"
+              + " summary.")
   List<String> suites;
 
-  @Option(names = "--count", defaultValue = "200", paramLabel = "N", description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "200",
+      paramLabel = "N",
+      description = "Scenarios per suite (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", defaultValue = "7", paramLabel = "S",
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      paramLabel = "S",
       description = "Seed for --random and --suite (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--predictors", split = ",", paramLabel = "NAMES", hideParamSyntax = true,
+  @Option(
+      names = "--predictors",
+      split = ",",
+      paramLabel = "NAMES",
+      hideParamSyntax = true,
       defaultValue = "model,fallback,fixed-timer,oracle",
-      description = "Predictors to compare, comma-separated (default: model, fallback, fixed-timer and oracle).")
+      description =
+          "Predictors to compare, comma-separated (default: model, fallback, fixed-timer and oracle).")
   List<String> predictors;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Write predicted-vs-oracle and error-by-segment (mean and p95) charts to a PNG file (the"
-          + " name must end in .png).")
+  @Option(
+      names = "--plot",
+      paramLabel = "PNG",
+      description =
+          "Write predicted-vs-oracle and error-by-segment (mean and p95) charts to a PNG file (the"
+              + " name must end in .png).")
   Path plot;
 
   @Override
@@ -66,7 +95,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (String p : predictors) {
       if (!Predictors.NAMES.contains(p)) {
-        err.println("--predictors: '" + p + "' is not one of " + String.join(", ", Predictors.NAMES));
+        err.println(
+            "--predictors: '" + p + "' is not one of " + String.join(", ", Predictors.NAMES));
         return Main.EXIT_BAD_INPUT;
       }
     }
@@ -99,7 +129,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     } else {
       try {
         for (Path f : ScenarioReader.scenarioFiles(scenarios)) {
-          // Evaluation is about toasting quality: injected faults and scripted actions would only blur it.
+          // Evaluation is about toasting quality: injected faults and scripted actions would only
+          // blur it.
           set.add(Evaluation.withoutFaults(ScenarioReader.read(f)));
         }
       } catch (ScenarioException e) {
@@ -130,8 +161,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       } else if (KitchenSuite.fromId(id) != null) {
         chosen.add(KitchenSuite.fromId(id));
       } else {
-        err.println("--suite: '" + id + "' is not one of all, " + java.util.Arrays.stream(KitchenSuite.values())
-            .map(KitchenSuite::id).collect(java.util.stream.Collectors.joining(", ")));
+        err.println(
+            "--suite: '"
+                + id
+                + "' is not one of all, "
+                + java.util.Arrays.stream(KitchenSuite.values())
+                    .map(KitchenSuite::id)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         return Main.EXIT_BAD_INPUT;
       }
     }

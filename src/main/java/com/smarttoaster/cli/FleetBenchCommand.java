@@ -8,31 +8,53 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fleet bench}: the collector's events/s into the database and its publish-to-row latency. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"The collector on its real path (shared subscription, ack after commit, batched transactions):",
-        "PUBLISHERS MQTT clients send EVENTS toaster events at QoS 1 as fast as the broker takes them; prints events",
-        "per second stored and the publish-to-commit latency p50/p99. Use a throwaway database."})
+/**
+ * {@code fleet bench}: the collector's events/s into the database and its publish-to-row latency.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The collector on its real path (shared subscription, ack after commit, batched transactions):",
+      "PUBLISHERS MQTT clients send EVENTS toaster events at QoS 1 as fast as the broker takes them; prints events",
+      "per second stored and the publish-to-commit latency p50/p99. Use a throwaway database."
+    })
 final class FleetBenchCommand extends FleetCommand.Step {
   @Mixin FleetOptions.Db db = new FleetOptions.Db();
   @Mixin FleetOptions.Broker broker = new FleetOptions.Broker();
 
-  @Option(names = "--publisher-user", paramLabel = "USER",
-      description = "Broker user of the publishers (default: the --user; on the shipped ACL a toaster's user only"
-          + " writes its own topics, so use a broker where this user may write toaster/+/event).")
+  @Option(
+      names = "--publisher-user",
+      paramLabel = "USER",
+      description =
+          "Broker user of the publishers (default: the --user; on the shipped ACL a toaster's user only"
+              + " writes its own topics, so use a broker where this user may write toaster/+/event).")
   String publisherUser;
 
-  @Option(names = "--publishers", defaultValue = "8", description = "Publishing clients (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--publishers",
+      defaultValue = "8",
+      description = "Publishing clients (default ${DEFAULT-VALUE}).")
   int publishers;
 
-  @Option(names = "--events", defaultValue = "50000", description = "Events in all (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events",
+      defaultValue = "50000",
+      description = "Events in all (default ${DEFAULT-VALUE}).")
   int events;
 
-  @Option(names = "--rate", defaultValue = "0", paramLabel = "EVENTS/S",
-      description = "Pace the publishers to this many events per second in all; 0 floods (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      paramLabel = "EVENTS/S",
+      description =
+          "Pace the publishers to this many events per second in all; 0 floods (default ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--batch", defaultValue = "200", description = "Most events per transaction (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "200",
+      description = "Most events per transaction (default ${DEFAULT-VALUE}).")
   int batch;
 
   @Override
@@ -47,10 +69,15 @@ final class FleetBenchCommand extends FleetCommand.Step {
       throw new IllegalArgumentException("--rate " + rate + " is not within 0..1000000 events/s");
     }
     FleetLogin collector = broker.login();
-    FleetLogin publisher = publisherUser == null ? collector
-        : new FleetLogin(collector.brokerUrl(), publisherUser, collector.password(), collector.caFile());
+    FleetLogin publisher =
+        publisherUser == null
+            ? collector
+            : new FleetLogin(
+                collector.brokerUrl(), publisherUser, collector.password(), collector.caFile());
     try (FleetDatabase database = db.open()) {
-      out.println(CollectorBench.run(collector, publisher, database, publishers, events, batch, rate).text());
+      out.println(
+          CollectorBench.run(collector, publisher, database, publishers, events, batch, rate)
+              .text());
       out.println(Runtime.getRuntime().availableProcessors() + " cores; database " + database);
       return 0;
     }

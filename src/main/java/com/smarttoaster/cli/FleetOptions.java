@@ -8,20 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options the fleet commands share: where the fleet database is, and how to reach the broker. */
+/**
+ * The options the fleet commands share: where the fleet database is, and how to reach the broker.
+ */
 final class FleetOptions {
   private FleetOptions() {}
 
   /** The fleet database. */
   static final class Db {
-    @Option(names = "--db", defaultValue = "jdbc:sqlite:fleet.db", paramLabel = "JDBC-URL",
-        description = "jdbc:postgresql://HOST:PORT/DB or jdbc:sqlite:FILE (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--db",
+        defaultValue = "jdbc:sqlite:fleet.db",
+        paramLabel = "JDBC-URL",
+        description =
+            "jdbc:postgresql://HOST:PORT/DB or jdbc:sqlite:FILE (default ${DEFAULT-VALUE}).")
     String url;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "PostgreSQL user.")
     String user;
 
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "A file holding the PostgreSQL password.")
+    @Option(
+        names = "--db-password-file",
+        paramLabel = "FILE",
+        description = "A file holding the PostgreSQL password.")
     Path passwordFile;
 
     FleetDatabase open() throws FleetStoreException {
@@ -30,7 +39,8 @@ final class FleetOptions {
         try {
           password = Files.readString(passwordFile).strip();
         } catch (IOException e) {
-          throw new FleetStoreException("--db-password-file " + passwordFile + " cannot be read: " + e.getMessage());
+          throw new FleetStoreException(
+              "--db-password-file " + passwordFile + " cannot be read: " + e.getMessage());
         }
       }
       return FleetDatabase.open(url, user, password);
@@ -39,17 +49,31 @@ final class FleetOptions {
 
   /** The broker login of a fleet tool. */
   static final class Broker {
-    @Option(names = "--broker", required = true, paramLabel = "URL", description = "ssl://HOST:8883 (tcp:// for a test broker).")
+    @Option(
+        names = "--broker",
+        required = true,
+        paramLabel = "URL",
+        description = "ssl://HOST:8883 (tcp:// for a test broker).")
     String url;
 
-    @Option(names = "--user", required = true, paramLabel = "USER",
-        description = "This tool's own broker user (fleet-collector-N, fleet-rollout; config/mosquitto/acl).")
+    @Option(
+        names = "--user",
+        required = true,
+        paramLabel = "USER",
+        description =
+            "This tool's own broker user (fleet-collector-N, fleet-rollout; config/mosquitto/acl).")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "A file holding that user's password.")
+    @Option(
+        names = "--password-file",
+        paramLabel = "FILE",
+        description = "A file holding that user's password.")
     Path passwordFile;
 
-    @Option(names = "--ca", paramLabel = "PEM", description = "The CA that signed the broker's certificate.")
+    @Option(
+        names = "--ca",
+        paramLabel = "PEM",
+        description = "The CA that signed the broker's certificate.")
     Path ca;
 
     FleetLogin login() {
@@ -58,7 +82,8 @@ final class FleetOptions {
         try {
           password = Files.readString(passwordFile).strip();
         } catch (IOException e) {
-          throw new IllegalArgumentException("--password-file " + passwordFile + " cannot be read: " + e.getMessage());
+          throw new IllegalArgumentException(
+              "--password-file " + passwordFile + " cannot be read: " + e.getMessage());
         }
       }
       if (ca != null && !Files.isReadable(ca)) {

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code fleet status}: which model version runs where, and the rollouts with their decisions. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Which model version each device runs (its latest cycle or model report), and every rollout's decisions.")
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description =
+        "Which model version each device runs (its latest cycle or model report), and every rollout's decisions.")
 final class FleetStatusCommand extends FleetCommand.Step {
   @Mixin FleetOptions.Db db = new FleetOptions.Db();
 

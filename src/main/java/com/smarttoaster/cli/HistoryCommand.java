@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     name = "history",
     mixinStandardHelpOptions = true,
     header = "The recorded cycles in a history database.",
-    description = "The recorded cycles in a history database (history.databaseFile in the config). Subcommand: export.",
+    description =
+        "The recorded cycles in a history database (history.databaseFile in the config). Subcommand: export.",
     subcommands = {HistoryCommand.Export.class})
 public final class HistoryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -36,18 +37,29 @@ public final class HistoryCommand implements Callable<Integer> {
       name = "export",
       mixinStandardHelpOptions = true,
       header = "Writes the recorded cycles, with their ratings, as CSV.",
-      description = "Writes the recorded cycles, with their ratings, as CSV (the cycle record columns). Safe while"
-          + " the appliance runs: the database is only read.")
+      description =
+          "Writes the recorded cycles, with their ratings, as CSV (the cycle record columns). Safe while"
+              + " the appliance runs: the database is only read.")
   public static final class Export implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "History database file.")
+    @Option(
+        names = "--db",
+        required = true,
+        paramLabel = "FILE",
+        description = "History database file.")
     Path db;
 
-    @Option(names = "--out", required = true, paramLabel = "CSV", description = "CSV file to write.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "CSV",
+        description = "CSV file to write.")
     Path out;
 
-    @Option(names = "--rated-only", description = "Only cycles the user rated (the ones that become training rows).")
+    @Option(
+        names = "--rated-only",
+        description = "Only cycles the user rated (the ones that become training rows).")
     boolean ratedOnly;
 
     @Override
@@ -55,7 +67,8 @@ public final class HistoryCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       List<CycleRecord> records;
       try (HistoryDatabase database = HistoryDatabase.openExisting(db)) {
-        records = ratedOnly ? TrainingFeedback.ratedCycles(database.cycles()) : database.cycles().all();
+        records =
+            ratedOnly ? TrainingFeedback.ratedCycles(database.cycles()) : database.cycles().all();
       } catch (HistoryException e) {
         err.println(e.getMessage());
         return Main.EXIT_BAD_INPUT;

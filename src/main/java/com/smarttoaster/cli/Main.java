@@ -16,13 +16,27 @@ import picocli.CommandLine.Command;
           + " 2 bad arguments or a bad input file, 1 internal error. Contracts: docs/contracts.md."
     },
     subcommands = {
-      CommandLine.HelpCommand.class, SimulateCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class, EvaluateCommand.class,
-      DatasetCommand.class, HistoryCommand.class, MqttBenchCommand.class, SafeOffCommand.class, TripBenchCommand.class,
-      ModelCommand.class, TasteCommand.class, MonitorCommand.class, WebPasswordCommand.class, FleetCommand.class
+      CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      RunCommand.class,
+      CheckConfigCommand.class,
+      BenchCommand.class,
+      EvaluateCommand.class,
+      DatasetCommand.class,
+      HistoryCommand.class,
+      MqttBenchCommand.class,
+      SafeOffCommand.class,
+      TripBenchCommand.class,
+      ModelCommand.class,
+      TasteCommand.class,
+      MonitorCommand.class,
+      WebPasswordCommand.class,
+      FleetCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Exit code for bad arguments or a bad input file. */
   public static final int EXIT_BAD_INPUT = 2;
+
   /** Exit code for an internal error. */
   public static final int EXIT_INTERNAL = 1;
 
@@ -54,11 +68,12 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setParameterExceptionHandler(new OneLineParameterError());
-    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      cmd.getErr().println("Internal error: " + ex);
-      ex.printStackTrace(cmd.getErr());
-      return EXIT_INTERNAL;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          cmd.getErr().println("Internal error: " + ex);
+          ex.printStackTrace(cmd.getErr());
+          return EXIT_INTERNAL;
+        });
     return cl;
   }
 

@@ -15,15 +15,19 @@ import java.util.Locale;
 final class ModelBenchOutput {
   private ModelBenchOutput() {}
 
-  static int run(PrintWriter out, PrintWriter err, Path modelFile, Path cardFile, int predictions) throws IOException {
+  static int run(PrintWriter out, PrintWriter err, Path modelFile, Path cardFile, int predictions)
+      throws IOException {
     double jvmReadyMs = ManagementFactory.getRuntimeMXBean().getUptime();
     byte[] model;
     byte[] card;
     String modelName;
     String cardName;
     if (modelFile != null) {
-      Path cf = cardFile != null ? cardFile
-          : modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.tflite$", "") + ".card.json");
+      Path cf =
+          cardFile != null
+              ? cardFile
+              : modelFile.resolveSibling(
+                  modelFile.getFileName().toString().replaceFirst("\\.tflite$", "") + ".card.json");
       if (!Files.isReadable(modelFile) || !Files.isReadable(cf)) {
         err.println("cannot read " + (Files.isReadable(modelFile) ? cf : modelFile));
         return Main.EXIT_BAD_INPUT;
@@ -36,8 +40,12 @@ final class ModelBenchOutput {
       model = resource(ModelPredictor.MODEL_RESOURCE);
       card = resource(ModelPredictor.CARD_RESOURCE);
       if (model == null || card == null) {
-        err.println("no model installed (" + ModelPredictor.MODEL_RESOURCE + " and " + ModelPredictor.CARD_RESOURCE
-            + " are not in this build); give --model-file FILE");
+        err.println(
+            "no model installed ("
+                + ModelPredictor.MODEL_RESOURCE
+                + " and "
+                + ModelPredictor.CARD_RESOURCE
+                + " are not in this build); give --model-file FILE");
         return Main.EXIT_BAD_INPUT;
       }
       modelName = ModelPredictor.MODEL_RESOURCE;
@@ -45,23 +53,34 @@ final class ModelBenchOutput {
     }
     ModelBench.Result r;
     try {
-      r = ModelBench.run(model, modelName, card, cardName, Math.min(5000, predictions), predictions);
+      r =
+          ModelBench.run(
+              model, modelName, card, cardName, Math.min(5000, predictions), predictions);
     } catch (PredictorUnavailableException e) {
       err.println("model refused: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     out.printf(Locale.ROOT, "model: %s (%d bytes) on %s%n", modelName, model.length, r.runtime());
     out.printf(Locale.ROOT, "JVM up when the bench started: %.0f ms%n", jvmReadyMs);
-    out.printf(Locale.ROOT, "load (checks, runtime, first run): first in process %.1f ms, again %.1f ms%n",
-        r.firstLoadMs(), r.secondLoadMs());
+    out.printf(
+        Locale.ROOT,
+        "load (checks, runtime, first run): first in process %.1f ms, again %.1f ms%n",
+        r.firstLoadMs(),
+        r.secondLoadMs());
     print(out, "predictSeconds (predictor API)", r.apiMicros());
     print(out, "GuardedPredictor.predict (+ worker hand-over)", r.guardedMicros());
     return 0;
   }
 
   private static void print(PrintWriter out, String what, double[] us) {
-    out.printf(Locale.ROOT, "%-46s %d calls: p50 %.1f µs  p99 %.1f µs  max %.1f µs%n", what, us.length,
-        ModelBench.percentile(us, 50), ModelBench.percentile(us, 99), ModelBench.percentile(us, 100));
+    out.printf(
+        Locale.ROOT,
+        "%-46s %d calls: p50 %.1f µs  p99 %.1f µs  max %.1f µs%n",
+        what,
+        us.length,
+        ModelBench.percentile(us, 50),
+        ModelBench.percentile(us, 99),
+        ModelBench.percentile(us, 100));
   }
 
   private static byte[] resource(String name) throws IOException {

@@ -36,9 +36,16 @@ import picocli.CommandLine.Parameters;
       "The model built into the jar stays as the factory model; a refused installed model falls back to it.",
       "Exit codes: 0 done, 2 a bad bundle, key, version or state directory (one line says what), 1 internal error."
     },
-    subcommands = {ModelCommand.Verify.class, ModelCommand.Install.class, ModelCommand.ListModels.class,
-        ModelCommand.Activate.class, ModelCommand.Rollback.class, ModelCommand.Promote.class, ModelCommand.Bundle.class,
-        ModelCommand.Keygen.class})
+    subcommands = {
+      ModelCommand.Verify.class,
+      ModelCommand.Install.class,
+      ModelCommand.ListModels.class,
+      ModelCommand.Activate.class,
+      ModelCommand.Rollback.class,
+      ModelCommand.Promote.class,
+      ModelCommand.Bundle.class,
+      ModelCommand.Keygen.class
+    })
 public final class ModelCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -68,8 +75,11 @@ public final class ModelCommand implements Runnable {
     abstract void run(PrintWriter out) throws BundleException;
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Checks a bundle as the device would (signature first, then hashes, card and network); changes nothing.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Checks a bundle as the device would (signature first, then hashes, card and network); changes nothing.")
   static final class Verify extends Step {
     @Parameters(index = "0", paramLabel = "FILE", description = "The bundle (.toastmodel).")
     Path file;
@@ -84,19 +94,31 @@ public final class ModelCommand implements Runnable {
       } catch (IOException e) {
         throw new BundleException("cannot read the bundle " + file + ": " + e);
       }
-      ModelVersion v = new BundleVerifier(device.key()).check(bytes, String.valueOf(file.getFileName()));
-      out.println("OK: " + file + " is model version " + v + ", signed with the configured key; card and network pass");
+      ModelVersion v =
+          new BundleVerifier(device.key()).check(bytes, String.valueOf(file.getFileName()));
+      out.println(
+          "OK: "
+              + file
+              + " is model version "
+              + v
+              + ", signed with the configured key; card and network pass");
     }
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = {"Verifies a bundle and installs it into the state directory (not activated: see model activate).",
-          "The version must be newer than every installed one and the factory model's, unless --force."})
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Verifies a bundle and installs it into the state directory (not activated: see model activate).",
+        "The version must be newer than every installed one and the factory model's, unless --force."
+      })
   static final class Install extends Step {
     @Parameters(index = "0", paramLabel = "FILE", description = "The bundle (.toastmodel).")
     Path file;
 
-    @Option(names = "--force", description = "Install even when the version is not newer (a deliberate downgrade).")
+    @Option(
+        names = "--force",
+        description = "Install even when the version is not newer (a deliberate downgrade).")
     boolean force;
 
     @Mixin ModelDeviceOptions device;
@@ -107,30 +129,50 @@ public final class ModelCommand implements Runnable {
     @Override
     void run(PrintWriter out) throws BundleException {
       ModelVersion v = device.store().install(file, force, wallClock.instant());
-      out.println("Installed model version " + v + " from " + file + "; make it active with: model activate " + v);
+      out.println(
+          "Installed model version "
+              + v
+              + " from "
+              + file
+              + "; make it active with: model activate "
+              + v);
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "The factory model and the installed versions, oldest first: active mark, origin, problems.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "The factory model and the installed versions, oldest first: active mark, origin, problems.")
   static final class ListModels extends Step {
     @Mixin ModelDeviceOptions device;
 
     @Override
     void run(PrintWriter out) throws BundleException {
       for (InstalledModel m : device.store().list()) {
-        out.println((m.active() ? "* " : "  ") + m.version() + "  from " + m.origin()
-            + (m.installedAt() == null ? "" : ", installed " + m.installedAt())
-            + (m.problem() == null ? "" : "  REFUSED: " + m.problem()));
+        out.println(
+            (m.active() ? "* " : "  ")
+                + m.version()
+                + "  from "
+                + m.origin()
+                + (m.installedAt() == null ? "" : ", installed " + m.installedAt())
+                + (m.problem() == null ? "" : "  REFUSED: " + m.problem()));
       }
     }
   }
 
-  @Command(name = "activate", mixinStandardHelpOptions = true,
-      description = {"Makes an installed version (or 'factory') the active model, after verifying it again.",
-          "A running service switches to it after the current cycle, never during one."})
+  @Command(
+      name = "activate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Makes an installed version (or 'factory') the active model, after verifying it again.",
+        "A running service switches to it after the current cycle, never during one."
+      })
   static final class Activate extends Step {
-    @Parameters(index = "0", paramLabel = "VERSION", description = "An installed version, or factory.")
+    @Parameters(
+        index = "0",
+        paramLabel = "VERSION",
+        description = "An installed version, or factory.")
     String version;
 
     @Mixin ModelDeviceOptions device;
@@ -138,12 +180,20 @@ public final class ModelCommand implements Runnable {
     @Override
     void run(PrintWriter out) throws BundleException {
       ActivePointer p = device.store().activate(version);
-      out.println("Active model: " + p.active() + (p.previous().isEmpty() ? ""
-          : " (model rollback returns to " + p.previous().get(p.previous().size() - 1) + ")"));
+      out.println(
+          "Active model: "
+              + p.active()
+              + (p.previous().isEmpty()
+                  ? ""
+                  : " (model rollback returns to "
+                      + p.previous().get(p.previous().size() - 1)
+                      + ")"));
     }
   }
 
-  @Command(name = "rollback", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
       description = "Makes the version that was active before the current one active again.")
   static final class Rollback extends Step {
     @Mixin ModelDeviceOptions device;
@@ -155,31 +205,53 @@ public final class ModelCommand implements Runnable {
     }
   }
 
-  @Command(name = "promote", mixinStandardHelpOptions = true,
-      description = {"Compares the shadow candidate (the newest installed version newer than the active one) with the",
-          "active model on the held-out test split of the candidate's training data, segment by segment, and on",
-          "the device's rated cycles (--db); prints the table and activates the candidate only if it is no worse",
-          "anywhere by more than the margin. Exit 2 when refused (nothing changes)."})
+  @Command(
+      name = "promote",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compares the shadow candidate (the newest installed version newer than the active one) with the",
+        "active model on the held-out test split of the candidate's training data, segment by segment, and on",
+        "the device's rated cycles (--db); prints the table and activates the candidate only if it is no worse",
+        "anywhere by more than the margin. Exit 2 when refused (nothing changes)."
+      })
   static final class Promote extends Step {
     @Mixin ModelDeviceOptions device;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The device's history database, for its rated cycles.")
+    @Option(
+        names = "--db",
+        paramLabel = "FILE",
+        description = "The device's history database, for its rated cycles.")
     Path db;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows of the dataset to regenerate (default: the"
-        + " candidate card's dataRows); its test split is about a tenth.")
+    @Option(
+        names = "--rows",
+        paramLabel = "N",
+        description =
+            "Rows of the dataset to regenerate (default: the"
+                + " candidate card's dataRows); its test split is about a tenth.")
     Integer rows;
 
-    @Option(names = "--margin", defaultValue = "0.05", paramLabel = "SHADE",
-        description = "Largest allowed increase of a segment's mean shade error (default ${DEFAULT-VALUE}); a wide margin"
-            + " is a deliberate override.")
+    @Option(
+        names = "--margin",
+        defaultValue = "0.05",
+        paramLabel = "SHADE",
+        description =
+            "Largest allowed increase of a segment's mean shade error (default ${DEFAULT-VALUE}); a wide margin"
+                + " is a deliberate override.")
     double margin;
 
-    @Option(names = "--rated-margin", defaultValue = "0.02", paramLabel = "SHARE", description = "Largest allowed"
-        + " increase of the mean distance from the wanted time on the device's rated cycles (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--rated-margin",
+        defaultValue = "0.02",
+        paramLabel = "SHARE",
+        description =
+            "Largest allowed"
+                + " increase of the mean distance from the wanted time on the device's rated cycles (default ${DEFAULT-VALUE}).")
     double ratedMargin;
 
-    @Option(names = "--check-only", description = "Print the comparison and the verdict; activate nothing.")
+    @Option(
+        names = "--check-only",
+        description = "Print the comparison and the verdict; activate nothing.")
     boolean checkOnly;
 
     @Override
@@ -194,37 +266,56 @@ public final class ModelCommand implements Runnable {
         throw new BundleException("--rows " + rows + " must lie in 100..1000000");
       }
       com.smarttoaster.modellife.ModelStore store = device.store();
-      PromotionCheck.Result r = ModelPromotion.check(store, device.key(), db, rows, margin,
-          ratedMargin);
+      PromotionCheck.Result r =
+          ModelPromotion.check(store, device.key(), db, rows, margin, ratedMargin);
       out.print(r.toText());
       out.flush();
       if (!r.passed()) {
-        throw new BundleException("candidate " + r.candidate() + " is not promoted: " + String.join("; ", r.refusals()));
+        throw new BundleException(
+            "candidate " + r.candidate() + " is not promoted: " + String.join("; ", r.refusals()));
       }
       if (checkOnly) {
         out.println("Not activated (--check-only); promote with: model promote");
         return;
       }
       ActivePointer p = store.activate(r.candidate());
-      out.println("Promoted: active model " + p.active() + " (model rollback returns to "
-          + p.previous().get(p.previous().size() - 1) + ")");
+      out.println(
+          "Promoted: active model "
+              + p.active()
+              + " (model rollback returns to "
+              + p.previous().get(p.previous().size() - 1)
+              + ")");
     }
   }
 
-  @Command(name = "bundle", mixinStandardHelpOptions = true,
-      description = "Makes a signed bundle from a model and its sealed card (the trainer does this with --bundle-key).")
+  @Command(
+      name = "bundle",
+      mixinStandardHelpOptions = true,
+      description =
+          "Makes a signed bundle from a model and its sealed card (the trainer does this with --bundle-key).")
   static final class Bundle extends Step {
-    @Option(names = "--model", required = true, paramLabel = "TFLITE", description = "The .tflite file.")
+    @Option(
+        names = "--model",
+        required = true,
+        paramLabel = "TFLITE",
+        description = "The .tflite file.")
     Path model;
 
     @Option(names = "--card", required = true, paramLabel = "JSON", description = "Its model card.")
     Path card;
 
-    @Option(names = "--key", required = true, paramLabel = "PEM",
+    @Option(
+        names = "--key",
+        required = true,
+        paramLabel = "PEM",
         description = "The signing key (PKCS#8 PEM, Ed25519); keep it outside the repository.")
     Path key;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle to write (.toastmodel).")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The bundle to write (.toastmodel).")
     Path outFile;
 
     @Override
@@ -247,11 +338,18 @@ public final class ModelCommand implements Runnable {
     }
   }
 
-  @Command(name = "keygen", mixinStandardHelpOptions = true,
-      description = {"Makes an Ed25519 key pair for signing bundles: the private key as PEM (mode 600), the public key",
-          "printed as the line for the device config's model.bundlePublicKey."})
+  @Command(
+      name = "keygen",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Makes an Ed25519 key pair for signing bundles: the private key as PEM (mode 600), the public key",
+        "printed as the line for the device config's model.bundlePublicKey."
+      })
   static final class Keygen extends Step {
-    @Option(names = "--private-out", required = true, paramLabel = "PEM",
+    @Option(
+        names = "--private-out",
+        required = true,
+        paramLabel = "PEM",
         description = "Where to write the private key; never inside the repository or on a device.")
     Path privateOut;
 
@@ -262,7 +360,9 @@ public final class ModelCommand implements Runnable {
       }
       KeyPair pair = BundleKeys.generate();
       try {
-        Files.createFile(privateOut, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            privateOut,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(privateOut, BundleKeys.toPem(pair.getPrivate()));
       } catch (IOException | UnsupportedOperationException e) {
         throw new BundleException("cannot write " + privateOut + ": " + e);

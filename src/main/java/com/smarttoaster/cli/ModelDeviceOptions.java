@@ -21,16 +21,25 @@ import picocli.CommandLine.Option;
  * $STATE_DIRECTORY} as under systemd), each overridable on the command line.
  */
 final class ModelDeviceOptions {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "The device's config (e.g. /etc/smart-toaster/pi.yaml): model.bundlePublicKey and appliance.stateDir.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The device's config (e.g. /etc/smart-toaster/pi.yaml): model.bundlePublicKey and appliance.stateDir.")
   Path config;
 
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "The service's state directory (default: appliance.stateDir, else $STATE_DIRECTORY).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "The service's state directory (default: appliance.stateDir, else $STATE_DIRECTORY).")
   Path stateDir;
 
-  @Option(names = "--public-key", paramLabel = "BASE64",
-      description = "The Ed25519 public key bundles must be signed for (default: the config's model.bundlePublicKey).")
+  @Option(
+      names = "--public-key",
+      paramLabel = "BASE64",
+      description =
+          "The Ed25519 public key bundles must be signed for (default: the config's model.bundlePublicKey).")
   String publicKey;
 
   /** Environment, replaceable by tests. */
@@ -45,8 +54,9 @@ final class ModelDeviceOptions {
       b64 = cfg == null ? null : cfg.model().bundlePublicKey();
     }
     if (b64 == null) {
-      throw new BundleException("no public key to verify bundles with: set model.bundlePublicKey in the device's"
-          + " config and give it with --config FILE (or give --public-key BASE64)");
+      throw new BundleException(
+          "no public key to verify bundles with: set model.bundlePublicKey in the device's"
+              + " config and give it with --config FILE (or give --public-key BASE64)");
     }
     return BundleKeys.publicKey(b64);
   }
@@ -55,10 +65,16 @@ final class ModelDeviceOptions {
     Path dir = stateDir;
     if (dir == null) {
       ToasterConfig cfg = config();
-      Optional<StateDirectory> chosen = StateDirectory.choose(cfg == null ? null : cfg.appliance().stateDir(),
-          environment);
-      dir = chosen.map(StateDirectory::path).orElseThrow(() -> new BundleException("no state directory: set"
-          + " appliance.stateDir in the config given with --config, or give --state-dir DIR"));
+      Optional<StateDirectory> chosen =
+          StateDirectory.choose(cfg == null ? null : cfg.appliance().stateDir(), environment);
+      dir =
+          chosen
+              .map(StateDirectory::path)
+              .orElseThrow(
+                  () ->
+                      new BundleException(
+                          "no state directory: set"
+                              + " appliance.stateDir in the config given with --config, or give --state-dir DIR"));
     }
     return new ModelStore(dir, new BundleVerifier(key()), ActiveModel.factoryVersion());
   }

@@ -46,27 +46,47 @@ import picocli.CommandLine.Option;
 public final class MonitorCommand implements Callable<Integer> {
   /** Exit code when a figure is beyond its threshold (scripts and cron can alert on it). */
   public static final int EXIT_UNHEALTHY = 3;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--db", required = true, paramLabel = "FILE", description = "History database file.")
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "FILE",
+      description = "History database file.")
   Path db;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "The device's config, for its model.health thresholds"
-      + " (default: the built-in thresholds).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The device's config, for its model.health thresholds"
+              + " (default: the built-in thresholds).")
   Path config;
 
-  @Option(names = "--card", paramLabel = "JSON", description = "The model card to measure drift and the envelope"
-      + " against (default: the factory model's).")
+  @Option(
+      names = "--card",
+      paramLabel = "JSON",
+      description =
+          "The model card to measure drift and the envelope"
+              + " against (default: the factory model's).")
   Path card;
 
-  @Option(names = "--window", paramLabel = "N", description = "Cycles to cover (default: model.health.window).")
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      description = "Cycles to cover (default: model.health.window).")
   Integer window;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "The service's state directory, for the household's"
-      + " taste (the shade offsets learned from ratings; default: the config's appliance.stateDir).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "The service's state directory, for the household's"
+              + " taste (the shade offsets learned from ratings; default: the config's appliance.stateDir).")
   Path stateDir;
 
   @Override
@@ -81,13 +101,24 @@ public final class MonitorCommand implements Callable<Integer> {
         latest = database.cycles().latest(2 * limits.window());
       }
       RollingFigures f = RollingFigures.of(latest, limits.window(), modelCard);
-      out.println("Model " + (modelCard == null ? "(no card)" : modelCard.modelVersion()) + ", the last "
-          + f.cycles() + " model cycles of " + db + " (window " + limits.window() + "):");
+      out.println(
+          "Model "
+              + (modelCard == null ? "(no card)" : modelCard.modelVersion())
+              + ", the last "
+              + f.cycles()
+              + " model cycles of "
+              + db
+              + " (window "
+              + limits.window()
+              + "):");
       out.print(f.toText());
       List<String> problems = HealthCheck.problems(f, limits);
       if (f.cycles() < limits.minCycles()) {
-        out.println("Health: not judged, " + f.cycles() + " cycles are fewer than model.health.minCycles = "
-            + limits.minCycles());
+        out.println(
+            "Health: not judged, "
+                + f.cycles()
+                + " cycles are fewer than model.health.minCycles = "
+                + limits.minCycles());
       } else if (problems.isEmpty()) {
         out.println("Health: OK, every figure within model.health");
       } else {
@@ -112,7 +143,8 @@ public final class MonitorCommand implements Callable<Integer> {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.ofNullable(ConfigLoader.load(config).appliance().stateDir()).map(Path::of);
+      return java.util.Optional.ofNullable(ConfigLoader.load(config).appliance().stateDir())
+          .map(Path::of);
     } catch (ConfigException e) {
       throw new BadInput(e.getMessage());
     }
@@ -130,12 +162,15 @@ public final class MonitorCommand implements Callable<Integer> {
       return "unreadable (" + e.getMessage() + ")";
     }
     List<String> offsets = new ArrayList<>();
-    taste.forEach((bread, entry) -> {
-      if (entry.offset() != 0) {
-        offsets.add(bread.id() + " " + (entry.offset() > 0 ? "+" : "") + entry.offset() + " shade");
-      }
-    });
-    return offsets.isEmpty() ? "no offset learned from ratings (" + file.path() + ")"
+    taste.forEach(
+        (bread, entry) -> {
+          if (entry.offset() != 0) {
+            offsets.add(
+                bread.id() + " " + (entry.offset() > 0 ? "+" : "") + entry.offset() + " shade");
+          }
+        });
+    return offsets.isEmpty()
+        ? "no offset learned from ratings (" + file.path() + ")"
         : String.join(", ", offsets) + " (learned from ratings; taste reset forgets them)";
   }
 
@@ -152,8 +187,14 @@ public final class MonitorCommand implements Callable<Integer> {
       if (window < 1 || window > 10_000) {
         throw new BadInput("--window " + window + " must lie in 1..10000 cycles");
       }
-      t = new HealthThresholds(window, Math.min(t.minCycles(), window), t.maxFallbackRate(), t.maxOutOfEnvelopeRate(),
-          t.maxInputDriftSd(), t.maxUnhappyRatingShare());
+      t =
+          new HealthThresholds(
+              window,
+              Math.min(t.minCycles(), window),
+              t.maxFallbackRate(),
+              t.maxOutOfEnvelopeRate(),
+              t.maxInputDriftSd(),
+              t.maxUnhappyRatingShare());
     }
     return t;
   }
@@ -163,12 +204,16 @@ public final class MonitorCommand implements Callable<Integer> {
       if (card != null) {
         return JSON.readValue(Files.readAllBytes(card), ModelCard.class);
       }
-      try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
+      try (InputStream in =
+          getClass().getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
         return in == null ? null : JSON.readValue(in, ModelCard.class);
       }
     } catch (IOException e) {
-      throw new BadInput("--card " + card + " is not a readable model card: " + e.getMessage().lines().findFirst()
-          .orElse(""));
+      throw new BadInput(
+          "--card "
+              + card
+              + " is not a readable model card: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

@@ -19,21 +19,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench-mqtt}: a fleet of simulated toasters against one local Mosquitto. */
-@Command(name = "bench-mqtt", mixinStandardHelpOptions = true,
+@Command(
+    name = "bench-mqtt",
+    mixinStandardHelpOptions = true,
     header = "A fleet of simulated toasters against one MQTT broker.",
-    description = "A fleet of simulated toasters in real time, each with its own MQTT client, against one broker:"
-        + " messages per second, CPU per toaster, state-change-to-subscriber latency. Without --broker-url it"
-        + " starts its own Mosquitto on a free loopback port (needs mosquitto installed).")
+    description =
+        "A fleet of simulated toasters in real time, each with its own MQTT client, against one broker:"
+            + " messages per second, CPU per toaster, state-change-to-subscriber latency. Without --broker-url it"
+            + " starts its own Mosquitto on a free loopback port (needs mosquitto installed).")
 public final class MqttBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--toasters", defaultValue = "100", paramLabel = "N", description = "Fleet size (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--toasters",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "Fleet size (default ${DEFAULT-VALUE}).")
   int toasters;
 
-  @Option(names = "--seconds", defaultValue = "30", paramLabel = "S", description = "Measured seconds per phase (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seconds",
+      defaultValue = "30",
+      paramLabel = "S",
+      description = "Measured seconds per phase (default ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--broker-url", paramLabel = "URL", description = "Use this broker instead; URL: tcp://HOST:PORT")
+  @Option(
+      names = "--broker-url",
+      paramLabel = "URL",
+      description = "Use this broker instead; URL: tcp://HOST:PORT")
   String brokerUrl;
 
   @Override
@@ -49,40 +63,71 @@ public final class MqttBenchCommand implements Callable<Integer> {
     LongSupplier brokerCpu = null;
     try {
       if (brokerUrl == null) {
-        Path exe = List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto").stream()
-            .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Path exe =
+            List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto")
+                .stream()
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         if (exe == null) {
-          err.println("mosquitto is not installed (apt-get install mosquitto); or give --broker-url");
+          err.println(
+              "mosquitto is not installed (apt-get install mosquitto); or give --broker-url");
           return Main.EXIT_BAD_INPUT;
         }
         int port = freePort();
         dir = Files.createTempDirectory("bench-mqtt");
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "user " + System.getProperty("user.name") + "\nlistener " + port
-            + " 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\nlog_type error\n");
-        mosquitto = new ProcessBuilder(exe.toString(), "-c", conf.toString()).redirectErrorStream(true)
-            .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        Files.writeString(
+            conf,
+            "user "
+                + System.getProperty("user.name")
+                + "\nlistener "
+                + port
+                + " 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\nlog_type error\n");
+        mosquitto =
+            new ProcessBuilder(exe.toString(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .start();
         waitListening(port, mosquitto);
         brokerUrl = "tcp://127.0.0.1:" + port;
         long pid = mosquitto.pid();
         brokerCpu = () -> procCpuNanos(pid);
         out.println("broker: " + exe + " (pid " + pid + ") on " + brokerUrl);
       }
-      out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s; %d toasters, %.0f s per phase%n",
-          Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-          System.getProperty("java.version"), toasters, seconds);
+      out.printf(
+          Locale.ROOT,
+          "machine: %d cores, %s %s, Java %s; %d toasters, %.0f s per phase%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("os.name"),
+          System.getProperty("os.arch"),
+          System.getProperty("java.version"),
+          toasters,
+          seconds);
       out.flush();
       MqttFleetBench.Result r = MqttFleetBench.run(brokerUrl, toasters, seconds, brokerCpu);
-      out.printf(Locale.ROOT, "messages at the subscriber: %.1f /s (%d states, %d events in %.0f s)%n",
-          r.messagesPerS(), r.stateMessages(), r.eventMessages(), r.seconds());
-      out.printf(Locale.ROOT, "CPU per toaster: %.3f%% of a core with MQTT, %.3f%% without (MQTT adds %.3f%%)%n",
-          r.cpuPerToasterMqtt() * 100, r.cpuPerToasterNoMqtt() * 100,
+      out.printf(
+          Locale.ROOT,
+          "messages at the subscriber: %.1f /s (%d states, %d events in %.0f s)%n",
+          r.messagesPerS(),
+          r.stateMessages(),
+          r.eventMessages(),
+          r.seconds());
+      out.printf(
+          Locale.ROOT,
+          "CPU per toaster: %.3f%% of a core with MQTT, %.3f%% without (MQTT adds %.3f%%)%n",
+          r.cpuPerToasterMqtt() * 100,
+          r.cpuPerToasterNoMqtt() * 100,
           (r.cpuPerToasterMqtt() - r.cpuPerToasterNoMqtt()) * 100);
       if (!Double.isNaN(r.brokerCpu())) {
         out.printf(Locale.ROOT, "broker CPU: %.1f%% of a core%n", r.brokerCpu() * 100);
       }
-      out.printf(Locale.ROOT, "state change to subscriber: %s (%d samples)%n",
-          MqttFleetBench.latencies(r.latencyMs()), r.matched());
+      out.printf(
+          Locale.ROOT,
+          "state change to subscriber: %s (%d samples)%n",
+          MqttFleetBench.latencies(r.latencyMs()),
+          r.matched());
       return 0;
     } finally {
       if (mosquitto != null) {

@@ -13,10 +13,15 @@ final class OneLineParameterError implements CommandLine.IParameterExceptionHand
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     StringBuilder line = new StringBuilder(ex.getMessage());
-    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-      line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      line.append("; did you mean ")
+          .append(String.join(" or ", unmatched.getSuggestions()))
+          .append('?');
     }
-    line.append(" (").append(cmd.getCommandSpec().qualifiedName()).append(" --help lists the options)");
+    line.append(" (")
+        .append(cmd.getCommandSpec().qualifiedName())
+        .append(" --help lists the options)");
     err.println(line);
     err.flush();
     return Main.EXIT_BAD_INPUT;

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks an output path before a command does any work, so a typo costs one line and exit 2
- * instead of a finished run (minutes, for {@code evaluate} or {@code dataset}) and a stack trace.
+ * Checks an output path before a command does any work, so a typo costs one line and exit 2 instead
+ * of a finished run (minutes, for {@code evaluate} or {@code dataset}) and a stack trace.
  * Writability is tried, not guessed: {@code Files.isWritable} says yes to root on {@code /proc}.
  */
 final class OutputPath {
@@ -22,18 +22,29 @@ final class OutputPath {
   static Optional<String> pngProblem(String option, Path png) {
     String name = png.getFileName() == null ? "" : png.getFileName().toString();
     if (!name.toLowerCase(Locale.ROOT).endsWith(".png") || name.length() <= ".png".length()) {
-      return Optional.of(option + ": '" + png + "' must be a file name ending in .png (the plot is written as PNG only)");
+      return Optional.of(
+          option
+              + ": '"
+              + png
+              + "' must be a file name ending in .png (the plot is written as PNG only)");
     }
     if (Files.isDirectory(png)) {
-      return Optional.of(option + ": '" + png + "' is a directory; give a file name ending in .png");
+      return Optional.of(
+          option + ": '" + png + "' is a directory; give a file name ending in .png");
     }
     Path dir = png.toAbsolutePath().getParent();
     if (!Files.isDirectory(dir)) {
-      return Optional.of(option + ": cannot write '" + png + "': the directory " + dir
-          + " does not exist; create it first or choose another path");
+      return Optional.of(
+          option
+              + ": cannot write '"
+              + png
+              + "': the directory "
+              + dir
+              + " does not exist; create it first or choose another path");
     }
     if (Files.exists(png) && !Files.isWritable(png)) {
-      return Optional.of(option + ": cannot write '" + png + "': the file exists and is not writable");
+      return Optional.of(
+          option + ": cannot write '" + png + "': the file exists and is not writable");
     }
     return probe(option, png, dir);
   }
@@ -46,11 +57,17 @@ final class OutputPath {
     try {
       Files.createDirectories(dir);
     } catch (NoSuchFileException e) {
-      // mkdir's ENOENT: either a missing parent, or a file system that makes no directories (/proc).
+      // mkdir's ENOENT: either a missing parent, or a file system that makes no directories
+      // (/proc).
       Path parent = dir.toAbsolutePath().getParent();
-      return Optional.of(option + ": cannot create the directory '" + dir + "': "
-          + (parent != null && Files.isDirectory(parent)
-              ? "the file system at " + parent + " does not allow it" : "a directory on the way does not exist"));
+      return Optional.of(
+          option
+              + ": cannot create the directory '"
+              + dir
+              + "': "
+              + (parent != null && Files.isDirectory(parent)
+                  ? "the file system at " + parent + " does not allow it"
+                  : "a directory on the way does not exist"));
     } catch (IOException e) {
       return Optional.of(option + ": cannot create the directory '" + dir + "': " + reason(e));
     }
@@ -71,7 +88,8 @@ final class OutputPath {
       return "a directory on the way does not exist";
     }
     String m = e.getMessage();
-    // NIO messages often repeat the path before the reason ("/proc/x: Permission denied"); keep the reason.
+    // NIO messages often repeat the path before the reason ("/proc/x: Permission denied"); keep the
+    // reason.
     int colon = m == null ? -1 : m.lastIndexOf(": ");
     return m == null ? e.getClass().getSimpleName() : colon >= 0 ? m.substring(colon + 2) : m;
   }

@@ -20,31 +20,43 @@ final class PanelRedraw {
 
   private final Supplier<Optional<RatingInvitation>> invited;
 
-  private PanelRedraw(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
+  private PanelRedraw(
+      StatusLine line,
+      Supplier<ControllerSnapshot> controller,
+      Supplier<SafetyStatus> safety,
       Supplier<Optional<RatingInvitation>> invited) {
     this.invited = invited;
-    thread = new Thread(() -> {
-      while (running) {
-        draw(line, controller.get(), safety.get(), invited.get());
-        try {
-          Thread.sleep(PERIOD_MS);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "panel");
+    thread =
+        new Thread(
+            () -> {
+              while (running) {
+                draw(line, controller.get(), safety.get(), invited.get());
+                try {
+                  Thread.sleep(PERIOD_MS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "panel");
     thread.setDaemon(true);
   }
 
-  /** @param invited the open rating window, if any (the status line then shows the rating keys) */
-  static PanelRedraw start(StatusLine line, Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety,
+  /**
+   * @param invited the open rating window, if any (the status line then shows the rating keys)
+   */
+  static PanelRedraw start(
+      StatusLine line,
+      Supplier<ControllerSnapshot> controller,
+      Supplier<SafetyStatus> safety,
       Supplier<Optional<RatingInvitation>> invited) {
     PanelRedraw r = new PanelRedraw(line, controller, safety, invited);
     r.thread.start();
     return r;
   }
 
-  static void draw(StatusLine line, ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
+  static void draw(
+      StatusLine line, ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
     line.show(TerminalPanel.statusText(c, s, invited), TerminalPanel.stateKey(c, s, invited));
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 final class ProgressBar {
   /** Cells in {@code simulate}'s bar; the run panel uses fewer. */
   static final int SIMULATE_CELLS = 10;
+
   private static final int LABEL = 12;
 
   private final StatusLine line;
@@ -30,16 +31,20 @@ final class ProgressBar {
    * total (no prediction yet), full once done reaches it (a re-prediction may shorten the total).
    */
   static String bar(double doneS, double totalS, int cells) {
-    int filled = totalS > 0 && doneS > 0 ? (int) Math.min(cells, Math.floor(doneS / totalS * cells)) : 0;
+    int filled =
+        totalS > 0 && doneS > 0 ? (int) Math.min(cells, Math.floor(doneS / totalS * cells)) : 0;
     return "[" + "#".repeat(filled) + "-".repeat(cells - filled) + "]";
   }
 
-  /** The bar and "heated/predicted s", e.g. {@code [####----]  36/108s}. */
+  /** The bar and "heated/predicted s", e.g. {@code [####----] 36/108s}. */
   static String withTimes(double doneS, double totalS, int cells) {
-    return String.format(Locale.ROOT, "%s %3.0f/%.0fs", bar(doneS, totalS, cells), Math.max(0, doneS), totalS);
+    return String.format(
+        Locale.ROOT, "%s %3.0f/%.0fs", bar(doneS, totalS, cells), Math.max(0, doneS), totalS);
   }
 
-  /** Redraws {@code simulate --realtime}'s line (at most once per call; the caller paces the calls). */
+  /**
+   * Redraws {@code simulate --realtime}'s line (at most once per call; the caller paces the calls).
+   */
   void update(double simS) {
     LiveStatus s = status.get();
     line.show(simulateLine(label, s), s.phase() + (s.heating() ? " heat" : ""));
@@ -52,11 +57,20 @@ final class ProgressBar {
    */
   static String simulateLine(String label, LiveStatus s) {
     String name = label.length() > LABEL ? label.substring(0, LABEL - 1) + "~" : label;
-    String progress = Double.isNaN(s.predictedS())
-        ? String.format(Locale.ROOT, "%-19s", "")
-        : withTimes(s.heatedS(), s.predictedS(), SIMULATE_CELLS);
-    return String.format(Locale.ROOT, "%-12s %-9s %-19s %3.0f°C bread %3.0f°C shade %5.2f %s", name, s.phase(),
-        progress, s.chamberC(), s.breadSurfaceC(), s.achievedShade(), s.heating() ? "HEAT" : "");
+    String progress =
+        Double.isNaN(s.predictedS())
+            ? String.format(Locale.ROOT, "%-19s", "")
+            : withTimes(s.heatedS(), s.predictedS(), SIMULATE_CELLS);
+    return String.format(
+        Locale.ROOT,
+        "%-12s %-9s %-19s %3.0f°C bread %3.0f°C shade %5.2f %s",
+        name,
+        s.phase(),
+        progress,
+        s.chamberC(),
+        s.breadSurfaceC(),
+        s.achievedShade(),
+        s.heating() ? "HEAT" : "");
   }
 
   void finish() {

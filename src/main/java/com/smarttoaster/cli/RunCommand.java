@@ -1,6 +1,7 @@
 package com.smarttoaster.cli;
 
 import com.smarttoaster.appliance.PiApplianceRunner;
+import com.smarttoaster.appliance.RunningModel;
 import com.smarttoaster.appliance.SimulatedApplianceRunner;
 import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.config.ApplianceKind;
@@ -10,16 +11,15 @@ import com.smarttoaster.config.ControllerConfig;
 import com.smarttoaster.config.LogLevel;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.control.ControllerListener;
-import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.ToastController;
+import com.smarttoaster.fleet.offer.DeviceOffers;
+import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
 import com.smarttoaster.hal.pi.PiAppliance;
-import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.HistoryException;
-import com.smarttoaster.appliance.RunningModel;
-import com.smarttoaster.fleet.offer.DeviceOffers;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.RemoteFactory;
@@ -29,8 +29,8 @@ import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.service.SelfTestReport;
-import com.smarttoaster.service.StateDirectory;
 import com.smarttoaster.service.ServiceLifecycle;
+import com.smarttoaster.service.StateDirectory;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.toast.ToastSettings;
@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import com.smarttoaster.hal.UserEvent;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,12 +65,20 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
   /** How long a SIGTERM waits for the run to switch off (systemd's TimeoutStopSec is 30 s). */
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-  /** How long a quit waits for the controller to end a running cycle (a tick is 0.5 s at factor 0.1). */
+
+  /**
+   * How long a quit waits for the controller to end a running cycle (a tick is 0.5 s at factor
+   * 0.1).
+   */
   private static final Duration END_CYCLE_WAIT = Duration.ofSeconds(5);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "Config file (YAML).")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "Config file (YAML).")
   Path config;
 
   @Override
@@ -118,66 +125,113 @@ public final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.system();
     PiAppliance appliance;
     try {
-      appliance = PiAppliance.open(cfg.pi(), cfg.appliance().currentSensorFitted(), PiAppliance.hardwareContext(),
-          clock, cfg.controller().defaultSettings());
+      appliance =
+          PiAppliance.open(
+              cfg.pi(),
+              cfg.appliance().currentSensorFitted(),
+              PiAppliance.hardwareContext(),
+              clock,
+              cfg.controller().defaultSettings());
     } catch (HardwareUnavailableException e) {
-      err.println("Cannot run the Raspberry Pi appliance (appliance.kind: pi in " + config + "): " + e.getMessage()
-          + ". Nothing was switched on; the heater stays off. To try the controller on this computer, use a config"
-          + " with appliance.kind: simulated (config/toaster.yaml).");
+      err.println(
+          "Cannot run the Raspberry Pi appliance (appliance.kind: pi in "
+              + config
+              + "): "
+              + e.getMessage()
+              + ". Nothing was switched on; the heater stays off. To try the controller on this computer, use a config"
+              + " with appliance.kind: simulated (config/toaster.yaml).");
       err.flush();
       return Main.EXIT_BAD_INPUT;
     }
-    ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
+    ServiceLifecycle service =
+        ServiceLifecycle.begin(cfg, config.toString()); // after the heater is LOW
     ApplianceRemote remote;
     try {
-      remote = RemoteFactory.fromConfig(cfg, service.stateDirectory().map(StateDirectory::path)); // MQTT and history, when configured
+      remote =
+          RemoteFactory.fromConfig(
+              cfg,
+              service
+                  .stateDirectory()
+                  .map(StateDirectory::path)); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
       appliance.close();
       service.close();
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    SafetyListener faults = service.reporting(fault -> {
-      err.println("FAULT " + fault.code() + ": " + fault.message());
-      err.flush();
-    });
-    ControllerListener events = new ControllerListener() {
-      @Override
-      public void onRefused(String reason, long atNanos) {
-        err.println(reason);
-        err.flush();
-      }
-    };
-    // Closed in reverse: STOPPING=1 first, then heater off and pins LOW, then MQTT, then the JVM may halt.
-    try (RunStop stop = new RunStop(STOP_GRACE); remote;
-        RunningModel models = RunningModel.open(cfg.controller().predictor().id(), cfg.model(),
-            service.stateDirectory().map(StateDirectory::path));
-        PiApplianceRunner runner = new PiApplianceRunner(cfg, appliance, clock,
-            SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(events, remote.controllerListener()),
-            service.faultStore(), models, ratingSetup(cfg, service));
+    SafetyListener faults =
+        service.reporting(
+            fault -> {
+              err.println("FAULT " + fault.code() + ": " + fault.message());
+              err.flush();
+            });
+    ControllerListener events =
+        new ControllerListener() {
+          @Override
+          public void onRefused(String reason, long atNanos) {
+            err.println(reason);
+            err.flush();
+          }
+        };
+    // Closed in reverse: STOPPING=1 first, then heater off and pins LOW, then MQTT, then the JVM
+    // may halt.
+    try (RunStop stop = new RunStop(STOP_GRACE);
+        remote;
+        RunningModel models =
+            RunningModel.open(
+                cfg.controller().predictor().id(),
+                cfg.model(),
+                service.stateDirectory().map(StateDirectory::path));
+        PiApplianceRunner runner =
+            new PiApplianceRunner(
+                cfg,
+                appliance,
+                clock,
+                SafetyListener.both(faults, remote.safetyListener()),
+                ControllerListener.both(events, remote.controllerListener()),
+                service.faultStore(),
+                models,
+                ratingSetup(cfg, service));
         service) {
       remote.attach(runner.controller(), runner.supervisor(), clock);
       remote.attachRatings(runner.ratings());
-      remote.watchModels(models.watcher(clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModels(
+          models.watcher(
+              clock, cfg.controller().predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
-      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
+      DeviceOffers.acceptIfConfigured(
+          cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
-        web = WebServer.fromConfig(cfg, runner.controller(), runner.supervisor(), clock, remote, models.store(), models::activeCard);
+        web =
+            WebServer.fromConfig(
+                cfg,
+                runner.controller(),
+                runner.supervisor(),
+                clock,
+                remote,
+                models.store(),
+                models::activeCard);
       } catch (WebServerException e) {
         err.println(e.getMessage());
         return Main.EXIT_BAD_INPUT;
       }
-      runner.afterControllerTick(() -> {
-        remote.afterTick();
-        web.afterTick();
-      });
-      SelfTestReport selfTest = service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
-      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
+      runner.afterControllerTick(
+          () -> {
+            remote.afterTick();
+            web.afterTick();
+          });
+      SelfTestReport selfTest =
+          service.selfTest(runner.supervisor(), appliance.sensor(), appliance.currentSensor());
+      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short
+      // by a power cut, crash or stop
       runner.start();
       service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
-      err.println("Running the Raspberry Pi toaster (" + cfg.summary() + "); stop with Ctrl-C or systemctl stop.");
+      err.println(
+          "Running the Raspberry Pi toaster ("
+              + cfg.summary()
+              + "); stop with Ctrl-C or systemctl stop.");
       err.flush();
       stop.await();
       web.close();
@@ -191,18 +245,21 @@ public final class RunCommand implements Callable<Integer> {
    * running without a keyboard, like the Pi appliance, until it is stopped.
    */
   private static void readKeysUntilQuit(TerminalPanel panel, RunStop stop, StatusLine line) {
-    Thread keys = new Thread(() -> {
-      String why = "No more keys on standard input";
-      try {
-        if (panel.readKeys(System.in)) {
-          stop.request();
-          return;
-        }
-      } catch (IOException e) {
-        why = "Reading keys failed (" + e.getMessage() + ")";
-      }
-      line.println(why + ": running until stopped (SIGTERM, systemctl stop or Ctrl-C).");
-    }, "keys");
+    Thread keys =
+        new Thread(
+            () -> {
+              String why = "No more keys on standard input";
+              try {
+                if (panel.readKeys(System.in)) {
+                  stop.request();
+                  return;
+                }
+              } catch (IOException e) {
+                why = "Reading keys failed (" + e.getMessage() + ")";
+              }
+              line.println(why + ": running until stopped (SIGTERM, systemctl stop or Ctrl-C).");
+            },
+            "keys");
     keys.setDaemon(true);
     keys.start();
   }
@@ -218,7 +275,12 @@ public final class RunCommand implements Callable<Integer> {
     ServiceLifecycle service = ServiceLifecycle.begin(cfg, config.toString());
     ApplianceRemote remote;
     try {
-      remote = RemoteFactory.fromConfig(cfg, service.stateDirectory().map(StateDirectory::path)); // MQTT and history, when configured
+      remote =
+          RemoteFactory.fromConfig(
+              cfg,
+              service
+                  .stateDirectory()
+                  .map(StateDirectory::path)); // MQTT and history, when configured
     } catch (TransportException | HistoryException e) {
       service.close();
       err.println(e.getMessage());
@@ -230,85 +292,158 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int runWithPanel(ToasterConfig cfg, PrintWriter err, ServiceLifecycle service, ApplianceRemote remote,
-      StatusLine line) throws Exception {
+  private int runWithPanel(
+      ToasterConfig cfg,
+      PrintWriter err,
+      ServiceLifecycle service,
+      ApplianceRemote remote,
+      StatusLine line)
+      throws Exception {
     ControllerConfig cc = cfg.controller();
     ToastSettings initial = cc.defaultSettings();
     String kind = cfg.appliance().kind() == ApplianceKind.PI_EMULATED ? "pi-emulated" : "sim";
-    try (RunStop stop = new RunStop(STOP_GRACE); remote; SimulatedApplianceRunner runner = new SimulatedApplianceRunner(
-            cfg.simulation().ambientC(), cfg.simulation().chamberStartC(), cfg.appliance().mainsVoltsNominal(),
-            cfg.appliance().elementRatedVolts(), initial, cfg.simulation().realtimeFactor(), (conditions, clock) -> SimulatedAppliances.create(kind, conditions,
-                cfg.simulation().seed(), clock, cfg.safety().currentSensorFitted(), initial, cfg.pi()));
+    try (RunStop stop = new RunStop(STOP_GRACE);
+        remote;
+        SimulatedApplianceRunner runner =
+            new SimulatedApplianceRunner(
+                cfg.simulation().ambientC(),
+                cfg.simulation().chamberStartC(),
+                cfg.appliance().mainsVoltsNominal(),
+                cfg.appliance().elementRatedVolts(),
+                initial,
+                cfg.simulation().realtimeFactor(),
+                (conditions, clock) ->
+                    SimulatedAppliances.create(
+                        kind,
+                        conditions,
+                        cfg.simulation().seed(),
+                        clock,
+                        cfg.safety().currentSensorFitted(),
+                        initial,
+                        cfg.pi()));
         service) {
       SteppedAppliance appliance = runner.appliance();
       AppliancePorts ports = appliance.ports();
-      SafetyListener faults = service.reporting(new SafetyListener() {
-        @Override
-        public void onFault(Fault fault) {
-          line.println("FAULT " + fault.code() + ": " + fault.message());
-        }
-      });
-      ControllerListener panelEvents = new ControllerListener() {
-        @Override
-        public void onRefused(String reason, long atNanos) {
-          line.println(reason);
-        }
+      SafetyListener faults =
+          service.reporting(
+              new SafetyListener() {
+                @Override
+                public void onFault(Fault fault) {
+                  line.println("FAULT " + fault.code() + ": " + fault.message());
+                }
+              });
+      ControllerListener panelEvents =
+          new ControllerListener() {
+            @Override
+            public void onRefused(String reason, long atNanos) {
+              line.println(reason);
+            }
 
-        @Override
-        public void onNote(String note, long atNanos) {
-          line.println(note);
-        }
-      };
-      RunningModel models = RunningModel.open(cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
-      ToasterAssembly assembly = new ToasterAssembly(ports, runner.clock(),
-          new ToasterAssembly.Settings(cfg.safety(), cc.controllerSettings(), initial,
-              cfg.appliance().mainsVoltsNominal(), cfg.appliance().elementRatedVolts(), cc.predictorTimeoutS(),
-              service.faultStore(), ratingSetup(cfg, service)),
-          models::primary, models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
-          SafetyListener.both(faults, remote.safetyListener()), ControllerListener.both(panelEvents, remote.controllerListener()));
+            @Override
+            public void onNote(String note, long atNanos) {
+              line.println(note);
+            }
+          };
+      RunningModel models =
+          RunningModel.open(
+              cc.predictor().id(), cfg.model(), service.stateDirectory().map(StateDirectory::path));
+      ToasterAssembly assembly =
+          new ToasterAssembly(
+              ports,
+              runner.clock(),
+              new ToasterAssembly.Settings(
+                  cfg.safety(),
+                  cc.controllerSettings(),
+                  initial,
+                  cfg.appliance().mainsVoltsNominal(),
+                  cfg.appliance().elementRatedVolts(),
+                  cc.predictorTimeoutS(),
+                  service.faultStore(),
+                  ratingSetup(cfg, service)),
+              models::primary,
+              models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
+              SafetyListener.both(faults, remote.safetyListener()),
+              ControllerListener.both(panelEvents, remote.controllerListener()));
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
       remote.attach(controller, supervisor, runner.clock());
       remote.attachRatings(assembly.ratings());
-      remote.watchModels(models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
+      remote.watchModels(
+          models.watcher(runner.clock(), cc.predictorTimeoutS())); // shadow candidate, monitoring
       remote.watchModelHealth(models.health(cfg.model().health()));
       models.reportRefusalsTo(remote::reportModelRefused);
-      DeviceOffers.acceptIfConfigured(cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
+      DeviceOffers.acceptIfConfigured(
+          cfg.mqtt(), cfg.appliance().deviceId(), remote, models.store()); // fleet offers, if on
       WebServer web;
       try {
-        web = WebServer.fromConfig(cfg, controller, supervisor, runner.clock(), remote, models.store(), models::activeCard);
+        web =
+            WebServer.fromConfig(
+                cfg,
+                controller,
+                supervisor,
+                runner.clock(),
+                remote,
+                models.store(),
+                models::activeCard);
       } catch (WebServerException e) {
         models.close();
         assembly.close();
         err.println(e.getMessage());
         return Main.EXIT_BAD_INPUT;
       }
-      TerminalPanel panel = new TerminalPanel(appliance, runner::submit, controller::submit, controller::snapshot,
-          supervisor::status, line::println, cfg.simulation().ambientC(), assembly.ratings());
-      SelfTestReport selfTest = service.selfTest(supervisor, ports.sensor(),
-          cfg.safety().currentSensorFitted() ? ports.currentSensor() : null);
-      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short by a power cut, crash or stop
+      TerminalPanel panel =
+          new TerminalPanel(
+              appliance,
+              runner::submit,
+              controller::submit,
+              controller::snapshot,
+              supervisor::status,
+              line::println,
+              cfg.simulation().ambientC(),
+              assembly.ratings());
+      SelfTestReport selfTest =
+          service.selfTest(
+              supervisor,
+              ports.sensor(),
+              cfg.safety().currentSensorFitted() ? ports.currentSensor() : null);
+      remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short
+      // by a power cut, crash or stop
       TerminalPanel.HELP.forEach(line::println);
-      line.println(String.format(Locale.ROOT, "Simulated toaster (%s) at %s x real time.", kind,
-          new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
-              .format(cfg.simulation().realtimeFactor())));
-      // Not started: the runner ticks it on step counts; it still tells systemd's watchdog the ticks are alive.
+      line.println(
+          String.format(
+              Locale.ROOT,
+              "Simulated toaster (%s) at %s x real time.",
+              kind,
+              new java.text.DecimalFormat(
+                      "0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                  .format(cfg.simulation().realtimeFactor())));
+      // Not started: the runner ticks it on step counts; it still tells systemd's watchdog the
+      // ticks are alive.
       SupervisorLoop loop = new SupervisorLoop(supervisor);
       try {
-        runner.runSoftware(new SimulatedApplianceRunner.Software(loop::tickOnce, cfg.safety().loopPeriodS(), () -> {
-          try {
-            controller.tick();
-            remote.afterTick();
-            web.afterTick();
-          } catch (RuntimeException e) { // the lease stops heat if ticks keep failing; the supervisor decides
-            LoggerFactory.getLogger(RunCommand.class).error("Controller tick failed; continuing", e);
-          }
-        }, cc.tickS()));
+        runner.runSoftware(
+            new SimulatedApplianceRunner.Software(
+                loop::tickOnce,
+                cfg.safety().loopPeriodS(),
+                () -> {
+                  try {
+                    controller.tick();
+                    remote.afterTick();
+                    web.afterTick();
+                  } catch (
+                      RuntimeException
+                          e) { // the lease stops heat if ticks keep failing; the supervisor decides
+                    LoggerFactory.getLogger(RunCommand.class)
+                        .error("Controller tick failed; continuing", e);
+                  }
+                },
+                cc.tickS()));
         runner.start();
         service.ready(loop, supervisor, selfTest);
-        PanelRedraw redraw = PanelRedraw.start(line, controller::snapshot, supervisor::status,
-            assembly.ratings()::invitation);
+        PanelRedraw redraw =
+            PanelRedraw.start(
+                line, controller::snapshot, supervisor::status, assembly.ratings()::invitation);
         readKeysUntilQuit(panel, stop, line);
         stop.await();
         service.stopping();
@@ -330,22 +465,26 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The config's rating window; the taste in the state directory when there is one. */
   private static RatingSetup ratingSetup(ToasterConfig cfg, ServiceLifecycle service) {
-    return RatingSetup.forDevice(cfg.ratings().windowS(), service.stateDirectory().map(StateDirectory::path));
+    return RatingSetup.forDevice(
+        cfg.ratings().windowS(), service.stateDirectory().map(StateDirectory::path));
   }
 
   /**
    * Quitting ({@code q}, SIGTERM) with a cycle running cancels it through the controller first, so
    * the history and MQTT see it end as cancelled rather than left running until the next start.
    */
-  private static void endRunningCycle(ToastController controller, SimulatedApplianceRunner runner, StatusLine line)
+  private static void endRunningCycle(
+      ToastController controller, SimulatedApplianceRunner runner, StatusLine line)
       throws InterruptedException {
     if (!controller.snapshot().phase().isActive()) {
       return;
     }
     line.println("Quitting: cancelling the running cycle first.");
-    // Through the stepping thread, after any key typed before q (a knob turn then q: in that order).
+    // Through the stepping thread, after any key typed before q (a knob turn then q: in that
+    // order).
     runner.submit(() -> controller.submit(new UserEvent.CancelPressed()));
-    long deadline = System.nanoTime() + END_CYCLE_WAIT.toNanos(); // wall time: it waits for a thread
+    long deadline =
+        System.nanoTime() + END_CYCLE_WAIT.toNanos(); // wall time: it waits for a thread
     while (controller.snapshot().phase().isActive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }

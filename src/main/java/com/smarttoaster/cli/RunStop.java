@@ -16,14 +16,17 @@ final class RunStop implements AutoCloseable {
   private final Thread hook;
 
   RunStop(Duration grace) {
-    hook = new Thread(() -> {
-      requested.countDown();
-      try {
-        finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "shutdown");
+    hook =
+        new Thread(
+            () -> {
+              requested.countDown();
+              try {
+                finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 

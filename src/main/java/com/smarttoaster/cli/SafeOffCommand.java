@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
 public final class SafeOffCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "Config file (YAML).")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "Config file (YAML).")
   Path config;
 
   @Override
@@ -41,13 +45,19 @@ public final class SafeOffCommand implements Callable<Integer> {
     try {
       cfg = ConfigLoader.load(config);
     } catch (ConfigException e) {
-      err.println("safe-off: the heater pin is unknown because the config is invalid; nothing was driven (the SSR's"
-          + " drive stays off through the hardware dead-man, which needs the supervisor's toggling). " + e.getMessage());
+      err.println(
+          "safe-off: the heater pin is unknown because the config is invalid; nothing was driven (the SSR's"
+              + " drive stays off through the hardware dead-man, which needs the supervisor's toggling). "
+              + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     if (cfg.appliance().kind() != ApplianceKind.PI) {
-      err.println("safe-off: appliance.kind is " + cfg.appliance().kind().id() + " in " + config
-          + "; no pins to drive.");
+      err.println(
+          "safe-off: appliance.kind is "
+              + cfg.appliance().kind().id()
+              + " in "
+              + config
+              + "; no pins to drive.");
       return 0;
     }
     try {
@@ -56,8 +66,12 @@ public final class SafeOffCommand implements Callable<Integer> {
       err.println("safe-off: could not drive the pins LOW: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    err.println("safe-off: heater (BCM " + cfg.pi().heaterPin() + ") and carriage latch (BCM " + cfg.pi().latchPin()
-        + ") driven LOW.");
+    err.println(
+        "safe-off: heater (BCM "
+            + cfg.pi().heaterPin()
+            + ") and carriage latch (BCM "
+            + cfg.pi().latchPin()
+            + ") driven LOW.");
     return 0;
   }
 }

@@ -3,6 +3,9 @@ package com.smarttoaster.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Predictors;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.remote.MqttRemote;
+import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
@@ -10,19 +13,16 @@ import com.smarttoaster.simulation.CycleSimulation;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
-import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.remote.MqttRemote;
-import com.smarttoaster.remote.RemoteFactory;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
-import java.util.regex.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,36 +45,62 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, paramLabel = "FILE|DIR", description = "Scenario file (JSON) or a directory of them.")
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "Scenario file (JSON) or a directory of them.")
   Path scenario;
 
-  @Option(names = "--predictor", defaultValue = "model", paramLabel = "NAME",
+  @Option(
+      names = "--predictor",
+      defaultValue = "model",
+      paramLabel = "NAME",
       description = "model (default), fallback, fixed-timer or oracle (evaluation only).")
   String predictor;
 
-  @Option(names = "--appliance", defaultValue = "sim", paramLabel = "KIND",
-      description = "sim (default): the simulated appliance; pi-emulated: the real Raspberry Pi hardware layer on"
-          + " emulated chips (MAX31855, GPIO, current sense, buttons, encoder, dead-man) over the same physics.")
+  @Option(
+      names = "--appliance",
+      defaultValue = "sim",
+      paramLabel = "KIND",
+      description =
+          "sim (default): the simulated appliance; pi-emulated: the real Raspberry Pi hardware layer on"
+              + " emulated chips (MAX31855, GPIO, current sense, buttons, encoder, dead-man) over the same physics.")
   String appliance;
 
-  @Option(names = "--json", description = "Print one JSON result per cycle on stdout (JSON Lines); logs go to stderr.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON result per cycle on stdout (JSON Lines); logs go to stderr.")
   boolean json;
 
-  @Option(names = "--realtime", description = "Run at wall-clock pace with a live progress bar on stderr.")
+  @Option(
+      names = "--realtime",
+      description = "Run at wall-clock pace with a live progress bar on stderr.")
   boolean realtime;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Draw the cycle to a PNG file (the name must end in .png): temperatures, heater state,"
-          + " target and achieved shade, the cut-off and what happened when.")
+  @Option(
+      names = "--plot",
+      paramLabel = "PNG",
+      description =
+          "Draw the cycle to a PNG file (the name must end in .png): temperatures, heater state,"
+              + " target and achieved shade, the cut-off and what happened when.")
   Path plot;
 
-  @Option(names = "--mqtt-url", paramLabel = "URL",
-      description = "Also publish the cycle to this MQTT broker, as a real toaster would: state, events and Home"
-          + " Assistant discovery. Add --realtime to watch it live.%n"
-          + "URL: tcp://HOST:PORT or ssl://HOST:PORT")
+  @Option(
+      names = "--mqtt-url",
+      paramLabel = "URL",
+      description =
+          "Also publish the cycle to this MQTT broker, as a real toaster would: state, events and Home"
+              + " Assistant discovery. Add --realtime to watch it live.%n"
+              + "URL: tcp://HOST:PORT or ssl://HOST:PORT")
   URI mqttUrl;
 
-  @Option(names = "--device-id", defaultValue = "simulated", paramLabel = "ID",
-      description = "The toaster id in MQTT topics (toaster/ID/...), 1-32 of a-z, 0-9, -. Default: simulated.")
+  @Option(
+      names = "--device-id",
+      defaultValue = "simulated",
+      paramLabel = "ID",
+      description =
+          "The toaster id in MQTT topics (toaster/ID/...), 1-32 of a-z, 0-9, -. Default: simulated.")
   String deviceId;
 
   /** How long to wait for the broker at the start, and for the last events at the end. */
@@ -85,11 +111,16 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Predictors.NAMES.contains(predictor)) {
-      err.println("--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
+      err.println(
+          "--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
     if (!SimulatedAppliances.NAMES.contains(appliance)) {
-      err.println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
+      err.println(
+          "--appliance: '"
+              + appliance
+              + "' is not one of "
+              + String.join(", ", SimulatedAppliances.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
     if (plot != null) {
@@ -109,7 +140,9 @@ public final class SimulateCommand implements Callable<Integer> {
       return Main.EXIT_BAD_INPUT;
     }
     if (plot != null && scenarios.size() != 1) {
-      err.println("--plot draws one cycle; give a single scenario file, not a directory of " + scenarios.size());
+      err.println(
+          "--plot draws one cycle; give a single scenario file, not a directory of "
+              + scenarios.size());
       return Main.EXIT_BAD_INPUT;
     }
     if (mqttUrl == null) {
@@ -119,35 +152,51 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("--device-id: '" + deviceId + "' is not 1 to 32 characters from a-z, 0-9 and -");
       return Main.EXIT_BAD_INPUT;
     }
-    if (!("tcp".equals(mqttUrl.getScheme()) || "ssl".equals(mqttUrl.getScheme())) || mqttUrl.getHost() == null) {
+    if (!("tcp".equals(mqttUrl.getScheme()) || "ssl".equals(mqttUrl.getScheme()))
+        || mqttUrl.getHost() == null) {
       err.println("--mqtt-url: '" + mqttUrl + "' is not tcp://HOST:PORT or ssl://HOST:PORT");
       return Main.EXIT_BAD_INPUT;
     }
     try (MqttRemote remote = RemoteFactory.forSimulation(mqttUrl, deviceId)) {
       if (!remote.awaitConnected(MQTT_WAIT)) {
-        err.println("--mqtt-url: could not connect to " + mqttUrl + " within " + MQTT_WAIT.toSeconds()
-            + " s; is the broker running and reachable?");
+        err.println(
+            "--mqtt-url: could not connect to "
+                + mqttUrl
+                + " within "
+                + MQTT_WAIT.toSeconds()
+                + " s; is the broker running and reachable?");
         return Main.EXIT_BAD_INPUT;
       }
       int exit = runAll(scenarios, remote, out, err);
       if (!remote.drain(MQTT_WAIT)) {
-        err.println("warning: not every event reached " + mqttUrl + " within " + MQTT_WAIT.toSeconds() + " s");
+        err.println(
+            "warning: not every event reached "
+                + mqttUrl
+                + " within "
+                + MQTT_WAIT.toSeconds()
+                + " s");
       }
       return exit;
     }
   }
 
-  private int runAll(List<Scenario> scenarios, ApplianceRemote remote, PrintWriter out, PrintWriter err)
+  private int runAll(
+      List<Scenario> scenarios, ApplianceRemote remote, PrintWriter out, PrintWriter err)
       throws Exception {
     for (Scenario s : scenarios) {
-      SimulationOptions options = SimulationOptions.defaults(predictor)
-          .withRealtime(realtime ? 1.0 : 0.0)
-          .withTrace(plot != null ? 0.25 : 0.0)
-          .withAppliance(appliance);
+      SimulationOptions options =
+          SimulationOptions.defaults(predictor)
+              .withRealtime(realtime ? 1.0 : 0.0)
+              .withTrace(plot != null ? 0.25 : 0.0)
+              .withAppliance(appliance);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
-      ProgressBar bar = realtime ? new ProgressBar(new StatusLine(err, ConsoleKind.ofStderr()), PrintableText.of(s.name()),
-          sim::status)
-          : null;
+      ProgressBar bar =
+          realtime
+              ? new ProgressBar(
+                  new StatusLine(err, ConsoleKind.ofStderr()),
+                  PrintableText.of(s.name()),
+                  sim::status)
+              : null;
       SimulationResult result;
       try {
         result = sim.run(bar == null ? null : bar::update);
@@ -176,20 +225,37 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private static void printSummary(PrintWriter out, Scenario s, SimulationResult r) {
-    out.printf(Locale.ROOT, "%s: %s%s%n", PrintableText.of(r.scenario()), r.outcome(),
+    out.printf(
+        Locale.ROOT,
+        "%s: %s%s%n",
+        PrintableText.of(r.scenario()),
+        r.outcome(),
         r.fault() == null ? "" : " (" + r.fault() + ")");
     out.println("  " + OutcomeText.describe(s, r));
-    out.printf(Locale.ROOT, "  predictor %s%s, predicted %s s, heater on %.1f s, cycle %.1f s%n", r.predictor(),
+    out.printf(
+        Locale.ROOT,
+        "  predictor %s%s, predicted %s s, heater on %.1f s, cycle %.1f s%n",
+        r.predictor(),
         r.fallbackReason() == null ? "" : " [fallback: " + r.fallbackReason() + "]",
-        r.predictedS() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.predictedS()), r.heaterOnS(), r.cycleS());
-    out.printf(Locale.ROOT, "  %s; max chamber %.1f °C, max bread surface %.1f °C%n",
+        r.predictedS() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.predictedS()),
+        r.heaterOnS(),
+        r.cycleS());
+    out.printf(
+        Locale.ROOT,
+        "  %s; max chamber %.1f °C, max bread surface %.1f °C%n",
         s.mode() == com.smarttoaster.toast.ToastMode.REHEAT
-            ? String.format(Locale.ROOT, "reheat (no shade target), shade now %.2f", r.achievedShade())
-            : String.format(Locale.ROOT, "shade target %d, achieved %.2f", r.targetShade(), r.achievedShade()),
-        r.maxChamberC(), r.maxBreadSurfaceC());
+            ? String.format(
+                Locale.ROOT, "reheat (no shade target), shade now %.2f", r.achievedShade())
+            : String.format(
+                Locale.ROOT, "shade target %d, achieved %.2f", r.targetShade(), r.achievedShade()),
+        r.maxChamberC(),
+        r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
       boolean tripped = r.outcomeKind() == CycleOutcome.FAULT;
-      out.printf(Locale.ROOT, "  heat stopped %.0f ms after the fault's onset%s%s%n", r.tripLatencyMs(),
+      out.printf(
+          Locale.ROOT,
+          "  heat stopped %.0f ms after the fault's onset%s%s%n",
+          r.tripLatencyMs(),
           r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")",
           tripped ? "" : ", at the cycle's end: no safety fault latched");
     }

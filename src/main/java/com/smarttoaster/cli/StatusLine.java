@@ -17,9 +17,9 @@ import java.nio.charset.StandardCharsets;
  * <p>On a terminal: {@link #show} redraws the line in place (cut to the usable width, so it never
  * wraps into a stack of frames) and {@link #println} erases it, prints the log line, and redraws it
  * below. {@link #captureSystemErr()} sends the loggers' stderr through {@link #println}, so log
- * lines never glue onto the status line. Not on a terminal (a file, a pipe, systemd's journal):
- * no {@code \r} and no escape codes; {@link #show} prints a plain line only when the state it
- * stands for changes.
+ * lines never glue onto the status line. Not on a terminal (a file, a pipe, systemd's journal): no
+ * {@code \r} and no escape codes; {@link #show} prints a plain line only when the state it stands
+ * for changes.
  */
 final class StatusLine implements AutoCloseable {
   private static final String ERASE_LINE = "\r\033[K";
@@ -42,8 +42,8 @@ final class StatusLine implements AutoCloseable {
   /**
    * Shows {@code text} as the status.
    *
-   * @param key what the line stands for, without its ticking parts (times, temperatures): without
-   *     a terminal a line is printed only when this changes
+   * @param key what the line stands for, without its ticking parts (times, temperatures): without a
+   *     terminal a line is printed only when this changes
    */
   synchronized void show(String text, String key) {
     String line = fit(text);
@@ -83,7 +83,10 @@ final class StatusLine implements AutoCloseable {
     return b.toString();
   }
 
-  /** Until {@link #close()}, whatever is written to System.err (the loggers) goes through {@link #println}. */
+  /**
+   * Until {@link #close()}, whatever is written to System.err (the loggers) goes through {@link
+   * #println}.
+   */
   synchronized void captureSystemErr() {
     if (previousErr == null) {
       previousErr = System.err;

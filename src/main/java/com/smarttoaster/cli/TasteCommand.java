@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "The shade offset per bread type learned from ratings (at most one shade either way), kept in the state"
-          + " directory's " + TasteFile.FILE_NAME + ".",
+          + " directory's "
+          + TasteFile.FILE_NAME
+          + ".",
       "Exit codes: 0 done, 2 no state directory or an unreadable taste file (one line says which), 1 internal error."
     },
     subcommands = {TasteCommand.Show.class, TasteCommand.Reset.class})
@@ -40,13 +42,22 @@ public final class TasteCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  /** Where the taste file is: --state-dir, else the config's appliance.stateDir, else $STATE_DIRECTORY. */
+  /**
+   * Where the taste file is: --state-dir, else the config's appliance.stateDir, else
+   * $STATE_DIRECTORY.
+   */
   static final class Where {
-    @Option(names = "--config", paramLabel = "FILE", description = "The device's config (its appliance.stateDir).")
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "The device's config (its appliance.stateDir).")
     Path config;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-        description = "The service's state directory (default: appliance.stateDir, else $STATE_DIRECTORY).")
+    @Option(
+        names = "--state-dir",
+        paramLabel = "DIR",
+        description =
+            "The service's state directory (default: appliance.stateDir, else $STATE_DIRECTORY).")
     Path stateDir;
 
     TasteFile file() {
@@ -62,8 +73,14 @@ public final class TasteCommand implements Runnable {
         }
       }
       Optional<StateDirectory> chosen = StateDirectory.choose(configured, System.getenv());
-      return TasteFile.in(chosen.map(StateDirectory::path).orElseThrow(() -> new TasteFileException("no state"
-          + " directory: set appliance.stateDir in the config given with --config, or give --state-dir DIR")));
+      return TasteFile.in(
+          chosen
+              .map(StateDirectory::path)
+              .orElseThrow(
+                  () ->
+                      new TasteFileException(
+                          "no state"
+                              + " directory: set appliance.stateDir in the config given with --config, or give --state-dir DIR")));
     }
   }
 
@@ -89,22 +106,33 @@ public final class TasteCommand implements Runnable {
     abstract void run(TasteFile file, PrintWriter out);
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Prints each bread type's learned offset and the ratings counted toward its next step.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints each bread type's learned offset and the ratings counted toward its next step.")
   static final class Show extends Step {
     @Override
     void run(TasteFile file, PrintWriter out) {
       Map<BreadType, TasteEntry> taste = file.read();
-      out.println("Taste in " + file.path() + " (" + TasteEntry.VOTES_PER_STEP + " more 'too light' than 'too dark'"
-          + " ratings move a bread one shade darker, and the other way; at most " + TasteEntry.MAX_OFFSET
-          + " shade either way):");
+      out.println(
+          "Taste in "
+              + file.path()
+              + " ("
+              + TasteEntry.VOTES_PER_STEP
+              + " more 'too light' than 'too dark'"
+              + " ratings move a bread one shade darker, and the other way; at most "
+              + TasteEntry.MAX_OFFSET
+              + " shade either way):");
       for (BreadType b : BreadType.values()) {
         out.printf("  %-10s %s%n", b.id(), taste.getOrDefault(b, TasteEntry.NEUTRAL).describe());
       }
     }
   }
 
-  @Command(name = "reset", mixinStandardHelpOptions = true,
+  @Command(
+      name = "reset",
+      mixinStandardHelpOptions = true,
       description = "Forgets every learned offset (also over MQTT: cmd/taste-reset).")
   static final class Reset extends Step {
     @Override
@@ -114,8 +142,11 @@ public final class TasteCommand implements Runnable {
       } catch (IOException e) {
         throw new TasteFileException(file.path() + " cannot be written: " + e.getMessage());
       }
-      out.println("Taste reset: " + file.path() + " holds no offsets; the next toast of every bread is predicted"
-          + " for the shade on the knob");
+      out.println(
+          "Taste reset: "
+              + file.path()
+              + " holds no offsets; the next toast of every bread is predicted"
+              + " for the shade on the knob");
     }
   }
 }

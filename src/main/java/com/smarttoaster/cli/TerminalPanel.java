@@ -5,19 +5,19 @@ import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.SteppedAppliance;
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.safety.SafetyStatus;
+import com.smarttoaster.taste.RatingAnswer;
+import com.smarttoaster.taste.RatingDesk;
+import com.smarttoaster.taste.RatingInvitation;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import com.smarttoaster.history.Rating;
-import com.smarttoaster.taste.RatingAnswer;
-import com.smarttoaster.taste.RatingDesk;
-import com.smarttoaster.taste.RatingInvitation;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -35,21 +35,24 @@ final class TerminalPanel {
    * The keys, lines under 80 columns separated by %n (a constant, so {@code run --help} can show
    * it: picocli turns %n into line breaks).
    */
-  static final String KEYS = "keys: l fresh bread + lever down   p lever down (same slices)   u lever up%n"
-      + "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat%n"
-      + "      w bread type   +/- slice thickness (2 mm)   o one or two slices%n"
-      + "      a remote-arm   s remote start (as from MQTT)   x hold reset%n"
-      + "      , . /  rate the last toast: too light, just right, too dark%n"
-      + "      ? these keys   q quit (cancels a running cycle first)%n"
-      + "      settings change between cycles; mid-cycle they are refused (cancel first)";
+  static final String KEYS =
+      "keys: l fresh bread + lever down   p lever down (same slices)   u lever up%n"
+          + "      c cancel   1-7 shade   t/d/b/r toast/defrost/bagel/reheat%n"
+          + "      w bread type   +/- slice thickness (2 mm)   o one or two slices%n"
+          + "      a remote-arm   s remote start (as from MQTT)   x hold reset%n"
+          + "      , . /  rate the last toast: too light, just right, too dark%n"
+          + "      ? these keys   q quit (cancels a running cycle first)%n"
+          + "      settings change between cycles; mid-cycle they are refused (cancel first)";
 
   /** {@link #KEYS} line by line: shown when the panel starts and on ? or h. */
   static final List<String> HELP = List.of(KEYS.split("%n"));
 
   /** Slice thickness the panel allows, mm (the scenario format's realistic range). */
   static final double MIN_THICKNESS_MM = 8;
+
   static final double MAX_THICKNESS_MM = 35;
   static final double THICKNESS_STEP_MM = 2;
+
   /** The bread a user puts in for defrost: from the freezer, °C. */
   static final double FROZEN_C = -18.0;
 
@@ -61,12 +64,14 @@ final class TerminalPanel {
   private final Consumer<String> say;
   private final double roomC;
   private final RatingDesk ratings;
+
   /**
    * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
-   * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what was
-   * asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
+   * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what
+   * was asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
    */
   private ToastSettings asked;
+
   private ToastSettings askedOver;
 
   /**
@@ -74,14 +79,29 @@ final class TerminalPanel {
    * @param say prints a message above the status line
    * @param roomC the temperature fresh bread comes in at, °C (defrost: from the freezer)
    */
-  TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
-      Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC) {
+  TerminalPanel(
+      SteppedAppliance appliance,
+      Consumer<Runnable> onStepper,
+      Consumer<RemoteCommand> remote,
+      Supplier<ControllerSnapshot> controller,
+      Supplier<SafetyStatus> safety,
+      Consumer<String> say,
+      double roomC) {
     this(appliance, onStepper, remote, controller, safety, say, roomC, null);
   }
 
-  /** @param ratings the appliance's rating rules, which the rating keys ask; null for a panel without them */
-  TerminalPanel(SteppedAppliance appliance, Consumer<Runnable> onStepper, Consumer<RemoteCommand> remote,
-      Supplier<ControllerSnapshot> controller, Supplier<SafetyStatus> safety, Consumer<String> say, double roomC,
+  /**
+   * @param ratings the appliance's rating rules, which the rating keys ask; null for a panel
+   *     without them
+   */
+  TerminalPanel(
+      SteppedAppliance appliance,
+      Consumer<Runnable> onStepper,
+      Consumer<RemoteCommand> remote,
+      Supplier<ControllerSnapshot> controller,
+      Supplier<SafetyStatus> safety,
+      Consumer<String> say,
+      double roomC,
       RatingDesk ratings) {
     this.ratings = ratings;
     this.appliance = appliance;
@@ -98,11 +118,20 @@ final class TerminalPanel {
     ControllerSnapshot c = controller.get();
     ToastSettings s = base(c);
     switch (Character.toLowerCase(key)) {
-      case 'l' -> onLever(true, () -> { // toast out, fresh slices as the panel says in, as a user does
-        appliance.world().loadBread(s.slices(), s.bread(), s.thicknessMm(),
-            s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
-        appliance.pushLever();
-      }, "l: the lever is already down");
+      case 'l' ->
+          onLever(
+              true,
+              () -> { // toast out, fresh slices as the panel says in, as a user does
+                appliance
+                    .world()
+                    .loadBread(
+                        s.slices(),
+                        s.bread(),
+                        s.thicknessMm(),
+                        s.mode() == ToastMode.DEFROST ? FROZEN_C : roomC);
+                appliance.pushLever();
+              },
+              "l: the lever is already down");
       case 'p' -> onLever(true, appliance::pushLever, "p: the lever is already down");
       case 'u' -> onLever(false, appliance::liftLever, "u: the lever is already up");
       case 'c' -> {
@@ -116,7 +145,11 @@ final class TerminalPanel {
       case 'd' -> press(new UserEvent.ModeSelected(ToastMode.DEFROST));
       case 'b' -> press(new UserEvent.ModeSelected(ToastMode.BAGEL));
       case 'r' -> press(new UserEvent.ModeSelected(ToastMode.REHEAT));
-      case 'w' -> ask(s.withBread(nextBread(s.bread())), c, new UserEvent.BreadSelected(nextBread(s.bread())));
+      case 'w' ->
+          ask(
+              s.withBread(nextBread(s.bread())),
+              c,
+              new UserEvent.BreadSelected(nextBread(s.bread())));
       case '+', '=' -> thickness(s, c, s.thicknessMm() + THICKNESS_STEP_MM);
       case '-', '_' -> thickness(s, c, s.thicknessMm() - THICKNESS_STEP_MM);
       case 'o' -> slices(s, c, 3 - s.slices());
@@ -143,8 +176,13 @@ final class TerminalPanel {
         if (key >= '1' && key <= '7') {
           press(new UserEvent.ShadeChanged(key - '0'));
         } else {
-          say.accept(String.format(Locale.ROOT, "key %s does nothing; ? lists the keys",
-              key >= ' ' && key < 0x7f ? "'" + key + "'" : String.format(Locale.ROOT, "0x%02x", (int) key)));
+          say.accept(
+              String.format(
+                  Locale.ROOT,
+                  "key %s does nothing; ? lists the keys",
+                  key >= ' ' && key < 0x7f
+                      ? "'" + key + "'"
+                      : String.format(Locale.ROOT, "0x%02x", (int) key)));
         }
       }
     }
@@ -157,13 +195,14 @@ final class TerminalPanel {
    * ({@code up} true: the lever must be up), otherwise {@code nothing} is said.
    */
   private void onLever(boolean up, Runnable action, String nothing) {
-    act(() -> {
-      if (appliance.world().isCarriageDown() != up) {
-        action.run();
-      } else {
-        say.accept(nothing);
-      }
-    });
+    act(
+        () -> {
+          if (appliance.world().isCarriageDown() != up) {
+            action.run();
+          } else {
+            say.accept(nothing);
+          }
+        });
   }
 
   /** A rating key: the desk decides; its answer, either way, is printed. */
@@ -179,16 +218,25 @@ final class TerminalPanel {
   private void thickness(ToastSettings s, ControllerSnapshot c, double mm) {
     double clamped = Math.max(MIN_THICKNESS_MM, Math.min(MAX_THICKNESS_MM, mm));
     if (clamped == s.thicknessMm()) {
-      say.accept(String.format(Locale.ROOT, "slices are already %.0f mm thick (the panel allows %.0f-%.0f mm)",
-          s.thicknessMm(), MIN_THICKNESS_MM, MAX_THICKNESS_MM));
+      say.accept(
+          String.format(
+              Locale.ROOT,
+              "slices are already %.0f mm thick (the panel allows %.0f-%.0f mm)",
+              s.thicknessMm(),
+              MIN_THICKNESS_MM,
+              MAX_THICKNESS_MM));
     } else {
-      ask(new ToastSettings(s.shade(), s.bread(), clamped, s.slices(), s.mode()), c,
+      ask(
+          new ToastSettings(s.shade(), s.bread(), clamped, s.slices(), s.mode()),
+          c,
           new UserEvent.SliceSizeSet(clamped, s.slices()));
     }
   }
 
   private void slices(ToastSettings s, ControllerSnapshot c, int slices) {
-    ask(new ToastSettings(s.shade(), s.bread(), s.thicknessMm(), slices, s.mode()), c,
+    ask(
+        new ToastSettings(s.shade(), s.bread(), s.thicknessMm(), slices, s.mode()),
+        c,
         new UserEvent.SliceSizeSet(s.thicknessMm(), slices));
   }
 
@@ -215,13 +263,14 @@ final class TerminalPanel {
 
   /** Runs on the stepping thread; an input this appliance lacks is a message, not a stack trace. */
   private void act(Runnable action) {
-    onStepper.accept(() -> {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        say.accept("not done: " + e.getMessage());
-      }
-    });
+    onStepper.accept(
+        () -> {
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            say.accept("not done: " + e.getMessage());
+          }
+        });
   }
 
   static BreadType nextBread(BreadType b) {
@@ -246,7 +295,7 @@ final class TerminalPanel {
   /**
    * The status line, at most 75 columns: phase, progress (bar sized by the predicted time) or what
    * happens next, then the settings in force, the chamber reading and whether heat is on, e.g.
-   * {@code toasting  [###-----]  36/108s shade 5 white      2x12mm toast    156°C HEAT}.
+   * {@code toasting [###-----] 36/108s shade 5 white 2x12mm toast 156°C HEAT}.
    */
   static String statusText(ControllerSnapshot c, SafetyStatus s) {
     return statusText(c, s, Optional.empty());
@@ -256,13 +305,24 @@ final class TerminalPanel {
    * The status line; while a rating is invited, the section after a finished cycle shows the rating
    * keys ({@code ,light .right /dark}), or the rating given so far.
    */
-  static String statusText(ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
+  static String statusText(
+      ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
     ToastSettings t = c.settings();
-    String temp = s.lastReading() != null && s.lastReading().isValid()
-        ? String.format(Locale.ROOT, "%3.0f°C", s.lastReading().chamberC())
-        : " --°C";
-    return String.format(Locale.ROOT, "%-9s %-20s shade %d %-10s %dx%2.0fmm %-7s %s %s", c.phase().id(),
-        invited.map(TerminalPanel::ratingSection).orElseGet(() -> section(c, s)), t.shade(), t.bread().id(), t.slices(), t.thicknessMm(), t.mode().id(), temp,
+    String temp =
+        s.lastReading() != null && s.lastReading().isValid()
+            ? String.format(Locale.ROOT, "%3.0f°C", s.lastReading().chamberC())
+            : " --°C";
+    return String.format(
+        Locale.ROOT,
+        "%-9s %-20s shade %d %-10s %dx%2.0fmm %-7s %s %s",
+        c.phase().id(),
+        invited.map(TerminalPanel::ratingSection).orElseGet(() -> section(c, s)),
+        t.shade(),
+        t.bread().id(),
+        t.slices(),
+        t.thicknessMm(),
+        t.mode().id(),
+        temp,
         s.heaterCommandedOn() ? "HEAT" : "");
   }
 
@@ -270,14 +330,26 @@ final class TerminalPanel {
     return i.rating() == null ? ",light .right /dark" : "rated " + i.rating().id();
   }
 
-  /** What the status line stands for, without its ticking parts: a plain line is printed when it changes. */
+  /**
+   * What the status line stands for, without its ticking parts: a plain line is printed when it
+   * changes.
+   */
   static String stateKey(ControllerSnapshot c, SafetyStatus s) {
     return stateKey(c, s, Optional.empty());
   }
 
   static String stateKey(ControllerSnapshot c, SafetyStatus s, Optional<RatingInvitation> invited) {
-    return invited.map(i -> "invited " + i.rating() + " ").orElse("") + c.phase() + " " + c.settings() + " " + (s.fault() != null ? s.fault().code() : "") + " "
-        + s.heaterCommandedOn() + " " + (c.prediction() != null ? c.prediction().seconds() : "") + " "
+    return invited.map(i -> "invited " + i.rating() + " ").orElse("")
+        + c.phase()
+        + " "
+        + c.settings()
+        + " "
+        + (s.fault() != null ? s.fault().code() : "")
+        + " "
+        + s.heaterCommandedOn()
+        + " "
+        + (c.prediction() != null ? c.prediction().seconds() : "")
+        + " "
         + c.remoteArmPending();
   }
 

@@ -17,24 +17,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench-trips}: trip latencies (p50/max) and endings over a set of fault scenarios. */
-@Command(name = "bench-trips", mixinStandardHelpOptions = true,
+@Command(
+    name = "bench-trips",
+    mixinStandardHelpOptions = true,
     header = "Trip latencies, endings and what cut the heat over a set of fault scenarios.",
-    description = "Runs every scenario of a fault set with several seeds and prints, per scenario, how the runs"
-        + " ended, what cut the heat and the trip latency (p50/max, ms; defined in docs/contracts.md).")
+    description =
+        "Runs every scenario of a fault set with several seeds and prints, per scenario, how the runs"
+            + " ended, what cut the heat and the trip latency (p50/max, ms; defined in docs/contracts.md).")
 public final class TripBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenarios", required = true, paramLabel = "FILE|DIR", description = "The fault scenarios.")
+  @Option(
+      names = "--scenarios",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "The fault scenarios.")
   Path scenarios;
 
-  @Option(names = "--seeds", defaultValue = "20", paramLabel = "N", description = "Runs per scenario (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "20",
+      paramLabel = "N",
+      description = "Runs per scenario (default ${DEFAULT-VALUE}).")
   int seeds;
 
-  @Option(names = "--appliance", defaultValue = "sim", paramLabel = "KIND", description = "sim (default) or pi-emulated.")
+  @Option(
+      names = "--appliance",
+      defaultValue = "sim",
+      paramLabel = "KIND",
+      description = "sim (default) or pi-emulated.")
   String appliance;
 
-  @Option(names = "--predictor", defaultValue = "fallback", paramLabel = "NAME",
-      description = "Predictor (default ${DEFAULT-VALUE}: no model needed, the same time every seed).")
+  @Option(
+      names = "--predictor",
+      defaultValue = "fallback",
+      paramLabel = "NAME",
+      description =
+          "Predictor (default ${DEFAULT-VALUE}: no model needed, the same time every seed).")
   String predictor;
 
   @Override
@@ -42,11 +61,16 @@ public final class TripBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!SimulatedAppliances.NAMES.contains(appliance)) {
-      err.println("--appliance: '" + appliance + "' is not one of " + String.join(", ", SimulatedAppliances.NAMES));
+      err.println(
+          "--appliance: '"
+              + appliance
+              + "' is not one of "
+              + String.join(", ", SimulatedAppliances.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
     if (!Predictors.NAMES.contains(predictor)) {
-      err.println("--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
+      err.println(
+          "--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
     if (seeds < 1 || seeds > 1000) {
@@ -62,12 +86,23 @@ public final class TripBenchCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    out.printf(Locale.ROOT, "appliance %s, predictor %s, %d seeds per scenario%n", appliance, predictor, seeds);
+    out.printf(
+        Locale.ROOT,
+        "appliance %s, predictor %s, %d seeds per scenario%n",
+        appliance,
+        predictor,
+        seeds);
     out.println("| scenario | endings | heat cut by | trip latency p50 / max, ms |");
     out.println("|---|---|---|---|");
     for (TripLatencyBench.Row row : TripLatencyBench.run(list, seeds, appliance, predictor)) {
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", PrintableText.of(row.scenario()), row.endings().toString().replaceAll("[{}]", ""),
-          String.join(", ", row.cutBy()), row.latenciesMs().isEmpty() ? "-"
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s |%n",
+          PrintableText.of(row.scenario()),
+          row.endings().toString().replaceAll("[{}]", ""),
+          String.join(", ", row.cutBy()),
+          row.latenciesMs().isEmpty()
+              ? "-"
               : String.format(Locale.ROOT, "%.0f / %.0f", row.percentile(50), row.percentile(100)));
       out.flush();
     }

@@ -23,7 +23,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   static String version() {
     try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the build: run it through Maven");
+        throw new IllegalStateException(
+            RESOURCE + " is missing from the build: run it through Maven");
       }
       Properties p = new Properties();
       p.load(in);

@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code web-password --out FILE}: reads the web page's password (twice from a terminal, or one line
- * from standard input) and writes only its PBKDF2 hash to FILE (mode 600), for web.passwordHashFile.
+ * {@code web-password --out FILE}: reads the web page's password (twice from a terminal, or one
+ * line from standard input) and writes only its PBKDF2 hash to FILE (mode 600), for
+ * web.passwordHashFile.
  */
 @Command(
     name = "web-password",
@@ -34,7 +35,11 @@ public final class WebPasswordCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the hash.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the hash.")
   Path out;
 
   @Override
@@ -45,19 +50,29 @@ public final class WebPasswordCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
       if (password.length < MIN_PASSWORD_CHARS) {
-        spec.commandLine().getErr().println("The password has " + password.length + " characters; use at least "
-            + MIN_PASSWORD_CHARS + ". Nothing was written.");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "The password has "
+                    + password.length
+                    + " characters; use at least "
+                    + MIN_PASSWORD_CHARS
+                    + ". Nothing was written.");
         return Main.EXIT_BAD_INPUT;
       }
       String line = PasswordHash.make(password, PasswordHash.ITERATIONS) + "\n";
       Files.deleteIfExists(out);
       try {
-        Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            out,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(out); // not a POSIX file system
       }
       Files.writeString(out, line, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-      spec.commandLine().getOut().println("Wrote the password hash to " + out + "; set web.passwordHashFile: " + out);
+      spec.commandLine()
+          .getOut()
+          .println("Wrote the password hash to " + out + "; set web.passwordHashFile: " + out);
       return 0;
     } finally {
       if (password != null) {
@@ -78,7 +93,8 @@ public final class WebPasswordCommand implements Callable<Integer> {
       Arrays.fill(again, '\0');
       return first;
     }
-    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String line =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     return line == null ? new char[0] : line.toCharArray();
   }
 }

@@ -12,13 +12,18 @@ import java.util.Objects;
  * @param mainsVoltsNominal nominal mains voltage, V (100 to 250); a model input
  * @param currentSensorFitted whether a heater current sensor is fitted; also copied into {@link
  *     com.smarttoaster.safety.SafetyLimits#currentSensorFitted()}
- * @param stateDir optional: the directory for state that must survive a restart (the latched fault);
- *     null when not set, and then {@code $STATE_DIRECTORY} (systemd's StateDirectory=) is used if set
+ * @param stateDir optional: the directory for state that must survive a restart (the latched
+ *     fault); null when not set, and then {@code $STATE_DIRECTORY} (systemd's StateDirectory=) is
+ *     used if set
  * @param elementRatedVolts the voltage the heating element is designed for, 230 or 120 V (a model
  *     input; on the simulated appliances it sizes the element)
  */
 public record ApplianceConfig(
-    ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted, String stateDir,
+    ApplianceKind kind,
+    String deviceId,
+    double mainsVoltsNominal,
+    boolean currentSensorFitted,
+    String stateDir,
     double elementRatedVolts) {
   public ApplianceConfig {
     Objects.requireNonNull(kind, "kind");
@@ -26,13 +31,24 @@ public record ApplianceConfig(
   }
 
   /** The element rated for the design voltage nearer the stated mains. */
-  public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted,
+  public ApplianceConfig(
+      ApplianceKind kind,
+      String deviceId,
+      double mainsVoltsNominal,
+      boolean currentSensorFitted,
       String stateDir) {
-    this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, stateDir, ElementRating.nearest(mainsVoltsNominal));
+    this(
+        kind,
+        deviceId,
+        mainsVoltsNominal,
+        currentSensorFitted,
+        stateDir,
+        ElementRating.nearest(mainsVoltsNominal));
   }
 
   /** Without a state directory. */
-  public ApplianceConfig(ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted) {
+  public ApplianceConfig(
+      ApplianceKind kind, String deviceId, double mainsVoltsNominal, boolean currentSensorFitted) {
     this(kind, deviceId, mainsVoltsNominal, currentSensorFitted, null);
   }
 

@@ -27,7 +27,13 @@ public final class ConfigException extends Exception {
   /** The file cannot be read at all (missing, a directory, not UTF-8, ...). */
   public static ConfigException unreadable(String source, String problem) {
     return new ConfigException(
-        source, List.of(problem), "cannot use config " + source + ": " + problem + "; the toaster will not heat without a valid config");
+        source,
+        List.of(problem),
+        "cannot use config "
+            + source
+            + ": "
+            + problem
+            + "; the toaster will not heat without a valid config");
   }
 
   /** The file (or source name). */
@@ -42,14 +48,18 @@ public final class ConfigException extends Exception {
 
   private static String format(String source, List<String> problems) {
     StringBuilder sb = new StringBuilder();
-    sb.append("invalid config ").append(source).append(" (")
-        .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
+    sb.append("invalid config ")
+        .append(source)
+        .append(" (")
+        .append(problems.size())
+        .append(problems.size() == 1 ? " problem" : " problems")
         .append("); the toaster will not heat with it:");
     for (String p : problems) {
       sb.append("\n  ").append(p);
     }
-    sb.append("\nFix the options named above; an optional option can also be deleted to use its"
-        + " documented default (see config/toaster.yaml).");
+    sb.append(
+        "\nFix the options named above; an optional option can also be deleted to use its"
+            + " documented default (see config/toaster.yaml).");
     return sb.toString();
   }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The checks every file a config names must pass before the service relies on it (secrets, certificates). */
+/**
+ * The checks every file a config names must pass before the service relies on it (secrets,
+ * certificates).
+ */
 final class ConfigFile {
   private ConfigFile() {}
 

@@ -45,11 +45,21 @@ public record ControllerConfig(
 
   public static ControllerConfig defaults() {
     return new ControllerConfig(
-        0.05, PredictorChoice.MODEL, 0.5, 4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST, false, 1800.0);
+        0.05,
+        PredictorChoice.MODEL,
+        0.5,
+        4,
+        BreadType.WHITE,
+        12.0,
+        2,
+        ToastMode.TOAST,
+        false,
+        1800.0);
   }
 
   /** The settings the appliance starts with. */
   public ToastSettings defaultSettings() {
-    return new ToastSettings(defaultShade, defaultBread, defaultThicknessMm, defaultSlices, defaultMode);
+    return new ToastSettings(
+        defaultShade, defaultBread, defaultThicknessMm, defaultSlices, defaultMode);
   }
 }

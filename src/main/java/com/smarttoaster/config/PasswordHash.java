@@ -20,13 +20,17 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
   static final String SCHEME = "pbkdf2-sha256";
   public static final int ITERATIONS = 600_000;
+
   /** Below this a stolen hash file is too cheap to guess from. */
   public static final int MIN_ITERATIONS = 100_000;
+
   static final int MAX_ITERATIONS = 10_000_000;
   private static final int SALT_BYTES = 16;
   private static final int HASH_BITS = 256;
   private static final Pattern LINE =
-      Pattern.compile(Pattern.quote(SCHEME) + "\\$([0-9]{1,9})\\$([A-Za-z0-9+/=]{16,64})\\$([A-Za-z0-9+/=]{43,44})");
+      Pattern.compile(
+          Pattern.quote(SCHEME)
+              + "\\$([0-9]{1,9})\\$([A-Za-z0-9+/=]{16,64})\\$([A-Za-z0-9+/=]{43,44})");
 
   private final int iterations;
   private final byte[] salt;
@@ -43,7 +47,12 @@ public final class PasswordHash {
     byte[] salt = new byte[SALT_BYTES];
     new SecureRandom().nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(derive(password, salt, iterations));
   }
 
@@ -55,12 +64,19 @@ public final class PasswordHash {
     }
     long n = Long.parseLong(m.group(1));
     if (n < MIN_ITERATIONS || n > MAX_ITERATIONS) {
-      return "the hash has " + n + " iterations; expected " + MIN_ITERATIONS + " to " + MAX_ITERATIONS;
+      return "the hash has "
+          + n
+          + " iterations; expected "
+          + MIN_ITERATIONS
+          + " to "
+          + MAX_ITERATIONS;
     }
     return null;
   }
 
-  /** @throws IllegalArgumentException when {@link #problemWith} has something to say */
+  /**
+   * @throws IllegalArgumentException when {@link #problemWith} has something to say
+   */
   public static PasswordHash parse(String line) {
     String why = problemWith(line);
     if (why != null) {
@@ -68,7 +84,9 @@ public final class PasswordHash {
     }
     Matcher m = LINE.matcher(line);
     m.matches();
-    return new PasswordHash(Integer.parseInt(m.group(1)), Base64.getDecoder().decode(m.group(2)),
+    return new PasswordHash(
+        Integer.parseInt(m.group(1)),
+        Base64.getDecoder().decode(m.group(2)),
         Base64.getDecoder().decode(m.group(3)));
   }
 

@@ -16,21 +16,25 @@ import java.util.regex.Pattern;
 /**
  * The {@code pi} section: the Raspberry Pi's wiring. Required when appliance.kind is pi, and then
  * every pin is required too (hardware is never guessed) except the optional buttons (remote arm,
- * bread, slices); checked whenever present. Besides each
- * range: no pin does two jobs, no pin is one the appliance or the Pi itself already uses (ID EEPROM,
- * I2C, the SPI0 bus of the thermocouple), the heater and latch pins are ones the Pi pulls down at
- * power-on, the dead-man trigger (optional, default BCM 15) is no pin something else toggles, and the options of
- * the thermocouple interface that is not chosen are refused.
+ * bread, slices); checked whenever present. Besides each range: no pin does two jobs, no pin is one
+ * the appliance or the Pi itself already uses (ID EEPROM, I2C, the SPI0 bus of the thermocouple),
+ * the heater and latch pins are ones the Pi pulls down at power-on, the dead-man trigger (optional,
+ * default BCM 15) is no pin something else toggles, and the options of the thermocouple interface
+ * that is not chosen are refused.
  */
 final class PiSection {
   /** Highest BCM GPIO on the 40-pin header. */
   static final int MAX_PIN = 27;
+
   /** Lowest BCM GPIO with a pull-down at power-on (BCM 0–8 are pulled up). */
   static final int FIRST_PULLED_DOWN_PIN = 9;
+
   /** The UART's transmit pin, toggled by a serial console while a kernel prints. */
   static final int UART_TXD_PIN = 14;
+
   /** GPCLK0, a clock output an overlay can start. */
   static final int GPCLK0_PIN = 4;
+
   static final NumberRange DEBOUNCE_S = closed(0.005, 0.1, "s");
   static final double DEFAULT_DEBOUNCE_S = 0.02;
   static final int DEFAULT_STEPS_PER_DETENT = 4;
@@ -38,10 +42,31 @@ final class PiSection {
 
   static final List<String> OPTIONS =
       List.of(
-          "heaterPin", "latchPin", "deadManPin", "leverPin", "currentSensorPin", "cancelPin", "defrostPin", "bagelPin",
-          "reheatPin", "resetPin", "remoteArmPin", "breadPin", "slicesPin", "shadeKnob", "encoderAPin", "encoderBPin",
-          "encoderStepsPerDetent", "toastingLedPin", "remoteArmedLedPin", "faultLedPin", "buzzerPin",
-          "debounceS", "thermocouple", "iioDevice", "spiChipSelect");
+          "heaterPin",
+          "latchPin",
+          "deadManPin",
+          "leverPin",
+          "currentSensorPin",
+          "cancelPin",
+          "defrostPin",
+          "bagelPin",
+          "reheatPin",
+          "resetPin",
+          "remoteArmPin",
+          "breadPin",
+          "slicesPin",
+          "shadeKnob",
+          "encoderAPin",
+          "encoderBPin",
+          "encoderStepsPerDetent",
+          "toastingLedPin",
+          "remoteArmedLedPin",
+          "faultLedPin",
+          "buzzerPin",
+          "debounceS",
+          "thermocouple",
+          "iioDevice",
+          "spiChipSelect");
 
   private static final Map<String, String> SHADE_KNOBS = Map.of("encoder", "encoder");
   private static final Map<String, String> REFUSED_KNOBS =
@@ -57,7 +82,8 @@ final class PiSection {
    * Reads the section; missing or invalid values become placeholders (-1), which is harmless
    * because a config with problems is never used.
    *
-   * @param currentSensorFitted appliance.currentSensorFitted, or null when that option is itself bad
+   * @param currentSensorFitted appliance.currentSensorFitted, or null when that option is itself
+   *     bad
    */
   static PiConfig read(ObjectFields f, Boolean currentSensorFitted, Problems problems) {
     Integer currentSensorPin = null;
@@ -66,7 +92,8 @@ final class PiSection {
     } else if (Boolean.FALSE.equals(currentSensorFitted) && f.has("currentSensorPin")) {
       problems.add(
           f.path("currentSensorPin"),
-          f.path("currentSensorPin") + " is set but appliance.currentSensorFitted is false; set"
+          f.path("currentSensorPin")
+              + " is set but appliance.currentSensorFitted is false; set"
               + " currentSensorFitted: true if the current sensor is wired, or delete currentSensorPin");
     }
     Integer remoteArmPin = optionalPin(f, "remoteArmPin");
@@ -75,15 +102,27 @@ final class PiSection {
     f.choice("shadeKnob", false, SHADE_KNOBS, REFUSED_KNOBS);
 
     ThermocoupleInterface tc =
-        f.choice("thermocouple", true, Choices.byId(ThermocoupleInterface.values(), ThermocoupleInterface::id))
+        f.choice(
+                "thermocouple",
+                true,
+                Choices.byId(ThermocoupleInterface.values(), ThermocoupleInterface::id))
             .orElse(null);
     String iioDevice = null;
     Integer spiChipSelect = null;
     if (tc == ThermocoupleInterface.IIO) {
       iioDevice =
-          f.text("iioDevice", true, ABSOLUTE_PATH, "an absolute path such as /sys/bus/iio/devices/iio:device0")
+          f.text(
+                  "iioDevice",
+                  true,
+                  ABSOLUTE_PATH,
+                  "an absolute path such as /sys/bus/iio/devices/iio:device0")
               .orElse("/");
-      refuseUnused(f, "spiChipSelect", "iio", "the maxtherm overlay's spi0-0 or spi0-1 parameter picks it", problems);
+      refuseUnused(
+          f,
+          "spiChipSelect",
+          "iio",
+          "the maxtherm overlay's spi0-0 or spi0-1 parameter picks it",
+          problems);
     } else if (tc == ThermocoupleInterface.SPI) {
       spiChipSelect = (int) f.requiredInteger("spiChipSelect", 0, 1).orElse(-1);
       refuseUnused(f, "iioDevice", "spi", "it is only read with thermocouple: iio", problems);
@@ -132,17 +171,29 @@ final class PiSection {
     String path = f.path("encoderStepsPerDetent");
     long steps = f.integer("encoderStepsPerDetent", 1, 4).orElse(DEFAULT_STEPS_PER_DETENT);
     if (steps == 3) {
-      problems.add(path, path + " = 3 is not allowed; expected 1, 2 or 4 (quadrature steps per click, 4 for"
-          + " most detent encoders)");
+      problems.add(
+          path,
+          path
+              + " = 3 is not allowed; expected 1, 2 or 4 (quadrature steps per click, 4 for"
+              + " most detent encoders)");
     }
     return (int) steps;
   }
 
-  private static void refuseUnused(ObjectFields f, String key, String chosen, String why, Problems problems) {
+  private static void refuseUnused(
+      ObjectFields f, String key, String chosen, String why, Problems problems) {
     if (f.has(key)) {
       problems.add(
           f.path(key),
-          f.path(key) + " is set but " + f.path("thermocouple") + " is " + chosen + " (" + why + "); delete " + key);
+          f.path(key)
+              + " is set but "
+              + f.path("thermocouple")
+              + " is "
+              + chosen
+              + " ("
+              + why
+              + "); delete "
+              + key);
     }
   }
 
@@ -156,29 +207,54 @@ final class PiSection {
       if (pin < 0 || problems.has(path)) {
         continue;
       }
-      String shown = path + " = " + pin + (key.equals("deadManPin") && !f.has(key) ? " (the default)" : "");
+      String shown =
+          path + " = " + pin + (key.equals("deadManPin") && !f.has(key) ? " (the default)" : "");
       boolean switchesMains = key.equals("heaterPin") || key.equals("latchPin");
       if (switchesMains && pin < FIRST_PULLED_DOWN_PIN) {
-        problems.add(path, shown + " is out of range; expected BCM " + FIRST_PULLED_DOWN_PIN + " to " + MAX_PIN
-            + ": the Pi pulls those down at power-on, so the " + (key.equals("heaterPin") ? "relay" : "latch")
-            + " stays off while it boots (BCM 0-8 are pulled up); choose e.g. " + (key.equals("heaterPin") ? 17 : 27));
+        problems.add(
+            path,
+            shown
+                + " is out of range; expected BCM "
+                + FIRST_PULLED_DOWN_PIN
+                + " to "
+                + MAX_PIN
+                + ": the Pi pulls those down at power-on, so the "
+                + (key.equals("heaterPin") ? "relay" : "latch")
+                + " stays off while it boots (BCM 0-8 are pulled up); choose e.g. "
+                + (key.equals("heaterPin") ? 17 : 27));
         continue;
       }
       String toggledBy = key.equals("deadManPin") ? toggledByOthers(pin) : null;
       if (toggledBy != null) {
-        problems.add(path, shown + " is not allowed: " + toggledBy + ", and every toggle would keep the dead-man"
-            + " enabling the heater; choose BCM " + PiConfig.DEFAULT_DEAD_MAN_PIN + " (hardware/README.md, 'Dead-man')");
+        problems.add(
+            path,
+            shown
+                + " is not allowed: "
+                + toggledBy
+                + ", and every toggle would keep the dead-man"
+                + " enabling the heater; choose BCM "
+                + PiConfig.DEFAULT_DEAD_MAN_PIN
+                + " (hardware/README.md, 'Dead-man')");
         continue;
       }
       String reserved = reservedFor(pin);
       if (reserved != null) {
-        problems.add(path, shown + " is reserved: " + reserved + "; choose a free pin from BCM 4-6 or 12-27");
+        problems.add(
+            path,
+            shown + " is reserved: " + reserved + "; choose a free pin from BCM 4-6 or 12-27");
         continue;
       }
       String other = usedBy.putIfAbsent(pin, key);
       if (other != null) {
-        problems.add(path, shown + " is already used by " + f.path(other) + "; each pin can do only one job,"
-            + " give " + key + " its own pin (see hardware/README.md for the pin table)");
+        problems.add(
+            path,
+            shown
+                + " is already used by "
+                + f.path(other)
+                + "; each pin can do only one job,"
+                + " give "
+                + key
+                + " its own pin (see hardware/README.md for the pin table)");
       }
     }
   }

@@ -6,7 +6,10 @@ import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
 import java.util.List;
 
-/** The optional {@code ratings} section; every option has a default ({@link RatingsConfig#defaults()}). */
+/**
+ * The optional {@code ratings} section; every option has a default ({@link
+ * RatingsConfig#defaults()}).
+ */
 final class RatingsSection {
   /**
    * A minute is the least a person needs to taste the toast and press a key; an hour later the

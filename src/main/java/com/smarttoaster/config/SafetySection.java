@@ -20,12 +20,14 @@ final class SafetySection {
   static final double MAX_TRIP_S = 0.5;
 
   static final NumberRange LOOP_PERIOD_S = closed(0.01, 0.1, "s");
+
   /**
    * Shortest time between sensor reads, s: 0.1 is the MAX31855's longest conversion (a faster read
    * aborts the conversion in progress); 0.25 keeps at least four samples within the largest staleS
    * (1 s), so the stale check still tolerates a missed sample or two.
    */
   static final NumberRange SENSOR_SAMPLE_S = closed(0.1, 0.25, "s");
+
   static final NumberRange NO_CURRENT_S = closed(0.1, 1.0, "s");
   static final NumberRange ENERGY_BALANCE_TRIP_C = closed(4, 30, "°C");
   static final NumberRange MAX_HEAT_S = closed(30, 600, "s");
@@ -53,11 +55,33 @@ final class SafetySection {
 
   static final List<String> OPTIONS =
       List.of(
-          "loopPeriodS", "sensorSampleS", "maxHeatS", "cutoffC", "overTempSamples", "sensorMinC", "sensorMaxC",
-          "sensorFaultSamples", "staleS", "maxRateCPerS", "rateWindowS", "frozenS", "fallWhileHeatingC",
-          "fallWindowS", "heatingSettleS", "noRiseWindowS", "noRiseMinC", "noRiseHotAllowanceCPerC",
-          "stuckSettleS", "stuckWindowS", "stuckRiseC", "leaseS", "hungS", "releaseVerifyS", "resetMaxC",
-          "noCurrentS", "energyBalanceTripC");
+          "loopPeriodS",
+          "sensorSampleS",
+          "maxHeatS",
+          "cutoffC",
+          "overTempSamples",
+          "sensorMinC",
+          "sensorMaxC",
+          "sensorFaultSamples",
+          "staleS",
+          "maxRateCPerS",
+          "rateWindowS",
+          "frozenS",
+          "fallWhileHeatingC",
+          "fallWindowS",
+          "heatingSettleS",
+          "noRiseWindowS",
+          "noRiseMinC",
+          "noRiseHotAllowanceCPerC",
+          "stuckSettleS",
+          "stuckWindowS",
+          "stuckRiseC",
+          "leaseS",
+          "hungS",
+          "releaseVerifyS",
+          "resetMaxC",
+          "noCurrentS",
+          "energyBalanceTripC");
 
   private SafetySection() {}
 
@@ -85,7 +109,8 @@ final class SafetySection {
         f.decimal("heatingSettleS", HEATING_SETTLE_S).orElse(d.heatingSettleS()),
         f.decimal("noRiseWindowS", NO_RISE_WINDOW_S).orElse(d.noRiseWindowS()),
         f.decimal("noRiseMinC", NO_RISE_MIN_C).orElse(d.noRiseMinC()),
-        f.decimal("noRiseHotAllowanceCPerC", NO_RISE_HOT_ALLOWANCE_C_PER_C).orElse(d.noRiseHotAllowanceCPerC()),
+        f.decimal("noRiseHotAllowanceCPerC", NO_RISE_HOT_ALLOWANCE_C_PER_C)
+            .orElse(d.noRiseHotAllowanceCPerC()),
         f.decimal("stuckSettleS", STUCK_SETTLE_S).orElse(d.stuckSettleS()),
         f.decimal("stuckWindowS", STUCK_WINDOW_S).orElse(d.stuckWindowS()),
         f.decimal("stuckRiseC", STUCK_RISE_C).orElse(d.stuckRiseC()),
@@ -115,92 +140,167 @@ final class SafetySection {
     checks.require(
         s.staleS() >= 4 * sampleS - 1e-9,
         "safety.staleS",
-        "safety.staleS = " + Format.number(s.staleS()) + " must be at least four sample periods, 4 x "
-            + Format.number(round(sampleS)) + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS())
-            + " rounded up to ticks of safety.loopPeriodS = " + Format.number(loopS) + "), or a missed sample or two"
+        "safety.staleS = "
+            + Format.number(s.staleS())
+            + " must be at least four sample periods, 4 x "
+            + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = "
+            + Format.number(s.sensorSampleS())
+            + " rounded up to ticks of safety.loopPeriodS = "
+            + Format.number(loopS)
+            + "), or a missed sample or two"
             + " would trip it; raise staleS or lower sensorSampleS",
-        "safety.staleS", sample, loop);
+        "safety.staleS",
+        sample,
+        loop);
     checks.require(
         s.rateWindowS() >= 2 * sampleS - 1e-9,
         "safety.rateWindowS",
-        "safety.rateWindowS = " + Format.number(s.rateWindowS()) + " must be at least two sample periods, 2 x "
-            + Format.number(round(sampleS)) + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS())
-            + " on ticks of safety.loopPeriodS = " + Format.number(loopS) + "), or the rate has a single sample;"
+        "safety.rateWindowS = "
+            + Format.number(s.rateWindowS())
+            + " must be at least two sample periods, 2 x "
+            + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = "
+            + Format.number(s.sensorSampleS())
+            + " on ticks of safety.loopPeriodS = "
+            + Format.number(loopS)
+            + "), or the rate has a single sample;"
             + " raise rateWindowS or lower sensorSampleS",
-        "safety.rateWindowS", sample, loop);
-    atLeastTwoPeriods(checks, "leaseS", s.leaseS(), loopS, "the lease would expire between two supervisor checks");
+        "safety.rateWindowS",
+        sample,
+        loop);
+    atLeastTwoPeriods(
+        checks,
+        "leaseS",
+        s.leaseS(),
+        loopS,
+        "the lease would expire between two supervisor checks");
 
     checks.require(
         s.sensorMaxC() > s.cutoffC(),
         "safety.sensorMaxC",
-        "safety.sensorMaxC = " + Format.number(s.sensorMaxC()) + " must be above safety.cutoffC = "
-            + Format.number(s.cutoffC()) + ", or an over-temperature would be mistaken for a sensor fault;"
+        "safety.sensorMaxC = "
+            + Format.number(s.sensorMaxC())
+            + " must be above safety.cutoffC = "
+            + Format.number(s.cutoffC())
+            + ", or an over-temperature would be mistaken for a sensor fault;"
             + " raise sensorMaxC or lower cutoffC",
-        "safety.sensorMaxC", "safety.cutoffC");
+        "safety.sensorMaxC",
+        "safety.cutoffC");
 
     checks.require(
         s.hungS() > s.leaseS(),
         "safety.hungS",
-        "safety.hungS = " + Format.number(s.hungS()) + " must be above safety.leaseS = " + Format.number(s.leaseS())
+        "safety.hungS = "
+            + Format.number(s.hungS())
+            + " must be above safety.leaseS = "
+            + Format.number(s.leaseS())
             + " (heat stops when the lease expires; the controller counts as hung only later); raise hungS or lower leaseS",
-        "safety.hungS", "safety.leaseS");
+        "safety.hungS",
+        "safety.leaseS");
 
     checks.require(
         s.releaseVerifyS() < s.leaseS(),
         "safety.releaseVerifyS",
-        "safety.releaseVerifyS = " + Format.number(s.releaseVerifyS()) + " must be below safety.leaseS = "
-            + Format.number(s.leaseS()) + "; lower releaseVerifyS or raise leaseS",
-        "safety.releaseVerifyS", "safety.leaseS");
+        "safety.releaseVerifyS = "
+            + Format.number(s.releaseVerifyS())
+            + " must be below safety.leaseS = "
+            + Format.number(s.leaseS())
+            + "; lower releaseVerifyS or raise leaseS",
+        "safety.releaseVerifyS",
+        "safety.leaseS");
 
     checks.require(
         !s.currentSensorFitted() || s.releaseVerifyS() >= loopS - 1e-9,
         "safety.releaseVerifyS",
-        "safety.releaseVerifyS = " + Format.number(s.releaseVerifyS()) + " must be at least safety.loopPeriodS = "
-            + Format.number(loopS) + " when " + fittedPath + " is true, so the current sensor is read at least once"
+        "safety.releaseVerifyS = "
+            + Format.number(s.releaseVerifyS())
+            + " must be at least safety.loopPeriodS = "
+            + Format.number(loopS)
+            + " when "
+            + fittedPath
+            + " is true, so the current sensor is read at least once"
             + " before the carriage opens; raise releaseVerifyS",
-        "safety.releaseVerifyS", loop, fittedPath);
+        "safety.releaseVerifyS",
+        loop,
+        fittedPath);
 
     checks.require(
         s.noRiseWindowS() < s.maxHeatS(),
         "safety.noRiseWindowS",
-        "safety.noRiseWindowS = " + Format.number(s.noRiseWindowS()) + " must be below safety.maxHeatS = "
-            + Format.number(s.maxHeatS()) + ", or a dead element would never be noticed; lower noRiseWindowS",
-        "safety.noRiseWindowS", "safety.maxHeatS");
+        "safety.noRiseWindowS = "
+            + Format.number(s.noRiseWindowS())
+            + " must be below safety.maxHeatS = "
+            + Format.number(s.maxHeatS())
+            + ", or a dead element would never be noticed; lower noRiseWindowS",
+        "safety.noRiseWindowS",
+        "safety.maxHeatS");
 
     checks.require(
         s.heatingSettleS() < s.maxHeatS(),
         "safety.heatingSettleS",
-        "safety.heatingSettleS = " + Format.number(s.heatingSettleS()) + " must be below safety.maxHeatS = "
-            + Format.number(s.maxHeatS()) + ", or the fall check would never apply; lower heatingSettleS",
-        "safety.heatingSettleS", "safety.maxHeatS");
+        "safety.heatingSettleS = "
+            + Format.number(s.heatingSettleS())
+            + " must be below safety.maxHeatS = "
+            + Format.number(s.maxHeatS())
+            + ", or the fall check would never apply; lower heatingSettleS",
+        "safety.heatingSettleS",
+        "safety.maxHeatS");
   }
 
   /**
    * A check that needs {@code samples} samples in a row must trip within {@link #MAX_TRIP_S} at the
    * sampler's effective period.
    */
-  private static void tripsInTime(Checks checks, SafetyLimits s, String option, int samples, String what) {
+  private static void tripsInTime(
+      Checks checks, SafetyLimits s, String option, int samples, String what) {
     double sampleS = s.samplePeriodS();
     double trip = samples * sampleS;
     String path = "safety." + option;
     checks.require(
         trip <= MAX_TRIP_S + 1e-9,
         path,
-        path + " = " + samples + " with a sample every " + Format.number(round(sampleS))
-            + " s (safety.sensorSampleS = " + Format.number(s.sensorSampleS()) + " on ticks of safety.loopPeriodS = "
-            + Format.number(s.loopPeriodS()) + ") takes " + Format.number(round(trip)) + " s to trip; expected at most "
-            + Format.number(MAX_TRIP_S) + " s (so " + what + " within 1 s); lower " + option + " or sensorSampleS",
-        path, "safety.sensorSampleS", "safety.loopPeriodS");
+        path
+            + " = "
+            + samples
+            + " with a sample every "
+            + Format.number(round(sampleS))
+            + " s (safety.sensorSampleS = "
+            + Format.number(s.sensorSampleS())
+            + " on ticks of safety.loopPeriodS = "
+            + Format.number(s.loopPeriodS())
+            + ") takes "
+            + Format.number(round(trip))
+            + " s to trip; expected at most "
+            + Format.number(MAX_TRIP_S)
+            + " s (so "
+            + what
+            + " within 1 s); lower "
+            + option
+            + " or sensorSampleS",
+        path,
+        "safety.sensorSampleS",
+        "safety.loopPeriodS");
   }
 
-  private static void atLeastTwoPeriods(Checks checks, String option, double value, double loopS, String why) {
+  private static void atLeastTwoPeriods(
+      Checks checks, String option, double value, double loopS, String why) {
     String path = "safety." + option;
     checks.require(
         value >= 2 * loopS - 1e-9,
         path,
-        path + " = " + Format.number(value) + " must be at least twice safety.loopPeriodS = " + Format.number(loopS)
-            + " (" + why + "); raise " + option + " or lower loopPeriodS",
-        path, "safety.loopPeriodS");
+        path
+            + " = "
+            + Format.number(value)
+            + " must be at least twice safety.loopPeriodS = "
+            + Format.number(loopS)
+            + " ("
+            + why
+            + "); raise "
+            + option
+            + " or lower loopPeriodS",
+        path,
+        "safety.loopPeriodS");
   }
 
   private static double round(double v) {

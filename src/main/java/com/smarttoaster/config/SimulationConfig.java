@@ -8,7 +8,8 @@ package com.smarttoaster.config;
  * @param seed seed for the simulation's random choices
  * @param realtimeFactor simulated seconds per wall-clock second; 1 is real time
  */
-public record SimulationConfig(double ambientC, double chamberStartC, long seed, double realtimeFactor) {
+public record SimulationConfig(
+    double ambientC, double chamberStartC, long seed, double realtimeFactor) {
   public static SimulationConfig defaults() {
     return new SimulationConfig(21.0, 21.0, 1L, 1.0);
   }

@@ -36,35 +36,102 @@ public record ToasterConfig(
     WebConfig web) {
 
   /** A config with the default ratings section and no web section. */
-  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
-      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
+  public ToasterConfig(
+      ApplianceConfig appliance,
+      SafetyLimits safety,
+      ControllerConfig controller,
+      SimulationConfig simulation,
+      LoggingConfig logging,
+      PiConfig pi,
+      MqttConfig mqtt,
+      HistoryConfig history,
       ModelConfig model) {
-    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults(), null);
+    this(
+        appliance,
+        safety,
+        controller,
+        simulation,
+        logging,
+        pi,
+        mqtt,
+        history,
+        model,
+        RatingsConfig.defaults(),
+        null);
   }
 
   /** A config without a web section. */
-  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
-      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
-      ModelConfig model, RatingsConfig ratings) {
-    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, ratings, null);
+  public ToasterConfig(
+      ApplianceConfig appliance,
+      SafetyLimits safety,
+      ControllerConfig controller,
+      SimulationConfig simulation,
+      LoggingConfig logging,
+      PiConfig pi,
+      MqttConfig mqtt,
+      HistoryConfig history,
+      ModelConfig model,
+      RatingsConfig ratings) {
+    this(
+        appliance,
+        safety,
+        controller,
+        simulation,
+        logging,
+        pi,
+        mqtt,
+        history,
+        model,
+        ratings,
+        null);
   }
 
   /** A config with the default ratings section. */
-  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
-      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history,
-      ModelConfig model, WebConfig web) {
-    this(appliance, safety, controller, simulation, logging, pi, mqtt, history, model, RatingsConfig.defaults(), web);
+  public ToasterConfig(
+      ApplianceConfig appliance,
+      SafetyLimits safety,
+      ControllerConfig controller,
+      SimulationConfig simulation,
+      LoggingConfig logging,
+      PiConfig pi,
+      MqttConfig mqtt,
+      HistoryConfig history,
+      ModelConfig model,
+      WebConfig web) {
+    this(
+        appliance,
+        safety,
+        controller,
+        simulation,
+        logging,
+        pi,
+        mqtt,
+        history,
+        model,
+        RatingsConfig.defaults(),
+        web);
   }
 
   /** A config without a model section. */
-  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
-      SimulationConfig simulation, LoggingConfig logging, PiConfig pi, MqttConfig mqtt, HistoryConfig history) {
+  public ToasterConfig(
+      ApplianceConfig appliance,
+      SafetyLimits safety,
+      ControllerConfig controller,
+      SimulationConfig simulation,
+      LoggingConfig logging,
+      PiConfig pi,
+      MqttConfig mqtt,
+      HistoryConfig history) {
     this(appliance, safety, controller, simulation, logging, pi, mqtt, history, ModelConfig.none());
   }
 
   /** A config without MQTT and without a history database. */
-  public ToasterConfig(ApplianceConfig appliance, SafetyLimits safety, ControllerConfig controller,
-      SimulationConfig simulation, LoggingConfig logging) {
+  public ToasterConfig(
+      ApplianceConfig appliance,
+      SafetyLimits safety,
+      ControllerConfig controller,
+      SimulationConfig simulation,
+      LoggingConfig logging) {
     this(appliance, safety, controller, simulation, logging, null, null, null);
   }
 
@@ -91,12 +158,21 @@ public record ToasterConfig(
         null);
   }
 
-  /** One line for logs and check-config: "appliance simulated, device kitchen, cutoff 280 °C, max heat 300 s". */
+  /**
+   * One line for logs and check-config: "appliance simulated, device kitchen, cutoff 280 °C, max
+   * heat 300 s".
+   */
   public String summary() {
-    return "appliance " + appliance.kind().id()
-        + ", device " + appliance.deviceId()
-        + ", cutoff " + Format.number(safety.cutoffC()) + " °C"
-        + ", max heat " + Format.number(safety.maxHeatS()) + " s"
+    return "appliance "
+        + appliance.kind().id()
+        + ", device "
+        + appliance.deviceId()
+        + ", cutoff "
+        + Format.number(safety.cutoffC())
+        + " °C"
+        + ", max heat "
+        + Format.number(safety.maxHeatS())
+        + " s"
         + (mqtt == null ? "" : ", mqtt " + mqtt.brokerUrl())
         + (history == null ? "" : ", history " + history.databaseFile())
         + (web == null ? "" : ", web page " + web.summary());

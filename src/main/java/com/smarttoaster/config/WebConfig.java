@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * @param bindAddress the IP address the page listens on (127.0.0.1 by default: this machine only)
  * @param port the TCP port, 1024..65535 (the service runs without CAP_NET_BIND_SERVICE)
- * @param passwordHashFile a file made by {@code smart-toaster web-password}: the PBKDF2 hash of
- *     the login password; null when a token file is used instead
- * @param tokenFile a file whose first line is a long random token used as the password; null when
- *     a password hash file is used
+ * @param passwordHashFile a file made by {@code smart-toaster web-password}: the PBKDF2 hash of the
+ *     login password; null when a token file is used instead
+ * @param tokenFile a file whose first line is a long random token used as the password; null when a
+ *     password hash file is used
  * @param certFile PEM certificate (chain) for HTTPS, or null for plain HTTP
  * @param keyFile its unencrypted PKCS#8 PEM key ({@code BEGIN PRIVATE KEY}), the same format as the
  *     MQTT client key; set exactly when certFile is
@@ -48,8 +48,13 @@ public record WebConfig(
 
   /** For logs: where the page is and how one logs in, never a secret. */
   public String summary() {
-    return (usesTls() ? "https://" : "http://") + (bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress)
-        + ":" + port + "/, login by " + (passwordHashFile != null ? "password (" + passwordHashFile + ")"
-        : "token (" + tokenFile + ")");
+    return (usesTls() ? "https://" : "http://")
+        + (bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress)
+        + ":"
+        + port
+        + "/, login by "
+        + (passwordHashFile != null
+            ? "password (" + passwordHashFile + ")"
+            : "token (" + tokenFile + ")");
   }
 }

@@ -18,41 +18,72 @@ import java.util.regex.Pattern;
  */
 final class WebSection {
   static final List<String> OPTIONS =
-      List.of("bindAddress", "port", "passwordHashFile", "tokenFile", "certFile", "keyFile", "sessionMinutes");
+      List.of(
+          "bindAddress",
+          "port",
+          "passwordHashFile",
+          "tokenFile",
+          "certFile",
+          "keyFile",
+          "sessionMinutes");
+
   /** An IPv4 or IPv6 literal; host names are refused so the page never binds where DNS says. */
   static final Pattern IP_LITERAL =
-      Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
-          + "|[0-9A-Fa-f:]{2,39}");
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+              + "|[0-9A-Fa-f:]{2,39}");
+
   static final Pattern FILE_NAME = Pattern.compile("[^\\x00-\\x1f\\x7f]{1,4096}");
+
   /** A token shorter than this could be guessed; 32 characters of base64 are 192 bits. */
   static final int MIN_TOKEN_CHARS = 32;
+
   static final long MAX_LOGIN_FILE_BYTES = 4096;
 
   private WebSection() {}
 
   static WebConfig read(ObjectFields f) {
-    String bind = f.text("bindAddress", false, IP_LITERAL,
-        "an IP address such as 127.0.0.1 (this machine only), 0.0.0.0 (every network) or 192.168.1.20")
-        .orElse(WebConfig.DEFAULT_BIND_ADDRESS);
+    String bind =
+        f.text(
+                "bindAddress",
+                false,
+                IP_LITERAL,
+                "an IP address such as 127.0.0.1 (this machine only), 0.0.0.0 (every network) or 192.168.1.20")
+            .orElse(WebConfig.DEFAULT_BIND_ADDRESS);
     int port = (int) f.integer("port", 1024, 65535).orElse(WebConfig.DEFAULT_PORT);
     Path hash = loginFile(f, "passwordHashFile", "a file made by `smart-toaster web-password`");
-    Path token = loginFile(f, "tokenFile", "a file whose first line is a token of at least " + MIN_TOKEN_CHARS
-        + " characters (e.g. `openssl rand -base64 32`)");
+    Path token =
+        loginFile(
+            f,
+            "tokenFile",
+            "a file whose first line is a token of at least "
+                + MIN_TOKEN_CHARS
+                + " characters (e.g. `openssl rand -base64 32`)");
     Path cert = loginFile(f, "certFile", "a PEM certificate (-----BEGIN CERTIFICATE-----)");
     Path key = loginFile(f, "keyFile", "a PEM PKCS#8 private key (BEGIN PRIVATE KEY)");
-    int session = (int) f.integer("sessionMinutes", 5, 1440).orElse(WebConfig.DEFAULT_SESSION_MINUTES);
+    int session =
+        (int) f.integer("sessionMinutes", 5, 1440).orElse(WebConfig.DEFAULT_SESSION_MINUTES);
     boolean ok = true;
     if (f.has("passwordHashFile") == f.has("tokenFile")) {
-      f.problems().add(f.path("passwordHashFile"), f.path() + " needs exactly one of passwordHashFile and tokenFile"
-          + (f.has("tokenFile") ? " (both are set)" : " (neither is set)")
-          + ": the page can cancel and change settings, so it never runs without a login");
+      f.problems()
+          .add(
+              f.path("passwordHashFile"),
+              f.path()
+                  + " needs exactly one of passwordHashFile and tokenFile"
+                  + (f.has("tokenFile") ? " (both are set)" : " (neither is set)")
+                  + ": the page can cancel and change settings, so it never runs without a login");
       ok = false;
     }
     if (f.has("certFile") != f.has("keyFile")) {
       String given = f.has("certFile") ? "certFile" : "keyFile";
       String missing = f.has("certFile") ? "keyFile" : "certFile";
-      f.problems().add(f.path(missing), f.path(given) + " is set but " + f.path(missing)
-          + " is not; HTTPS needs both the certificate and its private key");
+      f.problems()
+          .add(
+              f.path(missing),
+              f.path(given)
+                  + " is set but "
+                  + f.path(missing)
+                  + " is not; HTTPS needs both the certificate and its private key");
       ok = false;
     }
     if (hash != null) {
@@ -61,7 +92,9 @@ final class WebSection {
     if (token != null) {
       ok &= checkToken(f, token);
     }
-    if (!ok || (hash == null && token == null) || (f.has("certFile") && (cert == null || key == null))) {
+    if (!ok
+        || (hash == null && token == null)
+        || (f.has("certFile") && (cert == null || key == null))) {
       return null;
     }
     return new WebConfig(bind, port, hash, token, cert, key, session);
@@ -74,10 +107,20 @@ final class WebSection {
     }
     Path p = Path.of(name.get());
     boolean secret = !key.endsWith("certFile") && !key.equals("keyFile");
-    String problem = ConfigFile.problemWith(p, secret ? MAX_LOGIN_FILE_BYTES : Long.MAX_VALUE, "expected at most ");
+    String problem =
+        ConfigFile.problemWith(
+            p, secret ? MAX_LOGIN_FILE_BYTES : Long.MAX_VALUE, "expected at most ");
     if (problem != null) {
-      f.problems().add(f.path(key), f.path(key) + " = " + Format.value(TextNode.valueOf(name.get())) + " " + problem
-          + "; expected " + what);
+      f.problems()
+          .add(
+              f.path(key),
+              f.path(key)
+                  + " = "
+                  + Format.value(TextNode.valueOf(name.get()))
+                  + " "
+                  + problem
+                  + "; expected "
+                  + what);
       return null;
     }
     return p;
@@ -86,8 +129,17 @@ final class WebSection {
   private static boolean checkHash(ObjectFields f, Path file) {
     String why = PasswordHash.problemWith(firstLine(file));
     if (why != null) {
-      f.problems().add(f.path("passwordHashFile"), f.path("passwordHashFile") + " = \"" + file + "\": " + why
-          + "; make it with `smart-toaster web-password --out " + file + "`");
+      f.problems()
+          .add(
+              f.path("passwordHashFile"),
+              f.path("passwordHashFile")
+                  + " = \""
+                  + file
+                  + "\": "
+                  + why
+                  + "; make it with `smart-toaster web-password --out "
+                  + file
+                  + "`");
       return false;
     }
     return true;
@@ -96,9 +148,18 @@ final class WebSection {
   private static boolean checkToken(ObjectFields f, Path file) {
     String t = firstLine(file);
     if (t.length() < MIN_TOKEN_CHARS || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      f.problems().add(f.path("tokenFile"), f.path("tokenFile") + " = \"" + file + "\" holds a token of " + t.length()
-          + " characters; expected at least " + MIN_TOKEN_CHARS + " printable characters without spaces on the first"
-          + " line (make one with `openssl rand -base64 32`)");
+      f.problems()
+          .add(
+              f.path("tokenFile"),
+              f.path("tokenFile")
+                  + " = \""
+                  + file
+                  + "\" holds a token of "
+                  + t.length()
+                  + " characters; expected at least "
+                  + MIN_TOKEN_CHARS
+                  + " printable characters without spaces on the first"
+                  + " line (make one with `openssl rand -base64 32`)");
       return false;
     }
     return true;

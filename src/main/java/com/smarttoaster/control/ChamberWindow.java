@@ -4,9 +4,9 @@ import com.smarttoaster.hal.TemperatureReading;
 
 /**
  * The chamber readings of the last few seconds, for the heating progress: a rise read from single
- * samples carries the MAX31855's noise (σ ≈ 0.3 °C) twice, which is as much as 1 % of mains; averaging
- * the samples of the last {@link #AVERAGE_S} (about 8 at 0.125 s) takes most of it out. Each sample is
- * kept once (by its timestamp); invalid samples are skipped.
+ * samples carries the MAX31855's noise (σ ≈ 0.3 °C) twice, which is as much as 1 % of mains;
+ * averaging the samples of the last {@link #AVERAGE_S} (about 8 at 0.125 s) takes most of it out.
+ * Each sample is kept once (by its timestamp); invalid samples are skipped.
  */
 final class ChamberWindow {
   /** Readings averaged for one value of the progress, s. */
@@ -34,7 +34,10 @@ final class ChamberWindow {
     size = Math.min(size + 1, CAPACITY);
   }
 
-  /** Mean of the samples taken in ({@code toNanos} − {@link #AVERAGE_S}, {@code toNanos}]; NaN when none. */
+  /**
+   * Mean of the samples taken in ({@code toNanos} − {@link #AVERAGE_S}, {@code toNanos}]; NaN when
+   * none.
+   */
   double meanBefore(long toNanos) {
     long fromNanos = toNanos - (long) (AVERAGE_S * 1e9);
     double sum = 0;

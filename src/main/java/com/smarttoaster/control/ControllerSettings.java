@@ -7,7 +7,8 @@ package com.smarttoaster.control;
  * @param remoteStartEnabled whether a locally armed toaster may be started remotely at all
  * @param remoteArmExpiryS an armed toaster disarms itself (pops the bread) after this long, s
  */
-public record ControllerSettings(double tickS, boolean remoteStartEnabled, double remoteArmExpiryS) {
+public record ControllerSettings(
+    double tickS, boolean remoteStartEnabled, double remoteArmExpiryS) {
   public static ControllerSettings defaults() {
     return new ControllerSettings(0.05, false, 1800.0);
   }

@@ -14,4 +14,8 @@ import com.smarttoaster.toast.ToastSettings;
  * @param remoteArmPending the remote-start button was pressed and the next lever press arms
  */
 public record ControllerSnapshot(
-    CyclePhase phase, ToastSettings settings, Prediction prediction, double remainingS, boolean remoteArmPending) {}
+    CyclePhase phase,
+    ToastSettings settings,
+    Prediction prediction,
+    double remainingS,
+    boolean remoteArmPending) {}

@@ -3,7 +3,9 @@ package com.smarttoaster.control;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 
-/** A command that arrived from outside the appliance (MQTT), already validated for type and range. */
+/**
+ * A command that arrived from outside the appliance (MQTT), already validated for type and range.
+ */
 public sealed interface RemoteCommand {
   /** Starts a cycle; only honoured while the toaster was armed locally. */
   record Start() implements RemoteCommand {}

@@ -28,27 +28,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What the predictor is told: besides the settings and the readings at start, when the previous
  * cycle's heat stopped and how long it heated (kept in memory only: after a restart there is no
- * previous cycle). During heating the chamber is read at {@link HeatingProgress#AT_S}, each value the
- * mean of the last second's samples less the mean of the second before the heat started ({@link
- * ChamberWindow}, which takes the sensor's noise out);
- * at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is predicted once
- * more through the same guard with that progress, and the answer replaces the cycle's total time
- * (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}). The change is told
- * to the listener ({@link ControllerListener#onRePredicted}) with a reason in words. The controller
- * adapts and tells rather than asking the user mid-cycle (README, "Re-prediction").
+ * previous cycle). During heating the chamber is read at {@link HeatingProgress#AT_S}, each value
+ * the mean of the last second's samples less the mean of the second before the heat started ({@link
+ * ChamberWindow}, which takes the sensor's noise out); at the last of them, a cycle predicted
+ * longer than {@link #REPREDICT_MIN_S} is predicted once more through the same guard with that
+ * progress, and the answer replaces the cycle's total time (never less than the time already heated
+ * plus {@link #REPREDICT_MARGIN_S}). The change is told to the listener ({@link
+ * ControllerListener#onRePredicted}) with a reason in words. The controller adapts and tells rather
+ * than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
 
-  /** A cycle predicted longer than this is re-predicted at {@link HeatingProgress#checkpointS()}, s. */
+  /**
+   * A cycle predicted longer than this is re-predicted at {@link HeatingProgress#checkpointS()}, s.
+   */
   public static final double REPREDICT_MIN_S = 40.0;
 
   /**
    * No re-prediction within this long of the previous cycle's end, s. The probe's air is still
    * cooling then while the boards hold their heat, and the committed model read such rises worse
-   * than it predicted from the start: second batches 0–20 s after a first missed the oracle's time by
-   * 11.7 % re-predicted against 7.6 % from the start, 20–40 s by 7.7 % against 5.0 %, 40–80 s by 3.5 %
-   * against 3.8 % (`evaluate --suite second-batch`, 600 cycles, seed 7).
+   * than it predicted from the start: second batches 0–20 s after a first missed the oracle's time
+   * by 11.7 % re-predicted against 7.6 % from the start, 20–40 s by 7.7 % against 5.0 %, 40–80 s by
+   * 3.5 % against 3.8 % (`evaluate --suite second-batch`, 600 cycles, seed 7).
    */
   public static final double REPREDICT_MIN_PAUSE_S = 40.0;
 
@@ -63,9 +65,11 @@ public final class ToastController {
 
   private final SafetySupervisor safety;
   private GuardedPredictor predictor;
+
   /** A predictor offered from another thread (a model activation), taken between cycles only. */
   private final java.util.concurrent.atomic.AtomicReference<GuardedPredictor> offeredPredictor =
       new java.util.concurrent.atomic.AtomicReference<>();
+
   private final Clock clock;
   private final ControllerSettings config;
   private final double mainsVoltsNominal;
@@ -84,13 +88,18 @@ public final class ToastController {
   private long armedAtNanos;
   private boolean remoteArmPending;
 
-  /** The previous cycle that heated, since this controller started: when its heat stopped, and for how long. */
+  /**
+   * The previous cycle that heated, since this controller started: when its heat stopped, and for
+   * how long.
+   */
   private boolean hadCycle;
+
   private long lastHeatEndNanos;
   private double lastHeatS;
 
   /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
   private PredictionInput cycleInput;
+
   private final ChamberWindow window = new ChamberWindow();
   private double baseC;
   private final double[] rises = new double[HeatingProgress.AT_S.length];
@@ -135,10 +144,11 @@ public final class ToastController {
   }
 
   /**
-   * Offers another guarded predictor (a newly activated model); safe from any thread. The controller
-   * takes it on its first tick with no cycle active (idle, done, cancelled or fault), never during a
-   * cycle, so a cycle's start prediction and its re-prediction come from the same model. The
-   * replaced guard is closed then; a later offer before that replaces this one (which is closed).
+   * Offers another guarded predictor (a newly activated model); safe from any thread. The
+   * controller takes it on its first tick with no cycle active (idle, done, cancelled or fault),
+   * never during a cycle, so a cycle's start prediction and its re-prediction come from the same
+   * model. The replaced guard is closed then; a later offer before that replaces this one (which is
+   * closed).
    */
   public void offerPredictor(GuardedPredictor next) {
     GuardedPredictor superseded = offeredPredictor.getAndSet(next);
@@ -155,15 +165,21 @@ public final class ToastController {
     this.targetAdjustment = adjustment == null ? TargetAdjustment.NONE : adjustment;
   }
 
-  /** The version of the model the current (or next) cycle's predictor runs, or null when it has none. */
+  /**
+   * The version of the model the current (or next) cycle's predictor runs, or null when it has
+   * none.
+   */
   public String modelVersion() {
     return predictor.primaryVersion();
   }
 
-  /** One controller period: renew the lease, handle queued input, follow the supervisor, end cycles. */
+  /**
+   * One controller period: renew the lease, handle queued input, follow the supervisor, end cycles.
+   */
   public void tick() {
     safety.renewLease();
-    takeOfferedPredictorBetweenCycles(); // before the inbox: a lever press in this tick gets the new model
+    takeOfferedPredictorBetweenCycles(); // before the inbox: a lever press in this tick gets the
+    // new model
     for (Object input; (input = inbox.poll()) != null; ) {
       if (input instanceof UserEvent e) {
         handle(e);
@@ -182,8 +198,11 @@ public final class ToastController {
     }
     if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
       finish(CyclePhase.DONE, "done");
-    } else if (phase == CyclePhase.ARMED && (now - armedAtNanos) / 1e9 >= config.remoteArmExpiryS()) {
-      finish(CyclePhase.CANCELLED, "remote-start arm expired after " + (int) config.remoteArmExpiryS() + " s");
+    } else if (phase == CyclePhase.ARMED
+        && (now - armedAtNanos) / 1e9 >= config.remoteArmExpiryS()) {
+      finish(
+          CyclePhase.CANCELLED,
+          "remote-start arm expired after " + (int) config.remoteArmExpiryS() + " s");
     }
     publishSnapshot();
   }
@@ -197,9 +216,15 @@ public final class ToastController {
       GuardedPredictor old = predictor;
       predictor = next;
       old.close();
-      log.info("Predictor switched between cycles: now {} (model version {})", next.primaryName(),
+      log.info(
+          "Predictor switched between cycles: now {} (model version {})",
+          next.primaryName(),
           next.primaryVersion());
-      note("model switched between cycles: now " + next.primaryName() + " version " + next.primaryVersion());
+      note(
+          "model switched between cycles: now "
+              + next.primaryName()
+              + " version "
+              + next.primaryVersion());
     }
   }
 
@@ -218,8 +243,10 @@ public final class ToastController {
     } else if (event instanceof UserEvent.BreadSelected e) {
       change(e.bread().id() + " bread", settings.withBread(e.bread()));
     } else if (event instanceof UserEvent.SliceSizeSet e) {
-      change(String.format(Locale.ROOT, "%dx%.0fmm slices", e.slices(), e.thicknessMm()),
-          new ToastSettings(settings.shade(), settings.bread(), e.thicknessMm(), e.slices(), settings.mode()));
+      change(
+          String.format(Locale.ROOT, "%dx%.0fmm slices", e.slices(), e.thicknessMm()),
+          new ToastSettings(
+              settings.shade(), settings.bread(), e.thicknessMm(), e.slices(), settings.mode()));
     } else if (event instanceof UserEvent.RemoteArmPressed) {
       armPressed();
     } else if (event instanceof UserEvent.ResetHeld) {
@@ -240,7 +267,8 @@ public final class ToastController {
     } else if (command instanceof RemoteCommand.SetMode c) {
       change(c.mode().id() + " mode", settings.withMode(c.mode()));
     } else if (command instanceof RemoteCommand.SetSlices c) {
-      change(c.slices() + (c.slices() == 1 ? " slice" : " slices"), settings.withSlices(c.slices()));
+      change(
+          c.slices() + (c.slices() == 1 ? " slice" : " slices"), settings.withSlices(c.slices()));
     } else if (command instanceof RemoteCommand.SetThickness c) {
       change(c.thicknessMm() + " mm slices", settings.withThicknessMm(c.thicknessMm()));
     }
@@ -258,9 +286,16 @@ public final class ToastController {
       return;
     }
     if (phase == CyclePhase.PREPARING || phase == CyclePhase.TOASTING) {
-      refuse(String.format(Locale.ROOT, "%s refused: the cycle runs on with shade %d %s %dx%.0fmm %s; cancel first",
-          what, settings.shade(), settings.bread().id(), settings.slices(), settings.thicknessMm(),
-          settings.mode().id()));
+      refuse(
+          String.format(
+              Locale.ROOT,
+              "%s refused: the cycle runs on with shade %d %s %dx%.0fmm %s; cancel first",
+              what,
+              settings.shade(),
+              settings.bread().id(),
+              settings.slices(),
+              settings.thicknessMm(),
+              settings.mode().id()));
       return;
     }
     settings = changed;
@@ -280,9 +315,15 @@ public final class ToastController {
       return;
     }
     if (!safety.holdCarriage()) {
-      String why = safety.latchedFault()
-          .map(f -> "a fault is latched (" + f.code() + "); hold reset for 3 s once the cause is fixed")
-          .orElse("the carriage could not be held");
+      String why =
+          safety
+              .latchedFault()
+              .map(
+                  f ->
+                      "a fault is latched ("
+                          + f.code()
+                          + "); hold reset for 3 s once the cause is fixed")
+              .orElse("the carriage could not be held");
       refuse("start refused: " + why);
       return;
     }
@@ -312,12 +353,19 @@ public final class ToastController {
       setPhase(CyclePhase.IDLE);
       return;
     }
-    double sinceLastS = hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
+    double sinceLastS =
+        hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     PredictionInput input =
-        new PredictionInput(target(), reading.chamberC(), reading.coldJunctionC(), mainsVoltsNominal,
-            elementRatedVolts, recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
-            recent ? lastHeatS : 0.0, null);
+        new PredictionInput(
+            target(),
+            reading.chamberC(),
+            reading.coldJunctionC(),
+            mainsVoltsNominal,
+            elementRatedVolts,
+            recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
+            recent ? lastHeatS : 0.0,
+            null);
     pending = predictor.start(input);
     setPhase(CyclePhase.PREPARING);
     pending.poll().ifPresent(this::heatFor);
@@ -342,12 +390,20 @@ public final class ToastController {
     }
     if (!adjusted.withShade(asked.shade()).equals(asked)
         || Math.abs(adjusted.shade() - asked.shade()) > TargetAdjustment.MAX_SHADE_STEPS) {
-      log.warn("Target adjustment to {} ignored: only the shade may move, by at most {}; predicting for {}", adjusted,
-          TargetAdjustment.MAX_SHADE_STEPS, asked);
+      log.warn(
+          "Target adjustment to {} ignored: only the shade may move, by at most {}; predicting for {}",
+          adjusted,
+          TargetAdjustment.MAX_SHADE_STEPS,
+          asked);
       return asked;
     }
-    note(String.format(Locale.ROOT, "taste: %s predicted for shade %d (knob %d)", asked.bread().id(),
-        adjusted.shade(), asked.shade()));
+    note(
+        String.format(
+            Locale.ROOT,
+            "taste: %s predicted for shade %d (knob %d)",
+            asked.bread().id(),
+            adjusted.shade(),
+            asked.shade()));
     return adjusted;
   }
 
@@ -367,8 +423,11 @@ public final class ToastController {
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
     listener.onCycleStarted(input, prediction, heatStartNanos);
-    log.info("Cycle started: {} s from {}{}", Math.round(prediction.seconds() * 10) / 10.0,
-        prediction.predictor(), prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
+    log.info(
+        "Cycle started: {} s from {}{}",
+        Math.round(prediction.seconds() * 10) / 10.0,
+        prediction.predictor(),
+        prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
   }
 
   /**
@@ -381,14 +440,17 @@ public final class ToastController {
       double meanC = window.meanBefore(now);
       if (Double.isNaN(meanC)) {
         progressLost = true;
-        log.debug("No valid chamber reading before {} s of heating; no re-prediction this cycle", heatedS);
+        log.debug(
+            "No valid chamber reading before {} s of heating; no re-prediction this cycle",
+            heatedS);
       } else {
         rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
         if (risesTaken == rises.length && shouldRePredict()) {
           PredictionInput withProgress = cycleInput.withProgress(new HeatingProgress(rises));
-          rePrediction = prediction.isFallback()
-              ? predictor.startWithoutPrimary(withProgress, prediction.fallbackReason())
-              : predictor.start(withProgress);
+          rePrediction =
+              prediction.isFallback()
+                  ? predictor.startWithoutPrimary(withProgress, prediction.fallbackReason())
+                  : predictor.start(withProgress);
         }
       }
     }
@@ -401,20 +463,30 @@ public final class ToastController {
     // With a model, also after a fallback at the start: the non-ML table has a re-prediction set of
     // its own, and a supply off its configured voltage costs a start estimate far more than the
     // table's own error. A table or timer the user chose keeps its one answer.
-    return prediction.seconds() > REPREDICT_MIN_S && cycleInput.settings().mode() != ToastMode.REHEAT
-        && cycleInput.sinceLastCycleS() >= REPREDICT_MIN_PAUSE_S && predictor.primaryIsLearned();
+    return prediction.seconds() > REPREDICT_MIN_S
+        && cycleInput.settings().mode() != ToastMode.REHEAT
+        && cycleInput.sinceLastCycleS() >= REPREDICT_MIN_PAUSE_S
+        && predictor.primaryIsLearned();
   }
 
   private void rePredicted(Prediction answer, long now) {
     rePrediction = null;
     Prediction before = prediction;
     if (answer.isFallback()) {
-      boolean notAsked = before.isFallback() && answer.fallbackReason().equals(before.fallbackReason());
-      note(notAsked
-          ? String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: the model failed at the start "
-              + "of this cycle and is not asked again in it", answer.seconds())
-          : String.format(Locale.ROOT, "re-prediction from the non-ML table, %.1f s: %s", answer.seconds(),
-              answer.fallbackReason()));
+      boolean notAsked =
+          before.isFallback() && answer.fallbackReason().equals(before.fallbackReason());
+      note(
+          notAsked
+              ? String.format(
+                  Locale.ROOT,
+                  "re-prediction from the non-ML table, %.1f s: the model failed at the start "
+                      + "of this cycle and is not asked again in it",
+                  answer.seconds())
+              : String.format(
+                  Locale.ROOT,
+                  "re-prediction from the non-ML table, %.1f s: %s",
+                  answer.seconds(),
+                  answer.fallbackReason()));
     }
     double heatedS = (now - heatStartNanos) / 1e9;
     double total = Math.max(answer.seconds(), heatedS + REPREDICT_MARGIN_S);
@@ -423,10 +495,14 @@ public final class ToastController {
       return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
     }
     prediction = new Prediction(total, answer.predictor(), answer.fallbackReason());
-    String reason = RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
+    String reason =
+        RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
     listener.onRePredicted(before, prediction, now, reason);
-    log.info("Cycle re-predicted: {} s (was {} s): {}", Math.round(total * 10) / 10.0,
-        Math.round(before.seconds() * 10) / 10.0, reason);
+    log.info(
+        "Cycle re-predicted: {} s (was {} s): {}",
+        Math.round(total * 10) / 10.0,
+        Math.round(before.seconds() * 10) / 10.0,
+        reason);
   }
 
   private void stop(String why) {
@@ -442,7 +518,8 @@ public final class ToastController {
     safety.requestHeat(false);
     safety.endCycle();
     setPhase(outcome);
-    indicators.beep(outcome == CyclePhase.DONE ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
+    indicators.beep(
+        outcome == CyclePhase.DONE ? Indicators.BeepPattern.DONE : Indicators.BeepPattern.REFUSED);
     log.info("Cycle ended: {} ({})", outcome.id(), why);
   }
 
@@ -468,7 +545,10 @@ public final class ToastController {
     }
   }
 
-  /** A cycle that heated is the next cycle's "previous cycle": when its heat stopped and for how long. */
+  /**
+   * A cycle that heated is the next cycle's "previous cycle": when its heat stopped and for how
+   * long.
+   */
   private void rememberHeat() {
     if (phase == CyclePhase.TOASTING) {
       long now = clock.nanos();
@@ -492,7 +572,8 @@ public final class ToastController {
   private void refuse(String reason) {
     indicators.beep(Indicators.BeepPattern.REFUSED);
     listener.onRefused(reason, clock.nanos());
-    log.debug("{}", reason); // the listener shows it (panel, journal, MQTT); at info it printed twice
+    log.debug(
+        "{}", reason); // the listener shows it (panel, journal, MQTT); at info it printed twice
   }
 
   private void note(String text) {
@@ -511,9 +592,10 @@ public final class ToastController {
   }
 
   private void publishSnapshot() {
-    double remaining = phase == CyclePhase.TOASTING
-        ? Math.max(0.0, prediction.seconds() - (clock.nanos() - heatStartNanos) / 1e9)
-        : 0.0;
+    double remaining =
+        phase == CyclePhase.TOASTING
+            ? Math.max(0.0, prediction.seconds() - (clock.nanos() - heatStartNanos) / 1e9)
+            : 0.0;
     snapshot = new ControllerSnapshot(phase, settings, prediction, remaining, remoteArmPending);
   }
 }

@@ -13,10 +13,11 @@ import java.util.SplittableRandom;
 /**
  * Runs a sampled situation ({@link EnvelopeSampler.Plan}) on one simulated toaster: from room
  * temperature through the earlier cycles (each heated for the oracle's time for its own shade and
- * bread, then a pause with the carriage up and the element off) to the row's bread loaded and ready.
- * The chamber reading at the start and the heating progress come from that same physics, read the
- * way the simulated appliance's MAX31855 reads the chamber air (junction lag, noise, 0.25 °C steps):
- * the device's re-prediction sees noisy rises, so the network must learn from noisy rises too.
+ * bread, then a pause with the carriage up and the element off) to the row's bread loaded and
+ * ready. The chamber reading at the start and the heating progress come from that same physics,
+ * read the way the simulated appliance's MAX31855 reads the chamber air (junction lag, noise, 0.25
+ * °C steps): the device's re-prediction sees noisy rises, so the network must learn from noisy
+ * rises too.
  *
  * <p>Earlier cycles get the oracle's time rather than a cheaper estimate: a working predictor heats
  * for about that long, a few milliseconds per cycle is affordable, and a cheap rule (e.g. the
@@ -39,14 +40,24 @@ public final class BackToBackCycles {
   static EnvelopeSampler.Draw run(EnvelopeSampler.Plan plan) {
     ToastSettings s = plan.settings();
     double startC = Double.isNaN(plan.evenStartC()) ? plan.ambientC() : plan.evenStartC();
-    ToasterPhysics p = new ToasterPhysics(new ApplianceConditions(plan.ambientC(), plan.actualMainsVolts(),
-        startC, s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC(), plan.nominalMainsVolts()));
+    ToasterPhysics p =
+        new ToasterPhysics(
+            new ApplianceConditions(
+                plan.ambientC(),
+                plan.actualMainsVolts(),
+                startC,
+                s.slices(),
+                s.bread(),
+                s.thicknessMm(),
+                plan.breadStartC(),
+                plan.nominalMainsVolts()));
     double lastHeatS = 0;
     double sincePauseS = PredictionInput.NO_RECENT_CYCLE_S;
     for (EnvelopeSampler.EarlierCycle c : plan.earlier()) {
       p.loadBread(c.slices(), c.bread(), c.thicknessMm(), c.breadC());
-      double heatS = EnvelopeSampler.quantise(
-          ShadeOracle.bestHeatSeconds(p, c.shade(), DatasetGenerator.MAX_HEAT_S), 0.25);
+      double heatS =
+          EnvelopeSampler.quantise(
+              ShadeOracle.bestHeatSeconds(p, c.shade(), DatasetGenerator.MAX_HEAT_S), 0.25);
       p.setElementPowered(true);
       advance(p, heatS, HEAT_STEP_S);
       p.setElementPowered(false);
@@ -57,17 +68,32 @@ public final class BackToBackCycles {
       sincePauseS = c.pauseAfterS();
     }
     Thermocouple tc = new Thermocouple(plan.sensorSeed(), p.chamberC());
-    double baseC = plan.earlier().isEmpty() ? idleReference(tc) : coolingReference(p, tc, Math.min(sincePauseS, AVERAGE_S));
+    double baseC =
+        plan.earlier().isEmpty()
+            ? idleReference(tc)
+            : coolingReference(p, tc, Math.min(sincePauseS, AVERAGE_S));
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
     boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
     // (an evenly warm start has no earlier cycles, so it reports none)
-    PredictionInput input = new PredictionInput(s, startReading, plan.ambientC(), plan.configuredMainsVolts(),
-        plan.nominalMainsVolts(), told ? sincePauseS : PredictionInput.NO_RECENT_CYCLE_S, told ? lastHeatS : 0.0,
-        progress);
-    return new EnvelopeSampler.Draw(input, plan.breadStartC(), plan.storage(), plan.actualMainsVolts(),
-        plan.earlier().size(), p);
+    PredictionInput input =
+        new PredictionInput(
+            s,
+            startReading,
+            plan.ambientC(),
+            plan.configuredMainsVolts(),
+            plan.nominalMainsVolts(),
+            told ? sincePauseS : PredictionInput.NO_RECENT_CYCLE_S,
+            told ? lastHeatS : 0.0,
+            progress);
+    return new EnvelopeSampler.Draw(
+        input,
+        plan.breadStartC(),
+        plan.storage(),
+        plan.actualMainsVolts(),
+        plan.earlier().size(),
+        p);
   }
 
   /**
@@ -77,18 +103,23 @@ public final class BackToBackCycles {
    */
   static final double SAMPLE_S = SafetyLimits.defaults().samplePeriodS();
 
-  /** Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}). */
+  /**
+   * Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}).
+   */
   static final double AVERAGE_S = 1.0;
 
   /**
    * From the controller's heat request (where its clock for the rises starts) to current in the
    * elements, s: the supervisor switches the relay on its next 20 Hz tick, the dead-man stage and
    * the zero-cross SSR (≤ 10 ms at 50 Hz) follow. The simulated appliance's first "heater on" comes
-   * 0.10 s after the request; {@code RiseMeasurementParityTest} holds this chain to the controller's.
+   * 0.10 s after the request; {@code RiseMeasurementParityTest} holds this chain to the
+   * controller's.
    */
   static final double HEAT_LAG_S = 0.10;
 
-  /** The controller's reference in a toaster at rest: a second of samples of air that does not move. */
+  /**
+   * The controller's reference in a toaster at rest: a second of samples of air that does not move.
+   */
   static double idleReference(Thermocouple tc) {
     int perWindow = (int) Math.floor(AVERAGE_S / SAMPLE_S + 1e-9);
     double sum = 0;
@@ -101,8 +132,8 @@ public final class BackToBackCycles {
   /**
    * The controller's reference after an earlier cycle: the mean of the samples in the pause's last
    * {@code tailS} (at most a second), while the air at the probe is still cooling. Read as of the
-   * press, that mean lies above the reading at the press; a reference taken from the frozen state at
-   * the press instead made second batches' rises look 0.2–0.5 °C too large in training.
+   * press, that mean lies above the reading at the press; a reference taken from the frozen state
+   * at the press instead made second batches' rises look 0.2–0.5 °C too large in training.
    */
   static double coolingReference(ToasterPhysics p, Thermocouple tc, double tailS) {
     long steps = Math.round(tailS / HEAT_STEP_S);
@@ -168,8 +199,8 @@ public final class BackToBackCycles {
   }
 
   /**
-   * The appliance's view of the chamber air, as the simulated appliance's MAX31855 gives it
-   * ({@link SimulatedThermocouple}): a junction that follows the air with its time constant, Gaussian
+   * The appliance's view of the chamber air, as the simulated appliance's MAX31855 gives it ({@link
+   * SimulatedThermocouple}): a junction that follows the air with its time constant, Gaussian
    * reading noise, 0.25 °C steps. Seeded per row, so rows stay reproducible.
    */
   static final class Thermocouple {
@@ -197,12 +228,13 @@ public final class BackToBackCycles {
   }
 
   /**
-   * The final shade after heating {@code start} for {@code heatS} and cooling as {@link ShadeOracle}
-   * does: the same steps, so a row's label replayed here gives its target shade.
+   * The final shade after heating {@code start} for {@code heatS} and cooling as {@link
+   * ShadeOracle} does: the same steps, so a row's label replayed here gives its target shade.
    */
   public static double shadeAfter(ToasterPhysics start, double heatS) {
     if (!(heatS >= 0) || Double.isInfinite(heatS)) {
-      throw new IllegalArgumentException("heatS " + heatS + " s must be a finite time of 0 s or more");
+      throw new IllegalArgumentException(
+          "heatS " + heatS + " s must be a finite time of 0 s or more");
     }
     ToasterPhysics p = start.copy();
     p.setBreadInChamber(true);

@@ -3,8 +3,8 @@ package com.smarttoaster.dataset;
 import java.util.Locale;
 
 /**
- * Where the bread came from, which sets its start temperature. Not observable by the appliance;
- * the dataset keeps it as a hidden truth column for evaluation only.
+ * Where the bread came from, which sets its start temperature. Not observable by the appliance; the
+ * dataset keeps it as a hidden truth column for evaluation only.
  */
 public enum BreadStorage {
   /** Bread bin or counter: about room temperature. */
@@ -24,6 +24,7 @@ public enum BreadStorage {
         return s;
       }
     }
-    throw new IllegalArgumentException("breadStorage '" + id + "' is not one of room, fridge, freezer");
+    throw new IllegalArgumentException(
+        "breadStorage '" + id + "' is not one of room, fridge, freezer");
   }
 }

@@ -1,7 +1,7 @@
 package com.smarttoaster.dataset;
 
-import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.HeatingProgress;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -24,8 +24,8 @@ import java.util.List;
  *   <li>one column per {@link ModelFeatures#NAMES}, exactly {@link ModelFeatures#encode} of the
  *       row's input (floats written so they read back bit for bit);
  *   <li>{@code truth_breadStartC, truth_breadStorage, truth_actualMainsVolts, truth_earlierCycles}:
- *       hidden simulator truth, NOT features (the appliance cannot measure them); empty for recorded
- *       rows;
+ *       hidden simulator truth, NOT features (the appliance cannot measure them); empty for
+ *       recorded rows;
  *   <li>{@code heaterOnS}: the label, s.
  * </ol>
  *
@@ -62,14 +62,20 @@ public final class DatasetCsv {
     StringBuilder sb = new StringBuilder(rows.size() * 160);
     sb.append(String.join(",", HEADER)).append('\n');
     for (DatasetRow r : rows) {
-      sb.append(r.id()).append(',').append(r.rowSeed()).append(',').append(r.split().id()).append(',')
+      sb.append(r.id())
+          .append(',')
+          .append(r.rowSeed())
+          .append(',')
+          .append(r.split().id())
+          .append(',')
           .append(r.source().id());
       for (float f : r.features()) {
         sb.append(',').append(Float.toString(f));
       }
       sb.append(',').append(r.breadStartC() == null ? "" : Double.toString(r.breadStartC()));
       sb.append(',').append(r.breadStorage() == null ? "" : r.breadStorage().id());
-      sb.append(',').append(r.actualMainsVolts() == null ? "" : Double.toString(r.actualMainsVolts()));
+      sb.append(',')
+          .append(r.actualMainsVolts() == null ? "" : Double.toString(r.actualMainsVolts()));
       sb.append(',').append(r.earlierCycles() == null ? "" : Integer.toString(r.earlierCycles()));
       sb.append(',').append(Double.toString(r.heaterOnS())).append('\n');
     }
@@ -125,7 +131,8 @@ public final class DatasetCsv {
     BufferedReader in = new BufferedReader(reader);
     String header = in.readLine();
     if (header == null || !header.equals(String.join(",", HEADER))) {
-      throw new IllegalArgumentException(name + ": line 1 is not the dataset header; expected " + String.join(",", HEADER));
+      throw new IllegalArgumentException(
+          name + ": line 1 is not the dataset header; expected " + String.join(",", HEADER));
     }
     List<DatasetRow> rows = new ArrayList<>();
     int lineNo = 1;
@@ -156,8 +163,14 @@ public final class DatasetCsv {
     float[] again = ModelFeatures.encode(input);
     for (int i = 0; i < f.length; i++) {
       if (Float.compare(again[i], f[i]) != 0) {
-        throw new IllegalArgumentException("column " + ModelFeatures.NAMES.get(i) + " = " + f[i]
-            + " is not what ModelFeatures.encode gives for this row (" + again[i] + ")");
+        throw new IllegalArgumentException(
+            "column "
+                + ModelFeatures.NAMES.get(i)
+                + " = "
+                + f[i]
+                + " is not what ModelFeatures.encode gives for this row ("
+                + again[i]
+                + ")");
       }
     }
     int t = FIRST_FEATURE + ModelFeatures.COUNT;
@@ -165,8 +178,17 @@ public final class DatasetCsv {
     BreadStorage storage = c[t + 1].isEmpty() ? null : BreadStorage.fromId(c[t + 1]);
     Double actualMains = c[t + 2].isEmpty() ? null : Double.valueOf(c[t + 2]);
     Integer earlier = c[t + 3].isEmpty() ? null : Integer.valueOf(c[t + 3]);
-    return new DatasetRow(c[0], Long.parseLong(c[1]), Split.fromId(c[2]), RowSource.fromId(c[3]), input, breadC,
-        storage, actualMains, earlier, Double.parseDouble(c[t + 4]));
+    return new DatasetRow(
+        c[0],
+        Long.parseLong(c[1]),
+        Split.fromId(c[2]),
+        RowSource.fromId(c[3]),
+        input,
+        breadC,
+        storage,
+        actualMains,
+        earlier,
+        Double.parseDouble(c[t + 4]));
   }
 
   /** The inverse of {@link ModelFeatures#encode} for well-formed vectors. */
@@ -188,7 +210,8 @@ public final class DatasetCsv {
     if (f[12] == 1f && f[13] == 1f) {
       throw new IllegalArgumentException("mode_defrost and mode_bagel are both 1");
     }
-    ToastMode mode = f[12] == 1f ? ToastMode.DEFROST : f[13] == 1f ? ToastMode.BAGEL : ToastMode.TOAST;
+    ToastMode mode =
+        f[12] == 1f ? ToastMode.DEFROST : f[13] == 1f ? ToastMode.BAGEL : ToastMode.TOAST;
     ToastSettings s = new ToastSettings(shade, bread, f[1], slices, mode);
     int k = ModelFeatures.PROGRESS_KNOWN;
     HeatingProgress progress = null;

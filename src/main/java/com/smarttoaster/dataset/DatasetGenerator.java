@@ -10,15 +10,17 @@ import java.util.stream.IntStream;
  * {@link EnvelopeSampler} from its own seed (a mix of S and i), simulated by {@link
  * BackToBackCycles} (earlier cycles, the start reading, the heating progress) and labelled with the
  * oracle's heating time for the target shade from that same toaster state ({@link
- * ShadeOracle#bestHeatSeconds(com.smarttoaster.hal.sim.ToasterPhysics, int, double)}, at most {@link
- * #MAX_HEAT_S}). Rows are computed in parallel but each depends only on its own seed, so the result
- * is the same for the same seed, whatever the number of cores.
+ * ShadeOracle#bestHeatSeconds(com.smarttoaster.hal.sim.ToasterPhysics, int, double)}, at most
+ * {@link #MAX_HEAT_S}). Rows are computed in parallel but each depends only on its own seed, so the
+ * result is the same for the same seed, whatever the number of cores.
  */
 public final class DatasetGenerator {
   /** Bumped whenever the sampling or labelling changes; recorded in the data card. */
   public static final String VERSION = "5";
 
-  /** Longest heating time the oracle may return (the predictor guard's upper bound: 0.95 × 300 s). */
+  /**
+   * Longest heating time the oracle may return (the predictor guard's upper bound: 0.95 × 300 s).
+   */
   public static final double MAX_HEAT_S = 285.0;
 
   private DatasetGenerator() {}
@@ -28,7 +30,10 @@ public final class DatasetGenerator {
     if (rows < 1) {
       throw new IllegalArgumentException("rows " + rows + " must be at least 1");
     }
-    return IntStream.range(0, rows).parallel().mapToObj(i -> row(seed, i)).collect(Collectors.toList());
+    return IntStream.range(0, rows)
+        .parallel()
+        .mapToObj(i -> row(seed, i))
+        .collect(Collectors.toList());
   }
 
   /** Row {@code index} of the dataset with seed {@code seed}. */
@@ -36,7 +41,16 @@ public final class DatasetGenerator {
     long rowSeed = SeedMix.rowSeed(seed, index);
     EnvelopeSampler.Draw d = EnvelopeSampler.sample(rowSeed);
     double label = ShadeOracle.bestHeatSeconds(d.start(), d.input().settings().shade(), MAX_HEAT_S);
-    return new DatasetRow("sim-" + seed + "-" + index, rowSeed, Split.forRowSeed(rowSeed), RowSource.SIMULATED,
-        d.input(), d.breadStartC(), d.storage(), d.actualMainsVolts(), d.earlierCycles(), label);
+    return new DatasetRow(
+        "sim-" + seed + "-" + index,
+        rowSeed,
+        Split.forRowSeed(rowSeed),
+        RowSource.SIMULATED,
+        d.input(),
+        d.breadStartC(),
+        d.storage(),
+        d.actualMainsVolts(),
+        d.earlierCycles(),
+        label);
   }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * #features()} (the re-prediction at 30 s of heating), both with the same label, the whole cycle's
  * heater-on time. A recorded row has no progress and teaches the start only.
  *
- * @param id unique row id: {@code sim-<seed>-<index>} for simulated rows, the cycle id for
- *     recorded ones
+ * @param id unique row id: {@code sim-<seed>-<index>} for simulated rows, the cycle id for recorded
+ *     ones
  * @param rowSeed the row's own seed; its hash alone decides the split, and a simulated row can be
  *     regenerated from it
  * @param split train, validation or test
@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param input what the appliance knew (mode is never reheat), with the heating progress if known
  * @param breadStartC NOT a feature: the bread's true start temperature, °C, known only in
  *     simulation (null for recorded rows)
- * @param breadStorage NOT a feature: where the bread came from, known only in simulation (null
- *     for recorded rows)
+ * @param breadStorage NOT a feature: where the bread came from, known only in simulation (null for
+ *     recorded rows)
  * @param actualMainsVolts NOT a feature: the real supply voltage, V (null for recorded rows)
  * @param earlierCycles NOT a feature: cycles the simulated toaster ran before this one (null for
  *     recorded rows)
@@ -45,15 +45,18 @@ public record DatasetRow(
 
   public DatasetRow {
     Objects.requireNonNull(id, "id");
-    if (id.isEmpty() || id.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')) {
-      throw new IllegalArgumentException("row id '" + id + "' must be non-empty, without commas, quotes or line breaks");
+    if (id.isEmpty()
+        || id.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')) {
+      throw new IllegalArgumentException(
+          "row id '" + id + "' must be non-empty, without commas, quotes or line breaks");
     }
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(input, "input");
     ModelFeatures.encode(input); // refuses reheat, which is not modelled
     if (!(heaterOnS > 0) || Double.isInfinite(heaterOnS)) {
-      throw new IllegalArgumentException("row " + id + ": label heaterOnS " + heaterOnS + " must be a positive time");
+      throw new IllegalArgumentException(
+          "row " + id + ": label heaterOnS " + heaterOnS + " must be a positive time");
     }
   }
 
@@ -62,7 +65,9 @@ public record DatasetRow(
     return ModelFeatures.encode(input);
   }
 
-  /** The raw input vector at the start of the cycle: {@link #input()} without the heating progress. */
+  /**
+   * The raw input vector at the start of the cycle: {@link #input()} without the heating progress.
+   */
   public float[] startFeatures() {
     return ModelFeatures.encode(input.withProgress(null));
   }
@@ -76,27 +81,35 @@ public record DatasetRow(
     return input.settings();
   }
 
-  /** The actual mains relative to the configured one, e.g. −0.04; 0 when unknown (recorded rows). */
+  /**
+   * The actual mains relative to the configured one, e.g. −0.04; 0 when unknown (recorded rows).
+   */
   public double mainsDeviation() {
     return actualMainsVolts == null ? 0.0 : actualMainsVolts / input.mainsVolts() - 1.0;
   }
 
   /**
-   * The simulated toaster as this row's cycle begins (earlier cycles run, bread loaded, element off),
-   * regenerated from the row's seed, for replaying a predicted time on the simulator.
+   * The simulated toaster as this row's cycle begins (earlier cycles run, bread loaded, element
+   * off), regenerated from the row's seed, for replaying a predicted time on the simulator.
    *
-   * @throws IllegalStateException for a recorded row, whose physics nobody knows, or a simulated row
-   *     that this build's generator does not reproduce (another generator version)
+   * @throws IllegalStateException for a recorded row, whose physics nobody knows, or a simulated
+   *     row that this build's generator does not reproduce (another generator version)
    */
   public ToasterPhysics startPhysics() {
     if (source != RowSource.SIMULATED || breadStartC == null) {
-      throw new IllegalStateException("row " + id + " is a " + source.id()
-          + " row, so it cannot be replayed on the simulator");
+      throw new IllegalStateException(
+          "row " + id + " is a " + source.id() + " row, so it cannot be replayed on the simulator");
     }
     EnvelopeSampler.Draw d = EnvelopeSampler.sample(rowSeed);
     if (!d.input().equals(input) || d.breadStartC() != breadStartC) {
-      throw new IllegalStateException("row " + id + " is not what generator version " + DatasetGenerator.VERSION
-          + " makes from its seed " + rowSeed + "; regenerate the dataset to replay it");
+      throw new IllegalStateException(
+          "row "
+              + id
+              + " is not what generator version "
+              + DatasetGenerator.VERSION
+              + " makes from its seed "
+              + rowSeed
+              + "; regenerate the dataset to replay it");
     }
     return d.start();
   }

@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
 
 /**
  * Draws one situation from the training envelope: deliberately WIDER than the operating envelope of
- * docs/contracts.md, so that an input just outside the operating range is still one the model has seen,
- * and the card's ranges (the envelope the data was sampled from, {@link #SAMPLED_RANGES}) are where
- * the model may refuse. Every draw comes from the row's own seed only, so rows are independent and
- * any row can be regenerated alone.
+ * docs/contracts.md, so that an input just outside the operating range is still one the model has
+ * seen, and the card's ranges (the envelope the data was sampled from, {@link #SAMPLED_RANGES}) are
+ * where the model may refuse. Every draw comes from the row's own seed only, so rows are
+ * independent and any row can be regenerated alone.
  *
  * <p>A situation is a toaster that starts at room temperature, runs 0–3 earlier cycles with their
  * own bread, shade and slices (each heated for the oracle's time, on the same physics) and pauses
@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  *
  * <p>Values are quantised the way the appliance reports them, and to numbers that float and double
  * hold exactly, so the CSV's feature columns round-trip without drift: chamber 0.25 °C (the
- * MAX31855's step), ambient and bread 0.0625 °C (its cold-junction step), mains 0.5 V, thickness
- * 1 mm, pauses and earlier heat times 0.25 s.
+ * MAX31855's step), ambient and bread 0.0625 °C (its cold-junction step), mains 0.5 V, thickness 1
+ * mm, pauses and earlier heat times 0.25 s.
  *
  * <p>The bread's temperature is not observable, so its distribution is conditional on what the
  * appliance does know, with the user's mistakes in it: mostly frozen in defrost mode, but sometimes
@@ -52,7 +52,10 @@ public final class EnvelopeSampler {
   static final double MIN_MAINS_120_V = 100;
   static final double MAX_MAINS_120_V = 135;
 
-  /** Actual mains = configured × (1 + d): d within ±{@link #SMALL_DEVIATION} mostly, else ±{@link #LARGE_DEVIATION}. */
+  /**
+   * Actual mains = configured × (1 + d): d within ±{@link #SMALL_DEVIATION} mostly, else ±{@link
+   * #LARGE_DEVIATION}.
+   */
   static final double SMALL_DEVIATION = 0.03;
 
   static final double LARGE_DEVIATION = 0.10;
@@ -66,17 +69,24 @@ public final class EnvelopeSampler {
   /** Shares of 0, 1, 2 and 3 earlier cycles on the same toaster. */
   static final double[] EARLIER_CYCLE_SHARES = {0.40, 0.30, 0.18, 0.12};
 
-  /** Pause after a cycle: uniform 0..{@link #SHORT_PAUSE_S} mostly, else up to {@link PredictionInput#NO_RECENT_CYCLE_S}. */
+  /**
+   * Pause after a cycle: uniform 0..{@link #SHORT_PAUSE_S} mostly, else up to {@link
+   * PredictionInput#NO_RECENT_CYCLE_S}.
+   */
   static final double SHORT_PAUSE_S = 600;
 
   static final double LONG_PAUSE_SHARE = 0.2;
 
-  /** Share of rows with earlier cycles whose controller has forgotten them (restarted): no recent cycle reported. */
+  /**
+   * Share of rows with earlier cycles whose controller has forgotten them (restarted): no recent
+   * cycle reported.
+   */
   static final double HISTORY_FORGOTTEN_SHARE = 0.08;
 
   /**
-   * Share of rows without earlier cycles whose toaster starts evenly warm (the old shortcut, now rare):
-   * 12.5 % of the 40 %, i.e. 5 % of all rows. A controller restarted beside a warm toaster sees this.
+   * Share of rows without earlier cycles whose toaster starts evenly warm (the old shortcut, now
+   * rare): 12.5 % of the 40 %, i.e. 5 % of all rows. A controller restarted beside a warm toaster
+   * sees this.
    */
   static final double EVEN_WARM_SHARE_OF_RESTED = 0.125;
 
@@ -85,15 +95,20 @@ public final class EnvelopeSampler {
   /** Share of earlier cycles with frozen bread. */
   static final double EARLIER_FROZEN_SHARE = 0.15;
 
-  /** Toast/bagel mode: share of bread straight from the fridge, and share of frozen bread (defrost forgotten). */
+  /**
+   * Toast/bagel mode: share of bread straight from the fridge, and share of frozen bread (defrost
+   * forgotten).
+   */
   static final double FRIDGE_SHARE = 0.05;
 
   static final double FROZEN_IN_TOAST_SHARE = 0.10;
+
   /** Defrost mode: share of bread at room temperature (defrost pressed by mistake). */
   static final double ROOM_IN_DEFROST_SHARE = 0.12;
 
   static final double FRIDGE_MIN_C = 3;
   static final double FRIDGE_MAX_C = 6;
+
   /** Room bread: ambient plus a normal spread of this sigma, clipped to ±{@link #ROOM_CLIP_C}. */
   static final double ROOM_SIGMA_C = 1.5;
 
@@ -116,45 +131,59 @@ public final class EnvelopeSampler {
     m.put("ambientC", new double[] {MIN_AMBIENT_C, MAX_AMBIENT_C});
     m.put("mainsVolts", new double[] {MIN_MAINS_120_V, MAX_MAINS_230_V});
     m.put("nominalMainsVolts", new double[] {120, 230});
-    m.put("mainsRatio", new double[] {Math.min(MIN_MAINS_230_V / 230, MIN_MAINS_120_V / 120),
-        Math.max(MAX_MAINS_230_V / 230, MAX_MAINS_120_V / 120)});
+    m.put(
+        "mainsRatio",
+        new double[] {
+          Math.min(MIN_MAINS_230_V / 230, MIN_MAINS_120_V / 120),
+          Math.max(MAX_MAINS_230_V / 230, MAX_MAINS_120_V / 120)
+        });
     m.put("sinceLastCycleS", new double[] {0, PredictionInput.NO_RECENT_CYCLE_S});
     m.put("lastHeatS", new double[] {0, DatasetGenerator.MAX_HEAT_S});
-    for (String flag : List.of("bread_white", "bread_wholegrain", "bread_sourdough", "bread_rye", "bread_brioche",
-        "bread_bagel", "mode_defrost", "mode_bagel", "progressKnown")) {
+    for (String flag :
+        List.of(
+            "bread_white",
+            "bread_wholegrain",
+            "bread_sourdough",
+            "bread_rye",
+            "bread_brioche",
+            "bread_bagel",
+            "mode_defrost",
+            "mode_bagel",
+            "progressKnown")) {
       m.put(flag, new double[] {0, 1});
     }
     SAMPLED_RANGES = java.util.Collections.unmodifiableMap(m);
   }
 
   /** The distributions above in words, for the data card. */
-  public static final List<String> DESCRIPTION = List.of(
-      "appliance: 75 % 230 V, 25 % 120 V (element R = nominal² / 950 W)",
-      "configured mains: uniform 195–260 V on 230 V appliances, 100–135 V on 120 V ones, step 0.5 V (wider than "
-          + "the operating 200–250 V, so the model has no cliff at the operating edge)",
-      "actual mains (hidden, NOT a feature): configured × (1 + d), d uniform ±3 % (75 %) or ±10 % (25 %)",
-      "ambient (cold-junction) temperature: uniform 0–45 °C, step 0.0625 °C",
-      "history: 0 (40 %), 1 (30 %), 2 (18 %) or 3 (12 %) earlier cycles on the same simulated toaster, which "
-          + "starts at room temperature; each with its own bread type, 6–40 mm, 1–2 slices, shade 1–7, bread at "
-          + "room temperature (85 %) or frozen (15 %), heated for the oracle's time (0.25 s step) and followed by "
-          + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
-      "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
-          + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
-      "rare evenly warm toaster: 5 % of rows (12.5 % of those without earlier cycles) start with every part at "
-          + "ambient + 2 °C … 200 °C and no known previous cycle",
-      "mode: toast 60 %, defrost 20 %, bagel 20 % (reheat is a fixed rule, not modelled)",
-      "bread type: uniform over the six types; in bagel mode half the draws are bagels, the other half any type",
-      "thickness: uniform whole millimetres 6–40; slices: 1 (35 %) or 2 (65 %); shade: uniform 1–7",
-      "chamber at start: the simulated air temperature after the history, read like the MAX31855 model of the "
-          + "simulated appliance (junction τ 0.3 s, noise σ 0.3 °C, step 0.25 °C)",
-      "progress: the chamber's rise after 10, 20, 30 s of the same heating run the oracle labels, measured as "
-          + "the controller does (mean of the samples, every 0.15 s as the supervisor reads them, in the last second "
-          + "before each mark less the mean of the second before the heat request; current flows 0.1 s after the "
-          + "request; 0.25 °C steps; RiseMeasurementParityTest holds it to the controller); every row trains the start example (progressKnown 0, "
-          + "rises 0) and this one",
-      "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
-          + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
-          + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten)");
+  public static final List<String> DESCRIPTION =
+      List.of(
+          "appliance: 75 % 230 V, 25 % 120 V (element R = nominal² / 950 W)",
+          "configured mains: uniform 195–260 V on 230 V appliances, 100–135 V on 120 V ones, step 0.5 V (wider than "
+              + "the operating 200–250 V, so the model has no cliff at the operating edge)",
+          "actual mains (hidden, NOT a feature): configured × (1 + d), d uniform ±3 % (75 %) or ±10 % (25 %)",
+          "ambient (cold-junction) temperature: uniform 0–45 °C, step 0.0625 °C",
+          "history: 0 (40 %), 1 (30 %), 2 (18 %) or 3 (12 %) earlier cycles on the same simulated toaster, which "
+              + "starts at room temperature; each with its own bread type, 6–40 mm, 1–2 slices, shade 1–7, bread at "
+              + "room temperature (85 %) or frozen (15 %), heated for the oracle's time (0.25 s step) and followed by "
+              + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
+          "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
+              + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
+          "rare evenly warm toaster: 5 % of rows (12.5 % of those without earlier cycles) start with every part at "
+              + "ambient + 2 °C … 200 °C and no known previous cycle",
+          "mode: toast 60 %, defrost 20 %, bagel 20 % (reheat is a fixed rule, not modelled)",
+          "bread type: uniform over the six types; in bagel mode half the draws are bagels, the other half any type",
+          "thickness: uniform whole millimetres 6–40; slices: 1 (35 %) or 2 (65 %); shade: uniform 1–7",
+          "chamber at start: the simulated air temperature after the history, read like the MAX31855 model of the "
+              + "simulated appliance (junction τ 0.3 s, noise σ 0.3 °C, step 0.25 °C)",
+          "progress: the chamber's rise after 10, 20, 30 s of the same heating run the oracle labels, measured as "
+              + "the controller does (mean of the samples, every 0.15 s as the supervisor reads them, in the last second "
+              + "before each mark less the mean of the second before the heat request; current flows 0.1 s after the "
+              + "request; 0.25 °C steps; RiseMeasurementParityTest holds it to the controller); every row trains the start example (progressKnown 0, "
+              + "rises 0) and this one",
+          "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
+              + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
+              + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten)");
 
   private EnvelopeSampler() {}
 
@@ -163,7 +192,8 @@ public final class EnvelopeSampler {
    *
    * @param pauseAfterS time from its heat stopping to the next cycle's heat starting, s
    */
-  public record EarlierCycle(int slices, BreadType bread, int thicknessMm, double breadC, int shade, double pauseAfterS) {}
+  public record EarlierCycle(
+      int slices, BreadType bread, int thicknessMm, double breadC, int shade, double pauseAfterS) {}
 
   /**
    * Every random choice of one situation, before any physics runs.
@@ -176,15 +206,25 @@ public final class EnvelopeSampler {
    * @param breadStartC the row's bread temperature, °C (hidden)
    * @param storage where that bread came from (hidden)
    * @param earlier the cycles before, oldest first
-   * @param historyForgotten the controller restarted: it reports no recent cycle although there was one
+   * @param historyForgotten the controller restarted: it reports no recent cycle although there was
+   *     one
    * @param evenStartC NaN for a toaster that starts at room temperature; otherwise the rare toaster
-   *     that starts evenly warm at this temperature (every part, e.g. after standing in a hot place or a
-   *     long warm-up) with no cycle the controller knows of
+   *     that starts evenly warm at this temperature (every part, e.g. after standing in a hot place
+   *     or a long warm-up) with no cycle the controller knows of
    * @param sensorSeed seed of the thermocouple's reading noise
    */
-  public record Plan(ToastSettings settings, double ambientC, double configuredMainsVolts, double nominalMainsVolts,
-      double actualMainsVolts, double breadStartC, BreadStorage storage, List<EarlierCycle> earlier,
-      boolean historyForgotten, double evenStartC, long sensorSeed) {
+  public record Plan(
+      ToastSettings settings,
+      double ambientC,
+      double configuredMainsVolts,
+      double nominalMainsVolts,
+      double actualMainsVolts,
+      double breadStartC,
+      BreadStorage storage,
+      List<EarlierCycle> earlier,
+      boolean historyForgotten,
+      double evenStartC,
+      long sensorSeed) {
     public Plan {
       earlier = List.copyOf(earlier);
       if (!Double.isNaN(evenStartC) && !earlier.isEmpty()) {
@@ -193,11 +233,28 @@ public final class EnvelopeSampler {
     }
 
     /** A toaster that starts at room temperature. */
-    public Plan(ToastSettings settings, double ambientC, double configuredMainsVolts, double nominalMainsVolts,
-        double actualMainsVolts, double breadStartC, BreadStorage storage, List<EarlierCycle> earlier,
+    public Plan(
+        ToastSettings settings,
+        double ambientC,
+        double configuredMainsVolts,
+        double nominalMainsVolts,
+        double actualMainsVolts,
+        double breadStartC,
+        BreadStorage storage,
+        List<EarlierCycle> earlier,
         boolean historyForgotten) {
-      this(settings, ambientC, configuredMainsVolts, nominalMainsVolts, actualMainsVolts, breadStartC, storage, earlier,
-          historyForgotten, Double.NaN, 1L);
+      this(
+          settings,
+          ambientC,
+          configuredMainsVolts,
+          nominalMainsVolts,
+          actualMainsVolts,
+          breadStartC,
+          storage,
+          earlier,
+          historyForgotten,
+          Double.NaN,
+          1L);
     }
   }
 
@@ -210,8 +267,13 @@ public final class EnvelopeSampler {
    * @param actualMainsVolts the real supply voltage, V
    * @param earlierCycles how many cycles ran before on this toaster
    */
-  public record Draw(PredictionInput input, double breadStartC, BreadStorage storage, double actualMainsVolts,
-      int earlierCycles, ToasterPhysics start) {
+  public record Draw(
+      PredictionInput input,
+      double breadStartC,
+      BreadStorage storage,
+      double actualMainsVolts,
+      int earlierCycles,
+      ToasterPhysics start) {
     /** A copy of the toaster as this cycle begins: bread in, element off. */
     @Override
     public ToasterPhysics start() {
@@ -234,7 +296,10 @@ public final class EnvelopeSampler {
     SplittableRandom r = new SplittableRandom(rowSeed);
     boolean is120 = r.nextDouble() < SHARE_120_V;
     double nominal = is120 ? 120.0 : 230.0;
-    double configured = is120 ? uniform(r, MIN_MAINS_120_V, MAX_MAINS_120_V) : uniform(r, MIN_MAINS_230_V, MAX_MAINS_230_V);
+    double configured =
+        is120
+            ? uniform(r, MIN_MAINS_120_V, MAX_MAINS_120_V)
+            : uniform(r, MIN_MAINS_230_V, MAX_MAINS_230_V);
     configured = quantise(configured, 0.5);
     double spread = r.nextDouble() < LARGE_DEVIATION_SHARE ? LARGE_DEVIATION : SMALL_DEVIATION;
     double actual = configured * (1 + uniform(r, -spread, spread));
@@ -246,12 +311,18 @@ public final class EnvelopeSampler {
       int slices = r.nextDouble() < ONE_SLICE_SHARE ? 1 : 2;
       BreadType bread = BreadType.values()[r.nextInt(BreadType.values().length)];
       int thickness = MIN_THICKNESS_MM + r.nextInt(MAX_THICKNESS_MM - MIN_THICKNESS_MM + 1);
-      double breadC = r.nextDouble() < EARLIER_FROZEN_SHARE ? uniform(r, FREEZER_MIN_C, FREEZER_MAX_C) : ambient;
+      double breadC =
+          r.nextDouble() < EARLIER_FROZEN_SHARE
+              ? uniform(r, FREEZER_MIN_C, FREEZER_MAX_C)
+              : ambient;
       int shade = 1 + r.nextInt(7);
-      double pause = r.nextDouble() < LONG_PAUSE_SHARE
-          ? uniform(r, SHORT_PAUSE_S, PredictionInput.NO_RECENT_CYCLE_S)
-          : uniform(r, 0, SHORT_PAUSE_S);
-      earlier.add(new EarlierCycle(slices, bread, thickness, quantise(breadC, 0.0625), shade, quantise(pause, 0.25)));
+      double pause =
+          r.nextDouble() < LONG_PAUSE_SHARE
+              ? uniform(r, SHORT_PAUSE_S, PredictionInput.NO_RECENT_CYCLE_S)
+              : uniform(r, 0, SHORT_PAUSE_S);
+      earlier.add(
+          new EarlierCycle(
+              slices, bread, thickness, quantise(breadC, 0.0625), shade, quantise(pause, 0.25)));
     }
     boolean forgotten = earlierCount > 0 && r.nextDouble() < HISTORY_FORGOTTEN_SHARE;
     double evenStart = Double.NaN;
@@ -261,7 +332,10 @@ public final class EnvelopeSampler {
     long sensorSeed = r.nextLong();
 
     double m = r.nextDouble();
-    ToastMode mode = m < TOAST_SHARE ? ToastMode.TOAST : m < TOAST_SHARE + DEFROST_SHARE ? ToastMode.DEFROST : ToastMode.BAGEL;
+    ToastMode mode =
+        m < TOAST_SHARE
+            ? ToastMode.TOAST
+            : m < TOAST_SHARE + DEFROST_SHARE ? ToastMode.DEFROST : ToastMode.BAGEL;
     BreadType bread = BreadType.values()[r.nextInt(BreadType.values().length)];
     if (mode == ToastMode.BAGEL && r.nextDouble() < BAGEL_MODE_BAGEL_SHARE) {
       bread = BreadType.BAGEL;
@@ -274,8 +348,10 @@ public final class EnvelopeSampler {
     if (mode == ToastMode.DEFROST) {
       storage = b < ROOM_IN_DEFROST_SHARE ? BreadStorage.ROOM : BreadStorage.FREEZER;
     } else {
-      storage = b < FRIDGE_SHARE ? BreadStorage.FRIDGE
-          : b < FRIDGE_SHARE + FROZEN_IN_TOAST_SHARE ? BreadStorage.FREEZER : BreadStorage.ROOM;
+      storage =
+          b < FRIDGE_SHARE
+              ? BreadStorage.FRIDGE
+              : b < FRIDGE_SHARE + FROZEN_IN_TOAST_SHARE ? BreadStorage.FREEZER : BreadStorage.ROOM;
     }
     double breadC;
     switch (storage) {
@@ -286,20 +362,33 @@ public final class EnvelopeSampler {
         breadC = uniform(r, FRIDGE_MIN_C, FRIDGE_MAX_C);
         break;
       default:
-        breadC = ambient + Math.max(-ROOM_CLIP_C, Math.min(ROOM_CLIP_C, ROOM_SIGMA_C * gaussian(r)));
+        breadC =
+            ambient + Math.max(-ROOM_CLIP_C, Math.min(ROOM_CLIP_C, ROOM_SIGMA_C * gaussian(r)));
     }
     ToastSettings settings = new ToastSettings(shade, bread, thickness, slices, mode);
-    return new Plan(settings, ambient, configured, nominal, actual, quantise(breadC, 0.0625), storage, earlier,
-        forgotten, evenStart, sensorSeed);
+    return new Plan(
+        settings,
+        ambient,
+        configured,
+        nominal,
+        actual,
+        quantise(breadC, 0.0625),
+        storage,
+        earlier,
+        forgotten,
+        evenStart,
+        sensorSeed);
   }
 
   /**
    * The bread temperature a predictor can assume without measuring it: ambient in toast and bagel
-   * mode, the middle of the freezer range in defrost mode. For evaluation: the oracle run with
-   * this temperature shows how much of the error the hidden bread temperature alone costs.
+   * mode, the middle of the freezer range in defrost mode. For evaluation: the oracle run with this
+   * temperature shows how much of the error the hidden bread temperature alone costs.
    */
   public static double nominalBreadC(PredictionInput in) {
-    return in.settings().mode() == ToastMode.DEFROST ? (FREEZER_MIN_C + FREEZER_MAX_C) / 2 : in.ambientC();
+    return in.settings().mode() == ToastMode.DEFROST
+        ? (FREEZER_MIN_C + FREEZER_MAX_C) / 2
+        : in.ambientC();
   }
 
   static double quantise(double v, double step) {

@@ -25,34 +25,43 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Fits the fallback table ({@link FallbackTimeTable}) to a dataset: ordinary least squares of
- * ln(heaterOnS) on the terms of {@link FallbackBasis}, with a tiny ridge penalty ({@link #RIDGE} per
- * row, not on the intercept) so that terms the data never exercise (the previous cycle, in a dataset
- * without back-to-back cycles) get a coefficient of exactly 0 instead of making the system singular.
- * Solved by Cholesky on the normal equations (Apache Commons Math); the sums run in row order, so the
- * same rows give the same coefficients, bit for bit.
+ * ln(heaterOnS) on the terms of {@link FallbackBasis}, with a tiny ridge penalty ({@link #RIDGE}
+ * per row, not on the intercept) so that terms the data never exercise (the previous cycle, in a
+ * dataset without back-to-back cycles) get a coefficient of exactly 0 instead of making the system
+ * singular. Solved by Cholesky on the normal equations (Apache Commons Math); the sums run in row
+ * order, so the same rows give the same coefficients, bit for bit.
  *
- * <p>Two sets: {@code start} from every row's start input; {@code progress} from the rows whose input
- * carries a {@link com.smarttoaster.predict.HeatingProgress}, when there are at least {@link
+ * <p>Two sets: {@code start} from every row's start input; {@code progress} from the rows whose
+ * input carries a {@link com.smarttoaster.predict.HeatingProgress}, when there are at least {@link
  * #MIN_PROGRESS_ROWS}. Only the train split is fitted: validation and test stay unseen.
  *
- * <p>To refit after the dataset changes: {@link #fitAndWrite} from the trainer, or run {@link #main}
- * (seed and rows as arguments, defaults 1 and 20,000), which also prints the test split's shade error
- * of the new table against the built-in rule.
+ * <p>To refit after the dataset changes: {@link #fitAndWrite} from the trainer, or run {@link
+ * #main} (seed and rows as arguments, defaults 1 and 20,000), which also prints the test split's
+ * shade error of the new table against the built-in rule.
  */
 public final class FallbackFit {
-  /** Ridge penalty per row; with terms of order 1 it moves a fitted coefficient by about 1e-6 relative. */
+  /**
+   * Ridge penalty per row; with terms of order 1 it moves a fitted coefficient by about 1e-6
+   * relative.
+   */
   public static final double RIDGE = 1e-6;
 
   /** Fewer train rows per start term than this are refused (the committed fit has 23). */
   public static final int MIN_ROWS_PER_TERM = 3;
 
-  /** Fewer train rows with heating progress than this give no progress set: {@link #MIN_ROWS_PER_TERM} per term. */
-  public static final int MIN_PROGRESS_ROWS = MIN_ROWS_PER_TERM * FallbackBasis.progressTerms().size();
+  /**
+   * Fewer train rows with heating progress than this give no progress set: {@link
+   * #MIN_ROWS_PER_TERM} per term.
+   */
+  public static final int MIN_PROGRESS_ROWS =
+      MIN_ROWS_PER_TERM * FallbackBasis.progressTerms().size();
 
   /** Where {@link #main} writes, relative to the project. */
-  public static final Path RESOURCE_FILE = Path.of("src/main/resources", FallbackTimeTable.RESOURCE);
+  public static final Path RESOURCE_FILE =
+      Path.of("src/main/resources", FallbackTimeTable.RESOURCE);
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FallbackFit() {}
 
@@ -63,41 +72,65 @@ public final class FallbackFit {
    * @param dataSeed the dataset's seed, recorded in the file
    */
   public static FallbackCoefficients fit(List<DatasetRow> rows, long dataSeed) {
-    List<DatasetRow> train = rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
+    List<DatasetRow> train =
+        rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
     if (train.size() < FallbackBasis.startTerms().size() * MIN_ROWS_PER_TERM) {
-      throw new IllegalArgumentException(train.size() + " train rows are too few for "
-          + FallbackBasis.startTerms().size() + " terms; need at least " + MIN_ROWS_PER_TERM + " per term");
+      throw new IllegalArgumentException(
+          train.size()
+              + " train rows are too few for "
+              + FallbackBasis.startTerms().size()
+              + " terms; need at least "
+              + MIN_ROWS_PER_TERM
+              + " per term");
     }
     FallbackCoefficients.Set start = fitSet(train, false);
-    List<DatasetRow> withProgress = train.stream().filter(r -> r.input().progress() != null)
-        .collect(Collectors.toList());
-    FallbackCoefficients.Set progress = withProgress.size() >= MIN_PROGRESS_ROWS ? fitSet(withProgress, true) : null;
-    String description = "ln(heater-on time / 1 s) = sum of coefficient × term; the terms and the scaling of "
-        + "each variable are defined in com.smarttoaster.predict.FallbackBasis; variables are clamped to their "
-        + "min..max before evaluation; 'progress' (when present) is for re-predictions with the chamber's rise";
-    return new FallbackCoefficients(FallbackCoefficients.VERSION, description,
-        new FallbackCoefficients.Fit(DatasetGenerator.VERSION, dataSeed, rows.size(), Split.TRAIN.id(), RIDGE),
-        start, progress);
+    List<DatasetRow> withProgress =
+        train.stream().filter(r -> r.input().progress() != null).collect(Collectors.toList());
+    FallbackCoefficients.Set progress =
+        withProgress.size() >= MIN_PROGRESS_ROWS ? fitSet(withProgress, true) : null;
+    String description =
+        "ln(heater-on time / 1 s) = sum of coefficient × term; the terms and the scaling of "
+            + "each variable are defined in com.smarttoaster.predict.FallbackBasis; variables are clamped to their "
+            + "min..max before evaluation; 'progress' (when present) is for re-predictions with the chamber's rise";
+    return new FallbackCoefficients(
+        FallbackCoefficients.VERSION,
+        description,
+        new FallbackCoefficients.Fit(
+            DatasetGenerator.VERSION, dataSeed, rows.size(), Split.TRAIN.id(), RIDGE),
+        start,
+        progress);
   }
 
   /** Fits ({@link #fit}) and writes the file the table reads; returns what was written. */
-  public static FallbackCoefficients fitAndWrite(List<DatasetRow> rows, long dataSeed, Path file) throws IOException {
+  public static FallbackCoefficients fitAndWrite(List<DatasetRow> rows, long dataSeed, Path file)
+      throws IOException {
     FallbackCoefficients c = fit(rows, dataSeed);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, JSON.writeValueAsBytes(c));
     return c;
   }
 
-  /** Generates a dataset, fits it, writes {@link #RESOURCE_FILE} and prints the test split's figures. */
+  /**
+   * Generates a dataset, fits it, writes {@link #RESOURCE_FILE} and prints the test split's
+   * figures.
+   */
   public static void main(String[] args) throws IOException, InvalidFallbackTableException {
     long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     List<DatasetRow> rows = DatasetGenerator.generate(seed, n);
     FallbackCoefficients c = fitAndWrite(rows, seed, RESOURCE_FILE);
-    System.out.printf(Locale.ROOT, "wrote %s: start set %d terms, %d rows, rms ln %.4f; progress set %s%n",
-        RESOURCE_FILE, c.start().terms().size(), c.start().rows(), c.start().rmsLn(),
-        c.progress() == null ? "none (no rows with heating progress)" : c.progress().rows() + " rows");
-    List<DatasetRow> test = rows.stream().filter(r -> r.split() == Split.TEST).collect(Collectors.toList());
+    System.out.printf(
+        Locale.ROOT,
+        "wrote %s: start set %d terms, %d rows, rms ln %.4f; progress set %s%n",
+        RESOURCE_FILE,
+        c.start().terms().size(),
+        c.start().rows(),
+        c.start().rmsLn(),
+        c.progress() == null
+            ? "none (no rows with heating progress)"
+            : c.progress().rows() + " rows");
+    List<DatasetRow> test =
+        rows.stream().filter(r -> r.split() == Split.TEST).collect(Collectors.toList());
     FallbackTimeTable fitted = new FallbackTimeTable(c);
     FallbackTimeTable builtIn = FallbackTimeTable.builtInRule();
     Map<String, ToDoubleFunction<PredictionInput>> predictors = new LinkedHashMap<>();
@@ -145,8 +178,10 @@ public final class FallbackFit {
         xtx[i][i] += RIDGE * rows.size();
       }
     }
-    RealVector beta = new CholeskyDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver()
-        .solve(new ArrayRealVector(xty, false));
+    RealVector beta =
+        new CholeskyDecomposition(new Array2DRowRealMatrix(xtx, false))
+            .getSolver()
+            .solve(new ArrayRealVector(xty, false));
     double[] coef = beta.toArray();
     double sse = 0;
     for (int k = 0; k < rows.size(); k++) {
@@ -162,7 +197,8 @@ public final class FallbackFit {
     for (int i = 0; i < varNames.size(); i++) {
       vars.add(new FallbackCoefficients.Variable(varNames.get(i), lo[i], hi[i]));
     }
-    return new FallbackCoefficients.Set(vars, names, coef, rows.size(), Math.sqrt(sse / rows.size()));
+    return new FallbackCoefficients.Set(
+        vars, names, coef, rows.size(), Math.sqrt(sse / rows.size()));
   }
 
   private static double[] variables(PredictionInput in, boolean progress) {
@@ -182,7 +218,7 @@ public final class FallbackFit {
       return FallbackBasis.startTerms(v, ind);
     }
     int n = FallbackBasis.START_VARIABLES.size();
-    return FallbackBasis.progressTerms(Arrays.copyOf(v, n), ind,
-        Arrays.copyOfRange(v, n, v.length));
+    return FallbackBasis.progressTerms(
+        Arrays.copyOf(v, n), ind, Arrays.copyOfRange(v, n, v.length));
   }
 }

@@ -22,17 +22,16 @@ import java.util.Optional;
  *
  * with δ = {@value #DELTA}. A rating gives the direction, not the size, of the miss. On the
  * simulated appliance one shade step is 3–10 % of the time (about 4.5 % at medium), so 3 % moves
- * the toast by roughly half to two thirds of a step: enough for repeated ratings of similar
- * cycles to pull the model the right way, too little for one rating to overshoot into the
- * opposite error.
+ * the toast by roughly half to two thirds of a step: enough for repeated ratings of similar cycles
+ * to pull the model the right way, too little for one rating to overshoot into the opposite error.
  *
  * <p>Excluded, with the reason {@link #exclusionReason} gives:
  *
  * <ul>
  *   <li>no rating: the user did not say, so there is no label;
  *   <li>cancelled or refused cycles: the heater-on time is not a time that was meant to give the
- *       shade (a cancel may be a reaction to smoke, a phone call, or wrong bread), and no shade
- *       was judged;
+ *       shade (a cancel may be a reaction to smoke, a phone call, or wrong bread), and no shade was
+ *       judged;
  *   <li>fault: the supervisor cut the heat, so the time reflects the fault, not the toast;
  *   <li>running or interrupted (power cut, crash): the cycle did not end, so there is no heater-on
  *       time to learn from;
@@ -40,11 +39,11 @@ import java.util.Optional;
  *   <li>a heater-on time under {@value #MIN_HEATER_ON_S} s: nothing toasted.
  * </ul>
  *
- * The bread's temperature of a real cycle is unknown, so recorded rows have empty truth columns
- * and cannot be replayed on the simulator; they train, but the test metrics stay simulated. A
- * recorded row whose hash falls into the test split therefore goes to the training split instead
- * ({@link #splitOf}): the test split is the replayed one, and a row there would be dropped from
- * training and testing alike. None is lost; validation rows stay validation rows.
+ * The bread's temperature of a real cycle is unknown, so recorded rows have empty truth columns and
+ * cannot be replayed on the simulator; they train, but the test metrics stay simulated. A recorded
+ * row whose hash falls into the test split therefore goes to the training split instead ({@link
+ * #splitOf}): the test split is the replayed one, and a row there would be dropped from training
+ * and testing alike. None is lost; validation rows stay validation rows.
  */
 public final class FeedbackToTrainingRows {
   /** Relative label correction for a "too light" or "too dark" rating. */
@@ -70,8 +69,18 @@ public final class FeedbackToTrainingRows {
       return Optional.empty();
     }
     long seed = SeedMix.fromText(r.cycleId());
-    return Optional.of(new DatasetRow(r.cycleId(), seed, splitOf(seed), RowSource.RECORDED, r.input(),
-        null, null, null, null, label(r)));
+    return Optional.of(
+        new DatasetRow(
+            r.cycleId(),
+            seed,
+            splitOf(seed),
+            RowSource.RECORDED,
+            r.input(),
+            null,
+            null,
+            null,
+            null,
+            label(r)));
   }
 
   /**
@@ -102,17 +111,25 @@ public final class FeedbackToTrainingRows {
       return "not rated: no label";
     }
     if (!r.outcome().heaterTimeKnown()) {
-      return "outcome " + r.outcome().id() + ": the cycle did not end, so its heater-on time is unknown";
+      return "outcome "
+          + r.outcome().id()
+          + ": the cycle did not end, so its heater-on time is unknown";
     }
     if (r.outcome() != CycleOutcome.DONE) {
-      return "outcome " + r.outcome().id() + (r.faultCode() == null ? "" : " (" + r.faultCode().name() + ")")
+      return "outcome "
+          + r.outcome().id()
+          + (r.faultCode() == null ? "" : " (" + r.faultCode().name() + ")")
           + ": the heater-on time was not meant to give the shade";
     }
     if (r.input().settings().mode() == ToastMode.REHEAT) {
       return "reheat mode: a fixed rule, not modelled";
     }
     if (r.heaterOnS() < MIN_HEATER_ON_S) {
-      return "heater on for " + r.heaterOnS() + " s, under " + MIN_HEATER_ON_S + " s: nothing toasted";
+      return "heater on for "
+          + r.heaterOnS()
+          + " s, under "
+          + MIN_HEATER_ON_S
+          + " s: nothing toasted";
     }
     return null;
   }

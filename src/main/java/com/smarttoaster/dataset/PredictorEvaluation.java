@@ -12,10 +12,10 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Replays rows on the simulator: for each predictor and row, the shade that the predicted
- * heater-on time actually gives ({@link BackToBackCycles#shadeAfter} from the row's true toaster
- * state: its earlier cycles, the actual mains and the bread's temperature) and how far that is from
- * the target. Predictors see only the row's {@link PredictionInput} (with the heating progress; a
+ * Replays rows on the simulator: for each predictor and row, the shade that the predicted heater-on
+ * time actually gives ({@link BackToBackCycles#shadeAfter} from the row's true toaster state: its
+ * earlier cycles, the actual mains and the bread's temperature) and how far that is from the
+ * target. Predictors see only the row's {@link PredictionInput} (with the heating progress; a
  * predictor for the start ignores it). The oracle (the row's label) is always evaluated too, as the
  * floor no predictor can beat.
  */
@@ -31,7 +31,8 @@ public final class PredictorEvaluation {
    * @param shadeError |achieved − target|
    * @param timeError |predicted − label|, s
    */
-  public record Outcome(double predictedS, double achievedShade, double shadeError, double timeError) {}
+  public record Outcome(
+      double predictedS, double achievedShade, double shadeError, double timeError) {}
 
   /**
    * Summary over a set of rows.
@@ -53,13 +54,14 @@ public final class PredictorEvaluation {
   }
 
   /**
-   * Evaluates every predictor, then the oracle, on {@code rows} (which must be simulated rows:
-   * they need the bread's true temperature). Rows are replayed in parallel; results do not depend
-   * on the order.
+   * Evaluates every predictor, then the oracle, on {@code rows} (which must be simulated rows: they
+   * need the bread's true temperature). Rows are replayed in parallel; results do not depend on the
+   * order.
    *
    * @param predictors name → heater-on time for an input, s (in table order)
    */
-  public static PredictorEvaluation run(List<DatasetRow> rows, Map<String, ToDoubleFunction<PredictionInput>> predictors) {
+  public static PredictorEvaluation run(
+      List<DatasetRow> rows, Map<String, ToDoubleFunction<PredictionInput>> predictors) {
     Map<String, ToDoubleFunction<DatasetRow>> byRow = new LinkedHashMap<>();
     predictors.forEach((name, f) -> byRow.put(name, r -> f.applyAsDouble(r.input())));
     return runOnRows(rows, byRow);
@@ -69,14 +71,16 @@ public final class PredictorEvaluation {
    * Like {@link #run}, for predictors that need more of the row than its input (evaluation-only
    * references such as an oracle with a nominal bread temperature).
    */
-  public static PredictorEvaluation runOnRows(List<DatasetRow> rows, Map<String, ToDoubleFunction<DatasetRow>> predictors) {
+  public static PredictorEvaluation runOnRows(
+      List<DatasetRow> rows, Map<String, ToDoubleFunction<DatasetRow>> predictors) {
     List<DatasetRow> copy = List.copyOf(rows);
     ToasterPhysics[] starts = new ToasterPhysics[copy.size()];
     IntStream.range(0, copy.size()).parallel().forEach(i -> starts[i] = copy.get(i).startPhysics());
     Map<String, Outcome[]> out = new LinkedHashMap<>();
     for (Map.Entry<String, ToDoubleFunction<DatasetRow>> p : predictors.entrySet()) {
       if (p.getKey().equals(ORACLE)) {
-        throw new IllegalArgumentException("'" + ORACLE + "' is built in; give the other predictors only");
+        throw new IllegalArgumentException(
+            "'" + ORACLE + "' is built in; give the other predictors only");
       }
       out.put(p.getKey(), replay(copy, starts, p.getValue()));
     }
@@ -84,17 +88,27 @@ public final class PredictorEvaluation {
     return new PredictorEvaluation(copy, out);
   }
 
-  private static Outcome[] replay(List<DatasetRow> rows, ToasterPhysics[] starts, ToDoubleFunction<DatasetRow> predict) {
+  private static Outcome[] replay(
+      List<DatasetRow> rows, ToasterPhysics[] starts, ToDoubleFunction<DatasetRow> predict) {
     Outcome[] o = new Outcome[rows.size()];
-    IntStream.range(0, rows.size()).parallel().forEach(i -> {
-      DatasetRow r = rows.get(i);
-      double t = predict.applyAsDouble(r);
-      if (!(t >= 0) || Double.isInfinite(t)) {
-        throw new IllegalArgumentException("row " + r.id() + ": predicted " + t + " s is not a usable time");
-      }
-      double shade = BackToBackCycles.shadeAfter(starts[i], t);
-      o[i] = new Outcome(t, shade, Math.abs(shade - r.settings().shade()), Math.abs(t - r.heaterOnS()));
-    });
+    IntStream.range(0, rows.size())
+        .parallel()
+        .forEach(
+            i -> {
+              DatasetRow r = rows.get(i);
+              double t = predict.applyAsDouble(r);
+              if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException(
+                    "row " + r.id() + ": predicted " + t + " s is not a usable time");
+              }
+              double shade = BackToBackCycles.shadeAfter(starts[i], t);
+              o[i] =
+                  new Outcome(
+                      t,
+                      shade,
+                      Math.abs(shade - r.settings().shade()),
+                      Math.abs(t - r.heaterOnS()));
+            });
     return o;
   }
 
@@ -131,7 +145,8 @@ public final class PredictorEvaluation {
   private Outcome[] outcomes(String predictor) {
     Outcome[] o = outcomes.get(predictor);
     if (o == null) {
-      throw new IllegalArgumentException("no predictor '" + predictor + "'; evaluated: " + outcomes.keySet());
+      throw new IllegalArgumentException(
+          "no predictor '" + predictor + "'; evaluated: " + outcomes.keySet());
     }
     return o;
   }

@@ -22,7 +22,9 @@ public final class SeedMix {
     return mix(mix(datasetSeed) + (index + 1) * GOLDEN_GAMMA);
   }
 
-  /** A row seed derived from a text id (a recorded cycle's id): the first 8 bytes of its SHA-256. */
+  /**
+   * A row seed derived from a text id (a recorded cycle's id): the first 8 bytes of its SHA-256.
+   */
   static long fromText(String id) {
     byte[] h = Sha256.of(id.getBytes(StandardCharsets.UTF_8));
     long v = 0;

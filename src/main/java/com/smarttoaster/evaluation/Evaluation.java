@@ -28,13 +28,23 @@ public final class Evaluation {
   public static Evaluation run(List<Scenario> scenarios, List<String> predictors) {
     List<EvaluationRow> rows = new ArrayList<>();
     for (Scenario s : scenarios) {
-      SimulationResult oracle = new CycleSimulation(withoutFaults(s), SimulationOptions.defaults("oracle")).run(null);
+      SimulationResult oracle =
+          new CycleSimulation(withoutFaults(s), SimulationOptions.defaults("oracle")).run(null);
       double oracleS = oracle.predictedS() == null ? Double.NaN : oracle.predictedS();
       for (String p : predictors) {
-        SimulationResult r = p.equals("oracle") && s.faults().isEmpty()
-            ? oracle : new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
-        rows.add(new EvaluationRow(s, p, r.predictor(), r.predictedS() == null ? 0 : r.predictedS(), oracleS,
-            r.achievedShade(), Math.abs(r.achievedShade() - s.shade())));
+        SimulationResult r =
+            p.equals("oracle") && s.faults().isEmpty()
+                ? oracle
+                : new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
+        rows.add(
+            new EvaluationRow(
+                s,
+                p,
+                r.predictor(),
+                r.predictedS() == null ? 0 : r.predictedS(),
+                oracleS,
+                r.achievedShade(),
+                Math.abs(r.achievedShade() - s.shade())));
       }
     }
     return new Evaluation(rows);
@@ -42,8 +52,21 @@ public final class Evaluation {
 
   /** The scenario without injected faults or scripted actions, earlier cycles and mains kept. */
   public static Scenario withoutFaults(Scenario s) {
-    return new Scenario(s.version(), s.name(), s.seed(), s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(),
-        s.bread(), s.shade(), s.mode(), List.of(), List.of(), s.before(), s.configuredMainsVolts(),
+    return new Scenario(
+        s.version(),
+        s.name(),
+        s.seed(),
+        s.ambientC(),
+        s.mainsVolts(),
+        s.chamberStartC(),
+        s.slices(),
+        s.bread(),
+        s.shade(),
+        s.mode(),
+        List.of(),
+        List.of(),
+        s.before(),
+        s.configuredMainsVolts(),
         s.nominalMainsVolts());
   }
 
@@ -51,23 +74,32 @@ public final class Evaluation {
   public double max(String predictor, Segment segment) {
     return rows.stream()
         .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
-        .mapToDouble(EvaluationRow::shadeError).max().orElse(Double.NaN);
+        .mapToDouble(EvaluationRow::shadeError)
+        .max()
+        .orElse(Double.NaN);
   }
 
   /** How many of one predictor's cycles used another predictor's time (the guard fell back). */
   public long fellBack(String predictor) {
-    return rows.stream().filter(r -> r.predictor().equals(predictor) && !r.usedPredictor().equals(predictor)).count();
+    return rows.stream()
+        .filter(r -> r.predictor().equals(predictor) && !r.usedPredictor().equals(predictor))
+        .count();
   }
 
   public List<EvaluationRow> rows() {
     return rows;
   }
 
-  /** Mean and 95th percentile of the shade error for one predictor in one segment (NaN if empty). */
+  /**
+   * Mean and 95th percentile of the shade error for one predictor in one segment (NaN if empty).
+   */
   public double[] meanAndP95(String predictor, Segment segment) {
-    double[] e = rows.stream()
-        .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
-        .mapToDouble(EvaluationRow::shadeError).sorted().toArray();
+    double[] e =
+        rows.stream()
+            .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
+            .mapToDouble(EvaluationRow::shadeError)
+            .sorted()
+            .toArray();
     if (e.length == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
@@ -76,7 +108,9 @@ public final class Evaluation {
   }
 
   public long count(Segment segment, String predictor) {
-    return rows.stream().filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario())).count();
+    return rows.stream()
+        .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
+        .count();
   }
 
   /** The per-segment table: mean |achieved − target shade| (p95 in brackets) per predictor. */

@@ -23,8 +23,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * 0.005, and on a linear axis the timer's bars left the model's and the oracle's invisible.
  */
 public final class EvaluationPlot {
-  /** Errors below this are drawn at it: a log axis has no zero, and 0.001 shade is beyond anyone's eye. */
+  /**
+   * Errors below this are drawn at it: a log axis has no zero, and 0.001 shade is beyond anyone's
+   * eye.
+   */
   public static final double FLOOR = 0.001;
+
   static final int SIDE = 800;
 
   /** The three charts; tests read their series. */
@@ -32,7 +36,8 @@ public final class EvaluationPlot {
 
   private EvaluationPlot() {}
 
-  public static void write(Evaluation evaluation, List<String> predictors, Path png) throws IOException {
+  public static void write(Evaluation evaluation, List<String> predictors, Path png)
+      throws IOException {
     Charts c = charts(evaluation, predictors);
     BufferedImage image = new BufferedImage(2 * SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -46,13 +51,21 @@ public final class EvaluationPlot {
   }
 
   public static Charts charts(Evaluation evaluation, List<String> predictors) {
-    return new Charts(times(evaluation, predictors), errors(evaluation, predictors, 0, "Mean shade error by segment"),
+    return new Charts(
+        times(evaluation, predictors),
+        errors(evaluation, predictors, 0, "Mean shade error by segment"),
         errors(evaluation, predictors, 1, "p95 shade error by segment"));
   }
 
   private static XYChart times(Evaluation evaluation, List<String> predictors) {
-    XYChart times = new XYChartBuilder().width(SIDE).height(SIDE).title("Predicted vs oracle heater time")
-        .xAxisTitle("oracle time (s)").yAxisTitle("predicted time (s)").build();
+    XYChart times =
+        new XYChartBuilder()
+            .width(SIDE)
+            .height(SIDE)
+            .title("Predicted vs oracle heater time")
+            .xAxisTitle("oracle time (s)")
+            .yAxisTitle("predicted time (s)")
+            .build();
     white(times.getStyler());
     times.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     times.getStyler().setMarkerSize(4);
@@ -81,9 +94,15 @@ public final class EvaluationPlot {
   }
 
   /** One bar per predictor and segment: {@code which} 0 the mean, 1 the p95, on a log axis. */
-  private static CategoryChart errors(Evaluation evaluation, List<String> predictors, int which, String title) {
-    CategoryChart chart = new CategoryChartBuilder().width(SIDE).height(SIDE / 2).title(title + " (log scale)")
-        .yAxisTitle("|achieved - target| (shades)").build();
+  private static CategoryChart errors(
+      Evaluation evaluation, List<String> predictors, int which, String title) {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(SIDE)
+            .height(SIDE / 2)
+            .title(title + " (log scale)")
+            .yAxisTitle("|achieved - target| (shades)")
+            .build();
     white(chart.getStyler());
     chart.getStyler().setXAxisLabelRotation(30);
     chart.getStyler().setYAxisLogarithmic(true);

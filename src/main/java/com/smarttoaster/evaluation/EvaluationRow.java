@@ -14,5 +14,10 @@ import com.smarttoaster.scenario.Scenario;
  * @param shadeError |achieved − target|
  */
 public record EvaluationRow(
-    Scenario scenario, String predictor, String usedPredictor, double predictedS, double oracleS,
-    double achievedShade, double shadeError) {}
+    Scenario scenario,
+    String predictor,
+    String usedPredictor,
+    double predictedS,
+    double oracleS,
+    double achievedShade,
+    double shadeError) {}

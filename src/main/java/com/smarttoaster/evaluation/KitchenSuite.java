@@ -2,9 +2,9 @@ package com.smarttoaster.evaluation;
 
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
+import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioFault;
-import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import java.util.ArrayList;
@@ -15,13 +15,15 @@ import java.util.SplittableRandom;
 /**
  * Scenario sets for what a real kitchen does to a toaster, drawn from seeds of their own and
  * independently of the training data's sampler (the model never saw these draws, and the sampler
- * here is written from the realistic envelope in docs/contracts.md and issue 11, not from the dataset code):
+ * here is written from the realistic envelope in docs/contracts.md and issue 11, not from the
+ * dataset code):
  *
  * <ul>
- *   <li>{@code realistic}: the operating envelope; 60 % of cycles follow an earlier cycle on the same
- *       toaster after a pause of 0–600 s (a warm toaster is a toaster that has just toasted);
+ *   <li>{@code realistic}: the operating envelope; 60 % of cycles follow an earlier cycle on the
+ *       same toaster after a pause of 0–600 s (a warm toaster is a toaster that has just toasted);
  *   <li>{@code second-batch}: a second cycle 0–300 s after a first on a cold toaster;
- *   <li>{@code mains}: a config that says 230 V on a supply anywhere in 207–253 V (EN 50160's ±10 %);
+ *   <li>{@code mains}: a config that says 230 V on a supply anywhere in 207–253 V (EN 50160's ±10
+ *       %);
  *   <li>{@code 120v}: the realistic set on a 120 V appliance (its config right, supply 108–132 V);
  *   <li>{@code frozen-toast}: frozen bread (−25…−12 °C) in toast or bagel mode: defrost forgotten;
  *   <li>{@code absurd}: medium toasts whose predictor answers an in-range but absurd 200–284 s.
@@ -92,16 +94,32 @@ public enum KitchenSuite {
           before.add(Cycle.draw(r, ambient).asEarlier(uniform(r, 0, 600)));
         }
       }
-      case FROZEN_TOAST -> measured = measured.frozenIn(r.nextDouble() < 0.8 ? ToastMode.TOAST : ToastMode.BAGEL, r);
+      case FROZEN_TOAST ->
+          measured = measured.frozenIn(r.nextDouble() < 0.8 ? ToastMode.TOAST : ToastMode.BAGEL, r);
       case ABSURD -> {
         measured = Cycle.medium(r, ambient);
-        faults.add(ScenarioFault.of(FaultKind.PREDICTOR_EXTREME, 0.0, Math.round(uniform(r, 200, 284))));
+        faults.add(
+            ScenarioFault.of(FaultKind.PREDICTOR_EXTREME, 0.0, Math.round(uniform(r, 200, 284))));
       }
       default -> throw new IllegalStateException("no draw for " + this);
     }
     String name = String.format(Locale.ROOT, "%s %d", id, index);
-    return new Scenario(1, name, rowSeed, ambient, actual, ambient, measured.slices, measured.bread, measured.shade,
-        measured.mode, faults, List.of(), before, configured, nominal);
+    return new Scenario(
+        1,
+        name,
+        rowSeed,
+        ambient,
+        actual,
+        ambient,
+        measured.slices,
+        measured.bread,
+        measured.shade,
+        measured.mode,
+        faults,
+        List.of(),
+        before,
+        configured,
+        nominal);
   }
 
   private static double uniform(SplittableRandom r, double lo, double hi) {
@@ -114,7 +132,10 @@ public enum KitchenSuite {
       double m = r.nextDouble();
       ToastMode mode = m < 0.6 ? ToastMode.TOAST : m < 0.8 ? ToastMode.DEFROST : ToastMode.BAGEL;
       BreadType[] types = BreadType.values();
-      BreadType type = mode == ToastMode.BAGEL && r.nextBoolean() ? BreadType.BAGEL : types[r.nextInt(types.length)];
+      BreadType type =
+          mode == ToastMode.BAGEL && r.nextBoolean()
+              ? BreadType.BAGEL
+              : types[r.nextInt(types.length)];
       double thickness = 8 + r.nextInt(28);
       double startC;
       if (mode == ToastMode.DEFROST) {
@@ -124,19 +145,29 @@ public enum KitchenSuite {
       } else {
         startC = ambient + uniform(r, -2, 2);
       }
-      return new Cycle(new BreadSpec(type, thickness, Math.round(startC * 16) / 16.0), 1 + r.nextInt(7), mode,
+      return new Cycle(
+          new BreadSpec(type, thickness, Math.round(startC * 16) / 16.0),
+          1 + r.nextInt(7),
+          mode,
           r.nextDouble() < 0.35 ? 1 : 2);
     }
 
     static Cycle medium(SplittableRandom r, double ambient) {
       BreadType[] types = {BreadType.WHITE, BreadType.WHOLEGRAIN, BreadType.SOURDOUGH};
-      return new Cycle(new BreadSpec(types[r.nextInt(types.length)], 10 + r.nextInt(7), ambient), 3 + r.nextInt(3),
-          ToastMode.TOAST, 2);
+      return new Cycle(
+          new BreadSpec(types[r.nextInt(types.length)], 10 + r.nextInt(7), ambient),
+          3 + r.nextInt(3),
+          ToastMode.TOAST,
+          2);
     }
 
     Cycle frozenIn(ToastMode m, SplittableRandom r) {
-      return new Cycle(new BreadSpec(bread.type(), bread.thicknessMm(), Math.round(uniform(r, -25, -12) * 16) / 16.0),
-          shade, m, slices);
+      return new Cycle(
+          new BreadSpec(
+              bread.type(), bread.thicknessMm(), Math.round(uniform(r, -25, -12) * 16) / 16.0),
+          shade,
+          m,
+          slices);
     }
 
     EarlierCycle asEarlier(double pauseS) {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 public record Segment(String name, Predicate<Scenario> includes) {
   /** A toaster still warm from a previous batch: chamber more than 10 °C above the room. */
   static final double WARM_ABOVE_AMBIENT_C = 10.0;
+
   /** Low mains: a sagging supply, well below the 230 V nominal. */
   static final double LOW_MAINS_V = 215.0;
 
@@ -25,8 +26,13 @@ public record Segment(String name, Predicate<Scenario> includes) {
     s.add(new Segment("cold toaster", x -> !isWarm(x)));
     s.add(new Segment("warm toaster", Segment::isWarm));
     s.add(new Segment("frozen", x -> x.bread().startC() < 0));
-    s.add(new Segment("low mains", x -> x.mainsVolts() < LOW_MAINS_V * x.nominalMainsVolts() / 230.0));
-    s.add(new Segment("mains off config", x -> Math.abs(x.mainsVolts() / x.configuredMainsVolts() - 1) > 0.02));
+    s.add(
+        new Segment(
+            "low mains", x -> x.mainsVolts() < LOW_MAINS_V * x.nominalMainsVolts() / 230.0));
+    s.add(
+        new Segment(
+            "mains off config",
+            x -> Math.abs(x.mainsVolts() / x.configuredMainsVolts() - 1) > 0.02));
     s.add(new Segment("120 V appliance", x -> x.nominalMainsVolts() == 120.0));
     for (BreadType b : BreadType.values()) {
       s.add(new Segment(b.id(), x -> x.bread().type() == b));

@@ -28,7 +28,9 @@ public final class SuiteSummary {
     lines.append('\n');
   }
 
-  /** A Markdown table: suite, n, then mean / p95 / max per predictor (and the model's fallbacks). */
+  /**
+   * A Markdown table: suite, n, then mean / p95 / max per predictor (and the model's fallbacks).
+   */
   public String table() {
     StringBuilder sb = new StringBuilder("| suite | n |");
     for (String p : predictors) {

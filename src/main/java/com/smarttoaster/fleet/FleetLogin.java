@@ -19,16 +19,19 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 public record FleetLogin(String brokerUrl, String user, String password, Path caFile) {
   public FleetLogin {
     if (brokerUrl == null || !(brokerUrl.startsWith("ssl://") || brokerUrl.startsWith("tcp://"))) {
-      throw new IllegalArgumentException("broker url '" + brokerUrl + "' is not ssl://HOST:PORT or tcp://HOST:PORT");
+      throw new IllegalArgumentException(
+          "broker url '" + brokerUrl + "' is not ssl://HOST:PORT or tcp://HOST:PORT");
     }
     if (user == null || user.isBlank()) {
-      throw new IllegalArgumentException("a broker user is needed (the fleet tools never connect anonymously)");
+      throw new IllegalArgumentException(
+          "a broker user is needed (the fleet tools never connect anonymously)");
     }
   }
 
   /**
    * @param cleanStart false for a session that outlives the connection
-   * @param sessionExpiryS how long the broker keeps the session (and its queued messages) after a disconnect
+   * @param sessionExpiryS how long the broker keeps the session (and its queued messages) after a
+   *     disconnect
    */
   public MqttConnectionOptions options(boolean cleanStart, long sessionExpiryS) {
     MqttConnectionOptions o = new MqttConnectionOptions();

@@ -12,7 +12,9 @@ public interface Indicators {
     DONE,
     FAULT,
     REFUSED,
-    /** A rating given at the appliance itself was taken (one tick per press of the rating gesture). */
+    /**
+     * A rating given at the appliance itself was taken (one tick per press of the rating gesture).
+     */
     RATED
   }
 }

@@ -10,9 +10,9 @@ public interface UserControls {
   void onEvent(Consumer<UserEvent> listener);
 
   /**
-   * Names the live settings, for panels that keep their own (a knob counted in detents, mode buttons
-   * that toggle): they take over a shade or mode changed elsewhere (remotely) instead of stepping on
-   * from a stale one. Panels without such state ignore it.
+   * Names the live settings, for panels that keep their own (a knob counted in detents, mode
+   * buttons that toggle): they take over a shade or mode changed elsewhere (remotely) instead of
+   * stepping on from a stale one. Panels without such state ignore it.
    */
   default void followSettings(Supplier<ToastSettings> live) {}
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * One toasting cycle as the appliance records it: what it knew, what it predicted, what happened,
  * and – later, if the user says – how the toast turned out. Recorded cycles with a rating become
  * training rows through {@link com.smarttoaster.dataset.FeedbackToTrainingRows}. Durable storage
- * arrives with the MQTT/database issue; until then records live in memory or in a CSV file
- * ({@link CycleRecordCsv}).
+ * arrives with the MQTT/database issue; until then records live in memory or in a CSV file ({@link
+ * CycleRecordCsv}).
  *
  * @param cycleId unique id of the cycle (e.g. a UUID); also decides the training split of its row
  * @param deviceId the appliance's configured id
@@ -46,17 +46,57 @@ public record CycleRecord(
     ModelWatch watch) {
 
   /** A record without a model version. */
-  public CycleRecord(String cycleId, String deviceId, Instant startTime, PredictionInput input, Prediction prediction,
-      CycleOutcome outcome, FaultCode faultCode, double heaterOnS, Double achievedShade, Rating rating) {
-    this(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS, achievedShade, rating, null);
+  public CycleRecord(
+      String cycleId,
+      String deviceId,
+      Instant startTime,
+      PredictionInput input,
+      Prediction prediction,
+      CycleOutcome outcome,
+      FaultCode faultCode,
+      double heaterOnS,
+      Double achievedShade,
+      Rating rating) {
+    this(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        outcome,
+        faultCode,
+        heaterOnS,
+        achievedShade,
+        rating,
+        null);
   }
 
   /** A record without monitoring fields. */
-  public CycleRecord(String cycleId, String deviceId, Instant startTime, PredictionInput input, Prediction prediction,
-      CycleOutcome outcome, FaultCode faultCode, double heaterOnS, Double achievedShade, Rating rating,
+  public CycleRecord(
+      String cycleId,
+      String deviceId,
+      Instant startTime,
+      PredictionInput input,
+      Prediction prediction,
+      CycleOutcome outcome,
+      FaultCode faultCode,
+      double heaterOnS,
+      Double achievedShade,
+      Rating rating,
       String modelVersion) {
-    this(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS, achievedShade, rating,
-        modelVersion, ModelWatch.NONE);
+    this(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        outcome,
+        faultCode,
+        heaterOnS,
+        achievedShade,
+        rating,
+        modelVersion,
+        ModelWatch.NONE);
   }
 
   public CycleRecord {
@@ -68,48 +108,115 @@ public record CycleRecord(
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(outcome, "outcome");
     if ((outcome == CycleOutcome.FAULT) != (faultCode != null)) {
-      throw new IllegalArgumentException("cycle " + cycleId + ": faultCode " + faultCode + " does not fit outcome "
-          + outcome.id() + " (a fault code is given exactly when the outcome is fault)");
+      throw new IllegalArgumentException(
+          "cycle "
+              + cycleId
+              + ": faultCode "
+              + faultCode
+              + " does not fit outcome "
+              + outcome.id()
+              + " (a fault code is given exactly when the outcome is fault)");
     }
     if (!(heaterOnS >= 0) || Double.isInfinite(heaterOnS)) {
-      throw new IllegalArgumentException("cycle " + cycleId + ": heaterOnS " + heaterOnS + " must be a finite time of 0 s or more");
+      throw new IllegalArgumentException(
+          "cycle "
+              + cycleId
+              + ": heaterOnS "
+              + heaterOnS
+              + " must be a finite time of 0 s or more");
     }
     // A number here would be read as a measurement; 0 is the agreed "not known".
     if (!outcome.heaterTimeKnown() && heaterOnS != 0) {
-      throw new IllegalArgumentException("cycle " + cycleId + ": heaterOnS " + heaterOnS + " must be 0 for outcome "
-          + outcome.id() + " (the heater time of a cycle that did not end is unknown)");
+      throw new IllegalArgumentException(
+          "cycle "
+              + cycleId
+              + ": heaterOnS "
+              + heaterOnS
+              + " must be 0 for outcome "
+              + outcome.id()
+              + " (the heater time of a cycle that did not end is unknown)");
     }
     if (achievedShade != null && !Double.isFinite(achievedShade)) {
-      throw new IllegalArgumentException("cycle " + cycleId + ": achievedShade " + achievedShade + " must be finite");
+      throw new IllegalArgumentException(
+          "cycle " + cycleId + ": achievedShade " + achievedShade + " must be finite");
     }
   }
 
   /** The same record with the user's rating. */
   public CycleRecord withRating(Rating newRating) {
-    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, newRating, modelVersion, watch);
+    return new CycleRecord(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        outcome,
+        faultCode,
+        heaterOnS,
+        achievedShade,
+        newRating,
+        modelVersion,
+        watch);
   }
 
   /** This running cycle's record, closed as interrupted; its heater time stays unknown (0). */
   public CycleRecord interrupted() {
     if (outcome != CycleOutcome.RUNNING) {
-      throw new IllegalStateException("cycle " + cycleId + " is " + outcome.id() + ", not running; only a running"
-          + " cycle can be closed as interrupted");
+      throw new IllegalStateException(
+          "cycle "
+              + cycleId
+              + " is "
+              + outcome.id()
+              + ", not running; only a running"
+              + " cycle can be closed as interrupted");
     }
-    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, CycleOutcome.INTERRUPTED, null, 0,
-        achievedShade, rating, modelVersion, watch);
+    return new CycleRecord(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        CycleOutcome.INTERRUPTED,
+        null,
+        0,
+        achievedShade,
+        rating,
+        modelVersion,
+        watch);
   }
 
   /** The same record with the version of the model that ran the cycle. */
   public CycleRecord withModelVersion(String version) {
-    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, rating, version, watch);
+    return new CycleRecord(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        outcome,
+        faultCode,
+        heaterOnS,
+        achievedShade,
+        rating,
+        version,
+        watch);
   }
 
   /** The same record with what monitoring saw of the model. */
   public CycleRecord withWatch(ModelWatch w) {
-    return new CycleRecord(cycleId, deviceId, startTime, input, prediction, outcome, faultCode, heaterOnS,
-        achievedShade, rating, modelVersion, w);
+    return new CycleRecord(
+        cycleId,
+        deviceId,
+        startTime,
+        input,
+        prediction,
+        outcome,
+        faultCode,
+        heaterOnS,
+        achievedShade,
+        rating,
+        modelVersion,
+        w);
   }
 
   private static void requireText(String name, String v) {
@@ -117,7 +224,8 @@ public record CycleRecord(
       throw new IllegalArgumentException(name + " is required and must not be blank");
     }
     if (v.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')) {
-      throw new IllegalArgumentException(name + " '" + v + "' must not contain commas, quotes or line breaks");
+      throw new IllegalArgumentException(
+          name + " '" + v + "' must not contain commas, quotes or line breaks");
     }
   }
 }

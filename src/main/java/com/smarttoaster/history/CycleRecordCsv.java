@@ -22,14 +22,41 @@ import java.util.List;
  * their model version empty.
  */
 public final class CycleRecordCsv {
-  public static final List<String> HEADER = List.of("cycleId", "deviceId", "startTime", "shade", "bread",
-      "thicknessMm", "slices", "mode", "chamberStartC", "ambientC", "mainsVolts", "predictedS", "predictor",
-      "fallbackReason", "outcome", "faultCode", "heaterOnS", "achievedShade", "rating", "modelVersion",
-      "candidateVersion", "candidateS", "candidateNote", "checkerDisagreement", "envelopeDistance");
+  public static final List<String> HEADER =
+      List.of(
+          "cycleId",
+          "deviceId",
+          "startTime",
+          "shade",
+          "bread",
+          "thicknessMm",
+          "slices",
+          "mode",
+          "chamberStartC",
+          "ambientC",
+          "mainsVolts",
+          "predictedS",
+          "predictor",
+          "fallbackReason",
+          "outcome",
+          "faultCode",
+          "heaterOnS",
+          "achievedShade",
+          "rating",
+          "modelVersion",
+          "candidateVersion",
+          "candidateS",
+          "candidateNote",
+          "checkerDisagreement",
+          "envelopeDistance");
+
   /** Columns of the monitoring fields ({@link ModelWatch}), last. */
   static final int WATCH_COLUMNS = 5;
+
   /** The header before the model version column. */
-  static final List<String> HEADER_WITHOUT_MODEL_VERSION = HEADER.subList(0, HEADER.size() - 1 - WATCH_COLUMNS);
+  static final List<String> HEADER_WITHOUT_MODEL_VERSION =
+      HEADER.subList(0, HEADER.size() - 1 - WATCH_COLUMNS);
+
   /** The header before the monitoring columns. */
   static final List<String> HEADER_WITHOUT_WATCH = HEADER.subList(0, HEADER.size() - WATCH_COLUMNS);
 
@@ -40,17 +67,33 @@ public final class CycleRecordCsv {
     sb.append(String.join(",", HEADER)).append('\n');
     for (CycleRecord r : records) {
       ToastSettings s = r.input().settings();
-      List<String> f = List.of(r.cycleId(), r.deviceId(), r.startTime().toString(), Integer.toString(s.shade()),
-          s.bread().id(), Double.toString(s.thicknessMm()), Integer.toString(s.slices()), s.mode().id(),
-          Double.toString(r.input().chamberStartC()), Double.toString(r.input().ambientC()),
-          Double.toString(r.input().mainsVolts()), Double.toString(r.prediction().seconds()),
-          r.prediction().predictor(), nullable(r.prediction().fallbackReason()), r.outcome().id(),
-          r.faultCode() == null ? "" : r.faultCode().name(),
-          r.outcome().heaterTimeKnown() ? Double.toString(r.heaterOnS()) : "",
-          r.achievedShade() == null ? "" : Double.toString(r.achievedShade()),
-          r.rating() == null ? "" : r.rating().id(), nullable(r.modelVersion()),
-          nullable(r.watch().candidateVersion()), number(r.watch().candidateS()), nullable(r.watch().candidateNote()),
-          number(r.watch().checkerDisagreement()), number(r.watch().envelopeDistance()));
+      List<String> f =
+          List.of(
+              r.cycleId(),
+              r.deviceId(),
+              r.startTime().toString(),
+              Integer.toString(s.shade()),
+              s.bread().id(),
+              Double.toString(s.thicknessMm()),
+              Integer.toString(s.slices()),
+              s.mode().id(),
+              Double.toString(r.input().chamberStartC()),
+              Double.toString(r.input().ambientC()),
+              Double.toString(r.input().mainsVolts()),
+              Double.toString(r.prediction().seconds()),
+              r.prediction().predictor(),
+              nullable(r.prediction().fallbackReason()),
+              r.outcome().id(),
+              r.faultCode() == null ? "" : r.faultCode().name(),
+              r.outcome().heaterTimeKnown() ? Double.toString(r.heaterOnS()) : "",
+              r.achievedShade() == null ? "" : Double.toString(r.achievedShade()),
+              r.rating() == null ? "" : r.rating().id(),
+              nullable(r.modelVersion()),
+              nullable(r.watch().candidateVersion()),
+              number(r.watch().candidateS()),
+              nullable(r.watch().candidateNote()),
+              number(r.watch().checkerDisagreement()),
+              number(r.watch().envelopeDistance()));
       for (int i = 0; i < f.size(); i++) {
         if (i > 0) {
           sb.append(',');
@@ -71,14 +114,19 @@ public final class CycleRecordCsv {
   }
 
   /**
-   * @throws IllegalArgumentException naming the source, record number and field of the first problem
+   * @throws IllegalArgumentException naming the source, record number and field of the first
+   *     problem
    */
   public static List<CycleRecord> parse(String text, String name) {
     List<List<String>> lines = split(text, name);
-    if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_WITHOUT_MODEL_VERSION)
-        || lines.get(0).equals(HEADER_WITHOUT_WATCH))) {
-      throw new IllegalArgumentException(name + ": the first line is not the cycle record header; expected "
-          + String.join(",", HEADER));
+    if (lines.isEmpty()
+        || !(lines.get(0).equals(HEADER)
+            || lines.get(0).equals(HEADER_WITHOUT_MODEL_VERSION)
+            || lines.get(0).equals(HEADER_WITHOUT_WATCH))) {
+      throw new IllegalArgumentException(
+          name
+              + ": the first line is not the cycle record header; expected "
+              + String.join(",", HEADER));
     }
     List<CycleRecord> out = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -104,24 +152,46 @@ public final class CycleRecordCsv {
     CycleOutcome outcome = CycleOutcome.fromId(c.get(14));
     if (bread == null || mode == null || outcome == null) {
       String field = bread == null ? "bread" : mode == null ? "mode" : "outcome";
-      throw new IllegalArgumentException(field + " '" + c.get(HEADER.indexOf(field)) + "' is not a known value");
+      throw new IllegalArgumentException(
+          field + " '" + c.get(HEADER.indexOf(field)) + "' is not a known value");
     }
     Rating rating = null;
     if (!c.get(18).isEmpty()) {
       rating = Rating.fromId(c.get(18));
       if (rating == null) {
-        throw new IllegalArgumentException("rating '" + c.get(18) + "' is not one of too-light, just-right, too-dark");
+        throw new IllegalArgumentException(
+            "rating '" + c.get(18) + "' is not one of too-light, just-right, too-dark");
       }
     }
-    ToastSettings s = new ToastSettings(Integer.parseInt(c.get(3)), bread, Double.parseDouble(c.get(5)),
-        Integer.parseInt(c.get(6)), mode);
-    PredictionInput in = new PredictionInput(s, Double.parseDouble(c.get(8)), Double.parseDouble(c.get(9)),
-        Double.parseDouble(c.get(10)));
-    Prediction p = new Prediction(Double.parseDouble(c.get(11)), c.get(12), c.get(13).isEmpty() ? null : c.get(13));
-    return new CycleRecord(c.get(0), c.get(1), Instant.parse(c.get(2)), in, p, outcome,
-        c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)), heaterOnS(c.get(16), outcome),
-        c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)), rating,
-        columns > 19 && !c.get(19).isEmpty() ? c.get(19) : null, columns > 20 ? watch(c) : ModelWatch.NONE);
+    ToastSettings s =
+        new ToastSettings(
+            Integer.parseInt(c.get(3)),
+            bread,
+            Double.parseDouble(c.get(5)),
+            Integer.parseInt(c.get(6)),
+            mode);
+    PredictionInput in =
+        new PredictionInput(
+            s,
+            Double.parseDouble(c.get(8)),
+            Double.parseDouble(c.get(9)),
+            Double.parseDouble(c.get(10)));
+    Prediction p =
+        new Prediction(
+            Double.parseDouble(c.get(11)), c.get(12), c.get(13).isEmpty() ? null : c.get(13));
+    return new CycleRecord(
+        c.get(0),
+        c.get(1),
+        Instant.parse(c.get(2)),
+        in,
+        p,
+        outcome,
+        c.get(15).isEmpty() ? null : FaultCode.valueOf(c.get(15)),
+        heaterOnS(c.get(16), outcome),
+        c.get(17).isEmpty() ? null : Double.valueOf(c.get(17)),
+        rating,
+        columns > 19 && !c.get(19).isEmpty() ? c.get(19) : null,
+        columns > 20 ? watch(c) : ModelWatch.NONE);
   }
 
   private static double heaterOnS(String field, CycleOutcome outcome) {
@@ -129,8 +199,11 @@ public final class CycleRecordCsv {
       return Double.parseDouble(field);
     }
     if (outcome.heaterTimeKnown()) {
-      throw new IllegalArgumentException("heaterOnS is empty, but a " + outcome.id() + " cycle needs the time the"
-          + " heater was on");
+      throw new IllegalArgumentException(
+          "heaterOnS is empty, but a "
+              + outcome.id()
+              + " cycle needs the time the"
+              + " heater was on");
     }
     return 0; // unknown, stored as the record stores it
   }
@@ -148,7 +221,11 @@ public final class CycleRecordCsv {
 
   /** Splits CSV text into records of fields, honouring quoted fields. */
   private static ModelWatch watch(List<String> c) {
-    return new ModelWatch(empty(c.get(20)), optionalNumber(c.get(21)), empty(c.get(22)), optionalNumber(c.get(23)),
+    return new ModelWatch(
+        empty(c.get(20)),
+        optionalNumber(c.get(21)),
+        empty(c.get(22)),
+        optionalNumber(c.get(23)),
         optionalNumber(c.get(24)));
   }
 

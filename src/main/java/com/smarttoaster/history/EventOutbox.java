@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * Messages that must reach the broker, kept until it has accepted them. Entries are numbered in
- * the order they were added; a message is removed only after the broker acknowledged it, so a
- * crash, a broker restart or a lost connection at worst repeats a message (receivers drop repeats
- * by its sequence number), never loses one.
+ * Messages that must reach the broker, kept until it has accepted them. Entries are numbered in the
+ * order they were added; a message is removed only after the broker acknowledged it, so a crash, a
+ * broker restart or a lost connection at worst repeats a message (receivers drop repeats by its
+ * sequence number), never loses one.
  */
 public interface EventOutbox extends AutoCloseable {
   /** One waiting message. */
@@ -21,7 +21,9 @@ public interface EventOutbox extends AutoCloseable {
    */
   long append(String topic, LongFunction<byte[]> payloadForSeq);
 
-  /** Up to {@code max} waiting entries with a sequence number above {@code afterSeq}, oldest first. */
+  /**
+   * Up to {@code max} waiting entries with a sequence number above {@code afterSeq}, oldest first.
+   */
   List<Entry> pending(long afterSeq, int max);
 
   /** Removes an entry the broker has accepted; removing a missing one does nothing. */

@@ -13,29 +13,33 @@ import org.slf4j.LoggerFactory;
  * The embedded SQLite database of one appliance: its cycle records ({@link #cycles()}) and its
  * outbox of MQTT events not yet accepted by the broker ({@link #outbox()}).
  *
- * <p>WAL journal with {@code synchronous=FULL}: every committed write survives a killed process
- * and a power cut, readers (such as {@code history export}) never block the appliance, and the
- * files on the SD card are written in place without a rollback journal. One connection, used under
- * this object's lock, so any thread may call in; writes are a few per cycle.
+ * <p>WAL journal with {@code synchronous=FULL}: every committed write survives a killed process and
+ * a power cut, readers (such as {@code history export}) never block the appliance, and the files on
+ * the SD card are written in place without a rollback journal. One connection, used under this
+ * object's lock, so any thread may call in; writes are a few per cycle.
  */
 public final class HistoryDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryDatabase.class);
+
   /**
    * Schema version kept in {@code PRAGMA user_version}. 2 adds the cycle outcomes {@code running}
-   * and {@code interrupted}: the tables are unchanged, but a version-1 build cannot read those rows,
-   * so it must refuse the file at open instead of failing on some later read.
+   * and {@code interrupted}: the tables are unchanged, but a version-1 build cannot read those
+   * rows, so it must refuse the file at open instead of failing on some later read.
    */
   static final int SCHEMA_VERSION = 2;
+
   // The model_version and monitoring columns (issue 14) are added in place and left out of the
   // version: they are nullable, and builds without them read and write the table by column name, so
-  // they keep working on a file that has them. A reader opening an old file (no upgrade) reads nulls.
+  // they keep working on a file that has them. A reader opening an old file (no upgrade) reads
+  // nulls.
 
   private final Path file;
   private final Connection connection;
   private final SqliteCycleHistory cycles;
   private final SqliteEventOutbox outbox;
 
-  private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents) throws SQLException {
+  private HistoryDatabase(Path file, Connection connection, int maxCycles, int maxOutboxEvents)
+      throws SQLException {
     this.file = file;
     this.connection = connection;
     this.cycles = new SqliteCycleHistory(this, maxCycles, SqliteCycleHistory.columns(connection));
@@ -55,10 +59,15 @@ public final class HistoryDatabase implements AutoCloseable {
    * @param upgrade whether to mark an older schema as this build's; a reader does not, so that
    *     exporting with a newer build never locks out the older build that runs the appliance
    */
-  private static HistoryDatabase open(Path file, int maxCycles, int maxOutboxEvents, boolean upgrade) {
+  private static HistoryDatabase open(
+      Path file, int maxCycles, int maxOutboxEvents, boolean upgrade) {
     if (maxCycles < 1 || maxOutboxEvents < 1) {
-      throw new IllegalArgumentException("maxCycles " + maxCycles + " and maxOutboxEvents " + maxOutboxEvents
-          + " must be at least 1");
+      throw new IllegalArgumentException(
+          "maxCycles "
+              + maxCycles
+              + " and maxOutboxEvents "
+              + maxOutboxEvents
+              + " must be at least 1");
     }
     Connection c = null;
     try {
@@ -72,8 +81,14 @@ public final class HistoryDatabase implements AutoCloseable {
           version = rs.next() ? rs.getInt(1) : 0;
         }
         if (version > SCHEMA_VERSION) {
-          throw new HistoryException("history database " + file + " has schema version " + version
-              + ", newer than this build's " + SCHEMA_VERSION + "; use a newer build or another databaseFile");
+          throw new HistoryException(
+              "history database "
+                  + file
+                  + " has schema version "
+                  + version
+                  + ", newer than this build's "
+                  + SCHEMA_VERSION
+                  + "; use a newer build or another databaseFile");
         }
         SqliteCycleHistory.createTable(s);
         if (upgrade) {
@@ -83,19 +98,31 @@ public final class HistoryDatabase implements AutoCloseable {
         if (upgrade && version < SCHEMA_VERSION) {
           s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
           if (version > 0) {
-            log.info("History database {}: schema version {} upgraded to {} (cycle outcomes running and"
-                + " interrupted); builds older than this one will refuse it", file, version, SCHEMA_VERSION);
+            log.info(
+                "History database {}: schema version {} upgraded to {} (cycle outcomes running and"
+                    + " interrupted); builds older than this one will refuse it",
+                file,
+                version,
+                SCHEMA_VERSION);
           }
         }
       }
       HistoryDatabase db = new HistoryDatabase(file, c, maxCycles, maxOutboxEvents);
-      log.info("History database {}: {} cycles, {} events waiting for the broker", file, db.cycles.size(),
+      log.info(
+          "History database {}: {} cycles, {} events waiting for the broker",
+          file,
+          db.cycles.size(),
           db.outbox.size());
       return db;
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new HistoryException("cannot open history database " + file + ": " + e.getMessage()
-          + "; check that its directory is writable and the file is a SQLite database", e);
+      throw new HistoryException(
+          "cannot open history database "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check that its directory is writable and the file is a SQLite database",
+          e);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
@@ -108,7 +135,8 @@ public final class HistoryDatabase implements AutoCloseable {
    */
   public static HistoryDatabase openExisting(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new HistoryException("no history database at " + file + "; give the file named by history.databaseFile");
+      throw new HistoryException(
+          "no history database at " + file + "; give the file named by history.databaseFile");
     }
     return open(file, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
   }

@@ -41,14 +41,15 @@ public final class InMemoryCycleHistory implements CycleHistory {
   @Override
   public synchronized List<CycleRecord> closeInterrupted() {
     List<CycleRecord> closed = new ArrayList<>();
-    records.replaceAll(r -> {
-      if (r.outcome() != CycleOutcome.RUNNING) {
-        return r;
-      }
-      CycleRecord c = r.interrupted();
-      closed.add(c);
-      return c;
-    });
+    records.replaceAll(
+        r -> {
+          if (r.outcome() != CycleOutcome.RUNNING) {
+            return r;
+          }
+          CycleRecord c = r.interrupted();
+          closed.add(c);
+          return c;
+        });
     return closed;
   }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 
-/** An outbox in memory only: survives broker restarts but not the process (simulations, benchmarks). */
+/**
+ * An outbox in memory only: survives broker restarts but not the process (simulations, benchmarks).
+ */
 public final class InMemoryEventOutbox implements EventOutbox {
   private final TreeMap<Long, Entry> entries = new TreeMap<>();
   private final int maxEvents;

@@ -6,7 +6,8 @@ package com.smarttoaster.history;
  * before these fields existed.
  *
  * @param candidateVersion the shadow candidate that ran beside the active model, or null for none
- * @param candidateS the candidate's answer, s (recorded, never used for heat); null when it gave none
+ * @param candidateS the candidate's answer, s (recorded, never used for heat); null when it gave
+ *     none
  * @param candidateNote why the candidate gave no usable answer (threw, declined, cut off at the
  *     deadline), or null
  * @param checkerDisagreement relative difference between the active model's answer and the non-ML

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The allowed values of an enum-valued field, keyed by the id used in files, in declaration order. */
+/**
+ * The allowed values of an enum-valued field, keyed by the id used in files, in declaration order.
+ */
 public final class Choices {
   private Choices() {}
 

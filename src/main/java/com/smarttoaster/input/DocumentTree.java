@@ -22,18 +22,19 @@ import java.util.regex.Pattern;
 
 /**
  * Builds a tree from a JSON or YAML parser, stricter than the parser alone: a key given twice is a
- * problem named by its path; in YAML, aliases, anchored mappings and lists, and tags are refused (Jackson does not
- * report an anchor on a plain value, which is harmless since its alias is refused), numbers must be plain
- * decimals (no 0x1F, 1_000, 012 or .inf) and booleans must be written {@code true} or {@code
- * false} (not yes/no/on/off). Problems that have a path go to {@link Problems}; a document that
- * cannot be parsed at all is a {@link SyntaxError}.
+ * problem named by its path; in YAML, aliases, anchored mappings and lists, and tags are refused
+ * (Jackson does not report an anchor on a plain value, which is harmless since its alias is
+ * refused), numbers must be plain decimals (no 0x1F, 1_000, 012 or .inf) and booleans must be
+ * written {@code true} or {@code false} (not yes/no/on/off). Problems that have a path go to {@link
+ * Problems}; a document that cannot be parsed at all is a {@link SyntaxError}.
  */
 public final class DocumentTree {
   /** Deeper nesting than this is never needed by our formats and is refused. */
   public static final int MAX_DEPTH = 16;
 
   private static final Pattern PLAIN_DECIMAL =
-      Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+([eE][-+]?[0-9]+)?");
+      Pattern.compile(
+          "[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+([eE][-+]?[0-9]+)?");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonParser parser;
@@ -136,7 +137,9 @@ public final class DocumentTree {
   private JsonNode readNumber(JsonToken token, String path) throws SyntaxError {
     String raw = text();
     if (yaml && !PLAIN_DECIMAL.matcher(raw).matches()) {
-      problems.add(path, label(path) + " = " + raw + " is not a plain decimal number; write it like 280 or 0.05");
+      problems.add(
+          path,
+          label(path) + " = " + raw + " is not a plain decimal number; write it like 280 or 0.05");
       return TextNode.valueOf(raw);
     }
     try {
@@ -160,7 +163,8 @@ public final class DocumentTree {
 
   private JsonNode readBoolean(JsonToken token, String path) throws SyntaxError {
     String raw = text();
-    if (yaml && !raw.toLowerCase(Locale.ROOT).equals(token == JsonToken.VALUE_TRUE ? "true" : "false")) {
+    if (yaml
+        && !raw.toLowerCase(Locale.ROOT).equals(token == JsonToken.VALUE_TRUE ? "true" : "false")) {
       problems.add(path, label(path) + " = " + raw + " is ambiguous in YAML; write true or false");
       return TextNode.valueOf(raw);
     }
@@ -173,7 +177,8 @@ public final class DocumentTree {
     }
     YAMLParser y = (YAMLParser) parser;
     if (y.isCurrentAlias()) {
-      problems.add(path, label(path) + " uses a YAML alias (*" + text() + "); write the value out instead");
+      problems.add(
+          path, label(path) + " uses a YAML alias (*" + text() + "); write the value out instead");
     }
     String anchor;
     String tag;
@@ -184,7 +189,9 @@ public final class DocumentTree {
       throw new SyntaxError(line(), column(), "the text could not be parsed");
     }
     if (anchor != null) {
-      problems.add(path, label(path) + " defines a YAML anchor (&" + anchor + "); anchors are not supported");
+      problems.add(
+          path,
+          label(path) + " defines a YAML anchor (&" + anchor + "); anchors are not supported");
     }
     if (tag != null) {
       problems.add(path, label(path) + " has a YAML tag (" + tag + "); tags are not supported");

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 /** How values appear in messages: numbers without noise, text quoted, long text shortened. */
 public final class Format {
   private static final int MAX_SHOWN = 60;
-  private static final java.util.regex.Pattern SIMPLE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+  private static final java.util.regex.Pattern SIMPLE_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
   private Format() {}
 
@@ -37,7 +38,9 @@ public final class Format {
     return quoted.length() > MAX_SHOWN ? quoted.substring(0, MAX_SHOWN) + "...\"" : quoted;
   }
 
-  /** A value as the user wrote it: numbers and booleans bare, text in quotes, containers by kind. */
+  /**
+   * A value as the user wrote it: numbers and booleans bare, text in quotes, containers by kind.
+   */
   public static String value(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "(nothing)";

@@ -9,7 +9,8 @@ package com.smarttoaster.input;
  * @param maxInclusive whether {@code max} itself is allowed
  * @param unit unit for messages, e.g. {@code °C}; empty for a plain count
  */
-public record NumberRange(double min, boolean minInclusive, double max, boolean maxInclusive, String unit) {
+public record NumberRange(
+    double min, boolean minInclusive, double max, boolean maxInclusive, String unit) {
 
   /** {@code min ≤ v ≤ max}. */
   public static NumberRange closed(double min, double max, String unit) {
@@ -52,7 +53,9 @@ public record NumberRange(double min, boolean minInclusive, double max, boolean 
       sb.append(minInclusive ? "at least " : "above ").append(Format.number(min));
     }
     if (hasMax) {
-      sb.append(hasMin ? " and " : "").append(maxInclusive ? "at most " : "below ").append(Format.number(max));
+      sb.append(hasMin ? " and " : "")
+          .append(maxInclusive ? "at most " : "below ")
+          .append(Format.number(max));
     }
     return sb.append(u).toString();
   }

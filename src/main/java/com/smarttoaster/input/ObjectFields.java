@@ -88,7 +88,9 @@ public final class ObjectFields {
     }
     double d = v.doubleValue();
     if (!Double.isFinite(d)) {
-      add(key, path(key) + " = " + Format.value(v) + " is not a finite number; expected " + expected);
+      add(
+          key,
+          path(key) + " = " + Format.value(v) + " is not a finite number; expected " + expected);
       return OptionalDouble.empty();
     }
     if (!range.contains(d)) {
@@ -123,14 +125,17 @@ public final class ObjectFields {
     if (v.isFloatingPointNumber()) {
       double d = v.doubleValue();
       if (!Double.isFinite(d) || d != Math.rint(d)) {
-        add(key, path(key) + " = " + Format.value(v) + " is not a whole number; expected " + expected);
+        add(
+            key,
+            path(key) + " = " + Format.value(v) + " is not a whole number; expected " + expected);
         return OptionalLong.empty();
       }
       exact = BigDecimal.valueOf(d);
     } else {
       exact = new BigDecimal(v.bigIntegerValue());
     }
-    if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
+        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
       outOfRange(key, v, expected);
       return OptionalLong.empty();
     }
@@ -176,7 +181,8 @@ public final class ObjectFields {
    * @param byId allowed ids in the order they are listed in messages
    * @param refused ids that look plausible but are refused, with the reason to show
    */
-  public <E> Optional<E> choice(String key, boolean required, Map<String, E> byId, Map<String, String> refused) {
+  public <E> Optional<E> choice(
+      String key, boolean required, Map<String, E> byId, Map<String, String> refused) {
     String expected = "one of: " + String.join(", ", byId.keySet());
     JsonNode v = present(key, required, expected);
     if (v == null) {
@@ -188,13 +194,30 @@ public final class ObjectFields {
     }
     String id = v.textValue();
     if (refused.containsKey(id)) {
-      add(key, path(key) + " = " + Format.value(v) + " is not allowed: " + refused.get(id) + "; expected " + expected);
+      add(
+          key,
+          path(key)
+              + " = "
+              + Format.value(v)
+              + " is not allowed: "
+              + refused.get(id)
+              + "; expected "
+              + expected);
       return Optional.empty();
     }
     E e = byId.get(id);
     if (e == null) {
-      String hint = ClosestName.to(id, byId.keySet()).map(s -> " (did you mean " + s + "?)").orElse("");
-      add(key, path(key) + " = " + Format.value(v) + " is not an allowed value" + hint + "; expected " + expected);
+      String hint =
+          ClosestName.to(id, byId.keySet()).map(s -> " (did you mean " + s + "?)").orElse("");
+      add(
+          key,
+          path(key)
+              + " = "
+              + Format.value(v)
+              + " is not an allowed value"
+              + hint
+              + "; expected "
+              + expected);
       return Optional.empty();
     }
     return Optional.of(e);
@@ -265,7 +288,8 @@ public final class ObjectFields {
         continue;
       }
       if (!e.isObject()) {
-        problems.add(p, p + " = " + Format.value(e) + " has the wrong type; expected an object {...}");
+        problems.add(
+            p, p + " = " + Format.value(e) + " has the wrong type; expected an object {...}");
         continue;
       }
       out.add(new ObjectFields((ObjectNode) e, p, problems, noun));
@@ -301,7 +325,15 @@ public final class ObjectFields {
         msg =
             ClosestName.to(key, known)
                 .map(s -> p + " is not a known " + noun + "; did you mean " + path(s) + "?")
-                .orElse(p + " is not a known " + noun + where + "; known " + noun + "s: " + String.join(", ", known));
+                .orElse(
+                    p
+                        + " is not a known "
+                        + noun
+                        + where
+                        + "; known "
+                        + noun
+                        + "s: "
+                        + String.join(", ", known));
       }
       problems.add(p, msg);
     }
@@ -323,7 +355,12 @@ public final class ObjectFields {
       return null; // already reported while parsing (e.g. a YAML alias or a hex number)
     }
     if (v.isNull() || (v.isTextual() && v.textValue().isEmpty())) {
-      problems.add(p, p + " has no value; expected " + expected + (required ? "" : ", or leave " + key + " out"));
+      problems.add(
+          p,
+          p
+              + " has no value; expected "
+              + expected
+              + (required ? "" : ", or leave " + key + " out"));
       return null;
     }
     return v;

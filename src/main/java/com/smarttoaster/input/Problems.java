@@ -17,7 +17,8 @@ public final class Problems {
     for (Problem p : problems) {
       String q = p.path();
       if (q.equals(path)
-          || (q.startsWith(path) && (q.charAt(path.length()) == '.' || q.charAt(path.length()) == '['))) {
+          || (q.startsWith(path)
+              && (q.charAt(path.length()) == '.' || q.charAt(path.length()) == '['))) {
         return true;
       }
     }

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 public final class SyntaxError extends Exception {
   private static final long serialVersionUID = 1L;
   private static final Pattern BACKTICKED = Pattern.compile("\\s*`[^`]*`");
-  private static final Pattern SOURCE = Pattern.compile("\\s*\\(?start marker at \\[Source:[^\\]]*\\][^)]*\\)?");
+  private static final Pattern SOURCE =
+      Pattern.compile("\\s*\\(?start marker at \\[Source:[^\\]]*\\][^)]*\\)?");
   private static final Pattern SOURCE_ANY = Pattern.compile("\\[Source:[^\\]]*\\]");
   private static final Pattern PARSER_EVENT = Pattern.compile("<org\\.yaml[^>]*>");
-  private static final Pattern ENABLE_HINT = Pattern.compile(":?\\s*enable\\s*(`[^`]*`)?\\s*to allow.*");
+  private static final Pattern ENABLE_HINT =
+      Pattern.compile(":?\\s*enable\\s*(`[^`]*`)?\\s*to allow.*");
   private static final Pattern LEAKS =
-      Pattern.compile("(?i).*(com\\.fasterxml|org\\.yaml|jackson|snakeyaml|exception|\\bclass\\b|java\\.).*");
+      Pattern.compile(
+          "(?i).*(com\\.fasterxml|org\\.yaml|jackson|snakeyaml|exception|\\bclass\\b|java\\.).*");
   private static final int MAX_TEXT = 200;
 
   private final int line;
@@ -71,7 +74,8 @@ public final class SyntaxError extends Exception {
     if (raw.toLowerCase(Locale.ROOT).contains("malformed numeric value")) {
       return "a number is written in a form that is not allowed; write plain decimal numbers like 280 or 0.05";
     }
-    // Multi-line YAML messages: keep the sentences, drop the source excerpts and "in 'reader'" lines.
+    // Multi-line YAML messages: keep the sentences, drop the source excerpts and "in 'reader'"
+    // lines.
     List<String> kept = new ArrayList<>();
     for (String l : raw.split("\\R")) {
       if (l.isBlank() || l.startsWith(" in '") || l.startsWith("    ") || l.trim().equals("^")) {
@@ -85,7 +89,11 @@ public final class SyntaxError extends Exception {
     text = SOURCE_ANY.matcher(text).replaceAll("");
     text = PARSER_EVENT.matcher(text).replaceAll("a list or mapping");
     text = BACKTICKED.matcher(text).replaceAll("");
-    text = text.replace(" (Scalar value in YAML)", "").replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
+    text =
+        text.replace(" (Scalar value in YAML)", "")
+            .replaceAll("\\s+", " ")
+            .replaceAll("\\p{Cntrl}", "?")
+            .trim();
     if (text.isEmpty() || LEAKS.matcher(text).matches()) {
       return "the text could not be parsed";
     }

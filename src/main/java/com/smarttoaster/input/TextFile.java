@@ -30,7 +30,8 @@ public final class TextFile {
       }
       long size = Files.size(file);
       if (size > maxBytes) {
-        throw new UnreadableFile("is " + size + " bytes; files of this kind are at most " + maxBytes + " bytes");
+        throw new UnreadableFile(
+            "is " + size + " bytes; files of this kind are at most " + maxBytes + " bytes");
       }
       byte[] bytes = Files.readAllBytes(file);
       String text =
@@ -48,7 +49,8 @@ public final class TextFile {
     } catch (AccessDeniedException e) {
       throw new UnreadableFile("cannot be read: permission denied");
     } catch (IOException e) {
-      throw new UnreadableFile("cannot be read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw new UnreadableFile(
+          "cannot be read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (SecurityException e) {
       throw new UnreadableFile("cannot be read: access denied");
     }

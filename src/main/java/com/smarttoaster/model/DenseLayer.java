@@ -10,12 +10,14 @@ package com.smarttoaster.model;
 public record DenseLayer(float[][] weights, float[] bias, boolean relu) {
   public DenseLayer {
     if (weights.length == 0 || weights.length != bias.length) {
-      throw new IllegalArgumentException("layer has " + weights.length + " weight rows but " + bias.length + " biases");
+      throw new IllegalArgumentException(
+          "layer has " + weights.length + " weight rows but " + bias.length + " biases");
     }
     int in = weights[0].length;
     for (float[] row : weights) {
       if (row.length != in) {
-        throw new IllegalArgumentException("ragged weight matrix: rows of " + in + " and " + row.length);
+        throw new IllegalArgumentException(
+            "ragged weight matrix: rows of " + in + " and " + row.length);
       }
     }
   }

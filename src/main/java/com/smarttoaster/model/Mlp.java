@@ -14,8 +14,15 @@ public record Mlp(List<DenseLayer> layers) {
     }
     for (int i = 1; i < layers.size(); i++) {
       if (layers.get(i).inputs() != layers.get(i - 1).outputs()) {
-        throw new IllegalArgumentException("layer " + i + " takes " + layers.get(i).inputs() + " inputs but layer "
-            + (i - 1) + " gives " + layers.get(i - 1).outputs());
+        throw new IllegalArgumentException(
+            "layer "
+                + i
+                + " takes "
+                + layers.get(i).inputs()
+                + " inputs but layer "
+                + (i - 1)
+                + " gives "
+                + layers.get(i - 1).outputs());
       }
     }
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model card that travels beside the {@code .tflite} file: what the model sees, in which
- * units and ranges, how inputs and output are scaled, how good it was, and the SHA-256 of the exact
- * file it describes. Serialised as JSON with Jackson.
+ * The model card that travels beside the {@code .tflite} file: what the model sees, in which units
+ * and ranges, how inputs and output are scaled, how good it was, and the SHA-256 of the exact file
+ * it describes. Serialised as JSON with Jackson.
  *
  * @param version card format version (1)
  * @param modelVersion the model's own version, e.g. "2026.11.27-1"
@@ -22,12 +22,12 @@ import java.util.Map;
  * @param notes free text: training set-up, known limits
  * @param checkerBand the largest relative disagreement the guard accepts between the model and the
  *     non-ML fallback, e.g. 0.25 for 25 % (see {@code predict.CheckerBand}): measured on the test
- *     split at training time, plus a margin; null on cards from before issue 11 (the guard then uses
- *     its default). Applies to start predictions
+ *     split at training time, plus a margin; null on cards from before issue 11 (the guard then
+ *     uses its default). Applies to start predictions
  * @param checkerBandProgress the same for re-predictions (inputs with the heating progress),
- *     measured on those inputs alone: the two estimators disagree more there (frozen bread, low mains)
- *     than at the start, and one band for both let a start answer 20 % off through; null on cards
- *     before it (the guard then uses {@code checkerBand})
+ *     measured on those inputs alone: the two estimators disagree more there (frozen bread, low
+ *     mains) than at the start, and one band for both let a start answer 20 % off through; null on
+ *     cards before it (the guard then uses {@code checkerBand})
  * @param integritySha256 lower-case hex SHA-256 over the model bytes followed by this card's
  *     canonical JSON with this field empty (see {@code predict.ModelCardChecks#seal}); covers every
  *     field, so an edited card is refused like an edited model
@@ -50,11 +50,35 @@ public record ModelCard(
     String integritySha256) {
 
   /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
-  public ModelCard(int version, String modelVersion, String created, String modelFile, String tfliteSha256,
-      String dataSha256, long dataRows, long dataSeed, List<Feature> features, Target target,
-      Map<String, Double> metrics, String notes) {
-    this(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed, features, target,
-        metrics, notes, null, null, null);
+  public ModelCard(
+      int version,
+      String modelVersion,
+      String created,
+      String modelFile,
+      String tfliteSha256,
+      String dataSha256,
+      long dataRows,
+      long dataSeed,
+      List<Feature> features,
+      Target target,
+      Map<String, Double> metrics,
+      String notes) {
+    this(
+        version,
+        modelVersion,
+        created,
+        modelFile,
+        tfliteSha256,
+        dataSha256,
+        dataRows,
+        dataSeed,
+        features,
+        target,
+        metrics,
+        notes,
+        null,
+        null,
+        null);
   }
 
   /** This card with another start checker band, the re-prediction band kept (seal again). */
@@ -64,14 +88,42 @@ public record ModelCard(
 
   /** This card with other checker bands (the seal no longer matches: seal again). */
   public ModelCard withCheckerBands(Double start, Double progress) {
-    return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
-        features, target, metrics, notes, start, progress, integritySha256);
+    return new ModelCard(
+        version,
+        modelVersion,
+        created,
+        modelFile,
+        tfliteSha256,
+        dataSha256,
+        dataRows,
+        dataSeed,
+        features,
+        target,
+        metrics,
+        notes,
+        start,
+        progress,
+        integritySha256);
   }
 
   /** This card with another integrity hash. */
   public ModelCard withIntegritySha256(String hash) {
-    return new ModelCard(version, modelVersion, created, modelFile, tfliteSha256, dataSha256, dataRows, dataSeed,
-        features, target, metrics, notes, checkerBand, checkerBandProgress, hash);
+    return new ModelCard(
+        version,
+        modelVersion,
+        created,
+        modelFile,
+        tfliteSha256,
+        dataSha256,
+        dataRows,
+        dataSeed,
+        features,
+        target,
+        metrics,
+        notes,
+        checkerBand,
+        checkerBandProgress,
+        hash);
   }
 
   /**
@@ -84,7 +136,8 @@ public record ModelCard(
    * @param mean mean used to standardise the input
    * @param std standard deviation used to standardise the input (1 when the feature is constant)
    */
-  public record Feature(String name, String unit, double min, double max, double mean, double std) {}
+  public record Feature(
+      String name, String unit, double min, double max, double mean, double std) {}
 
   /**
    * The network's output.
@@ -98,7 +151,9 @@ public record ModelCard(
    */
   public record Target(String name, String unit, String transform, double mean, double std) {}
 
-  /** Standardises a raw feature vector (see {@code predict.ModelFeatures.encode}) for the network. */
+  /**
+   * Standardises a raw feature vector (see {@code predict.ModelFeatures.encode}) for the network.
+   */
   public float[] scale(float[] raw) {
     float[] z = new float[raw.length];
     for (int i = 0; i < raw.length; i++) {

@@ -28,9 +28,9 @@ import org.tensorflow.lite.schema.TensorType;
  *
  * <p>The graph is one subgraph: input tensor {@code [1, n]}, then per layer one FULLY_CONNECTED
  * operator with a constant weights tensor {@code [out, in]}, a constant bias {@code [out]} and a
- * fused RELU (hidden layers) or NONE (output layer), ending in the output tensor {@code [1, outputs]}.
- * Buffer 0 is the empty buffer that every non-constant tensor points at, as the format requires;
- * constant data is little-endian float32, 16-byte aligned like the TFLite converter's.
+ * fused RELU (hidden layers) or NONE (output layer), ending in the output tensor {@code [1,
+ * outputs]}. Buffer 0 is the empty buffer that every non-constant tensor points at, as the format
+ * requires; constant data is little-endian float32, 16-byte aligned like the TFLite converter's.
  *
  * <p>The operator code carries FULLY_CONNECTED (9) in both the deprecated byte field and the newer
  * int field: runtimes before TFLite 2.4 read only the byte (DJL's 2.6.2 natives take the larger of
@@ -39,6 +39,7 @@ import org.tensorflow.lite.schema.TensorType;
 public final class TfliteMlpWriter {
   /** TFLite schema version written into the model. */
   public static final int SCHEMA_VERSION = 3;
+
   /** Flatbuffer file identifier of TFLite models. */
   public static final String FILE_IDENTIFIER = "TFL3";
 
@@ -67,7 +68,12 @@ public final class TfliteMlpWriter {
       int weightsBuffer = buffers.size();
       buffers.add(dataBuffer(fbb, flatten(layer.weights())));
       int weights = tensors.size();
-      tensors.add(tensor(fbb, "dense_" + i + "/weights", new int[] {layer.outputs(), layer.inputs()}, weightsBuffer));
+      tensors.add(
+          tensor(
+              fbb,
+              "dense_" + i + "/weights",
+              new int[] {layer.outputs(), layer.inputs()},
+              weightsBuffer));
 
       int biasBuffer = buffers.size();
       buffers.add(dataBuffer(fbb, layer.bias()));
@@ -120,11 +126,15 @@ public final class TfliteMlpWriter {
     return OperatorCode.endOperatorCode(fbb);
   }
 
-  private static int fullyConnected(FlatBufferBuilder fbb, int input, int weights, int bias, int output,
-      boolean relu) {
-    int options = FullyConnectedOptions.createFullyConnectedOptions(fbb,
-        relu ? ActivationFunctionType.RELU : ActivationFunctionType.NONE,
-        FullyConnectedOptionsWeightsFormat.DEFAULT, false, false);
+  private static int fullyConnected(
+      FlatBufferBuilder fbb, int input, int weights, int bias, int output, boolean relu) {
+    int options =
+        FullyConnectedOptions.createFullyConnectedOptions(
+            fbb,
+            relu ? ActivationFunctionType.RELU : ActivationFunctionType.NONE,
+            FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false);
     int inputs = Operator.createInputsVector(fbb, new int[] {input, weights, bias});
     int outputs = Operator.createOutputsVector(fbb, new int[] {output});
     Operator.startOperator(fbb);
@@ -136,7 +146,8 @@ public final class TfliteMlpWriter {
     return Operator.endOperator(fbb);
   }
 
-  private static int subgraph(FlatBufferBuilder fbb, List<Integer> tensors, List<Integer> operators, int output) {
+  private static int subgraph(
+      FlatBufferBuilder fbb, List<Integer> tensors, List<Integer> operators, int output) {
     int tensorVector = SubGraph.createTensorsVector(fbb, toArray(tensors));
     int inputs = SubGraph.createInputsVector(fbb, new int[] {0});
     int outputs = SubGraph.createOutputsVector(fbb, new int[] {output});
@@ -168,7 +179,8 @@ public final class TfliteMlpWriter {
   }
 
   private static int dataBuffer(FlatBufferBuilder fbb, float[] values) {
-    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : values) {
       bytes.putFloat(v);
     }
@@ -192,7 +204,8 @@ public final class TfliteMlpWriter {
       DenseLayer layer = mlp.layers().get(l);
       for (int o = 0; o < layer.outputs(); o++) {
         if (!Float.isFinite(layer.bias()[o])) {
-          throw new IllegalArgumentException("layer " + l + " bias[" + o + "] is " + layer.bias()[o]);
+          throw new IllegalArgumentException(
+              "layer " + l + " bias[" + o + "] is " + layer.bias()[o]);
         }
         for (int i = 0; i < layer.inputs(); i++) {
           if (!Float.isFinite(layer.weights()[o][i])) {

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model the service runs: the active installed version when it verifies, else the factory
- * model in the jar. A missing, refused or unverifiable installed model never crashes the service and
+ * The model the service runs: the active installed version when it verifies, else the factory model
+ * in the jar. A missing, refused or unverifiable installed model never crashes the service and
  * never runs: it is logged once, loudly ({@code MODEL REFUSED}), and the factory model takes over
  * (behind which the guard's non-ML table still answers every cycle the model cannot).
  */
@@ -27,7 +27,8 @@ public final class ActiveModel {
   /**
    * What was loaded and why.
    *
-   * @param refusal why the active installed model was refused (the factory model runs instead), or null
+   * @param refusal why the active installed model was refused (the factory model runs instead), or
+   *     null
    */
   public record Loaded(ToastTimePredictor predictor, String pointer, String note, String refusal) {
     public Loaded(ToastTimePredictor predictor, String pointer, String note) {
@@ -58,14 +59,19 @@ public final class ActiveModel {
       return new Loaded(factory(), active, "the factory model is active");
     }
     if (key == null) {
-      return refused(active, "installed model " + active + " is active but the config has no model.bundlePublicKey"
-          + " to verify it with");
+      return refused(
+          active,
+          "installed model "
+              + active
+              + " is active but the config has no model.bundlePublicKey"
+              + " to verify it with");
     }
     try {
       ModelVersion.parse(active);
       byte[] bytes = Files.readAllBytes(store.bundleFile(active));
       VerifiedBundle v = new BundleVerifier(key).verify(bytes, active + ModelBundle.EXTENSION);
-      log.info("Model {} loaded from {} (installed, active)", v.version(), store.bundleFile(active));
+      log.info(
+          "Model {} loaded from {} (installed, active)", v.version(), store.bundleFile(active));
       return new Loaded(v.predictor(), active, "installed model " + active);
     } catch (BundleException e) {
       return refused(active, e.getMessage());
@@ -75,15 +81,21 @@ public final class ActiveModel {
   }
 
   private static Loaded refused(String pointer, String reason) {
-    log.warn("MODEL REFUSED: {}. Using the factory model built into the jar instead; fix it with `model activate`"
-        + " or `model rollback`.", reason);
-    return new Loaded(factory(), pointer, "refused (" + reason + "); the factory model instead",
+    log.warn(
+        "MODEL REFUSED: {}. Using the factory model built into the jar instead; fix it with `model activate`"
+            + " or `model rollback`.",
+        reason);
+    return new Loaded(
+        factory(),
+        pointer,
+        "refused (" + reason + "); the factory model instead",
         "model " + pointer + " refused: " + reason + "; the factory model runs instead");
   }
 
   /** The factory model's version, read from its card without loading the model. */
   public static ModelVersion factoryVersion() {
-    try (InputStream in = ActiveModel.class.getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
+    try (InputStream in =
+        ActiveModel.class.getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
       if (in != null) {
         JsonNode v = JSON.readTree(in).get("modelVersion");
         if (v != null && v.isTextual()) {
@@ -91,7 +103,9 @@ public final class ActiveModel {
         }
       }
     } catch (IOException | BundleException e) {
-      log.warn("The factory model's card has no readable version ({}); every installed version counts as newer", e.getMessage());
+      log.warn(
+          "The factory model's card has no readable version ({}); every installed version counts as newer",
+          e.getMessage());
     }
     return new ModelVersion(ModelVersion.FACTORY, 0);
   }

@@ -37,7 +37,8 @@ public record ActivePointer(String active, List<String> previous) {
     if (previous.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new ActivePointer(previous.get(previous.size() - 1),
-        previous.subList(0, previous.size() - 1)));
+    return java.util.Optional.of(
+        new ActivePointer(
+            previous.get(previous.size() - 1), previous.subList(0, previous.size() - 1)));
   }
 }

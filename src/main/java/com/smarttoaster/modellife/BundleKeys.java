@@ -15,16 +15,17 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Ed25519 keys in the two forms this project uses, both what {@code openssl} and the JDK write:
- * the public key as one base64 line of its X.509 SubjectPublicKeyInfo (44 bytes, 60 characters;
- * {@code openssl pkey -pubout -outform DER | base64 -w0}), which goes into the device's config, and
- * the private key as a PKCS#8 PEM file ({@code openssl genpkey -algorithm ed25519}), which stays with
+ * Ed25519 keys in the two forms this project uses, both what {@code openssl} and the JDK write: the
+ * public key as one base64 line of its X.509 SubjectPublicKeyInfo (44 bytes, 60 characters; {@code
+ * openssl pkey -pubout -outform DER | base64 -w0}), which goes into the device's config, and the
+ * private key as a PKCS#8 PEM file ({@code openssl genpkey -algorithm ed25519}), which stays with
  * whoever signs bundles and never goes into the repository or onto a device.
  */
 public final class BundleKeys {
   static final String ALGORITHM = "Ed25519";
   private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PEM_END = "-----END PRIVATE KEY-----";
+
   /** An X.509-encoded Ed25519 public key is 44 bytes; anything much longer is not one. */
   private static final int MAX_PUBLIC_KEY_CHARS = 200;
 
@@ -36,11 +37,15 @@ public final class BundleKeys {
    */
   public static PublicKey publicKey(String base64) throws BundleException {
     if (base64 == null || base64.isBlank()) {
-      throw new BundleException("no public key: expected one base64 line of an Ed25519 public key (X.509)");
+      throw new BundleException(
+          "no public key: expected one base64 line of an Ed25519 public key (X.509)");
     }
     if (base64.length() > MAX_PUBLIC_KEY_CHARS) {
-      throw new BundleException("public key is " + base64.length() + " characters; an Ed25519 public key in base64"
-          + " (X.509) is 60");
+      throw new BundleException(
+          "public key is "
+              + base64.length()
+              + " characters; an Ed25519 public key in base64"
+              + " (X.509) is 60");
     }
     byte[] der;
     try {
@@ -51,8 +56,11 @@ public final class BundleKeys {
     try {
       return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
-      throw new BundleException("public key (" + der.length + " bytes) is not an Ed25519 public key in X.509 form;"
-          + " write it with `model keygen` or openssl pkey -pubout -outform DER | base64 -w0");
+      throw new BundleException(
+          "public key ("
+              + der.length
+              + " bytes) is not an Ed25519 public key in X.509 form;"
+              + " write it with `model keygen` or openssl pkey -pubout -outform DER | base64 -w0");
     }
   }
 
@@ -69,23 +77,32 @@ public final class BundleKeys {
     String text;
     try {
       if (Files.size(pemFile) > 10_000) {
-        throw new BundleException("private key file " + pemFile + " is larger than a PEM Ed25519 key can be");
+        throw new BundleException(
+            "private key file " + pemFile + " is larger than a PEM Ed25519 key can be");
       }
       text = Files.readString(pemFile, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new BundleException("cannot read the private key file " + pemFile + ": " + e.getMessage());
+      throw new BundleException(
+          "cannot read the private key file " + pemFile + ": " + e.getMessage());
     }
     int begin = text.indexOf(PEM_BEGIN);
     int end = text.indexOf(PEM_END);
     if (begin < 0 || end < begin) {
-      throw new BundleException("private key file " + pemFile + " is not a PEM private key (" + PEM_BEGIN + " … "
-          + PEM_END + ")");
+      throw new BundleException(
+          "private key file "
+              + pemFile
+              + " is not a PEM private key ("
+              + PEM_BEGIN
+              + " … "
+              + PEM_END
+              + ")");
     }
     try {
       byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + PEM_BEGIN.length(), end));
       return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new BundleException("private key file " + pemFile + " holds no Ed25519 private key (PKCS#8)");
+      throw new BundleException(
+          "private key file " + pemFile + " holds no Ed25519 private key (PKCS#8)");
     }
   }
 
@@ -100,7 +117,12 @@ public final class BundleKeys {
 
   /** {@code key} as a PKCS#8 PEM file's text. */
   public static String toPem(PrivateKey key) {
-    return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(key.getEncoded()) + "\n" + PEM_END + "\n";
+    return PEM_BEGIN
+        + "\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
+        + "\n"
+        + PEM_END
+        + "\n";
   }
 }

@@ -16,8 +16,8 @@ import java.util.HexFormat;
  * model bundle}. It refuses a card without a valid version, so every bundle has an ordered version.
  */
 public final class BundleSigner {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private BundleSigner() {}
 
@@ -33,15 +33,22 @@ public final class BundleSigner {
       throw new BundleException("the card is not JSON: " + e.getMessage());
     }
     ModelVersion.parse(version);
-    byte[] manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.FORMAT_VERSION, version,
-        sha256(model), sha256(card)).toBytes();
+    byte[] manifest =
+        new BundleManifest(
+                BundleManifest.FORMAT,
+                BundleManifest.FORMAT_VERSION,
+                version,
+                sha256(model),
+                sha256(card))
+            .toBytes();
     try {
       Signature s = Signature.getInstance(BundleKeys.ALGORITHM);
       s.initSign(key);
       s.update(manifest);
       return new ModelBundle(manifest, s.sign(), model, card);
     } catch (GeneralSecurityException e) {
-      throw new BundleException("cannot sign with this key (" + key.getAlgorithm() + "): " + e.getMessage());
+      throw new BundleException(
+          "cannot sign with this key (" + key.getAlgorithm() + "): " + e.getMessage());
     }
   }
 

@@ -17,7 +17,9 @@ import java.security.Signature;
 public final class BundleVerifier {
   private final PublicKey key;
 
-  /** @param key the configured public key; null when none is, and then every bundle is refused */
+  /**
+   * @param key the configured public key; null when none is, and then every bundle is refused
+   */
   public BundleVerifier(PublicKey key) {
     this.key = key;
   }
@@ -29,14 +31,22 @@ public final class BundleVerifier {
    */
   public VerifiedBundle verify(byte[] bytes, String name) throws BundleException {
     if (key == null) {
-      throw new BundleException("bundle " + name + " cannot be verified: no public key is configured"
-          + " (model.bundlePublicKey)");
+      throw new BundleException(
+          "bundle "
+              + name
+              + " cannot be verified: no public key is configured"
+              + " (model.bundlePublicKey)");
     }
     ModelBundle b = ModelBundle.read(bytes, name);
     if (!signatureHolds(b)) {
-      throw new BundleException("bundle " + name + ": signature " + ModelBundle.SIGNATURE + " does not verify with"
-          + " the configured public key (model.bundlePublicKey): the manifest was changed after signing, the"
-          + " signature is damaged, or another key signed it");
+      throw new BundleException(
+          "bundle "
+              + name
+              + ": signature "
+              + ModelBundle.SIGNATURE
+              + " does not verify with"
+              + " the configured public key (model.bundlePublicKey): the manifest was changed after signing, the"
+              + " signature is damaged, or another key signed it");
     }
     BundleManifest m = BundleManifest.parse(b.manifest());
     checkHash(name, "model " + ModelBundle.MODEL, b.model(), m.modelSha256());
@@ -46,12 +56,18 @@ public final class BundleVerifier {
     try {
       p = ModelPredictor.open(b.model(), ModelBundle.MODEL, b.card(), ModelBundle.CARD);
     } catch (PredictorUnavailableException e) {
-      throw new BundleException("bundle " + name + " is signed but its model is refused: " + e.getMessage());
+      throw new BundleException(
+          "bundle " + name + " is signed but its model is refused: " + e.getMessage());
     }
     if (!m.modelVersion().equals(p.card().modelVersion())) {
       p.close();
-      throw new BundleException("bundle " + name + ": the manifest says version " + m.modelVersion()
-          + " but the card says " + p.card().modelVersion());
+      throw new BundleException(
+          "bundle "
+              + name
+              + ": the manifest says version "
+              + m.modelVersion()
+              + " but the card says "
+              + p.card().modelVersion());
     }
     return new VerifiedBundle(version, b, p);
   }
@@ -72,15 +88,25 @@ public final class BundleVerifier {
     } catch (java.security.SignatureException e) {
       return false; // a malformed signature is a bad signature
     } catch (GeneralSecurityException e) {
-      throw new BundleException("the configured public key cannot verify Ed25519 signatures: " + e.getMessage());
+      throw new BundleException(
+          "the configured public key cannot verify Ed25519 signatures: " + e.getMessage());
     }
   }
 
-  private static void checkHash(String name, String part, byte[] data, String signed) throws BundleException {
+  private static void checkHash(String name, String part, byte[] data, String signed)
+      throws BundleException {
     String actual = BundleSigner.sha256(data);
     if (!actual.equalsIgnoreCase(signed)) {
-      throw new BundleException("bundle " + name + ": " + part + " was changed after signing (SHA-256 "
-          + actual.substring(0, 12) + "…, the signed manifest says " + abbreviate(signed) + ")");
+      throw new BundleException(
+          "bundle "
+              + name
+              + ": "
+              + part
+              + " was changed after signing (SHA-256 "
+              + actual.substring(0, 12)
+              + "…, the signed manifest says "
+              + abbreviate(signed)
+              + ")");
     }
   }
 

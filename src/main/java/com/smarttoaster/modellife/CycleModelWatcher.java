@@ -14,21 +14,26 @@ import com.smarttoaster.toast.ToastMode;
 /**
  * The device's {@link ModelWatcher}: per cycle, the checker disagreement of the active model's
  * answer (used or refused) with the non-ML table, the inputs' distance outside the active model's
- * training envelope, and the shadow candidate's answer (started at the cycle's start, cut off at its
- * end). The active model and the candidate are swapped in by {@link RunningModel} as they change;
- * a cycle keeps those it started with.
+ * training envelope, and the shadow candidate's answer (started at the cycle's start, cut off at
+ * its end). The active model and the candidate are swapped in by {@link RunningModel} as they
+ * change; a cycle keeps those it started with.
  */
 public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
   private final FallbackTimeTable table;
   private volatile ModelCard activeCard;
   private volatile ShadowModel shadow;
 
-  /** @param table the non-ML estimate the checker compares with (the guard's) */
+  /**
+   * @param table the non-ML estimate the checker compares with (the guard's)
+   */
   public CycleModelWatcher(FallbackTimeTable table) {
     this.table = table;
   }
 
-  /** The active model, whose envelope inputs are measured against; any predictor without a card clears it. */
+  /**
+   * The active model, whose envelope inputs are measured against; any predictor without a card
+   * clears it.
+   */
   public void active(ToastTimePredictor active) {
     this.activeCard = active instanceof com.smarttoaster.predict.ModelPredictor m ? m.card() : null;
   }

@@ -9,4 +9,5 @@ package com.smarttoaster.modellife;
  * @param active whether it is the active model
  * @param problem why it would be refused now (null when it verifies)
  */
-public record InstalledModel(String version, String origin, String installedAt, boolean active, String problem) {}
+public record InstalledModel(
+    String version, String origin, String installedAt, boolean active, String problem) {}

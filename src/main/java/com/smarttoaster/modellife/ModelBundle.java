@@ -14,8 +14,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A model bundle ({@code .toastmodel}): a zip file of exactly four stored (uncompressed) entries, in
- * this order:
+ * A model bundle ({@code .toastmodel}): a zip file of exactly four stored (uncompressed) entries,
+ * in this order:
  *
  * <ol>
  *   <li>{@value #MANIFEST}: UTF-8 JSON naming the format, the model version and the SHA-256 of the
@@ -49,6 +49,7 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
 
   /** Larger files are refused before they are opened: the model is about 10 kB. */
   public static final long MAX_BUNDLE_BYTES = 16L << 20;
+
   private static final Map<String, Integer> MAX_ENTRY_BYTES =
       Map.of(MANIFEST, 64 << 10, SIGNATURE, 64, MODEL, 12 << 20, CARD, 1 << 20);
 
@@ -60,8 +61,14 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
    */
   public static ModelBundle read(byte[] bytes, String name) throws BundleException {
     if (bytes.length > MAX_BUNDLE_BYTES) {
-      throw new BundleException("bundle " + name + " is " + bytes.length + " bytes, more than the "
-          + MAX_BUNDLE_BYTES + " a model bundle may have");
+      throw new BundleException(
+          "bundle "
+              + name
+              + " is "
+              + bytes.length
+              + " bytes, more than the "
+              + MAX_BUNDLE_BYTES
+              + " a model bundle may have");
     }
     Map<String, byte[]> parts = new LinkedHashMap<>();
     String entryName = null;
@@ -69,8 +76,14 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         entryName = e.getName();
         if (!ENTRIES.contains(entryName)) {
-          throw new BundleException("bundle " + name + " has an unexpected entry '" + entryName + "'; a bundle holds "
-              + ENTRIES + " and nothing else");
+          throw new BundleException(
+              "bundle "
+                  + name
+                  + " has an unexpected entry '"
+                  + entryName
+                  + "'; a bundle holds "
+                  + ENTRIES
+                  + " and nothing else");
         }
         if (parts.containsKey(entryName)) {
           throw new BundleException("bundle " + name + " has the entry " + entryName + " twice");
@@ -78,26 +91,40 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
         parts.put(entryName, readAtMost(zip, MAX_ENTRY_BYTES.get(entryName), name, entryName));
       }
     } catch (ZipException e) {
-      throw new BundleException("bundle " + name + (entryName == null ? " is not a valid bundle (zip)"
-          : ": entry " + entryName + " is damaged") + ": " + e.getMessage());
+      throw new BundleException(
+          "bundle "
+              + name
+              + (entryName == null
+                  ? " is not a valid bundle (zip)"
+                  : ": entry " + entryName + " is damaged")
+              + ": "
+              + e.getMessage());
     } catch (IOException e) {
-      throw new BundleException("bundle " + name + " cannot be read as a zip file: " + e.getMessage());
+      throw new BundleException(
+          "bundle " + name + " cannot be read as a zip file: " + e.getMessage());
     }
     for (String required : ENTRIES) {
       if (!parts.containsKey(required)) {
-        throw new BundleException("bundle " + name + " has no " + required + (parts.isEmpty()
-            ? " (it is empty or not a model bundle)" : "; it holds only " + parts.keySet()));
+        throw new BundleException(
+            "bundle "
+                + name
+                + " has no "
+                + required
+                + (parts.isEmpty()
+                    ? " (it is empty or not a model bundle)"
+                    : "; it holds only " + parts.keySet()));
       }
     }
-    return new ModelBundle(parts.get(MANIFEST), parts.get(SIGNATURE), parts.get(MODEL), parts.get(CARD));
+    return new ModelBundle(
+        parts.get(MANIFEST), parts.get(SIGNATURE), parts.get(MODEL), parts.get(CARD));
   }
 
   private static byte[] readAtMost(InputStream in, int max, String name, String entry)
       throws IOException, BundleException {
     byte[] data = in.readNBytes(max + 1);
     if (data.length > max) {
-      throw new BundleException("bundle " + name + ": entry " + entry + " is larger than its limit of " + max
-          + " bytes");
+      throw new BundleException(
+          "bundle " + name + ": entry " + entry + " is larger than its limit of " + max + " bytes");
     }
     return data;
   }

@@ -25,15 +25,25 @@ public final class ModelFollower {
   private String followed;
 
   /**
-   * @param loadedPointer the pointer the running model was loaded for ({@link ActiveModel.Loaded#pointer()})
-   * @param offer hands a newly loaded primary to the controller (e.g. {@code p -> assembly.offerPrimary(p, runner)})
+   * @param loadedPointer the pointer the running model was loaded for ({@link
+   *     ActiveModel.Loaded#pointer()})
+   * @param offer hands a newly loaded primary to the controller (e.g. {@code p ->
+   *     assembly.offerPrimary(p, runner)})
    */
-  public ModelFollower(ModelStore store, PublicKey key, String loadedPointer, Consumer<ToastTimePredictor> offer) {
-    this(store, key, loadedPointer, refusal -> { }, offer);
+  public ModelFollower(
+      ModelStore store, PublicKey key, String loadedPointer, Consumer<ToastTimePredictor> offer) {
+    this(store, key, loadedPointer, refusal -> {}, offer);
   }
 
-  /** @param refusals told when the newly active model is refused (the factory model is offered instead) */
-  public ModelFollower(ModelStore store, PublicKey key, String loadedPointer, Consumer<String> refusals,
+  /**
+   * @param refusals told when the newly active model is refused (the factory model is offered
+   *     instead)
+   */
+  public ModelFollower(
+      ModelStore store,
+      PublicKey key,
+      String loadedPointer,
+      Consumer<String> refusals,
       Consumer<ToastTimePredictor> offer) {
     this.refusals = refusals;
     this.store = Objects.requireNonNull(store, "store");
@@ -58,7 +68,10 @@ public final class ModelFollower {
       return false;
     }
     ActiveModel.Loaded loaded = ActiveModel.load(store, key);
-    log.info("Active model changed from {} to {}: {}; it takes over after the current cycle", followed, now,
+    log.info(
+        "Active model changed from {} to {}: {}; it takes over after the current cycle",
+        followed,
+        now,
         loaded.note());
     followed = now;
     offer.accept(loaded.predictor());

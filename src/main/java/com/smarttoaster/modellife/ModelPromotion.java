@@ -17,9 +17,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link #check}: the promotion check, callable from code as from {@code model promote}: the
- *       candidate ({@link ModelStore#candidate()}) against the active model ({@link ActiveModel#load}),
- *       on the test split of the candidate's own training data (its card's dataSeed and dataRows) and
- *       on the device's rated cycles. Changes nothing.
+ *       candidate ({@link ModelStore#candidate()}) against the active model ({@link
+ *       ActiveModel#load}), on the test split of the candidate's own training data (its card's
+ *       dataSeed and dataRows) and on the device's rated cycles. Changes nothing.
  *   <li>{@link #activateAfterPromotionCheck}: the one way a fleet offer's candidate is activated,
  *       after a {@link Check}. The fleet's offer handler uses {@link #VERIFIES_AND_LOADS} (the
  *       candidate verifies again and its network loads and runs once): the fleet's staged rollout
@@ -35,7 +35,10 @@ public final class ModelPromotion {
     Optional<String> refusal(String candidate);
   }
 
-  /** The floor: no refusal of its own; {@link ModelStore#activate} still verifies and loads the candidate. */
+  /**
+   * The floor: no refusal of its own; {@link ModelStore#activate} still verifies and loads the
+   * candidate.
+   */
   public static final Check VERIFIES_AND_LOADS = candidate -> Optional.empty();
 
   /**
@@ -65,7 +68,12 @@ public final class ModelPromotion {
    * {@link #check} as a {@link Check}: refuses when the store's candidate is not {@code candidate}
    * or when the comparison refuses it (its reason), or when the comparison cannot be made.
    */
-  public static Check segmentCheck(ModelStore store, PublicKey key, Path historyDb, Integer rows, double margin,
+  public static Check segmentCheck(
+      ModelStore store,
+      PublicKey key,
+      Path historyDb,
+      Integer rows,
+      double margin,
       double ratedMargin) {
     return candidate -> {
       try {
@@ -84,24 +92,44 @@ public final class ModelPromotion {
    * @param historyDb the device's history database for its rated cycles, or null for none
    * @param rows rows of the dataset to regenerate, or null for the candidate card's count
    * @param margin largest allowed increase of a segment's mean shade error
-   * @param ratedMargin largest allowed increase of the mean distance from the wanted time on rated cycles
+   * @param ratedMargin largest allowed increase of the mean distance from the wanted time on rated
+   *     cycles
    * @throws BundleException when there is no candidate, or it or the history cannot be read
    */
-  public static PromotionCheck.Result check(ModelStore store, PublicKey key, Path historyDb, Integer rows,
-      double margin, double ratedMargin) throws BundleException {
-    String candidate = store.candidate().orElseThrow(() -> new BundleException("no candidate to promote: no installed"
-        + " version is newer than the active model " + activeName(store) + "; install one with `model install FILE`"));
+  public static PromotionCheck.Result check(
+      ModelStore store,
+      PublicKey key,
+      Path historyDb,
+      Integer rows,
+      double margin,
+      double ratedMargin)
+      throws BundleException {
+    String candidate =
+        store
+            .candidate()
+            .orElseThrow(
+                () ->
+                    new BundleException(
+                        "no candidate to promote: no installed"
+                            + " version is newer than the active model "
+                            + activeName(store)
+                            + "; install one with `model install FILE`"));
     VerifiedBundle v;
     try {
-      v = new BundleVerifier(key).verify(Files.readAllBytes(store.bundleFile(candidate)), candidate
-          + ModelBundle.EXTENSION);
+      v =
+          new BundleVerifier(key)
+              .verify(
+                  Files.readAllBytes(store.bundleFile(candidate)),
+                  candidate + ModelBundle.EXTENSION);
     } catch (IOException e) {
       throw new BundleException("cannot read candidate " + candidate + ": " + e.getMessage());
     }
     ActiveModel.Loaded active = ActiveModel.load(store, key);
     if (active.refusal() != null) {
-      throw new BundleException(active.refusal() + "; fix the active model (model activate or rollback) before"
-          + " comparing a candidate with it");
+      throw new BundleException(
+          active.refusal()
+              + "; fix the active model (model activate or rollback) before"
+              + " comparing a candidate with it");
     }
     ToastTimePredictor cand = v.predictor();
     if (!(cand instanceof ModelPredictor m)) {
@@ -118,11 +146,19 @@ public final class ModelPromotion {
       }
     }
     try {
-      return PromotionCheck.compare(active.pointer() + versionNote(active), active.predictor(),
-          candidate, cand, PromotionCheck.testSplit(seed, n), rated, margin, ratedMargin);
+      return PromotionCheck.compare(
+          active.pointer() + versionNote(active),
+          active.predictor(),
+          candidate,
+          cand,
+          PromotionCheck.testSplit(seed, n),
+          rated,
+          margin,
+          ratedMargin);
     } finally {
       m.close();
-      if (active.predictor() != ActiveModel.factory() && active.predictor() instanceof AutoCloseable c) {
+      if (active.predictor() != ActiveModel.factory()
+          && active.predictor() instanceof AutoCloseable c) {
         try {
           c.close();
         } catch (Exception e) {

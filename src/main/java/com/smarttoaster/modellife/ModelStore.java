@@ -29,24 +29,27 @@ import java.util.Map;
  * </pre>
  *
  * <p>Never half-installed: a bundle is copied to a temporary file in {@code models/}, the copy (not
- * the source, which could change meanwhile) is verified, and only then renamed to its final name
- * in one atomic move; the active pointer is written the same way. A crash leaves at most a {@code
+ * the source, which could change meanwhile) is verified, and only then renamed to its final name in
+ * one atomic move; the active pointer is written the same way. A crash leaves at most a {@code
  * .tmp} file, which the next install removes. Without {@code active.json} the factory model is
  * active.
  *
  * <p>Versions are unique (a version is installed once; the same bytes again are a no-op, different
- * bytes are refused) and ordered ({@link ModelVersion}): an install must be newer than every version
- * installed and than the factory model, unless forced, so an old signed bundle cannot be replayed
- * onto a device by accident. Activating an installed older version, and rollback, are always
- * allowed: they are the way back.
+ * bytes are refused) and ordered ({@link ModelVersion}): an install must be newer than every
+ * version installed and than the factory model, unless forced, so an old signed bundle cannot be
+ * replayed onto a device by accident. Activating an installed older version, and rollback, are
+ * always allowed: they are the way back.
  */
 public final class ModelStore {
   public static final String DIRECTORY = "models";
   static final String ACTIVE_FILE = "active.json";
+
   /** Held (an OS file lock) for the whole of an install, so two installs cannot interleave. */
   static final String INSTALL_LOCK = ".install.lock";
+
   private static final String ORIGIN_SUFFIX = ".origin.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
   private final BundleVerifier verifier;
@@ -67,7 +70,10 @@ public final class ModelStore {
     return dir;
   }
 
-  /** The version of the model built into the jar (active under the name {@link ModelVersion#FACTORY}). */
+  /**
+   * The version of the model built into the jar (active under the name {@link
+   * ModelVersion#FACTORY}).
+   */
   public ModelVersion factoryVersion() {
     return factory;
   }
@@ -91,8 +97,9 @@ public final class ModelStore {
     } catch (IOException e) {
       throw new BundleException("cannot use the model directory " + dir + ": " + e.getMessage());
     }
-    try (FileChannel lockFile = FileChannel.open(dir.resolve(INSTALL_LOCK), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel lockFile =
+        FileChannel.open(
+            dir.resolve(INSTALL_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
         lock = lockFile.tryLock();
@@ -100,8 +107,11 @@ public final class ModelStore {
         lock = null; // held by this process (another thread's install)
       }
       if (lock == null) {
-        throw new BundleException("another `model install` is running on " + dir + "; wait for it to finish and"
-            + " try again");
+        throw new BundleException(
+            "another `model install` is running on "
+                + dir
+                + "; wait for it to finish and"
+                + " try again");
       }
       try {
         return installLocked(source, bytes, force, now);
@@ -109,24 +119,30 @@ public final class ModelStore {
         lock.release();
       }
     } catch (IOException e) {
-      throw new BundleException("cannot lock " + dir.resolve(INSTALL_LOCK) + " for the install: " + e.getMessage());
+      throw new BundleException(
+          "cannot lock " + dir.resolve(INSTALL_LOCK) + " for the install: " + e.getMessage());
     }
   }
 
-  private ModelVersion installLocked(Path source, byte[] bytes, boolean force, Instant now) throws BundleException {
+  private ModelVersion installLocked(Path source, byte[] bytes, boolean force, Instant now)
+      throws BundleException {
     prepareDirectory(); // under the lock: the .tmp files it removes cannot be another install's
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
       write(tmp, bytes);
-      ModelVersion v = verifier.check(Files.readAllBytes(tmp), String.valueOf(source.getFileName()));
+      ModelVersion v =
+          verifier.check(Files.readAllBytes(tmp), String.valueOf(source.getFileName()));
       Path target = bundleFile(v.text());
       if (Files.exists(target)) {
         if (java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
           return v; // the same bundle again: nothing to do
         }
-        throw new BundleException("version " + v + " is already installed with different contents; versions are"
-            + " unique: train (or bundle) again to get a new version");
+        throw new BundleException(
+            "version "
+                + v
+                + " is already installed with different contents; versions are"
+                + " unique: train (or bundle) again to get a new version");
       }
       if (!force) {
         requireNewest(v);
@@ -160,9 +176,15 @@ public final class ModelStore {
       }
     }
     if (!v.isNewerThan(newest)) {
-      throw new BundleException("version " + v + " is not newer than " + newest + " ("
-          + (newest == factory ? "the factory model" : "installed") + "); refusing a downgrade: use --force to"
-          + " install it anyway, or `model activate` to go back to an installed version");
+      throw new BundleException(
+          "version "
+              + v
+              + " is not newer than "
+              + newest
+              + " ("
+              + (newest == factory ? "the factory model" : "installed")
+              + "); refusing a downgrade: use --force to"
+              + " install it anyway, or `model activate` to go back to an installed version");
     }
   }
 
@@ -189,8 +211,15 @@ public final class ModelStore {
    */
   public ActivePointer rollback() throws BundleException {
     ActivePointer current = active();
-    ActivePointer back = current.rolledBack().orElseThrow(() -> new BundleException(
-        "nothing to roll back to: " + current.active() + " is active and no version was active before it"));
+    ActivePointer back =
+        current
+            .rolledBack()
+            .orElseThrow(
+                () ->
+                    new BundleException(
+                        "nothing to roll back to: "
+                            + current.active()
+                            + " is active and no version was active before it"));
     requireUsable(back.active());
     writePointer(back);
     return back;
@@ -202,8 +231,12 @@ public final class ModelStore {
     }
     Path file = bundleFile(ModelVersion.parse(version).text());
     if (!Files.isRegularFile(file)) {
-      throw new BundleException("version " + version + " is not installed (installed: " + installedVersions()
-          + "); install its bundle first with `model install FILE`");
+      throw new BundleException(
+          "version "
+              + version
+              + " is not installed (installed: "
+              + installedVersions()
+              + "); install its bundle first with `model install FILE`");
     }
     try {
       ModelVersion v = verifier.check(Files.readAllBytes(file), file.getFileName().toString());
@@ -217,12 +250,12 @@ public final class ModelStore {
 
   /**
    * The shadow candidate: the newest installed version, if it is newer than the active model (the
-   * factory model's version when that is active) and still verifies. It runs beside the active model
-   * on every cycle and {@code model promote} may make it active. Installing a newer version makes it
-   * the candidate; activating it (or anything newer) ends its candidacy; after a rollback the version
-   * rolled back from is the candidate again, so it keeps being watched until it is promoted or a
-   * newer one is installed. A newest version that no longer verifies is no candidate (and an older
-   * one does not stand in for it: {@code model list} shows the problem).
+   * factory model's version when that is active) and still verifies. It runs beside the active
+   * model on every cycle and {@code model promote} may make it active. Installing a newer version
+   * makes it the candidate; activating it (or anything newer) ends its candidacy; after a rollback
+   * the version rolled back from is the candidate again, so it keeps being watched until it is
+   * promoted or a newer one is installed. A newest version that no longer verifies is no candidate
+   * (and an older one does not stand in for it: {@code model list} shows the problem).
    *
    * @return the candidate's version, or empty when there is none
    */
@@ -265,8 +298,12 @@ public final class ModelStore {
     } catch (NoSuchFileException e) {
       return ActivePointer.factory();
     } catch (IOException e) {
-      throw new BundleException("the active-model pointer " + f + " cannot be read: " + e.getMessage()
-          + "; run `model activate VERSION` (or `model activate factory`) to write it again");
+      throw new BundleException(
+          "the active-model pointer "
+              + f
+              + " cannot be read: "
+              + e.getMessage()
+              + "; run `model activate VERSION` (or `model activate factory`) to write it again");
     }
   }
 
@@ -284,13 +321,14 @@ public final class ModelStore {
     } catch (IOException e) {
       return out;
     }
-    out.sort((a, b) -> {
-      try {
-        return ModelVersion.parse(a).compareTo(ModelVersion.parse(b));
-      } catch (BundleException e) {
-        return a.compareTo(b);
-      }
-    });
+    out.sort(
+        (a, b) -> {
+          try {
+            return ModelVersion.parse(a).compareTo(ModelVersion.parse(b));
+          } catch (BundleException e) {
+            return a.compareTo(b);
+          }
+        });
     return out;
   }
 
@@ -298,8 +336,13 @@ public final class ModelStore {
   public List<InstalledModel> list() throws BundleException {
     String active = active().active();
     List<InstalledModel> out = new ArrayList<>();
-    out.add(new InstalledModel(ModelVersion.FACTORY + " (" + factory + ")", "built into the jar", null,
-        active.equals(ModelVersion.FACTORY), null));
+    out.add(
+        new InstalledModel(
+            ModelVersion.FACTORY + " (" + factory + ")",
+            "built into the jar",
+            null,
+            active.equals(ModelVersion.FACTORY),
+            null));
     for (String v : installedVersions()) {
       String problem = null;
       try {
@@ -326,15 +369,22 @@ public final class ModelStore {
     try {
       replaceAtomically(dir.resolve(ACTIVE_FILE), JSON.writeValueAsBytes(p));
     } catch (IOException e) {
-      throw new BundleException("cannot write the active-model pointer in " + dir + ": " + e.getMessage());
+      throw new BundleException(
+          "cannot write the active-model pointer in " + dir + ": " + e.getMessage());
     }
   }
 
   private static byte[] readBundle(Path source) throws BundleException {
     try {
       if (Files.size(source) > ModelBundle.MAX_BUNDLE_BYTES) {
-        throw new BundleException("bundle " + source + " is " + Files.size(source) + " bytes, more than the "
-            + ModelBundle.MAX_BUNDLE_BYTES + " a model bundle may have");
+        throw new BundleException(
+            "bundle "
+                + source
+                + " is "
+                + Files.size(source)
+                + " bytes, more than the "
+                + ModelBundle.MAX_BUNDLE_BYTES
+                + " a model bundle may have");
       }
       return Files.readAllBytes(source);
     } catch (IOException e) {
@@ -355,7 +405,9 @@ public final class ModelStore {
     }
   }
 
-  /** Writes {@code data} to a temporary file beside {@code target}, syncs it, then renames it over. */
+  /**
+   * Writes {@code data} to a temporary file beside {@code target}, syncs it, then renames it over.
+   */
   private void replaceAtomically(Path target, byte[] data) throws IOException {
     Path tmp = Files.createTempFile(dir, ".write-", ".tmp");
     try {
@@ -368,7 +420,8 @@ public final class ModelStore {
   }
 
   private static void write(Path file, byte[] data) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       ch.write(java.nio.ByteBuffer.wrap(data));
       ch.force(true); // on the disk before the rename makes it visible
     }
@@ -378,8 +431,11 @@ public final class ModelStore {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + to.getParent() + " cannot rename atomically; refusing a"
-          + " switch that could be seen half-done");
+      throw new IOException(
+          "the file system of "
+              + to.getParent()
+              + " cannot rename atomically; refusing a"
+              + " switch that could be seen half-done");
     }
   }
 

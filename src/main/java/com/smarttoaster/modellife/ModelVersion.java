@@ -6,15 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A model's version as its card's {@code modelVersion} states it: {@code YYYY.MM.DD[.HHMMSS][-tag]},
- * e.g. {@code 2026.12.04.153012-data1-train1}. The trainer writes the UTC time of the run, so two
- * runs give two versions. Versions are ordered by their date and time only (a missing time is
- * 00:00:00); the tag says how the model was made and does not order. Two versions with the same date
- * and time are not ordered at all, so neither is "newer": installing one beside the other needs
- * {@code --force}. The pattern also keeps a version safe as a file name in the state directory.
+ * A model's version as its card's {@code modelVersion} states it: {@code
+ * YYYY.MM.DD[.HHMMSS][-tag]}, e.g. {@code 2026.12.04.153012-data1-train1}. The trainer writes the
+ * UTC time of the run, so two runs give two versions. Versions are ordered by their date and time
+ * only (a missing time is 00:00:00); the tag says how the model was made and does not order. Two
+ * versions with the same date and time are not ordered at all, so neither is "newer": installing
+ * one beside the other needs {@code --force}. The pattern also keeps a version safe as a file name
+ * in the state directory.
  */
 public record ModelVersion(String text, long sortKey) implements Comparable<ModelVersion> {
-  /** The name {@code model list}, {@code model activate} and the active pointer use for the jar's model. */
+  /**
+   * The name {@code model list}, {@code model activate} and the active pointer use for the jar's
+   * model.
+   */
   public static final String FACTORY = "factory";
 
   static final Pattern PATTERN =
@@ -33,14 +37,21 @@ public record ModelVersion(String text, long sortKey) implements Comparable<Mode
   public static ModelVersion parse(String text) throws BundleException {
     Matcher m = text == null ? null : PATTERN.matcher(text);
     if (m == null || !m.matches()) {
-      throw new BundleException("model version " + (text == null ? "(none)" : "'" + text + "'")
-          + " is not of the form YYYY.MM.DD[.HHMMSS][-tag] (e.g. 2026.12.04.153012-data1-train1)");
+      throw new BundleException(
+          "model version "
+              + (text == null ? "(none)" : "'" + text + "'")
+              + " is not of the form YYYY.MM.DD[.HHMMSS][-tag] (e.g. 2026.12.04.153012-data1-train1)");
     }
     int month = Integer.parseInt(m.group(2));
     int day = Integer.parseInt(m.group(3));
     String time = m.group(4) == null ? "000000" : m.group(4);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || Integer.parseInt(time.substring(0, 2)) > 23
-        || Integer.parseInt(time.substring(2, 4)) > 59 || Integer.parseInt(time.substring(4, 6)) > 59) {
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || Integer.parseInt(time.substring(0, 2)) > 23
+        || Integer.parseInt(time.substring(2, 4)) > 59
+        || Integer.parseInt(time.substring(4, 6)) > 59) {
       throw new BundleException("model version '" + text + "' has no such date or time of day");
     }
     return new ModelVersion(text, Long.parseLong(m.group(1) + m.group(2) + m.group(3) + time));

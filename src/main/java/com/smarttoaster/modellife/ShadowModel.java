@@ -29,7 +29,11 @@ public final class ShadowModel implements AutoCloseable {
    * @param runner where the candidate works (closed with this shadow)
    * @param timeoutS how long the candidate may take, s of {@code clock} (the primary's deadline)
    */
-  public ShadowModel(ToastTimePredictor candidate, String version, PredictorRunner runner, Clock clock,
+  public ShadowModel(
+      ToastTimePredictor candidate,
+      String version,
+      PredictorRunner runner,
+      Clock clock,
       double timeoutS) {
     this.candidate = Objects.requireNonNull(candidate, "candidate");
     this.version = Objects.requireNonNull(version, "version");
@@ -75,13 +79,20 @@ public final class ShadowModel implements AutoCloseable {
       if (!task.isDone()) {
         task.abandon();
         double tookMs = (clock.nanos() - startedNanos) / 1e6;
-        return new Answer(version, null, String.format(Locale.ROOT,
-            "cut off: no answer after %.0f ms (the deadline is %.0f ms)", tookMs, timeoutNanos / 1e6));
+        return new Answer(
+            version,
+            null,
+            String.format(
+                Locale.ROOT,
+                "cut off: no answer after %.0f ms (the deadline is %.0f ms)",
+                tookMs,
+                timeoutNanos / 1e6));
       }
       try {
         double s = task.answer();
         if (!Double.isFinite(s) || s <= 0) {
-          return new Answer(version, null, "candidate answered " + s + ", not a positive number of seconds");
+          return new Answer(
+              version, null, "candidate answered " + s + ", not a positive number of seconds");
         }
         return new Answer(version, s, null);
       } catch (InterruptedException e) {

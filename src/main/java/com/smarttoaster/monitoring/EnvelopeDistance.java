@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * How far a cycle's inputs lie outside a model's training envelope (its card's per-input min..max):
  * for each input the distance beyond the nearer bound divided by the input's training range, and
- * the largest of those. 0 inside the envelope; 0.1 means one input is 10 % of its range outside.
- * A number rather than yes/no so that monitoring can tell a toaster creeping out of the envelope
- * (a colder kitchen, a sagging mains) from one far outside it.
+ * the largest of those. 0 inside the envelope; 0.1 means one input is 10 % of its range outside. A
+ * number rather than yes/no so that monitoring can tell a toaster creeping out of the envelope (a
+ * colder kitchen, a sagging mains) from one far outside it.
  */
 public final class EnvelopeDistance {
   private EnvelopeDistance() {}

@@ -24,7 +24,10 @@ public final class HealthCheck {
     return limits;
   }
 
-  /** The figures' verdicts now (for {@code monitor}): every figure beyond its limit, none if healthy. */
+  /**
+   * The figures' verdicts now (for {@code monitor}): every figure beyond its limit, none if
+   * healthy.
+   */
   public static List<String> problems(RollingFigures f, HealthThresholds t) {
     List<String> out = new ArrayList<>();
     for (Verdict v : verdicts(f, t)) {
@@ -56,27 +59,62 @@ public final class HealthCheck {
     if (f.cycles() < t.minCycles()) {
       return out; // too few to tell
     }
-    out.add(rate("fallback rate", f.fallbackRate(), t.maxFallbackRate(), f.cycles(), "model.health.maxFallbackRate"));
-    out.add(rate("out-of-envelope rate", f.outOfEnvelopeRate(), t.maxOutOfEnvelopeRate(), f.cycles(),
-        "model.health.maxOutOfEnvelopeRate"));
+    out.add(
+        rate(
+            "fallback rate",
+            f.fallbackRate(),
+            t.maxFallbackRate(),
+            f.cycles(),
+            "model.health.maxFallbackRate"));
+    out.add(
+        rate(
+            "out-of-envelope rate",
+            f.outOfEnvelopeRate(),
+            t.maxOutOfEnvelopeRate(),
+            f.cycles(),
+            "model.health.maxOutOfEnvelopeRate"));
     if (f.rated() >= t.minCycles()) {
-      out.add(rate("too light or too dark ratings", f.unhappyRatingShare(), t.maxUnhappyRatingShare(), f.rated(),
-          "model.health.maxUnhappyRatingShare"));
+      out.add(
+          rate(
+              "too light or too dark ratings",
+              f.unhappyRatingShare(),
+              t.maxUnhappyRatingShare(),
+              f.rated(),
+              "model.health.maxUnhappyRatingShare"));
     }
     var drift = f.largestDrift();
     if (drift != null) {
       boolean over = drift.getValue() > t.maxInputDriftSd();
-      out.add(new Verdict("input drift", over, String.format(Locale.ROOT,
-          "input drift: %s's mean over the last %d cycles is %.2f training σ from its training mean, %s the %.2f σ"
-              + " of model.health.maxInputDriftSd", drift.getKey(), f.cycles(), drift.getValue(),
-          over ? "beyond" : "within", t.maxInputDriftSd())));
+      out.add(
+          new Verdict(
+              "input drift",
+              over,
+              String.format(
+                  Locale.ROOT,
+                  "input drift: %s's mean over the last %d cycles is %.2f training σ from its training mean, %s the %.2f σ"
+                      + " of model.health.maxInputDriftSd",
+                  drift.getKey(),
+                  f.cycles(),
+                  drift.getValue(),
+                  over ? "beyond" : "within",
+                  t.maxInputDriftSd())));
     }
     return out;
   }
 
   private static Verdict rate(String name, double value, double limit, int of, String key) {
     boolean over = value > limit;
-    return new Verdict(name, over, String.format(Locale.ROOT, "%s %.1f %% over the last %d cycles is %s the %.1f %%"
-        + " of %s", name, 100 * value, of, over ? "above" : "within", 100 * limit, key));
+    return new Verdict(
+        name,
+        over,
+        String.format(
+            Locale.ROOT,
+            "%s %.1f %% over the last %d cycles is %s the %.1f %%" + " of %s",
+            name,
+            100 * value,
+            of,
+            over ? "above" : "within",
+            100 * limit,
+            key));
   }
 }

@@ -21,20 +21,28 @@ public final class ModelHealth {
   private final Supplier<ModelCard> activeCard;
 
   /** What one cycle's look gave. */
-  public record Report(RollingFigures figures, List<String> crossings, List<String> problems, byte[] json) {}
+  public record Report(
+      RollingFigures figures, List<String> crossings, List<String> problems, byte[] json) {}
 
-  /** @param activeCard the active model's card (null when the active predictor has none) */
+  /**
+   * @param activeCard the active model's card (null when the active predictor has none)
+   */
   public ModelHealth(HealthThresholds limits, Supplier<ModelCard> activeCard) {
     this.check = new HealthCheck(limits);
     this.activeCard = activeCard;
   }
 
-  /** How many records {@link #afterCycle} wants: enough for the window after non-eligible cycles are skipped. */
+  /**
+   * How many records {@link #afterCycle} wants: enough for the window after non-eligible cycles are
+   * skipped.
+   */
   public int recordsWanted() {
     return 2 * check.limits().window();
   }
 
-  /** @param latest the latest cycle records, oldest first */
+  /**
+   * @param latest the latest cycle records, oldest first
+   */
   public Report afterCycle(List<CycleRecord> latest) {
     ModelCard card = activeCard.get();
     RollingFigures f = RollingFigures.of(latest, check.limits().window(), card);

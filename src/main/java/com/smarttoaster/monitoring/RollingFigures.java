@@ -4,8 +4,8 @@ import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.CheckerBand;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.toast.ToastMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +33,8 @@ import java.util.Map;
  * @param ratings ratings in the window, by kind
  * @param candidateVersion the latest cycle's shadow candidate, or null
  * @param candidateAnswered cycles in which that candidate answered
- * @param candidateMeanDifference mean relative difference of its answers from the times used (NaN: none)
+ * @param candidateMeanDifference mean relative difference of its answers from the times used (NaN:
+ *     none)
  * @param driftSd per input, |recent mean − training mean| / training σ; empty without a card
  */
 public record RollingFigures(
@@ -48,8 +49,8 @@ public record RollingFigures(
     Map<String, Double> driftSd) {
 
   /** Inputs whose drift is measured: the continuous and count ones a kitchen can shift. */
-  static final List<String> DRIFT_INPUTS = List.of("shade", "thicknessMm", "slices", "chamberStartC", "ambientC",
-      "mainsVolts");
+  static final List<String> DRIFT_INPUTS =
+      List.of("shade", "thicknessMm", "slices", "chamberStartC", "ambientC", "mainsVolts");
 
   /**
    * @param history cycle records, oldest first (only the latest {@code window} eligible ones count)
@@ -76,8 +77,10 @@ public record RollingFigures(
       if (r.prediction().isFallback()) {
         fallbacks++;
       }
-      if (r.watch().outOfEnvelope() || (r.watch().envelopeDistance() == null && r.prediction().fallbackReason() != null
-          && r.prediction().fallbackReason().contains("outside the training range"))) {
+      if (r.watch().outOfEnvelope()
+          || (r.watch().envelopeDistance() == null
+              && r.prediction().fallbackReason() != null
+              && r.prediction().fallbackReason().contains("outside the training range"))) {
         outside++;
       }
       if (r.watch().checkerDisagreement() != null) {
@@ -87,14 +90,23 @@ public record RollingFigures(
       if (r.rating() != null) {
         ratings.merge(r.rating(), 1, Integer::sum);
       }
-      if (candidate != null && candidate.equals(r.watch().candidateVersion()) && r.watch().candidateS() != null) {
+      if (candidate != null
+          && candidate.equals(r.watch().candidateVersion())
+          && r.watch().candidateS() != null) {
         answered++;
         differenceSum += CheckerBand.disagreement(r.watch().candidateS(), r.prediction().seconds());
       }
     }
-    return new RollingFigures(n, share(fallbacks, n), share(outside, n),
-        disagreements == 0 ? Double.NaN : disagreementSum / disagreements, ratings, candidate, answered,
-        answered == 0 ? Double.NaN : differenceSum / answered, drift(recent, card));
+    return new RollingFigures(
+        n,
+        share(fallbacks, n),
+        share(outside, n),
+        disagreements == 0 ? Double.NaN : disagreementSum / disagreements,
+        ratings,
+        candidate,
+        answered,
+        answered == 0 ? Double.NaN : differenceSum / answered,
+        drift(recent, card));
   }
 
   static boolean eligible(CycleRecord r) {
@@ -135,8 +147,12 @@ public record RollingFigures(
   /** Share of ratings that were too light or too dark; NaN without ratings. */
   public double unhappyRatingShare() {
     int rated = rated();
-    return rated == 0 ? Double.NaN
-        : (double) (ratings.getOrDefault(Rating.TOO_LIGHT, 0) + ratings.getOrDefault(Rating.TOO_DARK, 0)) / rated;
+    return rated == 0
+        ? Double.NaN
+        : (double)
+                (ratings.getOrDefault(Rating.TOO_LIGHT, 0)
+                    + ratings.getOrDefault(Rating.TOO_DARK, 0))
+            / rated;
   }
 
   /** The input that drifted most, or null. */
@@ -151,18 +167,38 @@ public record RollingFigures(
     line(sb, "fallback rate", percent(fallbackRate));
     line(sb, "out-of-envelope rate", percent(outOfEnvelopeRate));
     line(sb, "mean checker disagreement", percent(meanCheckerDisagreement));
-    line(sb, "ratings", rated() == 0 ? "none" : String.format(Locale.ROOT, "%d too light, %d just right, %d too dark",
-        ratings.getOrDefault(Rating.TOO_LIGHT, 0), ratings.getOrDefault(Rating.JUST_RIGHT, 0),
-        ratings.getOrDefault(Rating.TOO_DARK, 0)));
-    line(sb, "shadow candidate", candidateVersion == null ? "none" : String.format(Locale.ROOT,
-        "%s, answered %d of %d cycles, differs from the time used by %s on average", candidateVersion,
-        candidateAnswered, cycles, percent(candidateMeanDifference)));
+    line(
+        sb,
+        "ratings",
+        rated() == 0
+            ? "none"
+            : String.format(
+                Locale.ROOT,
+                "%d too light, %d just right, %d too dark",
+                ratings.getOrDefault(Rating.TOO_LIGHT, 0),
+                ratings.getOrDefault(Rating.JUST_RIGHT, 0),
+                ratings.getOrDefault(Rating.TOO_DARK, 0)));
+    line(
+        sb,
+        "shadow candidate",
+        candidateVersion == null
+            ? "none"
+            : String.format(
+                Locale.ROOT,
+                "%s, answered %d of %d cycles, differs from the time used by %s on average",
+                candidateVersion,
+                candidateAnswered,
+                cycles,
+                percent(candidateMeanDifference)));
     if (driftSd.isEmpty()) {
       line(sb, "input drift", "unknown (no model card to compare with)");
     } else {
       StringBuilder d = new StringBuilder();
-      driftSd.forEach((k, v) -> d.append(d.length() == 0 ? "" : ", ").append(k)
-          .append(String.format(Locale.ROOT, " %.2f", v)));
+      driftSd.forEach(
+          (k, v) ->
+              d.append(d.length() == 0 ? "" : ", ")
+                  .append(k)
+                  .append(String.format(Locale.ROOT, " %.2f", v)));
       line(sb, "input drift (σ of training)", d.toString());
     }
     return sb.toString();

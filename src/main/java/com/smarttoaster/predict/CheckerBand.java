@@ -5,19 +5,19 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How far the model's time may stray from the independent non-ML estimate (the {@link
- * FallbackTimeTable}) before the guard believes the estimate instead: the "checker" of a doer-checker
- * pair. Two honest estimators of the same physics agree closely on inputs both have seen; an answer
- * that is inside the guard's range but far from the table's (284 s for a 108 s toast) is a broken or
- * mis-scaled model, and burns toast.
+ * FallbackTimeTable}) before the guard believes the estimate instead: the "checker" of a
+ * doer-checker pair. Two honest estimators of the same physics agree closely on inputs both have
+ * seen; an answer that is inside the guard's range but far from the table's (284 s for a 108 s
+ * toast) is a broken or mis-scaled model, and burns toast.
  *
  * <p>Disagreement is symmetric and relative: {@code max(a, b) / min(a, b) − 1}, so 284 s against
  * 108.3 s is 162 %. The band is measured at training time on the test split ({@link #measure}): the
- * {@link #COVERED_SHARE} quantile of the disagreement there plus {@link #MARGIN}, never below {@link
- * #MIN_BAND} nor above {@link #MAX_BAND}. Not the largest: a few corners of the wide training
- * envelope, where both estimators extrapolate, disagree by 40 %, and a band that wide lets a time 40 %
- * off through, which burns toast; on those few inputs the table's time is used instead, which is
- * what a doer-checker pair is for. It travels in the model card ({@code checkerBand}, sealed with the model); a card
- * without one gets {@link #DEFAULT_BAND}.
+ * {@link #COVERED_SHARE} quantile of the disagreement there plus {@link #MARGIN}, never below
+ * {@link #MIN_BAND} nor above {@link #MAX_BAND}. Not the largest: a few corners of the wide
+ * training envelope, where both estimators extrapolate, disagree by 40 %, and a band that wide lets
+ * a time 40 % off through, which burns toast; on those few inputs the table's time is used instead,
+ * which is what a doer-checker pair is for. It travels in the model card ({@code checkerBand},
+ * sealed with the model); a card without one gets {@link #DEFAULT_BAND}.
  */
 public final class CheckerBand {
   /**
@@ -40,9 +40,9 @@ public final class CheckerBand {
   public static final double MAX_BAND = 1.0;
 
   /**
-   * Added to the band for a re-prediction (an input with {@link HeatingProgress}) while the table has
-   * no coefficients for the rise: a correct re-prediction for frozen bread in toast mode or low mains
-   * lies 30–40 % above the start estimate, which the table then cannot see.
+   * Added to the band for a re-prediction (an input with {@link HeatingProgress}) while the table
+   * has no coefficients for the rise: a correct re-prediction for frozen bread in toast mode or low
+   * mains lies 30–40 % above the start estimate, which the table then cannot see.
    */
   public static final double PROGRESS_BLIND_EXTRA = 0.45;
 
@@ -54,10 +54,11 @@ public final class CheckerBand {
    * @param rows number of (model, non-ML) pairs
    * @param maxDisagreement the largest relative disagreement among them
    * @param coveredDisagreement the {@link #COVERED_SHARE} quantile of the disagreement
-   * @param band what the card should record: {@code coveredDisagreement + MARGIN}, within
-   *     [{@link #MIN_BAND}, {@link #MAX_BAND}]
+   * @param band what the card should record: {@code coveredDisagreement + MARGIN}, within [{@link
+   *     #MIN_BAND}, {@link #MAX_BAND}]
    */
-  public record Measurement(int rows, double maxDisagreement, double coveredDisagreement, double band) {}
+  public record Measurement(
+      int rows, double maxDisagreement, double coveredDisagreement, double band) {}
 
   /** Relative disagreement of two positive times: {@code max / min − 1}. */
   public static double disagreement(double aS, double bS) {
@@ -65,22 +66,33 @@ public final class CheckerBand {
   }
 
   /**
-   * For the trainer: the band from the model's and the non-ML table's answers for the same rows (the
-   * test split), in the same order.
+   * For the trainer: the band from the model's and the non-ML table's answers for the same rows
+   * (the test split), in the same order.
    *
    * @throws IllegalArgumentException for no rows, unequal lengths or a time that is not positive
    */
   public static Measurement measure(double[] modelS, double[] nonMlS) {
     if (modelS.length == 0 || modelS.length != nonMlS.length) {
-      throw new IllegalArgumentException("need the same positive number of model and non-ML times, got "
-          + modelS.length + " and " + nonMlS.length);
+      throw new IllegalArgumentException(
+          "need the same positive number of model and non-ML times, got "
+              + modelS.length
+              + " and "
+              + nonMlS.length);
     }
     double worst = 0;
     double[] d = new double[modelS.length];
     for (int i = 0; i < modelS.length; i++) {
-      if (!(modelS[i] > 0 && nonMlS[i] > 0) || Double.isInfinite(modelS[i]) || Double.isInfinite(nonMlS[i])) {
-        throw new IllegalArgumentException("row " + i + ": model " + modelS[i] + " s, non-ML " + nonMlS[i]
-            + " s; both must be positive times");
+      if (!(modelS[i] > 0 && nonMlS[i] > 0)
+          || Double.isInfinite(modelS[i])
+          || Double.isInfinite(nonMlS[i])) {
+        throw new IllegalArgumentException(
+            "row "
+                + i
+                + ": model "
+                + modelS[i]
+                + " s, non-ML "
+                + nonMlS[i]
+                + " s; both must be positive times");
       }
       d[i] = disagreement(modelS[i], nonMlS[i]);
       worst = Math.max(worst, d[i]);
@@ -91,8 +103,13 @@ public final class CheckerBand {
     return new Measurement(modelS.length, worst, covered, band);
   }
 
-  /** {@link #measure(double[], double[])} for a model function and the table over inputs (reheat excluded). */
-  public static Measurement measure(List<PredictionInput> inputs, ToDoubleFunction<PredictionInput> model,
+  /**
+   * {@link #measure(double[], double[])} for a model function and the table over inputs (reheat
+   * excluded).
+   */
+  public static Measurement measure(
+      List<PredictionInput> inputs,
+      ToDoubleFunction<PredictionInput> model,
       FallbackTimeTable table) {
     double[] m = new double[inputs.size()];
     double[] f = new double[inputs.size()];
@@ -103,7 +120,9 @@ public final class CheckerBand {
     return measure(m, f);
   }
 
-  /** The band of {@code primary}: its card's when it is a loaded model with one, else the default. */
+  /**
+   * The band of {@code primary}: its card's when it is a loaded model with one, else the default.
+   */
   public static double of(ToastTimePredictor primary) {
     return primary.cardCheckerBand().orElse(DEFAULT_BAND);
   }

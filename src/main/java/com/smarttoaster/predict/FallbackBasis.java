@@ -10,34 +10,36 @@ import java.util.List;
 
 /**
  * The terms of the fallback table's fit: ln(heater-on time / 1 s) is a linear combination of these,
- * with coefficients from {@code fallback-table.json}. Written out so anyone can evaluate the table by
- * hand.
+ * with coefficients from {@code fallback-table.json}. Written out so anyone can evaluate the table
+ * by hand.
  *
  * <p><b>Variables</b> (continuous, each scaled to roughly −1..1 over the envelope):
+ *
  * <ul>
  *   <li>{@code shade} = (shade − 4) / 3
  *   <li>{@code thick} = (thickness − 20 mm) / 10 mm
  *   <li>{@code warm} = (chamber − ambient, at least 0) / 100 °C
  *   <li>{@code amb} = (ambient − 21 °C) / 10 °C
  *   <li>{@code mains} = 10 · ln(configured mains / nominal mains)
- *   <li>{@code recent} = (1800 s − time since the last cycle, at most 1800 s) / 1800 s: 0 for a rested
- *       toaster, 1 straight after a cycle
+ *   <li>{@code recent} = (1800 s − time since the last cycle, at most 1800 s) / 1800 s: 0 for a
+ *       rested toaster, 1 straight after a cycle
  *   <li>{@code lastHeat} = last cycle's heating time / 100 s (0 for a rested toaster)
  * </ul>
+ *
  * and, for a re-prediction, {@code rise10}, {@code rise20}, {@code rise30} = the chamber's rise at
  * 10, 20, 30 s of heating / 50 °C.
  *
- * <p><b>Indicators</b> (0/1; white bread, toast mode and two slices are the reference):
- * {@code wholegrain, sourdough, rye, brioche, bagelBread, defrost, bagelMode, oneSlice}.
+ * <p><b>Indicators</b> (0/1; white bread, toast mode and two slices are the reference): {@code
+ * wholegrain, sourdough, rye, brioche, bagelBread, defrost, bagelMode, oneSlice}.
  *
  * <p><b>Terms, start set</b>: a full cubic in the seven variables and eight indicators together: 1
  * and every product of one, two or three of them ({@code shade}, {@code shade*thick}, {@code
- * thick*thick*warm}, {@code warm*defrost}, {@code shade*brioche*oneSlice}, …), an indicator appearing
- * at most once in a product since its square is itself. Products that the data never makes non-zero
- * (two bread types at once, defrost and bagel mode together, the previous cycle in a dataset without
- * one) are kept for a stable term list; the fit gives them 0. <b>Progress set</b>: the start set,
- * then every product of one, two or three rises, every rise times every start variable and every rise
- * times every indicator.
+ * thick*thick*warm}, {@code warm*defrost}, {@code shade*brioche*oneSlice}, …), an indicator
+ * appearing at most once in a product since its square is itself. Products that the data never
+ * makes non-zero (two bread types at once, defrost and bagel mode together, the previous cycle in a
+ * dataset without one) are kept for a stable term list; the fit gives them 0. <b>Progress set</b>:
+ * the start set, then every product of one, two or three rises, every rise times every start
+ * variable and every rise times every indicator.
  *
  * <p>Before evaluation each variable is clamped to the range the fit saw (recorded in the file): a
  * cubic outside its data can turn round, and the table must stay smooth and monotone-looking there.
@@ -47,14 +49,28 @@ public final class FallbackBasis {
       List.of("shade", "thick", "warm", "amb", "mains", "recent", "lastHeat");
   public static final List<String> RISE_VARIABLES = List.of("rise10", "rise20", "rise30");
   public static final List<String> INDICATORS =
-      List.of("wholegrain", "sourdough", "rye", "brioche", "bagelBread", "defrost", "bagelMode", "oneSlice");
+      List.of(
+          "wholegrain",
+          "sourdough",
+          "rye",
+          "brioche",
+          "bagelBread",
+          "defrost",
+          "bagelMode",
+          "oneSlice");
 
-  /** Over {@link #START_VARIABLES} then {@link #INDICATORS}: indices from START_VARIABLES.size() are 0/1. */
+  /**
+   * Over {@link #START_VARIABLES} then {@link #INDICATORS}: indices from START_VARIABLES.size() are
+   * 0/1.
+   */
   private static final List<int[]> START_CUBIC =
       monomials(START_VARIABLES.size() + INDICATORS.size(), START_VARIABLES.size());
-  private static final List<int[]> RISE_CUBIC = monomials(RISE_VARIABLES.size(), RISE_VARIABLES.size());
+
+  private static final List<int[]> RISE_CUBIC =
+      monomials(RISE_VARIABLES.size(), RISE_VARIABLES.size());
   private static final List<String> START_TERMS = Collections.unmodifiableList(buildStartTerms());
-  private static final List<String> PROGRESS_TERMS = Collections.unmodifiableList(buildProgressTerms());
+  private static final List<String> PROGRESS_TERMS =
+      Collections.unmodifiableList(buildProgressTerms());
 
   private FallbackBasis() {}
 
@@ -103,13 +119,16 @@ public final class FallbackBasis {
     double since = Math.min(PredictionInput.NO_RECENT_CYCLE_S, Math.max(0.0, in.sinceLastCycleS()));
     boolean recent = in.hasRecentCycle();
     return new double[] {
-        (s.shade() - 4) / 3.0,
-        (s.thicknessMm() - 20.0) / 10.0,
-        Math.max(0.0, in.chamberStartC() - in.ambientC()) / 100.0,
-        (in.ambientC() - 21.0) / 10.0,
-        10.0 * Math.log(in.mainsVolts() / in.nominalMainsVolts()),
-        recent ? (PredictionInput.NO_RECENT_CYCLE_S - since) / PredictionInput.NO_RECENT_CYCLE_S : 0.0,
-        recent ? in.lastHeatS() / 100.0 : 0.0};
+      (s.shade() - 4) / 3.0,
+      (s.thicknessMm() - 20.0) / 10.0,
+      Math.max(0.0, in.chamberStartC() - in.ambientC()) / 100.0,
+      (in.ambientC() - 21.0) / 10.0,
+      10.0 * Math.log(in.mainsVolts() / in.nominalMainsVolts()),
+      recent
+          ? (PredictionInput.NO_RECENT_CYCLE_S - since) / PredictionInput.NO_RECENT_CYCLE_S
+          : 0.0,
+      recent ? in.lastHeatS() / 100.0 : 0.0
+    };
   }
 
   /** The rise variables of a re-prediction's progress, in {@link #RISE_VARIABLES} order. */
@@ -127,14 +146,15 @@ public final class FallbackBasis {
     ToastSettings s = in.settings();
     BreadType b = s.bread();
     return new double[] {
-        b == BreadType.WHOLEGRAIN ? 1 : 0,
-        b == BreadType.SOURDOUGH ? 1 : 0,
-        b == BreadType.RYE ? 1 : 0,
-        b == BreadType.BRIOCHE ? 1 : 0,
-        b == BreadType.BAGEL ? 1 : 0,
-        s.mode() == ToastMode.DEFROST ? 1 : 0,
-        s.mode() == ToastMode.BAGEL ? 1 : 0,
-        s.slices() == 1 ? 1 : 0};
+      b == BreadType.WHOLEGRAIN ? 1 : 0,
+      b == BreadType.SOURDOUGH ? 1 : 0,
+      b == BreadType.RYE ? 1 : 0,
+      b == BreadType.BRIOCHE ? 1 : 0,
+      b == BreadType.BAGEL ? 1 : 0,
+      s.mode() == ToastMode.DEFROST ? 1 : 0,
+      s.mode() == ToastMode.BAGEL ? 1 : 0,
+      s.slices() == 1 ? 1 : 0
+    };
   }
 
   /** The start set's term values for (already clamped) variables and indicators. */
@@ -186,8 +206,9 @@ public final class FallbackBasis {
   }
 
   /**
-   * Every multiset of 1..3 of the indices 0..n−1, by degree then index (x0, x1, …, x0*x0, x0*x1, …),
-   * without repeating an index from {@code firstIndicator} on (a 0/1 indicator's square is itself).
+   * Every multiset of 1..3 of the indices 0..n−1, by degree then index (x0, x1, …, x0*x0, x0*x1,
+   * …), without repeating an index from {@code firstIndicator} on (a 0/1 indicator's square is
+   * itself).
    */
   private static List<int[]> monomials(int n, int firstIndicator) {
     List<int[]> out = new ArrayList<>();
@@ -204,7 +225,8 @@ public final class FallbackBasis {
     for (int i = 0; i < n; i++) {
       for (int j = i; j < n; j++) {
         for (int k = j; k < n; k++) {
-          boolean repeatsIndicator = (j == i && i >= firstIndicator) || (k == j && j >= firstIndicator);
+          boolean repeatsIndicator =
+              (j == i && i >= firstIndicator) || (k == j && j >= firstIndicator);
           if (!repeatsIndicator) {
             out.add(new int[] {i, j, k});
           }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param progress coefficients for a re-prediction with {@link HeatingProgress}; null when the
  *     fitting data had no such rows (a re-prediction then uses {@code start})
  */
-public record FallbackCoefficients(int version, String description, Fit fit, Set start, Set progress) {
+public record FallbackCoefficients(
+    int version, String description, Fit fit, Set start, Set progress) {
   public static final int VERSION = 1;
 
   /**
@@ -24,7 +25,8 @@ public record FallbackCoefficients(int version, String description, Fit fit, Set
    * @param split the split fitted on ("train")
    * @param ridge the ridge penalty per row on every coefficient but the intercept
    */
-  public record Fit(String generatorVersion, long dataSeed, int dataRows, String split, double ridge) {}
+  public record Fit(
+      String generatorVersion, long dataSeed, int dataRows, String split, double ridge) {}
 
   /**
    * One coefficient set.
@@ -35,7 +37,12 @@ public record FallbackCoefficients(int version, String description, Fit fit, Set
    * @param rows rows fitted
    * @param rmsLn root-mean-square residual of ln(time) on those rows
    */
-  public record Set(List<Variable> variables, List<String> terms, double[] coefficients, int rows, double rmsLn) {}
+  public record Set(
+      List<Variable> variables,
+      List<String> terms,
+      double[] coefficients,
+      int rows,
+      double rmsLn) {}
 
   /** A continuous variable's name and the range of its (scaled) values in the fitted rows. */
   public record Variable(String name, double min, double max) {}

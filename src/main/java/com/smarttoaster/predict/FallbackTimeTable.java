@@ -15,24 +15,25 @@ import org.slf4j.LoggerFactory;
  * The non-ML time table: the safe answer whenever the model's is not, and the checker the model's
  * answer must agree with (see {@link CheckerBand}).
  *
- * <p>ln(heater-on time) is a least-squares fit on the polynomial basis of {@link FallbackBasis}
- * (a cubic in shade, thickness, chamber warmth, ambient, mains and the previous cycle, with terms per
- * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}. Plain,
- * inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
+ * <p>ln(heater-on time) is a least-squares fit on the polynomial basis of {@link FallbackBasis} (a
+ * cubic in shade, thickness, chamber warmth, ambient, mains and the previous cycle, with terms per
+ * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}.
+ * Plain, inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
  * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
  * chamber's rise, when the file has one. Reheat is the fixed {@link ReheatTime} rule.
  *
  * <p>The file is read once per process. A missing or garbled file fails a build-time test
  * (FallbackTableResourceTest); should one reach a device anyway, the table logs one ERROR and uses
- * {@link BuiltInTimeRule}, the hand-fitted factors of earlier releases, so a cycle still gets a time.
+ * {@link BuiltInTimeRule}, the hand-fitted factors of earlier releases, so a cycle still gets a
+ * time.
  */
 public final class FallbackTimeTable implements ToastTimePredictor {
   /** Where the fitted coefficients live on the classpath (src/main/resources/model/). */
   public static final String RESOURCE = "model/fallback-table.json";
 
   private static final Logger log = LoggerFactory.getLogger(FallbackTimeTable.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   /** Read on first use, once. */
   private static final class Installed {
@@ -42,8 +43,11 @@ public final class FallbackTimeTable implements ToastTimePredictor {
       try {
         return readInstalled();
       } catch (InvalidFallbackTableException e) {
-        log.error("FALLBACK TABLE NOT USABLE: {}. Using the built-in rule (mean shade error about 0.6) until a "
-            + "build with a valid {} is installed.", e.getMessage(), RESOURCE);
+        log.error(
+            "FALLBACK TABLE NOT USABLE: {}. Using the built-in rule (mean shade error about 0.6) until a "
+                + "build with a valid {} is installed.",
+            e.getMessage(),
+            RESOURCE);
         return null;
       }
     }
@@ -81,7 +85,8 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     byte[] bytes;
     try (InputStream in = FallbackTimeTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new InvalidFallbackTableException(RESOURCE + " is not in this build; run dataset.FallbackFit");
+        throw new InvalidFallbackTableException(
+            RESOURCE + " is not in this build; run dataset.FallbackFit");
       }
       bytes = in.readAllBytes();
     } catch (IOException e) {
@@ -91,12 +96,14 @@ public final class FallbackTimeTable implements ToastTimePredictor {
   }
 
   /** Parses and checks a coefficients file. */
-  public static FallbackCoefficients parse(byte[] json, String name) throws InvalidFallbackTableException {
+  public static FallbackCoefficients parse(byte[] json, String name)
+      throws InvalidFallbackTableException {
     FallbackCoefficients c;
     try {
       c = JSON.readValue(json, FallbackCoefficients.class);
     } catch (JacksonException e) {
-      throw new InvalidFallbackTableException(name + " is not a valid fallback table: " + e.getOriginalMessage());
+      throw new InvalidFallbackTableException(
+          name + " is not a valid fallback table: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new InvalidFallbackTableException(name + " cannot be read: " + e.getMessage());
     }
@@ -104,13 +111,18 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     return c;
   }
 
-  private static void validate(FallbackCoefficients c, String name) throws InvalidFallbackTableException {
+  private static void validate(FallbackCoefficients c, String name)
+      throws InvalidFallbackTableException {
     if (c == null) {
       throw new InvalidFallbackTableException(name + " is empty");
     }
     if (c.version() != FallbackCoefficients.VERSION) {
-      throw new InvalidFallbackTableException(name + " has version " + c.version() + ", this build reads version "
-          + FallbackCoefficients.VERSION);
+      throw new InvalidFallbackTableException(
+          name
+              + " has version "
+              + c.version()
+              + ", this build reads version "
+              + FallbackCoefficients.VERSION);
     }
     if (c.start() == null) {
       throw new InvalidFallbackTableException(name + " has no start coefficients");
@@ -123,32 +135,50 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     }
   }
 
-  private static void validate(FallbackCoefficients.Set s, List<String> variables, List<String> terms, String where)
+  private static void validate(
+      FallbackCoefficients.Set s, List<String> variables, List<String> terms, String where)
       throws InvalidFallbackTableException {
-    List<String> names = s.variables() == null ? List.of()
-        : s.variables().stream().map(FallbackCoefficients.Variable::name).toList();
+    List<String> names =
+        s.variables() == null
+            ? List.of()
+            : s.variables().stream().map(FallbackCoefficients.Variable::name).toList();
     if (!names.equals(variables)) {
-      throw new InvalidFallbackTableException(where + " lists variables " + names + ", this build computes "
-          + variables + "; refit with dataset.FallbackFit");
+      throw new InvalidFallbackTableException(
+          where
+              + " lists variables "
+              + names
+              + ", this build computes "
+              + variables
+              + "; refit with dataset.FallbackFit");
     }
     for (FallbackCoefficients.Variable v : s.variables()) {
       if (!Double.isFinite(v.min()) || !Double.isFinite(v.max()) || v.min() > v.max()) {
-        throw new InvalidFallbackTableException(where + " gives variable " + v.name() + " the range " + v.min()
-            + ".." + v.max());
+        throw new InvalidFallbackTableException(
+            where + " gives variable " + v.name() + " the range " + v.min() + ".." + v.max());
       }
     }
     if (!terms.equals(s.terms())) {
-      throw new InvalidFallbackTableException(where + " has " + (s.terms() == null ? 0 : s.terms().size())
-          + " terms that differ from this build's " + terms.size() + "; refit with dataset.FallbackFit");
+      throw new InvalidFallbackTableException(
+          where
+              + " has "
+              + (s.terms() == null ? 0 : s.terms().size())
+              + " terms that differ from this build's "
+              + terms.size()
+              + "; refit with dataset.FallbackFit");
     }
     if (s.coefficients() == null || s.coefficients().length != terms.size()) {
-      throw new InvalidFallbackTableException(where + " has " + (s.coefficients() == null ? 0 : s.coefficients().length)
-          + " coefficients for " + terms.size() + " terms");
+      throw new InvalidFallbackTableException(
+          where
+              + " has "
+              + (s.coefficients() == null ? 0 : s.coefficients().length)
+              + " coefficients for "
+              + terms.size()
+              + " terms");
     }
     for (int i = 0; i < s.coefficients().length; i++) {
       if (!Double.isFinite(s.coefficients()[i])) {
-        throw new InvalidFallbackTableException(where + " gives term " + terms.get(i) + " the coefficient "
-            + s.coefficients()[i]);
+        throw new InvalidFallbackTableException(
+            where + " gives term " + terms.get(i) + " the coefficient " + s.coefficients()[i]);
       }
     }
   }
@@ -158,7 +188,10 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     return PredictorName.FALLBACK.id();
   }
 
-  /** Reference time for a shade, s (white, 12 mm, two slices, cold toaster); what a mechanical timer uses. */
+  /**
+   * Reference time for a shade, s (white, 12 mm, two slices, cold toaster); what a mechanical timer
+   * uses.
+   */
   public static double baseSecondsForShade(int shade) {
     return BuiltInTimeRule.baseSecondsForShade(shade);
   }
@@ -190,7 +223,8 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     if (in.progress() != null && coefficients.progress() != null) {
       FallbackCoefficients.Set set = coefficients.progress();
       double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
-      double[] rise = clamped(FallbackBasis.riseVariables(in.progress()), set.variables(), v.length);
+      double[] rise =
+          clamped(FallbackBasis.riseVariables(in.progress()), set.variables(), v.length);
       return Math.exp(dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise)));
     }
     FallbackCoefficients.Set set = coefficients.start();
@@ -198,7 +232,8 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     return Math.exp(dot(set.coefficients(), FallbackBasis.startTerms(v, ind)));
   }
 
-  private static double[] clamped(double[] x, List<FallbackCoefficients.Variable> ranges, int offset) {
+  private static double[] clamped(
+      double[] x, List<FallbackCoefficients.Variable> ranges, int offset) {
     double[] c = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       FallbackCoefficients.Variable r = ranges.get(offset + i);

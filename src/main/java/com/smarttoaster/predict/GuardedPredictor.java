@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
  * and, for a learned primary, agreement with the independent non-ML estimate (the fallback table,
  * using the heating progress of a re-prediction too) within the band of its model card ({@link
  * CheckerBand}): an answer that is in range but far from the estimate is refused like garbage, and
- * the reason names both times and the band. Reheat is never the primary's decision: the guard answers
- * it with the fixed {@link ReheatTime} rule, capped to the reheat range, whatever the primary would
- * say.
+ * the reason names both times and the band. Reheat is never the primary's decision: the guard
+ * answers it with the fixed {@link ReheatTime} rule, capped to the reheat range, whatever the
+ * primary would say.
  *
  * <p>Asking never blocks: {@link #start} returns a {@link PendingPrediction} that the controller
  * polls on its ticks, renewing the supervisor's lease in between. The carriage is held while the
  * predictor works, so waiting inside a tick would let the lease (or the hung-controller check) run
  * out; a predictor answering just inside its deadline used to end in LEASE_EXPIRED that way. The
- * deadline is measured on the appliance {@link Clock}: real time on the toaster, simulated time in a
- * simulation (with a {@link SimulatedTimePredictorRunner}).
+ * deadline is measured on the appliance {@link Clock}: real time on the toaster, simulated time in
+ * a simulation (with a {@link SimulatedTimePredictorRunner}).
  */
 public final class GuardedPredictor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GuardedPredictor.class);
@@ -46,15 +46,22 @@ public final class GuardedPredictor implements AutoCloseable {
   private final String bandSource;
 
   /** Predictors (by name) that are not learned and so are not checked against the table. */
-  private static final Set<String> NON_ML = Arrays.stream(PredictorName.values())
-      .filter(n -> !n.learned()).map(PredictorName::id).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> NON_ML =
+      Arrays.stream(PredictorName.values())
+          .filter(n -> !n.learned())
+          .map(PredictorName::id)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The predictor name on reheat cycles, which the guard answers itself. */
   public static final String REHEAT_RULE = "reheat-rule";
 
   /** A guard on the system clock, the primary running on its own thread. */
   public GuardedPredictor(
-      ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS, double maxS) {
+      ToastTimePredictor primary,
+      FallbackTimeTable fallback,
+      double timeoutS,
+      double minS,
+      double maxS) {
     this(primary, fallback, timeoutS, minS, maxS, Clock.system(), new ThreadPredictorRunner());
   }
 
@@ -66,11 +73,27 @@ public final class GuardedPredictor implements AutoCloseable {
    * @param maxS longest acceptable answer, s (keep below the supervisor's maximum heating time)
    * @param runner where the primary's work runs (closed with this guard)
    */
-  public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
-      double maxS, Clock clock, PredictorRunner runner) {
-    this(primary, fallback, timeoutS, minS, maxS, clock, runner, CheckerBand.of(primary),
-        CheckerBand.ofProgress(primary), primary.cardCheckerBand().isPresent()
-            ? "the test split allows" : "the guard allows when the model card records no band");
+  public GuardedPredictor(
+      ToastTimePredictor primary,
+      FallbackTimeTable fallback,
+      double timeoutS,
+      double minS,
+      double maxS,
+      Clock clock,
+      PredictorRunner runner) {
+    this(
+        primary,
+        fallback,
+        timeoutS,
+        minS,
+        maxS,
+        clock,
+        runner,
+        CheckerBand.of(primary),
+        CheckerBand.ofProgress(primary),
+        primary.cardCheckerBand().isPresent()
+            ? "the test split allows"
+            : "the guard allows when the model card records no band");
   }
 
   /**
@@ -79,17 +102,38 @@ public final class GuardedPredictor implements AutoCloseable {
    * @param band largest accepted relative disagreement between a learned primary and the fallback
    *     (0.25 = 25 %)
    */
-  public GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
-      double maxS, Clock clock, PredictorRunner runner, double band) {
+  public GuardedPredictor(
+      ToastTimePredictor primary,
+      FallbackTimeTable fallback,
+      double timeoutS,
+      double minS,
+      double maxS,
+      Clock clock,
+      PredictorRunner runner,
+      double band) {
     this(primary, fallback, timeoutS, minS, maxS, clock, runner, band, band, "the guard allows");
   }
 
-  private GuardedPredictor(ToastTimePredictor primary, FallbackTimeTable fallback, double timeoutS, double minS,
-      double maxS, Clock clock, PredictorRunner runner, double band, double progressBand, String bandSource) {
+  private GuardedPredictor(
+      ToastTimePredictor primary,
+      FallbackTimeTable fallback,
+      double timeoutS,
+      double minS,
+      double maxS,
+      Clock clock,
+      PredictorRunner runner,
+      double band,
+      double progressBand,
+      String bandSource) {
     for (double b : new double[] {band, progressBand}) {
       if (!(b >= CheckerBand.MIN_BAND && b <= CheckerBand.MAX_BAND)) {
-        throw new IllegalArgumentException("checker band " + b + " must lie in " + CheckerBand.MIN_BAND + ".."
-            + CheckerBand.MAX_BAND);
+        throw new IllegalArgumentException(
+            "checker band "
+                + b
+                + " must lie in "
+                + CheckerBand.MIN_BAND
+                + ".."
+                + CheckerBand.MAX_BAND);
       }
     }
     this.checked = isLearned(primary);
@@ -124,7 +168,10 @@ public final class GuardedPredictor implements AutoCloseable {
     return progressBand;
   }
 
-  /** The checker band in use for a learned primary's start answer (relative disagreement, 0.25 = 25 %). */
+  /**
+   * The checker band in use for a learned primary's start answer (relative disagreement, 0.25 = 25
+   * %).
+   */
   public double checkerBand() {
     return band;
   }
@@ -144,15 +191,16 @@ public final class GuardedPredictor implements AutoCloseable {
     if (primary == fallback || input.settings().mode() == ToastMode.REHEAT) {
       return new PendingPrediction(input, null, clock.nanos());
     }
-    return new PendingPrediction(input, runner.start(() -> primary.predictSeconds(input)), clock.nanos());
+    return new PendingPrediction(
+        input, runner.start(() -> primary.predictSeconds(input)), clock.nanos());
   }
 
   /**
    * The non-ML answer alone, without asking the primary, as a fallback with {@code reason} (the
-   * start's, so the cycle keeps reporting why the primary is not used): for the
-   * rest of a cycle in which the primary already failed (timed out, threw, or was overruled by the
-   * checker). A primary caught out once in a cycle is not asked again in it: an absurd answer refused
-   * at the start could otherwise slip through the re-prediction's wider band.
+   * start's, so the cycle keeps reporting why the primary is not used): for the rest of a cycle in
+   * which the primary already failed (timed out, threw, or was overruled by the checker). A primary
+   * caught out once in a cycle is not asked again in it: an absurd answer refused at the start
+   * could otherwise slip through the re-prediction's wider band.
    */
   public PendingPrediction startWithoutPrimary(PredictionInput input, String reason) {
     PendingPrediction p = new PendingPrediction(input, null, clock.nanos());
@@ -190,9 +238,10 @@ public final class GuardedPredictor implements AutoCloseable {
       this.startedNanos = startedNanos;
       if (task == null) {
         ModeLimits.Range range = range(input);
-        result = input.settings().mode() == ToastMode.REHEAT
-            ? new Prediction(range.clamp(ReheatTime.seconds(input)), REHEAT_RULE, null)
-            : new Prediction(range.clamp(nonMlSeconds(input)), fallback.name(), null);
+        result =
+            input.settings().mode() == ToastMode.REHEAT
+                ? new Prediction(range.clamp(ReheatTime.seconds(input)), REHEAT_RULE, null)
+                : new Prediction(range.clamp(nonMlSeconds(input)), fallback.name(), null);
       }
     }
 
@@ -210,8 +259,13 @@ public final class GuardedPredictor implements AutoCloseable {
           result = checked();
         } else if (clock.nanos() - startedNanos >= timeoutNanos) {
           task.abandon();
-          result = fellBack(String.format(Locale.ROOT, "%s predictor did not answer within %.0f ms",
-              primary.name(), timeoutNanos / 1e6));
+          result =
+              fellBack(
+                  String.format(
+                      Locale.ROOT,
+                      "%s predictor did not answer within %.0f ms",
+                      primary.name(),
+                      timeoutNanos / 1e6));
         }
       }
       return Optional.ofNullable(result);
@@ -263,10 +317,15 @@ public final class GuardedPredictor implements AutoCloseable {
       return fellBack(problem, Double.NaN);
     }
 
-    /** @param answered the primary's refused number (kept for monitoring), or NaN */
+    /**
+     * @param answered the primary's refused number (kept for monitoring), or NaN
+     */
     private Prediction fellBack(String problem, double answered) {
       log.warn("Using the fallback time table: {}", problem);
-      return new Prediction(range(input).clamp(nonMlSeconds(input)), fallback.name(), problem,
+      return new Prediction(
+          range(input).clamp(nonMlSeconds(input)),
+          fallback.name(),
+          problem,
           Double.isFinite(answered) ? answered : Double.NaN);
     }
   }
@@ -277,8 +336,14 @@ public final class GuardedPredictor implements AutoCloseable {
     }
     ModeLimits.Range range = range(input);
     if (!range.contains(s)) {
-      return String.format(Locale.ROOT, "%s predictor returned %.1f s, outside the accepted %.1f..%.1f s for %s",
-          primary.name(), s, range.minS(), range.maxS(), input.settings().mode().name().toLowerCase(Locale.ROOT));
+      return String.format(
+          Locale.ROOT,
+          "%s predictor returned %.1f s, outside the accepted %.1f..%.1f s for %s",
+          primary.name(),
+          s,
+          range.minS(),
+          range.maxS(),
+          input.settings().mode().name().toLowerCase(Locale.ROOT));
     }
     return null;
   }
@@ -290,14 +355,23 @@ public final class GuardedPredictor implements AutoCloseable {
     String source = input.progress() == null ? bandSource : bandSource + " for a re-prediction";
     if (input.progress() != null && !fallback.usesProgress()) {
       allowed += CheckerBand.PROGRESS_BLIND_EXTRA;
-      source = "the guard allows for a re-prediction the non-ML table cannot check against the heating progress";
+      source =
+          "the guard allows for a re-prediction the non-ML table cannot check against the heating progress";
     }
     double d = CheckerBand.disagreement(s, estimate);
     if (d <= allowed) {
       return null;
     }
-    return String.format(Locale.ROOT, "%s said %.1f s, the non-ML estimate %.1f s; they differ by %.0f %%, more "
-        + "than the %.0f %% %s", primary.name(), s, estimate, 100 * d, 100 * allowed, source);
+    return String.format(
+        Locale.ROOT,
+        "%s said %.1f s, the non-ML estimate %.1f s; they differ by %.0f %%, more "
+            + "than the %.0f %% %s",
+        primary.name(),
+        s,
+        estimate,
+        100 * d,
+        100 * allowed,
+        source);
   }
 
   /** The fallback's time; the built-in rule if even that is not a number (it never should be). */

@@ -16,7 +16,8 @@ public record HeatingProgress(double[] riseC) {
 
   public HeatingProgress {
     if (riseC == null || riseC.length != AT_S.length) {
-      throw new IllegalArgumentException("riseC needs " + AT_S.length + " readings, at " + Arrays.toString(AT_S) + " s");
+      throw new IllegalArgumentException(
+          "riseC needs " + AT_S.length + " readings, at " + Arrays.toString(AT_S) + " s");
     }
     riseC = riseC.clone();
   }

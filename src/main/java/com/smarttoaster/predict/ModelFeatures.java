@@ -1,7 +1,5 @@
 package com.smarttoaster.predict;
 
-import com.smarttoaster.predict.HeatingProgress;
-import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -24,17 +22,36 @@ import java.util.List;
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
-  public static final List<String> NAMES = List.of(
-      "shade", "thicknessMm", "slices", "chamberStartC", "ambientC", "mainsVolts",
-      "bread_white", "bread_wholegrain", "bread_sourdough", "bread_rye", "bread_brioche", "bread_bagel",
-      "mode_defrost", "mode_bagel",
-      "nominalMainsVolts", "mainsRatio", "sinceLastCycleS", "lastHeatS",
-      "progressKnown", "rise10C", "rise20C", "rise30C");
+  public static final List<String> NAMES =
+      List.of(
+          "shade",
+          "thicknessMm",
+          "slices",
+          "chamberStartC",
+          "ambientC",
+          "mainsVolts",
+          "bread_white",
+          "bread_wholegrain",
+          "bread_sourdough",
+          "bread_rye",
+          "bread_brioche",
+          "bread_bagel",
+          "mode_defrost",
+          "mode_bagel",
+          "nominalMainsVolts",
+          "mainsRatio",
+          "sinceLastCycleS",
+          "lastHeatS",
+          "progressKnown",
+          "rise10C",
+          "rise20C",
+          "rise30C");
 
   /** Units of {@link #NAMES}, for the model card. */
-  public static final List<String> UNITS = List.of(
-      "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
-      "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C");
+  public static final List<String> UNITS =
+      List.of(
+          "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
+          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C");
 
   public static final int COUNT = NAMES.size();
 
@@ -59,10 +76,12 @@ public final class ModelFeatures {
     f[12] = s.mode() == ToastMode.DEFROST ? 1f : 0f;
     f[13] = s.mode() == ToastMode.BAGEL ? 1f : 0f;
     f[14] = (float) in.nominalMainsVolts();
-    // Heating power goes with (actual / nominal)²; the configured share of nominal is the best guess.
+    // Heating power goes with (actual / nominal)²; the configured share of nominal is the best
+    // guess.
     f[15] = (float) (in.mainsVolts() / in.nominalMainsVolts());
     boolean recent = in.hasRecentCycle();
-    f[16] = (float) (recent ? Math.max(0.0, in.sinceLastCycleS()) : PredictionInput.NO_RECENT_CYCLE_S);
+    f[16] =
+        (float) (recent ? Math.max(0.0, in.sinceLastCycleS()) : PredictionInput.NO_RECENT_CYCLE_S);
     f[17] = (float) (recent ? in.lastHeatS() : 0.0);
     HeatingProgress p = in.progress();
     if (p != null) {

@@ -14,24 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The learned toasting time: a {@code .tflite} network run by the platform's TFLite runtime, trusted
- * only as far as its model card allows.
+ * The learned toasting time: a {@code .tflite} network run by the platform's TFLite runtime,
+ * trusted only as far as its model card allows.
  *
  * <p>At load: the card must describe this build's features with usable scaling, the model file must
- * have the SHA-256 the card records, the network must take {@link ModelFeatures#COUNT} inputs and give
- * one output, and must answer a finite number for the training means. A model that fails any of this
- * is refused with one WARN log; {@link #load} then returns a predictor that declines every cycle with
- * the reason, so cycles use the fallback table and say why. It never crashes the controller.
+ * have the SHA-256 the card records, the network must take {@link ModelFeatures#COUNT} inputs and
+ * give one output, and must answer a finite number for the training means. A model that fails any
+ * of this is refused with one WARN log; {@link #load} then returns a predictor that declines every
+ * cycle with the reason, so cycles use the fallback table and say why. It never crashes the
+ * controller.
  *
  * <p>Per prediction: reheat is not modelled and uses the same fixed reheat rule as every predictor
  * (a normal answer, not a fallback: there is nothing better to fall back to). Any input outside the
- * card's training range makes the model decline, naming the input, its value and the range. Otherwise
- * the raw features are scaled with the card, run, and the output turned back into seconds with the
- * card. The guard around every predictor still checks the answer and the deadline.
+ * card's training range makes the model decline, naming the input, its value and the range.
+ * Otherwise the raw features are scaled with the card, run, and the output turned back into seconds
+ * with the card. The guard around every predictor still checks the answer and the deadline.
  */
 public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   /** Where the installed model and its card live on the classpath (src/main/resources/model/). */
   public static final String MODEL_RESOURCE = "model/toast-time.tflite";
+
   public static final String CARD_RESOURCE = "model/toast-time.card.json";
 
   private static final Logger log = LoggerFactory.getLogger(ModelPredictor.class);
@@ -55,7 +57,8 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
    * @param cardName the card's file name, for messages
    * @throws PredictorUnavailableException saying why the model is refused
    */
-  public static ModelPredictor open(byte[] model, String modelName, byte[] cardJson, String cardName)
+  public static ModelPredictor open(
+      byte[] model, String modelName, byte[] cardJson, String cardName)
       throws PredictorUnavailableException {
     ModelCard card = ModelCardChecks.read(cardJson, cardName);
     ModelCardChecks.checkCard(card, cardName);
@@ -64,14 +67,17 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
     try {
       runtime = TfliteRuntimes.forThisPlatform(model);
     } catch (TfliteLoadException e) {
-      throw new PredictorUnavailableException("model file " + modelName + " could not be loaded: " + e.getMessage());
+      throw new PredictorUnavailableException(
+          "model file " + modelName + " could not be loaded: " + e.getMessage());
     }
     try {
       checkNetwork(runtime, modelName);
     } catch (PredictorUnavailableException | RuntimeException e) {
       runtime.close();
-      throw e instanceof PredictorUnavailableException p ? p
-          : new PredictorUnavailableException("model file " + modelName + " failed its first run: " + e.getMessage());
+      throw e instanceof PredictorUnavailableException p
+          ? p
+          : new PredictorUnavailableException(
+              "model file " + modelName + " failed its first run: " + e.getMessage());
     }
     return new ModelPredictor(runtime, card);
   }
@@ -113,18 +119,29 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
       return new UnavailableModelPredictor(reason);
     }
     if (card == null) {
-      return refused("model " + MODEL_RESOURCE + " has no card " + CARD_RESOURCE
-          + " beside it; refusing a model whose checksum and ranges cannot be checked");
+      return refused(
+          "model "
+              + MODEL_RESOURCE
+              + " has no card "
+              + CARD_RESOURCE
+              + " beside it; refusing a model whose checksum and ranges cannot be checked");
     }
     return openOrRefuse(model, fileName(MODEL_RESOURCE), card, fileName(CARD_RESOURCE));
   }
 
-  private static ToastTimePredictor openOrRefuse(byte[] model, String modelName, byte[] card, String cardName) {
+  private static ToastTimePredictor openOrRefuse(
+      byte[] model, String modelName, byte[] card, String cardName) {
     long start = System.nanoTime();
     try {
       ModelPredictor p = open(model, modelName, card, cardName);
-      log.info(String.format(Locale.ROOT, "Model %s (version %s) loaded with %s in %.0f ms", modelName,
-          p.card.modelVersion(), p.runtime.name(), (System.nanoTime() - start) / 1e6));
+      log.info(
+          String.format(
+              Locale.ROOT,
+              "Model %s (version %s) loaded with %s in %.0f ms",
+              modelName,
+              p.card.modelVersion(),
+              p.runtime.name(),
+              (System.nanoTime() - start) / 1e6));
       return p;
     } catch (PredictorUnavailableException e) {
       return refused(e.getMessage());
@@ -132,22 +149,36 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   }
 
   private static ToastTimePredictor refused(String reason) {
-    log.warn("MODEL REFUSED: {}. Every cycle uses the non-ML fallback time table until a model and a card "
-        + "that match are installed.", reason);
+    log.warn(
+        "MODEL REFUSED: {}. Every cycle uses the non-ML fallback time table until a model and a card "
+            + "that match are installed.",
+        reason);
     return new UnavailableModelPredictor(reason);
   }
 
-  private static void checkNetwork(TfliteRuntime runtime, String modelName) throws PredictorUnavailableException {
+  private static void checkNetwork(TfliteRuntime runtime, String modelName)
+      throws PredictorUnavailableException {
     if (runtime.inputSize() != ModelFeatures.COUNT || runtime.outputSize() != 1) {
-      throw new PredictorUnavailableException("model file " + modelName + " takes " + runtime.inputSize()
-          + " inputs and gives " + runtime.outputSize() + " outputs; this build needs " + ModelFeatures.COUNT
-          + " and 1");
+      throw new PredictorUnavailableException(
+          "model file "
+              + modelName
+              + " takes "
+              + runtime.inputSize()
+              + " inputs and gives "
+              + runtime.outputSize()
+              + " outputs; this build needs "
+              + ModelFeatures.COUNT
+              + " and 1");
     }
     // Zeros are the training means once scaled: a sound network answers a number there.
     float y = runtime.run(new float[ModelFeatures.COUNT])[0];
     if (!Float.isFinite(y)) {
-      throw new PredictorUnavailableException("model file " + modelName + " answers " + y
-          + " for the training means; refusing a broken network");
+      throw new PredictorUnavailableException(
+          "model file "
+              + modelName
+              + " answers "
+              + y
+              + " for the training means; refusing a broken network");
     }
   }
 
@@ -159,13 +190,15 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   /** The card the model was checked against. */
   @Override
   public java.util.OptionalDouble cardCheckerBand() {
-    return card.checkerBand() == null ? java.util.OptionalDouble.empty()
+    return card.checkerBand() == null
+        ? java.util.OptionalDouble.empty()
         : java.util.OptionalDouble.of(card.checkerBand());
   }
 
   @Override
   public java.util.OptionalDouble cardCheckerBandProgress() {
-    return card.checkerBandProgress() == null ? java.util.OptionalDouble.empty()
+    return card.checkerBandProgress() == null
+        ? java.util.OptionalDouble.empty()
         : java.util.OptionalDouble.of(card.checkerBandProgress());
   }
 

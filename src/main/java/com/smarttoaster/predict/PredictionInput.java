@@ -12,10 +12,10 @@ import com.smarttoaster.toast.ToastSettings;
  * @param ambientC cold-junction (ambient) reading at start, °C
  * @param mainsVolts mains voltage the appliance's config states, V (the actual supply may differ)
  * @param nominalMainsVolts the voltage the appliance's element is designed for (230 or 120), V
- * @param sinceLastCycleS time since the previous cycle's heat stopped, s; {@link #NO_RECENT_CYCLE_S}
- *     when there was none this long (or the controller has restarted since)
- * @param lastHeatS how long the previous cycle heated, s; 0 when {@code sinceLastCycleS} is
- *     {@link #NO_RECENT_CYCLE_S}
+ * @param sinceLastCycleS time since the previous cycle's heat stopped, s; {@link
+ *     #NO_RECENT_CYCLE_S} when there was none this long (or the controller has restarted since)
+ * @param lastHeatS how long the previous cycle heated, s; 0 when {@code sinceLastCycleS} is {@link
+ *     #NO_RECENT_CYCLE_S}
  * @param progress the chamber's rise during the first seconds of this cycle's heating, for a
  *     re-prediction of the whole heating time; null for the prediction at the start
  */
@@ -33,14 +33,30 @@ public record PredictionInput(
   public static final double NO_RECENT_CYCLE_S = 1800.0;
 
   /** A 230 V appliance with no recent cycle (a toaster that has rested). */
-  public PredictionInput(ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {
-    this(settings, chamberStartC, ambientC, mainsVolts, ElementRating.VOLTS_230, NO_RECENT_CYCLE_S, 0.0, null);
+  public PredictionInput(
+      ToastSettings settings, double chamberStartC, double ambientC, double mainsVolts) {
+    this(
+        settings,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        ElementRating.VOLTS_230,
+        NO_RECENT_CYCLE_S,
+        0.0,
+        null);
   }
 
   /** The same start, with what heating has shown so far. */
   public PredictionInput withProgress(HeatingProgress p) {
-    return new PredictionInput(settings, chamberStartC, ambientC, mainsVolts, nominalMainsVolts, sinceLastCycleS,
-        lastHeatS, p);
+    return new PredictionInput(
+        settings,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        nominalMainsVolts,
+        sinceLastCycleS,
+        lastHeatS,
+        p);
   }
 
   /** True when a cycle heated within {@link #NO_RECENT_CYCLE_S}. */

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Where a predictor's work runs and when its answer becomes visible to the controller. On the
- * appliance the work runs on its own thread ({@link ThreadPredictorRunner}); in a simulation it runs
- * at once but its answer appears only after the simulated time it would have taken ({@link
+ * appliance the work runs on its own thread ({@link ThreadPredictorRunner}); in a simulation it
+ * runs at once but its answer appears only after the simulated time it would have taken ({@link
  * SimulatedTimePredictorRunner}), so the simulated clock, the supervisor and the controller's lease
  * renewals keep running while the controller waits, as on a real toaster.
  */
@@ -33,8 +33,8 @@ public interface PredictorRunner extends AutoCloseable {
     void abandon();
 
     /**
-     * Waits up to {@code nanos} of real time for the answer (blocking callers such as benches);
-     * a simulated task answers at once whether it is done.
+     * Waits up to {@code nanos} of real time for the answer (blocking callers such as benches); a
+     * simulated task answers at once whether it is done.
      */
     boolean await(long nanos) throws InterruptedException;
   }

@@ -22,14 +22,22 @@ public final class Predictors {
    * @param table the fallback table (returned as is for "fallback")
    * @param oracle the simulator's oracle, or null where there is none (on a device)
    */
-  public static ToastTimePredictor named(String name, FallbackTimeTable table, ToastTimePredictor oracle) {
-    PredictorName known = PredictorName.fromId(name).orElseThrow(() ->
-        new IllegalArgumentException("unknown predictor '" + name + "', expected one of " + NAMES));
+  public static ToastTimePredictor named(
+      String name, FallbackTimeTable table, ToastTimePredictor oracle) {
+    PredictorName known =
+        PredictorName.fromId(name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown predictor '" + name + "', expected one of " + NAMES));
     return named(known, table, oracle);
   }
 
-  /** As {@link #named(String, FallbackTimeTable, ToastTimePredictor)}, for a name already checked. */
-  public static ToastTimePredictor named(PredictorName name, FallbackTimeTable table, ToastTimePredictor oracle) {
+  /**
+   * As {@link #named(String, FallbackTimeTable, ToastTimePredictor)}, for a name already checked.
+   */
+  public static ToastTimePredictor named(
+      PredictorName name, FallbackTimeTable table, ToastTimePredictor oracle) {
     switch (name) {
       case MODEL:
         return InstalledModel.PREDICTOR;

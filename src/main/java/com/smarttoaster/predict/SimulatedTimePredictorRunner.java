@@ -6,9 +6,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Runs predictor work at once, on the caller's thread, and makes its answer visible only after the
- * simulated time the work is said to take ({@code latencyS}, read when the work starts; infinite for
- * a predictor that never answers). The deterministic counterpart of {@link ThreadPredictorRunner}:
- * the same controller code polls it on its ticks while the simulated clock moves on.
+ * simulated time the work is said to take ({@code latencyS}, read when the work starts; infinite
+ * for a predictor that never answers). The deterministic counterpart of {@link
+ * ThreadPredictorRunner}: the same controller code polls it on its ticks while the simulated clock
+ * moves on.
  */
 public final class SimulatedTimePredictorRunner implements PredictorRunner {
   private final Clock clock;
@@ -26,7 +27,8 @@ public final class SimulatedTimePredictorRunner implements PredictorRunner {
   @Override
   public Task start(Callable<Double> work) {
     double latency = latencyS.getAsDouble();
-    long readyAt = Double.isInfinite(latency) ? Long.MAX_VALUE : clock.nanos() + Math.round(latency * 1e9);
+    long readyAt =
+        Double.isInfinite(latency) ? Long.MAX_VALUE : clock.nanos() + Math.round(latency * 1e9);
     double value = Double.NaN;
     Exception failure = null;
     try {

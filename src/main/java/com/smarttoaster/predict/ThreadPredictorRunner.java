@@ -71,10 +71,11 @@ public final class ThreadPredictorRunner implements PredictorRunner {
   }
 
   private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "predictor");
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "predictor");
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

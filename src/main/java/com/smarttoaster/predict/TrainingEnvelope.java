@@ -9,17 +9,19 @@ import java.util.Locale;
 /**
  * The ranges the model saw in training, from its card: the envelope the training data was sampled
  * from (wider than the operating one), so there is no cliff at the operating edge. A model is only
- * trusted inside them: an input outside (or NaN) makes the model decline, so the cycle uses the fallback table and its
- * {@code fallbackReason} names the input, its value and the range. No clamping: a clamped input would
- * silently describe a different toaster.
+ * trusted inside them: an input outside (or NaN) makes the model decline, so the cycle uses the
+ * fallback table and its {@code fallbackReason} names the input, its value and the range. No
+ * clamping: a clamped input would silently describe a different toaster.
  */
 final class TrainingEnvelope {
   private static final String MAINS_RATIO = "mainsRatio";
 
   /** Where the two voltages sit in the vector, for the mains-ratio message. */
   private static final class ModelFeaturesIndex {
-    static final int MAINS_VOLTS = com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsVolts");
-    static final int NOMINAL_MAINS_VOLTS = com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("nominalMainsVolts");
+    static final int MAINS_VOLTS =
+        com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("mainsVolts");
+    static final int NOMINAL_MAINS_VOLTS =
+        com.smarttoaster.predict.ModelFeatures.NAMES.indexOf("nominalMainsVolts");
   }
 
   private final List<ModelCard.Feature> features;
@@ -39,8 +41,12 @@ final class TrainingEnvelope {
       if (!(raw[i] >= (float) f.min() && raw[i] <= (float) f.max())) {
         String why = describe(f, raw[i]);
         if (f.name().equals(MAINS_RATIO) && Float.isFinite(raw[i])) {
-          why += String.format(Locale.ROOT, " (configured mains %.1f V on a %.0f V element)",
-              raw[ModelFeaturesIndex.MAINS_VOLTS], raw[ModelFeaturesIndex.NOMINAL_MAINS_VOLTS]);
+          why +=
+              String.format(
+                  Locale.ROOT,
+                  " (configured mains %.1f V on a %.0f V element)",
+                  raw[ModelFeaturesIndex.MAINS_VOLTS],
+                  raw[ModelFeaturesIndex.NOMINAL_MAINS_VOLTS]);
         }
         throw new PredictorUnavailableException(why);
       }

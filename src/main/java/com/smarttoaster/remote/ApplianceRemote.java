@@ -1,10 +1,10 @@
 package com.smarttoaster.remote;
 
-import com.smarttoaster.history.Rating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.taste.RatingDesk;
@@ -16,10 +16,10 @@ import java.util.List;
  * does nothing, for an appliance without MQTT or history.
  *
  * <p>Wiring: build the supervisor with {@link #safetyListener()} and the controller with {@link
- * #controllerListener()} (each combined with the caller's own through {@code SafetyListener.both} / {@code ControllerListener.both}), then
- * {@link #attach}, then {@link #closeInterruptedCycles()} once, then call {@link #afterTick()} on
- * the controller's thread right after each {@code controller.tick()}, and {@link #close()} at the
- * end.
+ * #controllerListener()} (each combined with the caller's own through {@code SafetyListener.both} /
+ * {@code ControllerListener.both}), then {@link #attach}, then {@link #closeInterruptedCycles()}
+ * once, then call {@link #afterTick()} on the controller's thread right after each {@code
+ * controller.tick()}, and {@link #close()} at the end.
  */
 public interface ApplianceRemote extends AutoCloseable {
   ControllerListener controllerListener();
@@ -31,8 +31,8 @@ public interface ApplianceRemote extends AutoCloseable {
 
   /**
    * The appliance's rating rules: ratings that arrive remotely go to them, the ratings they accept
-   * are recorded and announced, and the state shows the invitation and the taste. Call after
-   * {@link #attach}.
+   * are recorded and announced, and the state shows the invitation and the taste. Call after {@link
+   * #attach}.
    */
   default void attachRatings(RatingDesk desk) {}
 
@@ -64,7 +64,10 @@ public interface ApplianceRemote extends AutoCloseable {
   /** The active installed model was refused or missing and the factory model runs: a loud event. */
   default void reportModelRefused(String reason) {}
 
-  /** Subscribes to the device's model offers (mqtt.acceptModelOffers) and hands them to {@code sink}; nothing without a broker. */
+  /**
+   * Subscribes to the device's model offers (mqtt.acceptModelOffers) and hands them to {@code
+   * sink}; nothing without a broker.
+   */
   default void acceptModelOffers(OfferSink sink) {}
 
   /**
@@ -86,29 +89,30 @@ public interface ApplianceRemote extends AutoCloseable {
   @Override
   void close();
 
-  ApplianceRemote NONE = new ApplianceRemote() {
-    @Override
-    public ControllerListener controllerListener() {
-      return ControllerListener.NONE;
-    }
+  ApplianceRemote NONE =
+      new ApplianceRemote() {
+        @Override
+        public ControllerListener controllerListener() {
+          return ControllerListener.NONE;
+        }
 
-    @Override
-    public SafetyListener safetyListener() {
-      return SafetyListener.NONE;
-    }
+        @Override
+        public SafetyListener safetyListener() {
+          return SafetyListener.NONE;
+        }
 
-    @Override
-    public void attach(ToastController controller, SafetySupervisor supervisor, Clock clock) {}
+        @Override
+        public void attach(ToastController controller, SafetySupervisor supervisor, Clock clock) {}
 
-    @Override
-    public void afterTick() {}
+        @Override
+        public void afterTick() {}
 
-    @Override
-    public List<CycleRecord> closeInterruptedCycles() {
-      return List.of();
-    }
+        @Override
+        public List<CycleRecord> closeInterruptedCycles() {
+          return List.of();
+        }
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 }

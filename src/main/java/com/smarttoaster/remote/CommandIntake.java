@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandIntake {
   private static final Logger log = LoggerFactory.getLogger(CommandIntake.class);
+
   /** Dropped commands are reported at most once per this long, with their number. */
   static final long FLOOD_WINDOW_NANOS = 10_000_000_000L;
+
   private static final byte[] HA_ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
 
   private final Topics topics;
@@ -52,7 +54,12 @@ final class CommandIntake {
   /**
    * @param announce what to do when Home Assistant comes online (announce the toaster again)
    */
-  CommandIntake(Topics topics, double ratePerS, int burst, CycleRecorder recorder, EventSink events,
+  CommandIntake(
+      Topics topics,
+      double ratePerS,
+      int burst,
+      CycleRecorder recorder,
+      EventSink events,
       Runnable announce) {
     this.topics = topics;
     this.parser = new CommandParser(topics);
@@ -118,13 +125,18 @@ final class CommandIntake {
   private synchronized void dropped() {
     if (droppedInWindow == 0) {
       windowStartNanos = clock.nanos();
-      log.warn("Commands arrive faster than {} /s (burst {}); dropping them until the rate falls", ratePerS, burst);
+      log.warn(
+          "Commands arrive faster than {} /s (burst {}); dropping them until the rate falls",
+          ratePerS,
+          burst);
     }
     droppedInWindow++;
     droppedTotal++;
   }
 
-  /** Reports the dropped commands once their window has passed. Controller thread, after each tick. */
+  /**
+   * Reports the dropped commands once their window has passed. Controller thread, after each tick.
+   */
   void tick() {
     long n;
     synchronized (this) {
@@ -134,11 +146,21 @@ final class CommandIntake {
       n = droppedInWindow;
       droppedInWindow = 0;
     }
-    String reason = "rate limit: " + n + " command" + (n == 1 ? "" : "s") + " dropped in "
-        + FLOOD_WINDOW_NANOS / 1_000_000_000L + " s (more than " + ratePerS + " commands/s, burst " + burst
-        + "); cancel is never dropped";
+    String reason =
+        "rate limit: "
+            + n
+            + " command"
+            + (n == 1 ? "" : "s")
+            + " dropped in "
+            + FLOOD_WINDOW_NANOS / 1_000_000_000L
+            + " s (more than "
+            + ratePerS
+            + " commands/s, burst "
+            + burst
+            + "); cancel is never dropped";
     log.warn("{}", reason);
-    events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, null, null, null));
+    events.emit(
+        new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, null, null, null));
   }
 
   /** Commands dropped by the rate limit since start. */
@@ -148,6 +170,7 @@ final class CommandIntake {
 
   private void reject(String name, String reason) {
     log.info("Rejected remote command {}: {}", name, reason);
-    events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, name, null, null));
+    events.emit(
+        new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, name, null, null));
   }
 }

@@ -15,13 +15,13 @@ import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
-import java.time.Instant;
 import com.smarttoaster.taste.RatingAnswer;
 import com.smarttoaster.taste.RatingDesk;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 final class CycleRecorder implements ControllerListener, SafetyListener {
   private static final Logger log = LoggerFactory.getLogger(CycleRecorder.class);
   static final long HISTORY_WAIT_NANOS = 10_000_000_000L; // twice the database's busy timeout
-  static final String INTERRUPTED_REASON = "the controller stopped (power cut, crash or a stop mid-cycle) before the"
-      + " cycle ended; its heater time is unknown";
+  static final String INTERRUPTED_REASON =
+      "the controller stopped (power cut, crash or a stop mid-cycle) before the"
+          + " cycle ended; its heater time is unknown";
 
   private final String deviceId;
   private final CycleHistory history;
@@ -55,20 +56,30 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   private long lastNoteNanos = Long.MIN_VALUE;
   private volatile CycleSummary runningCycle;
   private volatile RatingDesk ratings;
-  /** Recent cycles' ids by their heat start (the key the rating desk names a cycle by); any thread. */
-  private final Map<Long, String> cycleIds = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-      return size() > 8;
-    }
-  });
+
+  /**
+   * Recent cycles' ids by their heat start (the key the rating desk names a cycle by); any thread.
+   */
+  private final Map<Long, String> cycleIds =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+              return size() > 8;
+            }
+          });
+
   /** The running cycle's model version (controller thread). */
   private String modelVersion;
+
   private volatile ModelWatcher watcher = ModelWatcher.NONE;
+
   /** The running cycle's watch (controller thread). */
   private ModelWatcher.Cycle watched;
 
-  /** @param history where records go, or null for none */
+  /**
+   * @param history where records go, or null for none
+   */
   CycleRecorder(String deviceId, CycleHistory history, RemoteWorker worker, EventSink events) {
     this.deviceId = deviceId;
     this.history = history;
@@ -77,7 +88,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   private volatile com.smarttoaster.monitoring.ModelHealth health;
-  private volatile java.util.function.Consumer<byte[]> monitorOut = json -> { };
+  private volatile java.util.function.Consumer<byte[]> monitorOut = json -> {};
 
   /** Where the rolling figures' JSON goes after each cycle (the retained monitor topic). */
   void publishMonitorTo(java.util.function.Consumer<byte[]> out) {
@@ -88,10 +99,14 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     this.health = h;
   }
 
-  /** Reports that the active installed model was refused and the factory model runs: a model-refused event. */
+  /**
+   * Reports that the active installed model was refused and the factory model runs: a model-refused
+   * event.
+   */
   void reportModelRefused(String reason) {
     log.warn("MODEL REFUSED (reported over MQTT): {}", reason);
-    events.emit(new ToasterEvent(ToasterEvent.Type.MODEL_REFUSED, Instant.now(), reason, null, null, null));
+    events.emit(
+        new ToasterEvent(ToasterEvent.Type.MODEL_REFUSED, Instant.now(), reason, null, null, null));
   }
 
   void watchModels(ModelWatcher w) {
@@ -109,51 +124,85 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   @Override
   public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-    guarded(() -> {
-      modelVersion = controller == null ? null : controller.modelVersion(); // the controller's thread: this cycle's model
-      cycle = CycleSummary.started(UUID.randomUUID().toString(), Instant.now(), input, prediction, modelVersion);
-      cycleIds.put(atNanos, cycle.cycleId());
-      runningCycle = cycle;
-      // Recorded now so that a power cut leaves a trace; the end record replaces it.
-      watched = beginWatch(input, prediction);
-      store(new CycleRecord(cycle.cycleId(), deviceId, cycle.startTime(), input, prediction, CycleOutcome.RUNNING,
-          null, 0, null, null, modelVersion));
-      events.emit(new ToasterEvent(ToasterEvent.Type.STARTED, Instant.now(), null, null, null, cycle));
-    });
+    guarded(
+        () -> {
+          modelVersion =
+              controller == null
+                  ? null
+                  : controller.modelVersion(); // the controller's thread: this cycle's model
+          cycle =
+              CycleSummary.started(
+                  UUID.randomUUID().toString(), Instant.now(), input, prediction, modelVersion);
+          cycleIds.put(atNanos, cycle.cycleId());
+          runningCycle = cycle;
+          // Recorded now so that a power cut leaves a trace; the end record replaces it.
+          watched = beginWatch(input, prediction);
+          store(
+              new CycleRecord(
+                  cycle.cycleId(),
+                  deviceId,
+                  cycle.startTime(),
+                  input,
+                  prediction,
+                  CycleOutcome.RUNNING,
+                  null,
+                  0,
+                  null,
+                  null,
+                  modelVersion));
+          events.emit(
+              new ToasterEvent(ToasterEvent.Type.STARTED, Instant.now(), null, null, null, cycle));
+        });
   }
 
   @Override
   public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
-    guarded(() -> {
-      switch (to) {
-        case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.Type.DONE, null);
-        case CANCELLED -> {
-          String why = lastNoteNanos == atNanos ? lastNote
-              : from == CyclePhase.ARMED ? "the remote-start arm expired" : null;
-          endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.Type.CANCELLED, why);
-        }
-        case FAULT -> {
-          // The fault event itself comes from the supervisor's listener, with its message.
-          FaultCode code = Optional.ofNullable(supervisor).flatMap(SafetySupervisor::latchedFault)
-              .map(Fault::code).orElse(null);
-          if (code != null) {
-            endCycle(CycleOutcome.FAULT, code, null, null);
+    guarded(
+        () -> {
+          switch (to) {
+            case DONE -> endCycle(CycleOutcome.DONE, null, ToasterEvent.Type.DONE, null);
+            case CANCELLED -> {
+              String why =
+                  lastNoteNanos == atNanos
+                      ? lastNote
+                      : from == CyclePhase.ARMED ? "the remote-start arm expired" : null;
+              endCycle(CycleOutcome.CANCELLED, null, ToasterEvent.Type.CANCELLED, why);
+            }
+            case FAULT -> {
+              // The fault event itself comes from the supervisor's listener, with its message.
+              FaultCode code =
+                  Optional.ofNullable(supervisor)
+                      .flatMap(SafetySupervisor::latchedFault)
+                      .map(Fault::code)
+                      .orElse(null);
+              if (code != null) {
+                endCycle(CycleOutcome.FAULT, code, null, null);
+              }
+            }
+            default -> {}
           }
-        }
-        default -> { }
-      }
-    });
+        });
   }
 
   @Override
   public void onRefused(String reason, long atNanos) {
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REFUSED, Instant.now(), reason, null, null, null)));
+    guarded(
+        () ->
+            events.emit(
+                new ToasterEvent(
+                    ToasterEvent.Type.REFUSED, Instant.now(), reason, null, null, null)));
   }
 
   @Override
   public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
-    String why = String.format(Locale.ROOT, "%.1f s (was %.1f s): %s", after.seconds(), before.seconds(), reason);
-    guarded(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REPREDICTED, Instant.now(), why, null, null, cycle)));
+    String why =
+        String.format(
+            Locale.ROOT, "%.1f s (was %.1f s): %s", after.seconds(), before.seconds(), reason);
+    guarded(
+        () ->
+            events.emit(
+                new ToasterEvent(
+                    ToasterEvent.Type.REPREDICTED, Instant.now(), why, null, null, cycle)));
   }
 
   @Override
@@ -166,11 +215,18 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   @Override
   public void onFault(Fault fault) {
-    guarded(() -> {
-      CycleSummary c = runningCycle;
-      events.emit(new ToasterEvent(ToasterEvent.Type.FAULT, Instant.now(), fault.message(), null, null,
-          c == null ? null : c.ended(CycleOutcome.FAULT, heaterOnS(), fault.code())));
-    });
+    guarded(
+        () -> {
+          CycleSummary c = runningCycle;
+          events.emit(
+              new ToasterEvent(
+                  ToasterEvent.Type.FAULT,
+                  Instant.now(),
+                  fault.message(),
+                  null,
+                  null,
+                  c == null ? null : c.ended(CycleOutcome.FAULT, heaterOnS(), fault.code())));
+        });
   }
 
   private void guarded(Runnable r) {
@@ -181,7 +237,8 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
   }
 
-  private void endCycle(CycleOutcome outcome, FaultCode code, ToasterEvent.Type eventType, String reason) {
+  private void endCycle(
+      CycleOutcome outcome, FaultCode code, ToasterEvent.Type eventType, String reason) {
     CycleSummary c = cycle;
     cycle = null;
     runningCycle = null;
@@ -193,10 +250,24 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
     double heaterS = heaterOnS();
     ModelWatch seen = endWatch();
-    store(new CycleRecord(c.cycleId(), deviceId, c.startTime(), c.input(), c.prediction(), outcome, code, heaterS,
-        null, null, modelVersion, seen));
+    store(
+        new CycleRecord(
+            c.cycleId(),
+            deviceId,
+            c.startTime(),
+            c.input(),
+            c.prediction(),
+            outcome,
+            code,
+            heaterS,
+            null,
+            null,
+            modelVersion,
+            seen));
     if (eventType != null) {
-      events.emit(new ToasterEvent(eventType, Instant.now(), reason, null, null, c.ended(outcome, heaterS, code)));
+      events.emit(
+          new ToasterEvent(
+              eventType, Instant.now(), reason, null, null, c.ended(outcome, heaterS, code)));
     }
   }
 
@@ -206,7 +277,8 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     try {
       return watcher.begin(input, prediction);
     } catch (RuntimeException e) {
-      log.error("Watching the model failed at the start of a cycle; its monitoring fields stay empty", e);
+      log.error(
+          "Watching the model failed at the start of a cycle; its monitoring fields stay empty", e);
       return null;
     }
   }
@@ -220,7 +292,8 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     try {
       return w.end();
     } catch (RuntimeException e) {
-      log.error("Watching the model failed at the end of a cycle; its monitoring fields stay empty", e);
+      log.error(
+          "Watching the model failed at the end of a cycle; its monitoring fields stay empty", e);
       return ModelWatch.NONE;
     }
   }
@@ -229,20 +302,27 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     if (history == null) {
       return;
     }
-    worker.run(() -> {
-      try {
-        history.record(record);
-      } catch (RuntimeException e) {
-        log.error("Could not record cycle {} ({}): {}", record.cycleId(), record.outcome().id(), e.getMessage());
-        return;
-      }
-      if (record.outcome() != CycleOutcome.RUNNING) {
-        lookAtModelHealth();
-      }
-    });
+    worker.run(
+        () -> {
+          try {
+            history.record(record);
+          } catch (RuntimeException e) {
+            log.error(
+                "Could not record cycle {} ({}): {}",
+                record.cycleId(),
+                record.outcome().id(),
+                e.getMessage());
+            return;
+          }
+          if (record.outcome() != CycleOutcome.RUNNING) {
+            lookAtModelHealth();
+          }
+        });
   }
 
-  /** Worker thread: the rolling figures after a cycle ended, their crossings as model-health events. */
+  /**
+   * Worker thread: the rolling figures after a cycle ended, their crossings as model-health events.
+   */
   private void lookAtModelHealth() {
     com.smarttoaster.monitoring.ModelHealth h = health;
     if (h == null) {
@@ -252,7 +332,9 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       var report = h.afterCycle(history.latest(h.recordsWanted()));
       for (String crossing : report.crossings()) {
         log.warn("Model health: {}", crossing);
-        events.emit(new ToasterEvent(ToasterEvent.Type.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
+        events.emit(
+            new ToasterEvent(
+                ToasterEvent.Type.MODEL_HEALTH, Instant.now(), crossing, null, null, null));
       }
       monitorOut.accept(report.json());
     } catch (RuntimeException e) {
@@ -273,8 +355,11 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       return List.of();
     }
     if (runningCycle != null) {
-      throw new IllegalStateException("cycle " + runningCycle.cycleId() + " of this run is in progress; close"
-          + " interrupted cycles at start-up, before the first controller tick");
+      throw new IllegalStateException(
+          "cycle "
+              + runningCycle.cycleId()
+              + " of this run is in progress; close"
+              + " interrupted cycles at start-up, before the first controller tick");
     }
     try {
       return worker.call(this::closeInterruptedNow, HISTORY_WAIT_NANOS);
@@ -282,8 +367,10 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       Thread.currentThread().interrupt();
       return List.of();
     } catch (TimeoutException | IllegalStateException e) {
-      log.error("Cycles left open by an earlier run were not closed within {} s; they stay running in the history"
-          + " until the next start", HISTORY_WAIT_NANOS / 1_000_000_000L);
+      log.error(
+          "Cycles left open by an earlier run were not closed within {} s; they stay running in the history"
+              + " until the next start",
+          HISTORY_WAIT_NANOS / 1_000_000_000L);
       return List.of();
     }
   }
@@ -293,32 +380,56 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     try {
       closed = history.closeInterrupted();
     } catch (RuntimeException e) {
-      log.error("Could not close the cycles an earlier run left open: {}; they stay running in the history until"
-          + " the next start", e.getMessage());
+      log.error(
+          "Could not close the cycles an earlier run left open: {}; they stay running in the history until"
+              + " the next start",
+          e.getMessage());
       return List.of();
     }
     for (CycleRecord r : closed) {
-      log.warn("Cycle {} started {} ({}) closed as interrupted (power cut, crash or a stop mid-cycle)", r.cycleId(),
-          r.startTime(), settingsText(r));
-      events.emit(new ToasterEvent(ToasterEvent.Type.INTERRUPTED, Instant.now(), INTERRUPTED_REASON, null, null,
-          CycleSummary.of(r)));
+      log.warn(
+          "Cycle {} started {} ({}) closed as interrupted (power cut, crash or a stop mid-cycle)",
+          r.cycleId(),
+          r.startTime(),
+          settingsText(r));
+      events.emit(
+          new ToasterEvent(
+              ToasterEvent.Type.INTERRUPTED,
+              Instant.now(),
+              INTERRUPTED_REASON,
+              null,
+              null,
+              CycleSummary.of(r)));
     }
     return closed;
   }
 
   private static String settingsText(CycleRecord r) {
     var s = r.input().settings();
-    return "shade " + s.shade() + ", " + s.bread().id() + ", " + s.mode().id() + ", " + s.slices() + " slice"
-        + (s.slices() == 1 ? "" : "s") + ", " + s.thicknessMm() + " mm; predicted "
-        + Math.round(r.prediction().seconds() * 10) / 10.0 + " s by " + r.prediction().predictor();
+    return "shade "
+        + s.shade()
+        + ", "
+        + s.bread().id()
+        + ", "
+        + s.mode().id()
+        + ", "
+        + s.slices()
+        + " slice"
+        + (s.slices() == 1 ? "" : "s")
+        + ", "
+        + s.thicknessMm()
+        + " mm; predicted "
+        + Math.round(r.prediction().seconds() * 10) / 10.0
+        + " s by "
+        + r.prediction().predictor();
   }
 
   // ---- ratings ----------------------------------------------------------------------------
 
   /**
-   * Takes ratings from the appliance's {@link RatingDesk}: the desk decides, for every channel; this
-   * keeps what it accepts (the cycle's record in the history, a {@code rated} event) and answers
-   * MQTT's ratings on MQTT.
+   * Takes ratings from the appliance's {@link RatingDesk}: the desk decides, for every channel;
+   * this keeps what it accepts (the cycle's record in the history, a {@code rated} event) and
+   * answers MQTT's ratings on MQTT.
    */
   void attachRatings(RatingDesk desk) {
     this.ratings = desk;
@@ -329,26 +440,41 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   private void keepRating(long cycleStartNanos, Rating rating, Rating previous) {
     String cycleId = cycleIds.get(cycleStartNanos);
     if (cycleId == null) {
-      log.warn("Rating {} is not recorded: its cycle is not known to this run's history", rating.id());
+      log.warn(
+          "Rating {} is not recorded: its cycle is not known to this run's history", rating.id());
       return;
     }
-    worker.run(() -> {
-      Optional<CycleRecord> r = Optional.empty();
-      if (history != null) {
-        try {
-          if (history.rate(cycleId, rating)) {
-            r = history.last().filter(x -> x.cycleId().equals(cycleId));
-          } else {
-            log.warn("Cycle {} is no longer in the history; its rating {} is not kept", cycleId, rating.id());
+    worker.run(
+        () -> {
+          Optional<CycleRecord> r = Optional.empty();
+          if (history != null) {
+            try {
+              if (history.rate(cycleId, rating)) {
+                r = history.last().filter(x -> x.cycleId().equals(cycleId));
+              } else {
+                log.warn(
+                    "Cycle {} is no longer in the history; its rating {} is not kept",
+                    cycleId,
+                    rating.id());
+              }
+            } catch (RuntimeException e) {
+              log.error("Could not record the rating of cycle {}: {}", cycleId, e.getMessage());
+            }
           }
-        } catch (RuntimeException e) {
-          log.error("Could not record the rating of cycle {}: {}", cycleId, e.getMessage());
-        }
-      }
-      log.info("Cycle {} rated {}{}", cycleId, rating.id(), previous == null ? "" : " (was " + previous.id() + ")");
-      events.emit(new ToasterEvent(ToasterEvent.Type.RATED, Instant.now(), previous == null ? null
-          : "changed from " + previous.id(), null, rating.id(), r.map(CycleSummary::of).orElse(null)));
-    });
+          log.info(
+              "Cycle {} rated {}{}",
+              cycleId,
+              rating.id(),
+              previous == null ? "" : " (was " + previous.id() + ")");
+          events.emit(
+              new ToasterEvent(
+                  ToasterEvent.Type.RATED,
+                  Instant.now(),
+                  previous == null ? null : "changed from " + previous.id(),
+                  null,
+                  rating.id(),
+                  r.map(CycleSummary::of).orElse(null)));
+        });
   }
 
   /**
@@ -365,14 +491,17 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       return a.message();
     }
     try {
-      // The desk keeps the rating through this worker; wait until it is in the history, so the page's
+      // The desk keeps the rating through this worker; wait until it is in the history, so the
+      // page's
       // next read of the history shows it.
       return worker.call(() -> null, HISTORY_WAIT_NANOS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted while waiting for the history";
     } catch (TimeoutException | IllegalStateException e) {
-      return "the history did not answer within " + HISTORY_WAIT_NANOS / 1_000_000_000L + " s; try again";
+      return "the history did not answer within "
+          + HISTORY_WAIT_NANOS / 1_000_000_000L
+          + " s; try again";
     }
   }
 
@@ -387,12 +516,17 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
       Thread.currentThread().interrupt();
       return List.of();
     } catch (TimeoutException | IllegalStateException e) {
-      log.warn("The history did not answer within {} s; no cycles listed", HISTORY_WAIT_NANOS / 1_000_000_000L);
+      log.warn(
+          "The history did not answer within {} s; no cycles listed",
+          HISTORY_WAIT_NANOS / 1_000_000_000L);
       return List.of();
     }
   }
 
-  /** A rating that arrived over MQTT: to the desk; a refusal goes back as a {@code rejected} event. Any thread. */
+  /**
+   * A rating that arrived over MQTT: to the desk; a refusal goes back as a {@code rejected} event.
+   * Any thread.
+   */
   void rateLast(Rating rating) {
     RatingDesk desk = ratings;
     String why;
@@ -404,8 +538,16 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
     if (why != null) {
       String reason = why;
-      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(), reason, Topics.FEEDBACK,
-          null, null)));
+      worker.run(
+          () ->
+              events.emit(
+                  new ToasterEvent(
+                      ToasterEvent.Type.REJECTED,
+                      Instant.now(),
+                      reason,
+                      Topics.FEEDBACK,
+                      null,
+                      null)));
     }
   }
 
@@ -413,8 +555,16 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   void resetTaste() {
     RatingDesk desk = ratings;
     if (desk == null) {
-      worker.run(() -> events.emit(new ToasterEvent(ToasterEvent.Type.REJECTED, Instant.now(),
-          "this appliance keeps no taste", Topics.TASTE_RESET, null, null)));
+      worker.run(
+          () ->
+              events.emit(
+                  new ToasterEvent(
+                      ToasterEvent.Type.REJECTED,
+                      Instant.now(),
+                      "this appliance keeps no taste",
+                      Topics.TASTE_RESET,
+                      null,
+                      null)));
       return;
     }
     desk.resetTaste();

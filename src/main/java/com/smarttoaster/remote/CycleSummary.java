@@ -25,19 +25,31 @@ record CycleSummary(
     String modelVersion) {
 
   /** A cycle that has just started. */
-  static CycleSummary started(String cycleId, Instant startTime, PredictionInput input, Prediction prediction,
+  static CycleSummary started(
+      String cycleId,
+      Instant startTime,
+      PredictionInput input,
+      Prediction prediction,
       String modelVersion) {
     return new CycleSummary(cycleId, startTime, input, prediction, null, null, null, modelVersion);
   }
 
   /** A recorded cycle; its heater time is null where the record does not know it. */
   static CycleSummary of(CycleRecord r) {
-    return new CycleSummary(r.cycleId(), r.startTime(), r.input(), r.prediction(), r.outcome(),
-        r.outcome().heaterTimeKnown() ? r.heaterOnS() : null, r.faultCode(), r.modelVersion());
+    return new CycleSummary(
+        r.cycleId(),
+        r.startTime(),
+        r.input(),
+        r.prediction(),
+        r.outcome(),
+        r.outcome().heaterTimeKnown() ? r.heaterOnS() : null,
+        r.faultCode(),
+        r.modelVersion());
   }
 
   CycleSummary ended(CycleOutcome how, double heaterS, FaultCode code) {
-    return new CycleSummary(cycleId, startTime, input, prediction, how, heaterS, code, modelVersion);
+    return new CycleSummary(
+        cycleId, startTime, input, prediction, how, heaterS, code, modelVersion);
   }
 
   void writeTo(ObjectNode n) {

@@ -13,9 +13,9 @@ import java.util.Arrays;
 
 /**
  * Home Assistant's device-based discovery message ({@code <prefix>/device/<id>/config}, retained):
- * the device ({@code dev}), the software that announces it ({@code o}) and its components
- * ({@code cmps}), all reading the retained state and available while {@code status} is
- * {@code online}. Remote start has no entity on purpose: it needs a person at the toaster first.
+ * the device ({@code dev}), the software that announces it ({@code o}) and its components ({@code
+ * cmps}), all reading the retained state and available while {@code status} is {@code online}.
+ * Remote start has no entity on purpose: it needs a person at the toaster first.
  */
 final class Discovery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,16 +42,19 @@ final class Discovery {
     root.put("qos", 1);
 
     ObjectNode c = root.putObject("cmps");
-    ObjectNode chamber = component(c, uid, "chamber", "sensor", "Chamber temperature", "{{ value_json.chamberC }}");
+    ObjectNode chamber =
+        component(c, uid, "chamber", "sensor", "Chamber temperature", "{{ value_json.chamberC }}");
     chamber.put("device_class", "temperature");
     chamber.put("unit_of_measurement", "°C");
     chamber.put("state_class", "measurement");
 
-    ObjectNode remaining = component(c, uid, "remaining", "sensor", "Time remaining", "{{ value_json.remainingS }}");
+    ObjectNode remaining =
+        component(c, uid, "remaining", "sensor", "Time remaining", "{{ value_json.remainingS }}");
     remaining.put("device_class", "duration");
     remaining.put("unit_of_measurement", "s");
 
-    ObjectNode predicted = component(c, uid, "predicted", "sensor", "Predicted time", "{{ value_json.predictedS }}");
+    ObjectNode predicted =
+        component(c, uid, "predicted", "sensor", "Predicted time", "{{ value_json.predictedS }}");
     predicted.put("device_class", "duration");
     predicted.put("unit_of_measurement", "s");
     predicted.put("entity_category", "diagnostic");
@@ -61,16 +64,28 @@ final class Discovery {
     ArrayNode phases = phase.putArray("options");
     Arrays.stream(CyclePhase.values()).forEach(p -> phases.add(p.id()));
 
-    ObjectNode heating = component(c, uid, "heating", "binary_sensor", "Heating",
-        "{{ 'ON' if value_json.heating else 'OFF' }}");
+    ObjectNode heating =
+        component(
+            c,
+            uid,
+            "heating",
+            "binary_sensor",
+            "Heating",
+            "{{ 'ON' if value_json.heating else 'OFF' }}");
     heating.put("device_class", "heat");
 
-    ObjectNode fault = component(c, uid, "fault", "binary_sensor", "Fault",
-        "{{ 'ON' if value_json.fault else 'OFF' }}");
+    ObjectNode fault =
+        component(
+            c, uid, "fault", "binary_sensor", "Fault", "{{ 'ON' if value_json.fault else 'OFF' }}");
     fault.put("device_class", "problem");
     fault.put("entity_category", "diagnostic");
 
-    component(c, uid, "remote_armed", "binary_sensor", "Armed for remote start",
+    component(
+        c,
+        uid,
+        "remote_armed",
+        "binary_sensor",
+        "Armed for remote start",
         "{{ 'ON' if value_json.remoteStartArmed else 'OFF' }}");
 
     ObjectNode cancel = command(c, uid, "cancel", "button", "Cancel", t.command(Topics.CANCEL));
@@ -94,7 +109,8 @@ final class Discovery {
     slices.put("max", 2);
     slices.put("step", 1);
 
-    ObjectNode thickness = command(c, uid, "thickness", "number", "Slice thickness", t.command(Topics.THICKNESS));
+    ObjectNode thickness =
+        command(c, uid, "thickness", "number", "Slice thickness", t.command(Topics.THICKNESS));
     thickness.put("val_tpl", "{{ value_json.thicknessMm }}");
     thickness.put("min", CommandParser.MIN_THICKNESS_MM);
     thickness.put("max", CommandParser.MAX_THICKNESS_MM);
@@ -130,17 +146,24 @@ final class Discovery {
 
   /**
    * Whether a rating is invited now, the last cycle's rating, the taste offset for the selected
-   * bread (all offsets as attributes) and a button that forgets the taste. The rating buttons
-   * above send the ratings; the appliance answers a refused one with a {@code rejected} event.
+   * bread (all offsets as attributes) and a button that forgets the taste. The rating buttons above
+   * send the ratings; the appliance answers a refused one with a {@code rejected} event.
    */
   private static void addRatingComponents(ObjectNode c, String uid, Topics t) {
-    component(c, uid, "rating_invited", "binary_sensor", "Rating invited",
+    component(
+        c,
+        uid,
+        "rating_invited",
+        "binary_sensor",
+        "Rating invited",
         "{{ 'ON' if value_json.ratingInvited else 'OFF' }}");
     component(c, uid, "rating", "sensor", "Last toast rating", "{{ value_json.rating or 'none' }}");
-    ObjectNode taste = component(c, uid, "taste_offset", "sensor", "Taste offset", "{{ value_json.tasteOffset }}");
+    ObjectNode taste =
+        component(c, uid, "taste_offset", "sensor", "Taste offset", "{{ value_json.tasteOffset }}");
     taste.put("json_attributes_topic", t.state());
     taste.put("json_attributes_template", "{{ value_json.taste | tojson }}");
-    ObjectNode reset = command(c, uid, "taste_reset", "button", "Reset taste", t.command(Topics.TASTE_RESET));
+    ObjectNode reset =
+        command(c, uid, "taste_reset", "button", "Reset taste", t.command(Topics.TASTE_RESET));
     reset.put("payload_press", CommandParser.PRESS);
     reset.put("entity_category", "config");
   }
@@ -156,28 +179,58 @@ final class Discovery {
       {"model_unhappy_ratings", "Too light or too dark ratings", "unhappyRatingShare"},
     };
     for (String[] s : shares) {
-      ObjectNode n = component(c, uid, s[0], "sensor", s[1],
-          "{{ (value_json." + s[2] + " * 100) | round(1) if value_json." + s[2] + " is number else None }}");
+      ObjectNode n =
+          component(
+              c,
+              uid,
+              s[0],
+              "sensor",
+              s[1],
+              "{{ (value_json."
+                  + s[2]
+                  + " * 100) | round(1) if value_json."
+                  + s[2]
+                  + " is number else None }}");
       n.put("state_topic", t.monitor());
       n.put("unit_of_measurement", "%");
       n.put("state_class", "measurement");
       n.put("entity_category", "diagnostic");
     }
-    ObjectNode drift = component(c, uid, "model_input_drift", "sensor", "Model input drift (largest)",
-        "{{ value_json.largestDriftSd if value_json.largestDriftSd is number else None }}");
+    ObjectNode drift =
+        component(
+            c,
+            uid,
+            "model_input_drift",
+            "sensor",
+            "Model input drift (largest)",
+            "{{ value_json.largestDriftSd if value_json.largestDriftSd is number else None }}");
     drift.put("state_topic", t.monitor());
     drift.put("unit_of_measurement", "σ");
     drift.put("state_class", "measurement");
     drift.put("entity_category", "diagnostic");
-    ObjectNode version = component(c, uid, "model_version", "sensor", "Model version", "{{ value_json.modelVersion }}");
+    ObjectNode version =
+        component(
+            c, uid, "model_version", "sensor", "Model version", "{{ value_json.modelVersion }}");
     version.put("state_topic", t.monitor());
     version.put("entity_category", "diagnostic");
-    ObjectNode candidate = component(c, uid, "model_candidate", "sensor", "Shadow candidate",
-        "{{ value_json.candidateVersion or 'none' }}");
+    ObjectNode candidate =
+        component(
+            c,
+            uid,
+            "model_candidate",
+            "sensor",
+            "Shadow candidate",
+            "{{ value_json.candidateVersion or 'none' }}");
     candidate.put("state_topic", t.monitor());
     candidate.put("entity_category", "diagnostic");
-    ObjectNode health = component(c, uid, "model_health", "binary_sensor", "Model health problem",
-        "{{ 'ON' if value_json.problems | length > 0 else 'OFF' }}");
+    ObjectNode health =
+        component(
+            c,
+            uid,
+            "model_health",
+            "binary_sensor",
+            "Model health problem",
+            "{{ 'ON' if value_json.problems | length > 0 else 'OFF' }}");
     health.put("state_topic", t.monitor());
     health.put("device_class", "problem");
     health.put("entity_category", "diagnostic");
@@ -188,8 +241,8 @@ final class Discovery {
    * val_tpl; "p" for platform likewise): with about 50 components the message must stay well within
    * the toaster's Maximum Packet Size (PacketSizeTest).
    */
-  private static ObjectNode component(ObjectNode cmps, String uid, String key, String platform, String name,
-      String valueTemplate) {
+  private static ObjectNode component(
+      ObjectNode cmps, String uid, String key, String platform, String name, String valueTemplate) {
     ObjectNode n = cmps.putObject(key);
     n.put("p", platform);
     n.put("uniq_id", uid + "_" + key);
@@ -198,8 +251,8 @@ final class Discovery {
     return n;
   }
 
-  private static ObjectNode command(ObjectNode cmps, String uid, String key, String platform, String name,
-      String topic) {
+  private static ObjectNode command(
+      ObjectNode cmps, String uid, String key, String platform, String name, String topic) {
     ObjectNode n = cmps.putObject(key);
     n.put("p", platform);
     n.put("uniq_id", uid + "_" + key);

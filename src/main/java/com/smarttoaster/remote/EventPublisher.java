@@ -16,15 +16,16 @@ import org.slf4j.LoggerFactory;
  * Everything the toaster sends to the broker: events through the outbox, the retained state, and
  * the announcements (status, discovery, state) after connecting and when Home Assistant restarts.
  *
- * <p>Events are committed to the outbox before they are published and removed only once the
- * broker acknowledged them; after a reconnect (or a restart with the same database) the remaining
- * ones go out in order. All of it runs on the {@link RemoteWorker}; callers on other threads only
- * hand over.
+ * <p>Events are committed to the outbox before they are published and removed only once the broker
+ * acknowledged them; after a reconnect (or a restart with the same database) the remaining ones go
+ * out in order. All of it runs on the {@link RemoteWorker}; callers on other threads only hand
+ * over.
  */
 final class EventPublisher implements EventSink {
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
   static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
   static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
+
   /** Outbox messages on the way at once; more wait in the transport's queue anyway. */
   static final int OUTBOX_WINDOW = 100;
 
@@ -38,7 +39,11 @@ final class EventPublisher implements EventSink {
 
   private final AtomicReference<ToasterState> latestState = new AtomicReference<>();
   private final AtomicBoolean statePublishQueued = new AtomicBoolean();
-  /** Kind-changing states a newer one replaced before they were sent, oldest first (guarded by itself). */
+
+  /**
+   * Kind-changing states a newer one replaced before they were sent, oldest first (guarded by
+   * itself).
+   */
   private final List<ToasterState> kindChanges = new ArrayList<>();
 
   // Worker thread only.
@@ -47,6 +52,7 @@ final class EventPublisher implements EventSink {
   private long connection;
   private volatile boolean listening;
   private volatile boolean closed;
+
   /** The latest rolling figures, sent again on every (re)connection; worker thread. */
   private volatile byte[] lastMonitor;
 
@@ -54,8 +60,14 @@ final class EventPublisher implements EventSink {
    * @param runId this run's id, written into every event
    * @param subscriptions the filters to subscribe to on every connection
    */
-  EventPublisher(Topics topics, MqttTransport transport, EventOutbox outbox, RemoteWorker worker, String runId,
-      String softwareVersion, List<String> subscriptions) {
+  EventPublisher(
+      Topics topics,
+      MqttTransport transport,
+      EventOutbox outbox,
+      RemoteWorker worker,
+      String runId,
+      String softwareVersion,
+      List<String> subscriptions) {
     if (outbox == null) {
       throw new IllegalArgumentException("an outbox is needed to publish events");
     }
@@ -71,22 +83,27 @@ final class EventPublisher implements EventSink {
   /** Commits the event to the outbox, then tries to send it. Any thread. */
   @Override
   public void emit(ToasterEvent event) {
-    worker.run(() -> {
-      try {
-        outbox.append(topics.event(), seq -> event.toJson(seq, topics.deviceId(), runId));
-      } catch (RuntimeException e) {
-        log.error("Could not store the {} event in the outbox: {}", event.type().id(), e.getMessage());
-        return;
-      }
-      deliver();
-    });
+    worker.run(
+        () -> {
+          try {
+            outbox.append(topics.event(), seq -> event.toJson(seq, topics.deviceId(), runId));
+          } catch (RuntimeException e) {
+            log.error(
+                "Could not store the {} event in the outbox: {}",
+                event.type().id(),
+                e.getMessage());
+            return;
+          }
+          deliver();
+        });
   }
 
   /**
    * Publishes {@code state} (retained). A newer state replaces one not yet sent, unless the one it
-   * replaces is a change people act on (phase, settings, fault: {@link ToasterState#differsInKind}):
-   * that one is kept and sent first, so a cycle that runs faster than the sender (simulated time)
-   * still shows "toasting" before "done". Controller thread; never blocks.
+   * replaces is a change people act on (phase, settings, fault: {@link
+   * ToasterState#differsInKind}): that one is kept and sent first, so a cycle that runs faster than
+   * the sender (simulated time) still shows "toasting" before "done". Controller thread; never
+   * blocks.
    */
   void publishState(ToasterState state) {
     synchronized (kindChanges) {
@@ -138,14 +155,18 @@ final class EventPublisher implements EventSink {
     lastSentSeq = 0;
     listening = false;
     long conn = connection;
-    CompletableFuture.allOf(subscriptions.stream().map(f -> transport.subscribe(f, 1))
-        .toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-          if (e != null) {
-            log.error("Could not subscribe to {}: {}", subscriptions, e.getMessage());
-          } else {
-            worker.run(() -> listening = conn == connection);
-          }
-        });
+    CompletableFuture.allOf(
+            subscriptions.stream()
+                .map(f -> transport.subscribe(f, 1))
+                .toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                log.error("Could not subscribe to {}: {}", subscriptions, e.getMessage());
+              } else {
+                worker.run(() -> listening = conn == connection);
+              }
+            });
     announce();
     deliver();
   }
@@ -157,7 +178,8 @@ final class EventPublisher implements EventSink {
     sendState();
     byte[] monitor = lastMonitor;
     if (monitor != null) {
-      // The latest figures again: one sent as the connection dropped may never have reached the broker.
+      // The latest figures again: one sent as the connection dropped may never have reached the
+      // broker.
       transport.publish(topics.monitor(), monitor, 1, true);
     }
   }
@@ -194,7 +216,8 @@ final class EventPublisher implements EventSink {
         lastSentSeq = e.seq();
         outboxInFlight++;
         long conn = connection;
-        transport.publish(e.topic(), e.payload(), 1, false)
+        transport
+            .publish(e.topic(), e.payload(), 1, false)
             .whenComplete((v, err) -> worker.run(() -> delivered(e.seq(), err, conn)));
       }
     }
@@ -221,15 +244,22 @@ final class EventPublisher implements EventSink {
 
   /** True when everything handed over was sent and acknowledged. Waits for the worker. */
   boolean isDrained(long timeoutNanos) throws InterruptedException, TimeoutException {
-    return worker.call(() -> outbox.size() == 0 && outboxInFlight == 0 && !statePublishQueued.get(), timeoutNanos);
+    return worker.call(
+        () -> outbox.size() == 0 && outboxInFlight == 0 && !statePublishQueued.get(), timeoutNanos);
   }
 
-  /** Publishes {@code offline} (a clean disconnect sends no will), waiting a few seconds at most. */
+  /**
+   * Publishes {@code offline} (a clean disconnect sends no will), waiting a few seconds at most.
+   */
   void goOffline() {
     try {
-      CompletableFuture<Void> offline = worker.call(() -> transport.isConnected()
-          ? transport.publish(topics.status(), OFFLINE, 1, true) : CompletableFuture.completedFuture(null),
-          3_000_000_000L);
+      CompletableFuture<Void> offline =
+          worker.call(
+              () ->
+                  transport.isConnected()
+                      ? transport.publish(topics.status(), OFFLINE, 1, true)
+                      : CompletableFuture.completedFuture(null),
+              3_000_000_000L);
       offline.get(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

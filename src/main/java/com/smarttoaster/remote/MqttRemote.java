@@ -1,10 +1,10 @@
 package com.smarttoaster.remote;
 
-import com.smarttoaster.history.Rating;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.taste.RatingDesk;
@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remote monitoring of one toaster: the parts, wired together, behind {@link ApplianceRemote}.
- * Each part does one job: {@link CycleRecorder} (cycle records and events; works with no broker),
- * {@link EventPublisher} (outbox, state, announcements), {@link CommandIntake} (commands by
- * priority), {@link StateThrottle} (when state is worth sending). {@link RemoteFactory} builds it.
+ * Remote monitoring of one toaster: the parts, wired together, behind {@link ApplianceRemote}. Each
+ * part does one job: {@link CycleRecorder} (cycle records and events; works with no broker), {@link
+ * EventPublisher} (outbox, state, announcements), {@link CommandIntake} (commands by priority),
+ * {@link StateThrottle} (when state is worth sending). {@link RemoteFactory} builds it.
  *
  * <p>Threads: the controller's thread only compares snapshots and hands work over ({@link
  * #afterTick()}, the listeners); the transport's threads only validate commands and {@linkplain
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttRemote implements ApplianceRemote {
   private static final Logger log = LoggerFactory.getLogger(MqttRemote.class);
+
   /** Undelivered outbox entries are retried at least this often while connected. */
   static final long OUTBOX_RETRY_NANOS = 5_000_000_000L;
 
@@ -40,7 +41,11 @@ public final class MqttRemote implements ApplianceRemote {
    * @param commandBurst token-bucket size
    * @param stateEveryS the state is republished at least this often, s (the heartbeat)
    */
-  public record Options(String deviceId, String discoveryPrefix, double commandRatePerS, int commandBurst,
+  public record Options(
+      String deviceId,
+      String discoveryPrefix,
+      double commandRatePerS,
+      int commandBurst,
       double stateEveryS) {}
 
   /** Hears each state handed to the publisher, for latency measurements (benchmarks). */
@@ -69,9 +74,19 @@ public final class MqttRemote implements ApplianceRemote {
   private volatile boolean closed;
   private long lastOutboxRetryNanos; // controller thread
 
-  /** Built by {@link RemoteFactory}; {@code transport}, {@code publisher} and {@code intake} are all null or none. */
-  MqttRemote(Options options, String runId, RemoteWorker worker, CycleRecorder recorder, MqttTransport transport,
-      EventPublisher publisher, CommandIntake intake, List<AutoCloseable> owned) {
+  /**
+   * Built by {@link RemoteFactory}; {@code transport}, {@code publisher} and {@code intake} are all
+   * null or none.
+   */
+  MqttRemote(
+      Options options,
+      String runId,
+      RemoteWorker worker,
+      CycleRecorder recorder,
+      MqttTransport transport,
+      EventPublisher publisher,
+      CommandIntake intake,
+      List<AutoCloseable> owned) {
     this.options = options;
     this.topics = new Topics(options.deviceId(), options.discoveryPrefix());
     this.runId = runId;
@@ -89,30 +104,31 @@ public final class MqttRemote implements ApplianceRemote {
     if (transport == null) {
       return;
     }
-    transport.start(new MqttTransport.Listener() {
-      @Override
-      public void onConnected(boolean reconnect) {
-        publisher.connected();
-        OfferIntake o = offers;
-        if (o != null) {
-          o.connected();
-        }
-      }
+    transport.start(
+        new MqttTransport.Listener() {
+          @Override
+          public void onConnected(boolean reconnect) {
+            publisher.connected();
+            OfferIntake o = offers;
+            if (o != null) {
+              o.connected();
+            }
+          }
 
-      @Override
-      public void onConnectionLost(String reason) {
-        publisher.disconnected();
-      }
+          @Override
+          public void onConnectionLost(String reason) {
+            publisher.disconnected();
+          }
 
-      @Override
-      public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
-        OfferIntake o = offers;
-        if (o != null && o.offer(topic, payload)) {
-          return;
-        }
-        intake.onMessage(topic, payload, retained);
-      }
-    });
+          @Override
+          public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
+            OfferIntake o = offers;
+            if (o != null && o.offer(topic, payload)) {
+              return;
+            }
+            intake.onMessage(topic, payload, retained);
+          }
+        });
   }
 
   public Topics topics() {
@@ -140,7 +156,8 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   @Override
-  public void attach(ToastController newController, SafetySupervisor newSupervisor, Clock newClock) {
+  public void attach(
+      ToastController newController, SafetySupervisor newSupervisor, Clock newClock) {
     this.supervisor = newSupervisor;
     this.clock = newClock;
     recorder.attach(newController, newSupervisor);
@@ -264,8 +281,8 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   /**
-   * Waits until everything handed over so far was processed and the outbox is empty (the broker
-   * has every event); false on timeout.
+   * Waits until everything handed over so far was processed and the outbox is empty (the broker has
+   * every event); false on timeout.
    */
   public boolean drain(Duration timeout) throws InterruptedException {
     if (publisher == null) {

@@ -3,9 +3,9 @@ package com.smarttoaster.remote;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The little of an MQTT client that the appliance needs, so the client library can be swapped
- * (it went from Paho's mqttv3 to its mqttv5 client, issue 12). Implementations connect in the background, retry
- * until closed, and never block the caller on the network.
+ * The little of an MQTT client that the appliance needs, so the client library can be swapped (it
+ * went from Paho's mqttv3 to its mqttv5 client, issue 12). Implementations connect in the
+ * background, retry until closed, and never block the caller on the network.
  */
 public interface MqttTransport extends AutoCloseable {
   /**
@@ -25,7 +25,9 @@ public interface MqttTransport extends AutoCloseable {
    */
   CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
-  /** Subscribes; completes when the broker acknowledged. Subscriptions do not outlive a connection. */
+  /**
+   * Subscribes; completes when the broker acknowledged. Subscriptions do not outlive a connection.
+   */
   CompletableFuture<Void> subscribe(String topicFilter, int qos);
 
   /** Disconnects cleanly (the broker does not publish the will) and stops reconnecting. */
@@ -37,7 +39,10 @@ public interface MqttTransport extends AutoCloseable {
    * quickly and must not block or call back into the transport synchronously.
    */
   interface Listener {
-    /** Connected; {@code reconnect} is true after a lost connection was restored. Subscribe again here. */
+    /**
+     * Connected; {@code reconnect} is true after a lost connection was restored. Subscribe again
+     * here.
+     */
     void onConnected(boolean reconnect);
 
     void onConnectionLost(String reason);

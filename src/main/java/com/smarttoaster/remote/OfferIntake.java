@@ -16,6 +16,7 @@ final class OfferIntake {
   private final MqttTransport transport;
   private final RemoteWorker worker;
   private final EventSink events;
+
   /** The parts' filter of the offer being gathered, or null; worker thread writes, any reads. */
   private volatile String partsFilter;
 
@@ -28,22 +29,30 @@ final class OfferIntake {
 
   /** Subscribes again on a (new) connection: subscriptions do not outlive one. Any thread. */
   void connected() {
-    worker.run(() -> {
-      subscribe(sink.offerTopic());
-      String parts = partsFilter;
-      if (parts != null) {
-        subscribe(parts);
-      }
-    });
+    worker.run(
+        () -> {
+          subscribe(sink.offerTopic());
+          String parts = partsFilter;
+          if (parts != null) {
+            subscribe(parts);
+          }
+        });
   }
 
-  /** True when {@code topic} is an offer or a part of one; then it was handed to the worker. Transport thread. */
+  /**
+   * True when {@code topic} is an offer or a part of one; then it was handed to the worker.
+   * Transport thread.
+   */
   boolean offer(String topic, byte[] payload) {
     if (topic.equals(sink.offerTopic())) {
-      worker.run(() -> sink.onOffer(payload, this::report).ifPresent(filter -> {
-        partsFilter = filter;
-        subscribe(filter);
-      }));
+      worker.run(
+          () ->
+              sink.onOffer(payload, this::report)
+                  .ifPresent(
+                      filter -> {
+                        partsFilter = filter;
+                        subscribe(filter);
+                      }));
       return true;
     }
     String parts = partsFilter;
@@ -64,14 +73,18 @@ final class OfferIntake {
   }
 
   private void subscribe(String filter) {
-    transport.subscribe(filter, 1).whenComplete((v, e) -> {
-      if (e != null) {
-        log.warn("Could not subscribe to {} for model offers: {}", filter, e.getMessage());
-      }
-    });
+    transport
+        .subscribe(filter, 1)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                log.warn("Could not subscribe to {} for model offers: {}", filter, e.getMessage());
+              }
+            });
   }
 
   private void report(OfferSink.Report r) {
-    events.emit(new ToasterEvent(ToasterEvent.Type.MODEL, Instant.now(), r.result(), null, null, null, r));
+    events.emit(
+        new ToasterEvent(ToasterEvent.Type.MODEL, Instant.now(), r.result(), null, null, null, r));
   }
 }

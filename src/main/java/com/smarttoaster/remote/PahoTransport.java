@@ -43,12 +43,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Retain As Published</b> on every subscription: a command published with the retain flag
  *       arrives flagged on live delivery too, so it can be rejected (MQTT 3.1.1 brokers clear the
  *       flag on live delivery).
- *   <li><b>No session beyond the connection</b> (Clean Start, Session Expiry Interval 0): a
- *       command published while the toaster was away is never delivered later; on a live
- *       connection commands arrive within milliseconds, and one published with a Message Expiry
- *       is dropped by the broker once it expired. So no command older than a few seconds reaches
- *       the controller. (Resuming a session for a few seconds after a blip was tried: Paho 1.2.5
- *       then reconnects to an expired session with a protocol error, 0x82, over and over.)
+ *   <li><b>No session beyond the connection</b> (Clean Start, Session Expiry Interval 0): a command
+ *       published while the toaster was away is never delivered later; on a live connection
+ *       commands arrive within milliseconds, and one published with a Message Expiry is dropped by
+ *       the broker once it expired. So no command older than a few seconds reaches the controller.
+ *       (Resuming a session for a few seconds after a blip was tried: Paho 1.2.5 then reconnects to
+ *       an expired session with a protocol error, 0x82, over and over.)
  *   <li>The will (retained {@code offline}) and in-memory persistence (no lock files on the SD
  *       card), as with 3.1.1.
  * </ul>
@@ -62,14 +62,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class PahoTransport implements MqttTransport {
   private static final Logger log = LoggerFactory.getLogger(PahoTransport.class);
+
   /**
    * The largest packet the broker may send us, bytes. A command is at most 32 bytes of payload, but
    * Paho 1.2.5 also applies this to what we send (see above), and discovery is some kilobytes.
    */
   public static final long MAX_PACKET_BYTES = 16 * 1024;
+
   /** The broker keeps no session (nor commands queued for it) once the connection is gone. */
   public static final long SESSION_EXPIRY_S = 0;
+
   static final int CONNECT_TIMEOUT_S = 10;
+
   /**
    * How to connect. The password is kept only here, in memory, and never printed.
    *
@@ -113,16 +117,20 @@ public final class PahoTransport implements MqttTransport {
   public PahoTransport(Settings settings) {
     this.settings = settings;
     try {
-      this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+      this.client =
+          new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
-      throw new TransportException("cannot create an MQTT client for " + settings + ": " + e.getMessage(), e);
+      throw new TransportException(
+          "cannot create an MQTT client for " + settings + ": " + e.getMessage(), e);
     }
     this.options = options();
-    this.retry = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mqtt-connect-" + settings.clientId());
-      t.setDaemon(true);
-      return t;
-    });
+    this.retry =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mqtt-connect-" + settings.clientId());
+              t.setDaemon(true);
+              return t;
+            });
     this.queue = new PublishQueue<>(this::trySend, retry);
   }
 
@@ -143,59 +151,74 @@ public final class PahoTransport implements MqttTransport {
    */
   public static PahoTransport fromConfig(MqttConfig c, String willTopic, byte[] willPayload) {
     char[] password = c.passwordFile() == null ? null : readPassword(c.passwordFile());
-    SocketFactory tls = c.usesTls() ? TlsFiles.socketFactory(c.caFile(), c.clientCertFile(), c.clientKeyFile()) : null;
-    return new PahoTransport(new Settings(c.brokerUrl().toString(), clientIdFor(c), c.username(), password, tls,
-        (int) Math.round(c.keepAliveS()), (int) Math.ceil(c.maxReconnectDelayS()), willTopic, willPayload));
+    SocketFactory tls =
+        c.usesTls()
+            ? TlsFiles.socketFactory(c.caFile(), c.clientCertFile(), c.clientKeyFile())
+            : null;
+    return new PahoTransport(
+        new Settings(
+            c.brokerUrl().toString(),
+            clientIdFor(c),
+            c.username(),
+            password,
+            tls,
+            (int) Math.round(c.keepAliveS()),
+            (int) Math.ceil(c.maxReconnectDelayS()),
+            willTopic,
+            willPayload));
   }
 
   static char[] readPassword(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       if (lines.isEmpty() || lines.get(0).isEmpty()) {
-        throw new TransportException("the password file " + file + " has an empty first line; put the password there");
+        throw new TransportException(
+            "the password file " + file + " has an empty first line; put the password there");
       }
       return lines.get(0).toCharArray();
     } catch (IOException e) {
-      throw new TransportException("cannot read the password file " + file + ": " + e.getMessage(), e);
+      throw new TransportException(
+          "cannot read the password file " + file + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public void start(Listener l) {
     this.listener = l;
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {
-        everConnected = true;
-        log.info("MQTT {} to {}", reconnect ? "reconnected" : "connected", settings);
-        l.onConnected(reconnect);
-        queue.drain();
-      }
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {
+            everConnected = true;
+            log.info("MQTT {} to {}", reconnect ? "reconnected" : "connected", settings);
+            l.onConnected(reconnect);
+            queue.drain();
+          }
 
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {
-        String why = response == null ? "unknown reason" : describe(response);
-        log.warn("MQTT connection to {} lost ({}); reconnecting", settings.serverUri(), why);
-        queue.failAll("connection lost: " + why);
-        l.onConnectionLost(why);
-      }
+          @Override
+          public void disconnected(MqttDisconnectResponse response) {
+            String why = response == null ? "unknown reason" : describe(response);
+            log.warn("MQTT connection to {} lost ({}); reconnecting", settings.serverUri(), why);
+            queue.failAll("connection lost: " + why);
+            l.onConnectionLost(why);
+          }
 
-      @Override
-      public void mqttErrorOccurred(MqttException e) {
-        log.warn("MQTT error from {}: {}", settings.serverUri(), describe(e));
-      }
+          @Override
+          public void mqttErrorOccurred(MqttException e) {
+            log.warn("MQTT error from {}: {}", settings.serverUri(), describe(e));
+          }
 
-      @Override
-      public void messageArrived(String topic, MqttMessage message) {
-        l.onMessage(topic, message.getPayload(), message.getQos(), message.isRetained());
-      }
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {
+            l.onMessage(topic, message.getPayload(), message.getQos(), message.isRetained());
+          }
 
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
 
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    });
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
     attempt(1);
   }
 
@@ -229,15 +252,18 @@ public final class PahoTransport implements MqttTransport {
       return;
     }
     try {
-      client.connect(options, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {}
+      client.connect(
+          options,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {}
 
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          scheduleRetry(n, e);
-        }
-      });
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              scheduleRetry(n, e);
+            }
+          });
     } catch (MqttException e) {
       scheduleRetry(n, e);
     }
@@ -248,7 +274,12 @@ public final class PahoTransport implements MqttTransport {
       return;
     }
     long delayS = Math.min(settings.maxReconnectDelayS(), 1L << Math.min(n - 1, 10));
-    log.warn("MQTT connection to {} failed ({}); attempt {} in {} s", settings, describe(e), n + 1, delayS);
+    log.warn(
+        "MQTT connection to {} failed ({}); attempt {} in {} s",
+        settings,
+        describe(e),
+        n + 1,
+        delayS);
     try {
       retry.schedule(() -> attempt(n + 1), delayS, TimeUnit.SECONDS);
     } catch (RejectedExecutionException closing) {
@@ -261,7 +292,8 @@ public final class PahoTransport implements MqttTransport {
       return switch (m.getReasonCode()) {
         case MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD -> "bad user name or password";
         case MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED -> "not authorised";
-        case MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER -> "another client logged in with this client id";
+        case MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER ->
+            "another client logged in with this client id";
         default -> m.getMessage() + (m.getCause() != null ? ": " + m.getCause().getMessage() : "");
       };
     }
@@ -287,22 +319,29 @@ public final class PahoTransport implements MqttTransport {
     return done;
   }
 
-  /** Hands one message to Paho; false when its in-flight window (the broker's Receive Maximum) is full. */
+  /**
+   * Hands one message to Paho; false when its in-flight window (the broker's Receive Maximum) is
+   * full.
+   */
   private boolean trySend(Outgoing o, CompletableFuture<Void> done) {
     try {
-      client.publish(o.topic(), o.message(), null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          done.complete(null);
-          queue.drain();
-        }
+      client.publish(
+          o.topic(),
+          o.message(),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              done.complete(null);
+              queue.drain();
+            }
 
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          done.completeExceptionally(e);
-          queue.drain();
-        }
-      });
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              done.completeExceptionally(e);
+              queue.drain();
+            }
+          });
     } catch (MqttException e) {
       if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
         return false;
@@ -321,23 +360,32 @@ public final class PahoTransport implements MqttTransport {
     // A retained command must look retained on live delivery too, so that it can be rejected.
     s.setRetainAsPublished(true);
     try {
-      client.subscribe(new MqttSubscription[] {s}, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          int[] codes = token.getReasonCodes();
-          if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-            done.completeExceptionally(new TransportException("the broker refused the subscription to " + filter
-                + " (reason code 0x" + Integer.toHexString(codes[0]) + ")"));
-          } else {
-            done.complete(null);
-          }
-        }
+      client.subscribe(
+          new MqttSubscription[] {s},
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              int[] codes = token.getReasonCodes();
+              if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                done.completeExceptionally(
+                    new TransportException(
+                        "the broker refused the subscription to "
+                            + filter
+                            + " (reason code 0x"
+                            + Integer.toHexString(codes[0])
+                            + ")"));
+              } else {
+                done.complete(null);
+              }
+            }
 
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          done.completeExceptionally(e);
-        }
-      }, new MqttProperties());
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              done.completeExceptionally(e);
+            }
+          },
+          new MqttProperties());
     } catch (MqttException | RuntimeException e) {
       done.completeExceptionally(e);
     }

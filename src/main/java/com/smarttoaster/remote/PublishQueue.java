@@ -19,10 +19,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PublishQueue<M> {
   /** Publishes waiting for a slot; beyond this they fail (the outbox resends events). */
   static final int MAX_QUEUED = 10_000;
+
   /** A publish refused for a full window is tried again this soon, ms. */
   static final long RESEND_MILLIS = 5;
 
-  /** Hands one message to the client; false when its in-flight window is full (nothing was sent). */
+  /**
+   * Hands one message to the client; false when its in-flight window is full (nothing was sent).
+   */
   interface Sender<M> {
     boolean trySend(M message, CompletableFuture<Void> done);
   }
@@ -43,7 +46,8 @@ final class PublishQueue<M> {
   void offer(M message, CompletableFuture<Void> done) {
     synchronized (waiting) {
       if (waiting.size() >= MAX_QUEUED) {
-        done.completeExceptionally(new TransportException(MAX_QUEUED + " messages already wait to be sent"));
+        done.completeExceptionally(
+            new TransportException(MAX_QUEUED + " messages already wait to be sent"));
         return;
       }
       waiting.addLast(new Waiting<>(message, done));
@@ -80,16 +84,22 @@ final class PublishQueue<M> {
       return;
     }
     try {
-      timer.schedule(() -> {
-        resendScheduled.set(false);
-        drain();
-      }, RESEND_MILLIS, TimeUnit.MILLISECONDS);
+      timer.schedule(
+          () -> {
+            resendScheduled.set(false);
+            drain();
+          },
+          RESEND_MILLIS,
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       resendScheduled.set(false);
     }
   }
 
-  /** Fails everything that waits (the connection is gone: the outbox resends events, state is re-announced). */
+  /**
+   * Fails everything that waits (the connection is gone: the outbox resends events, state is
+   * re-announced).
+   */
   void failAll(String why) {
     List<Waiting<M>> failed;
     synchronized (waiting) {

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param tasteOffset the taste's shade offset for the selected bread type (−1, 0 or +1)
  * @param taste every bread type's non-zero offset, by id
  */
-record RatingsView(boolean ratingInvited, String rating, int tasteOffset, Map<String, Integer> taste) {
+record RatingsView(
+    boolean ratingInvited, String rating, int tasteOffset, Map<String, Integer> taste) {
   static final RatingsView NONE = new RatingsView(false, null, 0, Map.of());
 
   static RatingsView of(RatingDesk desk, BreadType selected) {
@@ -33,8 +34,11 @@ record RatingsView(boolean ratingInvited, String rating, int tasteOffset, Map<St
         taste.put(e.getKey().id(), e.getValue().offset());
       }
     }
-    return new RatingsView(i.isPresent(), i.map(RatingInvitation::rating).map(r -> r.id()).orElse(null),
-        desk.taste().entry(selected).offset(), Map.copyOf(taste));
+    return new RatingsView(
+        i.isPresent(),
+        i.map(RatingInvitation::rating).map(r -> r.id()).orElse(null),
+        desk.taste().entry(selected).offset(),
+        Map.copyOf(taste));
   }
 
   void addTo(ObjectNode n) {

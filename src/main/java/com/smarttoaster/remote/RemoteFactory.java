@@ -17,7 +17,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the remote side, part by part, from a config or for a simulation; the one place that does. */
+/**
+ * Builds the remote side, part by part, from a config or for a simulation; the one place that does.
+ */
 public final class RemoteFactory {
   private static final Logger log = LoggerFactory.getLogger(RemoteFactory.class);
 
@@ -38,17 +40,30 @@ public final class RemoteFactory {
       return ApplianceRemote.NONE;
     }
     String id = cfg.appliance().deviceId();
-    HistoryDatabase db = h == null ? null
-        : HistoryDatabase.open(databaseFile(h, stateDirectory), h.maxCycles(), h.maxOutboxEvents());
+    HistoryDatabase db =
+        h == null
+            ? null
+            : HistoryDatabase.open(
+                databaseFile(h, stateDirectory), h.maxCycles(), h.maxOutboxEvents());
     MqttTransport transport = null;
-    MqttRemote.Options options = m == null
-        ? new MqttRemote.Options(id, "homeassistant", 1, 1, 60)
-        : new MqttRemote.Options(id, m.discoveryPrefix(), m.commandRatePerS(), m.commandBurst(), m.stateEveryS());
+    MqttRemote.Options options =
+        m == null
+            ? new MqttRemote.Options(id, "homeassistant", 1, 1, 60)
+            : new MqttRemote.Options(
+                id, m.discoveryPrefix(), m.commandRatePerS(), m.commandBurst(), m.stateEveryS());
     try {
       if (m != null) {
-        log.info("MQTT 5: {}{}", m.summary(), m.username() != null && !m.username().equals(m.clientId())
-            ? "; client id " + m.username() + " (the user name: the broker ties the two together)" : "");
-        transport = PahoTransport.fromConfig(m, new Topics(id, m.discoveryPrefix()).status(), EventPublisher.OFFLINE);
+        log.info(
+            "MQTT 5: {}{}",
+            m.summary(),
+            m.username() != null && !m.username().equals(m.clientId())
+                ? "; client id "
+                    + m.username()
+                    + " (the user name: the broker ties the two together)"
+                : "");
+        transport =
+            PahoTransport.fromConfig(
+                m, new Topics(id, m.discoveryPrefix()).status(), EventPublisher.OFFLINE);
       }
     } catch (RuntimeException e) {
       if (db != null) {
@@ -56,7 +71,11 @@ public final class RemoteFactory {
       }
       throw e;
     }
-    return create(options, transport, db == null ? null : db.cycles(), db == null ? null : db.outbox(),
+    return create(
+        options,
+        transport,
+        db == null ? null : db.cycles(),
+        db == null ? null : db.outbox(),
         db == null ? List.of() : List.of(db));
   }
 
@@ -71,48 +90,83 @@ public final class RemoteFactory {
     if (file.getParent() != null) {
       return file;
     }
-    return stateDirectory.map(d -> d.resolve(file))
-        .orElseThrow(() -> new HistoryException("history.databaseFile = \"" + file + "\" is a bare file name,"
-            + " which means one in the state directory, but there is none: set appliance.stateDir, run under"
-            + " systemd (StateDirectory=), or give the file's full path"));
+    return stateDirectory
+        .map(d -> d.resolve(file))
+        .orElseThrow(
+            () ->
+                new HistoryException(
+                    "history.databaseFile = \""
+                        + file
+                        + "\" is a bare file name,"
+                        + " which means one in the state directory, but there is none: set appliance.stateDir, run under"
+                        + " systemd (StateDirectory=), or give the file's full path"));
   }
 
   /**
-   * Publishes simulated cycles for {@code simulate --mqtt-url}: a plain (or ssl:// with the system's
-   * CAs) anonymous connection, history and outbox in memory. Started; not yet connected.
+   * Publishes simulated cycles for {@code simulate --mqtt-url}: a plain (or ssl:// with the
+   * system's CAs) anonymous connection, history and outbox in memory. Started; not yet connected.
    */
   public static MqttRemote forSimulation(URI brokerUrl, String deviceId) {
     MqttConfig m = MqttConfig.forBroker(brokerUrl, "smart-toaster-sim-" + deviceId);
     Topics t = new Topics(deviceId, m.discoveryPrefix());
-    return create(new MqttRemote.Options(deviceId, m.discoveryPrefix(), m.commandRatePerS(), m.commandBurst(),
-            m.stateEveryS()),
-        PahoTransport.fromConfig(m, t.status(), EventPublisher.OFFLINE), new InMemoryCycleHistory(1000),
-        new InMemoryEventOutbox(10_000), List.of());
+    return create(
+        new MqttRemote.Options(
+            deviceId, m.discoveryPrefix(), m.commandRatePerS(), m.commandBurst(), m.stateEveryS()),
+        PahoTransport.fromConfig(m, t.status(), EventPublisher.OFFLINE),
+        new InMemoryCycleHistory(1000),
+        new InMemoryEventOutbox(10_000),
+        List.of());
   }
 
   /**
-   * The remote side from its parts, started (connecting in the background when there is a transport).
+   * The remote side from its parts, started (connecting in the background when there is a
+   * transport).
    *
    * @param transport the broker connection, or null to keep history only
    * @param history where cycle records go, or null for none (then feedback is refused)
    * @param outbox where events wait for the broker (needed with a transport)
    * @param owned closed with the remote, after the transport (e.g. the database)
    */
-  public static MqttRemote create(MqttRemote.Options options, MqttTransport transport, CycleHistory history,
-      EventOutbox outbox, List<AutoCloseable> owned) {
+  public static MqttRemote create(
+      MqttRemote.Options options,
+      MqttTransport transport,
+      CycleHistory history,
+      EventOutbox outbox,
+      List<AutoCloseable> owned) {
     Topics topics = new Topics(options.deviceId(), options.discoveryPrefix());
-    String runId = UUID.randomUUID().toString().substring(0, 8) + Long.toString(System.currentTimeMillis(), 36);
+    String runId =
+        UUID.randomUUID().toString().substring(0, 8)
+            + Long.toString(System.currentTimeMillis(), 36);
     RemoteWorker worker = new RemoteWorker(options.deviceId());
-    EventPublisher publisher = transport == null ? null : new EventPublisher(topics, transport, outbox, worker, runId,
-        softwareVersion(), List.of(topics.commandFilter(), topics.homeAssistantStatus()));
-    CycleRecorder recorder = new CycleRecorder(options.deviceId(), history, worker,
-        publisher == null ? EventSink.NONE : publisher);
+    EventPublisher publisher =
+        transport == null
+            ? null
+            : new EventPublisher(
+                topics,
+                transport,
+                outbox,
+                worker,
+                runId,
+                softwareVersion(),
+                List.of(topics.commandFilter(), topics.homeAssistantStatus()));
+    CycleRecorder recorder =
+        new CycleRecorder(
+            options.deviceId(), history, worker, publisher == null ? EventSink.NONE : publisher);
     if (publisher != null) {
       recorder.publishMonitorTo(publisher::publishMonitor);
     }
-    CommandIntake intake = transport == null ? null : new CommandIntake(topics, options.commandRatePerS(),
-        options.commandBurst(), recorder, publisher, publisher::announceAgain);
-    MqttRemote remote = new MqttRemote(options, runId, worker, recorder, transport, publisher, intake, owned);
+    CommandIntake intake =
+        transport == null
+            ? null
+            : new CommandIntake(
+                topics,
+                options.commandRatePerS(),
+                options.commandBurst(),
+                recorder,
+                publisher,
+                publisher::announceAgain);
+    MqttRemote remote =
+        new MqttRemote(options, runId, worker, recorder, transport, publisher, intake, owned);
     remote.start();
     return remote;
   }

@@ -21,23 +21,26 @@ final class RemoteWorker implements AutoCloseable {
   private final ExecutorService thread;
 
   RemoteWorker(String deviceId) {
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "remote-" + deviceId);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "remote-" + deviceId);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Runs {@code task} later on the worker; a failure is logged, never thrown. Any thread. */
   void run(Runnable task) {
     try {
-      thread.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.error("Remote monitoring task failed", e);
-        }
-      });
+      thread.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.error("Remote monitoring task failed", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       // closing: nothing more is done
     }
@@ -46,18 +49,20 @@ final class RemoteWorker implements AutoCloseable {
   /**
    * Runs {@code task} on the worker and waits for its answer.
    *
-   * @throws TimeoutException when it has not answered within {@code timeoutNanos}, or the worker is closed
+   * @throws TimeoutException when it has not answered within {@code timeoutNanos}, or the worker is
+   *     closed
    */
   <T> T call(Supplier<T> task, long timeoutNanos) throws InterruptedException, TimeoutException {
     CompletableFuture<T> answer = new CompletableFuture<>();
     try {
-      thread.execute(() -> {
-        try {
-          answer.complete(task.get());
-        } catch (RuntimeException e) {
-          answer.completeExceptionally(e);
-        }
-      });
+      thread.execute(
+          () -> {
+            try {
+              answer.complete(task.get());
+            } catch (RuntimeException e) {
+              answer.completeExceptionally(e);
+            }
+          });
       return answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       throw new TimeoutException("closed");

@@ -12,9 +12,12 @@ package com.smarttoaster.remote;
 final class StateThrottle {
   /** Moving values while a cycle runs: the remaining time counts down visibly. */
   static final long ACTIVE_INTERVAL_NANOS = 1_000_000_000L;
+
   static final double ACTIVE_DEADBAND_C = 1.0;
+
   /** Moving values otherwise: a cooling or warming toaster is shown, a wandering reading is not. */
   static final long IDLE_INTERVAL_NANOS = 60_000_000_000L;
+
   static final double IDLE_DEADBAND_C = 2.0;
 
   private final long heartbeatNanos;
@@ -32,8 +35,11 @@ final class StateThrottle {
 
   /** True when {@code state} should be published now; then it counts as published. */
   boolean due(ToasterState state, long nowNanos) {
-    boolean due = last == null || state.differsInKind(last) || moved(state, nowNanos)
-        || nowNanos - lastAtNanos >= heartbeatNanos;
+    boolean due =
+        last == null
+            || state.differsInKind(last)
+            || moved(state, nowNanos)
+            || nowNanos - lastAtNanos >= heartbeatNanos;
     if (due) {
       last = state;
       lastAtNanos = nowNanos;
@@ -49,6 +55,8 @@ final class StateThrottle {
     }
     double band = active ? ACTIVE_DEADBAND_C : IDLE_DEADBAND_C;
     return s.remainingS() != last.remainingS()
-        || (s.chamberC() != null && last.chamberC() != null && Math.abs(s.chamberC() - last.chamberC()) >= band);
+        || (s.chamberC() != null
+            && last.chamberC() != null
+            && Math.abs(s.chamberC() - last.chamberC()) >= band);
   }
 }

@@ -60,12 +60,19 @@ public final class TlsFiles {
         char[] pass = randomPassword();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("client", privateKey(keyFile), pass, certificates(certFile).toArray(new Certificate[0]));
+        keys.setKeyEntry(
+            "client",
+            privateKey(keyFile),
+            pass,
+            certificates(certFile).toArray(new Certificate[0]));
         kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, pass);
       }
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+      ctx.init(
+          kmf == null ? null : kmf.getKeyManagers(),
+          tmf == null ? null : tmf.getTrustManagers(),
+          null);
       return ctx.getSocketFactory();
     } catch (GeneralSecurityException | IOException e) {
       throw new TransportException("cannot set up TLS: " + e.getMessage(), e);
@@ -73,8 +80,8 @@ public final class TlsFiles {
   }
 
   /**
-   * A key store holding one server (or client) certificate chain and its key, from the same PEM files
-   * as the MQTT client certificate (the web page's HTTPS uses it).
+   * A key store holding one server (or client) certificate chain and its key, from the same PEM
+   * files as the MQTT client certificate (the web page's HTTPS uses it).
    *
    * @throws TransportException naming the file and what is wrong with it
    */
@@ -82,23 +89,35 @@ public final class TlsFiles {
     try {
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(null, null);
-      keys.setKeyEntry("server", privateKey(keyFile), password, certificates(certFile).toArray(new Certificate[0]));
+      keys.setKeyEntry(
+          "server",
+          privateKey(keyFile),
+          password,
+          certificates(certFile).toArray(new Certificate[0]));
       return keys;
     } catch (GeneralSecurityException | IOException e) {
-      throw new TransportException("cannot set up TLS from " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
+      throw new TransportException(
+          "cannot set up TLS from " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
     }
   }
 
   private static List<Certificate> certificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      Collection<? extends Certificate> certs =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certs.isEmpty()) {
-        throw new TransportException(file + " holds no certificate; expected PEM (-----BEGIN CERTIFICATE-----)");
+        throw new TransportException(
+            file + " holds no certificate; expected PEM (-----BEGIN CERTIFICATE-----)");
       }
       return new ArrayList<>(certs);
     } catch (IOException | GeneralSecurityException e) {
-      throw new TransportException("cannot read certificates from " + file + " (" + e.getMessage()
-          + "); expected PEM (-----BEGIN CERTIFICATE-----)", e);
+      throw new TransportException(
+          "cannot read certificates from "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); expected PEM (-----BEGIN CERTIFICATE-----)",
+          e);
     }
   }
 
@@ -111,8 +130,11 @@ public final class TlsFiles {
     }
     Matcher m = PEM_KEY.matcher(pem);
     if (!m.find()) {
-      throw new TransportException("the client key " + file + " is not an unencrypted PKCS#8 PEM key"
-          + " (-----BEGIN PRIVATE KEY-----); convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
+      throw new TransportException(
+          "the client key "
+              + file
+              + " is not an unencrypted PKCS#8 PEM key"
+              + " (-----BEGIN PRIVATE KEY-----); convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(1));
     PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
@@ -123,7 +145,8 @@ public final class TlsFiles {
         // try the next algorithm
       }
     }
-    throw new TransportException("the client key " + file + " is neither an RSA, EC nor Ed25519 PKCS#8 key");
+    throw new TransportException(
+        "the client key " + file + " is neither an RSA, EC nor Ed25519 PKCS#8 key");
   }
 
   private static char[] randomPassword() {

@@ -15,21 +15,31 @@ import java.time.Instant;
  *
  * @param type what happened
  * @param at when it happened (wall clock)
- * @param reason why, in words (refused, rejected, cancelled, fault, interrupted, re-predicted), or null
+ * @param reason why, in words (refused, rejected, cancelled, fault, interrupted, re-predicted), or
+ *     null
  * @param command the command that was rejected, or null
  * @param rating the rating given (rated events), or null
  * @param cycle the cycle it belongs to, or null
  * @param model what a model offer did ({@code model} events: written as {@code model: {active,
  *     candidate, result}}, which the fleet's collector reads), or null
  */
-record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String command, String rating,
-    CycleSummary cycle, OfferSink.Report model) {
+record ToasterEvent(
+    ToasterEvent.Type type,
+    Instant at,
+    String reason,
+    String command,
+    String rating,
+    CycleSummary cycle,
+    OfferSink.Report model) {
 
-  ToasterEvent(Type type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
+  ToasterEvent(
+      Type type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
     this(type, at, reason, command, rating, cycle, null);
   }
 
-  /** The event types Home Assistant's event entity is told about; {@link #id()} is the wire form. */
+  /**
+   * The event types Home Assistant's event entity is told about; {@link #id()} is the wire form.
+   */
   enum Type {
     STARTED("started"),
     DONE("done"),
@@ -40,13 +50,24 @@ record ToasterEvent(ToasterEvent.Type type, Instant at, String reason, String co
     RATED("rated"),
     /** Sent at start-up for a cycle an earlier run left open: its end was never seen. */
     INTERRUPTED("interrupted"),
-    /** 30 s into heating the cycle's time was predicted again from the chamber's rise and changed. */
+    /**
+     * 30 s into heating the cycle's time was predicted again from the chamber's rise and changed.
+     */
     REPREDICTED("re-predicted"),
-    /** A rolling model figure crossed its threshold (model.health), or came back within it; the reason says which. */
+    /**
+     * A rolling model figure crossed its threshold (model.health), or came back within it; the
+     * reason says which.
+     */
     MODEL_HEALTH("model-health"),
-    /** The active installed model was refused or missing at start or on a switch: the factory model runs instead. */
+    /**
+     * The active installed model was refused or missing at start or on a switch: the factory model
+     * runs instead.
+     */
     MODEL_REFUSED("model-refused"),
-    /** A model offer was handled (mqtt.acceptModelOffers): installed, activated, refused or reverted; the reason says which. */
+    /**
+     * A model offer was handled (mqtt.acceptModelOffers): installed, activated, refused or
+     * reverted; the reason says which.
+     */
     MODEL("model");
 
     private final String id;

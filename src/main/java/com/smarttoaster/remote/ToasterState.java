@@ -11,8 +11,8 @@ import com.smarttoaster.taste.RatingDesk;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What {@code toaster/<id>/state} carries: the retained picture of the appliance, rounded to what
- * a person reads (0.1 °C, whole seconds) so that it changes only when something visible changes.
+ * What {@code toaster/<id>/state} carries: the retained picture of the appliance, rounded to what a
+ * person reads (0.1 °C, whole seconds) so that it changes only when something visible changes.
  *
  * @param phase idle, armed, toasting, done, cancelled or fault
  * @param chamberC chamber reading, °C, or null without a valid reading
@@ -49,7 +49,9 @@ record ToasterState(
     return of(c, s, null);
   }
 
-  /** @param desk the appliance's rating rules, or null when it takes no ratings */
+  /**
+   * @param desk the appliance's rating rules, or null when it takes no ratings
+   */
   static ToasterState of(ControllerSnapshot c, SafetyStatus s, RatingDesk desk) {
     TemperatureReading r = s.lastReading();
     Double chamber = r != null && r.isValid() ? Math.round(r.chamberC() * 10) / 10.0 : null;

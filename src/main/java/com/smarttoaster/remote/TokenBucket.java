@@ -15,8 +15,8 @@ final class TokenBucket {
 
   TokenBucket(double capacity, double ratePerS, Clock clock) {
     if (!(capacity >= 1) || !(ratePerS > 0)) {
-      throw new IllegalArgumentException("capacity " + capacity + " must be at least 1 and rate " + ratePerS
-          + " /s above 0");
+      throw new IllegalArgumentException(
+          "capacity " + capacity + " must be at least 1 and rate " + ratePerS + " /s above 0");
     }
     this.capacity = capacity;
     this.ratePerS = ratePerS;

@@ -9,8 +9,10 @@ package com.smarttoaster.remote;
  */
 public record Topics(String deviceId, String discoveryPrefix) {
   public static final String ROOT = "toaster";
+
   /** Command names, as in {@code toaster/<id>/cmd/<name>}. */
   public static final String CANCEL = "cancel";
+
   public static final String SHADE = "shade";
   public static final String BREAD = "bread";
   public static final String MODE = "mode";
@@ -18,6 +20,7 @@ public record Topics(String deviceId, String discoveryPrefix) {
   public static final String THICKNESS = "thickness";
   public static final String START = "start";
   public static final String FEEDBACK = "feedback";
+
   /** Forgets the household's learned taste (payload PRESS). */
   public static final String TASTE_RESET = "taste-reset";
 

@@ -26,31 +26,31 @@ import java.util.Arrays;
  *   r = D/A = 4 (the walls' share of the rise against the ribbons' fast share)
  * </pre>
  *
- * The first term is the fast rise as the ribbons start to glow (amplitude G °C), the second the slow
- * approach of the walls, and hence the air, to room + G·(r + 1). The gain G (°C) is what the model
- * cannot know: it grows with the mains voltage squared and falls with the load (slices, thickness,
- * frozen bread). Fitted on the simulated appliance over the realistic envelope (200-250 V, rooms
- * 5-40 °C, chambers from the room to 200 °C, 1-2 slices, thin to frozen bagels, back to back), the
- * best G of a cycle lies within 19.5-36.3 °C and the model's rate error with it is 0.12-0.17 °C/s
- * RMS.
+ * The first term is the fast rise as the ribbons start to glow (amplitude G °C), the second the
+ * slow approach of the walls, and hence the air, to room + G·(r + 1). The gain G (°C) is what the
+ * model cannot know: it grows with the mains voltage squared and falls with the load (slices,
+ * thickness, frozen bread). Fitted on the simulated appliance over the realistic envelope (200-250
+ * V, rooms 5-40 °C, chambers from the room to 200 °C, 1-2 slices, thin to frozen bagels, back to
+ * back), the best G of a cycle lies within 19.5-36.3 °C and the model's rate error with it is
+ * 0.12-0.17 °C/s RMS.
  *
  * <h2>Observer</h2>
  *
  * A bank of models, one per G in {@value #G_MIN}..{@value #G_MAX} °C (steps of 1 °C). For each, two
  * one-sided sums (CUSUM) of the reading's change beyond that model's predicted change ± a tolerance
  * of {@value #TOLERANCE_C_PER_S} °C/s, reset to 0 whenever the reading is back inside: one for the
- * reading running above, one below. A model whose sum passes energyBalanceTripC is ruled out for the
- * rest of this heating stretch. When every G is ruled out, no healthy element at any mains voltage
- * and load explains the reading: SENSOR_DRIFT. The reading is first averaged over the last {@value
- * #SMOOTH_SAMPLES} samples (2 s; the predictions alike, so both lag equally): the sums telescope, so
- * noise enters only as the difference of two such means (σ 0.6 °C at σ 1.5 °C noise), never
- * accumulated. The first warm-up stretch of the element rules out most G at once, so afterwards the
- * remaining models agree within a few hundredths of a °C/s and a slow drift shows.
+ * reading running above, one below. A model whose sum passes energyBalanceTripC is ruled out for
+ * the rest of this heating stretch. When every G is ruled out, no healthy element at any mains
+ * voltage and load explains the reading: SENSOR_DRIFT. The reading is first averaged over the last
+ * {@value #SMOOTH_SAMPLES} samples (2 s; the predictions alike, so both lag equally): the sums
+ * telescope, so noise enters only as the difference of two such means (σ 0.6 °C at σ 1.5 °C noise),
+ * never accumulated. The first warm-up stretch of the element rules out most G at once, so
+ * afterwards the remaining models agree within a few hundredths of a °C/s and a slow drift shows.
  *
  * <h2>Why this and not a second sensor</h2>
  *
- * A second, independent thermocouple with a cross-check sees any lie of one sensor at once, but needs
- * a second converter, a second probe through the isolation barrier and a second SPI line; the
+ * A second, independent thermocouple with a cross-check sees any lie of one sensor at once, but
+ * needs a second converter, a second probe through the isolation barrier and a second SPI line; the
  * observer needs nothing new and also catches an element that breaks mid-cycle without a current
  * sensor (the reading falls while the model says it rises). Its limits, which a second sensor would
  * not have:
@@ -62,10 +62,10 @@ import java.util.Arrays;
  *       (p50) to 44 s: models of a stronger element that survived the warm-up explain part of it.
  *       From 60 s, ±0.5 °C/s within 27 s; ±1 and ±2 °C/s always within 13 s
  *       (DriftDetectionSurveyTest, 16 random settings per case, noise σ 0.3-1.5 °C);
- *   <li>a lie that exactly follows another healthy G's curve, or a drift that exactly cancels a fire
- *       (-3 °C/s against a 3 °C/s fire), cannot be told from a healthy cycle;
- *   <li>it judges only while heating, and only the model's envelope: an appliance outside it (another
- *       element, 120 V) needs the model re-fitted.
+ *   <li>a lie that exactly follows another healthy G's curve, or a drift that exactly cancels a
+ *       fire (-3 °C/s against a 3 °C/s fire), cannot be told from a healthy cycle;
+ *   <li>it judges only while heating, and only the model's envelope: an appliance outside it
+ *       (another element, 120 V) needs the model re-fitted.
  * </ul>
  *
  * <h2>Healthy margin</h2>
@@ -76,8 +76,8 @@ import java.util.Arrays;
  * random settings each (-Dsurvey.cycles=800 -Dsurvey.seed=99 and =7, 848 cycles each) had none
  * either; peaks 3.65 and 3.80 °C (a margin of 2.2 °C, at σ 1.5 °C noise and 247 V).
  *
- * <p>{@link Fault#measured()}: the accumulated excess of the last model ruled out, °C, positive when
- * the reading ran above it, negative below; limit: energyBalanceTripC.
+ * <p>{@link Fault#measured()}: the accumulated excess of the last model ruled out, °C, positive
+ * when the reading ran above it, negative below; limit: energyBalanceTripC.
  */
 final class EnergyBalanceCheck implements SafetyCheck {
   static final double G_MIN = 18.0;
@@ -91,8 +91,8 @@ final class EnergyBalanceCheck implements SafetyCheck {
   private static final long NONE = Long.MIN_VALUE;
 
   /**
-   * One reading and what every model in the bank predicted for it: model i predicts {@code
-   * gains[i] * perGainCPerS + commonCPerS} °C/s, so two numbers hold the whole bank's prediction.
+   * One reading and what every model in the bank predicted for it: model i predicts {@code gains[i]
+   * * perGainCPerS + commonCPerS} °C/s, so two numbers hold the whole bank's prediction.
    */
   private record Sample(long atNanos, double chamberC, double perGainCPerS, double commonCPerS) {}
 
@@ -110,6 +110,7 @@ final class EnergyBalanceCheck implements SafetyCheck {
   private long heatingSinceNanos;
   private double lastMeanC = Double.NaN;
   private long lastMeanAtNanos;
+
   /** For the survey: the largest sum the best surviving model reached, °C. */
   private double largestSurvivingExcessC;
 
@@ -144,8 +145,12 @@ final class EnergyBalanceCheck implements SafetyCheck {
       return null;
     }
     double roomC = HeatRiseCheck.room(facts.coldJunctionC());
-    recent.addLast(new Sample(now, facts.chamberC(), airRate + (WALL_SHARE + air) / TAU_W_S,
-        (roomC - facts.chamberC()) / TAU_W_S));
+    recent.addLast(
+        new Sample(
+            now,
+            facts.chamberC(),
+            airRate + (WALL_SHARE + air) / TAU_W_S,
+            (roomC - facts.chamberC()) / TAU_W_S));
     if (recent.size() > SMOOTH_SAMPLES) {
       recent.removeFirst();
     }
@@ -173,7 +178,10 @@ final class EnergyBalanceCheck implements SafetyCheck {
     return accumulate(change, dtS, now, sumPerGain / recent.size(), sumCommon / recent.size());
   }
 
-  /** {@code perGain} and {@code common}: the bank's mean prediction over the recent samples ({@link Sample}). */
+  /**
+   * {@code perGain} and {@code common}: the bank's mean prediction over the recent samples ({@link
+   * Sample}).
+   */
   private Fault accumulate(double change, double dtS, long now, double perGain, double common) {
     int alive = 0;
     int last = -1;
@@ -238,7 +246,9 @@ final class EnergyBalanceCheck implements SafetyCheck {
     return largestSurvivingExcessC;
   }
 
-  /** Advances the heater-drive states, which run whether or not the check judges (element memory). */
+  /**
+   * Advances the heater-drive states, which run whether or not the check judges (element memory).
+   */
   private void advanceDrive(long now, boolean flowing) {
     if (lastTickNanos != NONE) {
       double dtS = Math.min(1.0, Nanos.toSeconds(now - lastTickNanos));

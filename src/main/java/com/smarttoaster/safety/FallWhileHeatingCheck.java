@@ -6,12 +6,13 @@ import static com.smarttoaster.safety.FaultText.celsius;
 import static com.smarttoaster.safety.FaultText.seconds;
 
 /**
- * SENSOR_IMPLAUSIBLE (c): while heating, once the cycle has heated for heatingSettleS (cold bread may
- * cool the air at first), the reading falls by more than fallWhileHeatingC below its highest value
- * of the last fallWindowS. The elements are on, so the chamber cannot cool: the sensor has come
- * loose or drifts. Readings are first averaged over rateWindowS, so sensor noise (even several
- * times the normal 0.3 °C) cannot fake a fall between one high and one low sample. Only samples of the current, uninterrupted heating stretch count, so a controller
- * that pulses the heater does not trip it.
+ * SENSOR_IMPLAUSIBLE (c): while heating, once the cycle has heated for heatingSettleS (cold bread
+ * may cool the air at first), the reading falls by more than fallWhileHeatingC below its highest
+ * value of the last fallWindowS. The elements are on, so the chamber cannot cool: the sensor has
+ * come loose or drifts. Readings are first averaged over rateWindowS, so sensor noise (even several
+ * times the normal 0.3 °C) cannot fake a fall between one high and one low sample. Only samples of
+ * the current, uninterrupted heating stretch count, so a controller that pulses the heater does not
+ * trip it.
  *
  * <p>{@link Fault#measured()}: the fall, °C; limit: fallWhileHeatingC.
  */
@@ -67,8 +68,7 @@ final class FallWhileHeatingCheck implements SafetyCheck {
             + HEAT_CUT
             + " The sensor may have come loose from its mount: unplug the toaster, check it, "
             + RESET;
-    return new Fault(
-        FaultCode.SENSOR_IMPLAUSIBLE, message, fall, limits.fallWhileHeatingC(), now);
+    return new Fault(FaultCode.SENSOR_IMPLAUSIBLE, message, fall, limits.fallWhileHeatingC(), now);
   }
 
   @Override

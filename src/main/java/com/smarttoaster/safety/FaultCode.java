@@ -17,7 +17,8 @@ public enum FaultCode {
   SENSOR_STALE(false),
   /**
    * Rate of change too fast (measured: °C/s, limit: maxRateCPerS), reading frozen while heating
-   * (measured: s, limit: frozenS), or a fall while heating (measured: °C, limit: fallWhileHeatingC).
+   * (measured: s, limit: frozenS), or a fall while heating (measured: °C, limit:
+   * fallWhileHeatingC).
    */
   SENSOR_IMPLAUSIBLE(false),
   /**
@@ -34,14 +35,15 @@ public enum FaultCode {
   /**
    * The heater is commanded on but the current sensor reads no current for more than noCurrentS: an
    * open element, a broken wire or a relay that no longer closes. Needs service (broken hardware;
-   * the current sensor itself may also have failed). measured: s without current; limit: noCurrentS.
+   * the current sensor itself may also have failed). measured: s without current; limit:
+   * noCurrentS.
    */
   HEATER_NO_CURRENT(true),
   /**
    * While heating, the chamber reading ran outside what the energy balance of the heater allows (a
-   * sensor that drifts, a probe that has come loose, or heat from elsewhere such as burning crumbs),
-   * by more than energyBalanceTripC accumulated. measured: the accumulated excess, °C (positive:
-   * above the model, negative: below); limit: energyBalanceTripC.
+   * sensor that drifts, a probe that has come loose, or heat from elsewhere such as burning
+   * crumbs), by more than energyBalanceTripC accumulated. measured: the accumulated excess, °C
+   * (positive: above the model, negative: below); limit: energyBalanceTripC.
    */
   SENSOR_DRIFT(false),
   /** Heater-on time in the cycle reached maxHeatS. measured: s; limit: maxHeatS. */
@@ -64,8 +66,8 @@ public enum FaultCode {
   }
 
   /**
-   * True when the fault points at broken hardware (a welded relay, a dead element) that a user reset
-   * must not paper over; see {@link SafetySupervisor#reset(ResetKind)}.
+   * True when the fault points at broken hardware (a welded relay, a dead element) that a user
+   * reset must not paper over; see {@link SafetySupervisor#reset(ResetKind)}.
    */
   public boolean needsService() {
     return needsService;

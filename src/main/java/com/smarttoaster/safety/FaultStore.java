@@ -31,8 +31,8 @@ import java.util.Optional;
  * the stored fault when it is constructed, saves every fault it latches and clears the file when a
  * reset succeeds.
  *
- * <p>The file names the code, the message, the measured value and the limit, and the wall-clock time
- * it latched (the supervisor's own clock is monotonic and starts again with each process).
+ * <p>The file names the code, the message, the measured value and the limit, and the wall-clock
+ * time it latched (the supervisor's own clock is monotonic and starts again with each process).
  */
 public final class FaultStore {
   /** The file in the state directory. */
@@ -72,7 +72,9 @@ public final class FaultStore {
     this.wallClock = wallClock;
   }
 
-  /** The store in {@code stateDirectory} (which must exist), stamped with the system's wall clock. */
+  /**
+   * The store in {@code stateDirectory} (which must exist), stamped with the system's wall clock.
+   */
   public static FaultStore in(Path stateDirectory) {
     return in(stateDirectory, Clock.systemUTC());
   }
@@ -116,7 +118,9 @@ public final class FaultStore {
     }
   }
 
-  /** Stores {@code fault} atomically (replacing any stored one), stamped with the wall clock now. */
+  /**
+   * Stores {@code fault} atomically (replacing any stored one), stamped with the wall clock now.
+   */
   public void save(Fault fault) throws IOException {
     Objects.requireNonNull(fault, "fault");
     ObjectNode node = JSON.createObjectNode();
@@ -126,8 +130,9 @@ public final class FaultStore {
     node.put("measured", fault.measured());
     node.put("limit", fault.limit());
     node.put("latchedAt", Instant.now(wallClock).toString());
-    byte[] bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     writeAtomically(bytes);
   }
 
@@ -144,7 +149,8 @@ public final class FaultStore {
     }
     int version = node.path("version").asInt(-1);
     if (version != FORMAT_VERSION) {
-      throw unreadable("has format version " + node.path("version") + ", this build reads " + FORMAT_VERSION);
+      throw unreadable(
+          "has format version " + node.path("version") + ", this build reads " + FORMAT_VERSION);
     }
     String codeName = text(node, "code");
     FaultCode code;
@@ -187,8 +193,12 @@ public final class FaultStore {
 
   private void writeAtomically(byte[] bytes) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         out.write(buffer);

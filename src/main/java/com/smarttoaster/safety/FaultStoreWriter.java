@@ -7,25 +7,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor's side of the {@link FaultStore}: reads a stored fault back at start-up and writes
- * newly latched (or cleared) faults. Writes run as {@link OrderedEvents}, after the supervisor's lock
- * is released and after heat is already off; a write older than the last one written is dropped.
+ * newly latched (or cleared) faults. Writes run as {@link OrderedEvents}, after the supervisor's
+ * lock is released and after heat is already off; a write older than the last one written is
+ * dropped.
  */
 final class FaultStoreWriter {
   private static final Logger log = LoggerFactory.getLogger(FaultStoreWriter.class);
 
   private final FaultStore store;
+
   /** Orders the store's writes. */
   private final Object storeLock = new Object();
+
   private long writtenGeneration;
+
   /** Guarded by the supervisor's lock. */
   private long queuedGeneration;
 
-  /** @param store where latched faults are kept, or null to keep them in memory only */
+  /**
+   * @param store where latched faults are kept, or null to keep them in memory only
+   */
   FaultStoreWriter(FaultStore store) {
     this.store = store;
   }
 
-  /** The stored fault, latched again; null when none is stored or there is no store. Never throws. */
+  /**
+   * The stored fault, latched again; null when none is stored or there is no store. Never throws.
+   */
   Fault restored(long now) {
     if (store == null) {
       return null;
@@ -37,17 +45,29 @@ final class FaultStoreWriter {
         return null;
       }
       Fault f = stored.get().fault();
-      log.warn("Fault {} restored from {} (latched at {}): it stays latched until reset", f.code(), store.file(),
+      log.warn(
+          "Fault {} restored from {} (latched at {}): it stays latched until reset",
+          f.code(),
+          store.file(),
           stored.get().latchedAt());
-      return new Fault(f.code(), f.message() + " (Restored after a restart: latched at " + stored.get().latchedAt()
-          + ".)", f.measured(), f.limit(), now);
+      return new Fault(
+          f.code(),
+          f.message() + " (Restored after a restart: latched at " + stored.get().latchedAt() + ".)",
+          f.measured(),
+          f.limit(),
+          now);
     } catch (FaultStore.UnreadableFaultException e) {
       log.error("The fault store cannot be read back: {}", e.getMessage());
-      return new Fault(FaultCode.STORED_FAULT_UNREADABLE,
-          "A latched fault was stored before the restart but cannot be read back (" + e.getMessage()
+      return new Fault(
+          FaultCode.STORED_FAULT_UNREADABLE,
+          "A latched fault was stored before the restart but cannot be read back ("
+              + e.getMessage()
               + "), so it is kept as one that needs service. Heat is off and no cycle can start. "
-              + FaultText.SERVICE + " After the check, hold the reset button while powering up.",
-          0, 0, now);
+              + FaultText.SERVICE
+              + " After the check, hold the reset button while powering up.",
+          0,
+          0,
+          now);
     }
   }
 
@@ -76,8 +96,12 @@ final class FaultStoreWriter {
           store.save(toStore);
         }
       } catch (IOException | RuntimeException e) {
-        log.error("Could not {} the fault store {}: {}. A restart {} this fault.", toStore == null ? "clear" : "write",
-            store.file(), e.toString(), toStore == null ? "may bring back" : "would forget");
+        log.error(
+            "Could not {} the fault store {}: {}. A restart {} this fault.",
+            toStore == null ? "clear" : "write",
+            store.file(),
+            e.toString(),
+            toStore == null ? "may bring back" : "would forget");
       }
     }
   }

@@ -8,9 +8,10 @@ import static com.smarttoaster.safety.FaultText.seconds;
 /**
  * SENSOR_IMPLAUSIBLE (b): while heating, the reading stays exactly the same double value for
  * frozenS. A live thermocouple always jitters or moves while the elements are on; a stuck converter
- * or a driver that returns a cached value does not (nor does a MAX31855 read faster than it converts:
- * every read aborts the conversion). The run restarts whenever the heater goes off. frozenS = 5 s is
- * about 33 samples at 0.15 s; only new samples count, the ticks between them are not repeats.
+ * or a driver that returns a cached value does not (nor does a MAX31855 read faster than it
+ * converts: every read aborts the conversion). The run restarts whenever the heater goes off.
+ * frozenS = 5 s is about 33 samples at 0.15 s; only new samples count, the ticks between them are
+ * not repeats.
  *
  * <p>{@link Fault#measured()}: how long the value stayed unchanged, s; limit: frozenS.
  */

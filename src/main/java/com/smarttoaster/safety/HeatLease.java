@@ -4,13 +4,13 @@ import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.seconds;
 
 /**
- * The controller's heat lease and heartbeat, after WPILib's MotorSafety: heat may flow only while the
- * controller keeps renewing the lease.
+ * The controller's heat lease and heartbeat, after WPILib's MotorSafety: heat may flow only while
+ * the controller keeps renewing the lease.
  *
  * <ul>
  *   <li>LEASE_EXPIRED: heat is requested and the lease is older than leaseS.
- *   <li>CONTROLLER_HUNG: the carriage is held (e.g. armed for a remote start, no heat) and no renewal
- *       came for more than hungS.
+ *   <li>CONTROLLER_HUNG: the carriage is held (e.g. armed for a remote start, no heat) and no
+ *       renewal came for more than hungS.
  * </ul>
  *
  * The lease belongs to a cycle: only a renewal after {@link #startCycle} makes it fresh; until then

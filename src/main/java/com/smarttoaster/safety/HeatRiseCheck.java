@@ -31,22 +31,25 @@ import static com.smarttoaster.safety.FaultText.seconds;
  *
  * <p>The room is held to that range so a cold junction that reads wrong cannot buy a large
  * allowance: one reading far too cold counts as {@value #ROOM_MIN_C} °C, one that cannot be read as
- * {@value #ROOM_MAX_C} °C (the least allowance). The range is the room temperatures the appliance is
- * designed for.
+ * {@value #ROOM_MAX_C} °C (the least allowance). The range is the room temperatures the appliance
+ * is designed for.
  *
  * <p>{@link Fault#measured()}: the change, °C (negative for a fall); limit: the demand applied.
  */
 final class HeatRiseCheck implements SafetyCheck {
   /** Coldest room the allowance believes, °C. */
   static final double ROOM_MIN_C = 5.0;
+
   /** Warmest room the allowance believes, °C. */
   static final double ROOM_MAX_C = 40.0;
 
   private final SafetyLimits limits;
   private final long windowNanos;
   private final long smoothNanos;
+
   /** Usable readings of the last rateWindowS. */
   private final SampleWindow recent = new SampleWindow();
+
   private double lastColdJunctionC = Double.NaN;
   private boolean heatingSeen;
   private Double startC;

@@ -8,6 +8,7 @@ package com.smarttoaster.safety;
 final class HeatTimeBook {
   private boolean onDuringPeriod;
   private long heatNanosThisCycle;
+
   /** The last tick, or construction before the first tick. */
   private long lastTickNanos;
 

@@ -12,10 +12,10 @@ import static com.smarttoaster.safety.FaultText.seconds;
  *
  * <p>The run starts at the first tick that reads no current while the heater was commanded on
  * through the period before it (the relay closes within 10 ms and the peak detector charges within
- * a half-cycle, both well inside one 50 ms tick), and ends at any tick that reads current or has the
- * heater off. A tick whose current cannot be read neither starts nor ends the run. Without a current
- * sensor the energy-balance check ({@link EnergyBalanceCheck}) catches an element that breaks
- * mid-cycle instead, more slowly, and NO_HEAT_RISE one that was broken from the start.
+ * a half-cycle, both well inside one 50 ms tick), and ends at any tick that reads current or has
+ * the heater off. A tick whose current cannot be read neither starts nor ends the run. Without a
+ * current sensor the energy-balance check ({@link EnergyBalanceCheck}) catches an element that
+ * breaks mid-cycle instead, more slowly, and NO_HEAT_RISE one that was broken from the start.
  *
  * <p>{@link Fault#measured()}: time without current, s; limit: noCurrentS.
  */

@@ -21,8 +21,7 @@ final class MaxHeatTimeCheck implements SafetyCheck {
 
   @Override
   public Fault evaluate(TickFacts facts) {
-    if (!(facts.heaterOn() || facts.heatWanted())
-        || facts.heatNanosThisCycle() < maxHeatNanos) {
+    if (!(facts.heaterOn() || facts.heatWanted()) || facts.heatNanosThisCycle() < maxHeatNanos) {
       return null;
     }
     double heatS = Nanos.toSeconds(facts.heatNanosThisCycle());

@@ -27,7 +27,10 @@ final class OrderedEvents {
     queue.add(event);
   }
 
-  /** Runs the queued events unless another thread is running them. Call without the supervisor's lock. */
+  /**
+   * Runs the queued events unless another thread is running them. Call without the supervisor's
+   * lock.
+   */
   void run() {
     while (!queue.isEmpty()) {
       if (running.isHeldByCurrentThread() || !running.tryLock()) {

@@ -15,15 +15,15 @@ import org.slf4j.Logger;
  * the decisions were made); every thread then calls {@link #write()} after releasing its lock.
  *
  * <p>Only one thread writes at a time, and it always writes the newest wish, so an older decision
- * can never overwrite a newer one. A thread that finds another one writing does not wait: the writer
- * re-reads the wish after each write and applies what came in meanwhile. So a write that hangs
- * blocks only the thread that started it (the supervisor loop, which then stops toggling the
+ * can never overwrite a newer one. A thread that finds another one writing does not wait: the
+ * writer re-reads the wish after each write and applies what came in meanwhile. So a write that
+ * hangs blocks only the thread that started it (the supervisor loop, which then stops toggling the
  * hardware dead-man: heat and magnet drop within its timeout), while the controller's thread still
  * returns from {@code renewLease()} and latches the fault it sees.
  *
  * <p>Order of a write: switching off, the heater first and the carriage release even if that
- * throws; switching on, the carriage hold before the heater. The relay is written on every write
- * (a refresh); the magnet only when its wish changed or a release must be repeated.
+ * throws; switching on, the carriage hold before the heater. The relay is written on every write (a
+ * refresh); the magnet only when its wish changed or a release must be repeated.
  */
 final class OutputWriter {
   /**
@@ -36,9 +36,13 @@ final class OutputWriter {
   private final CarriageLatch latch;
   private final ReentrantLock writing = new ReentrantLock();
   private volatile Wish wish = new Wish(false, false, false, 0);
+
   /** Written only while holding writing; read by anyone. */
   private volatile long writtenGeneration = -1;
-  /** Guarded by writing: the last magnet command written (the supervisor's constructor released it). */
+
+  /**
+   * Guarded by writing: the last magnet command written (the supervisor's constructor released it).
+   */
   private Boolean holdWritten = false;
 
   OutputWriter(HeaterSwitch heater, CarriageLatch latch) {
@@ -47,15 +51,17 @@ final class OutputWriter {
   }
 
   /**
-   * Records the outputs wanted now. Caller holds the supervisor's lock, so wishes are ordered as the
-   * decisions were. A wish equal to the last one is dropped unless {@code refresh} (the loop rewrites
-   * the relay on every tick), so the controller's calls write a port only when something changed.
+   * Records the outputs wanted now. Caller holds the supervisor's lock, so wishes are ordered as
+   * the decisions were. A wish equal to the last one is dropped unless {@code refresh} (the loop
+   * rewrites the relay on every tick), so the controller's calls write a port only when something
+   * changed.
    *
    * @param releaseAgain write the release even if it was written before (the magnet reads held)
    */
   void want(boolean heaterOn, Boolean hold, boolean releaseAgain, boolean refresh) {
     Wish last = wish;
-    boolean same = last.heaterOn() == heaterOn && Objects.equals(last.hold(), hold) && !releaseAgain;
+    boolean same =
+        last.heaterOn() == heaterOn && Objects.equals(last.hold(), hold) && !releaseAgain;
     if (same && !refresh) {
       return;
     }
@@ -91,7 +97,8 @@ final class OutputWriter {
    */
   boolean cutHeatNow(Logger log) {
     if (!writing.tryLock()) {
-      log.error("Fail-safe: another thread is writing the outputs; heat off is left to it and the dead-man");
+      log.error(
+          "Fail-safe: another thread is writing the outputs; heat off is left to it and the dead-man");
       return false;
     }
     try {
@@ -114,8 +121,9 @@ final class OutputWriter {
   }
 
   /**
-   * Holds the magnet now (the start of a cycle needs to know at once whether it held), unless another
-   * thread is writing and does not finish within {@code waitMillis} (then it may be hanging).
+   * Holds the magnet now (the start of a cycle needs to know at once whether it held), unless
+   * another thread is writing and does not finish within {@code waitMillis} (then it may be
+   * hanging).
    *
    * @return false when the hold could not be written
    */
@@ -136,8 +144,6 @@ final class OutputWriter {
       writing.unlock();
     }
   }
-
-
 
   private void apply(Wish w) {
     if (!w.heaterOn()) {

@@ -8,11 +8,11 @@ import com.smarttoaster.hal.TemperatureReading;
 
 /**
  * OVER_TEMPERATURE: {@code overTempSamples} valid samples in a row at or above cutoffC. Applies
- * always, heating or not: a crumb fire with the heater off must still pop the bread. A usable sample
- * below the cut-off ends the run; a missing or faulty sample neither counts nor ends it, so a
- * glitching sensor cannot hide a fire. Samples come every {@link SafetyLimits#samplePeriodS()}
- * (0.15 s at the defaults), so the default 3 samples take 0.45 s (the config keeps it within 0.5 s);
- * the junction's own 0.3 s lag comes on top.
+ * always, heating or not: a crumb fire with the heater off must still pop the bread. A usable
+ * sample below the cut-off ends the run; a missing or faulty sample neither counts nor ends it, so
+ * a glitching sensor cannot hide a fire. Samples come every {@link SafetyLimits#samplePeriodS()}
+ * (0.15 s at the defaults), so the default 3 samples take 0.45 s (the config keeps it within 0.5
+ * s); the junction's own 0.3 s lag comes on top.
  *
  * <p>{@link Fault#measured()}: the last reading, °C; limit: cutoffC.
  */
@@ -52,7 +52,11 @@ final class OverTemperatureCheck implements SafetyCheck {
             + " Unplug the toaster, let it cool, check for crumbs or bread stuck near the elements, "
             + RESET;
     return new Fault(
-        FaultCode.OVER_TEMPERATURE, message, reading.chamberC(), limits.cutoffC(), facts.nowNanos());
+        FaultCode.OVER_TEMPERATURE,
+        message,
+        reading.chamberC(),
+        limits.cutoffC(),
+        facts.nowNanos());
   }
 
   @Override

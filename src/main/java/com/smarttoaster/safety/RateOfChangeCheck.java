@@ -10,22 +10,26 @@ import static com.smarttoaster.safety.FaultText.seconds;
 import java.util.ArrayDeque;
 
 /**
- * SENSOR_IMPLAUSIBLE (a): the reading changes faster than maxRateCPerS. The rate compares the newest
- * usable sample with the newest one taken at least rateWindowS earlier, not sample to sample, so
- * 0.3 °C of noise and 0.25 °C converter steps cannot add up to a trip. It must exceed the limit on
- * {@code sensorFaultSamples} samples in a row, so a single spike does not trip it while a real jump
- * (a short, a detached sensor) does within a few samples. Applies always. With a sample every 0.15 s
- * the reference is the newest sample at least rateWindowS (0.5 s) old, i.e. 0.6 s back: σ 0.3 °C
- * noise and a 0.25 °C step then make well under 2 °C/s, σ 1.5 °C about 3.5 °C/s (1 σ).
+ * SENSOR_IMPLAUSIBLE (a): the reading changes faster than maxRateCPerS. The rate compares the
+ * newest usable sample with the newest one taken at least rateWindowS earlier, not sample to
+ * sample, so 0.3 °C of noise and 0.25 °C converter steps cannot add up to a trip. It must exceed
+ * the limit on {@code sensorFaultSamples} samples in a row, so a single spike does not trip it
+ * while a real jump (a short, a detached sensor) does within a few samples. Applies always. With a
+ * sample every 0.15 s the reference is the newest sample at least rateWindowS (0.5 s) old, i.e. 0.6
+ * s back: σ 0.3 °C noise and a 0.25 °C step then make well under 2 °C/s, σ 1.5 °C about 3.5 °C/s (1
+ * σ).
  *
  * <p>{@link Fault#measured()}: |rate|, °C/s; limit: maxRateCPerS.
  */
 final class RateOfChangeCheck implements SafetyCheck {
   private final SafetyLimits limits;
   private final long windowNanos;
+
   /** How many of the latest samples the too-fast count looks at. */
   private final int countOver;
+
   private final SampleWindow history = new SampleWindow();
+
   /** Whether each of the last countOver samples was too fast, newest last. */
   private final ArrayDeque<Boolean> recentTooFast = new ArrayDeque<>();
 
@@ -33,7 +37,9 @@ final class RateOfChangeCheck implements SafetyCheck {
     this.limits = limits;
     this.windowNanos = Nanos.of(limits.rateWindowS());
     int toReference = (int) Math.ceil(limits.rateWindowS() / limits.samplePeriodS() - 1e-9);
-    this.countOver = Math.max(limits.sensorFaultSamples(), Math.min(limits.sensorFaultSamples() + 2, toReference));
+    this.countOver =
+        Math.max(
+            limits.sensorFaultSamples(), Math.min(limits.sensorFaultSamples() + 2, toReference));
   }
 
   @Override

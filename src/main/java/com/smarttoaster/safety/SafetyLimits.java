@@ -4,20 +4,21 @@ package com.smarttoaster.safety;
  * Every limit the supervisor enforces, validated by the config loader. Defaults and their
  * justification live in {@link #defaults()} and in config/toaster.yaml.
  *
- * @param loopPeriodS supervisor loop period, s (must give at least 10 Hz); the lease, the outputs and
- *     the dead-man run at this rate
- * @param sensorSampleS shortest time between two reads of the chamber sensor, s. A MAX31855 needs up
- *     to 100 ms per conversion and a read aborts the conversion in progress, so it must not be read
- *     faster than that. The sensor is read on the first tick at least this long after the previous
- *     read, so samples come every {@link #samplePeriodS()} (0.15 s at the defaults: every third
- *     20 Hz tick). The sample-counting windows below are derived for that period
+ * @param loopPeriodS supervisor loop period, s (must give at least 10 Hz); the lease, the outputs
+ *     and the dead-man run at this rate
+ * @param sensorSampleS shortest time between two reads of the chamber sensor, s. A MAX31855 needs
+ *     up to 100 ms per conversion and a read aborts the conversion in progress, so it must not be
+ *     read faster than that. The sensor is read on the first tick at least this long after the
+ *     previous read, so samples come every {@link #samplePeriodS()} (0.15 s at the defaults: every
+ *     third 20 Hz tick). The sample-counting windows below are derived for that period
  * @param maxHeatS maximum heater-on time in one cycle, s, independent of any prediction
  * @param cutoffC over-temperature cut-off for the chamber reading, °C
  * @param overTempSamples consecutive samples at or above the cut-off before tripping
  * @param sensorMinC lowest believable chamber reading, °C
  * @param sensorMaxC highest believable chamber reading, °C
- * @param sensorFaultSamples consecutive samples with fault bits or out-of-range values before tripping;
- *     also the number of consecutive too-fast samples before the rate-of-change check trips
+ * @param sensorFaultSamples consecutive samples with fault bits or out-of-range values before
+ *     tripping; also the number of consecutive too-fast samples before the rate-of-change check
+ *     trips
  * @param staleS longest time without a valid sample, s
  * @param maxRateCPerS fastest believable change of the chamber reading, °C/s
  * @param rateWindowS window over which the rate of change is measured, s
@@ -29,14 +30,15 @@ package com.smarttoaster.safety;
  * @param noRiseMinC minimum rise within that window from a chamber at room temperature, °C
  * @param noRiseHotAllowanceCPerC how much less rise is demanded per °C the chamber starts above the
  *     room (the cold-junction reading), °C/°C; a hot chamber may then fall a little
- * @param stuckSettleS time after heat-off before the stuck-on rise check starts (element heat soak), s
+ * @param stuckSettleS time after heat-off before the stuck-on rise check starts (element heat
+ *     soak), s
  * @param stuckWindowS window of the stuck-on rise check, s
  * @param stuckRiseC rise within that window, with the heater off, that means heat still flows, °C
  * @param leaseS heat lease: heat stops when the controller has not renewed it for this long, s
  * @param hungS the controller counts as hung when it has not renewed the lease for this long while
  *     the carriage is held, s (keep it above leaseS, so a hang while heating reads LEASE_EXPIRED)
- * @param releaseVerifyS delay between heat-off and carriage release, used to verify with the current
- *     sensor that current really stopped, s
+ * @param releaseVerifyS delay between heat-off and carriage release, used to verify with the
+ *     current sensor that current really stopped, s
  * @param resetMaxC a user reset is accepted only with the chamber below this, °C
  * @param noCurrentS longest time the current sensor may read no current while the heater is
  *     commanded on, s (HEATER_NO_CURRENT)
@@ -100,7 +102,8 @@ public record SafetyLimits(
         1.0, // about 6 samples in a row missing
         25.0, // a heating chamber rises at most about 3 °C/s; a short or a loose sensor jumps
         0.5, // at least 3 sample periods (0.45 s): 0.3 °C noise and 0.25 °C steps add under 2 °C/s
-        5.0, // ~33 samples: while heating the reading moves at least 0.3 °C/s, a 0.25 °C step a second
+        5.0, // ~33 samples: while heating the reading moves at least 0.3 °C/s, a 0.25 °C step a
+        // second
         8.0, // with the elements on the chamber cannot cool this much; noise spans about 2 °C
         5.0,
         10.0, // cold or frozen bread may cool the air near the sensor at first

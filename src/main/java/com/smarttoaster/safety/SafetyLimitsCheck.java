@@ -11,15 +11,21 @@ final class SafetyLimitsCheck {
     requireRange("loopPeriodS", l.loopPeriodS(), 1e-3, 0.1, "(at least 10 Hz)");
     requirePositive("sensorSampleS", l.sensorSampleS());
     if (!(l.samplePeriodS() * 2 <= l.staleS() + 1e-9)) {
-      fail("sensorSampleS must give at least two samples within staleS, were " + l.sensorSampleS()
-          + " (a sample every " + l.samplePeriodS() + " s) and " + l.staleS());
+      fail(
+          "sensorSampleS must give at least two samples within staleS, were "
+              + l.sensorSampleS()
+              + " (a sample every "
+              + l.samplePeriodS()
+              + " s) and "
+              + l.staleS());
     }
     requirePositive("maxHeatS", l.maxHeatS());
     requireFinite("cutoffC", l.cutoffC());
     requireFinite("sensorMinC", l.sensorMinC());
     requireFinite("sensorMaxC", l.sensorMaxC());
     if (!(l.sensorMinC() < l.sensorMaxC())) {
-      fail("sensorMinC must be below sensorMaxC, were " + l.sensorMinC() + " and " + l.sensorMaxC());
+      fail(
+          "sensorMinC must be below sensorMaxC, were " + l.sensorMinC() + " and " + l.sensorMaxC());
     }
     if (l.overTempSamples() < 1) {
       fail("overTempSamples must be at least 1, was " + l.overTempSamples());
@@ -36,7 +42,11 @@ final class SafetyLimitsCheck {
     requireNotNegative("heatingSettleS", l.heatingSettleS());
     requirePositive("noRiseWindowS", l.noRiseWindowS());
     requireNotNegative("noRiseMinC", l.noRiseMinC());
-    requireRange("noRiseHotAllowanceCPerC", l.noRiseHotAllowanceCPerC(), 0.0, 0.08,
+    requireRange(
+        "noRiseHotAllowanceCPerC",
+        l.noRiseHotAllowanceCPerC(),
+        0.0,
+        0.08,
         "(more would let a broken element in a hot chamber pass)");
     requireNotNegative("stuckSettleS", l.stuckSettleS());
     requirePositive("stuckWindowS", l.stuckWindowS());
@@ -44,7 +54,8 @@ final class SafetyLimitsCheck {
     requirePositive("leaseS", l.leaseS());
     requirePositive("hungS", l.hungS());
     requireNotNegative("releaseVerifyS", l.releaseVerifyS());
-    requireRange("noCurrentS", l.noCurrentS(), 1e-3, 1.0, "(an open element must be found within 1 s)");
+    requireRange(
+        "noCurrentS", l.noCurrentS(), 1e-3, 1.0, "(an open element must be found within 1 s)");
     // +Infinity switches the observer off, for tests whose fake chamber heats like no real element
     // (a straight 1 °C/s line); the config loader allows 4..30 only.
     if (!(l.energyBalanceTripC() > 0)) {

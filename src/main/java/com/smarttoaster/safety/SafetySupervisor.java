@@ -5,8 +5,8 @@ import static com.smarttoaster.safety.FaultText.seconds;
 
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.CarriageLatch;
-import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.Clock;
+import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.TemperatureReading;
@@ -21,25 +21,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides whether heat may flow, and nothing else. It is the sole owner of the heater relay and the
  * carriage latch; it reads the chamber sensor, runs independent checks and vetoes. It never takes
- * advice from the predictor: the controller can only ask for heat, and the ask is honoured only while
- * every check passes.
+ * advice from the predictor: the controller can only ask for heat, and the ask is honoured only
+ * while every check passes.
  *
- * <p>The heater is on after a {@link #tick()} if and only if the controller requested heat, the lease
- * is fresh, the carriage is held, no fault is latched and the cycle has heated for less than
+ * <p>The heater is on after a {@link #tick()} if and only if the controller requested heat, the
+ * lease is fresh, the carriage is held, no fault is latched and the cycle has heated for less than
  * maxHeatS. Any fault latches: heat off at once, carriage released (which also opens its mains
  * contacts), the listener told once; only {@link #reset(ResetKind)} clears it.
  *
  * <p>Calling order for the controller: {@link #holdCarriage()} when the lever goes down, then
- * {@link #renewLease()} on every controller tick and {@link #requestHeat(boolean)} when it wants heat
- * (heat starts at the next supervisor tick), and {@link #endCycle()} when the toast is done or
+ * {@link #renewLease()} on every controller tick and {@link #requestHeat(boolean)} when it wants
+ * heat (heat starts at the next supervisor tick), and {@link #endCycle()} when the toast is done or
  * cancelled. Every method is thread-safe.
  *
  * <p>Nothing that can block runs under the supervisor's lock: the sensors are read by the loop
  * before it takes the lock (the chamber sensor only every sensorSampleS, see {@link
- * SensorSampler}), and the relay and magnet are written after it is released ({@link OutputWriter}),
- * so a GPIO write that hangs cannot stop the controller's {@link #renewLease()} from latching the
- * fault; the hung loop stops toggling the hardware dead-man, which drops heat and magnet. Listener
- * calls run in the order the supervisor decided them ({@link OrderedEvents}).
+ * SensorSampler}), and the relay and magnet are written after it is released ({@link
+ * OutputWriter}), so a GPIO write that hangs cannot stop the controller's {@link #renewLease()}
+ * from latching the fault; the hung loop stops toggling the hardware dead-man, which drops heat and
+ * magnet. Listener calls run in the order the supervisor decided them ({@link OrderedEvents}).
  *
  * <p>With a {@link FaultStore}, latched faults survive a restart: the stored fault is latched again
  * when the supervisor is constructed (after heat off and carriage released), every newly latched
@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SafetySupervisor {
   private static final Logger log = LoggerFactory.getLogger(SafetySupervisor.class);
+
   /** How long a start waits for a relay or magnet write in progress on another thread, ms. */
   private static final long HOLD_WAIT_MS = 200;
 
@@ -61,7 +62,8 @@ public final class SafetySupervisor {
   }
 
   /** The inputs a tick reads before it takes the lock. */
-  private record Inputs(SensorSampler.Sample sample, Boolean currentFlowing, boolean leverDown, boolean magnetHeld) {}
+  private record Inputs(
+      SensorSampler.Sample sample, Boolean currentFlowing, boolean leverDown, boolean magnetHeld) {}
 
   private final Object lock = new Object();
   private final SafetyLimits limits;
@@ -100,8 +102,8 @@ public final class SafetySupervisor {
    *
    * @param currentSensor the heater current sensor, or null when none is fitted
    * @param listener told about faults and changes of the outputs; may be null
-   * @throws IllegalArgumentException when a limit is nonsensical, or the limits say a current sensor
-   *     is fitted but none is given
+   * @throws IllegalArgumentException when a limit is nonsensical, or the limits say a current
+   *     sensor is fitted but none is given
    */
   public SafetySupervisor(
       SafetyLimits limits,
@@ -115,9 +117,9 @@ public final class SafetySupervisor {
   }
 
   /**
-   * As the other constructor, with latched faults kept in {@code faultStore}: after the heater is off
-   * and the carriage released, a stored fault is latched again (the listener is told, its message
-   * says it was restored); a stored file that cannot be read latches {@link
+   * As the other constructor, with latched faults kept in {@code faultStore}: after the heater is
+   * off and the carriage released, a stored fault is latched again (the listener is told, its
+   * message says it was restored); a stored file that cannot be read latches {@link
    * FaultCode#STORED_FAULT_UNREADABLE}.
    *
    * @param faultStore where latched faults are kept, or null to keep them in memory only
@@ -131,7 +133,16 @@ public final class SafetySupervisor {
       Clock clock,
       SafetyListener listener,
       FaultStore faultStore) {
-    this(limits, heater, latch, sensor, currentSensor, DeadManTrigger.NONE, clock, listener, faultStore);
+    this(
+        limits,
+        heater,
+        latch,
+        sensor,
+        currentSensor,
+        DeadManTrigger.NONE,
+        clock,
+        listener,
+        faultStore);
   }
 
   /**
@@ -139,9 +150,21 @@ public final class SafetySupervisor {
    * the supervisor's and are ignored.
    */
   public SafetySupervisor(
-      SafetyLimits limits, AppliancePorts ports, Clock clock, SafetyListener listener, FaultStore faultStore) {
-    this(limits, ports.heater(), ports.latch(), ports.sensor(), ports.currentSensor(), ports.deadMan(), clock,
-        listener, faultStore);
+      SafetyLimits limits,
+      AppliancePorts ports,
+      Clock clock,
+      SafetyListener listener,
+      FaultStore faultStore) {
+    this(
+        limits,
+        ports.heater(),
+        ports.latch(),
+        ports.sensor(),
+        ports.currentSensor(),
+        ports.deadMan(),
+        clock,
+        listener,
+        faultStore);
   }
 
   /**
@@ -202,15 +225,19 @@ public final class SafetySupervisor {
     this.heatTime = new HeatTimeBook(heaterSwitchedAtNanos);
     this.store = new FaultStoreWriter(faultStore);
     // One readable line at start; every limit is in the config file, the full record at debug.
-    log.info("Safety supervisor ready: cut-off {} °C, at most {} s of heat per cycle", limits.cutoffC(), limits.maxHeatS());
+    log.info(
+        "Safety supervisor ready: cut-off {} °C, at most {} s of heat per cycle",
+        limits.cutoffC(),
+        limits.maxHeatS());
     log.debug("Safety limits: {}", limits);
     Fault restored = store.restored(heaterSwitchedAtNanos);
     if (restored != null) {
-      withLock(() -> {
-        fault = restored;
-        events.add(() -> this.listener.onFault(restored));
-        return null;
-      });
+      withLock(
+          () -> {
+            fault = restored;
+            events.add(() -> this.listener.onFault(restored));
+            return null;
+          });
     }
   }
 
@@ -220,68 +247,76 @@ public final class SafetySupervisor {
   }
 
   /**
-   * Start interlock + hold: returns false (and holds nothing) when a fault is latched or the lever is
-   * up. Otherwise holds the carriage and starts a new cycle: heat-time count back to zero, no heat
-   * requested, the lease waiting for its first renewal. Called while a cycle is already held, it
-   * returns true and keeps that cycle (its heat time keeps counting). Refused while the previous
-   * cycle's carriage is still being released after {@link #endCycle()}, and when the magnet does not
-   * hold (read back after the hold).
+   * Start interlock + hold: returns false (and holds nothing) when a fault is latched or the lever
+   * is up. Otherwise holds the carriage and starts a new cycle: heat-time count back to zero, no
+   * heat requested, the lease waiting for its first renewal. Called while a cycle is already held,
+   * it returns true and keeps that cycle (its heat time keeps counting). Refused while the previous
+   * cycle's carriage is still being released after {@link #endCycle()}, and when the magnet does
+   * not hold (read back after the hold).
    */
   public boolean holdCarriage() {
     boolean leverDown = latch.isLeverDown();
-    Boolean early = withLock(() -> {
-      if (fault != null) {
-        log.info("Start refused: fault {} is latched", fault.code());
-        return false;
-      }
-      if (carriage == Carriage.HELD) {
-        return true;
-      }
-      if (carriage != Carriage.RELEASED) {
-        log.info("Start refused: the carriage is {}", carriage == Carriage.HOLDING
-            ? "being held by another start" : "still being released after the previous cycle");
-        return false;
-      }
-      if (!leverDown) {
-        log.info("Start refused: the carriage lever is not down");
-        return false;
-      }
-      carriage = Carriage.HOLDING;
-      return null;
-    });
+    Boolean early =
+        withLock(
+            () -> {
+              if (fault != null) {
+                log.info("Start refused: fault {} is latched", fault.code());
+                return false;
+              }
+              if (carriage == Carriage.HELD) {
+                return true;
+              }
+              if (carriage != Carriage.RELEASED) {
+                log.info(
+                    "Start refused: the carriage is {}",
+                    carriage == Carriage.HOLDING
+                        ? "being held by another start"
+                        : "still being released after the previous cycle");
+                return false;
+              }
+              if (!leverDown) {
+                log.info("Start refused: the carriage lever is not down");
+                return false;
+              }
+              carriage = Carriage.HOLDING;
+              return null;
+            });
     if (early != null) {
       return early;
     }
     boolean written = outputs.holdNow(HOLD_WAIT_MS);
     boolean held = written && latch.isHeld();
-    return withLock(() -> {
-      if (carriage != Carriage.HOLDING) { // a fault latched meanwhile: it released the carriage
-        return false;
-      }
-      if (!held) {
-        carriage = Carriage.RELEASED;
-        releaseAgain = true;
-        log.warn(written ? "Start refused: the carriage latch did not hold"
-            : "Start refused: the outputs are busy (a relay or magnet write has not finished)");
-        return false;
-      }
-      long now = clock.nanos();
-      carriage = Carriage.HELD;
-      heatRequested = false;
-      heatTime.startCycle(heaterOn);
-      lease.startCycle(now);
-      checks.forEach(check -> check.onCycleStart(now));
-      log.info("Cycle started: carriage held");
-      return true;
-    });
+    return withLock(
+        () -> {
+          if (carriage != Carriage.HOLDING) { // a fault latched meanwhile: it released the carriage
+            return false;
+          }
+          if (!held) {
+            carriage = Carriage.RELEASED;
+            releaseAgain = true;
+            log.warn(
+                written
+                    ? "Start refused: the carriage latch did not hold"
+                    : "Start refused: the outputs are busy (a relay or magnet write has not finished)");
+            return false;
+          }
+          long now = clock.nanos();
+          carriage = Carriage.HELD;
+          heatRequested = false;
+          heatTime.startCycle(heaterOn);
+          lease.startCycle(now);
+          checks.forEach(check -> check.onCycleStart(now));
+          log.info("Cycle started: carriage held");
+          return true;
+        });
   }
 
   /**
    * The controller's wish for heat. Off takes effect at once (the relay is written before this
    * returns, unless another thread is writing the outputs right then: it writes the off next); on
    * takes effect at the next {@link #tick()}, after the checks, and only while the lease is fresh,
-   * the carriage held and no fault latched. A wish for heat outside a held cycle or while a fault is
-   * latched is ignored.
+   * the carriage held and no fault latched. A wish for heat outside a held cycle or while a fault
+   * is latched is ignored.
    */
   public void requestHeat(boolean on) {
     withLock(
@@ -301,10 +336,10 @@ public final class SafetySupervisor {
   /**
    * Heartbeat + lease renewal; the controller calls it on every one of its ticks. A renewal that
    * comes too late does not rescue the lease: if heat was requested and the lease is already older
-   * than leaseS, heat is cut at once and LEASE_EXPIRED latched. It also watches the supervisor's own
-   * loop: if no tick has run for more than staleS while heat is on or the carriage held (the loop
-   * died, or hangs in a sensor read or an output write), it latches SENSOR_STALE from this thread.
-   * It never waits for an output write in progress on another thread.
+   * than leaseS, heat is cut at once and LEASE_EXPIRED latched. It also watches the supervisor's
+   * own loop: if no tick has run for more than staleS while heat is on or the carriage held (the
+   * loop died, or hangs in a sensor read or an output write), it latches SENSOR_STALE from this
+   * thread. It never waits for an output write in progress on another thread.
    */
   public void renewLease() {
     withLock(
@@ -327,8 +362,8 @@ public final class SafetySupervisor {
   /**
    * Ends the cycle: heater off now, carriage released after releaseVerifyS (on the first tick at or
    * after that time, once the current sensor confirms no current flows; HEATER_STUCK_ON if it still
-   * does). Without a current sensor the carriage is released at once. Ends the heat-time count. Safe
-   * to call at any time, also twice or outside a cycle.
+   * does). Without a current sensor the carriage is released at once. Ends the heat-time count.
+   * Safe to call at any time, also twice or outside a cycle.
    */
   public void endCycle() {
     withLock(
@@ -359,7 +394,8 @@ public final class SafetySupervisor {
    */
   public void tick() {
     Inputs inputs =
-        new Inputs(sampler.sampleIfDue(clock.nanos()), readCurrent(), latch.isLeverDown(), latch.isHeld());
+        new Inputs(
+            sampler.sampleIfDue(clock.nanos()), readCurrent(), latch.isLeverDown(), latch.isHeld());
     withLock(
         () -> {
           onTick(inputs);
@@ -373,15 +409,16 @@ public final class SafetySupervisor {
   /**
    * Latches a fault found outside the supervisor's own checks, such as a failed start-up self-test:
    * the same as a tripped check (heat off at once, carriage released, listener told, fault stored).
-   * The fault is stamped with this supervisor's clock (its {@code atNanos} is replaced). Does nothing
-   * when a fault is already latched: the first fault stays.
+   * The fault is stamped with this supervisor's clock (its {@code atNanos} is replaced). Does
+   * nothing when a fault is already latched: the first fault stays.
    */
   public void latch(Fault found) {
     Objects.requireNonNull(found, "found");
     withLock(
         () -> {
           long now = clock.nanos();
-          latchFault(new Fault(found.code(), found.message(), found.measured(), found.limit(), now), now);
+          latchFault(
+              new Fault(found.code(), found.message(), found.measured(), found.limit(), now), now);
           return null;
         });
   }
@@ -396,8 +433,8 @@ public final class SafetySupervisor {
    * Tries to clear the latched fault; the result says whether it worked and, if not, why.
    *
    * <p>USER clears only faults that do not need service, and only with the lever up, the carriage
-   * released and a recent valid chamber reading below resetMaxC. SERVICE clears every fault but also
-   * needs a recent valid reading below resetMaxC. A cleared fault leaves the supervisor idle.
+   * released and a recent valid chamber reading below resetMaxC. SERVICE clears every fault but
+   * also needs a recent valid reading below resetMaxC. A cleared fault leaves the supervisor idle.
    */
   public ResetResult reset(ResetKind kind) {
     Objects.requireNonNull(kind, "kind");
@@ -445,9 +482,9 @@ public final class SafetySupervisor {
   }
 
   /**
-   * Heat off and carriage released at once, for an orderly stop of the appliance (used by
-   * {@link SupervisorLoop#close()}). Not a fault; nothing heats again until a new cycle is started
-   * and ticks run.
+   * Heat off and carriage released at once, for an orderly stop of the appliance (used by {@link
+   * SupervisorLoop#close()}). Not a fault; nothing heats again until a new cycle is started and
+   * ticks run.
    */
   public void shutdown() {
     withLock(
@@ -541,7 +578,8 @@ public final class SafetySupervisor {
       return;
     }
     if (!in.leverDown() || !in.magnetHeld()) {
-      log.info("Carriage came up during the cycle (lever lifted or latch dropped out); cycle ended");
+      log.info(
+          "Carriage came up during the cycle (lever lifted or latch dropped out); cycle ended");
       heatRequested = false;
       cutHeatAndRelease(now);
     }
@@ -642,7 +680,9 @@ public final class SafetySupervisor {
     cutHeatAndRelease(now);
   }
 
-  /** Heater off and carriage released (written in that order, the release even if the heater fails). */
+  /**
+   * Heater off and carriage released (written in that order, the release even if the heater fails).
+   */
   private void cutHeatAndRelease(long now) {
     setHeater(false, now);
     releaseCarriage(now);
@@ -690,9 +730,9 @@ public final class SafetySupervisor {
   }
 
   /**
-   * Runs {@code action} under the lock and records the outputs it leaves wanted; then, with the lock
-   * released, writes the outputs and runs the listener events, in order. A port that throws makes
-   * this throw after the events ran.
+   * Runs {@code action} under the lock and records the outputs it leaves wanted; then, with the
+   * lock released, writes the outputs and runs the listener events, in order. A port that throws
+   * makes this throw after the events ran.
    */
   private <T> T withLock(Supplier<T> action) {
     return withLock(action, false);

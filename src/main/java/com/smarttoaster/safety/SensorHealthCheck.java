@@ -9,10 +9,10 @@ import com.smarttoaster.hal.ThermocoupleFault;
 
 /**
  * SENSOR_FAULT: the converter reports a fault bit, returns a non-number, or a reading outside
- * [sensorMinC, sensorMaxC], for {@code sensorFaultSamples} samples in a row. Applies always, heating
- * or not. Ticks without any sample (between two reads of the converter, or a failed read) neither
- * count nor break the run; a usable sample ends it. At a sample every 0.15 s the default 2 samples
- * trip within 0.3 s of the first faulty conversion.
+ * [sensorMinC, sensorMaxC], for {@code sensorFaultSamples} samples in a row. Applies always,
+ * heating or not. Ticks without any sample (between two reads of the converter, or a failed read)
+ * neither count nor break the run; a usable sample ends it. At a sample every 0.15 s the default 2
+ * samples trip within 0.3 s of the first faulty conversion.
  *
  * <p>{@link Fault#measured()}: the reading in °C for an out-of-range reading (limit: the bound it
  * crossed), otherwise the number of bad samples in a row (limit: sensorFaultSamples).

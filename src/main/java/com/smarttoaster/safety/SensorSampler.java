@@ -37,7 +37,9 @@ final class SensorSampler {
     this.sampleNanos = Nanos.of(limits.sensorSampleS());
   }
 
-  /** A new sample when one is due at {@code nowNanos}; null when the converter is still converting. */
+  /**
+   * A new sample when one is due at {@code nowNanos}; null when the converter is still converting.
+   */
   Sample sampleIfDue(long nowNanos) {
     if (lastReadNanos != NEVER && nowNanos - lastReadNanos < sampleNanos) {
       return null;

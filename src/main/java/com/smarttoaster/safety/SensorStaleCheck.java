@@ -5,8 +5,8 @@ import static com.smarttoaster.safety.FaultText.RESET;
 import static com.smarttoaster.safety.FaultText.seconds;
 
 /**
- * SENSOR_STALE: no usable sample for more than staleS. Applies always. The clock starts at the first
- * tick (not at construction, so a slow start-up does not trip it) and again after a reset.
+ * SENSOR_STALE: no usable sample for more than staleS. Applies always. The clock starts at the
+ * first tick (not at construction, so a slow start-up does not trip it) and again after a reset.
  *
  * <p>{@link Fault#measured()}: time since the last usable sample, s; limit: staleS.
  */

@@ -7,8 +7,8 @@ import static com.smarttoaster.safety.FaultText.seconds;
 /**
  * HEATER_STUCK_ON (b), by temperature: the heater is commanded off but the carriage is held (its
  * mains contacts closed), so no heat should flow; yet, from stuckSettleS after the off command (the
- * elements' stored heat has soaked into the chamber by then), the smoothed reading rises by more than
- * stuckRiseC above its lowest smoothed value of the last stuckWindowS. Works without a current
+ * elements' stored heat has soaked into the chamber by then), the smoothed reading rises by more
+ * than stuckRiseC above its lowest smoothed value of the last stuckWindowS. Works without a current
  * sensor.
  *
  * <p>Smoothed means the mean of the usable samples of the last {@value #SMOOTH_S} s (about 13

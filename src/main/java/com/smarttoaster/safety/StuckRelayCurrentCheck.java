@@ -24,7 +24,9 @@ final class StuckRelayCurrentCheck implements SafetyCheck {
     this.verifyNanos = Nanos.of(limits.releaseVerifyS());
   }
 
-  /** The message for current that still flows {@code sinceOffS} after the heater was switched off. */
+  /**
+   * The message for current that still flows {@code sinceOffS} after the heater was switched off.
+   */
   static String message(double sinceOffS, double limitS, String samples) {
     return "Heater stuck on: current still flows "
         + seconds(sinceOffS)

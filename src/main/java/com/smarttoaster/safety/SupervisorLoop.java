@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
  * Runs {@link SafetySupervisor#tick()} at a fixed rate on its own thread, for the real appliance.
  * (The simulation driver calls {@code tick()} itself, in simulated time.)
  *
- * <p>The thread is a daemon named {@value #THREAD_NAME}, at maximum priority. A tick that throws does
- * not stop the loop: heat is cut at once (fail-safe), the failure is logged, and the next tick runs
- * as usual. {@link #close()} stops the loop and leaves the heater off and the carriage released.
+ * <p>The thread is a daemon named {@value #THREAD_NAME}, at maximum priority. A tick that throws
+ * does not stop the loop: heat is cut at once (fail-safe), the failure is logged, and the next tick
+ * runs as usual. {@link #close()} stops the loop and leaves the heater off and the carriage
+ * released.
  *
  * <p>{@link #nanosSinceLastGoodTick()} tells a process watchdog whether the loop is alive and on
  * time (systemd's WatchdogSec: the service pings only while this stays small).
@@ -21,8 +22,10 @@ public final class SupervisorLoop implements AutoCloseable {
   public static final String THREAD_NAME = "safety-supervisor";
 
   private static final Logger log = LoggerFactory.getLogger(SupervisorLoop.class);
+
   /** While ticks keep failing, repeat the error log this often (about every 10 s at 20 Hz). */
   private static final int LOG_EVERY_N_FAILURES = 200;
+
   private static final long CLOSE_WAIT_MS = 500;
 
   private final SafetySupervisor supervisor;
@@ -30,8 +33,10 @@ public final class SupervisorLoop implements AutoCloseable {
   private ScheduledExecutorService executor;
   private boolean closed;
   private int failuresInARow; // only touched on the loop thread
+
   /** System.nanoTime() when the last tick completed without throwing; valid once goodTickSeen. */
   private volatile long lastGoodTickNanos;
+
   private volatile boolean goodTickSeen;
 
   /** A loop at the supervisor's own limits.loopPeriodS. */

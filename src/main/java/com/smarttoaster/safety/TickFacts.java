@@ -6,16 +6,16 @@ import com.smarttoaster.hal.TemperatureReading;
  * What one supervisor tick saw, as the checks need it. Built by the supervisor once per tick.
  *
  * @param nowNanos clock time of the tick
- * @param sampled the chamber sensor was read this tick (it is read only every sensorSampleS; on
- *     the ticks between, there is no new sample and {@code reading} is null)
+ * @param sampled the chamber sensor was read this tick (it is read only every sensorSampleS; on the
+ *     ticks between, there is no new sample and {@code reading} is null)
  * @param reading the sample read this tick; null when none was due or none could be read (I/O
  *     error, exception, null from the driver)
  * @param usable the reading is valid (no fault bits, finite) and inside [sensorMinC, sensorMaxC]
  * @param heaterOn heater commanded on at the start of this tick, i.e. during the period that just
  *     ended (false if it was switched off during that period)
  * @param heaterSwitchedAtNanos when the heater command last changed (on or off)
- * @param heatNanosThisCycle heater-on time accumulated in this cycle, including the period that just
- *     ended
+ * @param heatNanosThisCycle heater-on time accumulated in this cycle, including the period that
+ *     just ended
  * @param heatWanted the controller requests heat in a held cycle
  * @param carriageHeld the carriage is held for a cycle (not idle, not being released)
  * @param currentFlowing heater current sensor; null when none is fitted or it could not be read

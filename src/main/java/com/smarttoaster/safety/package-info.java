@@ -8,8 +8,8 @@
  * the off of named fail-safe paths (a closing Pi appliance). {@code ArchitectureTest} checks it on
  * every build.
  *
- * <p>Each check ({@code SafetyCheck}) only looks at one tick's facts and names a fault; the supervisor
- * alone acts. It reads ports and vetoes; it never takes advice from the model, and depends on nothing
- * but {@code hal}'s ports and {@code toast}'s values.
+ * <p>Each check ({@code SafetyCheck}) only looks at one tick's facts and names a fault; the
+ * supervisor alone acts. It reads ports and vetoes; it never takes advice from the model, and
+ * depends on nothing but {@code hal}'s ports and {@code toast}'s values.
  */
 package com.smarttoaster.safety;

@@ -16,12 +16,16 @@ public record BreadSpec(BreadType type, double thicknessMm, double startC) {
     Objects.requireNonNull(type, "type");
     if (!ScenarioLimits.THICKNESS_MM.contains(thicknessMm)) {
       throw new IllegalArgumentException(
-          "thicknessMm = " + Format.number(thicknessMm) + " is out of range; expected a number "
+          "thicknessMm = "
+              + Format.number(thicknessMm)
+              + " is out of range; expected a number "
               + ScenarioLimits.THICKNESS_MM.describe());
     }
     if (!ScenarioLimits.BREAD_START_C.contains(startC)) {
       throw new IllegalArgumentException(
-          "startC = " + Format.number(startC) + " is out of range; expected a number "
+          "startC = "
+              + Format.number(startC)
+              + " is out of range; expected a number "
               + ScenarioLimits.BREAD_START_C.describe());
     }
   }

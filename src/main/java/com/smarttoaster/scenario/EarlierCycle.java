@@ -7,9 +7,9 @@ import com.smarttoaster.toast.ToastSettings;
 import java.util.Objects;
 
 /**
- * A cycle run on the same appliance before the measured one (a scenario's {@code before} list):
- * its bread and settings, and the pause from its end (heat off, toast out) to the next lever press.
- * It runs through the controller like any cycle; only its thermal footprint and the controller's
+ * A cycle run on the same appliance before the measured one (a scenario's {@code before} list): its
+ * bread and settings, and the pause from its end (heat off, toast out) to the next lever press. It
+ * runs through the controller like any cycle; only its thermal footprint and the controller's
  * memory of it carry over.
  *
  * @param bread the bread put in
@@ -27,11 +27,15 @@ public record EarlierCycle(BreadSpec bread, int shade, ToastMode mode, int slice
       throw new IllegalArgumentException("shade = " + shade + " is out of range; expected 1 to 7");
     }
     if (slices < ScenarioLimits.MIN_SLICES || slices > ScenarioLimits.MAX_SLICES) {
-      throw new IllegalArgumentException("slices = " + slices + " is out of range; expected 1 or 2");
+      throw new IllegalArgumentException(
+          "slices = " + slices + " is out of range; expected 1 or 2");
     }
     if (!ScenarioLimits.PAUSE_S.contains(pauseS)) {
-      throw new IllegalArgumentException("pauseS = " + Format.number(pauseS) + " is out of range; expected a number "
-          + ScenarioLimits.PAUSE_S.describe());
+      throw new IllegalArgumentException(
+          "pauseS = "
+              + Format.number(pauseS)
+              + " is out of range; expected a number "
+              + ScenarioLimits.PAUSE_S.describe());
     }
   }
 

@@ -18,17 +18,20 @@ public enum FaultKind {
   /** The reading freezes at its current value. */
   SENSOR_STUCK("sensor-stuck", null, null, true),
   /** The reading drifts away from the truth at {@code rateCPerS} (either sign, not 0). */
-  SENSOR_DRIFT("sensor-drift", FaultParameter.RATE_C_PER_S, NumberRange.closed(-100, 100, "°C/s"), false),
+  SENSOR_DRIFT(
+      "sensor-drift", FaultParameter.RATE_C_PER_S, NumberRange.closed(-100, 100, "°C/s"), false),
   /** Gaussian noise with standard deviation {@code sigmaC} is added to the reading. */
   SENSOR_NOISE("sensor-noise", FaultParameter.SIGMA_C, NumberRange.closed(0, 200, "°C"), true),
   /** No samples arrive for {@code durationS}. */
-  SENSOR_DROPOUT("sensor-dropout", FaultParameter.DURATION_S, NumberRange.aboveAndAtMost(0, 3600, "s"), true),
+  SENSOR_DROPOUT(
+      "sensor-dropout", FaultParameter.DURATION_S, NumberRange.aboveAndAtMost(0, 3600, "s"), true),
   /** The heater switch welds on: heat flows whatever is commanded (only the carriage stops it). */
   HEATER_STUCK_ON("heater-stuck-on", null, null, true),
   /** The element breaks: commanded heat produces none. */
   HEATER_OPEN("heater-open", null, null, true),
   /** Heat from outside the element (e.g. a crumb fire) adds {@code rateCPerS} (positive). */
-  OVERHEAT("overheat", FaultParameter.RATE_C_PER_S, NumberRange.aboveAndAtMost(0, 100, "°C/s"), true),
+  OVERHEAT(
+      "overheat", FaultParameter.RATE_C_PER_S, NumberRange.aboveAndAtMost(0, 100, "°C/s"), true),
   /** The predictor answers NaN. */
   PREDICTOR_NAN("predictor-nan", null, null, true),
   /** The predictor answers {@code seconds}, any finite number however absurd. */
@@ -41,12 +44,13 @@ public enum FaultKind {
    * The predictor answers after {@code seconds}. Waiting for it is simulated time: the clock, the
    * supervisor and the controller's lease renewals go on meanwhile.
    */
-  PREDICTOR_SLOW("predictor-slow", FaultParameter.SECONDS, NumberRange.aboveAndAtMost(0, 3600, "s"), false),
+  PREDICTOR_SLOW(
+      "predictor-slow", FaultParameter.SECONDS, NumberRange.aboveAndAtMost(0, 3600, "s"), false),
   /** The controller stops ticking (and so stops renewing the heat lease). */
   CONTROLLER_HANG("controller-hang", null, null, true),
   /**
-   * Every software thread stops (a crashed JVM or a hung kernel); the pins keep their last level and
-   * the hardware (dead-man, thermal cut-out) goes on.
+   * Every software thread stops (a crashed JVM or a hung kernel); the pins keep their last level
+   * and the hardware (dead-man, thermal cut-out) goes on.
    */
   SOFTWARE_CRASH("software-crash", null, null, true),
   /** The carriage magnet cannot release: only the relay, the dead-man or the cut-out stop heat. */

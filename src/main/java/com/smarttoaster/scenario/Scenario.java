@@ -1,8 +1,8 @@
 package com.smarttoaster.scenario;
 
-import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.input.NumberRange;
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.Shade;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -29,8 +29,8 @@ import java.util.Objects;
  * @param actions actions to play, in file order (not necessarily sorted by time); may be empty
  * @param before cycles run first on the same appliance, oldest first; the result describes only the
  *     measured cycle, whose lever press is 0 s for its faults and actions; may be empty
- * @param configuredMainsVolts the mains voltage the appliance's config states, V (what a
- *     predictor is told); {@code mainsVolts} is the actual supply
+ * @param configuredMainsVolts the mains voltage the appliance's config states, V (what a predictor
+ *     is told); {@code mainsVolts} is the actual supply
  * @param nominalMainsVolts the voltage the element is designed for: 230 or 120 V
  */
 public record Scenario(
@@ -56,13 +56,15 @@ public record Scenario(
     }
     Objects.requireNonNull(name, "name");
     if (name.isBlank() || name.length() > ScenarioLimits.MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("name must be 1 to " + ScenarioLimits.MAX_NAME_LENGTH + " characters, not blank");
+      throw new IllegalArgumentException(
+          "name must be 1 to " + ScenarioLimits.MAX_NAME_LENGTH + " characters, not blank");
     }
     check("ambientC", ambientC, ScenarioLimits.AMBIENT_C);
     check("mainsVolts", mainsVolts, ScenarioLimits.MAINS_VOLTS);
     check("chamberStartC", chamberStartC, ScenarioLimits.chamberStartC(ambientC));
     if (slices < ScenarioLimits.MIN_SLICES || slices > ScenarioLimits.MAX_SLICES) {
-      throw new IllegalArgumentException("slices = " + slices + " is out of range; expected 1 or 2");
+      throw new IllegalArgumentException(
+          "slices = " + slices + " is out of range; expected 1 or 2");
     }
     Objects.requireNonNull(bread, "bread");
     if (!Shade.isValid(shade)) {
@@ -73,13 +75,18 @@ public record Scenario(
     actions = List.copyOf(actions);
     before = List.copyOf(before);
     if (before.size() > ScenarioLimits.MAX_EARLIER_CYCLES) {
-      throw new IllegalArgumentException("before lists " + before.size() + " cycles; at most "
-          + ScenarioLimits.MAX_EARLIER_CYCLES);
+      throw new IllegalArgumentException(
+          "before lists "
+              + before.size()
+              + " cycles; at most "
+              + ScenarioLimits.MAX_EARLIER_CYCLES);
     }
     check("configuredMainsVolts", configuredMainsVolts, ScenarioLimits.MAINS_VOLTS);
     if (!ElementRating.isDesignVoltage(nominalMainsVolts)) {
-      throw new IllegalArgumentException("nominalMainsVolts = " + Format.number(nominalMainsVolts)
-          + " is not supported; expected 230 or 120");
+      throw new IllegalArgumentException(
+          "nominalMainsVolts = "
+              + Format.number(nominalMainsVolts)
+              + " is not supported; expected 230 or 120");
     }
   }
 
@@ -87,11 +94,35 @@ public record Scenario(
    * A single cycle on a 230 V appliance whose config states the actual mains (the version-1 fields
    * only).
    */
-  public Scenario(int version, String name, long seed, double ambientC, double mainsVolts, double chamberStartC,
-      int slices, BreadSpec bread, int shade, ToastMode mode, List<ScenarioFault> faults,
+  public Scenario(
+      int version,
+      String name,
+      long seed,
+      double ambientC,
+      double mainsVolts,
+      double chamberStartC,
+      int slices,
+      BreadSpec bread,
+      int shade,
+      ToastMode mode,
+      List<ScenarioFault> faults,
       List<ScenarioAction> actions) {
-    this(version, name, seed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode, faults, actions,
-        List.of(), mainsVolts, ElementRating.VOLTS_230);
+    this(
+        version,
+        name,
+        seed,
+        ambientC,
+        mainsVolts,
+        chamberStartC,
+        slices,
+        bread,
+        shade,
+        mode,
+        faults,
+        actions,
+        List.of(),
+        mainsVolts,
+        ElementRating.VOLTS_230);
   }
 
   /** What the user asked for, as the controller and predictor see it. */
@@ -101,8 +132,22 @@ public record Scenario(
 
   /** The same scenario with another seed (sensor noise differs), for repeated runs. */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(version, name, newSeed, ambientC, mainsVolts, chamberStartC, slices, bread, shade, mode,
-        faults, actions, before, configuredMainsVolts, nominalMainsVolts);
+    return new Scenario(
+        version,
+        name,
+        newSeed,
+        ambientC,
+        mainsVolts,
+        chamberStartC,
+        slices,
+        bread,
+        shade,
+        mode,
+        faults,
+        actions,
+        before,
+        configuredMainsVolts,
+        nominalMainsVolts);
   }
 
   /** True when the lever press at 0 s arms the toaster for a remote start instead of starting. */
@@ -113,7 +158,11 @@ public record Scenario(
   private static void check(String field, double value, NumberRange range) {
     if (!range.contains(value)) {
       throw new IllegalArgumentException(
-          field + " = " + Format.number(value) + " is out of range; expected a number " + range.describe());
+          field
+              + " = "
+              + Format.number(value)
+              + " is out of range; expected a number "
+              + range.describe());
     }
   }
 }

@@ -15,11 +15,16 @@ public record ScenarioAction(double atS, ActionKind action) {
     Objects.requireNonNull(action, "action");
     if (!ScenarioLimits.AT_S.contains(atS)) {
       throw new IllegalArgumentException(
-          "atS = " + Format.number(atS) + " is out of range; expected a number " + ScenarioLimits.AT_S.describe());
+          "atS = "
+              + Format.number(atS)
+              + " is out of range; expected a number "
+              + ScenarioLimits.AT_S.describe());
     }
     if (action == ActionKind.ARM_REMOTE_START && atS != 0.0) {
       throw new IllegalArgumentException(
-          "atS = " + Format.number(atS) + ": arm-remote-start must be at 0 (it turns the lever press at 0 s into arming)");
+          "atS = "
+              + Format.number(atS)
+              + ": arm-remote-start must be at 0 (it turns the lever press at 0 s into arming)");
     }
   }
 }

@@ -3,9 +3,9 @@ package com.smarttoaster.scenario;
 import java.util.List;
 
 /**
- * A scenario file cannot be used. The message has one line per problem, each starting with the
- * file and naming the field path, the value found and what is allowed; it is meant to be printed
- * as is (the command exits 2).
+ * A scenario file cannot be used. The message has one line per problem, each starting with the file
+ * and naming the field path, the value found and what is allowed; it is meant to be printed as is
+ * (the command exits 2).
  */
 public final class ScenarioException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,9 @@ public final class ScenarioException extends Exception {
     return source;
   }
 
-  /** Each problem without the file prefix, e.g. {@code bread.thicknessMm = 2 is out of range; ...}. */
+  /**
+   * Each problem without the file prefix, e.g. {@code bread.thicknessMm = 2 is out of range; ...}.
+   */
   public List<String> problems() {
     return problems;
   }

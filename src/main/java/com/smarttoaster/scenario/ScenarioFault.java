@@ -21,7 +21,10 @@ public record ScenarioFault(
     Objects.requireNonNull(kind, "kind");
     if (!ScenarioLimits.AT_S.contains(atS)) {
       throw new IllegalArgumentException(
-          "atS = " + Format.number(atS) + " is out of range; expected a number " + ScenarioLimits.AT_S.describe());
+          "atS = "
+              + Format.number(atS)
+              + " is out of range; expected a number "
+              + ScenarioLimits.AT_S.describe());
     }
     for (FaultParameter p : FaultParameter.values()) {
       Double value = valueOf(p, rateCPerS, sigmaC, durationS, seconds);
@@ -34,8 +37,13 @@ public record ScenarioFault(
       }
       if (wanted && !kind.accepts(value)) {
         throw new IllegalArgumentException(
-            p.fieldName() + " = " + Format.number(value) + " is out of range for kind " + kind.id()
-                + "; expected " + kind.describeRange());
+            p.fieldName()
+                + " = "
+                + Format.number(value)
+                + " is out of range for kind "
+                + kind.id()
+                + "; expected "
+                + kind.describeRange());
       }
     }
   }
@@ -48,7 +56,9 @@ public record ScenarioFault(
   /** A fault with its kind's parameter set to {@code parameter}. */
   public static ScenarioFault of(FaultKind kind, double atS, double parameter) {
     FaultParameter p =
-        kind.parameter().orElseThrow(() -> new IllegalArgumentException("kind " + kind.id() + " takes no parameter"));
+        kind.parameter()
+            .orElseThrow(
+                () -> new IllegalArgumentException("kind " + kind.id() + " takes no parameter"));
     return new ScenarioFault(
         kind,
         atS,
@@ -61,11 +71,14 @@ public record ScenarioFault(
   /** The value of the kind's parameter; throws for a kind that takes none. */
   public double parameter() {
     FaultParameter p =
-        kind.parameter().orElseThrow(() -> new IllegalStateException("kind " + kind.id() + " takes no parameter"));
+        kind.parameter()
+            .orElseThrow(
+                () -> new IllegalStateException("kind " + kind.id() + " takes no parameter"));
     return valueOf(p, rateCPerS, sigmaC, durationS, seconds);
   }
 
-  private static Double valueOf(FaultParameter p, Double rate, Double sigma, Double duration, Double secs) {
+  private static Double valueOf(
+      FaultParameter p, Double rate, Double sigma, Double duration, Double secs) {
     switch (p) {
       case RATE_C_PER_S:
         return rate;

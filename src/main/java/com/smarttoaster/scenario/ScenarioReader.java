@@ -1,6 +1,5 @@
 package com.smarttoaster.scenario;
 
-import com.smarttoaster.toast.ElementRating;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -16,6 +15,7 @@ import com.smarttoaster.input.SyntaxError;
 import com.smarttoaster.input.TextFile;
 import com.smarttoaster.input.UnreadableFile;
 import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.ToastMode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -37,10 +37,10 @@ import java.util.regex.Pattern;
  *
  * <p>Decisions beyond the design: {@code faults} and {@code actions} may be left out (no faults, no
  * actions); every other field is required. Whole-number fields accept 4 or 4.0 but not 4.5. Numbers
- * must be finite. A key given twice is an error. {@code arm-remote-start} must be at {@code atS}
- * 0. Faults and actions keep their file order. The contract additions of docs/contracts.md are optional:
- * {@code before} (none), {@code configuredMainsVolts} (the actual {@code mainsVolts}) and {@code
- * nominalMainsVolts} (230).
+ * must be finite. A key given twice is an error. {@code arm-remote-start} must be at {@code atS} 0.
+ * Faults and actions keep their file order. The contract additions of docs/contracts.md are
+ * optional: {@code before} (none), {@code configuredMainsVolts} (the actual {@code mainsVolts}) and
+ * {@code nominalMainsVolts} (230).
  */
 public final class ScenarioReader {
   /** Larger files are refused before parsing; a scenario is a few hundred bytes. */
@@ -48,14 +48,30 @@ public final class ScenarioReader {
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(100).build())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(100).build())
           .build();
-  private static final Pattern NAME = Pattern.compile("(?s)(?=.*\\S).{1," + ScenarioLimits.MAX_NAME_LENGTH + "}");
+  private static final Pattern NAME =
+      Pattern.compile("(?s)(?=.*\\S).{1," + ScenarioLimits.MAX_NAME_LENGTH + "}");
   private static final List<String> TOP_FIELDS =
       List.of(
-          "version", "name", "seed", "ambientC", "mainsVolts", "chamberStartC", "slices", "bread", "shade", "mode",
-          "faults", "actions", "before", "configuredMainsVolts", "nominalMainsVolts");
-  private static final List<String> EARLIER_FIELDS = List.of("bread", "shade", "mode", "slices", "pauseS");
+          "version",
+          "name",
+          "seed",
+          "ambientC",
+          "mainsVolts",
+          "chamberStartC",
+          "slices",
+          "bread",
+          "shade",
+          "mode",
+          "faults",
+          "actions",
+          "before",
+          "configuredMainsVolts",
+          "nominalMainsVolts");
+  private static final List<String> EARLIER_FIELDS =
+      List.of("bread", "shade", "mode", "slices", "pauseS");
   private static final List<String> BREAD_FIELDS = List.of("type", "thicknessMm", "startC");
   private static final List<String> ACTION_FIELDS = List.of("atS", "do");
   private static final List<String> FAULT_FIELDS;
@@ -88,7 +104,9 @@ public final class ScenarioReader {
    */
   public static Scenario parse(String json, String sourceName) throws ScenarioException {
     if (json.length() > MAX_FILE_BYTES) {
-      throw new ScenarioException(sourceName, "is " + json.length() + " characters; a scenario is at most " + MAX_FILE_BYTES);
+      throw new ScenarioException(
+          sourceName,
+          "is " + json.length() + " characters; a scenario is at most " + MAX_FILE_BYTES);
     }
     Problems problems = new Problems();
     JsonNode root;
@@ -100,24 +118,35 @@ public final class ScenarioReader {
       throw new ScenarioException(sourceName, "not valid JSON: the text could not be parsed");
     }
     if (root == null) {
-      throw new ScenarioException(sourceName, "the file is empty; expected a JSON object {\"version\": 1, ...}");
+      throw new ScenarioException(
+          sourceName, "the file is empty; expected a JSON object {\"version\": 1, ...}");
     }
     if (!root.isObject()) {
       throw new ScenarioException(
-          sourceName, "the top level is " + Format.value(root) + "; expected a JSON object {\"version\": 1, ...}");
+          sourceName,
+          "the top level is "
+              + Format.value(root)
+              + "; expected a JSON object {\"version\": 1, ...}");
     }
     ObjectFields top = new ObjectFields((ObjectNode) root, "", problems, "field");
 
     if (!top.has("version")) {
-      problems.add("version", "version is required; expected " + ScenarioLimits.VERSION + " (the scenario format version)");
+      problems.add(
+          "version",
+          "version is required; expected "
+              + ScenarioLimits.VERSION
+              + " (the scenario format version)");
     }
     OptionalLong version = top.integer("version", Long.MIN_VALUE, Long.MAX_VALUE);
     if (version.isPresent() && version.getAsLong() != ScenarioLimits.VERSION) {
       // Other versions may mean other fields; checking them against version 1 would only confuse.
       throw new ScenarioException(
           sourceName,
-          "version = " + version.getAsLong() + " is not supported; this program reads version "
-              + ScenarioLimits.VERSION + " scenario files");
+          "version = "
+              + version.getAsLong()
+              + " is not supported; this program reads version "
+              + ScenarioLimits.VERSION
+              + " scenario files");
     }
     Scenario scenario = readFields(top, problems);
     if (!problems.isEmpty() || scenario == null) {
@@ -152,7 +181,9 @@ public final class ScenarioReader {
         }
       }
     } catch (IOException | SecurityException e) {
-      throw new ScenarioException(source, "the directory cannot be listed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw new ScenarioException(
+          source,
+          "the directory cannot be listed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
     if (files.isEmpty()) {
       throw new ScenarioException(source, "the directory contains no *.json scenario files");
@@ -162,15 +193,22 @@ public final class ScenarioReader {
   }
 
   private static Scenario readFields(ObjectFields top, Problems problems) {
-    Optional<String> name = top.text("name", true, NAME, "text of 1 to " + ScenarioLimits.MAX_NAME_LENGTH + " characters, not blank");
+    Optional<String> name =
+        top.text(
+            "name",
+            true,
+            NAME,
+            "text of 1 to " + ScenarioLimits.MAX_NAME_LENGTH + " characters, not blank");
     OptionalLong seed = top.requiredInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     OptionalDouble ambient = top.requiredDecimal("ambientC", ScenarioLimits.AMBIENT_C);
     OptionalDouble mains = top.requiredDecimal("mainsVolts", ScenarioLimits.MAINS_VOLTS);
     OptionalDouble chamber = readChamberStart(top, ambient);
-    OptionalLong slices = top.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
+    OptionalLong slices =
+        top.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
     Optional<BreadSpec> bread = top.object("bread", true).flatMap(ScenarioReader::readBread);
     OptionalLong shade = top.requiredInteger("shade", 1, 7);
-    Optional<ToastMode> mode = top.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
+    Optional<ToastMode> mode =
+        top.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
     List<ScenarioFault> faults = new ArrayList<>();
     top.objectList("faults", ScenarioLimits.MAX_LIST_ENTRIES)
         .ifPresent(list -> list.forEach(f -> readFault(f).ifPresent(faults::add)));
@@ -214,7 +252,8 @@ public final class ScenarioReader {
   private static OptionalDouble readChamberStart(ObjectFields top, OptionalDouble ambient) {
     double lowest = ScenarioLimits.AMBIENT_C.min() - ScenarioLimits.CHAMBER_BELOW_AMBIENT_C;
     OptionalDouble chamber =
-        top.requiredDecimal("chamberStartC", NumberRange.closed(lowest, ScenarioLimits.CHAMBER_MAX_C, "°C"));
+        top.requiredDecimal(
+            "chamberStartC", NumberRange.closed(lowest, ScenarioLimits.CHAMBER_MAX_C, "°C"));
     if (chamber.isEmpty() || ambient.isEmpty()) {
       return chamber;
     }
@@ -223,8 +262,11 @@ public final class ScenarioReader {
       top.problems()
           .add(
               "chamberStartC",
-              "chamberStartC = " + Format.number(chamber.getAsDouble()) + " is below ambientC - 1 = "
-                  + Format.number(allowed.min()) + "; a chamber cannot be colder than the room it sits in; expected a number "
+              "chamberStartC = "
+                  + Format.number(chamber.getAsDouble())
+                  + " is below ambientC - 1 = "
+                  + Format.number(allowed.min())
+                  + "; a chamber cannot be colder than the room it sits in; expected a number "
                   + allowed.describe());
       return OptionalDouble.empty();
     }
@@ -234,8 +276,12 @@ public final class ScenarioReader {
   private static OptionalDouble readNominalMains(ObjectFields top) {
     OptionalDouble v = top.decimal("nominalMainsVolts", ScenarioLimits.MAINS_VOLTS);
     if (v.isPresent() && !ElementRating.isDesignVoltage(v.getAsDouble())) {
-      top.problems().add("nominalMainsVolts", "nominalMainsVolts = " + Format.number(v.getAsDouble())
-          + " is not an element design voltage; expected 230 or 120");
+      top.problems()
+          .add(
+              "nominalMainsVolts",
+              "nominalMainsVolts = "
+                  + Format.number(v.getAsDouble())
+                  + " is not an element design voltage; expected 230 or 120");
       return OptionalDouble.empty();
     }
     return v;
@@ -244,19 +290,31 @@ public final class ScenarioReader {
   private static Optional<EarlierCycle> readEarlierCycle(ObjectFields f) {
     Optional<BreadSpec> bread = f.object("bread", true).flatMap(ScenarioReader::readBread);
     OptionalLong shade = f.requiredInteger("shade", 1, 7);
-    Optional<ToastMode> mode = f.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
-    OptionalLong slices = f.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
+    Optional<ToastMode> mode =
+        f.choice("mode", true, Choices.byId(ToastMode.values(), ToastMode::id));
+    OptionalLong slices =
+        f.requiredInteger("slices", ScenarioLimits.MIN_SLICES, ScenarioLimits.MAX_SLICES);
     OptionalDouble pause = f.requiredDecimal("pauseS", ScenarioLimits.PAUSE_S);
     f.rejectUnknown(EARLIER_FIELDS);
-    if (bread.isEmpty() || shade.isEmpty() || mode.isEmpty() || slices.isEmpty() || pause.isEmpty()) {
+    if (bread.isEmpty()
+        || shade.isEmpty()
+        || mode.isEmpty()
+        || slices.isEmpty()
+        || pause.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new EarlierCycle(bread.get(), (int) shade.getAsLong(), mode.get(), (int) slices.getAsLong(),
-        pause.getAsDouble()));
+    return Optional.of(
+        new EarlierCycle(
+            bread.get(),
+            (int) shade.getAsLong(),
+            mode.get(),
+            (int) slices.getAsLong(),
+            pause.getAsDouble()));
   }
 
   private static Optional<BreadSpec> readBread(ObjectFields f) {
-    Optional<BreadType> type = f.choice("type", true, Choices.byId(BreadType.values(), BreadType::id));
+    Optional<BreadType> type =
+        f.choice("type", true, Choices.byId(BreadType.values(), BreadType::id));
     OptionalDouble thickness = f.requiredDecimal("thicknessMm", ScenarioLimits.THICKNESS_MM);
     OptionalDouble startC = f.requiredDecimal("startC", ScenarioLimits.BREAD_START_C);
     f.rejectUnknown(BREAD_FIELDS);
@@ -267,7 +325,8 @@ public final class ScenarioReader {
   }
 
   private static Optional<ScenarioFault> readFault(ObjectFields f) {
-    Optional<FaultKind> kind = f.choice("kind", true, Choices.byId(FaultKind.values(), FaultKind::id));
+    Optional<FaultKind> kind =
+        f.choice("kind", true, Choices.byId(FaultKind.values(), FaultKind::id));
     OptionalDouble atS = f.requiredDecimal("atS", ScenarioLimits.AT_S);
     f.rejectUnknown(FAULT_FIELDS);
     if (kind.isEmpty()) {
@@ -281,7 +340,14 @@ public final class ScenarioReader {
       String key = p.fieldName();
       if (p == wanted) {
         if (!f.has(key)) {
-          f.problems().add(f.path(key), f.path(key) + " is required for kind " + k.id() + "; expected " + k.describeRange());
+          f.problems()
+              .add(
+                  f.path(key),
+                  f.path(key)
+                      + " is required for kind "
+                      + k.id()
+                      + "; expected "
+                      + k.describeRange());
           ok = false;
           continue;
         }
@@ -292,15 +358,26 @@ public final class ScenarioReader {
           f.problems()
               .add(
                   f.path(key),
-                  f.path(key) + " = " + Format.number(v.getAsDouble()) + " is out of range for kind " + k.id()
-                      + "; expected " + k.describeRange());
+                  f.path(key)
+                      + " = "
+                      + Format.number(v.getAsDouble())
+                      + " is out of range for kind "
+                      + k.id()
+                      + "; expected "
+                      + k.describeRange());
           ok = false;
         } else {
           value = v.getAsDouble();
         }
       } else if (f.has(key)) {
-        String takes = wanted == null ? "kind " + k.id() + " takes no parameter" : "kind " + k.id() + " takes only " + wanted.fieldName();
-        f.problems().add(f.path(key), f.path(key) + " does not apply to kind " + k.id() + "; " + takes + "; remove it");
+        String takes =
+            wanted == null
+                ? "kind " + k.id() + " takes no parameter"
+                : "kind " + k.id() + " takes only " + wanted.fieldName();
+        f.problems()
+            .add(
+                f.path(key),
+                f.path(key) + " does not apply to kind " + k.id() + "; " + takes + "; remove it");
         ok = false;
       }
     }
@@ -308,12 +385,15 @@ public final class ScenarioReader {
       return Optional.empty();
     }
     return Optional.of(
-        value == null ? ScenarioFault.of(k, atS.getAsDouble()) : ScenarioFault.of(k, atS.getAsDouble(), value));
+        value == null
+            ? ScenarioFault.of(k, atS.getAsDouble())
+            : ScenarioFault.of(k, atS.getAsDouble(), value));
   }
 
   private static Optional<ScenarioAction> readAction(ObjectFields f) {
     OptionalDouble atS = f.requiredDecimal("atS", ScenarioLimits.AT_S);
-    Optional<ActionKind> action = f.choice("do", true, Choices.byId(ActionKind.values(), ActionKind::id));
+    Optional<ActionKind> action =
+        f.choice("do", true, Choices.byId(ActionKind.values(), ActionKind::id));
     f.rejectUnknown(ACTION_FIELDS);
     if (atS.isEmpty() || action.isEmpty()) {
       return Optional.empty();
@@ -322,7 +402,9 @@ public final class ScenarioReader {
       f.problems()
           .add(
               f.path("atS"),
-              f.path("atS") + " = " + Format.number(atS.getAsDouble())
+              f.path("atS")
+                  + " = "
+                  + Format.number(atS.getAsDouble())
                   + " is not allowed for arm-remote-start; expected 0 (arming replaces the lever press at 0 s)");
       return Optional.empty();
     }

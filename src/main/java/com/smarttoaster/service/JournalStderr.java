@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * only: ERROR and FAULT lines get 3 (err), WARN 4, INFO 6, DEBUG and TRACE 7; a continuation line
  * (indented, as in a stack trace, "Caused by:", or the exception's own first line, {@code
  * java.lang.IllegalStateException: boom}, which logback and slf4j-simple print unindented right
- * after the log line) gets the priority of the line before; any other line none (the journal's default, info). Installed only when {@code JOURNAL_STREAM} says stderr
- * is the journal.
+ * after the log line) gets the priority of the line before; any other line none (the journal's
+ * default, info). Installed only when {@code JOURNAL_STREAM} says stderr is the journal.
  */
 public final class JournalStderr extends OutputStream {
   private final OutputStream target;
@@ -41,7 +41,10 @@ public final class JournalStderr extends OutputStream {
     }
     // The charset System.err encodes with on Java 17 (PrintStream.charset() is Java 18+).
     String name = System.getProperty("sun.stderr.encoding");
-    Charset charset = name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+    Charset charset =
+        name != null && Charset.isSupported(name)
+            ? Charset.forName(name)
+            : Charset.defaultCharset();
     OutputStream fd2 = new FileOutputStream(FileDescriptor.err);
     System.setErr(new PrintStream(new JournalStderr(fd2), true, charset));
     return true;
@@ -99,7 +102,10 @@ public final class JournalStderr extends OutputStream {
     if (text.length == 0) {
       return "";
     }
-    if (text[0] == ' ' || text[0] == '\t' || startsWith(text, "Caused by:") || startsWith(text, "...")
+    if (text[0] == ' '
+        || text[0] == '\t'
+        || startsWith(text, "Caused by:")
+        || startsWith(text, "...")
         || isThrowableHeader(text)) {
       return lastPrefix;
     }

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * How long this process has existed, from Linux's /proc: the system uptime minus the process's start
- * time (both in hundredths of a second; USER_HZ is 100 on every Linux the toaster runs on). Counts
- * from the exec of the JVM, so it includes the JVM's own start-up, unlike the JVM's start time.
- * (ProcessHandle's start instant is built from the boot time in whole seconds, up to a second off.)
+ * How long this process has existed, from Linux's /proc: the system uptime minus the process's
+ * start time (both in hundredths of a second; USER_HZ is 100 on every Linux the toaster runs on).
+ * Counts from the exec of the JVM, so it includes the JVM's own start-up, unlike the JVM's start
+ * time. (ProcessHandle's start instant is built from the boot time in whole seconds, up to a second
+ * off.)
  */
 final class ProcessAge {
   static final double USER_HZ = 100.0;

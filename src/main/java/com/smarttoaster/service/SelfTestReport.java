@@ -58,7 +58,9 @@ public record SelfTestReport(List<Item> items, Fault latched) {
     return items.stream().filter(i -> i.outcome() == outcome).toList();
   }
 
-  /** This report with {@code first} in front of the items (checks made before the self-test proper). */
+  /**
+   * This report with {@code first} in front of the items (checks made before the self-test proper).
+   */
   public SelfTestReport withLeadingItems(List<Item> first) {
     List<Item> all = new ArrayList<>(first);
     all.addAll(items);
@@ -69,13 +71,18 @@ public record SelfTestReport(List<Item> items, Fault latched) {
   public String summary() {
     List<Item> failed = withOutcome(Outcome.FAIL);
     if (!failed.isEmpty()) {
-      return "FAILED: " + failed.stream().map(i -> i.name() + ": " + i.detail()).collect(Collectors.joining("; "));
+      return "FAILED: "
+          + failed.stream()
+              .map(i -> i.name() + ": " + i.detail())
+              .collect(Collectors.joining("; "));
     }
     List<Item> warned = withOutcome(Outcome.WARN);
     if (warned.isEmpty()) {
       return "passed";
     }
-    return "passed with " + warned.size() + (warned.size() == 1 ? " warning: " : " warnings: ")
+    return "passed with "
+        + warned.size()
+        + (warned.size() == 1 ? " warning: " : " warnings: ")
         + warned.stream().map(i -> i.name() + ": " + i.detail()).collect(Collectors.joining("; "));
   }
 }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *       off and carriage released before anything else, then a stored fault latched again;
  *   <li>{@link #selfTest}: config, model, sensor, heater (see {@link StartupSelfTest}); a failure
  *       latches a fault and the service carries on in that safe state;
- *   <li>the safety loop starts, then {@link #ready}: READY=1 with a one-line status, and the
- *       {@link SupervisorWatchdog} starts pinging while the loop runs on time;
+ *   <li>the safety loop starts, then {@link #ready}: READY=1 with a one-line status, and the {@link
+ *       SupervisorWatchdog} starts pinging while the loop runs on time;
  *   <li>{@link #stopping()} (or {@link #close()}): STOPPING=1 and no more pings; the caller then
  *       stops the loops, which leaves the heater off and the carriage released.
  * </ol>
@@ -54,20 +54,29 @@ public final class ServiceLifecycle implements AutoCloseable {
   private SupervisorWatchdog watchdog;
   private boolean stopped;
 
-  ServiceLifecycle(ToasterConfig config, String configName, Map<String, String> environment, long pid,
+  ServiceLifecycle(
+      ToasterConfig config,
+      String configName,
+      Map<String, String> environment,
+      long pid,
       ServiceNotifier notifier) {
     this.config = Objects.requireNonNull(config, "config");
     this.configName = Objects.requireNonNull(configName, "configName");
     this.environment = Map.copyOf(environment);
     this.pid = pid;
     this.notifier = Objects.requireNonNull(notifier, "notifier");
-    startItems.add(new Item("config", Outcome.PASS, configName + " is valid (" + config.summary() + ")"));
-    Optional<StateDirectory> chosen = StateDirectory.choose(config.appliance().stateDir(), environment);
+    startItems.add(
+        new Item("config", Outcome.PASS, configName + " is valid (" + config.summary() + ")"));
+    Optional<StateDirectory> chosen =
+        StateDirectory.choose(config.appliance().stateDir(), environment);
     StateDirectory usable = null;
     if (chosen.isEmpty()) {
-      log.info("No state directory (neither appliance.stateDir nor ${} is set): latched faults are kept in memory"
-          + " only, so a restart or power cut clears them", StateDirectory.ENVIRONMENT_VARIABLE);
-      startItems.add(new Item("state", Outcome.WARN, "no state directory: a restart clears latched faults"));
+      log.info(
+          "No state directory (neither appliance.stateDir nor ${} is set): latched faults are kept in memory"
+              + " only, so a restart or power cut clears them",
+          StateDirectory.ENVIRONMENT_VARIABLE);
+      startItems.add(
+          new Item("state", Outcome.WARN, "no state directory: a restart clears latched faults"));
     } else {
       try {
         chosen.get().prepare();
@@ -75,11 +84,20 @@ public final class ServiceLifecycle implements AutoCloseable {
         log.info("State directory {}: latched faults are kept in {}", usable, FaultStore.FILE_NAME);
         startItems.add(new Item("state", Outcome.PASS, "latched faults kept in " + usable.path()));
       } catch (IOException | RuntimeException e) {
-        log.error("State directory {} cannot be used ({}): latched faults are kept in memory only", chosen.get(),
+        log.error(
+            "State directory {} cannot be used ({}): latched faults are kept in memory only",
+            chosen.get(),
             e.toString());
-        startItems.add(new Item("state", Outcome.WARN, "state directory " + chosen.get().path()
-            + " unusable (" + e.getMessage() + "); a restart clears latched faults. Check its owner and"
-            + " permissions."));
+        startItems.add(
+            new Item(
+                "state",
+                Outcome.WARN,
+                "state directory "
+                    + chosen.get().path()
+                    + " unusable ("
+                    + e.getMessage()
+                    + "); a restart clears latched faults. Check its owner and"
+                    + " permissions."));
       }
     }
     this.stateDirectory = usable;
@@ -89,11 +107,17 @@ public final class ServiceLifecycle implements AutoCloseable {
   /** For this process: its environment and its notifier. */
   public static ServiceLifecycle begin(ToasterConfig config, String configName) {
     Map<String, String> env = System.getenv();
-    return new ServiceLifecycle(config, configName, env, ProcessHandle.current().pid(),
+    return new ServiceLifecycle(
+        config,
+        configName,
+        env,
+        ProcessHandle.current().pid(),
         ServiceNotifier.fromEnvironment(env));
   }
 
-  /** The store for the supervisor's latched faults; null when there is no usable state directory. */
+  /**
+   * The store for the supervisor's latched faults; null when there is no usable state directory.
+   */
   public FaultStore faultStore() {
     return faultStore;
   }
@@ -138,21 +162,36 @@ public final class ServiceLifecycle implements AutoCloseable {
    *
    * @param currentSensor the heater current sensor, or null when none is fitted
    */
-  public SelfTestReport selfTest(SafetySupervisor supervisor, TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor) throws InterruptedException {
+  public SelfTestReport selfTest(
+      SafetySupervisor supervisor, TemperatureSensor sensor, HeaterCurrentSensor currentSensor)
+      throws InterruptedException {
     return selfTest(supervisor, sensor, currentSensor, StartupSelfTest.Pause.SLEEP);
   }
 
-  SelfTestReport selfTest(SafetySupervisor supervisor, TemperatureSensor sensor, HeaterCurrentSensor currentSensor,
-      StartupSelfTest.Pause pause) throws InterruptedException {
+  SelfTestReport selfTest(
+      SafetySupervisor supervisor,
+      TemperatureSensor sensor,
+      HeaterCurrentSensor currentSensor,
+      StartupSelfTest.Pause pause)
+      throws InterruptedException {
     List<Item> before = new ArrayList<>(startItems);
-    supervisor.latchedFault().ifPresent(f -> before.add(new Item("stored fault", Outcome.WARN,
-        f.code() + " is latched from before the restart; reset it as usual once the cause is fixed")));
+    supervisor
+        .latchedFault()
+        .ifPresent(
+            f ->
+                before.add(
+                    new Item(
+                        "stored fault",
+                        Outcome.WARN,
+                        f.code()
+                            + " is latched from before the restart; reset it as usual once the cause is fixed")));
     String predictorName = config.controller().predictor().id();
-    ToastTimePredictor predictor = "model".equals(predictorName) ? Predictors.named(predictorName, null, null) : null;
-    SelfTestReport report = new StartupSelfTest(supervisor, sensor, currentSensor, predictorName, predictor, pause)
-        .run()
-        .withLeadingItems(before);
+    ToastTimePredictor predictor =
+        "model".equals(predictorName) ? Predictors.named(predictorName, null, null) : null;
+    SelfTestReport report =
+        new StartupSelfTest(supervisor, sensor, currentSensor, predictorName, predictor, pause)
+            .run()
+            .withLeadingItems(before);
     if (report.passed()) {
       log.info("Self-test {}", report.summary());
     } else {
@@ -166,12 +205,14 @@ public final class ServiceLifecycle implements AutoCloseable {
    * summary), and the watchdog starts when systemd asked for one. Call after the safety loop has
    * started; {@code loop} is watched from now on.
    */
-  public synchronized void ready(SupervisorLoop loop, SafetySupervisor supervisor, SelfTestReport report) {
+  public synchronized void ready(
+      SupervisorLoop loop, SafetySupervisor supervisor, SelfTestReport report) {
     if (stopped) {
       return;
     }
     Optional<Fault> latched = supervisor.latchedFault();
-    String status = latched.map(ServiceLifecycle::faultStatus).orElse("Ready: self-test " + report.summary());
+    String status =
+        latched.map(ServiceLifecycle::faultStatus).orElse("Ready: self-test " + report.summary());
     notifier.ready(status);
     OptionalLong age = ProcessAge.millis();
     String since = age.isEmpty() ? "" : " " + age.getAsLong() + " ms after the process started";
@@ -183,7 +224,8 @@ public final class ServiceLifecycle implements AutoCloseable {
     Optional<Duration> timeout = SupervisorWatchdog.timeoutFromEnvironment(environment, pid);
     if (timeout.isPresent() && notifier.isActive()) {
       long onTime = Math.round(supervisor.limits().staleS() * 1e9);
-      watchdog = new SupervisorWatchdog(notifier, loop::nanosSinceLastGoodTick, onTime, timeout.get());
+      watchdog =
+          new SupervisorWatchdog(notifier, loop::nanosSinceLastGoodTick, onTime, timeout.get());
       watchdog.start();
     } else if (notifier.isActive()) {
       log.info("systemd set no watchdog timeout (WatchdogSec=); no watchdog pings");

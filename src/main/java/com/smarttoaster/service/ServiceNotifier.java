@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the service manager about the service's state, in sd_notify(3)'s protocol ("READY=1",
- * "WATCHDOG=1", "STATUS=..."). Outside systemd (no {@code NOTIFY_SOCKET}) it is {@link #NONE}, which
- * does nothing and loads no native code. Sending never throws.
+ * "WATCHDOG=1", "STATUS=..."). Outside systemd (no {@code NOTIFY_SOCKET}) it is {@link #NONE},
+ * which does nothing and loads no native code. Sending never throws.
  */
 public interface ServiceNotifier {
   /** Sends one notification, newline-separated assignments such as "READY=1\nSTATUS=Ready". */
@@ -37,20 +37,21 @@ public interface ServiceNotifier {
   }
 
   /** Does nothing: not started by systemd. */
-  ServiceNotifier NONE = new ServiceNotifier() {
-    @Override
-    public void send(String assignments) {}
+  ServiceNotifier NONE =
+      new ServiceNotifier() {
+        @Override
+        public void send(String assignments) {}
 
-    @Override
-    public boolean isActive() {
-      return false;
-    }
+        @Override
+        public boolean isActive() {
+          return false;
+        }
 
-    @Override
-    public String toString() {
-      return "no service manager";
-    }
-  };
+        @Override
+        public String toString() {
+          return "no service manager";
+        }
+      };
 
   /**
    * The notifier for this process's environment: {@link #NONE} when {@code NOTIFY_SOCKET} is unset
@@ -69,8 +70,11 @@ public interface ServiceNotifier {
       log.info("Notifying systemd through {} (NOTIFY_SOCKET={})", notifier, socket);
       return notifier;
     } catch (LinkageError | RuntimeException e) {
-      log.error("NOTIFY_SOCKET is set ({}) but libsystemd's sd_notify could not be loaded: {}. systemd will not"
-          + " hear READY=1 or watchdog pings; install libsystemd0 or run without Type=notify", socket, e.toString());
+      log.error(
+          "NOTIFY_SOCKET is set ({}) but libsystemd's sd_notify could not be loaded: {}. systemd will not"
+              + " hear READY=1 or watchdog pings; install libsystemd0 or run without Type=notify",
+          socket,
+          e.toString());
       return NONE;
     }
   }

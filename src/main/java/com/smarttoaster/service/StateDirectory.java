@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Where the service keeps what must survive a restart (the latched fault; the cycle history and the
- * unpacked native libraries live beside it). Chosen from, in order: the config's
- * {@code appliance.stateDir}; {@code $STATE_DIRECTORY}, which systemd sets from the unit's
- * StateDirectory= (with several, the first); none, in which case nothing persists.
+ * unpacked native libraries live beside it). Chosen from, in order: the config's {@code
+ * appliance.stateDir}; {@code $STATE_DIRECTORY}, which systemd sets from the unit's StateDirectory=
+ * (with several, the first); none, in which case nothing persists.
  *
  * @param path the directory
  * @param source what chose it, for the log ("appliance.stateDir", "$STATE_DIRECTORY")
@@ -28,7 +28,8 @@ public record StateDirectory(Path path, String source) {
    * @param configured appliance.stateDir, or null when the config does not set it
    * @param environment the process environment
    */
-  public static Optional<StateDirectory> choose(String configured, Map<String, String> environment) {
+  public static Optional<StateDirectory> choose(
+      String configured, Map<String, String> environment) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(new StateDirectory(Path.of(configured), "appliance.stateDir"));
     }

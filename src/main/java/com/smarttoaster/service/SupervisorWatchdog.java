@@ -12,14 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * systemd's WatchdogSec= tied to the safety loop: it sends WATCHDOG=1 only while the supervisor loop
- * runs on time, so a JVM that hangs, a loop thread that died or a loop whose ticks keep failing stops
- * the pings, and systemd kills and restarts the service (whose ExecStopPost then forces the heater
- * pin low).
+ * systemd's WatchdogSec= tied to the safety loop: it sends WATCHDOG=1 only while the supervisor
+ * loop runs on time, so a JVM that hangs, a loop thread that died or a loop whose ticks keep
+ * failing stops the pings, and systemd kills and restarts the service (whose ExecStopPost then
+ * forces the heater pin low).
  *
- * <p>"On time" means the loop completed a tick without throwing within the last {@code
- * onTimeNanos} (the supervisor's own staleS: it treats a loop silent for that long as stalled).
- * {@link #pingIfOnTime()} checks and pings; {@link #start()} calls it every quarter of the watchdog
+ * <p>"On time" means the loop completed a tick without throwing within the last {@code onTimeNanos}
+ * (the supervisor's own staleS: it treats a loop silent for that long as stalled). {@link
+ * #pingIfOnTime()} checks and pings; {@link #start()} calls it every quarter of the watchdog
  * timeout (systemd recommends pinging at least every half), on its own daemon thread. Only changes
  * between on time and late are logged.
  */
@@ -37,14 +37,19 @@ public final class SupervisorWatchdog implements AutoCloseable {
   private long pings;
 
   /**
-   * @param nanosSinceLastGoodTick the loop's age, e.g. {@code SupervisorLoop::nanosSinceLastGoodTick}
+   * @param nanosSinceLastGoodTick the loop's age, e.g. {@code
+   *     SupervisorLoop::nanosSinceLastGoodTick}
    * @param onTimeNanos the largest age that still counts as on time
    * @param timeout systemd's watchdog timeout (WATCHDOG_USEC)
    */
-  public SupervisorWatchdog(ServiceNotifier notifier, LongSupplier nanosSinceLastGoodTick, long onTimeNanos,
+  public SupervisorWatchdog(
+      ServiceNotifier notifier,
+      LongSupplier nanosSinceLastGoodTick,
+      long onTimeNanos,
       Duration timeout) {
     this.notifier = Objects.requireNonNull(notifier, "notifier");
-    this.nanosSinceLastGoodTick = Objects.requireNonNull(nanosSinceLastGoodTick, "nanosSinceLastGoodTick");
+    this.nanosSinceLastGoodTick =
+        Objects.requireNonNull(nanosSinceLastGoodTick, "nanosSinceLastGoodTick");
     if (onTimeNanos <= 0) {
       throw new IllegalArgumentException("onTimeNanos must be positive, was " + onTimeNanos);
     }
@@ -57,9 +62,11 @@ public final class SupervisorWatchdog implements AutoCloseable {
 
   /**
    * The watchdog timeout systemd expects pings within: WATCHDOG_USEC, when it is set to a positive
-   * number and WATCHDOG_PID is unset or names {@code pid}; empty otherwise (sd_watchdog_enabled(3)).
+   * number and WATCHDOG_PID is unset or names {@code pid}; empty otherwise
+   * (sd_watchdog_enabled(3)).
    */
-  public static Optional<Duration> timeoutFromEnvironment(Map<String, String> environment, long pid) {
+  public static Optional<Duration> timeoutFromEnvironment(
+      Map<String, String> environment, long pid) {
     String usec = environment.get("WATCHDOG_USEC");
     if (usec == null || usec.isBlank()) {
       return Optional.empty();
@@ -82,7 +89,10 @@ public final class SupervisorWatchdog implements AutoCloseable {
     return Duration.ofNanos(Math.max(10_000_000L, timeout.toNanos() / 4));
   }
 
-  /** Pings when the loop is on time; returns whether it pinged. Logs changes between on time and late. */
+  /**
+   * Pings when the loop is on time; returns whether it pinged. Logs changes between on time and
+   * late.
+   */
   public synchronized boolean pingIfOnTime() {
     long age = nanosSinceLastGoodTick.getAsLong();
     boolean onTime = age <= onTimeNanos;
@@ -93,8 +103,11 @@ public final class SupervisorWatchdog implements AutoCloseable {
         log.info("Safety loop on time again: watchdog pings resume");
       }
     } else if (!late) {
-      log.error("Safety loop late ({}): watchdog pings withheld; systemd restarts the service if this lasts {} ms",
-          age == Long.MAX_VALUE ? "no tick completed yet" : "last good tick " + age / 1_000_000 + " ms ago",
+      log.error(
+          "Safety loop late ({}): watchdog pings withheld; systemd restarts the service if this lasts {} ms",
+          age == Long.MAX_VALUE
+              ? "no tick completed yet"
+              : "last good tick " + age / 1_000_000 + " ms ago",
           timeout.toMillis());
     }
     late = !onTime;
@@ -111,21 +124,29 @@ public final class SupervisorWatchdog implements AutoCloseable {
     if (thread != null) {
       throw new IllegalStateException("SupervisorWatchdog already started");
     }
-    thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, THREAD_NAME);
-      t.setDaemon(true);
-      return t;
-    });
+    thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, THREAD_NAME);
+              t.setDaemon(true);
+              return t;
+            });
     long interval = checkInterval().toNanos();
-    thread.scheduleAtFixedRate(() -> {
-      try {
-        pingIfOnTime();
-      } catch (RuntimeException e) {
-        log.error("Watchdog check failed", e);
-      }
-    }, 0, interval, TimeUnit.NANOSECONDS);
-    log.info("Watchdog: pinging systemd every {} ms while the safety loop is on time (timeout {} ms)",
-        interval / 1_000_000, timeout.toMillis());
+    thread.scheduleAtFixedRate(
+        () -> {
+          try {
+            pingIfOnTime();
+          } catch (RuntimeException e) {
+            log.error("Watchdog check failed", e);
+          }
+        },
+        0,
+        interval,
+        TimeUnit.NANOSECONDS);
+    log.info(
+        "Watchdog: pinging systemd every {} ms while the safety loop is on time (timeout {} ms)",
+        interval / 1_000_000,
+        timeout.toMillis());
   }
 
   /** Stops pinging. */

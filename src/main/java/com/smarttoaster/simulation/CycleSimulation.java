@@ -22,11 +22,11 @@ import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
-import com.smarttoaster.toast.ToastSettings;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioAction;
+import com.smarttoaster.toast.ToastSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +36,9 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Runs one scenario on a simulated appliance (the simulated one, or the emulated Raspberry Pi: the
- * real hal.pi code on emulated chips over the same physics) with the real supervisor, controller and
- * predictor guard, in simulated time: physics every 10 ms, the supervisor and the controller on their
- * own periods, scenario faults and user actions at their times. Waiting for the predictor is
+ * real hal.pi code on emulated chips over the same physics) with the real supervisor, controller
+ * and predictor guard, in simulated time: physics every 10 ms, the supervisor and the controller on
+ * their own periods, scenario faults and user actions at their times. Waiting for the predictor is
  * simulated time too. After a software crash only the hardware goes on.
  */
 public final class CycleSimulation {
@@ -47,8 +47,12 @@ public final class CycleSimulation {
 
   /** How long a scenario without earlier cycles sits switched on before the lever press, s. */
   static final double IDLE_BEFORE_PRESS_S = 1.5;
-  /** Browning settles once the bread is out; this much simulated time is run after the cycle ends. */
+
+  /**
+   * Browning settles once the bread is out; this much simulated time is run after the cycle ends.
+   */
   static final double TAIL_S = 10.0;
+
   /** Nothing realistic runs longer than this (an armed toaster disarms after 30 minutes). */
   static final double HARD_STOP_S = 4000.0;
 
@@ -93,22 +97,42 @@ public final class CycleSimulation {
     this.options = options;
     SafetyLimits limits = options.limits();
     this.conditions = startConditions(scenario);
-    this.appliance = SimulatedAppliances.create(options.appliance(), conditions, scenario.seed(), clock,
-        limits.currentSensorFitted(), firstSettings(scenario), null);
+    this.appliance =
+        SimulatedAppliances.create(
+            options.appliance(),
+            conditions,
+            scenario.seed(),
+            clock,
+            limits.currentSensorFitted(),
+            firstSettings(scenario),
+            null);
     this.world = appliance.world();
     FaultyPredictor faulty = new FaultyPredictor();
-    OraclePredictor oracle = new OraclePredictor(() -> world.physics().copy(),
-        limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
+    OraclePredictor oracle =
+        new OraclePredictor(
+            () -> world.physics().copy(),
+            limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
     // The scenario's remote-start actions are explicit, so simulation enables remote start.
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
-    this.assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(limits, settings, firstSettings(scenario), scenario.configuredMainsVolts(),
-            scenario.nominalMainsVolts(), options.predictorTimeoutS(), null),
-        table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
-        new SimulatedTimePredictorRunner(clock, faulty::latencyS),
-        SafetyListener.both(log, remote.safetyListener()), ControllerListener.both(log, remote.controllerListener()));
+    this.assembly =
+        new ToasterAssembly(
+            appliance.ports(),
+            clock,
+            new ToasterAssembly.Settings(
+                limits,
+                settings,
+                firstSettings(scenario),
+                scenario.configuredMainsVolts(),
+                scenario.nominalMainsVolts(),
+                options.predictorTimeoutS(),
+                null),
+            table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
+            new SimulatedTimePredictorRunner(clock, faulty::latencyS),
+            SafetyListener.both(log, remote.safetyListener()),
+            ControllerListener.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
-    this.supervisorLoop = new SupervisorLoop(supervisor); // not started: ticked here in simulated time
+    this.supervisorLoop =
+        new SupervisorLoop(supervisor); // not started: ticked here in simulated time
     this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
     remote.attachRatings(assembly.ratings());
@@ -121,16 +145,23 @@ public final class CycleSimulation {
     this.maxBreadSurfaceC = world.physics().breadSurfaceC();
   }
 
-  /** Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be null). */
+  /**
+   * Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be
+   * null).
+   */
   public SimulationResult run(DoubleConsumer progress) {
     Stepper stepper = new Stepper(progress);
     List<EarlierCycle> before = scenario.before();
     for (int i = 0; i < before.size(); i++) {
-      ToastSettings next = i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
+      ToastSettings next =
+          i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
       runEarlierCycle(before.get(i), next, stepper);
     }
     if (!scenario.before().isEmpty()) {
-      world.loadBread(scenario.slices(), scenario.bread().type(), scenario.bread().thicknessMm(),
+      world.loadBread(
+          scenario.slices(),
+          scenario.bread().type(),
+          scenario.bread().thicknessMm(),
           scenario.bread().startC());
     } else if (scenario.chamberStartC() == scenario.ambientC()) {
       idleBeforeFirstPress(stepper);
@@ -206,7 +237,9 @@ public final class CycleSimulation {
 
   /** Heat off, carriage up, controller not in a cycle: the user can take the toast out. */
   private boolean isIdle() {
-    return !world.isHeatFlowing() && !world.isCarriageDown() && !controller.snapshot().phase().isActive();
+    return !world.isHeatFlowing()
+        && !world.isCarriageDown()
+        && !controller.snapshot().phase().isActive();
   }
 
   /** From here on, times, events and figures are the measured cycle's. */
@@ -229,10 +262,13 @@ public final class CycleSimulation {
   /** One 10 ms step of everything: software (unless crashed), trace, physics, clock. */
   private final class Stepper {
     private final DoubleConsumer progress;
-    private final long supervisorEvery = Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
+    private final long supervisorEvery =
+        Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
     private final long controllerEvery = 5;
-    private final long traceEvery = options.traceEveryS() > 0
-        ? Math.max(1, Math.round(options.traceEveryS() * 1e9 / STEP_NANOS)) : 0;
+    private final long traceEvery =
+        options.traceEveryS() > 0
+            ? Math.max(1, Math.round(options.traceEveryS() * 1e9 / STEP_NANOS))
+            : 0;
     private final Pacer pacer = new Pacer(options.realtimeFactor());
     private long step;
 
@@ -268,7 +304,9 @@ public final class CycleSimulation {
     }
   }
 
-  /** As on the appliance: a controller tick that throws is logged, and the lease decides about heat. */
+  /**
+   * As on the appliance: a controller tick that throws is logged, and the lease decides about heat.
+   */
   private void tickController() {
     try {
       controller.tick();
@@ -283,9 +321,16 @@ public final class CycleSimulation {
     var snap = controller.snapshot();
     ToasterPhysics p = world.physics();
     double predictedS = snap.prediction() != null ? snap.prediction().seconds() : Double.NaN;
-    double heatedS = snap.phase() == CyclePhase.TOASTING ? predictedS - snap.remainingS() : heaterOnS;
-    return new LiveStatus(snap.phase().id(), world.isHeatFlowing(), p.chamberC(), p.breadSurfaceC(),
-        Math.round(p.achievedShade() * 100) / 100.0, predictedS, heatedS);
+    double heatedS =
+        snap.phase() == CyclePhase.TOASTING ? predictedS - snap.remainingS() : heaterOnS;
+    return new LiveStatus(
+        snap.phase().id(),
+        world.isHeatFlowing(),
+        p.chamberC(),
+        p.breadSurfaceC(),
+        Math.round(p.achievedShade() * 100) / 100.0,
+        predictedS,
+        heatedS);
   }
 
   public Trace trace() {
@@ -314,7 +359,8 @@ public final class CycleSimulation {
     carriageWasDown = down;
     maxChamberC = Math.max(maxChamberC, physics.chamberC());
     maxBreadSurfaceC = Math.max(maxBreadSurfaceC, physics.breadSurfaceC());
-    tripTimer.observe(now, flowing, world.isSsrInputHigh() && world.isDeadManEnabling(), physics.chamberC());
+    tripTimer.observe(
+        now, flowing, world.isSsrInputHigh() && world.isDeadManEnabling(), physics.chamberC());
   }
 
   private void fireDueActions(double nowS) {
@@ -355,16 +401,26 @@ public final class CycleSimulation {
     ToasterPhysics p = world.physics();
     var reading = supervisor.status().lastReading();
     double readingC = reading != null && reading.isValid() ? reading.chamberC() : Double.NaN;
-    trace.add(new Trace.Point(nowS, p.chamberC(), readingC, p.elementC(), p.breadSurfaceC(), p.breadCoreC(),
-        world.isHeatFlowing(), p.achievedShade()));
+    trace.add(
+        new Trace.Point(
+            nowS,
+            p.chamberC(),
+            readingC,
+            p.elementC(),
+            p.breadSurfaceC(),
+            p.breadCoreC(),
+            world.isHeatFlowing(),
+            p.achievedShade()));
   }
 
   private SimulationResult result() {
     Optional<Fault> fault = supervisor.latchedFault();
     Prediction prediction = log.prediction();
     CyclePhase phase = controller.snapshot().phase();
-    String hardwareFault = faults.isSoftwareCrashed() || world.openProtector() != null
-        ? HeatCut.faultCode(heatCutBy) : null;
+    String hardwareFault =
+        faults.isSoftwareCrashed() || world.openProtector() != null
+            ? HeatCut.faultCode(heatCutBy)
+            : null;
     CycleOutcome outcome;
     if (fault.isPresent() || hardwareFault != null) {
       outcome = CycleOutcome.FAULT;
@@ -400,8 +456,15 @@ public final class CycleSimulation {
   private static ApplianceConditions startConditions(Scenario sc) {
     BreadSpec bread = sc.before().isEmpty() ? sc.bread() : sc.before().get(0).bread();
     int slices = sc.before().isEmpty() ? sc.slices() : sc.before().get(0).slices();
-    return new ApplianceConditions(sc.ambientC(), sc.mainsVolts(), sc.chamberStartC(), slices, bread.type(),
-        bread.thicknessMm(), bread.startC(), sc.nominalMainsVolts());
+    return new ApplianceConditions(
+        sc.ambientC(),
+        sc.mainsVolts(),
+        sc.chamberStartC(),
+        slices,
+        bread.type(),
+        bread.thicknessMm(),
+        bread.startC(),
+        sc.nominalMainsVolts());
   }
 
   private static ToastSettings firstSettings(Scenario sc) {
@@ -409,8 +472,14 @@ public final class CycleSimulation {
   }
 
   private static String describe(ToastSettings s) {
-    return String.format(Locale.ROOT, "%s %s, shade %d, %d × %.0f mm", s.mode().id(), s.bread().id(), s.shade(),
-        s.slices(), s.thicknessMm());
+    return String.format(
+        Locale.ROOT,
+        "%s %s, shade %d, %d × %.0f mm",
+        s.mode().id(),
+        s.bread().id(),
+        s.shade(),
+        s.slices(),
+        s.thicknessMm());
   }
 
   private static double round1(double v) {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Collects what happened in a simulated cycle, in simulated seconds, for the result's event list. */
+/**
+ * Collects what happened in a simulated cycle, in simulated seconds, for the result's event list.
+ */
 final class EventLog implements SafetyListener, ControllerListener {
   private final Clock clock;
   private final List<SimulationResult.Event> events = new ArrayList<>();
@@ -28,7 +30,8 @@ final class EventLog implements SafetyListener, ControllerListener {
   }
 
   private void add(long atNanos, String event) {
-    events.add(new SimulationResult.Event(Math.round((atNanos - originNanos) / 1e7) / 100.0, event));
+    events.add(
+        new SimulationResult.Event(Math.round((atNanos - originNanos) / 1e7) / 100.0, event));
   }
 
   /**
@@ -78,14 +81,23 @@ final class EventLog implements SafetyListener, ControllerListener {
   public void onCycleStarted(PredictionInput input, Prediction p, long atNanos) {
     prediction = p;
     String how = p.isFallback() ? " (fallback: " + p.fallbackReason() + ")" : "";
-    add(atNanos, String.format(Locale.ROOT, "cycle started: %.1f s from %s%s", p.seconds(), p.predictor(), how));
+    add(
+        atNanos,
+        String.format(
+            Locale.ROOT, "cycle started: %.1f s from %s%s", p.seconds(), p.predictor(), how));
   }
 
   @Override
   public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
     prediction = after;
-    add(atNanos, String.format(Locale.ROOT, "re-predicted %.1f s (was %.1f s): %s", after.seconds(), before.seconds(),
-        reason));
+    add(
+        atNanos,
+        String.format(
+            Locale.ROOT,
+            "re-predicted %.1f s (was %.1f s): %s",
+            after.seconds(),
+            before.seconds(),
+            reason));
   }
 
   @Override

@@ -17,11 +17,17 @@ final class FaultSchedule {
   private final EventLog log;
   private boolean controllerHung;
   private boolean softwareCrashed;
+
   /** Predictor faults applied, with the predictor's count of predictions asked at that moment. */
   private final List<ScenarioFault> predictorFaults = new ArrayList<>();
+
   private final List<Integer> askedBefore = new ArrayList<>();
 
-  FaultSchedule(List<ScenarioFault> faults, SimulatedAppliance appliance, FaultyPredictor predictor, EventLog log) {
+  FaultSchedule(
+      List<ScenarioFault> faults,
+      SimulatedAppliance appliance,
+      FaultyPredictor predictor,
+      EventLog log) {
     this.pending = new ArrayList<>(faults);
     this.pending.sort(Comparator.comparingDouble(ScenarioFault::atS));
     this.appliance = appliance;
@@ -44,15 +50,24 @@ final class FaultSchedule {
    */
   void reportIneffective(double endS) {
     for (ScenarioFault f : pending) {
-      log.add(String.format(Locale.ROOT, "%s at %.1f s was never injected: the run ended at %.1f s",
-          f.kind().id(), f.atS(), endS));
+      log.add(
+          String.format(
+              Locale.ROOT,
+              "%s at %.1f s was never injected: the run ended at %.1f s",
+              f.kind().id(),
+              f.atS(),
+              endS));
     }
     for (int i = 0; i < predictorFaults.size(); i++) {
       if (predictor.asked() == askedBefore.get(i)) {
         ScenarioFault f = predictorFaults.get(i);
-        log.add(String.format(Locale.ROOT, "%s at %.1f s had no effect: no prediction was asked after it"
-            + " (predictions are asked at the lever press and, when the cycle re-predicts, 30 s into heating)",
-            f.kind().id(), f.atS()));
+        log.add(
+            String.format(
+                Locale.ROOT,
+                "%s at %.1f s had no effect: no prediction was asked after it"
+                    + " (predictions are asked at the lever press and, when the cycle re-predicts, 30 s into heating)",
+                f.kind().id(),
+                f.atS()));
       }
     }
   }
@@ -84,7 +99,8 @@ final class FaultSchedule {
       case HEATER_OPEN -> appliance.breakElement();
       case OVERHEAT -> appliance.startCrumbFire(f.rateCPerS());
       case PREDICTOR_NAN -> predictor.misbehave(FaultyPredictor.Misbehaviour.NAN, 0);
-      case PREDICTOR_EXTREME -> predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.seconds());
+      case PREDICTOR_EXTREME ->
+          predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.seconds());
       case PREDICTOR_ERROR -> predictor.misbehave(FaultyPredictor.Misbehaviour.ERROR, 0);
       case PREDICTOR_HANG -> predictor.misbehave(FaultyPredictor.Misbehaviour.HANG, 0);
       case PREDICTOR_SLOW -> predictor.misbehave(FaultyPredictor.Misbehaviour.SLOW, f.seconds());

@@ -9,12 +9,23 @@ import com.smarttoaster.predict.ToastTimePredictor;
  * runner through {@link #latencyS()}: the answer exists at once but becomes visible only later.
  */
 final class FaultyPredictor implements ToastTimePredictor {
-  enum Misbehaviour { NONE, NAN, EXTREME, ERROR, HANG, SLOW }
+  enum Misbehaviour {
+    NONE,
+    NAN,
+    EXTREME,
+    ERROR,
+    HANG,
+    SLOW
+  }
 
   private ToastTimePredictor inner;
   private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
-  /** The extreme answer, or the slow predictor's delay: only one misbehaviour is active at a time. */
+
+  /**
+   * The extreme answer, or the slow predictor's delay: only one misbehaviour is active at a time.
+   */
   private volatile double seconds;
+
   /** Predictions asked so far: a predictor fault acts only on predictions asked after it. */
   private volatile int asked;
 
@@ -35,8 +46,8 @@ final class FaultyPredictor implements ToastTimePredictor {
 
   /**
    * Simulated seconds the next answer takes to appear (for a {@link
-   * com.smarttoaster.predict.SimulatedTimePredictorRunner}): the slow predictor's delay, forever for
-   * a hung one, else none.
+   * com.smarttoaster.predict.SimulatedTimePredictorRunner}): the slow predictor's delay, forever
+   * for a hung one, else none.
    */
   double latencyS() {
     return switch (misbehaviour) {

@@ -40,7 +40,8 @@ final class HeatCut {
       return null;
     }
     return switch (heatCutBy) {
-      case "dead-man", "thermal-cutout", "thermal-fuse", "heat-timer" -> heatCutBy.toUpperCase(Locale.ROOT).replace('-', '_');
+      case "dead-man", "thermal-cutout", "thermal-fuse", "heat-timer" ->
+          heatCutBy.toUpperCase(Locale.ROOT).replace('-', '_');
       default -> null;
     };
   }

@@ -1,7 +1,7 @@
 package com.smarttoaster.simulation;
 
-import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.emulated.EmulatedPiAppliance;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
@@ -18,17 +18,27 @@ public final class SimulatedAppliances {
 
   /**
    * @param kind "sim" or "pi-emulated"
-   * @param currentSensorFitted whether the heater current sensor is wired (the emulated Pi opens its pin)
+   * @param currentSensorFitted whether the heater current sensor is wired (the emulated Pi opens
+   *     its pin)
    * @param initial the settings the front panel starts with
-   * @param wiring the emulated Pi's pins (the config's pi section); null gives config/pi.yaml's wiring
+   * @param wiring the emulated Pi's pins (the config's pi section); null gives config/pi.yaml's
+   *     wiring
    */
-  public static SteppedAppliance create(String kind, ApplianceConditions conditions, long seed, SimClock clock,
-      boolean currentSensorFitted, ToastSettings initial, PiConfig wiring) {
+  public static SteppedAppliance create(
+      String kind,
+      ApplianceConditions conditions,
+      long seed,
+      SimClock clock,
+      boolean currentSensorFitted,
+      ToastSettings initial,
+      PiConfig wiring) {
     SimulatedAppliance world = new SimulatedAppliance(conditions, seed, clock);
     return switch (kind) {
       case "sim" -> world;
-      case "pi-emulated" -> EmulatedPiAppliance.create(wiring, currentSensorFitted, world, clock, initial);
-      default -> throw new IllegalArgumentException("appliance '" + kind + "' is not one of " + NAMES);
+      case "pi-emulated" ->
+          EmulatedPiAppliance.create(wiring, currentSensorFitted, world, clock, initial);
+      default ->
+          throw new IllegalArgumentException("appliance '" + kind + "' is not one of " + NAMES);
     };
   }
 }

@@ -12,11 +12,20 @@ import com.smarttoaster.safety.SafetyLimits;
  * @param traceEveryS sample the trace (for plots) every this many simulated seconds; 0 for none
  * @param appliance "sim" (default) or "pi-emulated" (see {@link SimulatedAppliances})
  */
-public record SimulationOptions(String predictor, SafetyLimits limits, double predictorTimeoutS,
-    double realtimeFactor, double traceEveryS, String appliance) {
+public record SimulationOptions(
+    String predictor,
+    SafetyLimits limits,
+    double predictorTimeoutS,
+    double realtimeFactor,
+    double traceEveryS,
+    String appliance) {
 
   public SimulationOptions(
-      String predictor, SafetyLimits limits, double predictorTimeoutS, double realtimeFactor, double traceEveryS) {
+      String predictor,
+      SafetyLimits limits,
+      double predictorTimeoutS,
+      double realtimeFactor,
+      double traceEveryS) {
     this(predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, "sim");
   }
 
@@ -25,14 +34,17 @@ public record SimulationOptions(String predictor, SafetyLimits limits, double pr
   }
 
   public SimulationOptions withRealtime(double factor) {
-    return new SimulationOptions(predictor, limits, predictorTimeoutS, factor, traceEveryS, appliance);
+    return new SimulationOptions(
+        predictor, limits, predictorTimeoutS, factor, traceEveryS, appliance);
   }
 
   public SimulationOptions withTrace(double everyS) {
-    return new SimulationOptions(predictor, limits, predictorTimeoutS, realtimeFactor, everyS, appliance);
+    return new SimulationOptions(
+        predictor, limits, predictorTimeoutS, realtimeFactor, everyS, appliance);
   }
 
   public SimulationOptions withAppliance(String kind) {
-    return new SimulationOptions(predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, kind);
+    return new SimulationOptions(
+        predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, kind);
   }
 }

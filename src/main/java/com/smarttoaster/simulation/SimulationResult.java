@@ -13,9 +13,24 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "scenario", "appliance", "outcome", "fault", "predictor", "fallbackReason", "predictedS", "heaterOnS", "cycleS",
-  "heatCutS", "heatCutBy", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
-  "limits", "events"
+  "scenario",
+  "appliance",
+  "outcome",
+  "fault",
+  "predictor",
+  "fallbackReason",
+  "predictedS",
+  "heaterOnS",
+  "cycleS",
+  "heatCutS",
+  "heatCutBy",
+  "maxChamberC",
+  "maxBreadSurfaceC",
+  "targetShade",
+  "achievedShade",
+  "tripLatencyMs",
+  "limits",
+  "events"
 })
 public record SimulationResult(
     String scenario,

@@ -7,8 +7,14 @@ import java.util.List;
 public final class Trace {
   /** One sample. {@code readingC} is NaN when the sensor gave no valid value. */
   public record Point(
-      double atS, double chamberC, double readingC, double elementC, double breadSurfaceC,
-      double breadCoreC, boolean heatFlowing, double shade) {}
+      double atS,
+      double chamberC,
+      double readingC,
+      double elementC,
+      double breadSurfaceC,
+      double breadCoreC,
+      boolean heatFlowing,
+      double shade) {}
 
   private final List<Point> points = new ArrayList<>();
 

@@ -6,16 +6,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Measures trip latency (docs/contracts.md §3, tripLatencyMs): from the later of the fault's onset and the first moment
- * heat flows after it, to the moment heat actually stopped flowing. Null only when no fault was
- * injected; a fault whose heat never stopped reports the time to the end of the run, never 0.
+ * Measures trip latency (docs/contracts.md §3, tripLatencyMs): from the later of the fault's onset
+ * and the first moment heat flows after it, to the moment heat actually stopped flowing. Null only
+ * when no fault was injected; a fault whose heat never stopped reports the time to the end of the
+ * run, never 0.
  *
  * <p>The onset is the injection time, except where the fault changes nothing until later: a crumb
  * fire counts from the true chamber temperature first crossing the cut-off, and a welded relay from
  * the last moment heat began to flow while the relay was not driven on (a relay welded before the
  * cycle conducts from the lever press until it is driven on anyway; what counts is the uncommanded
- * heat after the heating ends). A fault that hits while no heat flows and
- * after which heat never flows again has nothing to cut: 0 ms.
+ * heat after the heating ends). A fault that hits while no heat flows and after which heat never
+ * flows again has nothing to cut: 0 ms.
  *
  * <p>When a scenario injects several faults, the earliest fault that is not a predictor fault is
  * timed (the guard answers predictor faults, the supervisor the others); a scenario with predictor
@@ -29,8 +30,9 @@ final class TripTimer {
   private Double stoppedS;
 
   TripTimer(List<ScenarioFault> faults, double cutoffC) {
-    Comparator<ScenarioFault> order = Comparator.comparing((ScenarioFault f) -> f.kind().isPredictorFault())
-        .thenComparingDouble(ScenarioFault::atS);
+    Comparator<ScenarioFault> order =
+        Comparator.comparing((ScenarioFault f) -> f.kind().isPredictorFault())
+            .thenComparingDouble(ScenarioFault::atS);
     this.fault = faults.stream().min(order).orElse(null);
     this.cutoffC = cutoffC;
   }
@@ -54,11 +56,12 @@ final class TripTimer {
       return;
     }
     if (onsetS == null && nowS >= fault.atS() - 1e-9) {
-      boolean onset = switch (fault.kind()) {
-        case OVERHEAT -> trueChamberC > cutoffC;
-        case HEATER_STUCK_ON -> heatFlowing && !relayCommandedOn;
-        default -> true;
-      };
+      boolean onset =
+          switch (fault.kind()) {
+            case OVERHEAT -> trueChamberC > cutoffC;
+            case HEATER_STUCK_ON -> heatFlowing && !relayCommandedOn;
+            default -> true;
+          };
       if (onset) {
         onsetS = nowS;
       }
@@ -77,9 +80,9 @@ final class TripTimer {
   }
 
   /**
-   * Latency in ms at the end of a run that stopped at {@code endS}: null when no fault was injected;
-   * 0 when heat never flowed after the onset (or the onset never came); up to {@code endS} when heat
-   * was still flowing.
+   * Latency in ms at the end of a run that stopped at {@code endS}: null when no fault was
+   * injected; 0 when heat never flowed after the onset (or the onset never came); up to {@code
+   * endS} when heat was still flowing.
    */
   Double latencyMs(double endS) {
     if (fault == null) {

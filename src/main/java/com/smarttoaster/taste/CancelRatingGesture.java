@@ -9,25 +9,31 @@ import java.util.function.Supplier;
 /**
  * The front panel's way to rate, for a toaster with buttons and no screen (the Pi): while a rating
  * is invited (the last cycle ran to its end, within the window) and no cycle runs, the cancel
- * button, which has nothing to cancel then, steps the last cycle's rating on: the first press
- * rates it too light, the second just right, the third too dark, the fourth too light again. Each
- * press is a rating through the {@link RatingDesk}, so the usual rules hold (a change within the
- * window replaces the rating), and the buzzer ticks once for each press taken. A cancel press at any other time is only a cancel; one that clears
- * a pending remote-start arm is not a rating either.
+ * button, which has nothing to cancel then, steps the last cycle's rating on: the first press rates
+ * it too light, the second just right, the third too dark, the fourth too light again. Each press
+ * is a rating through the {@link RatingDesk}, so the usual rules hold (a change within the window
+ * replaces the rating), and the buzzer ticks once for each press taken. A cancel press at any other
+ * time is only a cancel; one that clears a pending remote-start arm is not a rating either.
  */
 public final class CancelRatingGesture {
   private final RatingDesk desk;
   private final Supplier<ControllerSnapshot> controller;
   private final Indicators indicators;
 
-  /** @param indicators where a taken press ticks ({@link Indicators.BeepPattern#RATED}), a refused one chirps */
-  public CancelRatingGesture(RatingDesk desk, Supplier<ControllerSnapshot> controller, Indicators indicators) {
+  /**
+   * @param indicators where a taken press ticks ({@link Indicators.BeepPattern#RATED}), a refused
+   *     one chirps
+   */
+  public CancelRatingGesture(
+      RatingDesk desk, Supplier<ControllerSnapshot> controller, Indicators indicators) {
     this.desk = desk;
     this.controller = controller;
     this.indicators = indicators;
   }
 
-  /** Looks at one user event (hardware thread); returns the answer when it was a rating, else null. */
+  /**
+   * Looks at one user event (hardware thread); returns the answer when it was a rating, else null.
+   */
   public RatingAnswer offer(UserEvent event) {
     if (!(event instanceof UserEvent.CancelPressed)) {
       return null;

@@ -16,16 +16,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rating rules, in one place for every channel that takes a rating (the terminal panel's keys,
- * the cancel-button gesture, MQTT and Home Assistant, a web page): call {@link #rate} and report its
- * {@link RatingAnswer} back on the channel that asked.
+ * the cancel-button gesture, MQTT and Home Assistant, a web page): call {@link #rate} and report
+ * its {@link RatingAnswer} back on the channel that asked.
  *
  * <ul>
  *   <li>Only the last cycle can be rated, and only if it ran to its end ({@code done}): a cancelled
  *       toast or one cut short by a fault says nothing about the time the toaster chose.
- *   <li>Only within {@link #windowS()} of its end, measured on the appliance's {@link Clock}, and not
- *       once another cycle has begun: the toast in the user's hand is that cycle's.
- *   <li>One rating per cycle; a new one within the window replaces it, reported as a change, and the
- *       taste learns from the new one instead of the old ({@link TasteBook} sees each cycle once).
+ *   <li>Only within {@link #windowS()} of its end, measured on the appliance's {@link Clock}, and
+ *       not once another cycle has begun: the toast in the user's hand is that cycle's.
+ *   <li>One rating per cycle; a new one within the window replaces it, reported as a change, and
+ *       the taste learns from the new one instead of the old ({@link TasteBook} sees each cycle
+ *       once).
  * </ul>
  *
  * <p>The desk hears the controller as a {@link ControllerListener} (controller thread) and takes
@@ -113,7 +114,8 @@ public final class RatingDesk implements ControllerListener {
       return;
     }
     if (to == CyclePhase.IDLE && !last.heated) {
-      last = beforeActive; // a start that never happened (refused): the cycle before is still the last
+      last =
+          beforeActive; // a start that never happened (refused): the cycle before is still the last
       return;
     }
     last.end = to;
@@ -121,7 +123,8 @@ public final class RatingDesk implements ControllerListener {
   }
 
   @Override
-  public synchronized void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
+  public synchronized void onCycleStarted(
+      PredictionInput input, Prediction prediction, long atNanos) {
     if (last == null) {
       last = new LastCycle();
     }
@@ -154,8 +157,11 @@ public final class RatingDesk implements ControllerListener {
     }
     Rating previous = last.rating;
     if (previous == rating) {
-      return new RatingAnswer(true, rating, previous, "the last cycle is already rated " + rating.id()
-          + "; nothing changed");
+      return new RatingAnswer(
+          true,
+          rating,
+          previous,
+          "the last cycle is already rated " + rating.id() + "; nothing changed");
     }
     if (previous == null) {
       last.tasteBefore = taste.entry(last.bread);
@@ -167,9 +173,20 @@ public final class RatingDesk implements ControllerListener {
     for (Listener l : listeners) {
       l.onRated(last.startNanos, rating, previous);
     }
-    return new RatingAnswer(true, rating, previous, "last cycle rated " + rating.id()
-        + (previous == null ? "" : " (was " + previous.id() + ")") + "; taste for " + last.bread.id() + ": "
-        + now.describe() + "; " + minutes(remainingS()) + " left to change it");
+    return new RatingAnswer(
+        true,
+        rating,
+        previous,
+        "last cycle rated "
+            + rating.id()
+            + (previous == null ? "" : " (was " + previous.id() + ")")
+            + "; taste for "
+            + last.bread.id()
+            + ": "
+            + now.describe()
+            + "; "
+            + minutes(remainingS())
+            + " left to change it");
   }
 
   /** Null when the last cycle can be rated now. */
@@ -180,15 +197,22 @@ public final class RatingDesk implements ControllerListener {
     if (last == null || last.end == null) {
       return "no cycle has finished since the toaster started";
     }
-    String only = "; only a cycle that ran to its end can be rated (a cut-short toast says nothing about the"
-        + " time the toaster chose)";
+    String only =
+        "; only a cycle that ran to its end can be rated (a cut-short toast says nothing about the"
+            + " time the toaster chose)";
     return switch (last.end) {
       case CANCELLED -> "the last cycle was cancelled" + only;
       case FAULT -> "the last cycle ended in a fault" + only;
-      case DONE -> remainingS() >= 0 ? null : String.format(Locale.ROOT,
-          "the rating window has closed: the last cycle ended %s ago and can be rated for %s after its end"
-              + " (ratings.windowS = %.0f s)", minutes((clock.nanos() - last.endNanos) / 1e9), minutes(windowS),
-          windowS);
+      case DONE ->
+          remainingS() >= 0
+              ? null
+              : String.format(
+                  Locale.ROOT,
+                  "the rating window has closed: the last cycle ended %s ago and can be rated for %s after its end"
+                      + " (ratings.windowS = %.0f s)",
+                  minutes((clock.nanos() - last.endNanos) / 1e9),
+                  minutes(windowS),
+                  windowS);
       default -> "the last cycle did not finish";
     };
   }

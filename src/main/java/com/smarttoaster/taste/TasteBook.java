@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * guard's per-mode limits and the supervisor act on the time as on any other.
  *
  * <p>Stored in a {@link TasteFile} when given one, after every change; a file changed by someone
- * else ({@code taste reset} while the service runs) is read again before the next cycle. Thread-safe.
+ * else ({@code taste reset} while the service runs) is read again before the next cycle.
+ * Thread-safe.
  */
 public final class TasteBook implements TargetAdjustment {
   private static final Logger log = LoggerFactory.getLogger(TasteBook.class);
@@ -40,7 +41,10 @@ public final class TasteBook implements TargetAdjustment {
     return new TasteBook(null);
   }
 
-  /** The taste stored in {@code file}; a file that cannot be read is logged and the taste starts neutral. */
+  /**
+   * The taste stored in {@code file}; a file that cannot be read is logged and the taste starts
+   * neutral.
+   */
   public static TasteBook stored(TasteFile file) {
     TasteBook b = new TasteBook(file);
     synchronized (b) {
@@ -70,7 +74,9 @@ public final class TasteBook implements TargetAdjustment {
     return after;
   }
 
-  /** Puts an entry back as it was (a rating changed within its window is learned once, not twice). */
+  /**
+   * Puts an entry back as it was (a rating changed within its window is learned once, not twice).
+   */
   public synchronized void restore(BreadType bread, TasteEntry entry) {
     put(bread, entry);
   }
@@ -115,7 +121,10 @@ public final class TasteBook implements TargetAdjustment {
       file.write(entries);
       fileMillis = file.lastModifiedMillis();
     } catch (IOException e) {
-      log.warn("Taste could not be stored in {} ({}); it holds until the toaster restarts", file.path(), e.getMessage());
+      log.warn(
+          "Taste could not be stored in {} ({}); it holds until the toaster restarts",
+          file.path(),
+          e.getMessage());
     }
   }
 
@@ -131,7 +140,9 @@ public final class TasteBook implements TargetAdjustment {
     try {
       entries.putAll(file.read());
     } catch (TasteFileException e) {
-      log.warn("{}; starting with no taste offsets (rate a few toasts to learn them again)", e.getMessage());
+      log.warn(
+          "{}; starting with no taste offsets (rate a few toasts to learn them again)",
+          e.getMessage());
     }
   }
 }

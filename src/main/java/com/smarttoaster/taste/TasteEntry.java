@@ -12,12 +12,13 @@ import com.smarttoaster.history.Rating;
  * shades.
  *
  * @param offset shade steps added to the knob's shade, −{@value #MAX_OFFSET}..{@value #MAX_OFFSET}
- * @param votes "too light" minus "too dark" ratings since the last step, strictly between
- *     −{@value #VOTES_PER_STEP} and {@value #VOTES_PER_STEP}
+ * @param votes "too light" minus "too dark" ratings since the last step, strictly between −{@value
+ *     #VOTES_PER_STEP} and {@value #VOTES_PER_STEP}
  */
 public record TasteEntry(int offset, int votes) {
   /** The most the offset moves the shade, either way. */
   public static final int MAX_OFFSET = 1;
+
   /** Net ratings one way that make one step. */
   public static final int VOTES_PER_STEP = 3;
 
@@ -25,11 +26,17 @@ public record TasteEntry(int offset, int votes) {
 
   public TasteEntry {
     if (Math.abs(offset) > MAX_OFFSET) {
-      throw new IllegalArgumentException("taste offset " + offset + " is outside -" + MAX_OFFSET + ".." + MAX_OFFSET);
+      throw new IllegalArgumentException(
+          "taste offset " + offset + " is outside -" + MAX_OFFSET + ".." + MAX_OFFSET);
     }
     if (Math.abs(votes) >= VOTES_PER_STEP) {
-      throw new IllegalArgumentException("taste votes " + votes + " must lie strictly between -" + VOTES_PER_STEP
-          + " and " + VOTES_PER_STEP);
+      throw new IllegalArgumentException(
+          "taste votes "
+              + votes
+              + " must lie strictly between -"
+              + VOTES_PER_STEP
+              + " and "
+              + VOTES_PER_STEP);
     }
   }
 
@@ -48,11 +55,24 @@ public record TasteEntry(int offset, int votes) {
 
   /** In words, e.g. "+1 shade (darker), 1 of 3 'too dark' toward the next step". */
   public String describe() {
-    String off = offset == 0 ? "no offset" : (offset > 0 ? "+" : "") + offset + " shade (" + (offset > 0 ? "darker" : "lighter") + ")";
+    String off =
+        offset == 0
+            ? "no offset"
+            : (offset > 0 ? "+" : "")
+                + offset
+                + " shade ("
+                + (offset > 0 ? "darker" : "lighter")
+                + ")";
     if (votes == 0) {
       return off;
     }
-    return off + ", " + Math.abs(votes) + " of " + VOTES_PER_STEP + " '" + (votes > 0 ? Rating.TOO_LIGHT : Rating.TOO_DARK).id()
+    return off
+        + ", "
+        + Math.abs(votes)
+        + " of "
+        + VOTES_PER_STEP
+        + " '"
+        + (votes > 0 ? Rating.TOO_LIGHT : Rating.TOO_DARK).id()
         + "' toward the next step";
   }
 }

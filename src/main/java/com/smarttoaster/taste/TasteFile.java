@@ -19,15 +19,17 @@ import java.util.Map;
  * The household's taste on disk: {@value #FILE_NAME} in the state directory, a small JSON object
  * {@code {"version": 1, "breads": {"white": {"offset": 1, "votes": 0}}}}. Written whole to a
  * temporary file and moved into place, so a power cut leaves the old file or the new one, never
- * half of one. A file that cannot be read is a {@link TasteFileException} naming the file, the field
- * and the value; the appliance then starts with no offsets (a lost taste only costs a few ratings,
- * it never turns heat on).
+ * half of one. A file that cannot be read is a {@link TasteFileException} naming the file, the
+ * field and the value; the appliance then starts with no offsets (a lost taste only costs a few
+ * ratings, it never turns heat on).
  */
 public final class TasteFile {
   public static final String FILE_NAME = "taste.json";
   static final int VERSION = 1;
+
   /** Longer files are refused unread: six breads take well under a kilobyte. */
   static final long MAX_BYTES = 16 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
@@ -60,8 +62,13 @@ public final class TasteFile {
     byte[] bytes;
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new TasteFileException(file + ": " + Files.size(file) + " bytes is too long for a taste file (at most "
-            + MAX_BYTES + ")");
+        throw new TasteFileException(
+            file
+                + ": "
+                + Files.size(file)
+                + " bytes is too long for a taste file (at most "
+                + MAX_BYTES
+                + ")");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -75,13 +82,16 @@ public final class TasteFile {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new TasteFileException(file + " is not JSON: " + e.getOriginalMessage());
     }
-    if (root == null || !root.isObject() || root.path("version").asInt(-1) != VERSION
+    if (root == null
+        || !root.isObject()
+        || root.path("version").asInt(-1) != VERSION
         || !root.path("version").isInt()) {
       throw new TasteFileException(file + ": version must be " + VERSION + " (found " + root + ")");
     }
     JsonNode breads = root.path("breads");
     if (!breads.isObject()) {
-      throw new TasteFileException(file + ": breads must be an object of bread type to {offset, votes}");
+      throw new TasteFileException(
+          file + ": breads must be an object of bread type to {offset, votes}");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = breads.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -98,12 +108,28 @@ public final class TasteFile {
     JsonNode offset = n.path("offset");
     JsonNode votes = n.path("votes");
     if (!offset.isInt() || Math.abs(offset.asInt()) > TasteEntry.MAX_OFFSET) {
-      throw new TasteFileException(file + ": breads." + bread + ".offset = " + offset + " must be a whole number from -"
-          + TasteEntry.MAX_OFFSET + " to " + TasteEntry.MAX_OFFSET);
+      throw new TasteFileException(
+          file
+              + ": breads."
+              + bread
+              + ".offset = "
+              + offset
+              + " must be a whole number from -"
+              + TasteEntry.MAX_OFFSET
+              + " to "
+              + TasteEntry.MAX_OFFSET);
     }
     if (!votes.isInt() || Math.abs(votes.asInt()) >= TasteEntry.VOTES_PER_STEP) {
-      throw new TasteFileException(file + ": breads." + bread + ".votes = " + votes + " must be a whole number from -"
-          + (TasteEntry.VOTES_PER_STEP - 1) + " to " + (TasteEntry.VOTES_PER_STEP - 1));
+      throw new TasteFileException(
+          file
+              + ": breads."
+              + bread
+              + ".votes = "
+              + votes
+              + " must be a whole number from -"
+              + (TasteEntry.VOTES_PER_STEP - 1)
+              + " to "
+              + (TasteEntry.VOTES_PER_STEP - 1));
     }
     return new TasteEntry(offset.asInt(), votes.asInt());
   }
@@ -113,11 +139,12 @@ public final class TasteFile {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);
     ObjectNode breads = root.putObject("breads");
-    taste.forEach((bread, e) -> {
-      if (!e.equals(TasteEntry.NEUTRAL)) {
-        breads.putObject(bread.id()).put("offset", e.offset()).put("votes", e.votes());
-      }
-    });
+    taste.forEach(
+        (bread, e) -> {
+          if (!e.equals(TasteEntry.NEUTRAL)) {
+            breads.putObject(bread.id()).put("offset", e.offset()).put("votes", e.votes());
+          }
+        });
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");

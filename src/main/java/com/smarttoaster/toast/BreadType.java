@@ -16,7 +16,9 @@ public enum BreadType {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a lower-case id; returns null when unknown so callers can name the field in the error. */
+  /**
+   * Parses a lower-case id; returns null when unknown so callers can name the field in the error.
+   */
   public static BreadType fromId(String id) {
     for (BreadType t : values()) {
       if (t.id().equals(id)) {

@@ -21,6 +21,8 @@ public final class ElementRating {
 
   /** The design voltage nearer a stated mains voltage (120 for 100–174 V, else 230). */
   public static double nearest(double mainsVolts) {
-    return Math.abs(mainsVolts - VOLTS_120) < Math.abs(mainsVolts - VOLTS_230) ? VOLTS_120 : VOLTS_230;
+    return Math.abs(mainsVolts - VOLTS_120) < Math.abs(mainsVolts - VOLTS_230)
+        ? VOLTS_120
+        : VOLTS_230;
   }
 }

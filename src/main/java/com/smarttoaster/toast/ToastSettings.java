@@ -10,7 +10,8 @@ package com.smarttoaster.toast;
  * @param slices 1 or 2
  * @param mode toasting mode
  */
-public record ToastSettings(int shade, BreadType bread, double thicknessMm, int slices, ToastMode mode) {
+public record ToastSettings(
+    int shade, BreadType bread, double thicknessMm, int slices, ToastMode mode) {
   public ToastSettings {
     if (!Shade.isValid(shade)) {
       throw new IllegalArgumentException("shade " + shade + " is outside 1..7");

@@ -24,13 +24,18 @@ import org.eclipse.jetty.server.Response;
  */
 final class ApiRoutes {
   static final int MAX_BODY_BYTES = 4096;
+
   /** The history page lists at most this many cycles, newest first. */
   static final int MAX_CYCLES = 200;
-  static final String NO_START = "starting heat from the web page is not allowed: put the bread in and press the"
-      + " lever on the toaster";
-  static final String NO_RESET = "a fault is reset only on the toaster itself (hold its reset button for 3 s)";
-  static final String NO_INSTALL = "models are installed only as signed bundles with `smart-toaster model install`"
-      + " on the device";
+
+  static final String NO_START =
+      "starting heat from the web page is not allowed: put the bread in and press the"
+          + " lever on the toaster";
+  static final String NO_RESET =
+      "a fault is reset only on the toaster itself (hold its reset button for 3 s)";
+  static final String NO_INSTALL =
+      "models are installed only as signed bundles with `smart-toaster model install`"
+          + " on the device";
 
   private final ObjectMapper json;
   private final PageToaster toaster;
@@ -42,8 +47,16 @@ final class ApiRoutes {
   private final boolean tls;
   private final long sessionSeconds;
 
-  ApiRoutes(ObjectMapper json, PageToaster toaster, CycleTraces traces, ModelHealthSource models, Sessions sessions,
-      LoginCheck login, RequestGuard guard, boolean tls, long sessionSeconds) {
+  ApiRoutes(
+      ObjectMapper json,
+      PageToaster toaster,
+      CycleTraces traces,
+      ModelHealthSource models,
+      Sessions sessions,
+      LoginCheck login,
+      RequestGuard guard,
+      boolean tls,
+      long sessionSeconds) {
     this.json = json;
     this.toaster = toaster;
     this.traces = traces;
@@ -119,8 +132,13 @@ final class ApiRoutes {
   }
 
   private HttpCookie cookie(String value, long maxAgeS) {
-    return HttpCookie.build(guard.cookieName(), value).path("/").httpOnly(true).secure(tls)
-        .sameSite(HttpCookie.SameSite.STRICT).maxAge(maxAgeS).build();
+    return HttpCookie.build(guard.cookieName(), value)
+        .path("/")
+        .httpOnly(true)
+        .secure(tls)
+        .sameSite(HttpCookie.SameSite.STRICT)
+        .maxAge(maxAgeS)
+        .build();
   }
 
   private Object settings(JsonNode b) {
@@ -134,7 +152,8 @@ final class ApiRoutes {
       changes.add(SettingChange.parse(e.getKey(), v.isValueNode() ? v.asText() : v.toString()));
     }
     if (toaster.snapshot().phase().isActive()) {
-      throw new BadRequest(409, "a cycle is running; change the settings once it has ended (or cancel it first)");
+      throw new BadRequest(
+          409, "a cycle is running; change the settings once it has ended (or cancel it first)");
     }
     changes.forEach(toaster::change);
     return Map.of("submitted", changes.size());
@@ -145,16 +164,21 @@ final class ApiRoutes {
     JsonNode v = b.get("rating");
     Rating rating = v != null && v.isTextual() ? Rating.fromId(v.asText()) : null;
     if (rating == null) {
-      throw new BadRequest("rating = " + SettingChange.shown(v == null ? null : v.asText())
-          + " is not one of too-light, just-right, too-dark");
+      throw new BadRequest(
+          "rating = "
+              + SettingChange.shown(v == null ? null : v.asText())
+              + " is not one of too-light, just-right, too-dark");
     }
     if (id == null || !id.isTextual()) {
       throw new BadRequest("cycleId is required: the cycle the rating is for");
     }
     List<CycleRecord> all = toaster.cycles();
     if (all.isEmpty() || !all.get(all.size() - 1).cycleId().equals(id.asText())) {
-      throw new BadRequest(409, "only the last cycle can be rated, and cycle " + SettingChange.shown(id.asText())
-          + " is not the last one; reload the page");
+      throw new BadRequest(
+          409,
+          "only the last cycle can be rated, and cycle "
+              + SettingChange.shown(id.asText())
+              + " is not the last one; reload the page");
     }
     String why = toaster.rateLast(rating);
     if (why != null) {
@@ -184,19 +208,24 @@ final class ApiRoutes {
         t = all.isEmpty() ? Optional.empty() : traces.near(all.get(all.size() - 1).startTime());
       }
     } else {
-      t = toaster.cycles().stream().filter(c -> c.cycleId().equals(cycleId)).findFirst()
-          .flatMap(c -> traces.near(c.startTime()));
+      t =
+          toaster.cycles().stream()
+              .filter(c -> c.cycleId().equals(cycleId))
+              .findFirst()
+              .flatMap(c -> traces.near(c.startTime()));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cutoffC", toaster.cutoffC());
     m.put("found", t.isPresent());
-    t.ifPresent(x -> {
-      m.put("running", x.running());
-      m.put("predictedS", x.predictedS());
-      List<Object[]> rows = new ArrayList<>(x.samples().size());
-      x.samples().forEach(s -> rows.add(new Object[] {s.tS(), s.chamberC(), s.heaterOn() ? 1 : 0}));
-      m.put("samples", rows);
-    });
+    t.ifPresent(
+        x -> {
+          m.put("running", x.running());
+          m.put("predictedS", x.predictedS());
+          List<Object[]> rows = new ArrayList<>(x.samples().size());
+          x.samples()
+              .forEach(s -> rows.add(new Object[] {s.tS(), s.chamberC(), s.heaterOn() ? 1 : 0}));
+          m.put("samples", rows);
+        });
     return Collections.unmodifiableMap(m);
   }
 
@@ -228,7 +257,9 @@ final class ApiRoutes {
     }
     for (String part : q.split("&")) {
       if (part.startsWith(name + "=")) {
-        String v = java.net.URLDecoder.decode(part.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+        String v =
+            java.net.URLDecoder.decode(
+                part.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
         if (!v.matches("[A-Za-z0-9-]{1,64}")) {
           throw new BadRequest(name + " = " + SettingChange.shown(v) + " is not a cycle id");
         }

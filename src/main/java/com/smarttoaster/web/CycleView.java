@@ -18,10 +18,18 @@ record CycleView(
     String rating) {
 
   static CycleView of(CycleRecord r) {
-    return new CycleView(r.cycleId(), r.startTime().toString(), StatusView.Settings.of(r.input().settings()),
-        Math.round(r.input().chamberStartC() * 10) / 10.0, Math.round(r.prediction().seconds() * 10) / 10.0,
-        r.prediction().predictor(), r.prediction().fallbackReason(), r.modelVersion(), r.outcome().id(),
-        r.faultCode() == null ? null : r.faultCode().name(), Math.round(r.heaterOnS() * 10) / 10.0,
+    return new CycleView(
+        r.cycleId(),
+        r.startTime().toString(),
+        StatusView.Settings.of(r.input().settings()),
+        Math.round(r.input().chamberStartC() * 10) / 10.0,
+        Math.round(r.prediction().seconds() * 10) / 10.0,
+        r.prediction().predictor(),
+        r.prediction().fallbackReason(),
+        r.modelVersion(),
+        r.outcome().id(),
+        r.faultCode() == null ? null : r.faultCode().name(),
+        Math.round(r.heaterOnS() * 10) / 10.0,
         r.rating() == null ? null : r.rating().id());
   }
 }

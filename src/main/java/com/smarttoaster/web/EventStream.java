@@ -17,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code GET /api/events}: the live status as server-sent events (HTML Living Standard §9.2), one
  * {@code data:} line of {@link StatusView} JSON whenever it changed, checked every {@value
  * #PERIOD_MS} ms of wall time, and a comment every {@value #KEEPALIVE_MS} ms so proxies and the
- * connector's idle timeout keep the stream open. A client still busy with the last event is skipped,
- * never waited for: one slow phone cannot hold the others (or the toaster) back.
+ * connector's idle timeout keep the stream open. A client still busy with the last event is
+ * skipped, never waited for: one slow phone cannot hold the others (or the toaster) back.
  */
 final class EventStream implements AutoCloseable {
   static final long PERIOD_MS = 200;
@@ -35,11 +35,13 @@ final class EventStream implements AutoCloseable {
 
   EventStream(Supplier<String> status) {
     this.status = status;
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "web-events");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "web-events");
+              t.setDaemon(true);
+              return t;
+            });
     thread.scheduleWithFixedDelay(this::push, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -75,7 +77,8 @@ final class EventStream implements AutoCloseable {
         send(c, payload);
       }
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(EventStream.class).warn("Web status event failed: {}", e.toString());
+      org.slf4j.LoggerFactory.getLogger(EventStream.class)
+          .warn("Web status event failed: {}", e.toString());
     }
   }
 
@@ -83,12 +86,16 @@ final class EventStream implements AutoCloseable {
     if (!c.busy().compareAndSet(false, true)) {
       return;
     }
-    c.response().write(false, ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)), Callback.from(
-        () -> c.busy().set(false),
-        failure -> {
-          clients.remove(c);
-          c.done().failed(failure);
-        }));
+    c.response()
+        .write(
+            false,
+            ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)),
+            Callback.from(
+                () -> c.busy().set(false),
+                failure -> {
+                  clients.remove(c);
+                  c.done().failed(failure);
+                }));
   }
 
   private static String event(String json) {

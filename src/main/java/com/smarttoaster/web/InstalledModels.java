@@ -34,7 +34,8 @@ public final class InstalledModels implements ModelHealthSource {
    * @param running the version the controller predicts with now
    * @param monitoring the rolling figures now (read for each request)
    */
-  public InstalledModels(ModelStore store, Supplier<String> running, Supplier<List<ModelHealth.Figure>> monitoring) {
+  public InstalledModels(
+      ModelStore store, Supplier<String> running, Supplier<List<ModelHealth.Figure>> monitoring) {
     this.store = store;
     this.running = running;
     this.monitoring = monitoring;
@@ -58,22 +59,32 @@ public final class InstalledModels implements ModelHealthSource {
         active = "unreadable (" + e.getMessage() + ")";
       }
     }
-    return new ModelHealth(run, active, installed, card(run), monitoring.get(),
+    return new ModelHealth(
+        run,
+        active,
+        installed,
+        card(run),
+        monitoring.get(),
         "Card metrics are the test-set figures measured when the model was trained; the rolling figures are"
             + " the device's own, over its latest recorded cycles (model.health.window).");
   }
 
   private static ModelHealth.Installed installed(InstalledModel m) {
-    return new ModelHealth.Installed(m.version(), m.origin(), m.installedAt(), m.active(), m.problem());
+    return new ModelHealth.Installed(
+        m.version(), m.origin(), m.installedAt(), m.active(), m.problem());
   }
 
   private ModelHealth.Card card(String version) {
     try {
       byte[] json = null;
       if (store != null && version != null && Files.isRegularFile(store.bundleFile(version))) {
-        json = ModelBundle.read(Files.readAllBytes(store.bundleFile(version)), version + ModelBundle.EXTENSION).card();
+        json =
+            ModelBundle.read(
+                    Files.readAllBytes(store.bundleFile(version)), version + ModelBundle.EXTENSION)
+                .card();
       } else {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
+        try (InputStream in =
+            getClass().getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
           json = in == null ? null : in.readAllBytes();
         }
       }
@@ -85,12 +96,18 @@ public final class InstalledModels implements ModelHealthSource {
 
   private static ModelHealth.Card parse(JsonNode n) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    n.path("metrics").fields().forEachRemaining(e -> {
-      if (e.getValue().isNumber()) {
-        metrics.put(e.getKey(), e.getValue().asDouble());
-      }
-    });
-    return new ModelHealth.Card(n.path("modelVersion").asText(null), n.path("created").asText(null),
-        n.path("dataRows").asLong(0), metrics);
+    n.path("metrics")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNumber()) {
+                metrics.put(e.getKey(), e.getValue().asDouble());
+              }
+            });
+    return new ModelHealth.Card(
+        n.path("modelVersion").asText(null),
+        n.path("created").asText(null),
+        n.path("dataRows").asLong(0),
+        metrics);
   }
 }

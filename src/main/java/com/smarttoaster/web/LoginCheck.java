@@ -12,12 +12,16 @@ import java.security.MessageDigest;
 /**
  * Checks a login secret against the configured password hash or token (read once at start), and
  * slows guessing: after {@value #FREE_FAILURES} failures in a row every attempt waits {@value
- * #LOCK_S} s after the last failure (wall time), right or wrong, so a guesser learns nothing faster.
+ * #LOCK_S} s after the last failure (wall time), right or wrong, so a guesser learns nothing
+ * faster.
  */
 final class LoginCheck {
   static final int FREE_FAILURES = 5;
   static final long LOCK_S = 10;
-  /** Longer secrets are refused unhashed (PBKDF2 on megabytes would be a cheap way to busy the Pi). */
+
+  /**
+   * Longer secrets are refused unhashed (PBKDF2 on megabytes would be a cheap way to busy the Pi).
+   */
   static final int MAX_SECRET_CHARS = 256;
 
   private final PasswordHash hash;
@@ -32,7 +36,10 @@ final class LoginCheck {
     this.wall = wall;
   }
 
-  /** @throws IOException when the file cannot be read; IllegalArgumentException when its content is wrong */
+  /**
+   * @throws IOException when the file cannot be read; IllegalArgumentException when its content is
+   *     wrong
+   */
   static LoginCheck from(WebConfig c, Clock wall) throws IOException {
     if (c.passwordHashFile() != null) {
       return new LoginCheck(PasswordHash.parse(firstLine(c.passwordHashFile())), null, wall);
@@ -68,9 +75,15 @@ final class LoginCheck {
     return "wrong " + (token != null ? "token" : "password");
   }
 
-  /** True for the configured token (an API client's {@code Authorization: Bearer}); never for a password. */
+  /**
+   * True for the configured token (an API client's {@code Authorization: Bearer}); never for a
+   * password.
+   */
   synchronized boolean acceptsBearer(String secret) {
-    return token != null && lockedForS() == 0 && secret != null && secret.length() <= MAX_SECRET_CHARS
+    return token != null
+        && lockedForS() == 0
+        && secret != null
+        && secret.length() <= MAX_SECRET_CHARS
         && matches(secret);
   }
 

@@ -11,18 +11,26 @@ import java.util.Map;
  * @param running the version the controller predicts with
  * @param active what the active pointer names ("factory" for the built-in model)
  * @param installed installed bundles, oldest first; empty without a state directory
- * @param card the running model's card: version, creation, data rows and test metrics; null when unreadable
+ * @param card the running model's card: version, creation, data rows and test metrics; null when
+ *     unreadable
  * @param monitoring rolling figures, e.g. fallback rate over the last cycles
  * @param note one line on where the figures come from
  */
-public record ModelHealth(String running, String active, List<Installed> installed, Card card,
-    List<Figure> monitoring, String note) {
+public record ModelHealth(
+    String running,
+    String active,
+    List<Installed> installed,
+    Card card,
+    List<Figure> monitoring,
+    String note) {
 
   /** One installed bundle, as {@code model list} shows it. */
-  public record Installed(String version, String origin, String installedAt, boolean active, String problem) {}
+  public record Installed(
+      String version, String origin, String installedAt, boolean active, String problem) {}
 
   /** The parts of a model card a person reads. */
-  public record Card(String modelVersion, String created, long dataRows, Map<String, Double> metrics) {}
+  public record Card(
+      String modelVersion, String created, long dataRows, Map<String, Double> metrics) {}
 
   /** A monitored figure: name, value, unit and over how many cycles. */
   public record Figure(String name, double value, String unit, int overCycles) {}

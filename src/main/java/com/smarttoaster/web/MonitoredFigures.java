@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The device's rolling model figures as rows of the model page; a figure with no value yet is left out. */
+/**
+ * The device's rolling model figures as rows of the model page; a figure with no value yet is left
+ * out.
+ */
 final class MonitoredFigures {
   private MonitoredFigures() {}
 
@@ -17,8 +20,12 @@ final class MonitoredFigures {
     add(rows, "mean checker disagreement", 100 * f.meanCheckerDisagreement(), "%", n);
     add(rows, "too light or too dark ratings", 100 * f.unhappyRatingShare(), "%", f.rated());
     if (f.candidateVersion() != null) {
-      add(rows, "candidate " + f.candidateVersion() + ": mean difference from the time used",
-          f.candidateMeanDifference(), "s", f.candidateAnswered());
+      add(
+          rows,
+          "candidate " + f.candidateVersion() + ": mean difference from the time used",
+          f.candidateMeanDifference(),
+          "s",
+          f.candidateAnswered());
     }
     Map.Entry<String, Double> drift = f.largestDrift();
     if (drift != null) {
@@ -27,7 +34,8 @@ final class MonitoredFigures {
     return rows;
   }
 
-  private static void add(List<ModelHealth.Figure> rows, String name, double value, String unit, int over) {
+  private static void add(
+      List<ModelHealth.Figure> rows, String name, double value, String unit, int over) {
     if (Double.isFinite(value)) {
       rows.add(new ModelHealth.Figure(name, value, unit, over));
     }

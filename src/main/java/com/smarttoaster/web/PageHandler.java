@@ -29,7 +29,12 @@ final class PageHandler extends Handler.Abstract {
   private final EventStream events;
   private final boolean tls;
 
-  PageHandler(ObjectMapper json, StaticFiles files, ApiRoutes api, RequestGuard guard, EventStream events,
+  PageHandler(
+      ObjectMapper json,
+      StaticFiles files,
+      ApiRoutes api,
+      RequestGuard guard,
+      EventStream events,
       boolean tls) {
     this.json = json;
     this.files = files;
@@ -53,7 +58,8 @@ final class PageHandler extends Handler.Abstract {
         res.setStatus(200);
         res.getHeaders().put(HttpHeader.CONTENT_TYPE, f.contentType());
         res.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        res.write(true, "HEAD".equals(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(f.bytes()), cb);
+        res.write(
+            true, "HEAD".equals(method) ? ByteBuffer.allocate(0) : ByteBuffer.wrap(f.bytes()), cb);
         return true;
       }
       res.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -69,7 +75,8 @@ final class PageHandler extends Handler.Abstract {
         return true;
       }
       if (!"GET".equals(method)) {
-        throw new BadRequest(405, "method " + SettingChange.shown(method) + " is not allowed; use GET or POST");
+        throw new BadRequest(
+            405, "method " + SettingChange.shown(method) + " is not allowed; use GET or POST");
       }
       RequestGuard.Caller caller = guard.caller(r);
       if (path.equals("/api/session")) {
@@ -81,18 +88,21 @@ final class PageHandler extends Handler.Abstract {
       }
       if (path.equals("/api/events")) {
         if (!events.add(res, cb)) {
-          throw new BadRequest(503, "too many pages are open on this toaster; close one and reload");
+          throw new BadRequest(
+              503, "too many pages are open on this toaster; close one and reload");
         }
         return true;
       }
       send(res, cb, 200, api.get(path, r));
     } catch (BadRequest e) {
-      Map<String, Object> body = e.status() == 401
-          ? Map.of("error", e.getMessage(), "login", api.loginKind())
-          : Map.of("error", e.getMessage());
+      Map<String, Object> body =
+          e.status() == 401
+              ? Map.of("error", e.getMessage(), "login", api.loginKind())
+              : Map.of("error", e.getMessage());
       if ("POST".equals(method)) {
         // A refused POST may leave its body unread, and then Jetty closes the connection after the
-        // answer; saying so keeps a client from sending its next request on a connection being closed.
+        // answer; saying so keeps a client from sending its next request on a connection being
+        // closed.
         res.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
       send(res, cb, e.status(), body);

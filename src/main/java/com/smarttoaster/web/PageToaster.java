@@ -27,10 +27,15 @@ public final class PageToaster {
 
   /**
    * @param clock the appliance's clock (simulated time on the simulated appliance)
-   * @param remote the history and rating path (MQTT's), {@link ApplianceRemote#NONE} without history
+   * @param remote the history and rating path (MQTT's), {@link ApplianceRemote#NONE} without
+   *     history
    * @param cutoffC the supervisor's over-temperature cut-off, for the chart
    */
-  public PageToaster(ToastController controller, SafetySupervisor supervisor, Clock clock, ApplianceRemote remote,
+  public PageToaster(
+      ToastController controller,
+      SafetySupervisor supervisor,
+      Clock clock,
+      ApplianceRemote remote,
       double cutoffC) {
     this.controller = controller;
     this.supervisor = supervisor;
@@ -70,7 +75,9 @@ public final class PageToaster {
     controller.submit(change.command());
   }
 
-  /** @return null when rated, else why not */
+  /**
+   * @return null when rated, else why not
+   */
   String rateLast(Rating rating) {
     // The one call into the rating rules (shared with MQTT's feedback command).
     return remote.rateLastNow(rating);

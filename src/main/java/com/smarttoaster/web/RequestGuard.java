@@ -9,14 +9,15 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Who is asking, and whether a state-changing request may act (OWASP CSRF Prevention Cheat Sheet):
+ *
  * <ul>
- *   <li>a logged-in browser sends its session cookie ({@code HttpOnly}, {@code SameSite=Strict}) and,
- *       on every POST, the session's CSRF token in {@value #CSRF_HEADER};
+ *   <li>a logged-in browser sends its session cookie ({@code HttpOnly}, {@code SameSite=Strict})
+ *       and, on every POST, the session's CSRF token in {@value #CSRF_HEADER};
  *   <li>an API client sends the configured token as {@code Authorization: Bearer} (never sent by a
  *       browser on its own, so no CSRF token is needed);
  *   <li>every POST must have the page's own origin: an {@code Origin} header naming another site,
- *       or {@code Sec-Fetch-Site: cross-site}, is refused before anything else, and the body must be
- *       {@code application/json} (a plain cross-site form cannot send that).
+ *       or {@code Sec-Fetch-Site: cross-site}, is refused before anything else, and the body must
+ *       be {@code application/json} (a plain cross-site form cannot send that).
  * </ul>
  */
 final class RequestGuard {
@@ -62,27 +63,39 @@ final class RequestGuard {
     return Optional.empty();
   }
 
-  /** @throws BadRequest 403 when the request comes from another site or is not JSON */
+  /**
+   * @throws BadRequest 403 when the request comes from another site or is not JSON
+   */
   void sameOrigin(Request r) {
     String origin = r.getHeaders().get(HttpHeader.ORIGIN);
     String host = r.getHeaders().get(HttpHeader.HOST);
     String own = (r.isSecure() ? "https://" : "http://") + host;
     if (origin != null && !origin.equals(own)) {
-      throw new BadRequest(403, "cross-site request refused: Origin " + SettingChange.shown(origin)
-          + " is not this toaster's page (" + SettingChange.shown(own) + ")");
+      throw new BadRequest(
+          403,
+          "cross-site request refused: Origin "
+              + SettingChange.shown(origin)
+              + " is not this toaster's page ("
+              + SettingChange.shown(own)
+              + ")");
     }
     String site = r.getHeaders().get("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      throw new BadRequest(403, "cross-site request refused: Sec-Fetch-Site is " + SettingChange.shown(site));
+      throw new BadRequest(
+          403, "cross-site request refused: Sec-Fetch-Site is " + SettingChange.shown(site));
     }
     String type = r.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new BadRequest(415, "a request that changes something must be application/json; got "
-          + SettingChange.shown(type));
+      throw new BadRequest(
+          415,
+          "a request that changes something must be application/json; got "
+              + SettingChange.shown(type));
     }
   }
 
-  /** @throws BadRequest 401 without a login, 403 without the session's CSRF token */
+  /**
+   * @throws BadRequest 401 without a login, 403 without the session's CSRF token
+   */
   void mayAct(Request r, Caller c) {
     if (!c.known()) {
       throw new BadRequest(401, "log in first");
@@ -91,10 +104,16 @@ final class RequestGuard {
       return;
     }
     String sent = r.getHeaders().get(CSRF_HEADER);
-    if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-        c.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-      throw new BadRequest(403, "cross-site request refused: the " + CSRF_HEADER + " header is missing or wrong;"
-          + " reload the page");
+    if (sent == null
+        || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8),
+            c.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+      throw new BadRequest(
+          403,
+          "cross-site request refused: the "
+              + CSRF_HEADER
+              + " header is missing or wrong;"
+              + " reload the page");
     }
   }
 }

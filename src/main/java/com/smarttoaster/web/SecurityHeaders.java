@@ -8,8 +8,9 @@ import org.eclipse.jetty.http.HttpFields;
  * browsers without frame-ancestors, no MIME sniffing, no referrer, and HSTS over HTTPS.
  */
 final class SecurityHeaders {
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-      + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private SecurityHeaders() {}
 

@@ -71,5 +71,4 @@ final class Sessions {
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
-
 }

@@ -21,26 +21,36 @@ record SettingChange(RemoteCommand command) {
    */
   static SettingChange parse(String name, String value) {
     return switch (name) {
-      case "shade" -> new SettingChange(new RemoteCommand.SetShade(whole(name, value, Shade.LIGHTEST, Shade.DARKEST)));
+      case "shade" ->
+          new SettingChange(
+              new RemoteCommand.SetShade(whole(name, value, Shade.LIGHTEST, Shade.DARKEST)));
       case "slices" -> new SettingChange(new RemoteCommand.SetSlices(whole(name, value, 1, 2)));
-      case "thicknessMm" -> new SettingChange(
-          new RemoteCommand.SetThickness(whole(name, value, MIN_THICKNESS_MM, MAX_THICKNESS_MM)));
+      case "thicknessMm" ->
+          new SettingChange(
+              new RemoteCommand.SetThickness(
+                  whole(name, value, MIN_THICKNESS_MM, MAX_THICKNESS_MM)));
       case "bread" -> {
         BreadType b = BreadType.fromId(value);
         if (b == null) {
-          throw new BadRequest("bread = " + shown(value) + " is not one of " + ids(BreadType.values()));
+          throw new BadRequest(
+              "bread = " + shown(value) + " is not one of " + ids(BreadType.values()));
         }
         yield new SettingChange(new RemoteCommand.SetBread(b));
       }
       case "mode" -> {
         ToastMode m = ToastMode.fromId(value);
         if (m == null) {
-          throw new BadRequest("mode = " + shown(value) + " is not one of " + ids(ToastMode.values()));
+          throw new BadRequest(
+              "mode = " + shown(value) + " is not one of " + ids(ToastMode.values()));
         }
         yield new SettingChange(new RemoteCommand.SetMode(m));
       }
-      default -> throw new BadRequest("setting " + shown(name) + " is unknown; known: shade, bread, mode, slices,"
-          + " thicknessMm");
+      default ->
+          throw new BadRequest(
+              "setting "
+                  + shown(name)
+                  + " is unknown; known: shade, bread, mode, slices,"
+                  + " thicknessMm");
     };
   }
 
@@ -51,12 +61,22 @@ record SettingChange(RemoteCommand command) {
         return n;
       }
     }
-    throw new BadRequest(name + " = " + shown(value) + " is not allowed; expected a whole number from " + min + " to "
-        + max);
+    throw new BadRequest(
+        name
+            + " = "
+            + shown(value)
+            + " is not allowed; expected a whole number from "
+            + min
+            + " to "
+            + max);
   }
 
   private static String ids(Enum<?>[] values) {
-    return String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
+    return String.join(
+        ", ",
+        Arrays.stream(values)
+            .map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .toList());
   }
 
   /** Untrusted text as it may appear in a message: quoted, printable and short. */

@@ -12,13 +12,14 @@ import java.util.Map;
 final class StaticFiles {
   record File(byte[] bytes, String contentType) {}
 
-  private static final Map<String, String[]> PATHS = Map.of(
-      "/", new String[] {"status.html", "text/html;charset=utf-8"},
-      "/history", new String[] {"history.html", "text/html;charset=utf-8"},
-      "/model", new String[] {"model.html", "text/html;charset=utf-8"},
-      "/app.css", new String[] {"app.css", "text/css;charset=utf-8"},
-      "/app.js", new String[] {"app.js", "text/javascript;charset=utf-8"},
-      "/chart.js", new String[] {"chart.js", "text/javascript;charset=utf-8"});
+  private static final Map<String, String[]> PATHS =
+      Map.of(
+          "/", new String[] {"status.html", "text/html;charset=utf-8"},
+          "/history", new String[] {"history.html", "text/html;charset=utf-8"},
+          "/model", new String[] {"model.html", "text/html;charset=utf-8"},
+          "/app.css", new String[] {"app.css", "text/css;charset=utf-8"},
+          "/app.js", new String[] {"app.js", "text/javascript;charset=utf-8"},
+          "/chart.js", new String[] {"chart.js", "text/javascript;charset=utf-8"});
 
   private final Map<String, File> files;
 
@@ -35,14 +36,17 @@ final class StaticFiles {
 
   /** Bytes of a page with everything it loads (the page weight). */
   long pageBytes(String path) {
-    return files.get(path).bytes().length + files.get("/app.css").bytes().length + files.get("/app.js").bytes().length
+    return files.get(path).bytes().length
+        + files.get("/app.css").bytes().length
+        + files.get("/app.js").bytes().length
         + files.get("/chart.js").bytes().length;
   }
 
   private static byte[] read(String name) {
     try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("the jar has no /web/" + name + "; it was built without the page");
+        throw new IllegalStateException(
+            "the jar has no /web/" + name + "; it was built without the page");
       }
       return in.readAllBytes();
     } catch (IOException e) {

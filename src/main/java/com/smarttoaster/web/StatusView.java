@@ -40,13 +40,23 @@ record StatusView(
   static StatusView of(PageToaster t) {
     ControllerSnapshot c = t.snapshot();
     SafetyStatus s = t.safety();
-    Double chamber = s.lastReading() != null && s.lastReading().isValid()
-        ? Math.round(s.lastReading().chamberC() * 10) / 10.0 : null;
-    return new StatusView(c.phase().id(), Settings.of(c.settings()), chamber, s.heaterCommandedOn(), s.carriageHeld(),
+    Double chamber =
+        s.lastReading() != null && s.lastReading().isValid()
+            ? Math.round(s.lastReading().chamberC() * 10) / 10.0
+            : null;
+    return new StatusView(
+        c.phase().id(),
+        Settings.of(c.settings()),
+        chamber,
+        s.heaterCommandedOn(),
+        s.carriageHeld(),
         Math.round(c.remainingS() * 10) / 10.0,
         c.prediction() == null ? null : Math.round(c.prediction().seconds() * 10) / 10.0,
         c.prediction() == null ? null : c.prediction().predictor(),
         c.prediction() == null ? null : c.prediction().fallbackReason(),
-        FaultView.of(s.fault()), t.cutoffC(), Math.round(t.nowS() * 1000) / 1000.0, t.modelVersion());
+        FaultView.of(s.fault()),
+        t.cutoffC(),
+        Math.round(t.nowS() * 1000) / 1000.0,
+        t.modelVersion());
   }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.config.WebConfig;
 import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.Clock;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.modellife.ModelStore;
 import com.smarttoaster.monitoring.RollingFigures;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.safety.SafetySupervisor;
-import com.smarttoaster.hal.Clock;
 import com.smarttoaster.remote.TlsFiles;
+import com.smarttoaster.safety.SafetySupervisor;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   static final int MAX_THREADS = 12;
+
   /** Connections idle this long are closed, ms; the event stream sends more often. */
   static final long IDLE_TIMEOUT_MS = 30_000;
 
@@ -57,8 +58,13 @@ public class WebServer implements AutoCloseable {
     files = null;
   }
 
-  private WebServer(Server server, ServerConnector connector, CycleTraces traces, PageToaster toaster,
-      EventStream events, StaticFiles files) {
+  private WebServer(
+      Server server,
+      ServerConnector connector,
+      CycleTraces traces,
+      PageToaster toaster,
+      EventStream events,
+      StaticFiles files) {
     this.server = server;
     this.connector = connector;
     this.traces = traces;
@@ -76,26 +82,39 @@ public class WebServer implements AutoCloseable {
    * @param activeCard the active model's card for the rolling figures' drift (null without one)
    * @throws WebServerException naming what is wrong
    */
-  public static WebServer fromConfig(ToasterConfig cfg, ToastController controller, SafetySupervisor supervisor,
-      Clock clock, ApplianceRemote remote, ModelStore store, Supplier<ModelCard> activeCard) {
+  public static WebServer fromConfig(
+      ToasterConfig cfg,
+      ToastController controller,
+      SafetySupervisor supervisor,
+      Clock clock,
+      ApplianceRemote remote,
+      ModelStore store,
+      Supplier<ModelCard> activeCard) {
     if (cfg.web() == null) {
       return NONE;
     }
-    PageToaster toaster = new PageToaster(controller, supervisor, clock, remote, cfg.safety().cutoffC());
+    PageToaster toaster =
+        new PageToaster(controller, supervisor, clock, remote, cfg.safety().cutoffC());
     int window = cfg.model().health().window();
-    InstalledModels health = new InstalledModels(store, controller::modelVersion,
-        () -> MonitoredFigures.of(RollingFigures.of(remote.recordedCycles(), window, activeCard.get())));
+    InstalledModels health =
+        new InstalledModels(
+            store,
+            controller::modelVersion,
+            () ->
+                MonitoredFigures.of(
+                    RollingFigures.of(remote.recordedCycles(), window, activeCard.get())));
     return start(cfg.web(), toaster, health, Clock.system());
   }
 
   /**
    * Starts serving the page as the config says.
    *
-   * @param wall wall time for logins and sessions (not the appliance's clock: a simulated toaster may
-   *     run fast)
+   * @param wall wall time for logins and sessions (not the appliance's clock: a simulated toaster
+   *     may run fast)
    * @throws WebServerException naming what is wrong (port in use, unreadable login or TLS file)
    */
-  public static WebServer start(WebConfig cfg, PageToaster toaster, ModelHealthSource models, Clock wall) {
+  public static WebServer start(
+      WebConfig cfg, PageToaster toaster, ModelHealthSource models, Clock wall) {
     LoginCheck login;
     try {
       login = LoginCheck.from(cfg, wall);
@@ -105,20 +124,32 @@ public class WebServer implements AutoCloseable {
     return start(cfg, toaster, models, wall, login);
   }
 
-  static WebServer start(WebConfig cfg, PageToaster toaster, ModelHealthSource models, Clock wall, LoginCheck login) {
+  static WebServer start(
+      WebConfig cfg, PageToaster toaster, ModelHealthSource models, Clock wall, LoginCheck login) {
     ObjectMapper json = new ObjectMapper();
     CycleTraces traces = new CycleTraces();
     Sessions sessions = new Sessions(wall, cfg.sessionMinutes() * 60_000_000_000L);
     RequestGuard guard = new RequestGuard(sessions, login, cfg.usesTls());
-    ApiRoutes api = new ApiRoutes(json, toaster, traces, models, sessions, login, guard, cfg.usesTls(),
-        cfg.sessionMinutes() * 60L);
-    EventStream events = new EventStream(() -> {
-      try {
-        return json.writeValueAsString(StatusView.of(toaster));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    ApiRoutes api =
+        new ApiRoutes(
+            json,
+            toaster,
+            traces,
+            models,
+            sessions,
+            login,
+            guard,
+            cfg.usesTls(),
+            cfg.sessionMinutes() * 60L);
+    EventStream events =
+        new EventStream(
+            () -> {
+              try {
+                return json.writeValueAsString(StatusView.of(toaster));
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     StaticFiles files = new StaticFiles();
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
     pool.setName("web");
@@ -138,10 +169,13 @@ public class WebServer implements AutoCloseable {
         throw new WebServerException("web: " + e.getMessage());
       }
       ssl.setKeyStorePassword(new String(pass));
-      SecureRequestCustomizer src = new SecureRequestCustomizer(false); // an IP address has no SNI name
+      SecureRequestCustomizer src =
+          new SecureRequestCustomizer(false); // an IP address has no SNI name
       src.setSniHostCheck(false);
       http.addCustomizer(src);
-      connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+      connector =
+          new ServerConnector(
+              server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
     } else {
       connector = new ServerConnector(server, new HttpConnectionFactory(http));
     }
@@ -160,8 +194,14 @@ public class WebServer implements AutoCloseable {
       } catch (Exception ignored) {
         // nothing was serving
       }
-      throw new WebServerException("web: cannot serve on " + cfg.bindAddress() + ":" + cfg.port() + " ("
-          + e.getMessage() + "); choose another web.port or web.bindAddress");
+      throw new WebServerException(
+          "web: cannot serve on "
+              + cfg.bindAddress()
+              + ":"
+              + cfg.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another web.port or web.bindAddress");
     }
     WebServer w = new WebServer(server, connector, traces, toaster, events, files);
     log.info("Web page: {}", cfg.summary().replace(":" + cfg.port() + "/", ":" + w.port() + "/"));
@@ -173,7 +213,10 @@ public class WebServer implements AutoCloseable {
     return connector == null ? -1 : connector.getLocalPort();
   }
 
-  /** Right after each controller tick, on the controller's thread: samples the chart. Never blocks for long. */
+  /**
+   * Right after each controller tick, on the controller's thread: samples the chart. Never blocks
+   * for long.
+   */
   public void afterTick() {
     if (traces != null) {
       traces.afterTick(toaster.snapshot(), toaster.safety(), toaster.nowS());

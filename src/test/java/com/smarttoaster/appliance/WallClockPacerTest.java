@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pacer on a stepped wall clock: it sleeps what the factor asks for and never catches up in a burst. */
+/**
+ * The pacer on a stepped wall clock: it sleeps what the factor asks for and never catches up in a
+ * burst.
+ */
 class WallClockPacerTest {
   /** A wall clock that moves only when slept on or when a step is said to take time. */
   static final class SteppedWall implements WallClockPacer.Wall {
@@ -45,7 +48,8 @@ class WallClockPacerTest {
     for (long sim = 0; sim <= 10_000 * STEP; sim += STEP) { // 100 simulated seconds
       pacer.pace(sim);
     }
-    assertEquals(1_000_000_000L, wall.nanos, 1_000_000L, "100 simulated seconds in one wall second");
+    assertEquals(
+        1_000_000_000L, wall.nanos, 1_000_000L, "100 simulated seconds in one wall second");
     assertEquals(1000, wall.sleeps.size(), "a 1 ms sleep every 10 steps (0.1 ms each)");
   }
 

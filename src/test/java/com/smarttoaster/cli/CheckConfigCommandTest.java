@@ -36,11 +36,14 @@ class CheckConfigCommandTest {
     Path bad =
         Files.writeString(
             dir.resolve("bad.yaml"),
-            Files.readString(Path.of("config/toaster.yaml")).replace("cutoffC: 280", "cutoffC: 400"));
+            Files.readString(Path.of("config/toaster.yaml"))
+                .replace("cutoffC: 280", "cutoffC: 400"));
     assertEquals(2, run(bad.toString()));
     assertEquals("", out.toString());
     assertTrue(
-        err.toString().contains("\n  safety.cutoffC = 400 is out of range; expected a number from 150 to 350 °C\n"),
+        err.toString()
+            .contains(
+                "\n  safety.cutoffC = 400 is out of range; expected a number from 150 to 350 °C\n"),
         err.toString());
   }
 
@@ -49,7 +52,9 @@ class CheckConfigCommandTest {
     Path missing = dir.resolve("none.yaml");
     assertEquals(2, run(missing.toString()));
     assertEquals(
-        "cannot use config " + missing + ": no such file; the toaster will not heat without a valid config",
+        "cannot use config "
+            + missing
+            + ": no such file; the toaster will not heat without a valid config",
         err.toString().strip());
   }
 
@@ -63,6 +68,8 @@ class CheckConfigCommandTest {
   void helpDescribesTheCommand() {
     assertEquals(0, run("--help"));
     assertTrue(out.toString().contains("Usage: check-config"), out.toString());
-    assertTrue(out.toString().contains("Exit codes: 0 valid, 2 invalid or unreadable file."), out.toString());
+    assertTrue(
+        out.toString().contains("Exit codes: 0 valid, 2 invalid or unreadable file."),
+        out.toString());
   }
 }

@@ -49,8 +49,9 @@ class CliContractTest {
 
   @Test
   void versionIsThePomsVersion() throws Exception {
-    Matcher m = Pattern.compile("<artifactId>smart-toaster</artifactId>\\s*<version>([^<]+)</version>")
-        .matcher(Files.readString(Path.of("pom.xml")));
+    Matcher m =
+        Pattern.compile("<artifactId>smart-toaster</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
     assertTrue(m.find(), "the pom's own version");
     Run r = run("--version");
     assertEquals(0, r.exit());
@@ -70,7 +71,8 @@ class CliContractTest {
       if (line.startsWith("  ") && !line.startsWith("    ")) {
         summaries.add(line.strip());
       } else {
-        summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
+        summaries.set(
+            summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
       }
     }
     assertEquals(Main.commandLine().getSubcommands().size(), summaries.size(), commands);
@@ -90,23 +92,32 @@ class CliContractTest {
       for (int i = 0; i + 1 < lines.length; i++) {
         String here = lines[i].stripTrailing();
         String next = lines[i + 1].strip();
-        assertFalse(here.matches(".*[A-Za-z0-9]-") && !next.isEmpty(),
+        assertFalse(
+            here.matches(".*[A-Za-z0-9]-") && !next.isEmpty(),
             cmd + ": a hyphenated word split at line " + (i + 1) + ": " + here + " / " + next);
-        assertFalse(here.endsWith(":") && next.startsWith("/"), cmd + ": a URL split: " + here + " / " + next);
-        assertFalse(splitsACommaList(here, next), cmd + ": a comma list split: " + here + " / " + next);
+        assertFalse(
+            here.endsWith(":") && next.startsWith("/"),
+            cmd + ": a URL split: " + here + " / " + next);
+        assertFalse(
+            splitsACommaList(here, next), cmd + ": a comma list split: " + here + " / " + next);
       }
-      assertFalse(r.out().contains("DESIGN.md"), cmd + ": cites a file that is not in the repository");
+      assertFalse(
+          r.out().contains("DESIGN.md"), cmd + ": cites a file that is not in the repository");
     }
   }
 
-  /** "a,b," then "c,d": a list written without spaces (one token) broken at a comma; prose lists have ", ". */
+  /**
+   * "a,b," then "c,d": a list written without spaces (one token) broken at a comma; prose lists
+   * have ", ".
+   */
   private static boolean splitsACommaList(String here, String next) {
     if (!here.matches(".*\\S,") || next.isEmpty()) {
       return false;
     }
     String last = here.substring(here.lastIndexOf(' ') + 1);
     String first = next.split(" ", 2)[0];
-    return last.substring(0, last.length() - 1).contains(",") || first.replaceAll("[,.)\\]]+$", "").contains(",");
+    return last.substring(0, last.length() - 1).contains(",")
+        || first.replaceAll("[,.)\\]]+$", "").contains(",");
   }
 
   private static List<List<String>> allCommands(CommandLine cl, List<String> path) {
@@ -140,8 +151,10 @@ class CliContractTest {
   void aPlotIntoAMissingDirectoryIsRefusedBeforeTheCycleRuns() {
     Run r = run("simulate", "--scenario", SCENARIO, "--plot", "/nonexistent/dir/x.png");
     assertEquals(2, r.exit());
-    assertEquals("--plot: cannot write '/nonexistent/dir/x.png': the directory /nonexistent/dir does not exist;"
-        + " create it first or choose another path", r.err().strip());
+    assertEquals(
+        "--plot: cannot write '/nonexistent/dir/x.png': the directory /nonexistent/dir does not exist;"
+            + " create it first or choose another path",
+        r.err().strip());
     assertEquals("", r.out(), "no cycle ran");
   }
 
@@ -157,7 +170,15 @@ class CliContractTest {
   @Test
   void thePlotIsWrittenToTheFileNamed(@TempDir Path dir) {
     Path png = dir.resolve("Cycle.PNG");
-    Run r = run("simulate", "--scenario", SCENARIO, "--predictor", "fallback", "--plot", png.toString());
+    Run r =
+        run(
+            "simulate",
+            "--scenario",
+            SCENARIO,
+            "--predictor",
+            "fallback",
+            "--plot",
+            png.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(Files.isRegularFile(png), "written where named");
     assertFalse(Files.exists(dir.resolve("Cycle.PNG.png")));

@@ -24,17 +24,23 @@ class CyclePlotTest {
 
   @BeforeAll
   static void drawTheStuckHeaterCycle() throws Exception {
-    CycleSimulation sim = new CycleSimulation(
-        ScenarioReader.read(Path.of("src/test/resources/scenarios/fault-heater-stuck.json")),
-        SimulationOptions.defaults("fallback").withTrace(0.25));
+    CycleSimulation sim =
+        new CycleSimulation(
+            ScenarioReader.read(Path.of("src/test/resources/scenarios/fault-heater-stuck.json")),
+            SimulationOptions.defaults("fallback").withTrace(0.25));
     result = sim.run(null);
     charts = CyclePlot.charts(sim.trace(), result);
   }
 
   private static XYSeries startingWith(XYChart chart, String prefix) {
-    return chart.getSeriesMap().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-        .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError(
-            "no series '" + prefix + "…' in " + chart.getSeriesMap().keySet()));
+    return chart.getSeriesMap().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no series '" + prefix + "…' in " + chart.getSeriesMap().keySet()));
   }
 
   @Test
@@ -56,21 +62,33 @@ class CyclePlotTest {
 
   @Test
   void faultOnsetTripAndHeatOffAreMarkedWhereTheyHappened() {
-    assertEquals(5.0, startingWith(charts.main(), "injected heater-stuck-on at 5.0 s").getXData()[0]);
+    assertEquals(
+        5.0, startingWith(charts.main(), "injected heater-stuck-on at 5.0 s").getXData()[0]);
     XYSeries trip = startingWith(charts.main(), "trip HEATER_STUCK_ON");
-    double tripS = result.events().stream().filter(e -> e.event().startsWith("fault HEATER_STUCK_ON"))
-        .findFirst().orElseThrow().atS();
+    double tripS =
+        result.events().stream()
+            .filter(e -> e.event().startsWith("fault HEATER_STUCK_ON"))
+            .findFirst()
+            .orElseThrow()
+            .atS();
     assertEquals(tripS, trip.getXData()[0]);
     assertEquals(tripS, trip.getXData()[1], "a vertical line");
     assertEquals(result.heatCutS(), startingWith(charts.main(), "heat off at").getXData()[0]);
-    assertTrue(charts.main().getSeriesMap().containsKey(
-        String.format(java.util.Locale.ROOT, "heat off at %.1f s (carriage)", result.heatCutS())),
+    assertTrue(
+        charts
+            .main()
+            .getSeriesMap()
+            .containsKey(
+                String.format(
+                    java.util.Locale.ROOT, "heat off at %.1f s (carriage)", result.heatCutS())),
         charts.main().getSeriesMap().keySet().toString());
   }
 
   @Test
   void theHeaterHasItsOwnStripWithCurrentAndCommand() {
-    assertFalse(charts.main().getSeriesMap().containsKey(CyclePlot.HEATER_SERIES), "not among the temperatures");
+    assertFalse(
+        charts.main().getSeriesMap().containsKey(CyclePlot.HEATER_SERIES),
+        "not among the temperatures");
     XYSeries current = charts.heater().getSeriesMap().get(CyclePlot.HEATER_SERIES);
     assertNotNull(current);
     double[] y = current.getYData();
@@ -78,7 +96,10 @@ class CyclePlotTest {
     double low = java.util.Arrays.stream(y).min().orElseThrow();
     assertTrue(high > low, "current both flows and stops");
     assertNotNull(charts.heater().getSeriesMap().get(CyclePlot.COMMAND_SERIES));
-    assertEquals(charts.main().getStyler().getXAxisMax(), charts.heater().getStyler().getXAxisMax(), "one time axis");
+    assertEquals(
+        charts.main().getStyler().getXAxisMax(),
+        charts.heater().getStyler().getXAxisMax(),
+        "one time axis");
   }
 
   @Test

@@ -26,12 +26,17 @@ class DatasetCommandTest {
   @Test
   void writesTheCsvAndTheDataCard(@TempDir Path dir) throws Exception {
     Path outDir = dir.resolve("data");
-    assertEquals(0, run("dataset", "--rows", "30", "--seed", "5", "--out", outDir.toString()), err.toString());
+    assertEquals(
+        0,
+        run("dataset", "--rows", "30", "--seed", "5", "--out", outDir.toString()),
+        err.toString());
     Path csv = outDir.resolve("toast-dataset.csv");
     Path card = outDir.resolve("data-card.md");
     assertEquals(31, Files.readAllLines(csv).size(), "header and 30 rows");
     String sha = DatasetCsv.sha256Hex(Files.readAllBytes(csv));
-    assertTrue(Files.readString(card).contains("| SHA-256 | `" + sha + "` |"), "the card names the CSV's hash");
+    assertTrue(
+        Files.readString(card).contains("| SHA-256 | `" + sha + "` |"),
+        "the card names the CSV's hash");
     assertTrue(out.toString().contains("30 rows (seed 5)"), out.toString());
 
     Path again = dir.resolve("again");

@@ -27,8 +27,17 @@ class HistoryCommandTest {
 
   private static CycleRecord record(String id, Rating rating) {
     ToastSettings s = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
-    return new CycleRecord(id, "kitchen", Instant.parse("2026-11-27T08:00:00Z"), new PredictionInput(s, 21, 21, 230),
-        new Prediction(108.2, "fallback", null), CycleOutcome.DONE, null, 108.3, null, rating);
+    return new CycleRecord(
+        id,
+        "kitchen",
+        Instant.parse("2026-11-27T08:00:00Z"),
+        new PredictionInput(s, 21, 21, 230),
+        new Prediction(108.2, "fallback", null),
+        CycleOutcome.DONE,
+        null,
+        108.3,
+        null,
+        rating);
   }
 
   private static int run(StringWriter err, String... args) {
@@ -47,13 +56,26 @@ class HistoryCommandTest {
     }
     Path csv = dir.resolve("cycles.csv");
     StringWriter err = new StringWriter();
-    assertEquals(0, run(err, "history", "export", "--db", db.toString(), "--out", csv.toString()), err.toString());
-    assertEquals(List.of(record("one", null), record("two", Rating.JUST_RIGHT)), CycleRecordCsv.read(csv));
+    assertEquals(
+        0,
+        run(err, "history", "export", "--db", db.toString(), "--out", csv.toString()),
+        err.toString());
+    assertEquals(
+        List.of(record("one", null), record("two", Rating.JUST_RIGHT)), CycleRecordCsv.read(csv));
     assertTrue(err.toString().contains("Wrote 2 cycles (1 rated)"), err.toString());
 
     Path rated = dir.resolve("rated.csv");
-    assertEquals(0, run(new StringWriter(), "history", "export", "--db", db.toString(), "--out", rated.toString(),
-        "--rated-only"));
+    assertEquals(
+        0,
+        run(
+            new StringWriter(),
+            "history",
+            "export",
+            "--db",
+            db.toString(),
+            "--out",
+            rated.toString(),
+            "--rated-only"));
     assertEquals(List.of(record("two", Rating.JUST_RIGHT)), CycleRecordCsv.read(rated));
   }
 
@@ -61,10 +83,30 @@ class HistoryCommandTest {
   void exportWritesRunningAndInterruptedCyclesAndReadsThemBack() throws Exception {
     Path db = dir.resolve("history.db");
     CycleRecord r = record("x", null);
-    CycleRecord cut = new CycleRecord("cut", "kitchen", r.startTime(), r.input(), r.prediction(), CycleOutcome.RUNNING,
-        null, 0, null, null);
-    CycleRecord now = new CycleRecord("now", "kitchen", r.startTime(), r.input(), r.prediction(),
-        CycleOutcome.RUNNING, null, 0, null, null);
+    CycleRecord cut =
+        new CycleRecord(
+            "cut",
+            "kitchen",
+            r.startTime(),
+            r.input(),
+            r.prediction(),
+            CycleOutcome.RUNNING,
+            null,
+            0,
+            null,
+            null);
+    CycleRecord now =
+        new CycleRecord(
+            "now",
+            "kitchen",
+            r.startTime(),
+            r.input(),
+            r.prediction(),
+            CycleOutcome.RUNNING,
+            null,
+            0,
+            null,
+            null);
     try (HistoryDatabase h = HistoryDatabase.open(db, 100, 100)) {
       h.cycles().record(cut);
       h.cycles().closeInterrupted();
@@ -73,15 +115,28 @@ class HistoryCommandTest {
     }
     Path csv = dir.resolve("cycles.csv");
     StringWriter err = new StringWriter();
-    assertEquals(0, run(err, "history", "export", "--db", db.toString(), "--out", csv.toString()), err.toString());
-    assertEquals(List.of(cut.interrupted(), record("done", Rating.TOO_LIGHT), now), CycleRecordCsv.read(csv));
+    assertEquals(
+        0,
+        run(err, "history", "export", "--db", db.toString(), "--out", csv.toString()),
+        err.toString());
+    assertEquals(
+        List.of(cut.interrupted(), record("done", Rating.TOO_LIGHT), now),
+        CycleRecordCsv.read(csv));
   }
 
   @Test
   void aMissingDatabaseIsBadInput() {
     StringWriter err = new StringWriter();
-    assertEquals(2, run(err, "history", "export", "--db", dir.resolve("none.db").toString(), "--out",
-        dir.resolve("x.csv").toString()));
+    assertEquals(
+        2,
+        run(
+            err,
+            "history",
+            "export",
+            "--db",
+            dir.resolve("none.db").toString(),
+            "--out",
+            dir.resolve("x.csv").toString()));
     assertTrue(err.toString().startsWith("no history database at"), err.toString());
   }
 }

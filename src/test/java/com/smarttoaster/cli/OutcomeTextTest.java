@@ -11,10 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code simulate} says about a cycle is what happened to the bread (issue 13). */
 class OutcomeTextTest {
-  private static final Path NORMAL = Path.of("src/test/resources/scenarios/normal-white-medium.json");
+  private static final Path NORMAL =
+      Path.of("src/test/resources/scenarios/normal-white-medium.json");
 
   private static String simulate(Path scenario) {
-    CliContractTest.Run r = CliContractTest.run("simulate", "--scenario", scenario.toString(), "--predictor", "fallback");
+    CliContractTest.Run r =
+        CliContractTest.run(
+            "simulate", "--scenario", scenario.toString(), "--predictor", "fallback");
     assertEquals(0, r.exit(), r.err());
     return r.out();
   }
@@ -29,7 +32,8 @@ class OutcomeTextTest {
 
   @Test
   void anOpenElementSaysTheBreadCameOutUntoasted() {
-    String out = simulate(Path.of("src/test/resources/fault-scenarios/15-heater-open-mid-cycle.json"));
+    String out =
+        simulate(Path.of("src/test/resources/fault-scenarios/15-heater-open-mid-cycle.json"));
     assertTrue(out.contains("Stopped by the HEATER_NO_CURRENT fault: heat stopped at"), out);
     assertTrue(out.contains("the bread came out untoasted"), out);
   }
@@ -37,7 +41,8 @@ class OutcomeTextTest {
   @Test
   void aNormalCycleSaysDoneWithTheShade() {
     String out = simulate(NORMAL);
-    assertTrue(out.lines().anyMatch(l -> l.matches("  Done: shade \\d\\.\\d\\d for target 4\\.")), out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches("  Done: shade \\d\\.\\d\\d for target 4\\.")), out);
   }
 
   @Test
@@ -49,23 +54,44 @@ class OutcomeTextTest {
   }
 
   @Test
-  void aPredictorFaultAfterTheLastPredictionIsReportedAsHavingNoEffect(@TempDir Path dir) throws Exception {
-    String out = simulate(variant(dir, "late", "\"faults\": []",
-        "\"faults\": [{\"kind\": \"predictor-extreme\", \"atS\": 60, \"seconds\": 250}]"));
-    assertTrue(out.contains("note: predictor-extreme at 60.0 s had no effect: no prediction was asked after it"), out);
+  void aPredictorFaultAfterTheLastPredictionIsReportedAsHavingNoEffect(@TempDir Path dir)
+      throws Exception {
+    String out =
+        simulate(
+            variant(
+                dir,
+                "late",
+                "\"faults\": []",
+                "\"faults\": [{\"kind\": \"predictor-extreme\", \"atS\": 60, \"seconds\": 250}]"));
+    assertTrue(
+        out.contains(
+            "note: predictor-extreme at 60.0 s had no effect: no prediction was asked after it"),
+        out);
     assertTrue(out.contains("no safety fault latched"), out);
   }
 
   @Test
   void aFaultTimedAfterTheRunIsReportedAsNeverInjected(@TempDir Path dir) throws Exception {
-    String out = simulate(variant(dir, "never", "\"faults\": []", "\"faults\": [{\"kind\": \"sensor-open\", \"atS\": 900}]"));
-    assertTrue(out.contains("note: sensor-open at 900.0 s was never injected: the run ended at"), out);
+    String out =
+        simulate(
+            variant(
+                dir,
+                "never",
+                "\"faults\": []",
+                "\"faults\": [{\"kind\": \"sensor-open\", \"atS\": 900}]"));
+    assertTrue(
+        out.contains("note: sensor-open at 900.0 s was never injected: the run ended at"), out);
   }
 
   @Test
   void aScenarioNameCannotForgeLinesOrEscapeSequences(@TempDir Path dir) throws Exception {
-    String out = simulate(variant(dir, "evil", "\"white bread, medium, cold toaster\"",
-        "\"evil\\nFAKE: done\\u001b[31m\""));
+    String out =
+        simulate(
+            variant(
+                dir,
+                "evil",
+                "\"white bread, medium, cold toaster\"",
+                "\"evil\\nFAKE: done\\u001b[31m\""));
     assertTrue(out.startsWith("evil\\u000aFAKE: done\\u001b[31m: done"), out);
     assertFalse(out.contains("\u001b"), "no raw escape reaches the terminal");
     assertFalse(out.lines().anyMatch(l -> l.startsWith("FAKE")), out);

@@ -18,7 +18,12 @@ import org.junit.jupiter.api.Test;
 /** The run panel's status line in an 80-column terminal: every phase, setting and fault fits. */
 class PanelLayoutTest {
   private static SafetyStatus status(double chamberC, boolean heat, Fault fault) {
-    return new SafetyStatus(heat, heat, new TemperatureReading(chamberC, 21.0, com.smarttoaster.hal.ThermocoupleFault.NONE, 0), 0, fault);
+    return new SafetyStatus(
+        heat,
+        heat,
+        new TemperatureReading(chamberC, 21.0, com.smarttoaster.hal.ThermocoupleFault.NONE, 0),
+        0,
+        fault);
   }
 
   @Test
@@ -46,18 +51,30 @@ class PanelLayoutTest {
 
   @Test
   void toastingShowsTheBarSizedByThePredictionAndTheSettingsInForce() {
-    ControllerSnapshot snap = new ControllerSnapshot(CyclePhase.TOASTING,
-        new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST), new Prediction(108, "model", null), 54, false);
-    assertEquals("toasting  [####----]  54/108s  shade 5 white      2x12mm toast   156°C HEAT",
+    ControllerSnapshot snap =
+        new ControllerSnapshot(
+            CyclePhase.TOASTING,
+            new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+            new Prediction(108, "model", null),
+            54,
+            false);
+    assertEquals(
+        "toasting  [####----]  54/108s  shade 5 white      2x12mm toast   156°C HEAT",
         TerminalPanel.statusText(snap, status(156.2, true, null)));
   }
 
   @Test
   void aFaultShowsItsCode() {
-    ControllerSnapshot snap = new ControllerSnapshot(CyclePhase.FAULT,
-        new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST), new Prediction(108, "model", null), 0, false);
-    String line = TerminalPanel.statusText(snap,
-        status(290, false, new Fault(FaultCode.OVER_TEMPERATURE, "m", 290, 280, 0)));
+    ControllerSnapshot snap =
+        new ControllerSnapshot(
+            CyclePhase.FAULT,
+            new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+            new Prediction(108, "model", null),
+            0,
+            false);
+    String line =
+        TerminalPanel.statusText(
+            snap, status(290, false, new Fault(FaultCode.OVER_TEMPERATURE, "m", 290, 280, 0)));
     assertTrue(line.startsWith("fault     OVER_TEMPERATURE "), line);
   }
 }

@@ -25,16 +25,26 @@ import org.junit.jupiter.api.Test;
 
 /** The panel's rating keys and what the status line shows while a rating is invited. */
 class PanelRatingKeysTest {
-  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings WHITE_4 =
+      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
   private final ManualClock clock = new ManualClock();
   private final RatingDesk desk = new RatingDesk(clock, 600, TasteBook.inMemory());
   private final List<String> said = new ArrayList<>();
   private final ControllerSnapshot done =
-      new ControllerSnapshot(CyclePhase.DONE, WHITE_4, new Prediction(120, "model", null), 0, false);
+      new ControllerSnapshot(
+          CyclePhase.DONE, WHITE_4, new Prediction(120, "model", null), 0, false);
   private final SafetyStatus status = new SafetyStatus(false, false, null, 0, null);
-  private final TerminalPanel panel = new TerminalPanel(
-      new SimulatedAppliance(new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, new SimClock()),
-      Runnable::run, c -> { }, () -> done, () -> status, said::add, 21.0, desk);
+  private final TerminalPanel panel =
+      new TerminalPanel(
+          new SimulatedAppliance(
+              new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, new SimClock()),
+          Runnable::run,
+          c -> {},
+          () -> done,
+          () -> status,
+          said::add,
+          21.0,
+          desk);
 
   private void keys(String typed) throws Exception {
     panel.readKeys(new ByteArrayInputStream(typed.getBytes(StandardCharsets.US_ASCII)));
@@ -42,7 +52,10 @@ class PanelRatingKeysTest {
 
   private void cycle(CyclePhase end) {
     desk.onPhaseChanged(CyclePhase.IDLE, CyclePhase.PREPARING, clock.nanos());
-    desk.onCycleStarted(new PredictionInput(WHITE_4, 21, 21, 230), new Prediction(120, "model", null), clock.nanos());
+    desk.onCycleStarted(
+        new PredictionInput(WHITE_4, 21, 21, 230),
+        new Prediction(120, "model", null),
+        clock.nanos());
     clock.advanceMillis(120_000);
     desk.onPhaseChanged(CyclePhase.TOASTING, end, clock.nanos());
   }
@@ -53,8 +66,11 @@ class PanelRatingKeysTest {
     cycle(CyclePhase.DONE);
     keys(",/");
 
-    assertEquals("not rated too-light: no cycle has finished since the toaster started", said.get(0));
-    assertTrue(said.get(1).startsWith("last cycle rated too-light; taste for white: no offset, 1 of 3"), said.get(1));
+    assertEquals(
+        "not rated too-light: no cycle has finished since the toaster started", said.get(0));
+    assertTrue(
+        said.get(1).startsWith("last cycle rated too-light; taste for white: no offset, 1 of 3"),
+        said.get(1));
     assertTrue(said.get(2).startsWith("last cycle rated too-dark (was too-light)"), said.get(2));
   }
 
@@ -62,7 +78,8 @@ class PanelRatingKeysTest {
   void aCancelledCycleIsRefusedOnThePanel() throws Exception {
     cycle(CyclePhase.CANCELLED);
     keys(".");
-    assertTrue(said.get(0).startsWith("not rated just-right: the last cycle was cancelled"), said.get(0));
+    assertTrue(
+        said.get(0).startsWith("not rated just-right: the last cycle was cancelled"), said.get(0));
   }
 
   @Test

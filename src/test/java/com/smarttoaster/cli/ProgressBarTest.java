@@ -29,7 +29,8 @@ class ProgressBarTest {
     assertTrue(line.contains("shade -0.93"), line);
     assertTrue(line.startsWith("second batc~ "), line);
 
-    String toasting = ProgressBar.simulateLine("white", new LiveStatus("toasting", true, 150, 80, 2.5, 108, 54));
+    String toasting =
+        ProgressBar.simulateLine("white", new LiveStatus("toasting", true, 150, 80, 2.5, 108, 54));
     assertTrue(toasting.contains("[#####-----]  54/108s"), toasting);
   }
 }

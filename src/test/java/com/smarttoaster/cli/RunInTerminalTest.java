@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code run} as a user sees it: the built classes in a JVM on a real pseudo-terminal of 80 × 24
  * (src/test/resources/pty/run_in_pty.py, Python's standard library), keys typed into it, and what
  * the terminal shows replayed by a small emulator. At realtimeFactor 1, 20 and 100 (and the Pi code
- * on emulated chips at 100): no false fault,
- * exactly one status line on the screen, every frame under 80 columns, log lines above it.
+ * on emulated chips at 100): no false fault, exactly one status line on the screen, every frame
+ * under 80 columns, log lines above it.
  *
  * <p>The one test here that waits on the wall clock (the point is the pacing); about 5–10 s per
  * factor. Needs python3 (CI installs it; elsewhere the test is skipped without it).
@@ -37,37 +37,60 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunInTerminalTest {
   private static final int COLUMNS = 80;
   private static final long WAIT_MS = 60_000;
+
   /** A status frame: phase, what happens, then the settings in force and the chamber reading. */
-  private static final Pattern STATUS = Pattern.compile(
-      "(idle|armed|preparing|toasting|done|cancelled|fault) +\\S.* shade \\d [a-z]+ +\\dx[ \\d]\\dmm [a-z]+ +(-?\\d+|--)°C.*");
-  /** The settings part of a frame, wherever it is on a row (a glued frame would show it mid-row). */
+  private static final Pattern STATUS =
+      Pattern.compile(
+          "(idle|armed|preparing|toasting|done|cancelled|fault) +\\S.* shade \\d [a-z]+ +\\dx[ \\d]\\dmm [a-z]+ +(-?\\d+|--)°C.*");
+
+  /**
+   * The settings part of a frame, wherever it is on a row (a glued frame would show it mid-row).
+   */
   private static final Pattern SETTINGS = Pattern.compile("shade \\d white {6}\\dx[ \\d]\\dmm");
 
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} at realtimeFactor {1}")
   @CsvSource({"simulated, 1", "simulated, 20", "simulated, 100", "pi-emulated, 100"})
-  void runFitsAnEightyColumnTerminalWithLogsAboveOneStatusLineAndNoFalseFault(String kind, double factor)
-      throws Exception {
-    Assumptions.assumeTrue(python3Available() || "true".equals(System.getenv("CI")),
+  void runFitsAnEightyColumnTerminalWithLogsAboveOneStatusLineAndNoFalseFault(
+      String kind, double factor) throws Exception {
+    Assumptions.assumeTrue(
+        python3Available() || "true".equals(System.getenv("CI")),
         "python3 is needed to open a pseudo-terminal");
     Path config = dir.resolve("toaster.yaml");
-    String yaml = Files.readString(Path.of("config/toaster.yaml"))
-        .replace("realtimeFactor: 1\n", "realtimeFactor: " + factor + "\n");
-    assertTrue(yaml.contains("realtimeFactor: " + factor), "the config's realtimeFactor line moved");
+    String yaml =
+        Files.readString(Path.of("config/toaster.yaml"))
+            .replace("realtimeFactor: 1\n", "realtimeFactor: " + factor + "\n");
+    assertTrue(
+        yaml.contains("realtimeFactor: " + factor), "the config's realtimeFactor line moved");
     if (kind.equals("pi-emulated")) { // the Pi code on emulated chips needs the Pi's wiring
       String pi = Files.readString(Path.of("config/pi.yaml"));
       int from = pi.indexOf("\npi:\n");
       int to = pi.indexOf("\n# ---", from + 1);
-      yaml = yaml.replace("kind: simulated\n", "kind: pi-emulated\n") + pi.substring(from, to < 0 ? pi.length() : to);
+      yaml =
+          yaml.replace("kind: simulated\n", "kind: pi-emulated\n")
+              + pi.substring(from, to < 0 ? pi.length() : to);
     }
     Files.writeString(config, yaml);
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder("python3", Path.of("src/test/resources/pty/run_in_pty.py").toString(),
-        String.valueOf(COLUMNS), "24", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", cp, Main.class.getName(), "run", "--config", config.toString())
-        .redirectErrorStream(true);
-    pb.environment().put("TERM", "xterm"); // as a user's terminal says; CI may run with TERM=dumb or none
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "python3",
+                Path.of("src/test/resources/pty/run_in_pty.py").toString(),
+                String.valueOf(COLUMNS),
+                "24",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                cp,
+                Main.class.getName(),
+                "run",
+                "--config",
+                config.toString())
+            .redirectErrorStream(true);
+    pb.environment()
+        .put("TERM", "xterm"); // as a user's terminal says; CI may run with TERM=dumb or none
     Process p = pb.start();
     Terminal t = new Terminal(p.getInputStream());
     long startMs = System.currentTimeMillis();
@@ -104,7 +127,10 @@ class RunInTerminalTest {
     String out = t.text();
     assertFalse(out.contains("FAULT"), "a false fault at factor " + factor + ":\n" + out);
     if (factor == 1) {
-      assertEquals(1, count(out, "shade 3 refused: the cycle runs on with shade 4"), "refused once:\n" + out);
+      assertEquals(
+          1,
+          count(out, "shade 3 refused: the cycle runs on with shade 4"),
+          "refused once:\n" + out);
       assertTrue(out.contains("Quitting: cancelling the running cycle first."), out);
     }
     List<String> frames = frames(out);
@@ -117,15 +143,25 @@ class RunInTerminalTest {
     for (int i = 0; i < screen.size(); i++) {
       if (SETTINGS.matcher(screen.get(i)).find()) {
         statusRows.add(i);
-        assertTrue(STATUS.matcher(screen.get(i)).matches(), "a status row starts the row: " + screen.get(i));
+        assertTrue(
+            STATUS.matcher(screen.get(i)).matches(),
+            "a status row starts the row: " + screen.get(i));
       }
     }
-    assertEquals(1, statusRows.size(), "one status line on the screen:\n" + String.join("\n", screen));
+    assertEquals(
+        1, statusRows.size(), "one status line on the screen:\n" + String.join("\n", screen));
     int logRow = indexOfRowStartingWith(screen, "INFO ToastController - Cycle started");
-    assertTrue(logRow >= 0 && logRow < statusRows.get(0), "the log line is a row of its own above the status:\n"
-        + String.join("\n", screen));
-    System.out.printf(Locale.ROOT, "run %s at realtimeFactor %s: %d frames, widest %d columns, %d s wall%n", kind, factor,
-        frames.size(), frames.stream().mapToInt(String::length).max().orElse(0), wallMs / 1000);
+    assertTrue(
+        logRow >= 0 && logRow < statusRows.get(0),
+        "the log line is a row of its own above the status:\n" + String.join("\n", screen));
+    System.out.printf(
+        Locale.ROOT,
+        "run %s at realtimeFactor %s: %d frames, widest %d columns, %d s wall%n",
+        kind,
+        factor,
+        frames.size(),
+        frames.stream().mapToInt(String::length).max().orElse(0),
+        wallMs / 1000);
   }
 
   /**
@@ -137,13 +173,29 @@ class RunInTerminalTest {
   void redirectedItWritesPlainLinesAndQuitMidCycleRecordsTheCycleAsCancelled() throws Exception {
     Path config = dir.resolve("toaster.yaml");
     Path db = dir.resolve("history.db");
-    Files.writeString(config, Files.readString(Path.of("config/toaster.yaml"))
-        .replace("realtimeFactor: 1\n", "realtimeFactor: 20\n") + "\nhistory:\n  databaseFile: " + db + "\n");
+    Files.writeString(
+        config,
+        Files.readString(Path.of("config/toaster.yaml"))
+                .replace("realtimeFactor: 1\n", "realtimeFactor: 20\n")
+            + "\nhistory:\n  databaseFile: "
+            + db
+            + "\n");
     Path err = dir.resolve("stderr.txt");
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", cp, Main.class.getName(), "run", "--config", config.toString())
-        .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                cp,
+                Main.class.getName(),
+                "run",
+                "--config",
+                config.toString())
+            .redirectError(err.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try (OutputStream keys = p.getOutputStream()) {
       awaitInFile(err, "Ready");
       type(keys, "l");
@@ -159,7 +211,10 @@ class RunInTerminalTest {
     assertTrue(text.contains("Quitting: cancelling the running cycle first."), text);
 
     Path csv = dir.resolve("history.csv");
-    assertEquals(0, Main.commandLine().execute("history", "export", "--db", db.toString(), "--out", csv.toString()));
+    assertEquals(
+        0,
+        Main.commandLine()
+            .execute("history", "export", "--db", db.toString(), "--out", csv.toString()));
     String history = Files.readString(csv);
     assertTrue(history.contains("cancelled"), history);
     assertFalse(history.contains("running"), history);
@@ -169,8 +224,15 @@ class RunInTerminalTest {
     long deadline = System.currentTimeMillis() + WAIT_MS;
     while (!(Files.exists(file) && Files.readString(file).contains(part))) {
       if (System.currentTimeMillis() > deadline) {
-        fail("no '" + part + "' in " + file + " within " + WAIT_MS + " ms:\n"
-            + (Files.exists(file) ? Files.readString(file) : ""));
+        fail(
+            "no '"
+                + part
+                + "' in "
+                + file
+                + " within "
+                + WAIT_MS
+                + " ms:\n"
+                + (Files.exists(file) ? Files.readString(file) : ""));
       }
       Thread.sleep(50);
     }
@@ -209,7 +271,10 @@ class RunInTerminalTest {
     return -1;
   }
 
-  /** Every status frame as written: the text after an erase-line up to the next carriage return or newline. */
+  /**
+   * Every status frame as written: the text after an erase-line up to the next carriage return or
+   * newline.
+   */
   static List<String> frames(String out) {
     List<String> frames = new ArrayList<>();
     for (String chunk : out.split("\r\033\\[K", -1)) {
@@ -282,19 +347,22 @@ class RunInTerminalTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     Terminal(InputStream in) {
-      Thread reader = new Thread(() -> {
-        byte[] buf = new byte[8192];
-        try {
-          for (int n; (n = in.read(buf)) != -1; ) {
-            synchronized (bytes) {
-              bytes.write(buf, 0, n);
-              bytes.notifyAll();
-            }
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "pty-reader");
+      Thread reader =
+          new Thread(
+              () -> {
+                byte[] buf = new byte[8192];
+                try {
+                  for (int n; (n = in.read(buf)) != -1; ) {
+                    synchronized (bytes) {
+                      bytes.write(buf, 0, n);
+                      bytes.notifyAll();
+                    }
+                  }
+                } catch (IOException e) {
+                  // the process ended
+                }
+              },
+              "pty-reader");
       reader.setDaemon(true);
       reader.start();
     }
@@ -315,7 +383,15 @@ class RunInTerminalTest {
         while (count(bytes.toString(StandardCharsets.UTF_8), part) < times) {
           long left = deadline - System.currentTimeMillis();
           if (left <= 0) {
-            fail("no '" + part + "' (x" + times + ") on the terminal within " + WAIT_MS + " ms:\n" + text());
+            fail(
+                "no '"
+                    + part
+                    + "' (x"
+                    + times
+                    + ") on the terminal within "
+                    + WAIT_MS
+                    + " ms:\n"
+                    + text());
           }
           bytes.wait(left);
         }

@@ -23,7 +23,8 @@ class SafeOffCommandTest {
   @Test
   void aSimulatedApplianceHasNoPinsToDrive() {
     assertEquals(0, run("safe-off", "--config", "config/toaster.yaml"));
-    assertEquals("safe-off: appliance.kind is simulated in config/toaster.yaml; no pins to drive.",
+    assertEquals(
+        "safe-off: appliance.kind is simulated in config/toaster.yaml; no pins to drive.",
         err.toString().strip());
   }
 
@@ -32,13 +33,18 @@ class SafeOffCommandTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "appliance:\n  kind: toaster-oven\n");
 
     assertEquals(2, run("safe-off", "--config", bad.toString()));
-    assertTrue(err.toString().startsWith("safe-off: the heater pin is unknown because the config is invalid;"
-        + " nothing was driven"), err.toString());
+    assertTrue(
+        err.toString()
+            .startsWith(
+                "safe-off: the heater pin is unknown because the config is invalid;"
+                    + " nothing was driven"),
+        err.toString());
   }
 
   @Test
   void withoutGpioItExits2NamingThePin() {
     assertEquals(2, run("safe-off", "--config", "config/pi.yaml"));
-    assertTrue(err.toString().startsWith("safe-off: could not drive the pins LOW:"), err.toString());
+    assertTrue(
+        err.toString().startsWith("safe-off: could not drive the pins LOW:"), err.toString());
   }
 }

@@ -36,7 +36,14 @@ class SimulateCommandTest {
 
   @Test
   void jsonPrintsExactlyOneResultObjectWithEveryField() throws Exception {
-    Run r = run("simulate", "--scenario", EXAMPLES + "/normal-white-medium.json", "--json", "--predictor", "fallback");
+    Run r =
+        run(
+            "simulate",
+            "--scenario",
+            EXAMPLES + "/normal-white-medium.json",
+            "--json",
+            "--predictor",
+            "fallback");
     assertEquals(0, r.exit(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertEquals(1, lines.length, r.out());
@@ -45,9 +52,27 @@ class SimulateCommandTest {
     for (Iterator<String> it = result.fieldNames(); it.hasNext(); ) {
       fields.add(it.next());
     }
-    assertEquals(List.of("scenario", "appliance", "outcome", "fault", "predictor", "fallbackReason", "predictedS",
-        "heaterOnS", "cycleS", "heatCutS", "heatCutBy", "maxChamberC", "maxBreadSurfaceC", "targetShade", "achievedShade", "tripLatencyMs",
-        "limits", "events"), fields);
+    assertEquals(
+        List.of(
+            "scenario",
+            "appliance",
+            "outcome",
+            "fault",
+            "predictor",
+            "fallbackReason",
+            "predictedS",
+            "heaterOnS",
+            "cycleS",
+            "heatCutS",
+            "heatCutBy",
+            "maxChamberC",
+            "maxBreadSurfaceC",
+            "targetShade",
+            "achievedShade",
+            "tripLatencyMs",
+            "limits",
+            "events"),
+        fields);
     assertEquals("white bread, medium, cold toaster", result.get("scenario").asText());
     assertEquals("done", result.get("outcome").asText());
     assertTrue(result.get("fault").isNull());
@@ -63,15 +88,19 @@ class SimulateCommandTest {
     String[] lines = r.out().strip().split("\n");
     assertEquals(6, lines.length);
     assertEquals("user presses cancel halfway", JSON.readTree(lines[0]).get("scenario").asText());
-    assertEquals("sourdough, dark, second batch in a warm toaster", JSON.readTree(lines[5]).get("scenario").asText());
+    assertEquals(
+        "sourdough, dark, second batch in a warm toaster",
+        JSON.readTree(lines[5]).get("scenario").asText());
     assertEquals("fault", JSON.readTree(lines[1]).get("outcome").asText(), "fault-heater-stuck");
   }
 
   @Test
   void aBadScenarioExitsTwoNamingTheFieldWithoutAStackTrace(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.json");
-    Files.writeString(bad, Files.readString(Path.of(EXAMPLES, "normal-white-medium.json"))
-        .replace("\"thicknessMm\": 12", "\"thicknessMm\": \"thick\""));
+    Files.writeString(
+        bad,
+        Files.readString(Path.of(EXAMPLES, "normal-white-medium.json"))
+            .replace("\"thicknessMm\": 12", "\"thicknessMm\": \"thick\""));
     Run r = run("simulate", "--scenario", bad.toString(), "--json");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("bread.thicknessMm"), r.err());
@@ -81,7 +110,13 @@ class SimulateCommandTest {
 
   @Test
   void anUnknownPredictorExitsTwo() {
-    Run r = run("simulate", "--scenario", EXAMPLES + "/normal-white-medium.json", "--predictor", "crystal-ball");
+    Run r =
+        run(
+            "simulate",
+            "--scenario",
+            EXAMPLES + "/normal-white-medium.json",
+            "--predictor",
+            "crystal-ball");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("crystal-ball"), r.err());
   }
@@ -111,7 +146,13 @@ class SimulateCommandTest {
   @Test
   void plotWritesAPng(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("cycle.png");
-    Run r = run("simulate", "--scenario", EXAMPLES + "/fault-sensor-open.json", "--plot", png.toString());
+    Run r =
+        run(
+            "simulate",
+            "--scenario",
+            EXAMPLES + "/fault-sensor-open.json",
+            "--plot",
+            png.toString());
     assertEquals(0, r.exit(), r.err());
     byte[] bytes = Files.readAllBytes(png);
     assertTrue(bytes.length > 10_000, "png of " + bytes.length + " bytes");
@@ -133,10 +174,15 @@ class SimulateCommandTest {
   @Test
   void runRefusesAPiConfigWithoutItsPiSection(@TempDir Path dir) throws Exception {
     Path cfg = dir.resolve("pi.yaml");
-    Files.writeString(cfg, Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi"));
+    Files.writeString(
+        cfg,
+        Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi"));
     Run r = run("run", "--config", cfg.toString());
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("pi is required when appliance.kind is pi") && r.err().contains("will not heat"), r.err());
+    assertTrue(
+        r.err().contains("pi is required when appliance.kind is pi")
+            && r.err().contains("will not heat"),
+        r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
 }

@@ -19,8 +19,14 @@ class StatusLineTest {
     line.show("toasting 2", "k");
     line.close();
 
-    assertEquals("\r\033[Ktoasting 1" + "\r\033[KINFO cycle started" + System.lineSeparator() + "toasting 1"
-        + "\r\033[Ktoasting 2" + System.lineSeparator(), out.toString());
+    assertEquals(
+        "\r\033[Ktoasting 1"
+            + "\r\033[KINFO cycle started"
+            + System.lineSeparator()
+            + "toasting 1"
+            + "\r\033[Ktoasting 2"
+            + System.lineSeparator(),
+        out.toString());
   }
 
   @Test
@@ -54,7 +60,11 @@ class StatusLineTest {
     } finally {
       line.close();
     }
-    assertEquals("\r\033[Kidle\r\033[KINFO from a logger" + System.lineSeparator() + "idle" + System.lineSeparator(),
+    assertEquals(
+        "\r\033[Kidle\r\033[KINFO from a logger"
+            + System.lineSeparator()
+            + "idle"
+            + System.lineSeparator(),
         out.toString());
   }
 }

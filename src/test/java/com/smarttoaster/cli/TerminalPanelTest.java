@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.control.ControllerSnapshot;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.RemoteCommand;
+import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.SimClock;
+import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
-import com.smarttoaster.hal.UserEvent;
-import com.smarttoaster.hal.sim.ApplianceConditions;
-import com.smarttoaster.hal.sim.SimClock;
-import com.smarttoaster.hal.sim.SimulatedAppliance;
-import com.smarttoaster.toast.BreadType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,17 +27,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TerminalPanelTest {
-  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings WHITE_4 =
+      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
   private final SimClock clock = new SimClock();
-  private final SimulatedAppliance appliance = new SimulatedAppliance(
-      new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, clock);
+  private final SimulatedAppliance appliance =
+      new SimulatedAppliance(
+          new ApplianceConditions(21, 230, 21, 2, BreadType.WHITE, 12, 21), 1, clock);
   private final List<UserEvent> events = new ArrayList<>();
   private final List<RemoteCommand> remote = new ArrayList<>();
   private final List<String> said = new ArrayList<>();
-  private ControllerSnapshot snapshot = new ControllerSnapshot(CyclePhase.IDLE, WHITE_4, null, 0, false);
+  private ControllerSnapshot snapshot =
+      new ControllerSnapshot(CyclePhase.IDLE, WHITE_4, null, 0, false);
   private SafetyStatus status = new SafetyStatus(false, false, null, 0, null);
-  private final TerminalPanel panel = new TerminalPanel(appliance, Runnable::run, remote::add, () -> snapshot,
-      () -> status, said::add, 21.0);
+  private final TerminalPanel panel =
+      new TerminalPanel(
+          appliance, Runnable::run, remote::add, () -> snapshot, () -> status, said::add, 21.0);
 
   TerminalPanelTest() {
     appliance.controls().onEvent(events::add);
@@ -57,7 +61,8 @@ class TerminalPanelTest {
 
   @Test
   void lPutsFreshSlicesInAndPReToastsTheSameOnes() throws Exception {
-    SafetySupervisor supervisor = fedSupervisor(); // built first: a new supervisor releases the carriage
+    SafetySupervisor supervisor =
+        fedSupervisor(); // built first: a new supervisor releases the carriage
     assertTrue(keys("lq"));
     toastThroughTheSupervisor(supervisor, 100);
     appliance.liftLever();
@@ -68,14 +73,18 @@ class TerminalPanelTest {
     assertEquals(browned, appliance.physics().browningDeltaE(), 1e-9, "p: the same slices");
     appliance.liftLever();
     assertTrue(keys("lq"));
-    assertTrue(appliance.physics().browningDeltaE() < 0.01, "l: fresh slices, " + appliance.physics().browningDeltaE());
-    assertEquals(21.0, appliance.physics().breadSurfaceC(), 0.5, "fresh slices at room temperature");
+    assertTrue(
+        appliance.physics().browningDeltaE() < 0.01,
+        "l: fresh slices, " + appliance.physics().browningDeltaE());
+    assertEquals(
+        21.0, appliance.physics().breadSurfaceC(), 0.5, "fresh slices at room temperature");
   }
 
   /** A supervisor on the appliance's ports whose dead-man stage is fed, so the magnet can hold. */
   private SafetySupervisor fedSupervisor() {
-    SafetySupervisor supervisor = new SafetySupervisor(SafetyLimits.defaults(), appliance.ports(), clock,
-        SafetyListener.NONE, null);
+    SafetySupervisor supervisor =
+        new SafetySupervisor(
+            SafetyLimits.defaults(), appliance.ports(), clock, SafetyListener.NONE, null);
     for (int tick = 0; tick < 4; tick++) {
       supervisor.tick();
       clock.advance(50_000_000L);
@@ -83,7 +92,10 @@ class TerminalPanelTest {
     return supervisor;
   }
 
-  /** Heat as on the appliance: the supervisor holds the carriage and switches the relay, ticked in stepped time. */
+  /**
+   * Heat as on the appliance: the supervisor holds the carriage and switches the relay, ticked in
+   * stepped time.
+   */
   private void toastThroughTheSupervisor(SafetySupervisor supervisor, double seconds) {
     assertTrue(supervisor.holdCarriage(), "the supervisor holds the pressed carriage");
     supervisor.requestHeat(true);
@@ -114,8 +126,13 @@ class TerminalPanelTest {
   void keysWithNothingToDoSaySoOnce() throws Exception {
     assertFalse(keys("xucz"));
 
-    assertEquals(List.of("x: no fault is latched; nothing to reset", "u: the lever is already up",
-        "c: no cycle to cancel", "key 'z' does nothing; ? lists the keys"), said);
+    assertEquals(
+        List.of(
+            "x: no fault is latched; nothing to reset",
+            "u: the lever is already up",
+            "c: no cycle to cancel",
+            "key 'z' does nothing; ? lists the keys"),
+        said);
     assertEquals(List.of(), events);
   }
 
@@ -134,14 +151,24 @@ class TerminalPanelTest {
   void breadThicknessAndSlicesHaveKeys() throws Exception {
     assertFalse(keys("w+-o"));
 
-    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN), new UserEvent.SliceSizeSet(14, 2),
-        new UserEvent.SliceSizeSet(12, 2), new UserEvent.SliceSizeSet(12, 1)), events);
+    assertEquals(
+        List.of(
+            new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+            new UserEvent.SliceSizeSet(14, 2),
+            new UserEvent.SliceSizeSet(12, 2),
+            new UserEvent.SliceSizeSet(12, 1)),
+        events);
   }
 
   @Test
   void thicknessStopsAtThePanelsLimitsWithAMessage() throws Exception {
-    snapshot = new ControllerSnapshot(CyclePhase.IDLE, new ToastSettings(4, BreadType.RYE, 35, 1, ToastMode.TOAST),
-        null, 0, false);
+    snapshot =
+        new ControllerSnapshot(
+            CyclePhase.IDLE,
+            new ToastSettings(4, BreadType.RYE, 35, 1, ToastMode.TOAST),
+            null,
+            0,
+            false);
     assertFalse(keys("+"));
 
     assertEquals(List.of(), events);
@@ -150,8 +177,13 @@ class TerminalPanelTest {
 
   @Test
   void lPutsInTheBreadThePanelSaysAndFrozenSlicesForDefrost() throws Exception {
-    snapshot = new ControllerSnapshot(CyclePhase.IDLE, new ToastSettings(4, BreadType.BAGEL, 28, 1, ToastMode.DEFROST),
-        null, 0, false);
+    snapshot =
+        new ControllerSnapshot(
+            CyclePhase.IDLE,
+            new ToastSettings(4, BreadType.BAGEL, 28, 1, ToastMode.DEFROST),
+            null,
+            0,
+            false);
     assertTrue(keys("lq"));
 
     assertEquals(-18.0, appliance.physics().breadSurfaceC(), 0.5, "defrost: from the freezer");
@@ -159,7 +191,9 @@ class TerminalPanelTest {
 
   @Test
   void xWithAFaultLatchedHoldsReset() throws Exception {
-    status = new SafetyStatus(false, false, null, 0, new Fault(FaultCode.OVER_TEMPERATURE, "hot", 290, 280, 0));
+    status =
+        new SafetyStatus(
+            false, false, null, 0, new Fault(FaultCode.OVER_TEMPERATURE, "hot", 290, 280, 0));
     assertFalse(keys("x"));
 
     assertEquals(List.of(new UserEvent.ResetHeld()), events);
@@ -171,18 +205,31 @@ class TerminalPanelTest {
     // The snapshot stands still, as it does between two controller ticks.
     assertFalse(keys("wwo+"));
 
-    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
-        new UserEvent.BreadSelected(BreadType.SOURDOUGH), new UserEvent.SliceSizeSet(12, 1),
-        new UserEvent.SliceSizeSet(14, 1)), events);
+    assertEquals(
+        List.of(
+            new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+            new UserEvent.BreadSelected(BreadType.SOURDOUGH),
+            new UserEvent.SliceSizeSet(12, 1),
+            new UserEvent.SliceSizeSet(14, 1)),
+        events);
   }
 
   @Test
   void midCycleTheKeysStepFromTheCyclesSettingsWhichTheControllerKeeps() throws Exception {
-    snapshot = new ControllerSnapshot(CyclePhase.TOASTING, WHITE_4, new com.smarttoaster.predict.Prediction(100,
-        "model", null), 50, false);
+    snapshot =
+        new ControllerSnapshot(
+            CyclePhase.TOASTING,
+            WHITE_4,
+            new com.smarttoaster.predict.Prediction(100, "model", null),
+            50,
+            false);
     assertFalse(keys("ww"));
 
-    assertEquals(List.of(new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
-        new UserEvent.BreadSelected(BreadType.WHOLEGRAIN)), events, "each is refused by the controller on its own");
+    assertEquals(
+        List.of(
+            new UserEvent.BreadSelected(BreadType.WHOLEGRAIN),
+            new UserEvent.BreadSelected(BreadType.WHOLEGRAIN)),
+        events,
+        "each is refused by the controller on its own");
   }
 }

@@ -49,7 +49,9 @@ class WebPasswordCommandTest {
     Path out = dir.resolve("web-password");
     StringWriter err = new StringWriter();
     assertEquals(2, run("short\n", out, err));
-    assertEquals("The password has 5 characters; use at least 10. Nothing was written.", err.toString().strip());
+    assertEquals(
+        "The password has 5 characters; use at least 10. Nothing was written.",
+        err.toString().strip());
     assertFalse(Files.exists(out));
   }
 }

@@ -22,17 +22,19 @@ class ConfigLoaderProperties {
 
   @Provide
   Arbitrary<String> configs() throws IOException {
-    return Arbitraries.of(Files.readString(Path.of("config/toaster.yaml")), ConfigLoaderTest.APPLIANCE);
+    return Arbitraries.of(
+        Files.readString(Path.of("config/toaster.yaml")), ConfigLoaderTest.APPLIANCE);
   }
 
   @Property(tries = 3000)
-  void randomTextEditsOnlyEverGiveAConfigException(@ForAll("configs") String base, @ForAll long seed) {
+  void randomTextEditsOnlyEverGiveAConfigException(
+      @ForAll("configs") String base, @ForAll long seed) {
     checkOutcome(Mutations.text(base, new Random(seed)));
   }
 
   @Property(tries = 3000)
-  void randomValueEditsOnlyEverGiveAConfigException(@ForAll("configs") String base, @ForAll long seed)
-      throws IOException {
+  void randomValueEditsOnlyEverGiveAConfigException(
+      @ForAll("configs") String base, @ForAll long seed) throws IOException {
     JsonNode mutated = Mutations.tree(YAML.readTree(base), new Random(seed));
     checkOutcome(YAML.writeValueAsString(mutated));
   }
@@ -49,8 +51,12 @@ class ConfigLoaderProperties {
       for (String problem : e.problems()) {
         assertFalse(problem.isBlank() || problem.contains("\n"), "one line per problem: " + msg);
       }
-      for (String leak : List.of("com.fasterxml", "jackson", "Exception", "\tat ", "org.yaml", "java.", "snakeyaml")) {
-        assertFalse(msg.toLowerCase().contains(leak.toLowerCase()), "message leaks '" + leak + "': " + msg + "\nfor:\n" + yaml);
+      for (String leak :
+          List.of(
+              "com.fasterxml", "jackson", "Exception", "\tat ", "org.yaml", "java.", "snakeyaml")) {
+        assertFalse(
+            msg.toLowerCase().contains(leak.toLowerCase()),
+            "message leaks '" + leak + "': " + msg + "\nfor:\n" + yaml);
       }
     }
   }

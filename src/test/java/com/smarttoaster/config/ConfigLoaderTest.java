@@ -53,7 +53,9 @@ class ConfigLoaderTest {
     assertEquals(ToasterConfig.defaults(), c);
     assertEquals(SafetyLimits.defaults(), c.safety());
     assertEquals(ApplianceKind.SIMULATED, c.appliance().kind());
-    assertEquals(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), c.controller().defaultSettings());
+    assertEquals(
+        new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+        c.controller().defaultSettings());
     assertEquals("appliance simulated, device kitchen, cutoff 280 °C, max heat 300 s", c.summary());
   }
 
@@ -87,7 +89,8 @@ class ConfigLoaderTest {
   @Test
   void emptySectionsTakeTheDefaults() throws Exception {
     assertEquals(
-        ToasterConfig.defaults(), ConfigLoader.parse(APPLIANCE + "safety:\ncontroller: {}\nsimulation:\nlogging:\n", SOURCE));
+        ToasterConfig.defaults(),
+        ConfigLoader.parse(APPLIANCE + "safety:\ncontroller: {}\nsimulation:\nlogging:\n", SOURCE));
   }
 
   @Test
@@ -153,7 +156,10 @@ class ConfigLoaderTest {
 
   // ---- cross-field rules: one failing test each, naming the option ---------------------------
 
-  /** Rows: the option that must be named, a fragment of the rule's message, and YAML lines (";" separated). */
+  /**
+   * Rows: the option that must be named, a fragment of the rule's message, and YAML lines (";"
+   * separated).
+   */
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',
@@ -251,7 +257,9 @@ class ConfigLoaderTest {
 
   @Test
   void releaseVerifyMayBeZeroWithoutACurrentSensor() throws Exception {
-    String yaml = APPLIANCE.replace("currentSensorFitted: true", "currentSensorFitted: false") + "safety:\n  releaseVerifyS: 0\n";
+    String yaml =
+        APPLIANCE.replace("currentSensorFitted: true", "currentSensorFitted: false")
+            + "safety:\n  releaseVerifyS: 0\n";
     assertEquals(0.0, ConfigLoader.parse(yaml, SOURCE).safety().releaseVerifyS());
     String problem = onlyProblem(APPLIANCE + "safety:\n  releaseVerifyS: 0\n");
     assertTrue(problem.contains("when appliance.currentSensorFitted is true"), problem);
@@ -269,7 +277,9 @@ class ConfigLoaderTest {
   @Test
   void anOutOfRangeValueNamesTheSectionOptionValueAndLimit() {
     ConfigException e = rejected(APPLIANCE + "safety:\n  cutoffC: 400\n");
-    assertEquals(List.of("safety.cutoffC = 400 is out of range; expected a number from 150 to 350 °C"), e.problems());
+    assertEquals(
+        List.of("safety.cutoffC = 400 is out of range; expected a number from 150 to 350 °C"),
+        e.problems());
     assertEquals(
         "invalid config test.yaml (1 problem); the toaster will not heat with it:\n"
             + "  safety.cutoffC = 400 is out of range; expected a number from 150 to 350 °C\n"
@@ -318,7 +328,9 @@ class ConfigLoaderTest {
             ? APPLIANCE.replace("mainsVoltsNominal: 230", option + ": " + value)
             : APPLIANCE + section + ":\n  " + option + ": " + value + "\n";
     String problem = onlyProblem(yaml);
-    assertTrue(problem.startsWith(section + "." + option + " = " + value + " is out of range; expected "), problem);
+    assertTrue(
+        problem.startsWith(section + "." + option + " = " + value + " is out of range; expected "),
+        problem);
   }
 
   @Test
@@ -331,7 +343,9 @@ class ConfigLoaderTest {
   @ParameterizedTest
   @CsvSource({"0", "0.08"})
   void theHotChamberAllowanceLimitsThemselvesAreAccepted(double allowance) throws Exception {
-    ToasterConfig c = ConfigLoader.parse(APPLIANCE + "safety:\n  noRiseHotAllowanceCPerC: " + allowance + "\n", SOURCE);
+    ToasterConfig c =
+        ConfigLoader.parse(
+            APPLIANCE + "safety:\n  noRiseHotAllowanceCPerC: " + allowance + "\n", SOURCE);
     assertEquals(allowance, c.safety().noRiseHotAllowanceCPerC());
   }
 
@@ -356,7 +370,9 @@ class ConfigLoaderTest {
 
   @Test
   void anUnknownSectionIsNamed() {
-    assertEquals("safty is not a known section; did you mean safety?", onlyProblem(APPLIANCE + "safty:\n  cutoffC: 250\n"));
+    assertEquals(
+        "safty is not a known section; did you mean safety?",
+        onlyProblem(APPLIANCE + "safty:\n  cutoffC: 250\n"));
   }
 
   @Test
@@ -391,8 +407,10 @@ class ConfigLoaderTest {
         "logging | level | 3 | logging.level = 3 has the wrong type; expected one of: error, warn, info, debug",
         "simulation | seed | 1.5 | simulation.seed = 1.5 is not a whole number; expected a whole number"
       })
-  void aWrongTypeNamesTheOptionAndWhatIsExpected(String section, String option, String value, String expected) {
-    assertEquals(expected, onlyProblem(APPLIANCE + section + ":\n  " + option + ": " + value + "\n"));
+  void aWrongTypeNamesTheOptionAndWhatIsExpected(
+      String section, String option, String value, String expected) {
+    assertEquals(
+        expected, onlyProblem(APPLIANCE + section + ":\n  " + option + ": " + value + "\n"));
   }
 
   @Test
@@ -417,7 +435,8 @@ class ConfigLoaderTest {
         "0x1 | controller.remoteStartEnabled = 0x1 is not a plain decimal number; write it like 280 or 0.05"
       })
   void yamlLookalikesAreRefused(String value, String expected) {
-    assertEquals(expected, onlyProblem(APPLIANCE + "controller:\n  remoteStartEnabled: " + value + "\n"));
+    assertEquals(
+        expected, onlyProblem(APPLIANCE + "controller:\n  remoteStartEnabled: " + value + "\n"));
   }
 
   @ParameterizedTest
@@ -436,14 +455,21 @@ class ConfigLoaderTest {
     assertEquals(
         "controller defines a YAML anchor (&ctl); anchors are not supported",
         onlyProblem(APPLIANCE + "controller: &ctl\n  tickS: 0.05\n"));
-    assertTrue(onlyProblem(APPLIANCE + "safety:\n  cutoffC: !!int 280\n").startsWith("safety.cutoffC has a YAML tag"));
-    assertTrue(onlyProblem(APPLIANCE + "safety:\n  cutoffC: !!str 280\n").startsWith("safety.cutoffC has a YAML tag"));
+    assertTrue(
+        onlyProblem(APPLIANCE + "safety:\n  cutoffC: !!int 280\n")
+            .startsWith("safety.cutoffC has a YAML tag"));
+    assertTrue(
+        onlyProblem(APPLIANCE + "safety:\n  cutoffC: !!str 280\n")
+            .startsWith("safety.cutoffC has a YAML tag"));
   }
 
   @Test
   void theOraclePredictorIsRefusedOnADevice() {
     String problem = onlyProblem(APPLIANCE + "controller:\n  predictor: oracle\n");
-    assertTrue(problem.startsWith("controller.predictor = \"oracle\" is not allowed: the oracle reads the simulator's"), problem);
+    assertTrue(
+        problem.startsWith(
+            "controller.predictor = \"oracle\" is not allowed: the oracle reads the simulator's"),
+        problem);
     assertTrue(problem.endsWith("expected one of: model, fallback, fixed-timer"), problem);
   }
 
@@ -458,7 +484,9 @@ class ConfigLoaderTest {
 
   @Test
   void theApplianceSectionIsRequired() {
-    assertTrue(onlyProblem("safety:\n  cutoffC: 280\n").startsWith("appliance is required: the section that describes the hardware"));
+    assertTrue(
+        onlyProblem("safety:\n  cutoffC: 280\n")
+            .startsWith("appliance is required: the section that describes the hardware"));
   }
 
   @Test
@@ -479,14 +507,16 @@ class ConfigLoaderTest {
   @ValueSource(strings = {"", "   \n\n", "# nothing but a comment\n"})
   void anEmptyFileIsAnError(String yaml) {
     assertEquals(
-        List.of("the file is empty; it needs at least the appliance section (start from config/toaster.yaml)"),
+        List.of(
+            "the file is empty; it needs at least the appliance section (start from config/toaster.yaml)"),
         rejected(yaml).problems());
   }
 
   @Test
   void aTopLevelListIsAnError() {
     assertEquals(
-        List.of("the top level is a list [...]; expected sections (appliance:, safety:, ...) as a YAML mapping"),
+        List.of(
+            "the top level is a list [...]; expected sections (appliance:, safety:, ...) as a YAML mapping"),
         rejected("- appliance\n- safety\n").problems());
   }
 
@@ -511,7 +541,8 @@ class ConfigLoaderTest {
 
   @Test
   void aDuplicateKeyDoesNotHideOtherProblemsInItsSection() {
-    ConfigException e = rejected(APPLIANCE + "safety:\n  cutoffC: 280\n  cutoffC: 290\n  maxHeatS: 9000\n");
+    ConfigException e =
+        rejected(APPLIANCE + "safety:\n  cutoffC: 280\n  cutoffC: 290\n  maxHeatS: 9000\n");
     assertEquals(
         List.of(
             "safety.cutoffC is given more than once; keep only one",
@@ -522,10 +553,19 @@ class ConfigLoaderTest {
   @Test
   void allProblemsAreReportedTogether() {
     ConfigException e =
-        rejected(APPLIANCE + "safety:\n  cutoffC: 400\n  maxHeatS: 9000\ncontroller:\n  predictor: oracle\n  tikS: 0.05\n");
+        rejected(
+            APPLIANCE
+                + "safety:\n  cutoffC: 400\n  maxHeatS: 9000\ncontroller:\n  predictor: oracle\n  tikS: 0.05\n");
     assertEquals(4, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("invalid config test.yaml (4 problems); the toaster will not heat with it:\n"));
-    assertTrue(e.getMessage().contains("\n  controller.tikS is not a known option; did you mean controller.tickS?\n"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "invalid config test.yaml (4 problems); the toaster will not heat with it:\n"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "\n  controller.tikS is not a known option; did you mean controller.tickS?\n"),
+        e.getMessage());
   }
 
   // ---- files ---------------------------------------------------------------------------------
@@ -535,7 +575,10 @@ class ConfigLoaderTest {
     Path missing = dir.resolve("toaster.yaml");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
     assertEquals(
-        "cannot use config " + missing + ": no such file; the toaster will not heat without a valid config", e.getMessage());
+        "cannot use config "
+            + missing
+            + ": no such file; the toaster will not heat without a valid config",
+        e.getMessage());
   }
 
   @Test

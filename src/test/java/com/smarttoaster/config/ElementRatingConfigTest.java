@@ -10,23 +10,31 @@ import org.junit.jupiter.api.Test;
 /** appliance.elementRatedVolts: the element's design voltage, and its fit to the stated mains. */
 class ElementRatingConfigTest {
   private static String appliance(String mains, String extra) {
-    return "appliance:\n  kind: simulated\n  deviceId: kitchen\n  mainsVoltsNominal: " + mains
-        + "\n  currentSensorFitted: true\n" + extra;
+    return "appliance:\n  kind: simulated\n  deviceId: kitchen\n  mainsVoltsNominal: "
+        + mains
+        + "\n  currentSensorFitted: true\n"
+        + extra;
   }
 
   @Test
   void leftOutItIsTheDesignVoltageNearerTheStatedMains() throws Exception {
-    assertEquals(230.0, ConfigLoader.parse(appliance("220", ""), SOURCE).appliance().elementRatedVolts());
-    assertEquals(120.0, ConfigLoader.parse(appliance("120", ""), SOURCE).appliance().elementRatedVolts());
-    assertEquals(120.0, ConfigLoader.parse(appliance("110", ""), SOURCE).appliance().elementRatedVolts());
+    assertEquals(
+        230.0, ConfigLoader.parse(appliance("220", ""), SOURCE).appliance().elementRatedVolts());
+    assertEquals(
+        120.0, ConfigLoader.parse(appliance("120", ""), SOURCE).appliance().elementRatedVolts());
+    assertEquals(
+        120.0, ConfigLoader.parse(appliance("110", ""), SOURCE).appliance().elementRatedVolts());
     String p = onlyProblem(appliance("100", ""));
     assertTrue(p.contains("mainsVoltsNominal = 100"), p); // no element here is made for 100 V
   }
 
   @Test
   void givenItIsRead() throws Exception {
-    assertEquals(120.0,
-        ConfigLoader.parse(appliance("127", "  elementRatedVolts: 120\n"), SOURCE).appliance().elementRatedVolts());
+    assertEquals(
+        120.0,
+        ConfigLoader.parse(appliance("127", "  elementRatedVolts: 120\n"), SOURCE)
+            .appliance()
+            .elementRatedVolts());
   }
 
   @Test
@@ -46,6 +54,8 @@ class ElementRatingConfigTest {
 
   @Test
   void theShippedPiConfigStatesItsElement() throws Exception {
-    assertEquals(230.0, ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).appliance().elementRatedVolts());
+    assertEquals(
+        230.0,
+        ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).appliance().elementRatedVolts());
   }
 }

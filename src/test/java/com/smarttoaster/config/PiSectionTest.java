@@ -19,8 +19,12 @@ class PiSectionTest {
   /** The shipped pi.yaml with one line replaced (or removed when {@code with} is null). */
   private static String shippedWith(String line, String with) throws Exception {
     String text = Files.readString(SHIPPED);
-    String from = text.lines().filter(l -> l.startsWith(line)).findFirst()
-        .orElseThrow(() -> new AssertionError("config/pi.yaml has no line starting with " + line));
+    String from =
+        text.lines()
+            .filter(l -> l.startsWith(line))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("config/pi.yaml has no line starting with " + line));
     return text.replace(from + "\n", with == null ? "" : with + "\n");
   }
 
@@ -37,39 +41,55 @@ class PiSectionTest {
     assertEquals(27, pi.latchPin());
     assertEquals(22, pi.leverPin());
     assertEquals(23, pi.currentSensorPin());
-    assertEquals(List.of(5, 6, 13, 19, 26, 16), List.of(pi.cancelPin(), pi.defrostPin(), pi.bagelPin(), pi.reheatPin(),
-        pi.resetPin(), pi.remoteArmPin()));
+    assertEquals(
+        List.of(5, 6, 13, 19, 26, 16),
+        List.of(
+            pi.cancelPin(),
+            pi.defrostPin(),
+            pi.bagelPin(),
+            pi.reheatPin(),
+            pi.resetPin(),
+            pi.remoteArmPin()));
     assertEquals(List.of(20, 21), List.of(pi.encoderAPin(), pi.encoderBPin()));
-    assertEquals(List.of(24, 25, 12, 18), List.of(pi.toastingLedPin(), pi.remoteArmedLedPin(), pi.faultLedPin(),
-        pi.buzzerPin()));
+    assertEquals(
+        List.of(24, 25, 12, 18),
+        List.of(pi.toastingLedPin(), pi.remoteArmedLedPin(), pi.faultLedPin(), pi.buzzerPin()));
     assertEquals(ThermocoupleInterface.IIO, pi.thermocouple());
     assertEquals("/sys/bus/iio/devices", pi.iioDevice(), "found by name, not by probe order");
     assertEquals(15, pi.deadManPin(), "hardware/README.md's dead-man trigger");
     assertEquals(0.02, pi.debounceS());
     assertEquals(4, pi.encoderStepsPerDetent());
-    assertEquals(17, pi.pins().size(), "every pin of the wiring table, the dead-man trigger included");
+    assertEquals(
+        17, pi.pins().size(), "every pin of the wiring table, the dead-man trigger included");
   }
 
   @Test
   void everyPinOfTheShippedConfigIsInTheHardwareReadme() throws Exception {
     String readme = Files.readString(Path.of("hardware/README.md"));
     for (var e : ConfigLoader.load(SHIPPED).pi().pins().entrySet()) {
-      assertTrue(readme.contains("`" + e.getKey() + "`") && readme.contains("BCM " + e.getValue()),
+      assertTrue(
+          readme.contains("`" + e.getKey() + "`") && readme.contains("BCM " + e.getValue()),
           "hardware/README.md documents pi." + e.getKey() + " on BCM " + e.getValue());
     }
   }
 
   @Test
   void kindPiWithoutAPiSectionIsRefused() throws Exception {
-    String yaml = Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi");
+    String yaml =
+        Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi");
     assertTrue(onlyProblem(yaml).startsWith("pi is required when appliance.kind is pi"));
   }
 
   @Test
   void aSimulatedConfigMayCarryACheckedPiSection() throws Exception {
-    ToasterConfig c = ConfigLoader.parse(Files.readString(SHIPPED).replace("kind: pi", "kind: simulated"), "t.yaml");
+    ToasterConfig c =
+        ConfigLoader.parse(
+            Files.readString(SHIPPED).replace("kind: pi", "kind: simulated"), "t.yaml");
     assertEquals(17, c.pi().heaterPin());
-    String bad = Files.readString(SHIPPED).replace("kind: pi", "kind: simulated").replace("latchPin: 27", "latchPin: 17");
+    String bad =
+        Files.readString(SHIPPED)
+            .replace("kind: pi", "kind: simulated")
+            .replace("latchPin: 27", "latchPin: 17");
     assertTrue(onlyProblem(bad).startsWith("pi.latchPin = 17 is already used by pi.heaterPin"));
   }
 
@@ -109,22 +129,29 @@ class PiSectionTest {
         "  # slicesPin:| slicesPin: one| pi.slicesPin = \"one\" has the wrong type; expected a whole number from 0 to 27",
         "  remoteArmPin:| cutoffC: 250| pi.cutoffC is not a known option in pi; it belongs in section safety (safety.cutoffC)",
       })
-  void eachWiringMistakeIsOneProblemNamingTheOption(String line, String with, String expected) throws Exception {
-    String problem = onlyProblem(shippedWith("  " + line, with == null ? null : "  " + with.strip()));
-    assertTrue(problem.startsWith(expected), () -> "expected a message starting with\n  " + expected + "\nbut was\n  " + problem);
+  void eachWiringMistakeIsOneProblemNamingTheOption(String line, String with, String expected)
+      throws Exception {
+    String problem =
+        onlyProblem(shippedWith("  " + line, with == null ? null : "  " + with.strip()));
+    assertTrue(
+        problem.startsWith(expected),
+        () -> "expected a message starting with\n  " + expected + "\nbut was\n  " + problem);
   }
 
   @Test
   void theSpiThermocoupleNeedsItsChipSelectAndNotTheIioDevice() throws Exception {
     String spi = shippedWith("  thermocouple:", "  thermocouple: spi");
     ConfigException e = ConfigLoaderTest.rejected(spi);
-    assertEquals(List.of(
-        "pi.spiChipSelect is required; expected a whole number from 0 to 1",
-        "pi.iioDevice is set but pi.thermocouple is spi (it is only read with thermocouple: iio); delete iioDevice"),
+    assertEquals(
+        List.of(
+            "pi.spiChipSelect is required; expected a whole number from 0 to 1",
+            "pi.iioDevice is set but pi.thermocouple is spi (it is only read with thermocouple: iio); delete iioDevice"),
         e.problems());
-    ToasterConfig ok = ConfigLoader.parse(
-        spi.replace("  iioDevice: /sys/bus/iio/devices\n", "").replace("  # spiChipSelect: 0", "  spiChipSelect: 1"),
-        "t.yaml");
+    ToasterConfig ok =
+        ConfigLoader.parse(
+            spi.replace("  iioDevice: /sys/bus/iio/devices\n", "")
+                .replace("  # spiChipSelect: 0", "  spiChipSelect: 1"),
+            "t.yaml");
     assertEquals(ThermocoupleInterface.SPI, ok.pi().thermocouple());
     assertEquals(1, ok.pi().spiChipSelect());
     assertEquals(null, ok.pi().iioDevice());
@@ -132,11 +159,17 @@ class PiSectionTest {
 
   @Test
   void aCurrentSensorPinWithoutTheSensorIsRefused() throws Exception {
-    String yaml = Files.readString(SHIPPED).replace("currentSensorFitted: true", "currentSensorFitted: false");
-    assertTrue(onlyProblem(yaml).startsWith(
-        "pi.currentSensorPin is set but appliance.currentSensorFitted is false"));
-    ToasterConfig ok = ConfigLoader.parse(shippedWith("  currentSensorPin:", null)
-        .replace("currentSensorFitted: true", "currentSensorFitted: false"), "t.yaml");
+    String yaml =
+        Files.readString(SHIPPED)
+            .replace("currentSensorFitted: true", "currentSensorFitted: false");
+    assertTrue(
+        onlyProblem(yaml)
+            .startsWith("pi.currentSensorPin is set but appliance.currentSensorFitted is false"));
+    ToasterConfig ok =
+        ConfigLoader.parse(
+            shippedWith("  currentSensorPin:", null)
+                .replace("currentSensorFitted: true", "currentSensorFitted: false"),
+            "t.yaml");
     assertEquals(null, ok.pi().currentSensorPin());
     assertEquals(16, ok.pi().pins().size(), () -> ok.pi().pins().toString());
   }
@@ -151,10 +184,21 @@ class PiSectionTest {
   void theDeadManPinIsOptionalWithADefaultThatMustStillBeFree() throws Exception {
     ToasterConfig c = ConfigLoader.parse(shippedWith("  deadManPin:", null), "t.yaml");
     assertEquals(PiConfig.DEFAULT_DEAD_MAN_PIN, c.pi().deadManPin());
-    String clash = onlyProblem(shippedWith("  deadManPin:", null).replace("remoteArmPin: 16", "remoteArmPin: 15"));
-    assertTrue(clash.startsWith("pi.deadManPin = 15 (the default) is already used by pi.remoteArmPin"), clash);
-    assertEquals(14, ConfigLoader.parse(shippedWith("  deadManPin:", "  deadManPin: 5")
-        .replace("cancelPin: 5", "cancelPin: 14"), "t.yaml").pi().cancelPin(), "a button may sit on BCM 14");
+    String clash =
+        onlyProblem(
+            shippedWith("  deadManPin:", null).replace("remoteArmPin: 16", "remoteArmPin: 15"));
+    assertTrue(
+        clash.startsWith("pi.deadManPin = 15 (the default) is already used by pi.remoteArmPin"),
+        clash);
+    assertEquals(
+        14,
+        ConfigLoader.parse(
+                shippedWith("  deadManPin:", "  deadManPin: 5")
+                    .replace("cancelPin: 5", "cancelPin: 14"),
+                "t.yaml")
+            .pi()
+            .cancelPin(),
+        "a button may sit on BCM 14");
   }
 
   @Test
@@ -162,12 +206,17 @@ class PiSectionTest {
     PiConfig off = ConfigLoader.load(SHIPPED).pi();
     assertEquals(null, off.breadPin());
     assertEquals(null, off.slicesPin());
-    String on = Files.readString(SHIPPED).replace("  # breadPin:", "  breadPin:").replace("  # slicesPin:", "  slicesPin:");
+    String on =
+        Files.readString(SHIPPED)
+            .replace("  # breadPin:", "  breadPin:")
+            .replace("  # slicesPin:", "  slicesPin:");
     PiConfig pi = ConfigLoader.parse(on, "t.yaml").pi();
     assertEquals(4, pi.breadPin());
     assertEquals(14, pi.slicesPin());
     assertEquals(19, pi.pins().size(), () -> pi.pins().toString());
     String twice = on.replace("slicesPin: 14", "slicesPin: 4");
-    assertTrue(onlyProblem(twice).startsWith("pi.slicesPin = 4 is already used by pi.breadPin"), onlyProblem(twice));
+    assertTrue(
+        onlyProblem(twice).startsWith("pi.slicesPin = 4 is already used by pi.breadPin"),
+        onlyProblem(twice));
   }
 }

@@ -9,19 +9,33 @@ import org.junit.jupiter.api.Test;
 class RatingsSectionTest {
   @Test
   void theWindowDefaultsToTenMinutesAndIsKeptWhenGiven() throws Exception {
-    assertEquals(600.0, ConfigLoader.parse(ConfigLoaderTest.APPLIANCE, ConfigLoaderTest.SOURCE).ratings().windowS());
-    assertEquals(120.0, ConfigLoader.parse(ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: 120\n",
-        ConfigLoaderTest.SOURCE).ratings().windowS());
+    assertEquals(
+        600.0,
+        ConfigLoader.parse(ConfigLoaderTest.APPLIANCE, ConfigLoaderTest.SOURCE)
+            .ratings()
+            .windowS());
+    assertEquals(
+        120.0,
+        ConfigLoader.parse(
+                ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: 120\n", ConfigLoaderTest.SOURCE)
+            .ratings()
+            .windowS());
   }
 
   @Test
   void aWindowOutsideItsRangeOrAnUnknownOptionIsRefusedByName() {
-    String tooShort = ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: 5\n");
-    assertTrue(tooShort.startsWith("ratings.windowS = 5") && tooShort.contains("60") && tooShort.contains("3600"),
+    String tooShort =
+        ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: 5\n");
+    assertTrue(
+        tooShort.startsWith("ratings.windowS = 5")
+            && tooShort.contains("60")
+            && tooShort.contains("3600"),
         tooShort);
-    String text = ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: long\n");
+    String text =
+        ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  windowS: long\n");
     assertTrue(text.startsWith("ratings.windowS"), text);
-    String unknown = ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  window: 600\n");
+    String unknown =
+        ConfigLoaderTest.onlyProblem(ConfigLoaderTest.APPLIANCE + "ratings:\n  window: 600\n");
     assertTrue(unknown.contains("ratings.window") && unknown.contains("windowS"), unknown);
   }
 }

@@ -18,14 +18,16 @@ class StateDirOptionTest {
 
   @Test
   void anAbsolutePathIsTaken() throws Exception {
-    ToasterConfig c = ConfigLoader.parse(APPLIANCE + "  stateDir: /var/lib/smart-toaster\n", SOURCE);
+    ToasterConfig c =
+        ConfigLoader.parse(APPLIANCE + "  stateDir: /var/lib/smart-toaster\n", SOURCE);
 
     assertEquals("/var/lib/smart-toaster", c.appliance().stateDir());
   }
 
   @Test
   void aRelativePathIsRefusedWithTheOptionAndTheValue() {
-    assertEquals("appliance.stateDir = \"state\" is not allowed; expected an absolute path (starting with /)",
+    assertEquals(
+        "appliance.stateDir = \"state\" is not allowed; expected an absolute path (starting with /)",
         onlyProblem(APPLIANCE + "  stateDir: state\n"));
   }
 
@@ -37,7 +39,9 @@ class StateDirOptionTest {
 
   @Test
   void inAnotherSectionItIsPointedBackToAppliance() {
-    assertEquals(true, onlyProblem(APPLIANCE + "safety:\n  stateDir: /var/lib/x\n")
-        .contains("it belongs in section appliance (appliance.stateDir)"));
+    assertEquals(
+        true,
+        onlyProblem(APPLIANCE + "safety:\n  stateDir: /var/lib/x\n")
+            .contains("it belongs in section appliance (appliance.stateDir)"));
   }
 }

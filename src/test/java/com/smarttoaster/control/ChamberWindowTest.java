@@ -31,6 +31,9 @@ class ChamberWindowTest {
     for (int i = 0; i < 200; i++) {
       w.add(at(i * 0.125, i));
     }
-    assertEquals((199 + 198 + 197 + 196 + 195 + 194 + 193 + 192) / 8.0, w.meanBefore((long) (199 * 0.125e9)), 1e-9);
+    assertEquals(
+        (199 + 198 + 197 + 196 + 195 + 194 + 193 + 192) / 8.0,
+        w.meanBefore((long) (199 * 0.125e9)),
+        1e-9);
   }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * what the toaster does; taken between cycles and while armed, when the time is not yet worked out.
  */
 class MidCycleSettingsTest {
-  private static final ToastSettings WHITE_5 = new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings WHITE_5 =
+      new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST);
 
   private final ManualClock clock = new ManualClock();
   private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
@@ -47,28 +48,47 @@ class MidCycleSettingsTest {
 
   private void build(boolean remoteStart) {
     sensor.setSource(() -> chamberC).setNoise(0.3, 1).setQuantum(0.25);
-    safety = new SafetySupervisor(SafetyLimitsBuilder.defaults().set("energyBalanceTripC", Double.POSITIVE_INFINITY)
-        .build(), heater, latch, sensor, new FakeCurrentSensor(heater, latch), clock, SafetyListener.NONE);
+    safety =
+        new SafetySupervisor(
+            SafetyLimitsBuilder.defaults()
+                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
+                .build(),
+            heater,
+            latch,
+            sensor,
+            new FakeCurrentSensor(heater, latch),
+            clock,
+            SafetyListener.NONE);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
-    controller = new ToastController(safety, predictor, clock, new ControllerSettings(0.05, remoteStart, 1800),
-        WHITE_5, 230.0, 230.0, new Indicators() {
-          @Override
-          public void set(Indicator indicator, boolean on) {}
+    controller =
+        new ToastController(
+            safety,
+            predictor,
+            clock,
+            new ControllerSettings(0.05, remoteStart, 1800),
+            WHITE_5,
+            230.0,
+            230.0,
+            new Indicators() {
+              @Override
+              public void set(Indicator indicator, boolean on) {}
 
-          @Override
-          public void beep(BeepPattern pattern) {}
-        }, new ControllerListener() {
-          @Override
-          public void onRefused(String reason, long atNanos) {
-            refusals.add(reason);
-          }
+              @Override
+              public void beep(BeepPattern pattern) {}
+            },
+            new ControllerListener() {
+              @Override
+              public void onRefused(String reason, long atNanos) {
+                refusals.add(reason);
+              }
 
-          @Override
-          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-            starts.add(input);
-          }
-        });
+              @Override
+              public void onCycleStarted(
+                  PredictionInput input, Prediction prediction, long atNanos) {
+                starts.add(input);
+              }
+            });
   }
 
   @AfterEach
@@ -105,12 +125,15 @@ class MidCycleSettingsTest {
     controller.submit(new UserEvent.SliceSizeSet(20, 1));
     runFor(0.1);
 
-    assertEquals(WHITE_5, controller.snapshot().settings(), "the snapshot shows what the cycle uses");
-    assertEquals(List.of(
-        "shade 3 refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
-        "reheat mode refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
-        "rye bread refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
-        "1x20mm slices refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first"), refusals);
+    assertEquals(
+        WHITE_5, controller.snapshot().settings(), "the snapshot shows what the cycle uses");
+    assertEquals(
+        List.of(
+            "shade 3 refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
+            "reheat mode refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
+            "rye bread refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first",
+            "1x20mm slices refused: the cycle runs on with shade 5 white 2x12mm toast; cancel first"),
+        refusals);
     runFor(predicted);
     assertEquals(CyclePhase.DONE, controller.snapshot().phase());
     assertEquals(predicted, heater.onSeconds(), 0.2, "the shade-5 toast ran its own time");

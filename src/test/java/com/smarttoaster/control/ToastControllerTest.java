@@ -1,9 +1,9 @@
 package com.smarttoaster.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.Indicator;
@@ -13,11 +13,10 @@ import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Prediction;
-import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
+import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.predict.UnavailableModelPredictor;
-import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
@@ -41,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * stepped: the supervisor and the controller both tick every 50 ms.
  */
 class ToastControllerTest {
-  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings WHITE_4 =
+      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
 
   private final ManualClock clock = new ManualClock();
   private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
@@ -57,18 +57,35 @@ class ToastControllerTest {
   private void build(boolean remoteStart, double armExpiryS) {
     sensor.setSource(() -> chamberC).setNoise(0.3, 1).setQuantum(0.25);
     // (safety branch) the fake chamber heats along a straight line: energy-balance observer off
-    safety = new SafetySupervisor(com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
-        .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build(), heater, latch, sensor,
-        new FakeCurrentSensor(heater, latch), clock, SafetyListener.NONE);
+    safety =
+        new SafetySupervisor(
+            com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
+                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
+                .build(),
+            heater,
+            latch,
+            sensor,
+            new FakeCurrentSensor(heater, latch),
+            clock,
+            SafetyListener.NONE);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
-    controller = new ToastController(safety, predictor, clock, new ControllerSettings(0.05, remoteStart, armExpiryS),
-        WHITE_4, 230.0, 230.0, indicators, new ControllerListener() {
-          @Override
-          public void onRefused(String reason, long atNanos) {
-            refusals.add(reason);
-          }
-        });
+    controller =
+        new ToastController(
+            safety,
+            predictor,
+            clock,
+            new ControllerSettings(0.05, remoteStart, armExpiryS),
+            WHITE_4,
+            230.0,
+            230.0,
+            indicators,
+            new ControllerListener() {
+              @Override
+              public void onRefused(String reason, long atNanos) {
+                refusals.add(reason);
+              }
+            });
   }
 
   @AfterEach
@@ -125,7 +142,9 @@ class ToastControllerTest {
     runFor(0.2);
     FakeHeaterSwitch.Command off = heater.changes().get(heater.changes().size() - 1);
     assertFalse(off.on());
-    assertTrue(off.atNanos() - pressedAt <= 200_000_000L, "heat off " + (off.atNanos() - pressedAt) / 1e6 + " ms after cancel");
+    assertTrue(
+        off.atNanos() - pressedAt <= 200_000_000L,
+        "heat off " + (off.atNanos() - pressedAt) / 1e6 + " ms after cancel");
     runFor(0.2);
     assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());
     assertFalse(latch.isHeld());
@@ -182,7 +201,8 @@ class ToastControllerTest {
     controller.submit(new UserEvent.RemoteArmPressed());
     pressLever();
     runFor(0.3);
-    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase(), "the press starts a normal cycle");
+    assertEquals(
+        CyclePhase.TOASTING, controller.snapshot().phase(), "the press starts a normal cycle");
     assertTrue(refusals.get(0).contains("remoteStartEnabled"), refusals.get(0));
   }
 
@@ -236,10 +256,26 @@ class ToastControllerTest {
     build(false, 1800);
     predictor.close();
     FallbackTimeTable table = new FallbackTimeTable();
-    predictor = new GuardedPredictor(new UnavailableModelPredictor("no model installed"), table, 0.5, 5, 285, clock,
-        new SimulatedTimePredictorRunner(clock, () -> 0.0));
-    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
-        indicators, ControllerListener.NONE);
+    predictor =
+        new GuardedPredictor(
+            new UnavailableModelPredictor("no model installed"),
+            table,
+            0.5,
+            5,
+            285,
+            clock,
+            new SimulatedTimePredictorRunner(clock, () -> 0.0));
+    controller =
+        new ToastController(
+            safety,
+            predictor,
+            clock,
+            ControllerSettings.defaults(),
+            WHITE_4,
+            230.0,
+            230.0,
+            indicators,
+            ControllerListener.NONE);
     step();
     pressLever();
     runFor(0.2);
@@ -256,21 +292,38 @@ class ToastControllerTest {
     build(false, 1800);
     predictor.close();
     FallbackTimeTable table = new FallbackTimeTable();
-    ToastTimePredictor hundredSeconds = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    ToastTimePredictor hundredSeconds =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) {
-        return 100.0;
-      }
-    };
-    predictor = new GuardedPredictor(hundredSeconds, table, 0.5, 5, 285, clock,
-        new SimulatedTimePredictorRunner(clock, () -> latencyS));
-    controller = new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
-        indicators, ControllerListener.NONE);
+          @Override
+          public double predictSeconds(PredictionInput input) {
+            return 100.0;
+          }
+        };
+    predictor =
+        new GuardedPredictor(
+            hundredSeconds,
+            table,
+            0.5,
+            5,
+            285,
+            clock,
+            new SimulatedTimePredictorRunner(clock, () -> latencyS));
+    controller =
+        new ToastController(
+            safety,
+            predictor,
+            clock,
+            ControllerSettings.defaults(),
+            WHITE_4,
+            230.0,
+            230.0,
+            indicators,
+            ControllerListener.NONE);
     step();
   }
 
@@ -296,7 +349,12 @@ class ToastControllerTest {
     pressLever();
     runFor(3.0); // twice the hung-controller limit: the controller kept renewing while it waited
     assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
-    assertTrue(controller.snapshot().prediction().fallbackReason().contains("did not answer within 500 ms"));
+    assertTrue(
+        controller
+            .snapshot()
+            .prediction()
+            .fallbackReason()
+            .contains("did not answer within 500 ms"));
     assertTrue(safety.latchedFault().isEmpty(), () -> "no fault: " + safety.latchedFault());
   }
 
@@ -333,8 +391,12 @@ class ToastControllerTest {
     assertEquals(25.0, s.thicknessMm());
   }
 
-  /** A model stand-in: one time at the start, another once it is shown the heating progress; records its inputs. */
+  /**
+   * A model stand-in: one time at the start, another once it is shown the heating progress; records
+   * its inputs.
+   */
   private final List<PredictionInput> asked = new ArrayList<>();
+
   private final List<String> rePredictions = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -342,38 +404,66 @@ class ToastControllerTest {
     buildWithProgressModel(startS, withProgressS, 0.1);
   }
 
-  /** The re-prediction takes {@code rePredictionLatencyS} of simulated time; the start prediction 0.1 s. */
-  private void buildWithProgressModel(double startS, double withProgressS, double rePredictionLatencyS) {
+  /**
+   * The re-prediction takes {@code rePredictionLatencyS} of simulated time; the start prediction
+   * 0.1 s.
+   */
+  private void buildWithProgressModel(
+      double startS, double withProgressS, double rePredictionLatencyS) {
     build(false, 1800);
     predictor.close();
-    ToastTimePredictor model = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    ToastTimePredictor model =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) {
-        asked.add(input);
-        return input.progress() == null ? startS : withProgressS;
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) {
+            asked.add(input);
+            return input.progress() == null ? startS : withProgressS;
+          }
+        };
     // The checker has its own tests; here the non-ML estimate agrees with the fake model.
-    FallbackTimeTable agreeing = com.smarttoaster.predict.ConstantTables.of(startS,
-        Double.isFinite(withProgressS) ? withProgressS : startS);
-    predictor = new GuardedPredictor(model, agreeing, 0.5, 5, 285, clock,
-        new SimulatedTimePredictorRunner(clock, () -> asked.isEmpty() ? 0.1 : rePredictionLatencyS));
+    FallbackTimeTable agreeing =
+        com.smarttoaster.predict.ConstantTables.of(
+            startS, Double.isFinite(withProgressS) ? withProgressS : startS);
+    predictor =
+        new GuardedPredictor(
+            model,
+            agreeing,
+            0.5,
+            5,
+            285,
+            clock,
+            new SimulatedTimePredictorRunner(
+                clock, () -> asked.isEmpty() ? 0.1 : rePredictionLatencyS));
     controller = newController();
     step();
   }
 
   private ToastController newController() {
-    return new ToastController(safety, predictor, clock, ControllerSettings.defaults(), WHITE_4, 230.0, 230.0,
-        indicators, new ControllerListener() {
+    return new ToastController(
+        safety,
+        predictor,
+        clock,
+        ControllerSettings.defaults(),
+        WHITE_4,
+        230.0,
+        230.0,
+        indicators,
+        new ControllerListener() {
           @Override
-          public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
-            rePredictions.add(String.format(java.util.Locale.ROOT, "%.1f -> %.1f: %s", before.seconds(),
-                after.seconds(), reason));
+          public void onRePredicted(
+              Prediction before, Prediction after, long atNanos, String reason) {
+            rePredictions.add(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%.1f -> %.1f: %s",
+                    before.seconds(),
+                    after.seconds(),
+                    reason));
           }
 
           @Override
@@ -383,12 +473,17 @@ class ToastControllerTest {
         });
   }
 
-  /** Lever down, then steps until the cycle is over (or {@code maxS}); returns the heater-on seconds of this cycle. */
+  /**
+   * Lever down, then steps until the cycle is over (or {@code maxS}); returns the heater-on seconds
+   * of this cycle.
+   */
   private double runCycle(double maxS) {
     double onBefore = heater.onSeconds();
     pressLever();
     step();
-    for (int i = 0; i < Math.round(maxS / 0.05) && controller.snapshot().phase() != CyclePhase.DONE; i++) {
+    for (int i = 0;
+        i < Math.round(maxS / 0.05) && controller.snapshot().phase() != CyclePhase.DONE;
+        i++) {
       step();
     }
     return heater.onSeconds() - onBefore;
@@ -403,10 +498,12 @@ class ToastControllerTest {
     runCycle(60);
     PredictionInput first = asked.get(0);
     PredictionInput second = asked.get(asked.size() - 1);
-    assertFalse(first.hasRecentCycle(), "the first cycle after start-up has no previous one: " + first);
+    assertFalse(
+        first.hasRecentCycle(), "the first cycle after start-up has no previous one: " + first);
     assertEquals(0.0, first.lastHeatS());
     assertEquals(230.0, first.nominalMainsVolts());
-    assertEquals(60.0, second.sinceLastCycleS(), 0.2, "seconds since the first cycle's heat stopped");
+    assertEquals(
+        60.0, second.sinceLastCycleS(), 0.2, "seconds since the first cycle's heat stopped");
     assertEquals(firstS, second.lastHeatS(), 0.1, "the first cycle's heat time");
     assertEquals(35.0, firstS, 0.2);
   }
@@ -418,11 +515,16 @@ class ToastControllerTest {
     controller = newController(); // a restart: memory only
     runFor(5);
     runCycle(60);
-    assertFalse(asked.get(asked.size() - 1).hasRecentCycle(), "after a restart: " + asked.get(asked.size() - 1));
+    assertFalse(
+        asked.get(asked.size() - 1).hasRecentCycle(),
+        "after a restart: " + asked.get(asked.size() - 1));
     runFor(PredictionInput.NO_RECENT_CYCLE_S + 1);
     runCycle(60);
     PredictionInput late = asked.get(asked.size() - 1);
-    assertEquals(PredictionInput.NO_RECENT_CYCLE_S, late.sinceLastCycleS(), "longer ago is reported as 'none'");
+    assertEquals(
+        PredictionInput.NO_RECENT_CYCLE_S,
+        late.sinceLastCycleS(),
+        "longer ago is reported as 'none'");
     assertEquals(0.0, late.lastHeatS());
   }
 
@@ -440,16 +542,24 @@ class ToastControllerTest {
     assertEquals(150.0, heatedS, 0.2, "heated for the re-predicted total");
     assertEquals(150.0, controller.snapshot().prediction().seconds());
     assertEquals(1, rePredictions.size(), rePredictions.toString());
-    assertTrue(rePredictions.get(0).startsWith("100.0 -> 150.0: chamber warmed slower than expected for toast mode: "
-        + "frozen bread, low mains or a cold-soaked toaster?"), rePredictions.get(0));
+    assertTrue(
+        rePredictions
+            .get(0)
+            .startsWith(
+                "100.0 -> 150.0: chamber warmed slower than expected for toast mode: "
+                    + "frozen bread, low mains or a cold-soaked toaster?"),
+        rePredictions.get(0));
   }
 
   @Test
   void aRePredictionNeverEndsTheCycleBeforeTheTimeAlreadyHeatedPlusASecond() {
     buildWithProgressModel(100.0, 12.0);
     double heatedS = runCycle(200);
-    assertEquals(31.2, heatedS, 0.3, "30 s heated, the re-prediction's answer after 0.1 s, plus a second");
-    assertTrue(rePredictions.get(0).contains("warmed faster than expected for toast mode"), rePredictions.toString());
+    assertEquals(
+        31.2, heatedS, 0.3, "30 s heated, the re-prediction's answer after 0.1 s, plus a second");
+    assertTrue(
+        rePredictions.get(0).contains("warmed faster than expected for toast mode"),
+        rePredictions.toString());
   }
 
   @Test
@@ -466,15 +576,22 @@ class ToastControllerTest {
     buildWithProgressModel(100.0, Double.NaN);
     double heatedS = runCycle(200);
     assertEquals(100.0, heatedS, 0.2, "the table (here constant) answers the re-prediction");
-    assertTrue(notes.stream().anyMatch(n -> n.startsWith("re-prediction from the non-ML table, 100.0 s: model "
-        + "predictor returned NaN")), notes.toString());
+    assertTrue(
+        notes.stream()
+            .anyMatch(
+                n ->
+                    n.startsWith(
+                        "re-prediction from the non-ML table, 100.0 s: model "
+                            + "predictor returned NaN")),
+        notes.toString());
   }
 
   @Test
   void cancellingDuringTheRePredictionStopsHeatAndTheLateAnswerIsNotUsed() {
     buildWithProgressModel(100.0, 150.0, 0.4);
     pressLever();
-    runFor(30.35); // heat from about 0.1 s; the re-prediction asked at 30 s of heat answers 0.4 s later
+    runFor(30.35); // heat from about 0.1 s; the re-prediction asked at 30 s of heat answers 0.4 s
+    // later
     controller.submit(new UserEvent.CancelPressed());
     runFor(1.0);
     assertEquals(CyclePhase.CANCELLED, controller.snapshot().phase());

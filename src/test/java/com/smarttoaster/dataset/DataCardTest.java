@@ -21,10 +21,16 @@ class DataCardTest {
     }
     assertEquals(120, sum);
     for (Segment seg : Segment.all()) {
-      assertEquals(ROWS.stream().filter(seg::contains).count(), (long) card.segmentCounts().get(seg.name()), seg.name());
+      assertEquals(
+          ROWS.stream().filter(seg::contains).count(),
+          (long) card.segmentCounts().get(seg.name()),
+          seg.name());
     }
     assertEquals(120, (int) card.segmentCounts().get("all"));
-    assertEquals(card.segmentCounts().get("cold toaster") + card.segmentCounts().get("warm toaster (chamber > ambient + 10 °C)"), 120);
+    assertEquals(
+        card.segmentCounts().get("cold toaster")
+            + card.segmentCounts().get("warm toaster (chamber > ambient + 10 °C)"),
+        120);
   }
 
   @Test
@@ -37,11 +43,18 @@ class DataCardTest {
     for (Split s : Split.values()) {
       assertTrue(md.contains("| " + s.id() + " | " + card.splitCounts().get(s) + " |"), s.id());
     }
-    assertTrue(md.contains("| frozen in defrost mode | " + card.segmentCounts().get("frozen in defrost mode") + " |"));
+    assertTrue(
+        md.contains(
+            "| frozen in defrost mode | "
+                + card.segmentCounts().get("frozen in defrost mode")
+                + " |"));
     double[] shade = card.ranges().get("shade");
     assertEquals(1.0, shade[0]);
     assertEquals(7.0, shade[1]);
     assertTrue(md.contains("| truth_breadStartC |"), "the hidden column's range is missing");
-    assertEquals(md, DataCard.of(9, DatasetGenerator.generate(9, 120), "0123abcd").toMarkdown(), "not deterministic");
+    assertEquals(
+        md,
+        DataCard.of(9, DatasetGenerator.generate(9, 120), "0123abcd").toMarkdown(),
+        "not deterministic");
   }
 }

@@ -30,8 +30,10 @@ class DatasetCsvTest {
     int shadeColumn = DatasetCsv.HEADER.indexOf("shade");
     c[shadeColumn] = "4.5";
     String bad = lines[0] + "\n" + String.join(",", c) + "\n";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse(bad));
-    assertEquals("<text>: line 2: column shade = 4.5 is not what ModelFeatures.encode gives for this row (5.0)",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse(bad));
+    assertEquals(
+        "<text>: line 2: column shade = 4.5 is not what ModelFeatures.encode gives for this row (5.0)",
         e.getMessage());
   }
 
@@ -44,14 +46,16 @@ class DatasetCsvTest {
       c[DatasetCsv.HEADER.indexOf(b)] = "1.0";
     }
     String bad = lines[0] + "\n" + String.join(",", c) + "\n";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse(bad));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse(bad));
     assertTrue(e.getMessage().contains("line 2: more than one bread_ column is 1"), e.getMessage());
   }
 
   @Test
   void aWrongHeaderIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DatasetCsv.parse("id,shade\nx,1\n"));
-    assertTrue(e.getMessage().startsWith("<text>: line 1 is not the dataset header"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse("id,shade\nx,1\n"));
+    assertTrue(
+        e.getMessage().startsWith("<text>: line 1 is not the dataset header"), e.getMessage());
   }
 }

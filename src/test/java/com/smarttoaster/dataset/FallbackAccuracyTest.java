@@ -38,7 +38,10 @@ class FallbackAccuracyTest {
     PredictorEvaluation.Stats f = e.stats("fitted");
     PredictorEvaluation.Stats b = e.stats("built-in");
     assertTrue(fitted.isFitted(), "the installed table must be the fitted one");
-    assertTrue(f.shadeMae() <= 0.85, "fitted mean shade error " + f.shadeMae() + " (0.737 when fitted)");
-    assertTrue(f.shadeMae() <= 0.5 * b.shadeMae(), "fitted " + f.shadeMae() + " vs built-in " + b.shadeMae());
+    assertTrue(
+        f.shadeMae() <= 0.85, "fitted mean shade error " + f.shadeMae() + " (0.737 when fitted)");
+    assertTrue(
+        f.shadeMae() <= 0.5 * b.shadeMae(),
+        "fitted " + f.shadeMae() + " vs built-in " + b.shadeMae());
   }
 }

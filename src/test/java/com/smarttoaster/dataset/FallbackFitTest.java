@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.hal.Clock;
 import com.smarttoaster.predict.FallbackBasis;
 import com.smarttoaster.predict.FallbackCoefficients;
 import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.GuardedPredictor;
-import com.smarttoaster.predict.HeatingProgress;
-import com.smarttoaster.predict.Prediction;
-import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.predict.ThreadPredictorRunner;
-import com.smarttoaster.predict.ToastTimePredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,14 +33,21 @@ class FallbackFitTest {
     FallbackCoefficients a = FallbackFit.fit(rows, SEED);
     FallbackCoefficients b = FallbackFit.fit(new ArrayList<>(rows), SEED);
     assertArrayEquals(a.start().coefficients(), b.start().coefficients());
-    assertNotNull(a.progress(), "the rows carry the heating progress, so there is a re-prediction set");
+    assertNotNull(
+        a.progress(), "the rows carry the heating progress, so there is a re-prediction set");
     assertArrayEquals(a.progress().coefficients(), b.progress().coefficients());
-    assertEquals(rows.stream().filter(r -> r.split() == Split.TRAIN).count(), a.start().rows(), "train split only");
+    assertEquals(
+        rows.stream().filter(r -> r.split() == Split.TRAIN).count(),
+        a.start().rows(),
+        "train split only");
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("one.json"));
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("two.json"));
-    assertEquals(Files.readString(dir.resolve("one.json")), Files.readString(dir.resolve("two.json")));
-    FallbackCoefficients read = FallbackTimeTable.parse(Files.readAllBytes(dir.resolve("one.json")), "one.json");
-    assertArrayEquals(a.start().coefficients(), read.start().coefficients(), "the file round-trips exactly");
+    assertEquals(
+        Files.readString(dir.resolve("one.json")), Files.readString(dir.resolve("two.json")));
+    FallbackCoefficients read =
+        FallbackTimeTable.parse(Files.readAllBytes(dir.resolve("one.json")), "one.json");
+    assertArrayEquals(
+        a.start().coefficients(), read.start().coefficients(), "the file round-trips exactly");
   }
 
   @Test
@@ -57,21 +57,23 @@ class FallbackFitTest {
     assertEquals(0.0, c.start().coefficients()[twoModes]);
     int recent = FallbackBasis.startTerms().indexOf("recent");
     int lastHeat = FallbackBasis.startTerms().indexOf("lastHeat");
-    assertTrue(c.start().coefficients()[recent] != 0.0 && c.start().coefficients()[lastHeat] != 0.0,
+    assertTrue(
+        c.start().coefficients()[recent] != 0.0 && c.start().coefficients()[lastHeat] != 0.0,
         "back-to-back rows exercise the previous cycle's terms");
   }
 
   @Test
   void tooFewRowsAreRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FallbackFit.fit(rows.subList(0, 500), SEED));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FallbackFit.fit(rows.subList(0, 500), SEED));
     assertTrue(e.getMessage().endsWith("terms; need at least 3 per term"), e.getMessage());
   }
 
   /**
-   * Re-predictions: the generator's rows carry the chamber's rise at 10/20/30 s, which shows a supply
-   * off its configured voltage and the heat left by earlier cycles. On the test split the table's
-   * re-prediction set must be clearly closer to the oracle's time than its start set.
+   * Re-predictions: the generator's rows carry the chamber's rise at 10/20/30 s, which shows a
+   * supply off its configured voltage and the heat left by earlier cycles. On the test split the
+   * table's re-prediction set must be clearly closer to the oracle's time than its start set.
    */
   @Test
   void theProgressSetUsesTheRise() throws Exception {
@@ -84,11 +86,14 @@ class FallbackFitTest {
       if (r.split() != Split.TEST || r.input().progress() == null) {
         continue;
       }
-      start += Math.abs(Math.log(table.predictSeconds(r.input().withProgress(null)) / r.heaterOnS()));
+      start +=
+          Math.abs(Math.log(table.predictSeconds(r.input().withProgress(null)) / r.heaterOnS()));
       again += Math.abs(Math.log(table.predictSeconds(r.input()) / r.heaterOnS()));
       n++;
     }
     assertTrue(n > 100, n + " test rows with progress");
-    assertTrue(again < 0.6 * start, "mean |ln error| with the rise " + again / n + ", from the start " + start / n);
+    assertTrue(
+        again < 0.6 * start,
+        "mean |ln error| with the rise " + again / n + ", from the start " + start / n);
   }
 }

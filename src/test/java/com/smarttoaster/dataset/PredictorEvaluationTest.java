@@ -22,7 +22,9 @@ class PredictorEvaluationTest {
     p.put("fixed-timer", fixed::predictSeconds);
     PredictorEvaluation eval = PredictorEvaluation.run(ROWS, p);
     assertEquals(List.of("fixed-timer", PredictorEvaluation.ORACLE), eval.predictors());
-    assertTrue(eval.stats(PredictorEvaluation.ORACLE).shadeMae() < 0.01, "oracle " + eval.stats(PredictorEvaluation.ORACLE));
+    assertTrue(
+        eval.stats(PredictorEvaluation.ORACLE).shadeMae() < 0.01,
+        "oracle " + eval.stats(PredictorEvaluation.ORACLE));
     Segment warm = Segment.all().get(2);
     assertTrue(warm.name().startsWith("warm"), warm.name());
     double warmAchievedMinusTarget = 0;
@@ -39,8 +41,13 @@ class PredictorEvaluationTest {
     }
     double warmMean = warmAchievedMinusTarget / n;
     double coldMean = coldAchievedMinusTarget / (ROWS.size() - n);
-    assertTrue(n > 5 && warmMean > coldMean + 0.1,
-        "a warm toaster with a fixed time should over-brown: " + warmMean + " (cold " + coldMean + ")");
+    assertTrue(
+        n > 5 && warmMean > coldMean + 0.1,
+        "a warm toaster with a fixed time should over-brown: "
+            + warmMean
+            + " (cold "
+            + coldMean
+            + ")");
     assertTrue(eval.toMarkdown().contains("| all | 60 |"), eval.toMarkdown());
   }
 
@@ -56,7 +63,8 @@ class PredictorEvaluationTest {
 
   @Test
   void theOracleNameIsReserved() {
-    Map<String, ToDoubleFunction<PredictionInput>> p = Map.of(PredictorEvaluation.ORACLE, in -> 100);
+    Map<String, ToDoubleFunction<PredictionInput>> p =
+        Map.of(PredictorEvaluation.ORACLE, in -> 100);
     assertThrows(IllegalArgumentException.class, () -> PredictorEvaluation.run(ROWS, p));
   }
 }

@@ -40,15 +40,35 @@ class RiseMeasurementParityTest {
     "21.0, 230, 230, WHITE, 12, 2",
     "30.0, 114, 120, RYE, 25, 1",
   })
-  void theDatasetsRisesAreTheControllersRises(double roomC, double volts, double nominal, BreadType bread,
-      double thicknessMm, int slices) {
-    assertSameMeanRises(run -> {
-      ToasterPhysics p = new ToasterPhysics(
-          new ApplianceConditions(roomC, volts, roomC, slices, bread, thicknessMm, roomC, nominal));
-      BackToBackCycles.Thermocouple tc = new BackToBackCycles.Thermocouple(1000 + run, p.chamberC());
-      return BackToBackCycles.progress(p, tc, BackToBackCycles.idleReference(tc));
-    }, run -> new Scenario(1, "parity", 1000 + run, roomC, volts, roomC, slices,
-        new BreadSpec(bread, thicknessMm, roomC), 7, ToastMode.TOAST, List.of(), List.of(), List.of(), volts, nominal));
+  void theDatasetsRisesAreTheControllersRises(
+      double roomC, double volts, double nominal, BreadType bread, double thicknessMm, int slices) {
+    assertSameMeanRises(
+        run -> {
+          ToasterPhysics p =
+              new ToasterPhysics(
+                  new ApplianceConditions(
+                      roomC, volts, roomC, slices, bread, thicknessMm, roomC, nominal));
+          BackToBackCycles.Thermocouple tc =
+              new BackToBackCycles.Thermocouple(1000 + run, p.chamberC());
+          return BackToBackCycles.progress(p, tc, BackToBackCycles.idleReference(tc));
+        },
+        run ->
+            new Scenario(
+                1,
+                "parity",
+                1000 + run,
+                roomC,
+                volts,
+                roomC,
+                slices,
+                new BreadSpec(bread, thicknessMm, roomC),
+                7,
+                ToastMode.TOAST,
+                List.of(),
+                List.of(),
+                List.of(),
+                volts,
+                nominal));
   }
 
   @ParameterizedTest(name = "second batch {0} s after a first")
@@ -56,25 +76,59 @@ class RiseMeasurementParityTest {
   void afterAnEarlierCycleTooTheReferenceIsTheCoolingSecondBeforeThePress(double pauseS) {
     ToastSettings white = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
     BreadSpec bread = new BreadSpec(BreadType.WHITE, 12, 21.0);
-    assertSameMeanRises(run -> BackToBackCycles.run(new EnvelopeSampler.Plan(white, 21.0, 230, 230, 230, 21.0,
-        BreadStorage.ROOM, List.of(new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS)), false,
-        Double.NaN, 2000 + run)).input().progress(),
-        run -> new Scenario(1, "parity", 2000 + run, 21.0, 230, 21.0, 2, bread, 4, ToastMode.TOAST, List.of(),
-            List.of(), List.of(new EarlierCycle(bread, 4, ToastMode.TOAST, 2, pauseS)), 230.0, 230.0));
+    assertSameMeanRises(
+        run ->
+            BackToBackCycles.run(
+                    new EnvelopeSampler.Plan(
+                        white,
+                        21.0,
+                        230,
+                        230,
+                        230,
+                        21.0,
+                        BreadStorage.ROOM,
+                        List.of(
+                            new EnvelopeSampler.EarlierCycle(
+                                2, BreadType.WHITE, 12, 21.0, 4, pauseS)),
+                        false,
+                        Double.NaN,
+                        2000 + run))
+                .input()
+                .progress(),
+        run ->
+            new Scenario(
+                1,
+                "parity",
+                2000 + run,
+                21.0,
+                230,
+                21.0,
+                2,
+                bread,
+                4,
+                ToastMode.TOAST,
+                List.of(),
+                List.of(),
+                List.of(new EarlierCycle(bread, 4, ToastMode.TOAST, 2, pauseS)),
+                230.0,
+                230.0));
   }
 
   /**
    * Over {@link #RUNS} runs, the dataset's mean rises against the controller's for the same toaster
    * (each run: the dataset's progress and the scenario the controller measures), within 0.15 °C.
    */
-  private static void assertSameMeanRises(IntFunction<HeatingProgress> datasetRun, IntFunction<Scenario> scenarioRun) {
+  private static void assertSameMeanRises(
+      IntFunction<HeatingProgress> datasetRun, IntFunction<Scenario> scenarioRun) {
     double[] dataset = new double[3];
     double[] controller = new double[3];
     int measured = 0;
     for (int run = 0; run < RUNS; run++) {
       HeatingProgress d = datasetRun.apply(run);
-      double[] c = controllerRises(new CycleSimulation(scenarioRun.apply(run), SimulationOptions.defaults("model"))
-          .run(null));
+      double[] c =
+          controllerRises(
+              new CycleSimulation(scenarioRun.apply(run), SimulationOptions.defaults("model"))
+                  .run(null));
       if (c == null) {
         continue; // the re-prediction kept the time, so the event with the rises was not written
       }
@@ -86,7 +140,10 @@ class RiseMeasurementParityTest {
     }
     assertTrue(measured >= RUNS * 3 / 4, measured + " of " + RUNS + " cycles reported their rises");
     for (int k = 0; k < 3; k++) {
-      assertEquals(controller[k] / measured, dataset[k] / measured, 0.15,
+      assertEquals(
+          controller[k] / measured,
+          dataset[k] / measured,
+          0.15,
           "mean rise after " + HeatingProgress.AT_S[k] + " s: dataset vs controller");
     }
   }
@@ -96,8 +153,11 @@ class RiseMeasurementParityTest {
     for (SimulationResult.Event e : r.events()) {
       Matcher m = RISES.matcher(e.event());
       if (m.find()) {
-        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-            Double.parseDouble(m.group(3))};
+        return new double[] {
+          Double.parseDouble(m.group(1)),
+          Double.parseDouble(m.group(2)),
+          Double.parseDouble(m.group(3))
+        };
       }
     }
     return null;

@@ -17,7 +17,12 @@ class SplitTest {
     List<DatasetRow> rows = DatasetGenerator.generate(11, 200);
     Map<Split, Set<String>> ids = new EnumMap<>(Split.class);
     for (Split s : Split.values()) {
-      ids.put(s, rows.stream().filter(r -> r.split() == s).map(DatasetRow::id).collect(Collectors.toSet()));
+      ids.put(
+          s,
+          rows.stream()
+              .filter(r -> r.split() == s)
+              .map(DatasetRow::id)
+              .collect(Collectors.toSet()));
     }
     Set<String> union = new HashSet<>();
     int total = 0;
@@ -59,6 +64,7 @@ class SplitTest {
     for (int i = 0; i < a.size(); i++) {
       assertEquals(a.get(i).split(), b.get(i).split());
     }
-    assertTrue(a.stream().map(DatasetRow::split).distinct().count() >= 2, "30 rows all in one split");
+    assertTrue(
+        a.stream().map(DatasetRow::split).distinct().count() >= 2, "30 rows all in one split");
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocReferencesTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)");
-  private static final Pattern PATH = Pattern.compile("`((?:src|config|docs|hardware|systemd|\\.ci)/[^`\\s]*)`");
+  private static final Pattern PATH =
+      Pattern.compile("`((?:src|config|docs|hardware|systemd|\\.ci)/[^`\\s]*)`");
 
   static List<Path> documents() throws IOException {
     List<Path> docs = new ArrayList<>(List.of(Path.of("README.md")));
@@ -40,7 +41,8 @@ class DocReferencesTest {
       Matcher link = LINK.matcher(text);
       while (link.find()) {
         String target = link.group(1);
-        if (!target.contains("://") && !target.startsWith("mailto:")
+        if (!target.contains("://")
+            && !target.startsWith("mailto:")
             && !Files.exists(doc.toAbsolutePath().getParent().resolve(target))) {
           broken.add(doc + ": link " + target);
         }
@@ -59,7 +61,9 @@ class DocReferencesTest {
   @Test
   void nothingPointsToTheDesignBrief() throws IOException {
     for (Path doc : documents()) {
-      assertTrue(!Files.readString(doc).contains("DESIGN.md"), doc + " cites DESIGN.md, which is not in the repository");
+      assertTrue(
+          !Files.readString(doc).contains("DESIGN.md"),
+          doc + " cites DESIGN.md, which is not in the repository");
     }
   }
 }

@@ -32,11 +32,12 @@ class ReadmeCommandsTest {
   static final String JAR = "java -jar target/smart-toaster.jar";
 
   /** Commands not run here, by their arguments, with why. */
-  static final Map<String, String> NOT_RUN = Map.of(
-      "run --config config/toaster.yaml",
-      "interactive: runs the front panel until q or SIGTERM (the terminal panel's pty test drives it)",
-      "run --config config/pi.yaml",
-      "needs a Raspberry Pi's GPIO (without it: exit 2 and one line, SimulateCommandTest)");
+  static final Map<String, String> NOT_RUN =
+      Map.of(
+          "run --config config/toaster.yaml",
+          "interactive: runs the front panel until q or SIGTERM (the terminal panel's pty test drives it)",
+          "run --config config/pi.yaml",
+          "needs a Raspberry Pi's GPIO (without it: exit 2 and one line, SimulateCommandTest)");
 
   /** Options whose value is a file or directory the command writes. */
   static final Set<String> OUTPUT_OPTIONS = Set.of("--plot", "--out");
@@ -48,7 +49,9 @@ class ReadmeCommandsTest {
     }
   }
 
-  /** The commands of every {@code sh} block: continuations joined, {@code &&} split, comments cut. */
+  /**
+   * The commands of every {@code sh} block: continuations joined, {@code &&} split, comments cut.
+   */
   static List<Command> readmeCommands() throws IOException {
     List<String> lines = Files.readAllLines(Path.of("README.md"));
     List<Command> commands = new ArrayList<>();
@@ -93,16 +96,20 @@ class ReadmeCommandsTest {
     List<Command> all = readmeCommands();
     assertTrue(all.size() >= 8, "commands found: " + all);
     for (Command c : all) {
-      assertTrue(c.text().startsWith(JAR + " ") || c.text().startsWith("mvn "),
+      assertTrue(
+          c.text().startsWith(JAR + " ") || c.text().startsWith("mvn "),
           c + ": neither the jar nor Maven, so no test runs it");
     }
     // Maven's own commands are this build; the opening two must stay first and stay true.
-    assertTrue(all.get(0).text().startsWith("mvn -B -q package -DskipTests"), all.get(0).toString());
-    assertEquals(JAR + " simulate --scenario src/test/resources/scenarios/normal-white-medium.json",
+    assertTrue(
+        all.get(0).text().startsWith("mvn -B -q package -DskipTests"), all.get(0).toString());
+    assertEquals(
+        JAR + " simulate --scenario src/test/resources/scenarios/normal-white-medium.json",
         all.get(1).text());
     assertEquals("mvn -B verify", all.get(2).text());
     for (String skipped : NOT_RUN.keySet()) {
-      assertTrue(all.stream().anyMatch(c -> c.text().equals(JAR + " " + skipped)),
+      assertTrue(
+          all.stream().anyMatch(c -> c.text().equals(JAR + " " + skipped)),
           "a skip for a command the README no longer has: " + skipped);
     }
   }

@@ -24,17 +24,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/scenario.schema.json, checked by a maintained JSON Schema validator: it accepts every example
- * scenario in the repository (which the program's own reader accepts too), and it refuses what the
- * reader refuses in ways a schema can express.
+ * docs/scenario.schema.json, checked by a maintained JSON Schema validator: it accepts every
+ * example scenario in the repository (which the program's own reader accepts too), and it refuses
+ * what the reader refuses in ways a schema can express.
  */
 class ScenarioSchemaTest {
   private static Schema schema;
 
   @BeforeAll
   static void loadTheSchema() throws IOException {
-    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(Files.readString(Path.of("docs/scenario.schema.json")));
+    schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(Path.of("docs/scenario.schema.json")));
   }
 
   static Stream<Path> exampleScenarios() throws IOException {
@@ -48,7 +49,8 @@ class ScenarioSchemaTest {
   void thereAreExamplesInEverySet() throws IOException {
     List<Path> all = exampleScenarios().toList();
     for (String set : List.of("scenarios", "fault-scenarios", "kitchen-scenarios")) {
-      assertTrue(all.stream().anyMatch(p -> p.getParent().getFileName().toString().equals(set)), set);
+      assertTrue(
+          all.stream().anyMatch(p -> p.getParent().getFileName().toString().equals(set)), set);
     }
   }
 
@@ -61,22 +63,34 @@ class ScenarioSchemaTest {
 
   @Test
   void theSchemaAcceptsTheContractPagesExample() throws IOException {
-    Matcher m = Pattern.compile("```json\\n(\\{\\s*\"version\".*?)```", Pattern.DOTALL)
-        .matcher(Files.readString(Path.of("docs/contracts.md")));
+    Matcher m =
+        Pattern.compile("```json\\n(\\{\\s*\"version\".*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("docs/contracts.md")));
     assertTrue(m.find(), "docs/contracts.md has an example scenario");
     assertEquals(List.of(), messages(m.group(1)));
   }
 
   @Test
   void theSchemaRefusesAnUnknownFieldAMissingParameterAndAnUnknownKind() throws IOException {
-    String good = Files.readString(Path.of("src/test/resources/scenarios/normal-white-medium.json"));
+    String good =
+        Files.readString(Path.of("src/test/resources/scenarios/normal-white-medium.json"));
     assertFalse(messages(good.replace("\"seed\"", "\"sead\"")).isEmpty(), "unknown field");
-    assertFalse(messages(good.replace("\"faults\": []", "\"faults\": [{\"kind\": \"sensor-drift\", \"atS\": 3}]"))
-        .isEmpty(), "sensor-drift without rateCPerS");
-    assertFalse(messages(good.replace("\"faults\": []", "\"faults\": [{\"kind\": \"sensor-melt\", \"atS\": 3}]"))
-        .isEmpty(), "unknown kind");
+    assertFalse(
+        messages(
+                good.replace(
+                    "\"faults\": []", "\"faults\": [{\"kind\": \"sensor-drift\", \"atS\": 3}]"))
+            .isEmpty(),
+        "sensor-drift without rateCPerS");
+    assertFalse(
+        messages(
+                good.replace(
+                    "\"faults\": []", "\"faults\": [{\"kind\": \"sensor-melt\", \"atS\": 3}]"))
+            .isEmpty(),
+        "unknown kind");
     assertFalse(messages(good.replace("\"shade\": 4", "\"shade\": 8")).isEmpty(), "shade above 7");
-    assertFalse(messages(good.replace("\"white bread, medium, cold toaster\"", "\"  \"")).isEmpty(), "blank name");
+    assertFalse(
+        messages(good.replace("\"white bread, medium, cold toaster\"", "\"  \"")).isEmpty(),
+        "blank name");
   }
 
   private static List<String> messages(String json) {

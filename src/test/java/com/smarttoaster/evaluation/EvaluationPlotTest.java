@@ -27,14 +27,22 @@ class EvaluationPlotTest {
       CategorySeries s = chart.getSeriesMap().get(p);
       List<?> values = List.copyOf(s.getYData());
       double all = e.meanAndP95(p, Segment.standard().get(0))[which];
-      assertEquals(Math.max(EvaluationPlot.FLOOR, all), ((Number) values.get(0)).doubleValue(), 1e-12,
+      assertEquals(
+          Math.max(EvaluationPlot.FLOOR, all),
+          ((Number) values.get(0)).doubleValue(),
+          1e-12,
           chart.getTitle() + " " + p);
       for (Object v : values) {
-        assertTrue(((Number) v).doubleValue() >= EvaluationPlot.FLOOR, "a log axis shows every bar: " + v);
+        assertTrue(
+            ((Number) v).doubleValue() >= EvaluationPlot.FLOOR, "a log axis shows every bar: " + v);
       }
     }
-    double oracle = ((Number) List.copyOf(chart.getSeriesMap().get("oracle").getYData()).get(0)).doubleValue();
-    double timer = ((Number) List.copyOf(chart.getSeriesMap().get("fixed-timer").getYData()).get(0)).doubleValue();
-    assertTrue(timer / oracle > 50, "the spread a linear axis could not show: " + timer + " / " + oracle);
+    double oracle =
+        ((Number) List.copyOf(chart.getSeriesMap().get("oracle").getYData()).get(0)).doubleValue();
+    double timer =
+        ((Number) List.copyOf(chart.getSeriesMap().get("fixed-timer").getYData()).get(0))
+            .doubleValue();
+    assertTrue(
+        timer / oracle > 50, "the spread a linear axis could not show: " + timer + " / " + oracle);
   }
 }

@@ -71,7 +71,8 @@ class KitchenSuiteTest {
 
   @Test
   void realisticMostlyFollowsAnEarlierCycle() {
-    long warm = KitchenSuite.REALISTIC.draw(N, 1).stream().filter(s -> !s.before().isEmpty()).count();
+    long warm =
+        KitchenSuite.REALISTIC.draw(N, 1).stream().filter(s -> !s.before().isEmpty()).count();
     assertTrue(warm > 0.5 * N && warm < 0.7 * N, warm + " of " + N);
   }
 }

@@ -45,7 +45,8 @@ class FleetAclTest {
   @Test
   void fleetUsersCanDoTheirJobAndNothingThatReachesAToaster() throws Exception {
     MosquittoBroker.assumeInstalled();
-    broker = new MosquittoBroker(dir, List.of("fleet-collector-1", "fleet-rollout", "t000", "t001"));
+    broker =
+        new MosquittoBroker(dir, List.of("fleet-collector-1", "fleet-rollout", "t000", "t001"));
     Client ha = login("homeassistant");
     ha.client.subscribe("#", 1);
     Client t000 = login("t000");
@@ -61,9 +62,13 @@ class FleetAclTest {
     t000.publish("toaster/t000/event", "{\"event_type\":\"done\"}");
     rollout.publish("fleet/offer/t000", "{\"offer\":1}");
     rollout.publish("fleet/bundle/v1/0", "part");
-    Awaiting.until(Duration.ofSeconds(10), () -> collector.got("toaster/t000/event")
-        && t000.got("fleet/offer/t000") && t000.got("fleet/bundle/v1/0"), () -> "allowed messages: collector "
-        + collector.topics() + ", t000 " + t000.topics());
+    Awaiting.until(
+        Duration.ofSeconds(10),
+        () ->
+            collector.got("toaster/t000/event")
+                && t000.got("fleet/offer/t000")
+                && t000.got("fleet/bundle/v1/0"),
+        () -> "allowed messages: collector " + collector.topics() + ", t000 " + t000.topics());
 
     // What none of them may do.
     rollout.publish("toaster/t000/cmd/start", "PRESS");
@@ -75,16 +80,23 @@ class FleetAclTest {
     t001.publish("fleet/bundle/v1/0", "forged part");
     t000.publish("toaster/t000/state", "{\"phase\":\"idle\"}");
     ha.publish("marker/done", "x");
-    Awaiting.until(Duration.ofSeconds(10), () -> ha.got("marker/done"), () -> "marker not seen: " + ha.topics());
+    Awaiting.until(
+        Duration.ofSeconds(10),
+        () -> ha.got("marker/done"),
+        () -> "marker not seen: " + ha.topics());
 
     assertEquals(List.of(), ha.topicsMatching("cmd/"), "no fleet user sent a command");
-    assertEquals(List.of("fleet/offer/t000"), ha.topicsMatching("fleet/offer/"), "only the rollout's offer");
+    assertEquals(
+        List.of("fleet/offer/t000"), ha.topicsMatching("fleet/offer/"), "only the rollout's offer");
     assertEquals(List.of("part"), ha.payloadsOn("fleet/bundle/v1/0"), "only the rollout's part");
-    assertEquals(List.of(), collector.topicsMatching("/state"), "a collector reads events, not state");
+    assertEquals(
+        List.of(), collector.topicsMatching("/state"), "a collector reads events, not state");
   }
 
   private Client login(String user) throws MqttException {
-    Client c = new Client(new FleetLogin(broker.tlsUrl(), user, MosquittoBroker.password(user), broker.ca()));
+    Client c =
+        new Client(
+            new FleetLogin(broker.tlsUrl(), user, MosquittoBroker.password(user), broker.ca()));
     open.add(c);
     return c;
   }
@@ -95,27 +107,29 @@ class FleetAclTest {
 
     Client(FleetLogin login) throws MqttException {
       client = new MqttClient(login.brokerUrl(), login.user(), new MemoryPersistence());
-      client.setCallback(new MqttCallback() {
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {}
+      client.setCallback(
+          new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {}
 
-        @Override
-        public void mqttErrorOccurred(MqttException e) {}
+            @Override
+            public void mqttErrorOccurred(MqttException e) {}
 
-        @Override
-        public void messageArrived(String topic, MqttMessage m) {
-          received.add(new String[] {topic, new String(m.getPayload(), StandardCharsets.UTF_8)});
-        }
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+              received.add(
+                  new String[] {topic, new String(m.getPayload(), StandardCharsets.UTF_8)});
+            }
 
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
+            @Override
+            public void deliveryComplete(IMqttToken token) {}
 
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {}
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {}
 
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-      });
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+          });
       client.connect(login.options(true, 0));
     }
 

@@ -15,28 +15,55 @@ import org.junit.jupiter.api.Test;
  * of the same promise, that the fleet's users cannot publish a command, is FleetAclTest.)
  */
 class FleetCannotHeatTest {
-  private static final JavaClasses FLEET = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("com.smarttoaster.fleet", "com.smarttoaster.cli");
+  private static final JavaClasses FLEET =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.smarttoaster.fleet", "com.smarttoaster.cli");
 
   @Test
   void fleetClassesReachNoHeatPath() {
-    noClasses().that().resideInAPackage("com.smarttoaster.fleet..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.smarttoaster.safety..", "com.smarttoaster.control..",
-            "com.smarttoaster.appliance..", "com.smarttoaster.hal.pi..", "com.smarttoaster.service..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("com.smarttoaster.hal.HeaterSwitch")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("com.smarttoaster.hal.CarriageLatch")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("com.smarttoaster.hal.sim.SimulatedAppliance")
-        .orShould().dependOnClassesThat().haveSimpleNameStartingWith("Command")
+    noClasses()
+        .that()
+        .resideInAPackage("com.smarttoaster.fleet..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.smarttoaster.safety..",
+            "com.smarttoaster.control..",
+            "com.smarttoaster.appliance..",
+            "com.smarttoaster.hal.pi..",
+            "com.smarttoaster.service..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.smarttoaster.hal.HeaterSwitch")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.smarttoaster.hal.CarriageLatch")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.smarttoaster.hal.sim.SimulatedAppliance")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameStartingWith("Command")
         .because("the fleet reads events and offers models; heat is the supervisor's alone")
         .check(FLEET);
   }
 
   @Test
   void theFleetCommandsReachNoHeatPathEither() {
-    noClasses().that().haveSimpleNameStartingWith("Fleet").and().resideInAPackage("com.smarttoaster.cli")
-        .should().dependOnClassesThat().resideInAnyPackage("com.smarttoaster.safety..", "com.smarttoaster.control..",
-            "com.smarttoaster.appliance..", "com.smarttoaster.hal..", "com.smarttoaster.service..")
+    noClasses()
+        .that()
+        .haveSimpleNameStartingWith("Fleet")
+        .and()
+        .resideInAPackage("com.smarttoaster.cli")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.smarttoaster.safety..",
+            "com.smarttoaster.control..",
+            "com.smarttoaster.appliance..",
+            "com.smarttoaster.hal..",
+            "com.smarttoaster.service..")
         .check(FLEET);
   }
 }

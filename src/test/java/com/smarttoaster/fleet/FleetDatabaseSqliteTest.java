@@ -16,8 +16,18 @@ class FleetDatabaseSqliteTest {
   @TempDir Path dir;
 
   private static FieldEvent event(String device, String run, long seq) {
-    return new FieldEvent(device, run, seq, "done", "2026-12-04T10:00:0" + seq + "Z", "c" + seq, "factory", "model",
-        null, false, "{}");
+    return new FieldEvent(
+        device,
+        run,
+        seq,
+        "done",
+        "2026-12-04T10:00:0" + seq + "Z",
+        "c" + seq,
+        "factory",
+        "model",
+        null,
+        false,
+        "{}");
   }
 
   @Test
@@ -25,20 +35,27 @@ class FleetDatabaseSqliteTest {
     String url = "jdbc:sqlite:" + dir.resolve("fleet.db");
     try (FleetDatabase db = FleetDatabase.open(url, null, null)) {
       assertEquals(2, db.insert(List.of(event("a", "r1", 1), event("a", "r1", 2)), "now", "c1"));
-      assertEquals(1, db.insert(List.of(event("a", "r1", 2), event("a", "r2", 1)), "now", "c2"),
+      assertEquals(
+          1,
+          db.insert(List.of(event("a", "r1", 2), event("a", "r2", 1)), "now", "c2"),
           "the repeat (a, r1, 2) is dropped; a new run's seq 1 is a new event");
     }
-    try (FleetDatabase db = FleetDatabase.open(url, null, null)) { // Flyway finds the schema current
+    try (FleetDatabase db =
+        FleetDatabase.open(url, null, null)) { // Flyway finds the schema current
       assertEquals(3, db.countEvents());
-      assertEquals(List.of("r1/1", "r1/2", "r2/1"), db.events().stream().map(e -> e.runId() + "/" + e.seq()).toList());
+      assertEquals(
+          List.of("r1/1", "r1/2", "r2/1"),
+          db.events().stream().map(e -> e.runId() + "/" + e.seq()).toList());
     }
   }
 
   @Test
   void anUnknownDatabaseUrlIsRefusedInOneLine() {
-    FleetStoreException e = assertThrows(FleetStoreException.class,
-        () -> FleetDatabase.open("jdbc:mysql://x/y", null, null));
-    assertEquals("database url 'jdbc:mysql://x/y' is neither jdbc:postgresql://HOST:PORT/DB nor jdbc:sqlite:FILE",
+    FleetStoreException e =
+        assertThrows(
+            FleetStoreException.class, () -> FleetDatabase.open("jdbc:mysql://x/y", null, null));
+    assertEquals(
+        "database url 'jdbc:mysql://x/y' is neither jdbc:postgresql://HOST:PORT/DB nor jdbc:sqlite:FILE",
         e.getMessage());
   }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * checked with the test fleet key (src/test/resources/model-bundle, TEST ONLY).
  */
 final class FleetWorld implements AutoCloseable {
-  static final List<String> TOOLS = List.of("fleet-collector-1", "fleet-collector-2", "fleet-rollout");
+  static final List<String> TOOLS =
+      List.of("fleet-collector-1", "fleet-collector-2", "fleet-rollout");
   final Path dir;
   final MosquittoBroker broker;
   final PostgresCluster postgres;
@@ -41,8 +42,12 @@ final class FleetWorld implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       String id = deviceId(i);
       long seed = i;
-      pending.add(connecting.submit(() -> new FieldToaster(id, login(id), dir.resolve("devices").resolve(id), fleetKey,
-          seed).connect()));
+      pending.add(
+          connecting.submit(
+              () ->
+                  new FieldToaster(
+                          id, login(id), dir.resolve("devices").resolve(id), fleetKey, seed)
+                      .connect()));
     }
     for (Future<FieldToaster> f : pending) {
       toasters.add(f.get());
@@ -58,8 +63,14 @@ final class FleetWorld implements AutoCloseable {
   }
 
   CollectorProcess collector(String user) throws Exception {
-    return new CollectorProcess(dir, broker.tlsUrl(), broker.ca(), user, MosquittoBroker.password(user),
-        postgres.url(), postgres.user());
+    return new CollectorProcess(
+        dir,
+        broker.tlsUrl(),
+        broker.ca(),
+        user,
+        MosquittoBroker.password(user),
+        postgres.url(),
+        postgres.user());
   }
 
   @Override

@@ -48,7 +48,8 @@ public final class PostgresCluster implements AutoCloseable {
       return Optional.empty();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("pg_ctl")))
+      return s.map(p -> p.resolve("bin"))
+          .filter(p -> Files.isExecutable(p.resolve("pg_ctl")))
           .max(Comparator.comparing(p -> p.getParent().getFileName().toString()));
     } catch (IOException e) {
       return Optional.empty();
@@ -64,11 +65,31 @@ public final class PostgresCluster implements AutoCloseable {
       port = s.getLocalPort();
     }
     Path bin = binDir().orElseThrow();
-    run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres",
-        "--no-sync", "-E", "UTF8");
-    run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60", "-l",
-        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
-    try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", null); Statement s = c.createStatement()) {
+    run(
+        bin.resolve("initdb").toString(),
+        "-D",
+        dir.resolve("data").toString(),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "--no-sync",
+        "-E",
+        "UTF8");
+    run(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        dir.resolve("data").toString(),
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        dir.resolve("log").toString(),
+        "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+        "start");
+    try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", null);
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE fleet");
     }
   }
@@ -103,8 +124,14 @@ public final class PostgresCluster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      run(binDir().orElseThrow().resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-          "immediate", "-w", "stop");
+      run(
+          binDir().orElseThrow().resolve("pg_ctl").toString(),
+          "-D",
+          dir.resolve("data").toString(),
+          "-m",
+          "immediate",
+          "-w",
+          "stop");
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

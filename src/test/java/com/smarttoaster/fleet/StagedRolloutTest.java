@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.dataset.DatasetCsv;
 import com.smarttoaster.fleet.collect.FleetCollector;
 import com.smarttoaster.fleet.dataset.FieldDataset;
-import com.smarttoaster.history.CycleRecordCsv;
-import java.nio.file.Files;
 import com.smarttoaster.fleet.rollout.FleetStatus;
 import com.smarttoaster.fleet.rollout.MqttOfferPublisher;
 import com.smarttoaster.fleet.rollout.Rollout;
 import com.smarttoaster.fleet.rollout.RolloutPolicy;
 import com.smarttoaster.fleet.sim.FieldToaster;
 import com.smarttoaster.fleet.store.FleetDatabase;
+import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.ModelVersion;
 import com.smarttoaster.modellife.TestBundles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +49,15 @@ class StagedRolloutTest {
   void aWorseCanaryIsRolledBackAndAGoodOneIsWidenedToTheWholeFleet() throws Exception {
     try (FleetWorld world = new FleetWorld(dir, TOASTERS);
         FleetDatabase db = FleetDatabase.open(world.postgres.url(), world.postgres.user(), null);
-        FleetDatabase collectorDb = FleetDatabase.open(world.postgres.url(), world.postgres.user(), null);
+        FleetDatabase collectorDb =
+            FleetDatabase.open(world.postgres.url(), world.postgres.user(), null);
         MqttOfferPublisher offers = new MqttOfferPublisher(world.login("fleet-rollout"))) {
-      FleetCollector collector = new FleetCollector(world.login("fleet-collector-1"),
-          new FleetCollector.Settings("fleet", 200, 3600), collectorDb, null);
+      FleetCollector collector =
+          new FleetCollector(
+              world.login("fleet-collector-1"),
+              new FleetCollector.Settings("fleet", 200, 3600),
+              collectorDb,
+              null);
       collector.start();
       try {
         AtomicLong published = new AtomicLong();
@@ -63,8 +68,13 @@ class StagedRolloutTest {
         BundleVerifier fleetKey = new BundleVerifier(TestBundles.publicKey());
 
         // A worse model to 10 %.
-        Rollout.State bad = rollout.start(TestBundles.bundle(BAD, 1.15).toBytes(), "bad.toastmodel", fleetKey, 0.10,
-            Instant.now());
+        Rollout.State bad =
+            rollout.start(
+                TestBundles.bundle(BAD, 1.15).toBytes(),
+                "bad.toastmodel",
+                fleetKey,
+                0.10,
+                Instant.now());
         assertEquals(10, bad.canary().size(), "10 % of 100 toasters");
         assertEquals(ModelVersion.FACTORY, bad.baseline());
         awaitActive(world, bad.canary(), BAD);
@@ -76,13 +86,21 @@ class StagedRolloutTest {
         assertEquals(Rollout.ROLLED_BACK, rollout.state(bad.id()).state());
         for (FieldToaster t : world.toasters) {
           if (!bad.canary().contains(t.deviceId())) {
-            assertEquals(ModelVersion.FACTORY, t.activeVersion(), t.deviceId() + " outside the canary was never offered");
+            assertEquals(
+                ModelVersion.FACTORY,
+                t.activeVersion(),
+                t.deviceId() + " outside the canary was never offered");
           }
         }
 
         // A good model to 10 %, then to all.
-        Rollout.State good = rollout.start(TestBundles.bundle(GOOD).toBytes(), "good.toastmodel", fleetKey, 0.10,
-            Instant.now());
+        Rollout.State good =
+            rollout.start(
+                TestBundles.bundle(GOOD).toBytes(),
+                "good.toastmodel",
+                fleetKey,
+                0.10,
+                Instant.now());
         awaitActive(world, good.canary(), GOOD);
         runCycles(world.toasters, CYCLES_PER_STAGE, published);
         awaitStored(db, collector, published);
@@ -91,28 +109,43 @@ class StagedRolloutTest {
         List<String> all = world.toasters.stream().map(FieldToaster::deviceId).toList();
         awaitActive(world, all, GOOD);
 
-        // fleet status: every device on the good version (from their model reports), and both decisions.
+        // fleet status: every device on the good version (from their model reports), and both
+        // decisions.
         awaitStored(db, collector, published);
         runCycles(world.toasters, 1, published);
         awaitStored(db, collector, published);
         FleetStatus status = FleetStatus.of(db);
-        assertEquals(List.of(GOOD), new ArrayList<>(status.devicesByVersion().keySet()), status.text());
+        assertEquals(
+            List.of(GOOD), new ArrayList<>(status.devicesByVersion().keySet()), status.text());
         assertEquals(TOASTERS, status.devicesByVersion().get(GOOD).size(), status.text());
         String text = status.text();
         System.out.println(text); // the decisions and their figures, for the record
-        assertTrue(text.contains("roll-back: canary") && text.contains("widen: the canary is no worse"), text);
+        assertTrue(
+            text.contains("roll-back: canary") && text.contains("widen: the canary is no worse"),
+            text);
 
         // The field data of all of it as training rows, with its card.
         FieldDataset.Summary data = FieldDataset.export(db, dir.resolve("field-data"));
         int cycles = TOASTERS * (2 + 2 * CYCLES_PER_STAGE);
         assertEquals(cycles, data.ratedEvents());
         assertEquals(cycles, data.cycles());
-        assertTrue(data.rows() > cycles * 9 / 10, data.card()); // all done, toast mode; only very short ones excluded
-        assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE))),
+        assertTrue(
+            data.rows() > cycles * 9 / 10,
+            data.card()); // all done, toast mode; only very short ones excluded
+        assertEquals(
+            DatasetCsv.sha256Hex(
+                Files.readAllBytes(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE))),
             data.rowsSha256());
-        assertEquals(data.rows(), DatasetCsv.read(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE)).size());
-        assertTrue(data.card().contains("| devices | 100 |") && data.card().contains(data.rowsSha256()), data.card());
-        assertEquals(cycles, CycleRecordCsv.read(dir.resolve("field-data").resolve(FieldDataset.CYCLES_FILE)).size());
+        assertEquals(
+            data.rows(),
+            DatasetCsv.read(dir.resolve("field-data").resolve(FieldDataset.ROWS_FILE)).size());
+        assertTrue(
+            data.card().contains("| devices | 100 |") && data.card().contains(data.rowsSha256()),
+            data.card());
+        assertEquals(
+            cycles,
+            CycleRecordCsv.read(dir.resolve("field-data").resolve(FieldDataset.CYCLES_FILE))
+                .size());
       } finally {
         collector.close();
       }
@@ -120,17 +153,20 @@ class StagedRolloutTest {
   }
 
   /** Every toaster runs {@code n} cycles (four at a time). */
-  private static void runCycles(List<FieldToaster> toasters, int n, AtomicLong published) throws Exception {
+  private static void runCycles(List<FieldToaster> toasters, int n, AtomicLong published)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> runs = new ArrayList<>();
       for (FieldToaster t : toasters) {
-        runs.add(pool.submit(() -> {
-          for (int i = 0; i < n; i++) {
-            t.cycle();
-          }
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < n; i++) {
+                    t.cycle();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : runs) {
         f.get();
@@ -145,16 +181,22 @@ class StagedRolloutTest {
     published.set(events);
   }
 
-  private static void awaitStored(FleetDatabase db, FleetCollector collector, AtomicLong published) throws Exception {
+  private static void awaitStored(FleetDatabase db, FleetCollector collector, AtomicLong published)
+      throws Exception {
     long expected = published.get();
-    Awaiting.until(Duration.ofSeconds(60), () -> db.countEvents() >= expected,
+    Awaiting.until(
+        Duration.ofSeconds(60),
+        () -> db.countEvents() >= expected,
         () -> db.countEvents() + " of " + expected + " events stored (" + collector.counts() + ")");
   }
 
-  private static void awaitActive(FleetWorld world, List<String> devices, String version) throws Exception {
+  private static void awaitActive(FleetWorld world, List<String> devices, String version)
+      throws Exception {
     for (FieldToaster t : world.toasters) {
       if (devices.contains(t.deviceId())) {
-        Awaiting.until(Duration.ofSeconds(60), () -> version.equals(t.activeVersion()),
+        Awaiting.until(
+            Duration.ofSeconds(60),
+            () -> version.equals(t.activeVersion()),
             () -> t.deviceId() + " runs " + t.activeVersion() + ", not " + version);
       }
     }

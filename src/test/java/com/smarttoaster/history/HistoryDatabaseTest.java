@@ -27,9 +27,17 @@ class HistoryDatabaseTest {
 
   static CycleRecord record(String id, CycleOutcome outcome, FaultCode fault, Rating rating) {
     ToastSettings s = new ToastSettings(5, BreadType.SOURDOUGH, 14.5, 1, ToastMode.DEFROST);
-    return new CycleRecord(id, "kitchen", Instant.parse("2026-11-27T10:15:30.123Z"),
-        new PredictionInput(s, 87.25, 21.5, 229.0), new Prediction(131.5, "fallback", "no model installed: x, \"y\""),
-        outcome, fault, 131.6, null, rating);
+    return new CycleRecord(
+        id,
+        "kitchen",
+        Instant.parse("2026-11-27T10:15:30.123Z"),
+        new PredictionInput(s, 87.25, 21.5, 229.0),
+        new Prediction(131.5, "fallback", "no model installed: x, \"y\""),
+        outcome,
+        fault,
+        131.6,
+        null,
+        rating);
   }
 
   @Test
@@ -42,19 +50,29 @@ class HistoryDatabaseTest {
       db.cycles().record(b);
       assertTrue(db.cycles().rate("a", Rating.TOO_LIGHT));
       assertFalse(db.cycles().rate("nope", Rating.TOO_LIGHT));
-      db.outbox().append("toaster/kitchen/event", seq -> ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
-      db.outbox().append("toaster/kitchen/event", seq -> ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
+      db.outbox()
+          .append(
+              "toaster/kitchen/event",
+              seq -> ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
+      db.outbox()
+          .append(
+              "toaster/kitchen/event",
+              seq -> ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
     }
     try (HistoryDatabase db = HistoryDatabase.open(file, 100, 100)) {
-      assertEquals(List.of(a.withRating(Rating.TOO_LIGHT), b), db.cycles().all(), "every field round-trips");
+      assertEquals(
+          List.of(a.withRating(Rating.TOO_LIGHT), b), db.cycles().all(), "every field round-trips");
       assertEquals(b, db.cycles().last().orElseThrow());
       List<EventOutbox.Entry> pending = db.outbox().pending(0, 10);
       assertEquals(2, pending.size());
-      assertArrayEquals(("{\"seq\":" + pending.get(0).seq() + "}").getBytes(StandardCharsets.UTF_8),
-          pending.get(0).payload(), "the payload carries its own sequence number");
+      assertArrayEquals(
+          ("{\"seq\":" + pending.get(0).seq() + "}").getBytes(StandardCharsets.UTF_8),
+          pending.get(0).payload(),
+          "the payload carries its own sequence number");
       assertTrue(pending.get(1).seq() > pending.get(0).seq());
       db.outbox().remove(pending.get(0).seq());
-      assertEquals(List.of(pending.get(1).seq()),
+      assertEquals(
+          List.of(pending.get(1).seq()),
           db.outbox().pending(0, 10).stream().map(EventOutbox.Entry::seq).toList());
       assertEquals(0, db.outbox().pending(pending.get(1).seq(), 10).size());
     }
@@ -68,7 +86,8 @@ class HistoryDatabaseTest {
         db.cycles().record(record("c" + i, CycleOutcome.DONE, null, null));
         db.outbox().append("t", seq -> new byte[] {1});
       }
-      assertEquals(List.of("c2", "c3", "c4"), db.cycles().all().stream().map(CycleRecord::cycleId).toList());
+      assertEquals(
+          List.of("c2", "c3", "c4"), db.cycles().all().stream().map(CycleRecord::cycleId).toList());
       assertEquals(2, db.outbox().size(), "the oldest unsent events are dropped beyond the bound");
       try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
           ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
@@ -91,11 +110,14 @@ class HistoryDatabaseTest {
   @Test
   void aFileThatIsNotADatabaseGivesAClearError() throws Exception {
     Path junk = dir.resolve("junk.db");
-    Files.writeString(junk, "this is not a database, just text that is long enough to have a header".repeat(20));
-    HistoryException e = assertThrows(HistoryException.class, () -> HistoryDatabase.open(junk, 10, 10));
+    Files.writeString(
+        junk, "this is not a database, just text that is long enough to have a header".repeat(20));
+    HistoryException e =
+        assertThrows(HistoryException.class, () -> HistoryDatabase.open(junk, 10, 10));
     assertTrue(e.getMessage().contains(junk.toString()), e.getMessage());
-    HistoryException missing = assertThrows(HistoryException.class,
-        () -> HistoryDatabase.openExisting(dir.resolve("missing.db")));
+    HistoryException missing =
+        assertThrows(
+            HistoryException.class, () -> HistoryDatabase.openExisting(dir.resolve("missing.db")));
     assertTrue(missing.getMessage().startsWith("no history database at"), missing.getMessage());
   }
 
@@ -105,6 +127,8 @@ class HistoryDatabaseTest {
     h.record(record("a", CycleOutcome.DONE, null, null));
     h.record(record("b", CycleOutcome.DONE, null, Rating.JUST_RIGHT));
     h.record(record("c", CycleOutcome.CANCELLED, null, Rating.TOO_DARK));
-    assertEquals(List.of("b", "c"), TrainingFeedback.ratedCycles(h).stream().map(CycleRecord::cycleId).toList());
+    assertEquals(
+        List.of("b", "c"),
+        TrainingFeedback.ratedCycles(h).stream().map(CycleRecord::cycleId).toList());
   }
 }

@@ -22,19 +22,23 @@ class SchemaVersionTest {
   /** A database as the version-1 build left it: its tables, one finished cycle, user_version 1. */
   private Path version1Database(String name) throws Exception {
     Path file = dir.resolve(name);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode = WAL");
-      s.execute("CREATE TABLE cycles (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-          + " cycle_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL, start_time TEXT NOT NULL,"
-          + " shade INTEGER NOT NULL, bread TEXT NOT NULL, thickness_mm REAL NOT NULL, slices INTEGER NOT NULL,"
-          + " mode TEXT NOT NULL, chamber_start_c REAL NOT NULL, ambient_c REAL NOT NULL, mains_volts REAL NOT NULL,"
-          + " predicted_s REAL NOT NULL, predictor TEXT NOT NULL, fallback_reason TEXT,"
-          + " outcome TEXT NOT NULL, fault_code TEXT, heater_on_s REAL NOT NULL, achieved_shade REAL, rating TEXT)");
-      s.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, payload BLOB)");
-      s.execute("INSERT INTO cycles (cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
-          + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, fallback_reason, outcome, fault_code,"
-          + " heater_on_s, achieved_shade, rating) VALUES ('old', 'kitchen', '2026-11-27T07:30:00Z', 4, 'white', 12,"
-          + " 2, 'toast', 21, 21, 230, 108.2, 'fallback', NULL, 'done', NULL, 108.3, NULL, 'just-right')");
+      s.execute(
+          "CREATE TABLE cycles (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " cycle_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL, start_time TEXT NOT NULL,"
+              + " shade INTEGER NOT NULL, bread TEXT NOT NULL, thickness_mm REAL NOT NULL, slices INTEGER NOT NULL,"
+              + " mode TEXT NOT NULL, chamber_start_c REAL NOT NULL, ambient_c REAL NOT NULL, mains_volts REAL NOT NULL,"
+              + " predicted_s REAL NOT NULL, predictor TEXT NOT NULL, fallback_reason TEXT,"
+              + " outcome TEXT NOT NULL, fault_code TEXT, heater_on_s REAL NOT NULL, achieved_shade REAL, rating TEXT)");
+      s.execute(
+          "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, payload BLOB)");
+      s.execute(
+          "INSERT INTO cycles (cycle_id, device_id, start_time, shade, bread, thickness_mm, slices, mode,"
+              + " chamber_start_c, ambient_c, mains_volts, predicted_s, predictor, fallback_reason, outcome, fault_code,"
+              + " heater_on_s, achieved_shade, rating) VALUES ('old', 'kitchen', '2026-11-27T07:30:00Z', 4, 'white', 12,"
+              + " 2, 'toast', 21, 21, 230, 108.2, 'fallback', NULL, 'done', NULL, 108.3, NULL, 'just-right')");
       s.execute("PRAGMA user_version = 1");
     }
     return file;
@@ -56,7 +60,9 @@ class SchemaVersionTest {
       assertEquals(CycleOutcome.DONE, old.outcome());
       assertEquals(Rating.JUST_RIGHT, old.rating());
       db.cycles().record(InterruptedCyclesTest.running("new"));
-      assertEquals(List.of("new"), db.cycles().closeInterrupted().stream().map(CycleRecord::cycleId).toList());
+      assertEquals(
+          List.of("new"),
+          db.cycles().closeInterrupted().stream().map(CycleRecord::cycleId).toList());
     }
     assertEquals(2, userVersion(file), "marked so that a version-1 build refuses it at open");
   }
@@ -73,11 +79,17 @@ class SchemaVersionTest {
   @Test
   void aNewerSchemaIsRefusedWithWhatToDo() throws Exception {
     Path file = dir.resolve("v3.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA user_version = 3");
     }
-    HistoryException e = assertThrows(HistoryException.class, () -> HistoryDatabase.open(file, 10, 10));
-    assertEquals("history database " + file + " has schema version 3, newer than this build's 2; use a newer build"
-        + " or another databaseFile", e.getMessage());
+    HistoryException e =
+        assertThrows(HistoryException.class, () -> HistoryDatabase.open(file, 10, 10));
+    assertEquals(
+        "history database "
+            + file
+            + " has schema version 3, newer than this build's 2; use a newer build"
+            + " or another databaseFile",
+        e.getMessage());
   }
 }

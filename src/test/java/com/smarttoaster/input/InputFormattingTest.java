@@ -58,7 +58,8 @@ class InputFormattingTest {
   void parserMessagesAreCleanedOfParserInternals() {
     assertEquals(
         "NaN and Infinity are not numbers here; write a finite number",
-        SyntaxError.clean("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"));
+        SyntaxError.clean(
+            "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"));
     assertEquals(
         "Unexpected end-of-input: expected close marker for Array",
         SyntaxError.clean(
@@ -74,6 +75,8 @@ class InputFormattingTest {
         SyntaxError.clean(
             "Expected a field name (Scalar value in YAML), got this instead:"
                 + " <org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, tag=null, implicit=true)>"));
-    assertEquals("the text could not be parsed", SyntaxError.clean("Some com.fasterxml.jackson.Thing failed"));
+    assertEquals(
+        "the text could not be parsed",
+        SyntaxError.clean("Some com.fasterxml.jackson.Thing failed"));
   }
 }

@@ -11,21 +11,88 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random damage to input documents, for properties that say "whatever the file contains, the
- * reader only ever throws its own checked exception". Deterministic for a given {@link Random}.
+ * Random damage to input documents, for properties that say "whatever the file contains, the reader
+ * only ever throws its own checked exception". Deterministic for a given {@link Random}.
  */
 public final class Mutations {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String[] TOKENS = {
-    "{", "}", "[", "]", ",", ":", "\"", "'", "null", "true", "false", "-", "0", "1e999", "-1e-999", "NaN",
-    "Infinity", "0x1F", "1_000", ".inf", ".nan", "~", "yes", "&a", "*a", "!!binary", "!foo", "---", "...",
-    "\n", "\t", " ", "  ", "- ", "? ", "#", "%YAML 1.2\n", "\u0000", "\uFEFF", "\uD83C\uDF5E", "é", "\\u0000",
-    "\\", "99999999999999999999999", "4.5", "safety:", "cutoffC:", "appliance:", "kind", "oracle", "<<: *a",
-    "|", ">", "{a: 1}", "[1, [2, [3]]]"
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "'",
+    "null",
+    "true",
+    "false",
+    "-",
+    "0",
+    "1e999",
+    "-1e-999",
+    "NaN",
+    "Infinity",
+    "0x1F",
+    "1_000",
+    ".inf",
+    ".nan",
+    "~",
+    "yes",
+    "&a",
+    "*a",
+    "!!binary",
+    "!foo",
+    "---",
+    "...",
+    "\n",
+    "\t",
+    " ",
+    "  ",
+    "- ",
+    "? ",
+    "#",
+    "%YAML 1.2\n",
+    "\u0000",
+    "\uFEFF",
+    "\uD83C\uDF5E",
+    "é",
+    "\\u0000",
+    "\\",
+    "99999999999999999999999",
+    "4.5",
+    "safety:",
+    "cutoffC:",
+    "appliance:",
+    "kind",
+    "oracle",
+    "<<: *a",
+    "|",
+    ">",
+    "{a: 1}",
+    "[1, [2, [3]]]"
   };
   private static final String[] IDS = {
-    "sensor-open", "sensor-drift", "overheat", "cancel", "arm-remote-start", "white", "bagel", "toast", "pi",
-    "simulated", "model", "oracle", "debug", "kitchen", "", " ", "\u0000", "rateCPerS", "a".repeat(300)
+    "sensor-open",
+    "sensor-drift",
+    "overheat",
+    "cancel",
+    "arm-remote-start",
+    "white",
+    "bagel",
+    "toast",
+    "pi",
+    "simulated",
+    "model",
+    "oracle",
+    "debug",
+    "kitchen",
+    "",
+    " ",
+    "\u0000",
+    "rateCPerS",
+    "a".repeat(300)
   };
 
   private Mutations() {}
@@ -78,7 +145,10 @@ public final class Mutations {
       } else if (op == 1 && !keys.isEmpty()) {
         target.remove(keys.get(r.nextInt(keys.size())));
       } else {
-        String key = r.nextBoolean() && !keys.isEmpty() ? keys.get(r.nextInt(keys.size())) + "x" : IDS[r.nextInt(IDS.length)];
+        String key =
+            r.nextBoolean() && !keys.isEmpty()
+                ? keys.get(r.nextInt(keys.size())) + "x"
+                : IDS[r.nextInt(IDS.length)];
         target.set(key, value(r, 0));
       }
     }
@@ -97,7 +167,9 @@ public final class Mutations {
       case 3:
         return NODES.numberNode((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(40) - 10));
       case 4:
-        return NODES.numberNode(new double[] {0.0, -0.0, 4.5, 1e308, -1e308, Double.MIN_VALUE, 3600.0000001}[r.nextInt(7)]);
+        return NODES.numberNode(
+            new double[] {0.0, -0.0, 4.5, 1e308, -1e308, Double.MIN_VALUE, 3600.0000001}
+                [r.nextInt(7)]);
       case 5:
         return NODES.textNode(IDS[r.nextInt(IDS.length)]);
       case 6:

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives the committed card (src/main/resources/model) the checker bands (start, re-prediction) measured for the committed
- * network against the installed fallback table on its test split, and seals it, without retraining:
- * what the trainer does for a new model. Run once by hand ({@link #main}) after the table or the card
- * changes; CommittedCardTest checks the result.
+ * Gives the committed card (src/main/resources/model) the checker bands (start, re-prediction)
+ * measured for the committed network against the installed fallback table on its test split, and
+ * seals it, without retraining: what the trainer does for a new model. Run once by hand ({@link
+ * #main}) after the table or the card changes; CommittedCardTest checks the result.
  */
 final class CommittedCardSeal {
   static final Path DIR = Path.of("src/main/resources/model");
@@ -39,19 +39,26 @@ final class CommittedCardSeal {
     return in;
   }
 
-  /** The start band of the committed network against the installed table over the card's test split. */
+  /**
+   * The start band of the committed network against the installed table over the card's test split.
+   */
   static CheckerBand.Measurement measureStart(Mlp mlp, ModelCard card) {
-    return CheckerBand.measure(testSplitInputs(card).stream().map(in -> in.withProgress(null)).toList(),
-        network(mlp, card), new FallbackTimeTable());
+    return CheckerBand.measure(
+        testSplitInputs(card).stream().map(in -> in.withProgress(null)).toList(),
+        network(mlp, card),
+        new FallbackTimeTable());
   }
 
   /** The re-prediction band: the same over the test split's inputs with the heating progress. */
   static CheckerBand.Measurement measureProgress(Mlp mlp, ModelCard card) {
-    return CheckerBand.measure(testSplitInputs(card).stream().filter(in -> in.progress() != null).toList(),
-        network(mlp, card), new FallbackTimeTable());
+    return CheckerBand.measure(
+        testSplitInputs(card).stream().filter(in -> in.progress() != null).toList(),
+        network(mlp, card),
+        new FallbackTimeTable());
   }
 
-  private static java.util.function.ToDoubleFunction<PredictionInput> network(Mlp mlp, ModelCard card) {
+  private static java.util.function.ToDoubleFunction<PredictionInput> network(
+      Mlp mlp, ModelCard card) {
     return in -> card.seconds(mlp.forward(card.scale(ModelFeatures.encode(in)))[0]);
   }
 
@@ -62,8 +69,10 @@ final class CommittedCardSeal {
     byte[] tflite = Files.readAllBytes(DIR.resolve("toast-time.tflite"));
     CheckerBand.Measurement start = measureStart(mlp, card);
     CheckerBand.Measurement progress = measureProgress(mlp, card);
-    ModelCard sealed = ModelCardChecks.seal(card.withCheckerBands(start.band(), progress.band()), tflite);
-    json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);
+    ModelCard sealed =
+        ModelCardChecks.seal(card.withCheckerBands(start.band(), progress.band()), tflite);
+    json.enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);
     System.out.println(start + "; " + progress + "; sealed " + sealed.integritySha256());
   }
 }

@@ -1,30 +1,29 @@
 package com.smarttoaster.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.predict.CheckerBand;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.ModelPredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
-import java.util.List;
-import com.smarttoaster.predict.ModelCardChecks;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The committed card is sealed for the committed model and carries the checker band of that model
- * against the installed fallback table. After refitting the table or editing the card, run
- * {@link CommittedCardSeal#main} (test scope) to measure and seal again.
+ * against the installed fallback table. After refitting the table or editing the card, run {@link
+ * CommittedCardSeal#main} (test scope) to measure and seal again.
  */
 @Tag("slow")
 class CommittedCardTest {
@@ -35,7 +34,8 @@ class CommittedCardTest {
   @BeforeAll
   static void load() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    try (InputStream c = CommittedCardTest.class.getResourceAsStream("/model/toast-time.card.json");
+    try (InputStream c =
+            CommittedCardTest.class.getResourceAsStream("/model/toast-time.card.json");
         InputStream m = CommittedCardTest.class.getResourceAsStream("/model/toast-time.mlp.json");
         InputStream t = CommittedCardTest.class.getResourceAsStream("/model/toast-time.tflite")) {
       card = json.readValue(c, ModelCard.class);
@@ -47,7 +47,9 @@ class CommittedCardTest {
   @Test
   void theCardIsSealedForTheCommittedModel() {
     assertNotNull(card.integritySha256(), "run CommittedCardSeal to seal the committed card");
-    assertEquals(ModelCardChecks.integritySha256(card, tflite), card.integritySha256(),
+    assertEquals(
+        ModelCardChecks.integritySha256(card, tflite),
+        card.integritySha256(),
         "the committed card or model changed after sealing; run CommittedCardSeal");
   }
 
@@ -57,26 +59,35 @@ class CommittedCardTest {
     // split needs lets an in-range but wrong answer burn toast.
     CheckerBand.Measurement start = CommittedCardSeal.measureStart(mlp, card);
     CheckerBand.Measurement progress = CommittedCardSeal.measureProgress(mlp, card);
-    assertTrue(start.rows() > 0.08 * card.dataRows() && start.rows() < 0.12 * card.dataRows(), "the test split: " + start);
+    assertTrue(
+        start.rows() > 0.08 * card.dataRows() && start.rows() < 0.12 * card.dataRows(),
+        "the test split: " + start);
     assertBand(start, card.checkerBand());
     assertBand(progress, card.checkerBandProgress());
-    assertTrue(card.checkerBand() < card.checkerBandProgress(), "model and table agree more closely at the start");
+    assertTrue(
+        card.checkerBand() < card.checkerBandProgress(),
+        "model and table agree more closely at the start");
   }
 
   private static void assertBand(CheckerBand.Measurement m, Double band) {
     assertNotNull(band, "the card records the band; measured " + m);
     assertTrue(m.coveredDisagreement() <= band, "measured " + m + " against the card's " + band);
-    assertTrue(band <= Math.max(CheckerBand.MIN_BAND, m.coveredDisagreement() + 0.15),
+    assertTrue(
+        band <= Math.max(CheckerBand.MIN_BAND, m.coveredDisagreement() + 0.15),
         "measured " + m + ": the band " + band + " is far too wide");
   }
 
-  /** The installed model, behind its guard with the card's band, is rarely overruled on its test split. */
+  /**
+   * The installed model, behind its guard with the card's band, is rarely overruled on its test
+   * split.
+   */
   @Test
   void theInstalledModelPassesItsCheckerOnTheTestSplit() {
     ToastTimePredictor model = ModelPredictor.loadDefault();
     assertInstanceOf(ModelPredictor.class, model, "the installed model and its card must load");
     List<PredictionInput> inputs = CommittedCardSeal.testSplitInputs(card);
-    try (GuardedPredictor g = new GuardedPredictor(model, new FallbackTimeTable(), 2.0, 5.0, 285.0)) {
+    try (GuardedPredictor g =
+        new GuardedPredictor(model, new FallbackTimeTable(), 2.0, 5.0, 285.0)) {
       assertEquals(card.checkerBand(), g.checkerBand());
       assertEquals(card.checkerBandProgress(), g.checkerBandProgress());
       List<String> overruled = new java.util.ArrayList<>();

@@ -25,19 +25,22 @@ import org.junit.jupiter.api.Test;
  * The committed network on the kitchen cases of issue 11, replayed on the simulator: a second batch
  * soon after the first, mains unlike the config, a 120 V appliance, frozen bread in toast mode and
  * room bread in defrost mode. Target shade 4, two 12 mm slices of white bread at 21 °C unless said.
- * "start" is the prediction at the start alone; "cycle" is what the controller does (re-predicted at
- * 30 s from the chamber's rise).
+ * "start" is the prediction at the start alone; "cycle" is what the controller does (re-predicted
+ * at 30 s from the chamber's rise).
  */
 class CommittedModelKitchenTest {
-  private static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings WHITE_4 =
+      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
   private static Mlp mlp;
   private static ModelCard card;
 
   @BeforeAll
   static void load() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    try (InputStream m = CommittedModelKitchenTest.class.getResourceAsStream("/model/toast-time.mlp.json");
-        InputStream c = CommittedModelKitchenTest.class.getResourceAsStream("/model/toast-time.card.json")) {
+    try (InputStream m =
+            CommittedModelKitchenTest.class.getResourceAsStream("/model/toast-time.mlp.json");
+        InputStream c =
+            CommittedModelKitchenTest.class.getResourceAsStream("/model/toast-time.card.json")) {
       mlp = json.readValue(m, Mlp.class);
       card = json.readValue(c, ModelCard.class);
     }
@@ -55,16 +58,30 @@ class CommittedModelKitchenTest {
     double start = 0;
     double cycle = 0;
     for (long seed = 1; seed <= SENSOR_SEEDS; seed++) {
-      EnvelopeSampler.Plan p = new EnvelopeSampler.Plan(plan.settings(), plan.ambientC(), plan.configuredMainsVolts(),
-          plan.nominalMainsVolts(), plan.actualMainsVolts(), plan.breadStartC(), plan.storage(), plan.earlier(),
-          plan.historyForgotten(), plan.evenStartC(), seed);
+      EnvelopeSampler.Plan p =
+          new EnvelopeSampler.Plan(
+              plan.settings(),
+              plan.ambientC(),
+              plan.configuredMainsVolts(),
+              plan.nominalMainsVolts(),
+              plan.actualMainsVolts(),
+              plan.breadStartC(),
+              plan.storage(),
+              plan.earlier(),
+              plan.historyForgotten(),
+              plan.evenStartC(),
+              seed);
       EnvelopeSampler.Draw d = EnvelopeSampler.simulate(p);
       double startS = predict(d.input().withProgress(null));
-      boolean rePredicted = startS > ToastController.REPREDICT_MIN_S
-          && d.input().sinceLastCycleS() >= ToastController.REPREDICT_MIN_PAUSE_S;
-      double cycleS = rePredicted
-          ? Math.max(predict(d.input()), HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S)
-          : startS;
+      boolean rePredicted =
+          startS > ToastController.REPREDICT_MIN_S
+              && d.input().sinceLastCycleS() >= ToastController.REPREDICT_MIN_PAUSE_S;
+      double cycleS =
+          rePredicted
+              ? Math.max(
+                  predict(d.input()),
+                  HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S)
+              : startS;
       start += BackToBackCycles.shadeAfter(d.start(), startS);
       cycle += BackToBackCycles.shadeAfter(d.start(), cycleS);
     }
@@ -73,9 +90,16 @@ class CommittedModelKitchenTest {
 
   private static final int SENSOR_SEEDS = 8;
 
-  private static EnvelopeSampler.Plan plan(ToastSettings s, double configuredV, double nominalV, double actualV,
-      double breadC, BreadStorage storage, List<EnvelopeSampler.EarlierCycle> earlier) {
-    return new EnvelopeSampler.Plan(s, 21.0, configuredV, nominalV, actualV, breadC, storage, earlier, false);
+  private static EnvelopeSampler.Plan plan(
+      ToastSettings s,
+      double configuredV,
+      double nominalV,
+      double actualV,
+      double breadC,
+      BreadStorage storage,
+      List<EnvelopeSampler.EarlierCycle> earlier) {
+    return new EnvelopeSampler.Plan(
+        s, 21.0, configuredV, nominalV, actualV, breadC, storage, earlier, false);
   }
 
   private static EnvelopeSampler.Plan plain(double configuredV, double nominalV, double actualV) {
@@ -89,9 +113,13 @@ class CommittedModelKitchenTest {
           List.of(new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS));
       Shades s = shades(plan(WHITE_4, 230, 230, 230, 21.0, BreadStorage.ROOM, first));
       // Before issue 11: 9.4, 8.4 and 6.2 for target 4.
-      assertEquals(4.0, s.start(), 1.0, "second batch " + pauseS + " s after the first, start prediction");
-      assertEquals(4.0, s.cycle(), 0.7, "second batch " + pauseS + " s after the first, re-predicted (start: "
-          + s.start() + ")");
+      assertEquals(
+          4.0, s.start(), 1.0, "second batch " + pauseS + " s after the first, start prediction");
+      assertEquals(
+          4.0,
+          s.cycle(),
+          0.7,
+          "second batch " + pauseS + " s after the first, re-predicted (start: " + s.start() + ")");
     }
   }
 
@@ -109,21 +137,27 @@ class CommittedModelKitchenTest {
   void theProgressShowsMainsUnlikeTheConfig() {
     for (double actual : new double[] {207, 225, 235, 253}) {
       Shades s = shades(plain(230, 230, actual));
-      assertEquals(4.0, s.cycle(), 0.7, "actual " + actual + " V at a configured 230 V, re-predicted (start: "
-          + s.start() + ")");
-      assertTrue(Math.abs(s.cycle() - 4) <= Math.abs(s.start() - 4) + 0.1, "progress helps at " + actual + " V: " + s);
+      assertEquals(
+          4.0,
+          s.cycle(),
+          0.7,
+          "actual " + actual + " V at a configured 230 V, re-predicted (start: " + s.start() + ")");
+      assertTrue(
+          Math.abs(s.cycle() - 4) <= Math.abs(s.start() - 4) + 0.1,
+          "progress helps at " + actual + " V: " + s);
     }
   }
 
   /**
-   * A known limit, kept visible: in the simulated toaster the chamber air barely notices the bread (at
-   * 30 s, frozen bread rises the reading 0.75 °C less than room bread, as much as 1 % less mains), so
-   * the re-prediction cannot tell frozen bread in toast mode, or room bread in defrost mode, from an
-   * ordinary cycle. It must not make them worse.
+   * A known limit, kept visible: in the simulated toaster the chamber air barely notices the bread
+   * (at 30 s, frozen bread rises the reading 0.75 °C less than room bread, as much as 1 % less
+   * mains), so the re-prediction cannot tell frozen bread in toast mode, or room bread in defrost
+   * mode, from an ordinary cycle. It must not make them worse.
    */
   @Test
   void theProgressBarelyShowsTheBreadsTemperatureAndDoesNoHarm() {
-    Shades frozenInToast = shades(plan(WHITE_4, 230, 230, 230, -18, BreadStorage.FREEZER, List.of()));
+    Shades frozenInToast =
+        shades(plan(WHITE_4, 230, 230, 230, -18, BreadStorage.FREEZER, List.of()));
     assertTrue(frozenInToast.start() < 3.0, "toast mode assumes room bread: " + frozenInToast);
     assertTrue(frozenInToast.cycle() >= frozenInToast.start() - 0.1, "no worse: " + frozenInToast);
     ToastSettings defrost = WHITE_4.withMode(ToastMode.DEFROST);
@@ -134,20 +168,34 @@ class CommittedModelKitchenTest {
 
   @Test
   void aMainsSettingThatDoesNotFitTheElementIsRefusedSayingSo() {
-    com.smarttoaster.predict.ToastTimePredictor installed = com.smarttoaster.predict.ModelPredictor.loadDefault();
-    PredictionInput wrong = new PredictionInput(WHITE_4, 21, 21, 230, 120, PredictionInput.NO_RECENT_CYCLE_S, 0, null);
-    Exception e = org.junit.jupiter.api.Assertions.assertThrows(
-        com.smarttoaster.predict.PredictorUnavailableException.class, () -> installed.predictSeconds(wrong));
-    assertTrue(e.getMessage().startsWith("mainsRatio = 1.9 is outside the training range 0.8"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("(configured mains 230.0 V on a 120 V element)"), e.getMessage());
+    com.smarttoaster.predict.ToastTimePredictor installed =
+        com.smarttoaster.predict.ModelPredictor.loadDefault();
+    PredictionInput wrong =
+        new PredictionInput(WHITE_4, 21, 21, 230, 120, PredictionInput.NO_RECENT_CYCLE_S, 0, null);
+    Exception e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.smarttoaster.predict.PredictorUnavailableException.class,
+            () -> installed.predictSeconds(wrong));
+    assertTrue(
+        e.getMessage().startsWith("mainsRatio = 1.9 is outside the training range 0.8"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("(configured mains 230.0 V on a 120 V element)"), e.getMessage());
   }
 
   @Test
   void noCliffAtTheOperatingEdge() {
-    double at199 = predict(EnvelopeSampler.simulate(plain(199.5, 230, 199.5)).input().withProgress(null));
-    double at200 = predict(EnvelopeSampler.simulate(plain(200.0, 230, 200.0)).input().withProgress(null));
-    assertTrue(Math.abs(at199 - at200) < 0.02 * at200, "199.5 V: " + at199 + " s, 200 V: " + at200 + " s");
-    assertTrue(ShadeOracle.bestHeatSeconds(EnvelopeSampler.simulate(plain(199.5, 230, 199.5)).start(), 4,
-        DatasetGenerator.MAX_HEAT_S) > 0);
+    double at199 =
+        predict(EnvelopeSampler.simulate(plain(199.5, 230, 199.5)).input().withProgress(null));
+    double at200 =
+        predict(EnvelopeSampler.simulate(plain(200.0, 230, 200.0)).input().withProgress(null));
+    assertTrue(
+        Math.abs(at199 - at200) < 0.02 * at200, "199.5 V: " + at199 + " s, 200 V: " + at200 + " s");
+    assertTrue(
+        ShadeOracle.bestHeatSeconds(
+                EnvelopeSampler.simulate(plain(199.5, 230, 199.5)).start(),
+                4,
+                DatasetGenerator.MAX_HEAT_S)
+            > 0);
   }
 }

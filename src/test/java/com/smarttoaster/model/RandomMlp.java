@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random networks for tests: He-initialised hidden layers with ReLU, a linear output layer. */
+/**
+ * Seeded random networks for tests: He-initialised hidden layers with ReLU, a linear output layer.
+ */
 public final class RandomMlp {
   private RandomMlp() {}
 
   /**
    * @param seed random seed
-   * @param outputScale multiplies the output layer's weights and bias (small values keep outputs near 0)
+   * @param outputScale multiplies the output layer's weights and bias (small values keep outputs
+   *     near 0)
    * @param sizes layer widths, input first, e.g. 14, 32, 32, 1
    */
   public static Mlp of(long seed, float outputScale, int... sizes) {

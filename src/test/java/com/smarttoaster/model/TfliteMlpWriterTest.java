@@ -24,7 +24,9 @@ import org.tensorflow.lite.schema.SubGraph;
 import org.tensorflow.lite.schema.Tensor;
 import org.tensorflow.lite.schema.TensorType;
 
-/** The written flatbuffer, read back with the schema classes: structure, both op-code fields, data. */
+/**
+ * The written flatbuffer, read back with the schema classes: structure, both op-code fields, data.
+ */
 class TfliteMlpWriterTest {
   private final Mlp mlp = RandomMlp.of(3, 14, 32, 32, 1);
   private final byte[] bytes = TfliteMlpWriter.write(mlp);
@@ -32,7 +34,8 @@ class TfliteMlpWriterTest {
 
   @Test
   void theFileIsATfl3FlatbufferOfSchemaVersion3() {
-    assertTrue(Model.ModelBufferHasIdentifier(ByteBuffer.wrap(bytes)), "file identifier must be TFL3");
+    assertTrue(
+        Model.ModelBufferHasIdentifier(ByteBuffer.wrap(bytes)), "file identifier must be TFL3");
     assertEquals("TFL3", new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
     assertEquals(3, model.version());
     assertEquals(1, model.subgraphsLength());
@@ -42,7 +45,10 @@ class TfliteMlpWriterTest {
   void theOperatorCodeSetsBothTheDeprecatedByteAndTheNewIntField() {
     assertEquals(1, model.operatorCodesLength(), "one operator code: FULLY_CONNECTED");
     OperatorCode code = model.operatorCodes(0);
-    assertEquals(BuiltinOperator.FULLY_CONNECTED, code.deprecatedBuiltinCode(), "old runtimes read this byte");
+    assertEquals(
+        BuiltinOperator.FULLY_CONNECTED,
+        code.deprecatedBuiltinCode(),
+        "old runtimes read this byte");
     assertEquals(BuiltinOperator.FULLY_CONNECTED, code.builtinCode(), "new runtimes read this int");
     assertEquals(1, code.version());
   }
@@ -51,12 +57,15 @@ class TfliteMlpWriterTest {
   void oneFullyConnectedOperatorPerLayerWithReluOnHiddenLayersOnly() {
     SubGraph g = model.subgraphs(0);
     assertEquals(3, g.operatorsLength());
-    byte[] expected = {ActivationFunctionType.RELU, ActivationFunctionType.RELU, ActivationFunctionType.NONE};
+    byte[] expected = {
+      ActivationFunctionType.RELU, ActivationFunctionType.RELU, ActivationFunctionType.NONE
+    };
     for (int i = 0; i < 3; i++) {
       Operator op = g.operators(i);
       assertEquals(0, op.opcodeIndex());
       assertEquals(BuiltinOptions.FullyConnectedOptions, op.builtinOptionsType());
-      FullyConnectedOptions o = (FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions());
+      FullyConnectedOptions o =
+          (FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions());
       assertEquals(expected[i], o.fusedActivationFunction(), "activation of layer " + i);
       assertEquals(3, op.inputsLength(), "input, weights, bias");
     }
@@ -73,15 +82,20 @@ class TfliteMlpWriterTest {
       Tensor w = g.tensors(op.inputs(1));
       Tensor b = g.tensors(op.inputs(2));
       assertEquals(TensorType.FLOAT32, w.type());
-      assertArrayEquals(new int[] {layer.outputs(), layer.inputs()}, shape(w), "weights are [out, in]");
+      assertArrayEquals(
+          new int[] {layer.outputs(), layer.inputs()}, shape(w), "weights are [out, in]");
       assertArrayEquals(new int[] {layer.outputs()}, shape(b));
       float[] data = floats(model.buffers((int) w.buffer()));
       for (int o = 0; o < layer.outputs(); o++) {
         for (int i = 0; i < layer.inputs(); i++) {
-          assertEquals(layer.weights()[o][i], data[o * layer.inputs() + i], "layer " + l + " w[" + o + "][" + i + "]");
+          assertEquals(
+              layer.weights()[o][i],
+              data[o * layer.inputs() + i],
+              "layer " + l + " w[" + o + "][" + i + "]");
         }
       }
-      assertArrayEquals(layer.bias(), floats(model.buffers((int) b.buffer())), "layer " + l + " bias");
+      assertArrayEquals(
+          layer.bias(), floats(model.buffers((int) b.buffer())), "layer " + l + " bias");
     }
   }
 
@@ -108,14 +122,16 @@ class TfliteMlpWriterTest {
     Path file = dir.resolve("sub/m.tflite");
     TfliteMlpWriter.write(mlp, file);
     assertArrayEquals(bytes, Files.readAllBytes(file));
-    assertEquals(List.of(file), Files.list(file.getParent()).toList(), "no temporary file left behind");
+    assertEquals(
+        List.of(file), Files.list(file.getParent()).toList(), "no temporary file left behind");
   }
 
   @Test
   void aNetworkWithANanWeightIsRefused() {
     Mlp bad = RandomMlp.of(1, 2, 2, 1);
     bad.layers().get(1).weights()[0][1] = Float.NaN;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TfliteMlpWriter.write(bad));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> TfliteMlpWriter.write(bad));
     assertEquals("layer 1 weight[0][1] is NaN", e.getMessage());
   }
 

@@ -43,7 +43,8 @@ class ActivationBetweenCyclesTest {
   }
 
   @Test
-  void anActivationDuringACycleTakesEffectAfterItAndTheHistoryRecordsEachCyclesVersion() throws Exception {
+  void anActivationDuringACycleTakesEffectAfterItAndTheHistoryRecordsEachCyclesVersion()
+      throws Exception {
     ModelStore store = store();
     store.activate(V1);
     ActiveModel.Loaded loaded = ActiveModel.load(store, TestBundles.publicKey());
@@ -51,12 +52,37 @@ class ActivationBetweenCyclesTest {
 
     Path db = dir.resolve("history.db");
     ToasterConfig d = ToasterConfig.defaults();
-    ApplianceRemote remote = RemoteFactory.fromConfig(new ToasterConfig(d.appliance(), d.safety(), d.controller(),
-        d.simulation(), d.logging(), null, null, new HistoryConfig(db, 100, 100)), Optional.empty());
-    try (remote; SimToaster toaster = new SimToaster(ApplianceConditions.typical(), SimToaster.WHITE_4,
-        SafetyLimits.defaults(), 1, remote, false, table -> loaded.predictor())) {
-      ModelFollower follower = new ModelFollower(store, TestBundles.publicKey(), loaded.pointer(),
-          p -> toaster.assembly().offerPrimary(p, new SimulatedTimePredictorRunner(toaster.clock, () -> 0.0)));
+    ApplianceRemote remote =
+        RemoteFactory.fromConfig(
+            new ToasterConfig(
+                d.appliance(),
+                d.safety(),
+                d.controller(),
+                d.simulation(),
+                d.logging(),
+                null,
+                null,
+                new HistoryConfig(db, 100, 100)),
+            Optional.empty());
+    try (remote;
+        SimToaster toaster =
+            new SimToaster(
+                ApplianceConditions.typical(),
+                SimToaster.WHITE_4,
+                SafetyLimits.defaults(),
+                1,
+                remote,
+                false,
+                table -> loaded.predictor())) {
+      ModelFollower follower =
+          new ModelFollower(
+              store,
+              TestBundles.publicKey(),
+              loaded.pointer(),
+              p ->
+                  toaster
+                      .assembly()
+                      .offerPrimary(p, new SimulatedTimePredictorRunner(toaster.clock, () -> 0.0)));
       assertFalse(follower.check(), "nothing changed yet");
 
       toaster.lever().runUntil("toasting", 5).run(10);
@@ -65,11 +91,15 @@ class ActivationBetweenCyclesTest {
       assertTrue(follower.check(), "the follower sees the new pointer and offers the model");
       toaster.run(20);
       assertEquals("toasting", toaster.phase());
-      assertEquals(V1, toaster.controller.modelVersion(), "never switched during a cycle (re-prediction at 30 s included)");
+      assertEquals(
+          V1,
+          toaster.controller.modelVersion(),
+          "never switched during a cycle (re-prediction at 30 s included)");
       toaster.runUntil("done", 300);
       assertEquals("done", toaster.phase());
       toaster.run(0.1);
-      assertEquals(V2, toaster.controller.modelVersion(), "switched on the first tick after the cycle");
+      assertEquals(
+          V2, toaster.controller.modelVersion(), "switched on the first tick after the cycle");
 
       toaster.run(30).lever().runUntil("toasting", 5).runUntil("done", 300);
       assertEquals("done", toaster.phase());
@@ -80,11 +110,18 @@ class ActivationBetweenCyclesTest {
     CommandLine cl = Main.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    assertEquals(0, cl.execute("history", "export", "--db", db.toString(), "--out", csv.toString()), err.toString());
+    assertEquals(
+        0,
+        cl.execute("history", "export", "--db", db.toString(), "--out", csv.toString()),
+        err.toString());
     assertTrue(Files.readString(csv).lines().findFirst().orElseThrow().contains(",modelVersion,"));
     List<CycleRecord> cycles = CycleRecordCsv.read(csv);
-    assertEquals(List.of(V1, V2), cycles.stream().map(CycleRecord::modelVersion).toList(), "one version per cycle");
-    assertEquals(List.of("model", "model"), cycles.stream().map(r -> r.prediction().predictor()).toList());
+    assertEquals(
+        List.of(V1, V2),
+        cycles.stream().map(CycleRecord::modelVersion).toList(),
+        "one version per cycle");
+    assertEquals(
+        List.of("model", "model"), cycles.stream().map(r -> r.prediction().predictor()).toList());
   }
 
   @Test
@@ -97,35 +134,44 @@ class ActivationBetweenCyclesTest {
 
     ActiveModel.Loaded loaded = ActiveModel.load(store, TestBundles.publicKey());
     assertSame(ActiveModel.factory(), loaded.predictor(), "never a model that does not verify");
-    assertTrue(loaded.note().startsWith("refused (") && loaded.note().contains("toast-time.tflite"), loaded.note());
+    assertTrue(
+        loaded.note().startsWith("refused (") && loaded.note().contains("toast-time.tflite"),
+        loaded.note());
   }
 
   @Test
   void aMissingActiveModelOrKeyGivesTheFactoryModel() throws Exception {
     ModelStore store = store();
     store.activate(V1);
-    assertSame(ActiveModel.factory(), ActiveModel.load(store, null).predictor(), "no key: nothing installed runs");
+    assertSame(
+        ActiveModel.factory(),
+        ActiveModel.load(store, null).predictor(),
+        "no key: nothing installed runs");
     Files.delete(store.bundleFile(V1));
     ActiveModel.Loaded loaded = ActiveModel.load(store, TestBundles.publicKey());
     assertSame(ActiveModel.factory(), loaded.predictor());
     assertTrue(loaded.note().contains("cannot be read"), loaded.note());
-    assertSame(ActiveModel.factory(), ActiveModel.load(null, null).predictor(), "no state directory");
+    assertSame(
+        ActiveModel.factory(), ActiveModel.load(null, null).predictor(), "no state directory");
   }
 
   @Test
   void theServiceStartsWithTheActiveInstalledModelOnlyForTheModelPredictor() throws Exception {
     ModelStore store = store();
     store.activate(V1);
-    com.smarttoaster.predict.FallbackTimeTable table = new com.smarttoaster.predict.FallbackTimeTable();
+    com.smarttoaster.predict.FallbackTimeTable table =
+        new com.smarttoaster.predict.FallbackTimeTable();
     Optional<Path> state = Optional.of(dir.resolve("state"));
-    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    com.smarttoaster.config.ModelConfig keyed =
+        new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
     try (RunningModel m = RunningModel.open("model", keyed, state)) {
       assertEquals(V1, m.primary(table).modelVersion());
     }
     try (RunningModel m = RunningModel.open("fallback", keyed, state)) {
       assertSame(table, m.primary(table));
     }
-    try (RunningModel m = RunningModel.open("model", com.smarttoaster.config.ModelConfig.none(), state)) {
+    try (RunningModel m =
+        RunningModel.open("model", com.smarttoaster.config.ModelConfig.none(), state)) {
       assertSame(ActiveModel.factory(), m.primary(table), "no key configured: the factory model");
     }
   }

@@ -28,7 +28,10 @@ class BundleVerifierTest {
   @Test
   void theSameInputsGiveTheSameBundleFile() {
     ModelBundle b = TestBundles.bundle(V);
-    assertTrue(Arrays.equals(b.toBytes(), new ModelBundle(b.manifest(), b.signature(), b.model(), b.card()).toBytes()));
+    assertTrue(
+        Arrays.equals(
+            b.toBytes(),
+            new ModelBundle(b.manifest(), b.signature(), b.model(), b.card()).toBytes()));
   }
 
   @Test
@@ -62,7 +65,9 @@ class BundleVerifierTest {
     ModelBundle b = TestBundles.bundle(V);
     byte[] card = b.card().clone();
     String text = new String(card, StandardCharsets.UTF_8).replace("\"notes\"", "\"notes\" ");
-    ModelBundle forged = new ModelBundle(b.manifest(), b.signature(), b.model(), text.getBytes(StandardCharsets.UTF_8));
+    ModelBundle forged =
+        new ModelBundle(
+            b.manifest(), b.signature(), b.model(), text.getBytes(StandardCharsets.UTF_8));
     String msg = refusal(forged.toBytes());
     assertTrue(msg.contains("card toast-time.card.json was changed after signing"), msg);
   }
@@ -78,17 +83,23 @@ class BundleVerifierTest {
 
   @Test
   void aBundleSignedWithAnotherKeyIsRefused() throws Exception {
-    ModelBundle b = BundleSigner.sign(TestBundles.factoryModel(), TestBundles.card(V), BundleKeys.generate().getPrivate());
+    ModelBundle b =
+        BundleSigner.sign(
+            TestBundles.factoryModel(), TestBundles.card(V), BundleKeys.generate().getPrivate());
     String msg = refusal(b.toBytes());
     assertTrue(msg.contains("does not verify with the configured public key"), msg);
   }
 
-  /** Signed, but the card's seal does not hold: the model check still refuses it, after the signature. */
+  /**
+   * Signed, but the card's seal does not hold: the model check still refuses it, after the
+   * signature.
+   */
   @Test
   void aSignedBundleWhoseCardIsNotSealedForItsModelIsRefused() throws Exception {
-    byte[] card = new String(TestBundles.card(V), StandardCharsets.UTF_8)
-        .replaceFirst("\"integritySha256\" : \"[0-9a-f]+\"", "\"integritySha256\" : \"00\"")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] card =
+        new String(TestBundles.card(V), StandardCharsets.UTF_8)
+            .replaceFirst("\"integritySha256\" : \"[0-9a-f]+\"", "\"integritySha256\" : \"00\"")
+            .getBytes(StandardCharsets.UTF_8);
     ModelBundle b = BundleSigner.sign(TestBundles.factoryModel(), card, TestBundles.privateKey());
     String msg = refusal(b.toBytes());
     assertTrue(msg.contains("signed but its model is refused") && msg.contains("integrity"), msg);
@@ -96,7 +107,8 @@ class BundleVerifierTest {
 
   @Test
   void garbageAndEmptyFilesAreRefusedInOneLine() {
-    for (byte[] bytes : new byte[][] {new byte[0], "not a zip".getBytes(StandardCharsets.UTF_8), new byte[5000]}) {
+    for (byte[] bytes :
+        new byte[][] {new byte[0], "not a zip".getBytes(StandardCharsets.UTF_8), new byte[5000]}) {
       String msg = refusal(bytes);
       assertTrue(msg.startsWith("bundle b.toastmodel"), msg);
     }
@@ -104,16 +116,21 @@ class BundleVerifierTest {
 
   @Test
   void versionsAreOrderedByDateAndTimeAndRefusedWhenMalformed() throws Exception {
-    assertTrue(ModelVersion.parse("2026.12.04.153012-a").isNewerThan(ModelVersion.parse("2026.12.04-data1-train1")));
+    assertTrue(
+        ModelVersion.parse("2026.12.04.153012-a")
+            .isNewerThan(ModelVersion.parse("2026.12.04-data1-train1")));
     assertFalse(ModelVersion.parse("2026.12.04-b").isNewerThan(ModelVersion.parse("2026.12.04-a")));
-    assertFalse(ModelVersion.parse("2026.12.03.235959").isNewerThan(ModelVersion.parse("2026.12.04")));
-    for (String bad : new String[] {"../etc/passwd", "2026.13.01", "latest", "2026.12.04.250000", ""}) {
+    assertFalse(
+        ModelVersion.parse("2026.12.03.235959").isNewerThan(ModelVersion.parse("2026.12.04")));
+    for (String bad :
+        new String[] {"../etc/passwd", "2026.13.01", "latest", "2026.12.04.250000", ""}) {
       assertThrows(BundleException.class, () -> ModelVersion.parse(bad), bad);
     }
   }
 
   private String refusal(byte[] bytes) {
-    BundleException e = assertThrows(BundleException.class, () -> verifier.verify(bytes, "b.toastmodel"));
+    BundleException e =
+        assertThrows(BundleException.class, () -> verifier.verify(bytes, "b.toastmodel"));
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     return e.getMessage();
   }

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shadow candidate on the simulated appliance in stepped simulated time: which installed version
- * is the candidate, its answer recorded beside the active model's and never used, and a candidate
- * that hangs or throws cut off without touching the cycle.
+ * The shadow candidate on the simulated appliance in stepped simulated time: which installed
+ * version is the candidate, its answer recorded beside the active model's and never used, and a
+ * candidate that hangs or throws cut off without touching the cycle.
  */
 class ShadowModeTest {
   private static final String V1 = "2027.01.10.080000-data1-train1";
@@ -63,7 +63,8 @@ class ShadowModeTest {
     byte[] bytes = Files.readAllBytes(store.bundleFile(V2));
     TestBundles.flipInside(bytes, TestBundles.factoryModel(), 300);
     Files.write(store.bundleFile(V2), bytes);
-    assertEquals(Optional.empty(), store.candidate(), "a version that no longer verifies is no candidate");
+    assertEquals(
+        Optional.empty(), store.candidate(), "a version that no longer verifies is no candidate");
   }
 
   @Test
@@ -72,26 +73,54 @@ class ShadowModeTest {
     Path f = dir.resolve(V1 + ModelBundle.EXTENSION);
     Files.write(f, TestBundles.bundle(V1).toBytes());
     Files.createDirectories(store.directory());
-    try (FileChannel ch = FileChannel.open(store.directory().resolve(ModelStore.INSTALL_LOCK),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = ch.lock()) {
-      BundleException e = assertThrows(BundleException.class, () -> store.install(f, false, Instant.EPOCH));
-      assertTrue(e.getMessage().startsWith("another `model install` is running on "), e.getMessage());
+    try (FileChannel ch =
+            FileChannel.open(
+                store.directory().resolve(ModelStore.INSTALL_LOCK),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = ch.lock()) {
+      BundleException e =
+          assertThrows(BundleException.class, () -> store.install(f, false, Instant.EPOCH));
+      assertTrue(
+          e.getMessage().startsWith("another `model install` is running on "), e.getMessage());
       assertEquals(List.of(), store.installedVersions());
     }
-    assertEquals(V1, store.install(f, false, Instant.EPOCH).text(), "the lock released, the install goes through");
+    assertEquals(
+        V1,
+        store.install(f, false, Instant.EPOCH).text(),
+        "the lock released, the install goes through");
   }
 
   /** Runs one cycle with {@code shadow} watching and returns its record. */
   private CycleRecord oneCycle(ShadowModel shadow, ToastTimePredictor active) {
     Path db = dir.resolve("history-" + System.nanoTime() + ".db");
     ToasterConfig d = ToasterConfig.defaults();
-    ApplianceRemote remote = RemoteFactory.fromConfig(new ToasterConfig(d.appliance(), d.safety(), d.controller(),
-        d.simulation(), d.logging(), null, null, new HistoryConfig(db, 100, 100)), Optional.empty());
+    ApplianceRemote remote =
+        RemoteFactory.fromConfig(
+            new ToasterConfig(
+                d.appliance(),
+                d.safety(),
+                d.controller(),
+                d.simulation(),
+                d.logging(),
+                null,
+                null,
+                new HistoryConfig(db, 100, 100)),
+            Optional.empty());
     CycleModelWatcher watcher = new CycleModelWatcher(new FallbackTimeTable());
     watcher.active(active);
     Function<FallbackTimeTable, ToastTimePredictor> primary = t -> active;
-    try (remote; watcher; SimToaster toaster = new SimToaster(ApplianceConditions.typical(), SimToaster.WHITE_4,
-        SafetyLimits.defaults(), 1, remote, false, primary)) {
+    try (remote;
+        watcher;
+        SimToaster toaster =
+            new SimToaster(
+                ApplianceConditions.typical(),
+                SimToaster.WHITE_4,
+                SafetyLimits.defaults(),
+                1,
+                remote,
+                false,
+                primary)) {
       remote.watchModels(watcher);
       watcher.shadow(shadow);
       toaster.lever().runUntil("done", 400);
@@ -105,7 +134,10 @@ class ShadowModeTest {
     }
   }
 
-  private ShadowModel shadowOf(ToastTimePredictor candidate, String version, PredictorRunner runner,
+  private ShadowModel shadowOf(
+      ToastTimePredictor candidate,
+      String version,
+      PredictorRunner runner,
       SimToasterClockHolder clock) {
     return new ShadowModel(candidate, version, runner, clock, 1.0);
   }
@@ -124,31 +156,47 @@ class ShadowModeTest {
   void theCandidatesAnswerIsRecordedBesideTheActiveModelsAndNeverUsed() throws Exception {
     ModelStore store = store();
     ToastTimePredictor active = ActiveModel.factory();
-    VerifiedBundle v2 = new BundleVerifier(TestBundles.publicKey()).verify(Files.readAllBytes(store.bundleFile(V2)),
-        V2);
-    // The candidate answers twice the active model's time: were it used, the cycle would heat far longer.
-    ToastTimePredictor doubled = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    VerifiedBundle v2 =
+        new BundleVerifier(TestBundles.publicKey())
+            .verify(Files.readAllBytes(store.bundleFile(V2)), V2);
+    // The candidate answers twice the active model's time: were it used, the cycle would heat far
+    // longer.
+    ToastTimePredictor doubled =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) throws Exception {
-        return 2 * v2.predictor().predictSeconds(input);
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) throws Exception {
+            return 2 * v2.predictor().predictSeconds(input);
+          }
+        };
     SimToasterClockHolder clock = new SimToasterClockHolder();
-    CycleRecord r = oneCycle(shadowOf(doubled, V2, new SimulatedTimePredictorRunner(clock, () -> 0.0), clock), active);
+    CycleRecord r =
+        oneCycle(
+            shadowOf(doubled, V2, new SimulatedTimePredictorRunner(clock, () -> 0.0), clock),
+            active);
     assertEquals(V2, r.watch().candidateVersion());
     assertNotNull(r.watch().candidateS());
     assertNull(r.watch().candidateNote());
     assertEquals("model", r.prediction().predictor(), "the active model's answer heats");
-    assertTrue(r.watch().candidateS() > 1.8 * r.prediction().seconds(),
-        "recorded, not used: candidate " + r.watch().candidateS() + " s, heated for " + r.prediction().seconds() + " s");
-    assertTrue(r.heaterOnS() < 1.2 * r.prediction().seconds(), "the heater ran about the active model's time (a"
-        + " re-prediction may trim it), not the candidate's: " + r.heaterOnS() + " s");
-    assertNotNull(r.watch().checkerDisagreement(), "the active model answered, so its disagreement is known");
+    assertTrue(
+        r.watch().candidateS() > 1.8 * r.prediction().seconds(),
+        "recorded, not used: candidate "
+            + r.watch().candidateS()
+            + " s, heated for "
+            + r.prediction().seconds()
+            + " s");
+    assertTrue(
+        r.heaterOnS() < 1.2 * r.prediction().seconds(),
+        "the heater ran about the active model's time (a"
+            + " re-prediction may trim it), not the candidate's: "
+            + r.heaterOnS()
+            + " s");
+    assertNotNull(
+        r.watch().checkerDisagreement(), "the active model answered, so its disagreement is known");
     assertTrue(r.watch().checkerDisagreement() < 0.3, "typical kitchen: model and table agree");
     assertEquals(0.0, r.watch().envelopeDistance(), "typical kitchen: inside the envelope");
   }
@@ -156,53 +204,62 @@ class ShadowModeTest {
   @Test
   void aHangingCandidateIsCutOffAtTheCycleEndAndTheCycleIsUntouched() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    ToastTimePredictor hangs = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    ToastTimePredictor hangs =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) throws Exception {
-        never.await();
-        return 100;
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) throws Exception {
+            never.await();
+            return 100;
+          }
+        };
     SimToasterClockHolder clock = new SimToasterClockHolder();
-    CycleRecord r = oneCycle(shadowOf(hangs, V2, new ThreadPredictorRunner(), clock), ActiveModel.factory());
+    CycleRecord r =
+        oneCycle(shadowOf(hangs, V2, new ThreadPredictorRunner(), clock), ActiveModel.factory());
     assertEquals(V2, r.watch().candidateVersion());
     assertNull(r.watch().candidateS());
-    assertTrue(r.watch().candidateNote().startsWith("cut off: no answer after "), r.watch().candidateNote());
+    assertTrue(
+        r.watch().candidateNote().startsWith("cut off: no answer after "),
+        r.watch().candidateNote());
     assertEquals("model", r.prediction().predictor());
     assertNull(r.prediction().fallbackReason());
   }
 
   @Test
   void aThrowingCandidateCostsOnlyItsOwnNote() throws Exception {
-    ToastTimePredictor throwing = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    ToastTimePredictor throwing =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) {
-        throw new IllegalStateException("tensor shape mismatch");
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) {
+            throw new IllegalStateException("tensor shape mismatch");
+          }
+        };
     SimToasterClockHolder clock = new SimToasterClockHolder();
-    CycleRecord r = oneCycle(shadowOf(throwing, V2, new SimulatedTimePredictorRunner(clock, () -> 0.0), clock),
-        ActiveModel.factory());
+    CycleRecord r =
+        oneCycle(
+            shadowOf(throwing, V2, new SimulatedTimePredictorRunner(clock, () -> 0.0), clock),
+            ActiveModel.factory());
     assertEquals("candidate declined or failed: tensor shape mismatch", r.watch().candidateNote());
     assertEquals("model", r.prediction().predictor());
   }
 
   @Test
-  void theServiceLoadsTheCandidateInShadowFollowsItAndReportsARefusedActiveModel() throws Exception {
+  void theServiceLoadsTheCandidateInShadowFollowsItAndReportsARefusedActiveModel()
+      throws Exception {
     ModelStore store = store();
     store.activate(V1);
     FallbackTimeTable table = new FallbackTimeTable();
-    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    com.smarttoaster.config.ModelConfig keyed =
+        new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
     SimToasterClockHolder clock = new SimToasterClockHolder();
     try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
       assertEquals(V1, m.primary(table).modelVersion());
@@ -224,8 +281,10 @@ class ShadowModeTest {
       List<String> refusals = new java.util.ArrayList<>();
       m.reportRefusalsTo(refusals::add);
       assertEquals(1, refusals.size());
-      assertTrue(refusals.get(0).startsWith("model " + V2 + " refused: ") && refusals.get(0).endsWith("; the factory"
-          + " model runs instead"), refusals.get(0));
+      assertTrue(
+          refusals.get(0).startsWith("model " + V2 + " refused: ")
+              && refusals.get(0).endsWith("; the factory" + " model runs instead"),
+          refusals.get(0));
     }
   }
 
@@ -234,7 +293,8 @@ class ShadowModeTest {
     ModelStore store = store();
     store.activate(V1);
     FallbackTimeTable table = new FallbackTimeTable();
-    com.smarttoaster.config.ModelConfig keyed = new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
+    com.smarttoaster.config.ModelConfig keyed =
+        new com.smarttoaster.config.ModelConfig(TestBundles.publicKeyBase64());
     PredictionInput in = new PredictionInput(SimToaster.WHITE_4, 21, 21, 230);
     try (RunningModel m = RunningModel.open("model", keyed, Optional.of(dir.resolve("state")))) {
       PredictorRunner runner = m.startRunner(new ThreadPredictorRunner());

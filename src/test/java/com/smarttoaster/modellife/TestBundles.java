@@ -18,8 +18,8 @@ import java.security.PublicKey;
  * signed with the TEST-ONLY key in src/test/resources/model-bundle (see its README).
  */
 public final class TestBundles {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private TestBundles() {}
 
@@ -36,7 +36,8 @@ public final class TestBundles {
   }
 
   public static String publicKeyBase64() {
-    return new String(resource("model-bundle/test-public-key.txt"), StandardCharsets.US_ASCII).trim();
+    return new String(resource("model-bundle/test-public-key.txt"), StandardCharsets.US_ASCII)
+        .trim();
   }
 
   public static PublicKey publicKey() {
@@ -58,37 +59,58 @@ public final class TestBundles {
 
   /**
    * The factory card with another version whose target scaling makes every time {@code timeFactor}
-   * times the factory model's (the card's target is the log of seconds): a deliberately worse
-   * model on the same network, for rollout tests.
+   * times the factory model's (the card's target is the log of seconds): a deliberately worse model
+   * on the same network, for rollout tests.
    */
   public static byte[] card(String version, double timeFactor) {
     try {
       ModelCard c = JSON.readValue(resource(ModelPredictor.CARD_RESOURCE), ModelCard.class);
       ModelCard.Target t = c.target();
       if (timeFactor != 1.0 && !"log".equals(t.transform())) {
-        throw new IllegalStateException("the factory card's target is not a log; cannot scale its times");
+        throw new IllegalStateException(
+            "the factory card's target is not a log; cannot scale its times");
       }
-      ModelCard.Target scaled = new ModelCard.Target(t.name(), t.unit(), t.transform(),
-          t.mean() + Math.log(timeFactor), t.std());
-      ModelCard v = new ModelCard(c.version(), version, c.created(), c.modelFile(), c.tfliteSha256(), c.dataSha256(),
-          c.dataRows(), c.dataSeed(), c.features(), scaled, c.metrics(), c.notes(), c.checkerBand(),
-          c.checkerBandProgress(), null);
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));
+      ModelCard.Target scaled =
+          new ModelCard.Target(
+              t.name(), t.unit(), t.transform(), t.mean() + Math.log(timeFactor), t.std());
+      ModelCard v =
+          new ModelCard(
+              c.version(),
+              version,
+              c.created(),
+              c.modelFile(),
+              c.tfliteSha256(),
+              c.dataSha256(),
+              c.dataRows(),
+              c.dataSeed(),
+              c.features(),
+              scaled,
+              c.metrics(),
+              c.notes(),
+              c.checkerBand(),
+              c.checkerBandProgress(),
+              null);
+      return JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A model store in {@code stateDir} that trusts the test key, the factory model active until told otherwise. */
+  /**
+   * A model store in {@code stateDir} that trusts the test key, the factory model active until told
+   * otherwise.
+   */
   public static ModelStore store(Path stateDir) {
     return new ModelStore(stateDir, new BundleVerifier(publicKey()), ActiveModel.factoryVersion());
   }
 
   /**
-   * {@link #store} with a signed bundle of each version installed (written to {@code scratch} first,
-   * as a user would download it), none activated.
+   * {@link #store} with a signed bundle of each version installed (written to {@code scratch}
+   * first, as a user would download it), none activated.
    */
-  public static ModelStore storeWith(Path stateDir, Path scratch, String... versions) throws Exception {
+  public static ModelStore storeWith(Path stateDir, Path scratch, String... versions)
+      throws Exception {
     ModelStore store = store(stateDir);
     for (String v : versions) {
       Path f = scratch.resolve(v + ModelBundle.EXTENSION);
@@ -103,7 +125,10 @@ public final class TestBundles {
     return bundle(version, 1.0);
   }
 
-  /** A signed bundle whose times are {@code timeFactor} times the factory model's ({@link #card(String, double)}). */
+  /**
+   * A signed bundle whose times are {@code timeFactor} times the factory model's ({@link
+   * #card(String, double)}).
+   */
   public static ModelBundle bundle(String version, double timeFactor) {
     try {
       return BundleSigner.sign(factoryModel(), card(version, timeFactor), privateKey());

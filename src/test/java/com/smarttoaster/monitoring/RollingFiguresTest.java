@@ -26,21 +26,46 @@ import org.junit.jupiter.api.Test;
 /** Rolling figures, their thresholds and the crossings that become model-health events. */
 class RollingFiguresTest {
   static ModelCard factoryCard() throws Exception {
-    try (InputStream in = RollingFiguresTest.class.getClassLoader().getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
-      return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+    try (InputStream in =
+        RollingFiguresTest.class
+            .getClassLoader()
+            .getResourceAsStream(ModelPredictor.CARD_RESOURCE)) {
+      return new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .readValue(in, ModelCard.class);
     }
   }
 
   private static int n;
 
-  static CycleRecord cycle(double chamberC, double ambientC, boolean fallback, Double envelope, Rating rating,
+  static CycleRecord cycle(
+      double chamberC,
+      double ambientC,
+      boolean fallback,
+      Double envelope,
+      Rating rating,
       ToastMode mode) {
-    PredictionInput in = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, mode), chamberC, ambientC, 230);
-    Prediction p = fallback ? new Prediction(100, "fallback", "model predictor said 180 s, the non-ML estimate 100 s")
-        : new Prediction(100, "model", null, 100);
-    return new CycleRecord("c" + (n++), "kitchen", Instant.EPOCH, in, p, CycleOutcome.DONE, null, 100, null, rating,
-        "2027.01.10.080000-x", new ModelWatch("2027.02.20.120000-y", 110.0, null, 0.05, envelope));
+    PredictionInput in =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, mode), chamberC, ambientC, 230);
+    Prediction p =
+        fallback
+            ? new Prediction(
+                100, "fallback", "model predictor said 180 s, the non-ML estimate 100 s")
+            : new Prediction(100, "model", null, 100);
+    return new CycleRecord(
+        "c" + (n++),
+        "kitchen",
+        Instant.EPOCH,
+        in,
+        p,
+        CycleOutcome.DONE,
+        null,
+        100,
+        null,
+        rating,
+        "2027.01.10.080000-x",
+        new ModelWatch("2027.02.20.120000-y", 110.0, null, 0.05, envelope));
   }
 
   @Test
@@ -50,8 +75,14 @@ class RollingFiguresTest {
       h.add(cycle(21, 21, true, 0.0, null, ToastMode.TOAST)); // older than the window: not counted
     }
     for (int i = 0; i < 20; i++) {
-      h.add(cycle(21, 21, i < 4, i < 2 ? 0.3 : 0.0, i < 6 ? Rating.TOO_DARK : i < 10 ? Rating.JUST_RIGHT : null,
-          ToastMode.TOAST));
+      h.add(
+          cycle(
+              21,
+              21,
+              i < 4,
+              i < 2 ? 0.3 : 0.0,
+              i < 6 ? Rating.TOO_DARK : i < 10 ? Rating.JUST_RIGHT : null,
+              ToastMode.TOAST));
       h.add(cycle(21, 21, true, null, null, ToastMode.REHEAT)); // reheat: a rule, not the model
     }
     RollingFigures f = RollingFigures.of(h, 20, factoryCard());
@@ -77,8 +108,12 @@ class RollingFiguresTest {
       h.add(cycle(cold, cold, false, 0.0, null, ToastMode.TOAST));
     }
     RollingFigures f = RollingFigures.of(h, 10, card);
-    assertEquals(2.0, f.driftSd().get("ambientC"), 1e-4, "the garage kitchen: two σ colder than training");
-    assertEquals(RollingFigures.DRIFT_INPUTS, List.copyOf(f.driftSd().keySet()), "every input a kitchen can shift");
+    assertEquals(
+        2.0, f.driftSd().get("ambientC"), 1e-4, "the garage kitchen: two σ colder than training");
+    assertEquals(
+        RollingFigures.DRIFT_INPUTS,
+        List.copyOf(f.driftSd().keySet()),
+        "every input a kitchen can shift");
     assertTrue(f.largestDrift().getValue() >= 2.0 - 1e-4);
   }
 
@@ -95,16 +130,24 @@ class RollingFiguresTest {
       h.add(cycle(21, 21, true, 0.0, null, ToastMode.TOAST));
     }
     List<String> crossed = check.crossings(RollingFigures.of(h, 10, factoryCard()));
-    assertEquals(List.of("fallback rate 30.0 % over the last 10 cycles is above the 20.0 % of"
-        + " model.health.maxFallbackRate"), crossed);
+    assertEquals(
+        List.of(
+            "fallback rate 30.0 % over the last 10 cycles is above the 20.0 % of"
+                + " model.health.maxFallbackRate"),
+        crossed);
     h.add(cycle(21, 21, true, 0.0, null, ToastMode.TOAST));
-    assertEquals(List.of(), check.crossings(RollingFigures.of(h, 10, factoryCard())), "still beyond: no repeat");
+    assertEquals(
+        List.of(),
+        check.crossings(RollingFigures.of(h, 10, factoryCard())),
+        "still beyond: no repeat");
     for (int i = 0; i < 10; i++) {
       h.add(cycle(21, 21, false, 0.0, null, ToastMode.TOAST));
     }
     List<String> back = check.crossings(RollingFigures.of(h, 10, factoryCard()));
     assertEquals(1, back.size());
-    assertTrue(back.get(0).startsWith("fallback rate back within its limit: fallback rate 0.0 %"), back.get(0));
+    assertTrue(
+        back.get(0).startsWith("fallback rate back within its limit: fallback rate 0.0 %"),
+        back.get(0));
   }
 
   @Test

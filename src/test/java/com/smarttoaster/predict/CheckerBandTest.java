@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The band lets 99.5 % of the test split through, plus a margin; a handful of corners does not widen it. */
+/**
+ * The band lets 99.5 % of the test split through, plus a margin; a handful of corners does not
+ * widen it.
+ */
 class CheckerBandTest {
-  private static CheckerBand.Measurement measure(int agreeing, double agreeingBy, int outliers, double outlierBy) {
+  private static CheckerBand.Measurement measure(
+      int agreeing, double agreeingBy, int outliers, double outlierBy) {
     double[] model = new double[agreeing + outliers];
     double[] table = new double[model.length];
     Arrays.fill(table, 100.0);
@@ -38,7 +42,10 @@ class CheckerBandTest {
 
   @Test
   void noRowsOrABadTimeIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> CheckerBand.measure(new double[0], new double[0]));
-    assertThrows(IllegalArgumentException.class, () -> CheckerBand.measure(new double[] {1, -1}, new double[] {1, 1}));
+    assertThrows(
+        IllegalArgumentException.class, () -> CheckerBand.measure(new double[0], new double[0]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CheckerBand.measure(new double[] {1, -1}, new double[] {1, 1}));
   }
 }

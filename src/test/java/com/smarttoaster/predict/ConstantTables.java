@@ -4,18 +4,24 @@ import java.util.Arrays;
 
 /**
  * Fallback tables that give one time for every start and another for every re-prediction: the
- * installed table's terms with every coefficient zero but the intercept. For controller tests, whose
- * fake models must not be second-guessed by the checker (the checker has its own tests).
+ * installed table's terms with every coefficient zero but the intercept. For controller tests,
+ * whose fake models must not be second-guessed by the checker (the checker has its own tests).
  */
 public final class ConstantTables {
   private ConstantTables() {}
 
   public static FallbackTimeTable of(double startS, double rePredictionS) {
     FallbackCoefficients installed = new FallbackTimeTable().coefficients();
-    FallbackCoefficients.Set progress = installed.progress() == null ? null : constant(installed.progress(), rePredictionS);
+    FallbackCoefficients.Set progress =
+        installed.progress() == null ? null : constant(installed.progress(), rePredictionS);
     try {
-      return new FallbackTimeTable(new FallbackCoefficients(installed.version(), "constant, for tests",
-          installed.fit(), constant(installed.start(), startS), progress));
+      return new FallbackTimeTable(
+          new FallbackCoefficients(
+              installed.version(),
+              "constant, for tests",
+              installed.fit(),
+              constant(installed.start(), startS),
+              progress));
     } catch (InvalidFallbackTableException e) {
       throw new IllegalStateException(e);
     }

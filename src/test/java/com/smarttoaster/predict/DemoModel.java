@@ -3,11 +3,13 @@ package com.smarttoaster.predict;
 import java.nio.file.Path;
 
 /**
- * Writes a random, untrained but plausible model and its card into a directory, for trying the model
- * path end to end before the trained model is installed (e.g. the aarch64 smoke test's
- * {@code --demo-model}). Not a test; never commit its output.
+ * Writes a random, untrained but plausible model and its card into a directory, for trying the
+ * model path end to end before the trained model is installed (e.g. the aarch64 smoke test's {@code
+ * --demo-model}). Not a test; never commit its output.
  *
- * <pre>java -cp target/test-classes:target/smart-toaster.jar com.smarttoaster.predict.DemoModel DIR [SEED]</pre>
+ * <pre>
+ * java -cp target/test-classes:target/smart-toaster.jar com.smarttoaster.predict.DemoModel DIR [SEED]
+ * </pre>
  */
 public final class DemoModel {
   private DemoModel() {}

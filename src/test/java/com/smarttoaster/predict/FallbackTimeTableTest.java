@@ -32,18 +32,35 @@ class FallbackTimeTableTest {
 
   @Test
   void aGarbledOrForeignFileIsRefusedWithItsNameAndTheProblem() {
-    InvalidFallbackTableException e = assertThrows(InvalidFallbackTableException.class,
-        () -> FallbackTimeTable.parse("{\"version\": 1, \"start\": ".getBytes(StandardCharsets.UTF_8), "t.json"));
+    InvalidFallbackTableException e =
+        assertThrows(
+            InvalidFallbackTableException.class,
+            () ->
+                FallbackTimeTable.parse(
+                    "{\"version\": 1, \"start\": ".getBytes(StandardCharsets.UTF_8), "t.json"));
     assertTrue(e.getMessage().startsWith("t.json is not a valid fallback table: "), e.getMessage());
 
-    e = assertThrows(InvalidFallbackTableException.class,
-        () -> FallbackTimeTable.parse("{\"version\": 2}".getBytes(StandardCharsets.UTF_8), "t.json"));
+    e =
+        assertThrows(
+            InvalidFallbackTableException.class,
+            () ->
+                FallbackTimeTable.parse(
+                    "{\"version\": 2}".getBytes(StandardCharsets.UTF_8), "t.json"));
     assertEquals("t.json has version 2, this build reads version 1", e.getMessage());
 
-    e = assertThrows(InvalidFallbackTableException.class, () -> FallbackTimeTable.parse(("{\"version\": 1, \"start\": "
-        + "{\"variables\": [{\"name\": \"shade\", \"min\": -1, \"max\": 1}], \"terms\": [\"1\"], "
-        + "\"coefficients\": [4.6], \"rows\": 1, \"rmsLn\": 0}}").getBytes(StandardCharsets.UTF_8), "t.json"));
-    assertTrue(e.getMessage().startsWith("t.json start lists variables [shade], this build computes [shade, thick"),
+    e =
+        assertThrows(
+            InvalidFallbackTableException.class,
+            () ->
+                FallbackTimeTable.parse(
+                    ("{\"version\": 1, \"start\": "
+                            + "{\"variables\": [{\"name\": \"shade\", \"min\": -1, \"max\": 1}], \"terms\": [\"1\"], "
+                            + "\"coefficients\": [4.6], \"rows\": 1, \"rmsLn\": 0}}")
+                        .getBytes(StandardCharsets.UTF_8),
+                    "t.json"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("t.json start lists variables [shade], this build computes [shade, thick"),
         e.getMessage());
   }
 
@@ -52,19 +69,32 @@ class FallbackTimeTableTest {
     FallbackCoefficients c = FallbackTimeTable.readInstalled();
     double[] coef = c.start().coefficients().clone();
     coef[3] = Double.NaN;
-    FallbackCoefficients broken = new FallbackCoefficients(c.version(), c.description(), c.fit(),
-        new FallbackCoefficients.Set(c.start().variables(), c.start().terms(), coef, c.start().rows(),
-            c.start().rmsLn()), null);
-    InvalidFallbackTableException e = assertThrows(InvalidFallbackTableException.class,
-        () -> new FallbackTimeTable(broken));
-    assertEquals("coefficients start gives term " + FallbackBasis.startTerms().get(3) + " the coefficient NaN",
+    FallbackCoefficients broken =
+        new FallbackCoefficients(
+            c.version(),
+            c.description(),
+            c.fit(),
+            new FallbackCoefficients.Set(
+                c.start().variables(),
+                c.start().terms(),
+                coef,
+                c.start().rows(),
+                c.start().rmsLn()),
+            null);
+    InvalidFallbackTableException e =
+        assertThrows(InvalidFallbackTableException.class, () -> new FallbackTimeTable(broken));
+    assertEquals(
+        "coefficients start gives term "
+            + FallbackBasis.startTerms().get(3)
+            + " the coefficient NaN",
         e.getMessage());
   }
 
   @Test
   void theBuiltInRuleIsTheEarlierHandFittedTable() {
-    PredictionInput medium = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST),
-        21.0, 21.0, 230.0);
+    PredictionInput medium =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21.0, 21.0, 230.0);
     FallbackTimeTable rule = FallbackTimeTable.builtInRule();
     assertFalse(rule.isFitted());
     assertEquals(108.7, rule.predictSeconds(medium), 1e-9);
@@ -73,25 +103,35 @@ class FallbackTimeTableTest {
 
   @Test
   void reheatIsTheReheatRule() {
-    PredictionInput reheat = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.REHEAT),
-        60.0, 21.0, 230.0);
+    PredictionInput reheat =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.REHEAT), 60.0, 21.0, 230.0);
     assertEquals(ReheatTime.seconds(reheat), TABLE.predictSeconds(reheat));
   }
 
   @Property(tries = 300)
-  void darkerIsLongerWarmerIsShorterAndNothingJumps(@ForAll @IntRange(min = 1, max = 6) int shade,
-      @ForAll BreadType bread, @ForAll @IntRange(min = 8, max = 35) int thickness,
-      @ForAll @IntRange(min = 1, max = 2) int slices, @ForAll("browning") ToastMode mode,
-      @ForAll @DoubleRange(min = 5, max = 40) double ambient, @ForAll @DoubleRange(min = 0, max = 150) double warmth,
+  void darkerIsLongerWarmerIsShorterAndNothingJumps(
+      @ForAll @IntRange(min = 1, max = 6) int shade,
+      @ForAll BreadType bread,
+      @ForAll @IntRange(min = 8, max = 35) int thickness,
+      @ForAll @IntRange(min = 1, max = 2) int slices,
+      @ForAll("browning") ToastMode mode,
+      @ForAll @DoubleRange(min = 5, max = 40) double ambient,
+      @ForAll @DoubleRange(min = 0, max = 150) double warmth,
       @ForAll @DoubleRange(min = 200, max = 250) double mains) {
     ToastSettings s = new ToastSettings(shade, bread, thickness, slices, mode);
     PredictionInput in = new PredictionInput(s, ambient + warmth, ambient, mains);
     double t = TABLE.predictSeconds(in);
-    double darker = TABLE.predictSeconds(new PredictionInput(s.withShade(shade + 1), ambient + warmth, ambient, mains));
-    double warmer = TABLE.predictSeconds(new PredictionInput(s, ambient + warmth + 1.0, ambient, mains));
+    double darker =
+        TABLE.predictSeconds(
+            new PredictionInput(s.withShade(shade + 1), ambient + warmth, ambient, mains));
+    double warmer =
+        TABLE.predictSeconds(new PredictionInput(s, ambient + warmth + 1.0, ambient, mains));
     assertTrue(darker > t, "shade " + shade + " → " + t + " s, one darker → " + darker + " s");
     assertTrue(warmer <= t, "1 °C warmer chamber: " + t + " s → " + warmer + " s");
-    assertTrue(Math.abs(Math.log(warmer / t)) < 0.01, "a 1 °C step moves the time by under 1 %: " + t + " → " + warmer);
+    assertTrue(
+        Math.abs(Math.log(warmer / t)) < 0.01,
+        "a 1 °C step moves the time by under 1 %: " + t + " → " + warmer);
   }
 
   @net.jqwik.api.Provide
@@ -100,11 +140,18 @@ class FallbackTimeTableTest {
   }
 
   @Property(tries = 200)
-  void outsideTheFittedRangeTheTimeStaysSaneAndFinite(@ForAll @IntRange(min = 1, max = 7) int shade,
-      @ForAll @DoubleRange(min = 1, max = 80) double thickness, @ForAll @DoubleRange(min = -30, max = 60) double ambient,
-      @ForAll @DoubleRange(min = 0, max = 300) double warmth, @ForAll @DoubleRange(min = 90, max = 280) double mains) {
-    PredictionInput in = new PredictionInput(new ToastSettings(shade, BreadType.RYE, thickness, 2, ToastMode.DEFROST),
-        ambient + warmth, ambient, mains);
+  void outsideTheFittedRangeTheTimeStaysSaneAndFinite(
+      @ForAll @IntRange(min = 1, max = 7) int shade,
+      @ForAll @DoubleRange(min = 1, max = 80) double thickness,
+      @ForAll @DoubleRange(min = -30, max = 60) double ambient,
+      @ForAll @DoubleRange(min = 0, max = 300) double warmth,
+      @ForAll @DoubleRange(min = 90, max = 280) double mains) {
+    PredictionInput in =
+        new PredictionInput(
+            new ToastSettings(shade, BreadType.RYE, thickness, 2, ToastMode.DEFROST),
+            ambient + warmth,
+            ambient,
+            mains);
     double t = TABLE.predictSeconds(in);
     assertTrue(t >= 30 && t <= 400, in + " → " + t + " s");
   }

@@ -1,8 +1,8 @@
 package com.smarttoaster.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -17,8 +17,8 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -26,8 +26,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class GuardedPredictorTest {
-  private static final PredictionInput INPUT = new PredictionInput(
-      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21.0, 21.0, 230.0);
+  private static final PredictionInput INPUT =
+      new PredictionInput(
+          new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21.0, 21.0, 230.0);
   private final FallbackTimeTable table = new FallbackTimeTable();
 
   private static ToastTimePredictor answering(double seconds) throws Exception {
@@ -84,7 +85,8 @@ class GuardedPredictorTest {
     try (GuardedPredictor g = guard(p)) {
       Prediction result = g.predict(INPUT);
       assertEquals("fallback", result.predictor());
-      assertTrue(result.fallbackReason().contains("tensor shape mismatch"), result.fallbackReason());
+      assertTrue(
+          result.fallbackReason().contains("tensor shape mismatch"), result.fallbackReason());
     }
   }
 
@@ -93,14 +95,18 @@ class GuardedPredictorTest {
     CountDownLatch never = new CountDownLatch(1);
     ToastTimePredictor p = mock(ToastTimePredictor.class);
     when(p.name()).thenReturn("model");
-    when(p.predictSeconds(any())).thenAnswer(inv -> {
-      never.await();
-      return 100.0;
-    }).thenReturn(120.0);
+    when(p.predictSeconds(any()))
+        .thenAnswer(
+            inv -> {
+              never.await();
+              return 100.0;
+            })
+        .thenReturn(120.0);
     try (GuardedPredictor g = guard(p)) {
       Prediction first = g.predict(INPUT);
       assertEquals("fallback", first.predictor());
-      assertTrue(first.fallbackReason().contains("did not answer within 200 ms"), first.fallbackReason());
+      assertTrue(
+          first.fallbackReason().contains("did not answer within 200 ms"), first.fallbackReason());
       Prediction second = g.predict(INPUT);
       assertEquals("model", second.predictor(), "a new worker must replace the hung one");
       assertEquals(120.0, second.seconds());
@@ -127,10 +133,18 @@ class GuardedPredictorTest {
 
   @Test
   void theDeadlineRunsOnTheAppliancesClockAndPollingNeverBlocks() throws Exception {
-    com.smarttoaster.safety.fakes.ManualClock clock = new com.smarttoaster.safety.fakes.ManualClock();
+    com.smarttoaster.safety.fakes.ManualClock clock =
+        new com.smarttoaster.safety.fakes.ManualClock();
     double[] latencyS = {0.3};
-    try (GuardedPredictor g = new GuardedPredictor(answering(131.5), table, 0.5, 5.0, 285.0, clock,
-        new SimulatedTimePredictorRunner(clock, () -> latencyS[0]))) {
+    try (GuardedPredictor g =
+        new GuardedPredictor(
+            answering(131.5),
+            table,
+            0.5,
+            5.0,
+            285.0,
+            clock,
+            new SimulatedTimePredictorRunner(clock, () -> latencyS[0]))) {
       GuardedPredictor.PendingPrediction inTime = g.start(INPUT);
       clock.advanceMillis(200);
       assertTrue(inTime.poll().isEmpty(), "0.2 s: still working");
@@ -146,7 +160,10 @@ class GuardedPredictorTest {
       assertEquals("fallback", p.predictor());
       assertTrue(p.fallbackReason().contains("did not answer within 500 ms"), p.fallbackReason());
       clock.advanceMillis(500);
-      assertEquals("fallback", late.poll().orElseThrow().predictor(), "a late answer never replaces the fallback");
+      assertEquals(
+          "fallback",
+          late.poll().orElseThrow().predictor(),
+          "a late answer never replaces the fallback");
     }
   }
 
@@ -162,9 +179,19 @@ class GuardedPredictorTest {
         assertEquals("fallback", p.predictor(), absurd + " s");
         assertEquals(estimate, p.seconds(), 1e-9);
         String reason = p.fallbackReason();
-        assertTrue(reason.startsWith(String.format(Locale.ROOT, "model said %.1f s, the non-ML estimate %.1f s; "
-            + "they differ by %.0f %%", absurd, estimate, 100 * (absurd / estimate - 1))), reason);
-        assertTrue(reason.endsWith("more than the 30 % the guard allows when the model card records no band"), reason);
+        assertTrue(
+            reason.startsWith(
+                String.format(
+                    Locale.ROOT,
+                    "model said %.1f s, the non-ML estimate %.1f s; " + "they differ by %.0f %%",
+                    absurd,
+                    estimate,
+                    100 * (absurd / estimate - 1))),
+            reason);
+        assertTrue(
+            reason.endsWith(
+                "more than the 30 % the guard allows when the model card records no band"),
+            reason);
       }
     }
   }
@@ -172,10 +199,23 @@ class GuardedPredictorTest {
   @Test
   void theCheckersReasonWithAnExplicitBand() throws Exception {
     double estimate = table.predictSeconds(INPUT);
-    try (GuardedPredictor g = new GuardedPredictor(answering(284.0), table, 0.2, 5.0, 285.0, Clock.system(),
-        new ThreadPredictorRunner(), 0.25)) {
-      assertEquals(String.format(Locale.ROOT, "model said 284.0 s, the non-ML estimate %.1f s; they differ by %.0f %%, "
-          + "more than the 25 %% the guard allows", estimate, 100 * (284.0 / estimate - 1)),
+    try (GuardedPredictor g =
+        new GuardedPredictor(
+            answering(284.0),
+            table,
+            0.2,
+            5.0,
+            285.0,
+            Clock.system(),
+            new ThreadPredictorRunner(),
+            0.25)) {
+      assertEquals(
+          String.format(
+              Locale.ROOT,
+              "model said 284.0 s, the non-ML estimate %.1f s; they differ by %.0f %%, "
+                  + "more than the 25 %% the guard allows",
+              estimate,
+              100 * (284.0 / estimate - 1)),
           g.predict(INPUT).fallbackReason());
     }
   }
@@ -204,7 +244,8 @@ class GuardedPredictorTest {
 
   @Test
   void reheatIsNeverThePrimarysDecision() throws Exception {
-    PredictionInput reheat = new PredictionInput(INPUT.settings().withMode(ToastMode.REHEAT), 80.0, 21.0, 230.0);
+    PredictionInput reheat =
+        new PredictionInput(INPUT.settings().withMode(ToastMode.REHEAT), 80.0, 21.0, 230.0);
     ToastTimePredictor absurd = answering(284.0);
     ToastTimePredictor throwing = mock(ToastTimePredictor.class);
     when(throwing.name()).thenReturn("model");
@@ -223,9 +264,11 @@ class GuardedPredictorTest {
 
   @Test
   void reheatStaysInsideTheReheatRangeForAnySlice() {
-    PredictionInput thick = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 80, 2, ToastMode.REHEAT),
-        21.0, 21.0, 230.0);
-    assertTrue(ReheatTime.seconds(thick) > ModeLimits.REHEAT_MAX_S, "the rule alone would toast again");
+    PredictionInput thick =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 80, 2, ToastMode.REHEAT), 21.0, 21.0, 230.0);
+    assertTrue(
+        ReheatTime.seconds(thick) > ModeLimits.REHEAT_MAX_S, "the rule alone would toast again");
     try (GuardedPredictor g = guard(table)) {
       assertEquals(ModeLimits.REHEAT_MAX_S, g.predict(thick).seconds());
     }
@@ -236,31 +279,46 @@ class GuardedPredictorTest {
   }
 
   @Test
-  void aRePredictionBeyondTheStartEstimateIsAcceptedWhileTheTableCannotSeeTheRise() throws Exception {
+  void aRePredictionBeyondTheStartEstimateIsAcceptedWhileTheTableCannotSeeTheRise()
+      throws Exception {
     PredictionInput again = INPUT.withProgress(new HeatingProgress(new double[] {4.0, 10.0, 17.0}));
     FallbackCoefficients installed = table.coefficients();
-    FallbackTimeTable blind = new FallbackTimeTable(new FallbackCoefficients(installed.version(),
-        installed.description(), installed.fit(), installed.start(), null));
+    FallbackTimeTable blind =
+        new FallbackTimeTable(
+            new FallbackCoefficients(
+                installed.version(),
+                installed.description(),
+                installed.fit(),
+                installed.start(),
+                null));
     double estimate = blind.predictSeconds(again);
     // Frozen bread in toast mode or low mains: +30–40 % over the start estimate, and correct.
-    try (GuardedPredictor g = new GuardedPredictor(answering(1.4 * estimate), blind, 0.2, 5.0, 285.0)) {
+    try (GuardedPredictor g =
+        new GuardedPredictor(answering(1.4 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
       assertEquals("model", p.predictor(), String.valueOf(p.fallbackReason()));
     }
-    try (GuardedPredictor g = new GuardedPredictor(answering(1.9 * estimate), blind, 0.2, 5.0, 285.0)) {
+    try (GuardedPredictor g =
+        new GuardedPredictor(answering(1.9 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
       assertEquals("fallback", p.predictor());
-      assertTrue(p.fallbackReason().endsWith("more than the 75 % the guard allows for a re-prediction the non-ML "
-          + "table cannot check against the heating progress"), p.fallbackReason());
+      assertTrue(
+          p.fallbackReason()
+              .endsWith(
+                  "more than the 75 % the guard allows for a re-prediction the non-ML "
+                      + "table cannot check against the heating progress"),
+          p.fallbackReason());
     }
   }
 
   @Test
   void nonMlPrimariesAreTheirOwnReference() {
-    PredictionInput hot = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST),
-        190.0, 21.0, 230.0);
+    PredictionInput hot =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 190.0, 21.0, 230.0);
     FixedTimerPredictor fixed = new FixedTimerPredictor();
-    assertTrue(CheckerBand.disagreement(fixed.predictSeconds(hot), table.predictSeconds(hot)) > 0.3,
+    assertTrue(
+        CheckerBand.disagreement(fixed.predictSeconds(hot), table.predictSeconds(hot)) > 0.3,
         "the fixed timer ignores the hot chamber");
     try (GuardedPredictor g = guard(fixed)) {
       Prediction p = g.predict(hot);
@@ -273,14 +331,18 @@ class GuardedPredictorTest {
   void theBandComesFromTheModelCard() throws Exception {
     byte[] model = TfliteMlpWriter.write(TestModels.network(3));
     ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
-    try (ModelPredictor withBand = open(model, ModelCardChecks.seal(unsealed.withCheckerBand(0.42), model));
+    try (ModelPredictor withBand =
+            open(model, ModelCardChecks.seal(unsealed.withCheckerBand(0.42), model));
         GuardedPredictor g = guard(withBand)) {
       assertEquals(0.42, g.checkerBand());
     }
     try (ModelPredictor without = open(model, ModelCardChecks.seal(unsealed, model));
         GuardedPredictor g = guard(without)) {
       assertEquals(CheckerBand.DEFAULT_BAND, g.checkerBand());
-      assertEquals(CheckerBand.DEFAULT_BAND, g.checkerBandProgress(), "no re-prediction band: the start band");
+      assertEquals(
+          CheckerBand.DEFAULT_BAND,
+          g.checkerBandProgress(),
+          "no re-prediction band: the start band");
     }
   }
 
@@ -288,30 +350,34 @@ class GuardedPredictorTest {
   void startAndRePredictionEachHaveTheirOwnBandFromTheCard() throws Exception {
     byte[] model = TfliteMlpWriter.write(TestModels.network(3));
     ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
-    try (ModelPredictor both = open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 0.26), model));
+    try (ModelPredictor both =
+            open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 0.26), model));
         GuardedPredictor g = guard(both)) {
       assertEquals(0.18, g.checkerBand());
       assertEquals(0.26, g.checkerBandProgress());
     }
-    assertThrows(PredictorUnavailableException.class, () -> open(model,
-        ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 3.0), model)), "a re-prediction band of 300 %");
+    assertThrows(
+        PredictorUnavailableException.class,
+        () -> open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 3.0), model)),
+        "a re-prediction band of 300 %");
   }
 
   @Test
   void withoutThePrimaryTheTableAnswersAtOnceWithTheReason() throws Exception {
     AtomicInteger asked = new AtomicInteger();
-    ToastTimePredictor counting = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+    ToastTimePredictor counting =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) {
-        asked.incrementAndGet();
-        return 250.0;
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) {
+            asked.incrementAndGet();
+            return 250.0;
+          }
+        };
     try (GuardedPredictor g = guard(counting)) {
       Prediction p = g.startWithoutPrimary(INPUT, "model timed out").poll().orElseThrow();
       assertEquals("fallback", p.predictor());
@@ -322,32 +388,44 @@ class GuardedPredictorTest {
   }
 
   private static ModelPredictor open(byte[] model, ModelCard card) throws Exception {
-    return ModelPredictor.open(model, TestModels.MODEL_FILE, TestModels.json(card), TestModels.CARD_FILE);
+    return ModelPredictor.open(
+        model, TestModels.MODEL_FILE, TestModels.json(card), TestModels.CARD_FILE);
   }
 
-  /** Whatever a learned primary answers, the cycle's time is within the band of the non-ML estimate. */
+  /**
+   * Whatever a learned primary answers, the cycle's time is within the band of the non-ML estimate.
+   */
   @Property(tries = 100)
-  void theTimeUsedNeverStraysBeyondTheBand(@ForAll @DoubleRange(min = 5.0, max = 285.0) double answer,
-      @ForAll @IntRange(min = 1, max = 7) int shade, @ForAll @DoubleRange(min = 0, max = 150) double warmth) {
-    PredictionInput in = new PredictionInput(new ToastSettings(shade, BreadType.WHOLEGRAIN, 15, 2, ToastMode.TOAST),
-        21.0 + warmth, 21.0, 230.0);
-    ToastTimePredictor primary = new ToastTimePredictor() {
-      @Override
-      public String name() {
-        return "model";
-      }
+  void theTimeUsedNeverStraysBeyondTheBand(
+      @ForAll @DoubleRange(min = 5.0, max = 285.0) double answer,
+      @ForAll @IntRange(min = 1, max = 7) int shade,
+      @ForAll @DoubleRange(min = 0, max = 150) double warmth) {
+    PredictionInput in =
+        new PredictionInput(
+            new ToastSettings(shade, BreadType.WHOLEGRAIN, 15, 2, ToastMode.TOAST),
+            21.0 + warmth,
+            21.0,
+            230.0);
+    ToastTimePredictor primary =
+        new ToastTimePredictor() {
+          @Override
+          public String name() {
+            return "model";
+          }
 
-      @Override
-      public double predictSeconds(PredictionInput input) {
-        return answer;
-      }
-    };
+          @Override
+          public double predictSeconds(PredictionInput input) {
+            return answer;
+          }
+        };
     double estimate = table.predictSeconds(in);
     try (GuardedPredictor g = guard(primary)) {
       Prediction p = g.predict(in);
-      assertTrue(CheckerBand.disagreement(p.seconds(), estimate) <= CheckerBand.DEFAULT_BAND + 1e-12,
+      assertTrue(
+          CheckerBand.disagreement(p.seconds(), estimate) <= CheckerBand.DEFAULT_BAND + 1e-12,
           answer + " s answered, " + p.seconds() + " s used, estimate " + estimate + " s");
-      assertEquals(p.isFallback(), CheckerBand.disagreement(answer, estimate) > CheckerBand.DEFAULT_BAND);
+      assertEquals(
+          p.isFallback(), CheckerBand.disagreement(answer, estimate) > CheckerBand.DEFAULT_BAND);
     }
   }
 }

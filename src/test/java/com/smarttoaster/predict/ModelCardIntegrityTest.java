@@ -21,7 +21,8 @@ class ModelCardIntegrityTest {
   private final byte[] model = TfliteMlpWriter.write(TestModels.network(5));
   private final ModelCard sealed = TestModels.card(model, TestModels.features());
 
-  private static ModelPredictor open(byte[] model, byte[] card) throws PredictorUnavailableException {
+  private static ModelPredictor open(byte[] model, byte[] card)
+      throws PredictorUnavailableException {
     return ModelPredictor.open(model, TestModels.MODEL_FILE, card, TestModels.CARD_FILE);
   }
 
@@ -38,16 +39,35 @@ class ModelCardIntegrityTest {
   @Test
   void anEditedCardIsRefusedNamingTheFilesAndShortHashes() throws Exception {
     ModelCard.Target t = sealed.target();
-    ModelCard edited = new ModelCard(sealed.version(), sealed.modelVersion(), sealed.created(), sealed.modelFile(),
-        sealed.tfliteSha256(), sealed.dataSha256(), sealed.dataRows(), sealed.dataSeed(), sealed.features(),
-        new ModelCard.Target(t.name(), t.unit(), t.transform(), t.mean() + 0.25, t.std()), sealed.metrics(),
-        sealed.notes(), sealed.checkerBand(), sealed.checkerBandProgress(), sealed.integritySha256());
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> open(model, TestModels.json(edited)));
-    assertEquals("model card toast-time.card.json and model file toast-time.tflite do not match the card's integrity "
-        + "SHA-256 (" + shortHex(sealed.integritySha256()) + " recorded, "
-        + shortHex(ModelCardChecks.integritySha256(edited, model)) + " computed); refusing an edited card or model: "
-        + "install the pair the trainer wrote", e.getMessage());
+    ModelCard edited =
+        new ModelCard(
+            sealed.version(),
+            sealed.modelVersion(),
+            sealed.created(),
+            sealed.modelFile(),
+            sealed.tfliteSha256(),
+            sealed.dataSha256(),
+            sealed.dataRows(),
+            sealed.dataSeed(),
+            sealed.features(),
+            new ModelCard.Target(t.name(), t.unit(), t.transform(), t.mean() + 0.25, t.std()),
+            sealed.metrics(),
+            sealed.notes(),
+            sealed.checkerBand(),
+            sealed.checkerBandProgress(),
+            sealed.integritySha256());
+    PredictorUnavailableException e =
+        assertThrows(
+            PredictorUnavailableException.class, () -> open(model, TestModels.json(edited)));
+    assertEquals(
+        "model card toast-time.card.json and model file toast-time.tflite do not match the card's integrity "
+            + "SHA-256 ("
+            + shortHex(sealed.integritySha256())
+            + " recorded, "
+            + shortHex(ModelCardChecks.integritySha256(edited, model))
+            + " computed); refusing an edited card or model: "
+            + "install the pair the trainer wrote",
+        e.getMessage());
   }
 
   @Test
@@ -73,7 +93,9 @@ class ModelCardIntegrityTest {
           }
         }
       }
-      assertThrows(PredictorUnavailableException.class, () -> open(model, JSON.writeValueAsBytes(edited)),
+      assertThrows(
+          PredictorUnavailableException.class,
+          () -> open(model, JSON.writeValueAsBytes(edited)),
           "edited " + f);
     }
   }
@@ -82,31 +104,55 @@ class ModelCardIntegrityTest {
   void aSwappedModelWithARecomputedChecksumIsRefusedByTheSeal() throws Exception {
     byte[] other = model.clone();
     other[other.length / 2] ^= 0x01;
-    ModelCard rewritten = new ModelCard(sealed.version(), sealed.modelVersion(), sealed.created(), sealed.modelFile(),
-        ModelCardChecks.sha256(other), sealed.dataSha256(), sealed.dataRows(), sealed.dataSeed(), sealed.features(),
-        sealed.target(), sealed.metrics(), sealed.notes(), sealed.checkerBand(), sealed.checkerBandProgress(), sealed.integritySha256());
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> open(other, TestModels.json(rewritten)));
-    assertTrue(e.getMessage().startsWith("model card toast-time.card.json and model file toast-time.tflite do not "
-        + "match the card's integrity SHA-256 (" + shortHex(sealed.integritySha256()) + " recorded"), e.getMessage());
+    ModelCard rewritten =
+        new ModelCard(
+            sealed.version(),
+            sealed.modelVersion(),
+            sealed.created(),
+            sealed.modelFile(),
+            ModelCardChecks.sha256(other),
+            sealed.dataSha256(),
+            sealed.dataRows(),
+            sealed.dataSeed(),
+            sealed.features(),
+            sealed.target(),
+            sealed.metrics(),
+            sealed.notes(),
+            sealed.checkerBand(),
+            sealed.checkerBandProgress(),
+            sealed.integritySha256());
+    PredictorUnavailableException e =
+        assertThrows(
+            PredictorUnavailableException.class, () -> open(other, TestModels.json(rewritten)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "model card toast-time.card.json and model file toast-time.tflite do not "
+                    + "match the card's integrity SHA-256 ("
+                    + shortHex(sealed.integritySha256())
+                    + " recorded"),
+        e.getMessage());
   }
 
   @Test
   void theOldChecksumStillNamesATamperedModel() throws Exception {
     byte[] other = model.clone();
     other[other.length / 2] ^= 0x01;
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> open(other, TestModels.json(sealed)));
+    PredictorUnavailableException e =
+        assertThrows(
+            PredictorUnavailableException.class, () -> open(other, TestModels.json(sealed)));
     assertTrue(e.getMessage().startsWith("model file toast-time.tflite SHA-256 "), e.getMessage());
   }
 
   @Test
   void anUnsealedCardIsRefused() throws Exception {
     ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> open(model, TestModels.json(unsealed)));
-    assertEquals("model card toast-time.card.json is not sealed (no integritySha256), so nothing shows it was "
-        + "written for toast-time.tflite; refusing it: export the model and its card again with the trainer",
+    PredictorUnavailableException e =
+        assertThrows(
+            PredictorUnavailableException.class, () -> open(model, TestModels.json(unsealed)));
+    assertEquals(
+        "model card toast-time.card.json is not sealed (no integritySha256), so nothing shows it was "
+            + "written for toast-time.tflite; refusing it: export the model and its card again with the trainer",
         e.getMessage());
   }
 
@@ -131,10 +177,12 @@ class ModelCardIntegrityTest {
   @Test
   void aSealedBandOutsideItsLimitsIsRefused() throws Exception {
     ModelCard wide = ModelCardChecks.seal(sealed.withCheckerBand(5.0), model);
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> open(model, TestModels.json(wide)));
-    assertEquals("model card toast-time.card.json gives the checker band 5.0; it must lie in 0.1..1.0 (a relative "
-        + "disagreement between the model and the non-ML estimate)", e.getMessage());
+    PredictorUnavailableException e =
+        assertThrows(PredictorUnavailableException.class, () -> open(model, TestModels.json(wide)));
+    assertEquals(
+        "model card toast-time.card.json gives the checker band 5.0; it must lie in 0.1..1.0 (a relative "
+            + "disagreement between the model and the non-ML estimate)",
+        e.getMessage());
   }
 
   @Test

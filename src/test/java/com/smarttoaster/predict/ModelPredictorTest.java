@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model predictor over a temporary random model and card written for each test. */
 class ModelPredictorTest {
   private static final PredictionInput WHITE_MEDIUM =
-      new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21, 21, 230);
+      new PredictionInput(
+          new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21, 21, 230);
 
   @TempDir Path dir;
 
@@ -39,16 +40,28 @@ class ModelPredictorTest {
     ToastTimePredictor p = ModelPredictor.load(model, card());
     assertInstanceOf(ModelPredictor.class, p, "a valid model must load");
     ModelCard card = ((ModelPredictor) p).card();
-    // The feature vectors written out by hand in the data card's order (not by ModelFeatures.encode,
-    // which is the code under test here): shade, thickness, slices, chamber, ambient, mains, six bread
-    // one-hots (white, wholegrain, sourdough, rye, brioche, bagel), defrost, bagel mode, nominal mains,
+    // The feature vectors written out by hand in the data card's order (not by
+    // ModelFeatures.encode,
+    // which is the code under test here): shade, thickness, slices, chamber, ambient, mains, six
+    // bread
+    // one-hots (white, wholegrain, sourdough, rye, brioche, bagel), defrost, bagel mode, nominal
+    // mains,
     // mains ratio, s since the last cycle (1800 = rested), its heat s, progress known, three rises.
     Map<PredictionInput, float[]> byHand = new LinkedHashMap<>();
-    byHand.put(WHITE_MEDIUM, new float[] {4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0});
-    byHand.put(new PredictionInput(new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
-        new float[] {7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0});
-    byHand.put(new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250),
-        new float[] {1, 8, 2, 5, 5, 250, 0, 0, 0, 1, 0, 0, 0, 1, 230, 250f / 230f, 1800, 0, 0, 0, 0, 0});
+    byHand.put(
+        WHITE_MEDIUM,
+        new float[] {4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0});
+    byHand.put(
+        new PredictionInput(
+            new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
+        new float[] {
+          7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0
+        });
+    byHand.put(
+        new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250),
+        new float[] {
+          1, 8, 2, 5, 5, 250, 0, 0, 0, 1, 0, 0, 0, 1, 230, 250f / 230f, 1800, 0, 0, 0, 0, 0
+        });
     for (Map.Entry<PredictionInput, float[]> e : byHand.entrySet()) {
       float[] raw = e.getValue();
       float[] z = new float[raw.length];
@@ -61,15 +74,18 @@ class ModelPredictorTest {
       double expected = "log".equals(card.target().transform()) ? Math.exp(y) : y;
       double actual = p.predictSeconds(e.getKey());
       assertEquals(expected, actual, expected * 1e-5, "seconds for " + e.getKey());
-      assertTrue(actual > 50 && actual < 250, "the test network answers plausible times: " + actual);
+      assertTrue(
+          actual > 50 && actual < 250, "the test network answers plausible times: " + actual);
     }
     ((ModelPredictor) p).close();
   }
 
   @Test
   void reheatUsesTheFixedReheatRuleLikeEveryPredictor() throws Exception {
-    try (ModelPredictor p = (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
-      PredictionInput reheat = new PredictionInput(WHITE_MEDIUM.settings().withMode(ToastMode.REHEAT), 80, 21, 230);
+    try (ModelPredictor p =
+        (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
+      PredictionInput reheat =
+          new PredictionInput(WHITE_MEDIUM.settings().withMode(ToastMode.REHEAT), 80, 21, 230);
       assertEquals(ReheatTime.seconds(reheat), p.predictSeconds(reheat));
       assertEquals(new FallbackTimeTable().predictSeconds(reheat), p.predictSeconds(reheat));
     }
@@ -86,12 +102,19 @@ class ModelPredictorTest {
 
     ToastTimePredictor p = ModelPredictor.load(model, card());
     assertEquals("model", p.name());
-    String expected = "model file toast-time.tflite SHA-256 " + fileSha.substring(0, 12) + "… does not match its card ("
-        + cardSha.substring(0, 12) + "…); refusing a tampered or mismatched model";
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> p.predictSeconds(WHITE_MEDIUM));
+    String expected =
+        "model file toast-time.tflite SHA-256 "
+            + fileSha.substring(0, 12)
+            + "… does not match its card ("
+            + cardSha.substring(0, 12)
+            + "…); refusing a tampered or mismatched model";
+    PredictorUnavailableException e =
+        assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
     assertEquals(expected, e.getMessage());
-    assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM), "every call declines");
+    assertThrows(
+        PredictorUnavailableException.class,
+        () -> p.predictSeconds(WHITE_MEDIUM),
+        "every call declines");
     try (GuardedPredictor g = new GuardedPredictor(p, new FallbackTimeTable(), 0.5, 5, 285)) {
       Prediction pr = g.predict(WHITE_MEDIUM);
       assertEquals("fallback", pr.predictor());
@@ -104,12 +127,18 @@ class ModelPredictorTest {
     byte[] model = TfliteMlpWriter.write(mlp);
     List<ModelCard.Feature> swapped = new ArrayList<>(TestModels.features());
     Collections.swap(swapped, 3, 4);
-    ToastTimePredictor p = ModelPredictor.load(write(model), writeCard(TestModels.card(model, swapped)));
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> p.predictSeconds(WHITE_MEDIUM));
-    assertTrue(e.getMessage().startsWith("model card toast-time.card.json lists features [shade, thicknessMm, slices, "
-        + "ambientC, chamberStartC,"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("refusing a model trained for different inputs"), e.getMessage());
+    ToastTimePredictor p =
+        ModelPredictor.load(write(model), writeCard(TestModels.card(model, swapped)));
+    PredictorUnavailableException e =
+        assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "model card toast-time.card.json lists features [shade, thicknessMm, slices, "
+                    + "ambientC, chamberStartC,"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("refusing a model trained for different inputs"), e.getMessage());
   }
 
   @Test
@@ -118,19 +147,23 @@ class ModelPredictorTest {
     List<ModelCard.Feature> f = new ArrayList<>(TestModels.features());
     f.set(0, new ModelCard.Feature("shade", "1-7", 1, 7, 4, 0));
     ToastTimePredictor p = ModelPredictor.load(write(model), writeCard(TestModels.card(model, f)));
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> p.predictSeconds(WHITE_MEDIUM));
-    assertEquals("model card toast-time.card.json gives feature shade mean 4.0 and std 0.0; std must be a positive "
-        + "number", e.getMessage());
+    PredictorUnavailableException e =
+        assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
+    assertEquals(
+        "model card toast-time.card.json gives feature shade mean 4.0 and std 0.0; std must be a positive "
+            + "number",
+        e.getMessage());
   }
 
   @Test
   void aNetworkForAnotherNumberOfInputsIsRefused() throws Exception {
     byte[] model = TfliteMlpWriter.write(RandomMlp.of(1, 0.1f, 13, 8, 1));
-    ToastTimePredictor p = ModelPredictor.load(write(model), writeCard(TestModels.card(model, TestModels.features())));
-    PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class,
-        () -> p.predictSeconds(WHITE_MEDIUM));
-    assertEquals("model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 22 and 1",
+    ToastTimePredictor p =
+        ModelPredictor.load(write(model), writeCard(TestModels.card(model, TestModels.features())));
+    PredictorUnavailableException e =
+        assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
+    assertEquals(
+        "model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 22 and 1",
         e.getMessage());
   }
 
@@ -138,38 +171,52 @@ class ModelPredictorTest {
   void aMissingCardOrGarbageCardIsRefused() throws Exception {
     Path model = write(TfliteMlpWriter.write(mlp));
     ToastTimePredictor missing = ModelPredictor.load(model, dir.resolve("nope.card.json"));
-    Exception e = assertThrows(PredictorUnavailableException.class, () -> missing.predictSeconds(WHITE_MEDIUM));
+    Exception e =
+        assertThrows(
+            PredictorUnavailableException.class, () -> missing.predictSeconds(WHITE_MEDIUM));
     assertTrue(e.getMessage().startsWith("cannot read the model or its card"), e.getMessage());
 
-    Path garbage = Files.writeString(dir.resolve(TestModels.CARD_FILE), "{\"version\": 1, \"features\": 3");
+    Path garbage =
+        Files.writeString(dir.resolve(TestModels.CARD_FILE), "{\"version\": 1, \"features\": 3");
     ToastTimePredictor bad = ModelPredictor.load(model, garbage);
     e = assertThrows(PredictorUnavailableException.class, () -> bad.predictSeconds(WHITE_MEDIUM));
-    assertTrue(e.getMessage().startsWith("model card toast-time.card.json is not a valid card: "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("model card toast-time.card.json is not a valid card: "),
+        e.getMessage());
   }
 
   @Test
   void anInputOutsideTheTrainingRangeIsDeclinedNamingInputValueAndRange() throws Exception {
-    try (ModelPredictor p = (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
+    try (ModelPredictor p =
+        (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
       PredictionInput hot = new PredictionInput(WHITE_MEDIUM.settings(), 230, 21, 230);
-      PredictorUnavailableException e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(hot));
-      assertEquals("chamberStartC = 230.0 °C is outside the training range 5.0..200.0 °C", e.getMessage());
+      PredictorUnavailableException e =
+          assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(hot));
+      assertEquals(
+          "chamberStartC = 230.0 °C is outside the training range 5.0..200.0 °C", e.getMessage());
 
       PredictionInput lowMains = new PredictionInput(WHITE_MEDIUM.settings(), 21, 21, 199.96);
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(lowMains));
-      assertEquals("mainsVolts = 199.96 V is outside the training range 200..250 V", e.getMessage());
+      assertEquals(
+          "mainsVolts = 199.96 V is outside the training range 200..250 V", e.getMessage());
 
-      PredictionInput thick = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 40, 2, ToastMode.TOAST),
-          21, 21, 230);
+      PredictionInput thick =
+          new PredictionInput(
+              new ToastSettings(4, BreadType.WHITE, 40, 2, ToastMode.TOAST), 21, 21, 230);
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(thick));
-      assertEquals("thicknessMm = 40.0 mm is outside the training range 8.0..35.0 mm", e.getMessage());
+      assertEquals(
+          "thicknessMm = 40.0 mm is outside the training range 8.0..35.0 mm", e.getMessage());
 
       PredictionInput nan = new PredictionInput(WHITE_MEDIUM.settings(), 21, Double.NaN, 230);
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(nan));
       assertEquals("ambientC = NaN °C is outside the training range 5.0..40.0 °C", e.getMessage());
 
-      PredictionInput on120 = new PredictionInput(WHITE_MEDIUM.settings(), 21, 21, 230, 120, 1800, 0, null);
+      PredictionInput on120 =
+          new PredictionInput(WHITE_MEDIUM.settings(), 21, 21, 230, 120, 1800, 0, null);
       e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(on120));
-      assertTrue(e.getMessage().startsWith("nominalMainsVolts = 120.0 V is outside the training range"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("nominalMainsVolts = 120.0 V is outside the training range"),
+          e.getMessage());
 
       PredictionInput atTheEdges = new PredictionInput(WHITE_MEDIUM.settings(), 200, 5, 250);
       assertTrue(p.predictSeconds(atTheEdges) > 0, "the range includes its bounds");
@@ -178,11 +225,14 @@ class ModelPredictorTest {
 
   @Test
   void withoutAnInstalledModelTheDefaultDeclinesSayingSo() {
-    assumeTrue(getClass().getClassLoader().getResource(ModelPredictor.MODEL_RESOURCE) == null,
+    assumeTrue(
+        getClass().getClassLoader().getResource(ModelPredictor.MODEL_RESOURCE) == null,
         "a model is installed in this build");
     ToastTimePredictor p = ModelPredictor.loadDefault();
-    Exception e = assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
-    assertEquals("no model installed: model/toast-time.tflite is not in this build", e.getMessage());
+    Exception e =
+        assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
+    assertEquals(
+        "no model installed: model/toast-time.tflite is not in this build", e.getMessage());
   }
 
   @Test
@@ -193,8 +243,11 @@ class ModelPredictorTest {
 
   @Test
   void aLoadedModelReportsItsRuntime() throws Exception {
-    try (ModelPredictor p = (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
-      assertTrue(p.runtimeName().startsWith("djl-tflite ") || p.runtimeName().startsWith("bytedeco-tflite "),
+    try (ModelPredictor p =
+        (ModelPredictor) ModelPredictor.load(TestModels.install(mlp, dir), card())) {
+      assertTrue(
+          p.runtimeName().startsWith("djl-tflite ")
+              || p.runtimeName().startsWith("bytedeco-tflite "),
           p.runtimeName());
     }
   }

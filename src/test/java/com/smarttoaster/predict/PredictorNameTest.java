@@ -24,9 +24,13 @@ class PredictorNameTest {
   @Test
   void everyPredictorReportsItsOwnName() {
     FallbackTimeTable table = new FallbackTimeTable();
-    assertEquals(PredictorName.FALLBACK.id(), Predictors.named(PredictorName.FALLBACK, table, null).name());
-    assertEquals(PredictorName.FIXED_TIMER.id(), Predictors.named(PredictorName.FIXED_TIMER, table, null).name());
-    assertEquals(PredictorName.MODEL.id(), Predictors.named(PredictorName.MODEL, table, null).name());
+    assertEquals(
+        PredictorName.FALLBACK.id(), Predictors.named(PredictorName.FALLBACK, table, null).name());
+    assertEquals(
+        PredictorName.FIXED_TIMER.id(),
+        Predictors.named(PredictorName.FIXED_TIMER, table, null).name());
+    assertEquals(
+        PredictorName.MODEL.id(), Predictors.named(PredictorName.MODEL, table, null).name());
     ToastTimePredictor oracle = new FixedTimerPredictor();
     assertSame(oracle, Predictors.named(PredictorName.ORACLE, table, oracle));
   }
@@ -34,21 +38,31 @@ class PredictorNameTest {
   @Test
   void unknownNamesAndTheOracleOnADeviceAreRefusedByName() {
     assertEquals(Optional.empty(), PredictorName.fromId("Model"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Predictors.named("neural", new FallbackTimeTable(), null));
-    assertEquals("unknown predictor 'neural', expected one of [model, fallback, fixed-timer, oracle]", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Predictors.named("oracle", new FallbackTimeTable(), null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Predictors.named("neural", new FallbackTimeTable(), null));
+    assertEquals(
+        "unknown predictor 'neural', expected one of [model, fallback, fixed-timer, oracle]",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Predictors.named("oracle", new FallbackTimeTable(), null));
     assertEquals("the oracle exists only in simulation", e.getMessage());
   }
 
   @Test
   void onlyTheModelIsLearnedAndEveryConfigChoiceIsAPredictorButTheOracleIsNot() {
-    assertEquals(List.of(PredictorName.MODEL),
+    assertEquals(
+        List.of(PredictorName.MODEL),
         Arrays.stream(PredictorName.values()).filter(PredictorName::learned).toList());
     for (PredictorChoice c : PredictorChoice.values()) {
       assertEquals(c.id(), c.predictorName().id());
     }
-    assertTrue(Arrays.stream(PredictorChoice.values()).noneMatch(c -> c.predictorName() == PredictorName.ORACLE),
+    assertTrue(
+        Arrays.stream(PredictorChoice.values())
+            .noneMatch(c -> c.predictorName() == PredictorName.ORACLE),
         "a device config cannot name the oracle");
     assertInstanceOf(FixedTimerPredictor.class, Predictors.named("fixed-timer", null, null));
   }

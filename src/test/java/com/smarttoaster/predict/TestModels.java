@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Temporary models for tests (never the trained one): a seeded random network written as
- * {@code toast-time.tflite} with a matching {@code toast-time.card.json} over the realistic envelope
- * of DESIGN.md §5. The network's output is scaled down, so with the card's log-seconds target it
+ * Temporary models for tests (never the trained one): a seeded random network written as {@code
+ * toast-time.tflite} with a matching {@code toast-time.card.json} over the realistic envelope of
+ * DESIGN.md §5. The network's output is scaled down, so with the card's log-seconds target it
  * answers plausible times around 110 s.
  */
 public final class TestModels {
@@ -31,8 +31,8 @@ public final class TestModels {
   }
 
   /**
-   * Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250 V
-   * (230 V appliances only), any time since the last cycle, rises −20..150 °C.
+   * Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250
+   * V (230 V appliances only), any time since the last cycle, rises −20..150 °C.
    */
   public static List<ModelCard.Feature> features() {
     List<ModelCard.Feature> f = new ArrayList<>();
@@ -56,8 +56,10 @@ public final class TestModels {
     return f;
   }
 
-  private static ModelCard.Feature feature(String name, double min, double max, double mean, double std) {
-    return new ModelCard.Feature(name, ModelFeatures.UNITS.get(ModelFeatures.NAMES.indexOf(name)), min, max, mean, std);
+  private static ModelCard.Feature feature(
+      String name, double min, double max, double mean, double std) {
+    return new ModelCard.Feature(
+        name, ModelFeatures.UNITS.get(ModelFeatures.NAMES.indexOf(name)), min, max, mean, std);
   }
 
   /** A sealed card for {@code model} (see {@link ModelCardChecks#seal}). */
@@ -67,9 +69,18 @@ public final class TestModels {
 
   /** The same card before sealing. */
   public static ModelCard unsealedCard(byte[] model, List<ModelCard.Feature> features) {
-    return new ModelCard(1, "test-" + ModelCardChecks.sha256(model).substring(0, 8), "2026-11-27T00:00:00Z",
-        MODEL_FILE, ModelCardChecks.sha256(model), "0".repeat(64), 1000, 7, features,
-        new ModelCard.Target("heaterOnS", "s", "log", Math.log(110.0), 0.2), Map.of("maeS", 0.0),
+    return new ModelCard(
+        1,
+        "test-" + ModelCardChecks.sha256(model).substring(0, 8),
+        "2026-11-27T00:00:00Z",
+        MODEL_FILE,
+        ModelCardChecks.sha256(model),
+        "0".repeat(64),
+        1000,
+        7,
+        features,
+        new ModelCard.Target("heaterOnS", "s", "log", Math.log(110.0), 0.2),
+        Map.of("maeS", 0.0),
         "random test network, not trained");
   }
 

@@ -16,16 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Commands by priority, in simulated time (no broker: {@link FakeTransport} hands messages over
- * as Paho's thread would): a cancel behind a flood acts on the next controller tick; the flood is
- * one rejected event per window, with the count.
+ * Commands by priority, in simulated time (no broker: {@link FakeTransport} hands messages over as
+ * Paho's thread would): a cancel behind a flood acts on the next controller tick; the flood is one
+ * rejected event per window, with the count.
  */
 class CommandIntakeTest {
   private final String id = RemoteFixture.newDeviceId();
   private final Topics topics = new Topics(id, "homeassistant");
   private final FakeTransport transport = new FakeTransport();
-  private final MqttRemote remote = RemoteFixture.remote(transport, id, new InMemoryCycleHistory(10),
-      new InMemoryEventOutbox(10_000), 2, 10);
+  private final MqttRemote remote =
+      RemoteFixture.remote(
+          transport, id, new InMemoryCycleHistory(10), new InMemoryEventOutbox(10_000), 2, 10);
   private final SimToaster toaster = new SimToaster(remote, false);
 
   @AfterEach
@@ -59,12 +60,18 @@ class CommandIntakeTest {
       }
     }
     assertEquals(CyclePhase.CANCELLED, toaster.controller.snapshot().phase());
-    assertTrue(cancelledAtMs > 0 && cancelledAtMs <= 50, "the controller's next tick (every 50 ms) acted on it: "
-        + cancelledAtMs + " ms");
+    assertTrue(
+        cancelledAtMs > 0 && cancelledAtMs <= 50,
+        "the controller's next tick (every 50 ms) acted on it: " + cancelledAtMs + " ms");
     assertFalse(toaster.appliance.isHeatFlowing());
-    assertTrue(stepsMs <= 100, "heat stopped " + stepsMs + " ms (simulated) after the cancel arrived, within two"
-        + " 50 ms ticks");
-    assertEquals(990, remote.droppedCommands(), "the bucket took 10 of the flood, the cancel took none");
+    assertTrue(
+        stepsMs <= 100,
+        "heat stopped "
+            + stepsMs
+            + " ms (simulated) after the cancel arrived, within two"
+            + " 50 ms ticks");
+    assertEquals(
+        990, remote.droppedCommands(), "the bucket took 10 of the flood, the cancel took none");
   }
 
   @Test
@@ -82,10 +89,12 @@ class CommandIntakeTest {
     toaster.run(10.1);
     List<JsonNode> events = events();
     assertEquals(2, events.size(), "one event per 10 s window: " + events);
-    assertTrue(events.get(0).get("reason").asText().startsWith("rate limit: 490 commands dropped in 10 s"),
+    assertTrue(
+        events.get(0).get("reason").asText().startsWith("rate limit: 490 commands dropped in 10 s"),
         events.get(0).toString());
     // 10.1 s later the bucket had refilled to its 10 again.
-    assertTrue(events.get(1).get("reason").asText().startsWith("rate limit: 290 commands dropped in 10 s"),
+    assertTrue(
+        events.get(1).get("reason").asText().startsWith("rate limit: 290 commands dropped in 10 s"),
         events.get(1).toString());
     assertTrue(events.get(0).get("reason").asText().contains("cancel is never dropped"));
   }
@@ -110,11 +119,16 @@ class CommandIntakeTest {
     // Counted where states are handed to the publisher: in simulated time faster than the worker
     // publishes, the publisher's latest-wins would merge some.
     List<Double> readings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    remote.probe((device, payload, at) -> readings.add(json(new String(payload, java.nio.charset.StandardCharsets.UTF_8))
-        .get("chamberC").asDouble()));
+    remote.probe(
+        (device, payload, at) ->
+            readings.add(
+                json(new String(payload, java.nio.charset.StandardCharsets.UTF_8))
+                    .get("chamberC")
+                    .asDouble()));
     toaster.run(600);
     int published = readings.size();
-    assertTrue(published <= 10, published + " states in 10 idle minutes, heartbeat included: " + readings);
+    assertTrue(
+        published <= 10, published + " states in 10 idle minutes, heartbeat included: " + readings);
     assertTrue(published >= 9, "the heartbeat still comes every minute: " + published);
   }
 }

@@ -22,13 +22,20 @@ public final class CrashingToaster {
     String deadBroker = args[2];
     boolean midCycle = args.length > 3 && args[3].equals("mid-cycle");
     HistoryDatabase history = HistoryDatabase.open(db, 100, 100);
-    MqttRemote remote = RemoteFixture.remote(RemoteFixture.transport(deadBroker, device), device, history.cycles(),
-        history.outbox(), 2, 10);
+    MqttRemote remote =
+        RemoteFixture.remote(
+            RemoteFixture.transport(deadBroker, device),
+            device,
+            history.cycles(),
+            history.outbox(),
+            2,
+            10);
     BooleanSupplier committed;
     try (SimToaster toaster = new SimToaster(remote, false)) {
       if (midCycle) {
         toaster.run(0.5).lever().run(10);
-        committed = () -> history.outbox().size() >= 1 && lastOutcome(history) == CycleOutcome.RUNNING;
+        committed =
+            () -> history.outbox().size() >= 1 && lastOutcome(history) == CycleOutcome.RUNNING;
       } else {
         toaster.run(0.5).lever().runUntil("done", 300).run(1);
         committed = () -> history.outbox().size() >= 2 && lastOutcome(history) == CycleOutcome.DONE;

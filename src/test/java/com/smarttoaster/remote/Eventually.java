@@ -5,7 +5,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 
-/** Bounded waits for real network I/O: polls a condition until a deadline, then fails with a message. */
+/**
+ * Bounded waits for real network I/O: polls a condition until a deadline, then fails with a
+ * message.
+ */
 final class Eventually {
   static final Duration NETWORK = Duration.ofSeconds(10);
 

@@ -15,21 +15,25 @@ class HistoryDatabaseFileTest {
   @TempDir Path dir;
 
   private static HistoryConfig history(String databaseFile) throws Exception {
-    return ConfigLoader.parse("""
+    return ConfigLoader.parse(
+            """
         appliance:
           kind: simulated
           deviceId: kitchen
           mainsVoltsNominal: 230
           currentSensorFitted: true
         history:
-          databaseFile:\s""" + databaseFile + "\n", "test.yaml").history();
+          databaseFile:\s"""
+                + databaseFile
+                + "\n",
+            "test.yaml")
+        .history();
   }
 
   @Test
   void aBareNameIsInTheStateDirectory() throws Exception {
     Path state = dir.resolve("state");
-    Path file = RemoteFactory.databaseFile(history("history.db"),
-        Optional.of(state));
+    Path file = RemoteFactory.databaseFile(history("history.db"), Optional.of(state));
 
     assertEquals(state.resolve("history.db"), file);
   }
@@ -37,18 +41,23 @@ class HistoryDatabaseFileTest {
   @Test
   void aPathIsUsedAsItIs() throws Exception {
     Path given = dir.resolve("h.db");
-    assertEquals(given, RemoteFactory.databaseFile(history(given.toString()),
-        Optional.of(dir.resolve("state"))));
+    assertEquals(
+        given,
+        RemoteFactory.databaseFile(history(given.toString()), Optional.of(dir.resolve("state"))));
     assertEquals(given, RemoteFactory.databaseFile(history(given.toString()), Optional.empty()));
   }
 
   @Test
   void aBareNameWithoutAStateDirectorySaysWhatToDo() throws Exception {
-    HistoryException e = assertThrows(HistoryException.class,
-        () -> RemoteFactory.databaseFile(history("history.db"), Optional.empty()));
+    HistoryException e =
+        assertThrows(
+            HistoryException.class,
+            () -> RemoteFactory.databaseFile(history("history.db"), Optional.empty()));
 
-    assertEquals("history.databaseFile = \"history.db\" is a bare file name, which means one in the state directory,"
-        + " but there is none: set appliance.stateDir, run under systemd (StateDirectory=), or give the file's full"
-        + " path", e.getMessage());
+    assertEquals(
+        "history.databaseFile = \"history.db\" is a bare file name, which means one in the state directory,"
+            + " but there is none: set appliance.stateDir, run under systemd (StateDirectory=), or give the file's full"
+            + " path",
+        e.getMessage());
   }
 }

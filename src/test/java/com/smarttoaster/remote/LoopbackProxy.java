@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on loopback between a client and the broker, to break a connection the way a crash,
- * a pulled cable or a dying broker would: {@link #cutAll()} drops every relayed connection without
- * an MQTT DISCONNECT, and while {@link #block(boolean) blocked} new connections are closed at once.
+ * A TCP relay on loopback between a client and the broker, to break a connection the way a crash, a
+ * pulled cable or a dying broker would: {@link #cutAll()} drops every relayed connection without an
+ * MQTT DISCONNECT, and while {@link #block(boolean) blocked} new connections are closed at once.
  */
 final class LoopbackProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -67,7 +67,8 @@ final class LoopbackProxy implements AutoCloseable {
         }
         Socket upstream = new Socket();
         try {
-          upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
+          upstream.connect(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
         } catch (IOException e) {
           client.close();
           continue;
@@ -86,20 +87,24 @@ final class LoopbackProxy implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // one side went away
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "proxy-pipe");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16384];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // one side went away
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "proxy-pipe");
     t.setDaemon(true);
     t.start();
   }

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Mosquitto 2 process on free loopback ports, set up the way Debian's package runs it: a main
- * config like Debian's {@code /etc/mosquitto/mosquitto.conf} (pid file, persistence and its
+ * A real Mosquitto 2 process on free loopback ports, set up the way Debian's package runs it: a
+ * main config like Debian's {@code /etc/mosquitto/mosquitto.conf} (pid file, persistence and its
  * location, log, then {@code include_dir conf.d}), and in that conf.d the shipped {@code
- * config/mosquitto/mosquitto.conf} as it is, only its {@code /etc/mosquitto/} paths pointed at
- * this test's directory and its listener at a free loopback port. Beside it the shipped ACL, a
- * password file made with mosquitto_passwd and a throwaway CA and server certificate made with
- * openssl. A second listener (a test-only conf.d file) also demands a client certificate.
+ * config/mosquitto/mosquitto.conf} as it is, only its {@code /etc/mosquitto/} paths pointed at this
+ * test's directory and its listener at a free loopback port. Beside it the shipped ACL, a password
+ * file made with mosquitto_passwd and a throwaway CA and server certificate made with openssl. A
+ * second listener (a test-only conf.d file) also demands a client certificate.
  */
 public final class MosquittoBroker implements AutoCloseable {
   static final String HA_USER = "homeassistant";
@@ -49,7 +49,10 @@ public final class MosquittoBroker implements AutoCloseable {
     if (missing.isEmpty()) {
       return;
     }
-    String msg = "not installed: " + String.join(", ", missing) + " (apt-get install mosquitto mosquitto-clients openssl)";
+    String msg =
+        "not installed: "
+            + String.join(", ", missing)
+            + " (apt-get install mosquitto mosquitto-clients openssl)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail("CI=true and the Mosquitto tests cannot run: " + msg);
     }
@@ -57,7 +60,9 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   static Optional<Path> executable(String name) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    List<String> dirs =
+        new ArrayList<>(
+            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin"));
     for (String d : dirs) {
       Path p = Path.of(d.isEmpty() ? "." : d, name);
@@ -85,7 +90,8 @@ public final class MosquittoBroker implements AutoCloseable {
     this(dir, withoutSizeLimits, List.of());
   }
 
-  private MosquittoBroker(Path dir, boolean withoutSizeLimits, List<String> moreUsers) throws Exception {
+  private MosquittoBroker(Path dir, boolean withoutSizeLimits, List<String> moreUsers)
+      throws Exception {
     this.dir = dir;
     this.tlsPort = FreePort.find();
     this.certPort = FreePort.find();
@@ -104,29 +110,37 @@ public final class MosquittoBroker implements AutoCloseable {
     if (!shipped.contains("\nlistener 8883\n")) {
       Assertions.fail(SHIPPED_CONF + " no longer has 'listener 8883'; adapt this test to it");
     }
-    Files.writeString(confD.resolve("smart-toaster.conf"), shipped
-        .replace("/etc/mosquitto/", dir.toAbsolutePath() + "/")
-        .replace("\nlistener 8883\n", "\nlistener " + tlsPort + " 127.0.0.1\n"));
-    Files.writeString(confD.resolve("test-client-certificates.conf"), String.join("\n",
-        "listener " + certPort + " 127.0.0.1",
-        "cafile " + dir.resolve("ca.crt"),
-        "certfile " + dir.resolve("server.crt"),
-        "keyfile " + dir.resolve("server.key"),
-        "require_certificate true",
-        "use_username_as_clientid true",
-        ""));
+    Files.writeString(
+        confD.resolve("smart-toaster.conf"),
+        shipped
+            .replace("/etc/mosquitto/", dir.toAbsolutePath() + "/")
+            .replace("\nlistener 8883\n", "\nlistener " + tlsPort + " 127.0.0.1\n"));
+    Files.writeString(
+        confD.resolve("test-client-certificates.conf"),
+        String.join(
+            "\n",
+            "listener " + certPort + " 127.0.0.1",
+            "cafile " + dir.resolve("ca.crt"),
+            "certfile " + dir.resolve("server.crt"),
+            "keyfile " + dir.resolve("server.key"),
+            "require_certificate true",
+            "use_username_as_clientid true",
+            ""));
     // Debian's main file, with this directory for /run, /var/lib and /etc; 'user' because the
     // tests may run as root, where Mosquitto would otherwise switch to a 'mosquitto' user.
-    Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-        "user " + System.getProperty("user.name"),
-        "pid_file " + dir.resolve("mosquitto.pid"),
-        "persistence true",
-        "persistence_location " + dir.toAbsolutePath() + "/",
-        "log_dest stderr",
-        "log_type error",
-        "log_type warning",
-        "include_dir " + confD,
-        ""));
+    Files.writeString(
+        dir.resolve("mosquitto.conf"),
+        String.join(
+            "\n",
+            "user " + System.getProperty("user.name"),
+            "pid_file " + dir.resolve("mosquitto.pid"),
+            "persistence true",
+            "persistence_location " + dir.toAbsolutePath() + "/",
+            "log_dest stderr",
+            "log_type error",
+            "log_type warning",
+            "include_dir " + confD,
+            ""));
     start();
   }
 
@@ -166,15 +180,19 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   void start() throws Exception {
-    process = new ProcessBuilder(executable("mosquitto").orElseThrow().toString(), "-c",
-        dir.resolve("mosquitto.conf").toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
-        .start();
+    process =
+        new ProcessBuilder(
+                executable("mosquitto").orElseThrow().toString(),
+                "-c",
+                dir.resolve("mosquitto.conf").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!listening(tlsPort) || !listening(certPort)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        Assertions.fail("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+        Assertions.fail(
+            "mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
       }
       Thread.sleep(20);
     }
@@ -198,13 +216,55 @@ public final class MosquittoBroker implements AutoCloseable {
   private void makeCertificates() throws Exception {
     Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
     String ec = "ec_paramgen_curve:prime256v1";
-    run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-days", "2", "-keyout", "ca.key",
-        "-out", "ca.crt", "-subj", "/CN=toaster-test-ca");
+    run(
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        ec,
+        "-nodes",
+        "-days",
+        "2",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-subj",
+        "/CN=toaster-test-ca");
     for (String who : List.of("server", "client")) {
-      run("openssl", "req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", who + ".key", "-out", who + ".csr",
-          "-subj", "/CN=" + (who.equals("server") ? "localhost" : "kitchen"));
-      List<String> sign = new ArrayList<>(List.of("openssl", "x509", "-req", "-in", who + ".csr", "-CA", "ca.crt",
-          "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", who + ".crt"));
+      run(
+          "openssl",
+          "req",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          ec,
+          "-nodes",
+          "-keyout",
+          who + ".key",
+          "-out",
+          who + ".csr",
+          "-subj",
+          "/CN=" + (who.equals("server") ? "localhost" : "kitchen"));
+      List<String> sign =
+          new ArrayList<>(
+              List.of(
+                  "openssl",
+                  "x509",
+                  "-req",
+                  "-in",
+                  who + ".csr",
+                  "-CA",
+                  "ca.crt",
+                  "-CAkey",
+                  "ca.key",
+                  "-CAcreateserial",
+                  "-days",
+                  "2",
+                  "-out",
+                  who + ".crt"));
       if (who.equals("server")) {
         sign.addAll(List.of("-extfile", "server.ext"));
       }
@@ -218,7 +278,8 @@ public final class MosquittoBroker implements AutoCloseable {
     List<String> users = new ArrayList<>(USERS);
     users.addAll(moreUsers);
     for (String user : users) {
-      List<String> cmd = new ArrayList<>(List.of(executable("mosquitto_passwd").orElseThrow().toString()));
+      List<String> cmd =
+          new ArrayList<>(List.of(executable("mosquitto_passwd").orElseThrow().toString()));
       if (first) {
         cmd.add("-c");
       }

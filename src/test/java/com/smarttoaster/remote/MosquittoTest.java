@@ -14,7 +14,6 @@ import com.smarttoaster.history.InMemoryCycleHistory;
 import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.testkit.SimToaster;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,26 @@ class MosquittoTest extends ShippedMosquittoTest {
 
   /** A toaster configured as in toaster.yaml: ssl://, user = device id, password file, CA file. */
   private MqttRemote toaster(String url, String device, boolean clientCert) throws Exception {
-    MqttConfig cfg = MqttConfig.forBroker(URI.create(url), "toaster-" + device)
-        .withLogin(device, broker.passwordFile(device))
-        .withTls(broker.ca(), clientCert ? broker.clientCert() : null, clientCert ? broker.clientKey() : null);
+    MqttConfig cfg =
+        MqttConfig.forBroker(URI.create(url), "toaster-" + device)
+            .withLogin(device, broker.passwordFile(device))
+            .withTls(
+                broker.ca(),
+                clientCert ? broker.clientCert() : null,
+                clientCert ? broker.clientKey() : null);
     Topics t = new Topics(device, "homeassistant");
-    MqttRemote r = keep(RemoteFixture.remote(PahoTransport.fromConfig(cfg, t.status(), EventPublisher.OFFLINE), device,
-        new InMemoryCycleHistory(10), new InMemoryEventOutbox(100), 2, 10));
-    assertTrue(r.awaitConnected(Eventually.NETWORK), "the toaster logs in over TLS: see " + dir + "/mosquitto.log");
+    MqttRemote r =
+        keep(
+            RemoteFixture.remote(
+                PahoTransport.fromConfig(cfg, t.status(), EventPublisher.OFFLINE),
+                device,
+                new InMemoryCycleHistory(10),
+                new InMemoryEventOutbox(100),
+                2,
+                10));
+    assertTrue(
+        r.awaitConnected(Eventually.NETWORK),
+        "the toaster logs in over TLS: see " + dir + "/mosquitto.log");
     return r;
   }
 
@@ -46,7 +58,11 @@ class MosquittoTest extends ShippedMosquittoTest {
     Topics t = remote.topics();
     TestClient ha = login(MosquittoBroker.HA_USER, "ha-retained");
     ha.subscribe("toaster/kitchen/#").subscribe(t.discovery());
-    await(() -> ha.has(t.status(), "online"::equals) && !ha.on(t.state()).isEmpty() && !ha.on(t.discovery()).isEmpty(),
+    await(
+        () ->
+            ha.has(t.status(), "online"::equals)
+                && !ha.on(t.state()).isEmpty()
+                && !ha.on(t.discovery()).isEmpty(),
         () -> "retained messages: " + ha.received());
     assertTrue(ha.on(t.status()).get(0).retained(), "status is retained");
     assertTrue(ha.on(t.state()).get(0).retained(), "state is retained");
@@ -65,13 +81,18 @@ class MosquittoTest extends ShippedMosquittoTest {
     await(() -> ha.has("toaster/hall/status", "online"::equals), () -> "online");
     link.block(true);
     link.cutAll();
-    await(() -> ha.has("toaster/hall/status", "offline"::equals), () -> "the will: " + ha.received());
+    await(
+        () -> ha.has("toaster/hall/status", "offline"::equals), () -> "the will: " + ha.received());
     TestClient late = login(MosquittoBroker.HA_USER, "ha-late");
     late.subscribe("toaster/hall/status");
-    await(() -> late.has("toaster/hall/status", "offline"::equals), () -> "retained will for a late subscriber");
+    await(
+        () -> late.has("toaster/hall/status", "offline"::equals),
+        () -> "retained will for a late subscriber");
     assertTrue(late.on("toaster/hall/status").get(0).retained());
     link.block(false);
-    await(() -> late.has("toaster/hall/status", "online"::equals), () -> "online again after reconnecting");
+    await(
+        () -> late.has("toaster/hall/status", "online"::equals),
+        () -> "online again after reconnecting");
   }
 
   @Test
@@ -82,13 +103,20 @@ class MosquittoTest extends ShippedMosquittoTest {
     try {
       MqttRemote remote = toaster(broker.tlsUrl(), "kitchen", false);
       SimToaster sim = keep(new SimToaster(remote, false));
-      await(() -> {
-        sim.run(0.05);
-        return hasEvent(ha, remote.topics(), "rejected");
-      }, () -> "rejected: " + ha.received());
-      assertTrue(event(ha, remote.topics(), "rejected").get("reason").asText().contains("retained commands are ignored"));
+      await(
+          () -> {
+            sim.run(0.05);
+            return hasEvent(ha, remote.topics(), "rejected");
+          },
+          () -> "rejected: " + ha.received());
+      assertTrue(
+          event(ha, remote.topics(), "rejected")
+              .get("reason")
+              .asText()
+              .contains("retained commands are ignored"));
       sim.run(1);
-      assertEquals(4, sim.controller.snapshot().settings().shade(), "the stale shade 7 was not applied");
+      assertEquals(
+          4, sim.controller.snapshot().settings().shade(), "the stale shade 7 was not applied");
     } finally {
       ha.publish("toaster/kitchen/cmd/shade", new byte[0], true);
     }
@@ -98,17 +126,24 @@ class MosquittoTest extends ShippedMosquittoTest {
   void theClientCertificateListenerAcceptsAToasterWithItsCertificate() throws Exception {
     MqttRemote remote = toaster(broker.certUrl(), "kitchen", true);
     assertTrue(remote.drain(Eventually.NETWORK));
-    TestClient noCert = keep(new TestClient(broker.certUrl(), "no-cert")).tls(trustTestCa)
-        .login("kitchen", MosquittoBroker.password("kitchen"));
-    assertThrows(MqttException.class, noCert::connect, "without a client certificate the listener refuses");
+    TestClient noCert =
+        keep(new TestClient(broker.certUrl(), "no-cert"))
+            .tls(trustTestCa)
+            .login("kitchen", MosquittoBroker.password("kitchen"));
+    assertThrows(
+        MqttException.class, noCert::connect, "without a client certificate the listener refuses");
   }
 
   @Test
   void aWrongPasswordIsRefused() throws Exception {
-    TestClient c = keep(new TestClient(broker.tlsUrl(), "intruder")).tls(trustTestCa).login("kitchen", "guess");
+    TestClient c =
+        keep(new TestClient(broker.tlsUrl(), "intruder"))
+            .tls(trustTestCa)
+            .login("kitchen", "guess");
     MqttException e = assertThrows(MqttException.class, c::connect);
-    assertTrue(e.getReasonCode() == 0x86 || e.getReasonCode() == 0x87, "bad user name or password, or not authorised: "
-        + e);
+    assertTrue(
+        e.getReasonCode() == 0x86 || e.getReasonCode() == 0x87,
+        "bad user name or password, or not authorised: " + e);
   }
 
   @Test
@@ -123,17 +158,25 @@ class MosquittoTest extends ShippedMosquittoTest {
     // ... while its own topics work; these arrive after the denied ones would have.
     kitchen.publish("toaster/kitchen/state", "{\"marker\":1}", false);
     kitchen.publish("homeassistant/device/kitchen/config", "{\"marker\":2}", false);
-    await(() -> ha.has("toaster/kitchen/state", p -> p.contains("marker"))
-        && ha.has("homeassistant/device/kitchen/config", p -> p.contains("marker")), () -> "own topics: " + ha.received());
-    assertFalse(ha.received().stream().anyMatch(m -> m.topic().contains("hall")), "denied: " + ha.received());
+    await(
+        () ->
+            ha.has("toaster/kitchen/state", p -> p.contains("marker"))
+                && ha.has("homeassistant/device/kitchen/config", p -> p.contains("marker")),
+        () -> "own topics: " + ha.received());
+    assertFalse(
+        ha.received().stream().anyMatch(m -> m.topic().contains("hall")),
+        "denied: " + ha.received());
 
     // Reading another toaster's tree gives nothing either.
     kitchen.trySubscribe("toaster/hall/#");
     kitchen.subscribe("toaster/kitchen/cmd/+");
     ha.publish("toaster/hall/state", "{\"secret\":1}", false);
     ha.publish("toaster/kitchen/cmd/shade", "5", false);
-    await(() -> kitchen.has("toaster/kitchen/cmd/shade", "5"::equals), () -> "own commands: " + kitchen.received());
-    assertFalse(kitchen.received().stream().anyMatch(m -> m.topic().startsWith("toaster/hall")),
+    await(
+        () -> kitchen.has("toaster/kitchen/cmd/shade", "5"::equals),
+        () -> "own commands: " + kitchen.received());
+    assertFalse(
+        kitchen.received().stream().anyMatch(m -> m.topic().startsWith("toaster/hall")),
         "another toaster's state must not be readable: " + kitchen.received());
   }
 }

@@ -32,13 +32,22 @@ import org.junit.jupiter.api.Test;
 class MqttHardeningTest extends ShippedMosquittoTest {
 
   private MqttRemote toaster(String device) throws Exception {
-    MqttConfig cfg = MqttConfig.forBroker(URI.create(broker.tlsUrl()), "smart-toaster-" + device)
-        .withLogin(device, broker.passwordFile(device))
-        .withTls(broker.ca(), null, null);
+    MqttConfig cfg =
+        MqttConfig.forBroker(URI.create(broker.tlsUrl()), "smart-toaster-" + device)
+            .withLogin(device, broker.passwordFile(device))
+            .withTls(broker.ca(), null, null);
     Topics t = new Topics(device, "homeassistant");
-    MqttRemote r = keep(RemoteFixture.remote(PahoTransport.fromConfig(cfg, t.status(), EventPublisher.OFFLINE), device,
-        new InMemoryCycleHistory(10), new InMemoryEventOutbox(1000), 2, 10));
-    assertTrue(r.awaitConnected(Eventually.NETWORK), "the toaster logs in over TLS: " + broker.log());
+    MqttRemote r =
+        keep(
+            RemoteFixture.remote(
+                PahoTransport.fromConfig(cfg, t.status(), EventPublisher.OFFLINE),
+                device,
+                new InMemoryCycleHistory(10),
+                new InMemoryEventOutbox(1000),
+                2,
+                10));
+    assertTrue(
+        r.awaitConnected(Eventually.NETWORK), "the toaster logs in over TLS: " + broker.log());
     return r;
   }
 
@@ -55,12 +64,15 @@ class MqttHardeningTest extends ShippedMosquittoTest {
     } catch (MqttException e) {
       refused = true; // the broker disconnects a client that sends a packet above max_packet_size
     }
-    assertTrue(refused || !ha.isConnected(), "a 300 KiB publish is refused by the shipped max_packet_size");
+    assertTrue(
+        refused || !ha.isConnected(),
+        "a 300 KiB publish is refused by the shipped max_packet_size");
     assertTrue(ha.on("toaster/kitchen/cmd/shade").isEmpty(), "and nothing of it is delivered");
   }
 
   @Test
-  void retainedCommandsToAConnectedToasterAreRejectedWithAnEventAndChangeNothing() throws Exception {
+  void retainedCommandsToAConnectedToasterAreRejectedWithAnEventAndChangeNothing()
+      throws Exception {
     MqttRemote remote = toaster("kitchen");
     SimToaster sim = keep(new SimToaster(remote, true)).run(0.5);
     TestClient ha = login(MosquittoBroker.HA_USER, "ha-retained");
@@ -73,19 +85,30 @@ class MqttHardeningTest extends ShippedMosquittoTest {
       ha.publish(t.command("shade"), "7", true);
       ha.publish(t.command("mode"), "defrost", true);
       ha.publish(t.command("start"), "PRESS", true);
-      await(() -> {
-        sim.run(0.05);
-        return events(ha, t).size() >= 3;
-      }, () -> "three rejected events: " + ha.received());
+      await(
+          () -> {
+            sim.run(0.05);
+            return events(ha, t).size() >= 3;
+          },
+          () -> "three rejected events: " + ha.received());
       for (JsonNode e : events(ha, t)) {
         assertEquals("rejected", e.get("event_type").asText(), e.toString());
-        assertTrue(e.get("reason").asText().startsWith("retained commands are ignored"), e.toString());
+        assertTrue(
+            e.get("reason").asText().startsWith("retained commands are ignored"), e.toString());
       }
-      assertEquals(List.of("shade", "mode", "start"), events(ha, t).stream().map(e -> e.get("command").asText()).toList());
+      assertEquals(
+          List.of("shade", "mode", "start"),
+          events(ha, t).stream().map(e -> e.get("command").asText()).toList());
       sim.run(1);
-      assertEquals(CyclePhase.ARMED, sim.controller.snapshot().phase(), "the retained start did not start it");
+      assertEquals(
+          CyclePhase.ARMED,
+          sim.controller.snapshot().phase(),
+          "the retained start did not start it");
       assertFalse(sim.appliance.isHeatFlowing());
-      assertEquals(SimToaster.WHITE_4, sim.controller.snapshot().settings(), "nor did shade 7 or defrost apply");
+      assertEquals(
+          SimToaster.WHITE_4,
+          sim.controller.snapshot().settings(),
+          "nor did shade 7 or defrost apply");
     } finally {
       for (String c : List.of("shade", "mode", "start")) {
         ha.publish(t.command(c), new byte[0], true);
@@ -100,22 +123,32 @@ class MqttHardeningTest extends ShippedMosquittoTest {
     ha.subscribe("toaster/kitchen/status");
     await(() -> ha.has("toaster/kitchen/status", "online"::equals), () -> "online");
     ha.clear();
-    // The hall toaster's credentials with the kitchen toaster's client id, ten times: with the old broker config
+    // The hall toaster's credentials with the kitchen toaster's client id, ten times: with the old
+    // broker config
     // each one knocked the kitchen toaster off.
     List<TestClient> intruders = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      TestClient intruder = keep(new TestClient(broker.tlsUrl(), "kitchen")).tls(trustTestCa)
-          .login("hall", MosquittoBroker.password("hall")).connect();
+      TestClient intruder =
+          keep(new TestClient(broker.tlsUrl(), "kitchen"))
+              .tls(trustTestCa)
+              .login("hall", MosquittoBroker.password("hall"))
+              .connect();
       intruders.add(intruder);
-      intruder.publish("toaster/kitchen/cmd/cancel", "PRESS", false); // and its ACL still denies this
+      intruder.publish(
+          "toaster/kitchen/cmd/cancel", "PRESS", false); // and its ACL still denies this
     }
     Thread.sleep(1000);
     // A takeover would show as the will (offline) and a reconnect (online again).
-    assertTrue(ha.on("toaster/kitchen/status").isEmpty(), "the kitchen toaster stayed connected: " + ha.received());
+    assertTrue(
+        ha.on("toaster/kitchen/status").isEmpty(),
+        "the kitchen toaster stayed connected: " + ha.received());
     assertTrue(kitchen.isConnectedAndListening());
     // Each intruder got the session of its own user, so the next one took over the last one's.
-    assertTrue(intruders.get(0).disconnects().stream().anyMatch(d -> d.contains("142") || d.contains("8e")
-        || !intruders.get(0).isConnected()), "hall's own session was taken over by the next login as hall");
+    assertTrue(
+        intruders.get(0).disconnects().stream()
+            .anyMatch(
+                d -> d.contains("142") || d.contains("8e") || !intruders.get(0).isConnected()),
+        "hall's own session was taken over by the next login as hall");
     assertTrue(intruders.get(9).isConnected());
   }
 
@@ -126,7 +159,8 @@ class MqttHardeningTest extends ShippedMosquittoTest {
     TestClient ha = login(MosquittoBroker.HA_USER, "ha-flood");
     ha.subscribe(t.event());
     List<Double> latenciesMs = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicLong sentInFlood = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong sentInFlood =
+        new java.util.concurrent.atomic.AtomicLong();
     long floodNanos = 0;
     try (RealTimeToaster toaster = new RealTimeToaster(new SimToaster(remote, false))) {
       for (int round = 0; round < 3; round++) {
@@ -151,23 +185,32 @@ class MqttHardeningTest extends ShippedMosquittoTest {
       }
     }
     double rate = sentInFlood.get() / (floodNanos / 1e9);
-    System.out.printf(java.util.Locale.ROOT, "Remote cancel during a flood of %.0f cmd/shade a second: publish to heat"
-        + " off %s ms%n", rate, latenciesMs);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "Remote cancel during a flood of %.0f cmd/shade a second: publish to heat" + " off %s ms%n",
+        rate,
+        latenciesMs);
     assertTrue(rate >= 900, "the flood ran at about 1,000 a second: " + rate);
     for (double ms : latenciesMs) {
       assertTrue(ms <= 200, "heat stopped within 200 ms of the cancel: " + latenciesMs);
     }
-    assertTrue(remote.droppedCommands() > 1000, "the flood was dropped by the limiter: " + remote.droppedCommands());
+    assertTrue(
+        remote.droppedCommands() > 1000,
+        "the flood was dropped by the limiter: " + remote.droppedCommands());
   }
 
-  /** 1,000 cmd/shade a second (QoS 0, ten every 10 ms: no spinning on two cores), until told to stop. */
+  /**
+   * 1,000 cmd/shade a second (QoS 0, ten every 10 ms: no spinning on two cores), until told to
+   * stop.
+   */
   private static long flood(TestClient c, Topics t, AtomicBoolean go) {
     byte[] shade = "1".getBytes(StandardCharsets.US_ASCII);
     long start = System.nanoTime();
     long n = 0;
     try {
       while (go.get()) {
-        long due = (System.nanoTime() - start) / 1_000_000L + 1; // messages due by the next millisecond
+        long due =
+            (System.nanoTime() - start) / 1_000_000L + 1; // messages due by the next millisecond
         for (; n < due; n++) {
           c.publishFast(t.command("shade"), shade);
         }

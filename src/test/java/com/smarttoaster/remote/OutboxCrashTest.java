@@ -22,22 +22,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of the toaster process while its broker is unreachable: the events it had committed go
- * out, in order, when the next process opens the same database and reaches a broker; a cycle it
- * was running is closed as interrupted by that next process.
+ * out, in order, when the next process opens the same database and reaches a broker; a cycle it was
+ * running is closed as interrupted by that next process.
  */
 @Tag("network")
 class OutboxCrashTest {
   @TempDir Path dir;
 
-  /** Runs {@link CrashingToaster} with {@code args} until it says READY, then kills it with SIGKILL. */
+  /**
+   * Runs {@link CrashingToaster} with {@code args} until it says READY, then kills it with SIGKILL.
+   */
   private static void runAndKill(String... args) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-        CrashingToaster.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingToaster.class.getName()));
     command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line = out.readLine();
       assertTrue(line != null && line.startsWith("READY"), "the child ran its cycle: " + line);
     } finally {
@@ -55,12 +65,23 @@ class OutboxCrashTest {
     try (PlainMosquitto broker = new PlainMosquitto()) {
       HistoryDatabase history = HistoryDatabase.open(db, 100, 100);
       assertEquals(2, history.outbox().size(), "started and done wait in the outbox");
-      assertEquals(CycleOutcome.DONE, history.cycles().last().orElseThrow().outcome(), "the cycle was recorded");
+      assertEquals(
+          CycleOutcome.DONE,
+          history.cycles().last().orElseThrow().outcome(),
+          "the cycle was recorded");
       Topics topics = new Topics(device, "homeassistant");
-      try (TestClient ha = new TestClient(broker.url(), "ha-" + device).connect().subscribe(topics.event());
-          MqttRemote remote = RemoteFixture.remote(RemoteFixture.transport(broker.url(), device), device,
-              history.cycles(), history.outbox(), 2, 10)) {
-        await(() -> events(ha, topics).size() >= 2, () -> "the old events arrive: " + ha.received());
+      try (TestClient ha =
+              new TestClient(broker.url(), "ha-" + device).connect().subscribe(topics.event());
+          MqttRemote remote =
+              RemoteFixture.remote(
+                  RemoteFixture.transport(broker.url(), device),
+                  device,
+                  history.cycles(),
+                  history.outbox(),
+                  2,
+                  10)) {
+        await(
+            () -> events(ha, topics).size() >= 2, () -> "the old events arrive: " + ha.received());
         List<JsonNode> e = events(ha, topics);
         assertEquals("started", e.get(0).get("event_type").asText());
         assertEquals("done", e.get(1).get("event_type").asText());
@@ -82,15 +103,26 @@ class OutboxCrashTest {
 
     try (PlainMosquitto broker = new PlainMosquitto()) {
       HistoryDatabase history = HistoryDatabase.open(db, 100, 100);
-      CycleRecord left = history.cycles().last().orElseThrow(() -> new AssertionError("the start left no trace"));
-      assertEquals(CycleOutcome.RUNNING, left.outcome(), "the killed process left its cycle running");
+      CycleRecord left =
+          history.cycles().last().orElseThrow(() -> new AssertionError("the start left no trace"));
+      assertEquals(
+          CycleOutcome.RUNNING, left.outcome(), "the killed process left its cycle running");
       Topics topics = new Topics(device, "homeassistant");
-      try (TestClient ha = new TestClient(broker.url(), "ha-" + device).connect().subscribe(topics.event());
-          MqttRemote remote = RemoteFixture.remote(RemoteFixture.transport(broker.url(), device), device,
-              history.cycles(), history.outbox(), 2, 10)) {
+      try (TestClient ha =
+              new TestClient(broker.url(), "ha-" + device).connect().subscribe(topics.event());
+          MqttRemote remote =
+              RemoteFixture.remote(
+                  RemoteFixture.transport(broker.url(), device),
+                  device,
+                  history.cycles(),
+                  history.outbox(),
+                  2,
+                  10)) {
         assertEquals(List.of(left.interrupted()), remote.closeInterruptedCycles());
         assertEquals(List.of(left.interrupted()), history.cycles().all());
-        await(() -> events(ha, topics).size() >= 2, () -> "started, then interrupted: " + ha.received());
+        await(
+            () -> events(ha, topics).size() >= 2,
+            () -> "started, then interrupted: " + ha.received());
         List<JsonNode> e = events(ha, topics);
         assertEquals("started", e.get(0).get("event_type").asText());
         assertEquals("interrupted", e.get(1).get("event_type").asText());

@@ -34,8 +34,8 @@ class OversizedCommandTest {
 
   @ParameterizedTest(name = "broker size limits removed: {0}")
   @ValueSource(booleans = {false, true})
-  void hugeCommandsLiveAndRetainedLeaveTheToasterRunningAndItsHeapIntact(boolean withoutBrokerLimits)
-      throws Exception {
+  void hugeCommandsLiveAndRetainedLeaveTheToasterRunningAndItsHeapIntact(
+      boolean withoutBrokerLimits) throws Exception {
     MosquittoBroker.assumeInstalled();
     try (MosquittoBroker broker = new MosquittoBroker(dir, withoutBrokerLimits)) {
       SSLSocketFactory tls = TlsFiles.socketFactory(broker.ca(), null, null);
@@ -49,7 +49,9 @@ class OversizedCommandTest {
         try {
           ha = watcher(broker, tls, clients, t);
           TestClient w = ha;
-          await(Duration.ofSeconds(60), () -> w.has(t.status(), "online"::equals) && !w.on(t.state()).isEmpty(),
+          await(
+              Duration.ofSeconds(60),
+              () -> w.has(t.status(), "online"::equals) && !w.on(t.state()).isEmpty(),
               () -> "the toaster came up: " + w.received() + "\n" + log(toaster));
           // Live, and retained to a connected toaster.
           sendHuge(ha, t, false);
@@ -57,13 +59,17 @@ class OversizedCommandTest {
           ha = watcher(broker, tls, clients, t);
           ha.publish(t.command("shade"), "5", false);
           TestClient w2 = ha;
-          await(Duration.ofSeconds(30), () -> w2.has(t.state(), p -> json(p).get("shade").asInt() == 5),
+          await(
+              Duration.ofSeconds(30),
+              () -> w2.has(t.state(), p -> json(p).get("shade").asInt() == 5),
               () -> "the toaster still takes commands: " + w2.received() + "\n" + log(toaster));
           assertTrue(toaster.isAlive(), "the toaster is running");
           for (TestClient c : clients) {
             for (TestClient.Msg m : c.on(t.event())) {
-              assertEquals("rejected", json(m.payload()).get("event_type").asText(), "a rejected event or nothing: "
-                  + m.payload());
+              assertEquals(
+                  "rejected",
+                  json(m.payload()).get("event_type").asText(),
+                  "a rejected event or nothing: " + m.payload());
             }
           }
           assertTrue(!log(toaster).contains("OutOfMemoryError"), log(toaster));
@@ -80,16 +86,23 @@ class OversizedCommandTest {
     }
   }
 
-  private TestClient attacker(MosquittoBroker broker, SSLSocketFactory tls, List<TestClient> clients)
-      throws MqttException {
-    TestClient c = new TestClient(broker.tlsUrl(), "ha").tls(tls)
-        .login(MosquittoBroker.HA_USER, MosquittoBroker.password(MosquittoBroker.HA_USER)).connect();
+  private TestClient attacker(
+      MosquittoBroker broker, SSLSocketFactory tls, List<TestClient> clients) throws MqttException {
+    TestClient c =
+        new TestClient(broker.tlsUrl(), "ha")
+            .tls(tls)
+            .login(MosquittoBroker.HA_USER, MosquittoBroker.password(MosquittoBroker.HA_USER))
+            .connect();
     clients.add(c);
     return c;
   }
 
-  /** Home Assistant's view: status, state and events, never the commands (it would read 150 MB itself). */
-  private TestClient watcher(MosquittoBroker broker, SSLSocketFactory tls, List<TestClient> clients, Topics t)
+  /**
+   * Home Assistant's view: status, state and events, never the commands (it would read 150 MB
+   * itself).
+   */
+  private TestClient watcher(
+      MosquittoBroker broker, SSLSocketFactory tls, List<TestClient> clients, Topics t)
       throws MqttException {
     TestClient c = attacker(broker, tls, clients);
     c.subscribe(t.status()).subscribe(t.state()).subscribe(t.event());
@@ -110,22 +123,40 @@ class OversizedCommandTest {
   }
 
   private Process startToaster(MosquittoBroker broker) throws Exception {
-    String yaml = Files.readString(Path.of("config/toaster.yaml"))
-        .replace("predictor: model", "predictor: fallback")
-        + "\nmqtt:\n"
-        + "  brokerUrl: " + broker.tlsUrl() + "\n"
-        + "  username: kitchen\n"
-        + "  passwordFile: " + broker.passwordFile("kitchen") + "\n"
-        + "  caFile: " + broker.ca() + "\n"
-        + "history:\n"
-        + "  databaseFile: " + dir.resolve("history.db") + "\n";
+    String yaml =
+        Files.readString(Path.of("config/toaster.yaml"))
+                .replace("predictor: model", "predictor: fallback")
+            + "\nmqtt:\n"
+            + "  brokerUrl: "
+            + broker.tlsUrl()
+            + "\n"
+            + "  username: kitchen\n"
+            + "  passwordFile: "
+            + broker.passwordFile("kitchen")
+            + "\n"
+            + "  caFile: "
+            + broker.ca()
+            + "\n"
+            + "history:\n"
+            + "  databaseFile: "
+            + dir.resolve("history.db")
+            + "\n";
     Path cfg = dir.resolve("toaster.yaml");
     Files.writeString(cfg, yaml);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // The unit's memory options (systemd/jvm.options).
-    return new ProcessBuilder(java.toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), "com.smarttoaster.cli.Main",
-        "run", "--config", cfg.toString())
+    return new ProcessBuilder(
+            java.toString(),
+            "-Xmx96m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.smarttoaster.cli.Main",
+            "run",
+            "--config",
+            cfg.toString())
         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("toaster.log").toFile())
@@ -134,7 +165,8 @@ class OversizedCommandTest {
 
   private String log(Process p) {
     try {
-      return (p.isAlive() ? "" : "exit " + p.exitValue() + "; ") + Files.readString(dir.resolve("toaster.log"));
+      return (p.isAlive() ? "" : "exit " + p.exitValue() + "; ")
+          + Files.readString(dir.resolve("toaster.log"));
     } catch (java.io.IOException e) {
       return e.toString();
     }

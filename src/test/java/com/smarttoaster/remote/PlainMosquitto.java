@@ -26,15 +26,18 @@ final class PlainMosquitto implements AutoCloseable {
     this.port = FreePort.find();
     try {
       this.dir = Files.createTempDirectory("mosquitto-plain");
-      Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-          "user " + System.getProperty("user.name"),
-          "allow_anonymous true",
-          "persistence false",
-          "log_dest stderr",
-          "log_type error",
-          "log_type warning",
-          "listener " + port + " 127.0.0.1",
-          ""));
+      Files.writeString(
+          dir.resolve("mosquitto.conf"),
+          String.join(
+              "\n",
+              "user " + System.getProperty("user.name"),
+              "allow_anonymous true",
+              "persistence false",
+              "log_dest stderr",
+              "log_type error",
+              "log_type warning",
+              "listener " + port + " 127.0.0.1",
+              ""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,15 +54,20 @@ final class PlainMosquitto implements AutoCloseable {
 
   synchronized void start() {
     try {
-      process = new ProcessBuilder(MosquittoBroker.executable("mosquitto").orElseThrow().toString(), "-c",
-          dir.resolve("mosquitto.conf").toString())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
-          .start();
+      process =
+          new ProcessBuilder(
+                  MosquittoBroker.executable("mosquitto").orElseThrow().toString(),
+                  "-c",
+                  dir.resolve("mosquitto.conf").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+              .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!listening()) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
-          Assertions.fail("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+          Assertions.fail(
+              "mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
         }
         Thread.sleep(20);
       }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The in-flight queue with a client whose window holds three messages, acknowledged by the test. */
+/**
+ * The in-flight queue with a client whose window holds three messages, acknowledged by the test.
+ */
 class PublishQueueTest {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final List<Integer> sent = new ArrayList<>();
@@ -33,7 +35,10 @@ class PublishQueueTest {
     return true;
   }
 
-  /** Acknowledges the oldest message, as the broker's PUBACK would, but frees its slot only afterwards (as Paho does). */
+  /**
+   * Acknowledges the oldest message, as the broker's PUBACK would, but frees its slot only
+   * afterwards (as Paho does).
+   */
   private void acknowledgeOne() {
     CompletableFuture<Void> done;
     synchronized (this) {
@@ -46,7 +51,8 @@ class PublishQueueTest {
   }
 
   @Test
-  void messagesBeyondTheWindowWaitAndGoOutInOrderEvenWhenTheLastAcknowledgementCameTooEarly() throws Exception {
+  void messagesBeyondTheWindowWaitAndGoOutInOrderEvenWhenTheLastAcknowledgementCameTooEarly()
+      throws Exception {
     queue = new PublishQueue<>(this::window3, timer);
     List<CompletableFuture<Void>> results = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -77,7 +83,8 @@ class PublishQueueTest {
       results.add(f);
     }
     queue.failAll("connection lost: test");
-    assertTrue(results.get(3).isCompletedExceptionally() && results.get(4).isCompletedExceptionally());
+    assertTrue(
+        results.get(3).isCompletedExceptionally() && results.get(4).isCompletedExceptionally());
     assertTrue(!results.get(0).isDone(), "what is in flight is Paho's to complete");
   }
 

@@ -21,19 +21,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ratings and taste over a real broker (a plain Mosquitto on loopback) with the simulated appliance:
- * the rating desk's rules reach Home Assistant as events and state.
+ * Ratings and taste over a real broker (a plain Mosquitto on loopback) with the simulated
+ * appliance: the rating desk's rules reach Home Assistant as events and state.
  */
 class RatingsOverMqttTest extends PlainMosquittoTest {
   private MqttRemote connectedRemote(InMemoryCycleHistory history) throws Exception {
-    MqttRemote r = keep(RemoteFixture.remote(RemoteFixture.transport(broker.url(), id), id, history,
-        new InMemoryEventOutbox(1000), 20, 20));
+    MqttRemote r =
+        keep(
+            RemoteFixture.remote(
+                RemoteFixture.transport(broker.url(), id),
+                id,
+                history,
+                new InMemoryEventOutbox(1000),
+                20,
+                20));
     assertTrue(r.awaitConnected(Eventually.NETWORK), "the bridge connects to the broker");
     return r;
   }
 
   private List<JsonNode> rated(TestClient ha) {
-    return events(ha, topics).stream().filter(e -> e.get("event_type").asText().equals("rated")).toList();
+    return events(ha, topics).stream()
+        .filter(e -> e.get("event_type").asText().equals("rated"))
+        .toList();
   }
 
   @Test
@@ -44,7 +53,9 @@ class RatingsOverMqttTest extends PlainMosquittoTest {
     TestClient ha = homeAssistant();
 
     toaster.lever().runUntil("toasting", 5).runUntil("done", 300).run(1);
-    await(() -> lastState(ha, topics) != null && lastState(ha, topics).get("ratingInvited").asBoolean(),
+    await(
+        () ->
+            lastState(ha, topics) != null && lastState(ha, topics).get("ratingInvited").asBoolean(),
         () -> "a finished cycle invites a rating: " + lastState(ha, topics));
 
     ha.publish(topics.command(Topics.FEEDBACK), "too-light", false);
@@ -55,10 +66,12 @@ class RatingsOverMqttTest extends PlainMosquittoTest {
     JsonNode change = rated(ha).get(1);
     assertEquals("just-right", change.get("rating").asText());
     assertEquals("changed from too-light", change.get("reason").asText());
-    assertEquals(history.last().orElseThrow().cycleId(), change.get("cycle").get("cycleId").asText());
+    assertEquals(
+        history.last().orElseThrow().cycleId(), change.get("cycle").get("cycleId").asText());
     assertEquals(Rating.JUST_RIGHT, history.last().orElseThrow().rating());
     toaster.run(0.2);
-    await(() -> "just-right".equals(lastState(ha, topics).path("rating").asText(null)),
+    await(
+        () -> "just-right".equals(lastState(ha, topics).path("rating").asText(null)),
         () -> "the state shows the rating: " + lastState(ha, topics));
   }
 
@@ -69,14 +82,25 @@ class RatingsOverMqttTest extends PlainMosquittoTest {
     SimToaster toaster = keep(new SimToaster(remote, false)).run(0.5);
     TestClient ha = homeAssistant();
 
-    toaster.lever().runUntil("toasting", 5).run(5).press(new UserEvent.CancelPressed()).runUntil("cancelled", 5).run(1);
+    toaster
+        .lever()
+        .runUntil("toasting", 5)
+        .run(5)
+        .press(new UserEvent.CancelPressed())
+        .runUntil("cancelled", 5)
+        .run(1);
     ha.publish(topics.command(Topics.FEEDBACK), "too-light", false);
 
     await(() -> hasEvent(ha, topics, "rejected"), () -> "rejected: " + ha.on(topics.event()));
     JsonNode rejected = event(ha, topics, "rejected");
     assertEquals(Topics.FEEDBACK, rejected.get("command").asText());
-    assertTrue(rejected.get("reason").asText().startsWith("the last cycle was cancelled; only a cycle that ran to its"
-        + " end can be rated"), rejected.toString());
+    assertTrue(
+        rejected
+            .get("reason")
+            .asText()
+            .startsWith(
+                "the last cycle was cancelled; only a cycle that ran to its" + " end can be rated"),
+        rejected.toString());
     assertFalse(hasEvent(ha, topics, "rated"));
     await(() -> history.last().isPresent(), () -> "recorded");
     assertEquals(null, history.last().orElseThrow().rating());
@@ -96,12 +120,14 @@ class RatingsOverMqttTest extends PlainMosquittoTest {
       await(() -> rated(ha).size() == n, () -> "rated " + n + ": " + ha.on(topics.event()));
       toaster.run(30);
     }
-    await(() -> lastState(ha, topics).get("tasteOffset").asInt() == 1,
+    await(
+        () -> lastState(ha, topics).get("tasteOffset").asInt() == 1,
         () -> "the state shows the offset for the selected bread: " + lastState(ha, topics));
     assertEquals(1, lastState(ha, topics).get("taste").get(BreadType.WHITE.id()).asInt());
 
     ha.publish(topics.command(Topics.TASTE_RESET), "PRESS", false);
-    await(() -> toaster.run(0.1) != null && lastState(ha, topics).get("tasteOffset").asInt() == 0,
+    await(
+        () -> toaster.run(0.1) != null && lastState(ha, topics).get("tasteOffset").asInt() == 0,
         () -> "taste-reset forgets it: " + lastState(ha, topics));
     assertEquals(0, lastState(ha, topics).get("taste").size());
   }
@@ -115,9 +141,12 @@ class RatingsOverMqttTest extends PlainMosquittoTest {
     JsonNode c = json(ha.on(topics.discovery()).get(0).payload()).get("cmps");
 
     assertEquals("binary_sensor", c.get("rating_invited").get("p").asText());
-    assertEquals("{{ 'ON' if value_json.ratingInvited else 'OFF' }}", c.get("rating_invited").get("val_tpl").asText());
+    assertEquals(
+        "{{ 'ON' if value_json.ratingInvited else 'OFF' }}",
+        c.get("rating_invited").get("val_tpl").asText());
     assertEquals("sensor", c.get("taste_offset").get("p").asText());
-    assertEquals(topics.command(Topics.TASTE_RESET), c.get("taste_reset").get("command_topic").asText());
+    assertEquals(
+        topics.command(Topics.TASTE_RESET), c.get("taste_reset").get("command_topic").asText());
     assertEquals("PRESS", c.get("taste_reset").get("payload_press").asText());
   }
 }

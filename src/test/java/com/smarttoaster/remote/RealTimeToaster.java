@@ -17,6 +17,7 @@ final class RealTimeToaster implements AutoCloseable {
   private volatile boolean heatFlowing;
   private volatile String phase = "idle";
   private volatile boolean stop;
+
   /** System.nanoTime() at the end of the step in which heat was last seen to stop. */
   private volatile long heatStoppedAtNanos;
 

@@ -24,19 +24,42 @@ final class RemoteFixture {
 
   static MqttTransport transport(String url, String deviceId) {
     Topics t = new Topics(deviceId, "homeassistant");
-    return new PahoTransport(new PahoTransport.Settings(url, "toaster-" + deviceId, null, null, null, 15, 2,
-        t.status(), EventPublisher.OFFLINE));
+    return new PahoTransport(
+        new PahoTransport.Settings(
+            url,
+            "toaster-" + deviceId,
+            null,
+            null,
+            null,
+            15,
+            2,
+            t.status(),
+            EventPublisher.OFFLINE));
   }
 
-  static MqttRemote remote(MqttTransport transport, String deviceId, CycleHistory history, EventOutbox outbox,
-      double ratePerS, int burst) {
-    return RemoteFactory.create(new MqttRemote.Options(deviceId, "homeassistant", ratePerS, burst, 60), transport,
-        history, outbox, List.of());
+  static MqttRemote remote(
+      MqttTransport transport,
+      String deviceId,
+      CycleHistory history,
+      EventOutbox outbox,
+      double ratePerS,
+      int burst) {
+    return RemoteFactory.create(
+        new MqttRemote.Options(deviceId, "homeassistant", ratePerS, burst, 60),
+        transport,
+        history,
+        outbox,
+        List.of());
   }
 
   static MqttRemote remote(String url, String deviceId) {
-    return remote(transport(url, deviceId), deviceId, new InMemoryCycleHistory(100), new InMemoryEventOutbox(1000),
-        2, 10);
+    return remote(
+        transport(url, deviceId),
+        deviceId,
+        new InMemoryCycleHistory(100),
+        new InMemoryEventOutbox(1000),
+        2,
+        10);
   }
 
   static JsonNode json(String payload) {
@@ -57,8 +80,11 @@ final class RemoteFixture {
   }
 
   static JsonNode event(TestClient client, Topics topics, String type) {
-    return events(client, topics).stream().filter(e -> e.get("event_type").asText().equals(type)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " event among " + client.on(topics.event())));
+    return events(client, topics).stream()
+        .filter(e -> e.get("event_type").asText().equals(type))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no " + type + " event among " + client.on(topics.event())));
   }
 
   /** The last state a client received, parsed; null when none. */

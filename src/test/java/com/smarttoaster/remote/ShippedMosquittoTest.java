@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Mosquitto 2 as deployed (TLS, password file, the shipped ACL), started once per test class,
- * and TLS clients logged in as a user that are closed after each test. The broker is per class: the
- * static fields are set again by each subclass's {@code @BeforeAll} (test classes run one at a time).
+ * A real Mosquitto 2 as deployed (TLS, password file, the shipped ACL), started once per test
+ * class, and TLS clients logged in as a user that are closed after each test. The broker is per
+ * class: the static fields are set again by each subclass's {@code @BeforeAll} (test classes run
+ * one at a time).
  */
 @Tag("network")
 abstract class ShippedMosquittoTest {
@@ -55,7 +56,9 @@ abstract class ShippedMosquittoTest {
 
   /** A TLS client logged in as {@code user} (password from the test password file), connected. */
   TestClient login(String user, String clientId) throws MqttException {
-    return keep(new TestClient(broker.tlsUrl(), clientId)).tls(trustTestCa)
-        .login(user, MosquittoBroker.password(user)).connect();
+    return keep(new TestClient(broker.tlsUrl(), clientId))
+        .tls(trustTestCa)
+        .login(user, MosquittoBroker.password(user))
+        .connect();
   }
 }

@@ -12,14 +12,19 @@ class TasteResetCommandTest {
   private final CommandParser parser = new CommandParser(topics);
 
   private Command parse(String payload, boolean retained) {
-    return parser.parse(topics.command(Topics.TASTE_RESET), payload.getBytes(StandardCharsets.UTF_8), retained);
+    return parser.parse(
+        topics.command(Topics.TASTE_RESET), payload.getBytes(StandardCharsets.UTF_8), retained);
   }
 
   @Test
   void pressResetsAndNothingElseDoes() {
     assertInstanceOf(Command.TasteReset.class, parse("PRESS", false));
-    assertEquals("payload \"\" is not allowed; send PRESS", ((Command.Rejected) parse("", false)).reason());
-    assertEquals("payload \"press\" is not allowed; send PRESS", ((Command.Rejected) parse("press", false)).reason());
-    assertInstanceOf(Command.Rejected.class, parse("PRESS", true), "a retained reset is never acted on");
+    assertEquals(
+        "payload \"\" is not allowed; send PRESS", ((Command.Rejected) parse("", false)).reason());
+    assertEquals(
+        "payload \"press\" is not allowed; send PRESS",
+        ((Command.Rejected) parse("press", false)).reason());
+    assertInstanceOf(
+        Command.Rejected.class, parse("PRESS", true), "a retained reset is never acted on");
   }
 }

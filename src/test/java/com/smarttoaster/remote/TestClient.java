@@ -35,30 +35,35 @@ final class TestClient implements AutoCloseable {
     options.setCleanStart(true);
     options.setConnectionTimeout(5);
     options.setReceiveMaximum(2000);
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {
-        disconnects.add(String.valueOf(response));
-      }
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void disconnected(MqttDisconnectResponse response) {
+            disconnects.add(String.valueOf(response));
+          }
 
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
+          @Override
+          public void mqttErrorOccurred(MqttException exception) {}
 
-      @Override
-      public void messageArrived(String topic, MqttMessage m) {
-        received.add(new Msg(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained(),
-            System.nanoTime()));
-      }
+          @Override
+          public void messageArrived(String topic, MqttMessage m) {
+            received.add(
+                new Msg(
+                    topic,
+                    new String(m.getPayload(), StandardCharsets.UTF_8),
+                    m.isRetained(),
+                    System.nanoTime()));
+          }
 
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
 
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {}
 
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    });
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
   }
 
   TestClient login(String user, String password) {
@@ -82,7 +87,10 @@ final class TestClient implements AutoCloseable {
     return this;
   }
 
-  /** Subscribes; true when the broker granted it (false for a reason code of 0x80 or more, as an ACL denial may answer). */
+  /**
+   * Subscribes; true when the broker granted it (false for a reason code of 0x80 or more, as an ACL
+   * denial may answer).
+   */
   boolean trySubscribe(String filter) throws MqttException {
     IMqttToken t = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});
     int[] codes = t.getReasonCodes();
@@ -146,7 +154,9 @@ final class TestClient implements AutoCloseable {
     return client.isConnected();
   }
 
-  /** Why the connection ended, each time it did (the broker's reason, e.g. a session taken over). */
+  /**
+   * Why the connection ended, each time it did (the broker's reason, e.g. a session taken over).
+   */
   List<String> disconnects() {
     return List.copyOf(disconnects);
   }

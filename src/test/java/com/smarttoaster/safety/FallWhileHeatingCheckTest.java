@@ -17,7 +17,8 @@ class FallWhileHeatingCheckTest {
   void fallJustOverTheLimitAfterSettlingTrips() {
     SafetyBench bench = SafetyBench.create();
     bench.startToasting();
-    // Averaged over 0.5 s while still rising at 2 °C/s, a 9.2 °C step shows as a 9.2 - 1.0 = 8.2 °C fall.
+    // Averaged over 0.5 s while still rising at 2 °C/s, a 9.2 °C step shows as a 9.2 - 1.0 = 8.2 °C
+    // fall.
     rampWithDrop(bench, 30.0, 9.2);
 
     bench.run(29.95);
@@ -26,9 +27,12 @@ class FallWhileHeatingCheckTest {
     bench.run(0.6);
 
     Fault fault = bench.assertTripped(FaultCode.SENSOR_IMPLAUSIBLE);
-    assertTrue(fault.measured() > 8.0 && fault.measured() <= 8.2 + 1e-9, "measured " + fault.measured());
+    assertTrue(
+        fault.measured() > 8.0 && fault.measured() <= 8.2 + 1e-9, "measured " + fault.measured());
     assertEquals(8.0, fault.limit());
-    assertTrue(fault.message().startsWith("Implausible temperature reading: chamber fell "), fault.message());
+    assertTrue(
+        fault.message().startsWith("Implausible temperature reading: chamber fell "),
+        fault.message());
     assertTrue(fault.message().contains("averaged over 0.5 s), limit 8.0 °C."), fault.message());
   }
 

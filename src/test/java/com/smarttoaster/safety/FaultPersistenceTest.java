@@ -54,15 +54,19 @@ class FaultPersistenceTest {
     Fault restored = after.fault();
     assertEquals(FaultCode.HEATER_STUCK_ON, restored.code());
     assertTrue(restored.message().startsWith(before.fault().message()), restored.message());
-    assertTrue(restored.message().endsWith("(Restored after a restart: latched at 2026-11-27T10:15:30Z.)"),
+    assertTrue(
+        restored.message().endsWith("(Restored after a restart: latched at 2026-11-27T10:15:30Z.)"),
         restored.message());
     assertEquals(before.fault().measured(), restored.measured());
     assertEquals(before.fault().limit(), restored.limit());
-    assertEquals(after.clock.nanos(), restored.atNanos(), "a restored fault is stamped with the new clock");
-    assertEquals(1, after.listener.faults().size(), "the restored fault is reported like any fault");
+    assertEquals(
+        after.clock.nanos(), restored.atNanos(), "a restored fault is stamped with the new clock");
+    assertEquals(
+        1, after.listener.faults().size(), "the restored fault is reported like any fault");
     after.assertSafe();
     after.latch.pressLever();
-    assertFalse(after.supervisor.holdCarriage(), "no cycle may start with a restored fault latched");
+    assertFalse(
+        after.supervisor.holdCarriage(), "no cycle may start with a restored fault latched");
   }
 
   @Test
@@ -79,7 +83,8 @@ class FaultPersistenceTest {
     ResetResult service = after.supervisor.reset(ResetKind.SERVICE);
     assertTrue(service.cleared(), service.message());
     assertEquals(Optional.empty(), store().load());
-    assertTrue(SafetyBench.withFaultStore(store()).supervisor.latchedFault().isEmpty(),
+    assertTrue(
+        SafetyBench.withFaultStore(store()).supervisor.latchedFault().isEmpty(),
         "after a reset, the next restart starts without a fault");
   }
 
@@ -112,9 +117,13 @@ class FaultPersistenceTest {
     Fault fault = bench.fault();
     assertEquals(FaultCode.STORED_FAULT_UNREADABLE, fault.code());
     assertTrue(FaultCode.STORED_FAULT_UNREADABLE.needsService());
-    assertTrue(fault.message().startsWith("A latched fault was stored before the restart but cannot be read back"),
+    assertTrue(
+        fault
+            .message()
+            .startsWith("A latched fault was stored before the restart but cannot be read back"),
         fault.message());
-    assertTrue(fault.message().endsWith("After the check, hold the reset button while powering up."),
+    assertTrue(
+        fault.message().endsWith("After the check, hold the reset button while powering up."),
         fault.message());
     bench.run(0.2);
     assertFalse(bench.supervisor.reset(ResetKind.USER).cleared());

@@ -17,9 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FaultStoreTest {
   private static final Instant LATCHED = Instant.parse("2026-11-27T10:15:30Z");
-  private static final Fault STUCK = new Fault(FaultCode.HEATER_STUCK_ON,
-      "Heater stuck on: current still flows 0.15 s after switch-off, limit 0.1 s. Unplug the toaster.", 0.15, 0.1,
-      123_456_789L);
+  private static final Fault STUCK =
+      new Fault(
+          FaultCode.HEATER_STUCK_ON,
+          "Heater stuck on: current still flows 0.15 s after switch-off, limit 0.1 s. Unplug the toaster.",
+          0.15,
+          0.1,
+          123_456_789L);
 
   @TempDir Path dir;
 
@@ -38,7 +42,8 @@ class FaultStoreTest {
 
     FaultStore.StoredFault loaded = FaultStore.in(dir).load().orElseThrow();
 
-    assertEquals(new Fault(FaultCode.HEATER_STUCK_ON, STUCK.message(), 0.15, 0.1, 0L), loaded.fault());
+    assertEquals(
+        new Fault(FaultCode.HEATER_STUCK_ON, STUCK.message(), 0.15, 0.1, 0L), loaded.fault());
     assertEquals(LATCHED, loaded.latchedAt());
   }
 
@@ -98,25 +103,30 @@ class FaultStoreTest {
   @Test
   void unknownCodeOrVersionOrMissingFieldIsUnreadable() throws Exception {
     Path file = dir.resolve(FaultStore.FILE_NAME);
-    String good = "{\"version\": 1, \"code\": \"OVER_TEMPERATURE\", \"message\": \"m\", \"measured\": 281,"
-        + " \"limit\": 280, \"latchedAt\": \"2026-11-27T10:15:30Z\"}";
+    String good =
+        "{\"version\": 1, \"code\": \"OVER_TEMPERATURE\", \"message\": \"m\", \"measured\": 281,"
+            + " \"limit\": 280, \"latchedAt\": \"2026-11-27T10:15:30Z\"}";
     Files.writeString(file, good, StandardCharsets.UTF_8);
     assertEquals(FaultCode.OVER_TEMPERATURE, store().load().orElseThrow().fault().code());
 
     Files.writeString(file, good.replace("OVER_TEMPERATURE", "FLUX_CAPACITOR"));
-    assertEquals(file + ": the stored fault names fault code FLUX_CAPACITOR, which this build does not know",
+    assertEquals(
+        file + ": the stored fault names fault code FLUX_CAPACITOR, which this build does not know",
         assertThrows(FaultStore.UnreadableFaultException.class, () -> store().load()).getMessage());
 
     Files.writeString(file, good.replace("\"version\": 1", "\"version\": 2"));
-    assertEquals(file + ": the stored fault has format version 2, this build reads 1",
+    assertEquals(
+        file + ": the stored fault has format version 2, this build reads 1",
         assertThrows(FaultStore.UnreadableFaultException.class, () -> store().load()).getMessage());
 
     Files.writeString(file, good.replace("\"measured\": 281,", ""));
-    assertEquals(file + ": the stored fault has no number field measured",
+    assertEquals(
+        file + ": the stored fault has no number field measured",
         assertThrows(FaultStore.UnreadableFaultException.class, () -> store().load()).getMessage());
 
     Files.writeString(file, good.replace("2026-11-27T10:15:30Z", "yesterday"));
-    assertEquals(file + ": the stored fault has a latchedAt that is not an ISO-8601 instant",
+    assertEquals(
+        file + ": the stored fault has a latchedAt that is not an ISO-8601 instant",
         assertThrows(FaultStore.UnreadableFaultException.class, () -> store().load()).getMessage());
   }
 }

@@ -10,7 +10,8 @@ class FrozenReadingCheckTest {
   void readingStuckWhileHeatingTripsAfterFiveSeconds() {
     SafetyBench bench = SafetyBench.create();
     bench.sensor.setChamberC(150.25);
-    bench.startToasting(); // the heater came on at this tick; the next sample is the first while heating
+    bench.startToasting(); // the heater came on at this tick; the next sample is the first while
+    // heating
 
     double tripAfter = bench.runUntilFault(10);
 

@@ -37,7 +37,9 @@ class HealthyCycleProperties {
     bench.assertNoFault();
   }
 
-  /** A controller that pulses the heater (defrost, reheat) must not trip the plausibility checks. */
+  /**
+   * A controller that pulses the heater (defrost, reheat) must not trip the plausibility checks.
+   */
   @Property(tries = 150)
   void healthyPulsedHeatingNeverTrips(
       @ForAll long seed,

@@ -89,8 +89,11 @@ class HeatLeaseTest {
     assertEquals(1.55, fault.measured(), 1e-9);
     assertEquals(1.5, fault.limit());
     assertTrue(
-        fault.message().startsWith("Controller not responding: no heartbeat for 1.55 s while the"
-            + " carriage was held, limit 1.5 s. Bread released."),
+        fault
+            .message()
+            .startsWith(
+                "Controller not responding: no heartbeat for 1.55 s while the"
+                    + " carriage was held, limit 1.5 s. Bread released."),
         fault.message());
   }
 

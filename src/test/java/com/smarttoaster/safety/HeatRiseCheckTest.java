@@ -157,7 +157,8 @@ class HeatRiseCheckTest {
     "100.0, 85.0,  -2.2", // one far too warm counts as a 40 °C room
     "100.0, NaN,   -2.2", // one that is no number earns the least allowance, as a 40 °C room
   })
-  void theDemandFallsWithHowFarTheChamberStartsAboveTheRoom(double startC, double coldJunctionC, double demandC) {
+  void theDemandFallsWithHowFarTheChamberStartsAboveTheRoom(
+      double startC, double coldJunctionC, double demandC) {
     SafetyBench passes = hotBench(startC, coldJunctionC);
     passes.startToasting();
     passes.sensor.ramp(startC, (demandC + 0.01) / MEAN_AT_S);
@@ -202,7 +203,9 @@ class HeatRiseCheckTest {
 
     Fault fault = bench.assertTripped(FaultCode.NO_HEAT_RISE);
     assertEquals(2.0, fault.limit());
-    assertTrue(fault.message().contains("(+2.0 °C less 0 °C per °C the start was above the room:"), fault.message());
+    assertTrue(
+        fault.message().contains("(+2.0 °C less 0 °C per °C the start was above the room:"),
+        fault.message());
   }
 
   @Test
@@ -227,7 +230,8 @@ class HeatRiseCheckTest {
 
   @Test
   void anAllowanceThatWouldHideABrokenElementIsRefused() {
-    SafetyLimits tooMuch = SafetyLimitsBuilder.defaults().set("noRiseHotAllowanceCPerC", 0.2).build();
+    SafetyLimits tooMuch =
+        SafetyLimitsBuilder.defaults().set("noRiseHotAllowanceCPerC", 0.2).build();
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SafetyLimitsCheck.requireSane(tooMuch));

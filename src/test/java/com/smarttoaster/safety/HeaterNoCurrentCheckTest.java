@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** A heater commanded on that draws no current is an open element (or a relay that no longer closes). */
+/**
+ * A heater commanded on that draws no current is an open element (or a relay that no longer
+ * closes).
+ */
 class HeaterNoCurrentCheckTest {
 
   @Test
@@ -23,12 +26,14 @@ class HeaterNoCurrentCheckTest {
     assertEquals(0.55, fault.measured(), 1e-9);
     assertEquals(0.5, fault.limit());
     assertTrue(fault.code().needsService(), "a broken element needs a repair, not a reset");
-    assertEquals("Heater draws no current: the heater was switched on but no current flowed for 0.55 s,"
-        + " limit 0.5 s. Heat cut and bread released. If the toaster was used many times in a row, its thermal"
-        + " cut-out may have opened: let it cool for 15 minutes and press the cut-out's reset button underneath,"
-        + " then hold the reset button while powering up. Otherwise a heating element or its wiring may be"
-        + " broken, or the relay no longer closes. Unplug the toaster and have it serviced; do not use it until"
-        + " it is repaired.", fault.message());
+    assertEquals(
+        "Heater draws no current: the heater was switched on but no current flowed for 0.55 s,"
+            + " limit 0.5 s. Heat cut and bread released. If the toaster was used many times in a row, its thermal"
+            + " cut-out may have opened: let it cool for 15 minutes and press the cut-out's reset button underneath,"
+            + " then hold the reset button while powering up. Otherwise a heating element or its wiring may be"
+            + " broken, or the relay no longer closes. Unplug the toaster and have it serviced; do not use it until"
+            + " it is repaired.",
+        fault.message());
   }
 
   @Test

@@ -29,10 +29,16 @@ class MisbehavingLatchTest {
   private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
   private final FaultyLatch latch = new FaultyLatch();
   private final RecordingSafetyListener listener = new RecordingSafetyListener();
-  private final SafetyLimits limits = SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
-  private final SafetySupervisor supervisor = new SafetySupervisor(limits,
-      new AppliancePorts(heater, latch, sensor, null, DeadManTrigger.NONE, l -> { }, NO_INDICATORS), clock,
-      listener, null);
+  private final SafetyLimits limits =
+      SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
+  private final SafetySupervisor supervisor =
+      new SafetySupervisor(
+          limits,
+          new AppliancePorts(
+              heater, latch, sensor, null, DeadManTrigger.NONE, l -> {}, NO_INDICATORS),
+          clock,
+          listener,
+          null);
 
   @Test
   void aMagnetThatWillNotHoldRefusesTheStartAndNoHeatEverFlows() {
@@ -43,11 +49,13 @@ class MisbehavingLatchTest {
     supervisor.requestHeat(true);
     run(5);
 
-    assertTrue(heater.changes().stream().noneMatch(FakeHeaterSwitch.Command::on), () -> "relay commands "
-        + heater.changes());
+    assertTrue(
+        heater.changes().stream().noneMatch(FakeHeaterSwitch.Command::on),
+        () -> "relay commands " + heater.changes());
     assertFalse(heater.isCommandedOn());
-    assertTrue(latch.fake.releaseCount() >= 2, "released again after the failed hold (constructor + retry): "
-        + latch.fake.releaseCount());
+    assertTrue(
+        latch.fake.releaseCount() >= 2,
+        "released again after the failed hold (constructor + retry): " + latch.fake.releaseCount());
   }
 
   @Test
@@ -59,7 +67,8 @@ class MisbehavingLatchTest {
     assertTrue(heater.isCommandedOn(), "heating before the fault");
 
     latch.releaseFailure = new IllegalStateException("magnet driver: GPIO write failed");
-    sensor.setChamberC(limits.cutoffC() + 30); // a jump past the cut-off: a fault, heat off, carriage released
+    sensor.setChamberC(
+        limits.cutoffC() + 30); // a jump past the cut-off: a fault, heat off, carriage released
     try {
       run(2);
     } catch (RuntimeException e) {
@@ -72,7 +81,8 @@ class MisbehavingLatchTest {
     assertFalse(heater.isCommandedOn(), "heater off although the release threw");
     assertTrue(supervisor.latchedFault().isPresent(), "fault latched");
     assertEquals(List.of(supervisor.latchedFault().get()), listener.faults(), "reported once");
-    // The release failure reaches the tick's caller (SupervisorLoop logs it and runs the fail-safe),
+    // The release failure reaches the tick's caller (SupervisorLoop logs it and runs the
+    // fail-safe),
     // but only after the heater write: the relay was already off when it surfaced.
     assertEquals(latch.releaseFailure, tickThrew, "the failure is not hidden");
     assertFalse(heaterOnWhenTheTickThrew, "heater off before the release failure surfaced");
@@ -124,11 +134,12 @@ class MisbehavingLatchTest {
     }
   }
 
-  private static final Indicators NO_INDICATORS = new Indicators() {
-    @Override
-    public void set(Indicator indicator, boolean on) {}
+  private static final Indicators NO_INDICATORS =
+      new Indicators() {
+        @Override
+        public void set(Indicator indicator, boolean on) {}
 
-    @Override
-    public void beep(BeepPattern pattern) {}
-  };
+        @Override
+        public void beep(BeepPattern pattern) {}
+      };
 }

@@ -13,10 +13,10 @@ import static org.mockito.Mockito.when;
 
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.CarriageLatch;
-import com.smarttoaster.hal.Indicator;
-import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.HeaterSwitch;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
 import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
 import com.smarttoaster.safety.fakes.ManualClock;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Timeout;
 import org.mockito.InOrder;
 
 /**
- * The relay and the magnet are written outside the supervisor's lock: a write that hangs blocks only
- * the thread that made it, the controller still latches the fault, and the hardware dead-man (no
- * longer toggled) drops the heat. The fail-safe keeps its order: heater off first, the carriage
+ * The relay and the magnet are written outside the supervisor's lock: a write that hangs blocks
+ * only the thread that made it, the controller still latches the fault, and the hardware dead-man
+ * (no longer toggled) drops the heat. The fail-safe keeps its order: heater off first, the carriage
  * released even if that fails.
  */
 @Timeout(10)
@@ -49,34 +49,43 @@ class OutputsOutsideTheLockTest {
   private final SafetyLimits noCurrentSensor =
       SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build();
 
-  private static final Indicators NO_INDICATORS = new Indicators() {
-    @Override
-    public void set(Indicator indicator, boolean on) {}
+  private static final Indicators NO_INDICATORS =
+      new Indicators() {
+        @Override
+        public void set(Indicator indicator, boolean on) {}
 
-    @Override
-    public void beep(BeepPattern pattern) {}
-  };
+        @Override
+        public void beep(BeepPattern pattern) {}
+      };
 
   private SafetySupervisor supervisor(HeaterSwitch heater, CarriageLatch latch) {
-    return new SafetySupervisor(noCurrentSensor,
-        new AppliancePorts(heater, latch, sensor, null, deadMan, l -> { }, NO_INDICATORS), clock, listener, null);
+    return new SafetySupervisor(
+        noCurrentSensor,
+        new AppliancePorts(heater, latch, sensor, null, deadMan, l -> {}, NO_INDICATORS),
+        clock,
+        listener,
+        null);
   }
 
   @Test
-  void aHeaterWriteThatHangsEndsInAFaultFromTheControllerAndNoMoreDeadManToggles() throws Exception {
+  void aHeaterWriteThatHangsEndsInAFaultFromTheControllerAndNoMoreDeadManToggles()
+      throws Exception {
     CountDownLatch writeEntered = new CountDownLatch(1);
     CountDownLatch unblock = new CountDownLatch(1);
     AtomicBoolean relayOn = new AtomicBoolean();
     HeaterSwitch hanging = mock(HeaterSwitch.class);
-    doAnswer(call -> {
-      boolean on = call.getArgument(0);
-      if (on) {
-        writeEntered.countDown();
-        unblock.await(); // the GPIO write never returns (until the test lets it)
-      }
-      relayOn.set(on);
-      return null;
-    }).when(hanging).set(anyBoolean());
+    doAnswer(
+            call -> {
+              boolean on = call.getArgument(0);
+              if (on) {
+                writeEntered.countDown();
+                unblock.await(); // the GPIO write never returns (until the test lets it)
+              }
+              relayOn.set(on);
+              return null;
+            })
+        .when(hanging)
+        .set(anyBoolean());
     SafetySupervisor supervisor = supervisor(hanging, latch);
     latch.pressLever();
     assertTrue(supervisor.holdCarriage());
@@ -86,7 +95,8 @@ class OutputsOutsideTheLockTest {
 
     Thread loop = new Thread(supervisor::tick, "loop");
     loop.start();
-    assertTrue(writeEntered.await(WAIT_MS, TimeUnit.MILLISECONDS), "the tick reached the relay write");
+    assertTrue(
+        writeEntered.await(WAIT_MS, TimeUnit.MILLISECONDS), "the tick reached the relay write");
 
     // The controller keeps renewing; after staleS without a tick it latches the fault itself.
     int renewals = 0;
@@ -96,13 +106,15 @@ class OutputsOutsideTheLockTest {
       renewals++;
     }
 
-    Fault fault = supervisor.latchedFault().orElseThrow(() -> new AssertionError("no fault latched"));
+    Fault fault =
+        supervisor.latchedFault().orElseThrow(() -> new AssertionError("no fault latched"));
     assertEquals(FaultCode.SENSOR_STALE, fault.code(), fault.message());
     assertTrue(fault.message().startsWith("Safety loop stalled"), fault.message());
     assertEquals(21, renewals, "latched on the first renewal after staleS (1 s) without a tick");
     assertEquals(togglesBefore, toggles.get(), "the hung tick must not toggle the dead-man");
     assertTrue(loop.isAlive(), "the loop thread is still stuck in the write");
-    assertEquals(1, listener.faults().size(), "the listener heard of it from the controller's thread");
+    assertEquals(
+        1, listener.faults().size(), "the listener heard of it from the controller's thread");
 
     unblock.countDown(); // the write returns at last: the writer then applies the newest wish
     loop.join(WAIT_MS);

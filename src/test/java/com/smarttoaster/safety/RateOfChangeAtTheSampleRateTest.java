@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate-of-change check at the shipped sample rate (a sample every 0.15 s): one spike never trips
- * it, garbage with tens of °C of noise does within 1.5 s.
+ * The rate-of-change check at the shipped sample rate (a sample every 0.15 s): one spike never
+ * trips it, garbage with tens of °C of noise does within 1.5 s.
  */
 class RateOfChangeAtTheSampleRateTest {
 

@@ -49,8 +49,11 @@ class RateOfChangeCheckTest {
     Fault fault = bench.assertTripped(FaultCode.SENSOR_IMPLAUSIBLE);
     assertEquals(350.0, fault.measured(), 1e-9); // 175 °C in 0.5 s
     assertTrue(
-        fault.message().startsWith("Implausible temperature reading: chamber changed by -175.0 °C"
-            + " in 0.5 s (from 200.0 °C to 25.0 °C, 350.0 °C/s), limit 25.0 °C/s."),
+        fault
+            .message()
+            .startsWith(
+                "Implausible temperature reading: chamber changed by -175.0 °C"
+                    + " in 0.5 s (from 200.0 °C to 25.0 °C, 350.0 °C/s), limit 25.0 °C/s."),
         fault.message());
   }
 

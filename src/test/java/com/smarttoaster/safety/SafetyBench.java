@@ -19,18 +19,18 @@ import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
  * conducts and the carriage is held; tests override the sensor to script readings.
  *
  * <p>The checks' tests count samples one per step, so the bench's supervisor reads the sensor on
- * every tick ({@code sensorSampleS = loopPeriodS}, {@link #create}); {@link #sampledAsShipped} keeps
- * the limits' own sensorSampleS (0.125 s: a sample every third tick), for the tests of the sampler's
- * timing and of the windows derived for it.
+ * every tick ({@code sensorSampleS = loopPeriodS}, {@link #create}); {@link #sampledAsShipped}
+ * keeps the limits' own sensorSampleS (0.125 s: a sample every third tick), for the tests of the
+ * sampler's timing and of the windows derived for it.
  *
  * <p>The {@link FakeChamber} heats along a straight line, as no real element does, so the bench
- * switches the energy-balance observer off ({@code energyBalanceTripC = +Infinity}); the observer is
- * tested on the simulated appliance, whose physics it models (EnergyBalanceSurveyTest,
+ * switches the energy-balance observer off ({@code energyBalanceTripC = +Infinity}); the observer
+ * is tested on the simulated appliance, whose physics it models (EnergyBalanceSurveyTest,
  * SlowSensorLiesScenarioTest).
  *
- * <p>One {@link #step()} is one loop period, in the order of the real appliance: the chamber evolves
- * over the period with the heat that flowed during it, time advances, the controller renews the
- * lease (unless it hangs), and the supervisor ticks.
+ * <p>One {@link #step()} is one loop period, in the order of the real appliance: the chamber
+ * evolves over the period with the heat that flowed during it, time advances, the controller renews
+ * the lease (unless it hangs), and the supervisor ticks.
  */
 public final class SafetyBench {
   public final ManualClock clock = new ManualClock();
@@ -38,8 +38,10 @@ public final class SafetyBench {
   public final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
   public final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
   public final FakeCarriageLatch latch = new FakeCarriageLatch();
+
   /** Null when the limits say no current sensor is fitted. */
   public final FakeCurrentSensor current;
+
   public final RecordingSafetyListener listener = new RecordingSafetyListener();
   public final SafetyLimits limits;
   public final SafetySupervisor supervisor;
@@ -54,8 +56,10 @@ public final class SafetyBench {
     this(limits, chamber, store, true);
   }
 
-  private SafetyBench(SafetyLimits limits, FakeChamber chamber, FaultStore store, boolean everyTick) {
-    SafetyLimitsBuilder fake = SafetyLimitsBuilder.from(limits).set("energyBalanceTripC", Double.POSITIVE_INFINITY);
+  private SafetyBench(
+      SafetyLimits limits, FakeChamber chamber, FaultStore store, boolean everyTick) {
+    SafetyLimitsBuilder fake =
+        SafetyLimitsBuilder.from(limits).set("energyBalanceTripC", Double.POSITIVE_INFINITY);
     limits = everyTick ? fake.set("sensorSampleS", limits.loopPeriodS()).build() : fake.build();
     this.limits = limits;
     this.chamber = chamber;
@@ -71,7 +75,10 @@ public final class SafetyBench {
     return new SafetyBench(SafetyLimits.defaults(), FakeChamber.typical(), store);
   }
 
-  /** As {@link #create(SafetyLimits)}, but the sensor is read only every sensorSampleS of {@code limits}. */
+  /**
+   * As {@link #create(SafetyLimits)}, but the sensor is read only every sensorSampleS of {@code
+   * limits}.
+   */
   public static SafetyBench sampledAsShipped(SafetyLimits limits) {
     return new SafetyBench(limits, FakeChamber.typical(), null, false);
   }

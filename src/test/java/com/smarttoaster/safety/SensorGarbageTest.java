@@ -42,8 +42,9 @@ class SensorGarbageTest {
   }
 
   private void startToasting() throws Exception {
-    when(sensor.read()).thenAnswer(call -> new TemperatureReading(50.0, 21.0,
-        ThermocoupleFault.NONE, clock.nanos()));
+    when(sensor.read())
+        .thenAnswer(
+            call -> new TemperatureReading(50.0, 21.0, ThermocoupleFault.NONE, clock.nanos()));
     latch.pressLever();
     assertTrue(supervisor.holdCarriage());
     supervisor.renewLease();
@@ -109,8 +110,10 @@ class SensorGarbageTest {
   @Test
   void infiniteReadingIsASensorFault() throws Exception {
     startToasting();
-    when(sensor.read()).thenAnswer(call -> new TemperatureReading(
-        Double.POSITIVE_INFINITY, 21.0, ThermocoupleFault.NONE, 0));
+    when(sensor.read())
+        .thenAnswer(
+            call ->
+                new TemperatureReading(Double.POSITIVE_INFINITY, 21.0, ThermocoupleFault.NONE, 0));
 
     tickFor(0.35); // two samples at the shipped sample period, 0.15 s
 

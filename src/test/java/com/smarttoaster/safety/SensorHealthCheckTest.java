@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.ThermocoupleFault;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SensorHealthCheckTest {
 
@@ -77,8 +77,10 @@ class SensorHealthCheckTest {
     assertEquals(-40.25, fault.measured());
     assertEquals(-40.0, fault.limit());
     assertTrue(
-        fault.message().contains("chamber read -40.25 °C, outside the believable range -40.0 °C"
-            + " to 500.0 °C"),
+        fault
+            .message()
+            .contains(
+                "chamber read -40.25 °C, outside the believable range -40.0 °C" + " to 500.0 °C"),
         fault.message());
   }
 

@@ -47,7 +47,8 @@ class SensorSamplerTest {
       if (now - conversionStartNanos >= CONVERSION_NANOS) {
         latestC = Math.round(chamberC * 4) / 4.0; // a conversion finished: 0.25 °C steps
       }
-      conversionStartNanos = now; // CS low aborts the conversion in progress; a new one starts after
+      conversionStartNanos =
+          now; // CS low aborts the conversion in progress; a new one starts after
       readAtNanos.add(now);
       return new TemperatureReading(latestC, 21.0, ThermocoupleFault.NONE, now);
     }
@@ -58,11 +59,13 @@ class SensorSamplerTest {
   private final FakeCarriageLatch latch = new FakeCarriageLatch();
 
   private SafetySupervisor supervisor(SafetyLimits limits, TemperatureSensor sensor) {
-    return new SafetySupervisor(limits, heater, latch, sensor, new FakeCurrentSensor(heater, latch), clock, null);
+    return new SafetySupervisor(
+        limits, heater, latch, sensor, new FakeCurrentSensor(heater, latch), clock, null);
   }
 
   /** Heats for {@code seconds} with the chamber rising 1 °C/s; returns the fault, or null. */
-  private Fault heatWithRisingChamber(SafetySupervisor supervisor, ConvertingSensor sensor, double seconds) {
+  private Fault heatWithRisingChamber(
+      SafetySupervisor supervisor, ConvertingSensor sensor, double seconds) {
     latch.pressLever();
     assertTrue(supervisor.holdCarriage());
     supervisor.renewLease();
@@ -91,9 +94,11 @@ class SensorSamplerTest {
     assertEquals(200, sensor.readAtNanos.size(), "one read every third 50 ms tick over 30 s");
     for (int i = 1; i < sensor.readAtNanos.size(); i++) {
       long gap = sensor.readAtNanos.get(i) - sensor.readAtNanos.get(i - 1);
-      assertEquals(150_000_000L, gap, "read " + i + " came " + gap / 1e6 + " ms after the one before");
+      assertEquals(
+          150_000_000L, gap, "read " + i + " came " + gap / 1e6 + " ms after the one before");
     }
-    assertTrue(supervisor.status().lastReading().chamberC() > 49.0,
+    assertTrue(
+        supervisor.status().lastReading().chamberC() > 49.0,
         "the readings followed the chamber: " + supervisor.status().lastReading());
   }
 
@@ -142,7 +147,13 @@ class SensorSamplerTest {
   @Test
   void samplePeriodIsSensorSampleRoundedUpToWholeTicks() {
     assertEquals(0.15, SafetyLimits.defaults().samplePeriodS(), 1e-12);
-    assertEquals(0.1, SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.1).build().samplePeriodS(), 1e-12);
-    assertEquals(0.25, SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.25).build().samplePeriodS(), 1e-12);
+    assertEquals(
+        0.1,
+        SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.1).build().samplePeriodS(),
+        1e-12);
+    assertEquals(
+        0.25,
+        SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.25).build().samplePeriodS(),
+        1e-12);
   }
 }

@@ -81,8 +81,11 @@ class SensorStaleCheckTest {
     Fault fault = bench.assertTripped(FaultCode.SENSOR_STALE);
     assertFalse(bench.heater.isCommandedOn());
     assertEquals(1.05, fault.measured(), 1e-9);
-    assertTrue(fault.message().startsWith("Safety loop stalled: no temperature check for 1.05 s,"
-        + " limit 1.0 s."), fault.message());
+    assertTrue(
+        fault
+            .message()
+            .startsWith("Safety loop stalled: no temperature check for 1.05 s," + " limit 1.0 s."),
+        fault.message());
   }
 
   @Test

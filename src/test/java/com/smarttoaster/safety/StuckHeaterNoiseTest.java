@@ -19,8 +19,9 @@ class StuckHeaterNoiseTest {
   private static final double ARM_S = 1800;
 
   private static SafetyBench armedBench(double chamberC, double sigmaC, long seed) {
-    SafetyBench bench = SafetyBench.sampledAsShipped(
-        SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build());
+    SafetyBench bench =
+        SafetyBench.sampledAsShipped(
+            SafetyLimitsBuilder.defaults().set("currentSensorFitted", false).build());
     bench.chamber.setTemperatureC(chamberC);
     bench.sensor.setNoise(sigmaC, seed).setQuantum(0.25);
     bench.arm();
@@ -29,8 +30,15 @@ class StuckHeaterNoiseTest {
 
   @ParameterizedTest(name = "chamber {0} °C, noise σ {1} °C, seed {2}")
   @CsvSource({
-    "21,  0.7, 1", "21,  1.0, 2", "21,  1.5, 3", "21,  1.5, 4",
-    "120, 0.7, 5", "120, 1.5, 6", "200, 1.0, 7", "200, 1.5, 8", "200, 1.5, 9",
+    "21,  0.7, 1",
+    "21,  1.0, 2",
+    "21,  1.5, 3",
+    "21,  1.5, 4",
+    "120, 0.7, 5",
+    "120, 1.5, 6",
+    "200, 1.0, 7",
+    "200, 1.5, 8",
+    "200, 1.5, 9",
   })
   void noiseWhileArmedForThirtyMinutesNeverTrips(double chamberC, double sigmaC, long seed) {
     SafetyBench bench = armedBench(chamberC, sigmaC, seed);
@@ -39,7 +47,8 @@ class StuckHeaterNoiseTest {
 
     bench.assertNoFault();
     assertTrue(bench.supervisor.status().carriageHeld(), "still armed after 30 minutes");
-    assertTrue(bench.sensor.reads() > 11_000, "sampled throughout: " + bench.sensor.reads() + " reads");
+    assertTrue(
+        bench.sensor.reads() > 11_000, "sampled throughout: " + bench.sensor.reads() + " reads");
   }
 
   @Test
@@ -68,7 +77,8 @@ class StuckHeaterNoiseTest {
 
     bench.assertNoFault();
     bench.current.force(null); // back to following the relay: still no current, so no trip either
-    bench.current.setFailing(true); // an unreadable current sensor no longer vouches for "no current"
+    bench.current.setFailing(
+        true); // an unreadable current sensor no longer vouches for "no current"
     double tripAfter = bench.runUntilFault(30);
     assertTrue(tripAfter > 0, "with the current unknown the rise is judged by temperature");
     assertEquals(FaultCode.HEATER_STUCK_ON, bench.fault().code());

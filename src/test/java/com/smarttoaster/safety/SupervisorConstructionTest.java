@@ -37,18 +37,23 @@ class SupervisorConstructionTest {
 
     // Every interaction with any port, in the order it happened: the first two must be the outputs'
     // off, so nothing (a clock read, a sensor read that throws or hangs) can come before them.
-    List<Invocation> all = Stream.of(heater, latch, sensor, current, clock)
-        .flatMap(m -> mockingDetails(m).getInvocations().stream())
-        .sorted(Comparator.comparingInt(Invocation::getSequenceNumber))
-        .toList();
+    List<Invocation> all =
+        Stream.of(heater, latch, sensor, current, clock)
+            .flatMap(m -> mockingDetails(m).getInvocations().stream())
+            .sorted(Comparator.comparingInt(Invocation::getSequenceNumber))
+            .toList();
     assertTrue(all.size() >= 2, "the outputs were not even touched: " + all);
-    assertEquals(List.of("heater.set(false)", "latch.release()"),
+    assertEquals(
+        List.of("heater.set(false)", "latch.release()"),
         all.subList(0, 2).stream().map(SupervisorConstructionTest::describe).toList(),
         "first interactions of all: " + all);
   }
 
   private static String describe(Invocation i) {
-    String who = i.getMock() instanceof HeaterSwitch ? "heater" : i.getMock() instanceof CarriageLatch ? "latch" : "other";
+    String who =
+        i.getMock() instanceof HeaterSwitch
+            ? "heater"
+            : i.getMock() instanceof CarriageLatch ? "latch" : "other";
     String args = i.getArguments().length == 0 ? "" : String.valueOf(i.getArguments()[0]);
     return who + "." + i.getMethod().getName() + "(" + args + ")";
   }

@@ -30,7 +30,11 @@ class SupervisorLoopTest {
   // generous lease so a slow build machine cannot expire it between the test's calls; the sensor is
   // read on every tick so the tests can count reads as ticks
   private static final SafetyLimits LIMITS =
-      SafetyLimitsBuilder.defaults().set("leaseS", 5.0).set("hungS", 10.0).set("sensorSampleS", PERIOD_S).build();
+      SafetyLimitsBuilder.defaults()
+          .set("leaseS", 5.0)
+          .set("hungS", 10.0)
+          .set("sensorSampleS", PERIOD_S)
+          .build();
 
   private final Clock clock = Clock.system();
   private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);

@@ -19,7 +19,8 @@ class ScenarioAdditionsTest {
           + " \"slices\": 1, \"pauseS\": 45}]";
 
   private static String rejected(String json) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(json, SOURCE));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioReader.parse(json, SOURCE));
     assertFalse(e.getMessage().contains("Exception"), e.getMessage());
     return e.getMessage();
   }
@@ -78,7 +79,9 @@ class ScenarioAdditionsTest {
     msg = rejected(with("before", EARLIER.replace("\"shade\": 5", "\"shade\": 9")));
     assertTrue(msg.contains("before[0].shade"), msg);
 
-    msg = rejected(with("before", EARLIER.replace("\"slices\": 1,", "\"slices\": 1, \"colour\": 3,")));
+    msg =
+        rejected(
+            with("before", EARLIER.replace("\"slices\": 1,", "\"slices\": 1, \"colour\": 3,")));
     assertTrue(msg.contains("before[0].colour"), msg);
   }
 
@@ -90,6 +93,7 @@ class ScenarioAdditionsTest {
     }
     String msg = rejected(with("before", many.append("]").toString()));
 
-    assertTrue(msg.contains("before has " + (ScenarioLimits.MAX_EARLIER_CYCLES + 1) + " entries"), msg);
+    assertTrue(
+        msg.contains("before has " + (ScenarioLimits.MAX_EARLIER_CYCLES + 1) + " entries"), msg);
   }
 }

@@ -32,7 +32,10 @@ final class ScenarioJson {
 
   private ScenarioJson() {}
 
-  /** The base with the field at {@code path} (e.g. "bread.thicknessMm", "faults[1].rateCPerS") set to raw JSON. */
+  /**
+   * The base with the field at {@code path} (e.g. "bread.thicknessMm", "faults[1].rateCPerS") set
+   * to raw JSON.
+   */
   static String with(String path, String rawJson) {
     try {
       ObjectNode root = (ObjectNode) MAPPER.readTree(BASE);

@@ -40,13 +40,14 @@ class ScenarioReaderProperties {
   }
 
   @Property(tries = 3000)
-  void randomTextEditsOnlyEverGiveAScenarioException(@ForAll("examples") String base, @ForAll long seed) {
+  void randomTextEditsOnlyEverGiveAScenarioException(
+      @ForAll("examples") String base, @ForAll long seed) {
     checkOutcome(Mutations.text(base, new Random(seed)));
   }
 
   @Property(tries = 3000)
-  void randomValueEditsOnlyEverGiveAScenarioException(@ForAll("examples") String base, @ForAll long seed)
-      throws IOException {
+  void randomValueEditsOnlyEverGiveAScenarioException(
+      @ForAll("examples") String base, @ForAll long seed) throws IOException {
     JsonNode mutated = Mutations.tree(MAPPER.readTree(base), new Random(seed));
     checkOutcome(MAPPER.writeValueAsString(mutated));
   }
@@ -59,10 +60,13 @@ class ScenarioReaderProperties {
       String msg = e.getMessage();
       assertFalse(e.problems().isEmpty(), json);
       for (String line : msg.split("\n")) {
-        assertTrue(line.startsWith(SOURCE + ": ") && line.length() > SOURCE.length() + 5, "line: " + line + "\nfor:\n" + json);
+        assertTrue(
+            line.startsWith(SOURCE + ": ") && line.length() > SOURCE.length() + 5,
+            "line: " + line + "\nfor:\n" + json);
       }
       assertFalse(msg.chars().anyMatch(c -> c < 0x20 && c != '\n'), "control character in: " + msg);
-      for (String leak : List.of("com.fasterxml", "jackson", "Exception", "\tat ", "org.yaml", "java.")) {
+      for (String leak :
+          List.of("com.fasterxml", "jackson", "Exception", "\tat ", "org.yaml", "java.")) {
         assertFalse(msg.contains(leak), "message leaks '" + leak + "': " + msg + "\nfor:\n" + json);
       }
     }
@@ -81,10 +85,18 @@ class ScenarioReaderProperties {
                 Arbitraries.doubles().between(-40, 90).ofScale(6))
             .as(BreadSpec::new);
     Arbitrary<ScenarioFault> fault =
-        Combinators.combine(Arbitraries.of(FaultKind.class), Arbitraries.doubles().between(0, 3600).ofScale(6), Arbitraries.doubles().between(0.001, 1).ofScale(6))
-            .as((k, at, frac) -> k.parameter().isEmpty() ? ScenarioFault.of(k, at) : ScenarioFault.of(k, at, parameterFor(k, frac)));
+        Combinators.combine(
+                Arbitraries.of(FaultKind.class),
+                Arbitraries.doubles().between(0, 3600).ofScale(6),
+                Arbitraries.doubles().between(0.001, 1).ofScale(6))
+            .as(
+                (k, at, frac) ->
+                    k.parameter().isEmpty()
+                        ? ScenarioFault.of(k, at)
+                        : ScenarioFault.of(k, at, parameterFor(k, frac)));
     Arbitrary<ScenarioAction> action =
-        Combinators.combine(Arbitraries.doubles().between(0, 3600).ofScale(6), Arbitraries.of(ActionKind.class))
+        Combinators.combine(
+                Arbitraries.doubles().between(0, 3600).ofScale(6), Arbitraries.of(ActionKind.class))
             .as((at, k) -> new ScenarioAction(k == ActionKind.ARM_REMOTE_START ? 0 : at, k));
     return Combinators.combine(
             Arbitraries.longs(),
@@ -95,10 +107,24 @@ class ScenarioReaderProperties {
             bread,
             Arbitraries.integers().between(1, 7),
             Arbitraries.of(ToastMode.class))
-        .flatAs((seed, amb, mains, frac, slices, b, shade, mode) ->
-            Combinators.combine(fault.list().ofMaxSize(5), action.list().ofMaxSize(5))
-                .as((faults, actions) ->
-                    new Scenario(1, "generated", seed, amb, mains, amb - 1 + frac * (350 - amb + 1), slices, b, shade, mode, faults, actions)));
+        .flatAs(
+            (seed, amb, mains, frac, slices, b, shade, mode) ->
+                Combinators.combine(fault.list().ofMaxSize(5), action.list().ofMaxSize(5))
+                    .as(
+                        (faults, actions) ->
+                            new Scenario(
+                                1,
+                                "generated",
+                                seed,
+                                amb,
+                                mains,
+                                amb - 1 + frac * (350 - amb + 1),
+                                slices,
+                                b,
+                                shade,
+                                mode,
+                                faults,
+                                actions)));
   }
 
   private static double parameterFor(FaultKind k, double frac) {
@@ -118,15 +144,23 @@ class ScenarioReaderProperties {
   }
 
   @Property(tries = 500)
-  void everyScenarioWithinTheLimitsIsReadBackEqual(@ForAll("validScenarios") Scenario s) throws Exception {
+  void everyScenarioWithinTheLimitsIsReadBackEqual(@ForAll("validScenarios") Scenario s)
+      throws Exception {
     assertEquals(s, ScenarioReader.parse(toJson(s), SOURCE));
   }
 
   private static String toJson(Scenario s) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", s.version()).put("name", s.name()).put("seed", s.seed()).put("ambientC", s.ambientC())
-        .put("mainsVolts", s.mainsVolts()).put("chamberStartC", s.chamberStartC()).put("slices", s.slices());
-    root.putObject("bread").put("type", s.bread().type().id()).put("thicknessMm", s.bread().thicknessMm())
+    root.put("version", s.version())
+        .put("name", s.name())
+        .put("seed", s.seed())
+        .put("ambientC", s.ambientC())
+        .put("mainsVolts", s.mainsVolts())
+        .put("chamberStartC", s.chamberStartC())
+        .put("slices", s.slices());
+    root.putObject("bread")
+        .put("type", s.bread().type().id())
+        .put("thicknessMm", s.bread().thicknessMm())
         .put("startC", s.bread().startC());
     root.put("shade", s.shade()).put("mode", s.mode().id());
     var faults = root.putArray("faults");

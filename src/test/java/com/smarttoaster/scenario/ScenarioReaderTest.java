@@ -32,7 +32,8 @@ class ScenarioReaderTest {
   }
 
   private static ScenarioException rejected(String json) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(json, SOURCE));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioReader.parse(json, SOURCE));
     for (String line : e.getMessage().split("\n")) {
       assertTrue(line.startsWith(SOURCE + ": "), "every line names the file: " + line);
     }
@@ -43,7 +44,9 @@ class ScenarioReaderTest {
 
   private static void assertNames(String json, String path) {
     ScenarioException e = rejected(json);
-    assertTrue(e.getMessage().contains(SOURCE + ": " + path + " "), "message names " + path + ":\n" + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(SOURCE + ": " + path + " "),
+        "message names " + path + ":\n" + e.getMessage());
   }
 
   // ---- accepted ------------------------------------------------------------------------------
@@ -61,9 +64,18 @@ class ScenarioReaderTest {
     Scenario s = ScenarioReader.read(EXAMPLES.resolve("cancel-midway.json"));
     assertEquals(
         new Scenario(
-            1, "user presses cancel halfway", 6, 21.0, 230.0, 21.0, 2,
-            new BreadSpec(BreadType.BRIOCHE, 20, 21.0), 4, ToastMode.TOAST,
-            List.of(), List.of(new ScenarioAction(50.0, ActionKind.CANCEL))),
+            1,
+            "user presses cancel halfway",
+            6,
+            21.0,
+            230.0,
+            21.0,
+            2,
+            new BreadSpec(BreadType.BRIOCHE, 20, 21.0),
+            4,
+            ToastMode.TOAST,
+            List.of(),
+            List.of(new ScenarioAction(50.0, ActionKind.CANCEL))),
         s);
     assertEquals(new ToastSettings(4, BreadType.BRIOCHE, 20, 2, ToastMode.TOAST), s.settings());
   }
@@ -72,7 +84,9 @@ class ScenarioReaderTest {
   void faultsAndTheirParametersAreRead() throws Exception {
     Scenario s = ScenarioReader.parse(BASE, SOURCE);
     assertEquals(
-        List.of(ScenarioFault.of(FaultKind.SENSOR_OPEN, 30.0), ScenarioFault.of(FaultKind.SENSOR_DRIFT, 10.0, 2.0)),
+        List.of(
+            ScenarioFault.of(FaultKind.SENSOR_OPEN, 30.0),
+            ScenarioFault.of(FaultKind.SENSOR_DRIFT, 10.0, 2.0)),
         s.faults());
     assertEquals(2.0, s.faults().get(1).rateCPerS());
     assertEquals(2.0, s.faults().get(1).parameter());
@@ -119,7 +133,8 @@ class ScenarioReaderTest {
     Files.writeString(dir.resolve("a.json"), BASE);
     Files.writeString(dir.resolve("notes.txt"), "x");
     Files.createDirectory(dir.resolve("c.json"));
-    assertEquals(List.of(dir.resolve("a.json"), dir.resolve("b.json")), ScenarioReader.scenarioFiles(dir));
+    assertEquals(
+        List.of(dir.resolve("a.json"), dir.resolve("b.json")), ScenarioReader.scenarioFiles(dir));
   }
 
   @Test
@@ -130,14 +145,16 @@ class ScenarioReaderTest {
 
   @Test
   void anEmptyDirectoryIsAnError(@TempDir Path dir) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.scenarioFiles(dir));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioReader.scenarioFiles(dir));
     assertEquals(dir + ": the directory contains no *.json scenario files", e.getMessage());
   }
 
   @Test
   void aMissingPathIsAnError(@TempDir Path dir) {
     Path missing = dir.resolve("nope");
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.scenarioFiles(missing));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioReader.scenarioFiles(missing));
     assertEquals(missing + ": no such file or directory", e.getMessage());
     e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(missing));
     assertEquals(missing + ": no such file", e.getMessage());
@@ -145,7 +162,10 @@ class ScenarioReaderTest {
 
   @Test
   void aFileThatIsNotUtf8IsAnError(@TempDir Path dir) throws Exception {
-    Path f = Files.write(dir.resolve("latin1.json"), BASE.replace("base", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    Path f =
+        Files.write(
+            dir.resolve("latin1.json"),
+            BASE.replace("base", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
     ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(f));
     assertEquals(f + ": is not UTF-8 text; save it as UTF-8", e.getMessage());
   }
@@ -154,7 +174,8 @@ class ScenarioReaderTest {
   void theFileNameIsInTheMessage(@TempDir Path dir) throws Exception {
     Path f = Files.writeString(dir.resolve("bad.json"), with("shade", "9"));
     ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(f));
-    assertEquals(f + ": shade = 9 is out of range; expected a whole number from 1 to 7", e.getMessage());
+    assertEquals(
+        f + ": shade = 9 is out of range; expected a whole number from 1 to 7", e.getMessage());
   }
 
   // ---- malformed documents -------------------------------------------------------------------
@@ -162,11 +183,22 @@ class ScenarioReaderTest {
   @Test
   void malformedJsonNamesTheLineAndColumn() {
     ScenarioException e = rejected("{\n  \"version\": 1,\n  \"name\": \"x\",,\n}");
-    assertTrue(e.getMessage().startsWith(SOURCE + ": not valid JSON at line 3, column "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(SOURCE + ": not valid JSON at line 3, column "), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{", "{\"version\": 1", "[1, 2", "{version: 1}", "{'version': 1}", "{\"a\": 01}", "\u0000", "{} {}"})
+  @ValueSource(
+      strings = {
+        "{",
+        "{\"version\": 1",
+        "[1, 2",
+        "{version: 1}",
+        "{'version': 1}",
+        "{\"a\": 01}",
+        "\u0000",
+        "{} {}"
+      })
   void malformedJsonIsAScenarioException(String json) {
     ScenarioException e = rejected(json);
     assertTrue(e.getMessage().startsWith(SOURCE + ": not valid JSON"), e.getMessage());
@@ -174,7 +206,9 @@ class ScenarioReaderTest {
 
   @Test
   void anEmptyFileIsAnError() {
-    assertEquals(SOURCE + ": the file is empty; expected a JSON object {\"version\": 1, ...}", rejected("  \n").getMessage());
+    assertEquals(
+        SOURCE + ": the file is empty; expected a JSON object {\"version\": 1, ...}",
+        rejected("  \n").getMessage());
   }
 
   @Test
@@ -189,7 +223,10 @@ class ScenarioReaderTest {
     ScenarioException e = rejected(BASE.replace("\"ambientC\": 21.0", "\"ambientC\": NaN"));
     assertTrue(e.getMessage().contains("NaN and Infinity are not numbers here"), e.getMessage());
     assertNames(BASE.replace("\"ambientC\": 21.0", "\"ambientC\": 1e400"), "ambientC");
-    assertTrue(rejected(BASE.replace("\"ambientC\": 21.0", "\"ambientC\": 1e400")).getMessage().contains("not a finite number"));
+    assertTrue(
+        rejected(BASE.replace("\"ambientC\": 21.0", "\"ambientC\": 1e400"))
+            .getMessage()
+            .contains("not a finite number"));
   }
 
   @Test
@@ -202,7 +239,9 @@ class ScenarioReaderTest {
 
   @Test
   void versionIsRequired() {
-    assertEquals(SOURCE + ": version is required; expected 1 (the scenario format version)", rejected(without("version")).getMessage());
+    assertEquals(
+        SOURCE + ": version is required; expected 1 (the scenario format version)",
+        rejected(without("version")).getMessage());
   }
 
   @Test
@@ -222,20 +261,35 @@ class ScenarioReaderTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "name", "seed", "ambientC", "mainsVolts", "chamberStartC", "slices", "bread", "shade", "mode",
-        "bread.type", "bread.thicknessMm", "bread.startC", "faults[0].kind", "faults[0].atS", "actions[0].atS",
+        "name",
+        "seed",
+        "ambientC",
+        "mainsVolts",
+        "chamberStartC",
+        "slices",
+        "bread",
+        "shade",
+        "mode",
+        "bread.type",
+        "bread.thicknessMm",
+        "bread.startC",
+        "faults[0].kind",
+        "faults[0].atS",
+        "actions[0].atS",
         "actions[0].do"
       })
   void aMissingRequiredFieldIsNamed(String path) {
     ScenarioException e = rejected(without(path));
-    assertTrue(e.getMessage().contains(SOURCE + ": " + path + " is required; expected "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(SOURCE + ": " + path + " is required; expected "), e.getMessage());
   }
 
   @Test
   void aMissingFaultParameterIsNamedWithItsKind() {
     ScenarioException e = rejected(without("faults[1].rateCPerS"));
     assertEquals(
-        SOURCE + ": faults[1].rateCPerS is required for kind sensor-drift; expected a number from -100 to 100 °C/s, not 0",
+        SOURCE
+            + ": faults[1].rateCPerS is required for kind sensor-drift; expected a number from -100 to 100 °C/s, not 0",
         e.getMessage());
   }
 
@@ -249,17 +303,21 @@ class ScenarioReaderTest {
   void everyParameterisedKindRequiresItsParameter(String kind, String parameter) {
     String json = with("faults[0].kind", "\"" + kind + "\"");
     assertTrue(
-        rejected(json).getMessage().contains("faults[0]." + parameter + " is required for kind " + kind),
+        rejected(json)
+            .getMessage()
+            .contains("faults[0]." + parameter + " is required for kind " + kind),
         rejected(json).getMessage());
   }
 
   @Test
   void aParameterThatDoesNotBelongToTheKindIsNamed() {
     assertEquals(
-        SOURCE + ": faults[1].sigmaC does not apply to kind sensor-drift; kind sensor-drift takes only rateCPerS; remove it",
+        SOURCE
+            + ": faults[1].sigmaC does not apply to kind sensor-drift; kind sensor-drift takes only rateCPerS; remove it",
         rejected(with("faults[1].sigmaC", "3")).getMessage());
     assertEquals(
-        SOURCE + ": faults[0].durationS does not apply to kind sensor-open; kind sensor-open takes no parameter; remove it",
+        SOURCE
+            + ": faults[0].durationS does not apply to kind sensor-open; kind sensor-open takes no parameter; remove it",
         rejected(with("faults[0].durationS", "3")).getMessage());
   }
 
@@ -275,7 +333,8 @@ class ScenarioReaderTest {
   @Test
   void anUnknownNestedFieldIsNamed() {
     assertEquals(
-        SOURCE + ": bread.colour is not a known field in bread; known fields: type, thicknessMm, startC",
+        SOURCE
+            + ": bread.colour is not a known field in bread; known fields: type, thicknessMm, startC",
         rejected(with("bread.colour", "\"brown\"")).getMessage());
     assertNames(with("faults[0].rate", "1"), "faults[0].rate");
     assertNames(with("actions[0].when", "1"), "actions[0].when");
@@ -286,7 +345,8 @@ class ScenarioReaderTest {
   @Test
   void aStringWhereANumberGoesIsAWrongType() {
     assertEquals(
-        SOURCE + ": bread.thicknessMm = \"12\" has the wrong type; expected a number from 3 to 60 mm",
+        SOURCE
+            + ": bread.thicknessMm = \"12\" has the wrong type; expected a number from 3 to 60 mm",
         rejected(with("bread.thicknessMm", "\"12\"")).getMessage());
   }
 
@@ -339,10 +399,12 @@ class ScenarioReaderTest {
   @Test
   void anUnknownEnumValueListsTheAllowedOnes() {
     assertEquals(
-        SOURCE + ": mode = \"grill\" is not an allowed value; expected one of: toast, defrost, bagel, reheat",
+        SOURCE
+            + ": mode = \"grill\" is not an allowed value; expected one of: toast, defrost, bagel, reheat",
         rejected(with("mode", "\"grill\"")).getMessage());
     assertEquals(
-        SOURCE + ": bread.type = \"baguette\" is not an allowed value; expected one of: white, wholegrain, sourdough, rye, brioche, bagel",
+        SOURCE
+            + ": bread.type = \"baguette\" is not an allowed value; expected one of: white, wholegrain, sourdough, rye, brioche, bagel",
         rejected(with("bread.type", "\"baguette\"")).getMessage());
     assertNames(with("faults[1].kind", "\"sensor-melt\""), "faults[1].kind");
     assertNames(with("actions[0].do", "\"eject\""), "actions[0].do");
@@ -350,7 +412,10 @@ class ScenarioReaderTest {
 
   @Test
   void aNearMissSuggestsTheId() {
-    assertTrue(rejected(with("faults[0].kind", "\"sensor_open\"")).getMessage().contains("(did you mean sensor-open?)"));
+    assertTrue(
+        rejected(with("faults[0].kind", "\"sensor_open\""))
+            .getMessage()
+            .contains("(did you mean sensor-open?)"));
   }
 
   // ---- ranges -------------------------------------------------------------------------------
@@ -379,7 +444,8 @@ class ScenarioReaderTest {
       })
   void outOfRangeValuesNameTheFieldTheValueAndTheRange(String path, String value, String range) {
     String msg = rejected(with(path, value)).getMessage();
-    assertTrue(msg.startsWith(SOURCE + ": " + path + " = " + value + " is out of range; expected "), msg);
+    assertTrue(
+        msg.startsWith(SOURCE + ": " + path + " = " + value + " is out of range; expected "), msg);
     assertTrue(msg.contains(range), msg);
   }
 
@@ -406,48 +472,68 @@ class ScenarioReaderTest {
       })
   void faultParametersAreCheckedAgainstTheirKind(String kind, String parameter, String value) {
     String json =
-        BASE.replace("{\"kind\": \"sensor-drift\", \"atS\": 10.0, \"rateCPerS\": 2.0}",
+        BASE.replace(
+            "{\"kind\": \"sensor-drift\", \"atS\": 10.0, \"rateCPerS\": 2.0}",
             "{\"kind\": \"" + kind + "\", \"atS\": 10.0, \"" + parameter + "\": " + value + "}");
     String msg = rejected(json).getMessage();
     assertTrue(
-        msg.startsWith(SOURCE + ": faults[1]." + parameter + " = " + value + " is out of range for kind " + kind + "; expected "),
+        msg.startsWith(
+            SOURCE
+                + ": faults[1]."
+                + parameter
+                + " = "
+                + value
+                + " is out of range for kind "
+                + kind
+                + "; expected "),
         msg);
   }
 
   @Test
   void theChamberCannotBeColderThanTheRoom() {
-    String json = with("ambientC", "25").replace("\"chamberStartC\" : 21.0", "\"chamberStartC\" : 23.5");
+    String json =
+        with("ambientC", "25").replace("\"chamberStartC\" : 21.0", "\"chamberStartC\" : 23.5");
     assertEquals(
-        SOURCE + ": chamberStartC = 23.5 is below ambientC - 1 = 24; a chamber cannot be colder than the room it"
+        SOURCE
+            + ": chamberStartC = 23.5 is below ambientC - 1 = 24; a chamber cannot be colder than the room it"
             + " sits in; expected a number from 24 to 350 °C",
         rejected(json).getMessage());
   }
 
   @Test
   void theChamberMayBeOneDegreeBelowTheRoom() throws Exception {
-    String json = with("ambientC", "25").replace("\"chamberStartC\" : 21.0", "\"chamberStartC\" : 24");
+    String json =
+        with("ambientC", "25").replace("\"chamberStartC\" : 21.0", "\"chamberStartC\" : 24");
     assertEquals(24.0, ScenarioReader.parse(json, SOURCE).chamberStartC());
   }
 
   @Test
   void armRemoteStartMustBeAtZero() {
     assertEquals(
-        SOURCE + ": actions[0].atS = 5 is not allowed for arm-remote-start; expected 0 (arming replaces the lever press at 0 s)",
+        SOURCE
+            + ": actions[0].atS = 5 is not allowed for arm-remote-start; expected 0 (arming replaces the lever press at 0 s)",
         rejected(with("actions", "[{\"atS\": 5, \"do\": \"arm-remote-start\"}]")).getMessage());
   }
 
   @Test
   void tooManyFaultsAreRefused() {
-    String many = "[" + "{\"kind\": \"sensor-open\", \"atS\": 1},".repeat(101) + "{\"kind\": \"sensor-open\", \"atS\": 1}]";
+    String many =
+        "["
+            + "{\"kind\": \"sensor-open\", \"atS\": 1},".repeat(101)
+            + "{\"kind\": \"sensor-open\", \"atS\": 1}]";
     assertEquals(
-        SOURCE + ": faults has 102 entries; at most 100 are allowed", rejected(with("faults", many)).getMessage());
+        SOURCE + ": faults has 102 entries; at most 100 are allowed",
+        rejected(with("faults", many)).getMessage());
   }
 
   // ---- several problems ---------------------------------------------------------------------
 
   @Test
   void allProblemsAreReportedOnePerLine() {
-    String json = with("shade", "0").replace("\"slices\" : 2", "\"slices\" : 9").replace("\"toast\"", "\"grill\"");
+    String json =
+        with("shade", "0")
+            .replace("\"slices\" : 2", "\"slices\" : 9")
+            .replace("\"toast\"", "\"grill\"");
     ScenarioException e = rejected(json);
     assertEquals(3, e.problems().size(), e.getMessage());
     assertEquals(3, e.getMessage().split("\n").length);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class JournalStderrTest {
   private final ByteArrayOutputStream journal = new ByteArrayOutputStream();
-  private final PrintStream err = new PrintStream(new JournalStderr(journal), true, StandardCharsets.UTF_8);
+  private final PrintStream err =
+      new PrintStream(new JournalStderr(journal), true, StandardCharsets.UTF_8);
 
   private String journal() {
     return journal.toString(StandardCharsets.UTF_8);
@@ -25,11 +26,13 @@ class JournalStderrTest {
     err.println("DEBUG SafetySupervisor - Heater commanded on");
     err.println("FAULT OVER_TEMPERATURE: chamber read 283.5 °C");
 
-    assertEquals("<6>INFO SupervisorLoop - Safety loop started, period 50.0 ms\n"
-        + "<4>WARN ModelPredictor - MODEL REFUSED: checksum\n"
-        + "<3>ERROR SafetySupervisor - Safety fault OVER_TEMPERATURE: chamber read 283.5 °C\n"
-        + "<7>DEBUG SafetySupervisor - Heater commanded on\n"
-        + "<3>FAULT OVER_TEMPERATURE: chamber read 283.5 °C\n", journal());
+    assertEquals(
+        "<6>INFO SupervisorLoop - Safety loop started, period 50.0 ms\n"
+            + "<4>WARN ModelPredictor - MODEL REFUSED: checksum\n"
+            + "<3>ERROR SafetySupervisor - Safety fault OVER_TEMPERATURE: chamber read 283.5 °C\n"
+            + "<7>DEBUG SafetySupervisor - Heater commanded on\n"
+            + "<3>FAULT OVER_TEMPERATURE: chamber read 283.5 °C\n",
+        journal());
   }
 
   @Test
@@ -41,11 +44,13 @@ class JournalStderrTest {
     err.println("\t... 4 more");
 
     // journalctl -p err must show the whole trace, not just its first line
-    assertEquals("<3>ERROR SupervisorLoop - Safety tick failed\n"
-        + "<3>java.lang.IllegalStateException: boom\n"
-        + "<3>\tat com.smarttoaster.safety.SafetySupervisor.tick(SafetySupervisor.java:1)\n"
-        + "<3>Caused by: java.io.IOException: bus\n"
-        + "<3>\t... 4 more\n", journal());
+    assertEquals(
+        "<3>ERROR SupervisorLoop - Safety tick failed\n"
+            + "<3>java.lang.IllegalStateException: boom\n"
+            + "<3>\tat com.smarttoaster.safety.SafetySupervisor.tick(SafetySupervisor.java:1)\n"
+            + "<3>Caused by: java.io.IOException: bus\n"
+            + "<3>\t... 4 more\n",
+        journal());
   }
 
   @Test
@@ -54,9 +59,11 @@ class JournalStderrTest {
     err.println("org.eclipse.paho.mqttv5.common.MqttException$Timeout");
     err.println("\tat x.Y.z(Y.java:2)");
 
-    assertEquals("<4>WARN PahoTransport - Connection lost\n"
-        + "<4>org.eclipse.paho.mqttv5.common.MqttException$Timeout\n"
-        + "<4>\tat x.Y.z(Y.java:2)\n", journal());
+    assertEquals(
+        "<4>WARN PahoTransport - Connection lost\n"
+            + "<4>org.eclipse.paho.mqttv5.common.MqttException$Timeout\n"
+            + "<4>\tat x.Y.z(Y.java:2)\n",
+        journal());
   }
 
   @Test
@@ -66,10 +73,12 @@ class JournalStderrTest {
     err.println("keys: l lever down");
     err.println("Smart.toaster ready");
 
-    assertEquals("<3>ERROR x - y\n"
-        + "config/pi.yaml: pi.heaterPin 99 is above 27\n"
-        + "keys: l lever down\n"
-        + "Smart.toaster ready\n", journal());
+    assertEquals(
+        "<3>ERROR x - y\n"
+            + "config/pi.yaml: pi.heaterPin 99 is above 27\n"
+            + "keys: l lever down\n"
+            + "Smart.toaster ready\n",
+        journal());
   }
 
   @Test

@@ -52,14 +52,28 @@ class ServiceLifecycleTest {
   }
 
   private SafetySupervisor supervisor(ServiceLifecycle service) {
-    return new SafetySupervisor(SafetyLimits.defaults(), heater, latch, sensor, current, clock,
-        service.reporting(faults), service.faultStore());
+    return new SafetySupervisor(
+        SafetyLimits.defaults(),
+        heater,
+        latch,
+        sensor,
+        current,
+        clock,
+        service.reporting(faults),
+        service.faultStore());
   }
 
   private static ToasterConfig withStateDir(String stateDir) {
     ToasterConfig d = ToasterConfig.defaults();
-    return new ToasterConfig(new ApplianceConfig(ApplianceKind.SIMULATED, "kitchen", 230, true, stateDir),
-        d.safety(), d.controller(), d.simulation(), d.logging(), d.pi(), d.mqtt(), d.history());
+    return new ToasterConfig(
+        new ApplianceConfig(ApplianceKind.SIMULATED, "kitchen", 230, true, stateDir),
+        d.safety(),
+        d.controller(),
+        d.simulation(),
+        d.logging(),
+        d.pi(),
+        d.mqtt(),
+        d.history());
   }
 
   @Test
@@ -68,10 +82,12 @@ class ServiceLifecycleTest {
 
     assertNull(service.faultStore());
     SelfTestReport report = service.selfTest(supervisor(service), sensor, current, ms -> {});
-    assertEquals(List.of("config", "state", "model", "sensor", "heater"),
+    assertEquals(
+        List.of("config", "state", "model", "sensor", "heater"),
         report.items().stream().map(SelfTestReport.Item::name).toList());
     assertEquals(Outcome.WARN, report.items().get(1).outcome());
-    assertEquals("no state directory: a restart clears latched faults", report.items().get(1).detail());
+    assertEquals(
+        "no state directory: a restart clears latched faults", report.items().get(1).detail());
   }
 
   @Test
@@ -100,7 +116,8 @@ class ServiceLifecycleTest {
 
     assertNull(service.faultStore());
     SelfTestReport report = service.selfTest(supervisor(service), sensor, current, ms -> {});
-    assertTrue(report.items().get(1).detail().startsWith("state directory " + file + " unusable"),
+    assertTrue(
+        report.items().get(1).detail().startsWith("state directory " + file + " unusable"),
         report.items().get(1).detail());
   }
 
@@ -118,17 +135,23 @@ class ServiceLifecycleTest {
     try (SupervisorLoop loop = new SupervisorLoop(supervisor, 0.01)) {
       loop.start();
       service.ready(loop, supervisor, report);
-      assertTrue(notifier.sent().get(0).startsWith("READY=1\nSTATUS=Ready: self-test passed"),
+      assertTrue(
+          notifier.sent().get(0).startsWith("READY=1\nSTATUS=Ready: self-test passed"),
           notifier.sent().get(0));
       long deadline = System.nanoTime() + 3_000_000_000L;
-      while (notifier.sent().stream().filter("WATCHDOG=1"::equals).count() < 3 && System.nanoTime() < deadline) {
+      while (notifier.sent().stream().filter("WATCHDOG=1"::equals).count() < 3
+          && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertTrue(notifier.sent().stream().filter("WATCHDOG=1"::equals).count() >= 3, notifier.sent().toString());
+      assertTrue(
+          notifier.sent().stream().filter("WATCHDOG=1"::equals).count() >= 3,
+          notifier.sent().toString());
 
       service.stopping();
       int sentAtStop = notifier.sent().size();
-      assertEquals("STOPPING=1\nSTATUS=Stopping: heater off, carriage released", notifier.sent().get(sentAtStop - 1));
+      assertEquals(
+          "STOPPING=1\nSTATUS=Stopping: heater off, carriage released",
+          notifier.sent().get(sentAtStop - 1));
       Thread.sleep(150);
       assertEquals(sentAtStop, notifier.sent().size(), "no pings after STOPPING=1");
       service.close();
@@ -148,10 +171,15 @@ class ServiceLifecycleTest {
     }
 
     List<String> sent = notifier.sent();
-    assertTrue(sent.get(0).startsWith("STATUS=FAULT SENSOR_FAULT: Start-up self-test"), sent.toString());
-    assertTrue(sent.get(1).startsWith("READY=1\nSTATUS=FAULT SENSOR_FAULT: Start-up self-test"), sent.toString());
+    assertTrue(
+        sent.get(0).startsWith("STATUS=FAULT SENSOR_FAULT: Start-up self-test"), sent.toString());
+    assertTrue(
+        sent.get(1).startsWith("READY=1\nSTATUS=FAULT SENSOR_FAULT: Start-up self-test"),
+        sent.toString());
     assertEquals(FaultCode.SENSOR_FAULT, faults.faults().get(0).code());
-    assertEquals(FaultCode.SENSOR_FAULT, FaultStore.in(dir).load().orElseThrow().fault().code(),
+    assertEquals(
+        FaultCode.SENSOR_FAULT,
+        FaultStore.in(dir).load().orElseThrow().fault().code(),
         "the self-test's fault is stored like any other");
   }
 
@@ -164,7 +192,11 @@ class ServiceLifecycleTest {
     SelfTestReport report = service.selfTest(supervisor, sensor, current, ms -> {});
 
     assertEquals(FaultCode.NO_HEAT_RISE, supervisor.latchedFault().orElseThrow().code());
-    assertTrue(notifier.sent().get(0).startsWith("STATUS=FAULT NO_HEAT_RISE: No heat rise. (Restored after a"),
+    assertTrue(
+        notifier
+            .sent()
+            .get(0)
+            .startsWith("STATUS=FAULT NO_HEAT_RISE: No heat rise. (Restored after a"),
         notifier.sent().toString());
     assertTrue(report.items().stream().anyMatch(i -> i.name().equals("stored fault")));
   }

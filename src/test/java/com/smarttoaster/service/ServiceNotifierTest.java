@@ -23,7 +23,8 @@ class ServiceNotifierTest {
   void withoutNotifySocketNothingIsSentAndNothingNativeIsLoaded() {
     assertSame(ServiceNotifier.NONE, ServiceNotifier.fromEnvironment(Map.of()));
     assertSame(ServiceNotifier.NONE, ServiceNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", "")));
-    assertSame(ServiceNotifier.NONE, ServiceNotifier.fromEnvironment(Map.of("WATCHDOG_USEC", "5000000")));
+    assertSame(
+        ServiceNotifier.NONE, ServiceNotifier.fromEnvironment(Map.of("WATCHDOG_USEC", "5000000")));
 
     ServiceNotifier none = ServiceNotifier.NONE;
     assertFalse(none.isActive());
@@ -40,11 +41,15 @@ class ServiceNotifierTest {
     notifier.ready("FAULT SENSOR_FAULT: line one\nline two\r");
     notifier.stopping("bye");
 
-    assertEquals(java.util.List.of("READY=1\nSTATUS=FAULT SENSOR_FAULT: line one line two ",
-        "STOPPING=1\nSTATUS=bye"), notifier.sent());
+    assertEquals(
+        java.util.List.of(
+            "READY=1\nSTATUS=FAULT SENSOR_FAULT: line one line two ", "STOPPING=1\nSTATUS=bye"),
+        notifier.sent());
   }
 
-  /** The C library's socket calls, enough to play the service manager's end of the notify socket. */
+  /**
+   * The C library's socket calls, enough to play the service manager's end of the notify socket.
+   */
   public interface LibC extends Library {
     int socket(int domain, int type, int protocol);
 

@@ -31,13 +31,20 @@ class StartupSelfTestTest {
   private final FakeCurrentSensor current = new FakeCurrentSensor(heater, latch);
   private final RecordingSafetyListener listener = new RecordingSafetyListener();
   private final SafetySupervisor supervisor =
-      new SafetySupervisor(SafetyLimits.defaults(), heater, latch, sensor, current, clock, listener);
+      new SafetySupervisor(
+          SafetyLimits.defaults(), heater, latch, sensor, current, clock, listener);
   private final List<Long> pauses = new ArrayList<>();
 
   private SelfTestReport run(String predictorName) throws InterruptedException {
-    return new StartupSelfTest(supervisor, sensor, current, predictorName,
-        new UnavailableModelPredictor("no model installed: model/toast-time.tflite is not in this build"),
-        pauses::add).run();
+    return new StartupSelfTest(
+            supervisor,
+            sensor,
+            current,
+            predictorName,
+            new UnavailableModelPredictor(
+                "no model installed: model/toast-time.tflite is not in this build"),
+            pauses::add)
+        .run();
   }
 
   private SelfTestReport run() throws InterruptedException {
@@ -58,7 +65,8 @@ class StartupSelfTestTest {
     assertEquals("passed", report.summary());
     assertNull(report.latched());
     assertTrue(supervisor.latchedFault().isEmpty());
-    assertEquals("chamber 20.5 °C, cold junction 24.0 °C (4 of 4 samples valid), within 15.0 °C of each other",
+    assertEquals(
+        "chamber 20.5 °C, cold junction 24.0 °C (4 of 4 samples valid), within 15.0 °C of each other",
         item(report, "sensor").detail());
     assertEquals("commanded off, no current (4 of 4 samples)", item(report, "heater").detail());
     assertEquals(List.of(100L, 100L, 100L), pauses, "four samples, 100 ms apart");
@@ -74,16 +82,20 @@ class StartupSelfTestTest {
     assertFalse(report.passed());
     Fault fault = supervisor.latchedFault().orElseThrow();
     assertEquals(FaultCode.SENSOR_FAULT, fault.code());
-    assertEquals("Start-up self-test: the chamber temperature could not be read: 0 of 4 samples valid, 3 needed"
-        + " (SPI transfer failed). Heat is off and no cycle can start. Check the thermocouple and its connector"
-        + " (hardware/README.md), then hold the reset button for 3 s.", fault.message());
+    assertEquals(
+        "Start-up self-test: the chamber temperature could not be read: 0 of 4 samples valid, 3 needed"
+            + " (SPI transfer failed). Heat is off and no cycle can start. Check the thermocouple and its connector"
+            + " (hardware/README.md), then hold the reset button for 3 s.",
+        fault.message());
     assertEquals(0.0, fault.measured());
     assertEquals(3.0, fault.limit());
     assertEquals(List.of(fault), listener.faults());
     assertFalse(heater.isCommandedOn());
     assertFalse(latch.isHeld());
     latch.pressLever();
-    assertFalse(supervisor.holdCarriage(), "the controller cannot start a cycle from the self-test's fault");
+    assertFalse(
+        supervisor.holdCarriage(),
+        "the controller cannot start a cycle from the self-test's fault");
   }
 
   @Test
@@ -93,7 +105,8 @@ class StartupSelfTestTest {
     SelfTestReport report = run();
 
     assertTrue(report.passed(), report.summary());
-    assertEquals("chamber 21.0 °C, cold junction 22.0 °C (3 of 4 samples valid), within 15.0 °C of each other",
+    assertEquals(
+        "chamber 21.0 °C, cold junction 22.0 °C (3 of 4 samples valid), within 15.0 °C of each other",
         item(report, "sensor").detail());
   }
 
@@ -116,9 +129,10 @@ class StartupSelfTestTest {
 
     Fault fault = supervisor.latchedFault().orElseThrow();
     assertEquals(FaultCode.SENSOR_IMPLAUSIBLE, fault.code());
-    assertEquals("Start-up self-test: the idle chamber reads 4.0 °C, 21.0 °C below the converter's cold junction"
-        + " (25.0 °C); at most 15.0 °C below is believable. Heat is off and no cycle can start. Check the"
-        + " thermocouple type (K), its polarity and its connector, then hold the reset button for 3 s.",
+    assertEquals(
+        "Start-up self-test: the idle chamber reads 4.0 °C, 21.0 °C below the converter's cold junction"
+            + " (25.0 °C); at most 15.0 °C below is believable. Heat is off and no cycle can start. Check the"
+            + " thermocouple type (K), its polarity and its connector, then hold the reset button for 3 s.",
         fault.message());
     assertEquals(-21.0, fault.measured(), 1e-9);
     assertEquals(-15.0, fault.limit());
@@ -138,8 +152,10 @@ class StartupSelfTestTest {
     SelfTestReport report = run();
 
     assertTrue(report.passed(), report.summary());
-    assertEquals("chamber 140.0 °C, cold junction 30.0 °C (4 of 4 samples valid); the chamber is still warm, so it"
-        + " is not compared with the cold junction", item(report, "sensor").detail());
+    assertEquals(
+        "chamber 140.0 °C, cold junction 30.0 °C (4 of 4 samples valid); the chamber is still warm, so it"
+            + " is not compared with the cold junction",
+        item(report, "sensor").detail());
   }
 
   @Test
@@ -164,7 +180,8 @@ class StartupSelfTestTest {
     assertEquals(FaultCode.HEATER_STUCK_ON, fault.code());
     assertTrue(fault.code().needsService());
     assertEquals(4.0, fault.measured());
-    assertTrue(fault.message().endsWith("After the repair, hold the reset button while powering up."),
+    assertTrue(
+        fault.message().endsWith("After the repair, hold the reset button while powering up."),
         fault.message());
     assertEquals(Outcome.FAIL, item(report, "heater").outcome());
     assertEquals(Outcome.PASS, item(report, "sensor").outcome());
@@ -183,9 +200,11 @@ class StartupSelfTestTest {
 
   @Test
   void withoutACurrentSensorTheHeaterIsCommandedOffButNotConfirmed() throws Exception {
-    SelfTestReport report = new StartupSelfTest(supervisor, sensor, null, "fallback", null, pauses::add).run();
+    SelfTestReport report =
+        new StartupSelfTest(supervisor, sensor, null, "fallback", null, pauses::add).run();
 
-    assertEquals("commanded off (no current sensor fitted, so not confirmed by current)",
+    assertEquals(
+        "commanded off (no current sensor fitted, so not confirmed by current)",
         item(report, "heater").detail());
   }
 
@@ -195,16 +214,25 @@ class StartupSelfTestTest {
 
     assertTrue(report.passed());
     assertEquals(Outcome.WARN, item(report, "model").outcome());
-    assertEquals("passed with 1 warning: model: refused (no model installed: model/toast-time.tflite is not in this"
-        + " build); every cycle uses the non-ML fallback time table. Reinstall the package to restore the model and"
-        + " its card.", report.summary());
+    assertEquals(
+        "passed with 1 warning: model: refused (no model installed: model/toast-time.tflite is not in this"
+            + " build); every cycle uses the non-ML fallback time table. Reinstall the package to restore the model and"
+            + " its card.",
+        report.summary());
     assertTrue(supervisor.latchedFault().isEmpty());
   }
 
   @Test
   void installedModelPassesWithItsChecksumChecked() throws Exception {
-    SelfTestReport report = new StartupSelfTest(supervisor, sensor, current, "model",
-        Predictors.named("model", null, null), pauses::add).run();
+    SelfTestReport report =
+        new StartupSelfTest(
+                supervisor,
+                sensor,
+                current,
+                "model",
+                Predictors.named("model", null, null),
+                pauses::add)
+            .run();
 
     SelfTestReport.Item model = item(report, "model");
     assertEquals(Outcome.PASS, model.outcome(), model.detail());
@@ -213,7 +241,9 @@ class StartupSelfTestTest {
 
   @Test
   void modelNotChosenIsNotChecked() throws Exception {
-    assertEquals("not used (controller.predictor = fixed-timer)", item(run("fixed-timer"), "model").detail());
+    assertEquals(
+        "not used (controller.predictor = fixed-timer)",
+        item(run("fixed-timer"), "model").detail());
   }
 
   @Test

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class StateDirectoryTest {
   @Test
   void configWinsOverSystemdAndSystemdOverNothing() {
-    assertEquals(Optional.of(new StateDirectory(Path.of("/srv/toaster"), "appliance.stateDir")),
+    assertEquals(
+        Optional.of(new StateDirectory(Path.of("/srv/toaster"), "appliance.stateDir")),
         StateDirectory.choose("/srv/toaster", Map.of("STATE_DIRECTORY", "/var/lib/smart-toaster")));
-    assertEquals(Optional.of(new StateDirectory(Path.of("/var/lib/smart-toaster"), "$STATE_DIRECTORY")),
+    assertEquals(
+        Optional.of(new StateDirectory(Path.of("/var/lib/smart-toaster"), "$STATE_DIRECTORY")),
         StateDirectory.choose(null, Map.of("STATE_DIRECTORY", "/var/lib/smart-toaster")));
     assertEquals(Optional.empty(), StateDirectory.choose(null, Map.of()));
     assertEquals(Optional.empty(), StateDirectory.choose("  ", Map.of("STATE_DIRECTORY", "")));
@@ -25,9 +27,15 @@ class StateDirectoryTest {
 
   @Test
   void withSeveralStateDirectoriesSystemdListsTheFirstIsUsed() {
-    assertEquals(Path.of("/var/lib/smart-toaster"), StateDirectory.choose(null,
-        Map.of("STATE_DIRECTORY", "/var/lib/smart-toaster:/var/lib/smart-toaster/tmp:/var/lib/smart-toaster/cache"))
-        .orElseThrow().path());
+    assertEquals(
+        Path.of("/var/lib/smart-toaster"),
+        StateDirectory.choose(
+                null,
+                Map.of(
+                    "STATE_DIRECTORY",
+                    "/var/lib/smart-toaster:/var/lib/smart-toaster/tmp:/var/lib/smart-toaster/cache"))
+            .orElseThrow()
+            .path());
   }
 
   @Test

@@ -52,28 +52,40 @@ class SupervisorWatchdogTest {
   @Test
   void checksEveryQuarterOfTheTimeout() {
     assertEquals(Duration.ofMillis(1250), watchdog.checkInterval());
-    assertEquals(Duration.ofMillis(10),
+    assertEquals(
+        Duration.ofMillis(10),
         new SupervisorWatchdog(notifier, loopAge::get, MS, Duration.ofMillis(20)).checkInterval());
   }
 
   @Test
   void timeoutComesFromWatchdogUsecForThisProcessOnly() {
-    assertEquals(Optional.of(Duration.ofSeconds(5)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(5)),
         SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "5000000"), 42));
-    assertEquals(Optional.of(Duration.ofSeconds(5)),
-        SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "5000000", "WATCHDOG_PID", "42"), 42));
-    assertEquals(Optional.empty(),
-        SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "5000000", "WATCHDOG_PID", "7"), 42));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(5)),
+        SupervisorWatchdog.timeoutFromEnvironment(
+            Map.of("WATCHDOG_USEC", "5000000", "WATCHDOG_PID", "42"), 42));
+    assertEquals(
+        Optional.empty(),
+        SupervisorWatchdog.timeoutFromEnvironment(
+            Map.of("WATCHDOG_USEC", "5000000", "WATCHDOG_PID", "7"), 42));
     assertEquals(Optional.empty(), SupervisorWatchdog.timeoutFromEnvironment(Map.of(), 42));
-    assertEquals(Optional.empty(), SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "0"), 42));
-    assertEquals(Optional.empty(), SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "5s"), 42));
+    assertEquals(
+        Optional.empty(),
+        SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "0"), 42));
+    assertEquals(
+        Optional.empty(),
+        SupervisorWatchdog.timeoutFromEnvironment(Map.of("WATCHDOG_USEC", "5s"), 42));
   }
 
   @Test
   void refusesNonsense() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SupervisorWatchdog(notifier, loopAge::get, 0, Duration.ofSeconds(5)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SupervisorWatchdog(notifier, loopAge::get, MS, Duration.ZERO));
   }
 
@@ -89,21 +101,31 @@ class SupervisorWatchdogTest {
     FakeCarriageLatch latch = new FakeCarriageLatch();
     FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
     CountDownLatch release = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean();
-    sensor.onRead(() -> {
-      if (hang.get()) {
-        try {
-          release.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
-    SafetySupervisor supervisor = new SafetySupervisor(SafetyLimits.defaults(), heater, latch, sensor,
-        new FakeCurrentSensor(heater, latch), clock, null);
+    java.util.concurrent.atomic.AtomicBoolean hang =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    sensor.onRead(
+        () -> {
+          if (hang.get()) {
+            try {
+              release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+    SafetySupervisor supervisor =
+        new SafetySupervisor(
+            SafetyLimits.defaults(),
+            heater,
+            latch,
+            sensor,
+            new FakeCurrentSensor(heater, latch),
+            clock,
+            null);
     try (SupervisorLoop loop = new SupervisorLoop(supervisor, 0.01);
-        SupervisorWatchdog dog = new SupervisorWatchdog(notifier, loop::nanosSinceLastGoodTick, 150 * MS,
-            Duration.ofMillis(100))) {
+        SupervisorWatchdog dog =
+            new SupervisorWatchdog(
+                notifier, loop::nanosSinceLastGoodTick, 150 * MS, Duration.ofMillis(100))) {
       assertEquals(Long.MAX_VALUE, loop.nanosSinceLastGoodTick());
       loop.start();
       dog.start();
@@ -127,6 +149,7 @@ class SupervisorWatchdogTest {
     while (dog.pings() < atLeast && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertTrue(dog.pings() >= atLeast, "expected at least " + atLeast + " pings, got " + dog.pings());
+    assertTrue(
+        dog.pings() >= atLeast, "expected at least " + atLeast + " pings, got " + dog.pings());
   }
 }

@@ -20,24 +20,39 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HardwareLastLineTest {
   @ParameterizedTest(name = "{0}: software crash at {1} s")
-  @CsvSource({"sim, 30.0", "sim, 0.7", "sim, 100.0", "pi-emulated, 30.0", "pi-emulated, 0.7", "pi-emulated, 100.0"})
+  @CsvSource({
+    "sim, 30.0",
+    "sim, 0.7",
+    "sim, 100.0",
+    "pi-emulated, 30.0",
+    "pi-emulated, 0.7",
+    "pi-emulated, 100.0"
+  })
   void aSoftwareCrashMidCycleIsCutByTheDeadMan(String appliance, double atS) {
-    SimulationResult r = runOn(appliance,
-        normal(List.of(ScenarioFault.of(FaultKind.SOFTWARE_CRASH, atS)), List.of()), "oracle");
+    SimulationResult r =
+        runOn(
+            appliance,
+            normal(List.of(ScenarioFault.of(FaultKind.SOFTWARE_CRASH, atS)), List.of()),
+            "oracle");
 
     assertEquals("fault", r.outcome(), () -> "events: " + r.events());
     assertEquals("DEAD_MAN", r.fault());
     assertEquals("dead-man", r.heatCutBy());
     assertNotNull(r.tripLatencyMs());
-    assertTrue(r.tripLatencyMs() > 0 && r.tripLatencyMs() <= 500, "heat cut " + r.tripLatencyMs() + " ms after");
+    assertTrue(
+        r.tripLatencyMs() > 0 && r.tripLatencyMs() <= 500,
+        "heat cut " + r.tripLatencyMs() + " ms after");
     assertEquals(atS + r.tripLatencyMs() / 1000, r.heatCutS(), 0.06);
   }
 
   @ParameterizedTest(name = "{0}: jammed magnet, working relay")
   @CsvSource({"sim", "pi-emulated"})
   void aJammedLatchAloneEndsTheCycleByTheRelay(String appliance) {
-    SimulationResult r = runOn(appliance,
-        normal(List.of(ScenarioFault.of(FaultKind.LATCH_STUCK, 5.0)), List.of()), "oracle");
+    SimulationResult r =
+        runOn(
+            appliance,
+            normal(List.of(ScenarioFault.of(FaultKind.LATCH_STUCK, 5.0)), List.of()),
+            "oracle");
 
     assertEquals("done", r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());

@@ -28,24 +28,31 @@ class InjectedFaultsTest {
     "sensor-dropout,   40,  5,         SENSOR_STALE,         1200",
     "sensor-drift,     40,  -6,        SENSOR_IMPLAUSIBLE,   6000",
     "sensor-noise,     40,  40,        SENSOR_IMPLAUSIBLE,   1000",
-    // with the current sensor an open element is caught by its missing current, no longer after 20 s
+    // with the current sensor an open element is caught by its missing current, no longer after 20
+    // s
     "heater-open,      0,   ,          HEATER_NO_CURRENT,    1000",
     "heater-stuck-on,  5,   ,          HEATER_STUCK_ON,      200",
     "heater-stuck-on,  0,   ,          HEATER_STUCK_ON,      200",
     // a crumb fire is caught by the energy-balance observer before the true chamber reaches the
-    // cut-off, where its onset would be: nothing left to time (0 ms); see SlowSensorLiesScenarioTest
+    // cut-off, where its onset would be: nothing left to time (0 ms); see
+    // SlowSensorLiesScenarioTest
     "overheat,         30,  8,         SENSOR_DRIFT,         0",
     "controller-hang,  30,  ,          LEASE_EXPIRED,        2000",
   })
-  void theFaultIsCaughtAndHeatStopsInTime(String kind, double atS, Double parameter, String code, double maxMs) {
+  void theFaultIsCaughtAndHeatStopsInTime(
+      String kind, double atS, Double parameter, String code, double maxMs) {
     FaultKind k = FaultKind.fromId(kind);
-    ScenarioFault fault = parameter == null ? ScenarioFault.of(k, atS) : ScenarioFault.of(k, atS, parameter);
+    ScenarioFault fault =
+        parameter == null ? ScenarioFault.of(k, atS) : ScenarioFault.of(k, atS, parameter);
     SimulationResult r = run(withFault(fault), "fallback");
     assertEquals("fault", r.outcome(), () -> "events: " + r.events());
     assertEquals(code, r.fault(), () -> "events: " + r.events());
     assertNotNull(r.tripLatencyMs());
-    assertTrue(r.tripLatencyMs() <= maxMs, "heat flowed " + r.tripLatencyMs() + " ms after the onset, limit " + maxMs);
-    assertTrue(r.maxChamberC() <= r.limits().cutoffC() + 15,
+    assertTrue(
+        r.tripLatencyMs() <= maxMs,
+        "heat flowed " + r.tripLatencyMs() + " ms after the onset, limit " + maxMs);
+    assertTrue(
+        r.maxChamberC() <= r.limits().cutoffC() + 15,
         "true chamber reached " + r.maxChamberC() + " °C, cut-off " + r.limits().cutoffC());
   }
 
@@ -55,7 +62,8 @@ class InjectedFaultsTest {
     "sensor-noise,   1.5",
   })
   void smallSensorGlitchesDoNotTrip(String kind, double parameter) {
-    SimulationResult r = run(withFault(ScenarioFault.of(FaultKind.fromId(kind), 40, parameter)), "fallback");
+    SimulationResult r =
+        run(withFault(ScenarioFault.of(FaultKind.fromId(kind), 40, parameter)), "fallback");
     assertEquals("done", r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());
   }
@@ -70,13 +78,19 @@ class InjectedFaultsTest {
   })
   void predictorFaultsFallBackWithAReason(String kind, Double parameter, String reasonPart) {
     FaultKind k = FaultKind.fromId(kind);
-    ScenarioFault fault = parameter == null ? ScenarioFault.of(k, 0) : ScenarioFault.of(k, 0, parameter);
+    ScenarioFault fault =
+        parameter == null ? ScenarioFault.of(k, 0) : ScenarioFault.of(k, 0, parameter);
     SimulationResult r = run(withFault(fault), "oracle");
     assertEquals("done", r.outcome());
     assertEquals("fallback", r.predictor());
     assertTrue(r.fallbackReason().contains(reasonPart), r.fallbackReason());
-    // DESIGN.md §7: nothing had to trip, so the timed span runs from the first heat to the cycle's end.
-    assertEquals(r.heaterOnS() * 1000, r.tripLatencyMs(), 60.0,  "a predictor fault is timed to the cycle's end");
+    // DESIGN.md §7: nothing had to trip, so the timed span runs from the first heat to the cycle's
+    // end.
+    assertEquals(
+        r.heaterOnS() * 1000,
+        r.tripLatencyMs(),
+        60.0,
+        "a predictor fault is timed to the cycle's end");
     assertTrue(r.heaterOnS() < r.limits().maxHeatS());
   }
 }

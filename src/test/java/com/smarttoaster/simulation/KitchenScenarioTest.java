@@ -12,22 +12,49 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenario additions of DESIGN.md §7 run through the whole appliance: earlier cycles on the same
- * toaster ({@code before}), a config that states other mains than the supply ({@code
+ * The scenario additions of DESIGN.md §7 run through the whole appliance: earlier cycles on the
+ * same toaster ({@code before}), a config that states other mains than the supply ({@code
  * configuredMainsVolts}) and a 120 V appliance ({@code nominalMainsVolts}).
  */
 class KitchenScenarioTest {
   private static final BreadSpec WHITE_12 = new BreadSpec(BreadType.WHITE, 12, 21.0);
 
   private static Scenario secondBatch(double pauseS) {
-    return new Scenario(1, "second batch after " + pauseS + " s", 7, 21.0, 230.0, 21.0, 2, WHITE_12, 4,
-        ToastMode.TOAST, List.of(), List.of(), List.of(new EarlierCycle(WHITE_12, 4, ToastMode.TOAST, 2, pauseS)),
-        230.0, 230.0);
+    return new Scenario(
+        1,
+        "second batch after " + pauseS + " s",
+        7,
+        21.0,
+        230.0,
+        21.0,
+        2,
+        WHITE_12,
+        4,
+        ToastMode.TOAST,
+        List.of(),
+        List.of(),
+        List.of(new EarlierCycle(WHITE_12, 4, ToastMode.TOAST, 2, pauseS)),
+        230.0,
+        230.0);
   }
 
   private static Scenario single(double actualV, double configuredV, double nominalV) {
-    return new Scenario(1, "mains", 7, 21.0, actualV, 21.0, 2, WHITE_12, 4, ToastMode.TOAST, List.of(), List.of(),
-        List.of(), configuredV, nominalV);
+    return new Scenario(
+        1,
+        "mains",
+        7,
+        21.0,
+        actualV,
+        21.0,
+        2,
+        WHITE_12,
+        4,
+        ToastMode.TOAST,
+        List.of(),
+        List.of(),
+        List.of(),
+        configuredV,
+        nominalV);
   }
 
   @Test
@@ -36,7 +63,9 @@ class KitchenScenarioTest {
 
     assertEquals("done", r.outcome());
     assertTrue(r.events().get(0).atS() >= 0.0, r.events().toString());
-    assertTrue(r.events().stream().noneMatch(e -> e.event().startsWith("earlier cycle ended")), r.events().toString());
+    assertTrue(
+        r.events().stream().noneMatch(e -> e.event().startsWith("earlier cycle ended")),
+        r.events().toString());
     assertEquals(1, r.events().stream().filter(e -> e.event().startsWith("cycle started")).count());
     // One cycle's heat, not two: the fixed timer's shade-4 time.
     assertEquals(r.predictedS(), r.heaterOnS(), 0.5);
@@ -81,8 +110,23 @@ class KitchenScenarioTest {
   @Test
   void twoAlikeEarlierCyclesStillLeaveTheMeasuredCycleItsOwnSettings() {
     EarlierCycle lightest = new EarlierCycle(WHITE_12, 1, ToastMode.TOAST, 2, 300);
-    Scenario s = new Scenario(1, "two alike, then dark", 7, 21.0, 230.0, 21.0, 2, WHITE_12, 6, ToastMode.TOAST,
-        List.of(), List.of(), List.of(lightest, lightest), 230.0, 230.0);
+    Scenario s =
+        new Scenario(
+            1,
+            "two alike, then dark",
+            7,
+            21.0,
+            230.0,
+            21.0,
+            2,
+            WHITE_12,
+            6,
+            ToastMode.TOAST,
+            List.of(),
+            List.of(),
+            List.of(lightest, lightest),
+            230.0,
+            230.0);
 
     SimulationResult r = Scenarios.run(s, "oracle");
 

@@ -9,15 +9,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kitchen set (src/test/resources/kitchen-scenarios) with the installed model, guard and checker,
- * whole cycles on the simulated appliance. The bounds are what this model reaches, not the issue's
- * targets where it falls short (second batches, frozen bread without defrost: see the README).
+ * The kitchen set (src/test/resources/kitchen-scenarios) with the installed model, guard and
+ * checker, whole cycles on the simulated appliance. The bounds are what this model reaches, not the
+ * issue's targets where it falls short (second batches, frozen bread without defrost: see the
+ * README).
  */
 class KitchenScenariosWithTheModelTest {
   private static final Path DIR = Path.of("src/test/resources/kitchen-scenarios");
 
   private static SimulationResult run(String file) throws Exception {
-    return new CycleSimulation(ScenarioReader.read(DIR.resolve(file)), SimulationOptions.defaults("model")).run(null);
+    return new CycleSimulation(
+            ScenarioReader.read(DIR.resolve(file)), SimulationOptions.defaults("model"))
+        .run(null);
   }
 
   private static double error(SimulationResult r) {
@@ -28,11 +31,19 @@ class KitchenScenariosWithTheModelTest {
   void anAbsurdInRangeAnswerIsOverruledByTheCheckerAndTheToastComesOutRight() throws Exception {
     SimulationResult r = run("absurd-answer-medium.json");
     assertEquals("fallback", r.predictor());
-    assertTrue(r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"), r.fallbackReason());
+    assertTrue(
+        r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"),
+        r.fallbackReason());
     assertTrue(error(r) <= 1.0, "shade " + r.achievedShade());
     // The model refused at the start is not asked again at 30 s: the table re-predicts, saying why.
-    assertTrue(r.events().stream().anyMatch(e -> e.event().startsWith("re-prediction from the non-ML table")
-        && e.event().contains("the model failed at the start of this cycle and is not asked again")),
+    assertTrue(
+        r.events().stream()
+            .anyMatch(
+                e ->
+                    e.event().startsWith("re-prediction from the non-ML table")
+                        && e.event()
+                            .contains(
+                                "the model failed at the start of this cycle and is not asked again")),
         r.events().toString());
   }
 
@@ -52,9 +63,12 @@ class KitchenScenariosWithTheModelTest {
 
   @Test
   void aSupplyTheConfigDoesNotKnowIsSeenInTheChambersRise() throws Exception {
-    for (String f : new String[] {"low-mains-config-says-230.json", "high-mains-config-says-230.json"}) {
+    for (String f :
+        new String[] {"low-mains-config-says-230.json", "high-mains-config-says-230.json"}) {
       SimulationResult r = run(f);
-      assertTrue(r.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")), f + ": " + r.events());
+      assertTrue(
+          r.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")),
+          f + ": " + r.events());
       assertTrue(error(r) <= 1.0, f + ": shade " + r.achievedShade() + " for " + r.targetShade());
     }
   }
@@ -64,9 +78,13 @@ class KitchenScenariosWithTheModelTest {
     // Within ToastController.REPREDICT_MIN_PAUSE_S the probe's air is still cooling and the rise
     // misleads the model; after it, the rise helps (third-batch-60s: 60 s pauses).
     SimulationResult soon = run("second-batch-5s.json");
-    assertTrue(soon.events().stream().noneMatch(e -> e.event().startsWith("re-predicted")), soon.events().toString());
+    assertTrue(
+        soon.events().stream().noneMatch(e -> e.event().startsWith("re-predicted")),
+        soon.events().toString());
     SimulationResult later = run("third-batch-60s.json");
-    assertTrue(later.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")), later.events().toString());
+    assertTrue(
+        later.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")),
+        later.events().toString());
   }
 
   @Test
@@ -78,9 +96,11 @@ class KitchenScenariosWithTheModelTest {
 
   @Test
   void frozenBreadInToastModeIsStillUnderdone() throws Exception {
-    // The chamber air barely notices the bread, so the re-prediction hardly sees it (README, known limits).
+    // The chamber air barely notices the bread, so the re-prediction hardly sees it (README, known
+    // limits).
     SimulationResult r = run("frozen-forgot-defrost.json");
     assertEquals("done", r.outcome());
-    assertTrue(r.achievedShade() < r.targetShade() && error(r) <= 1.5, "shade " + r.achievedShade());
+    assertTrue(
+        r.achievedShade() < r.targetShade() && error(r) <= 1.5, "shade " + r.achievedShade());
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A toaster armed for remote start and then left alone for the whole 30 minutes the arm lasts: the
- * carriage held, no heat, a noisy sensor (σ 1.5 °C, five times the converter's own), from a cold and
- * from a hot chamber that cools meanwhile. The stuck-heater-by-temperature check used to latch
+ * carriage held, no heat, a noisy sensor (σ 1.5 °C, five times the converter's own), from a cold
+ * and from a hot chamber that cools meanwhile. The stuck-heater-by-temperature check used to latch
  * HEATER_STUCK_ON (a service fault) here within 6-135 s; through both appliances it must not trip.
  */
 class LongArmTest {
@@ -30,15 +30,28 @@ class LongArmTest {
     "pi-emulated, 21, 1.5", "pi-emulated, 200, 1.5", "pi-emulated, 120, 0.7",
   })
   void aNoisyThirtyMinuteArmExpiresWithoutAFault(String appliance, double chamberC, double sigmaC) {
-    Scenario s = new Scenario(1, "long arm", 5, 21.0, 230.0, chamberC, 2, new BreadSpec(BreadType.WHITE, 12, 21.0),
-        4, ToastMode.TOAST, List.of(ScenarioFault.of(FaultKind.SENSOR_NOISE, 0.0, sigmaC)),
-        List.of(new ScenarioAction(0.0, ActionKind.ARM_REMOTE_START)));
+    Scenario s =
+        new Scenario(
+            1,
+            "long arm",
+            5,
+            21.0,
+            230.0,
+            chamberC,
+            2,
+            new BreadSpec(BreadType.WHITE, 12, 21.0),
+            4,
+            ToastMode.TOAST,
+            List.of(ScenarioFault.of(FaultKind.SENSOR_NOISE, 0.0, sigmaC)),
+            List.of(new ScenarioAction(0.0, ActionKind.ARM_REMOTE_START)));
 
     SimulationResult r = runOn(appliance, s, "fallback");
 
     assertNull(r.fault(), () -> "events: " + r.events());
     assertEquals("cancelled", r.outcome(), "the arm expired");
     assertEquals(0.0, r.heaterOnS(), "never heated");
-    assertTrue(r.cycleS() >= 1800.0 && r.cycleS() < 1801.0, "held for the whole arm: " + r.cycleS() + " s");
+    assertTrue(
+        r.cycleS() >= 1800.0 && r.cycleS() < 1801.0,
+        "held for the whole arm: " + r.cycleS() + " s");
   }
 }

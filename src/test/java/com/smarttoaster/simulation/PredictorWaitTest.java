@@ -30,8 +30,11 @@ class PredictorWaitTest {
     "pi-emulated, 2.0, false",
   })
   void aSlowPredictorNeverTripsTheLease(String appliance, double seconds, boolean inTime) {
-    SimulationResult r = runOn(appliance,
-        withFault(ScenarioFault.of(FaultKind.PREDICTOR_SLOW, 0.0, seconds)), "oracle");
+    SimulationResult r =
+        runOn(
+            appliance,
+            withFault(ScenarioFault.of(FaultKind.PREDICTOR_SLOW, 0.0, seconds)),
+            "oracle");
 
     assertEquals("done", r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());
@@ -45,14 +48,20 @@ class PredictorWaitTest {
     // The answer is seen on the next controller tick, heat follows on the next supervisor tick.
     double answeredS = Math.min(seconds, 0.5);
     double heatStartS = heatStartS(r);
-    assertTrue(heatStartS >= answeredS && heatStartS <= answeredS + 0.11,
-        "heat starts at " + heatStartS + " s, once the answer (or the deadline) came at " + answeredS + " s");
+    assertTrue(
+        heatStartS >= answeredS && heatStartS <= answeredS + 0.11,
+        "heat starts at "
+            + heatStartS
+            + " s, once the answer (or the deadline) came at "
+            + answeredS
+            + " s");
   }
 
   @ParameterizedTest(name = "{0}: a hung predictor")
   @CsvSource({"sim", "pi-emulated"})
   void aHungPredictorFallsBackAtTheDeadline(String appliance) {
-    SimulationResult r = runOn(appliance, withFault(ScenarioFault.of(FaultKind.PREDICTOR_HANG, 0.0)), "oracle");
+    SimulationResult r =
+        runOn(appliance, withFault(ScenarioFault.of(FaultKind.PREDICTOR_HANG, 0.0)), "oracle");
 
     assertEquals("done", r.outcome(), () -> "events: " + r.events());
     assertEquals("fallback", r.predictor());
@@ -60,7 +69,10 @@ class PredictorWaitTest {
   }
 
   private static double heatStartS(SimulationResult r) {
-    return r.events().stream().filter(e -> e.event().equals("heater on")).findFirst()
-        .orElseThrow(() -> new AssertionError("heat never came on: " + r.events())).atS();
+    return r.events().stream()
+        .filter(e -> e.event().equals("heater on"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("heat never came on: " + r.events()))
+        .atS();
   }
 }

@@ -31,25 +31,34 @@ import net.jqwik.api.lifecycle.AfterContainer;
 @Tag("slow")
 class SafetyInvariantsProperties {
   /**
-   * Per fault kind, the tries in which the fault met flowing heat and the supervisor latched a fault
-   * for it: only those put the kind's bound to the test (a fault that arrives after the cycle's heat
-   * has ended passes any bound). Checked after the container: every kind must have been exercised.
+   * Per fault kind, the tries in which the fault met flowing heat and the supervisor latched a
+   * fault for it: only those put the kind's bound to the test (a fault that arrives after the
+   * cycle's heat has ended passes any bound). Checked after the container: every kind must have
+   * been exercised.
    */
   private static final Map<FaultKind, Integer> EXERCISED = new EnumMap<>(FaultKind.class);
+
   private static final Map<FaultKind, Integer> TRIED = new EnumMap<>(FaultKind.class);
+
   /** Healthy tries that heated at all (a cycle refused or ended at once would pass every bound). */
   private static int healthyHeated;
+
   private static int healthyTried;
 
   @Property(tries = 120)
   void healthyCyclesNeverTripAndStayWithinLimits(
-      @ForAll("realistic") Scenario s, @ForAll("devicePredictors") String predictor,
+      @ForAll("realistic") Scenario s,
+      @ForAll("devicePredictors") String predictor,
       @ForAll("appliances") String appliance) {
     SimulationResult r = Scenarios.runOn(appliance, s, predictor);
-    assertNull(r.fault(), () -> "false trip: " + r.fault() + " in " + describe(s) + " events " + r.events());
+    assertNull(
+        r.fault(),
+        () -> "false trip: " + r.fault() + " in " + describe(s) + " events " + r.events());
     assertEquals("done", r.outcome());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS(), "heater on " + r.heaterOnS() + " s");
-    assertTrue(r.maxChamberC() < r.limits().cutoffC(), "chamber " + r.maxChamberC() + " °C in " + describe(s));
+    assertTrue(
+        r.maxChamberC() < r.limits().cutoffC(),
+        "chamber " + r.maxChamberC() + " °C in " + describe(s));
     synchronized (EXERCISED) {
       healthyTried++;
       if (r.heaterOnS() > 0) {
@@ -60,17 +69,43 @@ class SafetyInvariantsProperties {
 
   @Property(tries = 120)
   void everyInjectedFaultStopsHeatWithinItsBound(
-      @ForAll("realistic") Scenario base, @ForAll("heatStoppingFaults") ScenarioFault fault,
+      @ForAll("realistic") Scenario base,
+      @ForAll("heatStoppingFaults") ScenarioFault fault,
       @ForAll("appliances") String appliance) {
-    Scenario s = new Scenario(1, "fault", base.seed(), base.ambientC(), base.mainsVolts(), base.chamberStartC(),
-        base.slices(), base.bread(), base.shade(), nonReheat(base.mode()), List.of(fault), List.of());
+    Scenario s =
+        new Scenario(
+            1,
+            "fault",
+            base.seed(),
+            base.ambientC(),
+            base.mainsVolts(),
+            base.chamberStartC(),
+            base.slices(),
+            base.bread(),
+            base.shade(),
+            nonReheat(base.mode()),
+            List.of(fault),
+            List.of());
     SimulationResult r = Scenarios.runOn(appliance, s, "fallback");
     double boundMs = boundMs(fault.kind());
     // DESIGN §7: a latency whenever a fault was injected (never silently absent).
-    assertNotNull(r.tripLatencyMs(), () -> fault.kind().id() + ": no trip latency reported; events " + r.events());
-    assertTrue(r.tripLatencyMs() <= boundMs, () -> fault.kind().id() + ": heat flowed " + r.tripLatencyMs()
-        + " ms after the onset, bound " + boundMs + " ms on " + appliance + "; " + describe(s) + " events "
-        + r.events());
+    assertNotNull(
+        r.tripLatencyMs(),
+        () -> fault.kind().id() + ": no trip latency reported; events " + r.events());
+    assertTrue(
+        r.tripLatencyMs() <= boundMs,
+        () ->
+            fault.kind().id()
+                + ": heat flowed "
+                + r.tripLatencyMs()
+                + " ms after the onset, bound "
+                + boundMs
+                + " ms on "
+                + appliance
+                + "; "
+                + describe(s)
+                + " events "
+                + r.events());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS());
     assertTrue(r.maxChamberC() <= r.limits().cutoffC() + 15, "chamber " + r.maxChamberC() + " °C");
     boolean metHeat = r.heatCutS() != null && r.heatCutS() >= fault.atS() && r.fault() != null;
@@ -86,14 +121,26 @@ class SafetyInvariantsProperties {
   static void everyBoundWasExercised() {
     synchronized (EXERCISED) {
       if (healthyTried > 0) {
-        assertTrue(healthyHeated > healthyTried / 2, () -> "only " + healthyHeated + " of " + healthyTried
-            + " healthy tries heated at all: the limits were hardly tested");
+        assertTrue(
+            healthyHeated > healthyTried / 2,
+            () ->
+                "only "
+                    + healthyHeated
+                    + " of "
+                    + healthyTried
+                    + " healthy tries heated at all: the limits were hardly tested");
       }
       if (!TRIED.isEmpty()) {
         for (FaultKind kind : TRIED.keySet()) {
           int n = EXERCISED.getOrDefault(kind, 0);
-          assertTrue(n > 0, () -> kind.id() + ": none of " + TRIED.get(kind) + " tries met flowing heat and"
-              + " latched a fault; its bound was never tested");
+          assertTrue(
+              n > 0,
+              () ->
+                  kind.id()
+                      + ": none of "
+                      + TRIED.get(kind)
+                      + " tries met flowing heat and"
+                      + " latched a fault; its bound was never tested");
         }
         assertEquals(10, TRIED.size(), () -> "fault kinds tried: " + TRIED);
       }
@@ -114,7 +161,8 @@ class SafetyInvariantsProperties {
       case CONTROLLER_HANG:
         return 2000;
       case SENSOR_NOISE:
-        // (safety branch) the sensor is read every 0.15 s, not every 50 ms tick: two too-fast samples
+        // (safety branch) the sensor is read every 0.15 s, not every 50 ms tick: two too-fast
+        // samples
         // of four come within 1.35 s at σ 30 °C in 99.3 % of runs, within 1.8 s in 99.9 %; plus one
         // tick to switch off
         return 2000;
@@ -151,12 +199,28 @@ class SafetyInvariantsProperties {
     Arbitrary<ToastMode> mode = Arbitraries.of(ToastMode.class);
     Arbitrary<Long> seed = Arbitraries.longs().between(0, 1_000_000);
     return Combinators.combine(ambient, mains, warmth, slices, bread, thickness, breadStart, shade)
-        .flatAs((a, v, w, n, b, t, bs, sh) -> Combinators.combine(mode, seed).as((m, sd) -> {
-          double chamber = a + w * (200 - a);
-          ToastMode realisticMode = bs < 0 && m == ToastMode.TOAST ? ToastMode.DEFROST : m;
-          return new Scenario(1, "random", sd, a, v, chamber, n, new BreadSpec(b, t, bs), sh, realisticMode,
-              List.of(), List.of());
-        }));
+        .flatAs(
+            (a, v, w, n, b, t, bs, sh) ->
+                Combinators.combine(mode, seed)
+                    .as(
+                        (m, sd) -> {
+                          double chamber = a + w * (200 - a);
+                          ToastMode realisticMode =
+                              bs < 0 && m == ToastMode.TOAST ? ToastMode.DEFROST : m;
+                          return new Scenario(
+                              1,
+                              "random",
+                              sd,
+                              a,
+                              v,
+                              chamber,
+                              n,
+                              new BreadSpec(b, t, bs),
+                              sh,
+                              realisticMode,
+                              List.of(),
+                              List.of());
+                        }));
   }
 
   @Provide
@@ -179,8 +243,17 @@ class SafetyInvariantsProperties {
   }
 
   private static String describe(Scenario s) {
-    return String.format(java.util.Locale.ROOT, "[ambient %.1f, mains %.0f V, chamber %.1f, %d slice(s), %s %.0f mm at %.1f °C, shade %d, %s]",
-        s.ambientC(), s.mainsVolts(), s.chamberStartC(), s.slices(), s.bread().type().id(), s.bread().thicknessMm(),
-        s.bread().startC(), s.shade(), s.mode().id());
+    return String.format(
+        java.util.Locale.ROOT,
+        "[ambient %.1f, mains %.0f V, chamber %.1f, %d slice(s), %s %.0f mm at %.1f °C, shade %d, %s]",
+        s.ambientC(),
+        s.mainsVolts(),
+        s.chamberStartC(),
+        s.slices(),
+        s.bread().type().id(),
+        s.bread().thicknessMm(),
+        s.bread().startC(),
+        s.shade(),
+        s.mode().id());
   }
 }

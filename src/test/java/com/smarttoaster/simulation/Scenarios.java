@@ -27,8 +27,19 @@ final class Scenarios {
   }
 
   static Scenario normal(List<ScenarioFault> faults, List<ScenarioAction> actions) {
-    return new Scenario(1, "test", 11, 21.0, 230.0, 21.0, 2, new BreadSpec(BreadType.WHITE, 12, 21.0), 4,
-        ToastMode.TOAST, faults, actions);
+    return new Scenario(
+        1,
+        "test",
+        11,
+        21.0,
+        230.0,
+        21.0,
+        2,
+        new BreadSpec(BreadType.WHITE, 12, 21.0),
+        4,
+        ToastMode.TOAST,
+        faults,
+        actions);
   }
 
   static Scenario withFault(ScenarioFault fault) {
@@ -39,9 +50,13 @@ final class Scenarios {
     return new ScenarioAction(atS, kind);
   }
 
-  /** With the default options (0.5 s predictor deadline) on the named appliance, "sim" or "pi-emulated". */
+  /**
+   * With the default options (0.5 s predictor deadline) on the named appliance, "sim" or
+   * "pi-emulated".
+   */
   static SimulationResult runOn(String appliance, Scenario s, String predictor) {
-    return new CycleSimulation(s, SimulationOptions.defaults(predictor).withAppliance(appliance)).run(null);
+    return new CycleSimulation(s, SimulationOptions.defaults(predictor).withAppliance(appliance))
+        .run(null);
   }
 
   static SimulationResult run(Scenario s, String predictor) {

@@ -19,22 +19,26 @@ import org.junit.jupiter.api.Test;
 
 /** The rating rules, driven as the controller drives them, on a clock the test moves. */
 class RatingDeskTest {
-  private static final ToastSettings RYE = new ToastSettings(4, BreadType.RYE, 12, 2, ToastMode.TOAST);
+  private static final ToastSettings RYE =
+      new ToastSettings(4, BreadType.RYE, 12, 2, ToastMode.TOAST);
 
   private final ManualClock clock = new ManualClock();
   private final RatingDesk desk = new RatingDesk(clock, 600, TasteBook.inMemory());
   private final List<String> heard = new ArrayList<>();
 
   RatingDeskTest() {
-    desk.addListener((start, rating, previous) -> heard.add(start + " " + rating.id() + " was "
-        + (previous == null ? "-" : previous.id())));
+    desk.addListener(
+        (start, rating, previous) ->
+            heard.add(
+                start + " " + rating.id() + " was " + (previous == null ? "-" : previous.id())));
   }
 
   /** One cycle from lever to its end; returns its start key. */
   private long cycle(CyclePhase end) {
     desk.onPhaseChanged(CyclePhase.IDLE, CyclePhase.PREPARING, clock.nanos());
     long start = clock.nanos();
-    desk.onCycleStarted(new PredictionInput(RYE, 21, 21, 230), new Prediction(120, "model", null), start);
+    desk.onCycleStarted(
+        new PredictionInput(RYE, 21, 21, 230), new Prediction(120, "model", null), start);
     desk.onPhaseChanged(CyclePhase.PREPARING, CyclePhase.TOASTING, start);
     clock.advanceMillis(120_000);
     desk.onPhaseChanged(CyclePhase.TOASTING, end, clock.nanos());
@@ -51,7 +55,8 @@ class RatingDeskTest {
     RatingAnswer second = desk.rate(Rating.JUST_RIGHT, "mqtt");
 
     assertTrue(first.accepted(), first.message());
-    assertTrue(second.changed(), "a second rating within the window is a change: " + second.message());
+    assertTrue(
+        second.changed(), "a second rating within the window is a change: " + second.message());
     assertEquals(Rating.TOO_LIGHT, second.previous());
     assertTrue(second.message().contains("(was too-light)"), second.message());
     assertEquals(List.of(start + " too-light was -", start + " just-right was too-light"), heard);
@@ -75,12 +80,16 @@ class RatingDeskTest {
   void theWindowClosesOnTheClock() {
     cycle(CyclePhase.DONE);
     clock.advanceMillis(600_000);
-    assertTrue(desk.rate(Rating.TOO_LIGHT, "panel").accepted(), "600 s after the end is still inside a 600 s window");
+    assertTrue(
+        desk.rate(Rating.TOO_LIGHT, "panel").accepted(),
+        "600 s after the end is still inside a 600 s window");
     clock.advanceMillis(1);
     RatingAnswer late = desk.rate(Rating.TOO_DARK, "panel");
     assertFalse(late.accepted());
-    assertEquals("the rating window has closed: the last cycle ended 10 min ago and can be rated for 10 min after its"
-        + " end (ratings.windowS = 600 s)", late.message());
+    assertEquals(
+        "the rating window has closed: the last cycle ended 10 min ago and can be rated for 10 min after its"
+            + " end (ratings.windowS = 600 s)",
+        late.message());
     assertTrue(desk.invitation().isEmpty());
   }
 
@@ -92,7 +101,10 @@ class RatingDeskTest {
     RatingAnswer faulted = desk.rate(Rating.TOO_LIGHT, "mqtt");
 
     assertFalse(cancelled.accepted());
-    assertTrue(cancelled.message().startsWith("the last cycle was cancelled; only a cycle that ran to its end"),
+    assertTrue(
+        cancelled
+            .message()
+            .startsWith("the last cycle was cancelled; only a cycle that ran to its end"),
         cancelled.message());
     assertFalse(faulted.accepted());
     assertTrue(faulted.message().startsWith("the last cycle ended in a fault;"), faulted.message());
@@ -107,14 +119,16 @@ class RatingDeskTest {
     RatingAnswer running = desk.rate(Rating.TOO_LIGHT, "panel");
     assertEquals("a cycle is running; rate it once it has finished", running.message());
     desk.onPhaseChanged(CyclePhase.PREPARING, CyclePhase.CANCELLED, clock.nanos());
-    assertFalse(desk.rate(Rating.TOO_LIGHT, "panel").accepted(), "the cancelled cycle is now the last one");
+    assertFalse(
+        desk.rate(Rating.TOO_LIGHT, "panel").accepted(), "the cancelled cycle is now the last one");
   }
 
   @Test
   void aStartThatNeverHeatedLeavesTheFinishedCycleRateable() {
     cycle(CyclePhase.DONE);
     desk.onPhaseChanged(CyclePhase.DONE, CyclePhase.ARMED, clock.nanos());
-    desk.onPhaseChanged(CyclePhase.ARMED, CyclePhase.IDLE, clock.nanos()); // start refused: no reading
+    desk.onPhaseChanged(
+        CyclePhase.ARMED, CyclePhase.IDLE, clock.nanos()); // start refused: no reading
     assertTrue(desk.rate(Rating.TOO_LIGHT, "panel").accepted());
   }
 

@@ -28,11 +28,23 @@ class TargetAdjustmentBoundsTest {
     double asked = predictedWith(TargetAdjustment.NONE);
     double darker = predictedWith(s -> s.withShade(s.shade() + 1));
 
-    assertTrue(darker > asked + 1, "one shade darker predicts longer: " + darker + " s against " + asked + " s");
-    assertEquals(asked, predictedWith(s -> s.withShade(7)), 1e-9, "three shades is beyond the bound: ignored");
-    assertEquals(asked, predictedWith(s -> s.withMode(ToastMode.DEFROST)), 1e-9, "only the shade may move");
-    assertEquals(asked, predictedWith(s -> {
-      throw new IllegalStateException("broken taste");
-    }), 1e-9, "a failing adjustment leaves the user's settings");
+    assertTrue(
+        darker > asked + 1,
+        "one shade darker predicts longer: " + darker + " s against " + asked + " s");
+    assertEquals(
+        asked,
+        predictedWith(s -> s.withShade(7)),
+        1e-9,
+        "three shades is beyond the bound: ignored");
+    assertEquals(
+        asked, predictedWith(s -> s.withMode(ToastMode.DEFROST)), 1e-9, "only the shade may move");
+    assertEquals(
+        asked,
+        predictedWith(
+            s -> {
+              throw new IllegalStateException("broken taste");
+            }),
+        1e-9,
+        "a failing adjustment leaves the user's settings");
   }
 }

@@ -29,20 +29,39 @@ class TasteMakesToastDarkerTest {
     List<Double> unrated = morning(false);
 
     for (int i = 0; i < 3; i++) {
-      assertEquals(unrated.get(i), rated.get(i), 0.05,
-          "toast " + (i + 1) + " came before the third rating, so the taste must not have moved it yet");
+      assertEquals(
+          unrated.get(i),
+          rated.get(i),
+          0.05,
+          "toast "
+              + (i + 1)
+              + " came before the third rating, so the taste must not have moved it yet");
     }
     double gain = rated.get(3) - unrated.get(3);
-    assertTrue(gain >= 0.5, "after three 'too light' ratings the fourth toast should be clearly darker than on the"
-        + " toaster nobody rated: " + rated + " against " + unrated);
-    assertTrue(gain <= 1.5, "the taste moves the request by one shade, not more: " + rated + " against " + unrated);
+    assertTrue(
+        gain >= 0.5,
+        "after three 'too light' ratings the fourth toast should be clearly darker than on the"
+            + " toaster nobody rated: "
+            + rated
+            + " against "
+            + unrated);
+    assertTrue(
+        gain <= 1.5,
+        "the taste moves the request by one shade, not more: " + rated + " against " + unrated);
   }
 
   /** Four toasts; the achieved shade of each. */
   private static List<Double> morning(boolean rateTooLight) {
     List<Double> achieved = new ArrayList<>();
-    try (SimToaster t = new SimToaster(ApplianceConditions.typical(), SimToaster.WHITE_4, SafetyLimits.defaults(), 3,
-        ApplianceRemote.NONE, false, table -> Predictors.named("model", table, null))) {
+    try (SimToaster t =
+        new SimToaster(
+            ApplianceConditions.typical(),
+            SimToaster.WHITE_4,
+            SafetyLimits.defaults(),
+            3,
+            ApplianceRemote.NONE,
+            false,
+            table -> Predictors.named("model", table, null))) {
       t.run(1);
       for (int i = 0; i < 4; i++) {
         t.appliance.loadFreshBread();
@@ -55,7 +74,8 @@ class TasteMakesToastDarkerTest {
         }
         t.run(PAUSE_S);
       }
-      assertEquals(rateTooLight ? 1 : 0, t.assembly().ratings().taste().entry(BreadType.WHITE).offset());
+      assertEquals(
+          rateTooLight ? 1 : 0, t.assembly().ratings().taste().entry(BreadType.WHITE).offset());
     }
     return achieved;
   }

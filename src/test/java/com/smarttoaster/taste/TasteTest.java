@@ -31,13 +31,39 @@ class TasteTest {
   void threeNetRatingsOneWayMakeOneStepAndNeverMoreThanOne() {
     assertEquals(new TasteEntry(0, 2), after(Rating.TOO_LIGHT, Rating.TOO_LIGHT));
     assertEquals(new TasteEntry(1, 0), after(Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.TOO_LIGHT));
-    assertEquals(new TasteEntry(1, 0), after(Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.TOO_LIGHT,
-        Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.TOO_LIGHT), "clamped at +1 shade");
-    assertEquals(new TasteEntry(-1, 0), after(Rating.TOO_DARK, Rating.TOO_DARK, Rating.TOO_DARK,
-        Rating.TOO_DARK, Rating.TOO_DARK, Rating.TOO_DARK), "clamped at -1 shade");
-    assertEquals(new TasteEntry(0, 0), after(Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.TOO_LIGHT,
-        Rating.TOO_DARK, Rating.TOO_DARK, Rating.TOO_DARK), "back down after three the other way");
-    assertEquals(new TasteEntry(0, 0), after(Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.JUST_RIGHT),
+    assertEquals(
+        new TasteEntry(1, 0),
+        after(
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT),
+        "clamped at +1 shade");
+    assertEquals(
+        new TasteEntry(-1, 0),
+        after(
+            Rating.TOO_DARK,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK),
+        "clamped at -1 shade");
+    assertEquals(
+        new TasteEntry(0, 0),
+        after(
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_LIGHT,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK,
+            Rating.TOO_DARK),
+        "back down after three the other way");
+    assertEquals(
+        new TasteEntry(0, 0),
+        after(Rating.TOO_LIGHT, Rating.TOO_LIGHT, Rating.JUST_RIGHT),
         "'just right' says the offset in force is right");
   }
 
@@ -49,14 +75,16 @@ class TasteTest {
     }
     ToastSettings white4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
     assertEquals(5, book.forPrediction(white4).shade());
-    assertEquals(7, book.forPrediction(white4.withShade(7)).shade(), "never past the darkest shade");
+    assertEquals(
+        7, book.forPrediction(white4.withShade(7)).shade(), "never past the darkest shade");
     assertEquals(4, book.forPrediction(white4.withBread(BreadType.RYE)).shade(), "per bread type");
     ToastSettings reheat = white4.withMode(ToastMode.REHEAT);
     assertSame(reheat, book.forPrediction(reheat));
   }
 
   @Test
-  void theTasteSurvivesARestartAndAResetByAnotherProcessIsSeenBeforeTheNextCycle() throws Exception {
+  void theTasteSurvivesARestartAndAResetByAnotherProcessIsSeenBeforeTheNextCycle()
+      throws Exception {
     TasteFile file = TasteFile.in(dir);
     TasteBook running = TasteBook.stored(file);
     for (int i = 0; i < 3; i++) {
@@ -76,15 +104,21 @@ class TasteTest {
   @Test
   void aBrokenFileIsNamedAndStartsNeutral() throws Exception {
     TasteFile file = TasteFile.in(dir);
-    Files.writeString(file.path(), "{\"version\": 1, \"breads\": {\"white\": {\"offset\": 4, \"votes\": 0}}}");
+    Files.writeString(
+        file.path(), "{\"version\": 1, \"breads\": {\"white\": {\"offset\": 4, \"votes\": 0}}}");
     TasteFileException e = assertThrows(TasteFileException.class, file::read);
-    assertEquals(file.path() + ": breads.white.offset = 4 must be a whole number from -1 to 1", e.getMessage());
+    assertEquals(
+        file.path() + ": breads.white.offset = 4 must be a whole number from -1 to 1",
+        e.getMessage());
     assertEquals(Map.of(), TasteBook.stored(file).all());
 
-    Files.writeString(file.path(), "{\"version\": 1, \"breads\": {\"toast\": {\"offset\": 1, \"votes\": 0}}}");
-    assertEquals(file.path() + ": breads.toast is not a bread type",
+    Files.writeString(
+        file.path(), "{\"version\": 1, \"breads\": {\"toast\": {\"offset\": 1, \"votes\": 0}}}");
+    assertEquals(
+        file.path() + ": breads.toast is not a bread type",
         assertThrows(TasteFileException.class, file::read).getMessage());
     Files.writeString(file.path(), "not json");
-    assertTrue(assertThrows(TasteFileException.class, file::read).getMessage().contains("is not JSON"));
+    assertTrue(
+        assertThrows(TasteFileException.class, file::read).getMessage().contains("is not JSON"));
   }
 }

@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the command line in this JVM, as a user would type it: its exit code and what it printed. */
+/**
+ * One run of the command line in this JVM, as a user would type it: its exit code and what it
+ * printed.
+ */
 public record CliRun(int code, String out, String err) {
   /** Runs {@code smart-toaster args...}. */
   public static CliRun of(String... args) {

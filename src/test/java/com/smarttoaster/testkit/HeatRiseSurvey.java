@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Measures what the NO_HEAT_RISE check sees, for choosing safety.noRiseHotAllowanceCPerC: the
  * change of the chamber reading in the first noRiseWindowS (20 s) of heat, each end the mean of the
- * readings over rateWindowS (0.5 s) as the check takes it, and the cold junction at the start. On the
- * simulated appliance with the real supervisor and controller, with the no-rise and fall checks
+ * readings over rateWindowS (0.5 s) as the check takes it, and the cold junction at the start. On
+ * the simulated appliance with the real supervisor and controller, with the no-rise and fall checks
  * switched off so every cycle can be measured:
  *
  * <ul>
@@ -42,40 +42,170 @@ import java.util.Map;
  * </pre>
  */
 public final class HeatRiseSurvey {
-  record Setting(String name, double roomC, double volts, BreadType bread, double mm, double breadC,
-      int slices, ToastMode mode, int shade) {
+  record Setting(
+      String name,
+      double roomC,
+      double volts,
+      BreadType bread,
+      double mm,
+      double breadC,
+      int slices,
+      ToastMode mode,
+      int shade) {
     SimToaster toaster(double chamberC, SafetyLimits limits, long seed) {
-      ApplianceConditions c = new ApplianceConditions(roomC, volts, chamberC, slices, bread, mm, breadC);
-      return new SimToaster(c, new ToastSettings(shade, bread, mm, slices, mode), limits, seed,
-          ApplianceRemote.NONE, false).run(0.5);
+      ApplianceConditions c =
+          new ApplianceConditions(roomC, volts, chamberC, slices, bread, mm, breadC);
+      return new SimToaster(
+              c,
+              new ToastSettings(shade, bread, mm, slices, mode),
+              limits,
+              seed,
+              ApplianceRemote.NONE,
+              false)
+          .run(0.5);
     }
   }
 
   /** One cycle as the check saw it; changeC is NaN when it could not be measured. */
-  record Measurement(boolean working, String label, double startC, double coldJunctionC, double changeC) {}
+  record Measurement(
+      boolean working, String label, double startC, double coldJunctionC, double changeC) {}
 
-  static final List<Setting> SETTINGS = List.of(
-      new Setting("white 12 mm", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
-      new Setting("white 12 mm shade 1", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 1),
-      new Setting("white 12 mm shade 7", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 7),
-      new Setting("white 12 mm 1 slice", 21, 230, BreadType.WHITE, 12, 21, 1, ToastMode.TOAST, 4),
-      new Setting("bagel 35 mm -18 °C defrost", 21, 230, BreadType.BAGEL, 35, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("bagel 35 mm -18 °C defrost shade 7", 21, 230, BreadType.BAGEL, 35, -18, 2, ToastMode.DEFROST, 7),
-      new Setting("bagel 35 mm -18 °C bagel mode", 21, 230, BreadType.BAGEL, 35, -18, 2, ToastMode.BAGEL, 4),
-      new Setting("wholegrain 28 mm -18 °C defrost", 21, 230, BreadType.WHOLEGRAIN, 28, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("wholegrain 35 mm -18 °C shade 1", 21, 230, BreadType.WHOLEGRAIN, 35, -18, 2, ToastMode.DEFROST, 1),
-      new Setting("wholegrain 28 mm -18 °C toast", 21, 230, BreadType.WHOLEGRAIN, 28, -18, 2, ToastMode.TOAST, 4),
-      new Setting("rye 35 mm -18 °C defrost", 21, 230, BreadType.RYE, 35, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("bagel 35 mm -18 °C 200 V", 21, 200, BreadType.BAGEL, 35, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("white 12 mm 200 V", 21, 200, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
-      new Setting("bagel 35 mm -18 °C 40 °C room", 40, 230, BreadType.BAGEL, 35, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("white 12 mm 40 °C room", 40, 230, BreadType.WHITE, 12, 40, 2, ToastMode.TOAST, 4),
-      new Setting("bagel 35 mm -18 °C 200 V 40 °C room", 40, 200, BreadType.BAGEL, 35, -18, 2, ToastMode.DEFROST, 4),
-      new Setting("white 12 mm 250 V", 21, 250, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
-      new Setting("bagel 60 mm -40 °C defrost", 21, 230, BreadType.BAGEL, 60, -40, 2, ToastMode.DEFROST, 4),
-      new Setting("wholegrain 60 mm -40 °C 200 V", 21, 200, BreadType.WHOLEGRAIN, 60, -40, 2, ToastMode.DEFROST, 4),
-      new Setting("white 3 mm shade 1", 21, 230, BreadType.WHITE, 3, 21, 2, ToastMode.TOAST, 1),
-      new Setting("white 12 mm -10 °C room", -10, 230, BreadType.WHITE, 12, -10, 2, ToastMode.TOAST, 4));
+  static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("white 12 mm", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
+          new Setting(
+              "white 12 mm shade 1", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 1),
+          new Setting(
+              "white 12 mm shade 7", 21, 230, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 7),
+          new Setting(
+              "white 12 mm 1 slice", 21, 230, BreadType.WHITE, 12, 21, 1, ToastMode.TOAST, 4),
+          new Setting(
+              "bagel 35 mm -18 °C defrost",
+              21,
+              230,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting(
+              "bagel 35 mm -18 °C defrost shade 7",
+              21,
+              230,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              7),
+          new Setting(
+              "bagel 35 mm -18 °C bagel mode",
+              21,
+              230,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.BAGEL,
+              4),
+          new Setting(
+              "wholegrain 28 mm -18 °C defrost",
+              21,
+              230,
+              BreadType.WHOLEGRAIN,
+              28,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting(
+              "wholegrain 35 mm -18 °C shade 1",
+              21,
+              230,
+              BreadType.WHOLEGRAIN,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              1),
+          new Setting(
+              "wholegrain 28 mm -18 °C toast",
+              21,
+              230,
+              BreadType.WHOLEGRAIN,
+              28,
+              -18,
+              2,
+              ToastMode.TOAST,
+              4),
+          new Setting(
+              "rye 35 mm -18 °C defrost", 21, 230, BreadType.RYE, 35, -18, 2, ToastMode.DEFROST, 4),
+          new Setting(
+              "bagel 35 mm -18 °C 200 V",
+              21,
+              200,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting("white 12 mm 200 V", 21, 200, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
+          new Setting(
+              "bagel 35 mm -18 °C 40 °C room",
+              40,
+              230,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting(
+              "white 12 mm 40 °C room", 40, 230, BreadType.WHITE, 12, 40, 2, ToastMode.TOAST, 4),
+          new Setting(
+              "bagel 35 mm -18 °C 200 V 40 °C room",
+              40,
+              200,
+              BreadType.BAGEL,
+              35,
+              -18,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting("white 12 mm 250 V", 21, 250, BreadType.WHITE, 12, 21, 2, ToastMode.TOAST, 4),
+          new Setting(
+              "bagel 60 mm -40 °C defrost",
+              21,
+              230,
+              BreadType.BAGEL,
+              60,
+              -40,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting(
+              "wholegrain 60 mm -40 °C 200 V",
+              21,
+              200,
+              BreadType.WHOLEGRAIN,
+              60,
+              -40,
+              2,
+              ToastMode.DEFROST,
+              4),
+          new Setting("white 3 mm shade 1", 21, 230, BreadType.WHITE, 3, 21, 2, ToastMode.TOAST, 1),
+          new Setting(
+              "white 12 mm -10 °C room",
+              -10,
+              230,
+              BreadType.WHITE,
+              12,
+              -10,
+              2,
+              ToastMode.TOAST,
+              4));
 
   private static final double WINDOW_S = 20;
   private static final double MEAN_OVER_S = 0.5;
@@ -86,7 +216,8 @@ public final class HeatRiseSurvey {
 
   public static void main(String[] args) throws ReflectiveOperationException {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    SafetyLimits measuring = copy(SafetyLimits.defaults(), Map.of("noRiseWindowS", 1e6, "fallWhileHeatingC", 1e6));
+    SafetyLimits measuring =
+        copy(SafetyLimits.defaults(), Map.of("noRiseWindowS", 1e6, "fallWhileHeatingC", 1e6));
     List<Measurement> all = new ArrayList<>();
     for (Setting s : SETTINGS) {
       for (long seed = 1; seed <= seeds; seed++) {
@@ -95,25 +226,42 @@ public final class HeatRiseSurvey {
     }
     int measured = all.size();
     all.removeIf(m -> Double.isNaN(m.changeC()));
-    System.out.printf(Locale.ROOT, "%d cycles measured (%d settings, %d seeds); %d not, as a fault (over-temperature,"
-        + " toasting the same slices again) had ended the run%n", all.size(), SETTINGS.size(), seeds, measured - all.size());
+    System.out.printf(
+        Locale.ROOT,
+        "%d cycles measured (%d settings, %d seeds); %d not, as a fault (over-temperature,"
+            + " toasting the same slices again) had ended the run%n",
+        all.size(),
+        SETTINGS.size(),
+        seeds,
+        measured - all.size());
     for (double k = 0.04; k <= 0.0901; k += 0.005) {
       printMargins("allowance " + String.format(Locale.ROOT, "%.3f", k), all, k, -1e9, 1e9);
     }
     double k = SafetyLimits.defaults().noRiseHotAllowanceCPerC();
     double[] bands = {-100, 25, 40, 60, 80, 100, 120, 140, 160, 180, 200, 220, 240, 260, 300};
     for (int i = 0; i + 1 < bands.length; i++) {
-      printMargins(String.format(Locale.ROOT, "start %4.0f..%4.0f °C", bands[i], bands[i + 1]), all, k, bands[i],
+      printMargins(
+          String.format(Locale.ROOT, "start %4.0f..%4.0f °C", bands[i], bands[i + 1]),
+          all,
+          k,
+          bands[i],
           bands[i + 1]);
     }
   }
 
-  private static void measureSetting(Setting s, long seed, SafetyLimits limits, List<Measurement> out) {
+  private static void measureSetting(
+      Setting s, long seed, SafetyLimits limits, List<Measurement> out) {
     String what = s.name() + ", seed " + seed;
     for (double pauseS : new double[] {0, 2, 5, 10, 20, 60}) {
       try (SimToaster t = s.toaster(s.roomC(), limits, seed)) {
         for (int n = 1; n <= 25; n++) {
-          out.add(cycle(t, true, what + ", back to back after " + pauseS + " s, cycle " + n, n > 1 ? pauseS : 0, n > 1));
+          out.add(
+              cycle(
+                  t,
+                  true,
+                  what + ", back to back after " + pauseS + " s, cycle " + n,
+                  n > 1 ? pauseS : 0,
+                  n > 1));
         }
       }
     }
@@ -129,11 +277,18 @@ public final class HeatRiseSurvey {
             cycle(t, true, "", 0, n > 1);
           }
           t.appliance.breakElement();
-          out.add(cycle(t, false, what + ", broken before cycle " + broken + " after " + pauseS + " s", pauseS, true));
+          out.add(
+              cycle(
+                  t,
+                  false,
+                  what + ", broken before cycle " + broken + " after " + pauseS + " s",
+                  pauseS,
+                  true));
         }
       }
     }
-    for (double aboveRoomC : new double[] {0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 60, 80, 100, 130, 160, 200, 230}) {
+    for (double aboveRoomC :
+        new double[] {0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 60, 80, 100, 130, 160, 200, 230}) {
       double startC = s.roomC() + aboveRoomC;
       try (SimToaster t = s.toaster(startC, limits, seed)) {
         t.appliance.breakElement();
@@ -142,8 +297,11 @@ public final class HeatRiseSurvey {
     }
   }
 
-  /** Pause, maybe fresh bread, lever, until the carriage is free again; what the check would see. */
-  static Measurement cycle(SimToaster t, boolean working, String label, double pauseS, boolean freshBread) {
+  /**
+   * Pause, maybe fresh bread, lever, until the carriage is free again; what the check would see.
+   */
+  static Measurement cycle(
+      SimToaster t, boolean working, String label, double pauseS, boolean freshBread) {
     t.run(pauseS);
     if (freshBread) {
       t.appliance.loadFreshBread();
@@ -170,7 +328,9 @@ public final class HeatRiseSurvey {
         startC = before;
         coldJunctionC = r.coldJunctionC();
       }
-      if (!Double.isNaN(startC) && Double.isNaN(endC) && status.heatOnSThisCycle() >= WINDOW_S - 1e-9) {
+      if (!Double.isNaN(startC)
+          && Double.isNaN(endC)
+          && status.heatOnSThisCycle() >= WINDOW_S - 1e-9) {
         endC = mean(recent);
       }
       heaterWasOn = status.heaterCommandedOn();
@@ -181,7 +341,8 @@ public final class HeatRiseSurvey {
     return new Measurement(working, label, startC, coldJunctionC, endC - startC);
   }
 
-  private static void printMargins(String title, List<Measurement> all, double k, double fromC, double toC) {
+  private static void printMargins(
+      String title, List<Measurement> all, double k, double fromC, double toC) {
     Measurement worstWorking = null;
     Measurement bestBroken = null;
     double working = Double.POSITIVE_INFINITY;
@@ -200,7 +361,11 @@ public final class HeatRiseSurvey {
         bestBroken = m;
       }
     }
-    System.out.printf(Locale.ROOT, "%-22s working %s | broken %s%n", title, describe(worstWorking, working, k),
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s working %s | broken %s%n",
+        title,
+        describe(worstWorking, working, k),
         describe(bestBroken, broken, k));
   }
 
@@ -208,8 +373,14 @@ public final class HeatRiseSurvey {
     if (m == null) {
       return "-";
     }
-    return String.format(Locale.ROOT, "margin %+6.2f (%+6.2f from %6.2f, demand %+6.2f: %s)", margin, m.changeC(),
-        m.startC(), demand(m, k), m.label());
+    return String.format(
+        Locale.ROOT,
+        "margin %+6.2f (%+6.2f from %6.2f, demand %+6.2f: %s)",
+        margin,
+        m.changeC(),
+        m.startC(),
+        demand(m, k),
+        m.label());
   }
 
   /** The check's demand for this start with allowance {@code k}. */
@@ -222,13 +393,20 @@ public final class HeatRiseSurvey {
     return samples.stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN);
   }
 
-  private static SafetyLimits copy(SafetyLimits from, Map<String, Double> changes) throws ReflectiveOperationException {
+  private static SafetyLimits copy(SafetyLimits from, Map<String, Double> changes)
+      throws ReflectiveOperationException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (RecordComponent c : SafetyLimits.class.getRecordComponents()) {
-      values.put(c.getName(), changes.containsKey(c.getName()) ? changes.get(c.getName()) : c.getAccessor().invoke(from));
+      values.put(
+          c.getName(),
+          changes.containsKey(c.getName())
+              ? changes.get(c.getName())
+              : c.getAccessor().invoke(from));
     }
-    Class<?>[] types = Arrays.stream(SafetyLimits.class.getRecordComponents()).map(RecordComponent::getType)
-        .toArray(Class<?>[]::new);
+    Class<?>[] types =
+        Arrays.stream(SafetyLimits.class.getRecordComponents())
+            .map(RecordComponent::getType)
+            .toArray(Class<?>[]::new);
     return SafetyLimits.class.getDeclaredConstructor(types).newInstance(values.values().toArray());
   }
 }

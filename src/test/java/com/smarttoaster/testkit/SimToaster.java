@@ -22,11 +22,13 @@ import java.util.List;
 /**
  * The simulated appliance with the real supervisor and controller (fallback time table), optionally
  * watched by a remote, in stepped simulated time (physics every 10 ms, supervisor and controller
- * every 50 ms, the remote after each controller tick). Nothing here sleeps. The controller is set up
- * for a 230 V grid whatever the simulated mains really is, as an appliance on a sagging supply is.
+ * every 50 ms, the remote after each controller tick). Nothing here sleeps. The controller is set
+ * up for a 230 V grid whatever the simulated mains really is, as an appliance on a sagging supply
+ * is.
  */
 public final class SimToaster implements AutoCloseable {
-  public static final ToastSettings WHITE_4 = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+  public static final ToastSettings WHITE_4 =
+      new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
 
   /** Nominal mains voltage the controller is configured for, V. */
   public static final double MAINS_VOLTS_NOMINAL = 230.0;
@@ -35,46 +37,84 @@ public final class SimToaster implements AutoCloseable {
   public final SimulatedAppliance appliance;
   public final SafetySupervisor supervisor;
   public final ToastController controller;
+
   /** Every reason the controller gave for refusing something, in order. */
   public final List<String> refusals = new ArrayList<>();
+
   private final ToasterAssembly assembly;
   private final ApplianceRemote remote;
   private long step;
 
-  /** A cold toaster ({@link ApplianceConditions#typical()}), white bread at shade 4, default limits. */
+  /**
+   * A cold toaster ({@link ApplianceConditions#typical()}), white bread at shade 4, default limits.
+   */
   public SimToaster(ApplianceRemote remote, boolean remoteStartEnabled) {
-    this(ApplianceConditions.typical(), WHITE_4, SafetyLimits.defaults(), 1, remote, remoteStartEnabled);
+    this(
+        ApplianceConditions.typical(),
+        WHITE_4,
+        SafetyLimits.defaults(),
+        1,
+        remote,
+        remoteStartEnabled);
   }
 
   /**
    * @param conditions the room, mains, chamber and bread the appliance starts with
-   * @param settings what the user set on the toaster (should describe the bread in {@code conditions})
+   * @param settings what the user set on the toaster (should describe the bread in {@code
+   *     conditions})
    * @param limits the supervisor's limits
    * @param seed seed of the thermocouple's noise
    * @param remote watches and may steer the toaster; {@link ApplianceRemote#NONE} for none
    */
-  public SimToaster(ApplianceConditions conditions, ToastSettings settings, SafetyLimits limits, long seed,
-      ApplianceRemote remote, boolean remoteStartEnabled) {
+  public SimToaster(
+      ApplianceConditions conditions,
+      ToastSettings settings,
+      SafetyLimits limits,
+      long seed,
+      ApplianceRemote remote,
+      boolean remoteStartEnabled) {
     this(conditions, settings, limits, seed, remote, remoteStartEnabled, table -> table);
   }
 
-  /** @param primary the predictor the guard asks first, built from the fallback table (the table itself by default) */
-  public SimToaster(ApplianceConditions conditions, ToastSettings settings, SafetyLimits limits, long seed,
-      ApplianceRemote remote, boolean remoteStartEnabled,
-      java.util.function.Function<com.smarttoaster.predict.FallbackTimeTable, com.smarttoaster.predict.ToastTimePredictor> primary) {
+  /**
+   * @param primary the predictor the guard asks first, built from the fallback table (the table
+   *     itself by default)
+   */
+  public SimToaster(
+      ApplianceConditions conditions,
+      ToastSettings settings,
+      SafetyLimits limits,
+      long seed,
+      ApplianceRemote remote,
+      boolean remoteStartEnabled,
+      java.util.function.Function<
+              com.smarttoaster.predict.FallbackTimeTable,
+              com.smarttoaster.predict.ToastTimePredictor>
+          primary) {
     this.remote = remote;
     appliance = new SimulatedAppliance(conditions, seed, clock);
-    ControllerListener own = new ControllerListener() {
-      @Override
-      public void onRefused(String reason, long atNanos) {
-        refusals.add(reason);
-      }
-    };
-    assembly = new ToasterAssembly(appliance.ports(), clock,
-        new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, remoteStartEnabled, 1800), settings,
-            MAINS_VOLTS_NOMINAL, 0.5, null),
-        primary, new SimulatedTimePredictorRunner(clock, () -> 0.0),
-        SafetyListener.both(SafetyListener.NONE, remote.safetyListener()), ControllerListener.both(own, remote.controllerListener()));
+    ControllerListener own =
+        new ControllerListener() {
+          @Override
+          public void onRefused(String reason, long atNanos) {
+            refusals.add(reason);
+          }
+        };
+    assembly =
+        new ToasterAssembly(
+            appliance.ports(),
+            clock,
+            new ToasterAssembly.Settings(
+                limits,
+                new ControllerSettings(0.05, remoteStartEnabled, 1800),
+                settings,
+                MAINS_VOLTS_NOMINAL,
+                0.5,
+                null),
+            primary,
+            new SimulatedTimePredictorRunner(clock, () -> 0.0),
+            SafetyListener.both(SafetyListener.NONE, remote.safetyListener()),
+            ControllerListener.both(own, remote.controllerListener()));
     supervisor = assembly.supervisor();
     controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
@@ -116,7 +156,9 @@ public final class SimToaster implements AutoCloseable {
     return controller.snapshot().phase().id();
   }
 
-  /** Runs until the controller's phase is {@code phaseId}, at most {@code maxS} simulated seconds. */
+  /**
+   * Runs until the controller's phase is {@code phaseId}, at most {@code maxS} simulated seconds.
+   */
   public SimToaster runUntil(String phaseId, double maxS) {
     double t = 0;
     while (!phase().equals(phaseId) && t < maxS) {

@@ -21,12 +21,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driven by
- * Selenium. Missing, it skips the calling test, except with CI=true where it fails: CI installs both
- * (.ci/run) and must run these tests.
+ * Selenium. Missing, it skips the calling test, except with CI=true where it fails: CI installs
+ * both (.ci/run) and must run these tests.
  */
 final class Browser implements AutoCloseable {
   static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
-  static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+  static final List<String> DRIVER =
+      List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
   final ChromeDriver driver;
   private final Path profile;
@@ -43,23 +44,36 @@ final class Browser implements AutoCloseable {
     Path profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(chromium);
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-        "--hide-scrollbars", "--force-device-scale-factor=1");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=" + width + "," + height,
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(chromedriver))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver d = new ChromeDriver(service, o);
-    d.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    d.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     return new Browser(d, profile);
   }
 
   private static String installed(List<String> candidates) {
-    Optional<String> found = candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+    Optional<String> found =
+        candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
     if (found.isPresent()) {
       return found.get();
     }
-    String msg = "not installed: " + candidates.get(0) + " (apt-get install chromium chromium-driver)";
+    String msg =
+        "not installed: " + candidates.get(0) + " (apt-get install chromium chromium-driver)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail("CI=true and the browser tests cannot run: " + msg);
     }
@@ -69,8 +83,10 @@ final class Browser implements AutoCloseable {
 
   /** Waits (wall time, the browser's own pace) up to {@code seconds} for {@code condition}. */
   <T> T until(double seconds, Function<WebDriver, T> condition) {
-    // Stale: the page re-drew what the condition was reading (the history table after a rating); look again.
-    return new WebDriverWait(driver, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis(25))
+    // Stale: the page re-drew what the condition was reading (the history table after a rating);
+    // look again.
+    return new WebDriverWait(
+            driver, Duration.ofMillis((long) (seconds * 1000)), Duration.ofMillis(25))
         .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
@@ -79,10 +95,13 @@ final class Browser implements AutoCloseable {
   byte[] fullPageScreenshot(int width, int minHeight) {
     Number h = (Number) driver.executeScript("return document.documentElement.scrollHeight");
     int height = Math.max(minHeight, h.intValue());
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    Map<String, Object> shot =
+        driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", minHeight, "deviceScaleFactor", 1, "mobile", width < 600));
     return Base64.getDecoder().decode((String) shot.get("data"));
   }

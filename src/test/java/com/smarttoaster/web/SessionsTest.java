@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.hal.sim.SimClock;
 import org.junit.jupiter.api.Test;
 
-/** Sessions on a stepped wall clock: idle expiry, use keeps one alive, the oldest goes beyond the cap. */
+/**
+ * Sessions on a stepped wall clock: idle expiry, use keeps one alive, the oldest goes beyond the
+ * cap.
+ */
 class SessionsTest {
   static final long MINUTE = 60_000_000_000L;
 

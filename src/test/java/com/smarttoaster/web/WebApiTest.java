@@ -39,7 +39,8 @@ class WebApiTest {
     toaster.close();
   }
 
-  private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  private HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(toaster.url() + path)).GET();
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -47,9 +48,11 @@ class WebApiTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(toaster.url() + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> post(String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(toaster.url() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
@@ -65,10 +68,13 @@ class WebApiTest {
   private record Login(String cookie, String csrf) {}
 
   private Login login() throws Exception {
-    HttpResponse<String> r = post("/api/login", "{\"secret\":\"" + WebAppliance.TOKEN + "\"}", "Origin", toaster.url());
+    HttpResponse<String> r =
+        post("/api/login", "{\"secret\":\"" + WebAppliance.TOKEN + "\"}", "Origin", toaster.url());
     assertEquals(200, r.statusCode(), r.body());
     String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-    return new Login(setCookie.substring(0, setCookie.indexOf(';')), JSON.readTree(r.body()).get("csrfToken").asText());
+    return new Login(
+        setCookie.substring(0, setCookie.indexOf(';')),
+        JSON.readTree(r.body()).get("csrfToken").asText());
   }
 
   private static String error(HttpResponse<String> r) throws IOException {
@@ -76,7 +82,8 @@ class WebApiTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L; // wall time: waits for the toaster's threads
+    long deadline =
+        System.nanoTime() + 20_000_000_000L; // wall time: waits for the toaster's threads
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
@@ -87,11 +94,15 @@ class WebApiTest {
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() throws Exception {
-    for (String path : new String[] {"/", "/history", "/model", "/app.js", "/api/status", "/nowhere"}) {
+    for (String path :
+        new String[] {"/", "/history", "/model", "/app.js", "/api/status", "/nowhere"}) {
       HttpResponse<String> r = get(path);
       String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-      assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
-          && !csp.contains("unsafe-inline"), path + ": " + csp);
+      assertTrue(
+          csp.contains("script-src 'self'")
+              && csp.contains("frame-ancestors 'none'")
+              && !csp.contains("unsafe-inline"),
+          path + ": " + csp);
       assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
       assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
       assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
@@ -103,23 +114,30 @@ class WebApiTest {
 
   @Test
   void theApiNeedsALogin() throws Exception {
-    for (String path : new String[] {"/api/status", "/api/events", "/api/cycles", "/api/model", "/api/trace"}) {
+    for (String path :
+        new String[] {"/api/status", "/api/events", "/api/cycles", "/api/model", "/api/trace"}) {
       HttpResponse<String> r = get(path);
       assertEquals(401, r.statusCode(), path);
       assertEquals("log in first", error(r));
     }
     HttpResponse<String> cancel = post("/api/cancel", "{}", "Origin", toaster.url());
     assertEquals(401, cancel.statusCode());
-    HttpResponse<String> wrong = post("/api/login", "{\"secret\":\"guess\"}", "Origin", toaster.url());
+    HttpResponse<String> wrong =
+        post("/api/login", "{\"secret\":\"guess\"}", "Origin", toaster.url());
     assertEquals(401, wrong.statusCode());
     assertEquals("wrong token", error(wrong));
   }
 
   @Test
   void aLoginGivesAStrictHttpOnlyCookieAndTheStatus() throws Exception {
-    HttpResponse<String> r = post("/api/login", "{\"secret\":\"" + WebAppliance.TOKEN + "\"}", "Origin", toaster.url());
+    HttpResponse<String> r =
+        post("/api/login", "{\"secret\":\"" + WebAppliance.TOKEN + "\"}", "Origin", toaster.url());
     String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), cookie);
+    assertTrue(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("Path=/"),
+        cookie);
     Login l = login();
     HttpResponse<String> s = get("/api/status", "Cookie", l.cookie());
     assertEquals(200, s.statusCode(), s.body());
@@ -134,21 +152,54 @@ class WebApiTest {
     int shade = toaster.controller().snapshot().settings().shade();
     int other = shade == 7 ? 6 : shade + 1;
     String body = "{\"shade\":" + other + "}";
-    HttpResponse<String> foreign = post("/api/settings", body, "Cookie", l.cookie(), "X-CSRF-Token", l.csrf(),
-        "Origin", "http://evil.example");
+    HttpResponse<String> foreign =
+        post(
+            "/api/settings",
+            body,
+            "Cookie",
+            l.cookie(),
+            "X-CSRF-Token",
+            l.csrf(),
+            "Origin",
+            "http://evil.example");
     assertEquals(403, foreign.statusCode());
-    assertTrue(error(foreign).startsWith("cross-site request refused: Origin \"http://evil.example\""), foreign.body());
-    HttpResponse<String> noToken = post("/api/settings", body, "Cookie", l.cookie(), "Origin", toaster.url());
+    assertTrue(
+        error(foreign).startsWith("cross-site request refused: Origin \"http://evil.example\""),
+        foreign.body());
+    HttpResponse<String> noToken =
+        post("/api/settings", body, "Cookie", l.cookie(), "Origin", toaster.url());
     assertEquals(403, noToken.statusCode());
     assertTrue(error(noToken).contains("X-CSRF-Token header is missing or wrong"), noToken.body());
-    HttpResponse<String> fetchMeta = post("/api/settings", body, "Cookie", l.cookie(), "X-CSRF-Token", l.csrf(),
-        "Sec-Fetch-Site", "cross-site");
+    HttpResponse<String> fetchMeta =
+        post(
+            "/api/settings",
+            body,
+            "Cookie",
+            l.cookie(),
+            "X-CSRF-Token",
+            l.csrf(),
+            "Sec-Fetch-Site",
+            "cross-site");
     assertEquals(403, fetchMeta.statusCode());
-    HttpResponse<String> form = post("/api/settings", "shade=" + other, "Cookie", l.cookie(), "X-CSRF-Token", l.csrf(),
-        "Content-Type", "application/x-www-form-urlencoded");
+    HttpResponse<String> form =
+        post(
+            "/api/settings",
+            "shade=" + other,
+            "Cookie",
+            l.cookie(),
+            "X-CSRF-Token",
+            l.csrf(),
+            "Content-Type",
+            "application/x-www-form-urlencoded");
     assertEquals(415, form.statusCode());
-    HttpResponse<String> bearerForeign = post("/api/cancel", "{}", "Authorization", "Bearer " + WebAppliance.TOKEN,
-        "Origin", "http://evil.example");
+    HttpResponse<String> bearerForeign =
+        post(
+            "/api/cancel",
+            "{}",
+            "Authorization",
+            "Bearer " + WebAppliance.TOKEN,
+            "Origin",
+            "http://evil.example");
     assertEquals(403, bearerForeign.statusCode());
     Thread.sleep(300); // a few controller ticks (wall time at 20x): a change would have landed
     assertEquals(shade, toaster.controller().snapshot().settings().shade());
@@ -157,19 +208,43 @@ class WebApiTest {
   @Test
   void settingsAreCheckedAndReachTheController() throws Exception {
     Login l = login();
-    HttpResponse<String> bad = post("/api/settings", "{\"shade\":9}", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf());
+    HttpResponse<String> bad =
+        post("/api/settings", "{\"shade\":9}", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf());
     assertEquals(400, bad.statusCode());
     assertEquals("shade = \"9\" is not allowed; expected a whole number from 1 to 7", error(bad));
-    HttpResponse<String> unknown = post("/api/settings", "{\"heat\":1}", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf());
-    assertEquals("setting \"heat\" is unknown; known: shade, bread, mode, slices, thicknessMm", error(unknown));
-    assertEquals(400, post("/api/settings", "{not json", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf()).statusCode());
-    assertEquals(413, post("/api/settings", "{\"shade\":\"" + "x".repeat(5000) + "\"}", "Cookie", l.cookie(),
-        "X-CSRF-Token", l.csrf()).statusCode());
-    HttpResponse<String> ok = post("/api/settings", "{\"shade\":6,\"bread\":\"rye\"}", "Cookie", l.cookie(),
-        "X-CSRF-Token", l.csrf());
+    HttpResponse<String> unknown =
+        post("/api/settings", "{\"heat\":1}", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf());
+    assertEquals(
+        "setting \"heat\" is unknown; known: shade, bread, mode, slices, thicknessMm",
+        error(unknown));
+    assertEquals(
+        400,
+        post("/api/settings", "{not json", "Cookie", l.cookie(), "X-CSRF-Token", l.csrf())
+            .statusCode());
+    assertEquals(
+        413,
+        post(
+                "/api/settings",
+                "{\"shade\":\"" + "x".repeat(5000) + "\"}",
+                "Cookie",
+                l.cookie(),
+                "X-CSRF-Token",
+                l.csrf())
+            .statusCode());
+    HttpResponse<String> ok =
+        post(
+            "/api/settings",
+            "{\"shade\":6,\"bread\":\"rye\"}",
+            "Cookie",
+            l.cookie(),
+            "X-CSRF-Token",
+            l.csrf());
     assertEquals(200, ok.statusCode(), ok.body());
-    await(() -> toaster.controller().snapshot().settings().shade() == 6
-        && toaster.controller().snapshot().settings().bread().id().equals("rye"), "shade 6 and rye");
+    await(
+        () ->
+            toaster.controller().snapshot().settings().shade() == 6
+                && toaster.controller().snapshot().settings().bread().id().equals("rye"),
+        "shade 6 and rye");
   }
 
   @Test
@@ -179,9 +254,13 @@ class WebApiTest {
       HttpResponse<String> r = post(path, "{}", "Authorization", "Bearer " + WebAppliance.TOKEN);
       assertEquals(403, r.statusCode(), path);
     }
-    assertEquals(ApiRoutes.NO_START, error(post("/api/start", "{}", "Authorization", "Bearer " + WebAppliance.TOKEN)));
+    assertEquals(
+        ApiRoutes.NO_START,
+        error(post("/api/start", "{}", "Authorization", "Bearer " + WebAppliance.TOKEN)));
     Thread.sleep(300);
-    assertTrue(toaster.heater.subList(before, toaster.heater.size()).stream().noneMatch(WebAppliance.HeaterCommand::on),
+    assertTrue(
+        toaster.heater.subList(before, toaster.heater.size()).stream()
+            .noneMatch(WebAppliance.HeaterCommand::on),
         "heat was commanded on after a refused start");
   }
 
@@ -191,17 +270,27 @@ class WebApiTest {
     int from = toaster.heater.size();
     toaster.pressLever();
     await(() -> toaster.controller().snapshot().phase() == CyclePhase.TOASTING, "toasting");
-    await(() -> toaster.heater.subList(from, toaster.heater.size()).stream().anyMatch(WebAppliance.HeaterCommand::on),
+    await(
+        () ->
+            toaster.heater.subList(from, toaster.heater.size()).stream()
+                .anyMatch(WebAppliance.HeaterCommand::on),
         "heat on");
     Thread.sleep(200); // let it heat a little (about 4 s of appliance time)
-    HttpResponse<String> r = post("/api/cancel", "{}", "Authorization", "Bearer " + WebAppliance.TOKEN);
+    HttpResponse<String> r =
+        post("/api/cancel", "{}", "Authorization", "Bearer " + WebAppliance.TOKEN);
     assertEquals(200, r.statusCode(), r.body());
-    long requestedNanos = Math.round(JSON.readTree(r.body()).get("cancelRequestedAtS").asDouble() * 1e9);
+    long requestedNanos =
+        Math.round(JSON.readTree(r.body()).get("cancelRequestedAtS").asDouble() * 1e9);
     await(() -> toaster.controller().snapshot().phase() == CyclePhase.CANCELLED, "cancelled");
-    WebAppliance.HeaterCommand off = toaster.heater.stream()
-        .filter(h -> !h.on() && h.atNanos() >= requestedNanos - 1_000_000).findFirst().orElseThrow();
+    WebAppliance.HeaterCommand off =
+        toaster.heater.stream()
+            .filter(h -> !h.on() && h.atNanos() >= requestedNanos - 1_000_000)
+            .findFirst()
+            .orElseThrow();
     double latencyMs = (off.atNanos() - requestedNanos) / 1e6;
-    assertTrue(latencyMs <= 200, "heat stopped " + latencyMs + " ms after the cancel request (appliance time)");
+    assertTrue(
+        latencyMs <= 200,
+        "heat stopped " + latencyMs + " ms after the cancel request (appliance time)");
     assertFalse(toaster.assembly.supervisor().status().heaterCommandedOn());
   }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A whole simulated toaster serving its web page, as {@code run} wires it: the simulated (or
- * emulated Pi) appliance stepped and paced by {@link SimulatedApplianceRunner}, the supervisor,
- * the controller, the remote side with a real SQLite history (no broker) and the page on a free
+ * emulated Pi) appliance stepped and paced by {@link SimulatedApplianceRunner}, the supervisor, the
+ * controller, the remote side with a real SQLite history (no broker) and the page on a free
  * loopback port. Records every heater command the supervisor gives, in appliance time.
  */
 final class WebAppliance implements AutoCloseable {
@@ -51,50 +51,85 @@ final class WebAppliance implements AutoCloseable {
     this(kind, factor, dir, login, false);
   }
 
-  /** @param model predict with the factory TFLite model (as {@code run} does) instead of the fallback table */
+  /**
+   * @param model predict with the factory TFLite model (as {@code run} does) instead of the
+   *     fallback table
+   */
   WebAppliance(String kind, double factor, Path dir, LoginCheck login, boolean model) {
     ControllerConfig cc = ControllerConfig.defaults();
     ToastSettings initial = cc.defaultSettings();
     SafetyLimits limits = SafetyLimits.defaults();
-    runner = new SimulatedApplianceRunner(21.0, 21.0, 230, 230, initial, factor,
-        (conditions, clock) -> SimulatedAppliances.create(kind, conditions, 7, clock, limits.currentSensorFitted(),
-            initial, null));
+    runner =
+        new SimulatedApplianceRunner(
+            21.0,
+            21.0,
+            230,
+            230,
+            initial,
+            factor,
+            (conditions, clock) ->
+                SimulatedAppliances.create(
+                    kind, conditions, 7, clock, limits.currentSensorFitted(), initial, null));
     database = dir.resolve("history.db");
     HistoryDatabase db = HistoryDatabase.open(database, 1000, 1000);
-    remote = RemoteFactory.create(new MqttRemote.Options("kitchen", "homeassistant", 1, 1, 60), null, db.cycles(),
-        db.outbox(), List.of(db));
-    SafetyListener heaterLog = new SafetyListener() {
-      @Override
-      public void onFault(Fault fault) {}
+    remote =
+        RemoteFactory.create(
+            new MqttRemote.Options("kitchen", "homeassistant", 1, 1, 60),
+            null,
+            db.cycles(),
+            db.outbox(),
+            List.of(db));
+    SafetyListener heaterLog =
+        new SafetyListener() {
+          @Override
+          public void onFault(Fault fault) {}
 
-      @Override
-      public void onHeaterCommand(boolean on, long atNanos) {
-        heater.add(new HeaterCommand(on, atNanos));
-      }
-    };
-    ControllerListener refusalLog = new ControllerListener() {
-      @Override
-      public void onRefused(String reason, long atNanos) {
-        refusals.add(reason);
-      }
-    };
-    assembly = new ToasterAssembly(runner.appliance().ports(), runner.clock(),
-        new ToasterAssembly.Settings(limits, cc.controllerSettings(), initial, 230, 230, cc.predictorTimeoutS(), null),
-        table -> model ? com.smarttoaster.modellife.ActiveModel.factory() : table, new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
-        SafetyListener.both(heaterLog, remote.safetyListener()),
-        ControllerListener.both(refusalLog, remote.controllerListener()));
+          @Override
+          public void onHeaterCommand(boolean on, long atNanos) {
+            heater.add(new HeaterCommand(on, atNanos));
+          }
+        };
+    ControllerListener refusalLog =
+        new ControllerListener() {
+          @Override
+          public void onRefused(String reason, long atNanos) {
+            refusals.add(reason);
+          }
+        };
+    assembly =
+        new ToasterAssembly(
+            runner.appliance().ports(),
+            runner.clock(),
+            new ToasterAssembly.Settings(
+                limits, cc.controllerSettings(), initial, 230, 230, cc.predictorTimeoutS(), null),
+            table -> model ? com.smarttoaster.modellife.ActiveModel.factory() : table,
+            new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0),
+            SafetyListener.both(heaterLog, remote.safetyListener()),
+            ControllerListener.both(refusalLog, remote.controllerListener()));
     ToastController controller = assembly.controller();
     remote.attach(controller, assembly.supervisor(), runner.clock());
     remote.attachRatings(assembly.ratings()); // the rating desk, as run wires it
-    PageToaster toaster = new PageToaster(controller, assembly.supervisor(), runner.clock(), remote, limits.cutoffC());
-    web = WebServer.start(new WebConfig("127.0.0.1", 0, null, dir.resolve("unused-token"), null, null, 60), toaster,
-        new InstalledModels(null, controller::modelVersion), Clock.system(), login);
+    PageToaster toaster =
+        new PageToaster(
+            controller, assembly.supervisor(), runner.clock(), remote, limits.cutoffC());
+    web =
+        WebServer.start(
+            new WebConfig("127.0.0.1", 0, null, dir.resolve("unused-token"), null, null, 60),
+            toaster,
+            new InstalledModels(null, controller::modelVersion),
+            Clock.system(),
+            login);
     loop = new SupervisorLoop(assembly.supervisor());
-    runner.runSoftware(new SimulatedApplianceRunner.Software(loop::tickOnce, limits.loopPeriodS(), () -> {
-      controller.tick();
-      remote.afterTick();
-      web.afterTick();
-    }, cc.tickS()));
+    runner.runSoftware(
+        new SimulatedApplianceRunner.Software(
+            loop::tickOnce,
+            limits.loopPeriodS(),
+            () -> {
+              controller.tick();
+              remote.afterTick();
+              web.afterTick();
+            },
+            cc.tickS()));
     runner.start();
   }
 
@@ -112,11 +147,12 @@ final class WebAppliance implements AutoCloseable {
 
   /** Bread in and lever down, on the stepping thread, as the front panel's {@code l} key does. */
   void pressLever() {
-    runner.submit(() -> {
-      ToastSettings s = controller().snapshot().settings();
-      runner.appliance().world().loadBread(s.slices(), s.bread(), s.thicknessMm(), 21.0);
-      runner.appliance().pushLever();
-    });
+    runner.submit(
+        () -> {
+          ToastSettings s = controller().snapshot().settings();
+          runner.appliance().world().loadBread(s.slices(), s.bread(), s.thicknessMm(), 21.0);
+          runner.appliance().pushLever();
+        });
   }
 
   /** Appliance time, ns. */

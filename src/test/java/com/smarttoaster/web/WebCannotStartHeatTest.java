@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
  * rollback. A change that adds such a call fails here, whatever the page's buttons say.
  */
 class WebCannotStartHeatTest {
-  static final List<String> FORBIDDEN_CLASSES = List.of(
-      "com/smarttoaster/control/RemoteCommand$Start",
-      "com/smarttoaster/hal/UserEvent",
-      "com/smarttoaster/hal/HeaterSwitch",
-      "com/smarttoaster/hal/CarriageLatch",
-      "com/smarttoaster/safety/ResetKind",
-      "com/smarttoaster/modellife/BundleSigner");
-  static final List<String> FORBIDDEN_NAMES = List.of("install", "activate", "rollback", "reset", "pushLever");
+  static final List<String> FORBIDDEN_CLASSES =
+      List.of(
+          "com/smarttoaster/control/RemoteCommand$Start",
+          "com/smarttoaster/hal/UserEvent",
+          "com/smarttoaster/hal/HeaterSwitch",
+          "com/smarttoaster/hal/CarriageLatch",
+          "com/smarttoaster/safety/ResetKind",
+          "com/smarttoaster/modellife/BundleSigner");
+  static final List<String> FORBIDDEN_NAMES =
+      List.of("install", "activate", "rollback", "reset", "pushLever");
 
   @Test
   void noWebClassNamesAWayToHeatResetOrInstall() throws IOException {
@@ -43,7 +45,8 @@ class WebCannotStartHeatTest {
     for (Path c : classes) {
       Set<String> strings = constantStrings(c);
       for (String f : FORBIDDEN_CLASSES) {
-        if (strings.stream().anyMatch(s -> s.equals(f) || s.contains("L" + f + ";") || s.startsWith(f + "$"))) {
+        if (strings.stream()
+            .anyMatch(s -> s.equals(f) || s.contains("L" + f + ";") || s.startsWith(f + "$"))) {
           found.add(c.getFileName() + " names " + f);
         }
       }
@@ -58,16 +61,22 @@ class WebCannotStartHeatTest {
 
   @Test
   void theCheckSeesWhatItLooksFor() throws IOException {
-    // The same reading finds what the web package does use, so an empty result above means something.
-    Set<String> strings = constantStrings(Path.of("target/classes/com/smarttoaster/web/PageToaster.class"));
-    assertTrue(strings.contains("com/smarttoaster/control/RemoteCommand$Cancel"), strings.toString());
+    // The same reading finds what the web package does use, so an empty result above means
+    // something.
+    Set<String> strings =
+        constantStrings(Path.of("target/classes/com/smarttoaster/web/PageToaster.class"));
+    assertTrue(
+        strings.contains("com/smarttoaster/control/RemoteCommand$Cancel"), strings.toString());
     assertTrue(strings.contains("submit"), strings.toString());
   }
 
-  /** The UTF-8 entries of a class file's constant pool (JVMS §4.4): class, method and field names. */
+  /**
+   * The UTF-8 entries of a class file's constant pool (JVMS §4.4): class, method and field names.
+   */
   static Set<String> constantStrings(Path classFile) throws IOException {
     Set<String> out = new HashSet<>();
-    try (InputStream raw = Files.newInputStream(classFile); DataInputStream in = new DataInputStream(raw)) {
+    try (InputStream raw = Files.newInputStream(classFile);
+        DataInputStream in = new DataInputStream(raw)) {
       in.readInt(); // magic
       in.readUnsignedShort();
       in.readUnsignedShort();

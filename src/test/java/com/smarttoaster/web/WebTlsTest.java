@@ -34,28 +34,68 @@ class WebTlsTest {
   void thePageIsServedOverHttpsWithASecureHostCookie() throws Exception {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key.toString(),
-        "-out", cert.toString(), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1");
     try (WebAppliance plain = WebAppliance.withToken("sim", 1, dir)) {
-      PageToaster toaster = new PageToaster(plain.controller(), plain.assembly.supervisor(), plain.runner.clock(),
-          plain.remote, 280);
+      PageToaster toaster =
+          new PageToaster(
+              plain.controller(),
+              plain.assembly.supervisor(),
+              plain.runner.clock(),
+              plain.remote,
+              280);
       WebConfig cfg = new WebConfig("127.0.0.1", 0, null, dir.resolve("token"), cert, key, 60);
-      try (WebServer tls = WebServer.start(cfg, toaster, new InstalledModels(null, () -> null), Clock.system(),
-          LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system()))) {
+      try (WebServer tls =
+          WebServer.start(
+              cfg,
+              toaster,
+              new InstalledModels(null, () -> null),
+              Clock.system(),
+              LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system()))) {
         HttpClient http = HttpClient.newBuilder().sslContext(trusting(cert)).build();
         String url = "https://127.0.0.1:" + tls.port();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        assertEquals("max-age=31536000", page.headers().firstValue("Strict-Transport-Security").orElse(null));
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/api/login"))
-            .header("Content-Type", "application/json").header("Origin", url)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"secret\":\"" + WebAppliance.TOKEN + "\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+            "max-age=31536000",
+            page.headers().firstValue("Strict-Transport-Security").orElse(null));
+        HttpResponse<String> login =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/login"))
+                    .header("Content-Type", "application/json")
+                    .header("Origin", url)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"secret\":\"" + WebAppliance.TOKEN + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), login.body());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.startsWith("__Host-toaster-session=") && cookie.contains("Secure")
-            && cookie.contains("SameSite=Strict") && cookie.contains("HttpOnly"), cookie);
+        assertTrue(
+            cookie.startsWith("__Host-toaster-session=")
+                && cookie.contains("Secure")
+                && cookie.contains("SameSite=Strict")
+                && cookie.contains("HttpOnly"),
+            cookie);
       }
     }
   }
@@ -65,19 +105,42 @@ class WebTlsTest {
     Path cert = Files.writeString(dir.resolve("cert.pem"), "not a certificate");
     Path key = Files.writeString(dir.resolve("key.pem"), "not a key");
     WebConfig cfg = new WebConfig("127.0.0.1", 0, null, dir.resolve("token"), cert, key, 60);
-    WebServerException e = Assertions.assertThrows(WebServerException.class, () -> WebServer.start(cfg, null,
-        null, Clock.system(), LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system())));
-    assertTrue(e.getMessage().startsWith("web: ") && e.getMessage().contains(key.toString()), e.getMessage());
+    WebServerException e =
+        Assertions.assertThrows(
+            WebServerException.class,
+            () ->
+                WebServer.start(
+                    cfg,
+                    null,
+                    null,
+                    Clock.system(),
+                    LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system())));
+    assertTrue(
+        e.getMessage().startsWith("web: ") && e.getMessage().contains(key.toString()),
+        e.getMessage());
   }
 
   @Test
   void aPortInUseIsOneClearError() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      WebConfig cfg = new WebConfig("127.0.0.1", taken.getLocalPort(), null, dir.resolve("token"), null, null, 60);
-      WebServerException e = Assertions.assertThrows(WebServerException.class, () -> WebServer.start(cfg, null, null,
-          Clock.system(), LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system())));
-      assertTrue(e.getMessage().startsWith("web: cannot serve on 127.0.0.1:" + taken.getLocalPort() + " (")
-          && e.getMessage().endsWith("choose another web.port or web.bindAddress"), e.getMessage());
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      WebConfig cfg =
+          new WebConfig(
+              "127.0.0.1", taken.getLocalPort(), null, dir.resolve("token"), null, null, 60);
+      WebServerException e =
+          Assertions.assertThrows(
+              WebServerException.class,
+              () ->
+                  WebServer.start(
+                      cfg,
+                      null,
+                      null,
+                      Clock.system(),
+                      LoginCheck.ofToken(WebAppliance.TOKEN, Clock.system())));
+      assertTrue(
+          e.getMessage().startsWith("web: cannot serve on 127.0.0.1:" + taken.getLocalPort() + " (")
+              && e.getMessage().endsWith("choose another web.port or web.bindAddress"),
+          e.getMessage());
     }
   }
 
@@ -85,9 +148,11 @@ class WebTlsTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(cert)) {
-      trust.setCertificateEntry("toaster", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "toaster", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs only with {@code -Ptrain} (this source root exists only in that profile): real DJL + PyTorch. */
+/**
+ * Runs only with {@code -Ptrain} (this source root exists only in that profile): real DJL +
+ * PyTorch.
+ */
 class DjlMlpTrainerTest {
   private static List<DatasetRow> train;
   private static List<DatasetRow> val;
@@ -32,8 +35,20 @@ class DjlMlpTrainerTest {
     List<DatasetRow> rows = DatasetGenerator.generate(3, 500);
     train = rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList());
     val = rows.stream().filter(r -> r.split() != Split.TRAIN).collect(Collectors.toList());
-    scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train, train),
-        FeatureScaling.target(train), Map.of(), null);
+    scaling =
+        new ModelCard(
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            FeatureScaling.features(train, train),
+            FeatureScaling.target(train),
+            Map.of(),
+            null);
   }
 
   private static DjlMlpTrainer.Result train(long seed) {
@@ -41,10 +56,16 @@ class DjlMlpTrainerTest {
   }
 
   private static DjlMlpTrainer.Result train(long seed, String loss) {
-    DjlMlpTrainer.Settings s = new DjlMlpTrainer.Settings(new int[] {16, 8}, 32, 6, 50, 50, 0.003f, 1e-6f, seed, loss);
-    return DjlMlpTrainer.train(FeatureScaling.inputs(scaling, train), FeatureScaling.targets(scaling.target(), train),
-        FeatureScaling.inputs(scaling, val), FeatureScaling.targets(scaling.target(), val),
-        FeatureScaling.inputs(scaling, val), s, null);
+    DjlMlpTrainer.Settings s =
+        new DjlMlpTrainer.Settings(new int[] {16, 8}, 32, 6, 50, 50, 0.003f, 1e-6f, seed, loss);
+    return DjlMlpTrainer.train(
+        FeatureScaling.inputs(scaling, train),
+        FeatureScaling.targets(scaling.target(), train),
+        FeatureScaling.inputs(scaling, val),
+        FeatureScaling.targets(scaling.target(), val),
+        FeatureScaling.inputs(scaling, val),
+        s,
+        null);
   }
 
   @Test
@@ -52,15 +73,24 @@ class DjlMlpTrainerTest {
     DjlMlpTrainer.Result r = train(1);
     Mlp mlp = r.mlp();
     assertEquals(ModelFeatures.COUNT, mlp.inputs());
-    assertEquals(List.of(16, 8, 1), mlp.layers().stream().map(DenseLayer::outputs).collect(Collectors.toList()));
-    assertEquals(List.of(true, true, false), mlp.layers().stream().map(DenseLayer::relu).collect(Collectors.toList()));
+    assertEquals(
+        List.of(16, 8, 1),
+        mlp.layers().stream().map(DenseLayer::outputs).collect(Collectors.toList()));
+    assertEquals(
+        List.of(true, true, false),
+        mlp.layers().stream().map(DenseLayer::relu).collect(Collectors.toList()));
     float[][] x = FeatureScaling.inputs(scaling, val);
     double worst = 0;
     for (int i = 0; i < x.length; i++) {
-      worst = Math.max(worst, Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - scaling.seconds(r.djlOutputs()[i])));
+      worst =
+          Math.max(
+              worst,
+              Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - scaling.seconds(r.djlOutputs()[i])));
     }
-    assertTrue(worst <= TrainCommand.MAX_PARITY_DIFF_S, "Mlp.forward vs DJL differ by " + worst + " s");
-    assertTrue(r.log().get(r.log().size() - 1).valLoss() < r.log().get(0).valLoss() || r.bestEpoch() > 1,
+    assertTrue(
+        worst <= TrainCommand.MAX_PARITY_DIFF_S, "Mlp.forward vs DJL differ by " + worst + " s");
+    assertTrue(
+        r.log().get(r.log().size() - 1).valLoss() < r.log().get(0).valLoss() || r.bestEpoch() > 1,
         "validation loss never improved: " + r.log());
   }
 

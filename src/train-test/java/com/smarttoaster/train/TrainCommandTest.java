@@ -11,10 +11,10 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.TestBundles;
 import com.smarttoaster.modellife.VerifiedBundle;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
@@ -34,45 +34,114 @@ class TrainCommandTest {
   @Test
   void writesTheNetworkTheCardAndTheReport(@TempDir Path dir) throws Exception {
     TrainCommand.configureEngine();
-    PredictionInput in = new PredictionInput(new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21, 21, 230);
-    CycleRecord rated = new CycleRecord("cycle-1", "kitchen", Instant.EPOCH, in, new Prediction(108, "model", null),
-        CycleOutcome.DONE, null, 108, null, Rating.TOO_LIGHT);
-    CycleRecord unrated = new CycleRecord("cycle-2", "kitchen", Instant.EPOCH, in, new Prediction(108, "model", null),
-        CycleOutcome.DONE, null, 108, null, null);
+    PredictionInput in =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST), 21, 21, 230);
+    CycleRecord rated =
+        new CycleRecord(
+            "cycle-1",
+            "kitchen",
+            Instant.EPOCH,
+            in,
+            new Prediction(108, "model", null),
+            CycleOutcome.DONE,
+            null,
+            108,
+            null,
+            Rating.TOO_LIGHT);
+    CycleRecord unrated =
+        new CycleRecord(
+            "cycle-2",
+            "kitchen",
+            Instant.EPOCH,
+            in,
+            new Prediction(108, "model", null),
+            CycleOutcome.DONE,
+            null,
+            108,
+            null,
+            null);
     Path cycles = dir.resolve("cycles.csv");
     CycleRecordCsv.write(List.of(rated, unrated), cycles);
     Path out = dir.resolve("model");
 
-    int code = new CommandLine(new TrainCommand()).execute("--rows", "300", "--seed", "2", "--max-epochs", "3",
-        "--hidden", "8,8", "--feedback", cycles.toString(), "--out", out.toString(), "--install",
-        dir.resolve("installed").toString(), "--bundle-key", TestBundles.keyDirectory().resolve("test-signing-key.pem").toString());
+    int code =
+        new CommandLine(new TrainCommand())
+            .execute(
+                "--rows",
+                "300",
+                "--seed",
+                "2",
+                "--max-epochs",
+                "3",
+                "--hidden",
+                "8,8",
+                "--feedback",
+                cycles.toString(),
+                "--out",
+                out.toString(),
+                "--install",
+                dir.resolve("installed").toString(),
+                "--bundle-key",
+                TestBundles.keyDirectory().resolve("test-signing-key.pem").toString());
 
     assertEquals(0, code);
     ModelCard card = MlpJson.readCard(out.resolve(MlpJson.CARD_FILE));
     assertEquals(1, card.version());
     assertEquals("toast-time.tflite", card.modelFile());
-    assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(MlpJson.TFLITE_FILE))), card.tfliteSha256());
+    assertEquals(
+        DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(MlpJson.TFLITE_FILE))),
+        card.tfliteSha256());
     assertEquals(301, card.dataRows(), "300 simulated rows and one rated cycle");
-    assertEquals(DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(DatasetCsv.FILE_NAME))), card.dataSha256());
-    assertEquals(ModelFeatures.NAMES, card.features().stream().map(ModelCard.Feature::name).collect(Collectors.toList()));
-    assertEquals(new ModelCard.Target("heaterOnS", "s", "log", card.target().mean(), card.target().std()), card.target());
-    for (String k : List.of("maeS", "p95AbsErrS", "shadeMae", "shadeP95", "startOnlyShadeMae", "fixedTimerShadeMae",
-        "fallbackShadeMae", "shadeMaeSecondBatch", "shadeMaeMainsDeviation", "shadeMaeMains120",
-        "oracleShadeMae", "nominalBreadOracleShadeMae", "mlpVsDjlMaxAbsDiffS")) {
-      assertTrue(card.metrics().containsKey(k), "metric " + k + " missing: " + card.metrics().keySet());
+    assertEquals(
+        DatasetCsv.sha256Hex(Files.readAllBytes(out.resolve(DatasetCsv.FILE_NAME))),
+        card.dataSha256());
+    assertEquals(
+        ModelFeatures.NAMES,
+        card.features().stream().map(ModelCard.Feature::name).collect(Collectors.toList()));
+    assertEquals(
+        new ModelCard.Target("heaterOnS", "s", "log", card.target().mean(), card.target().std()),
+        card.target());
+    for (String k :
+        List.of(
+            "maeS",
+            "p95AbsErrS",
+            "shadeMae",
+            "shadeP95",
+            "startOnlyShadeMae",
+            "fixedTimerShadeMae",
+            "fallbackShadeMae",
+            "shadeMaeSecondBatch",
+            "shadeMaeMainsDeviation",
+            "shadeMaeMains120",
+            "oracleShadeMae",
+            "nominalBreadOracleShadeMae",
+            "mlpVsDjlMaxAbsDiffS")) {
+      assertTrue(
+          card.metrics().containsKey(k), "metric " + k + " missing: " + card.metrics().keySet());
     }
     assertEquals(8, MlpJson.readMlp(out.resolve(MlpJson.MLP_FILE)).layers().get(0).outputs());
     assertTrue(Files.readString(out.resolve(TrainCommand.REPORT_FILE)).contains("## Per segment"));
-    for (String f : List.of(MlpJson.TFLITE_FILE, MlpJson.CARD_FILE, MlpJson.MLP_FILE, TrainCommand.REPORT_FILE,
-        "data-card.md")) {
+    for (String f :
+        List.of(
+            MlpJson.TFLITE_FILE,
+            MlpJson.CARD_FILE,
+            MlpJson.MLP_FILE,
+            TrainCommand.REPORT_FILE,
+            "data-card.md")) {
       assertTrue(Files.exists(dir.resolve("installed").resolve(f)), f + " not installed");
     }
     // The signed bundle verifies with the (test-only) public key and carries the card's version.
-    VerifiedBundle bundle = new BundleVerifier(TestBundles.publicKey())
-        .verify(Files.readAllBytes(out.resolve(TrainCommand.BUNDLE_FILE)), TrainCommand.BUNDLE_FILE);
+    VerifiedBundle bundle =
+        new BundleVerifier(TestBundles.publicKey())
+            .verify(
+                Files.readAllBytes(out.resolve(TrainCommand.BUNDLE_FILE)),
+                TrainCommand.BUNDLE_FILE);
     bundle.predictor().close();
     assertEquals(card.modelVersion(), bundle.version().text());
-    assertTrue(card.modelVersion().matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{6}-data2-train1"), card.modelVersion());
+    assertTrue(
+        card.modelVersion().matches("\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{6}-data2-train1"),
+        card.modelVersion());
 
     List<DatasetRow> data = DatasetCsv.read(out.resolve(DatasetCsv.FILE_NAME));
     DatasetRow recorded = data.get(data.size() - 1);

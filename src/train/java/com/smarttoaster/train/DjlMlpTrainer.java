@@ -25,8 +25,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Trains a small ReLU MLP with DJL's training API on the PyTorch engine (CPU): L1 or L2 loss, Adam, a
- * learning rate halved whenever validation stops improving, early stopping on validation, and the
+ * Trains a small ReLU MLP with DJL's training API on the PyTorch engine (CPU): L1 or L2 loss, Adam,
+ * a learning rate halved whenever validation stops improving, early stopping on validation, and the
  * best epoch's parameters kept. Reproducible: the engine seed fixes the initial weights, the
  * shuffling is our own seeded permutation, and PyTorch runs single-threaded (see {@link
  * TrainCommand#configureEngine}).
@@ -41,12 +41,20 @@ final class DjlMlpTrainer {
    * @param learningRate Adam's starting learning rate
    * @param minLearningRate stop once the learning rate has been halved below this
    * @param seed engine seed (initial weights) and shuffling seed
-   * @param loss "l1" (absolute error: fits the conditional median, so the few rows whose bread
-   *     came from the fridge – a hidden cause the features cannot show – do not drag every
-   *     prediction longer) or "l2" (squared error: fits the mean)
+   * @param loss "l1" (absolute error: fits the conditional median, so the few rows whose bread came
+   *     from the fridge – a hidden cause the features cannot show – do not drag every prediction
+   *     longer) or "l2" (squared error: fits the mean)
    */
-  record Settings(int[] hidden, int batchSize, int maxEpochs, int patience, int lrPatience, float learningRate,
-      float minLearningRate, long seed, String loss) {
+  record Settings(
+      int[] hidden,
+      int batchSize,
+      int maxEpochs,
+      int patience,
+      int lrPatience,
+      float learningRate,
+      float minLearningRate,
+      long seed,
+      String loss) {
     Settings {
       if (!loss.equals("l2") && !loss.equals("l1")) {
         throw new IllegalArgumentException("loss '" + loss + "' is not one of l2, l1");
@@ -67,7 +75,13 @@ final class DjlMlpTrainer {
    * @param bestEpoch the epoch whose parameters were kept (1-based)
    * @param log per-epoch history
    */
-  record Result(Mlp mlp, float[] djlOutputs, int epochsRun, int bestEpoch, double bestValLoss, List<EpochLog> log) {}
+  record Result(
+      Mlp mlp,
+      float[] djlOutputs,
+      int epochsRun,
+      int bestEpoch,
+      double bestValLoss,
+      List<EpochLog> log) {}
 
   /** Adam asks this for its learning rate on every update; the trainer lowers it on plateaus. */
   private static final class PlateauTracker implements Tracker {
@@ -85,8 +99,14 @@ final class DjlMlpTrainer {
 
   private DjlMlpTrainer() {}
 
-  static Result train(float[][] xTrain, float[] yTrain, float[][] xVal, float[] yVal, float[][] xEval,
-      Settings s, PrintStream progress) {
+  static Result train(
+      float[][] xTrain,
+      float[] yTrain,
+      float[][] xVal,
+      float[] yVal,
+      float[][] xEval,
+      Settings s,
+      PrintStream progress) {
     int inputs = xTrain[0].length;
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) s.seed());
@@ -102,9 +122,10 @@ final class DjlMlpTrainer {
     net.add(out);
 
     PlateauTracker lr = new PlateauTracker(s.learningRate());
-    DefaultTrainingConfig config = new DefaultTrainingConfig(s.loss().equals("l1") ? Loss.l1Loss() : Loss.l2Loss())
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
-        .optDevices(new Device[] {Device.cpu()});
+    DefaultTrainingConfig config =
+        new DefaultTrainingConfig(s.loss().equals("l1") ? Loss.l1Loss() : Loss.l2Loss())
+            .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+            .optDevices(new Device[] {Device.cpu()});
     try (Model model = Model.newInstance("toast-time", Device.cpu(), "PyTorch")) {
       model.setBlock(net);
       try (Trainer trainer = model.newTrainer(config)) {
@@ -159,8 +180,15 @@ final class DjlMlpTrainer {
             sinceLrDrop++;
           }
           if (progress != null && (epoch % 10 == 0 || epoch == 1)) {
-            progress.printf(Locale.ROOT, "epoch %4d  train %.6f  val %.6f  best %.6f (epoch %d)  lr %.2e%n", epoch,
-                lossSum / order.length, valLoss, bestVal, bestEpoch, lr.value);
+            progress.printf(
+                Locale.ROOT,
+                "epoch %4d  train %.6f  val %.6f  best %.6f (epoch %d)  lr %.2e%n",
+                epoch,
+                lossSum / order.length,
+                valLoss,
+                bestVal,
+                bestEpoch,
+                lr.value);
           }
           if (sinceBest >= s.patience()) {
             break;
@@ -188,7 +216,8 @@ final class DjlMlpTrainer {
     }
   }
 
-  private static double validationLoss(Trainer trainer, NDManager m, float[][] x, float[] y, boolean absolute) {
+  private static double validationLoss(
+      Trainer trainer, NDManager m, float[][] x, float[] y, boolean absolute) {
     float[] p = predict(trainer, m, x);
     double s = 0;
     for (int i = 0; i < y.length; i++) {

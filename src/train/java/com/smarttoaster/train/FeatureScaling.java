@@ -9,19 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The training examples and their standardisation, fitted on the training split only: each feature to
- * zero mean and unit standard deviation, and the target as the standardised natural log of seconds
- * (a multiplicative problem: every factor – mains, warmth, bread – scales the time). Validation and
- * test rows are scaled with these same numbers, so nothing about them leaks into training.
+ * The training examples and their standardisation, fitted on the training split only: each feature
+ * to zero mean and unit standard deviation, and the target as the standardised natural log of
+ * seconds (a multiplicative problem: every factor – mains, warmth, bread – scales the time).
+ * Validation and test rows are scaled with these same numbers, so nothing about them leaks into
+ * training.
  *
- * <p>Every row gives one example for the start ({@link DatasetRow#startFeatures()}) and, when it has
- * the heating progress, one for the re-prediction ({@link DatasetRow#features()}), with the same
- * label.
+ * <p>Every row gives one example for the start ({@link DatasetRow#startFeatures()}) and, when it
+ * has the heating progress, one for the re-prediction ({@link DatasetRow#features()}), with the
+ * same label.
  *
  * <p>The card's ranges are the envelope the data was sampled from ({@link
- * EnvelopeSampler#SAMPLED_RANGES}), not the values that happened to be drawn, so the model refuses only
- * inputs outside what it was shown. Features the physics decides (the chamber reading at start, the
- * rises) take the range of every example in the dataset, all splits.
+ * EnvelopeSampler#SAMPLED_RANGES}), not the values that happened to be drawn, so the model refuses
+ * only inputs outside what it was shown. Features the physics decides (the chamber reading at
+ * start, the rises) take the range of every example in the dataset, all splits.
  */
 final class FeatureScaling {
   private FeatureScaling() {}
@@ -51,8 +52,8 @@ final class FeatureScaling {
   }
 
   /**
-   * Feature descriptions for the model card: unit, range (sampling envelope, or the observed range of
-   * {@code all} for physics-decided features), and the mean and std of the training examples.
+   * Feature descriptions for the model card: unit, range (sampling envelope, or the observed range
+   * of {@code all} for physics-decided features), and the mean and std of the training examples.
    */
   static List<ModelCard.Feature> features(List<DatasetRow> train, List<DatasetRow> all) {
     List<float[]> xs = examples(train);
@@ -85,7 +86,9 @@ final class FeatureScaling {
       double[] sampled = EnvelopeSampler.SAMPLED_RANGES.get(name);
       double lo = sampled != null ? sampled[0] : min[i];
       double hi = sampled != null ? sampled[1] : max[i];
-      out.add(new ModelCard.Feature(name, ModelFeatures.UNITS.get(i), lo, hi, mean, std > 1e-12 ? std : 1.0));
+      out.add(
+          new ModelCard.Feature(
+              name, ModelFeatures.UNITS.get(i), lo, hi, mean, std > 1e-12 ? std : 1.0));
     }
     return out;
   }

@@ -14,14 +14,23 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Two pictures of a training run: predicted vs oracle time, and shade error by predictor and segment. */
+/**
+ * Two pictures of a training run: predicted vs oracle time, and shade error by predictor and
+ * segment.
+ */
 final class MetricsPlot {
   private MetricsPlot() {}
 
   static void write(PredictorEvaluation eval, Path png) throws IOException {
     String base = png.toString().replaceFirst("\\.png$", "");
-    XYChart scatter = new XYChartBuilder().width(800).height(800).title("Test split: predicted vs oracle heater-on time")
-        .xAxisTitle("oracle time (s)").yAxisTitle("predicted time (s)").build();
+    XYChart scatter =
+        new XYChartBuilder()
+            .width(800)
+            .height(800)
+            .title("Test split: predicted vs oracle heater-on time")
+            .xAxisTitle("oracle time (s)")
+            .yAxisTitle("predicted time (s)")
+            .build();
     scatter.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     scatter.getStyler().setMarkerSize(3);
     for (String p : List.of("fixed-timer", "fallback", "model")) {
@@ -38,8 +47,13 @@ final class MetricsPlot {
     diag.setMarker(SeriesMarkers.NONE);
     BitmapEncoder.saveBitmap(scatter, base + "-time.png", BitmapEncoder.BitmapFormat.PNG);
 
-    CategoryChart bars = new CategoryChartBuilder().width(1200).height(600)
-        .title("Test split: mean |achieved − target shade| by predictor").yAxisTitle("shade error").build();
+    CategoryChart bars =
+        new CategoryChartBuilder()
+            .width(1200)
+            .height(600)
+            .title("Test split: mean |achieved − target shade| by predictor")
+            .yAxisTitle("shade error")
+            .build();
     bars.getStyler().setXAxisLabelRotation(30);
     List<String> names = new ArrayList<>();
     List<Segment> segments = new ArrayList<>();

@@ -8,17 +8,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * JSON forms of the network and its card, with Jackson's plain record mapping:
- * {@code {"layers":[{"weights":[[..]],"bias":[..],"relu":true},..]}}. Floats are written with
- * their shortest exact decimal, so a file reads back bit for bit
- * ({@code new ObjectMapper().readValue(file, Mlp.class)}).
+ * JSON forms of the network and its card, with Jackson's plain record mapping: {@code
+ * {"layers":[{"weights":[[..]],"bias":[..],"relu":true},..]}}. Floats are written with their
+ * shortest exact decimal, so a file reads back bit for bit ({@code new
+ * ObjectMapper().readValue(file, Mlp.class)}).
  */
 final class MlpJson {
   static final String MLP_FILE = "toast-time.mlp.json";
   static final String CARD_FILE = "toast-time.card.json";
   static final String TFLITE_FILE = "toast-time.tflite";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private MlpJson() {}
 

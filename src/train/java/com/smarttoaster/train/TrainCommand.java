@@ -1,28 +1,28 @@
 package com.smarttoaster.train;
 
+import com.smarttoaster.control.ToastController;
 import com.smarttoaster.dataset.DataCard;
 import com.smarttoaster.dataset.DatasetCsv;
 import com.smarttoaster.dataset.DatasetGenerator;
 import com.smarttoaster.dataset.DatasetRow;
-import com.smarttoaster.dataset.PredictorEvaluation;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.dataset.FeedbackToTrainingRows;
+import com.smarttoaster.dataset.PredictorEvaluation;
 import com.smarttoaster.dataset.Split;
-import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.model.Mlp;
+import com.smarttoaster.model.ModelCard;
+import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.modellife.BundleException;
 import com.smarttoaster.modellife.BundleKeys;
 import com.smarttoaster.modellife.BundleSigner;
 import com.smarttoaster.modellife.ModelBundle;
-import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.predict.ModelFeatures;
-import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;
 import com.smarttoaster.predict.HeatingProgress;
+import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastSettings;
@@ -50,25 +50,27 @@ import picocli.CommandLine.Option;
  * Trains the toasting-time model: dataset (generated or read) → standardisation from the train
  * split → DJL/PyTorch training with early stopping → the network copied into an {@link Mlp} and
  * checked against DJL's own outputs → evaluation on the test split through the simulator → the
- * network as JSON, the model card and a metrics report. Run it with the {@code train} Maven
- * profile (README, "Retraining the model").
+ * network as JSON, the model card and a metrics report. Run it with the {@code train} Maven profile
+ * (README, "Retraining the model").
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Trains the toasting-time MLP with DJL (PyTorch, CPU) and writes the network, model card and metrics.")
+    description =
+        "Trains the toasting-time MLP with DJL (PyTorch, CPU) and writes the network, model card and metrics.")
 public final class TrainCommand implements Callable<Integer> {
   /**
    * THE place where the trained network leaves the trainer for the device format. Wire the TFLite
    * writer in here, e.g. {@code (mlp, dir) -> { Path f = dir.resolve(MlpJson.TFLITE_FILE);
-   * TfliteMlpWriter.write(mlp, f); return f; }}; the card's tfliteSha256 is then the SHA-256 of
-   * the file it returns.
+   * TfliteMlpWriter.write(mlp, f); return f; }}; the card's tfliteSha256 is then the SHA-256 of the
+   * file it returns.
    */
-  static final ModelExporter EXPORTER = (mlp, dir) -> {
-    Path file = dir.resolve(MlpJson.TFLITE_FILE);
-    TfliteMlpWriter.write(mlp, file);
-    return file;
-  };
+  static final ModelExporter EXPORTER =
+      (mlp, dir) -> {
+        Path file = dir.resolve(MlpJson.TFLITE_FILE);
+        TfliteMlpWriter.write(mlp, file);
+        return file;
+      };
 
   /** Largest tolerated difference between {@link Mlp#forward} and DJL on the test set, s. */
   static final double MAX_PARITY_DIFF_S = 1e-4;
@@ -90,60 +92,110 @@ public final class TrainCommand implements Callable<Integer> {
   /** Name of the evaluation-only predictor {@link #nominalBreadOracle}. */
   static final String NOMINAL_ORACLE = "oracle-nominal-bread";
 
-  @Option(names = "--rows", defaultValue = "30000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "30000",
+      description = "Rows to generate (default ${DEFAULT-VALUE}).")
   int rows;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Dataset seed (default ${DEFAULT-VALUE}); with --data, the seed that file was made with.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "Dataset seed (default ${DEFAULT-VALUE}); with --data, the seed that file was made with.")
   long seed;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "Train on this dataset CSV instead of generating one.")
+  @Option(
+      names = "--data",
+      paramLabel = "CSV",
+      description = "Train on this dataset CSV instead of generating one.")
   Path data;
 
-  @Option(names = "--feedback", paramLabel = "CSV",
-      description = "Recorded cycles (CycleRecordCsv); rated, completed ones join the dataset as source=recorded rows.")
+  @Option(
+      names = "--feedback",
+      paramLabel = "CSV",
+      description =
+          "Recorded cycles (CycleRecordCsv); rated, completed ones join the dataset as source=recorded rows.")
   Path feedback;
 
-  @Option(names = "--out", defaultValue = "target/model", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "target/model",
+      paramLabel = "DIR",
+      description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--install", paramLabel = "DIR",
-      description = "Also copy the model, its card, the network JSON, the metrics and the data card here "
-          + "(src/main/resources/model to install the run in the device build).")
+  @Option(
+      names = "--install",
+      paramLabel = "DIR",
+      description =
+          "Also copy the model, its card, the network JSON, the metrics and the data card here "
+              + "(src/main/resources/model to install the run in the device build).")
   Path install;
 
-  @Option(names = "--bundle-key", paramLabel = "PEM",
-      description = "Also write a signed model bundle (toast-time.toastmodel) with this Ed25519 private key (PKCS#8"
-          + " PEM, from `model keygen`); keep the key outside the repository.")
+  @Option(
+      names = "--bundle-key",
+      paramLabel = "PEM",
+      description =
+          "Also write a signed model bundle (toast-time.toastmodel) with this Ed25519 private key (PKCS#8"
+              + " PEM, from `model keygen`); keep the key outside the repository.")
   Path bundleKey;
 
-  @Option(names = "--train-seed", defaultValue = "1", description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--train-seed",
+      defaultValue = "1",
+      description = "Seed of the initial weights and the shuffling (default ${DEFAULT-VALUE}).")
   long trainSeed;
 
-  @Option(names = "--hidden", defaultValue = "32,32", split = ",", description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hidden",
+      defaultValue = "32,32",
+      split = ",",
+      description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
   int[] hidden;
 
-  @Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "64",
+      description = "Batch size (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--max-epochs", defaultValue = "400", description = "Epoch cap (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-epochs",
+      defaultValue = "400",
+      description = "Epoch cap (default ${DEFAULT-VALUE}).")
   int maxEpochs;
 
-  @Option(names = "--patience", defaultValue = "40", description = "Stop after this many epochs without a better validation loss (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--patience",
+      defaultValue = "40",
+      description =
+          "Stop after this many epochs without a better validation loss (default ${DEFAULT-VALUE}).")
   int patience;
 
-  @Option(names = "--lr", defaultValue = "0.003", description = "Adam's starting learning rate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "0.003",
+      description = "Adam's starting learning rate (default ${DEFAULT-VALUE}).")
   float learningRate;
 
-  @Option(names = "--lr-patience", defaultValue = "12", description = "Halve the learning rate after this many epochs without improvement (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr-patience",
+      defaultValue = "12",
+      description =
+          "Halve the learning rate after this many epochs without improvement (default ${DEFAULT-VALUE}).")
   int lrPatience;
 
   /**
    * L1 by default: the metric that matters is the shade error, whose best constant answer is the
-   * median; with L2 the 5 % of toast-mode rows whose bread came from the fridge (unobservable)
-   * pull every prediction longer. On the 40,000-row set: test shade error 0.113 / p95 0.341 with
-   * L1 against 0.130 / 0.391 with L2.
+   * median; with L2 the 5 % of toast-mode rows whose bread came from the fridge (unobservable) pull
+   * every prediction longer. On the 40,000-row set: test shade error 0.113 / p95 0.341 with L1
+   * against 0.130 / 0.391 with L2.
    */
-  @Option(names = "--loss", defaultValue = "l1", description = "Training loss on the standardised log time: l1 (default) or l2.")
+  @Option(
+      names = "--loss",
+      defaultValue = "l1",
+      description = "Training loss on the standardised log time: l1 (default) or l2.")
   String loss;
 
   public static void main(String[] args) {
@@ -183,46 +235,105 @@ public final class TrainCommand implements Callable<Integer> {
       all = DatasetGenerator.generate(seed, rows);
       Path csv = out.resolve(DatasetCsv.FILE_NAME);
       dataSha = DatasetCsv.write(all, csv);
-      Files.writeString(out.resolve(DataCard.FILE_NAME), DataCard.of(seed, all, dataSha).toMarkdown());
-      log.printf(Locale.ROOT, "generated %d rows (seed %d) in %.1f s → %s%n", all.size(), seed, secondsSince(t0), csv);
+      Files.writeString(
+          out.resolve(DataCard.FILE_NAME), DataCard.of(seed, all, dataSha).toMarkdown());
+      log.printf(
+          Locale.ROOT,
+          "generated %d rows (seed %d) in %.1f s → %s%n",
+          all.size(),
+          seed,
+          secondsSince(t0),
+          csv);
     }
-    // The card names both sources (issue 15): the simulated rows and, with --feedback, the field rows.
-    String sources = (data != null ? all.size() + " rows from " + data.getFileName() : all.size()
-        + " simulated rows (seed " + seed + ")");
+    // The card names both sources (issue 15): the simulated rows and, with --feedback, the field
+    // rows.
+    String sources =
+        (data != null
+            ? all.size() + " rows from " + data.getFileName()
+            : all.size() + " simulated rows (seed " + seed + ")");
     if (feedback != null) {
       List<DatasetRow> recorded = FeedbackToTrainingRows.rows(CycleRecordCsv.read(feedback));
-      sources += " + " + recorded.size() + " recorded/field rows from " + feedback.getFileName() + " (SHA-256 "
-          + DatasetCsv.sha256Hex(Files.readAllBytes(feedback)) + ")";
+      sources +=
+          " + "
+              + recorded.size()
+              + " recorded/field rows from "
+              + feedback.getFileName()
+              + " (SHA-256 "
+              + DatasetCsv.sha256Hex(Files.readAllBytes(feedback))
+              + ")";
       all = new ArrayList<>(all);
       all.addAll(recorded);
       Path csv = out.resolve(DatasetCsv.FILE_NAME);
       dataSha = DatasetCsv.write(all, csv);
       long toTrain = recorded.stream().filter(r -> r.split() == Split.TRAIN).count();
-      log.printf(Locale.ROOT, "added %d recorded rows from %s → %s (%d train, %d validation; none in the test split,"
-          + " which is replayed on the simulator: those train)%n", recorded.size(), feedback, csv, toTrain,
+      log.printf(
+          Locale.ROOT,
+          "added %d recorded rows from %s → %s (%d train, %d validation; none in the test split,"
+              + " which is replayed on the simulator: those train)%n",
+          recorded.size(),
+          feedback,
+          csv,
+          toTrain,
           recorded.size() - toTrain);
     }
     List<DatasetRow> train = part(all, Split.TRAIN);
     List<DatasetRow> val = part(all, Split.VALIDATION);
-    List<DatasetRow> test = part(all, Split.TEST).stream().filter(r -> r.breadStartC() != null)
-        .collect(Collectors.toList());
-    ModelCard scaling = new ModelCard(1, null, null, null, null, null, 0, 0, FeatureScaling.features(train, all),
-        FeatureScaling.target(train), Map.of(), null);
+    List<DatasetRow> test =
+        part(all, Split.TEST).stream()
+            .filter(r -> r.breadStartC() != null)
+            .collect(Collectors.toList());
+    ModelCard scaling =
+        new ModelCard(
+            1,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            FeatureScaling.features(train, all),
+            FeatureScaling.target(train),
+            Map.of(),
+            null);
 
     long tTrain = System.nanoTime();
-    DjlMlpTrainer.Settings settings = new DjlMlpTrainer.Settings(hidden, batch, maxEpochs, patience, lrPatience,
-        learningRate, learningRate / 300f, trainSeed, loss);
+    DjlMlpTrainer.Settings settings =
+        new DjlMlpTrainer.Settings(
+            hidden,
+            batch,
+            maxEpochs,
+            patience,
+            lrPatience,
+            learningRate,
+            learningRate / 300f,
+            trainSeed,
+            loss);
     float[][] xTest = FeatureScaling.inputs(scaling, test);
     float[][] xTrain = FeatureScaling.inputs(scaling, train);
-    log.printf(Locale.ROOT, "%d training examples from %d rows (start + with progress)%n", xTrain.length,
+    log.printf(
+        Locale.ROOT,
+        "%d training examples from %d rows (start + with progress)%n",
+        xTrain.length,
         train.size());
-    DjlMlpTrainer.Result result = DjlMlpTrainer.train(xTrain,
-        FeatureScaling.targets(scaling.target(), train), FeatureScaling.inputs(scaling, val),
-        FeatureScaling.targets(scaling.target(), val), xTest, settings, log);
+    DjlMlpTrainer.Result result =
+        DjlMlpTrainer.train(
+            xTrain,
+            FeatureScaling.targets(scaling.target(), train),
+            FeatureScaling.inputs(scaling, val),
+            FeatureScaling.targets(scaling.target(), val),
+            xTest,
+            settings,
+            log);
     double trainS = secondsSince(tTrain);
     Mlp mlp = result.mlp();
-    log.printf(Locale.ROOT, "trained %d epochs (best %d, validation loss %.6f) in %.1f s%n", result.epochsRun(),
-        result.bestEpoch(), result.bestValLoss(), trainS);
+    log.printf(
+        Locale.ROOT,
+        "trained %d epochs (best %d, validation loss %.6f) in %.1f s%n",
+        result.epochsRun(),
+        result.bestEpoch(),
+        result.bestValLoss(),
+        trainS);
 
     double parity = 0;
     for (int i = 0; i < xTest.length; i++) {
@@ -230,8 +341,12 @@ public final class TrainCommand implements Callable<Integer> {
       double djl = scaling.seconds(result.djlOutputs()[i]);
       parity = Math.max(parity, Math.abs(java - djl));
     }
-    log.printf(Locale.ROOT, "Mlp.forward vs DJL on %d test examples: max |diff| %.2e s (limit %.0e s)%n",
-        xTest.length, parity, MAX_PARITY_DIFF_S);
+    log.printf(
+        Locale.ROOT,
+        "Mlp.forward vs DJL on %d test examples: max |diff| %.2e s (limit %.0e s)%n",
+        xTest.length,
+        parity,
+        MAX_PARITY_DIFF_S);
     if (!(parity <= MAX_PARITY_DIFF_S)) {
       log.println("The copied network does not reproduce DJL's predictions; nothing written.");
       return 1;
@@ -251,25 +366,53 @@ public final class TrainCommand implements Callable<Integer> {
     predictors.put("fallback", r -> seconds(fallback, r.input()));
     predictors.put(NOMINAL_ORACLE, TrainCommand::nominalBreadOracle);
     PredictorEvaluation eval = PredictorEvaluation.runOnRows(test, predictors);
-    log.printf(Locale.ROOT, "evaluated %d test rows on the simulator in %.1f s%n", test.size(), secondsSince(tEval));
+    log.printf(
+        Locale.ROOT,
+        "evaluated %d test rows on the simulator in %.1f s%n",
+        test.size(),
+        secondsSince(tEval));
 
     // ---- The trained network leaves the trainer here, and only here. ----
     Path modelFile = EXPORTER.export(mlp, out);
-    String tfliteSha = modelFile == null ? null : DatasetCsv.sha256Hex(Files.readAllBytes(modelFile));
+    String tfliteSha =
+        modelFile == null ? null : DatasetCsv.sha256Hex(Files.readAllBytes(modelFile));
 
-    Map<String, Double> metrics = TrainingReport.metrics(eval, result, train.size(), val.size(), trainS, parity);
+    Map<String, Double> metrics =
+        TrainingReport.metrics(eval, result, train.size(), val.size(), trainS, parity);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-    // The time of day keeps two runs' versions apart: bundles need unique, ordered versions (ModelVersion).
-    String modelVersion = now.format(DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmmss", Locale.ROOT)) + "-data" + seed
-        + "-train" + trainSeed;
-    ModelCard card = new ModelCard(1, modelVersion, now.toString(), MlpJson.TFLITE_FILE, tfliteSha, dataSha,
-        all.size(), seed, scaling.features(), scaling.target(), metrics,
-        TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION) + " Data: " + sources + ".");
+    // The time of day keeps two runs' versions apart: bundles need unique, ordered versions
+    // (ModelVersion).
+    String modelVersion =
+        now.format(DateTimeFormatter.ofPattern("yyyy.MM.dd.HHmmss", Locale.ROOT))
+            + "-data"
+            + seed
+            + "-train"
+            + trainSeed;
+    ModelCard card =
+        new ModelCard(
+            1,
+            modelVersion,
+            now.toString(),
+            MlpJson.TFLITE_FILE,
+            tfliteSha,
+            dataSha,
+            all.size(),
+            seed,
+            scaling.features(),
+            scaling.target(),
+            metrics,
+            TrainingReport.notes(settings, result, all.size(), DatasetGenerator.VERSION)
+                + " Data: "
+                + sources
+                + ".");
     // ---- Hook: measure the checker band, then seal the card (checker branch); seal last. ----
-    card = TrainingHooks.applyCardSteps(card, new TrainingHooks.Run(train, val, test, network, fallback, out));
+    card =
+        TrainingHooks.applyCardSteps(
+            card, new TrainingHooks.Run(train, val, test, network, fallback, out));
     MlpJson.write(mlp, out.resolve(MlpJson.MLP_FILE));
     MlpJson.write(card, out.resolve(MlpJson.CARD_FILE));
-    Files.writeString(out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));
+    Files.writeString(
+        out.resolve(REPORT_FILE), TrainingReport.markdown(card, eval, result, settings));
     MetricsPlot.write(eval, out.resolve("toast-time.metrics.png"));
     log.print(TrainingReport.summary(eval));
     if (bundleKey != null) {
@@ -279,8 +422,13 @@ public final class TrainCommand implements Callable<Integer> {
       }
       Path bundle = out.resolve(BUNDLE_FILE);
       try {
-        Files.write(bundle, BundleSigner.sign(Files.readAllBytes(modelFile), Files.readAllBytes(out.resolve(MlpJson.CARD_FILE)),
-            BundleKeys.privateKey(bundleKey)).toBytes());
+        Files.write(
+            bundle,
+            BundleSigner.sign(
+                    Files.readAllBytes(modelFile),
+                    Files.readAllBytes(out.resolve(MlpJson.CARD_FILE)),
+                    BundleKeys.privateKey(bundleKey))
+                .toBytes());
       } catch (BundleException e) {
         log.println("Cannot write the model bundle: " + e.getMessage());
         return 2;
@@ -290,20 +438,27 @@ public final class TrainCommand implements Callable<Integer> {
     if (install != null) {
       installInto(install, modelFile);
     }
-    log.printf(Locale.ROOT, "wrote %s, %s, %s in %s (total %.1f s)%n", MlpJson.MLP_FILE, MlpJson.CARD_FILE,
-        REPORT_FILE, out, secondsSince(t0));
+    log.printf(
+        Locale.ROOT,
+        "wrote %s, %s, %s in %s (total %.1f s)%n",
+        MlpJson.MLP_FILE,
+        MlpJson.CARD_FILE,
+        REPORT_FILE,
+        out,
+        secondsSince(t0));
     return 0;
   }
 
   /**
-   * Evaluation only: the simulator's best time for everything the appliance knows plus the
-   * nominal bread temperature ({@link EnvelopeSampler#nominalBreadC}). Its error is what the hidden
-   * bread temperature alone costs: the floor for any predictor that sees only the features.
+   * Evaluation only: the simulator's best time for everything the appliance knows plus the nominal
+   * bread temperature ({@link EnvelopeSampler#nominalBreadC}). Its error is what the hidden bread
+   * temperature alone costs: the floor for any predictor that sees only the features.
    */
   static double nominalBreadOracle(DatasetRow row) {
     ToastSettings s = row.settings();
     ToasterPhysics start = row.startPhysics();
-    start.loadBread(s.slices(), s.bread(), s.thicknessMm(), EnvelopeSampler.nominalBreadC(row.input()));
+    start.loadBread(
+        s.slices(), s.bread(), s.thicknessMm(), EnvelopeSampler.nominalBreadC(row.input()));
     return ShadeOracle.bestHeatSeconds(start, s.shade(), DatasetGenerator.MAX_HEAT_S);
   }
 
@@ -315,11 +470,14 @@ public final class TrainCommand implements Callable<Integer> {
    */
   static double withReprediction(ToDoubleFunction<PredictionInput> network, PredictionInput in) {
     double start = guarded(network.applyAsDouble(in.withProgress(null)));
-    if (in.progress() == null || start <= ToastController.REPREDICT_MIN_S
+    if (in.progress() == null
+        || start <= ToastController.REPREDICT_MIN_S
         || in.sinceLastCycleS() < ToastController.REPREDICT_MIN_PAUSE_S) {
       return start;
     }
-    return Math.max(guarded(network.applyAsDouble(in)), HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
+    return Math.max(
+        guarded(network.applyAsDouble(in)),
+        HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
   }
 
   private static double guarded(double s) {
@@ -337,8 +495,12 @@ public final class TrainCommand implements Callable<Integer> {
   /** The files the device build carries, copied from this run's output. */
   private void installInto(Path dir, Path modelFile) throws java.io.IOException {
     Files.createDirectories(dir);
-    List<Path> files = new ArrayList<>(List.of(out.resolve(MlpJson.MLP_FILE), out.resolve(MlpJson.CARD_FILE),
-        out.resolve(REPORT_FILE)));
+    List<Path> files =
+        new ArrayList<>(
+            List.of(
+                out.resolve(MlpJson.MLP_FILE),
+                out.resolve(MlpJson.CARD_FILE),
+                out.resolve(REPORT_FILE)));
     if (modelFile != null) {
       files.add(modelFile);
     }
@@ -349,7 +511,8 @@ public final class TrainCommand implements Callable<Integer> {
       files.add(out.resolve(TrainingHooks.FALLBACK_FILE));
     }
     for (Path f : files) {
-      Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     System.err.printf(Locale.ROOT, "installed %d files into %s%n", files.size(), dir);
   }

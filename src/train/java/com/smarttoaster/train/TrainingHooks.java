@@ -2,9 +2,9 @@ package com.smarttoaster.train;
 
 import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.model.ModelCard;
-import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.CheckerBand;
 import com.smarttoaster.predict.FallbackCoefficients;
+import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.InvalidFallbackTableException;
 import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.PredictionInput;
@@ -27,14 +27,18 @@ import java.util.function.ToDoubleFunction;
  *       band" on the validation split, then "seal the card" (always last: a seal covers every other
  *       field, {@code tfliteSha256} included).
  * </ol>
- *
  */
 final class TrainingHooks {
   private TrainingHooks() {}
 
   /** What a hook may look at. */
-  record Run(List<DatasetRow> train, List<DatasetRow> validation, List<DatasetRow> test,
-      ToDoubleFunction<PredictionInput> network, FallbackTimeTable fallback, Path out) {}
+  record Run(
+      List<DatasetRow> train,
+      List<DatasetRow> validation,
+      List<DatasetRow> test,
+      ToDoubleFunction<PredictionInput> network,
+      FallbackTimeTable fallback,
+      Path out) {}
 
   /** Fits the non-ML fallback to the training rows and writes its table into {@code out}. */
   @FunctionalInterface
@@ -51,26 +55,36 @@ final class TrainingHooks {
   /** The table file a run writes beside the model (and installs with it). */
   static final String FALLBACK_FILE = "fallback-table.json";
 
-  /** The fitted fallback: least squares on the train split ({@link com.smarttoaster.dataset.FallbackFit}). */
-  static final FallbackFit FIT_FALLBACK = (train, seed, out) -> {
-    FallbackCoefficients c;
-    try {
-      c = com.smarttoaster.dataset.FallbackFit.fitAndWrite(train, seed, out.resolve(FALLBACK_FILE));
-    } catch (IllegalArgumentException e) {
-      // A small trial run (a few hundred rows) cannot fit hundreds of terms: keep the installed table.
-      System.err.printf(Locale.ROOT, "fallback table not refitted, the installed one is used: %s%n", e.getMessage());
-      return new FallbackTimeTable();
-    }
-    try {
-      return new FallbackTimeTable(c);
-    } catch (InvalidFallbackTableException e) {
-      throw new IOException("the fitted fallback table is unusable: " + e.getMessage(), e);
-    }
-  };
+  /**
+   * The fitted fallback: least squares on the train split ({@link
+   * com.smarttoaster.dataset.FallbackFit}).
+   */
+  static final FallbackFit FIT_FALLBACK =
+      (train, seed, out) -> {
+        FallbackCoefficients c;
+        try {
+          c =
+              com.smarttoaster.dataset.FallbackFit.fitAndWrite(
+                  train, seed, out.resolve(FALLBACK_FILE));
+        } catch (IllegalArgumentException e) {
+          // A small trial run (a few hundred rows) cannot fit hundreds of terms: keep the installed
+          // table.
+          System.err.printf(
+              Locale.ROOT,
+              "fallback table not refitted, the installed one is used: %s%n",
+              e.getMessage());
+          return new FallbackTimeTable();
+        }
+        try {
+          return new FallbackTimeTable(c);
+        } catch (InvalidFallbackTableException e) {
+          throw new IOException("the fitted fallback table is unusable: " + e.getMessage(), e);
+        }
+      };
 
   /**
-   * The checker bands, measured on the test split between the network and the fitted table, one over
-   * the start inputs and one over the re-prediction inputs, then the seal over card and model.
+   * The checker bands, measured on the test split between the network and the fitted table, one
+   * over the start inputs and one over the re-prediction inputs, then the seal over card and model.
    */
   static final List<CardStep> CARD_STEPS = List.of(TrainingHooks::measureBand, TrainingHooks::seal);
 
@@ -88,7 +102,8 @@ final class TrainingHooks {
     if (rePredictions.isEmpty()) {
       return card.withCheckerBands(start.band(), null);
     }
-    CheckerBand.Measurement progress = CheckerBand.measure(rePredictions, run.network(), run.fallback());
+    CheckerBand.Measurement progress =
+        CheckerBand.measure(rePredictions, run.network(), run.fallback());
     System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", progress);
     return card.withCheckerBands(start.band(), progress.band());
   }

@@ -36,8 +36,13 @@ final class TrainingReport {
 
   private TrainingReport() {}
 
-  static Map<String, Double> metrics(PredictorEvaluation eval, DjlMlpTrainer.Result result, int trainRows,
-      int validationRows, double trainSeconds, double parityS) {
+  static Map<String, Double> metrics(
+      PredictorEvaluation eval,
+      DjlMlpTrainer.Result result,
+      int trainRows,
+      int validationRows,
+      double trainSeconds,
+      double parityS) {
     Map<String, Double> m = new LinkedHashMap<>();
     Stats model = eval.stats("model");
     Stats fixed = eval.stats("fixed-timer");
@@ -80,8 +85,10 @@ final class TrainingReport {
     return m;
   }
 
-  static String notes(DjlMlpTrainer.Settings s, DjlMlpTrainer.Result r, int rows, String generatorVersion) {
-    return String.format(Locale.ROOT,
+  static String notes(
+      DjlMlpTrainer.Settings s, DjlMlpTrainer.Result r, int rows, String generatorVersion) {
+    return String.format(
+        Locale.ROOT,
         "MLP %d→%s→1 (ReLU), trained with DJL 0.27.0 on PyTorch 2.1.1 (CPU, 1 thread): %s loss on the "
             + "standardised log of seconds, Adam lr %.4g halved after %d epochs without improvement, batch %d, "
             + "early stopping (patience %d); %d epochs, best %d kept; seed %d. Dataset: %d simulated rows, "
@@ -94,59 +101,129 @@ final class TrainingReport {
             + "which the same network reads for the re-prediction (progressKnown = 1). Card ranges: the "
             + "sampling envelope; chamberStartC and the rises: the range the simulated histories produced. "
             + "See the metrics report for the per-segment table.",
-        r.mlp().inputs(), join(s.hidden()), s.loss().toUpperCase(Locale.ROOT), s.learningRate(), s.lrPatience(), s.batchSize(), s.patience(),
-        r.epochsRun(), r.bestEpoch(), s.seed(), rows, generatorVersion);
+        r.mlp().inputs(),
+        join(s.hidden()),
+        s.loss().toUpperCase(Locale.ROOT),
+        s.learningRate(),
+        s.lrPatience(),
+        s.batchSize(),
+        s.patience(),
+        r.epochsRun(),
+        r.bestEpoch(),
+        s.seed(),
+        rows,
+        generatorVersion);
   }
 
-  static String markdown(ModelCard card, PredictorEvaluation eval, DjlMlpTrainer.Result r, DjlMlpTrainer.Settings s) {
+  static String markdown(
+      ModelCard card, PredictorEvaluation eval, DjlMlpTrainer.Result r, DjlMlpTrainer.Settings s) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Toasting-time model: test metrics\n\n");
-    sb.append("Model ").append(card.modelVersion()).append(", trained ").append(card.created())
-        .append("; data SHA-256 `").append(card.dataSha256()).append("` (").append(card.dataRows())
-        .append(" rows, seed ").append(card.dataSeed()).append(").\n\n");
-    sb.append("Each test row is replayed on the simulator from its true toaster state (earlier cycles, actual "
-        + "mains, bread temperature; `BackToBackCycles.shadeAfter`) with each predictor's time; the error is "
-        + "|achieved − target shade|. `model` is what the controller does: the start prediction and, when "
-        + "that is over 40 s, the re-prediction from the chamber's rise at 10/20/30 s (at least 31 s); `"
-        + TrainCommand.MODEL_START + "` is the start prediction alone. `oracle` is the simulator's own best time "
-        + "(the label). `" + TrainCommand.NOMINAL_ORACLE + "` is the simulator's best time from the true "
-        + "toaster state with a nominal bread temperature (ambient in toast/bagel mode, −18.5 °C in defrost): "
-        + "its error is what the hidden bread temperature alone costs. The model, the fixed timer and the "
-        + "fallback table see only `PredictionInput`.\n\n");
+    sb.append("Model ")
+        .append(card.modelVersion())
+        .append(", trained ")
+        .append(card.created())
+        .append("; data SHA-256 `")
+        .append(card.dataSha256())
+        .append("` (")
+        .append(card.dataRows())
+        .append(" rows, seed ")
+        .append(card.dataSeed())
+        .append(").\n\n");
+    sb.append(
+        "Each test row is replayed on the simulator from its true toaster state (earlier cycles, actual "
+            + "mains, bread temperature; `BackToBackCycles.shadeAfter`) with each predictor's time; the error is "
+            + "|achieved − target shade|. `model` is what the controller does: the start prediction and, when "
+            + "that is over 40 s, the re-prediction from the chamber's rise at 10/20/30 s (at least 31 s); `"
+            + TrainCommand.MODEL_START
+            + "` is the start prediction alone. `oracle` is the simulator's own best time "
+            + "(the label). `"
+            + TrainCommand.NOMINAL_ORACLE
+            + "` is the simulator's best time from the true "
+            + "toaster state with a nominal bread temperature (ambient in toast/bagel mode, −18.5 °C in defrost): "
+            + "its error is what the hidden bread temperature alone costs. The model, the fixed timer and the "
+            + "fallback table see only `PredictionInput`.\n\n");
     sb.append("## Targets (issue 3 §6)\n\n");
     Stats model = eval.stats("model");
     Stats fixed = eval.stats("fixed-timer");
     Stats oracle = eval.stats(PredictorEvaluation.ORACLE);
     sb.append("| target | value | met |\n|---|---|---|\n");
-    check(sb, "shade error mean ≤ " + TARGET_SHADE_MAE, model.shadeMae(), model.shadeMae() <= TARGET_SHADE_MAE);
-    check(sb, "shade error p95 ≤ " + TARGET_SHADE_P95, model.shadeP95(), model.shadeP95() <= TARGET_SHADE_P95);
+    check(
+        sb,
+        "shade error mean ≤ " + TARGET_SHADE_MAE,
+        model.shadeMae(),
+        model.shadeMae() <= TARGET_SHADE_MAE);
+    check(
+        sb,
+        "shade error p95 ≤ " + TARGET_SHADE_P95,
+        model.shadeP95(),
+        model.shadeP95() <= TARGET_SHADE_P95);
     double gap = model.shadeMae() - oracle.shadeMae();
-    check(sb, "mean within " + TARGET_GAP_TO_ORACLE + " of the oracle's (" + fmt(oracle.shadeMae()) + ")", gap,
+    check(
+        sb,
+        "mean within " + TARGET_GAP_TO_ORACLE + " of the oracle's (" + fmt(oracle.shadeMae()) + ")",
+        gap,
         gap <= TARGET_GAP_TO_ORACLE);
     Stats nominal = eval.stats(TrainCommand.NOMINAL_ORACLE);
     double floorGap = model.shadeMae() - nominal.shadeMae();
-    check(sb, "mean within " + TARGET_GAP_TO_ORACLE + " of the nominal-bread oracle's (" + fmt(nominal.shadeMae())
-        + "), the floor without the bread temperature", floorGap, floorGap <= TARGET_GAP_TO_ORACLE);
+    check(
+        sb,
+        "mean within "
+            + TARGET_GAP_TO_ORACLE
+            + " of the nominal-bread oracle's ("
+            + fmt(nominal.shadeMae())
+            + "), the floor without the bread temperature",
+        floorGap,
+        floorGap <= TARGET_GAP_TO_ORACLE);
     double ratio = model.shadeMae() / fixed.shadeMae();
-    check(sb, "at most half the fixed timer's mean error (" + fmt(fixed.shadeMae()) + ")", ratio,
+    check(
+        sb,
+        "at most half the fixed timer's mean error (" + fmt(fixed.shadeMae()) + ")",
+        ratio,
         ratio <= TARGET_FIXED_TIMER_RATIO);
     for (Map.Entry<String, String> e : KEY_SEGMENTS.entrySet()) {
       Segment seg = segment(e.getValue());
       double rs = eval.stats("model", seg).shadeMae() / eval.stats("fixed-timer", seg).shadeMae();
-      sb.append("| model / fixed timer, ").append(seg.name()).append(" | ").append(fmt(rs)).append(" | |\n");
+      sb.append("| model / fixed timer, ")
+          .append(seg.name())
+          .append(" | ")
+          .append(fmt(rs))
+          .append(" | |\n");
     }
     sb.append("\n## Per segment\n\n");
     sb.append(eval.toMarkdown());
     sb.append("\n## Training\n\n");
-    sb.append(String.format(Locale.ROOT, "- network: %d → %s → 1, ReLU; %d parameters%n", r.mlp().inputs(),
-        join(s.hidden()), parameters(r)));
-    sb.append(String.format(Locale.ROOT, "- loss: %s on the standardised log time; epochs: %d run, best %d kept (validation loss %.6f)%n",
-        s.loss().toUpperCase(Locale.ROOT), r.epochsRun(), r.bestEpoch(), r.bestValLoss()));
-    sb.append(String.format(Locale.ROOT, "- test time error: mean %.3f s, p95 %.3f s%n", model.maeS(), model.p95AbsErrS()));
-    sb.append(String.format(Locale.ROOT, "- training time: %.1f s (2-core x86_64, PyTorch on 1 thread)%n",
-        card.metrics().get("trainSeconds")));
-    sb.append(String.format(Locale.ROOT, "- Mlp.forward vs DJL on the test set: max |diff| %.2e s%n",
-        card.metrics().get("mlpVsDjlMaxAbsDiffS")));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- network: %d → %s → 1, ReLU; %d parameters%n",
+            r.mlp().inputs(),
+            join(s.hidden()),
+            parameters(r)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- loss: %s on the standardised log time; epochs: %d run, best %d kept (validation loss %.6f)%n",
+            s.loss().toUpperCase(Locale.ROOT),
+            r.epochsRun(),
+            r.bestEpoch(),
+            r.bestValLoss()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- test time error: mean %.3f s, p95 %.3f s%n",
+            model.maeS(),
+            model.p95AbsErrS()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- training time: %.1f s (2-core x86_64, PyTorch on 1 thread)%n",
+            card.metrics().get("trainSeconds")));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Mlp.forward vs DJL on the test set: max |diff| %.2e s%n",
+            card.metrics().get("mlpVsDjlMaxAbsDiffS")));
     sb.append("\n## Notes\n\n").append(card.notes()).append('\n');
     return sb.toString();
   }
@@ -155,14 +232,27 @@ final class TrainingReport {
     StringBuilder sb = new StringBuilder();
     for (String p : eval.predictors()) {
       Stats st = eval.stats(p);
-      sb.append(String.format(Locale.ROOT, "%-12s shade err mean %.3f p95 %.3f   time err mean %.2f s p95 %.2f s%n", p,
-          st.shadeMae(), st.shadeP95(), st.maeS(), st.p95AbsErrS()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-12s shade err mean %.3f p95 %.3f   time err mean %.2f s p95 %.2f s%n",
+              p,
+              st.shadeMae(),
+              st.shadeP95(),
+              st.maeS(),
+              st.p95AbsErrS()));
     }
     return sb.toString();
   }
 
   private static void check(StringBuilder sb, String what, double v, boolean ok) {
-    sb.append("| ").append(what).append(" | ").append(fmt(v)).append(" | ").append(ok ? "yes" : "**no**").append(" |\n");
+    sb.append("| ")
+        .append(what)
+        .append(" | ")
+        .append(fmt(v))
+        .append(" | ")
+        .append(ok ? "yes" : "**no**")
+        .append(" |\n");
   }
 
   private static Segment segment(String name) {
@@ -174,7 +264,8 @@ final class TrainingReport {
   }
 
   private static String join(int[] hidden) {
-    return String.join("→", Arrays.stream(hidden).mapToObj(Integer::toString).toArray(String[]::new));
+    return String.join(
+        "→", Arrays.stream(hidden).mapToObj(Integer::toString).toArray(String[]::new));
   }
 
   private static String fmt(double v) {

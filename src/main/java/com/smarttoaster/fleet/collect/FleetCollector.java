@@ -25,28 +25,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers the toasters' events into the fleet database, at least once end to end and stored
- * exactly once:
+ * Gathers the toasters' events into the fleet database, at least once end to end and stored exactly
+ * once:
  *
  * <ul>
- *   <li>a shared subscription {@code $share/<group>/toaster/+/event} (QoS 1): the collectors of
- *       one group split the stream, each message goes to one of them;
+ *   <li>a shared subscription {@code $share/<group>/toaster/+/event} (QoS 1): the collectors of one
+ *       group split the stream, each message goes to one of them;
  *   <li>a persistent session (Clean Start off, a session expiry): what the broker sent and this
  *       collector did not acknowledge, and what arrives while it is away, waits in its session;
- *   <li>manual acknowledgements: a message's PUBACK goes out only after the transaction holding
- *       its row has committed. A collector killed before the commit never acknowledged, so the
- *       broker sends the message again when that session reconnects; one killed between the
- *       commit and the PUBACK gets it again and the key (device, run, seq) drops the repeat.
+ *   <li>manual acknowledgements: a message's PUBACK goes out only after the transaction holding its
+ *       row has committed. A collector killed before the commit never acknowledged, so the broker
+ *       sends the message again when that session reconnects; one killed between the commit and the
+ *       PUBACK gets it again and the key (device, run, seq) drops the repeat.
  * </ul>
  *
  * <p>Mosquitto keeps the unacknowledged messages of a shared subscription in the session of the
  * member they were sent to, so a killed collector must come back (systemd restarts it) with the
  * same user for those messages to be stored; meanwhile the other members take the new ones.
  *
- * <p>Threads: Paho's callback thread only queues; one writer thread stores batches and acknowledges.
+ * <p>Threads: Paho's callback thread only queues; one writer thread stores batches and
+ * acknowledges.
  */
 public final class FleetCollector implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FleetCollector.class);
+
   /** The topic filter of every toaster's events. */
   public static final String EVENTS = "toaster/+/event";
 
@@ -64,12 +66,15 @@ public final class FleetCollector implements AutoCloseable {
         throw new IllegalArgumentException("batch " + batchMax + " is not within 1..10000");
       }
       if (sessionExpiryS < 60 || sessionExpiryS > 7 * 24 * 3600) {
-        throw new IllegalArgumentException("session expiry " + sessionExpiryS + " s is not within 60..604800 s");
+        throw new IllegalArgumentException(
+            "session expiry " + sessionExpiryS + " s is not within 60..604800 s");
       }
     }
   }
 
-  /** Told after each commit (the benchmark measures broker-to-row latency with it). Writer thread. */
+  /**
+   * Told after each commit (the benchmark measures broker-to-row latency with it). Writer thread.
+   */
   @FunctionalInterface
   public interface CommitListener {
     void committed(List<FieldEvent> events, long committedNanos);
@@ -89,11 +94,12 @@ public final class FleetCollector implements AutoCloseable {
   private Thread writer;
   private volatile boolean closed;
 
-  public FleetCollector(FleetLogin login, Settings settings, FleetDatabase db, CommitListener listener) {
+  public FleetCollector(
+      FleetLogin login, Settings settings, FleetDatabase db, CommitListener listener) {
     this.login = login;
     this.settings = settings;
     this.db = db;
-    this.listener = listener == null ? (e, t) -> { } : listener;
+    this.listener = listener == null ? (e, t) -> {} : listener;
   }
 
   /** Connects, subscribes and starts storing. */
@@ -101,43 +107,46 @@ public final class FleetCollector implements AutoCloseable {
     // With use_username_as_clientid the broker names the session after the user anyway.
     client = new MqttClient(login.brokerUrl(), login.user(), new MemoryPersistence());
     client.setManualAcks(true);
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void disconnected(MqttDisconnectResponse r) {
-        log.warn("Collector {} disconnected: {}", login.user(), r.getReasonString());
-      }
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void disconnected(MqttDisconnectResponse r) {
+            log.warn("Collector {} disconnected: {}", login.user(), r.getReasonString());
+          }
 
-      @Override
-      public void mqttErrorOccurred(MqttException e) {
-        log.warn("Collector {}: MQTT error {}", login.user(), e.getMessage());
-      }
+          @Override
+          public void mqttErrorOccurred(MqttException e) {
+            log.warn("Collector {}: MQTT error {}", login.user(), e.getMessage());
+          }
 
-      @Override
-      public void messageArrived(String topic, MqttMessage m) {
-        queue.add(new Incoming(m.getId(), m.getQos(), topic, m.getPayload()));
-      }
+          @Override
+          public void messageArrived(String topic, MqttMessage m) {
+            queue.add(new Incoming(m.getId(), m.getQos(), topic, m.getPayload()));
+          }
 
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
 
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {
-        if (reconnect) {
-          subscribeQuietly();
-        }
-      }
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+              subscribeQuietly();
+            }
+          }
 
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    });
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
     writer = new Thread(this::writeLoop, "fleet-collector-writer");
     writer.setDaemon(true);
     writer.start();
     MqttConnectionOptions o = login.options(false, settings.sessionExpiryS());
-    o.setReceiveMaximum(Math.max(settings.batchMax() * 2, 100)); // the broker's in-flight window to us
+    o.setReceiveMaximum(
+        Math.max(settings.batchMax() * 2, 100)); // the broker's in-flight window to us
     client.connect(o);
     subscribe();
-    log.info("Collector {} storing {} (group {}) into {}", login.user(), EVENTS, settings.group(), db);
+    log.info(
+        "Collector {} storing {} (group {}) into {}", login.user(), EVENTS, settings.group(), db);
   }
 
   private void subscribe() throws MqttException {
@@ -149,7 +158,10 @@ public final class FleetCollector implements AutoCloseable {
     try {
       subscribe();
     } catch (MqttException e) {
-      log.warn("Collector {}: cannot subscribe again after reconnecting: {}", login.user(), e.getMessage());
+      log.warn(
+          "Collector {}: cannot subscribe again after reconnecting: {}",
+          login.user(),
+          e.getMessage());
     }
   }
 
@@ -171,7 +183,10 @@ public final class FleetCollector implements AutoCloseable {
         return;
       } catch (FleetStoreException e) {
         // Not acknowledged: the broker keeps them. Try the same batch again after a pause.
-        log.error("Collector {}: {}; retrying in 2 s, nothing acknowledged", login.user(), e.getMessage());
+        log.error(
+            "Collector {}: {}; retrying in 2 s, nothing acknowledged",
+            login.user(),
+            e.getMessage());
         try {
           Thread.sleep(2000);
         } catch (InterruptedException ie) {
@@ -188,7 +203,8 @@ public final class FleetCollector implements AutoCloseable {
         events.add(EventParser.parse(m.topic(), m.payload()));
       } catch (IllegalArgumentException e) {
         refused.incrementAndGet();
-        log.warn("Collector {}: dropped a message on {}: {}", login.user(), m.topic(), e.getMessage());
+        log.warn(
+            "Collector {}: dropped a message on {}: {}", login.user(), m.topic(), e.getMessage());
       }
     }
     int added = events.isEmpty() ? 0 : db.insert(events, Instant.now().toString(), login.user());
@@ -208,7 +224,12 @@ public final class FleetCollector implements AutoCloseable {
 
   /** Events stored, repeats dropped by the key, messages refused as malformed, since start. */
   public String counts() {
-    return stored.get() + " stored, " + repeats.get() + " repeats dropped, " + refused.get() + " refused";
+    return stored.get()
+        + " stored, "
+        + repeats.get()
+        + " repeats dropped, "
+        + refused.get()
+        + " refused";
   }
 
   public long stored() {

@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A {@code rated} event back into the cycle record it rates (the device sends the whole record
- * with its rating: docs/contracts.md, "event payload"), so that the dataset's own rules ({@link
+ * A {@code rated} event back into the cycle record it rates (the device sends the whole record with
+ * its rating: docs/contracts.md, "event payload"), so that the dataset's own rules ({@link
  * com.smarttoaster.dataset.FeedbackToTrainingRows}) make its training row exactly as they do for a
  * household's history.
  */
@@ -33,24 +33,60 @@ final class FieldCycles {
   static Optional<CycleRecord> record(FieldEvent e, StringBuilder whyNot) {
     try {
       JsonNode c = JSON.readTree(e.payload()).path("cycle");
-      for (String f : new String[] {"cycleId", "startTime", "shade", "bread", "mode", "slices", "thicknessMm",
-          "chamberStartC", "ambientC", "mainsVolts", "predictor", "predictedS", "outcome", "heaterOnS"}) {
+      for (String f :
+          new String[] {
+            "cycleId",
+            "startTime",
+            "shade",
+            "bread",
+            "mode",
+            "slices",
+            "thicknessMm",
+            "chamberStartC",
+            "ambientC",
+            "mainsVolts",
+            "predictor",
+            "predictedS",
+            "outcome",
+            "heaterOnS"
+          }) {
         if (!c.hasNonNull(f)) {
           whyNot.append("no cycle.").append(f);
           return Optional.empty();
         }
       }
-      ToastSettings s = new ToastSettings(c.get("shade").asInt(), BreadType.fromId(c.get("bread").asText()),
-          c.get("thicknessMm").asDouble(), c.get("slices").asInt(), ToastMode.fromId(c.get("mode").asText()));
-      PredictionInput in = new PredictionInput(s, c.get("chamberStartC").asDouble(), c.get("ambientC").asDouble(),
-          c.get("mainsVolts").asDouble());
+      ToastSettings s =
+          new ToastSettings(
+              c.get("shade").asInt(),
+              BreadType.fromId(c.get("bread").asText()),
+              c.get("thicknessMm").asDouble(),
+              c.get("slices").asInt(),
+              ToastMode.fromId(c.get("mode").asText()));
+      PredictionInput in =
+          new PredictionInput(
+              s,
+              c.get("chamberStartC").asDouble(),
+              c.get("ambientC").asDouble(),
+              c.get("mainsVolts").asDouble());
       JsonNode reason = c.get("fallbackReason");
-      Prediction p = new Prediction(c.get("predictedS").asDouble(), c.get("predictor").asText(),
-          reason == null || reason.isNull() ? null : reason.asText());
-      return Optional.of(new CycleRecord(c.get("cycleId").asText(), e.deviceId(),
-          Instant.parse(c.get("startTime").asText()), in, p, CycleOutcome.fromId(c.get("outcome").asText()), null,
-          c.get("heaterOnS").asDouble(), null, Rating.fromId(e.rating()),
-          c.hasNonNull("modelVersion") ? c.get("modelVersion").asText() : null));
+      Prediction p =
+          new Prediction(
+              c.get("predictedS").asDouble(),
+              c.get("predictor").asText(),
+              reason == null || reason.isNull() ? null : reason.asText());
+      return Optional.of(
+          new CycleRecord(
+              c.get("cycleId").asText(),
+              e.deviceId(),
+              Instant.parse(c.get("startTime").asText()),
+              in,
+              p,
+              CycleOutcome.fromId(c.get("outcome").asText()),
+              null,
+              c.get("heaterOnS").asDouble(),
+              null,
+              Rating.fromId(e.rating()),
+              c.hasNonNull("modelVersion") ? c.get("modelVersion").asText() : null));
     } catch (IOException | RuntimeException ex) {
       whyNot.append("malformed cycle: ").append(ex.getMessage());
       return Optional.empty();

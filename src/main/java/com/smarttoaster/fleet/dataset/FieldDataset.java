@@ -28,8 +28,8 @@ import java.util.TreeSet;
  *   DIR/field-data-card.md  devices, period, counts, rating mix, exclusions, both files' SHA-256
  * </pre>
  *
- * A cycle rated more than once counts with its last rating. Rows are made by the dataset's own
- * rule ({@link FeedbackToTrainingRows}), so field rows and a household's recorded rows agree.
+ * A cycle rated more than once counts with its last rating. Rows are made by the dataset's own rule
+ * ({@link FeedbackToTrainingRows}), so field rows and a household's recorded rows agree.
  */
 public final class FieldDataset {
   public static final String CYCLES_FILE = "field-cycles.csv";
@@ -37,7 +37,8 @@ public final class FieldDataset {
   public static final String CARD_FILE = "field-data-card.md";
 
   /** What was written. */
-  public record Summary(int ratedEvents, int cycles, int rows, String cyclesSha256, String rowsSha256, String card) {}
+  public record Summary(
+      int ratedEvents, int cycles, int rows, String cyclesSha256, String rowsSha256, String card) {}
 
   private FieldDataset() {}
 
@@ -45,13 +46,15 @@ public final class FieldDataset {
     List<FieldEvent> rated = db.events("rated");
     Map<String, FieldEvent> lastRating = new LinkedHashMap<>();
     for (FieldEvent e : rated) {
-      lastRating.merge(e.deviceId() + "/" + cycleIdOf(e), e, (a, b) -> b.at().compareTo(a.at()) >= 0 ? b : a);
+      lastRating.merge(
+          e.deviceId() + "/" + cycleIdOf(e), e, (a, b) -> b.at().compareTo(a.at()) >= 0 ? b : a);
     }
     List<CycleRecord> records = new ArrayList<>();
     Map<String, Integer> excluded = new TreeMap<>();
     for (FieldEvent e : lastRating.values()) {
       StringBuilder why = new StringBuilder();
-      FieldCycles.record(e, why).ifPresentOrElse(records::add, () -> excluded.merge(why.toString(), 1, Integer::sum));
+      FieldCycles.record(e, why)
+          .ifPresentOrElse(records::add, () -> excluded.merge(why.toString(), 1, Integer::sum));
     }
     records.sort((a, b) -> a.startTime().compareTo(b.startTime()));
     List<DatasetRow> rows = new ArrayList<>();
@@ -77,25 +80,37 @@ public final class FieldDataset {
     return e.cycleId() == null ? e.runId() + "-" + e.seq() : e.cycleId();
   }
 
-  static String card(int ratedEvents, List<CycleRecord> records, List<DatasetRow> rows, Map<String, Integer> excluded,
-      String cyclesSha, String rowsSha) {
+  static String card(
+      int ratedEvents,
+      List<CycleRecord> records,
+      List<DatasetRow> rows,
+      Map<String, Integer> excluded,
+      String cyclesSha,
+      String rowsSha) {
     TreeSet<String> devices = new TreeSet<>();
     Map<String, Integer> ratings = new TreeMap<>();
     Map<String, Integer> versions = new TreeMap<>();
     for (CycleRecord r : records) {
       devices.add(r.deviceId());
       ratings.merge(r.rating().id(), 1, Integer::sum);
-      versions.merge(r.modelVersion() == null ? "(not reported)" : r.modelVersion(), 1, Integer::sum);
+      versions.merge(
+          r.modelVersion() == null ? "(not reported)" : r.modelVersion(), 1, Integer::sum);
     }
     StringBuilder sb = new StringBuilder();
     sb.append("# Field data card\n\n");
-    sb.append("Rated cycles from the fleet database (`fleet dataset`), labelled by the dataset's feedback rule\n");
-    sb.append("(FeedbackToTrainingRows: the heater time, ±").append(FeedbackToTrainingRows.DELTA * 100)
+    sb.append(
+        "Rated cycles from the fleet database (`fleet dataset`), labelled by the dataset's feedback rule\n");
+    sb.append("(FeedbackToTrainingRows: the heater time, ±")
+        .append(FeedbackToTrainingRows.DELTA * 100)
         .append(" % for too light / too dark).\n\n");
     sb.append("| | |\n|---|---|\n");
     sb.append("| devices | ").append(devices.size()).append(" |\n");
-    sb.append("| period | ").append(records.isEmpty() ? "none" : records.get(0).startTime() + " … "
-        + records.get(records.size() - 1).startTime()).append(" |\n");
+    sb.append("| period | ")
+        .append(
+            records.isEmpty()
+                ? "none"
+                : records.get(0).startTime() + " … " + records.get(records.size() - 1).startTime())
+        .append(" |\n");
     sb.append("| rated events | ").append(ratedEvents).append(" |\n");
     sb.append("| rated cycles | ").append(records.size()).append(" |\n");
     sb.append("| training rows | ").append(rows.size()).append(" |\n");
@@ -108,8 +123,10 @@ public final class FieldDataset {
       sb.append("- none\n");
     }
     excluded.forEach((why, n) -> sb.append("- ").append(why).append(": ").append(n).append('\n'));
-    sb.append("\nTrain on them with the simulated rows: `mvn -Ptrain exec:java@train -Dexec.args=\"--feedback ")
-        .append(CYCLES_FILE).append("\"`; the model card's notes then name both sources.\n");
+    sb.append(
+            "\nTrain on them with the simulated rows: `mvn -Ptrain exec:java@train -Dexec.args=\"--feedback ")
+        .append(CYCLES_FILE)
+        .append("\"`; the model card's notes then name both sources.\n");
     return sb.toString();
   }
 }

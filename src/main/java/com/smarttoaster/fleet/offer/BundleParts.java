@@ -14,12 +14,13 @@ import java.util.Optional;
  * send it a packet over 16 KiB (remote.PahoTransport), and a bundle is bigger than that. Parts of
  * {@value #PART_BYTES} bytes leave room for the topic and the MQTT header.
  *
- * <p>An instance gathers the parts of one offer on the device; it holds at most {@code bytes}
- * bytes and refuses parts that do not fit the offer.
+ * <p>An instance gathers the parts of one offer on the device; it holds at most {@code bytes} bytes
+ * and refuses parts that do not fit the offer.
  */
 public final class BundleParts {
   public static final int PART_BYTES = 12 * 1024;
-  public static final int MAX_PARTS = (int) ((ModelBundle.MAX_BUNDLE_BYTES + PART_BYTES - 1) / PART_BYTES);
+  public static final int MAX_PARTS =
+      (int) ((ModelBundle.MAX_BUNDLE_BYTES + PART_BYTES - 1) / PART_BYTES);
 
   private final ModelOffer offer;
   private final byte[][] parts;

@@ -23,11 +23,16 @@ public final class DeviceOffers implements OfferSink {
   private final OfferHandler handler;
 
   /**
-   * @param store the appliance's model store (its verifier holds model.bundlePublicKey, the fleet key)
+   * @param store the appliance's model store (its verifier holds model.bundlePublicKey, the fleet
+   *     key)
    */
   public DeviceOffers(String deviceId, ModelStore store) {
     this.offerTopic = ModelOffer.offerTopic(deviceId);
-    this.handler = new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, store.directory().resolveSibling("model-offers"));
+    this.handler =
+        new OfferHandler(
+            store,
+            ModelPromotion.VERIFIES_AND_LOADS,
+            store.directory().resolveSibling("model-offers"));
   }
 
   /**
@@ -36,17 +41,22 @@ public final class DeviceOffers implements OfferSink {
    *
    * @return whether offers are now accepted
    */
-  public static boolean acceptIfConfigured(MqttConfig mqtt, String deviceId, ApplianceRemote remote, ModelStore store) {
+  public static boolean acceptIfConfigured(
+      MqttConfig mqtt, String deviceId, ApplianceRemote remote, ModelStore store) {
     if (mqtt == null || !mqtt.acceptModelOffers()) {
       return false;
     }
-    if (store == null) { // the config check makes this unreachable: predictor model and appliance.stateDir
-      log.warn("mqtt.acceptModelOffers is on but there is no model store (controller.predictor model and a state"
-          + " directory are needed); model offers are ignored");
+    if (store == null) { // the config check makes this unreachable: predictor model and
+      // appliance.stateDir
+      log.warn(
+          "mqtt.acceptModelOffers is on but there is no model store (controller.predictor model and a state"
+              + " directory are needed); model offers are ignored");
       return false;
     }
     remote.acceptModelOffers(new DeviceOffers(deviceId, store));
-    log.info("Model offers: accepted on {}, signed with model.bundlePublicKey", ModelOffer.offerTopic(deviceId));
+    log.info(
+        "Model offers: accepted on {}, signed with model.bundlePublicKey",
+        ModelOffer.offerTopic(deviceId));
     return true;
   }
 

@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
  * A retained offer on {@code fleet/offer/<deviceId>} (docs/fleet.md):
  *
  * <ul>
- *   <li>{@code install}: a bundle of {@code version}, {@code bytes} long with SHA-256 {@code sha256},
- *       published in {@code parts} retained parts on {@code fleet/bundle/<version>/<i>}; the device
- *       installs it as a candidate and activates it after its promotion check;
+ *   <li>{@code install}: a bundle of {@code version}, {@code bytes} long with SHA-256 {@code
+ *       sha256}, published in {@code parts} retained parts on {@code fleet/bundle/<version>/<i>};
+ *       the device installs it as a candidate and activates it after its promotion check;
  *   <li>{@code revert}: make {@code version} (an installed one, or {@code factory}) active again.
  * </ul>
  *
  * Nothing in an offer is trusted: the bundle's Ed25519 signature with the fleet key decides, and
  * the SHA-256 only tells which parts belong together.
  */
-public record ModelOffer(String rollout, String action, String version, String sha256, int bytes, int parts) {
+public record ModelOffer(
+    String rollout, String action, String version, String sha256, int bytes, int parts) {
   public static final String INSTALL = "install";
   public static final String REVERT = "revert";
   public static final String OFFER_PREFIX = "fleet/offer/";
@@ -31,7 +32,8 @@ public record ModelOffer(String rollout, String action, String version, String s
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public static ModelOffer install(String rollout, String version, String sha256, int bytes, int parts) {
+  public static ModelOffer install(
+      String rollout, String version, String sha256, int bytes, int parts) {
     return new ModelOffer(rollout, INSTALL, version, sha256, bytes, parts);
   }
 
@@ -65,7 +67,8 @@ public record ModelOffer(String rollout, String action, String version, String s
    */
   public static ModelOffer parse(byte[] payload) {
     if (payload.length > MAX_OFFER_BYTES) {
-      throw new IllegalArgumentException("offer is " + payload.length + " bytes, more than " + MAX_OFFER_BYTES);
+      throw new IllegalArgumentException(
+          "offer is " + payload.length + " bytes, more than " + MAX_OFFER_BYTES);
     }
     JsonNode n;
     try {
@@ -83,11 +86,13 @@ public record ModelOffer(String rollout, String action, String version, String s
       return revert(rollout, version);
     }
     if (!INSTALL.equals(action)) {
-      throw new IllegalArgumentException("offer action '" + action + "' is neither install nor revert");
+      throw new IllegalArgumentException(
+          "offer action '" + action + "' is neither install nor revert");
     }
     String sha = n.path("sha256").asText("");
     if (!SHA.matcher(sha).matches()) {
-      throw new IllegalArgumentException("offer sha256 '" + sha + "' is not 64 lower-case hex digits");
+      throw new IllegalArgumentException(
+          "offer sha256 '" + sha + "' is not 64 lower-case hex digits");
     }
     int bytes = whole(n, "bytes", 1, ModelBundle.MAX_BUNDLE_BYTES);
     int parts = whole(n, "parts", 1, BundleParts.MAX_PARTS);
@@ -97,7 +102,8 @@ public record ModelOffer(String rollout, String action, String version, String s
   private static String name(JsonNode n, String field) {
     String v = n.path(field).asText("");
     if (!NAME.matcher(v).matches()) {
-      throw new IllegalArgumentException("offer " + field + " '" + v + "' is not 1-80 of A-Z a-z 0-9 . _ -");
+      throw new IllegalArgumentException(
+          "offer " + field + " '" + v + "' is not 1-80 of A-Z a-z 0-9 . _ -");
     }
     return v;
   }
@@ -105,7 +111,8 @@ public record ModelOffer(String rollout, String action, String version, String s
   private static int whole(JsonNode n, String field, long min, long max) {
     JsonNode v = n.get(field);
     if (v == null || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-      throw new IllegalArgumentException("offer " + field + " " + v + " is not a whole number within " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "offer " + field + " " + v + " is not a whole number within " + min + ".." + max);
     }
     return v.asInt();
   }

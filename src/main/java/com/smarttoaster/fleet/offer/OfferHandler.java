@@ -56,7 +56,8 @@ public final class OfferHandler {
    *
    * @return the topic filter of the bundle's parts to subscribe to (install offers), or empty
    */
-  public Optional<String> onOffer(byte[] payload, Instant now, java.util.function.Consumer<Result> report) {
+  public Optional<String> onOffer(
+      byte[] payload, Instant now, java.util.function.Consumer<Result> report) {
     ModelOffer offer;
     try {
       offer = ModelOffer.parse(payload);
@@ -86,8 +87,11 @@ public final class OfferHandler {
     return Optional.of(ModelOffer.BUNDLE_PREFIX + offer.version() + "/+");
   }
 
-  /** A message on a bundle part topic; installs and promotes once the offer's bundle is complete. */
-  public void onPart(String topic, byte[] payload, Instant now, java.util.function.Consumer<Result> report) {
+  /**
+   * A message on a bundle part topic; installs and promotes once the offer's bundle is complete.
+   */
+  public void onPart(
+      String topic, byte[] payload, Instant now, java.util.function.Consumer<Result> report) {
     BundleParts p = pending;
     if (p == null || !topic.startsWith(ModelOffer.BUNDLE_PREFIX + p.offer().version() + "/")) {
       return; // a part of another offer
@@ -126,14 +130,26 @@ public final class OfferHandler {
       Files.write(tmp, bundle);
       ModelVersion v = store.install(tmp, false, now);
       if (!v.text().equals(offer.version())) {
-        return result("refused offer " + offer.rollout() + ": the bundle is version " + v + ", the offer says "
-            + offer.version());
+        return result(
+            "refused offer "
+                + offer.rollout()
+                + ": the bundle is version "
+                + v
+                + ", the offer says "
+                + offer.version());
       }
       ModelPromotion.Outcome o = ModelPromotion.activateAfterPromotionCheck(store, v.text(), check);
-      log.info("Model offer {}: installed {}{}", offer.rollout(), v,
+      log.info(
+          "Model offer {}: installed {}{}",
+          offer.rollout(),
+          v,
           o.activated() ? " and activated it" : "; not activated: " + o.reason());
-      return new Result(o.active(), o.activated() ? null : v.text(),
-          o.activated() ? "installed and activated " + v : "installed " + v + ", not activated: " + o.reason());
+      return new Result(
+          o.active(),
+          o.activated() ? null : v.text(),
+          o.activated()
+              ? "installed and activated " + v
+              : "installed " + v + ", not activated: " + o.reason());
     } catch (BundleException e) {
       log.warn("Refused model offer {}: {}", offer.rollout(), e.getMessage());
       return result("refused offer " + offer.rollout() + ": " + e.getMessage());
@@ -153,7 +169,8 @@ public final class OfferHandler {
   private Result revert(String version) {
     try {
       // A real toaster reports the jar's model by its card's version; the store calls it "factory".
-      String target = version.equals(store.factoryVersion().text()) ? ModelVersion.FACTORY : version;
+      String target =
+          version.equals(store.factoryVersion().text()) ? ModelVersion.FACTORY : version;
       String active = store.activate(target).active();
       log.info("Model offer: reverted to {}", active);
       return new Result(active, null, "reverted to " + active);

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * @param rated {@code rated} events
  * @param justRight of those, rated just right
  */
-public record CohortFigures(int cycles, int fallbacks, int checked, int disagreements, int rated, int justRight) {
+public record CohortFigures(
+    int cycles, int fallbacks, int checked, int disagreements, int rated, int justRight) {
 
   /** The figures of the {@code done} and {@code rated} events that {@code belongs} accepts. */
   public static CohortFigures of(List<FieldEvent> events, Predicate<FieldEvent> belongs) {
@@ -78,8 +79,14 @@ public record CohortFigures(int cycles, int fallbacks, int checked, int disagree
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d cycles, fallback %.0f %%, checker disagreed %.0f %%, %d rated, %.0f %% just"
-        + " right", cycles, 100 * fallbackRate(), 100 * disagreementRate(), rated, 100 * justRightShare());
+    return String.format(
+        Locale.ROOT,
+        "%d cycles, fallback %.0f %%, checker disagreed %.0f %%, %d rated, %.0f %% just" + " right",
+        cycles,
+        100 * fallbackRate(),
+        100 * disagreementRate(),
+        rated,
+        100 * justRightShare());
   }
 
   private static double round(double v) {

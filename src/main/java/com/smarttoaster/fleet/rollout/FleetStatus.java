@@ -19,20 +19,36 @@ public record FleetStatus(Map<String, List<String>> devicesByVersion, List<Strin
 
   public static FleetStatus of(FleetDatabase db) throws FleetStoreException {
     Map<String, List<String>> byVersion = new TreeMap<>();
-    new Rollout(db, null, RolloutPolicy.DEFAULT).runningVersions()
-        .forEach((device, version) -> byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(device));
+    new Rollout(db, null, RolloutPolicy.DEFAULT)
+        .runningVersions()
+        .forEach(
+            (device, version) ->
+                byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(device));
     byVersion.values().forEach(l -> l.sort(null));
-    List<String> lines = db.inTransaction(c -> {
-      List<String> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT d.rollout_id, d.decided_at,"
-          + " d.decision, d.reason, d.figures FROM fleet_rollout_decision d ORDER BY d.decided_at, d.rollout_id")) {
-        while (r.next()) {
-          out.add(r.getString(2) + "  " + r.getString(1) + "  " + r.getString(3) + ": " + r.getString(4)
-              + "\n      figures " + r.getString(5));
-        }
-      }
-      return out;
-    });
+    List<String> lines =
+        db.inTransaction(
+            c -> {
+              List<String> out = new ArrayList<>();
+              try (Statement s = c.createStatement();
+                  ResultSet r =
+                      s.executeQuery(
+                          "SELECT d.rollout_id, d.decided_at,"
+                              + " d.decision, d.reason, d.figures FROM fleet_rollout_decision d ORDER BY d.decided_at, d.rollout_id")) {
+                while (r.next()) {
+                  out.add(
+                      r.getString(2)
+                          + "  "
+                          + r.getString(1)
+                          + "  "
+                          + r.getString(3)
+                          + ": "
+                          + r.getString(4)
+                          + "\n      figures "
+                          + r.getString(5));
+                }
+              }
+              return out;
+            });
     return new FleetStatus(byVersion, lines);
   }
 
@@ -41,11 +57,13 @@ public record FleetStatus(Map<String, List<String>> devicesByVersion, List<Strin
     StringBuilder sb = new StringBuilder();
     int devices = devicesByVersion.values().stream().mapToInt(List::size).sum();
     sb.append(devices).append(" devices\n");
-    devicesByVersion.forEach((v, ds) -> {
-      sb.append(String.format("%-40s %4d  ", v, ds.size()));
-      sb.append(ds.size() <= 8 ? String.join(" ", ds) : String.join(" ", ds.subList(0, 8)) + " …");
-      sb.append('\n');
-    });
+    devicesByVersion.forEach(
+        (v, ds) -> {
+          sb.append(String.format("%-40s %4d  ", v, ds.size()));
+          sb.append(
+              ds.size() <= 8 ? String.join(" ", ds) : String.join(" ", ds.subList(0, 8)) + " …");
+          sb.append('\n');
+        });
     if (!rollouts.isEmpty()) {
       sb.append("rollouts:\n");
       rollouts.forEach(l -> sb.append("  ").append(l).append('\n'));

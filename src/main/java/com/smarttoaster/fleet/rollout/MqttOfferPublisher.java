@@ -19,7 +19,8 @@ public final class MqttOfferPublisher implements OfferPublisher, AutoCloseable {
   }
 
   @Override
-  public void publishRetained(String topic, byte[] payload) throws MqttException, InterruptedException {
+  public void publishRetained(String topic, byte[] payload)
+      throws MqttException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         client.publish(topic, payload, 1, true); // returns once the broker acknowledged it
@@ -27,7 +28,9 @@ public final class MqttOfferPublisher implements OfferPublisher, AutoCloseable {
       } catch (MqttException e) {
         // Paho frees the in-flight slot of the previous PUBACK a moment after it reports the
         // delivery, so a publish right after can find the broker's window "full" (32202).
-        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= MAX_ATTEMPTS) {
+        if (e.getReasonCode()
+                != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || attempt >= MAX_ATTEMPTS) {
           throw e;
         }
         Thread.sleep(20);

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param maxDisagreementRise how much higher the canary's checker-disagreement rate may be
  * @param maxJustRightDrop how much lower the canary's share of "just right" ratings may be
  */
-public record RolloutPolicy(int minCycles, double maxFallbackRise, double maxDisagreementRise, double maxJustRightDrop) {
+public record RolloutPolicy(
+    int minCycles, double maxFallbackRise, double maxDisagreementRise, double maxJustRightDrop) {
   public static final RolloutPolicy DEFAULT = new RolloutPolicy(40, 0.10, 0.10, 0.15);
 
   public RolloutPolicy {
@@ -31,38 +32,79 @@ public record RolloutPolicy(int minCycles, double maxFallbackRise, double maxDis
 
   /** What to do now, and why (with the figures that decided it). */
   public Verdict decide(CohortFigures canary, CohortFigures rest) {
-    if (canary.cycles() < minCycles || rest.cycles() < minCycles || canary.rated() < minCycles
+    if (canary.cycles() < minCycles
+        || rest.cycles() < minCycles
+        || canary.rated() < minCycles
         || rest.rated() < minCycles) {
-      return new Verdict(Verdict.Kind.WAIT, String.format(Locale.ROOT, "waiting for %d cycles and ratings a side"
-          + " (canary %d/%d, rest %d/%d)", minCycles, canary.cycles(), canary.rated(), rest.cycles(), rest.rated()));
+      return new Verdict(
+          Verdict.Kind.WAIT,
+          String.format(
+              Locale.ROOT,
+              "waiting for %d cycles and ratings a side" + " (canary %d/%d, rest %d/%d)",
+              minCycles,
+              canary.cycles(),
+              canary.rated(),
+              rest.cycles(),
+              rest.rated()));
     }
     double fallbackRise = canary.fallbackRate() - rest.fallbackRate();
     if (fallbackRise > maxFallbackRise) {
-      return rollback("fallback rate", 100 * canary.fallbackRate(), 100 * rest.fallbackRate(), 100 * maxFallbackRise,
+      return rollback(
+          "fallback rate",
+          100 * canary.fallbackRate(),
+          100 * rest.fallbackRate(),
+          100 * maxFallbackRise,
           "higher");
     }
     double disagreementRise = canary.disagreementRate() - rest.disagreementRate();
     if (disagreementRise > maxDisagreementRise) {
-      return rollback("checker disagreement", 100 * canary.disagreementRate(), 100 * rest.disagreementRate(),
-          100 * maxDisagreementRise, "higher");
+      return rollback(
+          "checker disagreement",
+          100 * canary.disagreementRate(),
+          100 * rest.disagreementRate(),
+          100 * maxDisagreementRise,
+          "higher");
     }
     double drop = rest.justRightShare() - canary.justRightShare();
     if (drop > maxJustRightDrop) {
-      return rollback("'just right' ratings", 100 * canary.justRightShare(), 100 * rest.justRightShare(),
-          100 * maxJustRightDrop, "lower");
+      return rollback(
+          "'just right' ratings",
+          100 * canary.justRightShare(),
+          100 * rest.justRightShare(),
+          100 * maxJustRightDrop,
+          "lower");
     }
-    return new Verdict(Verdict.Kind.WIDEN, String.format(Locale.ROOT, "the canary is no worse than the rest within"
-        + " the margins (fallback %+.0f, disagreement %+.0f, just right %+.0f points)", 100 * fallbackRise,
-        100 * disagreementRise, -100 * drop));
+    return new Verdict(
+        Verdict.Kind.WIDEN,
+        String.format(
+            Locale.ROOT,
+            "the canary is no worse than the rest within"
+                + " the margins (fallback %+.0f, disagreement %+.0f, just right %+.0f points)",
+            100 * fallbackRise,
+            100 * disagreementRise,
+            -100 * drop));
   }
 
-  private static Verdict rollback(String what, double canary, double rest, double margin, String direction) {
-    return new Verdict(Verdict.Kind.ROLL_BACK, String.format(Locale.ROOT, "canary %s %.0f %% against %.0f %% for the"
-        + " rest: more than %.0f points %s", what, canary, rest, margin, direction));
+  private static Verdict rollback(
+      String what, double canary, double rest, double margin, String direction) {
+    return new Verdict(
+        Verdict.Kind.ROLL_BACK,
+        String.format(
+            Locale.ROOT,
+            "canary %s %.0f %% against %.0f %% for the" + " rest: more than %.0f points %s",
+            what,
+            canary,
+            rest,
+            margin,
+            direction));
   }
 
   /** A decision and its reason. */
   public record Verdict(Kind kind, String reason) {
-    public enum Kind { WAIT, WIDEN, ROLL_BACK }
+    public enum Kind {
+      WAIT,
+      WIDEN,
+      ROLL_BACK
+    }
   }
 }

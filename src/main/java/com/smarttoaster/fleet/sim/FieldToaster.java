@@ -50,8 +50,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  *   <li>each cycle's time comes from the device's real predictor path: the active model of its own
  *       {@link ModelStore} (TFLite, verified bundle) behind the real {@link GuardedPredictor} with
  *       its checker, falling back to the non-ML table;
- *   <li>the shade that time gives comes from the simulator's physics ({@link ShadeOracle#shadeAfter});
- *       a simulated user rates it too light / just right / too dark by half a shade step;
+ *   <li>the shade that time gives comes from the simulator's physics ({@link
+ *       ShadeOracle#shadeAfter}); a simulated user rates it too light / just right / too dark by
+ *       half a shade step;
  *   <li>model offers go to the real device-side {@link OfferHandler}.
  * </ul>
  *
@@ -59,7 +60,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 public final class FieldToaster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final BreadType[] BREADS = {BreadType.WHITE, BreadType.WHOLEGRAIN, BreadType.SOURDOUGH};
+  private static final BreadType[] BREADS = {
+    BreadType.WHITE, BreadType.WHOLEGRAIN, BreadType.SOURDOUGH
+  };
 
   private final String deviceId;
   private final FleetLogin login;
@@ -78,18 +81,22 @@ public final class FieldToaster implements AutoCloseable {
    * @param stateDir this toaster's state directory (its models)
    * @param verifier holds the fleet's public key
    */
-  public FieldToaster(String deviceId, FleetLogin login, Path stateDir, BundleVerifier verifier, long seed) {
+  public FieldToaster(
+      String deviceId, FleetLogin login, Path stateDir, BundleVerifier verifier, long seed) {
     this.deviceId = deviceId;
     this.login = login;
     this.verifier = verifier;
     this.store = new ModelStore(stateDir, verifier, factoryVersion());
-    this.offers = new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, stateDir.resolve("offers"));
+    this.offers =
+        new OfferHandler(store, ModelPromotion.VERIFIES_AND_LOADS, stateDir.resolve("offers"));
     this.random = new Random(seed);
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "field-toaster-" + deviceId);
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "field-toaster-" + deviceId);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   private static ModelVersion factoryVersion() {
@@ -122,28 +129,29 @@ public final class FieldToaster implements AutoCloseable {
   /** Connects (a clean session, as a real toaster) and subscribes to its offer topic. */
   public FieldToaster connect() throws MqttException {
     client = new MqttAsyncClient(login.brokerUrl(), deviceId, new MemoryPersistence());
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void disconnected(MqttDisconnectResponse r) {}
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void disconnected(MqttDisconnectResponse r) {}
 
-      @Override
-      public void mqttErrorOccurred(MqttException e) {}
+          @Override
+          public void mqttErrorOccurred(MqttException e) {}
 
-      @Override
-      public void messageArrived(String topic, MqttMessage m) {
-        byte[] payload = m.getPayload();
-        worker.execute(() -> onMessage(topic, payload));
-      }
+          @Override
+          public void messageArrived(String topic, MqttMessage m) {
+            byte[] payload = m.getPayload();
+            worker.execute(() -> onMessage(topic, payload));
+          }
 
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
 
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {}
 
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    });
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
     MqttConnectionOptions o = login.options(true, 0);
     o.setMaximumPacketSize(16L * 1024); // as a real toaster (remote.PahoTransport)
     client.connect(o).waitForCompletion(15_000);
@@ -154,13 +162,20 @@ public final class FieldToaster implements AutoCloseable {
   private void onMessage(String topic, byte[] payload) {
     Instant now = Instant.now();
     if (topic.equals(ModelOffer.offerTopic(deviceId))) {
-      offers.onOffer(payload, now, this::report).ifPresent(filter -> {
-        try {
-          client.subscribe(filter, 1);
-        } catch (MqttException e) {
-          report(new OfferHandler.Result(loadedVersion, null, "cannot subscribe to " + filter + ": " + e.getMessage()));
-        }
-      });
+      offers
+          .onOffer(payload, now, this::report)
+          .ifPresent(
+              filter -> {
+                try {
+                  client.subscribe(filter, 1);
+                } catch (MqttException e) {
+                  report(
+                      new OfferHandler.Result(
+                          loadedVersion,
+                          null,
+                          "cannot subscribe to " + filter + ": " + e.getMessage()));
+                }
+              });
     } else {
       offers.onPart(topic, payload, now, this::report);
     }
@@ -193,9 +208,12 @@ public final class FieldToaster implements AutoCloseable {
     ToastSettings s = new ToastSettings(shade, bread, thickness, 2, ToastMode.TOAST);
     PredictionInput in = new PredictionInput(s, ambient, ambient, 230);
     Prediction p = predictor.predict(in);
-    double achieved = ShadeOracle.shadeAfter(new ApplianceConditions(ambient, 230, ambient, 2, bread, thickness,
-        ambient), p.seconds());
-    String rating = achieved < shade - 0.5 ? "too-light" : achieved > shade + 0.5 ? "too-dark" : "just-right";
+    double achieved =
+        ShadeOracle.shadeAfter(
+            new ApplianceConditions(ambient, 230, ambient, 2, bread, thickness, ambient),
+            p.seconds());
+    String rating =
+        achieved < shade - 0.5 ? "too-light" : achieved > shade + 0.5 ? "too-dark" : "just-right";
     String cycleId = UUID.randomUUID().toString();
     ObjectNode done = header("done");
     done.putNull("reason");
@@ -209,7 +227,8 @@ public final class FieldToaster implements AutoCloseable {
     return p;
   }
 
-  private void writeCycle(ObjectNode c, String cycleId, PredictionInput in, Prediction p, double achieved) {
+  private void writeCycle(
+      ObjectNode c, String cycleId, PredictionInput in, Prediction p, double achieved) {
     ToastSettings s = in.settings();
     c.put("cycleId", cycleId);
     c.put("startTime", Instant.now().toString());
@@ -228,7 +247,9 @@ public final class FieldToaster implements AutoCloseable {
     c.put("heaterOnS", Math.round(p.seconds() * 10) / 10.0);
     c.putNull("fault");
     c.put("modelVersion", loadedVersion);
-    c.put("achievedShade", Math.round(achieved * 100) / 100.0); // the simulator's truth; a real toaster cannot know it
+    c.put(
+        "achievedShade",
+        Math.round(achieved * 100) / 100.0); // the simulator's truth; a real toaster cannot know it
   }
 
   private ObjectNode header(String type) {
@@ -245,14 +266,22 @@ public final class FieldToaster implements AutoCloseable {
 
   private void publish(ObjectNode event) {
     try {
-      client.publish("toaster/" + deviceId + "/event", event.toString().getBytes(StandardCharsets.UTF_8), 1, false)
+      client
+          .publish(
+              "toaster/" + deviceId + "/event",
+              event.toString().getBytes(StandardCharsets.UTF_8),
+              1,
+              false)
           .waitForCompletion(30_000);
     } catch (MqttException e) {
       throw new IllegalStateException(deviceId + ": event not published: " + e.getMessage(), e);
     }
   }
 
-  /** Loads the active model when it changed since the last cycle (between cycles, as a real toaster). */
+  /**
+   * Loads the active model when it changed since the last cycle (between cycles, as a real
+   * toaster).
+   */
   private void ensurePredictor() throws Exception {
     String active = store.active().active();
     if (active.equals(loadedVersion) && predictor != null) {
@@ -281,16 +310,19 @@ public final class FieldToaster implements AutoCloseable {
 
   /** Runs {@code r} on this toaster's worker after everything queued before it (offers, cycles). */
   public void drain() throws Exception {
-    worker.submit(() -> { }).get();
+    worker.submit(() -> {}).get();
   }
 
   @Override
   public void close() throws Exception {
-    worker.submit(() -> {
-      if (predictor != null) {
-        predictor.close();
-      }
-    }).get();
+    worker
+        .submit(
+            () -> {
+              if (predictor != null) {
+                predictor.close();
+              }
+            })
+        .get();
     worker.shutdown();
     if (client != null) {
       try {

@@ -8,4 +8,5 @@ package com.smarttoaster.fleet.store;
  * @param lastResult the offer handler's last words (installed, refused and why), or null
  * @param reportedAt when, ISO-8601
  */
-public record DeviceModel(String deviceId, String active, String candidate, String lastResult, String reportedAt) {}
+public record DeviceModel(
+    String deviceId, String active, String candidate, String lastResult, String reportedAt) {}

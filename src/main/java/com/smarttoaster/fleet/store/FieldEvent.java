@@ -1,20 +1,33 @@
 package com.smarttoaster.fleet.store;
 
 /**
- * One toaster event as the collector stores it: the key (device, run, seq), the columns the
- * rollout and the dataset query, and the payload as received.
+ * One toaster event as the collector stores it: the key (device, run, seq), the columns the rollout
+ * and the dataset query, and the payload as received.
  *
- * @param deviceId from the topic, never from the payload: the broker's ACL ties a topic to its device
+ * @param deviceId from the topic, never from the payload: the broker's ACL ties a topic to its
+ *     device
  * @param runId the run that wrote the event
  * @param seq its place in that run's outbox, from 1
  * @param type the event type ({@code done}, {@code rated}, …)
  * @param at when it happened, ISO-8601 as sent
  * @param cycleId the cycle it belongs to, or null
- * @param modelVersion the model version of that cycle (or the newly active one of a {@code model} event), or null
+ * @param modelVersion the model version of that cycle (or the newly active one of a {@code model}
+ *     event), or null
  * @param predictor the predictor of that cycle ({@code model}, {@code fallback}, …), or null
  * @param rating the rating of a {@code rated} event, or null
- * @param checkerDisagreed whether the device's checker disagreed with the model on that cycle, or null when not reported
+ * @param checkerDisagreed whether the device's checker disagreed with the model on that cycle, or
+ *     null when not reported
  * @param payload the JSON as received
  */
-public record FieldEvent(String deviceId, String runId, long seq, String type, String at, String cycleId,
-    String modelVersion, String predictor, String rating, Boolean checkerDisagreed, String payload) {}
+public record FieldEvent(
+    String deviceId,
+    String runId,
+    long seq,
+    String type,
+    String at,
+    String cycleId,
+    String modelVersion,
+    String predictor,
+    String rating,
+    Boolean checkerDisagreed,
+    String payload) {}

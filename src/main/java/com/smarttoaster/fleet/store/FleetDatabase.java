@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The fleet's database: PostgreSQL for a maker's fleet, SQLite (a file) as the embedded default
- * for one household. The schema is Flyway's migrations in {@code db/fleet} (portable SQL, the same
+ * The fleet's database: PostgreSQL for a maker's fleet, SQLite (a file) as the embedded default for
+ * one household. The schema is Flyway's migrations in {@code db/fleet} (portable SQL, the same
  * files on both), applied on open. Events are written idempotently: their key is device + run +
  * seq, and a repeat of an at-least-once delivery is dropped by {@code ON CONFLICT DO NOTHING}
  * (PostgreSQL 9.5+, SQLite 3.24+).
@@ -25,13 +25,15 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class FleetDatabase implements AutoCloseable {
   static final String MIGRATIONS = "classpath:db/fleet";
-  private static final String INSERT_EVENT = "INSERT INTO fleet_event (device_id, run_id, seq, event_type, at,"
-      + " received_at, collected_by, cycle_id, model_version, predictor, rating, checker_disagreed, payload)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, run_id, seq) DO NOTHING";
-  private static final String UPSERT_MODEL = "INSERT INTO fleet_device_model (device_id, active_model, candidate,"
-      + " last_result, reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
-      + " active_model = excluded.active_model, candidate = excluded.candidate, last_result = excluded.last_result,"
-      + " reported_at = excluded.reported_at WHERE fleet_device_model.reported_at <= excluded.reported_at";
+  private static final String INSERT_EVENT =
+      "INSERT INTO fleet_event (device_id, run_id, seq, event_type, at,"
+          + " received_at, collected_by, cycle_id, model_version, predictor, rating, checker_disagreed, payload)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, run_id, seq) DO NOTHING";
+  private static final String UPSERT_MODEL =
+      "INSERT INTO fleet_device_model (device_id, active_model, candidate,"
+          + " last_result, reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+          + " active_model = excluded.active_model, candidate = excluded.candidate, last_result = excluded.last_result,"
+          + " reported_at = excluded.reported_at WHERE fleet_device_model.reported_at <= excluded.reported_at";
 
   private final Connection connection;
   private final String url;
@@ -49,15 +51,20 @@ public final class FleetDatabase implements AutoCloseable {
    * @param password password, or null
    * @throws FleetStoreException naming the url and what failed
    */
-  public static FleetDatabase open(String url, String user, String password) throws FleetStoreException {
+  public static FleetDatabase open(String url, String user, String password)
+      throws FleetStoreException {
     if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:sqlite:"))) {
-      throw new FleetStoreException("database url '" + url + "' is neither jdbc:postgresql://HOST:PORT/DB nor"
-          + " jdbc:sqlite:FILE");
+      throw new FleetStoreException(
+          "database url '"
+              + url
+              + "' is neither jdbc:postgresql://HOST:PORT/DB nor"
+              + " jdbc:sqlite:FILE");
     }
     try {
       Flyway.configure().dataSource(url, user, password).locations(MIGRATIONS).load().migrate();
     } catch (FlywayException e) {
-      throw new FleetStoreException("cannot migrate the fleet database " + redacted(url) + ": " + firstLine(e), e);
+      throw new FleetStoreException(
+          "cannot migrate the fleet database " + redacted(url) + ": " + firstLine(e), e);
     }
     try {
       Connection c = DriverManager.getConnection(url, user, password);
@@ -71,7 +78,8 @@ public final class FleetDatabase implements AutoCloseable {
       c.setAutoCommit(false);
       return new FleetDatabase(c, url);
     } catch (SQLException e) {
-      throw new FleetStoreException("cannot open the fleet database " + redacted(url) + ": " + e.getMessage(), e);
+      throw new FleetStoreException(
+          "cannot open the fleet database " + redacted(url) + ": " + e.getMessage(), e);
     }
   }
 
@@ -121,16 +129,21 @@ public final class FleetDatabase implements AutoCloseable {
       return added;
     } catch (SQLException e) {
       rollbackQuietly();
-      throw new FleetStoreException("cannot store " + events.size() + " events: " + e.getMessage(), e);
+      throw new FleetStoreException(
+          "cannot store " + events.size() + " events: " + e.getMessage(), e);
     }
   }
 
   /** All stored events of these types (all types when none given), in key order. */
   public synchronized List<FieldEvent> events(String... types) throws FleetStoreException {
-    String where = types.length == 0 ? "" : " WHERE event_type IN (" + "?,".repeat(types.length - 1) + "?)";
-    try (PreparedStatement q = connection.prepareStatement("SELECT device_id, run_id, seq, event_type, at, cycle_id,"
-        + " model_version, predictor, rating, checker_disagreed, payload FROM fleet_event" + where
-        + " ORDER BY device_id, run_id, seq")) {
+    String where =
+        types.length == 0 ? "" : " WHERE event_type IN (" + "?,".repeat(types.length - 1) + "?)";
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT device_id, run_id, seq, event_type, at, cycle_id,"
+                + " model_version, predictor, rating, checker_disagreed, payload FROM fleet_event"
+                + where
+                + " ORDER BY device_id, run_id, seq")) {
       for (int i = 0; i < types.length; i++) {
         q.setString(i + 1, types[i]);
       }
@@ -139,8 +152,19 @@ public final class FleetDatabase implements AutoCloseable {
         while (r.next()) {
           int disagreed = r.getInt(10);
           Boolean d = r.wasNull() ? null : disagreed != 0;
-          out.add(new FieldEvent(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
-              r.getString(6), r.getString(7), r.getString(8), r.getString(9), d, r.getString(11)));
+          out.add(
+              new FieldEvent(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getLong(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9),
+                  d,
+                  r.getString(11)));
         }
       }
       connection.commit();
@@ -159,12 +183,16 @@ public final class FleetDatabase implements AutoCloseable {
   /** What each device last reported about its models, by device id. */
   public synchronized Map<String, DeviceModel> deviceModels() throws FleetStoreException {
     Map<String, DeviceModel> out = new LinkedHashMap<>();
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-        "SELECT device_id, active_model, candidate, last_result, reported_at FROM fleet_device_model"
-            + " ORDER BY device_id")) {
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT device_id, active_model, candidate, last_result, reported_at FROM fleet_device_model"
+                    + " ORDER BY device_id")) {
       while (r.next()) {
-        out.put(r.getString(1), new DeviceModel(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5)));
+        out.put(
+            r.getString(1),
+            new DeviceModel(
+                r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
       }
       connection.commit();
       return out;
@@ -193,7 +221,8 @@ public final class FleetDatabase implements AutoCloseable {
   }
 
   private long scalar(String sql) throws FleetStoreException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       long v = r.getLong(1);
       connection.commit();

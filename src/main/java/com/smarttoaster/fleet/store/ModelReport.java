@@ -11,6 +11,7 @@ import java.io.IOException;
 public record ModelReport(String active, String candidate, String result) {
   /** The event type a device sends after its offer handler acted. */
   public static final String EVENT_TYPE = "model";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static ModelReport of(FieldEvent e) {

@@ -6,12 +6,12 @@ import java.util.TreeMap;
 
 /**
  * A mechanical contact to ground on a pulled-up GPIO (a tact button, the lever microswitch, one
- * channel of the shade encoder), with contact bounce. Its closings and openings are scheduled on the
- * {@link Clock}; the pin reads it when the software samples it, so the bounce is seen exactly as a
- * fast or slow scan would see it.
+ * channel of the shade encoder), with contact bounce. Its closings and openings are scheduled on
+ * the {@link Clock}; the pin reads it when the software samples it, so the bounce is seen exactly
+ * as a fast or slow scan would see it.
  *
- * <p>Bounce: for {@code bounceS} after each change the contact chatters, alternating every
- * {@value #CHATTER_S} s between the new and the old state, starting with the new one. Ganssle's
+ * <p>Bounce: for {@code bounceS} after each change the contact chatters, alternating every {@value
+ * #CHATTER_S} s between the new and the old state, starting with the new one. Ganssle's
  * measurements of common switches ("A Guide to Debouncing", 2004) found bounce of a few ms, rarely
  * above 6 ms; debouncing must ride it out (pi.debounceS, 20 ms by default).
  */
@@ -22,8 +22,10 @@ public final class ContactSwitch implements GpioHeader.Circuit {
   private final Clock clock;
   private final long bounceNanos;
   private final long chatterNanos = Math.round(CHATTER_S * 1e9);
+
   /** Scheduled changes: time → closed after it. */
   private final TreeMap<Long, Boolean> changes = new TreeMap<>();
+
   private final boolean initiallyClosed;
 
   public ContactSwitch(Clock clock, double bounceS, boolean initiallyClosed) {
@@ -32,7 +34,10 @@ public final class ContactSwitch implements GpioHeader.Circuit {
     this.initiallyClosed = initiallyClosed;
   }
 
-  /** From {@code atNanos} on the contact is {@code closed} (after its bounce); no change if it already is. */
+  /**
+   * From {@code atNanos} on the contact is {@code closed} (after its bounce); no change if it
+   * already is.
+   */
   public synchronized void set(long atNanos, boolean closed) {
     if (closedAfterAll() != closed) {
       changes.put(Math.max(atNanos, changes.isEmpty() ? atNanos : changes.lastKey() + 1), closed);
@@ -65,7 +70,10 @@ public final class ContactSwitch implements GpioHeader.Circuit {
     return (since / chatterNanos) % 2 == 0 ? last.getValue() : before;
   }
 
-  /** What the contact does to its pulled-up pin now: closed forces it low, open lets the pull-up decide. */
+  /**
+   * What the contact does to its pulled-up pin now: closed forces it low, open lets the pull-up
+   * decide.
+   */
   @Override
   public Boolean get() {
     return isClosedAt(clock.nanos()) ? Boolean.FALSE : null;

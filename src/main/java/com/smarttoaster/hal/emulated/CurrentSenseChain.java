@@ -21,8 +21,8 @@ package com.smarttoaster.hal.emulated;
  * </pre>
  *
  * Why these values: the smallest current (a 230 V, 950 W element at 200 V: 3.6 A rms, 0.51 V peak)
- * must keep the held voltage above 0.12 V between half-wave peaks (10 ms at 50 Hz: 0.51·e^(−0.85)
- * ≈ 0.22 V), and the largest (a 120 V element at 132 V: 8.7 A, 1.23 V peak) must decay below 0.12 V
+ * must keep the held voltage above 0.12 V between half-wave peaks (10 ms at 50 Hz: 0.51·e^(−0.85) ≈
+ * 0.22 V), and the largest (a 120 V element at 132 V: 8.7 A, 1.23 V peak) must decay below 0.12 V
  * soon after the current stops (τ_d·ln(1.23/0.12) ≈ 23 ms), well inside the supervisor's
  * releaseVerifyS of 0.1 s. Integrated with explicit sub-steps of {@value #SUB_STEP_S} s (τ_c/2).
  */
@@ -41,8 +41,14 @@ public final class CurrentSenseChain {
    * @param onVolts comparator threshold rising (current seen), V
    * @param offVolts comparator threshold falling (current gone), V
    */
-  public record Parts(double turns, double burdenOhm, double chargeOhm, double holdFarad, double bleedOhm,
-      double onVolts, double offVolts) {
+  public record Parts(
+      double turns,
+      double burdenOhm,
+      double chargeOhm,
+      double holdFarad,
+      double bleedOhm,
+      double onVolts,
+      double offVolts) {
     /** The values of hardware/current-sense.md. */
     public static final Parts DEFAULT = new Parts(1000, 100, 1_000, 100e-9, 100_000, 0.15, 0.12);
 
@@ -51,7 +57,8 @@ public final class CurrentSenseChain {
         throw new IllegalArgumentException("every part value must be above 0: " + this);
       }
       if (!(onVolts > offVolts && offVolts > 0)) {
-        throw new IllegalArgumentException("thresholds need on " + onVolts + " V > off " + offVolts + " V > 0");
+        throw new IllegalArgumentException(
+            "thresholds need on " + onVolts + " V > off " + offVolts + " V > 0");
       }
     }
 
@@ -79,7 +86,8 @@ public final class CurrentSenseChain {
    */
   public CurrentSenseChain(Parts parts, double mainsHz, double phaseRad) {
     if (!(mainsHz >= 40 && mainsHz <= 70)) {
-      throw new IllegalArgumentException("mainsHz " + mainsHz + " is not a mains frequency (50 or 60 Hz)");
+      throw new IllegalArgumentException(
+          "mainsHz " + mainsHz + " is not a mains frequency (50 or 60 Hz)");
     }
     this.parts = parts;
     this.omega = 2 * Math.PI * mainsHz;

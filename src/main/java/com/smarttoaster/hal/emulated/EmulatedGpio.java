@@ -19,8 +19,8 @@ import com.pi4j.io.gpio.digital.PullResistance;
  * providers of the real appliance.
  *
  * <p>Built on pi4j-core's provider and device base classes rather than on pi4j-plugin-mock's: the
- * emulation needs a hook on every write and a read that asks the circuit, which the mock classes
- * (a stored state set by the test) do not give, and pi4j-core is already a compile dependency, so the
+ * emulation needs a hook on every write and a read that asks the circuit, which the mock classes (a
+ * stored state set by the test) do not give, and pi4j-core is already a compile dependency, so the
  * device jar needs nothing new and the mock plugin stays test scope.
  */
 public final class EmulatedGpio {

@@ -2,15 +2,15 @@ package com.smarttoaster.hal.emulated;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
-import com.smarttoaster.hal.pi.PiConfig;
-import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
 import com.smarttoaster.hal.pi.PiAppliance;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.pi.Sysfs;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
@@ -50,11 +50,15 @@ import java.util.List;
 public final class EmulatedPiAppliance implements SteppedAppliance {
   /** How long a hand presses a button, s: well above pi.debounceS, as a deliberate press. */
   static final double PRESS_S = 0.15;
+
   /** How long a reset is held: FrontPanel.RESET_HOLD_S and half a second more, s. */
   static final double RESET_PRESS_S = FrontPanel.RESET_HOLD_S + 0.5;
+
   /** Bounce of a tact button and of the lever microswitch, s (see {@link ContactSwitch}). */
   static final double BUTTON_BOUNCE_S = 0.005;
+
   static final double LEVER_BOUNCE_S = 0.006;
+
   /** Below this mains voltage the supply is taken to be North American, 60 Hz; above, 50 Hz. */
   static final double SIXTY_HZ_BELOW_VOLTS = 160.0;
 
@@ -63,11 +67,33 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
    * kernel driver, found by name; dead-man trigger on BCM 15), for a simulation that runs the
    * emulated Pi without a config file. PiConfig's record components in order: heater, latch, lever,
    * current sensor, cancel, defrost, bagel, reheat, reset, remote arm, encoder A, B, steps per
-   * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory, SPI
-   * chip select, dead-man.
+   * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory,
+   * SPI chip select, dead-man.
    */
-  public static final PiConfig SHIPPED_WIRING = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25,
-      12, 18, 0.02, ThermocoupleInterface.IIO, "/sys/bus/iio/devices", null, PiConfig.DEFAULT_DEAD_MAN_PIN);
+  public static final PiConfig SHIPPED_WIRING =
+      new PiConfig(
+          17,
+          27,
+          22,
+          23,
+          5,
+          6,
+          13,
+          19,
+          26,
+          16,
+          20,
+          21,
+          4,
+          24,
+          25,
+          12,
+          18,
+          0.02,
+          ThermocoupleInterface.IIO,
+          "/sys/bus/iio/devices",
+          null,
+          PiConfig.DEFAULT_DEAD_MAN_PIN);
 
   private final SimulatedAppliance world;
   private final SimClock clock;
@@ -93,6 +119,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   private double intendedThicknessMm;
   private int intendedSlices;
   private long inputsBusyUntilNanos = Long.MIN_VALUE;
+
   /** A lever move waiting for the hand to finish its button presses: +1 push, -1 lift, 0 none. */
   private int pendingLever;
 
@@ -106,15 +133,21 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
    * @param initial the settings the controller starts with (the knob and mode buttons start there)
    * @throws HardwareUnavailableException when the wiring cannot be opened (as on a real Pi)
    */
-  public EmulatedPiAppliance(PiConfig wiring, boolean currentSensorFitted, SimulatedAppliance world, SimClock clock,
-      ToastSettings initial) throws HardwareUnavailableException {
+  public EmulatedPiAppliance(
+      PiConfig wiring,
+      boolean currentSensorFitted,
+      SimulatedAppliance world,
+      SimClock clock,
+      ToastSettings initial)
+      throws HardwareUnavailableException {
     this.world = world;
     this.clock = clock;
     this.wiring = wiring;
     this.chip = new Max31855Chip(world.thermocouple(), clock);
     double volts = world.physics().mainsVolts();
-    this.currentChain = new CurrentSenseChain(CurrentSenseChain.Parts.DEFAULT,
-        volts < SIXTY_HZ_BELOW_VOLTS ? 60.0 : 50.0, 0.0);
+    this.currentChain =
+        new CurrentSenseChain(
+            CurrentSenseChain.Parts.DEFAULT, volts < SIXTY_HZ_BELOW_VOLTS ? 60.0 : 50.0, 0.0);
 
     header.onWrite(wiring.heaterPin(), world::setSsrInput);
     header.onWrite(wiring.latchPin(), world::setMagnetDrive);
@@ -123,7 +156,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     header.onWrite(wiring.buzzerPin(), ear::pin);
     // The LEDs show on the world's panel too, so whatever watches the simulated lights sees them.
     header.onWrite(wiring.toastingLedPin(), on -> world.indicators().set(Indicator.TOASTING, on));
-    header.onWrite(wiring.remoteArmedLedPin(), on -> world.indicators().set(Indicator.REMOTE_ARMED, on));
+    header.onWrite(
+        wiring.remoteArmedLedPin(), on -> world.indicators().set(Indicator.REMOTE_ARMED, on));
     header.onWrite(wiring.faultLedPin(), on -> world.indicators().set(Indicator.FAULT, on));
 
     this.lever = new ContactSwitch(clock, LEVER_BOUNCE_S, world.isCarriageDown());
@@ -140,19 +174,25 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     header.connect(wiring.encoderAPin(), encoder.channelA());
     header.connect(wiring.encoderBPin(), encoder.channelB());
     if (currentSensorFitted && wiring.currentSensorPin() != null) {
-      header.connect(wiring.currentSensorPin(), () -> currentChain.isReleased() ? null : Boolean.FALSE);
+      header.connect(
+          wiring.currentSensorPin(), () -> currentChain.isReleased() ? null : Boolean.FALSE);
     }
 
     boolean spi = wiring.thermocouple() == ThermocoupleInterface.SPI;
     Integer ce = wiring.spiChipSelect();
-    Context context = Pi4J.newContextBuilder()
-        .noAutoDetect()
-        .add(EmulatedGpio.inputs(header), EmulatedGpio.outputs(header),
-            EmulatedSpi.provider(spi && ce != null && ce == 0 ? chip::transfer : null,
-                spi && ce != null && ce == 1 ? chip::transfer : null))
-        .disableShutdownHook()
-        .build();
-    // With pi.thermocouple = iio the kernel driver owns the chip; its sysfs answers from the same chip.
+    Context context =
+        Pi4J.newContextBuilder()
+            .noAutoDetect()
+            .add(
+                EmulatedGpio.inputs(header),
+                EmulatedGpio.outputs(header),
+                EmulatedSpi.provider(
+                    spi && ce != null && ce == 0 ? chip::transfer : null,
+                    spi && ce != null && ce == 1 ? chip::transfer : null))
+            .disableShutdownHook()
+            .build();
+    // With pi.thermocouple = iio the kernel driver owns the chip; its sysfs answers from the same
+    // chip.
     Sysfs sysfs = new MaximThermocoupleSysfs(chip::transfer, List.of());
     this.pi = PiAppliance.open(wiring, currentSensorFitted, context, sysfs, clock, initial);
     this.ports = pi.ports();
@@ -161,17 +201,22 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   }
 
   /**
-   * For a simulation's factory: {@code wiring} null means {@link #SHIPPED_WIRING}; wiring the Pi code
-   * refuses (a pin it cannot open, an IIO directory without the thermocouple) is an
+   * For a simulation's factory: {@code wiring} null means {@link #SHIPPED_WIRING}; wiring the Pi
+   * code refuses (a pin it cannot open, an IIO directory without the thermocouple) is an
    * IllegalArgumentException carrying the Pi appliance's message.
    */
-  public static EmulatedPiAppliance create(PiConfig wiring, boolean currentSensorFitted, SimulatedAppliance world,
-      SimClock clock, ToastSettings initial) {
+  public static EmulatedPiAppliance create(
+      PiConfig wiring,
+      boolean currentSensorFitted,
+      SimulatedAppliance world,
+      SimClock clock,
+      ToastSettings initial) {
     try {
-      return new EmulatedPiAppliance(wiring == null ? SHIPPED_WIRING : wiring, currentSensorFitted, world, clock,
-          initial);
+      return new EmulatedPiAppliance(
+          wiring == null ? SHIPPED_WIRING : wiring, currentSensorFitted, world, clock, initial);
     } catch (HardwareUnavailableException e) {
-      throw new IllegalArgumentException("the emulated Pi cannot be opened with this wiring: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the emulated Pi cannot be opened with this wiring: " + e.getMessage(), e);
     }
   }
 
@@ -223,7 +268,9 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     }
   }
 
-  /** The panel scan and buzzer of the Pi appliance (every 2 ms on the device; once per step here). */
+  /**
+   * The panel scan and buzzer of the Pi appliance (every 2 ms on the device; once per step here).
+   */
   @Override
   public void scanSoftware() {
     pi.scan();
@@ -235,16 +282,18 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   }
 
   /**
-   * Pushes the lever down, at once, or, while the hand is still pressing buttons (a remote-arm press
-   * before the lever, say), as soon as it is done: one hand does one thing at a time, and the panel
-   * must see the button before the lever, as it would on the appliance.
+   * Pushes the lever down, at once, or, while the hand is still pressing buttons (a remote-arm
+   * press before the lever, say), as soon as it is done: one hand does one thing at a time, and the
+   * panel must see the button before the lever, as it would on the appliance.
    */
   @Override
   public void pushLever() {
     leverWhenFree(true);
   }
 
-  /** Forces the lever up, at once or after the hand's pending presses (see {@link #pushLever()}). */
+  /**
+   * Forces the lever up, at once or after the hand's pending presses (see {@link #pushLever()}).
+   */
   @Override
   public void liftLever() {
     leverWhenFree(false);
@@ -288,7 +337,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
       pressButton(cancel, at, PRESS_S);
     } else if (event instanceof UserEvent.RemoteArmPressed) {
       if (remoteArm == null) {
-        throw new IllegalStateException("no remote-arm button is fitted (pi.remoteArmPin is not set)");
+        throw new IllegalStateException(
+            "no remote-arm button is fitted (pi.remoteArmPin is not set)");
       }
       pressButton(remoteArm, at, PRESS_S);
     } else if (event instanceof UserEvent.ResetHeld) {
@@ -332,16 +382,19 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   }
 
   /**
-   * The slices button toggles 1 and 2; the thickness is set by holding the bread button and
-   * turning the knob one click per mm. A size these inputs cannot give (no such button, a thickness
-   * outside the knob's whole-mm range) is delivered without input instead.
+   * The slices button toggles 1 and 2; the thickness is set by holding the bread button and turning
+   * the knob one click per mm. A size these inputs cannot give (no such button, a thickness outside
+   * the knob's whole-mm range) is delivered without input instead.
    */
   private void setSliceSize(UserEvent.SliceSizeSet wanted, long at) {
     boolean slicesDiffer = wanted.slices() != intendedSlices;
     boolean thicknessDiffers = wanted.thicknessMm() != intendedThicknessMm;
     double mm = wanted.thicknessMm();
-    boolean knobCanSet = breadButton != null && mm == Math.rint(mm)
-        && mm >= FrontPanel.MIN_THICKNESS_MM && mm <= FrontPanel.MAX_THICKNESS_MM;
+    boolean knobCanSet =
+        breadButton != null
+            && mm == Math.rint(mm)
+            && mm >= FrontPanel.MIN_THICKNESS_MM
+            && mm <= FrontPanel.MAX_THICKNESS_MM;
     if ((slicesDiffer && slicesButton == null) || (thicknessDiffers && !knobCanSet)) {
       pi.controls().deliverWithoutInput(wanted);
     } else {
@@ -352,7 +405,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
         long pressAt = Math.max(at, inputsBusyUntilNanos);
         int detents = (int) Math.round(mm) - (int) Math.round(intendedThicknessMm);
         breadButton.set(pressAt, true);
-        long turnedAt = encoder.turn(pressAt + Math.round(FrontPanel.BREAD_HOLD_S * 1e9) + gapNanos(), detents);
+        long turnedAt =
+            encoder.turn(pressAt + Math.round(FrontPanel.BREAD_HOLD_S * 1e9) + gapNanos(), detents);
         breadButton.set(turnedAt + gapNanos(), false);
         inputsBusyUntilNanos = breadButton.lastChangeNanos() + gapNanos();
       }
@@ -367,12 +421,13 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
       return;
     }
     ToastMode button = wanted == ToastMode.TOAST ? intendedMode : wanted;
-    ContactSwitch s = switch (button) {
-      case DEFROST -> defrost;
-      case BAGEL -> bagel;
-      case REHEAT -> reheat;
-      case TOAST -> throw new IllegalStateException("toast has no button of its own");
-    };
+    ContactSwitch s =
+        switch (button) {
+          case DEFROST -> defrost;
+          case BAGEL -> bagel;
+          case REHEAT -> reheat;
+          case TOAST -> throw new IllegalStateException("toast has no button of its own");
+        };
     pressButton(s, at, PRESS_S);
     intendedMode = wanted;
   }

@@ -9,8 +9,8 @@ import com.pi4j.io.spi.SpiProviderBase;
 /**
  * A Pi4J SPI provider for SPI0 whose chip selects lead to emulated chips, in the place of the
  * linuxfs provider. Every read, write or transfer call is one transaction: chip select low, the
- * bytes clocked, chip select high, as spidev does for one ioctl. The MAX31855 is read-only (no MOSI),
- * so what is written is ignored, but a write still moves chip select and so still aborts a
+ * bytes clocked, chip select high, as spidev does for one ioctl. The MAX31855 is read-only (no
+ * MOSI), so what is written is ignored, but a write still moves chip select and so still aborts a
  * conversion. What the chip sends after its 32 bits the datasheet leaves open; this sends zeros.
  *
  * <p>On pi4j-core's base classes for the reason given in {@link EmulatedGpio}.

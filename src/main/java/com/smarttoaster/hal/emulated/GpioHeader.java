@@ -44,7 +44,9 @@ public final class GpioHeader {
     circuits.put(check(bcm), circuit);
   }
 
-  /** Connects a load to output line {@code bcm}: it hears every level written, repeated writes too. */
+  /**
+   * Connects a load to output line {@code bcm}: it hears every level written, repeated writes too.
+   */
   public void onWrite(int bcm, Consumer<Boolean> load) {
     loads.computeIfAbsent(check(bcm), k -> new CopyOnWriteArrayList<>()).add(load);
   }
@@ -59,8 +61,8 @@ public final class GpioHeader {
 
   /**
    * The level an input reads on line {@code bcm}: the circuit's, else the driven level, else the
-   * pull ({@code pulledUp}; a line with no pull and nothing driving it reads low, as a floating CMOS
-   * input near ground would, which is as good as any guess).
+   * pull ({@code pulledUp}; a line with no pull and nothing driving it reads low, as a floating
+   * CMOS input near ground would, which is as good as any guess).
    */
   boolean read(int bcm, boolean pulledUp) {
     Circuit c = circuits.get(check(bcm));
@@ -84,7 +86,8 @@ public final class GpioHeader {
 
   private static int check(int bcm) {
     if (bcm < 0 || bcm > MAX_LINE) {
-      throw new IllegalArgumentException("BCM " + bcm + " is not a GPIO line of the 40-pin header (0.." + MAX_LINE + ")");
+      throw new IllegalArgumentException(
+          "BCM " + bcm + " is not a GPIO line of the 40-pin header (0.." + MAX_LINE + ")");
     }
     return bcm;
   }

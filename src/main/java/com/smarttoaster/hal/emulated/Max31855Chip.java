@@ -13,21 +13,21 @@ import java.io.IOException;
  * thermocouple, as the SPI bus sees it.
  *
  * <ul>
- *   <li>Conversions (datasheet, Thermal Characteristics table: temperature conversion time 70 ms typ,
- *       100 ms max; "Serial Interface": driving CS low stops any conversion and shifts out the last
- *       completed result, driving CS high starts a new conversion). While CS is high the chip
+ *   <li>Conversions (datasheet, Thermal Characteristics table: temperature conversion time 70 ms
+ *       typ, 100 ms max; "Serial Interface": driving CS low stops any conversion and shifts out the
+ *       last completed result, driving CS high starts a new conversion). While CS is high the chip
  *       converts back to back, so a result is at most one conversion time old; a transfer that
- *       comes sooner than one conversion time after the previous one aborts the conversion and
- *       gets the previous result again. Read every 50 ms, the chip never finishes a conversion.
- *       This emulation converts in {@code conversionS} (default the 100 ms maximum, the part a
- *       design must work with).
+ *       comes sooner than one conversion time after the previous one aborts the conversion and gets
+ *       the previous result again. Read every 50 ms, the chip never finishes a conversion. This
+ *       emulation converts in {@code conversionS} (default the 100 ms maximum, the part a design
+ *       must work with).
  *   <li>What a conversion yields (datasheet, "Thermocouple Temperature" and Table 1): the chip
- *       measures the emf V = E(T_hot) − E(T_cj) (NIST ITS-90 type K, {@link TypeK}) and reports
- *       T = V / 41.276 µV/°C + T_cj, in 0.25 °C steps (14 bits), and its own temperature T_cj in
- *       0.0625 °C steps (12 bits). The hot junction is the world's {@link SimulatedThermocouple}
- *       sample (junction lag, noise, drift, stuck values: already in the sim's 0.25 °C steps, so
- *       the emulated value is rounded twice, ±0.25 °C at most); the cold junction is the
- *       converter board, at the world's ambient temperature.
+ *       measures the emf V = E(T_hot) − E(T_cj) (NIST ITS-90 type K, {@link TypeK}) and reports T =
+ *       V / 41.276 µV/°C + T_cj, in 0.25 °C steps (14 bits), and its own temperature T_cj in 0.0625
+ *       °C steps (12 bits). The hot junction is the world's {@link SimulatedThermocouple} sample
+ *       (junction lag, noise, drift, stuck values: already in the sim's 0.25 °C steps, so the
+ *       emulated value is rounded twice, ±0.25 °C at most); the cold junction is the converter
+ *       board, at the world's ambient temperature.
  *   <li>Faults (Table 3: OC D0, SCG D1, SCV D2, and D16 set with any of them) come from a
  *       conversion, like the temperature: a fault that appears between two reads less than one
  *       conversion apart is never reported. The hot-junction field of a faulty result is not
@@ -40,16 +40,18 @@ import java.io.IOException;
  *       thermocouple fault instead of a missing sample.)
  * </ul>
  *
- * The world is sampled when a transfer finds a conversion completed, stamped with that
- * conversion's end time; so the temperature is at most one step of the caller's physics late.
+ * The world is sampled when a transfer finds a conversion completed, stamped with that conversion's
+ * end time; so the temperature is at most one step of the caller's physics late.
  */
 public final class Max31855Chip {
   /** Typical and maximum conversion time, s (datasheet 19-5793, Thermal Characteristics table). */
   public static final double TYPICAL_CONVERSION_S = 0.070;
+
   public static final double MAX_CONVERSION_S = 0.100;
 
   /** MISO with no chip driving it: the Pi's pull-down on BCM 9 reads all zeros. */
   static final int NO_ANSWER = 0;
+
   private static final double HOT_MIN_C = -2048.0;
   private static final double HOT_MAX_C = 2047.75;
 
@@ -67,12 +69,14 @@ public final class Max31855Chip {
    */
   public Max31855Chip(SimulatedThermocouple junction, Clock clock, double conversionS) {
     if (!(conversionS > 0 && conversionS < 1)) {
-      throw new IllegalArgumentException("conversionS " + conversionS + " s must be above 0 and below 1 s");
+      throw new IllegalArgumentException(
+          "conversionS " + conversionS + " s must be above 0 and below 1 s");
     }
     this.junction = junction;
     this.clock = clock;
     this.conversionNanos = Math.round(conversionS * 1e9);
-    // Powered with the Pi long before the software starts: a result is ready, the next conversion runs.
+    // Powered with the Pi long before the software starts: a result is ready, the next conversion
+    // runs.
     long now = clock.nanos();
     this.lastResult = convert(now);
     this.conversionStartNanos = now;
@@ -84,9 +88,9 @@ public final class Max31855Chip {
   }
 
   /**
-   * One SPI read: CS low (stops the conversion in progress; a completed one becomes the result),
-   * 32 clocks shift out the result, CS high (a new conversion starts). The transfer itself takes
-   * 32 µs at 1 MHz, which is left out.
+   * One SPI read: CS low (stops the conversion in progress; a completed one becomes the result), 32
+   * clocks shift out the result, CS high (a new conversion starts). The transfer itself takes 32 µs
+   * at 1 MHz, which is left out.
    *
    * @return the 32-bit frame, D31 first
    */

@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * The kernel's view of the MAX31855: the IIO devices directory with the {@code maxim_thermocouple}
  * driver's device (drivers/iio/temperature/maxim_thermocouple.c, compatible "maxim,max31855k") and,
  * optionally, other IIO devices before it. Its attributes are not stored text: as in the driver,
- * every read of a raw attribute is one SPI read of the chip (so it aborts a conversion in progress),
- * fails with EINVAL while the frame's fault bit D16 is set (the driver's status_bit check), and
- * otherwise returns the field sign-extended: hot junction = frame bits 31..18 (14 bits), ambient =
- * bits 15..4 (12 bits). Scales are the driver's constants: 250 and 62.500000 milli-°C per count
- * (IIO_VAL_INT and IIO_VAL_INT_PLUS_MICRO); in_temp_thermocouple_type is K.
+ * every read of a raw attribute is one SPI read of the chip (so it aborts a conversion in
+ * progress), fails with EINVAL while the frame's fault bit D16 is set (the driver's status_bit
+ * check), and otherwise returns the field sign-extended: hot junction = frame bits 31..18 (14
+ * bits), ambient = bits 15..4 (12 bits). Scales are the driver's constants: 250 and 62.500000
+ * milli-°C per count (IIO_VAL_INT and IIO_VAL_INT_PLUS_MICRO); in_temp_thermocouple_type is K.
  */
 public final class MaximThermocoupleSysfs implements Sysfs {
   /** Where the kernel lists IIO devices. */
@@ -25,6 +25,7 @@ public final class MaximThermocoupleSysfs implements Sysfs {
 
   private final EmulatedSpi.Chip chip;
   private final Path device;
+
   /** Every device directory with its static attributes (name and the like). */
   private final Map<Path, Map<String, String>> devices = new TreeMap<>();
 
@@ -40,11 +41,13 @@ public final class MaximThermocoupleSysfs implements Sysfs {
       devices.put(DEVICES.resolve("iio:device" + n++), Map.of("name", name + "\n"));
     }
     this.device = DEVICES.resolve("iio:device" + n);
-    devices.put(device, Map.of(
-        "name", "maxim_thermocouple\n",
-        "in_temp_scale", "250\n",
-        "in_temp_ambient_scale", "62.500000\n",
-        "in_temp_thermocouple_type", "K\n"));
+    devices.put(
+        device,
+        Map.of(
+            "name", "maxim_thermocouple\n",
+            "in_temp_scale", "250\n",
+            "in_temp_ambient_scale", "62.500000\n",
+            "in_temp_thermocouple_type", "K\n"));
   }
 
   /** The thermocouple's device directory. */

@@ -5,19 +5,23 @@ import com.smarttoaster.hal.Clock;
 /**
  * The shade knob: a mechanical incremental encoder with detents (e.g. Bourns PEC11R), two contacts
  * to ground on pulled-up pins. Its channels follow a 2-bit Gray code; turning clockwise steps the
- * levels (A,B) 11 → 01 → 00 → 10 → 11, anticlockwise the reverse, one channel changing per step (the
- * order {@link com.smarttoaster.hal.pi.QuadratureDecoder} counts as +1, a darker shade). A detent is
- * {@code stepsPerDetent} steps. The knob is turned at a hand's pace, {@value #STEP_S} s per step
- * (4 steps: 10 detents a second), and each channel bounces like any contact ({@link ContactSwitch},
- * {@value #BOUNCE_S} s).
+ * levels (A,B) 11 → 01 → 00 → 10 → 11, anticlockwise the reverse, one channel changing per step
+ * (the order {@link com.smarttoaster.hal.pi.QuadratureDecoder} counts as +1, a darker shade). A
+ * detent is {@code stepsPerDetent} steps. The knob is turned at a hand's pace, {@value #STEP_S} s
+ * per step (4 steps: 10 detents a second), and each channel bounces like any contact ({@link
+ * ContactSwitch}, {@value #BOUNCE_S} s).
  */
 public final class RotaryEncoder {
   /** Time per quadrature step while turning, s. */
   static final double STEP_S = 0.025;
+
   /** Contact bounce of an encoder channel, s. */
   static final double BOUNCE_S = 0.002;
+
   /** (A, B) high = contact open, clockwise order, position 0 = the detent both open. */
-  private static final boolean[][] LEVELS = {{true, true}, {false, true}, {false, false}, {true, false}};
+  private static final boolean[][] LEVELS = {
+    {true, true}, {false, true}, {false, false}, {true, false}
+  };
 
   private final ContactSwitch a;
   private final ContactSwitch b;

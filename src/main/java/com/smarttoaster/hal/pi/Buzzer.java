@@ -6,16 +6,16 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.Indicators.BeepPattern;
 
 /**
- * An active buzzer (it sounds its own tone while its pin is high) played in patterns on the
- * {@link Clock}: {@link #play} starts a pattern, replacing one still sounding, and {@link #update()}
+ * An active buzzer (it sounds its own tone while its pin is high) played in patterns on the {@link
+ * Clock}: {@link #play} starts a pattern, replacing one still sounding, and {@link #update()}
  * (called by the panel scan every few milliseconds) switches the pin at the pattern's edges.
  *
  * <ul>
  *   <li>DONE: three short beeps (0.15 s on, 0.15 s off) — the toast is ready;
  *   <li>REFUSED: two quick chirps (0.06 s on, 0.06 s off) — that did not work;
  *   <li>FAULT: three long beeps (0.6 s on, 0.3 s off) — a fault latched, look at the fault LED;
- *   <li>RATED: one tick (0.03 s) — a press of the rating gesture was taken (the user counts presses:
- *       one too light, two just right, three too dark).
+ *   <li>RATED: one tick (0.03 s) — a press of the rating gesture was taken (the user counts
+ *       presses: one too light, two just right, three too dark).
  * </ul>
  */
 public final class Buzzer {

@@ -56,7 +56,10 @@ public final class DebouncedInput {
     return stable;
   }
 
-  /** True once after each change of the debounced state (for the scan that turns changes into events). */
+  /**
+   * True once after each change of the debounced state (for the scan that turns changes into
+   * events).
+   */
   public synchronized boolean takeChange() {
     boolean c = changed;
     changed = false;

@@ -29,23 +29,27 @@ import org.slf4j.LoggerFactory;
  *       lighter, within 1..7. The knob has no end stops, so it follows the shade wherever it was
  *       set (the default, or remotely).
  *   <li>Bread button (optional): a press shorter than {@value #BREAD_HOLD_S} s selects the next
- *       bread type ({@link BreadType} order, wrapping), sent on release. While it is held
- *       {@value #BREAD_HOLD_S} s or longer the knob sets the slice thickness instead of the shade,
- *       1 mm per click within {@value #MIN_THICKNESS_MM}..{@value #MAX_THICKNESS_MM} mm; such a
- *       hold selects no bread, nor does a shorter press during which the knob was turned.
+ *       bread type ({@link BreadType} order, wrapping), sent on release. While it is held {@value
+ *       #BREAD_HOLD_S} s or longer the knob sets the slice thickness instead of the shade, 1 mm per
+ *       click within {@value #MIN_THICKNESS_MM}..{@value #MAX_THICKNESS_MM} mm; such a hold selects
+ *       no bread, nor does a shorter press during which the knob was turned.
  *   <li>Slices button (optional): a press toggles 1 and 2 slices.
  *   <li>Reset: held for {@value #RESET_HOLD_S} s gives ResetHeld, once per press. A press that was
  *       already down when the panel started (the appliance powered up with it held) is the service
- *       gesture instead: {@link #resetHeldAtPowerUp()} is true and that press never gives ResetHeld.
+ *       gesture instead: {@link #resetHeldAtPowerUp()} is true and that press never gives
+ *       ResetHeld.
  * </ul>
  */
 public final class FrontPanel implements UserControls {
   /** How long the reset button must be held for a user reset, s. */
   public static final double RESET_HOLD_S = 3.0;
+
   /** How long the bread button must be held before the knob sets the thickness, s. */
   public static final double BREAD_HOLD_S = 1.0;
+
   /** Thinnest slice the knob sets, mm. */
   public static final int MIN_THICKNESS_MM = 8;
+
   /** Thickest slice the knob sets, mm. */
   public static final int MAX_THICKNESS_MM = 35;
 
@@ -103,17 +107,36 @@ public final class FrontPanel implements UserControls {
       DebouncedInput slices) {
 
     /** The inputs without bread and slices buttons. */
-    public Inputs(DebouncedInput lever, DebouncedInput cancel, DebouncedInput defrost, DebouncedInput bagel,
-        DebouncedInput reheat, DebouncedInput reset, DebouncedInput remoteArm, DigitalInput encoderA,
-        DigitalInput encoderB, int encoderStepsPerDetent) {
-      this(lever, cancel, defrost, bagel, reheat, reset, remoteArm, encoderA, encoderB, encoderStepsPerDetent, null,
+    public Inputs(
+        DebouncedInput lever,
+        DebouncedInput cancel,
+        DebouncedInput defrost,
+        DebouncedInput bagel,
+        DebouncedInput reheat,
+        DebouncedInput reset,
+        DebouncedInput remoteArm,
+        DigitalInput encoderA,
+        DigitalInput encoderB,
+        int encoderStepsPerDetent) {
+      this(
+          lever,
+          cancel,
+          defrost,
+          bagel,
+          reheat,
+          reset,
+          remoteArm,
+          encoderA,
+          encoderB,
+          encoderStepsPerDetent,
+          null,
           null);
     }
   }
 
   /**
-   * @param initial the settings the controller starts with, followed until {@link
-   *     #followSettings} names the live source
+   * @param initial the settings the controller starts with, followed until {@link #followSettings}
+   *     names the live source
    */
   public FrontPanel(Inputs inputs, Clock clock, ToastSettings initial) {
     this.clock = clock;
@@ -133,7 +156,8 @@ public final class FrontPanel implements UserControls {
     if (slices != null) {
       buttons.put(slices, this::slicesButton);
     }
-    this.decoder = new QuadratureDecoder(inputs.encoderStepsPerDetent(), high(encoderA), high(encoderB));
+    this.decoder =
+        new QuadratureDecoder(inputs.encoderStepsPerDetent(), high(encoderA), high(encoderB));
     this.settingsSource = () -> initial;
     this.shade = initial.shade();
     this.mode = initial.mode();
@@ -200,8 +224,8 @@ public final class FrontPanel implements UserControls {
 
   /**
    * Hands an event that has no input on this panel to the panel's listener, as if the panel had
-   * produced it: the bread type and the slices' size when no bread or slices button is fitted (or
-   * a thickness the knob cannot set). The emulated Pi uses it so that a scenario's bread choice
+   * produced it: the bread type and the slices' size when no bread or slices button is fitted (or a
+   * thickness the knob cannot set). The emulated Pi uses it so that a scenario's bread choice
    * reaches the controller the one way it can on such a build.
    *
    * @throws IllegalArgumentException for an event this panel's own inputs produce (those must come
@@ -209,7 +233,8 @@ public final class FrontPanel implements UserControls {
    */
   public void deliverWithoutInput(UserEvent event) {
     if (!(event instanceof UserEvent.BreadSelected || event instanceof UserEvent.SliceSizeSet)) {
-      throw new IllegalArgumentException(event + " comes from this panel's own inputs, not from outside");
+      throw new IllegalArgumentException(
+          event + " comes from this panel's own inputs, not from outside");
     }
     send(event);
   }
@@ -259,7 +284,10 @@ public final class FrontPanel implements UserControls {
         powerUpPress = false;
       }
     }
-    if (pressed && !powerUpPress && !resetFired && clock.nanos() - resetPressedAtNanos >= resetHoldNanos) {
+    if (pressed
+        && !powerUpPress
+        && !resetFired
+        && clock.nanos() - resetPressedAtNanos >= resetHoldNanos) {
       resetFired = true;
       send(new UserEvent.ResetHeld());
     }
@@ -280,14 +308,17 @@ public final class FrontPanel implements UserControls {
     } else if (!breadTurned && clock.nanos() - breadPressedAtNanos < breadHoldNanos) {
       BreadType[] all = BreadType.values();
       breadType = all[(breadType.ordinal() + 1) % all.length];
-      log.info("Front panel: bread {}", breadType.id()); // the Pi has no display: the journal shows it
+      log.info(
+          "Front panel: bread {}", breadType.id()); // the Pi has no display: the journal shows it
       send(new UserEvent.BreadSelected(breadType));
     }
   }
 
   /** True while the bread button has been held long enough for the knob to set the thickness. */
   private boolean thicknessKnob() {
-    return bread != null && bread.isActive() && clock.nanos() - breadPressedAtNanos >= breadHoldNanos;
+    return bread != null
+        && bread.isActive()
+        && clock.nanos() - breadPressedAtNanos >= breadHoldNanos;
   }
 
   private void scanKnob() {

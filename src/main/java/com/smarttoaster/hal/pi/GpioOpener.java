@@ -14,7 +14,10 @@ import com.pi4j.io.spi.SpiMode;
  * HardwareUnavailableException} that says which device, which config option and why.
  */
 final class GpioOpener {
-  /** MAX31855: at most 5 MHz; 1 MHz is plenty for 4 bytes 20 times a second and tolerant of long wires. */
+  /**
+   * MAX31855: at most 5 MHz; 1 MHz is plenty for 4 bytes 20 times a second and tolerant of long
+   * wires.
+   */
   static final int MAX31855_BAUD = 1_000_000;
 
   private final Context pi4j;
@@ -26,25 +29,28 @@ final class GpioOpener {
   /** An output that starts LOW and is set LOW again when the context shuts down. */
   DigitalOutput output(String option, int pin, String device) throws HardwareUnavailableException {
     try {
-      return pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
-          .id(option)
-          .name(device)
-          .address(pin)
-          .initial(DigitalState.LOW)
-          .shutdown(DigitalState.LOW));
+      return pi4j.create(
+          DigitalOutput.newConfigBuilder(pi4j)
+              .id(option)
+              .name(device)
+              .address(pin)
+              .initial(DigitalState.LOW)
+              .shutdown(DigitalState.LOW));
     } catch (RuntimeException e) {
       throw unavailable(device + " output", option, pin, e);
     }
   }
 
   /** An input with the Pi's internal pull-up. */
-  DigitalInput inputPulledUp(String option, int pin, String device) throws HardwareUnavailableException {
+  DigitalInput inputPulledUp(String option, int pin, String device)
+      throws HardwareUnavailableException {
     try {
-      return pi4j.create(DigitalInput.newConfigBuilder(pi4j)
-          .id(option)
-          .name(device)
-          .address(pin)
-          .pull(PullResistance.PULL_UP));
+      return pi4j.create(
+          DigitalInput.newConfigBuilder(pi4j)
+              .id(option)
+              .name(device)
+              .address(pin)
+              .pull(PullResistance.PULL_UP));
     } catch (RuntimeException e) {
       throw unavailable(device + " input", option, pin, e);
     }
@@ -53,26 +59,45 @@ final class GpioOpener {
   /** SPI0 with the MAX31855 on chip select {@code chipSelect}, mode 0. */
   Spi max31855(int chipSelect) throws HardwareUnavailableException {
     try {
-      return pi4j.create(Spi.newConfigBuilder(pi4j)
-          .id("thermocouple")
-          .name("MAX31855 thermocouple converter")
-          .bus(SpiBus.BUS_0)
-          .channel(chipSelect)
-          .mode(SpiMode.MODE_0)
-          .baud(MAX31855_BAUD));
+      return pi4j.create(
+          Spi.newConfigBuilder(pi4j)
+              .id("thermocouple")
+              .name("MAX31855 thermocouple converter")
+              .bus(SpiBus.BUS_0)
+              .channel(chipSelect)
+              .mode(SpiMode.MODE_0)
+              .baud(MAX31855_BAUD));
     } catch (RuntimeException e) {
       throw new HardwareUnavailableException(
-          "the thermocouple converter on SPI0 CE" + chipSelect + " (/dev/spidev0." + chipSelect
-              + ", chosen by pi.thermocouple = spi and pi.spiChipSelect = " + chipSelect + ") could not be opened: "
-              + causeOf(e) + ". Enable SPI (dtparam=spi=on in /boot/firmware/config.txt) and check that the user may"
-              + " open /dev/spidev0." + chipSelect + " (group spi)",
+          "the thermocouple converter on SPI0 CE"
+              + chipSelect
+              + " (/dev/spidev0."
+              + chipSelect
+              + ", chosen by pi.thermocouple = spi and pi.spiChipSelect = "
+              + chipSelect
+              + ") could not be opened: "
+              + causeOf(e)
+              + ". Enable SPI (dtparam=spi=on in /boot/firmware/config.txt) and check that the user may"
+              + " open /dev/spidev0."
+              + chipSelect
+              + " (group spi)",
           e);
     }
   }
 
-  private static HardwareUnavailableException unavailable(String device, String option, int pin, RuntimeException e) {
+  private static HardwareUnavailableException unavailable(
+      String device, String option, int pin, RuntimeException e) {
     return new HardwareUnavailableException(
-        "the " + device + " on GPIO BCM " + pin + " (pi." + option + " = " + pin + ") could not be opened: " + causeOf(e)
+        "the "
+            + device
+            + " on GPIO BCM "
+            + pin
+            + " (pi."
+            + option
+            + " = "
+            + pin
+            + ") could not be opened: "
+            + causeOf(e)
             + ". The Pi appliance needs a Raspberry Pi with its GPIO character device (/dev/gpiochip*) readable by this"
             + " user (group gpio)",
         e);
@@ -83,7 +108,8 @@ final class GpioOpener {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = trimmed(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    String text =
+        trimmed(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
     return root == e || e.getMessage() == null ? text : trimmed(e.getMessage()) + " (" + text + ")";
   }
 

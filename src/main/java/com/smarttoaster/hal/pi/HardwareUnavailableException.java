@@ -1,8 +1,8 @@
 package com.smarttoaster.hal.pi;
 
 /**
- * A device of the Pi appliance could not be opened. The message names the device, the config
- * option that chose it and the cause, and is meant to be shown as is; nothing was switched on.
+ * A device of the Pi appliance could not be opened. The message names the device, the config option
+ * that chose it and the cause, and is meant to be shown as is; nothing was switched on.
  */
 public final class HardwareUnavailableException extends Exception {
   private static final long serialVersionUID = 1L;

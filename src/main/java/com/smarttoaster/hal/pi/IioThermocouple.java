@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The MAX31855 read through the kernel's {@code maxim_thermocouple} IIO driver
- * ({@code dtoverlay=maxtherm,spi0-0,max31855k}; drivers/iio/temperature/maxim_thermocouple.c). Its
- * sysfs directory holds:
+ * The MAX31855 read through the kernel's {@code maxim_thermocouple} IIO driver ({@code
+ * dtoverlay=maxtherm,spi0-0,max31855k}; drivers/iio/temperature/maxim_thermocouple.c). Its sysfs
+ * directory holds:
  *
  * <pre>
  *  name                       maxim_thermocouple
@@ -31,8 +31,8 @@ import java.util.List;
  *
  * <p>Every read of a raw file is one SPI transfer by the driver: it pulls chip select low, which
  * aborts the chip's conversion in progress (datasheet 19-5793), so read it no faster than the chip
- * converts (at most every 100 ms, better 125 ms). The driver fails the read with EINVAL exactly when
- * the frame's fault bit D16 is set (its status_bit check; a bus error is EIO or ETIMEDOUT, a
+ * converts (at most every 100 ms, better 125 ms). The driver fails the read with EINVAL exactly
+ * when the frame's fault bit D16 is set (its status_bit check; a bus error is EIO or ETIMEDOUT, a
  * buffered capture EBUSY), without saying which fault: that read becomes a reading whose fault is
  * null ("the converter reported a fault it did not name") and whose temperatures are NaN, so the
  * supervisor trips SENSOR_FAULT as it does on a fault frame over SPI, instead of waiting
@@ -41,15 +41,17 @@ import java.util.List;
  * a junction both at 0.000 °C is no kitchen). Any other read error, a missing file or a value that
  * is not a number is an IOException: no sample, never a made-up temperature.
  *
- * <p>IIO device numbers follow probe order, so {@code iio:device0} is the thermocouple only while no
- * other IIO driver probes first; {@link #open} therefore also accepts the devices directory
+ * <p>IIO device numbers follow probe order, so {@code iio:device0} is the thermocouple only while
+ * no other IIO driver probes first; {@link #open} therefore also accepts the devices directory
  * (/sys/bus/iio/devices) and finds the device whose {@code name} is {@value #DRIVER_NAME}.
  */
 public final class IioThermocouple implements TemperatureSensor {
   /** The IIO device name the driver registers. */
   public static final String DRIVER_NAME = "maxim_thermocouple";
+
   /** Hot-junction scale of the MAX31855 in the driver, milli-°C per count (0.25 °C). */
   static final double HOT_SCALE_MILLI_C = 250.0;
+
   /** Cold-junction scale, milli-°C per count (0.0625 °C). */
   static final double COLD_SCALE_MILLI_C = 62.5;
 
@@ -69,13 +71,14 @@ public final class IioThermocouple implements TemperatureSensor {
   }
 
   /**
-   * Opens the thermocouple: {@code deviceOrDevicesDir} is either its device directory (checked to be
-   * a maxim_thermocouple device) or the directory of all IIO devices, searched for exactly one.
+   * Opens the thermocouple: {@code deviceOrDevicesDir} is either its device directory (checked to
+   * be a maxim_thermocouple device) or the directory of all IIO devices, searched for exactly one.
    * Checks the scales and the thermocouple type.
    *
    * @throws IOException naming what is missing or wrong
    */
-  public static IioThermocouple open(Path deviceOrDevicesDir, Clock clock, Sysfs sysfs) throws IOException {
+  public static IioThermocouple open(Path deviceOrDevicesDir, Clock clock, Sysfs sysfs)
+      throws IOException {
     Path dir = locate(deviceOrDevicesDir, sysfs);
     checkScale(sysfs, dir.resolve("in_temp_scale"), HOT_SCALE_MILLI_C);
     checkScale(sysfs, dir.resolve("in_temp_ambient_scale"), COLD_SCALE_MILLI_C);
@@ -83,8 +86,12 @@ public final class IioThermocouple implements TemperatureSensor {
     if (sysfs.list(dir).contains(type)) {
       String t = readValue(sysfs, type);
       if (!t.equals("K")) {
-        throw new IOException(type + " says '" + t + "': this reader corrects for a type-K thermocouple only; use"
-            + " dtoverlay=maxtherm,spi0-0,max31855k with a type-K probe");
+        throw new IOException(
+            type
+                + " says '"
+                + t
+                + "': this reader corrects for a type-K thermocouple only; use"
+                + " dtoverlay=maxtherm,spi0-0,max31855k with a type-K probe");
       }
     }
     return new IioThermocouple(sysfs, dir, clock);
@@ -107,26 +114,43 @@ public final class IioThermocouple implements TemperatureSensor {
       }
       Path parent = given.getParent();
       List<Path> found = parent == null ? List.of() : thermocouplesIn(parent, sysfs);
-      throw new IOException(given + " is the IIO device '" + name + "', not " + DRIVER_NAME
-          + (found.isEmpty() ? "" : " (that is " + found + ": IIO numbers follow probe order)")
-          + "; set pi.iioDevice to /sys/bus/iio/devices to find it by name");
+      throw new IOException(
+          given
+              + " is the IIO device '"
+              + name
+              + "', not "
+              + DRIVER_NAME
+              + (found.isEmpty() ? "" : " (that is " + found + ": IIO numbers follow probe order)")
+              + "; set pi.iioDevice to /sys/bus/iio/devices to find it by name");
     }
     List<Path> found = thermocouplesIn(given, sysfs);
     if (found.size() == 1) {
       return found.get(0);
     }
-    throw new IOException(found.isEmpty()
-        ? "no IIO device under " + given + " is named " + DRIVER_NAME + "; is the maxtherm overlay loaded?"
-        : "several IIO devices under " + given + " are named " + DRIVER_NAME + " " + found
-            + "; set pi.iioDevice to the one wired to the chamber thermocouple");
+    throw new IOException(
+        found.isEmpty()
+            ? "no IIO device under "
+                + given
+                + " is named "
+                + DRIVER_NAME
+                + "; is the maxtherm overlay loaded?"
+            : "several IIO devices under "
+                + given
+                + " are named "
+                + DRIVER_NAME
+                + " "
+                + found
+                + "; set pi.iioDevice to the one wired to the chamber thermocouple");
   }
 
   private static List<Path> thermocouplesIn(Path devices, Sysfs sysfs) throws IOException {
     List<Path> found = new ArrayList<>();
     for (Path p : sysfs.list(devices)) {
       Path name = p.resolve("name");
-      if (p.getFileName().toString().startsWith("iio:device") && sysfs.isDirectory(p)
-          && sysfs.list(p).contains(name) && readValue(sysfs, name).equals(DRIVER_NAME)) {
+      if (p.getFileName().toString().startsWith("iio:device")
+          && sysfs.isDirectory(p)
+          && sysfs.list(p).contains(name)
+          && readValue(sysfs, name).equals(DRIVER_NAME)) {
         found.add(p);
       }
     }
@@ -146,15 +170,22 @@ public final class IioThermocouple implements TemperatureSensor {
       }
       throw e;
     }
-    double coldC = readNumber(sysfs, dir.resolve("in_temp_ambient_raw")) * COLD_SCALE_MILLI_C / 1000.0;
+    double coldC =
+        readNumber(sysfs, dir.resolve("in_temp_ambient_raw")) * COLD_SCALE_MILLI_C / 1000.0;
     if (chipHotC == 0.0 && coldC == 0.0) {
-      throw new IOException(dir + " reads 0 counts for both junctions: the frame was all zeros, so no converter"
-          + " answered (MISO is pulled low); check the MAX31855's 3.3 V supply and MISO wiring");
+      throw new IOException(
+          dir
+              + " reads 0 counts for both junctions: the frame was all zeros, so no converter"
+              + " answered (MISO is pulled low); check the MAX31855's 3.3 V supply and MISO wiring");
     }
-    return new TemperatureReading(Max31855Frame.hotC(chipHotC, coldC), coldC, ThermocoupleFault.NONE, at);
+    return new TemperatureReading(
+        Max31855Frame.hotC(chipHotC, coldC), coldC, ThermocoupleFault.NONE, at);
   }
 
-  /** The driver's -EINVAL, which it returns for the fault bit only; Java words it "Invalid argument". */
+  /**
+   * The driver's -EINVAL, which it returns for the fault bit only; Java words it "Invalid
+   * argument".
+   */
   private static boolean isFaultBit(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && t.getMessage().contains("Invalid argument")) {
@@ -167,8 +198,14 @@ public final class IioThermocouple implements TemperatureSensor {
   private static void checkScale(Sysfs sysfs, Path file, double expected) throws IOException {
     double scale = readNumber(sysfs, file);
     if (Math.abs(scale - expected) > 1e-6) {
-      throw new IOException(file + " holds " + scale + "; the MAX31855's step in the IIO unit (milli-°C per count)"
-          + " is " + expected + ", so this is another chip or driver whose conversion this reader cannot undo");
+      throw new IOException(
+          file
+              + " holds "
+              + scale
+              + "; the MAX31855's step in the IIO unit (milli-°C per count)"
+              + " is "
+              + expected
+              + ", so this is another chip or driver whose conversion this reader cannot undo");
     }
   }
 
@@ -191,8 +228,14 @@ public final class IioThermocouple implements TemperatureSensor {
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "missing");
     } catch (IOException e) {
-      throw new IOException("reading " + file + " failed (" + e.getMessage() + "); the maxim_thermocouple driver"
-          + " fails reads while the converter reports a fault (open or shorted thermocouple)", e);
+      throw new IOException(
+          "reading "
+              + file
+              + " failed ("
+              + e.getMessage()
+              + "); the maxim_thermocouple driver"
+              + " fails reads while the converter reports a fault (open or shorted thermocouple)",
+          e);
     }
   }
 }

@@ -25,13 +25,14 @@ import java.io.IOException;
  * temperature.
  *
  * <p>The hot-junction field is the chip's straight-line conversion at 41.276 µV/°C (datasheet
- * 19-5793, "Thermocouple Temperature" and Table 1), which reads ≈3.5 °C low at 280 °C because type K
- * is not linear. {@link #decode} undoes that conversion with the cold-junction field and applies
+ * 19-5793, "Thermocouple Temperature" and Table 1), which reads ≈3.5 °C low at 280 °C because type
+ * K is not linear. {@link #decode} undoes that conversion with the cold-junction field and applies
  * the NIST ITS-90 curve ({@link TypeK#correctedHotC}); {@link #chipHotC} keeps the raw field.
  */
 public final class Max31855Frame {
   /** °C per count of the hot-junction field. */
   public static final double HOT_C_PER_COUNT = 0.25;
+
   /** °C per count of the cold-junction field. */
   public static final double COLD_C_PER_COUNT = 0.0625;
 
@@ -59,24 +60,32 @@ public final class Max31855Frame {
    */
   public static TemperatureReading decode(int frame, long atNanos) throws IOException {
     if (frame == 0 || frame == -1) {
-      throw new IOException(String.format(
-          "MAX31855 frame 0x%08X: the data line (MISO) reads all %s, so no converter answered; check its"
-              + " 3.3 V supply, chip select and MISO wiring", frame, frame == 0 ? "zeros" : "ones"));
+      throw new IOException(
+          String.format(
+              "MAX31855 frame 0x%08X: the data line (MISO) reads all %s, so no converter answered; check its"
+                  + " 3.3 V supply, chip select and MISO wiring",
+              frame, frame == 0 ? "zeros" : "ones"));
     }
     int reserved = frame & (RESERVED_D17 | RESERVED_D3);
     if (reserved != 0) {
-      String bits = reserved == (RESERVED_D17 | RESERVED_D3) ? "bits D17 and D3 are" : reserved == RESERVED_D17 ? "bit D17 is" : "bit D3 is";
-      throw new IOException(String.format(
-          "MAX31855 frame 0x%08X is not a reading: reserved %s set, but the datasheet says they always read 0;"
-              + " a corrupted or shifted transfer (noise on the SPI wires, or too fast a clock?)", frame, bits));
+      String bits =
+          reserved == (RESERVED_D17 | RESERVED_D3)
+              ? "bits D17 and D3 are"
+              : reserved == RESERVED_D17 ? "bit D17 is" : "bit D3 is";
+      throw new IOException(
+          String.format(
+              "MAX31855 frame 0x%08X is not a reading: reserved %s set, but the datasheet says they always read 0;"
+                  + " a corrupted or shifted transfer (noise on the SPI wires, or too fast a clock?)",
+              frame, bits));
     }
     boolean faultBit = (frame & FAULT_BIT) != 0;
     int reasons = frame & REASON_BITS;
     if (faultBit != (reasons != 0)) {
-      throw new IOException(String.format(
-          "MAX31855 frame 0x%08X is inconsistent: fault bit D16 is %s but the reason bits D2..D0 are %s;"
-              + " a corrupted transfer (noise on the SPI wires?)", frame, faultBit ? "set" : "clear",
-          reasons == 0 ? "clear" : "set"));
+      throw new IOException(
+          String.format(
+              "MAX31855 frame 0x%08X is inconsistent: fault bit D16 is %s but the reason bits D2..D0 are %s;"
+                  + " a corrupted transfer (noise on the SPI wires?)",
+              frame, faultBit ? "set" : "clear", reasons == 0 ? "clear" : "set"));
     }
     double chipHotC = chipHotC(frame);
     double coldC = coldC(frame);
@@ -133,7 +142,7 @@ public final class Max31855Frame {
       case OPEN_CIRCUIT -> frame |= FAULT_BIT | OC_BIT;
       case SHORT_TO_GND -> frame |= FAULT_BIT | SCG_BIT;
       case SHORT_TO_VCC -> frame |= FAULT_BIT | SCV_BIT;
-      case NONE -> { }
+      case NONE -> {}
     }
     return frame;
   }

@@ -1,6 +1,5 @@
 package com.smarttoaster.hal.pi;
 
-import com.smarttoaster.hal.AppliancePorts;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
@@ -8,10 +7,9 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
-import com.smarttoaster.hal.CarriageLatch;
+import com.smarttoaster.hal.AppliancePorts;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.HeaterCurrentSensor;
-import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.toast.ToastSettings;
@@ -28,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * #hardwareContext()} on the Pi: gpiod for GPIO, linuxfs for SPI; the mock providers in tests).
  *
  * <p>Opening order is the safety order: the heater output first (driven LOW at once), then the
- * latch (LOW), then the dead-man trigger (LOW), then everything else. If any device cannot be opened, the ones already open are
- * shut down (LOW) and a {@link HardwareUnavailableException} names the device and its config
- * option. {@link #close()} drives the heater and the latch LOW, turns the LEDs and buzzer off, and
- * shuts the context down (whose shutdown states are LOW as well).
+ * latch (LOW), then the dead-man trigger (LOW), then everything else. If any device cannot be
+ * opened, the ones already open are shut down (LOW) and a {@link HardwareUnavailableException}
+ * names the device and its config option. {@link #close()} drives the heater and the latch LOW,
+ * turns the LEDs and buzzer off, and shuts the context down (whose shutdown states are LOW as
+ * well).
  *
- * <p>{@link #scan()} samples the front panel and steps the buzzer; the owner calls it every
- * {@value #SCAN_PERIOD_MS} ms (a thread on the appliance, explicit calls in tests).
+ * <p>{@link #scan()} samples the front panel and steps the buzzer; the owner calls it every {@value
+ * #SCAN_PERIOD_MS} ms (a thread on the appliance, explicit calls in tests).
  */
 public final class PiAppliance implements AutoCloseable {
   /** Front-panel scan period, ms: fast enough for a quickly turned encoder, cheap for the CPU. */
@@ -52,8 +51,15 @@ public final class PiAppliance implements AutoCloseable {
   private final PiIndicators indicators;
   private boolean closed;
 
-  private PiAppliance(Context pi4j, PiHeaterSwitch heater, PiCarriageLatch latch, PiDeadManTrigger deadMan,
-      TemperatureSensor sensor, PiCurrentSensor currentSensor, FrontPanel panel, PiIndicators indicators) {
+  private PiAppliance(
+      Context pi4j,
+      PiHeaterSwitch heater,
+      PiCarriageLatch latch,
+      PiDeadManTrigger deadMan,
+      TemperatureSensor sensor,
+      PiCurrentSensor currentSensor,
+      FrontPanel panel,
+      PiIndicators indicators) {
     this.pi4j = pi4j;
     this.heater = heater;
     this.latch = latch;
@@ -74,7 +80,9 @@ public final class PiAppliance implements AutoCloseable {
     try {
       return Pi4J.newContextBuilder()
           .noAutoDetect()
-          .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance(),
+          .add(
+              GpioDDigitalInputProvider.newInstance(),
+              GpioDDigitalOutputProvider.newInstance(),
               LinuxFsSpiProvider.newInstance())
           .disableShutdownHook()
           .build();
@@ -90,8 +98,9 @@ public final class PiAppliance implements AutoCloseable {
    * @param currentSensorFitted appliance.currentSensorFitted: open pi.currentSensorPin or not
    * @param initial the settings the controller starts with (the knob and mode buttons start there)
    */
-  public static PiAppliance open(PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock,
-      ToastSettings initial) throws HardwareUnavailableException {
+  public static PiAppliance open(
+      PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock, ToastSettings initial)
+      throws HardwareUnavailableException {
     return open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
   }
 
@@ -99,11 +108,18 @@ public final class PiAppliance implements AutoCloseable {
    * As {@link #open(PiConfig, boolean, Context, Clock, ToastSettings)}, with the IIO thermocouple's
    * sysfs read through {@code sysfs} (the emulated Pi's kernel driver; {@link Sysfs#REAL} on a Pi).
    */
-  public static PiAppliance open(PiConfig cfg, boolean currentSensorFitted, Context pi4j, Sysfs sysfs, Clock clock,
-      ToastSettings initial) throws HardwareUnavailableException {
+  public static PiAppliance open(
+      PiConfig cfg,
+      boolean currentSensorFitted,
+      Context pi4j,
+      Sysfs sysfs,
+      Clock clock,
+      ToastSettings initial)
+      throws HardwareUnavailableException {
     GpioOpener io = new GpioOpener(pi4j);
     try {
-      PiHeaterSwitch heater = new PiHeaterSwitch(io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)"));
+      PiHeaterSwitch heater =
+          new PiHeaterSwitch(io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)"));
       DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
       DebouncedInput lever = debounced(io, cfg, "leverPin", cfg.leverPin(), "lever switch", clock);
       PiCarriageLatch latch = new PiCarriageLatch(magnet, lever);
@@ -113,35 +129,51 @@ public final class PiAppliance implements AutoCloseable {
       PiCurrentSensor current = null;
       if (currentSensorFitted) {
         if (cfg.currentSensorPin() == null) {
-          throw new IllegalArgumentException("appliance.currentSensorFitted is true but pi.currentSensorPin is not set");
+          throw new IllegalArgumentException(
+              "appliance.currentSensorFitted is true but pi.currentSensorPin is not set");
         }
-        current = new PiCurrentSensor(
-            io.inputPulledUp("currentSensorPin", cfg.currentSensorPin(), "heater current sensor"));
+        current =
+            new PiCurrentSensor(
+                io.inputPulledUp(
+                    "currentSensorPin", cfg.currentSensorPin(), "heater current sensor"));
       }
       Map<Indicator, DigitalOutput> leds = new EnumMap<>(Indicator.class);
-      leds.put(Indicator.TOASTING, io.output("toastingLedPin", cfg.toastingLedPin(), "toasting LED"));
-      leds.put(Indicator.REMOTE_ARMED, io.output("remoteArmedLedPin", cfg.remoteArmedLedPin(), "remote-armed LED"));
+      leds.put(
+          Indicator.TOASTING, io.output("toastingLedPin", cfg.toastingLedPin(), "toasting LED"));
+      leds.put(
+          Indicator.REMOTE_ARMED,
+          io.output("remoteArmedLedPin", cfg.remoteArmedLedPin(), "remote-armed LED"));
       leds.put(Indicator.FAULT, io.output("faultLedPin", cfg.faultLedPin(), "fault LED"));
       Buzzer buzzer = new Buzzer(io.output("buzzerPin", cfg.buzzerPin(), "buzzer"), clock);
       PiIndicators indicators = new PiIndicators(leds, buzzer);
-      FrontPanel.Inputs inputs = new FrontPanel.Inputs(
-          lever,
-          debounced(io, cfg, "cancelPin", cfg.cancelPin(), "cancel button", clock),
-          debounced(io, cfg, "defrostPin", cfg.defrostPin(), "defrost button", clock),
-          debounced(io, cfg, "bagelPin", cfg.bagelPin(), "bagel button", clock),
-          debounced(io, cfg, "reheatPin", cfg.reheatPin(), "reheat button", clock),
-          debounced(io, cfg, "resetPin", cfg.resetPin(), "reset button", clock),
-          cfg.remoteArmPin() == null
-              ? null
-              : debounced(io, cfg, "remoteArmPin", cfg.remoteArmPin(), "remote-arm button", clock),
-          io.inputPulledUp("encoderAPin", cfg.encoderAPin(), "shade encoder channel A"),
-          io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
-          cfg.encoderStepsPerDetent(),
-          cfg.breadPin() == null ? null : debounced(io, cfg, "breadPin", cfg.breadPin(), "bread button", clock),
-          cfg.slicesPin() == null ? null : debounced(io, cfg, "slicesPin", cfg.slicesPin(), "slices button", clock));
+      FrontPanel.Inputs inputs =
+          new FrontPanel.Inputs(
+              lever,
+              debounced(io, cfg, "cancelPin", cfg.cancelPin(), "cancel button", clock),
+              debounced(io, cfg, "defrostPin", cfg.defrostPin(), "defrost button", clock),
+              debounced(io, cfg, "bagelPin", cfg.bagelPin(), "bagel button", clock),
+              debounced(io, cfg, "reheatPin", cfg.reheatPin(), "reheat button", clock),
+              debounced(io, cfg, "resetPin", cfg.resetPin(), "reset button", clock),
+              cfg.remoteArmPin() == null
+                  ? null
+                  : debounced(
+                      io, cfg, "remoteArmPin", cfg.remoteArmPin(), "remote-arm button", clock),
+              io.inputPulledUp("encoderAPin", cfg.encoderAPin(), "shade encoder channel A"),
+              io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
+              cfg.encoderStepsPerDetent(),
+              cfg.breadPin() == null
+                  ? null
+                  : debounced(io, cfg, "breadPin", cfg.breadPin(), "bread button", clock),
+              cfg.slicesPin() == null
+                  ? null
+                  : debounced(io, cfg, "slicesPin", cfg.slicesPin(), "slices button", clock));
       FrontPanel panel = new FrontPanel(inputs, clock, initial);
-      log.info("Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}",
-          cfg.heaterPin(), cfg.latchPin(), cfg.deadManPin(), cfg.thermocouple().id(),
+      log.info(
+          "Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}",
+          cfg.heaterPin(),
+          cfg.latchPin(),
+          cfg.deadManPin(),
+          cfg.thermocouple().id(),
           current == null ? "not fitted" : "BCM " + cfg.currentSensorPin());
       return new PiAppliance(pi4j, heater, latch, deadMan, sensor, current, panel, indicators);
     } catch (HardwareUnavailableException | RuntimeException e) {
@@ -150,34 +182,42 @@ public final class PiAppliance implements AutoCloseable {
     }
   }
 
-  private static DebouncedInput debounced(GpioOpener io, PiConfig cfg, String option, int pin, String device,
-      Clock clock) throws HardwareUnavailableException {
+  private static DebouncedInput debounced(
+      GpioOpener io, PiConfig cfg, String option, int pin, String device, Clock clock)
+      throws HardwareUnavailableException {
     DigitalInput input = io.inputPulledUp(option, pin, device);
     return new DebouncedInput(input, true, clock, cfg.debounceS());
   }
 
-  private static TemperatureSensor openThermocouple(GpioOpener io, PiConfig cfg, Sysfs sysfs, Clock clock)
-      throws HardwareUnavailableException {
+  private static TemperatureSensor openThermocouple(
+      GpioOpener io, PiConfig cfg, Sysfs sysfs, Clock clock) throws HardwareUnavailableException {
     if (cfg.thermocouple() == ThermocoupleInterface.SPI) {
       int cs = cfg.spiChipSelect();
-      return new SpiThermocouple(io.max31855(cs), clock, "SPI0 CE" + cs + " (pi.spiChipSelect = " + cs + ")");
+      return new SpiThermocouple(
+          io.max31855(cs), clock, "SPI0 CE" + cs + " (pi.spiChipSelect = " + cs + ")");
     }
     Path dir = Path.of(cfg.iioDevice());
     try {
       return IioThermocouple.open(dir, clock, sysfs);
     } catch (IOException e) {
       throw new HardwareUnavailableException(
-          "the thermocouple IIO device " + dir + " (pi.iioDevice, with pi.thermocouple = iio) could not be opened: "
-              + GpioOpener.causeOf(e) + ". Load the kernel driver with dtoverlay=maxtherm,spi0-0,max31855k in"
+          "the thermocouple IIO device "
+              + dir
+              + " (pi.iioDevice, with pi.thermocouple = iio) could not be opened: "
+              + GpioOpener.causeOf(e)
+              + ". Load the kernel driver with dtoverlay=maxtherm,spi0-0,max31855k in"
               + " /boot/firmware/config.txt and set pi.iioDevice to /sys/bus/iio/devices (or to the directory whose"
-              + " name file says " + IioThermocouple.DRIVER_NAME + ")",
+              + " name file says "
+              + IioThermocouple.DRIVER_NAME
+              + ")",
           e);
     }
   }
 
   /**
    * Every port as one bundle, for the toaster assembly. The heater and the latch are reachable only
-   * through this bundle, which goes to the safety supervisor (ArchitectureTest holds who may call them).
+   * through this bundle, which goes to the safety supervisor (ArchitectureTest holds who may call
+   * them).
    */
   public AppliancePorts ports() {
     return new AppliancePorts(heater, latch, sensor, currentSensor, deadMan(), panel, indicators);
@@ -211,7 +251,9 @@ public final class PiAppliance implements AutoCloseable {
     indicators.buzzer().update();
   }
 
-  /** Heater LOW, latch LOW, LEDs and buzzer off, Pi4J context shut down. Idempotent; never throws. */
+  /**
+   * Heater LOW, latch LOW, LEDs and buzzer off, Pi4J context shut down. Idempotent; never throws.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

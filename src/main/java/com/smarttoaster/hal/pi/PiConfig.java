@@ -31,8 +31,9 @@ import java.util.Objects;
  * @param thermocouple iio or spi
  * @param iioDevice sysfs directory of the maxim_thermocouple IIO device; null unless iio
  * @param spiChipSelect SPI0 chip select of the MAX31855 (0 or 1); null unless spi
- * @param deadManPin trigger of the hardware dead-man stage in front of the SSR and the magnet driver:
- *     the supervisor toggles it once per tick, and the stage drives them only while it keeps changing
+ * @param deadManPin trigger of the hardware dead-man stage in front of the SSR and the magnet
+ *     driver: the supervisor toggles it once per tick, and the stage drives them only while it
+ *     keeps changing
  * @param breadPin bread button to ground, active-low: a press selects the next bread type, held it
  *     turns the shade knob into the slice-thickness knob; null when not fitted
  * @param slicesPin slices button to ground, active-low: a press toggles 1 and 2 slices; null when
@@ -68,7 +69,8 @@ public record PiConfig(
    * Default dead-man trigger: BCM 15 (header 10), hardware/README.md's choice: pulled down at
    * power-on, and as the UART's RXD never driven by the Pi itself (with enable_uart=0 nothing uses
    * it). Not BCM 14 (TXD, toggled by a serial console while a kernel prints) nor BCM 4 (GPCLK0, a
-   * clock an overlay can start): a pin that something else toggles would keep the dead-man enabling.
+   * clock an overlay can start): a pin that something else toggles would keep the dead-man
+   * enabling.
    */
   public static final int DEFAULT_DEAD_MAN_PIN = 15;
 
@@ -77,40 +79,168 @@ public record PiConfig(
   }
 
   /** The wiring with the dead-man trigger on its default pin, {@value #DEFAULT_DEAD_MAN_PIN}. */
-  public PiConfig(int heaterPin, int latchPin, int leverPin, Integer currentSensorPin, int cancelPin, int defrostPin,
-      int bagelPin, int reheatPin, int resetPin, Integer remoteArmPin, int encoderAPin, int encoderBPin,
-      int encoderStepsPerDetent, int toastingLedPin, int remoteArmedLedPin, int faultLedPin, int buzzerPin,
-      double debounceS, ThermocoupleInterface thermocouple, String iioDevice, Integer spiChipSelect) {
-    this(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin, resetPin,
-        remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin, faultLedPin,
-        buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, DEFAULT_DEAD_MAN_PIN);
+  public PiConfig(
+      int heaterPin,
+      int latchPin,
+      int leverPin,
+      Integer currentSensorPin,
+      int cancelPin,
+      int defrostPin,
+      int bagelPin,
+      int reheatPin,
+      int resetPin,
+      Integer remoteArmPin,
+      int encoderAPin,
+      int encoderBPin,
+      int encoderStepsPerDetent,
+      int toastingLedPin,
+      int remoteArmedLedPin,
+      int faultLedPin,
+      int buzzerPin,
+      double debounceS,
+      ThermocoupleInterface thermocouple,
+      String iioDevice,
+      Integer spiChipSelect) {
+    this(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        DEFAULT_DEAD_MAN_PIN);
   }
 
   /** The wiring without the optional bread and slices buttons. */
-  public PiConfig(int heaterPin, int latchPin, int leverPin, Integer currentSensorPin, int cancelPin, int defrostPin,
-      int bagelPin, int reheatPin, int resetPin, Integer remoteArmPin, int encoderAPin, int encoderBPin,
-      int encoderStepsPerDetent, int toastingLedPin, int remoteArmedLedPin, int faultLedPin, int buzzerPin,
-      double debounceS, ThermocoupleInterface thermocouple, String iioDevice, Integer spiChipSelect, int deadManPin) {
-    this(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin, resetPin,
-        remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin, faultLedPin,
-        buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, deadManPin, null, null);
+  public PiConfig(
+      int heaterPin,
+      int latchPin,
+      int leverPin,
+      Integer currentSensorPin,
+      int cancelPin,
+      int defrostPin,
+      int bagelPin,
+      int reheatPin,
+      int resetPin,
+      Integer remoteArmPin,
+      int encoderAPin,
+      int encoderBPin,
+      int encoderStepsPerDetent,
+      int toastingLedPin,
+      int remoteArmedLedPin,
+      int faultLedPin,
+      int buzzerPin,
+      double debounceS,
+      ThermocoupleInterface thermocouple,
+      String iioDevice,
+      Integer spiChipSelect,
+      int deadManPin) {
+    this(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        deadManPin,
+        null,
+        null);
   }
 
   /** This wiring with the dead-man trigger on {@code pin}. */
   public PiConfig withDeadManPin(int pin) {
-    return new PiConfig(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin,
-        resetPin, remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin,
-        faultLedPin, buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, pin, breadPin, slicesPin);
+    return new PiConfig(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        pin,
+        breadPin,
+        slicesPin);
   }
 
-  /** This wiring with the bread and slices buttons on {@code bread} and {@code slices} (null: not fitted). */
+  /**
+   * This wiring with the bread and slices buttons on {@code bread} and {@code slices} (null: not
+   * fitted).
+   */
   public PiConfig withBreadAndSlicesPins(Integer bread, Integer slices) {
-    return new PiConfig(heaterPin, latchPin, leverPin, currentSensorPin, cancelPin, defrostPin, bagelPin, reheatPin,
-        resetPin, remoteArmPin, encoderAPin, encoderBPin, encoderStepsPerDetent, toastingLedPin, remoteArmedLedPin,
-        faultLedPin, buzzerPin, debounceS, thermocouple, iioDevice, spiChipSelect, deadManPin, bread, slices);
+    return new PiConfig(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        deadManPin,
+        bread,
+        slices);
   }
 
-  /** Every pin in use, keyed by its option name, in file order; unfitted optional pins are left out. */
+  /**
+   * Every pin in use, keyed by its option name, in file order; unfitted optional pins are left out.
+   */
   public Map<String, Integer> pins() {
     Map<String, Integer> m = new LinkedHashMap<>();
     m.put("heaterPin", heaterPin);
@@ -133,14 +263,18 @@ public record PiConfig(
     m.put("remoteArmedLedPin", remoteArmedLedPin);
     m.put("faultLedPin", faultLedPin);
     m.put("buzzerPin", buzzerPin);
-    // the optional buttons after the required pins: a clash is reported on the button, the pin just added
+    // the optional buttons after the required pins: a clash is reported on the button, the pin just
+    // added
     if (breadPin != null) {
       m.put("breadPin", breadPin);
     }
     if (slicesPin != null) {
       m.put("slicesPin", slicesPin);
     }
-    m.put("deadManPin", deadManPin); // last: a clash with its default is reported on it, not on the pin the user set
+    m.put(
+        "deadManPin",
+        deadManPin); // last: a clash with its default is reported on it, not on the pin the user
+    // set
     return m;
   }
 }

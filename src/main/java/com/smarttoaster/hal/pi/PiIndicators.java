@@ -12,7 +12,9 @@ public final class PiIndicators implements Indicators {
   private final Map<Indicator, DigitalOutput> leds;
   private final Buzzer buzzer;
 
-  /** @param leds one output per indicator */
+  /**
+   * @param leds one output per indicator
+   */
   public PiIndicators(Map<Indicator, DigitalOutput> leds, Buzzer buzzer) {
     this.leds = new EnumMap<>(leds);
     for (Indicator i : Indicator.values()) {

@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Forces the heater relay and the carriage magnet outputs LOW without starting the appliance: for
  * systemd's ExecStopPost, which runs after the service's process has gone, however it went. After a
- * clean stop the appliance has already driven both pins LOW; after a crash, an out-of-memory exit or
- * a watchdog kill the GPIO lines keep whatever level they had, and this puts them right. Only these
- * two pins are touched. Until this runs, the dead-man has already dropped both drives (its trigger
- * stopped toggling with the process); the pull-downs hold them off only while nothing drives them.
+ * clean stop the appliance has already driven both pins LOW; after a crash, an out-of-memory exit
+ * or a watchdog kill the GPIO lines keep whatever level they had, and this puts them right. Only
+ * these two pins are touched. Until this runs, the dead-man has already dropped both drives (its
+ * trigger stopped toggling with the process); the pull-downs hold them off only while nothing
+ * drives them.
  */
 public final class PiSafeOff {
   private static final Logger log = LoggerFactory.getLogger(PiSafeOff.class);
@@ -32,7 +33,10 @@ public final class PiSafeOff {
       heater.state(DigitalState.LOW);
       DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
       magnet.state(DigitalState.LOW);
-      log.info("Heater (BCM {}) and carriage latch (BCM {}) driven LOW", cfg.heaterPin(), cfg.latchPin());
+      log.info(
+          "Heater (BCM {}) and carriage latch (BCM {}) driven LOW",
+          cfg.heaterPin(),
+          cfg.latchPin());
     } finally {
       try {
         if (!pi4j.isShutdown()) {

@@ -21,6 +21,7 @@ public final class QuadratureDecoder {
     /* 10 */ {-1, 0, 0, +1},
     /* 11 */ {0, +1, -1, 0},
   };
+
   private static final int DETENT_STATE = 0b11;
 
   private final int stepsPerDetent;
@@ -72,7 +73,9 @@ public final class QuadratureDecoder {
     return clicks;
   }
 
-  /** Changes of both channels at once seen so far (the encoder turned faster than it was sampled). */
+  /**
+   * Changes of both channels at once seen so far (the encoder turned faster than it was sampled).
+   */
   public long invalidTransitions() {
     return invalidTransitions;
   }

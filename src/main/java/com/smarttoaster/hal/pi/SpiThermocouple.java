@@ -8,8 +8,9 @@ import java.io.IOException;
 
 /**
  * The MAX31855 read directly over SPI through Pi4J (SPI mode 0, read-only: the chip has no MOSI).
- * Each read clocks out one 32-bit frame and decodes it with {@link Max31855Frame}. A short read or a
- * bus error is an IOException (the supervisor counts it as a missing sample), never a temperature.
+ * Each read clocks out one 32-bit frame and decodes it with {@link Max31855Frame}. A short read or
+ * a bus error is an IOException (the supervisor counts it as a missing sample), never a
+ * temperature.
  */
 public final class SpiThermocouple implements TemperatureSensor {
   private final Spi spi;
@@ -33,10 +34,12 @@ public final class SpiThermocouple implements TemperatureSensor {
     try {
       n = spi.read(buffer, 0, buffer.length);
     } catch (RuntimeException e) {
-      throw new IOException("SPI read from the MAX31855 on " + name + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "SPI read from the MAX31855 on " + name + " failed: " + e.getMessage(), e);
     }
     if (n != buffer.length) {
-      throw new IOException("SPI read from the MAX31855 on " + name + " returned " + n + " bytes, expected 4");
+      throw new IOException(
+          "SPI read from the MAX31855 on " + name + " returned " + n + " bytes, expected 4");
     }
     return Max31855Frame.decode(Max31855Frame.fromBytes(buffer), clock.nanos());
   }

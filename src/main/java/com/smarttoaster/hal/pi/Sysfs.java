@@ -24,22 +24,23 @@ public interface Sysfs {
   List<Path> list(Path dir) throws IOException;
 
   /** The real /sys. */
-  Sysfs REAL = new Sysfs() {
-    @Override
-    public String read(Path attribute) throws IOException {
-      return new String(Files.readAllBytes(attribute), StandardCharsets.US_ASCII);
-    }
+  Sysfs REAL =
+      new Sysfs() {
+        @Override
+        public String read(Path attribute) throws IOException {
+          return new String(Files.readAllBytes(attribute), StandardCharsets.US_ASCII);
+        }
 
-    @Override
-    public boolean isDirectory(Path path) {
-      return Files.isDirectory(path);
-    }
+        @Override
+        public boolean isDirectory(Path path) {
+          return Files.isDirectory(path);
+        }
 
-    @Override
-    public List<Path> list(Path dir) throws IOException {
-      try (Stream<Path> s = Files.list(dir)) {
-        return s.sorted().toList();
-      }
-    }
-  };
+        @Override
+        public List<Path> list(Path dir) throws IOException {
+          try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+          }
+        }
+      };
 }

@@ -4,7 +4,7 @@
  *
  * <p>Its relay and magnet classes are package-private to construct: the outputs leave this package
  * only inside {@link com.smarttoaster.hal.pi.PiAppliance#ports()}, for the safety supervisor.
- * {@link com.smarttoaster.hal.pi.PiConfig} is the wiring the config file describes; the config loader
- * builds it, the Pi code reads it.
+ * {@link com.smarttoaster.hal.pi.PiConfig} is the wiring the config file describes; the config
+ * loader builds it, the Pi code reads it.
  */
 package com.smarttoaster.hal.pi;

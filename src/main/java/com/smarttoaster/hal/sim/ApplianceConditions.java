@@ -1,14 +1,14 @@
 package com.smarttoaster.hal.sim;
 
-import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ElementRating;
 
 /**
  * The physical situation a simulated cycle starts from: the room, the mains, how warm the toaster
  * still is, and what bread is in the slots.
  *
- * <p>Values outside the realistic envelope (docs/contracts.md, the scenario fields table) are accepted as long as they are
- * physically possible; the constructor refuses only impossible ones.
+ * <p>Values outside the realistic envelope (docs/contracts.md, the scenario fields table) are
+ * accepted as long as they are physically possible; the constructor refuses only impossible ones.
  *
  * @param ambientC room air temperature, °C
  * @param mainsVolts RMS mains voltage across the elements, V
@@ -75,7 +75,15 @@ public record ApplianceConditions(
       BreadType bread,
       double thicknessMm,
       double breadStartC) {
-    this(ambientC, mainsVolts, chamberStartC, slices, bread, thicknessMm, breadStartC, ElementRating.VOLTS_230);
+    this(
+        ambientC,
+        mainsVolts,
+        chamberStartC,
+        slices,
+        bread,
+        thicknessMm,
+        breadStartC,
+        ElementRating.VOLTS_230);
   }
 
   /** A cold toaster at 21 °C on 230 V with two 12 mm slices of white bread from the bread bin. */
@@ -105,7 +113,14 @@ public record ApplianceConditions(
 
   public ApplianceConditions withBread(BreadType b) {
     return new ApplianceConditions(
-        ambientC, mainsVolts, chamberStartC, slices, b, thicknessMm, breadStartC, nominalMainsVolts);
+        ambientC,
+        mainsVolts,
+        chamberStartC,
+        slices,
+        b,
+        thicknessMm,
+        breadStartC,
+        nominalMainsVolts);
   }
 
   public ApplianceConditions withThicknessMm(double mm) {

@@ -9,10 +9,10 @@ package com.smarttoaster.hal.sim;
  *   ΔE∞ = 52 (burnt),  k0 = 42 000 s⁻¹,  Ea = 64 151 J/mol,  R = 8.314 J/(mol·K)
  * </pre>
  *
- * The paper fitted these constants on dried crumb browned on a refractory plate at 140–250 °C.
- * The simulated toast surface stays inside that range only up to about shade 1 (241 °C in the
- * typical cycle); darker shades reach 250–330 °C and extrapolate the Arrhenius law beyond its data.
- * No published browning law for bread surfaces above 250 °C was found; docs/physics-validation.md
+ * The paper fitted these constants on dried crumb browned on a refractory plate at 140–250 °C. The
+ * simulated toast surface stays inside that range only up to about shade 1 (241 °C in the typical
+ * cycle); darker shades reach 250–330 °C and extrapolate the Arrhenius law beyond its data. No
+ * published browning law for bread surfaces above 250 °C was found; docs/physics-validation.md
  * records this gap. f_bread is the per-bread sugar multiplier of {@link BreadProperties}.
  * Integrated exactly over a step at constant T: ΔE ← ΔE∞ − (ΔE∞ − ΔE)·exp(−k·dt).
  */

@@ -26,7 +26,8 @@ package com.smarttoaster.hal.sim;
  * shortest pulse (0.248 s) still bridges a gap of 100 ms plus 148 ms of scheduling delay. The
  * longest (0.357 s) is what the model uses, because a longer enable is the unsafe direction: heat
  * then stops at the first current zero after Q falls (zero-cross SSR, at most half a mains cycle
- * later, {@link ZeroCrossSsr}), 0.367 s after the last rising edge at 50 Hz, within the 0.5 s budget.
+ * later, {@link ZeroCrossSsr}), 0.367 s after the last rising edge at 50 Hz, within the 0.5 s
+ * budget.
  *
  * <p>Only the last two rising edges are kept: enough to answer "was Q high at time t" for any t
  * within a mains half-cycle of now, which is all the SSR model asks.
@@ -62,7 +63,8 @@ final class DeadManStage {
 
   DeadManStage(double widthS) {
     if (!(widthS > 0) || Double.isInfinite(widthS)) {
-      throw new IllegalArgumentException("pulse width " + widthS + " s must be a finite time above 0 s");
+      throw new IllegalArgumentException(
+          "pulse width " + widthS + " s must be a finite time above 0 s");
     }
     this.widthNanos = Math.round(widthS * 1e9);
   }
@@ -89,7 +91,10 @@ final class DeadManStage {
     return riseNanos != Long.MIN_VALUE && nanos >= riseNanos && nanos - riseNanos < widthNanos;
   }
 
-  /** When Q falls (or fell) if no further rising edge comes, in clock nanoseconds; MIN_VALUE if never raised. */
+  /**
+   * When Q falls (or fell) if no further rising edge comes, in clock nanoseconds; MIN_VALUE if
+   * never raised.
+   */
   long fallsAtNanos() {
     return lastRiseNanos == Long.MIN_VALUE ? Long.MIN_VALUE : lastRiseNanos + widthNanos;
   }

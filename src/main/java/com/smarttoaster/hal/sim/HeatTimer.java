@@ -4,8 +4,8 @@ package com.smarttoaster.hal.sim;
  * The hardware heat timer in the elements' mains path (hardware/README.md, "Heat timer"): it opens
  * a latching relay once element current has flowed without a break for {@link #NOMINAL_S}, and its
  * count starts again from zero whenever the current stops for longer than its reset filter. It owes
- * nothing to the Pi: its own current transformer and comparator, its own 3.3 V regulator on the 12 V
- * module, its own crystal time base.
+ * nothing to the Pi: its own current transformer and comparator, its own 3.3 V regulator on the 12
+ * V module, its own crystal time base.
  *
  * <pre>
  *   time base   74HC4060, 32.768 kHz crystal, free-running (MR tied low); Q14 = 32768 / 2^14 = 2 Hz
@@ -52,13 +52,22 @@ final class HeatTimer {
   /** Nominal time from the start of a continuous current to the relay opening, s. */
   static final double NOMINAL_S = TRIP_COUNT * CLOCK_PERIOD_S;
 
-  /** Earliest opening over the tolerances, s (first clock edge right after the release, fast crystal). */
+  /**
+   * Earliest opening over the tolerances, s (first clock edge right after the release, fast
+   * crystal).
+   */
   static final double MIN_S = 329.45;
 
-  /** Latest opening over the tolerances, s: what the model uses, since later is the unsafe direction. */
+  /**
+   * Latest opening over the tolerances, s: what the model uses, since later is the unsafe
+   * direction.
+   */
   static final double MAX_S = 330.08;
 
-  /** Shortest current gap that resets the count, s: 9.9 ms comparator + 63 periods of 1024 Hz (64 edges, the first at once). */
+  /**
+   * Shortest current gap that resets the count, s: 9.9 ms comparator + 63 periods of 1024 Hz (64
+   * edges, the first at once).
+   */
   static final double RESET_MIN_S = 0.071;
 
   /**
@@ -73,13 +82,18 @@ final class HeatTimer {
   private double gapS;
   private boolean open;
 
-  /** A timer that opens after {@code tripS} of continuous current and resets after a gap of {@code resetS}. */
+  /**
+   * A timer that opens after {@code tripS} of continuous current and resets after a gap of {@code
+   * resetS}.
+   */
   HeatTimer(double tripS, double resetS) {
     if (!(tripS > 0) || Double.isInfinite(tripS)) {
-      throw new IllegalArgumentException("trip time " + tripS + " s must be a finite time above 0 s");
+      throw new IllegalArgumentException(
+          "trip time " + tripS + " s must be a finite time above 0 s");
     }
     if (!(resetS > 0) || !(resetS < tripS)) {
-      throw new IllegalArgumentException("reset time " + resetS + " s must be above 0 s and below the trip time");
+      throw new IllegalArgumentException(
+          "reset time " + resetS + " s must be above 0 s and below the trip time");
     }
     this.tripS = tripS;
     this.resetS = resetS;
@@ -92,8 +106,8 @@ final class HeatTimer {
 
   /**
    * Advances by {@code dtS} during which current did ({@code currentFlows}) or did not flow. The
-   * counter runs from the moment current starts until a gap has lasted the reset time: a shorter gap
-   * (the filter capacitor rides through it) neither clears the count nor stops it, as in the
+   * counter runs from the moment current starts until a gap has lasted the reset time: a shorter
+   * gap (the filter capacitor rides through it) neither clears the count nor stops it, as in the
    * hardware, where the counter's MR stays low and the 2 Hz clock keeps counting.
    */
   void update(boolean currentFlows, double dtS) {

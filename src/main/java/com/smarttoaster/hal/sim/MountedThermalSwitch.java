@@ -2,8 +2,8 @@ package com.smarttoaster.hal.sim;
 
 /**
  * A thermal part in the mains path that follows its {@link ProtectorMount} and opens once the mount
- * reaches its opening temperature: the cut-out ({@link ThermalCutout}, which a reset button can close
- * again) and the fuse ({@link ThermalFuse}, which never closes).
+ * reaches its opening temperature: the cut-out ({@link ThermalCutout}, which a reset button can
+ * close again) and the fuse ({@link ThermalFuse}, which never closes).
  */
 abstract class MountedThermalSwitch {
   private final ProtectorMount mount;

@@ -20,17 +20,21 @@ import java.util.function.Consumer;
  * The whole toaster in simulation: the same ports the Pi implements, over the physics model. The
  * mains path is modelled as wired (supply → thermal fuse → thermal cut-out → heat timer → carriage
  * contacts → relay → elements), so heat flows only while the protectors are closed, the carriage is
- * down and the relay conducts, and the latch really is a second switch.
- * Faults of the hardware are injected here; sensor faults on {@link #thermocouple()}.
+ * down and the relay conducts, and the latch really is a second switch. Faults of the hardware are
+ * injected here; sensor faults on {@link #thermocouple()}.
  *
  * <p>Thread-safe enough for {@code run}: the physics thread, the supervisor loop and the controller
  * loop share it; switch states are volatile and physics and sensor reads are serialised.
  */
 public final class SimulatedAppliance implements SteppedAppliance {
-  /** How long a user's push keeps the lever down before it springs back unless the magnet holds it. */
+  /**
+   * How long a user's push keeps the lever down before it springs back unless the magnet holds it.
+   */
   private static final double LEVER_PUSH_S = 0.5;
+
   /** How strongly a crumb fire heats the chamber air, W/K: the air follows it within ~0.1 s. */
   private static final double FIRE_COUPLING_W_PER_K = 50.0;
+
   /** Time constant of a crumb fire dying away once the elements stop feeding it, s. */
   private static final double FIRE_DIES_S = 3.0;
 
@@ -87,7 +91,8 @@ public final class SimulatedAppliance implements SteppedAppliance {
     thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
     this.ambientC = conditions.ambientC();
     setCutoutTripC(ThermalCutout.RATED_TRIP_C);
-    this.fuse = new ThermalFuse(ProtectorMount.design(physics.boardC(), ambientC), ThermalFuse.OPENS_AT_C);
+    this.fuse =
+        new ThermalFuse(ProtectorMount.design(physics.boardC(), ambientC), ThermalFuse.OPENS_AT_C);
     for (Indicator i : Indicator.values()) {
       lights.put(i, false);
     }
@@ -138,12 +143,20 @@ public final class SimulatedAppliance implements SteppedAppliance {
     heatTimer = new HeatTimer(tripS, resetS);
   }
 
-  /** The thermal fuse fails closed: it never opens. For tests that look at the other protectors alone. */
+  /**
+   * The thermal fuse fails closed: it never opens. For tests that look at the other protectors
+   * alone.
+   */
   synchronized void weldFuse() {
-    fuse = new ThermalFuse(ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
+    fuse =
+        new ThermalFuse(
+            ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
   }
 
-  /** The heat timer fails to act (its supply or its crystal died): only the thermal parts are left. For tests. */
+  /**
+   * The heat timer fails to act (its supply or its crystal died): only the thermal parts are left.
+   * For tests.
+   */
   synchronized void disableHeatTimer() {
     heatTimer = new HeatTimer(Double.MAX_VALUE, HeatTimer.RESET_MAX_S);
   }
@@ -158,13 +171,15 @@ public final class SimulatedAppliance implements SteppedAppliance {
 
   /** The thermal cut-out fails closed (welded contacts): only the fuse is left. For tests. */
   synchronized void weldCutout() {
-    cutout = new ThermalCutout(ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
+    cutout =
+        new ThermalCutout(
+            ProtectorMount.design(physics.boardC(), ambientC), Double.POSITIVE_INFINITY);
   }
 
   /**
    * Which hardware protector cut the heat: null while all are closed, {@link #THERMAL_CUTOUT},
-   * {@link #THERMAL_FUSE} or {@link #HEAT_TIMER} for the first that opened (it stays reported after a
-   * reset).
+   * {@link #THERMAL_FUSE} or {@link #HEAT_TIMER} for the first that opened (it stays reported after
+   * a reset).
    */
   public String openProtector() {
     return openProtector;
@@ -234,8 +249,8 @@ public final class SimulatedAppliance implements SteppedAppliance {
   }
 
   /**
-   * The zero-cross SSR conducts through a half-cycle when its drive (heater GPIO AND dead-man Q) was
-   * high at the zero crossing that began it ({@link ZeroCrossSsr}).
+   * The zero-cross SSR conducts through a half-cycle when its drive (heater GPIO AND dead-man Q)
+   * was high at the zero crossing that began it ({@link ZeroCrossSsr}).
    */
   private boolean ssrConducts() {
     long zero = ZeroCrossSsr.lastZeroCrossingNanos(clock.nanos());
@@ -274,9 +289,9 @@ public final class SimulatedAppliance implements SteppedAppliance {
   }
 
   /**
-   * The dead-man's trigger input (the trigger GPIO's level from now on). Each rising edge retriggers
-   * the monostable; a falling edge does nothing; a level held either way lets it time out
-   * {@link #DEAD_MAN_TIMEOUT_S} after the last rising edge.
+   * The dead-man's trigger input (the trigger GPIO's level from now on). Each rising edge
+   * retriggers the monostable; a falling edge does nothing; a level held either way lets it time
+   * out {@link #DEAD_MAN_TIMEOUT_S} after the last rising edge.
    */
   public synchronized void deadManInput(boolean level) {
     deadManStage.input(level, clock.nanos());
@@ -334,12 +349,16 @@ public final class SimulatedAppliance implements SteppedAppliance {
    * The user takes the toast out and puts other slices in (see {@link ToasterPhysics#loadBread});
    * the chamber keeps its heat.
    */
-  public synchronized void loadBread(int slices, BreadType bread, double thicknessMm, double startC) {
+  public synchronized void loadBread(
+      int slices, BreadType bread, double thicknessMm, double startC) {
     physics.loadBread(slices, bread, thicknessMm, startC);
     physics.setBreadInChamber(carriageDown);
   }
 
-  /** The user forces the lever up: the carriage rises and its contacts open whatever the magnet does. */
+  /**
+   * The user forces the lever up: the carriage rises and its contacts open whatever the magnet
+   * does.
+   */
   @Override
   public void liftLever() {
     carriageDown = false;
@@ -448,7 +467,8 @@ public final class SimulatedAppliance implements SteppedAppliance {
 
   @Override
   public AppliancePorts ports() {
-    return new AppliancePorts(heater(), latch(), sensor(), currentSensor(), deadMan(), controls(), indicators());
+    return new AppliancePorts(
+        heater(), latch(), sensor(), currentSensor(), deadMan(), controls(), indicators());
   }
 
   @Override

@@ -16,9 +16,9 @@ public interface SteppedAppliance extends AutoCloseable {
   SimulatedAppliance world();
 
   /**
-   * Advances the hardware by {@code dtS} seconds: the world's physics, and for an emulated appliance
-   * its chips. The caller advances the clock afterwards. Software (panel scans, supervisor,
-   * controller) is not run here; see {@link #scanSoftware()}.
+   * Advances the hardware by {@code dtS} seconds: the world's physics, and for an emulated
+   * appliance its chips. The caller advances the clock afterwards. Software (panel scans,
+   * supervisor, controller) is not run here; see {@link #scanSoftware()}.
    */
   void step(double dtS);
 

@@ -5,8 +5,8 @@ package com.smarttoaster.hal.sim;
  * bimetal disc thermostat, KSD301 class, manual reset, ceramic body, 16 A 250 V AC, opening at
  * {@link #RATED_TRIP_C} ± {@link #TOLERANCE_C} (KSD301 specification: action temperature 0…250 °C,
  * deviation ±3/±5/±10 °C as ordered; we order ±3 °C). Once open it stays open until its reset
- * button is pressed, which the disc allows only after it has cooled {@link #RESET_BELOW_C} below its
- * trip (KSD301 manual-reset type: about 20 °C). It is on a {@link ProtectorMount}.
+ * button is pressed, which the disc allows only after it has cooled {@link #RESET_BELOW_C} below
+ * its trip (KSD301 manual-reset type: about 20 °C). It is on a {@link ProtectorMount}.
  */
 final class ThermalCutout extends MountedThermalSwitch {
   /** Rated opening temperature, °C. */

@@ -1,7 +1,5 @@
 package com.smarttoaster.hal.sim;
 
-import com.smarttoaster.toast.BreadType;
-
 import static com.smarttoaster.hal.sim.HeatPaths.AIR_TO_WALL_W_PER_K;
 import static com.smarttoaster.hal.sim.HeatPaths.AIR_VENT_W_PER_K;
 import static com.smarttoaster.hal.sim.HeatPaths.BOARD_DRAUGHT_W_PER_K;
@@ -18,6 +16,8 @@ import static com.smarttoaster.hal.sim.HeatPaths.ROOM_CONVECTION_W_PER_M2K;
 import static com.smarttoaster.hal.sim.HeatPaths.SIGMA;
 import static com.smarttoaster.hal.sim.HeatPaths.WALL_LOSS_W_PER_K;
 import static com.smarttoaster.hal.sim.HeatPaths.kelvin4;
+
+import com.smarttoaster.toast.BreadType;
 
 /**
  * Thermal and browning physics of a two-slot toaster, stepped explicitly: set the inputs, call
@@ -118,12 +118,20 @@ public final class ToasterPhysics {
    *
    * @param slicesIn 1 or 2
    * @param bread bread type
-   * @param thicknessMmIn slice thickness, mm (at least {@link ApplianceConditions#MIN_THICKNESS_MM})
+   * @param thicknessMmIn slice thickness, mm (at least {@link
+   *     ApplianceConditions#MIN_THICKNESS_MM})
    * @param startC the new bread's temperature, °C
    */
   public void loadBread(int slicesIn, BreadType bread, double thicknessMmIn, double startC) {
-    ApplianceConditions check = new ApplianceConditions(chamber.ambientC(), element.volts(), chamber.airC(),
-        slicesIn, bread, thicknessMmIn, startC);
+    ApplianceConditions check =
+        new ApplianceConditions(
+            chamber.ambientC(),
+            element.volts(),
+            chamber.airC(),
+            slicesIn,
+            bread,
+            thicknessMmIn,
+            startC);
     this.slices = check.slices();
     this.breadProps = BreadProperties.of(check.bread());
     this.thicknessMm = check.thicknessMm();
@@ -268,7 +276,10 @@ public final class ToasterPhysics {
     return element.powerW();
   }
 
-  /** Current in the element lead while the elements are powered, A rms (what a current transformer sees). */
+  /**
+   * Current in the element lead while the elements are powered, A rms (what a current transformer
+   * sees).
+   */
   public double elementCurrentWhenPoweredA() {
     return element.currentWhenPoweredA();
   }

@@ -49,9 +49,9 @@
  * thermocouple probe sits"); {@link com.smarttoaster.hal.sim.ToasterPhysics#chamberC()} is the air
  * there. It reads far below the bread surface and the ribbons: about 90 °C at the end of a medium
  * cycle in a cold toaster (surface near 280 °C, ribbons near 700 °C), up to about 170 °C in
- * back-to-back dark cycles, about 225 °C at most when a cycle starts in a toaster at 200 °C. Tied to
- * the reflector, it cools within tens of seconds of a pop while the boards and ribbons keep their
- * heat, so after a short pause it understates how warm the toaster is (BackToBackTest).
+ * back-to-back dark cycles, about 225 °C at most when a cycle starts in a toaster at 200 °C. Tied
+ * to the reflector, it cools within tens of seconds of a pop while the boards and ribbons keep
+ * their heat, so after a short pause it understates how warm the toaster is (BackToBackTest).
  *
  * <h2>Electrical path and hardware protection</h2>
  *
@@ -96,11 +96,11 @@
  * kinetics are the published Zanoni et al. constants. docs/physics-validation.md holds the
  * simulator against published measurements, row by row with the source (the table is
  * src/test/resources/physics-validation.csv, checked by PhysicsValidationTest), and records where
- * it still disagrees. Geometry is that of a common two-slice
- * toaster. The heat-path coefficients in {@link com.smarttoaster.hal.sim.HeatPaths} were sized from
- * that geometry and then calibrated within physical bounds so that the oracle times and the chamber
- * behaviour meet the targets that the tests in this package check (a 12 mm white slice at shade 4
- * in a cold toaster: about 108 s; the longest realistic case stays under 280 s; the chamber stays
- * below 255 °C in realistic cycles and rises within 20 s of heat).
+ * it still disagrees. Geometry is that of a common two-slice toaster. The heat-path coefficients in
+ * {@link com.smarttoaster.hal.sim.HeatPaths} were sized from that geometry and then calibrated
+ * within physical bounds so that the oracle times and the chamber behaviour meet the targets that
+ * the tests in this package check (a 12 mm white slice at shade 4 in a cold toaster: about 108 s;
+ * the longest realistic case stays under 280 s; the chamber stays below 255 °C in realistic cycles
+ * and rises within 20 s of heat).
  */
 package com.smarttoaster.hal.sim;

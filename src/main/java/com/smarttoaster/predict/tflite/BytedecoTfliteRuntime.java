@@ -19,8 +19,8 @@ import org.bytedeco.tensorflowlite.global.tensorflowlite;
 /**
  * Runs a model in the TensorFlow Lite C++ interpreter through bytedeco's JavaCPP presets, whose
  * Maven artifacts carry linux-arm64 natives (the Pi) as well as linux-x86_64. JavaCPP extracts the
- * natives once into its cache, {@code ~/.javacpp/cache} unless {@code org.bytedeco.javacpp.cachedir}
- * says otherwise.
+ * natives once into its cache, {@code ~/.javacpp/cache} unless {@code
+ * org.bytedeco.javacpp.cachedir} says otherwise.
  *
  * <p>The model bytes are copied into native memory that lives as long as the interpreter (TFLite
  * reads the constant tensors in place). The flatbuffer verifier checks the file before the
@@ -38,8 +38,12 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
   private final String name;
   private boolean closed;
 
-  private BytedecoTfliteRuntime(BytePointer modelData, FlatBufferModel flatBufferModel,
-      BuiltinOpResolverWithoutDefaultDelegates resolver, Interpreter interpreter, TfliteModelShape shape) {
+  private BytedecoTfliteRuntime(
+      BytePointer modelData,
+      FlatBufferModel flatBufferModel,
+      BuiltinOpResolverWithoutDefaultDelegates resolver,
+      Interpreter interpreter,
+      TfliteModelShape shape) {
     this.modelData = modelData;
     this.flatBufferModel = flatBufferModel;
     this.resolver = resolver;
@@ -56,8 +60,12 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
     try {
       Loader.load(tensorflowlite.class);
     } catch (LinkageError | RuntimeException e) {
-      throw new TfliteLoadException("bytedeco's TFLite natives could not be loaded on " + Loader.getPlatform()
-          + ": " + DjlTfliteRuntime.rootMessage(e), e);
+      throw new TfliteLoadException(
+          "bytedeco's TFLite natives could not be loaded on "
+              + Loader.getPlatform()
+              + ": "
+              + DjlTfliteRuntime.rootMessage(e),
+          e);
     }
     BytePointer data = new BytePointer(modelBytes);
     FlatBufferModel model = FlatBufferModel.VerifyAndBuildFromBuffer(data, modelBytes.length);
@@ -65,7 +73,8 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
       data.close();
       throw new TfliteLoadException("not a valid TFLite model: the flatbuffer verifier refused it");
     }
-    BuiltinOpResolverWithoutDefaultDelegates resolver = new BuiltinOpResolverWithoutDefaultDelegates();
+    BuiltinOpResolverWithoutDefaultDelegates resolver =
+        new BuiltinOpResolverWithoutDefaultDelegates();
     Interpreter interpreter = new Interpreter((Pointer) null);
     String problem = build(model, resolver, interpreter, shape);
     if (problem != null) {
@@ -78,8 +87,11 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
     return new BytedecoTfliteRuntime(data, model, resolver, interpreter, shape);
   }
 
-  private static String build(FlatBufferModel model, BuiltinOpResolverWithoutDefaultDelegates resolver,
-      Interpreter interpreter, TfliteModelShape shape) {
+  private static String build(
+      FlatBufferModel model,
+      BuiltinOpResolverWithoutDefaultDelegates resolver,
+      Interpreter interpreter,
+      TfliteModelShape shape) {
     try (InterpreterBuilder builder = new InterpreterBuilder(model, resolver)) {
       builder.SetNumThreads(1);
       if (builder.apply(interpreter) != kTfLiteOk || interpreter.isNull()) {
@@ -90,7 +102,9 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
       return "allocating tensors failed";
     }
     String in = checkFloatTensor(interpreter.input_tensor(0), shape.inputSize(), "input");
-    return in != null ? in : checkFloatTensor(interpreter.output_tensor(0), shape.outputSize(), "output");
+    return in != null
+        ? in
+        : checkFloatTensor(interpreter.output_tensor(0), shape.outputSize(), "output");
   }
 
   private static String checkFloatTensor(TfLiteTensor t, int values, String role) {
@@ -98,7 +112,9 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
       return "it has no " + role + " tensor";
     }
     if (TfLiteTensorType(t) != kTfLiteFloat32) {
-      return role + " tensor type is " + tensorflowlite.TfLiteTypeGetName(TfLiteTensorType(t)).getString()
+      return role
+          + " tensor type is "
+          + tensorflowlite.TfLiteTypeGetName(TfLiteTensorType(t)).getString()
           + ", expected FLOAT32";
     }
     long bytes = TfLiteTensorByteSize(t);
@@ -129,7 +145,8 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
     input.put(in, 0, in.length);
     int status = interpreter.Invoke();
     if (status != kTfLiteOk) {
-      throw new IllegalStateException(name + " failed to run the model: Invoke returned status " + status);
+      throw new IllegalStateException(
+          name + " failed to run the model: Invoke returned status " + status);
     }
     float[] out = new float[shape.outputSize()];
     output.get(out, 0, out.length);

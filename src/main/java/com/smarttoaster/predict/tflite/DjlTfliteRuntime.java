@@ -12,14 +12,15 @@ import java.io.ByteArrayInputStream;
 
 /**
  * Runs a model in DJL's TensorFlow Lite engine (natives 2.6.2 from the {@code tflite-native-cpu}
- * artifact; DJL extracts them once into its engine cache, {@code ~/.djl.ai/tflite} unless
- * {@code ENGINE_CACHE_DIR} or {@code DJL_CACHE_DIR} says otherwise). DJL is put into offline mode
- * ({@code ai.djl.offline=true}) unless the property is already set, so it never tries to download
- * natives; on a platform without natives in the jar (linux-aarch64) loading fails with a message.
+ * artifact; DJL extracts them once into its engine cache, {@code ~/.djl.ai/tflite} unless {@code
+ * ENGINE_CACHE_DIR} or {@code DJL_CACHE_DIR} says otherwise). DJL is put into offline mode ({@code
+ * ai.djl.offline=true}) unless the property is already set, so it never tries to download natives;
+ * on a platform without natives in the jar (linux-aarch64) loading fails with a message.
  */
 public final class DjlTfliteRuntime implements TfliteRuntime {
   /** DJL's name of the TFLite engine. */
   public static final String ENGINE = "TFLite";
+
   static final String OFFLINE_PROPERTY = "ai.djl.offline";
 
   private final Model model;
@@ -28,7 +29,8 @@ public final class DjlTfliteRuntime implements TfliteRuntime {
   private final String name;
   private boolean closed;
 
-  private DjlTfliteRuntime(Model model, Predictor<float[], float[]> predictor, TfliteModelShape shape, String name) {
+  private DjlTfliteRuntime(
+      Model model, Predictor<float[], float[]> predictor, TfliteModelShape shape, String name) {
     this.model = model;
     this.predictor = predictor;
     this.shape = shape;
@@ -44,22 +46,36 @@ public final class DjlTfliteRuntime implements TfliteRuntime {
       Engine engine = Engine.getEngine(ENGINE);
       model = Model.newInstance("toast-time", ENGINE);
       model.load(new ByteArrayInputStream(modelBytes));
-      Predictor<float[], float[]> predictor = model.newPredictor(new VectorTranslator(shape.inputSize()));
+      Predictor<float[], float[]> predictor =
+          model.newPredictor(new VectorTranslator(shape.inputSize()));
       return new DjlTfliteRuntime(model, predictor, shape, "djl-tflite " + nativeVersion(engine));
     } catch (Exception | LinkageError e) {
       if (model != null) {
         model.close();
       }
       String arch = System.getProperty("os.arch");
-      String hint = "amd64".equals(arch) || "x86_64".equals(arch) ? ""
-          : " (this build carries DJL's TFLite natives for linux-x86_64 only; " + TfliteRuntimes.PROPERTY
-              + "=bytedeco runs the model elsewhere)";
-      throw new TfliteLoadException("DJL's TFLite engine could not load the model on "
-          + System.getProperty("os.name") + " " + arch + ": " + rootMessage(e) + hint, e);
+      String hint =
+          "amd64".equals(arch) || "x86_64".equals(arch)
+              ? ""
+              : " (this build carries DJL's TFLite natives for linux-x86_64 only; "
+                  + TfliteRuntimes.PROPERTY
+                  + "=bytedeco runs the model elsewhere)";
+      throw new TfliteLoadException(
+          "DJL's TFLite engine could not load the model on "
+              + System.getProperty("os.name")
+              + " "
+              + arch
+              + ": "
+              + rootMessage(e)
+              + hint,
+          e);
     }
   }
 
-  /** The version of the loaded natives (DJL's own getVersion() names the Java API it bundles, 2.4.1). */
+  /**
+   * The version of the loaded natives (DJL's own getVersion() names the Java API it bundles,
+   * 2.4.1).
+   */
   private static String nativeVersion(Engine engine) {
     try {
       return org.tensorflow.lite.TensorFlowLite.runtimeVersion();
@@ -118,7 +134,10 @@ public final class DjlTfliteRuntime implements TfliteRuntime {
     return msg == null ? root.getClass().getSimpleName() : msg;
   }
 
-  /** float[] in, float[] out: the input becomes one {@code [1, n]} array, the single output is read back. */
+  /**
+   * float[] in, float[] out: the input becomes one {@code [1, n]} array, the single output is read
+   * back.
+   */
   private static final class VectorTranslator implements NoBatchifyTranslator<float[], float[]> {
     private final Shape shape;
 

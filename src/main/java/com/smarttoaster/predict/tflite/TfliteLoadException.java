@@ -1,6 +1,8 @@
 package com.smarttoaster.predict.tflite;
 
-/** A {@code .tflite} model could not be loaded; the message says which model, which runtime and why. */
+/**
+ * A {@code .tflite} model could not be loaded; the message says which model, which runtime and why.
+ */
 public final class TfliteLoadException extends Exception {
   public TfliteLoadException(String message) {
     super(message);

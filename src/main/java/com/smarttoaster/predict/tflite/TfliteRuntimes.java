@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Picks the TFLite runtime for the machine we run on: bytedeco's on linux-aarch64 (Raspberry Pi OS
- * 64-bit), where DJL has no natives, and DJL's everywhere else. The system property
- * {@value #PROPERTY} ({@code djl} or {@code bytedeco}) overrides the choice.
+ * 64-bit), where DJL has no natives, and DJL's everywhere else. The system property {@value
+ * #PROPERTY} ({@code djl} or {@code bytedeco}) overrides the choice.
  */
 public final class TfliteRuntimes {
   /** System property that forces a runtime: {@code djl} or {@code bytedeco}. */
@@ -38,14 +38,22 @@ public final class TfliteRuntimes {
     try {
       bytes = Files.readAllBytes(modelFile);
     } catch (IOException e) {
-      throw new TfliteLoadException("cannot read model file " + modelFile + ": " + e.getMessage(), e);
+      throw new TfliteLoadException(
+          "cannot read model file " + modelFile + ": " + e.getMessage(), e);
     }
     return forThisPlatform(bytes);
   }
 
-  /** Loads the bytes of a {@code .tflite} file with the runtime for this platform (see {@link #choose}). */
+  /**
+   * Loads the bytes of a {@code .tflite} file with the runtime for this platform (see {@link
+   * #choose}).
+   */
   public static TfliteRuntime forThisPlatform(byte[] model) throws TfliteLoadException {
-    return open(choose(System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty(PROPERTY)),
+    return open(
+        choose(
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"),
+            System.getProperty(PROPERTY)),
         model);
   }
 
@@ -61,15 +69,20 @@ public final class TfliteRuntimes {
    * @param osArch as in the {@code os.arch} property
    * @param override the value of {@value #PROPERTY}, or null
    */
-  public static Kind choose(String osName, String osArch, String override) throws TfliteLoadException {
+  public static Kind choose(String osName, String osArch, String override)
+      throws TfliteLoadException {
     if (override != null && !override.isBlank()) {
       for (Kind k : Kind.values()) {
         if (k.id().equals(override.trim().toLowerCase(Locale.ROOT))) {
           return k;
         }
       }
-      throw new TfliteLoadException("system property " + PROPERTY + " is '" + override
-          + "'; expected djl or bytedeco (or unset to choose by platform)");
+      throw new TfliteLoadException(
+          "system property "
+              + PROPERTY
+              + " is '"
+              + override
+              + "'; expected djl or bytedeco (or unset to choose by platform)");
     }
     boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
     boolean arm64 = "aarch64".equals(osArch) || "arm64".equals(osArch);

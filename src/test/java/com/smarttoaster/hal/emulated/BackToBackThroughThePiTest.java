@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,8 +22,10 @@ class BackToBackThroughThePiTest {
   @ParameterizedTest(name = "{0} V, {1}")
   @CsvSource({"230, SPI", "207, IIO", "245, SPI"})
   void eightBatchesInARowNeverTrip(double volts, ThermocoupleInterface tc) throws Exception {
-    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(tc),
-        ApplianceConditions.typical().withMainsVolts(volts))) {
+    try (EmulatedToaster t =
+        new EmulatedToaster(
+            EmulatedPiApplianceTest.wiring(tc),
+            ApplianceConditions.typical().withMainsVolts(volts))) {
       t.world.thermocouple().setExtraNoise(Math.sqrt(1.5 * 1.5 - 0.3 * 0.3));
       int done = 0;
       double firstS = 0;
@@ -46,7 +48,9 @@ class BackToBackThroughThePiTest {
       }
       assertEquals(CYCLES, done);
       assertTrue(t.faults.isEmpty(), () -> "no fault expected: " + t.faults);
-      assertTrue(lastS < firstS * 0.9, "a hot toaster got shorter times: " + firstS + " s then " + lastS + " s");
+      assertTrue(
+          lastS < firstS * 0.9,
+          "a hot toaster got shorter times: " + firstS + " s then " + lastS + " s");
     }
   }
 }

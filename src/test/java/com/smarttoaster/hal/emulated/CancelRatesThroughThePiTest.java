@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.Indicators.BeepPattern;
 import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.taste.RatingInvitation;
@@ -27,12 +27,16 @@ class CancelRatesThroughThePiTest {
 
   @Test
   void afterAFinishedCycleEachCancelPressStepsTheRatingOn() throws Exception {
-    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI),
-        ApplianceConditions.typical())) {
+    try (EmulatedToaster t =
+        new EmulatedToaster(
+            EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI),
+            ApplianceConditions.typical())) {
       t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.runUntil(CyclePhase.DONE, 300);
-      t.run(3); // the done beeps have ended: the ear would take a tick within 0.35 s of them as part of them
+      t.run(
+          3); // the done beeps have ended: the ear would take a tick within 0.35 s of them as part
+      // of them
       List<BeepPattern> heard = new ArrayList<>();
       t.world.onBeep(heard::add); // what the emulated Pi's buzzer pin played, as its ear names it
       assertTrue(t.ratings().invitation().isPresent(), "a finished cycle invites a rating");
@@ -47,18 +51,24 @@ class CancelRatesThroughThePiTest {
       t.appliance.press(new UserEvent.CancelPressed());
       t.run(1);
       assertEquals(Rating.TOO_DARK, rating(t), "third press: too dark");
-      assertEquals(-1, t.ratings().taste().entry(EmulatedToaster.SETTINGS.bread()).votes(),
+      assertEquals(
+          -1,
+          t.ratings().taste().entry(EmulatedToaster.SETTINGS.bread()).votes(),
           "the cycle counts once, with its last rating");
       assertEquals(CyclePhase.DONE, t.phase(), "nothing to cancel: the presses only rated");
-      assertEquals(List.of(BeepPattern.RATED, BeepPattern.RATED, BeepPattern.RATED), heard,
+      assertEquals(
+          List.of(BeepPattern.RATED, BeepPattern.RATED, BeepPattern.RATED),
+          heard,
           "the buzzer ticks once for each press taken");
     }
   }
 
   @Test
   void midCycleCancelCancelsAndTheCancelledCycleInvitesNoRating() throws Exception {
-    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI),
-        ApplianceConditions.typical())) {
+    try (EmulatedToaster t =
+        new EmulatedToaster(
+            EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI),
+            ApplianceConditions.typical())) {
       t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.run(5);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.hal.pi.PiConfig;
-import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
+import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EmulatedFrontPanelTest {
   private final SimClock clock = new SimClock();
-  private final SimulatedAppliance world = new SimulatedAppliance(ApplianceConditions.typical(), 3, clock);
+  private final SimulatedAppliance world =
+      new SimulatedAppliance(ApplianceConditions.typical(), 3, clock);
   private final List<UserEvent> events = new ArrayList<>();
   private EmulatedPiAppliance pi;
   private long scanNanos;
@@ -34,8 +35,29 @@ class EmulatedFrontPanelTest {
   private void build(long scanNanos, int stepsPerDetent) throws Exception {
     PiConfig w = EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI);
     if (stepsPerDetent != w.encoderStepsPerDetent()) {
-      w = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, stepsPerDetent, 24, 25, 12, 18, 0.02,
-          ThermocoupleInterface.SPI, null, 0);
+      w =
+          new PiConfig(
+              17,
+              27,
+              22,
+              23,
+              5,
+              6,
+              13,
+              19,
+              26,
+              16,
+              20,
+              21,
+              stepsPerDetent,
+              24,
+              25,
+              12,
+              18,
+              0.02,
+              ThermocoupleInterface.SPI,
+              null,
+              0);
     }
     build(scanNanos, w);
   }
@@ -78,9 +100,15 @@ class EmulatedFrontPanelTest {
     pi.press(new UserEvent.ModeSelected(ToastMode.DEFROST));
     pi.press(new UserEvent.ModeSelected(ToastMode.TOAST));
     run(2.0);
-    assertEquals(List.of(new UserEvent.CancelPressed(), new UserEvent.RemoteArmPressed(),
-        new UserEvent.ModeSelected(ToastMode.BAGEL), new UserEvent.ModeSelected(ToastMode.DEFROST),
-        new UserEvent.ModeSelected(ToastMode.TOAST)), events, "toast = the selected mode's button again");
+    assertEquals(
+        List.of(
+            new UserEvent.CancelPressed(),
+            new UserEvent.RemoteArmPressed(),
+            new UserEvent.ModeSelected(ToastMode.BAGEL),
+            new UserEvent.ModeSelected(ToastMode.DEFROST),
+            new UserEvent.ModeSelected(ToastMode.TOAST)),
+        events,
+        "toast = the selected mode's button again");
   }
 
   @ParameterizedTest(name = "scan every {0} ns")
@@ -105,12 +133,14 @@ class EmulatedFrontPanelTest {
 
   @ParameterizedTest(name = "{0} steps per detent")
   @ValueSource(ints = {4, 2, 1})
-  void theKnobTurnsByTheDetentsBetweenTheShownAndTheWantedShade(int stepsPerDetent) throws Exception {
+  void theKnobTurnsByTheDetentsBetweenTheShownAndTheWantedShade(int stepsPerDetent)
+      throws Exception {
     build(10_000_000L, stepsPerDetent);
     pi.press(new UserEvent.ShadeChanged(7));
     pi.press(new UserEvent.ShadeChanged(2));
     run(3.0);
-    assertEquals(List.of(5, 6, 7, 6, 5, 4, 3, 2),
+    assertEquals(
+        List.of(5, 6, 7, 6, 5, 4, 3, 2),
         of(UserEvent.ShadeChanged.class).stream().map(UserEvent.ShadeChanged::shade).toList());
     assertEquals(2, pi.piAppliance().controls().shade());
   }
@@ -121,30 +151,49 @@ class EmulatedFrontPanelTest {
     build(scan, 4);
     pi.press(new UserEvent.BreadSelected(BreadType.RYE));
     assertEquals(List.of(new UserEvent.BreadSelected(BreadType.RYE)), events);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> pi.piAppliance().controls().deliverWithoutInput(new UserEvent.CancelPressed()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pi.piAppliance().controls().deliverWithoutInput(new UserEvent.CancelPressed()));
     assertTrue(e.getMessage().contains("own inputs"), e.getMessage());
   }
 
   @ParameterizedTest(name = "scan every {0} ns")
   @ValueSource(longs = {10_000_000L, 1_000_000L})
-  void withBreadAndSlicesButtonsTheHandPressesThemAndHoldsBreadToTurnTheThickness(long scan) throws Exception {
-    build(scan, EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI).withBreadAndSlicesPins(4, 14));
+  void withBreadAndSlicesButtonsTheHandPressesThemAndHoldsBreadToTurnTheThickness(long scan)
+      throws Exception {
+    build(
+        scan,
+        EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI).withBreadAndSlicesPins(4, 14));
     pi.press(new UserEvent.BreadSelected(BreadType.RYE));
     pi.press(new UserEvent.SliceSizeSet(12.0, 1));
     pi.press(new UserEvent.SliceSizeSet(15.0, 1));
     run(1.0);
-    assertEquals(List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
-        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(), "three presses");
+    assertEquals(
+        List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
+        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(),
+        "three presses");
     run(5.0);
-    assertEquals(List.of(new UserEvent.SliceSizeSet(12.0, 1), new UserEvent.SliceSizeSet(13.0, 1),
-        new UserEvent.SliceSizeSet(14.0, 1), new UserEvent.SliceSizeSet(15.0, 1)), of(UserEvent.SliceSizeSet.class));
-    assertEquals(List.of(), of(UserEvent.ShadeChanged.class), "the held bread button made the knob the thickness");
-    assertEquals(List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
-        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(), "the hold chose none");
+    assertEquals(
+        List.of(
+            new UserEvent.SliceSizeSet(12.0, 1),
+            new UserEvent.SliceSizeSet(13.0, 1),
+            new UserEvent.SliceSizeSet(14.0, 1),
+            new UserEvent.SliceSizeSet(15.0, 1)),
+        of(UserEvent.SliceSizeSet.class));
+    assertEquals(
+        List.of(),
+        of(UserEvent.ShadeChanged.class),
+        "the held bread button made the knob the thickness");
+    assertEquals(
+        List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE),
+        of(UserEvent.BreadSelected.class).stream().map(UserEvent.BreadSelected::bread).toList(),
+        "the hold chose none");
     assertEquals(15.0, pi.piAppliance().controls().thicknessMm());
 
-    pi.press(new UserEvent.SliceSizeSet(12.5, 2)); // no whole mm: the knob cannot set it, so it is delivered
+    pi.press(
+        new UserEvent.SliceSizeSet(
+            12.5, 2)); // no whole mm: the knob cannot set it, so it is delivered
     assertEquals(new UserEvent.SliceSizeSet(12.5, 2), events.get(events.size() - 1));
   }
 }

@@ -15,15 +15,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pi4J devices on the emulated header: writes reach their loads, reads ask the circuit or the pull. */
+/**
+ * Pi4J devices on the emulated header: writes reach their loads, reads ask the circuit or the pull.
+ */
 class EmulatedGpioTest {
   private final GpioHeader header = new GpioHeader();
-  private final Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
-      .add(EmulatedGpio.inputs(header), EmulatedGpio.outputs(header)).disableShutdownHook().build();
+  private final Context pi4j =
+      Pi4J.newContextBuilder()
+          .noAutoDetect()
+          .add(EmulatedGpio.inputs(header), EmulatedGpio.outputs(header))
+          .disableShutdownHook()
+          .build();
 
   private DigitalOutput output(int bcm) {
-    return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("out" + bcm).address(bcm)
-        .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+    return pi4j.create(
+        DigitalOutput.newConfigBuilder(pi4j)
+            .id("out" + bcm)
+            .address(bcm)
+            .initial(DigitalState.LOW)
+            .shutdown(DigitalState.LOW));
   }
 
   private DigitalInput input(int bcm, PullResistance pull) {
@@ -38,10 +48,12 @@ class EmulatedGpioTest {
     DigitalOutput out = output(17);
     out.high();
     out.high();
-    assertEquals(List.of(false, true, true), heard, "the initial LOW, then each write (a refresh too)");
+    assertEquals(
+        List.of(false, true, true), heard, "the initial LOW, then each write (a refresh too)");
     assertEquals(Boolean.TRUE, header.driven(17));
     pi4j.shutdown(); // the software's orderly stop: Pi4J drives the shutdown state
-    assertEquals(Boolean.FALSE, header.driven(17), "LOW only because the software's shutdown wrote it");
+    assertEquals(
+        Boolean.FALSE, header.driven(17), "LOW only because the software's shutdown wrote it");
   }
 
   @Test
@@ -52,12 +64,15 @@ class EmulatedGpioTest {
     assertTrue(in.state().isHigh(), "open switch: the pull-up");
     circuit[0] = Boolean.FALSE;
     assertTrue(in.state().isLow(), "closed switch to ground");
-    assertTrue(input(6, PullResistance.PULL_DOWN).state().isLow(), "nothing connected, pulled down");
+    assertTrue(
+        input(6, PullResistance.PULL_DOWN).state().isLow(), "nothing connected, pulled down");
   }
 
   @Test
   void aLineOutsideTheHeaderIsRefusedByNumber() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> header.connect(28, () -> null));
-    assertTrue(e.getMessage().contains("BCM 28") && e.getMessage().contains("0..27"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> header.connect(28, () -> null));
+    assertTrue(
+        e.getMessage().contains("BCM 28") && e.getMessage().contains("0..27"), e.getMessage());
   }
 }

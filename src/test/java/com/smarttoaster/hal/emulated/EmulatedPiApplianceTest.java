@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.pi.ThermocoupleInterface;
-import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
-import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,32 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real toaster software through the emulated Pi, end to end, in simulated time. */
 class EmulatedPiApplianceTest {
-  /** config/pi.yaml's wiring; the thermocouple read through the kernel driver or directly over SPI. */
+  /**
+   * config/pi.yaml's wiring; the thermocouple read through the kernel driver or directly over SPI.
+   */
   static PiConfig wiring(ThermocoupleInterface tc) {
-    return new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02, tc,
-        tc == ThermocoupleInterface.IIO ? "/sys/bus/iio/devices" : null, tc == ThermocoupleInterface.SPI ? 0 : null);
+    return new PiConfig(
+        17,
+        27,
+        22,
+        23,
+        5,
+        6,
+        13,
+        19,
+        26,
+        16,
+        20,
+        21,
+        4,
+        24,
+        25,
+        12,
+        18,
+        0.02,
+        tc,
+        tc == ThermocoupleInterface.IIO ? "/sys/bus/iio/devices" : null,
+        tc == ThermocoupleInterface.SPI ? 0 : null);
   }
 
   private static void assertCompletes(EmulatedToaster t) {
@@ -36,7 +57,9 @@ class EmulatedPiApplianceTest {
     t.run(1.0);
     assertFalse(t.world.isHeatFlowing(), "heat off");
     assertFalse(t.world.isCarriageDown(), "the carriage came up after the current check");
-    assertTrue(t.faults.isEmpty(), () -> "no false HEATER_STUCK_ON from the current sense chain: " + t.faults);
+    assertTrue(
+        t.faults.isEmpty(),
+        () -> "no false HEATER_STUCK_ON from the current sense chain: " + t.faults);
     assertEquals(List.of(CyclePhase.PREPARING, CyclePhase.TOASTING, CyclePhase.DONE), t.phases);
     assertTrue(t.world.physics().achievedShade() > 2, "the bread was toasted");
   }
@@ -63,10 +86,15 @@ class EmulatedPiApplianceTest {
    */
   @Test
   void aCycleCompletesOnA120VoltSupply() throws Exception {
-    SafetyLimits observerOff = com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
-        .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build();
-    try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI),
-        ApplianceConditions.typical().withMainsVolts(120.0), observerOff)) {
+    SafetyLimits observerOff =
+        com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
+            .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
+            .build();
+    try (EmulatedToaster t =
+        new EmulatedToaster(
+            wiring(ThermocoupleInterface.SPI),
+            ApplianceConditions.typical().withMainsVolts(120.0),
+            observerOff)) {
       t.stepped.pushLever();
       t.runUntil(CyclePhase.TOASTING, 1.0);
       t.runUntil(CyclePhase.DONE, 300);
@@ -98,11 +126,19 @@ class EmulatedPiApplianceTest {
         if (Double.isNaN(cutS) && !t.world.isHeatFlowing()) {
           cutS = t.clock.seconds() - crashS;
         }
-        assertEquals(Boolean.TRUE, t.appliance.header().driven(w.heaterPin()), "heater pin still high at step " + i);
-        assertEquals(Boolean.TRUE, t.appliance.header().driven(w.latchPin()), "latch pin still high at step " + i);
-        assertEquals(deadMan, t.appliance.header().driven(w.deadManPin()), "dead-man pin no longer toggles");
+        assertEquals(
+            Boolean.TRUE,
+            t.appliance.header().driven(w.heaterPin()),
+            "heater pin still high at step " + i);
+        assertEquals(
+            Boolean.TRUE,
+            t.appliance.header().driven(w.latchPin()),
+            "latch pin still high at step " + i);
+        assertEquals(
+            deadMan, t.appliance.header().driven(w.deadManPin()), "dead-man pin no longer toggles");
       }
-      assertTrue(cutS <= SimulatedAppliance.DEAD_MAN_TIMEOUT_S + 0.06,
+      assertTrue(
+          cutS <= SimulatedAppliance.DEAD_MAN_TIMEOUT_S + 0.06,
           "heat cut by the dead-man " + cutS + " s after the crash");
       assertFalse(t.world.isCarriageDown(), "and the magnet let the carriage go");
     }
@@ -110,7 +146,8 @@ class EmulatedPiApplianceTest {
 
   @Test
   void theBuzzerIsHeardAsTheSimulatedAppliancesBeeps() throws Exception {
-    try (EmulatedToaster t = new EmulatedToaster(wiring(ThermocoupleInterface.SPI), ApplianceConditions.typical())) {
+    try (EmulatedToaster t =
+        new EmulatedToaster(wiring(ThermocoupleInterface.SPI), ApplianceConditions.typical())) {
       List<String> beeps = new java.util.ArrayList<>();
       t.world.onBeep(p -> beeps.add(p.name()));
       t.stepped.pushLever();
@@ -123,7 +160,10 @@ class EmulatedPiApplianceTest {
     }
   }
 
-  /** A scenario's arm-remote-start: the button, then the lever, in that order, arms instead of starting. */
+  /**
+   * A scenario's arm-remote-start: the button, then the lever, in that order, arms instead of
+   * starting.
+   */
   @Test
   void theRemoteArmButtonThenTheLeverArms() throws Exception {
     PiConfig w = wiring(ThermocoupleInterface.SPI);
@@ -135,8 +175,11 @@ class EmulatedPiApplianceTest {
       assertEquals(CyclePhase.ARMED, t.phase());
       assertFalse(t.world.isHeatFlowing(), "armed: no heat");
       assertTrue(t.world.isCarriageDown(), "armed: the carriage is held");
-      assertEquals(Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
-      assertTrue(t.world.light(com.smarttoaster.hal.Indicator.REMOTE_ARMED), "shown on the world's panel too");
+      assertEquals(
+          Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
+      assertTrue(
+          t.world.light(com.smarttoaster.hal.Indicator.REMOTE_ARMED),
+          "shown on the world's panel too");
     }
   }
 
@@ -144,31 +187,78 @@ class EmulatedPiApplianceTest {
   void theFactoryTakesNullForTheShippedWiringAndNamesWhatItCannotOpen() {
     com.smarttoaster.hal.sim.SimClock clock = new com.smarttoaster.hal.sim.SimClock();
     SimulatedAppliance world = new SimulatedAppliance(ApplianceConditions.typical(), 1, clock);
-    try (EmulatedPiAppliance pi = EmulatedPiAppliance.create(null, true, world, clock, EmulatedToaster.SETTINGS)) {
+    try (EmulatedPiAppliance pi =
+        EmulatedPiAppliance.create(null, true, world, clock, EmulatedToaster.SETTINGS)) {
       assertEquals(EmulatedPiAppliance.SHIPPED_WIRING.iioDevice(), "/sys/bus/iio/devices");
       assertEquals("IioThermocouple", pi.ports().sensor().getClass().getSimpleName());
     }
-    PiConfig wrongDevice = new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02,
-        ThermocoupleInterface.IIO, "/sys/bus/iio/devices/iio:device3", null);
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> EmulatedPiAppliance.create(wrongDevice, true, world, clock, EmulatedToaster.SETTINGS));
-    assertTrue(e.getMessage().contains("iio:device3") && e.getMessage().contains("pi.iioDevice"), e.getMessage());
+    PiConfig wrongDevice =
+        new PiConfig(
+            17,
+            27,
+            22,
+            23,
+            5,
+            6,
+            13,
+            19,
+            26,
+            16,
+            20,
+            21,
+            4,
+            24,
+            25,
+            12,
+            18,
+            0.02,
+            ThermocoupleInterface.IIO,
+            "/sys/bus/iio/devices/iio:device3",
+            null);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EmulatedPiAppliance.create(
+                    wrongDevice, true, world, clock, EmulatedToaster.SETTINGS));
+    assertTrue(
+        e.getMessage().contains("iio:device3") && e.getMessage().contains("pi.iioDevice"),
+        e.getMessage());
   }
 
   @Test
   void theShippedWiringIsConfigPiYamls() throws Exception {
-    assertEquals(com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
+    assertEquals(
+        com.smarttoaster.config.ConfigLoader.load(java.nio.file.Path.of("config/pi.yaml")).pi(),
         EmulatedPiAppliance.SHIPPED_WIRING);
   }
 
   @Test
   void itIsThePiEmulatedApplianceWithTheRealPiClassesBehindItsPorts() throws Exception {
-    try (EmulatedToaster t = new EmulatedToaster(EmulatedPiAppliance.SHIPPED_WIRING, ApplianceConditions.typical())) {
+    try (EmulatedToaster t =
+        new EmulatedToaster(EmulatedPiAppliance.SHIPPED_WIRING, ApplianceConditions.typical())) {
       assertEquals("pi-emulated", t.appliance.kind());
       var p = t.appliance.ports();
-      assertEquals(List.of("PiHeaterSwitch", "PiCarriageLatch", "IioThermocouple", "PiCurrentSensor", "PiDeadManTrigger",
-          "FrontPanel", "PiIndicators"), List.of(p.heater(), p.latch(), p.sensor(), p.currentSensor(), p.deadMan(),
-          p.controls(), p.indicators()).stream().map(o -> o.getClass().getSimpleName()).toList());
+      assertEquals(
+          List.of(
+              "PiHeaterSwitch",
+              "PiCarriageLatch",
+              "IioThermocouple",
+              "PiCurrentSensor",
+              "PiDeadManTrigger",
+              "FrontPanel",
+              "PiIndicators"),
+          List.of(
+                  p.heater(),
+                  p.latch(),
+                  p.sensor(),
+                  p.currentSensor(),
+                  p.deadMan(),
+                  p.controls(),
+                  p.indicators())
+              .stream()
+              .map(o -> o.getClass().getSimpleName())
+              .toList());
       assertTrue(t.world == t.appliance.world());
     }
   }

@@ -1,11 +1,11 @@
 package com.smarttoaster.hal.emulated;
 
 import com.smarttoaster.appliance.ToasterAssembly;
-import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.control.ToastController;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
@@ -27,12 +27,15 @@ import java.util.List;
  */
 final class EmulatedToaster implements AutoCloseable {
   static final long STEP_NANOS = 10_000_000L;
-  static final ToastSettings SETTINGS = new ToastSettings(4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST);
+  static final ToastSettings SETTINGS =
+      new ToastSettings(4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST);
 
   final SimClock clock;
   final SimulatedAppliance world;
+
   /** The emulated Pi, or null when this toaster runs on the simulated appliance itself. */
   final EmulatedPiAppliance appliance;
+
   final SteppedAppliance stepped;
   final SafetySupervisor supervisor;
   final ToastController controller;
@@ -40,19 +43,25 @@ final class EmulatedToaster implements AutoCloseable {
   final List<CyclePhase> phases = new ArrayList<>();
   private final ToasterAssembly assembly;
   private long step;
+
   /** The software runs (false: a crashed process; pins stay as they were). */
   boolean softwareAlive = true;
 
-  /** With the default safety limits (the supervisor's own sampler reads the chip every 0.125 s at most). */
+  /**
+   * With the default safety limits (the supervisor's own sampler reads the chip every 0.125 s at
+   * most).
+   */
   EmulatedToaster(PiConfig wiring, ApplianceConditions conditions) throws Exception {
     this(new SimClock(), wiring, conditions, SafetyLimits.defaults());
   }
 
-  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits) throws Exception {
+  EmulatedToaster(PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits)
+      throws Exception {
     this(new SimClock(), wiring, conditions, limits);
   }
 
-  private EmulatedToaster(SimClock clock, PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits)
+  private EmulatedToaster(
+      SimClock clock, PiConfig wiring, ApplianceConditions conditions, SafetyLimits limits)
       throws Exception {
     this(clock, new SimulatedAppliance(conditions, 7, clock), wiring, conditions, limits);
   }
@@ -62,21 +71,38 @@ final class EmulatedToaster implements AutoCloseable {
     return new EmulatedToaster(new SimClock(), null, conditions, SafetyLimits.defaults());
   }
 
-  private EmulatedToaster(SimClock clock, SimulatedAppliance world, PiConfig wiring, ApplianceConditions conditions,
-      SafetyLimits limits) throws Exception {
+  private EmulatedToaster(
+      SimClock clock,
+      SimulatedAppliance world,
+      PiConfig wiring,
+      ApplianceConditions conditions,
+      SafetyLimits limits)
+      throws Exception {
     this.clock = clock;
     this.world = world;
-    this.appliance = wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
+    this.appliance =
+        wiring == null ? null : new EmulatedPiAppliance(wiring, true, world, clock, SETTINGS);
     this.stepped = appliance == null ? world : appliance;
-    assembly = new ToasterAssembly(stepped.ports(), clock,
-        new ToasterAssembly.Settings(limits, new ControllerSettings(0.05, true, 1800.0), SETTINGS,
-            conditions.mainsVolts(), 0.5, null),
-        table -> table, new SimulatedTimePredictorRunner(clock, () -> 0.0), faults::add, new ControllerListener() {
-          @Override
-          public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
-            phases.add(to);
-          }
-        });
+    assembly =
+        new ToasterAssembly(
+            stepped.ports(),
+            clock,
+            new ToasterAssembly.Settings(
+                limits,
+                new ControllerSettings(0.05, true, 1800.0),
+                SETTINGS,
+                conditions.mainsVolts(),
+                0.5,
+                null),
+            table -> table,
+            new SimulatedTimePredictorRunner(clock, () -> 0.0),
+            faults::add,
+            new ControllerListener() {
+              @Override
+              public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
+                phases.add(to);
+              }
+            });
     supervisor = assembly.supervisor();
     controller = assembly.controller();
   }
@@ -115,7 +141,8 @@ final class EmulatedToaster implements AutoCloseable {
     double start = clock.seconds();
     while (phase() != phase) {
       if (clock.seconds() - start > maxS) {
-        throw new AssertionError("not " + phase + " after " + maxS + " s but " + phase() + "; faults " + faults);
+        throw new AssertionError(
+            "not " + phase + " after " + maxS + " s but " + phase() + "; faults " + faults);
       }
       step();
     }

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The emulated MAX31855 against its datasheet (19-5793): conversion time and the abort by chip
- * select, fault bits from conversions, reserved bits, the type-K linear conversion, no answer.
- * The junction here has no lag and no noise, so every value is known.
+ * select, fault bits from conversions, reserved bits, the type-K linear conversion, no answer. The
+ * junction here has no lag and no noise, so every value is known.
  */
 class Max31855ChipTest {
   private final SimClock clock = new SimClock();
-  private final SimulatedThermocouple junction = new SimulatedThermocouple(clock, new Random(1), 0.0, 0.0);
+  private final SimulatedThermocouple junction =
+      new SimulatedThermocouple(clock, new Random(1), 0.0, 0.0);
   private double trueC = 100.0;
 
   Max31855ChipTest() {
@@ -51,8 +52,12 @@ class Max31855ChipTest {
         junction.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
       }
       TemperatureReading r = decode(chip.transfer());
-      assertEquals(first, r.chamberC(), 0.0, "read " + i + ": CS low every 50 ms aborts every conversion");
-      assertEquals(ThermocoupleFault.NONE, r.fault(), "the open thermocouple is never converted, so never seen");
+      assertEquals(
+          first, r.chamberC(), 0.0, "read " + i + ": CS low every 50 ms aborts every conversion");
+      assertEquals(
+          ThermocoupleFault.NONE,
+          r.fault(),
+          "the open thermocouple is never converted, so never seen");
     }
     assertEquals(0, chip.conversions());
     assertTrue(trueC > first + 9, "the junction warmed by 10 °C meanwhile");
@@ -76,7 +81,10 @@ class Max31855ChipTest {
     assertEquals(ThermocoupleFault.SHORT_TO_GND, decode(chip.transfer()).fault());
   }
 
-  /** Datasheet: 70 ms typical, 100 ms maximum: a read 80 ms after the last finds a typical part done. */
+  /**
+   * Datasheet: 70 ms typical, 100 ms maximum: a read 80 ms after the last finds a typical part
+   * done.
+   */
   @Test
   void aTypicalPartConvertsIn70ms() throws IOException {
     Max31855Chip typical = new Max31855Chip(junction, clock, Max31855Chip.TYPICAL_CONVERSION_S);
@@ -89,7 +97,10 @@ class Max31855ChipTest {
     assertEquals(1, typical.conversions(), "80 ms is enough");
   }
 
-  /** NIST: E(280 °C) = 11.382 mV, E(25 °C) = 1.000 mV; the chip sends 10.382 mV / 41.276 µV/°C + 25 = 276.5 °C. */
+  /**
+   * NIST: E(280 °C) = 11.382 mV, E(25 °C) = 1.000 mV; the chip sends 10.382 mV / 41.276 µV/°C + 25
+   * = 276.5 °C.
+   */
   @Test
   void theChipReportsItsLinearConversionOfTheTypeKVoltage() throws IOException {
     junction.update(280.0, 25.0, 0.0);
@@ -97,7 +108,8 @@ class Max31855ChipTest {
     int frame = chip.transfer();
     assertEquals(276.5, Max31855Frame.chipHotC(frame), 0.0, "uncorrected: ≈3.5 °C low");
     assertEquals(25.0, Max31855Frame.coldC(frame), 0.0);
-    assertEquals(280.0, decode(frame).chamberC(), Max31855Frame.HOT_C_PER_COUNT, "corrected within a step");
+    assertEquals(
+        280.0, decode(frame).chamberC(), Max31855Frame.HOT_C_PER_COUNT, "corrected within a step");
   }
 
   @Test
@@ -123,6 +135,7 @@ class Max31855ChipTest {
     run(0.125, 0.0);
     assertThrows(IOException.class, () -> decode(chip.transfer()));
     run(0.25, 0.0);
-    assertEquals(100.0, decode(chip.transfer()).chamberC(), 0.25, "answers again after the dropout");
+    assertEquals(
+        100.0, decode(chip.transfer()).chamberC(), 0.25, "answers again after the dropout");
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The real IIO reader on the emulated kernel driver of the emulated chip. */
 class MaximThermocoupleSysfsTest {
   private final SimClock clock = new SimClock();
-  private final SimulatedThermocouple junction = new SimulatedThermocouple(clock, new Random(1), 0.0, 0.0);
+  private final SimulatedThermocouple junction =
+      new SimulatedThermocouple(clock, new Random(1), 0.0, 0.0);
   private final Max31855Chip chip;
   private final MaximThermocoupleSysfs sysfs;
 
@@ -38,11 +39,19 @@ class MaximThermocoupleSysfsTest {
   void theReaderFindsTheDriverByNameBehindAnotherDeviceAndCorrectsTypeK() throws IOException {
     IioThermocouple tc = IioThermocouple.open(MaximThermocoupleSysfs.DEVICES, clock, sysfs);
     assertEquals(MaximThermocoupleSysfs.DEVICES.resolve("iio:device1"), tc.directory());
-    assertEquals("1106\n", sysfs.read(tc.directory().resolve("in_temp_raw")), "276.50 °C in 0.25 °C counts");
-    assertEquals("400\n", sysfs.read(tc.directory().resolve("in_temp_ambient_raw")), "25 °C in 0.0625 °C counts");
+    assertEquals(
+        "1106\n", sysfs.read(tc.directory().resolve("in_temp_raw")), "276.50 °C in 0.25 °C counts");
+    assertEquals(
+        "400\n",
+        sysfs.read(tc.directory().resolve("in_temp_ambient_raw")),
+        "25 °C in 0.0625 °C counts");
     assertEquals(280.0, tc.read().chamberC(), 0.25);
-    IOException wrong = assertThrows(IOException.class,
-        () -> IioThermocouple.open(MaximThermocoupleSysfs.DEVICES.resolve("iio:device0"), clock, sysfs));
+    IOException wrong =
+        assertThrows(
+            IOException.class,
+            () ->
+                IioThermocouple.open(
+                    MaximThermocoupleSysfs.DEVICES.resolve("iio:device0"), clock, sysfs));
     assertTrue(wrong.getMessage().contains("'mcp3008'"), wrong.getMessage());
   }
 
@@ -66,11 +75,13 @@ class MaximThermocoupleSysfsTest {
   }
 
   @Test
-  void aFaultBitMakesTheDriverFailTheReadWithEinvalWhichIsAnUnnamedFaultNotAMissingSample() throws IOException {
+  void aFaultBitMakesTheDriverFailTheReadWithEinvalWhichIsAnUnnamedFaultNotAMissingSample()
+      throws IOException {
     IioThermocouple tc = IioThermocouple.open(MaximThermocoupleSysfs.DEVICES, clock, sysfs);
     junction.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
     run(0.125, 280.0);
-    IOException e = assertThrows(IOException.class, () -> sysfs.read(tc.directory().resolve("in_temp_raw")));
+    IOException e =
+        assertThrows(IOException.class, () -> sysfs.read(tc.directory().resolve("in_temp_raw")));
     assertTrue(e.getMessage().contains("Invalid argument"), e.getMessage());
     run(0.125, 280.0);
     var r = tc.read();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The optional bread and slices buttons of the front panel, on Pi4J's mock provider: a press of the
- * bread button selects the next bread type, holding it turns the shade knob into the thickness knob,
- * a press of the slices button toggles 1 and 2 slices; the panel follows the live settings.
+ * bread button selects the next bread type, holding it turns the shade knob into the thickness
+ * knob, a press of the slices button toggles 1 and 2 slices; the panel follows the live settings.
  */
 class FrontPanelBreadAndSlicesTest {
   private static final PiConfig WITH_BUTTONS = MockPi.SPI_WIRING.withBreadAndSlicesPins(4, 14);
@@ -30,6 +30,7 @@ class FrontPanelBreadAndSlicesTest {
   private MockPi pi;
   private PiAppliance appliance;
   private FrontPanel panel;
+
   /** The controller's settings as a fake controller keeps them: every panel event applied. */
   private ToastSettings live = new ToastSettings(4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST);
 
@@ -38,16 +39,17 @@ class FrontPanelBreadAndSlicesTest {
     appliance = PiAppliance.open(wiring, true, pi.context, clock, live);
     panel = appliance.controls();
     panel.followSettings(() -> live);
-    panel.onEvent(e -> {
-      events.add(e);
-      if (e instanceof UserEvent.BreadSelected b) {
-        live = live.withBread(b.bread());
-      } else if (e instanceof UserEvent.SliceSizeSet s) {
-        live = live.withThicknessMm(s.thicknessMm()).withSlices(s.slices());
-      } else if (e instanceof UserEvent.ShadeChanged s) {
-        live = live.withShade(s.shade());
-      }
-    });
+    panel.onEvent(
+        e -> {
+          events.add(e);
+          if (e instanceof UserEvent.BreadSelected b) {
+            live = live.withBread(b.bread());
+          } else if (e instanceof UserEvent.SliceSizeSet s) {
+            live = live.withThicknessMm(s.thicknessMm()).withSlices(s.slices());
+          } else if (e instanceof UserEvent.ShadeChanged s) {
+            live = live.withShade(s.shade());
+          }
+        });
   }
 
   @AfterEach
@@ -83,12 +85,16 @@ class FrontPanelBreadAndSlicesTest {
   }
 
   private List<BreadType> breads() {
-    return events.stream().filter(e -> e instanceof UserEvent.BreadSelected)
-        .map(e -> ((UserEvent.BreadSelected) e).bread()).toList();
+    return events.stream()
+        .filter(e -> e instanceof UserEvent.BreadSelected)
+        .map(e -> ((UserEvent.BreadSelected) e).bread())
+        .toList();
   }
 
   private List<UserEvent.SliceSizeSet> sizes() {
-    return events.stream().filter(e -> e instanceof UserEvent.SliceSizeSet).map(e -> (UserEvent.SliceSizeSet) e)
+    return events.stream()
+        .filter(e -> e instanceof UserEvent.SliceSizeSet)
+        .map(e -> (UserEvent.SliceSizeSet) e)
         .toList();
   }
 
@@ -102,8 +108,15 @@ class FrontPanelBreadAndSlicesTest {
     for (int i = 0; i < BreadType.values().length; i++) {
       press("breadPin", 0.1);
     }
-    assertEquals(List.of(BreadType.WHOLEGRAIN, BreadType.SOURDOUGH, BreadType.RYE, BreadType.BRIOCHE, BreadType.BAGEL,
-        BreadType.WHITE), breads());
+    assertEquals(
+        List.of(
+            BreadType.WHOLEGRAIN,
+            BreadType.SOURDOUGH,
+            BreadType.RYE,
+            BreadType.BRIOCHE,
+            BreadType.BAGEL,
+            BreadType.WHITE),
+        breads());
     assertEquals(BreadType.WHITE, panel.bread());
   }
 
@@ -122,13 +135,18 @@ class FrontPanelBreadAndSlicesTest {
   }
 
   @Test
-  void holdingTheBreadButtonTheKnobSetsTheThicknessNotTheShadeClampedToEightToThirtyFive() throws Exception {
+  void holdingTheBreadButtonTheKnobSetsTheThicknessNotTheShadeClampedToEightToThirtyFive()
+      throws Exception {
     build(WITH_BUTTONS);
     pi.close("breadPin");
     scanFor(FrontPanel.BREAD_HOLD_S + 0.1);
     turn(CLOCKWISE, 3);
-    assertEquals(List.of(new UserEvent.SliceSizeSet(13.0, 2), new UserEvent.SliceSizeSet(14.0, 2),
-        new UserEvent.SliceSizeSet(15.0, 2)), sizes());
+    assertEquals(
+        List.of(
+            new UserEvent.SliceSizeSet(13.0, 2),
+            new UserEvent.SliceSizeSet(14.0, 2),
+            new UserEvent.SliceSizeSet(15.0, 2)),
+        sizes());
     turn(CLOCKWISE, 40);
     assertEquals(35.0, panel.thicknessMm(), "35 mm is the thickest");
     turn(ANTICLOCKWISE, 60);
@@ -139,16 +157,22 @@ class FrontPanelBreadAndSlicesTest {
     assertEquals(List.of(), breads(), "a hold that turned the knob selects no bread");
     assertEquals(4, panel.shade());
     assertEquals(8.0, live.thicknessMm());
-    assertEquals(35.0, sizes().stream().mapToDouble(UserEvent.SliceSizeSet::thicknessMm).max().orElseThrow());
-    assertEquals(8.0, sizes().stream().mapToDouble(UserEvent.SliceSizeSet::thicknessMm).min().orElseThrow());
+    assertEquals(
+        35.0,
+        sizes().stream().mapToDouble(UserEvent.SliceSizeSet::thicknessMm).max().orElseThrow());
+    assertEquals(
+        8.0, sizes().stream().mapToDouble(UserEvent.SliceSizeSet::thicknessMm).min().orElseThrow());
 
     turn(CLOCKWISE, 1);
-    assertEquals(List.of(new UserEvent.ShadeChanged(5)),
-        events.stream().filter(e -> e instanceof UserEvent.ShadeChanged).toList(), "released: the knob is the shade again");
+    assertEquals(
+        List.of(new UserEvent.ShadeChanged(5)),
+        events.stream().filter(e -> e instanceof UserEvent.ShadeChanged).toList(),
+        "released: the knob is the shade again");
   }
 
   @Test
-  void aShortPressDuringWhichTheKnobTurnedChangesNeitherBreadNorShadeNorThickness() throws Exception {
+  void aShortPressDuringWhichTheKnobTurnedChangesNeitherBreadNorShadeNorThickness()
+      throws Exception {
     build(WITH_BUTTONS);
     pi.close("breadPin");
     scanFor(0.3);
@@ -165,8 +189,12 @@ class FrontPanelBreadAndSlicesTest {
     press("slicesPin", 0.1);
     press("slicesPin", 0.1);
     press("slicesPin", 0.1);
-    assertEquals(List.of(new UserEvent.SliceSizeSet(12.0, 1), new UserEvent.SliceSizeSet(12.0, 2),
-        new UserEvent.SliceSizeSet(12.0, 1)), sizes());
+    assertEquals(
+        List.of(
+            new UserEvent.SliceSizeSet(12.0, 1),
+            new UserEvent.SliceSizeSet(12.0, 2),
+            new UserEvent.SliceSizeSet(12.0, 1)),
+        sizes());
     assertEquals(1, live.slices());
   }
 

@@ -49,7 +49,8 @@ class IioThermocoupleTest {
   @Test
   void negativeRawValuesAreNegativeTemperatures() throws IOException {
     IioThermocouple tc = IioThermocouple.open(dev, clock);
-    // NIST: E(−20 °C) = −0.778 mV; with the chip at 0 °C it sends −0.778 / 0.041276 = −18.85 → −18.75 (raw −75)
+    // NIST: E(−20 °C) = −0.778 mV; with the chip at 0 °C it sends −0.778 / 0.041276 = −18.85 →
+    // −18.75 (raw −75)
     attr("in_temp_raw", "-75");
     attr("in_temp_ambient_raw", "0");
     TemperatureReading r = tc.read();
@@ -61,35 +62,41 @@ class IioThermocoupleTest {
   @Test
   void aReadErrorIsAnIoExceptionNeverATemperature() throws IOException {
     IioThermocouple tc = IioThermocouple.open(dev, clock);
-    // The driver fails the read (EINVAL) while the fault bit is set; a directory fails the read too.
+    // The driver fails the read (EINVAL) while the fault bit is set; a directory fails the read
+    // too.
     Files.delete(dev.resolve("in_temp_raw"));
     Files.createDirectory(dev.resolve("in_temp_raw"));
     IOException e = assertThrows(IOException.class, tc::read);
-    assertTrue(e.getMessage().contains("in_temp_raw") && e.getMessage().contains("fault"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("in_temp_raw") && e.getMessage().contains("fault"), e.getMessage());
   }
 
-  /** The driver's EINVAL means the fault bit (its status_bit check): a reading with an unnamed fault. */
+  /**
+   * The driver's EINVAL means the fault bit (its status_bit check): a reading with an unnamed
+   * fault.
+   */
   @Test
   void einvalFromTheDriverIsAFaultItDoesNotName() throws IOException {
-    Sysfs einval = new Sysfs() {
-      @Override
-      public String read(Path attribute) throws IOException {
-        if (attribute.getFileName().toString().endsWith("_raw")) {
-          throw new IOException("Invalid argument");
-        }
-        return Sysfs.REAL.read(attribute);
-      }
+    Sysfs einval =
+        new Sysfs() {
+          @Override
+          public String read(Path attribute) throws IOException {
+            if (attribute.getFileName().toString().endsWith("_raw")) {
+              throw new IOException("Invalid argument");
+            }
+            return Sysfs.REAL.read(attribute);
+          }
 
-      @Override
-      public boolean isDirectory(Path path) {
-        return Sysfs.REAL.isDirectory(path);
-      }
+          @Override
+          public boolean isDirectory(Path path) {
+            return Sysfs.REAL.isDirectory(path);
+          }
 
-      @Override
-      public java.util.List<Path> list(Path dir) throws IOException {
-        return Sysfs.REAL.list(dir);
-      }
-    };
+          @Override
+          public java.util.List<Path> list(Path dir) throws IOException {
+            return Sysfs.REAL.list(dir);
+          }
+        };
     TemperatureReading r = IioThermocouple.open(dev, clock, einval).read();
     assertEquals(null, r.fault());
     assertTrue(!r.isValid());
@@ -127,17 +134,24 @@ class IioThermocoupleTest {
 
   @Test
   void openingRefusesAMissingDeviceOrAZeroScale() throws IOException {
-    assertThrows(IOException.class, () -> IioThermocouple.open(sys.resolve("bus/iio/devices/iio:device7"), clock));
+    assertThrows(
+        IOException.class,
+        () -> IioThermocouple.open(sys.resolve("bus/iio/devices/iio:device7"), clock));
     attr("in_temp_scale", "0");
     assertThrows(IOException.class, () -> IioThermocouple.open(dev, clock));
   }
 
-  /** The IIO ABI's unit is milli-°C: a scale of 0.25 (°C) or 1000 is not the MAX31855 in this driver. */
+  /**
+   * The IIO ABI's unit is milli-°C: a scale of 0.25 (°C) or 1000 is not the MAX31855 in this
+   * driver.
+   */
   @Test
   void openingChecksTheScalesAreTheMax31855sStepsInMilliDegrees() throws IOException {
     attr("in_temp_scale", "0.25");
     IOException e = assertThrows(IOException.class, () -> IioThermocouple.open(dev, clock));
-    assertTrue(e.getMessage().contains("in_temp_scale holds 0.25") && e.getMessage().contains("250.0"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("in_temp_scale holds 0.25") && e.getMessage().contains("250.0"),
+        e.getMessage());
     attr("in_temp_scale", "250");
     attr("in_temp_ambient_scale", "62");
     assertThrows(IOException.class, () -> IioThermocouple.open(dev, clock));
@@ -165,8 +179,10 @@ class IioThermocoupleTest {
     assertEquals(280.0, found.read().chamberC(), 0.25);
 
     IOException wrong = assertThrows(IOException.class, () -> IioThermocouple.open(adc, clock));
-    assertTrue(wrong.getMessage().contains("'mcp3008', not maxim_thermocouple")
-        && wrong.getMessage().contains("iio:device1") && wrong.getMessage().contains("/sys/bus/iio/devices"),
+    assertTrue(
+        wrong.getMessage().contains("'mcp3008', not maxim_thermocouple")
+            && wrong.getMessage().contains("iio:device1")
+            && wrong.getMessage().contains("/sys/bus/iio/devices"),
         wrong.getMessage());
   }
 
@@ -175,11 +191,14 @@ class IioThermocoupleTest {
     Path devices = dev.getParent();
     Path second = Files.createDirectories(devices.resolve("iio:device1"));
     Files.writeString(second.resolve("name"), "maxim_thermocouple\n");
-    IOException several = assertThrows(IOException.class, () -> IioThermocouple.open(devices, clock));
+    IOException several =
+        assertThrows(IOException.class, () -> IioThermocouple.open(devices, clock));
     assertTrue(several.getMessage().contains("several"), several.getMessage());
     attr("name", "mcp3008");
     Files.writeString(second.resolve("name"), "mcp3008\n");
     IOException none = assertThrows(IOException.class, () -> IioThermocouple.open(devices, clock));
-    assertTrue(none.getMessage().contains("no IIO device") && none.getMessage().contains("maxtherm"), none.getMessage());
+    assertTrue(
+        none.getMessage().contains("no IIO device") && none.getMessage().contains("maxtherm"),
+        none.getMessage());
   }
 }

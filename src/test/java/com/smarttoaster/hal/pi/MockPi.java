@@ -2,24 +2,24 @@ package com.smarttoaster.hal.pi;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.io.IO;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalInputConfig;
 import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalOutputConfig;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
-import com.pi4j.io.IO;
-import com.pi4j.io.gpio.digital.DigitalOutputConfig;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiConfig;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProviderImpl;
 import com.pi4j.plugin.mock.provider.spi.MockSpi;
 import com.pi4j.plugin.mock.provider.spi.MockSpiProviderImpl;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import com.smarttoaster.hal.ThermocoupleFault;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Pi4J context on the mock plugin's providers, built the way the appliance builds its real one
@@ -31,6 +31,7 @@ final class MockPi {
   static final PiConfig SPI_WIRING = wiring(ThermocoupleInterface.SPI, null, 0);
 
   final Context context;
+
   /** Every device opened, by id; kept here because the registry forgets them at shutdown. */
   private final Map<String, IO<?, ?, ?>> opened = new ConcurrentHashMap<>();
 
@@ -38,18 +39,43 @@ final class MockPi {
     this(Set.of());
   }
 
-  /** @param closedAtPowerUp options of inputs whose switch is already closed (pin low) when opened */
+  /**
+   * @param closedAtPowerUp options of inputs whose switch is already closed (pin low) when opened
+   */
   MockPi(Set<String> closedAtPowerUp) {
-    context = Pi4J.newContextBuilder()
-        .noAutoDetect()
-        .add(new PulledUpMockInputs(closedAtPowerUp, opened), new RecordingMockOutputs(opened),
-            new RecordingMockSpi(opened))
-        .disableShutdownHook()
-        .build();
+    context =
+        Pi4J.newContextBuilder()
+            .noAutoDetect()
+            .add(
+                new PulledUpMockInputs(closedAtPowerUp, opened),
+                new RecordingMockOutputs(opened),
+                new RecordingMockSpi(opened))
+            .disableShutdownHook()
+            .build();
   }
 
   static PiConfig wiring(ThermocoupleInterface tc, String iioDevice, Integer spiChipSelect) {
-    return new PiConfig(17, 27, 22, 23, 5, 6, 13, 19, 26, 16, 20, 21, 4, 24, 25, 12, 18, 0.02, tc, iioDevice,
+    return new PiConfig(
+        17,
+        27,
+        22,
+        23,
+        5,
+        6,
+        13,
+        19,
+        26,
+        16,
+        20,
+        21,
+        4,
+        24,
+        25,
+        12,
+        18,
+        0.02,
+        tc,
+        iioDevice,
         spiChipSelect);
   }
 
@@ -84,14 +110,19 @@ final class MockPi {
   private IO<?, ?, ?> device(String id) {
     IO<?, ?, ?> io = opened.get(id);
     if (io == null) {
-      throw new IllegalArgumentException("no device was opened with id " + id + "; opened: " + opened.keySet());
+      throw new IllegalArgumentException(
+          "no device was opened with id " + id + "; opened: " + opened.keySet());
     }
     return io;
   }
 
   /** Queues one MAX31855 frame for the next SPI read. */
   void queueFrame(int frame) {
-    spi().write(new byte[] {(byte) (frame >>> 24), (byte) (frame >>> 16), (byte) (frame >>> 8), (byte) frame});
+    spi()
+        .write(
+            new byte[] {
+              (byte) (frame >>> 24), (byte) (frame >>> 16), (byte) (frame >>> 8), (byte) frame
+            });
   }
 
   /** Queues the frame a MAX31855K sends for a junction truly at {@code hotC} (type-K curve). */

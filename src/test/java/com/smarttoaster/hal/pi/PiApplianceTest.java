@@ -22,7 +22,6 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
-import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -47,7 +46,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * latch pin drops. Pins are asserted after every transition and after shutdown.
  */
 class PiApplianceTest {
-  private static final long SCAN_NANOS = 10_000_000L; // the appliance scans every 2 ms; 10 ms keeps tests fast
+  private static final long SCAN_NANOS =
+      10_000_000L; // the appliance scans every 2 ms; 10 ms keeps tests fast
   private static final int SCANS_PER_TICK = 5; // 50 ms supervisor and controller period
 
   private final ManualClock clock = new ManualClock();
@@ -64,12 +64,24 @@ class PiApplianceTest {
   private static ToasterConfig config(PiConfig wiring) {
     return new ToasterConfig(
         new ApplianceConfig(ApplianceKind.PI, "kitchen", 230.0, true),
-        // (safety branch) this test queues one MAX31855 frame per tick and its chamber heats along a
+        // (safety branch) this test queues one MAX31855 frame per tick and its chamber heats along
+        // a
         // straight line: read on every tick, energy-balance observer off
-        com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults().set("sensorSampleS", 0.05)
-            .set("energyBalanceTripC", Double.POSITIVE_INFINITY).build(),
-        new ControllerConfig(0.05, PredictorChoice.FALLBACK, 0.5, 4, BreadType.WHITE, 12.0, 2, ToastMode.TOAST,
-            true, 1800.0),
+        com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
+            .set("sensorSampleS", 0.05)
+            .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
+            .build(),
+        new ControllerConfig(
+            0.05,
+            PredictorChoice.FALLBACK,
+            0.5,
+            4,
+            BreadType.WHITE,
+            12.0,
+            2,
+            ToastMode.TOAST,
+            true,
+            1800.0),
         SimulationConfig.defaults(),
         LoggingConfig.defaults(),
         wiring,
@@ -77,21 +89,32 @@ class PiApplianceTest {
         null);
   }
 
-  private void build(Set<String> closedAtPowerUp, PiConfig wiring) throws HardwareUnavailableException {
+  private void build(Set<String> closedAtPowerUp, PiConfig wiring)
+      throws HardwareUnavailableException {
     pi = new MockPi(closedAtPowerUp);
     ToasterConfig cfg = config(wiring);
-    PiAppliance appliance = PiAppliance.open(wiring, true, pi.context, clock, cfg.controller().defaultSettings());
-    runner = new PiApplianceRunner(cfg, appliance, clock, faults::add, new ControllerListener() {
-      @Override
-      public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
-        phases.add(to);
-      }
-    });
+    PiAppliance appliance =
+        PiAppliance.open(wiring, true, pi.context, clock, cfg.controller().defaultSettings());
+    runner =
+        new PiApplianceRunner(
+            cfg,
+            appliance,
+            clock,
+            faults::add,
+            new ControllerListener() {
+              @Override
+              public void onPhaseChanged(CyclePhase from, CyclePhase to, long atNanos) {
+                phases.add(to);
+              }
+            });
     // Record what the panel sends, then hand it on to the controller as the runner wired it.
-    appliance.controls().onEvent(e -> {
-      events.add(e);
-      runner.controller().submit(e);
-    });
+    appliance
+        .controls()
+        .onEvent(
+            e -> {
+              events.add(e);
+              runner.controller().submit(e);
+            });
   }
 
   private void build() throws HardwareUnavailableException {
@@ -105,7 +128,10 @@ class PiApplianceTest {
     }
   }
 
-  /** One 50 ms period: panel scans, then the physics, then a frame, a supervisor and a controller tick. */
+  /**
+   * One 50 ms period: panel scans, then the physics, then a frame, a supervisor and a controller
+   * tick.
+   */
   private void step() {
     for (int i = 0; i < SCANS_PER_TICK; i++) {
       clock.advanceNanos(SCAN_NANOS);
@@ -145,7 +171,9 @@ class PiApplianceTest {
     return runner.controller().snapshot().phase();
   }
 
-  /** The user pushes the lever down (the switch bounces for 8 ms) and lets go after half a second. */
+  /**
+   * The user pushes the lever down (the switch bounces for 8 ms) and lets go after half a second.
+   */
   private void pushLever() {
     userHoldsLever = true;
     for (int i = 0; i < 4; i++) {
@@ -165,7 +193,8 @@ class PiApplianceTest {
     run(0.1);
   }
 
-  private void assertPins(boolean heater, boolean latch, boolean toasting, boolean armed, boolean fault) {
+  private void assertPins(
+      boolean heater, boolean latch, boolean toasting, boolean armed, boolean fault) {
     assertEquals(heater, pi.isHigh("heaterPin"), "heater pin");
     assertEquals(latch, pi.isHigh("latchPin"), "latch pin");
     assertEquals(toasting, pi.isHigh("toastingLedPin"), "toasting LED");
@@ -174,7 +203,14 @@ class PiApplianceTest {
   }
 
   private void assertAllOutputsLow() {
-    for (String out : List.of("heaterPin", "latchPin", "toastingLedPin", "remoteArmedLedPin", "faultLedPin", "buzzerPin")) {
+    for (String out :
+        List.of(
+            "heaterPin",
+            "latchPin",
+            "toastingLedPin",
+            "remoteArmedLedPin",
+            "faultLedPin",
+            "buzzerPin")) {
       assertFalse(pi.isHigh(out), out + " must be low");
     }
   }
@@ -217,13 +253,18 @@ class PiApplianceTest {
     double tookS = runUntil(CyclePhase.DONE, predicted + 1.0);
     assertEquals(predicted, tookS, 0.6, "the cycle lasts the predicted time");
     assertTrue(pi.isHigh("buzzerPin"), "the DONE beeps sound");
-    assertPins(false, true, false, false, false); // heat off at once; the carriage opens after the current check
+    assertPins(
+        false, true, false, false,
+        false); // heat off at once; the carriage opens after the current check
     run(0.15);
     assertPins(false, false, false, false, false);
     run(1.0);
     assertFalse(pi.isHigh("buzzerPin"), "and stop");
     assertEquals(List.of(CyclePhase.PREPARING, CyclePhase.TOASTING, CyclePhase.DONE), phases);
-    assertEquals(List.of(new UserEvent.LeverDown(), new UserEvent.LeverUp()), events, "the lever came up with the bread");
+    assertEquals(
+        List.of(new UserEvent.LeverDown(), new UserEvent.LeverUp()),
+        events,
+        "the lever came up with the bread");
     assertTrue(faults.isEmpty(), () -> "no fault expected: " + faults);
   }
 
@@ -241,7 +282,9 @@ class PiApplianceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ThermocoupleFault.class, names = {"OPEN_CIRCUIT", "SHORT_TO_GND", "SHORT_TO_VCC"})
+  @EnumSource(
+      value = ThermocoupleFault.class,
+      names = {"OPEN_CIRCUIT", "SHORT_TO_GND", "SHORT_TO_VCC"})
   void aFaultFrameTripsTheSupervisorAndTheFaultLedLights(ThermocoupleFault fault) throws Exception {
     build();
     pushLever();
@@ -283,7 +326,8 @@ class PiApplianceTest {
     step();
     assertTrue(pi.isHigh("buzzerPin"), "the service reset is acknowledged with a beep");
     run(4);
-    assertFalse(events.contains(new UserEvent.ResetHeld()), "the power-up press is not a user reset");
+    assertFalse(
+        events.contains(new UserEvent.ResetHeld()), "the power-up press is not a user reset");
     pi.open("resetPin");
     run(0.1);
     press("resetPin", 3.1);
@@ -313,11 +357,18 @@ class PiApplianceTest {
     assertEquals(7, runner.controller().snapshot().settings().shade(), "7 is the darkest");
     turn(anticlockwise, 8);
     assertEquals(1, runner.controller().snapshot().settings().shade(), "1 is the lightest");
-    assertEquals(List.of(5, 6, 7, 6, 5, 4, 3, 2, 1), events.stream()
-        .filter(e -> e instanceof UserEvent.ShadeChanged).map(e -> ((UserEvent.ShadeChanged) e).shade()).toList());
+    assertEquals(
+        List.of(5, 6, 7, 6, 5, 4, 3, 2, 1),
+        events.stream()
+            .filter(e -> e instanceof UserEvent.ShadeChanged)
+            .map(e -> ((UserEvent.ShadeChanged) e).shade())
+            .toList());
   }
 
-  /** Turns the encoder {@code clicks} clicks, one 2 ms scan per quadrature state, faster than a controller tick. */
+  /**
+   * Turns the encoder {@code clicks} clicks, one 2 ms scan per quadrature state, faster than a
+   * controller tick.
+   */
   private void turn(int[][] states, int clicks) {
     for (int c = 0; c < clicks; c++) {
       for (int[] s : states) {
@@ -366,17 +417,32 @@ class PiApplianceTest {
     Files.writeString(dev.resolve("in_temp_ambient_raw"), "352\n");
     build(Set.of(), MockPi.wiring(ThermocoupleInterface.IIO, dev.toString(), null));
     step();
-    assertEquals(23.0, runner.supervisor().status().lastReading().chamberC(), 0.1, "type-K corrected, 1 °C above the chip");
+    assertEquals(
+        23.0,
+        runner.supervisor().status().lastReading().chamberC(),
+        0.1,
+        "type-K corrected, 1 °C above the chip");
     assertEquals(22.0, runner.supervisor().status().lastReading().coldJunctionC(), 1e-9);
   }
 
   @Test
   void aMissingIioDeviceNamesItsOptionAndLeavesEveryOutputLow(@TempDir Path sys) {
     pi = new MockPi();
-    PiConfig wiring = MockPi.wiring(ThermocoupleInterface.IIO, sys.resolve("iio:device3").toString(), null);
-    HardwareUnavailableException e = assertThrows(HardwareUnavailableException.class,
-        () -> PiAppliance.open(wiring, true, pi.context, clock, config(wiring).controller().defaultSettings()));
-    assertTrue(e.getMessage().contains("iio:device3 (pi.iioDevice, with pi.thermocouple = iio)"), e.getMessage());
+    PiConfig wiring =
+        MockPi.wiring(ThermocoupleInterface.IIO, sys.resolve("iio:device3").toString(), null);
+    HardwareUnavailableException e =
+        assertThrows(
+            HardwareUnavailableException.class,
+            () ->
+                PiAppliance.open(
+                    wiring,
+                    true,
+                    pi.context,
+                    clock,
+                    config(wiring).controller().defaultSettings()));
+    assertTrue(
+        e.getMessage().contains("iio:device3 (pi.iioDevice, with pi.thermocouple = iio)"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("dtoverlay=maxtherm"), e.getMessage());
     assertFalse(pi.isHigh("heaterPin"));
     assertFalse(pi.isHigh("latchPin"));
@@ -385,17 +451,33 @@ class PiApplianceTest {
 
   @Test
   void aMissingSpiDeviceNamesItsOptions() {
-    Context noSpi = Pi4J.newContextBuilder().noAutoDetect()
-        .add(new MockPi.PulledUpMockInputs(Set.of(), new HashMap<>()), MockDigitalOutputProvider.newInstance())
-        .disableShutdownHook().build();
-    HardwareUnavailableException e = assertThrows(HardwareUnavailableException.class,
-        () -> PiAppliance.open(MockPi.SPI_WIRING, true, noSpi, clock, config(MockPi.SPI_WIRING).controller().defaultSettings()));
-    assertTrue(e.getMessage().contains("SPI0 CE0") && e.getMessage().contains("pi.spiChipSelect = 0"), e.getMessage());
+    Context noSpi =
+        Pi4J.newContextBuilder()
+            .noAutoDetect()
+            .add(
+                new MockPi.PulledUpMockInputs(Set.of(), new HashMap<>()),
+                MockDigitalOutputProvider.newInstance())
+            .disableShutdownHook()
+            .build();
+    HardwareUnavailableException e =
+        assertThrows(
+            HardwareUnavailableException.class,
+            () ->
+                PiAppliance.open(
+                    MockPi.SPI_WIRING,
+                    true,
+                    noSpi,
+                    clock,
+                    config(MockPi.SPI_WIRING).controller().defaultSettings()));
+    assertTrue(
+        e.getMessage().contains("SPI0 CE0") && e.getMessage().contains("pi.spiChipSelect = 0"),
+        e.getMessage());
     assertTrue(noSpi.isShutdown());
   }
 
   @Test
-  void theSupervisorSeesAnSpiReadErrorAsAMissingSample() throws IOException, HardwareUnavailableException {
+  void theSupervisorSeesAnSpiReadErrorAsAMissingSample()
+      throws IOException, HardwareUnavailableException {
     build();
     runner.supervisor().tick(); // nothing queued: the read fails
     assertEquals(null, runner.supervisor().status().lastReading());

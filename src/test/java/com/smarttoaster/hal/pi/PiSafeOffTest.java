@@ -32,11 +32,16 @@ class PiSafeOffTest {
   @Test
   void aPinThatCannotBeOpenedIsNamedAndTheContextStillShutsDown() {
     MockPi pi = new MockPi();
-    pi.context.create(com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(pi.context)
-        .id("squatter").address(17).initial(DigitalState.HIGH));
+    pi.context.create(
+        com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(pi.context)
+            .id("squatter")
+            .address(17)
+            .initial(DigitalState.HIGH));
 
-    HardwareUnavailableException e = assertThrows(HardwareUnavailableException.class,
-        () -> PiSafeOff.driveLow(MockPi.SPI_WIRING, pi.context));
+    HardwareUnavailableException e =
+        assertThrows(
+            HardwareUnavailableException.class,
+            () -> PiSafeOff.driveLow(MockPi.SPI_WIRING, pi.context));
 
     assertTrue(e.getMessage().contains("(pi.heaterPin = 17)"), e.getMessage());
     assertTrue(pi.context.isShutdown());

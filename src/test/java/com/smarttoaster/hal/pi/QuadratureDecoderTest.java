@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class QuadratureDecoderTest {
   /** One click clockwise from rest: (A,B) = 11 → 01 → 00 → 10 → 11. */
   private static final int[][] CLOCKWISE = {{0, 1}, {0, 0}, {1, 0}, {1, 1}};
+
   private static final int[][] ANTICLOCKWISE = {{1, 0}, {0, 0}, {0, 1}, {1, 1}};
 
   private static int feed(QuadratureDecoder d, int[][] states) {
@@ -38,7 +39,9 @@ class QuadratureDecoderTest {
   @Test
   void contactBounceOnOneChannelGivesNoExtraClicks() {
     QuadratureDecoder d = new QuadratureDecoder(4, true, true);
-    int[][] bouncy = {{0, 1}, {1, 1}, {0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 1}, {0, 0}, {1, 0}, {0, 0}, {1, 0}, {1, 1}};
+    int[][] bouncy = {
+      {0, 1}, {1, 1}, {0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 1}, {0, 0}, {1, 0}, {0, 0}, {1, 0}, {1, 1}
+    };
     assertEquals(1, feed(d, bouncy));
   }
 

@@ -16,7 +16,8 @@ class SpiThermocoupleTest {
   private final MockPi pi = new MockPi();
   private final ManualClock clock = new ManualClock();
   private final SpiThermocouple sensor =
-      new SpiThermocouple(new GpioOpener(pi.context).max31855(0), clock, "SPI0 CE0 (pi.spiChipSelect = 0)");
+      new SpiThermocouple(
+          new GpioOpener(pi.context).max31855(0), clock, "SPI0 CE0 (pi.spiChipSelect = 0)");
 
   SpiThermocoupleTest() throws HardwareUnavailableException {}
 
@@ -34,7 +35,11 @@ class SpiThermocoupleTest {
     pi.queueReading(0, 24, ThermocoupleFault.SHORT_TO_VCC);
 
     TemperatureReading hot = sensor.read();
-    assertEquals(231.5, hot.chamberC(), Max31855Frame.HOT_C_PER_COUNT, "the true temperature within one chip step");
+    assertEquals(
+        231.5,
+        hot.chamberC(),
+        Max31855Frame.HOT_C_PER_COUNT,
+        "the true temperature within one chip step");
     assertEquals(24.0625, hot.coldJunctionC(), 0.0);
     assertEquals(clock.nanos(), hot.atNanos());
     TemperatureReading cold = sensor.read();

@@ -69,7 +69,13 @@ class BackToBackTest {
               + " s");
       assertTrue(
           second > previous,
-          "a longer pause (" + pauses[i] + " s) must leave less heat: " + second + " s vs " + previous + " s");
+          "a longer pause ("
+              + pauses[i]
+              + " s) must leave less heat: "
+              + second
+              + " s vs "
+              + previous
+              + " s");
       previous = second;
     }
   }
@@ -95,8 +101,14 @@ class BackToBackTest {
               + " °C) should hold clearly more heat than the reading shows");
       assertTrue(
           warm.boardC() > sensorC + 40 && warm.elementC() > sensorC + 40,
-          pauseS + " s after a cycle: boards " + warm.boardC() + " °C, ribbons " + warm.elementC()
-              + " °C, sensor " + sensorC + " °C");
+          pauseS
+              + " s after a cycle: boards "
+              + warm.boardC()
+              + " °C, ribbons "
+              + warm.elementC()
+              + " °C, sensor "
+              + sensorC
+              + " °C");
     }
   }
 
@@ -120,7 +132,9 @@ class BackToBackTest {
         p.update(DT);
       }
       double now = storedJ(p, COLD.ambientC());
-      assertTrue(now < previous, "stored heat rose from " + previous + " J to " + now + " J at " + s + " s");
+      assertTrue(
+          now < previous,
+          "stored heat rose from " + previous + " J to " + now + " J at " + s + " s");
       previous = now;
     }
   }

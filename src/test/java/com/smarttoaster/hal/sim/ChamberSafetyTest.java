@@ -53,8 +53,12 @@ class ChamberSafetyTest {
 
   @Test
   void thePhysicsClaimsSitInsideTheSupervisorsTrips() {
-    assertTrue(MAX_FALL_IN_WINDOW_C < LIMITS.fallWhileHeatingC(), "fall claim vs trip " + LIMITS.fallWhileHeatingC());
-    assertTrue(MAX_RISE_RATE_C_PER_S < LIMITS.maxRateCPerS(), "rise-rate claim vs trip " + LIMITS.maxRateCPerS());
+    assertTrue(
+        MAX_FALL_IN_WINDOW_C < LIMITS.fallWhileHeatingC(),
+        "fall claim vs trip " + LIMITS.fallWhileHeatingC());
+    assertTrue(
+        MAX_RISE_RATE_C_PER_S < LIMITS.maxRateCPerS(),
+        "rise-rate claim vs trip " + LIMITS.maxRateCPerS());
   }
 
   private static final double[] AMBIENTS = {5, 40};
@@ -98,7 +102,9 @@ class ChamberSafetyTest {
           rise >= MIN_RISE_IN_WINDOW_C,
           "(c) chamber rose only "
               + rise
-              + " °C in the first " + LIMITS.noRiseWindowS() + " s (need "
+              + " °C in the first "
+              + LIMITS.noRiseWindowS()
+              + " s (need "
               + MIN_RISE_IN_WINDOW_C
               + ") in "
               + at);
@@ -108,7 +114,9 @@ class ChamberSafetyTest {
         fall <= MAX_FALL_IN_WINDOW_C,
         "(d) chamber fell "
             + fall
-            + " °C within " + LIMITS.fallWindowS() + " s while heating (limit "
+            + " °C within "
+            + LIMITS.fallWindowS()
+            + " s while heating (limit "
             + MAX_FALL_IN_WINDOW_C
             + ") in "
             + at);

@@ -40,7 +40,9 @@ class DeadManStageTest {
     appliance.pushLever();
   }
 
-  /** Runs {@code seconds}, toggling the pin every 50 ms plus a random delay up to {@code jitterS}. */
+  /**
+   * Runs {@code seconds}, toggling the pin every 50 ms plus a random delay up to {@code jitterS}.
+   */
   private void toggleFor(double seconds, double jitterS, Random rng) {
     double end = nowS() + seconds;
     while (nowS() < end) {
@@ -49,8 +51,10 @@ class DeadManStageTest {
         nextToggleS = nowS() + 0.05 + jitterS * rng.nextDouble();
       }
       step();
-      assertTrue(appliance.isHeatFlowing(), "heat stopped at " + nowS() + " s while the pin toggled");
-      assertTrue(appliance.isMagnetHolding(), "magnet let go at " + nowS() + " s while the pin toggled");
+      assertTrue(
+          appliance.isHeatFlowing(), "heat stopped at " + nowS() + " s while the pin toggled");
+      assertTrue(
+          appliance.isMagnetHolding(), "magnet let go at " + nowS() + " s while the pin toggled");
     }
   }
 
@@ -102,11 +106,23 @@ class DeadManStageTest {
             * (1 - DeadManStage.RESISTOR_TOLERANCE);
     assertTrue(
         DeadManStage.MAX_S >= DeadManStage.NOMINAL_S * high,
-        "MAX_S " + DeadManStage.MAX_S + " s is below the worst case " + DeadManStage.NOMINAL_S * high + " s");
+        "MAX_S "
+            + DeadManStage.MAX_S
+            + " s is below the worst case "
+            + DeadManStage.NOMINAL_S * high
+            + " s");
     assertTrue(
         DeadManStage.MIN_S <= DeadManStage.NOMINAL_S * low,
-        "MIN_S " + DeadManStage.MIN_S + " s is above the worst case " + DeadManStage.NOMINAL_S * low + " s");
-    assertEquals(DeadManStage.MAX_S, SimulatedAppliance.DEAD_MAN_TIMEOUT_S, 0.0, "the model must use the longest pulse");
+        "MIN_S "
+            + DeadManStage.MIN_S
+            + " s is above the worst case "
+            + DeadManStage.NOMINAL_S * low
+            + " s");
+    assertEquals(
+        DeadManStage.MAX_S,
+        SimulatedAppliance.DEAD_MAN_TIMEOUT_S,
+        0.0,
+        "the model must use the longest pulse");
   }
 
   @Test
@@ -147,7 +163,11 @@ class DeadManStageTest {
     double dropS = secondsUntilCarriageDrops(lastEdgeS);
     assertTrue(
         dropS <= HEAT_CUT_BUDGET_S,
-        "the carriage stayed down " + dropS + " s after the last edge, budget " + HEAT_CUT_BUDGET_S + " s");
+        "the carriage stayed down "
+            + dropS
+            + " s after the last edge, budget "
+            + HEAT_CUT_BUDGET_S
+            + " s");
   }
 
   @Test
@@ -161,11 +181,19 @@ class DeadManStageTest {
     double cutS = secondsUntilHeatStops(lastEdgeS);
     assertTrue(
         cutS <= HEAT_CUT_BUDGET_S,
-        "heat ran " + cutS + " s after the last (falling) edge, budget " + HEAT_CUT_BUDGET_S + " s");
+        "heat ran "
+            + cutS
+            + " s after the last (falling) edge, budget "
+            + HEAT_CUT_BUDGET_S
+            + " s");
     double dropS = secondsUntilCarriageDrops(lastEdgeS);
     assertTrue(
         dropS <= HEAT_CUT_BUDGET_S,
-        "the carriage stayed down " + dropS + " s after the last edge, budget " + HEAT_CUT_BUDGET_S + " s");
+        "the carriage stayed down "
+            + dropS
+            + " s after the last edge, budget "
+            + HEAT_CUT_BUDGET_S
+            + " s");
   }
 
   @Test

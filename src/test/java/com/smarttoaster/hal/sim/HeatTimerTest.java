@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The hardware heat timer (hardware/README.md, "Heat timer"; {@link HeatTimer}) against its design
  * figures and in the simulated appliance's mains path. Each question is asked at the end of the
- * band that could make it fail: the latest trip (330.08 s) when it must open, the earliest
- * (329.45 s) when it must not; the longest reset (0.082 s) when a gap must clear it, the shortest
- * (0.071 s) when a gap must not. Time is stepped, never slept.
+ * band that could make it fail: the latest trip (330.08 s) when it must open, the earliest (329.45
+ * s) when it must not; the longest reset (0.082 s) when a gap must clear it, the shortest (0.071 s)
+ * when a gap must not. Time is stepped, never slept.
  */
 class HeatTimerTest {
-  /** Step of the appliance-level runs, s: the dead-man is toggled every step, so edges every 0.1 s. */
+  /**
+   * Step of the appliance-level runs, s: the dead-man is toggled every step, so edges every 0.1 s.
+   */
   private static final double DT_S = 0.05;
 
   /**
@@ -29,30 +31,43 @@ class HeatTimerTest {
    */
   private static final double LONGEST_NORMAL_HEAT_S = 300.1;
 
-  /** A realistic current-free gap between back-to-back cycles: the carriage pops and is pressed again. */
+  /**
+   * A realistic current-free gap between back-to-back cycles: the carriage pops and is pressed
+   * again.
+   */
   private static final double BACK_TO_BACK_GAP_S = 0.5;
 
   /**
    * The shortest current-free gap any cycle end leaves: the supervisor checks for 0.1 s that no
    * current flows before it releases the carriage, and the SSR may conduct ≤ 10 ms of that.
    */
-  private static final double RELEASE_CHECK_GAP_S = SafetyLimits.defaults().releaseVerifyS() - 0.010;
+  private static final double RELEASE_CHECK_GAP_S =
+      SafetyLimits.defaults().releaseVerifyS() - 0.010;
 
-  private static final double HIGHEST_CUTOUT_TRIP_C = ThermalCutout.RATED_TRIP_C + ThermalCutout.TOLERANCE_C;
+  private static final double HIGHEST_CUTOUT_TRIP_C =
+      ThermalCutout.RATED_TRIP_C + ThermalCutout.TOLERANCE_C;
 
   // ---- the stage alone ----------------------------------------------------------------------
 
   @Test
   void theBandIsAboveTheSoftwareLimitAndTheResetFitsBetweenCycles() {
     assertEquals(330.0, HeatTimer.NOMINAL_S, 1e-9, "660 counts of the 2 Hz time base");
-    assertTrue(HeatTimer.MIN_S - LONGEST_NORMAL_HEAT_S >= 25,
+    assertTrue(
+        HeatTimer.MIN_S - LONGEST_NORMAL_HEAT_S >= 25,
         "earliest trip " + HeatTimer.MIN_S + " s leaves under 25 s over the longest normal heat");
     assertTrue(HeatTimer.MIN_S <= HeatTimer.NOMINAL_S && HeatTimer.NOMINAL_S <= HeatTimer.MAX_S);
-    assertTrue(HeatTimer.RESET_MAX_S < RELEASE_CHECK_GAP_S,
-        "longest reset " + HeatTimer.RESET_MAX_S + " s: a lever pressed again the moment the carriage is free"
-            + " would not clear the count (" + RELEASE_CHECK_GAP_S + " s without current)");
+    assertTrue(
+        HeatTimer.RESET_MAX_S < RELEASE_CHECK_GAP_S,
+        "longest reset "
+            + HeatTimer.RESET_MAX_S
+            + " s: a lever pressed again the moment the carriage is free"
+            + " would not clear the count ("
+            + RELEASE_CHECK_GAP_S
+            + " s without current)");
     // a triac conducting one half-wave only makes the comparator drop out for under 20 ms per cycle
-    assertTrue(HeatTimer.RESET_MIN_S > 3 * 0.020, "shortest reset would not ride through half-wave drop-outs");
+    assertTrue(
+        HeatTimer.RESET_MIN_S > 3 * 0.020,
+        "shortest reset would not ride through half-wave drop-outs");
   }
 
   @Test
@@ -95,7 +110,9 @@ class HeatTimerTest {
         s += 0.01;
       }
     }
-    assertTrue(flicker.isOpen() && s <= HeatTimer.MAX_S + 0.07, "brief interruptions delayed it to " + s + " s");
+    assertTrue(
+        flicker.isOpen() && s <= HeatTimer.MAX_S + 0.07,
+        "brief interruptions delayed it to " + s + " s");
 
     // a gap as long as the longest reset clears it
     HeatTimer cleared = new HeatTimer(HeatTimer.MIN_S, HeatTimer.RESET_MAX_S);
@@ -103,7 +120,8 @@ class HeatTimerTest {
     for (double g = 0; g < HeatTimer.RESET_MAX_S + 0.005; g += 0.01) {
       cleared.update(false, 0.01);
     }
-    assertEquals(0.0, cleared.countedS(), "a gap of the longest reset time did not clear the count");
+    assertEquals(
+        0.0, cleared.countedS(), "a gap of the longest reset time did not clear the count");
     runCurrent(cleared, 300);
     assertFalse(cleared.isOpen(), "the count went on across a reset gap");
   }
@@ -117,7 +135,8 @@ class HeatTimerTest {
   // ---- in the appliance's mains path ----------------------------------------------------------
 
   /** A simulated appliance with only the heat timer left: cut-out and fuse fail closed. */
-  private static SimulatedAppliance timerOnly(ApplianceConditions c, SimClock clock, double tripS, double resetS) {
+  private static SimulatedAppliance timerOnly(
+      ApplianceConditions c, SimClock clock, double tripS, double resetS) {
     SimulatedAppliance a = new SimulatedAppliance(c, 1, clock);
     a.setHeatTimer(tripS, resetS);
     a.weldCutout();
@@ -134,7 +153,8 @@ class HeatTimerTest {
   void inTheMainsPathItCutsAWeldedRelayAndAJammedLatchAtTheTripTime() {
     for (double tripS : new double[] {HeatTimer.MIN_S, HeatTimer.MAX_S}) {
       SimClock clock = new SimClock();
-      SimulatedAppliance a = timerOnly(ApplianceConditions.typical(), clock, tripS, HeatTimer.RESET_MAX_S);
+      SimulatedAppliance a =
+          timerOnly(ApplianceConditions.typical(), clock, tripS, HeatTimer.RESET_MAX_S);
       a.weldRelay();
       a.jamLatch();
       a.pushLever();
@@ -151,8 +171,11 @@ class HeatTimerTest {
       }
       assertFalse(a.isHeatFlowing(), "the latching relay re-closed by itself");
       assertTrue(a.pressHeatTimerReset(), "the reset button did not close the relay");
-      assertTrue(a.isHeatFlowing(), "after the reset the welded relay heats again: the fault needs service");
-      assertEquals(SimulatedAppliance.HEAT_TIMER, a.openProtector(), "the first opening stays reported");
+      assertTrue(
+          a.isHeatFlowing(),
+          "after the reset the welded relay heats again: the fault needs service");
+      assertEquals(
+          SimulatedAppliance.HEAT_TIMER, a.openProtector(), "the first opening stays reported");
     }
   }
 
@@ -178,7 +201,10 @@ class HeatTimerTest {
       }
     }
 
-    /** Lever down, heat for {@code heatS}, heat off, 0.1 s release check, carriage up, the rest of the gap. */
+    /**
+     * Lever down, heat for {@code heatS}, heat off, 0.1 s release check, carriage up, the rest of
+     * the gap.
+     */
     void cycle(double heatS, double gapS, boolean freshBread) {
       if (freshBread) {
         a.loadFreshBread();
@@ -199,16 +225,21 @@ class HeatTimerTest {
   void fullThreeHundredSecondCyclesBackToBackNeverOpenIt() {
     // 10 ms steps: the gap is then exactly the release check, the lever pressed the moment it ends
     for (double gapS : new double[] {BACK_TO_BACK_GAP_S, 0.1}) {
-      Cycles run = new Cycles(new ApplianceConditions(21, 200, 21, 2, BreadType.RYE, 35, -25), 0.01);
+      Cycles run =
+          new Cycles(new ApplianceConditions(21, 200, 21, 2, BreadType.RYE, 35, -25), 0.01);
       for (int i = 0; i < 5; i++) {
         run.cycle(LONGEST_NORMAL_HEAT_S, gapS, true);
       }
-      assertNull(run.a.openProtector(), "opened in 300 s cycles back to back, " + gapS + " s apart");
+      assertNull(
+          run.a.openProtector(), "opened in 300 s cycles back to back, " + gapS + " s apart");
       assertEquals(5, run.heatedCycles, "a cycle did not heat to its end");
-      // the counter keeps counting until the reset filter fires, so a cycle counts its heat plus that
-      assertTrue(run.longestCountS <= LONGEST_NORMAL_HEAT_S + HeatTimer.RESET_MAX_S + 0.01,
+      // the counter keeps counting until the reset filter fires, so a cycle counts its heat plus
+      // that
+      assertTrue(
+          run.longestCountS <= LONGEST_NORMAL_HEAT_S + HeatTimer.RESET_MAX_S + 0.01,
           "counted " + run.longestCountS + " s: the " + gapS + " s gap did not reset it");
-      System.out.printf("5 cycles of %.1f s, %.1f s apart: longest count %.2f s, earliest trip %.2f s%n",
+      System.out.printf(
+          "5 cycles of %.1f s, %.1f s apart: longest count %.2f s, earliest trip %.2f s%n",
           LONGEST_NORMAL_HEAT_S, gapS, run.longestCountS, HeatTimer.MIN_S);
     }
   }
@@ -240,7 +271,9 @@ class HeatTimerTest {
         series++;
       }
     }
-    System.out.printf("back-to-back survey: %d series, no heat-timer trip, longest count %.2f s%n", series, longest);
+    System.out.printf(
+        "back-to-back survey: %d series, no heat-timer trip, longest count %.2f s%n",
+        series, longest);
     assertTrue(longest < HeatTimer.MIN_S, "longest count " + longest + " s");
   }
 
@@ -252,13 +285,17 @@ class HeatTimerTest {
     }
     assertNull(run.a.openProtector(), "the heat timer opened back to back in " + c);
     assertEquals(cycles, run.heatedCycles, "a cycle did not heat to its end in " + c);
-    assertTrue(run.longestCountS <= heatS + HeatTimer.RESET_MAX_S + DT_S,
+    assertTrue(
+        run.longestCountS <= heatS + HeatTimer.RESET_MAX_S + DT_S,
         "counted across cycles in " + c + ": " + run.longestCountS + " s");
     return run.longestCountS;
   }
 
-  /** One stuck-on run with every protector at its unsafe end: when heat stopped, and the bread then. */
-  record Cut(ApplianceConditions start, String by, double atS, double breadAtCutC, double breadMaxC) {}
+  /**
+   * One stuck-on run with every protector at its unsafe end: when heat stopped, and the bread then.
+   */
+  record Cut(
+      ApplianceConditions start, String by, double atS, double breadAtCutC, double breadMaxC) {}
 
   static Cut stuckOn(ApplianceConditions c) {
     SimClock clock = new SimClock();
@@ -286,9 +323,9 @@ class HeatTimerTest {
 
   /**
    * The SSR welded and the carriage magnet jammed from the lever push, over ThermalProtectionTest's
-   * 864 starts: heat now ends within the timer's latest trip in every one (by the cut-out where it is
-   * faster). The bread surface is above ignition by then in most starts; the figures are printed for
-   * hardware/README.md and the bounds keep them from drifting unnoticed.
+   * 864 starts: heat now ends within the timer's latest trip in every one (by the cut-out where it
+   * is faster). The bread surface is above ignition by then in most starts; the figures are printed
+   * for hardware/README.md and the bounds keep them from drifting unnoticed.
    */
   @Test
   void stuckOnWithTheLatchJammedEndsHeatWithinTheTimersLatestTripFromEveryStart() {
@@ -330,12 +367,29 @@ class HeatTimerTest {
         "stuck-on survey with the heat timer: %d starts, heat cut after %.0f…%.1f s (heat timer %d, cut-out %d);"
             + " bread surface when heat stopped %.0f…%.0f °C (above %.0f °C in %d; coolest %s), highest"
             + " afterwards %.0f…%.0f °C%n",
-        starts.size(), fastest, slowest, byTimer, byCutout, atCutMin, atCutMax,
-        ThermalProtectionTest.BREAD_IGNITION_C, aboveIgnition, coolest.start(), maxMin, maxMax);
-    System.out.printf("two 12 mm white slices, cold, 21 °C: 230 V %s at %.1f s (bread %.0f °C), 200 V %s at %.1f s"
-            + " (bread %.0f °C)%n", typical.by(), typical.atS(), typical.breadAtCutC(), cold200.by(),
-        cold200.atS(), cold200.breadAtCutC());
+        starts.size(),
+        fastest,
+        slowest,
+        byTimer,
+        byCutout,
+        atCutMin,
+        atCutMax,
+        ThermalProtectionTest.BREAD_IGNITION_C,
+        aboveIgnition,
+        coolest.start(),
+        maxMin,
+        maxMax);
+    System.out.printf(
+        "two 12 mm white slices, cold, 21 °C: 230 V %s at %.1f s (bread %.0f °C), 200 V %s at %.1f s"
+            + " (bread %.0f °C)%n",
+        typical.by(),
+        typical.atS(),
+        typical.breadAtCutC(),
+        cold200.by(),
+        cold200.atS(),
+        cold200.breadAtCutC());
     assertTrue(byTimer > 0, "the timer never acted first: the cut-out already bounds every start");
-    assertEquals(SimulatedAppliance.HEAT_TIMER, cold200.by(), "at 200 V the cut-out used to take 566 s");
+    assertEquals(
+        SimulatedAppliance.HEAT_TIMER, cold200.by(), "at 200 V the cut-out used to take 566 s");
   }
 }

@@ -52,7 +52,8 @@ class PhysicsValidationTest {
               () -> poweredW(TYPICAL.withNominalMainsVolts(120).withMainsVolts(108))));
 
   /** One row of the table. */
-  record Point(String id, String quantity, String measure, double low, double high, boolean expectPass) {
+  record Point(
+      String id, String quantity, String measure, double low, double high, boolean expectPass) {
     @Override
     public String toString() {
       return id;
@@ -83,7 +84,11 @@ class PhysicsValidationTest {
         assertFalse(f[4].isBlank(), "row " + f[0] + " names no source");
         out.add(
             new Point(
-                f[0], f[1], f[5], Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                f[0],
+                f[1],
+                f[5],
+                Double.parseDouble(f[6]),
+                Double.parseDouble(f[7]),
                 f[8].equals("pass")));
       }
     }
@@ -99,13 +104,22 @@ class PhysicsValidationTest {
     double value = measure.getAsDouble();
     boolean inside = value >= p.low() && value <= p.high();
     String what =
-        p.id() + " (" + p.quantity() + "): simulator " + value + ", band " + p.low() + ".." + p.high();
+        p.id()
+            + " ("
+            + p.quantity()
+            + "): simulator "
+            + value
+            + ", band "
+            + p.low()
+            + ".."
+            + p.high();
     if (p.expectPass()) {
       assertTrue(inside, what + ": outside the published value's tolerance");
     } else {
       assertFalse(
           inside,
-          what + ": inside the band, but the table records a gap; update"
+          what
+              + ": inside the band, but the table records a gap; update"
               + " physics-validation.csv and docs/physics-validation.md");
     }
   }

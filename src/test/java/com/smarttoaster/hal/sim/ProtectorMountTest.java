@@ -15,7 +15,8 @@ class ProtectorMountTest {
     for (int i = 0; i < 450; i++) {
       m.update(520, 20, 0.1); // one time constant in 0.1 s steps
     }
-    assertEquals(20 + (target - 20) * (1 - Math.exp(-1)), m.tempC(), 0.01, "63 % of the step after τ");
+    assertEquals(
+        20 + (target - 20) * (1 - Math.exp(-1)), m.tempC(), 0.01, "63 % of the step after τ");
     for (int i = 0; i < 10_000; i++) {
       m.update(520, 20, 0.1);
     }

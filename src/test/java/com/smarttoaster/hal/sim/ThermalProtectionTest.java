@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The hardware thermal protection (hardware/README.md, "Thermal cut-out and fuse") against the
  * physics: the manual-reset cut-out must open with the SSR welded and the latch jammed from every
- * realistic start, and must not open in a normal cycle; the fuse is the last resort when the cut-out
- * itself fails closed. The cut-out is tested at the unsafe end of its ±3 °C tolerance for each
- * question: its highest trip when it must open, its lowest when it must not.
+ * realistic start, and must not open in a normal cycle; the fuse is the last resort when the
+ * cut-out itself fails closed. The cut-out is tested at the unsafe end of its ±3 °C tolerance for
+ * each question: its highest trip when it must open, its lowest when it must not.
  *
  * <p>What the physics does not allow is checked too ({@link
  * #noPlacementKeepsTheBreadBelowIgnitionWithoutTrippingInNormalUse}), so the README's statement
@@ -31,20 +31,22 @@ class ThermalProtectionTest {
 
   /**
    * Ignition temperature used for bread, °C: the auto-ignition temperature of starch, 410 °C
-   * (ILO/WHO International Chemical Safety Card ICSC 1553, "Starch", October 2004). No measured value
-   * for bread or toast was found; dried toast is mostly starch. See hardware/README.md.
+   * (ILO/WHO International Chemical Safety Card ICSC 1553, "Starch", October 2004). No measured
+   * value for bread or toast was found; dried toast is mostly starch. See hardware/README.md.
    */
   static final double BREAD_IGNITION_C = 410.0;
 
   /**
-   * A lower figure for the same question, °C: the minimum ignition temperature of a wheat-flour dust
-   * cloud, 380 °C (table of dust ignition temperatures as reproduced at fixanswer.com, "What
+   * A lower figure for the same question, °C: the minimum ignition temperature of a wheat-flour
+   * dust cloud, 380 °C (table of dust ignition temperatures as reproduced at fixanswer.com, "What
    * Temperature Does Flour Catch On Fire?"). The physics' limit is checked against both.
    */
   static final double FLOUR_DUST_CLOUD_IGNITION_C = 380.0;
 
-  private static final double HIGHEST_TRIP_C = ThermalCutout.RATED_TRIP_C + ThermalCutout.TOLERANCE_C;
-  private static final double LOWEST_TRIP_C = ThermalCutout.RATED_TRIP_C - ThermalCutout.TOLERANCE_C;
+  private static final double HIGHEST_TRIP_C =
+      ThermalCutout.RATED_TRIP_C + ThermalCutout.TOLERANCE_C;
+  private static final double LOWEST_TRIP_C =
+      ThermalCutout.RATED_TRIP_C - ThermalCutout.TOLERANCE_C;
 
   /** Every start condition of the stuck-on survey (DESIGN.md section 5's envelope, corners). */
   static List<ApplianceConditions> stuckOnStarts() {
@@ -54,10 +56,12 @@ class ThermalProtectionTest {
       for (double volts : new double[] {200, 230, 250, 253}) {
         for (double chamber : new double[] {ambient, 120, 200}) {
           for (int slices = 1; slices <= 2; slices++) {
-            for (BreadType bread : new BreadType[] {BreadType.WHITE, BreadType.RYE, BreadType.BRIOCHE}) {
+            for (BreadType bread :
+                new BreadType[] {BreadType.WHITE, BreadType.RYE, BreadType.BRIOCHE}) {
               for (double mm : new double[] {8, 35}) {
                 for (double breadC : new double[] {-25, 21}) {
-                  all.add(new ApplianceConditions(ambient, volts, chamber, slices, bread, mm, breadC));
+                  all.add(
+                      new ApplianceConditions(ambient, volts, chamber, slices, bread, mm, breadC));
                 }
               }
             }
@@ -78,7 +82,8 @@ class ThermalProtectionTest {
             for (BreadType bread : BreadType.values()) {
               for (double mm : new double[] {8, 35}) {
                 for (double breadC : new double[] {-25, 30}) {
-                  all.add(new ApplianceConditions(ambient, volts, chamber, slices, bread, mm, breadC));
+                  all.add(
+                      new ApplianceConditions(ambient, volts, chamber, slices, bread, mm, breadC));
                 }
               }
             }
@@ -95,7 +100,8 @@ class ThermalProtectionTest {
   }
 
   /** Result of one stuck-on run. */
-  record StuckRun(ApplianceConditions start, String protector, double openedAtS, double breadMaxC) {}
+  record StuckRun(
+      ApplianceConditions start, String protector, double openedAtS, double breadMaxC) {}
 
   /**
    * SSR welded and latch jammed from the lever push on; watched until heat stops for good. The
@@ -154,7 +160,8 @@ class ThermalProtectionTest {
         "stuck-on survey: cut-out opened in every run, after %.0f…%.0f s (slowest %s); bread surface"
             + " max %.0f…%.0f °C (ignition %.0f °C)%n",
         fastest, slowest, slowestRun.start(), coolestBread, hottestBread, BREAD_IGNITION_C);
-    assertTrue(slowest < 1700, "slowest cut-out trip " + slowest + " s, README states under 1700 s");
+    assertTrue(
+        slowest < 1700, "slowest cut-out trip " + slowest + " s, README states under 1700 s");
   }
 
   @Test
@@ -174,16 +181,22 @@ class ThermalProtectionTest {
         hottest, at, LOWEST_TRIP_C, LOWEST_TRIP_C - hottest);
     assertTrue(
         hottest < LOWEST_TRIP_C,
-        "the cut-out reached " + hottest + " °C in a normal darkest cycle (1.3 × the oracle time) in "
-            + at + ", at or over its lowest trip " + LOWEST_TRIP_C + " °C");
+        "the cut-out reached "
+            + hottest
+            + " °C in a normal darkest cycle (1.3 × the oracle time) in "
+            + at
+            + ", at or over its lowest trip "
+            + LOWEST_TRIP_C
+            + " °C");
   }
 
   /**
-   * Hottest the cut-out gets over {@code cycles} cycles back to back: each heats for the oracle time
-   * of {@code shade}, then the toast pops and fresh (or, re-toasting, the same) slices go in 5 s
-   * later. The software's 280 °C over-temperature cut-off ends the series, as it would.
+   * Hottest the cut-out gets over {@code cycles} cycles back to back: each heats for the oracle
+   * time of {@code shade}, then the toast pops and fresh (or, re-toasting, the same) slices go in 5
+   * s later. The software's 280 °C over-temperature cut-off ends the series, as it would.
    */
-  static double backToBackMaxCutoutC(ApplianceConditions c, int shade, int cycles, boolean retoast) {
+  static double backToBackMaxCutoutC(
+      ApplianceConditions c, int shade, int cycles, boolean retoast) {
     double heatS = Math.min(300, ShadeOracle.bestHeatSeconds(c, shade, 300));
     ToasterPhysics p = new ToasterPhysics(c);
     ProtectorMount m = ProtectorMount.design(c.chamberStartC(), c.ambientC());
@@ -225,16 +238,23 @@ class ThermalProtectionTest {
         }
       }
     }
-    System.out.printf("25 two-slice shade-4 cycles back to back: hottest cut-out %.1f °C (lowest trip %.0f °C)%n",
+    System.out.printf(
+        "25 two-slice shade-4 cycles back to back: hottest cut-out %.1f °C (lowest trip %.0f °C)%n",
         hottest, LOWEST_TRIP_C);
-    assertTrue(hottest < LOWEST_TRIP_C, "two-slice back-to-back toasting took the cut-out to " + hottest + " °C");
-    ApplianceConditions hotCorner = new ApplianceConditions(40, 250, 40, 2, BreadType.WHITE, 12, 21);
+    assertTrue(
+        hottest < LOWEST_TRIP_C,
+        "two-slice back-to-back toasting took the cut-out to " + hottest + " °C");
+    ApplianceConditions hotCorner =
+        new ApplianceConditions(40, 250, 40, 2, BreadType.WHITE, 12, 21);
     int cycles = 1;
     while (cycles < 25 && backToBackMaxCutoutC(hotCorner, 4, cycles, false) < LOWEST_TRIP_C) {
       cycles++;
     }
-    System.out.printf("two 12 mm slices, shade 4, 250 V, 40 °C room: the cut-out opens in cycle %d%n", cycles);
-    assertTrue(cycles >= 5, "at the hot corner it opens in cycle " + cycles + ", the README says not before 5");
+    System.out.printf(
+        "two 12 mm slices, shade 4, 250 V, 40 °C room: the cut-out opens in cycle %d%n", cycles);
+    assertTrue(
+        cycles >= 5,
+        "at the hot corner it opens in cycle " + cycles + ", the README says not before 5");
   }
 
   /**
@@ -249,14 +269,15 @@ class ThermalProtectionTest {
     while (cycles < 25 && backToBackMaxCutoutC(c, 4, cycles, false) < LOWEST_TRIP_C) {
       cycles++;
     }
-    System.out.printf("single 8 mm slices, shade 4, 230 V, 21 °C room: the cut-out opens in cycle %d%n", cycles);
+    System.out.printf(
+        "single 8 mm slices, shade 4, 230 V, 21 °C room: the cut-out opens in cycle %d%n", cycles);
     assertTrue(cycles >= 3 && cycles <= 5, "opens in cycle " + cycles + ", the README says 3 to 5");
   }
 
   /**
-   * The price of opening in every stuck-on start: darkest cycles straight after one another approach
-   * the stuck-on temperatures, so the cut-out opens in some of them. The README states the share; this
-   * keeps it honest.
+   * The price of opening in every stuck-on start: darkest cycles straight after one another
+   * approach the stuck-on temperatures, so the cut-out opens in some of them. The README states the
+   * share; this keeps it honest.
    */
   @Test
   void darkestCyclesBackToBackOpenTheCutoutInTheHotCorners() {
@@ -271,26 +292,32 @@ class ThermalProtectionTest {
       trips += backToBackMaxCutoutC(c, 7, 2, false) >= LOWEST_TRIP_C ? 1 : 0;
       retoastTrips += backToBackMaxCutoutC(c, 7, 2, true) >= LOWEST_TRIP_C ? 1 : 0;
     }
-    System.out.printf("two darkest cycles back to back open the cut-out in %d of %d corners (re-toasting: %d)%n",
+    System.out.printf(
+        "two darkest cycles back to back open the cut-out in %d of %d corners (re-toasting: %d)%n",
         trips, runs, retoastTrips);
-    assertTrue(trips > 0, "no longer opens in two darkest back-to-back cycles: update hardware/README.md");
-    assertTrue(trips <= runs / 4, trips + " of " + runs + " corners trip: more than the README's quarter");
+    assertTrue(
+        trips > 0, "no longer opens in two darkest back-to-back cycles: update hardware/README.md");
+    assertTrue(
+        trips <= runs / 4, trips + " of " + runs + " corners trip: more than the README's quarter");
   }
 
   /**
-   * The supervisor's 300 s limit is far longer than any realistic cycle at nominal mains or above; a
-   * cycle that does run to it (a predictor far off) heats like the start of a stuck-on fault and can
-   * open the cut-out. The README says so.
+   * The supervisor's 300 s limit is far longer than any realistic cycle at nominal mains or above;
+   * a cycle that does run to it (a predictor far off) heats like the start of a stuck-on fault and
+   * can open the cut-out. The README says so.
    */
   @Test
   void aFullThreeHundredSecondHeatAtNominalMainsCanOpenTheCutout() {
     ApplianceConditions c = new ApplianceConditions(21, 230, 21, 1, BreadType.RYE, 35, -25);
     double oracleS = ShadeOracle.bestHeatSeconds(c, 7, 300);
     double max = normalCycleMaxCutoutC(c, 300, ProtectorMount.TIME_CONSTANT_S);
-    System.out.printf("300 s of heat, one frozen 35 mm rye slice, 230 V, 21 °C: cut-out %.1f °C (darkest cycle %.0f s)%n",
+    System.out.printf(
+        "300 s of heat, one frozen 35 mm rye slice, 230 V, 21 °C: cut-out %.1f °C (darkest cycle %.0f s)%n",
         max, oracleS);
     assertTrue(oracleS < 200, "the darkest realistic cycle here takes " + oracleS + " s");
-    assertTrue(max >= LOWEST_TRIP_C, "a full 300 s heat no longer opens the cut-out: update hardware/README.md");
+    assertTrue(
+        max >= LOWEST_TRIP_C,
+        "a full 300 s heat no longer opens the cut-out: update hardware/README.md");
   }
 
   @Test
@@ -299,14 +326,18 @@ class ThermalProtectionTest {
     double heatS = Math.min(300, 1.3 * ShadeOracle.bestHeatSeconds(hot, 7, 300));
     double at30 = normalCycleMaxCutoutC(hot, heatS, 30);
     double at15 = normalCycleMaxCutoutC(hot, heatS, 15);
-    assertTrue(at30 < LOWEST_TRIP_C, "τ = 30 s reached " + at30 + " °C: bring-up's lower limit is wrong");
-    assertTrue(at15 >= LOWEST_TRIP_C, "τ = 15 s reached only " + at15 + " °C: the README's warning is stale");
+    assertTrue(
+        at30 < LOWEST_TRIP_C, "τ = 30 s reached " + at30 + " °C: bring-up's lower limit is wrong");
+    assertTrue(
+        at15 >= LOWEST_TRIP_C,
+        "τ = 15 s reached only " + at15 + " °C: the README's warning is stale");
   }
 
   /** Highest cut-out temperature in one normal cycle of {@code heatS} and 120 s after the pop. */
   private static double normalCycleMaxCutoutC(ApplianceConditions c, double heatS, double tauS) {
     ToasterPhysics p = new ToasterPhysics(c);
-    ProtectorMount m = new ProtectorMount(ProtectorMount.BOARD_WEIGHT, tauS, c.chamberStartC(), c.ambientC());
+    ProtectorMount m =
+        new ProtectorMount(ProtectorMount.BOARD_WEIGHT, tauS, c.chamberStartC(), c.ambientC());
     double max = m.tempC();
     p.setElementPowered(true);
     for (double t = 0; t < heatS + 120; t += DT_S) {
@@ -323,21 +354,29 @@ class ThermalProtectionTest {
 
   @Test
   void theFuseIsTheLastResortWhenTheCutoutFailsClosed() {
-    StuckRun hot = stuckOn(new ApplianceConditions(21, 250, 21, 2, BreadType.WHITE, 12, 21), HIGHEST_TRIP_C, true);
-    assertEquals(SimulatedAppliance.THERMAL_FUSE, hot.protector(), "the fuse did not open at 250 V");
-    StuckRun cold = stuckOn(new ApplianceConditions(5, 200, 5, 2, BreadType.RYE, 35, -25), HIGHEST_TRIP_C, true);
+    StuckRun hot =
+        stuckOn(
+            new ApplianceConditions(21, 250, 21, 2, BreadType.WHITE, 12, 21), HIGHEST_TRIP_C, true);
+    assertEquals(
+        SimulatedAppliance.THERMAL_FUSE, hot.protector(), "the fuse did not open at 250 V");
+    StuckRun cold =
+        stuckOn(
+            new ApplianceConditions(5, 200, 5, 2, BreadType.RYE, 35, -25), HIGHEST_TRIP_C, true);
     // Documented limit: on a cold, low-voltage supply the bracket settles below the fuse's 230 °C.
-    assertNull(cold.protector(), "the README says the fuse alone does not open at 200 V in a 5 °C room");
+    assertNull(
+        cold.protector(), "the README says the fuse alone does not open at 200 V in a 5 °C room");
   }
 
   @Test
   void heatFlowsOnlyWhileBothAreClosedAndTheCutoutResetsOnlyWhenCool() {
     SimClock clock = new SimClock();
-    SimulatedAppliance a = new SimulatedAppliance(ApplianceConditions.typical().withMainsVolts(250), 1, clock);
+    SimulatedAppliance a =
+        new SimulatedAppliance(ApplianceConditions.typical().withMainsVolts(250), 1, clock);
     a.weldRelay();
     a.jamLatch();
     a.pushLever();
-    assertTrue(a.isHeatFlowing(), "welded relay, jammed latch: heat must flow until a protector opens");
+    assertTrue(
+        a.isHeatFlowing(), "welded relay, jammed latch: heat must flow until a protector opens");
     assertNull(a.openProtector(), "no protector open at the start");
     assertTrue(Double.isNaN(a.protectorOpenedAtS()), "no opening time before one opened");
     while (a.openProtector() == null && clock.nanos() < 1_800_000_000_000L) {
@@ -345,14 +384,19 @@ class ThermalProtectionTest {
     }
     assertEquals(SimulatedAppliance.THERMAL_CUTOUT, a.openProtector());
     assertFalse(a.isHeatFlowing(), "heat flows through an open cut-out");
-    assertEquals(clock.nanos() / 1e9, a.protectorOpenedAtS(), 0.11, "opening time on the appliance's clock");
+    assertEquals(
+        clock.nanos() / 1e9, a.protectorOpenedAtS(), 0.11, "opening time on the appliance's clock");
     assertFalse(a.pressCutoutReset(), "the disc reset while still hot");
     for (int i = 0; i < 20_000 && !a.pressCutoutReset(); i++) {
       step(a, clock);
     }
-    assertTrue(a.cutoutC() <= HIGHEST_TRIP_C - ThermalCutout.RESET_BELOW_C, "reset above the reset temperature");
-    assertTrue(a.isHeatFlowing(), "after the reset the welded relay heats again: the fault needs service");
-    assertEquals(SimulatedAppliance.THERMAL_CUTOUT, a.openProtector(), "the first opening stays reported");
+    assertTrue(
+        a.cutoutC() <= HIGHEST_TRIP_C - ThermalCutout.RESET_BELOW_C,
+        "reset above the reset temperature");
+    assertTrue(
+        a.isHeatFlowing(), "after the reset the welded relay heats again: the fault needs service");
+    assertEquals(
+        SimulatedAppliance.THERMAL_CUTOUT, a.openProtector(), "the first opening stays reported");
   }
 
   /**
@@ -370,7 +414,8 @@ class ThermalProtectionTest {
           ignitionC, boardAtIgnition, normalBoardMax);
       assertTrue(
           boardAtIgnition < normalBoardMax,
-          "a board-mounted protector could now separate " + ignitionC
+          "a board-mounted protector could now separate "
+              + ignitionC
               + " °C bread from normal use: revisit hardware/README.md");
     }
   }

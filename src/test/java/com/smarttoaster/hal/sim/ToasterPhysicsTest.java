@@ -54,7 +54,11 @@ class ToasterPhysicsTest {
     b.setElementPowered(true);
     assertEquals(950, b.elementPowerW(), 1e-9, "rated power at the rated 120 V");
     assertEquals(230 / (230.0 * 230 / 950), a.elementCurrentWhenPoweredA(), 1e-9);
-    assertEquals(120 / (120.0 * 120 / 950), b.elementCurrentWhenPoweredA(), 1e-9, "I = P/V: twice the current");
+    assertEquals(
+        120 / (120.0 * 120 / 950),
+        b.elementCurrentWhenPoweredA(),
+        1e-9,
+        "I = P/V: twice the current");
     run(a, 90);
     run(b, 90);
     assertEquals(a.elementC(), b.elementC(), 1e-9, "same power, same ribbons");
@@ -73,13 +77,15 @@ class ToasterPhysicsTest {
   void mainsAwayFromTheNominalChangesPowerAsTheSquareOfTheVoltage() {
     double[][] cases = {{120, 108}, {120, 132}, {120, 120}, {230, 207}, {230, 253}, {230, 120}};
     for (double[] nv : cases) {
-      ToasterPhysics p = new ToasterPhysics(BASE.withNominalMainsVolts(nv[0]).withMainsVolts(nv[1]));
+      ToasterPhysics p =
+          new ToasterPhysics(BASE.withNominalMainsVolts(nv[0]).withMainsVolts(nv[1]));
       p.setElementPowered(true);
       double expected = 950 * (nv[1] / nv[0]) * (nv[1] / nv[0]);
       assertEquals(expected, p.elementPowerW(), 1e-9, nv[1] + " V on a " + nv[0] + " V appliance");
       assertEquals(expected / nv[1], p.elementCurrentWhenPoweredA(), 1e-9, "I = V/R");
     }
-    double low = ShadeOracle.bestHeatSeconds(BASE.withNominalMainsVolts(120).withMainsVolts(108), 4, 300);
+    double low =
+        ShadeOracle.bestHeatSeconds(BASE.withNominalMainsVolts(120).withMainsVolts(108), 4, 300);
     double lowEu = ShadeOracle.bestHeatSeconds(BASE.withMainsVolts(207), 4, 300);
     assertEquals(lowEu, low, 0.0, "−10 % on either appliance is the same 81 % of rated power");
   }
@@ -156,7 +162,8 @@ class ToasterPhysicsTest {
   @Test
   void freshBreadReplacesTheToastButTheChamberKeepsItsHeat() {
     ToasterPhysics p =
-        new ToasterPhysics(BASE.withBread(BreadType.BAGEL).withThicknessMm(35).withBreadStartC(-18));
+        new ToasterPhysics(
+            BASE.withBread(BreadType.BAGEL).withThicknessMm(35).withBreadStartC(-18));
     p.setElementPowered(true);
     run(p, 120);
     double chamberC = p.chamberC();

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Conformance: a network written by {@link TfliteMlpWriter} gives the same answers in the plain-Java
- * reference ({@link Mlp#forward}), in DJL's TFLite 2.6.2 and in bytedeco's TFLite 2.19, within 1e-4,
- * over 1,000 random inputs. Both runtimes have natives for linux-x86_64, so this runs there.
+ * Conformance: a network written by {@link TfliteMlpWriter} gives the same answers in the
+ * plain-Java reference ({@link Mlp#forward}), in DJL's TFLite 2.6.2 and in bytedeco's TFLite 2.19,
+ * within 1e-4, over 1,000 random inputs. Both runtimes have natives for linux-x86_64, so this runs
+ * there.
  */
 class TfliteConformanceTest {
   private static final double TOLERANCE = 1e-4;
@@ -24,8 +25,10 @@ class TfliteConformanceTest {
 
   @BeforeAll
   static void onlyWhereBothRuntimesHaveNatives() {
-    assumeTrue(System.getProperty("os.name").startsWith("Linux")
-        && ("amd64".equals(System.getProperty("os.arch")) || "x86_64".equals(System.getProperty("os.arch"))),
+    assumeTrue(
+        System.getProperty("os.name").startsWith("Linux")
+            && ("amd64".equals(System.getProperty("os.arch"))
+                || "x86_64".equals(System.getProperty("os.arch"))),
         "DJL's TFLite natives in this build are for linux-x86_64 only");
   }
 
@@ -33,9 +36,17 @@ class TfliteConformanceTest {
   static void nothing() {}
 
   @ParameterizedTest(name = "seed {0}: {1}")
-  @CsvSource({"1, 14-32-32-1", "2, 14-32-32-1", "3, 14-32-32-1", "4, 14-16-1", "5, 3-1", "6, 14-64-64-32-1",
-      "7, 5-8-3"})
-  void bothRuntimesAgreeWithTheJavaReferenceAndEachOther(long seed, String layers) throws Exception {
+  @CsvSource({
+    "1, 14-32-32-1",
+    "2, 14-32-32-1",
+    "3, 14-32-32-1",
+    "4, 14-16-1",
+    "5, 3-1",
+    "6, 14-64-64-32-1",
+    "7, 5-8-3"
+  })
+  void bothRuntimesAgreeWithTheJavaReferenceAndEachOther(long seed, String layers)
+      throws Exception {
     Mlp mlp = RandomMlp.of(seed, sizes(layers));
     byte[] model = TfliteMlpWriter.write(mlp);
     try (TfliteRuntime djl = TfliteRuntimes.open(TfliteRuntimes.Kind.DJL, model);

@@ -26,18 +26,26 @@ class TfliteRuntimesTest {
   @Test
   void thePropertyOverridesThePlatform() throws Exception {
     assertEquals(TfliteRuntimes.Kind.DJL, TfliteRuntimes.choose("Linux", "aarch64", "djl"));
-    assertEquals(TfliteRuntimes.Kind.BYTEDECO, TfliteRuntimes.choose("Linux", "amd64", " Bytedeco "));
-    TfliteLoadException e = assertThrows(TfliteLoadException.class,
-        () -> TfliteRuntimes.choose("Linux", "amd64", "pytorch"));
-    assertEquals("system property toaster.tflite.runtime is 'pytorch'; expected djl or bytedeco (or unset to choose "
-        + "by platform)", e.getMessage());
+    assertEquals(
+        TfliteRuntimes.Kind.BYTEDECO, TfliteRuntimes.choose("Linux", "amd64", " Bytedeco "));
+    TfliteLoadException e =
+        assertThrows(
+            TfliteLoadException.class, () -> TfliteRuntimes.choose("Linux", "amd64", "pytorch"));
+    assertEquals(
+        "system property toaster.tflite.runtime is 'pytorch'; expected djl or bytedeco (or unset to choose "
+            + "by platform)",
+        e.getMessage());
   }
 
   @ParameterizedTest
   @EnumSource(TfliteRuntimes.Kind.class)
   void somethingThatIsNotAModelIsRefusedBeforeNativeCode(TfliteRuntimes.Kind kind) {
-    TfliteLoadException e = assertThrows(TfliteLoadException.class,
-        () -> TfliteRuntimes.open(kind, "{\"not\": \"a model\"}".getBytes(StandardCharsets.UTF_8)));
+    TfliteLoadException e =
+        assertThrows(
+            TfliteLoadException.class,
+            () ->
+                TfliteRuntimes.open(
+                    kind, "{\"not\": \"a model\"}".getBytes(StandardCharsets.UTF_8)));
     assertEquals("not a TFLite model: file identifier 't\": ', expected 'TFL3'", e.getMessage());
     assertThrows(TfliteLoadException.class, () -> TfliteRuntimes.open(kind, new byte[3]));
   }
@@ -47,8 +55,11 @@ class TfliteRuntimesTest {
   void aTruncatedModelIsRefusedWithAMessage(TfliteRuntimes.Kind kind) {
     byte[] model = TfliteMlpWriter.write(RandomMlp.of(1, 14, 32, 1));
     byte[] cut = Arrays.copyOf(model, model.length / 3);
-    TfliteLoadException e = assertThrows(TfliteLoadException.class, () -> TfliteRuntimes.open(kind, cut));
-    assertTrue(e.getMessage().contains("not a valid TFLite model") || e.getMessage().contains("could not load"),
+    TfliteLoadException e =
+        assertThrows(TfliteLoadException.class, () -> TfliteRuntimes.open(kind, cut));
+    assertTrue(
+        e.getMessage().contains("not a valid TFLite model")
+            || e.getMessage().contains("could not load"),
         e.getMessage());
   }
 
@@ -56,18 +67,24 @@ class TfliteRuntimesTest {
   @EnumSource(TfliteRuntimes.Kind.class)
   void aWrongInputLengthOrAClosedRuntimeFailsClearly(TfliteRuntimes.Kind kind) throws Exception {
     TfliteRuntime r = TfliteRuntimes.open(kind, TfliteMlpWriter.write(RandomMlp.of(1, 4, 1)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.run(new float[3]));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> r.run(new float[3]));
     assertEquals("model takes 4 inputs, got 3", e.getMessage());
     r.close();
     r.close();
-    IllegalStateException closed = assertThrows(IllegalStateException.class, () -> r.run(new float[4]));
+    IllegalStateException closed =
+        assertThrows(IllegalStateException.class, () -> r.run(new float[4]));
     assertTrue(closed.getMessage().endsWith("runtime is closed"), closed.getMessage());
   }
 
   @Test
   void aMissingFileIsALoadError() {
-    TfliteLoadException e = assertThrows(TfliteLoadException.class,
-        () -> TfliteRuntimes.forThisPlatform(Path.of("/nonexistent/toast-time.tflite")));
-    assertTrue(e.getMessage().startsWith("cannot read model file /nonexistent/toast-time.tflite"), e.getMessage());
+    TfliteLoadException e =
+        assertThrows(
+            TfliteLoadException.class,
+            () -> TfliteRuntimes.forThisPlatform(Path.of("/nonexistent/toast-time.tflite")));
+    assertTrue(
+        e.getMessage().startsWith("cannot read model file /nonexistent/toast-time.tflite"),
+        e.getMessage());
   }
 }

@@ -4,8 +4,8 @@ import com.smarttoaster.hal.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that only moves when told to. Starts at {@link #DEFAULT_START_NANOS}, not at zero, so code
- * that silently assumes a zero origin gets caught. Thread-safe.
+ * A clock that only moves when told to. Starts at {@link #DEFAULT_START_NANOS}, not at zero, so
+ * code that silently assumes a zero origin gets caught. Thread-safe.
  */
 public final class ManualClock implements Clock {
   /** 1000 s: an arbitrary, non-zero origin. */

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Copies a {@link SafetyLimits} with some components changed, by name, so a test says only what it
- * changes: {@code SafetyLimitsBuilder.defaults().set("leaseS", 60.0).build()}. An unknown name fails
- * at once.
+ * changes: {@code SafetyLimitsBuilder.defaults().set("leaseS", 60.0).build()}. An unknown name
+ * fails at once.
  */
 public final class SafetyLimitsBuilder {
   private final Map<String, Object> values = new LinkedHashMap<>();
