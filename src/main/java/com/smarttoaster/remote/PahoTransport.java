@@ -57,8 +57,15 @@ import org.slf4j.LoggerFactory;
  * as retained, and every supported broker (Mosquitto 2, EMQX, HiveMQ, Home Assistant's add-on,
  * which is Mosquitto) speaks MQTT 5.
  *
- * <p>QoS 1 publishes beyond the broker's Receive Maximum wait in a {@link PublishQueue} (Paho
- * refuses them instead) and go out as acknowledgements come back. Nothing here blocks the caller.
+ * <p>Publishes beyond the broker's Receive Maximum wait in a {@link PublishQueue} and go out as
+ * acknowledgements come back. Nothing here blocks the caller. They are never handed to Paho while
+ * its window is full: Paho 1.2.5 refuses such a publish, but only after it has given a new topic
+ * its MQTT 5 topic alias (ClientState.send; paho.mqtt.java #510, #1104), so the topic's next
+ * publish would go out as an alias the broker never saw and the broker would drop the connection
+ * for a protocol error (reason code 130; {@code TopicAliasWindowTest}). The queue therefore counts
+ * Paho's outstanding tokens, which are never fewer than the publishes in its window, against the
+ * Receive Maximum from the broker's CONNACK, and hands Paho one publish at a time (its alias
+ * counter is not thread-safe).
  */
 public final class PahoTransport implements MqttTransport {
   private static final Logger log = LoggerFactory.getLogger(PahoTransport.class);
@@ -111,6 +118,13 @@ public final class PahoTransport implements MqttTransport {
   private volatile Listener listener;
   private volatile boolean closed;
   private volatile boolean everConnected;
+
+  /**
+   * The broker's Receive Maximum from its first CONNACK; one until then. Paho's automatic
+   * reconnections do not show theirs, so a broker restarted with a smaller window is learnt from
+   * Paho's refusal instead (see {@link #trySend}).
+   */
+  private volatile int receiveMaximum = 1;
 
   private record Outgoing(String topic, MqttMessage message) {}
 
@@ -257,7 +271,10 @@ public final class PahoTransport implements MqttTransport {
           null,
           new MqttActionListener() {
             @Override
-            public void onSuccess(IMqttToken token) {}
+            public void onSuccess(IMqttToken token) {
+              receiveMaximum = receiveMaximumOf(token);
+              queue.drain();
+            }
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
@@ -307,6 +324,13 @@ public final class PahoTransport implements MqttTransport {
     return r.getReasonString() != null ? r.getReasonString() : "reason code " + r.getReturnCode();
   }
 
+  /** MQTT 5's default when the CONNACK names none (section 3.2.2.3.3). */
+  private static int receiveMaximumOf(IMqttToken connect) {
+    MqttProperties p = connect.getResponseProperties();
+    Integer r = p == null ? null : p.getReceiveMaximum();
+    return r == null || r < 1 ? 65_535 : r;
+  }
+
   @Override
   public boolean isConnected() {
     return client.isConnected();
@@ -324,6 +348,9 @@ public final class PahoTransport implements MqttTransport {
    * full.
    */
   private boolean trySend(Outgoing o, CompletableFuture<Void> done) {
+    if (client.getPendingTokens().length >= receiveMaximum) {
+      return false;
+    }
     try {
       client.publish(
           o.topic(),
@@ -344,6 +371,15 @@ public final class PahoTransport implements MqttTransport {
           });
     } catch (MqttException e) {
       if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+        // The broker's window is smaller than we knew: a reconnection to a reconfigured broker.
+        // If this was a topic's first publish, its next one costs one reconnection (see above).
+        int learnt = Math.max(1, client.getInFlightMessageCount());
+        log.warn(
+            "MQTT broker refused a publish at {} in flight (Receive Maximum was {}); using {}",
+            client.getInFlightMessageCount(),
+            receiveMaximum,
+            learnt);
+        receiveMaximum = learnt;
         return false;
       }
       done.completeExceptionally(e);

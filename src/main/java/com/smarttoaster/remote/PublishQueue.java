@@ -8,11 +8,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * QoS 1 publishes that wait, in order, for a free in-flight slot. Paho's MQTT 5 client refuses a
- * publish beyond the broker's Receive Maximum (Mosquitto's default is 20) instead of queueing it,
- * and an outbox flushed after a reconnect sends up to a hundred at once. Thread-safe; never blocks.
+ * Publishes that wait, in order, for a free in-flight slot, handed to the client by one thread at a
+ * time. Paho's MQTT 5 client refuses a publish beyond the broker's Receive Maximum (Mosquitto's
+ * default is 20) instead of queueing it, and an outbox flushed after a reconnect sends up to a
+ * hundred at once. Thread-safe; never blocks.
  *
  * @param <M> the message
  */
@@ -36,6 +38,7 @@ final class PublishQueue<M> {
   private final ScheduledExecutorService timer;
   private final Deque<Waiting<M>> waiting = new ArrayDeque<>();
   private final AtomicBoolean resendScheduled = new AtomicBoolean();
+  private final AtomicInteger drainRequests = new AtomicInteger();
 
   PublishQueue(Sender<M> sender, ScheduledExecutorService timer) {
     this.sender = sender;
@@ -61,6 +64,19 @@ final class PublishQueue<M> {
    * slot, so the acknowledgement that would send the next one may already have come and gone.
    */
   void drain() {
+    // One drainer at a time (the client's topic aliases are not thread-safe); a call that finds
+    // another draining leaves it one more pass to make.
+    if (drainRequests.getAndIncrement() > 0) {
+      return;
+    }
+    int passes = 1;
+    do {
+      drainOnce();
+      passes = drainRequests.addAndGet(-passes);
+    } while (passes != 0);
+  }
+
+  private void drainOnce() {
     while (true) {
       Waiting<M> next;
       synchronized (waiting) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 
@@ -22,6 +23,11 @@ final class PlainMosquitto implements AutoCloseable {
   private Process process;
 
   PlainMosquitto() {
+    this(List.of());
+  }
+
+  /** With extra lines for mosquitto.conf (e.g. a smaller in-flight window). */
+  PlainMosquitto(List<String> extraConfig) {
     MosquittoBroker.assumeInstalled();
     this.port = FreePort.find();
     try {
@@ -37,6 +43,7 @@ final class PlainMosquitto implements AutoCloseable {
               "log_type error",
               "log_type warning",
               "listener " + port + " 127.0.0.1",
+              String.join("\n", extraConfig),
               ""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
