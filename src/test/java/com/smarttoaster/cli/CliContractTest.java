@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.smarttoaster.testkit.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,30 +19,18 @@ import picocli.CommandLine;
 class CliContractTest {
   private static final String SCENARIO = "src/test/resources/scenarios/normal-white-medium.json";
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void noArgumentsPrintTheUsageOnStderrAndExitTwo() {
-    Run r = run();
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of();
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("Usage: smart-toaster"), r.err());
     assertEquals("", r.out());
   }
 
   @Test
   void helpCommandShowsASubcommandsHelp() {
-    Run r = run("help", "simulate");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("help", "simulate");
+    assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Usage: smart-toaster simulate"), r.out());
   }
 
@@ -53,14 +40,14 @@ class CliContractTest {
         Pattern.compile("<artifactId>smart-toaster</artifactId>\\s*<version>([^<]+)</version>")
             .matcher(Files.readString(Path.of("pom.xml")));
     assertTrue(m.find(), "the pom's own version");
-    Run r = run("--version");
-    assertEquals(0, r.exit());
+    CliRun r = CliRun.of("--version");
+    assertEquals(0, r.code());
     assertEquals("smart-toaster " + m.group(1), r.out().strip());
   }
 
   @Test
   void rootCommandSummariesAreWholeSentences() {
-    String help = run("--help").out();
+    String help = CliRun.of("--help").out();
     String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());
     // A summary may wrap onto continuation lines (deeper indent); joined, each must end a sentence.
     List<String> summaries = new ArrayList<>();
@@ -86,8 +73,8 @@ class CliContractTest {
     for (List<String> cmd : allCommands(Main.commandLine(), new ArrayList<>())) {
       List<String> args = new ArrayList<>(cmd);
       args.add("--help");
-      Run r = run(args.toArray(String[]::new));
-      assertEquals(0, r.exit(), cmd + ": " + r.err());
+      CliRun r = CliRun.of(args.toArray(String[]::new));
+      assertEquals(0, r.code(), cmd + ": " + r.err());
       String[] lines = r.out().split("\n");
       for (int i = 0; i + 1 < lines.length; i++) {
         String here = lines[i].stripTrailing();
@@ -136,21 +123,21 @@ class CliContractTest {
 
   @Test
   void aBadOptionIsOneLineAndExitTwo() {
-    Run r = run("simulate", "--scenario", SCENARIO, "--predictr", "model");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("simulate", "--scenario", SCENARIO, "--predictr", "model");
+    assertEquals(2, r.code());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("--predictr"), r.err());
   }
 
   @Test
   void historyWithoutASubcommandExitsTwo() {
-    assertEquals(2, run("history").exit());
+    assertEquals(2, CliRun.of("history").code());
   }
 
   @Test
   void aPlotIntoAMissingDirectoryIsRefusedBeforeTheCycleRuns() {
-    Run r = run("simulate", "--scenario", SCENARIO, "--plot", "/nonexistent/dir/x.png");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("simulate", "--scenario", SCENARIO, "--plot", "/nonexistent/dir/x.png");
+    assertEquals(2, r.code());
     assertEquals(
         "--plot: cannot write '/nonexistent/dir/x.png': the directory /nonexistent/dir does not exist;"
             + " create it first or choose another path",
@@ -161,8 +148,8 @@ class CliContractTest {
   @Test
   void aPlotNotNamedPngIsRefusedAndNothingElseIsWritten(@TempDir Path dir) {
     Path jpg = dir.resolve("out.jpg");
-    Run r = run("simulate", "--scenario", SCENARIO, "--plot", jpg.toString());
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("simulate", "--scenario", SCENARIO, "--plot", jpg.toString());
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("must be a file name ending in .png"), r.err());
     assertFalse(Files.exists(jpg) || Files.exists(dir.resolve("out.jpg.png")));
   }
@@ -170,8 +157,8 @@ class CliContractTest {
   @Test
   void thePlotIsWrittenToTheFileNamed(@TempDir Path dir) {
     Path png = dir.resolve("Cycle.PNG");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "simulate",
             "--scenario",
             SCENARIO,
@@ -179,22 +166,22 @@ class CliContractTest {
             "fallback",
             "--plot",
             png.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     assertTrue(Files.isRegularFile(png), "written where named");
     assertFalse(Files.exists(dir.resolve("Cycle.PNG.png")));
   }
 
   @Test
   void evaluatePlotIsCheckedBeforeTheEvaluationRuns() {
-    Run r = run("evaluate", "--random", "100000", "--plot", "/nonexistent/e.png");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("evaluate", "--random", "100000", "--plot", "/nonexistent/e.png");
+    assertEquals(2, r.code());
     assertTrue(r.err().startsWith("--plot: cannot write '/nonexistent/e.png'"), r.err());
   }
 
   @Test
   void aDatasetDirectoryThatCannotBeMadeIsRefusedBeforeGenerating() {
-    Run r = run("dataset", "--rows", "1000000", "--out", "/proc/x");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("dataset", "--rows", "1000000", "--out", "/proc/x");
+    assertEquals(2, r.code());
     assertTrue(r.err().startsWith("--out: cannot create the directory '/proc/x'"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.testkit.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,8 @@ class OutcomeTextTest {
       Path.of("src/test/resources/scenarios/normal-white-medium.json");
 
   private static String simulate(Path scenario) {
-    CliContractTest.Run r =
-        CliContractTest.run(
-            "simulate", "--scenario", scenario.toString(), "--predictor", "fallback");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("simulate", "--scenario", scenario.toString(), "--predictor", "fallback");
+    assertEquals(0, r.code(), r.err());
     return r.out();
   }
 

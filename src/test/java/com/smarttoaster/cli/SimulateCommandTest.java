@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.smarttoaster.testkit.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,36 +14,23 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command-line contract of DESIGN.md §4 and §6. */
 class SimulateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXAMPLES = "src/test/resources/scenarios";
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void jsonPrintsExactlyOneResultObjectWithEveryField() throws Exception {
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "simulate",
             "--scenario",
             EXAMPLES + "/normal-white-medium.json",
             "--json",
             "--predictor",
             "fallback");
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertEquals(1, lines.length, r.out());
     JsonNode result = JSON.readTree(lines[0]);
@@ -83,8 +69,8 @@ class SimulateCommandTest {
 
   @Test
   void aDirectoryGivesOneJsonLinePerScenarioSortedByFileName() throws Exception {
-    Run r = run("simulate", "--scenario", EXAMPLES, "--json", "--predictor", "fallback");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("simulate", "--scenario", EXAMPLES, "--json", "--predictor", "fallback");
+    assertEquals(0, r.code(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertEquals(6, lines.length);
     assertEquals("user presses cancel halfway", JSON.readTree(lines[0]).get("scenario").asText());
@@ -101,8 +87,8 @@ class SimulateCommandTest {
         bad,
         Files.readString(Path.of(EXAMPLES, "normal-white-medium.json"))
             .replace("\"thicknessMm\": 12", "\"thicknessMm\": \"thick\""));
-    Run r = run("simulate", "--scenario", bad.toString(), "--json");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("simulate", "--scenario", bad.toString(), "--json");
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("bread.thicknessMm"), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     assertEquals("", r.out(), "nothing on stdout for a bad input");
@@ -110,50 +96,50 @@ class SimulateCommandTest {
 
   @Test
   void anUnknownPredictorExitsTwo() {
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "simulate",
             "--scenario",
             EXAMPLES + "/normal-white-medium.json",
             "--predictor",
             "crystal-ball");
-    assertEquals(2, r.exit());
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("crystal-ball"), r.err());
   }
 
   @Test
   void aMissingFileExitsTwo() {
-    Run r = run("simulate", "--scenario", "no/such/file.json");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("simulate", "--scenario", "no/such/file.json");
+    assertEquals(2, r.code());
     assertTrue(r.err().contains("no/such/file.json"), r.err());
   }
 
   @Test
   void unknownOptionsExitTwo() {
-    assertEquals(2, run("simulate", "--scenario", EXAMPLES, "--bogus").exit());
+    assertEquals(2, CliRun.of("simulate", "--scenario", EXAMPLES, "--bogus").code());
   }
 
   @Test
   void everyCommandHasHelp() {
     for (String cmd : new String[] {"simulate", "run", "check-config", "bench"}) {
-      Run r = run(cmd, "--help");
-      assertEquals(0, r.exit(), cmd);
+      CliRun r = CliRun.of(cmd, "--help");
+      assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Usage:"), cmd + ": " + r.out());
     }
-    assertEquals(0, run("--help").exit());
+    assertEquals(0, CliRun.of("--help").code());
   }
 
   @Test
   void plotWritesAPng(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("cycle.png");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "simulate",
             "--scenario",
             EXAMPLES + "/fault-sensor-open.json",
             "--plot",
             png.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, r.code(), r.err());
     byte[] bytes = Files.readAllBytes(png);
     assertTrue(bytes.length > 10_000, "png of " + bytes.length + " bytes");
     assertEquals((byte) 0x89, bytes[0]);
@@ -162,8 +148,8 @@ class SimulateCommandTest {
 
   @Test
   void runWithThePiConfigOnAMachineWithoutGpioSaysWhichDeviceIsMissingAndExits2() {
-    Run r = run("run", "--config", "config/pi.yaml");
-    assertEquals(2, r.exit(), r.err());
+    CliRun r = CliRun.of("run", "--config", "config/pi.yaml");
+    assertEquals(2, r.code(), r.err());
     String err = r.err().strip();
     assertTrue(err.contains("heater relay (SSR) output on GPIO BCM 17 (pi.heaterPin = 17)"), err);
     assertTrue(err.contains("Nothing was switched on"), err);
@@ -177,8 +163,8 @@ class SimulateCommandTest {
     Files.writeString(
         cfg,
         Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi"));
-    Run r = run("run", "--config", cfg.toString());
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("run", "--config", cfg.toString());
+    assertEquals(2, r.code());
     assertTrue(
         r.err().contains("pi is required when appliance.kind is pi")
             && r.err().contains("will not heat"),
