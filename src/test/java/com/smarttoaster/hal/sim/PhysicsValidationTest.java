@@ -35,6 +35,7 @@ class PhysicsValidationTest {
           Map.entry("typical_shade1_s", () -> oracle(TYPICAL, 1)),
           Map.entry("typical_shade4_s", () -> oracle(TYPICAL, 4)),
           Map.entry("typical_shade7_s", () -> oracle(TYPICAL, 7)),
+          Map.entry("typical_shade7_over_shade1", () -> oracle(TYPICAL, 7) / oracle(TYPICAL, 1)),
           Map.entry("typical_14mm_shade5_s", () -> oracle(TYPICAL.withThicknessMm(14), 5)),
           Map.entry("max_surface_c_shade1", () -> maxSurfaceC(1)),
           Map.entry("max_surface_c_shade4", () -> maxSurfaceC(4)),
