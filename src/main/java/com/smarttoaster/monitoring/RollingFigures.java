@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model's rolling figures over the latest cycles of the history: fallback rate, out-of-envelope
@@ -43,7 +44,7 @@ public record RollingFigures(
     double outOfEnvelopeRate,
     double meanCheckerDisagreement,
     Map<Rating, Integer> ratings,
-    String candidateVersion,
+    @Nullable String candidateVersion,
     int candidateAnswered,
     double candidateMeanDifference,
     Map<String, Double> driftSd) {
@@ -156,7 +157,7 @@ public record RollingFigures(
   }
 
   /** The input that drifted most, or null. */
-  public Map.Entry<String, Double> largestDrift() {
+  public Map.@Nullable Entry<String, Double> largestDrift() {
     return driftSd.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
   }
 

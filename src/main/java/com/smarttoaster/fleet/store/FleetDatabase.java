@@ -214,6 +214,21 @@ public final class FleetDatabase implements AutoCloseable {
     }
   }
 
+  /** Runs {@code work}, which has no result, in one transaction on this database's connection. */
+  public void inTransactionNoResult(SqlStatements work) throws FleetStoreException {
+    inTransaction(
+        c -> {
+          work.run(c);
+          return Boolean.TRUE; // SqlWork must answer something; nobody reads it
+        });
+  }
+
+  /** Work on a connection inside {@link #inTransactionNoResult}. */
+  @FunctionalInterface
+  public interface SqlStatements {
+    void run(Connection c) throws SQLException;
+  }
+
   /** Work on a connection inside {@link #inTransaction}. */
   @FunctionalInterface
   public interface SqlWork<T> {
