@@ -45,10 +45,15 @@ final class LoginCheck {
    *     wrong
    */
   static LoginCheck from(WebConfig c, Clock wall) throws IOException {
-    if (c.passwordHashFile() != null) {
-      return new LoginCheck(PasswordHash.parse(firstLine(c.passwordHashFile())), null, wall);
+    Path hashFile = c.passwordHashFile();
+    if (hashFile != null) {
+      return new LoginCheck(PasswordHash.parse(firstLine(hashFile)), null, wall);
     }
-    return new LoginCheck(null, firstLine(c.tokenFile()).getBytes(StandardCharsets.UTF_8), wall);
+    Path tokenFile = c.tokenFile();
+    if (tokenFile == null) { // the config loader refuses a web section without either
+      throw new IllegalArgumentException("neither web.passwordHashFile nor web.tokenFile is set");
+    }
+    return new LoginCheck(null, firstLine(tokenFile).getBytes(StandardCharsets.UTF_8), wall);
   }
 
   static LoginCheck ofToken(String token, Clock wall) {

@@ -62,7 +62,7 @@ public final class PageToaster {
     return cutoffC;
   }
 
-  String modelVersion() {
+  @Nullable String modelVersion() {
     return controller.modelVersion();
   }
 

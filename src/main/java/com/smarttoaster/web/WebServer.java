@@ -13,7 +13,9 @@ import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.TlsFiles;
 import com.smarttoaster.safety.SafetySupervisor;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -148,11 +150,15 @@ public class WebServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     ServerConnector connector;
-    if (cfg.usesTls()) {
+    Path certFile = cfg.certFile();
+    if (certFile != null) { // cfg.usesTls()
       char[] pass = randomPassword();
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       try {
-        ssl.setKeyStore(TlsFiles.keyStore(cfg.certFile(), cfg.keyFile(), pass));
+        Path keyFile =
+            Objects.requireNonNull(
+                cfg.keyFile(), "web.keyFile is required with web.certFile (the config checks it)");
+        ssl.setKeyStore(TlsFiles.keyStore(certFile, keyFile, pass));
       } catch (RuntimeException e) {
         events.close();
         throw new WebServerException("web: " + e.getMessage());
