@@ -79,8 +79,8 @@ public class WebServer implements AutoCloseable {
       SafetySupervisor supervisor,
       Clock clock,
       ApplianceRemote remote,
-      ModelStore store,
-      Supplier<ModelCard> activeCard) {
+      @Nullable ModelStore store,
+      Supplier<@Nullable ModelCard> activeCard) {
     if (cfg.web() == null) {
       return NONE;
     }
