@@ -30,6 +30,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet of simulated toasters, each with its own MQTT client, against one broker, in real time:
@@ -69,7 +70,7 @@ public final class MqttFleetBench {
    * @param brokerCpuNanos the broker's CPU time so far, or null when unknown
    */
   public static Result run(
-      String brokerUrl, int toasters, double seconds, LongSupplier brokerCpuNanos)
+      String brokerUrl, int toasters, double seconds, @Nullable LongSupplier brokerCpuNanos)
       throws Exception {
     long baselineCpu = fleetCpu(toasters, seconds, i -> ApplianceRemote.NONE, null);
 
@@ -207,7 +208,7 @@ public final class MqttFleetBench {
       int n,
       double seconds,
       java.util.function.IntFunction<ApplianceRemote> remoteFor,
-      Runnable beforeMeasuring)
+      @Nullable Runnable beforeMeasuring)
       throws Exception {
     return fleetCpu(n, seconds, remoteFor, beforeMeasuring, null);
   }
@@ -216,8 +217,8 @@ public final class MqttFleetBench {
       int n,
       double seconds,
       java.util.function.IntFunction<ApplianceRemote> remoteFor,
-      Runnable beforeMeasuring,
-      Runnable afterMeasuring)
+      @Nullable Runnable beforeMeasuring,
+      @Nullable Runnable afterMeasuring)
       throws Exception {
     List<FleetToaster> fleet = new ArrayList<>();
     for (int i = 0; i < n; i++) {

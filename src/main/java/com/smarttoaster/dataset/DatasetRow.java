@@ -5,6 +5,7 @@ import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One training row: what the appliance knew (the model sees only {@link #features()} and {@link
@@ -37,10 +38,10 @@ public record DatasetRow(
     Split split,
     RowSource source,
     PredictionInput input,
-    Double breadStartC,
-    BreadStorage breadStorage,
-    Double actualMainsVolts,
-    Integer earlierCycles,
+    @Nullable Double breadStartC,
+    @Nullable BreadStorage breadStorage,
+    @Nullable Double actualMainsVolts,
+    @Nullable Integer earlierCycles,
     double heaterOnS) {
 
   public DatasetRow {

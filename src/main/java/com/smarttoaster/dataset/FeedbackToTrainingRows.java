@@ -2,10 +2,12 @@ package com.smarttoaster.dataset;
 
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
+import com.smarttoaster.history.Rating;
 import com.smarttoaster.toast.ToastMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns rated real cycles into training rows, in the dataset's CSV schema with source {@code
@@ -65,7 +67,8 @@ public final class FeedbackToTrainingRows {
 
   /** The training row of one record, or empty when {@link #exclusionReason} names a reason. */
   public static Optional<DatasetRow> row(CycleRecord r) {
-    if (exclusionReason(r) != null) {
+    Rating rating = r.rating();
+    if (exclusionReason(r) != null || rating == null) { // not rated is an exclusion reason
       return Optional.empty();
     }
     long seed = SeedMix.fromText(r.cycleId());
@@ -80,7 +83,7 @@ public final class FeedbackToTrainingRows {
             null,
             null,
             null,
-            label(r)));
+            label(r.heaterOnS(), rating)));
   }
 
   /**
@@ -92,10 +95,10 @@ public final class FeedbackToTrainingRows {
     return s == Split.TEST ? Split.TRAIN : s;
   }
 
-  /** The corrected label for a usable record, s. */
-  static double label(CycleRecord r) {
-    double t = r.heaterOnS();
-    switch (r.rating()) {
+  /** The corrected label of a usable record with this heater time and rating, s. */
+  static double label(double heaterOnS, Rating rating) {
+    double t = heaterOnS;
+    switch (rating) {
       case TOO_LIGHT:
         return t * (1 + DELTA);
       case TOO_DARK:
@@ -106,7 +109,7 @@ public final class FeedbackToTrainingRows {
   }
 
   /** Why a record gives no training row, or null when it does. */
-  public static String exclusionReason(CycleRecord r) {
+  public static @Nullable String exclusionReason(CycleRecord r) {
     if (r.rating() == null) {
       return "not rated: no label";
     }

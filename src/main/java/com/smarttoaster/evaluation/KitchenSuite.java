@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scenario sets for what a real kitchen does to a toaster, drawn from seeds of their own and
@@ -47,7 +48,7 @@ public enum KitchenSuite {
     return id;
   }
 
-  public static KitchenSuite fromId(String id) {
+  public static @Nullable KitchenSuite fromId(String id) {
     for (KitchenSuite s : values()) {
       if (s.id.equals(id)) {
         return s;

@@ -1,6 +1,7 @@
 package com.smarttoaster.history;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How a cycle ended; the ids are those of the result object (docs/contracts.md §3). */
 public enum CycleOutcome {
@@ -36,7 +37,7 @@ public enum CycleOutcome {
   }
 
   /** Parses {@link #id()}; null when unknown. */
-  public static CycleOutcome fromId(String id) {
+  public static @Nullable CycleOutcome fromId(@Nullable String id) {
     for (CycleOutcome o : values()) {
       if (o.id().equals(id)) {
         return o;

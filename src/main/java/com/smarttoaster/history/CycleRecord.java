@@ -5,6 +5,7 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.FaultCode;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One toasting cycle as the appliance records it: what it knew, what it predicted, what happened,
@@ -38,11 +39,11 @@ public record CycleRecord(
     PredictionInput input,
     Prediction prediction,
     CycleOutcome outcome,
-    FaultCode faultCode,
+    @Nullable FaultCode faultCode,
     double heaterOnS,
-    Double achievedShade,
-    Rating rating,
-    String modelVersion,
+    @Nullable Double achievedShade,
+    @Nullable Rating rating,
+    @Nullable String modelVersion,
     ModelWatch watch) {
 
   /** A record without a model version. */
@@ -53,10 +54,10 @@ public record CycleRecord(
       PredictionInput input,
       Prediction prediction,
       CycleOutcome outcome,
-      FaultCode faultCode,
+      @Nullable FaultCode faultCode,
       double heaterOnS,
-      Double achievedShade,
-      Rating rating) {
+      @Nullable Double achievedShade,
+      @Nullable Rating rating) {
     this(
         cycleId,
         deviceId,
@@ -79,11 +80,11 @@ public record CycleRecord(
       PredictionInput input,
       Prediction prediction,
       CycleOutcome outcome,
-      FaultCode faultCode,
+      @Nullable FaultCode faultCode,
       double heaterOnS,
-      Double achievedShade,
-      Rating rating,
-      String modelVersion) {
+      @Nullable Double achievedShade,
+      @Nullable Rating rating,
+      @Nullable String modelVersion) {
     this(
         cycleId,
         deviceId,
@@ -186,7 +187,7 @@ public record CycleRecord(
   }
 
   /** The same record with the version of the model that ran the cycle. */
-  public CycleRecord withModelVersion(String version) {
+  public CycleRecord withModelVersion(@Nullable String version) {
     return new CycleRecord(
         cycleId,
         deviceId,

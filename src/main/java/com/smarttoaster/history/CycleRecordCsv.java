@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cycle records as CSV (RFC 4180 quoting for the free-text fallback reason), until the database
@@ -208,7 +209,7 @@ public final class CycleRecordCsv {
     return 0; // unknown, stored as the record stores it
   }
 
-  private static String nullable(String s) {
+  private static String nullable(@Nullable String s) {
     return s == null ? "" : s;
   }
 
@@ -229,15 +230,15 @@ public final class CycleRecordCsv {
         optionalNumber(c.get(24)));
   }
 
-  private static String empty(String v) {
+  private static @Nullable String empty(String v) {
     return v.isEmpty() ? null : v;
   }
 
-  private static Double optionalNumber(String v) {
+  private static @Nullable Double optionalNumber(String v) {
     return v.isEmpty() ? null : Double.valueOf(v);
   }
 
-  private static String number(Double v) {
+  private static String number(@Nullable Double v) {
     return v == null ? "" : Double.toString(v);
   }
 

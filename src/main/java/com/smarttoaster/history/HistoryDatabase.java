@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,9 +177,23 @@ public final class HistoryDatabase implements AutoCloseable {
     }
   }
 
+  /** Runs {@code work}, which has no result, in one transaction under the database lock. */
+  synchronized void inTransactionNoResult(SqlStatements work) {
+    inTransaction(
+        c -> {
+          work.run(c);
+          return Boolean.TRUE; // SqlWork must answer something; nobody reads it
+        });
+  }
+
   /** Work on the connection inside a transaction. */
   interface SqlWork<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  /** Work on the connection inside a transaction that has no result. */
+  interface SqlStatements {
+    void run(Connection c) throws SQLException;
   }
 
   @Override
@@ -186,7 +201,7 @@ public final class HistoryDatabase implements AutoCloseable {
     closeQuietly(connection);
   }
 
-  private static void closeQuietly(Connection c) {
+  private static void closeQuietly(@Nullable Connection c) {
     if (c != null) {
       try {
         c.close();

@@ -4,11 +4,21 @@ package com.smarttoaster.history;
 public final class HistoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final String message;
+
   public HistoryException(String message) {
     super(message);
+    this.message = message;
   }
 
   public HistoryException(String message, Throwable cause) {
     super(message, cause);
+    this.message = message;
+  }
+
+  /** What went wrong, with the file and what to do; every history failure has one. */
+  @Override
+  public String getMessage() {
+    return message;
   }
 }

@@ -1,5 +1,7 @@
 package com.smarttoaster.history;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What monitoring records about the model on one cycle, beside the time the cycle used (issue 14,
  * item 4). Every field may be null: the cycle had no candidate, no learned primary, or was recorded
@@ -16,11 +18,11 @@ package com.smarttoaster.history;
  *     envelope, in shares of each input's training range (the largest over the inputs); 0 inside
  */
 public record ModelWatch(
-    String candidateVersion,
-    Double candidateS,
-    String candidateNote,
-    Double checkerDisagreement,
-    Double envelopeDistance) {
+    @Nullable String candidateVersion,
+    @Nullable Double candidateS,
+    @Nullable String candidateNote,
+    @Nullable Double checkerDisagreement,
+    @Nullable Double envelopeDistance) {
 
   /** Nothing watched. */
   public static final ModelWatch NONE = new ModelWatch(null, null, null, null, null);

@@ -1,6 +1,7 @@
 package com.smarttoaster.history;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The user's verdict on a finished cycle's toast. */
 public enum Rating {
@@ -14,7 +15,7 @@ public enum Rating {
   }
 
   /** Parses {@link #id()}; null when unknown so callers can name the field in the error. */
-  public static Rating fromId(String id) {
+  public static @Nullable Rating fromId(@Nullable String id) {
     for (Rating r : values()) {
       if (r.id().equals(id)) {
         return r;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Cycle records in the {@code cycles} table of a {@link HistoryDatabase}, one column per field. */
 final class SqliteCycleHistory implements CycleHistory {
@@ -104,7 +105,7 @@ final class SqliteCycleHistory implements CycleHistory {
 
   @Override
   public void record(CycleRecord r) {
-    db.inTransaction(
+    db.inTransactionNoResult(
         c -> {
           try (PreparedStatement del =
               c.prepareStatement("DELETE FROM cycles WHERE cycle_id = ?")) {
@@ -152,11 +153,11 @@ final class SqliteCycleHistory implements CycleHistory {
             ps.executeUpdate();
           }
           prune(c);
-          return null;
         });
   }
 
-  private static void setNullable(PreparedStatement ps, int i, Double v) throws SQLException {
+  private static void setNullable(PreparedStatement ps, int i, @Nullable Double v)
+      throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.REAL);
     } else {
@@ -164,7 +165,7 @@ final class SqliteCycleHistory implements CycleHistory {
     }
   }
 
-  private static Double nullableDouble(ResultSet rs, int i) throws SQLException {
+  private static @Nullable Double nullableDouble(ResultSet rs, int i) throws SQLException {
     double v = rs.getDouble(i);
     return rs.wasNull() ? null : v;
   }

@@ -2,6 +2,7 @@ package com.smarttoaster.model;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model card that travels beside the {@code .tflite} file: what the model sees, in which units
@@ -45,9 +46,9 @@ public record ModelCard(
     Target target,
     Map<String, Double> metrics,
     String notes,
-    Double checkerBand,
-    Double checkerBandProgress,
-    String integritySha256) {
+    @Nullable Double checkerBand,
+    @Nullable Double checkerBandProgress,
+    @Nullable String integritySha256) {
 
   /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
   public ModelCard(
@@ -82,12 +83,12 @@ public record ModelCard(
   }
 
   /** This card with another start checker band, the re-prediction band kept (seal again). */
-  public ModelCard withCheckerBand(Double band) {
+  public ModelCard withCheckerBand(@Nullable Double band) {
     return withCheckerBands(band, checkerBandProgress);
   }
 
   /** This card with other checker bands (the seal no longer matches: seal again). */
-  public ModelCard withCheckerBands(Double start, Double progress) {
+  public ModelCard withCheckerBands(@Nullable Double start, @Nullable Double progress) {
     return new ModelCard(
         version,
         modelVersion,
@@ -107,7 +108,7 @@ public record ModelCard(
   }
 
   /** This card with another integrity hash. */
-  public ModelCard withIntegritySha256(String hash) {
+  public ModelCard withIntegritySha256(@Nullable String hash) {
     return new ModelCard(
         version,
         modelVersion,

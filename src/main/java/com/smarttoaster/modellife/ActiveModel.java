@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ public final class ActiveModel {
    * @param refusal why the active installed model was refused (the factory model runs instead), or
    *     null
    */
-  public record Loaded(ToastTimePredictor predictor, String pointer, String note, String refusal) {
+  public record Loaded(
+      ToastTimePredictor predictor, String pointer, String note, @Nullable String refusal) {
     public Loaded(ToastTimePredictor predictor, String pointer, String note) {
       this(predictor, pointer, note, null);
     }
@@ -38,14 +40,14 @@ public final class ActiveModel {
 
   /** The factory model (loaded once per process and shared). */
   public static ToastTimePredictor factory() {
-    return Predictors.named("model", null, null);
+    return Predictors.factoryModel();
   }
 
   /**
    * @param store the installed models, or null when the service has no state directory
    * @param key the configured public key, or null when the config has none
    */
-  public static Loaded load(ModelStore store, PublicKey key) {
+  public static Loaded load(@Nullable ModelStore store, @Nullable PublicKey key) {
     if (store == null) {
       return new Loaded(factory(), ModelVersion.FACTORY, "no state directory: the factory model");
     }

@@ -7,7 +7,16 @@ package com.smarttoaster.modellife;
 public final class BundleException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final String message;
+
   public BundleException(String message) {
     super(message);
+    this.message = message;
+  }
+
+  /** The one line for the user; every bundle refusal has one. */
+  @Override
+  public String getMessage() {
+    return message;
   }
 }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a bundle from a model and its card: the manifest with both SHA-256s and the card's model
@@ -25,14 +26,14 @@ public final class BundleSigner {
    * @throws BundleException when the card has no readable model version or the key cannot sign
    */
   public static ModelBundle sign(byte[] model, byte[] card, PrivateKey key) throws BundleException {
-    String version;
+    @Nullable String version;
     try {
       JsonNode v = JSON.readTree(card).get("modelVersion");
       version = v == null || !v.isTextual() ? null : v.asText();
     } catch (IOException e) {
       throw new BundleException("the card is not JSON: " + e.getMessage());
     }
-    ModelVersion.parse(version);
+    version = ModelVersion.parse(version).text();
     byte[] manifest =
         new BundleManifest(
                 BundleManifest.FORMAT,

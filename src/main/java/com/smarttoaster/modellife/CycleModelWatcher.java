@@ -10,6 +10,7 @@ import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The device's {@link ModelWatcher}: per cycle, the checker disagreement of the active model's
@@ -20,8 +21,8 @@ import com.smarttoaster.toast.ToastMode;
  */
 public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
   private final FallbackTimeTable table;
-  private volatile ModelCard activeCard;
-  private volatile ShadowModel shadow;
+  private volatile @Nullable ModelCard activeCard;
+  private volatile @Nullable ShadowModel shadow;
 
   /**
    * @param table the non-ML estimate the checker compares with (the guard's)
@@ -39,12 +40,12 @@ public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
   }
 
   /** The active model's card, or null when the active predictor has none. */
-  public ModelCard activeCard() {
+  public @Nullable ModelCard activeCard() {
     return activeCard;
   }
 
   /** The shadow candidate, or null for none; the one replaced is closed. */
-  public void shadow(ShadowModel next) {
+  public void shadow(@Nullable ShadowModel next) {
     ShadowModel old = shadow;
     shadow = next;
     if (old != null && old != next) {
@@ -53,7 +54,7 @@ public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
   }
 
   /** The current candidate's version, or null. */
-  public String candidateVersion() {
+  public @Nullable String candidateVersion() {
     ShadowModel s = shadow;
     return s == null ? null : s.version();
   }

@@ -1,5 +1,7 @@
 package com.smarttoaster.modellife;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of {@code model list}.
  *
@@ -10,4 +12,8 @@ package com.smarttoaster.modellife;
  * @param problem why it would be refused now (null when it verifies)
  */
 public record InstalledModel(
-    String version, String origin, String installedAt, boolean active, String problem) {}
+    String version,
+    String origin,
+    @Nullable String installedAt,
+    boolean active,
+    @Nullable String problem) {}

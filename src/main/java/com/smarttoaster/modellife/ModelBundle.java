@@ -75,7 +75,8 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         entryName = e.getName();
-        if (!ENTRIES.contains(entryName)) {
+        Integer maxBytes = MAX_ENTRY_BYTES.get(entryName);
+        if (maxBytes == null) {
           throw new BundleException(
               "bundle "
                   + name
@@ -88,7 +89,7 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
         if (parts.containsKey(entryName)) {
           throw new BundleException("bundle " + name + " has the entry " + entryName + " twice");
         }
-        parts.put(entryName, readAtMost(zip, MAX_ENTRY_BYTES.get(entryName), name, entryName));
+        parts.put(entryName, readAtMost(zip, maxBytes, name, entryName));
       }
     } catch (ZipException e) {
       throw new BundleException(
@@ -103,20 +104,27 @@ public record ModelBundle(byte[] manifest, byte[] signature, byte[] model, byte[
       throw new BundleException(
           "bundle " + name + " cannot be read as a zip file: " + e.getMessage());
     }
-    for (String required : ENTRIES) {
-      if (!parts.containsKey(required)) {
-        throw new BundleException(
-            "bundle "
-                + name
-                + " has no "
-                + required
-                + (parts.isEmpty()
-                    ? " (it is empty or not a model bundle)"
-                    : "; it holds only " + parts.keySet()));
-      }
-    }
     return new ModelBundle(
-        parts.get(MANIFEST), parts.get(SIGNATURE), parts.get(MODEL), parts.get(CARD));
+        part(parts, MANIFEST, name),
+        part(parts, SIGNATURE, name),
+        part(parts, MODEL, name),
+        part(parts, CARD, name));
+  }
+
+  private static byte[] part(Map<String, byte[]> parts, String entry, String name)
+      throws BundleException {
+    byte[] data = parts.get(entry);
+    if (data == null) {
+      throw new BundleException(
+          "bundle "
+              + name
+              + " has no "
+              + entry
+              + (parts.isEmpty()
+                  ? " (it is empty or not a model bundle)"
+                  : "; it holds only " + parts.keySet()));
+    }
+    return data;
   }
 
   private static byte[] readAtMost(InputStream in, int max, String name, String entry)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a candidate (an installed, not yet active model) becomes active on the device. Two parts:
@@ -46,7 +47,7 @@ public final class ModelPromotion {
    * @param active the version active after the call
    * @param reason why it was not promoted, or null
    */
-  public record Outcome(boolean activated, String active, String reason) {}
+  public record Outcome(boolean activated, String active, @Nullable String reason) {}
 
   private ModelPromotion() {}
 
@@ -71,8 +72,8 @@ public final class ModelPromotion {
   public static Check segmentCheck(
       ModelStore store,
       PublicKey key,
-      Path historyDb,
-      Integer rows,
+      @Nullable Path historyDb,
+      @Nullable Integer rows,
       double margin,
       double ratedMargin) {
     return candidate -> {
@@ -99,8 +100,8 @@ public final class ModelPromotion {
   public static PromotionCheck.Result check(
       ModelStore store,
       PublicKey key,
-      Path historyDb,
-      Integer rows,
+      @Nullable Path historyDb,
+      @Nullable Integer rows,
       double margin,
       double ratedMargin)
       throws BundleException {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model's version as its card's {@code modelVersion} states it: {@code
@@ -27,6 +28,9 @@ public record ModelVersion(String text, long sortKey) implements Comparable<Mode
   private static final Comparator<ModelVersion> ORDER =
       Comparator.comparingLong(ModelVersion::sortKey).thenComparing(ModelVersion::text);
 
+  private static final String FORM =
+      " is not of the form YYYY.MM.DD[.HHMMSS][-tag] (e.g. 2026.12.04.153012-data1-train1)";
+
   public ModelVersion {
     Objects.requireNonNull(text, "text");
   }
@@ -34,13 +38,13 @@ public record ModelVersion(String text, long sortKey) implements Comparable<Mode
   /**
    * @throws BundleException naming the version and the expected form
    */
-  public static ModelVersion parse(String text) throws BundleException {
-    Matcher m = text == null ? null : PATTERN.matcher(text);
-    if (m == null || !m.matches()) {
-      throw new BundleException(
-          "model version "
-              + (text == null ? "(none)" : "'" + text + "'")
-              + " is not of the form YYYY.MM.DD[.HHMMSS][-tag] (e.g. 2026.12.04.153012-data1-train1)");
+  public static ModelVersion parse(@Nullable String text) throws BundleException {
+    if (text == null) {
+      throw new BundleException("model version (none)" + FORM);
+    }
+    Matcher m = PATTERN.matcher(text);
+    if (!m.matches()) {
+      throw new BundleException("model version '" + text + "'" + FORM);
     }
     int month = Integer.parseInt(m.group(2));
     int day = Integer.parseInt(m.group(3));

@@ -6,6 +6,7 @@ import com.smarttoaster.predict.PredictorRunner;
 import com.smarttoaster.predict.ToastTimePredictor;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shadow candidate: an installed model that answers beside the active one on every cycle, its
@@ -23,7 +24,7 @@ public final class ShadowModel implements AutoCloseable {
   private final long timeoutNanos;
 
   /** The candidate's answer on one cycle: seconds, or null and a note saying why not. */
-  public record Answer(String version, Double seconds, String note) {}
+  public record Answer(String version, @Nullable Double seconds, @Nullable String note) {}
 
   /**
    * @param runner where the candidate works (closed with this shadow)
@@ -61,11 +62,13 @@ public final class ShadowModel implements AutoCloseable {
 
   /** One cycle's shadow answer in progress. */
   public final class Run {
-    private final PredictorRunner.Task task;
-    private final long startedNanos;
-    private final String failed;
+    /** Null when the candidate could not be started; then {@code failed} says why. */
+    private final PredictorRunner.@Nullable Task task;
 
-    private Run(PredictorRunner.Task task, long startedNanos, String failed) {
+    private final long startedNanos;
+    private final @Nullable String failed;
+
+    private Run(PredictorRunner.@Nullable Task task, long startedNanos, @Nullable String failed) {
       this.task = task;
       this.startedNanos = startedNanos;
       this.failed = failed;

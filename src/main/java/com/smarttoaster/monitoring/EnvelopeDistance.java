@@ -4,6 +4,7 @@ import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a cycle's inputs lie outside a model's training envelope (its card's per-input min..max):
@@ -19,7 +20,8 @@ public final class EnvelopeDistance {
    * @return the distance, or null when the input cannot be encoded (reheat is not modelled) or the
    *     card's features do not match this build's inputs
    */
-  public static Double of(List<ModelCard.Feature> features, PredictionInput input) {
+  public static @Nullable Double of(
+      @Nullable List<ModelCard.Feature> features, PredictionInput input) {
     float[] raw;
     try {
       raw = ModelFeatures.encode(input);

@@ -7,6 +7,7 @@ import com.smarttoaster.model.ModelCard;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * After each recorded cycle: the rolling figures over the latest cycles, the threshold crossings
@@ -18,7 +19,7 @@ public final class ModelHealth {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HealthCheck check;
-  private final Supplier<ModelCard> activeCard;
+  private final Supplier<@Nullable ModelCard> activeCard;
 
   /** What one cycle's look gave. */
   public record Report(
@@ -27,7 +28,7 @@ public final class ModelHealth {
   /**
    * @param activeCard the active model's card (null when the active predictor has none)
    */
-  public ModelHealth(HealthThresholds limits, Supplier<ModelCard> activeCard) {
+  public ModelHealth(HealthThresholds limits, Supplier<@Nullable ModelCard> activeCard) {
     this.check = new HealthCheck(limits);
     this.activeCard = activeCard;
   }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model's rolling figures over the latest cycles of the history: fallback rate, out-of-envelope
@@ -43,7 +44,7 @@ public record RollingFigures(
     double outOfEnvelopeRate,
     double meanCheckerDisagreement,
     Map<Rating, Integer> ratings,
-    String candidateVersion,
+    @Nullable String candidateVersion,
     int candidateAnswered,
     double candidateMeanDifference,
     Map<String, Double> driftSd) {
@@ -56,7 +57,7 @@ public record RollingFigures(
    * @param history cycle records, oldest first (only the latest {@code window} eligible ones count)
    * @param card the active model's card, or null (then no drift)
    */
-  public static RollingFigures of(List<CycleRecord> history, int window, ModelCard card) {
+  public static RollingFigures of(List<CycleRecord> history, int window, @Nullable ModelCard card) {
     List<CycleRecord> recent = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0 && recent.size() < window; i--) {
       CycleRecord r = history.get(i);
@@ -115,7 +116,7 @@ public record RollingFigures(
         && r.input().settings().mode() != ToastMode.REHEAT;
   }
 
-  private static Map<String, Double> drift(List<CycleRecord> recent, ModelCard card) {
+  private static Map<String, Double> drift(List<CycleRecord> recent, @Nullable ModelCard card) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (card == null || recent.isEmpty() || card.features().size() != ModelFeatures.COUNT) {
       return out;
@@ -156,7 +157,7 @@ public record RollingFigures(
   }
 
   /** The input that drifted most, or null. */
-  public Map.Entry<String, Double> largestDrift() {
+  public Map.@Nullable Entry<String, Double> largestDrift() {
     return driftSd.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
   }
 

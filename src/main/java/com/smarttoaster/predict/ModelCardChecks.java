@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything checked about a model and its card before the model may predict: the card parses, it
@@ -111,7 +112,7 @@ public final class ModelCardChecks {
     requireBand(cardName, "re-prediction checker band", card.checkerBandProgress());
   }
 
-  private static void requireBand(String cardName, String field, Double band)
+  private static void requireBand(String cardName, String field, @Nullable Double band)
       throws PredictorUnavailableException {
     if (band != null && !(band >= CheckerBand.MIN_BAND && band <= CheckerBand.MAX_BAND)) {
       throw refuse(

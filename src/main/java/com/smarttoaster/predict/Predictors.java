@@ -17,6 +17,11 @@ public final class Predictors {
     static final ToastTimePredictor PREDICTOR = ModelPredictor.loadDefault();
   }
 
+  /** The model built into the jar (the factory model), loaded once and shared. */
+  public static ToastTimePredictor factoryModel() {
+    return InstalledModel.PREDICTOR;
+  }
+
   /**
    * @param name one of {@link #NAMES}
    * @param table the fallback table (returned as is for "fallback")

@@ -9,6 +9,7 @@ import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.taste.RatingDesk;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the appliance's wiring needs from remote monitoring: listeners to hang on the controller and
@@ -76,7 +77,7 @@ public interface ApplianceRemote extends AutoCloseable {
    *
    * @return null when rated, else why not (for the user)
    */
-  default String rateLastNow(Rating rating) {
+  default @Nullable String rateLastNow(Rating rating) {
     return "this toaster keeps no history (no history section in its config)";
   }
 

@@ -6,6 +6,7 @@ import com.smarttoaster.hal.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class CommandIntake {
   private final Runnable announce;
   private final double ratePerS;
   private final int burst;
-  private volatile ToastController controller;
+  private volatile @Nullable ToastController controller;
   private volatile Clock clock = Clock.system();
 
   // Guarded by this.

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +45,18 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
           + " cycle ended; its heater time is unknown";
 
   private final String deviceId;
-  private final CycleHistory history;
+  private final @Nullable CycleHistory history;
   private final RemoteWorker worker;
   private final EventSink events;
-  private volatile SafetySupervisor supervisor;
-  private volatile ToastController controller;
+  private volatile @Nullable SafetySupervisor supervisor;
+  private volatile @Nullable ToastController controller;
 
   // Controller thread only.
-  private CycleSummary cycle;
-  private String lastNote;
+  private @Nullable CycleSummary cycle;
+  private @Nullable String lastNote;
   private long lastNoteNanos = Long.MIN_VALUE;
-  private volatile CycleSummary runningCycle;
-  private volatile RatingDesk ratings;
+  private volatile @Nullable CycleSummary runningCycle;
+  private volatile @Nullable RatingDesk ratings;
 
   /**
    * Recent cycles' ids by their heat start (the key the rating desk names a cycle by); any thread.
@@ -70,24 +71,25 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
           });
 
   /** The running cycle's model version (controller thread). */
-  private String modelVersion;
+  private @Nullable String modelVersion;
 
   private volatile ModelWatcher watcher = ModelWatcher.NONE;
 
   /** The running cycle's watch (controller thread). */
-  private ModelWatcher.Cycle watched;
+  private ModelWatcher.@Nullable Cycle watched;
 
   /**
    * @param history where records go, or null for none
    */
-  CycleRecorder(String deviceId, CycleHistory history, RemoteWorker worker, EventSink events) {
+  CycleRecorder(
+      String deviceId, @Nullable CycleHistory history, RemoteWorker worker, EventSink events) {
     this.deviceId = deviceId;
     this.history = history;
     this.worker = worker;
     this.events = events;
   }
 
-  private volatile com.smarttoaster.monitoring.ModelHealth health;
+  private volatile com.smarttoaster.monitoring.@Nullable ModelHealth health;
   private volatile java.util.function.Consumer<byte[]> monitorOut = json -> {};
 
   /** Where the rolling figures' JSON goes after each cycle (the retained monitor topic). */
@@ -109,7 +111,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
         new ToasterEvent(ToasterEvent.Type.MODEL_REFUSED, Instant.now(), reason, null, null, null));
   }
 
-  void watchModels(ModelWatcher w) {
+  void watchModels(@Nullable ModelWatcher w) {
     this.watcher = w == null ? ModelWatcher.NONE : w;
   }
 
@@ -238,7 +240,10 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   private void endCycle(
-      CycleOutcome outcome, FaultCode code, ToasterEvent.Type eventType, String reason) {
+      CycleOutcome outcome,
+      @Nullable FaultCode code,
+      ToasterEvent.@Nullable Type eventType,
+      @Nullable String reason) {
     CycleSummary c = cycle;
     cycle = null;
     runningCycle = null;
@@ -272,7 +277,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   /** Never throws: a failing watcher costs the cycle its monitoring fields, nothing else. */
-  private ModelWatcher.Cycle beginWatch(PredictionInput input, Prediction prediction) {
+  private ModelWatcher.@Nullable Cycle beginWatch(PredictionInput input, Prediction prediction) {
     endWatch(); // a cycle whose end was never seen: its shadow run is cut off, not left queued
     try {
       return watcher.begin(input, prediction);
@@ -299,13 +304,14 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   private void store(CycleRecord record) {
-    if (history == null) {
+    CycleHistory h = history;
+    if (h == null) {
       return;
     }
     worker.run(
         () -> {
           try {
-            history.record(record);
+            h.record(record);
           } catch (RuntimeException e) {
             log.error(
                 "Could not record cycle {} ({}): {}",
@@ -315,7 +321,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
             return;
           }
           if (record.outcome() != CycleOutcome.RUNNING) {
-            lookAtModelHealth();
+            lookAtModelHealth(h);
           }
         });
   }
@@ -323,13 +329,13 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   /**
    * Worker thread: the rolling figures after a cycle ended, their crossings as model-health events.
    */
-  private void lookAtModelHealth() {
+  private void lookAtModelHealth(CycleHistory cycles) {
     com.smarttoaster.monitoring.ModelHealth h = health;
     if (h == null) {
       return;
     }
     try {
-      var report = h.afterCycle(history.latest(h.recordsWanted()));
+      var report = h.afterCycle(cycles.latest(h.recordsWanted()));
       for (String crossing : report.crossings()) {
         log.warn("Model health: {}", crossing);
         events.emit(
@@ -351,18 +357,20 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
 
   /** See {@link ApplianceRemote#closeInterruptedCycles()}. */
   List<CycleRecord> closeInterruptedCycles() {
-    if (history == null) {
+    CycleHistory h = history;
+    if (h == null) {
       return List.of();
     }
-    if (runningCycle != null) {
+    CycleSummary running = runningCycle;
+    if (running != null) {
       throw new IllegalStateException(
           "cycle "
-              + runningCycle.cycleId()
+              + running.cycleId()
               + " of this run is in progress; close"
               + " interrupted cycles at start-up, before the first controller tick");
     }
     try {
-      return worker.call(this::closeInterruptedNow, HISTORY_WAIT_NANOS);
+      return worker.call(() -> closeInterruptedNow(h), HISTORY_WAIT_NANOS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return List.of();
@@ -375,10 +383,10 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
     }
   }
 
-  private List<CycleRecord> closeInterruptedNow() {
+  private List<CycleRecord> closeInterruptedNow(CycleHistory h) {
     List<CycleRecord> closed;
     try {
-      closed = history.closeInterrupted();
+      closed = h.closeInterrupted();
     } catch (RuntimeException e) {
       log.error(
           "Could not close the cycles an earlier run left open: {}; they stay running in the history until"
@@ -437,7 +445,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   /** The desk accepted a rating (any thread; hands the work to the worker). */
-  private void keepRating(long cycleStartNanos, Rating rating, Rating previous) {
+  private void keepRating(long cycleStartNanos, Rating rating, @Nullable Rating previous) {
     String cycleId = cycleIds.get(cycleStartNanos);
     if (cycleId == null) {
       log.warn(
@@ -481,7 +489,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
    * Rates the last cycle by the desk's rules like {@link #rateLast} (the web page's rating buttons)
    * but waits until the rating is kept: null when rated, else why not. Any thread but the worker's.
    */
-  String rateLastNow(Rating rating) {
+  @Nullable String rateLastNow(Rating rating) {
     RatingDesk desk = ratings;
     if (desk == null) {
       return "this appliance takes no ratings (its wiring has no rating desk)";
@@ -571,7 +579,7 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   /** The desk, or null before {@link #attachRatings}. */
-  RatingDesk ratings() {
+  @Nullable RatingDesk ratings() {
     return ratings;
   }
 }

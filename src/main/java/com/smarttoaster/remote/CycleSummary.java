@@ -8,6 +8,7 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.ToastSettings;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cycle an event belongs to, as far as it is known: inputs and prediction from the start,
@@ -19,10 +20,10 @@ record CycleSummary(
     Instant startTime,
     PredictionInput input,
     Prediction prediction,
-    CycleOutcome outcome,
-    Double heaterOnS,
-    FaultCode fault,
-    String modelVersion) {
+    @Nullable CycleOutcome outcome,
+    @Nullable Double heaterOnS,
+    @Nullable FaultCode fault,
+    @Nullable String modelVersion) {
 
   /** A cycle that has just started. */
   static CycleSummary started(
@@ -30,7 +31,7 @@ record CycleSummary(
       Instant startTime,
       PredictionInput input,
       Prediction prediction,
-      String modelVersion) {
+      @Nullable String modelVersion) {
     return new CycleSummary(cycleId, startTime, input, prediction, null, null, null, modelVersion);
   }
 
@@ -47,7 +48,7 @@ record CycleSummary(
         r.modelVersion());
   }
 
-  CycleSummary ended(CycleOutcome how, double heaterS, FaultCode code) {
+  CycleSummary ended(CycleOutcome how, double heaterS, @Nullable FaultCode code) {
     return new CycleSummary(
         cycleId, startTime, input, prediction, how, heaterS, code, modelVersion);
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class EventPublisher implements EventSink {
   private volatile boolean closed;
 
   /** The latest rolling figures, sent again on every (re)connection; worker thread. */
-  private volatile byte[] lastMonitor;
+  private volatile byte @Nullable [] lastMonitor;
 
   /**
    * @param runId this run's id, written into every event

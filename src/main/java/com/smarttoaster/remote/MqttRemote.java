@@ -11,6 +11,7 @@ import com.smarttoaster.taste.RatingDesk;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,76 +60,74 @@ public final class MqttRemote implements ApplianceRemote {
   private final String runId;
   private final RemoteWorker worker;
   private final CycleRecorder recorder;
-  private final MqttTransport transport;
-  private final EventPublisher publisher;
-  private final CommandIntake intake;
+
+  /** Null when the remote keeps history only. */
+  private final @Nullable BrokerLink broker;
+
   private final List<AutoCloseable> owned;
   private final StateThrottle throttle;
 
-  private volatile ToastController controller;
-  private volatile SafetySupervisor supervisor;
+  private volatile @Nullable ToastController controller;
+  private volatile @Nullable SafetySupervisor supervisor;
   private volatile Clock clock = Clock.system();
-  private volatile StateProbe probe;
-  private volatile ToasterState latestState;
-  private volatile OfferIntake offers;
+  private volatile @Nullable StateProbe probe;
+  private volatile @Nullable ToasterState latestState;
+  private volatile @Nullable OfferIntake offers;
   private volatile boolean closed;
   private long lastOutboxRetryNanos; // controller thread
 
-  /**
-   * Built by {@link RemoteFactory}; {@code transport}, {@code publisher} and {@code intake} are all
-   * null or none.
-   */
+  /** Built by {@link RemoteFactory}; without a broker, {@code broker} is null. */
   MqttRemote(
       Options options,
       String runId,
       RemoteWorker worker,
       CycleRecorder recorder,
-      MqttTransport transport,
-      EventPublisher publisher,
-      CommandIntake intake,
+      @Nullable BrokerLink broker,
       List<AutoCloseable> owned) {
     this.options = options;
     this.topics = new Topics(options.deviceId(), options.discoveryPrefix());
     this.runId = runId;
     this.worker = worker;
     this.recorder = recorder;
-    this.transport = transport;
-    this.publisher = publisher;
-    this.intake = intake;
+    this.broker = broker;
     this.owned = List.copyOf(owned);
     this.throttle = new StateThrottle(options.stateEveryS());
   }
 
   /** Starts connecting in the background. */
   void start() {
-    if (transport == null) {
+    BrokerLink b = broker;
+    if (b == null) {
       return;
     }
-    transport.start(
-        new MqttTransport.Listener() {
-          @Override
-          public void onConnected(boolean reconnect) {
-            publisher.connected();
-            OfferIntake o = offers;
-            if (o != null) {
-              o.connected();
-            }
-          }
+    EventPublisher publisher = b.publisher();
+    CommandIntake intake = b.intake();
+    b.transport()
+        .start(
+            new MqttTransport.Listener() {
+              @Override
+              public void onConnected(boolean reconnect) {
+                publisher.connected();
+                OfferIntake o = offers;
+                if (o != null) {
+                  o.connected();
+                }
+              }
 
-          @Override
-          public void onConnectionLost(String reason) {
-            publisher.disconnected();
-          }
+              @Override
+              public void onConnectionLost(String reason) {
+                publisher.disconnected();
+              }
 
-          @Override
-          public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
-            OfferIntake o = offers;
-            if (o != null && o.offer(topic, payload)) {
-              return;
-            }
-            intake.onMessage(topic, payload, retained);
-          }
-        });
+              @Override
+              public void onMessage(String topic, byte[] payload, int qos, boolean retained) {
+                OfferIntake o = offers;
+                if (o != null && o.offer(topic, payload)) {
+                  return;
+                }
+                intake.onMessage(topic, payload, retained);
+              }
+            });
   }
 
   public Topics topics() {
@@ -141,7 +140,7 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   /** Sets (or with null removes) the probe. */
-  public void probe(StateProbe p) {
+  public void probe(@Nullable StateProbe p) {
     this.probe = p;
   }
 
@@ -161,8 +160,8 @@ public final class MqttRemote implements ApplianceRemote {
     this.supervisor = newSupervisor;
     this.clock = newClock;
     recorder.attach(newController, newSupervisor);
-    if (intake != null) {
-      intake.attach(newController, newClock);
+    if (broker != null) {
+      broker.intake().attach(newController, newClock);
     }
     throttle.reset();
     lastOutboxRetryNanos = newClock.nanos();
@@ -190,16 +189,16 @@ public final class MqttRemote implements ApplianceRemote {
         if (p != null) {
           p.queued(options.deviceId(), state.toJson(), System.nanoTime());
         }
-        if (publisher != null) {
-          publisher.publishState(state);
+        if (broker != null) {
+          broker.publisher().publishState(state);
         }
       }
-      if (intake != null) {
-        intake.tick();
+      if (broker != null) {
+        broker.intake().tick();
       }
-      if (publisher != null && now - lastOutboxRetryNanos >= OUTBOX_RETRY_NANOS) {
+      if (broker != null && now - lastOutboxRetryNanos >= OUTBOX_RETRY_NANOS) {
         lastOutboxRetryNanos = now;
-        publisher.retryOutbox();
+        broker.publisher().retryOutbox();
       }
     } catch (RuntimeException e) {
       // Never let monitoring break the controller's loop.
@@ -208,7 +207,7 @@ public final class MqttRemote implements ApplianceRemote {
   }
 
   /** The latest state handed to the publisher, or null before the first tick (for tests). */
-  ToasterState latestState() {
+  @Nullable ToasterState latestState() {
     return latestState;
   }
 
@@ -233,18 +232,18 @@ public final class MqttRemote implements ApplianceRemote {
    */
   @Override
   public synchronized void acceptModelOffers(OfferSink sink) {
-    if (transport == null || offers != null) {
+    if (broker == null || offers != null) {
       return;
     }
-    OfferIntake o = new OfferIntake(sink, transport, worker, publisher);
+    OfferIntake o = new OfferIntake(sink, broker.transport(), worker, broker.publisher());
     offers = o;
-    if (transport.isConnected()) {
+    if (broker.transport().isConnected()) {
       o.connected(); // connected before the sink was given: subscribe now (twice is harmless)
     }
   }
 
   @Override
-  public String rateLastNow(Rating rating) {
+  public @Nullable String rateLastNow(Rating rating) {
     return recorder.rateLastNow(rating);
   }
 
@@ -260,18 +259,18 @@ public final class MqttRemote implements ApplianceRemote {
 
   /** Commands dropped by the rate limit since start. */
   public long droppedCommands() {
-    return intake == null ? 0 : intake.droppedCommands();
+    return broker == null ? 0 : broker.intake().droppedCommands();
   }
 
   /** Connected and subscribed to the commands now. */
   public boolean isConnectedAndListening() {
-    return publisher != null && publisher.isListening();
+    return broker != null && broker.publisher().isListening();
   }
 
   /** Waits until connected and subscribed to the commands; false on timeout. */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (publisher != null && !publisher.isListening()) {
+    while (broker != null && !broker.publisher().isListening()) {
       if (System.nanoTime() > deadline) {
         return false;
       }
@@ -285,9 +284,10 @@ public final class MqttRemote implements ApplianceRemote {
    * every event); false on timeout.
    */
   public boolean drain(Duration timeout) throws InterruptedException {
-    if (publisher == null) {
+    if (broker == null) {
       return true;
     }
+    EventPublisher publisher = broker.publisher();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
@@ -308,12 +308,12 @@ public final class MqttRemote implements ApplianceRemote {
       return;
     }
     closed = true;
-    if (publisher != null) {
-      publisher.goOffline();
+    if (broker != null) {
+      broker.publisher().goOffline();
     }
     worker.close();
-    if (transport != null) {
-      transport.close();
+    if (broker != null) {
+      broker.transport().close();
     }
     for (AutoCloseable c : owned) {
       try {

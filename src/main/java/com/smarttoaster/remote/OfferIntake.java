@@ -1,6 +1,7 @@
 package com.smarttoaster.remote;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ final class OfferIntake {
   private final EventSink events;
 
   /** The parts' filter of the offer being gathered, or null; worker thread writes, any reads. */
-  private volatile String partsFilter;
+  private volatile @Nullable String partsFilter;
 
   OfferIntake(OfferSink sink, MqttTransport transport, RemoteWorker worker, EventSink events) {
     this.sink = sink;

@@ -2,6 +2,7 @@ package com.smarttoaster.remote;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the model offers a toaster receives go (issue 15, docs/fleet.md), when the config's {@code
@@ -31,5 +32,5 @@ public interface OfferSink {
    * @param candidate an installed version not (yet) active, or null
    * @param result what happened, in words
    */
-  record Report(String active, String candidate, String result) {}
+  record Report(String active, @Nullable String candidate, String result) {}
 }

@@ -25,6 +25,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,9 +98,9 @@ public final class PahoTransport implements MqttTransport {
   public record Settings(
       String serverUri,
       String clientId,
-      String username,
-      char[] password,
-      SocketFactory socketFactory,
+      @Nullable String username,
+      char @Nullable [] password,
+      @Nullable SocketFactory socketFactory,
       int keepAliveS,
       int maxReconnectDelayS,
       String willTopic,
@@ -115,7 +116,7 @@ public final class PahoTransport implements MqttTransport {
   private final MqttConnectionOptions options;
   private final ScheduledExecutorService retry;
   private final PublishQueue<Outgoing> queue;
-  private volatile Listener listener;
+  private volatile @Nullable Listener listener;
   private volatile boolean closed;
   private volatile boolean everConnected;
 

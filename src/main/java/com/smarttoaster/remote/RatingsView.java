@@ -8,6 +8,7 @@ import com.smarttoaster.toast.BreadType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rating part of the state: whether a rating is invited (and the one given so far), and the
@@ -20,10 +21,10 @@ import java.util.TreeMap;
  * @param taste every bread type's non-zero offset, by id
  */
 record RatingsView(
-    boolean ratingInvited, String rating, int tasteOffset, Map<String, Integer> taste) {
+    boolean ratingInvited, @Nullable String rating, int tasteOffset, Map<String, Integer> taste) {
   static final RatingsView NONE = new RatingsView(false, null, 0, Map.of());
 
-  static RatingsView of(RatingDesk desk, BreadType selected) {
+  static RatingsView of(@Nullable RatingDesk desk, BreadType selected) {
     if (desk == null) {
       return NONE;
     }

@@ -12,8 +12,10 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,44 +131,45 @@ public final class RemoteFactory {
    */
   public static MqttRemote create(
       MqttRemote.Options options,
-      MqttTransport transport,
-      CycleHistory history,
-      EventOutbox outbox,
+      @Nullable MqttTransport transport,
+      @Nullable CycleHistory history,
+      @Nullable EventOutbox outbox,
       List<AutoCloseable> owned) {
     Topics topics = new Topics(options.deviceId(), options.discoveryPrefix());
     String runId =
         UUID.randomUUID().toString().substring(0, 8)
             + Long.toString(System.currentTimeMillis(), 36);
     RemoteWorker worker = new RemoteWorker(options.deviceId());
-    EventPublisher publisher =
-        transport == null
-            ? null
-            : new EventPublisher(
-                topics,
-                transport,
-                outbox,
-                worker,
-                runId,
-                softwareVersion(),
-                List.of(topics.commandFilter(), topics.homeAssistantStatus()));
-    CycleRecorder recorder =
-        new CycleRecorder(
-            options.deviceId(), history, worker, publisher == null ? EventSink.NONE : publisher);
-    if (publisher != null) {
-      recorder.publishMonitorTo(publisher::publishMonitor);
+    if (transport == null) {
+      CycleRecorder recorder =
+          new CycleRecorder(options.deviceId(), history, worker, EventSink.NONE);
+      MqttRemote remote = new MqttRemote(options, runId, worker, recorder, null, owned);
+      remote.start();
+      return remote;
     }
+    EventPublisher publisher =
+        new EventPublisher(
+            topics,
+            transport,
+            Objects.requireNonNull(
+                outbox, "an MQTT transport needs an outbox where events wait for the broker"),
+            worker,
+            runId,
+            softwareVersion(),
+            List.of(topics.commandFilter(), topics.homeAssistantStatus()));
+    CycleRecorder recorder = new CycleRecorder(options.deviceId(), history, worker, publisher);
+    recorder.publishMonitorTo(publisher::publishMonitor);
     CommandIntake intake =
-        transport == null
-            ? null
-            : new CommandIntake(
-                topics,
-                options.commandRatePerS(),
-                options.commandBurst(),
-                recorder,
-                publisher,
-                publisher::announceAgain);
+        new CommandIntake(
+            topics,
+            options.commandRatePerS(),
+            options.commandBurst(),
+            recorder,
+            publisher,
+            publisher::announceAgain);
     MqttRemote remote =
-        new MqttRemote(options, runId, worker, recorder, transport, publisher, intake, owned);
+        new MqttRemote(
+            options, runId, worker, recorder, new BrokerLink(transport, publisher, intake), owned);
     remote.start();
     return remote;
   }

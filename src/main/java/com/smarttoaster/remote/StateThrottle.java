@@ -1,5 +1,7 @@
 package com.smarttoaster.remote;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides when the retained state is worth publishing, on the appliance's clock: at once when
  * something a person acts on changes (phase, settings, heating, fault, arm); the moving values
@@ -21,7 +23,7 @@ final class StateThrottle {
   static final double IDLE_DEADBAND_C = 2.0;
 
   private final long heartbeatNanos;
-  private ToasterState last;
+  private @Nullable ToasterState last;
   private long lastAtNanos;
 
   StateThrottle(double heartbeatS) {
@@ -35,10 +37,11 @@ final class StateThrottle {
 
   /** True when {@code state} should be published now; then it counts as published. */
   boolean due(ToasterState state, long nowNanos) {
+    ToasterState before = last;
     boolean due =
-        last == null
-            || state.differsInKind(last)
-            || moved(state, nowNanos)
+        before == null
+            || state.differsInKind(before)
+            || moved(state, before, nowNanos)
             || nowNanos - lastAtNanos >= heartbeatNanos;
     if (due) {
       last = state;
@@ -47,7 +50,7 @@ final class StateThrottle {
     return due;
   }
 
-  private boolean moved(ToasterState s, long now) {
+  private boolean moved(ToasterState s, ToasterState last, long now) {
     boolean active = s.isCycleRunning();
     long since = now - lastAtNanos;
     if (since < (active ? ACTIVE_INTERVAL_NANOS : IDLE_INTERVAL_NANOS)) {

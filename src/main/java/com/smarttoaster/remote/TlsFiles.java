@@ -23,6 +23,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the TLS socket factory from PEM files, as Mosquitto's own files are written: a CA file
@@ -42,7 +43,8 @@ public final class TlsFiles {
    * @param keyFile its private key, or null for none
    * @throws TransportException naming the file and what is wrong with it
    */
-  public static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) {
+  public static SSLSocketFactory socketFactory(
+      @Nullable Path caFile, @Nullable Path certFile, @Nullable Path keyFile) {
     try {
       TrustManagerFactory tmf = null;
       if (caFile != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message on {@code toaster/<id>/event}. The payload is what Home Assistant's MQTT event entity
@@ -26,14 +27,19 @@ import java.time.Instant;
 record ToasterEvent(
     ToasterEvent.Type type,
     Instant at,
-    String reason,
-    String command,
-    String rating,
-    CycleSummary cycle,
-    OfferSink.Report model) {
+    @Nullable String reason,
+    @Nullable String command,
+    @Nullable String rating,
+    @Nullable CycleSummary cycle,
+    OfferSink.@Nullable Report model) {
 
   ToasterEvent(
-      Type type, Instant at, String reason, String command, String rating, CycleSummary cycle) {
+      Type type,
+      Instant at,
+      @Nullable String reason,
+      @Nullable String command,
+      @Nullable String rating,
+      @Nullable CycleSummary cycle) {
     this(type, at, reason, command, rating, cycle, null);
   }
 

@@ -9,6 +9,7 @@ import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.taste.RatingDesk;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code toaster/<id>/state} carries: the retained picture of the appliance, rounded to what a
@@ -29,7 +30,7 @@ import java.nio.charset.StandardCharsets;
  */
 record ToasterState(
     String phase,
-    Double chamberC,
+    @Nullable Double chamberC,
     int remainingS,
     int shade,
     String bread,
@@ -37,10 +38,10 @@ record ToasterState(
     double thicknessMm,
     String mode,
     boolean heating,
-    String fault,
+    @Nullable String fault,
     boolean remoteStartArmed,
-    String predictor,
-    Double predictedS,
+    @Nullable String predictor,
+    @Nullable Double predictedS,
     RatingsView ratings) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +53,7 @@ record ToasterState(
   /**
    * @param desk the appliance's rating rules, or null when it takes no ratings
    */
-  static ToasterState of(ControllerSnapshot c, SafetyStatus s, RatingDesk desk) {
+  static ToasterState of(ControllerSnapshot c, SafetyStatus s, @Nullable RatingDesk desk) {
     TemperatureReading r = s.lastReading();
     Double chamber = r != null && r.isValid() ? Math.round(r.chamberC() * 10) / 10.0 : null;
     Prediction p = c.prediction();

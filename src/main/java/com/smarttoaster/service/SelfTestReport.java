@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the start-up self-test found: one item per check, and the fault it latched, if any.
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * @param latched the fault a failed check latched in the supervisor; null when every check passed
  *     or only warned
  */
-public record SelfTestReport(List<Item> items, Fault latched) {
+public record SelfTestReport(List<Item> items, @Nullable Fault latched) {
   /** How one check ended. */
   public enum Outcome {
     /** Fine. */

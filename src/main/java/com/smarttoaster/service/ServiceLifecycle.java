@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,9 @@ public final class ServiceLifecycle implements AutoCloseable {
   private final long pid;
   private final ServiceNotifier notifier;
   private final List<Item> startItems = new ArrayList<>();
-  private final StateDirectory stateDirectory;
-  private final FaultStore faultStore;
-  private SupervisorWatchdog watchdog;
+  private final @Nullable StateDirectory stateDirectory;
+  private final @Nullable FaultStore faultStore;
+  private @Nullable SupervisorWatchdog watchdog;
   private boolean stopped;
 
   ServiceLifecycle(
@@ -118,7 +119,7 @@ public final class ServiceLifecycle implements AutoCloseable {
   /**
    * The store for the supervisor's latched faults; null when there is no usable state directory.
    */
-  public FaultStore faultStore() {
+  public @Nullable FaultStore faultStore() {
     return faultStore;
   }
 
@@ -163,7 +164,9 @@ public final class ServiceLifecycle implements AutoCloseable {
    * @param currentSensor the heater current sensor, or null when none is fitted
    */
   public SelfTestReport selfTest(
-      SafetySupervisor supervisor, TemperatureSensor sensor, HeaterCurrentSensor currentSensor)
+      SafetySupervisor supervisor,
+      TemperatureSensor sensor,
+      @Nullable HeaterCurrentSensor currentSensor)
       throws InterruptedException {
     return selfTest(supervisor, sensor, currentSensor, StartupSelfTest.Pause.SLEEP);
   }
@@ -171,7 +174,7 @@ public final class ServiceLifecycle implements AutoCloseable {
   SelfTestReport selfTest(
       SafetySupervisor supervisor,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor,
+      @Nullable HeaterCurrentSensor currentSensor,
       StartupSelfTest.Pause pause)
       throws InterruptedException {
     List<Item> before = new ArrayList<>(startItems);
@@ -186,8 +189,7 @@ public final class ServiceLifecycle implements AutoCloseable {
                         f.code()
                             + " is latched from before the restart; reset it as usual once the cause is fixed")));
     String predictorName = config.controller().predictor().id();
-    ToastTimePredictor predictor =
-        "model".equals(predictorName) ? Predictors.named(predictorName, null, null) : null;
+    ToastTimePredictor predictor = "model".equals(predictorName) ? Predictors.factoryModel() : null;
     SelfTestReport report =
         new StartupSelfTest(supervisor, sensor, currentSensor, predictorName, predictor, pause)
             .run()

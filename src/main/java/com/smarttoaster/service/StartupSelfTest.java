@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +78,9 @@ public final class StartupSelfTest {
 
   private final SafetySupervisor supervisor;
   private final TemperatureSensor sensor;
-  private final HeaterCurrentSensor currentSensor;
+  private final @Nullable HeaterCurrentSensor currentSensor;
   private final String predictorName;
-  private final ToastTimePredictor predictor;
+  private final @Nullable ToastTimePredictor predictor;
   private final Pause pause;
 
   /**
@@ -90,9 +91,9 @@ public final class StartupSelfTest {
   public StartupSelfTest(
       SafetySupervisor supervisor,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor,
+      @Nullable HeaterCurrentSensor currentSensor,
       String predictorName,
-      ToastTimePredictor predictor,
+      @Nullable ToastTimePredictor predictor,
       Pause pause) {
     this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
     this.sensor = Objects.requireNonNull(sensor, "sensor");
@@ -159,7 +160,7 @@ public final class StartupSelfTest {
     return report;
   }
 
-  private record Check(Item item, Fault fault) {}
+  private record Check(Item item, @Nullable Fault fault) {}
 
   private Item checkModel() {
     if (!"model".equals(predictorName)) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,10 @@ public final class SupervisorWatchdog implements AutoCloseable {
   private final LongSupplier nanosSinceLastGoodTick;
   private final long onTimeNanos;
   private final Duration timeout;
-  private ScheduledExecutorService thread;
+
+  /** Null until {@link #start} and after {@link #close}. */
+  private @Nullable ScheduledExecutorService thread;
+
   private boolean late;
   private long pings;
 
@@ -124,15 +128,16 @@ public final class SupervisorWatchdog implements AutoCloseable {
     if (thread != null) {
       throw new IllegalStateException("SupervisorWatchdog already started");
     }
-    thread =
+    ScheduledExecutorService pinger =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, THREAD_NAME);
               t.setDaemon(true);
               return t;
             });
+    thread = pinger;
     long interval = checkInterval().toNanos();
-    thread.scheduleAtFixedRate(
+    pinger.scheduleAtFixedRate(
         () -> {
           try {
             pingIfOnTime();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.smarttoaster.history.CycleOutcome;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result object of docs/contracts.md §3, one per simulated cycle, with two compatible additions
@@ -53,7 +54,7 @@ public record SimulationResult(
     String heatCutBy) {
 
   /** {@link #outcome()} as the enum it is one of (the record keeps the contract's string). */
-  public CycleOutcome outcomeKind() {
+  public @Nullable CycleOutcome outcomeKind() {
     return CycleOutcome.fromId(outcome);
   }
 

@@ -5,6 +5,7 @@ import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.history.Rating;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The front panel's way to rate, for a toaster with buttons and no screen (the Pi): while a rating
@@ -34,7 +35,7 @@ public final class CancelRatingGesture {
   /**
    * Looks at one user event (hardware thread); returns the answer when it was a rating, else null.
    */
-  public RatingAnswer offer(UserEvent event) {
+  public @Nullable RatingAnswer offer(UserEvent event) {
     if (!(event instanceof UserEvent.CancelPressed)) {
       return null;
     }
@@ -50,7 +51,7 @@ public final class CancelRatingGesture {
   }
 
   /** The rating one more press gives. */
-  static Rating next(Rating current) {
+  static Rating next(@Nullable Rating current) {
     if (current == null) {
       return Rating.TOO_LIGHT;
     }

@@ -1,6 +1,7 @@
 package com.smarttoaster.taste;
 
 import com.smarttoaster.history.Rating;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link RatingDesk#rate} made of a rating, for the channel that gave it to report back.
@@ -10,7 +11,8 @@ import com.smarttoaster.history.Rating;
  * @param previous the cycle's rating before this one (a change), or null
  * @param message one line in words: what was kept and what it changed, or why nothing was
  */
-public record RatingAnswer(boolean accepted, Rating rating, Rating previous, String message) {
+public record RatingAnswer(
+    boolean accepted, Rating rating, @Nullable Rating previous, String message) {
   static RatingAnswer rejected(Rating rating, String why) {
     return new RatingAnswer(false, rating, null, why);
   }

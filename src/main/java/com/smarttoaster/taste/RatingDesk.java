@@ -9,8 +9,10 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,7 @@ public final class RatingDesk implements ControllerListener {
      * @param rating the cycle's rating now
      * @param previous its rating before (a change within the window), or null
      */
-    void onRated(long cycleStartNanos, Rating rating, Rating previous);
+    void onRated(long cycleStartNanos, Rating rating, @Nullable Rating previous);
   }
 
   private final Clock clock;
@@ -56,19 +58,31 @@ public final class RatingDesk implements ControllerListener {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   // Guarded by this.
-  private LastCycle last;
-  private LastCycle beforeActive;
+  private @Nullable LastCycle last;
+  private @Nullable LastCycle beforeActive;
   private boolean active;
 
   /** One cycle as the desk needs it; mutable, guarded by the desk. */
   private static final class LastCycle {
     boolean heated;
     long startNanos;
-    BreadType bread;
-    CyclePhase end;
+
+    /** Set when the cycle starts heating. */
+    @Nullable BreadType bread;
+
+    /** How it ended; null while it runs. */
+    @Nullable CyclePhase end;
+
     long endNanos;
-    Rating rating;
-    TasteEntry tasteBefore;
+    @Nullable Rating rating;
+
+    /** The taste before this cycle's first rating, to undo it when the rating is changed. */
+    @Nullable TasteEntry tasteBefore;
+
+    /** Only for a cycle that whyNot() let be rated: it ran to its end, so it heated. */
+    BreadType heatedBread() {
+      return Objects.requireNonNull(bread, "a cycle that ran to its end was started, which set it");
+    }
   }
 
   /**
@@ -110,27 +124,30 @@ public final class RatingDesk implements ControllerListener {
     }
     boolean wasActive = active;
     active = false;
-    if (!wasActive || last == null) {
+    LastCycle c = last;
+    if (!wasActive || c == null) {
       return;
     }
-    if (to == CyclePhase.IDLE && !last.heated) {
+    if (to == CyclePhase.IDLE && !c.heated) {
       last =
           beforeActive; // a start that never happened (refused): the cycle before is still the last
       return;
     }
-    last.end = to;
-    last.endNanos = clock.nanos();
+    c.end = to;
+    c.endNanos = clock.nanos();
   }
 
   @Override
   public synchronized void onCycleStarted(
       PredictionInput input, Prediction prediction, long atNanos) {
-    if (last == null) {
-      last = new LastCycle();
+    LastCycle c = last;
+    if (c == null) {
+      c = new LastCycle();
+      last = c;
     }
-    last.heated = true;
-    last.startNanos = atNanos;
-    last.bread = input.settings().bread();
+    c.heated = true;
+    c.startNanos = atNanos;
+    c.bread = input.settings().bread();
   }
 
   // ---- ratings ----------------------------------------------------------------------------------
@@ -155,6 +172,8 @@ public final class RatingDesk implements ControllerListener {
     if (why != null) {
       return RatingAnswer.rejected(rating, why);
     }
+    LastCycle last = rateable();
+    BreadType bread = last.heatedBread();
     Rating previous = last.rating;
     if (previous == rating) {
       return new RatingAnswer(
@@ -163,12 +182,13 @@ public final class RatingDesk implements ControllerListener {
           previous,
           "the last cycle is already rated " + rating.id() + "; nothing changed");
     }
-    if (previous == null) {
-      last.tasteBefore = taste.entry(last.bread);
+    TasteEntry before = last.tasteBefore;
+    if (previous == null || before == null) {
+      last.tasteBefore = taste.entry(bread);
     } else {
-      taste.restore(last.bread, last.tasteBefore);
+      taste.restore(bread, before);
     }
-    TasteEntry now = taste.learn(last.bread, rating);
+    TasteEntry now = taste.learn(bread, rating);
     last.rating = rating;
     for (Listener l : listeners) {
       l.onRated(last.startNanos, rating, previous);
@@ -181,19 +201,25 @@ public final class RatingDesk implements ControllerListener {
             + rating.id()
             + (previous == null ? "" : " (was " + previous.id() + ")")
             + "; taste for "
-            + last.bread.id()
+            + bread.id()
             + ": "
             + now.describe()
             + "; "
-            + minutes(remainingS())
+            + minutes(remainingS(last))
             + " left to change it");
   }
 
+  /** The last cycle, once whyNot() said it can be rated. */
+  private LastCycle rateable() {
+    return Objects.requireNonNull(last, "whyNot() found a finished last cycle");
+  }
+
   /** Null when the last cycle can be rated now. */
-  private String whyNot() {
+  private @Nullable String whyNot() {
     if (active) {
       return "a cycle is running; rate it once it has finished";
     }
+    LastCycle last = this.last;
     if (last == null || last.end == null) {
       return "no cycle has finished since the toaster started";
     }
@@ -204,7 +230,7 @@ public final class RatingDesk implements ControllerListener {
       case CANCELLED -> "the last cycle was cancelled" + only;
       case FAULT -> "the last cycle ended in a fault" + only;
       case DONE ->
-          remainingS() >= 0
+          remainingS(last) >= 0
               ? null
               : String.format(
                   Locale.ROOT,
@@ -217,8 +243,8 @@ public final class RatingDesk implements ControllerListener {
     };
   }
 
-  private double remainingS() {
-    return windowS - (clock.nanos() - last.endNanos) / 1e9;
+  private double remainingS(LastCycle c) {
+    return windowS - (clock.nanos() - c.endNanos) / 1e9;
   }
 
   /** The open window, if a rating is invited now. Any thread. */
@@ -226,7 +252,8 @@ public final class RatingDesk implements ControllerListener {
     if (whyNot() != null) {
       return Optional.empty();
     }
-    return Optional.of(new RatingInvitation(last.bread, remainingS(), last.rating));
+    LastCycle last = rateable();
+    return Optional.of(new RatingInvitation(last.heatedBread(), remainingS(last), last.rating));
   }
 
   /**
@@ -235,8 +262,9 @@ public final class RatingDesk implements ControllerListener {
    */
   public synchronized void resetTaste() {
     taste.reset();
-    if (last != null && last.rating != null) {
-      last.tasteBefore = TasteEntry.NEUTRAL;
+    LastCycle c = last;
+    if (c != null && c.rating != null) {
+      c.tasteBefore = TasteEntry.NEUTRAL;
     }
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
 public final class TasteBook implements TargetAdjustment {
   private static final Logger log = LoggerFactory.getLogger(TasteBook.class);
 
-  private final TasteFile file;
+  /** Null when the taste lives in memory only. */
+  private final @Nullable TasteFile file;
+
   private final Map<BreadType, TasteEntry> entries = new EnumMap<>(BreadType.class);
   private long fileMillis = -1;
 
-  private TasteBook(TasteFile file) {
+  private TasteBook(@Nullable TasteFile file) {
     this.file = file;
   }
 
@@ -48,7 +51,7 @@ public final class TasteBook implements TargetAdjustment {
   public static TasteBook stored(TasteFile file) {
     TasteBook b = new TasteBook(file);
     synchronized (b) {
-      b.reload();
+      b.reload(file);
     }
     return b;
   }
@@ -89,7 +92,7 @@ public final class TasteBook implements TargetAdjustment {
   }
 
   /** Where the taste is stored, or null when it lives in memory only. */
-  public TasteFile file() {
+  public @Nullable TasteFile file() {
     return file;
   }
 
@@ -130,15 +133,15 @@ public final class TasteBook implements TargetAdjustment {
 
   private void reloadIfChanged() {
     if (file != null && file.lastModifiedMillis() != fileMillis) {
-      reload();
+      reload(file);
     }
   }
 
-  private void reload() {
-    fileMillis = file.lastModifiedMillis();
+  private void reload(TasteFile from) {
+    fileMillis = from.lastModifiedMillis();
     entries.clear();
     try {
-      entries.putAll(file.read());
+      entries.putAll(from.read());
     } catch (TasteFileException e) {
       log.warn(
           "{}; starting with no taste offsets (rate a few toasts to learn them again)",

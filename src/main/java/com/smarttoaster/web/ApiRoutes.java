@@ -17,6 +17,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON API behind the page (docs/web.md): each method answers one route and returns the object
@@ -199,7 +200,7 @@ final class ApiRoutes {
     return m;
   }
 
-  private Object trace(String cycleId) {
+  private Object trace(@Nullable String cycleId) {
     Optional<CycleTraces.Trace> t;
     if (cycleId == null) {
       t = traces.running();
@@ -250,7 +251,7 @@ final class ApiRoutes {
     }
   }
 
-  private static String query(Request r, String name) {
+  private static @Nullable String query(Request r, String name) {
     String q = r.getHttpURI().getQuery();
     if (q == null) {
       return null;

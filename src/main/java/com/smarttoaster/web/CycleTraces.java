@@ -1,6 +1,8 @@
 package com.smarttoaster.web;
 
 import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.SafetyStatus;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chamber reading and heater state of the running cycle and of the last {@value #KEPT} cycles
@@ -28,66 +31,76 @@ final class CycleTraces {
   static final long MATCH_MS = 5000;
 
   /** One sample: appliance time since the cycle's start, chamber °C (null when invalid), heater. */
-  record Sample(double tS, Double chamberC, boolean heaterOn) {}
+  record Sample(double tS, @Nullable Double chamberC, boolean heaterOn) {}
 
   /**
    * One cycle's trace; {@code predictedS} is heating time from the cycle's start, null before it is
    * known.
    */
   record Trace(
-      Instant startedAt, double startS, Double predictedS, boolean running, List<Sample> samples) {}
+      Instant startedAt,
+      double startS,
+      @Nullable Double predictedS,
+      boolean running,
+      List<Sample> samples) {}
 
   private final Deque<Trace> done = new ArrayDeque<>();
-  private Instant startedAt;
-  private double startS;
-  private Double predictedS;
-  private List<Sample> samples;
-  private double lastSampleS = Double.NEGATIVE_INFINITY;
+
+  /** The cycle being traced; null between cycles. */
+  private @Nullable Tracing current;
+
+  /** What is gathered while one cycle runs. */
+  private static final class Tracing {
+    private final Instant startedAt = Instant.now();
+    private final double startS;
+    private @Nullable Double predictedS;
+    private final List<Sample> samples = new ArrayList<>();
+    private double lastSampleS = Double.NEGATIVE_INFINITY;
+
+    Tracing(double startS) {
+      this.startS = startS;
+    }
+
+    Trace trace(boolean running) {
+      return new Trace(startedAt, startS, predictedS, running, List.copyOf(samples));
+    }
+  }
 
   /** After a controller tick; {@code nowS} is appliance time. */
   synchronized void afterTick(ControllerSnapshot c, SafetyStatus s, double nowS) {
     boolean active = c.phase().isActive();
-    if (active && samples == null) {
-      startedAt = Instant.now();
-      startS = nowS;
-      predictedS = null;
-      samples = new ArrayList<>();
-      lastSampleS = Double.NEGATIVE_INFINITY;
+    if (active && current == null) {
+      current = new Tracing(nowS);
     }
-    if (samples == null) {
+    Tracing t = current;
+    if (t == null) {
       return;
     }
-    if (c.prediction() != null && c.phase() == com.smarttoaster.control.CyclePhase.TOASTING) {
-      predictedS = c.prediction().seconds();
+    Prediction p = c.prediction();
+    if (p != null && c.phase() == com.smarttoaster.control.CyclePhase.TOASTING) {
+      t.predictedS = p.seconds();
     }
-    if (nowS - lastSampleS >= SAMPLE_EVERY_S - 1e-9 || !active) {
-      if (samples.size() < MAX_SAMPLES) {
-        Double chamber =
-            s.lastReading() != null && s.lastReading().isValid()
-                ? s.lastReading().chamberC()
-                : null;
-        samples.add(
-            new Sample(
-                round(nowS - startS),
-                chamber == null ? null : round(chamber),
-                s.heaterCommandedOn()));
+    if (nowS - t.lastSampleS >= SAMPLE_EVERY_S - 1e-9 || !active) {
+      if (t.samples.size() < MAX_SAMPLES) {
+        TemperatureReading r = s.lastReading();
+        Double chamber = r != null && r.isValid() ? round(r.chamberC()) : null;
+        t.samples.add(new Sample(round(nowS - t.startS), chamber, s.heaterCommandedOn()));
       }
-      lastSampleS = nowS;
+      t.lastSampleS = nowS;
     }
     if (!active) {
-      done.addFirst(new Trace(startedAt, startS, predictedS, false, List.copyOf(samples)));
+      done.addFirst(t.trace(false));
       while (done.size() > KEPT) {
         done.removeLast();
       }
-      samples = null;
+      current = null;
     }
   }
 
   /** The running cycle's trace so far. */
   synchronized Optional<Trace> running() {
-    return samples == null
-        ? Optional.empty()
-        : Optional.of(new Trace(startedAt, startS, predictedS, true, List.copyOf(samples)));
+    Tracing t = current;
+    return t == null ? Optional.empty() : Optional.of(t.trace(true));
   }
 
   /**

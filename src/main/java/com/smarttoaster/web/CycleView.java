@@ -1,6 +1,7 @@
 package com.smarttoaster.web;
 
 import com.smarttoaster.history.CycleRecord;
+import org.jspecify.annotations.Nullable;
 
 /** One recorded cycle as the history page's API sends it. */
 record CycleView(
@@ -10,12 +11,12 @@ record CycleView(
     double chamberStartC,
     double predictedS,
     String predictor,
-    String fallbackReason,
-    String modelVersion,
+    @Nullable String fallbackReason,
+    @Nullable String modelVersion,
     String outcome,
-    String faultCode,
+    @Nullable String faultCode,
     double heaterOnS,
-    String rating) {
+    @Nullable String rating) {
 
   static CycleView of(CycleRecord r) {
     return new CycleView(

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/events}: the live status as server-sent events (HTML Living Standard §9.2), one
@@ -30,7 +31,7 @@ final class EventStream implements AutoCloseable {
   private final List<Client> clients = new CopyOnWriteArrayList<>();
   private final Supplier<String> status;
   private final ScheduledExecutorService thread;
-  private String last;
+  private @Nullable String last;
   private long lastSendMs;
 
   EventStream(Supplier<String> status) {

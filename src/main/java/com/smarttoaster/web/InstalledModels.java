@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model page's data from the model store (installed versions, the active pointer) and the
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
 public final class InstalledModels implements ModelHealthSource {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ModelStore store;
+  private final @Nullable ModelStore store;
   private final Supplier<String> running;
   private final Supplier<List<ModelHealth.Figure>> monitoring;
 
@@ -35,14 +36,16 @@ public final class InstalledModels implements ModelHealthSource {
    * @param monitoring the rolling figures now (read for each request)
    */
   public InstalledModels(
-      ModelStore store, Supplier<String> running, Supplier<List<ModelHealth.Figure>> monitoring) {
+      @Nullable ModelStore store,
+      Supplier<String> running,
+      Supplier<List<ModelHealth.Figure>> monitoring) {
     this.store = store;
     this.running = running;
     this.monitoring = monitoring;
   }
 
   /** Without monitoring figures. */
-  public InstalledModels(ModelStore store, Supplier<String> running) {
+  public InstalledModels(@Nullable ModelStore store, Supplier<String> running) {
     this(store, running, List::of);
   }
 
@@ -74,7 +77,7 @@ public final class InstalledModels implements ModelHealthSource {
         m.version(), m.origin(), m.installedAt(), m.active(), m.problem());
   }
 
-  private ModelHealth.Card card(String version) {
+  private ModelHealth.@Nullable Card card(@Nullable String version) {
     try {
       byte[] json = null;
       if (store != null && version != null && Files.isRegularFile(store.bundleFile(version))) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a login secret against the configured password hash or token (read once at start), and
@@ -24,13 +26,15 @@ final class LoginCheck {
    */
   static final int MAX_SECRET_CHARS = 256;
 
-  private final PasswordHash hash;
-  private final byte[] token;
+  /** Exactly one of the two is set: the config names a password hash file or a token file. */
+  private final @Nullable PasswordHash hash;
+
+  private final byte @Nullable [] token;
   private final Clock wall;
   private int failuresInARow;
   private long lastFailureNanos;
 
-  private LoginCheck(PasswordHash hash, byte[] token, Clock wall) {
+  private LoginCheck(@Nullable PasswordHash hash, byte @Nullable [] token, Clock wall) {
     this.hash = hash;
     this.token = token;
     this.wall = wall;
@@ -41,10 +45,15 @@ final class LoginCheck {
    *     wrong
    */
   static LoginCheck from(WebConfig c, Clock wall) throws IOException {
-    if (c.passwordHashFile() != null) {
-      return new LoginCheck(PasswordHash.parse(firstLine(c.passwordHashFile())), null, wall);
+    Path hashFile = c.passwordHashFile();
+    if (hashFile != null) {
+      return new LoginCheck(PasswordHash.parse(firstLine(hashFile)), null, wall);
     }
-    return new LoginCheck(null, firstLine(c.tokenFile()).getBytes(StandardCharsets.UTF_8), wall);
+    Path tokenFile = c.tokenFile();
+    if (tokenFile == null) { // the config loader refuses a web section without either
+      throw new IllegalArgumentException("neither web.passwordHashFile nor web.tokenFile is set");
+    }
+    return new LoginCheck(null, firstLine(tokenFile).getBytes(StandardCharsets.UTF_8), wall);
   }
 
   static LoginCheck ofToken(String token, Clock wall) {
@@ -60,7 +69,7 @@ final class LoginCheck {
   }
 
   /** Null when the secret is right; otherwise why the login is refused. */
-  synchronized String check(String secret) {
+  synchronized @Nullable String check(@Nullable String secret) {
     long waitS = lockedForS();
     if (waitS > 0) {
       return "too many wrong logins; try again in " + waitS + " s";
@@ -91,7 +100,8 @@ final class LoginCheck {
     if (token != null) {
       return MessageDigest.isEqual(token, secret.getBytes(StandardCharsets.UTF_8));
     }
-    return hash.matches(secret.toCharArray());
+    return Objects.requireNonNull(hash, "a login check has a token or a password hash")
+        .matches(secret.toCharArray());
   }
 
   private long lockedForS() {

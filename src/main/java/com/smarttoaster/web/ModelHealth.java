@@ -2,6 +2,7 @@ package com.smarttoaster.web;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the model page shows, all of it read from the device: the version running the cycles, the
@@ -17,16 +18,20 @@ import java.util.Map;
  * @param note one line on where the figures come from
  */
 public record ModelHealth(
-    String running,
+    @Nullable String running,
     String active,
     List<Installed> installed,
-    Card card,
+    @Nullable Card card,
     List<Figure> monitoring,
     String note) {
 
   /** One installed bundle, as {@code model list} shows it. */
   public record Installed(
-      String version, String origin, String installedAt, boolean active, String problem) {}
+      String version,
+      String origin,
+      @Nullable String installedAt,
+      boolean active,
+      @Nullable String problem) {}
 
   /** The parts of a model card a person reads. */
   public record Card(

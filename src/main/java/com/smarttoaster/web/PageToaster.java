@@ -10,6 +10,7 @@ import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.safety.SafetySupervisor;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All the web page may see and do to the toaster, and nothing more: it reads the controller's and
@@ -61,7 +62,7 @@ public final class PageToaster {
     return cutoffC;
   }
 
-  String modelVersion() {
+  @Nullable String modelVersion() {
     return controller.modelVersion();
   }
 
@@ -78,7 +79,7 @@ public final class PageToaster {
   /**
    * @return null when rated, else why not
    */
-  String rateLast(Rating rating) {
+  @Nullable String rateLast(Rating rating) {
     // The one call into the rating rules (shared with MQTT's feedback command).
     return remote.rateLastNow(rating);
   }

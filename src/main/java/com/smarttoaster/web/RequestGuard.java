@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking, and whether a state-changing request may act (OWASP CSRF Prevention Cheat Sheet):
@@ -40,7 +41,7 @@ final class RequestGuard {
   }
 
   /** The caller: a browser session, a bearer-token client, or nobody. */
-  record Caller(Sessions.Session session, boolean bearer) {
+  record Caller(Sessions.@Nullable Session session, boolean bearer) {
     boolean known() {
       return session != null || bearer;
     }
@@ -97,17 +98,18 @@ final class RequestGuard {
    * @throws BadRequest 401 without a login, 403 without the session's CSRF token
    */
   void mayAct(Request r, Caller c) {
-    if (!c.known()) {
-      throw new BadRequest(401, "log in first");
-    }
     if (c.bearer()) {
       return;
+    }
+    Sessions.Session session = c.session();
+    if (session == null) {
+      throw new BadRequest(401, "log in first");
     }
     String sent = r.getHeaders().get(CSRF_HEADER);
     if (sent == null
         || !MessageDigest.isEqual(
             sent.getBytes(StandardCharsets.UTF_8),
-            c.session().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
       throw new BadRequest(
           403,
           "cross-site request refused: the "

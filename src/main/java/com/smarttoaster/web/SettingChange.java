@@ -6,6 +6,7 @@ import com.smarttoaster.toast.Shade;
 import com.smarttoaster.toast.ToastMode;
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One setting the page may change, checked like the MQTT command of the same name: a whole shade
@@ -80,7 +81,7 @@ record SettingChange(RemoteCommand command) {
   }
 
   /** Untrusted text as it may appear in a message: quoted, printable and short. */
-  static String shown(String s) {
+  static String shown(@Nullable String s) {
     if (s == null) {
       return "(missing)";
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The page's files, read once from the jar ({@code /web/...}): no CDN, nothing fetched from
@@ -30,16 +32,25 @@ final class StaticFiles {
   }
 
   /** The file at a request path, or null. */
-  File at(String path) {
+  @Nullable File at(String path) {
     return files.get(path);
   }
 
   /** Bytes of a page with everything it loads (the page weight). */
   long pageBytes(String path) {
-    return files.get(path).bytes().length
-        + files.get("/app.css").bytes().length
-        + files.get("/app.js").bytes().length
-        + files.get("/chart.js").bytes().length;
+    File page = files.get(path);
+    if (page == null) {
+      throw new IllegalArgumentException("no page at " + path + "; pages are " + PATHS.keySet());
+    }
+    return page.bytes().length
+        + shipped("/app.css").bytes().length
+        + shipped("/app.js").bytes().length
+        + shipped("/chart.js").bytes().length;
+  }
+
+  /** One of the {@link #PATHS}, which are all read at construction. */
+  private File shipped(String path) {
+    return Objects.requireNonNull(files.get(path), path + " is one of the shipped files");
   }
 
   private static byte[] read(String name) {

@@ -1,9 +1,12 @@
 package com.smarttoaster.web;
 
 import com.smarttoaster.control.ControllerSnapshot;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.toast.ToastSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live status as the page's API sends it ({@code GET /api/status} and each server-sent event).
@@ -12,17 +15,17 @@ import com.smarttoaster.toast.ToastSettings;
 record StatusView(
     String phase,
     Settings settings,
-    Double chamberC,
+    @Nullable Double chamberC,
     boolean heaterOn,
     boolean carriageHeld,
     double remainingS,
-    Double predictedS,
-    String predictor,
-    String fallbackReason,
-    FaultView fault,
+    @Nullable Double predictedS,
+    @Nullable String predictor,
+    @Nullable String fallbackReason,
+    @Nullable FaultView fault,
     double cutoffC,
     double nowS,
-    String modelVersion) {
+    @Nullable String modelVersion) {
 
   record Settings(int shade, String bread, String mode, int slices, double thicknessMm) {
     static Settings of(ToastSettings s) {
@@ -32,7 +35,7 @@ record StatusView(
 
   /** A latched fault; {@code message} says what happened and what to do next. */
   record FaultView(String code, String message) {
-    static FaultView of(Fault f) {
+    static @Nullable FaultView of(@Nullable Fault f) {
       return f == null ? null : new FaultView(f.code().name(), f.message());
     }
   }
@@ -40,10 +43,9 @@ record StatusView(
   static StatusView of(PageToaster t) {
     ControllerSnapshot c = t.snapshot();
     SafetyStatus s = t.safety();
-    Double chamber =
-        s.lastReading() != null && s.lastReading().isValid()
-            ? Math.round(s.lastReading().chamberC() * 10) / 10.0
-            : null;
+    TemperatureReading r = s.lastReading();
+    Double chamber = r != null && r.isValid() ? Math.round(r.chamberC() * 10) / 10.0 : null;
+    Prediction p = c.prediction();
     return new StatusView(
         c.phase().id(),
         Settings.of(c.settings()),
@@ -51,9 +53,9 @@ record StatusView(
         s.heaterCommandedOn(),
         s.carriageHeld(),
         Math.round(c.remainingS() * 10) / 10.0,
-        c.prediction() == null ? null : Math.round(c.prediction().seconds() * 10) / 10.0,
-        c.prediction() == null ? null : c.prediction().predictor(),
-        c.prediction() == null ? null : c.prediction().fallbackReason(),
+        p == null ? null : Math.round(p.seconds() * 10) / 10.0,
+        p == null ? null : p.predictor(),
+        p == null ? null : p.fallbackReason(),
         FaultView.of(s.fault()),
         t.cutoffC(),
         Math.round(t.nowS() * 1000) / 1000.0,

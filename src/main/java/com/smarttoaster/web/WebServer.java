@@ -13,7 +13,9 @@ import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.TlsFiles;
 import com.smarttoaster.safety.SafetySupervisor;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,35 +45,23 @@ public class WebServer implements AutoCloseable {
   /** No page: what an appliance without a web section has. */
   public static final WebServer NONE = new WebServer();
 
-  private final Server server;
-  private final ServerConnector connector;
-  private final CycleTraces traces;
-  private final PageToaster toaster;
-  private final EventStream events;
-  private final StaticFiles files;
+  /** What a started page is made of; null for {@link #NONE}. */
+  private final @Nullable Serving serving;
 
-  private WebServer() {
-    server = null;
-    connector = null;
-    traces = null;
-    toaster = null;
-    events = null;
-    files = null;
-  }
-
-  private WebServer(
+  private record Serving(
       Server server,
       ServerConnector connector,
       CycleTraces traces,
       PageToaster toaster,
       EventStream events,
-      StaticFiles files) {
-    this.server = server;
-    this.connector = connector;
-    this.traces = traces;
-    this.toaster = toaster;
-    this.events = events;
-    this.files = files;
+      StaticFiles files) {}
+
+  private WebServer() {
+    serving = null;
+  }
+
+  private WebServer(Serving serving) {
+    this.serving = serving;
   }
 
   /**
@@ -88,8 +79,8 @@ public class WebServer implements AutoCloseable {
       SafetySupervisor supervisor,
       Clock clock,
       ApplianceRemote remote,
-      ModelStore store,
-      Supplier<ModelCard> activeCard) {
+      @Nullable ModelStore store,
+      Supplier<@Nullable ModelCard> activeCard) {
     if (cfg.web() == null) {
       return NONE;
     }
@@ -159,11 +150,15 @@ public class WebServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     ServerConnector connector;
-    if (cfg.usesTls()) {
+    Path certFile = cfg.certFile();
+    if (certFile != null) { // cfg.usesTls()
       char[] pass = randomPassword();
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       try {
-        ssl.setKeyStore(TlsFiles.keyStore(cfg.certFile(), cfg.keyFile(), pass));
+        Path keyFile =
+            Objects.requireNonNull(
+                cfg.keyFile(), "web.keyFile is required with web.certFile (the config checks it)");
+        ssl.setKeyStore(TlsFiles.keyStore(certFile, keyFile, pass));
       } catch (RuntimeException e) {
         events.close();
         throw new WebServerException("web: " + e.getMessage());
@@ -203,14 +198,14 @@ public class WebServer implements AutoCloseable {
               + e.getMessage()
               + "); choose another web.port or web.bindAddress");
     }
-    WebServer w = new WebServer(server, connector, traces, toaster, events, files);
+    WebServer w = new WebServer(new Serving(server, connector, traces, toaster, events, files));
     log.info("Web page: {}", cfg.summary().replace(":" + cfg.port() + "/", ":" + w.port() + "/"));
     return w;
   }
 
   /** The port served on (the configured one, or the one picked for port 0 in tests). */
   public int port() {
-    return connector == null ? -1 : connector.getLocalPort();
+    return serving == null ? -1 : serving.connector().getLocalPort();
   }
 
   /**
@@ -218,24 +213,32 @@ public class WebServer implements AutoCloseable {
    * for long.
    */
   public void afterTick() {
-    if (traces != null) {
-      traces.afterTick(toaster.snapshot(), toaster.safety(), toaster.nowS());
+    if (serving != null) {
+      PageToaster toaster = serving.toaster();
+      serving.traces().afterTick(toaster.snapshot(), toaster.safety(), toaster.nowS());
     }
   }
 
-  /** Bytes of the page at {@code path} ("/", "/history", "/model") with its CSS and scripts. */
+  /**
+   * Bytes of the page at {@code path} ("/", "/history", "/model") with its CSS and scripts.
+   *
+   * @throws IllegalStateException for {@link #NONE}, which serves no page
+   */
   public long pageBytes(String path) {
-    return files.pageBytes(path);
+    if (serving == null) {
+      throw new IllegalStateException("no web page is served: the config has no web section");
+    }
+    return serving.files().pageBytes(path);
   }
 
   @Override
   public void close() {
-    if (server == null) {
+    if (serving == null) {
       return;
     }
-    events.close();
+    serving.events().close();
     try {
-      server.stop();
+      serving.server().stop();
     } catch (Exception e) {
       log.warn("Web page did not stop cleanly: {}", e.toString());
     }

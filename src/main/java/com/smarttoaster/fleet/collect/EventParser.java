@@ -7,6 +7,7 @@ import com.smarttoaster.fleet.store.ModelReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a toaster's event (docs/contracts.md, "event payload") off {@code toaster/<id>/event}. The
@@ -92,7 +93,7 @@ public final class EventParser {
         run,
         seqNode.asLong(),
         type,
-        limit(at, 40),
+        limited(at, 40),
         limit(optional(cycle, "cycleId"), 64),
         limit(modelVersion, 80),
         limit(optional(cycle, "predictor"), 32),
@@ -106,7 +107,7 @@ public final class EventParser {
    * checkerDisagreed} if the device sends one, else read from the fallback reason the guard writes
    * (predict.GuardedPredictor: "... the non-ML estimate ..."); null for an event without a cycle.
    */
-  static Boolean checkerDisagreed(JsonNode cycle) {
+  static @Nullable Boolean checkerDisagreed(JsonNode cycle) {
     JsonNode explicit = cycle.get("checkerDisagreed");
     if (explicit != null && explicit.isBoolean()) {
       return explicit.asBoolean();
@@ -127,13 +128,17 @@ public final class EventParser {
     return v;
   }
 
-  private static String optional(JsonNode n, String field) {
+  private static @Nullable String optional(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
   }
 
-  private static String limit(String s, int max) {
-    if (s != null && s.length() > max) {
+  private static @Nullable String limit(@Nullable String s, int max) {
+    return s == null ? null : limited(s, max);
+  }
+
+  private static String limited(String s, int max) {
+    if (s.length() > max) {
       throw new IllegalArgumentException(
           "value '" + s.substring(0, 20) + "…' is longer than " + max + " characters");
     }

@@ -21,6 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,12 +91,15 @@ public final class FleetCollector implements AutoCloseable {
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong repeats = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
-  private MqttClient client;
-  private Thread writer;
+
+  /** Null until {@link #start}. */
+  private @Nullable MqttClient client;
+
+  private @Nullable Thread writer;
   private volatile boolean closed;
 
   public FleetCollector(
-      FleetLogin login, Settings settings, FleetDatabase db, CommitListener listener) {
+      FleetLogin login, Settings settings, FleetDatabase db, @Nullable CommitListener listener) {
     this.login = login;
     this.settings = settings;
     this.db = db;
@@ -105,9 +109,10 @@ public final class FleetCollector implements AutoCloseable {
   /** Connects, subscribes and starts storing. */
   public void start() throws MqttException {
     // With use_username_as_clientid the broker names the session after the user anyway.
-    client = new MqttClient(login.brokerUrl(), login.user(), new MemoryPersistence());
-    client.setManualAcks(true);
-    client.setCallback(
+    MqttClient c = new MqttClient(login.brokerUrl(), login.user(), new MemoryPersistence());
+    client = c;
+    c.setManualAcks(true);
+    c.setCallback(
         new MqttCallback() {
           @Override
           public void disconnected(MqttDisconnectResponse r) {
@@ -130,33 +135,34 @@ public final class FleetCollector implements AutoCloseable {
           @Override
           public void connectComplete(boolean reconnect, String serverUri) {
             if (reconnect) {
-              subscribeQuietly();
+              subscribeQuietly(c);
             }
           }
 
           @Override
           public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
-    writer = new Thread(this::writeLoop, "fleet-collector-writer");
-    writer.setDaemon(true);
-    writer.start();
+    Thread w = new Thread(() -> writeLoop(c), "fleet-collector-writer");
+    writer = w;
+    w.setDaemon(true);
+    w.start();
     MqttConnectionOptions o = login.options(false, settings.sessionExpiryS());
     o.setReceiveMaximum(
         Math.max(settings.batchMax() * 2, 100)); // the broker's in-flight window to us
-    client.connect(o);
-    subscribe();
+    c.connect(o);
+    subscribe(c);
     log.info(
         "Collector {} storing {} (group {}) into {}", login.user(), EVENTS, settings.group(), db);
   }
 
-  private void subscribe() throws MqttException {
+  private void subscribe(MqttClient c) throws MqttException {
     MqttSubscription s = new MqttSubscription("$share/" + settings.group() + "/" + EVENTS, 1);
-    client.subscribe(new MqttSubscription[] {s});
+    c.subscribe(new MqttSubscription[] {s});
   }
 
-  private void subscribeQuietly() {
+  private void subscribeQuietly(MqttClient c) {
     try {
-      subscribe();
+      subscribe(c);
     } catch (MqttException e) {
       log.warn(
           "Collector {}: cannot subscribe again after reconnecting: {}",
@@ -165,7 +171,7 @@ public final class FleetCollector implements AutoCloseable {
     }
   }
 
-  private void writeLoop() {
+  private void writeLoop(MqttClient c) {
     List<Incoming> batch = new ArrayList<>();
     while (!closed) {
       try {
@@ -177,7 +183,7 @@ public final class FleetCollector implements AutoCloseable {
           batch.add(first);
           queue.drainTo(batch, settings.batchMax() - 1);
         }
-        storeThenAck(batch);
+        storeThenAck(batch, c);
         batch.clear();
       } catch (InterruptedException e) {
         return;
@@ -196,7 +202,7 @@ public final class FleetCollector implements AutoCloseable {
     }
   }
 
-  private void storeThenAck(List<Incoming> batch) throws FleetStoreException {
+  private void storeThenAck(List<Incoming> batch, MqttClient c) throws FleetStoreException {
     List<FieldEvent> events = new ArrayList<>(batch.size());
     for (Incoming m : batch) {
       try {
@@ -214,7 +220,7 @@ public final class FleetCollector implements AutoCloseable {
     listener.committed(events, now);
     for (Incoming m : batch) {
       try {
-        client.messageArrivedComplete(m.id(), m.qos()); // only now: the rows are committed
+        c.messageArrivedComplete(m.id(), m.qos()); // only now: the rows are committed
       } catch (MqttException e) {
         // Connection gone: the broker sends it again and the key drops the repeat.
         log.debug("Collector {}: ack of {} not sent: {}", login.user(), m.id(), e.getMessage());

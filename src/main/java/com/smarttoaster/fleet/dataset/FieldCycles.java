@@ -55,13 +55,29 @@ final class FieldCycles {
           return Optional.empty();
         }
       }
+      BreadType bread = BreadType.fromId(c.get("bread").asText());
+      ToastMode mode = ToastMode.fromId(c.get("mode").asText());
+      CycleOutcome outcome = CycleOutcome.fromId(c.get("outcome").asText());
+      Rating rating = Rating.fromId(e.rating());
+      if (bread == null || mode == null || outcome == null) {
+        String field = bread == null ? "bread" : mode == null ? "mode" : "outcome";
+        whyNot.append("unknown cycle.").append(field).append(" '").append(c.get(field).asText());
+        whyNot.append("'");
+        return Optional.empty();
+      }
+      if (rating == null) {
+        // A rated event must say how: a cycle without its rating has no label to learn from.
+        whyNot.append("rating ").append(e.rating() == null ? "missing" : "'" + e.rating() + "'");
+        whyNot.append(" is not one of too-light, just-right, too-dark");
+        return Optional.empty();
+      }
       ToastSettings s =
           new ToastSettings(
               c.get("shade").asInt(),
-              BreadType.fromId(c.get("bread").asText()),
+              bread,
               c.get("thicknessMm").asDouble(),
               c.get("slices").asInt(),
-              ToastMode.fromId(c.get("mode").asText()));
+              mode);
       PredictionInput in =
           new PredictionInput(
               s,
@@ -81,11 +97,11 @@ final class FieldCycles {
               Instant.parse(c.get("startTime").asText()),
               in,
               p,
-              CycleOutcome.fromId(c.get("outcome").asText()),
+              outcome,
               null,
               c.get("heaterOnS").asDouble(),
               null,
-              Rating.fromId(e.rating()),
+              rating,
               c.hasNonNull("modelVersion") ? c.get("modelVersion").asText() : null));
     } catch (IOException | RuntimeException ex) {
       whyNot.append("malformed cycle: ").append(ex.getMessage());

@@ -8,6 +8,7 @@ import com.smarttoaster.fleet.store.FleetDatabase;
 import com.smarttoaster.fleet.store.FleetStoreException;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.CycleRecordCsv;
+import com.smarttoaster.history.Rating;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +93,8 @@ public final class FieldDataset {
     Map<String, Integer> versions = new TreeMap<>();
     for (CycleRecord r : records) {
       devices.add(r.deviceId());
-      ratings.merge(r.rating().id(), 1, Integer::sum);
+      Rating rating = r.rating(); // every field record has one (FieldCycles)
+      ratings.merge(rating == null ? "(none)" : rating.id(), 1, Integer::sum);
       versions.merge(
           r.modelVersion() == null ? "(not reported)" : r.modelVersion(), 1, Integer::sum);
     }

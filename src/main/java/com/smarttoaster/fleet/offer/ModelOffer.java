@@ -7,6 +7,7 @@ import com.smarttoaster.modellife.ModelBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A retained offer on {@code fleet/offer/<deviceId>} (docs/fleet.md):
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * the SHA-256 only tells which parts belong together.
  */
 public record ModelOffer(
-    String rollout, String action, String version, String sha256, int bytes, int parts) {
+    String rollout, String action, String version, @Nullable String sha256, int bytes, int parts) {
   public static final String INSTALL = "install";
   public static final String REVERT = "revert";
   public static final String OFFER_PREFIX = "fleet/offer/";

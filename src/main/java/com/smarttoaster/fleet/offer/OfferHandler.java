@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,16 @@ public final class OfferHandler {
    * @param candidate an installed version not (yet) active, or null
    * @param result what happened, in words
    */
-  public record Result(String active, String candidate, String result) {}
+  public record Result(String active, @Nullable String candidate, String result) {}
 
   private final ModelStore store;
   private final ModelPromotion.Check check;
   private final Path scratch;
-  private BundleParts pending;
-  private String lastHandled;
+
+  /** The install offer whose bundle parts are being gathered, or null. */
+  private @Nullable BundleParts pending;
+
+  private @Nullable String lastHandled;
 
   /**
    * @param store the device's model store, whose verifier holds the fleet's public key

@@ -19,7 +19,11 @@ public record FleetStatus(Map<String, List<String>> devicesByVersion, List<Strin
 
   public static FleetStatus of(FleetDatabase db) throws FleetStoreException {
     Map<String, List<String>> byVersion = new TreeMap<>();
-    new Rollout(db, null, RolloutPolicy.DEFAULT)
+    OfferPublisher readOnly =
+        (topic, payload) -> {
+          throw new IllegalStateException("the fleet status only reads; it publishes nothing");
+        };
+    new Rollout(db, readOnly, RolloutPolicy.DEFAULT)
         .runningVersions()
         .forEach(
             (device, version) ->

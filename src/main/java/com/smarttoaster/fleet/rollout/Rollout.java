@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,7 +98,7 @@ public final class Rollout {
       publisher.publishRetained(ModelOffer.offerTopic(d), offer);
     }
     State s = new State(id, version.text(), baseline, canaryShare, now.toString(), CANARY, canary);
-    db.inTransaction(
+    db.inTransactionNoResult(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
@@ -111,7 +112,6 @@ public final class Rollout {
             p.setString(6, CANARY);
             p.executeUpdate();
           }
-          return null;
         });
     ObjectNode figures = JSON.createObjectNode();
     figures.put("devices", running.size());
@@ -200,8 +200,8 @@ public final class Rollout {
     return v;
   }
 
-  private byte[] currentInstallOffer(State s) throws FleetStoreException {
-    String figures =
+  byte[] currentInstallOffer(State s) throws FleetStoreException {
+    Optional<String> figures =
         db.inTransaction(
             c -> {
               try (PreparedStatement p =
@@ -210,12 +210,20 @@ public final class Rollout {
                           + " AND decision = 'canary'")) {
                 p.setString(1, s.id());
                 try (ResultSet r = p.executeQuery()) {
-                  return r.next() ? r.getString(1) : null;
+                  return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
                 }
               }
             });
+    if (figures.isEmpty()) {
+      // A start that stopped between recording the rollout and its canary decision.
+      throw new FleetStoreException(
+          "rollout "
+              + s.id()
+              + " has no canary record, so the bundle it offered is not known; start the"
+              + " rollout again");
+    }
     try {
-      var n = JSON.readTree(figures);
+      var n = JSON.readTree(figures.get());
       return ModelOffer.install(
               s.id(),
               s.version(),
@@ -319,7 +327,7 @@ public final class Rollout {
   }
 
   private void setState(String id, String state) throws FleetStoreException {
-    db.inTransaction(
+    db.inTransactionNoResult(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement("UPDATE fleet_rollout SET state = ? WHERE rollout_id = ?")) {
@@ -327,7 +335,6 @@ public final class Rollout {
             p.setString(2, id);
             p.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -339,7 +346,7 @@ public final class Rollout {
       ObjectNode figures,
       List<String> devices)
       throws FleetStoreException {
-    db.inTransaction(
+    db.inTransactionNoResult(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
@@ -353,7 +360,6 @@ public final class Rollout {
             p.setString(6, String.join(",", devices));
             p.executeUpdate();
           }
-          return null;
         });
   }
 }

@@ -39,6 +39,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lightweight simulated toaster of a fleet, for the fleet's tests and benchmark: far cheaper than
@@ -73,9 +74,14 @@ public final class FieldToaster implements AutoCloseable {
   private final String runId = UUID.randomUUID().toString();
   private final ExecutorService worker;
   private long seq;
-  private MqttAsyncClient client;
-  private String loadedVersion;
-  private GuardedPredictor predictor;
+
+  /** Null until {@link #connect}. */
+  private @Nullable MqttAsyncClient client;
+
+  /** The model the predictor runs; both null before the first cycle. */
+  private @Nullable String loadedVersion;
+
+  private @Nullable GuardedPredictor predictor;
 
   /**
    * @param stateDir this toaster's state directory (its models)
@@ -128,8 +134,9 @@ public final class FieldToaster implements AutoCloseable {
 
   /** Connects (a clean session, as a real toaster) and subscribes to its offer topic. */
   public FieldToaster connect() throws MqttException {
-    client = new MqttAsyncClient(login.brokerUrl(), deviceId, new MemoryPersistence());
-    client.setCallback(
+    MqttAsyncClient c = new MqttAsyncClient(login.brokerUrl(), deviceId, new MemoryPersistence());
+    client = c;
+    c.setCallback(
         new MqttCallback() {
           @Override
           public void disconnected(MqttDisconnectResponse r) {}
@@ -154,9 +161,26 @@ public final class FieldToaster implements AutoCloseable {
         });
     MqttConnectionOptions o = login.options(true, 0);
     o.setMaximumPacketSize(16L * 1024); // as a real toaster (remote.PahoTransport)
-    client.connect(o).waitForCompletion(15_000);
-    client.subscribe(ModelOffer.offerTopic(deviceId), 1).waitForCompletion(15_000);
+    c.connect(o).waitForCompletion(15_000);
+    c.subscribe(ModelOffer.offerTopic(deviceId), 1).waitForCompletion(15_000);
     return this;
+  }
+
+  private MqttAsyncClient connected() {
+    MqttAsyncClient c = client;
+    if (c == null) {
+      throw new IllegalStateException(deviceId + " is not connected: call connect() first");
+    }
+    return c;
+  }
+
+  /** The store's active version for a report, or why it cannot be read. */
+  private String activeForReport() {
+    try {
+      return store.active().active();
+    } catch (BundleException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private void onMessage(String topic, byte[] payload) {
@@ -167,11 +191,11 @@ public final class FieldToaster implements AutoCloseable {
           .ifPresent(
               filter -> {
                 try {
-                  client.subscribe(filter, 1);
+                  connected().subscribe(filter, 1);
                 } catch (MqttException e) {
                   report(
                       new OfferHandler.Result(
-                          loadedVersion,
+                          activeForReport(),
                           null,
                           "cannot subscribe to " + filter + ": " + e.getMessage()));
                 }
@@ -200,14 +224,14 @@ public final class FieldToaster implements AutoCloseable {
   }
 
   private Prediction cycleNow() throws Exception {
-    ensurePredictor();
+    GuardedPredictor guarded = ensurePredictor();
     int shade = 2 + random.nextInt(5);
     BreadType bread = BREADS[random.nextInt(BREADS.length)];
     double thickness = 10 + random.nextInt(11);
     double ambient = 18 + random.nextInt(8);
     ToastSettings s = new ToastSettings(shade, bread, thickness, 2, ToastMode.TOAST);
     PredictionInput in = new PredictionInput(s, ambient, ambient, 230);
-    Prediction p = predictor.predict(in);
+    Prediction p = guarded.predict(in);
     double achieved =
         ShadeOracle.shadeAfter(
             new ApplianceConditions(ambient, 230, ambient, 2, bread, thickness, ambient),
@@ -266,7 +290,7 @@ public final class FieldToaster implements AutoCloseable {
 
   private void publish(ObjectNode event) {
     try {
-      client
+      connected()
           .publish(
               "toaster/" + deviceId + "/event",
               event.toString().getBytes(StandardCharsets.UTF_8),
@@ -282,10 +306,11 @@ public final class FieldToaster implements AutoCloseable {
    * Loads the active model when it changed since the last cycle (between cycles, as a real
    * toaster).
    */
-  private void ensurePredictor() throws Exception {
+  private GuardedPredictor ensurePredictor() throws Exception {
     String active = store.active().active();
-    if (active.equals(loadedVersion) && predictor != null) {
-      return;
+    GuardedPredictor loaded = predictor;
+    if (active.equals(loadedVersion) && loaded != null) {
+      return loaded;
     }
     ToastTimePredictor primary;
     String version;
@@ -296,11 +321,13 @@ public final class FieldToaster implements AutoCloseable {
       primary = verifier.verify(Files.readAllBytes(store.bundleFile(active)), active).predictor();
       version = active;
     }
-    if (predictor != null) {
-      predictor.close();
+    if (loaded != null) {
+      loaded.close();
     }
-    predictor = new GuardedPredictor(primary, new FallbackTimeTable(), 5.0, 5, 285);
+    GuardedPredictor next = new GuardedPredictor(primary, new FallbackTimeTable(), 5.0, 5, 285);
+    predictor = next;
     loadedVersion = ModelVersion.FACTORY.equals(active) ? ModelVersion.FACTORY : version;
+    return next;
   }
 
   /** The active model version this toaster runs now (after its last cycle or offer). */
@@ -318,19 +345,21 @@ public final class FieldToaster implements AutoCloseable {
     worker
         .submit(
             () -> {
-              if (predictor != null) {
-                predictor.close();
+              GuardedPredictor p = predictor;
+              if (p != null) {
+                p.close();
               }
             })
         .get();
     worker.shutdown();
-    if (client != null) {
+    MqttAsyncClient c = client;
+    if (c != null) {
       try {
-        client.disconnect(2000).waitForCompletion(3000);
+        c.disconnect(2000).waitForCompletion(3000);
       } catch (MqttException e) {
         // closing anyway
       }
-      client.close();
+      c.close();
     }
   }
 }

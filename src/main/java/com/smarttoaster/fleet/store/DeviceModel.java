@@ -1,5 +1,7 @@
 package com.smarttoaster.fleet.store;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a device last reported about its models.
  *
@@ -9,4 +11,8 @@ package com.smarttoaster.fleet.store;
  * @param reportedAt when, ISO-8601
  */
 public record DeviceModel(
-    String deviceId, String active, String candidate, String lastResult, String reportedAt) {}
+    String deviceId,
+    String active,
+    @Nullable String candidate,
+    @Nullable String lastResult,
+    String reportedAt) {}

@@ -1,5 +1,7 @@
 package com.smarttoaster.fleet.store;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One toaster event as the collector stores it: the key (device, run, seq), the columns the rollout
  * and the dataset query, and the payload as received.
@@ -25,9 +27,9 @@ public record FieldEvent(
     long seq,
     String type,
     String at,
-    String cycleId,
-    String modelVersion,
-    String predictor,
-    String rating,
-    Boolean checkerDisagreed,
+    @Nullable String cycleId,
+    @Nullable String modelVersion,
+    @Nullable String predictor,
+    @Nullable String rating,
+    @Nullable Boolean checkerDisagreed,
     String payload) {}

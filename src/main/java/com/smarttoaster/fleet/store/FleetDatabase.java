@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fleet's database: PostgreSQL for a maker's fleet, SQLite (a file) as the embedded default for
@@ -51,7 +52,7 @@ public final class FleetDatabase implements AutoCloseable {
    * @param password password, or null
    * @throws FleetStoreException naming the url and what failed
    */
-  public static FleetDatabase open(String url, String user, String password)
+  public static FleetDatabase open(String url, @Nullable String user, @Nullable String password)
       throws FleetStoreException {
     if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:sqlite:"))) {
       throw new FleetStoreException(
@@ -212,6 +213,21 @@ public final class FleetDatabase implements AutoCloseable {
       rollbackQuietly();
       throw new FleetStoreException("fleet database: " + e.getMessage(), e);
     }
+  }
+
+  /** Runs {@code work}, which has no result, in one transaction on this database's connection. */
+  public void inTransactionNoResult(SqlStatements work) throws FleetStoreException {
+    inTransaction(
+        c -> {
+          work.run(c);
+          return Boolean.TRUE; // SqlWork must answer something; nobody reads it
+        });
+  }
+
+  /** Work on a connection inside {@link #inTransactionNoResult}. */
+  @FunctionalInterface
+  public interface SqlStatements {
+    void run(Connection c) throws SQLException;
   }
 
   /** Work on a connection inside {@link #inTransaction}. */

@@ -3,12 +3,14 @@ package com.smarttoaster.fleet.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A device's {@code model} event: what its offer handler did and which versions are active and
  * waiting. Payload fields beside the event's own: {@code model: {active, candidate, result}}.
  */
-public record ModelReport(String active, String candidate, String result) {
+public record ModelReport(
+    @Nullable String active, @Nullable String candidate, @Nullable String result) {
   /** The event type a device sends after its offer handler acted. */
   public static final String EVENT_TYPE = "model";
 
@@ -23,7 +25,7 @@ public record ModelReport(String active, String candidate, String result) {
     }
   }
 
-  private static String text(JsonNode n, String field) {
+  private static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }
