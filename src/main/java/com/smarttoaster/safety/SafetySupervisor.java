@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +64,15 @@ public final class SafetySupervisor {
 
   /** The inputs a tick reads before it takes the lock. */
   private record Inputs(
-      SensorSampler.Sample sample, Boolean currentFlowing, boolean leverDown, boolean magnetHeld) {}
+      SensorSampler.@Nullable Sample sample,
+      HeaterCurrent current,
+      boolean leverDown,
+      boolean magnetHeld) {}
 
   private final Object lock = new Object();
   private final SafetyLimits limits;
   private final CarriageLatch latch;
-  private final HeaterCurrentSensor currentSensor;
+  private final @Nullable HeaterCurrentSensor currentSensor;
   private final DeadManTrigger deadMan;
   private final Clock clock;
   private final SafetyListener listener;
@@ -85,14 +89,14 @@ public final class SafetySupervisor {
 
   // Everything below is guarded by lock.
   private final HeatTimeBook heatTime;
-  private Fault fault;
+  private @Nullable Fault fault;
   private Carriage carriage = Carriage.RELEASED;
   private boolean heatRequested;
   private boolean heaterOn;
   private long heaterSwitchedAtNanos;
   private boolean releaseAgain;
   private long releaseAtNanos;
-  private TemperatureReading lastReading;
+  private @Nullable TemperatureReading lastReading;
   private long lastReadingAtNanos;
   private boolean sensorReadFailing;
 
@@ -110,9 +114,9 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       Clock clock,
-      SafetyListener listener) {
+      @Nullable SafetyListener listener) {
     this(limits, heater, latch, sensor, currentSensor, clock, listener, null);
   }
 
@@ -129,10 +133,10 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     this(
         limits,
         heater,
@@ -153,8 +157,8 @@ public final class SafetySupervisor {
       SafetyLimits limits,
       AppliancePorts ports,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     this(
         limits,
         ports.heater(),
@@ -176,11 +180,11 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       DeadManTrigger deadMan,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     try {
       Objects.requireNonNull(heater, "heater").set(false);
     } finally {
@@ -256,6 +260,7 @@ public final class SafetySupervisor {
    */
   public boolean holdCarriage() {
     boolean leverDown = latch.isLeverDown();
+    // null: nothing refused the start, go on and hold
     Boolean early =
         withLock(
             () -> {
@@ -460,7 +465,7 @@ public final class SafetySupervisor {
           }
           FaultCode cleared = fault.code();
           fault = null;
-          store.queue(null, events);
+          store.queueClear(events);
           heatRequested = false;
           carriage = Carriage.RELEASED;
           checks.forEach(check -> check.onReset(now));
@@ -511,7 +516,7 @@ public final class SafetySupervisor {
       if (outputs.cutHeatNow(log)) {
         synchronized (lock) {
           releaseCarriage(heatTime.lastTickNanos());
-          outputs.want(false, false, false, false);
+          outputs.want(false, OutputWriter.Magnet.RELEASE, false, false);
         }
       }
     } catch (RuntimeException e) {
@@ -534,7 +539,7 @@ public final class SafetySupervisor {
     noteSample(in.sample());
     if (fault == null) {
       followCarriage(now, in);
-      finishRelease(now, in.currentFlowing());
+      finishRelease(now, in.current());
     }
     if (fault == null) {
       runChecks(now, in);
@@ -553,7 +558,7 @@ public final class SafetySupervisor {
     heatTime.tickDone(now);
   }
 
-  private void noteSample(SensorSampler.Sample sample) {
+  private void noteSample(SensorSampler.@Nullable Sample sample) {
     if (sample == null) {
       return; // the converter is still converting
     }
@@ -585,11 +590,11 @@ public final class SafetySupervisor {
     }
   }
 
-  private void finishRelease(long now, Boolean currentFlowing) {
+  private void finishRelease(long now, HeaterCurrent current) {
     if (carriage != Carriage.RELEASING || now < releaseAtNanos) {
       return;
     }
-    if (Boolean.TRUE.equals(currentFlowing)) {
+    if (current == HeaterCurrent.FLOWING) {
       double sinceOffS = Nanos.toSeconds(now - heaterSwitchedAtNanos);
       latchFault(
           new Fault(
@@ -602,7 +607,7 @@ public final class SafetySupervisor {
           now);
       return;
     }
-    if (currentFlowing == null) {
+    if (current == HeaterCurrent.UNKNOWN) {
       log.warn("Heater current could not be read before the release; releasing anyway");
     }
     releaseCarriage(now);
@@ -628,7 +633,7 @@ public final class SafetySupervisor {
             heatTime.heatNanosThisCycle(),
             held && heatRequested,
             held,
-            in.currentFlowing(),
+            in.current(),
             problem);
     for (SafetyCheck check : checks) {
       Fault found = check.evaluate(facts);
@@ -648,7 +653,7 @@ public final class SafetySupervisor {
    * in a read or a write) while something is at stake (heat on or carriage held). An idle toaster
    * has nothing to cut.
    */
-  private Fault loopStalled(long now) {
+  private @Nullable Fault loopStalled(long now) {
     boolean atStake = heaterOn || carriage != Carriage.RELEASED;
     long sinceTickNanos = now - heatTime.lastTickNanos();
     if (!atStake || sinceTickNanos <= staleNanos) {
@@ -676,7 +681,7 @@ public final class SafetySupervisor {
     heatRequested = false;
     log.error("Safety fault {}: {}", found.code(), found.message());
     events.add(() -> listener.onFault(found));
-    store.queue(found, events);
+    store.queueSave(found, events);
     cutHeatAndRelease(now);
   }
 
@@ -710,22 +715,25 @@ public final class SafetySupervisor {
     }
   }
 
-  /** Hold, release, or (while a start writes the hold itself) null: leave the magnet alone. */
-  private Boolean magnetWish() {
-    return carriage == Carriage.HOLDING ? null : carriage != Carriage.RELEASED;
+  /** Hold, release, or (while a start writes the hold itself) leave the magnet alone. */
+  private OutputWriter.Magnet magnetWish() {
+    if (carriage == Carriage.HOLDING) {
+      return OutputWriter.Magnet.LEAVE;
+    }
+    return carriage == Carriage.RELEASED ? OutputWriter.Magnet.RELEASE : OutputWriter.Magnet.HOLD;
   }
 
   // ---- inputs and plumbing -------------------------------------------------------------------
 
-  private Boolean readCurrent() {
+  private HeaterCurrent readCurrent() {
     if (currentSensor == null) {
-      return null;
+      return HeaterCurrent.UNKNOWN;
     }
     try {
-      return currentSensor.isCurrentFlowing();
+      return currentSensor.isCurrentFlowing() ? HeaterCurrent.FLOWING : HeaterCurrent.NOT_FLOWING;
     } catch (RuntimeException e) {
       log.debug("Heater current could not be read", e);
-      return null;
+      return HeaterCurrent.UNKNOWN;
     }
   }
 
