@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,7 +164,9 @@ public final class ServiceLifecycle implements AutoCloseable {
    * @param currentSensor the heater current sensor, or null when none is fitted
    */
   public SelfTestReport selfTest(
-      SafetySupervisor supervisor, TemperatureSensor sensor, HeaterCurrentSensor currentSensor)
+      SafetySupervisor supervisor,
+      TemperatureSensor sensor,
+      @Nullable HeaterCurrentSensor currentSensor)
       throws InterruptedException {
     return selfTest(supervisor, sensor, currentSensor, StartupSelfTest.Pause.SLEEP);
   }
@@ -171,7 +174,7 @@ public final class ServiceLifecycle implements AutoCloseable {
   SelfTestReport selfTest(
       SafetySupervisor supervisor,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor,
+      @Nullable HeaterCurrentSensor currentSensor,
       StartupSelfTest.Pause pause)
       throws InterruptedException {
     List<Item> before = new ArrayList<>(startItems);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class StartupSelfTest {
 
   private final SafetySupervisor supervisor;
   private final TemperatureSensor sensor;
-  private final HeaterCurrentSensor currentSensor;
+  private final @Nullable HeaterCurrentSensor currentSensor;
   private final String predictorName;
   private final ToastTimePredictor predictor;
   private final Pause pause;
@@ -90,7 +91,7 @@ public final class StartupSelfTest {
   public StartupSelfTest(
       SafetySupervisor supervisor,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor,
+      @Nullable HeaterCurrentSensor currentSensor,
       String predictorName,
       ToastTimePredictor predictor,
       Pause pause) {

@@ -4,7 +4,6 @@ import com.smarttoaster.control.ControllerSnapshot;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.toast.ToastSettings;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The live status as the page's API sends it ({@code GET /api/status} and each server-sent event).
@@ -33,7 +32,7 @@ record StatusView(
 
   /** A latched fault; {@code message} says what happened and what to do next. */
   record FaultView(String code, String message) {
-    static @Nullable FaultView of(@Nullable Fault f) {
+    static FaultView of(Fault f) {
       return f == null ? null : new FaultView(f.code().name(), f.message());
     }
   }
