@@ -6,6 +6,7 @@ import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.Rating;
+import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.taste.RatingAnswer;
 import com.smarttoaster.taste.RatingDesk;
@@ -358,14 +359,18 @@ final class TerminalPanel {
       return s.fault().code().name();
     }
     CyclePhase phase = c.phase();
+    Prediction p = c.prediction(); // a cycle that toasted has one
     return switch (phase) {
       case TOASTING -> {
-        double total = c.prediction().seconds();
+        if (p == null) {
+          yield "toasting";
+        }
+        double total = p.seconds();
         yield ProgressBar.withTimes(total - c.remainingS(), total, 8);
       }
       case PREPARING -> "working out the time";
       case ARMED -> "armed: s starts";
-      case DONE -> String.format(Locale.ROOT, "done after %.0fs", c.prediction().seconds());
+      case DONE -> p == null ? "done" : String.format(Locale.ROOT, "done after %.0fs", p.seconds());
       case CANCELLED -> "cancelled";
       case FAULT -> "fault";
       case IDLE -> c.remoteArmPending() ? "lever arms next" : "l: bread in, lever";

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -206,7 +207,10 @@ public final class FallbackFit {
     if (!progress) {
       return v;
     }
-    double[] r = FallbackBasis.riseVariables(in.progress());
+    // Only rows that carry their heating progress are fitted with it (see fit).
+    double[] r =
+        FallbackBasis.riseVariables(
+            Objects.requireNonNull(in.progress(), "a progress row without its progress"));
     double[] all = Arrays.copyOf(v, v.length + r.length);
     System.arraycopy(r, 0, all, v.length, r.length);
     return all;

@@ -1,5 +1,7 @@
 package com.smarttoaster.predict;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The heating time a cycle will use and where it came from.
  *
@@ -10,9 +12,10 @@ package com.smarttoaster.predict;
  *     answer is kept so that monitoring can see how far the model and the checker disagreed); NaN
  *     when the primary gave no number (it threw, declined, timed out, or was not asked)
  */
-public record Prediction(double seconds, String predictor, String fallbackReason, double primaryS) {
+public record Prediction(
+    double seconds, String predictor, @Nullable String fallbackReason, double primaryS) {
   /** A prediction without a recorded primary answer. */
-  public Prediction(double seconds, String predictor, String fallbackReason) {
+  public Prediction(double seconds, String predictor, @Nullable String fallbackReason) {
     this(seconds, predictor, fallbackReason, Double.NaN);
   }
 

@@ -2,6 +2,7 @@ package com.smarttoaster.simulation;
 
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps the chosen predictor and makes it misbehave on cue, so scenarios can check the guardrails
@@ -63,7 +64,7 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
-  public String modelVersion() {
+  public @Nullable String modelVersion() {
     return inner.modelVersion();
   }
 

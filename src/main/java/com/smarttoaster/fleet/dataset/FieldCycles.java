@@ -55,19 +55,13 @@ final class FieldCycles {
           return Optional.empty();
         }
       }
-      BreadType bread = BreadType.fromId(c.get("bread").asText());
-      ToastMode mode = ToastMode.fromId(c.get("mode").asText());
-      if (bread == null || mode == null) {
-        whyNot.append("unknown cycle.").append(bread == null ? "bread" : "mode");
-        return Optional.empty();
-      }
       ToastSettings s =
           new ToastSettings(
               c.get("shade").asInt(),
-              bread,
+              BreadType.fromId(c.get("bread").asText()),
               c.get("thicknessMm").asDouble(),
               c.get("slices").asInt(),
-              mode);
+              ToastMode.fromId(c.get("mode").asText()));
       PredictionInput in =
           new PredictionInput(
               s,
