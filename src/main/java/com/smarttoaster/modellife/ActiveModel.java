@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class ActiveModel {
    * @param store the installed models, or null when the service has no state directory
    * @param key the configured public key, or null when the config has none
    */
-  public static Loaded load(ModelStore store, PublicKey key) {
+  public static Loaded load(@Nullable ModelStore store, @Nullable PublicKey key) {
     if (store == null) {
       return new Loaded(factory(), ModelVersion.FACTORY, "no state directory: the factory model");
     }

@@ -5,6 +5,7 @@ import com.smarttoaster.predict.PredictorUnavailableException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a bundle may run, in an order that trusts nothing before the signature: the
@@ -15,12 +16,12 @@ import java.security.Signature;
  * on an unsigned or altered bundle.
  */
 public final class BundleVerifier {
-  private final PublicKey key;
+  private final @Nullable PublicKey key;
 
   /**
    * @param key the configured public key; null when none is, and then every bundle is refused
    */
-  public BundleVerifier(PublicKey key) {
+  public BundleVerifier(@Nullable PublicKey key) {
     this.key = key;
   }
 

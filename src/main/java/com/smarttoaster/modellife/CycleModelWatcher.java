@@ -10,6 +10,7 @@ import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.toast.ToastMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The device's {@link ModelWatcher}: per cycle, the checker disagreement of the active model's
@@ -44,7 +45,7 @@ public final class CycleModelWatcher implements ModelWatcher, AutoCloseable {
   }
 
   /** The shadow candidate, or null for none; the one replaced is closed. */
-  public void shadow(ShadowModel next) {
+  public void shadow(@Nullable ShadowModel next) {
     ShadowModel old = shadow;
     shadow = next;
     if (old != null && old != next) {
