@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one scenario on a simulated appliance (the simulated one, or the emulated Raspberry Pi: the
@@ -74,10 +75,10 @@ public final class CycleSimulation {
   private final ApplianceRemote remote;
 
   private double heaterOnS;
-  private String heatCutBy;
+  private @Nullable String heatCutBy;
   private boolean wasFlowing;
-  private Double heatCutS;
-  private Double carriageUpS;
+  private @Nullable Double heatCutS;
+  private @Nullable Double carriageUpS;
   private boolean carriageWasDown;
   private double maxChamberC;
   private double maxBreadSurfaceC;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.smarttoaster.history.CycleOutcome;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result object of docs/contracts.md §3, one per simulated cycle, with two compatible additions
@@ -35,22 +36,22 @@ import java.util.List;
 public record SimulationResult(
     String scenario,
     String outcome,
-    String fault,
+    @Nullable String fault,
     String predictor,
-    String fallbackReason,
-    Double predictedS,
+    @Nullable String fallbackReason,
+    @Nullable Double predictedS,
     double heaterOnS,
     double cycleS,
-    Double heatCutS,
+    @Nullable Double heatCutS,
     double maxChamberC,
     double maxBreadSurfaceC,
     int targetShade,
     double achievedShade,
-    Double tripLatencyMs,
+    @Nullable Double tripLatencyMs,
     Limits limits,
     List<Event> events,
     String appliance,
-    String heatCutBy) {
+    @Nullable String heatCutBy) {
 
   /** {@link #outcome()} as the enum it is one of (the record keeps the contract's string). */
   public CycleOutcome outcomeKind() {
