@@ -30,6 +30,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet of simulated toasters, each with its own MQTT client, against one broker, in real time:
@@ -69,7 +70,7 @@ public final class MqttFleetBench {
    * @param brokerCpuNanos the broker's CPU time so far, or null when unknown
    */
   public static Result run(
-      String brokerUrl, int toasters, double seconds, LongSupplier brokerCpuNanos)
+      String brokerUrl, int toasters, double seconds, @Nullable LongSupplier brokerCpuNanos)
       throws Exception {
     long baselineCpu = fleetCpu(toasters, seconds, i -> ApplianceRemote.NONE, null);
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons,
@@ -64,16 +65,16 @@ final class TerminalPanel {
   private final Supplier<SafetyStatus> safety;
   private final Consumer<String> say;
   private final double roomC;
-  private final RatingDesk ratings;
+  private final @Nullable RatingDesk ratings;
 
   /**
    * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
    * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what
    * was asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
    */
-  private ToastSettings asked;
+  private @Nullable ToastSettings asked;
 
-  private ToastSettings askedOver;
+  private @Nullable ToastSettings askedOver;
 
   /**
    * @param onStepper runs an action on the simulation's stepping thread
@@ -103,7 +104,7 @@ final class TerminalPanel {
       Supplier<SafetyStatus> safety,
       Consumer<String> say,
       double roomC,
-      RatingDesk ratings) {
+      @Nullable RatingDesk ratings) {
     this.ratings = ratings;
     this.appliance = appliance;
     this.onStepper = onStepper;

@@ -4,6 +4,7 @@ import com.smarttoaster.remote.TlsFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a fleet tool logs in to the broker: its own user (the collector and the rollout tool each
@@ -16,7 +17,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
  * @param password its password
  * @param caFile the CA that signed the broker's certificate, or null for the JVM's trust store
  */
-public record FleetLogin(String brokerUrl, String user, String password, Path caFile) {
+public record FleetLogin(String brokerUrl, String user, @Nullable String password, Path caFile) {
   public FleetLogin {
     if (brokerUrl == null || !(brokerUrl.startsWith("ssl://") || brokerUrl.startsWith("tcp://"))) {
       throw new IllegalArgumentException(

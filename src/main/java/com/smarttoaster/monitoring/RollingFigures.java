@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model's rolling figures over the latest cycles of the history: fallback rate, out-of-envelope
@@ -56,7 +57,7 @@ public record RollingFigures(
    * @param history cycle records, oldest first (only the latest {@code window} eligible ones count)
    * @param card the active model's card, or null (then no drift)
    */
-  public static RollingFigures of(List<CycleRecord> history, int window, ModelCard card) {
+  public static RollingFigures of(List<CycleRecord> history, int window, @Nullable ModelCard card) {
     List<CycleRecord> recent = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0 && recent.size() < window; i--) {
       CycleRecord r = history.get(i);
@@ -115,7 +116,7 @@ public record RollingFigures(
         && r.input().settings().mode() != ToastMode.REHEAT;
   }
 
-  private static Map<String, Double> drift(List<CycleRecord> recent, ModelCard card) {
+  private static Map<String, Double> drift(List<CycleRecord> recent, @Nullable ModelCard card) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (card == null || recent.isEmpty() || card.features().size() != ModelFeatures.COUNT) {
       return out;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the service keeps what must survive a restart (the latched fault; the cycle history and the
@@ -29,7 +30,7 @@ public record StateDirectory(Path path, String source) {
    * @param environment the process environment
    */
   public static Optional<StateDirectory> choose(
-      String configured, Map<String, String> environment) {
+      @Nullable String configured, Map<String, String> environment) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(new StateDirectory(Path.of(configured), "appliance.stateDir"));
     }

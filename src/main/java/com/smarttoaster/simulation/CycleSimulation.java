@@ -150,7 +150,7 @@ public final class CycleSimulation {
    * Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be
    * null).
    */
-  public SimulationResult run(DoubleConsumer progress) {
+  public SimulationResult run(@Nullable DoubleConsumer progress) {
     Stepper stepper = new Stepper(progress);
     List<EarlierCycle> before = scenario.before();
     for (int i = 0; i < before.size(); i++) {
@@ -262,7 +262,7 @@ public final class CycleSimulation {
 
   /** One 10 ms step of everything: software (unless crashed), trace, physics, clock. */
   private final class Stepper {
-    private final DoubleConsumer progress;
+    private final @Nullable DoubleConsumer progress;
     private final long supervisorEvery =
         Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
     private final long controllerEvery = 5;
@@ -273,7 +273,7 @@ public final class CycleSimulation {
     private final Pacer pacer = new Pacer(options.realtimeFactor());
     private long step;
 
-    Stepper(DoubleConsumer progress) {
+    Stepper(@Nullable DoubleConsumer progress) {
       this.progress = progress;
     }
 

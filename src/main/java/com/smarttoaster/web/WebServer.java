@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +89,8 @@ public class WebServer implements AutoCloseable {
       SafetySupervisor supervisor,
       Clock clock,
       ApplianceRemote remote,
-      ModelStore store,
-      Supplier<ModelCard> activeCard) {
+      @Nullable ModelStore store,
+      Supplier<@Nullable ModelCard> activeCard) {
     if (cfg.web() == null) {
       return NONE;
     }

@@ -21,6 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +96,7 @@ public final class FleetCollector implements AutoCloseable {
   private volatile boolean closed;
 
   public FleetCollector(
-      FleetLogin login, Settings settings, FleetDatabase db, CommitListener listener) {
+      FleetLogin login, Settings settings, FleetDatabase db, @Nullable CommitListener listener) {
     this.login = login;
     this.settings = settings;
     this.db = db;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fleet's database: PostgreSQL for a maker's fleet, SQLite (a file) as the embedded default for
@@ -51,7 +52,7 @@ public final class FleetDatabase implements AutoCloseable {
    * @param password password, or null
    * @throws FleetStoreException naming the url and what failed
    */
-  public static FleetDatabase open(String url, String user, String password)
+  public static FleetDatabase open(String url, String user, @Nullable String password)
       throws FleetStoreException {
     if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:sqlite:"))) {
       throw new FleetStoreException(
