@@ -207,10 +207,11 @@ public final class FallbackFit {
     if (!progress) {
       return v;
     }
-    // Only rows that carry their heating progress are fitted with it (see fit).
     double[] r =
         FallbackBasis.riseVariables(
-            Objects.requireNonNull(in.progress(), "a progress row without its progress"));
+            Objects.requireNonNull(
+                in.progress(),
+                "only rows with the heating progress are fitted for re-predictions"));
     double[] all = Arrays.copyOf(v, v.length + r.length);
     System.arraycopy(r, 0, all, v.length, r.length);
     return all;

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param password its password
  * @param caFile the CA that signed the broker's certificate, or null for the JVM's trust store
  */
-public record FleetLogin(String brokerUrl, String user, @Nullable String password, Path caFile) {
+public record FleetLogin(
+    String brokerUrl, String user, @Nullable String password, @Nullable Path caFile) {
   public FleetLogin {
     if (brokerUrl == null || !(brokerUrl.startsWith("ssl://") || brokerUrl.startsWith("tcp://"))) {
       throw new IllegalArgumentException(

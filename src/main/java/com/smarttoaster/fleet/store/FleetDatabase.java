@@ -52,7 +52,7 @@ public final class FleetDatabase implements AutoCloseable {
    * @param password password, or null
    * @throws FleetStoreException naming the url and what failed
    */
-  public static FleetDatabase open(String url, String user, @Nullable String password)
+  public static FleetDatabase open(String url, @Nullable String user, @Nullable String password)
       throws FleetStoreException {
     if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:sqlite:"))) {
       throw new FleetStoreException(
