@@ -47,8 +47,8 @@ public record PredictionInput(
         null);
   }
 
-  /** The same start, with what heating has shown so far. */
-  public PredictionInput withProgress(HeatingProgress p) {
+  /** The same start, with what heating has shown so far (null: none, as at the start). */
+  public PredictionInput withProgress(@Nullable HeatingProgress p) {
     return new PredictionInput(
         settings,
         chamberStartC,
