@@ -62,6 +62,15 @@ public final class SafetySupervisor {
     RELEASING
   }
 
+  /** What a start found under the lock, before it writes the hold outside it. */
+  private enum StartCheck {
+    REFUSED,
+    /** The cycle is held already: the start keeps it. */
+    ALREADY_HELD,
+    /** Nothing refused it: this start writes the hold (the carriage is HOLDING meanwhile). */
+    HOLD
+  }
+
   /** The inputs a tick reads before it takes the lock. */
   private record Inputs(
       SensorSampler.@Nullable Sample sample,
@@ -260,16 +269,15 @@ public final class SafetySupervisor {
    */
   public boolean holdCarriage() {
     boolean leverDown = latch.isLeverDown();
-    // null: nothing refused the start, go on and hold
-    Boolean early =
+    StartCheck found =
         withLock(
             () -> {
               if (fault != null) {
                 log.info("Start refused: fault {} is latched", fault.code());
-                return false;
+                return StartCheck.REFUSED;
               }
               if (carriage == Carriage.HELD) {
-                return true;
+                return StartCheck.ALREADY_HELD;
               }
               if (carriage != Carriage.RELEASED) {
                 log.info(
@@ -277,17 +285,17 @@ public final class SafetySupervisor {
                     carriage == Carriage.HOLDING
                         ? "being held by another start"
                         : "still being released after the previous cycle");
-                return false;
+                return StartCheck.REFUSED;
               }
               if (!leverDown) {
                 log.info("Start refused: the carriage lever is not down");
-                return false;
+                return StartCheck.REFUSED;
               }
               carriage = Carriage.HOLDING;
-              return null;
+              return StartCheck.HOLD;
             });
-    if (early != null) {
-      return early;
+    if (found != StartCheck.HOLD) {
+      return found == StartCheck.ALREADY_HELD;
     }
     boolean written = outputs.holdNow(HOLD_WAIT_MS);
     boolean held = written && latch.isHeld();
