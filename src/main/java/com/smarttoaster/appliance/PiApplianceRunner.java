@@ -20,6 +20,7 @@ import com.smarttoaster.taste.RatingSetup;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,10 @@ public final class PiApplianceRunner implements AutoCloseable {
   private final double tickS;
   private boolean serviceResetPending;
   private volatile Runnable afterControllerTick = () -> {};
-  private SupervisorLoop loop;
-  private ScheduledExecutorService threads;
+  private @Nullable SupervisorLoop loop;
+  private @Nullable ScheduledExecutorService threads;
   private boolean closed;
-  private final ModelSide models;
+  private final @Nullable ModelSide models;
 
   /**
    * The model side of the service, as {@code modellife.RunningModel} provides it (an interface here
@@ -94,7 +95,7 @@ public final class PiApplianceRunner implements AutoCloseable {
       Clock clock,
       SafetyListener safetyListener,
       ControllerListener controllerListener,
-      FaultStore faultStore) {
+      @Nullable FaultStore faultStore) {
     this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, null);
   }
 
@@ -108,8 +109,8 @@ public final class PiApplianceRunner implements AutoCloseable {
       Clock clock,
       SafetyListener safetyListener,
       ControllerListener controllerListener,
-      FaultStore faultStore,
-      ModelSide models) {
+      @Nullable FaultStore faultStore,
+      @Nullable ModelSide models) {
     this(cfg, appliance, clock, safetyListener, controllerListener, faultStore, models, null);
   }
 
@@ -123,9 +124,9 @@ public final class PiApplianceRunner implements AutoCloseable {
       Clock clock,
       SafetyListener safetyListener,
       ControllerListener controllerListener,
-      FaultStore faultStore,
-      ModelSide models,
-      RatingSetup ratings) {
+      @Nullable FaultStore faultStore,
+      @Nullable ModelSide models,
+      @Nullable RatingSetup ratings) {
     this.appliance = appliance;
     ControllerConfig cc = cfg.controller();
     this.assembly =
@@ -185,7 +186,7 @@ public final class PiApplianceRunner implements AutoCloseable {
   }
 
   /** The safety loop, once {@link #start()} has run; null before. */
-  public synchronized SupervisorLoop supervisorLoop() {
+  public synchronized @Nullable SupervisorLoop supervisorLoop() {
     return loop;
   }
 

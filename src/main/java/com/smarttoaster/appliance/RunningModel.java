@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,19 +44,22 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
   private static final Logger log = LoggerFactory.getLogger(RunningModel.class);
 
   private final String predictorName;
-  private final ModelStore store;
-  private final PublicKey key;
-  private ActiveModel.Loaded loaded;
-  private ScheduledExecutorService thread;
-  private CycleModelWatcher watcher;
-  private com.smarttoaster.hal.Clock watchClock;
+
+  /** Null unless the predictor is {@code model} and there is a state directory. */
+  private final @Nullable ModelStore store;
+
+  private final @Nullable PublicKey key;
+  private ActiveModel.@Nullable Loaded loaded;
+  private @Nullable ScheduledExecutorService thread;
+  private @Nullable CycleModelWatcher watcher;
+  private com.smarttoaster.hal.@Nullable Clock watchClock;
   private double watchTimeoutS;
   private volatile java.util.function.Consumer<String> refusals = reason -> {};
 
   /** The newest version that failed to load as a candidate, not tried again. */
-  private String refusedCandidate;
+  private @Nullable String refusedCandidate;
 
-  private RunningModel(String predictorName, ModelStore store, PublicKey key) {
+  private RunningModel(String predictorName, @Nullable ModelStore store, @Nullable PublicKey key) {
     this.predictorName = predictorName;
     this.store = store;
     this.key = key;
@@ -89,7 +93,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * The installed models, or null when the predictor is not {@code model} or there is no state
    * directory.
    */
-  public ModelStore store() {
+  public @Nullable ModelStore store() {
     return store;
   }
 
@@ -123,11 +127,12 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
           }
           // The factory model (also what a refused one gives) is shared for the process: never
           // closed.
-          boolean installed =
-              start != null
-                  && start.refusal() == null
-                  && !ModelVersion.FACTORY.equals(start.pointer());
-          if (installed && start.predictor() instanceof AutoCloseable c) {
+          if (start == null
+              || start.refusal() != null
+              || ModelVersion.FACTORY.equals(start.pointer())) {
+            return;
+          }
+          if (start.predictor() instanceof AutoCloseable c) {
             c.close();
           }
         });
@@ -215,7 +220,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * The active model's card as the {@link #watcher} last saw it; null before it watched a cycle or
    * without a card.
    */
-  public synchronized com.smarttoaster.model.ModelCard activeCard() {
+  public synchronized com.smarttoaster.model.@Nullable ModelCard activeCard() {
     CycleModelWatcher w = watcher;
     return w == null ? null : w.activeCard();
   }
@@ -236,7 +241,8 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
    * has not tried; a candidate refused once is not tried again until another version is newest.
    */
   public synchronized void refreshCandidate() {
-    if (watcher == null || store == null) {
+    com.smarttoaster.hal.Clock clock = watchClock; // set together with watcher
+    if (watcher == null || store == null || clock == null) {
       return;
     }
     String newest;
@@ -259,7 +265,7 @@ public final class RunningModel implements PiApplianceRunner.ModelSide {
       VerifiedBundle v = new BundleVerifier(key).verify(bytes, newest + ModelBundle.EXTENSION);
       watcher.shadow(
           new ShadowModel(
-              v.predictor(), newest, new ThreadPredictorRunner(), watchClock, watchTimeoutS));
+              v.predictor(), newest, new ThreadPredictorRunner(), clock, watchTimeoutS));
       log.info(
           "Shadow candidate: model {} answers beside the active model on every cycle (recorded, never used)",
           newest);

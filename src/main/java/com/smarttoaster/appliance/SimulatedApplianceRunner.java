@@ -7,6 +7,7 @@ import com.smarttoaster.toast.ToastSettings;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
   private long step;
   private int failuresInARow;
   private volatile boolean stopping;
-  private Thread thread;
+  private @Nullable Thread thread;
   private boolean closed;
 
   /**

@@ -19,6 +19,7 @@ import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -59,7 +60,7 @@ public final class ToasterAssembly implements AutoCloseable {
       double mainsVolts,
       double nominalMainsVolts,
       double predictorTimeoutS,
-      FaultStore faultStore,
+      @Nullable FaultStore faultStore,
       RatingSetup ratings) {
 
     public Settings {
@@ -74,7 +75,7 @@ public final class ToasterAssembly implements AutoCloseable {
         double mainsVolts,
         double nominalMainsVolts,
         double predictorTimeoutS,
-        FaultStore faultStore) {
+        @Nullable FaultStore faultStore) {
       this(
           limits,
           controller,
@@ -83,7 +84,7 @@ public final class ToasterAssembly implements AutoCloseable {
           nominalMainsVolts,
           predictorTimeoutS,
           faultStore,
-          null);
+          RatingSetup.inMemory());
     }
 
     /** A 230 V appliance. */
@@ -93,7 +94,7 @@ public final class ToasterAssembly implements AutoCloseable {
         ToastSettings initial,
         double mainsVolts,
         double predictorTimeoutS,
-        FaultStore faultStore) {
+        @Nullable FaultStore faultStore) {
       this(
           limits,
           controller,

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** {@code bench --model}: finds the model and card, runs {@link ModelBench}, prints the figures. */
 final class ModelBenchOutput {
@@ -83,7 +84,7 @@ final class ModelBenchOutput {
         ModelBench.percentile(us, 100));
   }
 
-  private static byte[] resource(String name) throws IOException {
+  private static byte @Nullable [] resource(String name) throws IOException {
     try (InputStream in = ModelBenchOutput.class.getClassLoader().getResourceAsStream(name)) {
       return in == null ? null : in.readAllBytes();
     }

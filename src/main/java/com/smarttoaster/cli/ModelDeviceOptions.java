@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,7 +46,7 @@ final class ModelDeviceOptions {
   /** Environment, replaceable by tests. */
   Map<String, String> environment = System.getenv();
 
-  private ToasterConfig loaded;
+  private @Nullable ToasterConfig loaded;
 
   PublicKey key() throws BundleException {
     String b64 = publicKey;
@@ -79,7 +80,7 @@ final class ModelDeviceOptions {
     return new ModelStore(dir, new BundleVerifier(key()), ActiveModel.factoryVersion());
   }
 
-  private ToasterConfig config() throws BundleException {
+  private @Nullable ToasterConfig config() throws BundleException {
     if (config == null) {
       return null;
     }

@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -199,7 +201,7 @@ public final class MonitorCommand implements Callable<Integer> {
     return t;
   }
 
-  private ModelCard readCard() throws BadInput {
+  private @Nullable ModelCard readCard() throws BadInput {
     try {
       if (card != null) {
         return JSON.readValue(Files.readAllBytes(card), ModelCard.class);
@@ -213,7 +215,7 @@ public final class MonitorCommand implements Callable<Integer> {
           "--card "
               + card
               + " is not a readable model card: "
-              + e.getMessage().lines().findFirst().orElse(""));
+              + Objects.toString(e.getMessage(), e.toString()).lines().findFirst().orElse(""));
     }
   }
 

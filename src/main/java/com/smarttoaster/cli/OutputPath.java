@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,8 @@ final class OutputPath {
       return Optional.of(
           option + ": '" + png + "' is a directory; give a file name ending in .png");
     }
-    Path dir = png.toAbsolutePath().getParent();
+    // An absolute path that names a file (checked above: it ends in .png) has a parent.
+    Path dir = Objects.requireNonNull(png.toAbsolutePath().getParent(), "parent of " + png);
     if (!Files.isDirectory(dir)) {
       return Optional.of(
           option

@@ -41,6 +41,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -127,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       appliance =
           PiAppliance.open(
-              cfg.pi(),
+              Objects.requireNonNull(cfg.pi(), "the config requires a pi section for this kind"),
               cfg.appliance().currentSensorFitted(),
               PiAppliance.hardwareContext(),
               clock,
@@ -227,7 +228,10 @@ public final class RunCommand implements Callable<Integer> {
       remote.closeInterruptedCycles(); // before any cycle of this run, so an open one was cut short
       // by a power cut, crash or stop
       runner.start();
-      service.ready(runner.supervisorLoop(), runner.supervisor(), selfTest);
+      service.ready(
+          Objects.requireNonNull(runner.supervisorLoop(), "started above"),
+          runner.supervisor(),
+          selfTest);
       err.println(
           "Running the Raspberry Pi toaster ("
               + cfg.summary()

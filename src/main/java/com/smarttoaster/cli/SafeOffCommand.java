@@ -6,9 +6,11 @@ import com.smarttoaster.config.ConfigLoader;
 import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
 import com.smarttoaster.hal.pi.PiAppliance;
+import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.pi.PiSafeOff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,17 +62,18 @@ public final class SafeOffCommand implements Callable<Integer> {
               + "; no pins to drive.");
       return 0;
     }
+    PiConfig pi = Objects.requireNonNull(cfg.pi(), "the config requires a pi section for kind pi");
     try {
-      PiSafeOff.driveLow(cfg.pi(), PiAppliance.hardwareContext());
+      PiSafeOff.driveLow(pi, PiAppliance.hardwareContext());
     } catch (HardwareUnavailableException e) {
       err.println("safe-off: could not drive the pins LOW: " + e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
     err.println(
         "safe-off: heater (BCM "
-            + cfg.pi().heaterPin()
+            + pi.heaterPin()
             + ") and carriage latch (BCM "
-            + cfg.pi().latchPin()
+            + pi.latchPin()
             + ") driven LOW.");
     return 0;
   }

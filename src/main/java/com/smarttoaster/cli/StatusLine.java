@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one status line at the bottom of a terminal, with log lines scrolling above it.
@@ -27,8 +28,8 @@ final class StatusLine implements AutoCloseable {
   private final PrintWriter out;
   private final ConsoleKind console;
   private String shown = "";
-  private String lastKey;
-  private PrintStream previousErr;
+  private @Nullable String lastKey;
+  private @Nullable PrintStream previousErr;
 
   StatusLine(PrintWriter out, ConsoleKind console) {
     this.out = out;

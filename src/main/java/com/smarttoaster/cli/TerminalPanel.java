@@ -6,6 +6,7 @@ import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.history.Rating;
+import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.taste.RatingAnswer;
 import com.smarttoaster.taste.RatingDesk;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated appliance's front panel on a terminal: single keys stand for the lever, buttons,
@@ -63,16 +65,16 @@ final class TerminalPanel {
   private final Supplier<SafetyStatus> safety;
   private final Consumer<String> say;
   private final double roomC;
-  private final RatingDesk ratings;
+  private final @Nullable RatingDesk ratings;
 
   /**
    * What the panel's relative keys (w, +, -, o) last asked for, until the controller's snapshot
    * moves on from {@link #askedOver}: keys typed faster than a controller tick step on from what
    * was asked, not from a snapshot that has not taken it yet (w w o would otherwise lose keys).
    */
-  private ToastSettings asked;
+  private @Nullable ToastSettings asked;
 
-  private ToastSettings askedOver;
+  private @Nullable ToastSettings askedOver;
 
   /**
    * @param onStepper runs an action on the simulation's stepping thread
@@ -102,7 +104,7 @@ final class TerminalPanel {
       Supplier<SafetyStatus> safety,
       Consumer<String> say,
       double roomC,
-      RatingDesk ratings) {
+      @Nullable RatingDesk ratings) {
     this.ratings = ratings;
     this.appliance = appliance;
     this.onStepper = onStepper;
@@ -358,14 +360,18 @@ final class TerminalPanel {
       return s.fault().code().name();
     }
     CyclePhase phase = c.phase();
+    Prediction p = c.prediction(); // a cycle that toasted has one
     return switch (phase) {
       case TOASTING -> {
-        double total = c.prediction().seconds();
+        if (p == null) {
+          yield "toasting";
+        }
+        double total = p.seconds();
         yield ProgressBar.withTimes(total - c.remainingS(), total, 8);
       }
       case PREPARING -> "working out the time";
       case ARMED -> "armed: s starts";
-      case DONE -> String.format(Locale.ROOT, "done after %.0fs", c.prediction().seconds());
+      case DONE -> p == null ? "done" : String.format(Locale.ROOT, "done after %.0fs", p.seconds());
       case CANCELLED -> "cancelled";
       case FAULT -> "fault";
       case IDLE -> c.remoteArmPending() ? "lever arms next" : "l: bread in, lever";

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,7 +82,7 @@ public final class WebPasswordCommand implements Callable<Integer> {
     }
   }
 
-  private char[] read() throws IOException {
+  private char @Nullable [] read() throws IOException {
     Console console = System.console();
     if (console != null) {
       char[] first = console.readPassword("Web page password: ");

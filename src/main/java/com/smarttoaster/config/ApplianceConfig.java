@@ -2,6 +2,7 @@ package com.smarttoaster.config;
 
 import com.smarttoaster.toast.ElementRating;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hardware. In the file every option of this section is required (hardware is never guessed),
@@ -23,7 +24,7 @@ public record ApplianceConfig(
     String deviceId,
     double mainsVoltsNominal,
     boolean currentSensorFitted,
-    String stateDir,
+    @Nullable String stateDir,
     double elementRatedVolts) {
   public ApplianceConfig {
     Objects.requireNonNull(kind, "kind");
@@ -36,7 +37,7 @@ public record ApplianceConfig(
       String deviceId,
       double mainsVoltsNominal,
       boolean currentSensorFitted,
-      String stateDir) {
+      @Nullable String stateDir) {
     this(
         kind,
         deviceId,

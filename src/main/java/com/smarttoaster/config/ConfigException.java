@@ -12,6 +12,7 @@ public final class ConfigException extends Exception {
 
   private final String source;
   private final List<String> problems;
+  private final String message;
 
   /** Invalid content: one entry per problem. */
   public ConfigException(String source, List<String> problems) {
@@ -22,6 +23,13 @@ public final class ConfigException extends Exception {
     super(message);
     this.source = source;
     this.problems = problems;
+    this.message = message;
+  }
+
+  /** Every problem, one per line; never null (every constructor builds it). */
+  @Override
+  public String getMessage() {
+    return message;
   }
 
   /** The file cannot be read at all (missing, a directory, not UTF-8, ...). */

@@ -3,6 +3,7 @@ package com.smarttoaster.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks every file a config names must pass before the service relies on it (secrets,
@@ -17,7 +18,7 @@ final class ConfigFile {
    *
    * @param tooLarge the words before the limit when the file is larger, e.g. "expected at most "
    */
-  static String problemWith(Path p, long maxBytes, String tooLarge) {
+  static @Nullable String problemWith(Path p, long maxBytes, String tooLarge) {
     if (!Files.exists(p)) {
       return "does not exist";
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -300,7 +301,7 @@ public final class ConfigLoader {
   }
 
   /** The pi section: required for kind pi, checked whenever present; null when absent. */
-  private static PiConfig readPi(
+  private static @Nullable PiConfig readPi(
       ObjectFields top,
       ApplianceConfig appliance,
       Map<String, String> sectionOf,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional {@code history} section: the embedded database of cycles, ratings and unsent events.
@@ -17,7 +18,7 @@ final class HistorySection {
 
   private HistorySection() {}
 
-  static HistoryConfig read(ObjectFields f) {
+  static @Nullable HistoryConfig read(ObjectFields f) {
     Optional<String> name =
         f.text(
             "databaseFile",

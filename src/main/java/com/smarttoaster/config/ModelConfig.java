@@ -1,6 +1,7 @@
 package com.smarttoaster.config;
 
 import com.smarttoaster.monitoring.HealthThresholds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional {@code model} section: how installed model bundles are trusted, and when the model's
@@ -10,13 +11,13 @@ import com.smarttoaster.monitoring.HealthThresholds;
  *     bundles must be signed for; null when not set, and then only the factory model runs
  * @param health the thresholds of the model's rolling figures ({@code model.health})
  */
-public record ModelConfig(String bundlePublicKey, HealthThresholds health) {
+public record ModelConfig(@Nullable String bundlePublicKey, HealthThresholds health) {
   public ModelConfig {
     health = health == null ? HealthThresholds.defaults() : health;
   }
 
   /** A key and the default thresholds. */
-  public ModelConfig(String bundlePublicKey) {
+  public ModelConfig(@Nullable String bundlePublicKey) {
     this(bundlePublicKey, HealthThresholds.defaults());
   }
 

@@ -3,6 +3,7 @@ package com.smarttoaster.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code mqtt} section: how the appliance reaches its broker. Secrets are never held here, only
@@ -28,11 +29,11 @@ import java.util.Objects;
 public record MqttConfig(
     URI brokerUrl,
     String clientId,
-    String username,
-    Path passwordFile,
-    Path caFile,
-    Path clientCertFile,
-    Path clientKeyFile,
+    @Nullable String username,
+    @Nullable Path passwordFile,
+    @Nullable Path caFile,
+    @Nullable Path clientCertFile,
+    @Nullable Path clientKeyFile,
     double keepAliveS,
     double maxReconnectDelayS,
     double commandRatePerS,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The optional {@code mqtt} section; absent means the appliance does not talk to a broker. */
 final class MqttSection {
@@ -122,7 +123,7 @@ final class MqttSection {
     return Optional.of(URI.create(text));
   }
 
-  private static Path readableFile(ObjectFields f, String key, String what) {
+  private static @Nullable Path readableFile(ObjectFields f, String key, String what) {
     Optional<String> name = f.text(key, false, FILE_NAME, "the path of " + what);
     if (name.isEmpty()) {
       return null;

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The web login's password, stored only as a PBKDF2-HMAC-SHA256 hash (RFC 8018 §5.2, the JDK's
@@ -57,7 +58,7 @@ public final class PasswordHash {
   }
 
   /** Why {@code line} is not a usable hash, or null when it is. */
-  public static String problemWith(String line) {
+  public static @Nullable String problemWith(String line) {
     Matcher m = LINE.matcher(line);
     if (!m.matches()) {
       return "the first line is not a password hash (expected " + SCHEME + "$ITERATIONS$SALT$HASH)";

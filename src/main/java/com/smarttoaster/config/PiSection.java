@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code pi} section: the Raspberry Pi's wiring. Required when appliance.kind is pi, and then
@@ -85,7 +86,7 @@ final class PiSection {
    * @param currentSensorFitted appliance.currentSensorFitted, or null when that option is itself
    *     bad
    */
-  static PiConfig read(ObjectFields f, Boolean currentSensorFitted, Problems problems) {
+  static PiConfig read(ObjectFields f, @Nullable Boolean currentSensorFitted, Problems problems) {
     Integer currentSensorPin = null;
     if (Boolean.TRUE.equals(currentSensorFitted)) {
       currentSensorPin = (int) f.requiredInteger("currentSensorPin", 0, MAX_PIN).orElse(-1);
@@ -163,7 +164,7 @@ final class PiSection {
   }
 
   /** An optional pin: null when absent (the feature is off), -1 when invalid (already reported). */
-  private static Integer optionalPin(ObjectFields f, String key) {
+  private static @Nullable Integer optionalPin(ObjectFields f, String key) {
     return f.has(key) ? (int) f.integer(key, 0, MAX_PIN).orElse(-1) : null;
   }
 
@@ -260,7 +261,7 @@ final class PiSection {
   }
 
   /** Why something other than the software may toggle {@code pin}; null when nothing does. */
-  private static String toggledByOthers(int pin) {
+  private static @Nullable String toggledByOthers(int pin) {
     if (pin == UART_TXD_PIN) {
       return "BCM 14 is the UART's TXD, which a serial console toggles while a kernel prints";
     }
@@ -270,7 +271,7 @@ final class PiSection {
     return null;
   }
 
-  private static String reservedFor(int pin) {
+  private static @Nullable String reservedFor(int pin) {
     if (pin <= 1) {
       return "BCM 0-1 are the HAT ID EEPROM bus";
     }

@@ -4,6 +4,7 @@ import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.input.Format;
 import com.smarttoaster.safety.SafetyLimits;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole validated configuration. {@code safety.currentSensorFitted()} always equals {@code
@@ -28,12 +29,12 @@ public record ToasterConfig(
     ControllerConfig controller,
     SimulationConfig simulation,
     LoggingConfig logging,
-    PiConfig pi,
-    MqttConfig mqtt,
-    HistoryConfig history,
+    @Nullable PiConfig pi,
+    @Nullable MqttConfig mqtt,
+    @Nullable HistoryConfig history,
     ModelConfig model,
     RatingsConfig ratings,
-    WebConfig web) {
+    @Nullable WebConfig web) {
 
   /** A config with the default ratings section and no web section. */
   public ToasterConfig(
@@ -42,9 +43,9 @@ public record ToasterConfig(
       ControllerConfig controller,
       SimulationConfig simulation,
       LoggingConfig logging,
-      PiConfig pi,
-      MqttConfig mqtt,
-      HistoryConfig history,
+      @Nullable PiConfig pi,
+      @Nullable MqttConfig mqtt,
+      @Nullable HistoryConfig history,
       ModelConfig model) {
     this(
         appliance,
@@ -67,9 +68,9 @@ public record ToasterConfig(
       ControllerConfig controller,
       SimulationConfig simulation,
       LoggingConfig logging,
-      PiConfig pi,
-      MqttConfig mqtt,
-      HistoryConfig history,
+      @Nullable PiConfig pi,
+      @Nullable MqttConfig mqtt,
+      @Nullable HistoryConfig history,
       ModelConfig model,
       RatingsConfig ratings) {
     this(
@@ -93,11 +94,11 @@ public record ToasterConfig(
       ControllerConfig controller,
       SimulationConfig simulation,
       LoggingConfig logging,
-      PiConfig pi,
-      MqttConfig mqtt,
-      HistoryConfig history,
+      @Nullable PiConfig pi,
+      @Nullable MqttConfig mqtt,
+      @Nullable HistoryConfig history,
       ModelConfig model,
-      WebConfig web) {
+      @Nullable WebConfig web) {
     this(
         appliance,
         safety,
@@ -119,9 +120,9 @@ public record ToasterConfig(
       ControllerConfig controller,
       SimulationConfig simulation,
       LoggingConfig logging,
-      PiConfig pi,
-      MqttConfig mqtt,
-      HistoryConfig history) {
+      @Nullable PiConfig pi,
+      @Nullable MqttConfig mqtt,
+      @Nullable HistoryConfig history) {
     this(appliance, safety, controller, simulation, logging, pi, mqtt, history, ModelConfig.none());
   }
 

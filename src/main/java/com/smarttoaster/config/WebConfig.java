@@ -2,6 +2,7 @@ package com.smarttoaster.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code web} section: the toaster's own web page (docs/web.md). Off unless the section is
@@ -22,10 +23,10 @@ import java.util.Objects;
 public record WebConfig(
     String bindAddress,
     int port,
-    Path passwordHashFile,
-    Path tokenFile,
-    Path certFile,
-    Path keyFile,
+    @Nullable Path passwordHashFile,
+    @Nullable Path tokenFile,
+    @Nullable Path certFile,
+    @Nullable Path keyFile,
     int sessionMinutes) {
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;

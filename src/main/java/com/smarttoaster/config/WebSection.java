@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional {@code web} section. The login files are read here too, so that a password hash in
@@ -42,7 +43,7 @@ final class WebSection {
 
   private WebSection() {}
 
-  static WebConfig read(ObjectFields f) {
+  static @Nullable WebConfig read(ObjectFields f) {
     String bind =
         f.text(
                 "bindAddress",
@@ -100,7 +101,7 @@ final class WebSection {
     return new WebConfig(bind, port, hash, token, cert, key, session);
   }
 
-  private static Path loginFile(ObjectFields f, String key, String what) {
+  private static @Nullable Path loginFile(ObjectFields f, String key, String what) {
     Optional<String> name = f.text(key, false, FILE_NAME, "the path of " + what);
     if (name.isEmpty()) {
       return null;

@@ -1,6 +1,7 @@
 package com.smarttoaster.control;
 
 import com.smarttoaster.hal.TemperatureReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chamber readings of the last few seconds, for the heating progress: a rise read from single
@@ -20,7 +21,7 @@ final class ChamberWindow {
   private int size;
 
   /** Adds a sample unless it is invalid or already kept. */
-  void add(TemperatureReading r) {
+  void add(@Nullable TemperatureReading r) {
     if (r == null || !r.isValid()) {
       return;
     }

@@ -2,6 +2,7 @@ package com.smarttoaster.control;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.toast.ToastSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the controller shows: the phase, the settings the next (or current) cycle uses, and the
@@ -16,6 +17,6 @@ import com.smarttoaster.toast.ToastSettings;
 public record ControllerSnapshot(
     CyclePhase phase,
     ToastSettings settings,
-    Prediction prediction,
+    @Nullable Prediction prediction,
     double remainingS,
     boolean remoteArmPending) {}

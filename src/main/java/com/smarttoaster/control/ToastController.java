@@ -15,8 +15,10 @@ import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +84,13 @@ public final class ToastController {
   private volatile ControllerSnapshot snapshot;
   private CyclePhase phase = CyclePhase.IDLE;
   private ToastSettings settings;
-  private Prediction prediction;
-  private GuardedPredictor.PendingPrediction pending;
+
+  /** The current or last cycle's prediction; null before the first cycle. */
+  private @Nullable Prediction prediction;
+
+  /** The start prediction being waited for, while PREPARING. */
+  private GuardedPredictor.@Nullable PendingPrediction pending;
+
   private long heatStartNanos;
   private long armedAtNanos;
   private boolean remoteArmPending;
@@ -98,14 +105,14 @@ public final class ToastController {
   private double lastHeatS;
 
   /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
-  private PredictionInput cycleInput;
+  private @Nullable PredictionInput cycleInput;
 
   private final ChamberWindow window = new ChamberWindow();
   private double baseC;
   private final double[] rises = new double[HeatingProgress.AT_S.length];
   private int risesTaken;
   private boolean progressLost;
-  private GuardedPredictor.PendingPrediction rePrediction;
+  private GuardedPredictor.@Nullable PendingPrediction rePrediction;
 
   public ToastController(
       SafetySupervisor safety,
@@ -169,7 +176,7 @@ public final class ToastController {
    * The version of the model the current (or next) cycle's predictor runs, or null when it has
    * none.
    */
-  public String modelVersion() {
+  public @Nullable String modelVersion() {
     return predictor.primaryVersion();
   }
 
@@ -191,12 +198,13 @@ public final class ToastController {
     window.add(safety.status().lastReading());
     long now = clock.nanos();
     if (phase == CyclePhase.PREPARING) {
-      pending.poll().ifPresent(this::heatFor);
+      waiting().poll().ifPresent(this::heatFor);
     }
     if (phase == CyclePhase.TOASTING) {
       followProgress(now);
     }
-    if (phase == CyclePhase.TOASTING && (now - heatStartNanos) / 1e9 >= prediction.seconds()) {
+    if (phase == CyclePhase.TOASTING
+        && (now - heatStartNanos) / 1e9 >= cyclePrediction().seconds()) {
       finish(CyclePhase.DONE, "done");
     } else if (phase == CyclePhase.ARMED
         && (now - armedAtNanos) / 1e9 >= config.remoteArmExpiryS()) {
@@ -366,9 +374,10 @@ public final class ToastController {
             recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
             recent ? lastHeatS : 0.0,
             null);
-    pending = predictor.start(input);
+    GuardedPredictor.PendingPrediction started = predictor.start(input);
+    pending = started;
     setPhase(CyclePhase.PREPARING);
-    pending.poll().ifPresent(this::heatFor);
+    started.poll().ifPresent(this::heatFor);
   }
 
   /**
@@ -410,7 +419,7 @@ public final class ToastController {
   /** The predictor answered (or the guard fell back): heat for that long. */
   private void heatFor(Prediction answer) {
     prediction = answer;
-    PredictionInput input = pending.input();
+    PredictionInput input = waiting().input();
     pending = null;
     cycleInput = input;
     risesTaken = 0;
@@ -422,12 +431,12 @@ public final class ToastController {
     }
     safety.requestHeat(true);
     setPhase(CyclePhase.TOASTING);
-    listener.onCycleStarted(input, prediction, heatStartNanos);
+    listener.onCycleStarted(input, answer, heatStartNanos);
     log.info(
         "Cycle started: {} s from {}{}",
-        Math.round(prediction.seconds() * 10) / 10.0,
-        prediction.predictor(),
-        prediction.isFallback() ? " (" + prediction.fallbackReason() + ")" : "");
+        Math.round(answer.seconds() * 10) / 10.0,
+        answer.predictor(),
+        answer.isFallback() ? " (" + answer.fallbackReason() + ")" : "");
   }
 
   /**
@@ -446,16 +455,18 @@ public final class ToastController {
       } else {
         rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
         if (risesTaken == rises.length && shouldRePredict()) {
-          PredictionInput withProgress = cycleInput.withProgress(new HeatingProgress(rises));
+          PredictionInput withProgress = cycleInput().withProgress(new HeatingProgress(rises));
+          Prediction start = cyclePrediction();
           rePrediction =
-              prediction.isFallback()
-                  ? predictor.startWithoutPrimary(withProgress, prediction.fallbackReason())
+              start.isFallback()
+                  ? predictor.startWithoutPrimary(withProgress, start.fallbackReason())
                   : predictor.start(withProgress);
         }
       }
     }
-    if (rePrediction != null) {
-      rePrediction.poll().ifPresent(answer -> rePredicted(answer, now));
+    GuardedPredictor.PendingPrediction again = rePrediction;
+    if (again != null) {
+      again.poll().ifPresent(answer -> rePredicted(answer, now));
     }
   }
 
@@ -463,18 +474,18 @@ public final class ToastController {
     // With a model, also after a fallback at the start: the non-ML table has a re-prediction set of
     // its own, and a supply off its configured voltage costs a start estimate far more than the
     // table's own error. A table or timer the user chose keeps its one answer.
-    return prediction.seconds() > REPREDICT_MIN_S
-        && cycleInput.settings().mode() != ToastMode.REHEAT
-        && cycleInput.sinceLastCycleS() >= REPREDICT_MIN_PAUSE_S
+    return cyclePrediction().seconds() > REPREDICT_MIN_S
+        && cycleInput().settings().mode() != ToastMode.REHEAT
+        && cycleInput().sinceLastCycleS() >= REPREDICT_MIN_PAUSE_S
         && predictor.primaryIsLearned();
   }
 
   private void rePredicted(Prediction answer, long now) {
     rePrediction = null;
-    Prediction before = prediction;
+    Prediction before = cyclePrediction();
     if (answer.isFallback()) {
       boolean notAsked =
-          before.isFallback() && answer.fallbackReason().equals(before.fallbackReason());
+          before.isFallback() && Objects.equals(answer.fallbackReason(), before.fallbackReason());
       note(
           notAsked
               ? String.format(
@@ -494,10 +505,11 @@ public final class ToastController {
       log.debug("Re-prediction kept the cycle's time ({} s)", before.seconds());
       return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
     }
-    prediction = new Prediction(total, answer.predictor(), answer.fallbackReason());
+    Prediction after = new Prediction(total, answer.predictor(), answer.fallbackReason());
+    prediction = after;
     String reason =
-        RePredictionReason.describe(cycleInput.settings().mode(), before.seconds(), total, rises);
-    listener.onRePredicted(before, prediction, now, reason);
+        RePredictionReason.describe(cycleInput().settings().mode(), before.seconds(), total, rises);
+    listener.onRePredicted(before, after, now, reason);
     log.info(
         "Cycle re-predicted: {} s (was {} s): {}",
         Math.round(total * 10) / 10.0,
@@ -543,6 +555,23 @@ public final class ToastController {
       rePrediction.cancel();
       rePrediction = null;
     }
+  }
+
+  // The phase says which of these a cycle has; NullAway cannot see it, so they say so here.
+
+  /** The start prediction being waited for; there is one while PREPARING. */
+  private GuardedPredictor.PendingPrediction waiting() {
+    return Objects.requireNonNull(pending, "PREPARING always waits for a start prediction");
+  }
+
+  /** This cycle's prediction; set before the phase becomes TOASTING. */
+  private Prediction cyclePrediction() {
+    return Objects.requireNonNull(prediction, "a cycle is TOASTING only once it has a prediction");
+  }
+
+  /** What this cycle was predicted from; set with its prediction. */
+  private PredictionInput cycleInput() {
+    return Objects.requireNonNull(cycleInput, "a cycle is TOASTING only once it has a prediction");
   }
 
   /**
@@ -594,7 +623,7 @@ public final class ToastController {
   private void publishSnapshot() {
     double remaining =
         phase == CyclePhase.TOASTING
-            ? Math.max(0.0, prediction.seconds() - (clock.nanos() - heatStartNanos) / 1e9)
+            ? Math.max(0.0, cyclePrediction().seconds() - (clock.nanos() - heatStartNanos) / 1e9)
             : 0.0;
     snapshot = new ControllerSnapshot(phase, settings, prediction, remaining, remoteArmPending);
   }

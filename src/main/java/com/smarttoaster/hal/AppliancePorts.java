@@ -1,19 +1,20 @@
 package com.smarttoaster.hal;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the toaster's software needs from an appliance, simulated, emulated or real: the one
  * bundle the toaster assembly wires the supervisor and the controller to. The heater, the latch and
  * the dead-man go to the supervisor only.
  *
- * @param currentSensor null when no heater current sensor is fitted
+ * @param currentSensor the heater current sensor; null when none is fitted
  */
 public record AppliancePorts(
     HeaterSwitch heater,
     CarriageLatch latch,
     TemperatureSensor sensor,
-    HeaterCurrentSensor currentSensor,
+    @Nullable HeaterCurrentSensor currentSensor,
     DeadManTrigger deadMan,
     UserControls controls,
     Indicators indicators) {

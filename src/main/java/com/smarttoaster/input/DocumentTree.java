@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a tree from a JSON or YAML parser, stricter than the parser alone: a key given twice is a
@@ -52,11 +53,11 @@ public final class DocumentTree {
    *
    * @return the root node, or null for an empty document (nothing but whitespace and comments)
    */
-  public static JsonNode read(JsonParser parser, Problems problems) throws SyntaxError {
+  public static @Nullable JsonNode read(JsonParser parser, Problems problems) throws SyntaxError {
     return new DocumentTree(parser, problems).readDocument();
   }
 
-  private JsonNode readDocument() throws SyntaxError {
+  private @Nullable JsonNode readDocument() throws SyntaxError {
     JsonToken first = next();
     if (first == null) {
       return null;
@@ -242,7 +243,7 @@ public final class DocumentTree {
     return loc == null ? -1 : loc.getColumnNr();
   }
 
-  private JsonLocation location() {
+  private @Nullable JsonLocation location() {
     try {
       return parser.currentTokenLocation();
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed, checked access to the fields of one JSON/YAML object. Every getter either returns a valid
@@ -342,7 +343,7 @@ public final class ObjectFields {
   // ---- helpers --------------------------------------------------------------------------------
 
   /** The value to check, or null when there is nothing to check (absent, null, or already bad). */
-  private JsonNode present(String key, boolean required, String expected) {
+  private @Nullable JsonNode present(String key, boolean required, String expected) {
     JsonNode v = node.get(key);
     String p = path(key);
     if (v == null) {

@@ -4,6 +4,7 @@ import com.smarttoaster.predict.ToastTimePredictor;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ public final class ModelFollower {
   private static final Logger log = LoggerFactory.getLogger(ModelFollower.class);
 
   private final ModelStore store;
-  private final PublicKey key;
+  private final @Nullable PublicKey key;
   private final Consumer<ToastTimePredictor> offer;
   private final Consumer<String> refusals;
   private String followed;
@@ -31,7 +32,10 @@ public final class ModelFollower {
    *     assembly.offerPrimary(p, runner)})
    */
   public ModelFollower(
-      ModelStore store, PublicKey key, String loadedPointer, Consumer<ToastTimePredictor> offer) {
+      ModelStore store,
+      @Nullable PublicKey key,
+      String loadedPointer,
+      Consumer<ToastTimePredictor> offer) {
     this(store, key, loadedPointer, refusal -> {}, offer);
   }
 
@@ -41,7 +45,7 @@ public final class ModelFollower {
    */
   public ModelFollower(
       ModelStore store,
-      PublicKey key,
+      @Nullable PublicKey key,
       String loadedPointer,
       Consumer<String> refusals,
       Consumer<ToastTimePredictor> offer) {

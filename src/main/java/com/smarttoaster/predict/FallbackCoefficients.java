@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contents of {@code model/fallback-table.json}: the fitted coefficients of the fallback table
@@ -15,7 +16,7 @@ import java.util.List;
  *     fitting data had no such rows (a re-prediction then uses {@code start})
  */
 public record FallbackCoefficients(
-    int version, String description, Fit fit, Set start, Set progress) {
+    int version, String description, Fit fit, Set start, @Nullable Set progress) {
   public static final int VERSION = 1;
 
   /**

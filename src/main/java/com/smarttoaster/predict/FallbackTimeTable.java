@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,9 @@ public final class FallbackTimeTable implements ToastTimePredictor {
 
   /** Read on first use, once. */
   private static final class Installed {
-    static final FallbackCoefficients COEFFICIENTS = loadOrNull();
+    static final @Nullable FallbackCoefficients COEFFICIENTS = loadOrNull();
 
-    private static FallbackCoefficients loadOrNull() {
+    private static @Nullable FallbackCoefficients loadOrNull() {
       try {
         return readInstalled();
       } catch (InvalidFallbackTableException e) {
@@ -53,7 +54,7 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     }
   }
 
-  private final FallbackCoefficients coefficients;
+  private final @Nullable FallbackCoefficients coefficients;
 
   /** The installed table ({@value #RESOURCE}), or the built-in rule if that cannot be used. */
   public FallbackTimeTable() {
@@ -76,7 +77,7 @@ public final class FallbackTimeTable implements ToastTimePredictor {
   }
 
   /** Without validation: for the installed (already checked) coefficients and the built-in rule. */
-  private FallbackTimeTable(FallbackCoefficients checkedOrNull, String why) {
+  private FallbackTimeTable(@Nullable FallbackCoefficients checkedOrNull, String why) {
     this.coefficients = checkedOrNull;
   }
 
@@ -207,7 +208,7 @@ public final class FallbackTimeTable implements ToastTimePredictor {
   }
 
   /** The coefficients in use, or null for the built-in rule. */
-  public FallbackCoefficients coefficients() {
+  public @Nullable FallbackCoefficients coefficients() {
     return coefficients;
   }
 

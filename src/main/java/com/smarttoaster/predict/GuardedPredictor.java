@@ -4,9 +4,11 @@ import com.smarttoaster.hal.Clock;
 import com.smarttoaster.toast.ToastMode;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +156,7 @@ public final class GuardedPredictor implements AutoCloseable {
   }
 
   /** The primary's model version (a loaded model's card), or null for a predictor without one. */
-  public String primaryVersion() {
+  public @Nullable String primaryVersion() {
     return primary.modelVersion();
   }
 
@@ -202,7 +204,7 @@ public final class GuardedPredictor implements AutoCloseable {
    * caught out once in a cycle is not asked again in it: an absurd answer refused at the start
    * could otherwise slip through the re-prediction's wider band.
    */
-  public PendingPrediction startWithoutPrimary(PredictionInput input, String reason) {
+  public PendingPrediction startWithoutPrimary(PredictionInput input, @Nullable String reason) {
     PendingPrediction p = new PendingPrediction(input, null, clock.nanos());
     if (p.result != null && input.settings().mode() != ToastMode.REHEAT && reason != null) {
       p.result = new Prediction(p.result.seconds(), p.result.predictor(), reason);
@@ -228,11 +230,15 @@ public final class GuardedPredictor implements AutoCloseable {
   /** One prediction in progress; poll it until it answers. Not thread-safe: one poller. */
   public final class PendingPrediction {
     private final PredictionInput input;
-    private final PredictorRunner.Task task;
-    private final long startedNanos;
-    private Prediction result;
 
-    private PendingPrediction(PredictionInput input, PredictorRunner.Task task, long startedNanos) {
+    /** The primary's run; null when it is not asked (then {@code result} is set at once). */
+    private final PredictorRunner.@Nullable Task task;
+
+    private final long startedNanos;
+    private @Nullable Prediction result;
+
+    private PendingPrediction(
+        PredictionInput input, PredictorRunner.@Nullable Task task, long startedNanos) {
       this.input = input;
       this.task = task;
       this.startedNanos = startedNanos;
@@ -255,10 +261,10 @@ public final class GuardedPredictor implements AutoCloseable {
      */
     public Optional<Prediction> poll() {
       if (result == null) {
-        if (task.isDone()) {
+        if (running().isDone()) {
           result = checked();
         } else if (clock.nanos() - startedNanos >= timeoutNanos) {
-          task.abandon();
+          running().abandon();
           result =
               fellBack(
                   String.format(
@@ -281,19 +287,26 @@ public final class GuardedPredictor implements AutoCloseable {
     private void awaitBriefly() {
       long left = timeoutNanos - (clock.nanos() - startedNanos);
       try {
-        task.await(Math.max(1_000_000L, left));
+        running().await(Math.max(1_000_000L, left));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        task.abandon();
+        running().abandon();
         result = fellBack(primary.name() + " predictor was interrupted");
       }
+    }
+
+    /** The primary's run, asked for only while there is no result yet. */
+    private PredictorRunner.Task running() {
+      // Without a task the constructor set the result, and nothing asks for the run after that.
+      return Objects.requireNonNull(
+          task, "a prediction without a primary run was answered at once");
     }
 
     private Prediction checked() {
       String problem;
       double answered = Double.NaN;
       try {
-        double s = task.answer();
+        double s = running().answer();
         answered = s;
         problem = checkAnswer(s, input);
         if (problem == null && checked) {
@@ -330,7 +343,7 @@ public final class GuardedPredictor implements AutoCloseable {
     }
   }
 
-  private String checkAnswer(double s, PredictionInput input) {
+  private @Nullable String checkAnswer(double s, PredictionInput input) {
     if (Double.isNaN(s) || Double.isInfinite(s)) {
       return primary.name() + " predictor returned " + s + " instead of a number of seconds";
     }
@@ -349,7 +362,7 @@ public final class GuardedPredictor implements AutoCloseable {
   }
 
   /** The checker: null when the answer agrees with the non-ML estimate, else the reason. */
-  private String disagreement(double s, PredictionInput input) {
+  private @Nullable String disagreement(double s, PredictionInput input) {
     double estimate = nonMlSeconds(input);
     double allowed = input.progress() == null ? band : progressBand;
     String source = input.progress() == null ? bandSource : bandSource + " for a re-prediction";

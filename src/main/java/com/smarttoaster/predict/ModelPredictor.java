@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -232,7 +233,7 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
     runtime.close();
   }
 
-  private static byte[] resource(String name) throws IOException {
+  private static byte @Nullable [] resource(String name) throws IOException {
     try (InputStream in = ModelPredictor.class.getClassLoader().getResourceAsStream(name)) {
       return in == null ? null : in.readAllBytes();
     }

@@ -2,6 +2,7 @@ package com.smarttoaster.predict;
 
 import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.ToastSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the appliance knows when a cycle starts; the only inputs a predictor may use. Never the
@@ -27,7 +28,7 @@ public record PredictionInput(
     double nominalMainsVolts,
     double sinceLastCycleS,
     double lastHeatS,
-    HeatingProgress progress) {
+    @Nullable HeatingProgress progress) {
 
   /** "Long ago": after this long a toaster has cooled through; longer gaps are reported as this. */
   public static final double NO_RECENT_CYCLE_S = 1800.0;
@@ -46,8 +47,8 @@ public record PredictionInput(
         null);
   }
 
-  /** The same start, with what heating has shown so far. */
-  public PredictionInput withProgress(HeatingProgress p) {
+  /** The same start, with what heating has shown so far (null: none, as at the start). */
+  public PredictionInput withProgress(@Nullable HeatingProgress p) {
     return new PredictionInput(
         settings,
         chamberStartC,

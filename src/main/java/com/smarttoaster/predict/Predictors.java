@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Looks predictors up by the names used on the command line and in the config. */
 public final class Predictors {
@@ -28,7 +29,7 @@ public final class Predictors {
    * @param oracle the simulator's oracle, or null where there is none (on a device)
    */
   public static ToastTimePredictor named(
-      String name, FallbackTimeTable table, ToastTimePredictor oracle) {
+      String name, FallbackTimeTable table, @Nullable ToastTimePredictor oracle) {
     PredictorName known =
         PredictorName.fromId(name)
             .orElseThrow(
@@ -42,7 +43,7 @@ public final class Predictors {
    * As {@link #named(String, FallbackTimeTable, ToastTimePredictor)}, for a name already checked.
    */
   public static ToastTimePredictor named(
-      PredictorName name, FallbackTimeTable table, ToastTimePredictor oracle) {
+      PredictorName name, FallbackTimeTable table, @Nullable ToastTimePredictor oracle) {
     switch (name) {
       case MODEL:
         return InstalledModel.PREDICTOR;

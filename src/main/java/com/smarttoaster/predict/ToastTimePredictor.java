@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** Predicts how long to heat. Implementations may be slow, wrong or throw; callers guard them. */
 public interface ToastTimePredictor {
@@ -19,7 +20,7 @@ public interface ToastTimePredictor {
   }
 
   /** The version of the learned model behind this predictor (its card's modelVersion), or null. */
-  default String modelVersion() {
+  default @Nullable String modelVersion() {
     return null;
   }
 

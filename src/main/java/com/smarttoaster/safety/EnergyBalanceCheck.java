@@ -8,6 +8,7 @@ import static com.smarttoaster.safety.FaultText.seconds;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SENSOR_DRIFT: while heating, the chamber reading runs away from what the heater's energy can
@@ -127,10 +128,10 @@ final class EnergyBalanceCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     long now = facts.nowNanos();
     // Heat flows while commanded on, unless the current sensor positively says it does not.
-    boolean flowing = facts.heaterOn() && !Boolean.FALSE.equals(facts.currentFlowing());
+    boolean flowing = facts.heaterOn() && facts.current() != HeaterCurrent.NOT_FLOWING;
     advanceDrive(now, flowing);
     boolean judged = facts.heaterOn() && facts.heatWanted();
     if (!judged) {
@@ -182,7 +183,8 @@ final class EnergyBalanceCheck implements SafetyCheck {
    * {@code perGain} and {@code common}: the bank's mean prediction over the recent samples ({@link
    * Sample}).
    */
-  private Fault accumulate(double change, double dtS, long now, double perGain, double common) {
+  private @Nullable Fault accumulate(
+      double change, double dtS, long now, double perGain, double common) {
     int alive = 0;
     int last = -1;
     for (int i = 0; i < gains.length; i++) {

@@ -5,6 +5,8 @@ import static com.smarttoaster.safety.FaultText.RESET;
 import static com.smarttoaster.safety.FaultText.celsius;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SENSOR_IMPLAUSIBLE (c): while heating, once the cycle has heated for heatingSettleS (cold bread
  * may cool the air at first), the reading falls by more than fallWhileHeatingC below its highest
@@ -32,7 +34,7 @@ final class FallWhileHeatingCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     if (!facts.heaterOn() || facts.heatNanosThisCycle() < settleNanos) {
       clear();
       return null;

@@ -65,6 +65,10 @@ public final class FaultStore {
     UnreadableFaultException(String message, Throwable cause) {
       super(message, cause);
     }
+
+    UnreadableFaultException(String message) {
+      super(message);
+    }
   }
 
   private FaultStore(Path file, Clock wallClock) {
@@ -188,7 +192,7 @@ public final class FaultStore {
   }
 
   private static UnreadableFaultException unreadable(String problem) {
-    return new UnreadableFaultException("the stored fault " + problem, null);
+    return new UnreadableFaultException("the stored fault " + problem);
   }
 
   private void writeAtomically(byte[] bytes) throws IOException {

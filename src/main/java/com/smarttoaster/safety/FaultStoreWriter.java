@@ -2,6 +2,7 @@ package com.smarttoaster.safety;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 final class FaultStoreWriter {
   private static final Logger log = LoggerFactory.getLogger(FaultStoreWriter.class);
 
-  private final FaultStore store;
+  private final @Nullable FaultStore store;
 
   /** Orders the store's writes. */
   private final Object storeLock = new Object();
@@ -27,14 +28,15 @@ final class FaultStoreWriter {
   /**
    * @param store where latched faults are kept, or null to keep them in memory only
    */
-  FaultStoreWriter(FaultStore store) {
+  FaultStoreWriter(@Nullable FaultStore store) {
     this.store = store;
   }
 
   /**
    * The stored fault, latched again; null when none is stored or there is no store. Never throws.
    */
-  Fault restored(long now) {
+  @Nullable Fault restored(long now) {
+    FaultStore store = this.store;
     if (store == null) {
       return null;
     }
@@ -71,19 +73,27 @@ final class FaultStoreWriter {
     }
   }
 
-  /**
-   * Queues a write of the store (the fault, or a clear when null). Caller holds the supervisor's
-   * lock.
-   */
-  void queue(Fault toStore, OrderedEvents events) {
+  /** Queues a write of {@code latched} to the store. Caller holds the supervisor's lock. */
+  void queueSave(Fault latched, OrderedEvents events) {
+    queue(latched, events);
+  }
+
+  /** Queues a clear of the store (the fault was reset). Caller holds the supervisor's lock. */
+  void queueClear(OrderedEvents events) {
+    queue(null, events);
+  }
+
+  /** {@code toStore} null: clear the store. */
+  private void queue(@Nullable Fault toStore, OrderedEvents events) {
+    FaultStore store = this.store;
     if (store == null) {
       return;
     }
     long generation = ++queuedGeneration;
-    events.add(() -> write(generation, toStore));
+    events.add(() -> write(store, generation, toStore));
   }
 
-  private void write(long generation, Fault toStore) {
+  private void write(FaultStore store, long generation, @Nullable Fault toStore) {
     synchronized (storeLock) {
       if (generation <= writtenGeneration) {
         return; // a newer state was written already

@@ -5,6 +5,8 @@ import static com.smarttoaster.safety.FaultText.RESET;
 import static com.smarttoaster.safety.FaultText.celsius;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SENSOR_IMPLAUSIBLE (b): while heating, the reading stays exactly the same double value for
  * frozenS. A live thermocouple always jitters or moves while the elements are on; a stuck converter
@@ -29,7 +31,7 @@ final class FrozenReadingCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     if (!facts.heaterOn()) {
       runStartNanos = NONE;
       return null;

@@ -3,6 +3,8 @@ package com.smarttoaster.safety;
 import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The controller's heat lease and heartbeat, after WPILib's MotorSafety: heat may flow only while
  * the controller keeps renewing the lease.
@@ -49,7 +51,7 @@ final class HeatLease {
   }
 
   /** The fault an overdue renewal means, or null. Only a held carriage needs a live controller. */
-  Fault check(long nowNanos, boolean heatRequested, boolean carriageHeld) {
+  @Nullable Fault check(long nowNanos, boolean heatRequested, boolean carriageHeld) {
     if (!carriageHeld) {
       return null;
     }

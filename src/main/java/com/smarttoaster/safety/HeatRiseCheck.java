@@ -8,6 +8,8 @@ import static com.smarttoaster.safety.FaultText.factor;
 import static com.smarttoaster.safety.FaultText.number;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * NO_HEAT_RISE: once the heater has been on for noRiseWindowS in this cycle, the reading must have
  * changed by at least the demand since heating started:
@@ -52,7 +54,7 @@ final class HeatRiseCheck implements SafetyCheck {
 
   private double lastColdJunctionC = Double.NaN;
   private boolean heatingSeen;
-  private Double startC;
+  private @Nullable Double startC;
   private double startColdJunctionC;
   private boolean decided;
 
@@ -63,7 +65,7 @@ final class HeatRiseCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     Double before = recent.isEmpty() ? null : recent.mean();
     double coldJunctionBefore = lastColdJunctionC;
     if (facts.usable()) {

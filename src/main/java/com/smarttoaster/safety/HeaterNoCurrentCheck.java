@@ -4,6 +4,8 @@ import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.SERVICE;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HEATER_NO_CURRENT, with a current sensor: the heater has been commanded on (and is not being cut)
  * but the sensor has read no current on every tick for more than noCurrentS. The elements are open
@@ -32,13 +34,13 @@ final class HeaterNoCurrentCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
-    Boolean flowing = facts.currentFlowing();
-    if (!facts.heaterOn() || Boolean.TRUE.equals(flowing)) {
+  public @Nullable Fault evaluate(TickFacts facts) {
+    HeaterCurrent current = facts.current();
+    if (!facts.heaterOn() || current == HeaterCurrent.FLOWING) {
       noCurrentSinceNanos = NONE;
       return null;
     }
-    if (flowing == null) {
+    if (current == HeaterCurrent.UNKNOWN) {
       return null;
     }
     long now = facts.nowNanos();

@@ -3,6 +3,8 @@ package com.smarttoaster.safety;
 import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * MAX_HEAT_TIME: the heater-on time accumulated in this cycle reaches maxHeatS while heat is still
  * on or wanted. Independent of any prediction. (The supervisor also refuses to switch the heater on
@@ -20,7 +22,7 @@ final class MaxHeatTimeCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     if (!(facts.heaterOn() || facts.heatWanted()) || facts.heatNanosThisCycle() < maxHeatNanos) {
       return null;
     }

@@ -2,7 +2,6 @@ package com.smarttoaster.safety;
 
 import com.smarttoaster.hal.CarriageLatch;
 import com.smarttoaster.hal.HeaterSwitch;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -26,16 +25,21 @@ import org.slf4j.Logger;
  * refresh); the magnet only when its wish changed or a release must be repeated.
  */
 final class OutputWriter {
-  /**
-   * What the outputs should be; {@code generation} grows with every wish. {@code hold} null: leave
-   * the magnet as it is (a start is writing the hold itself, see {@link #holdNow}).
-   */
-  private record Wish(boolean heaterOn, Boolean hold, boolean releaseAgain, long generation) {}
+  /** What the carriage magnet should do. */
+  enum Magnet {
+    HOLD,
+    RELEASE,
+    /** Leave it as it is: a start is writing the hold itself (see {@link #holdNow}). */
+    LEAVE
+  }
+
+  /** What the outputs should be; {@code generation} grows with every wish. */
+  private record Wish(boolean heaterOn, Magnet magnet, boolean releaseAgain, long generation) {}
 
   private final HeaterSwitch heater;
   private final CarriageLatch latch;
   private final ReentrantLock writing = new ReentrantLock();
-  private volatile Wish wish = new Wish(false, false, false, 0);
+  private volatile Wish wish = new Wish(false, Magnet.RELEASE, false, 0);
 
   /** Written only while holding writing; read by anyone. */
   private volatile long writtenGeneration = -1;
@@ -43,7 +47,7 @@ final class OutputWriter {
   /**
    * Guarded by writing: the last magnet command written (the supervisor's constructor released it).
    */
-  private Boolean holdWritten = false;
+  private boolean holdWritten = false;
 
   OutputWriter(HeaterSwitch heater, CarriageLatch latch) {
     this.heater = heater;
@@ -58,14 +62,13 @@ final class OutputWriter {
    *
    * @param releaseAgain write the release even if it was written before (the magnet reads held)
    */
-  void want(boolean heaterOn, Boolean hold, boolean releaseAgain, boolean refresh) {
+  void want(boolean heaterOn, Magnet magnet, boolean releaseAgain, boolean refresh) {
     Wish last = wish;
-    boolean same =
-        last.heaterOn() == heaterOn && Objects.equals(last.hold(), hold) && !releaseAgain;
+    boolean same = last.heaterOn() == heaterOn && last.magnet() == magnet && !releaseAgain;
     if (same && !refresh) {
       return;
     }
-    wish = new Wish(heaterOn, hold, releaseAgain, last.generation() + 1);
+    wish = new Wish(heaterOn, magnet, releaseAgain, last.generation() + 1);
   }
 
   /**
@@ -159,15 +162,15 @@ final class OutputWriter {
   }
 
   private void writeMagnet(Wish w) {
-    if (w.hold() == null) {
+    if (w.magnet() == Magnet.LEAVE) {
       return;
     }
-    if (w.hold()) {
-      if (!Boolean.TRUE.equals(holdWritten)) {
+    if (w.magnet() == Magnet.HOLD) {
+      if (!holdWritten) {
         latch.hold();
         holdWritten = true;
       }
-    } else if (!Boolean.FALSE.equals(holdWritten) || w.releaseAgain()) {
+    } else if (holdWritten || w.releaseAgain()) {
       latch.release();
       holdWritten = false;
     }

@@ -5,6 +5,7 @@ import static com.smarttoaster.safety.FaultText.RESET;
 import static com.smarttoaster.safety.FaultText.celsius;
 
 import com.smarttoaster.hal.TemperatureReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OVER_TEMPERATURE: {@code overTempSamples} valid samples in a row at or above cutoffC. Applies
@@ -25,7 +26,7 @@ final class OverTemperatureCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     TemperatureReading reading = facts.reading();
     if (reading == null || !reading.isValid()) {
       return null;

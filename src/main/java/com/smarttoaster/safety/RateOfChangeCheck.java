@@ -8,6 +8,7 @@ import static com.smarttoaster.safety.FaultText.celsiusPerSecond;
 import static com.smarttoaster.safety.FaultText.seconds;
 
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SENSOR_IMPLAUSIBLE (a): the reading changes faster than maxRateCPerS. The rate compares the
@@ -43,7 +44,7 @@ final class RateOfChangeCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     if (!facts.usable()) {
       return null;
     }

@@ -3,6 +3,7 @@ package com.smarttoaster.safety;
 import static com.smarttoaster.safety.FaultText.celsius;
 
 import com.smarttoaster.hal.TemperatureReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a latched fault may be cleared. USER (the reset button): only faults that do not need
@@ -25,12 +26,12 @@ final class ResetPolicy {
    * @param lastReading the latest sample read, or null if none yet
    * @param readingAgeNanos how long ago it was read
    */
-  String refusal(
+  @Nullable String refusal(
       ResetKind kind,
       FaultCode code,
       boolean leverDown,
       boolean carriageReleased,
-      TemperatureReading lastReading,
+      @Nullable TemperatureReading lastReading,
       long readingAgeNanos) {
     if (kind == ResetKind.USER) {
       if (code.needsService()) {

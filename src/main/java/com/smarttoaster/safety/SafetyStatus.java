@@ -1,6 +1,7 @@
 package com.smarttoaster.safety;
 
 import com.smarttoaster.hal.TemperatureReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Snapshot of the supervisor for display and publishing.
@@ -14,6 +15,6 @@ import com.smarttoaster.hal.TemperatureReading;
 public record SafetyStatus(
     boolean heaterCommandedOn,
     boolean carriageHeld,
-    TemperatureReading lastReading,
+    @Nullable TemperatureReading lastReading,
     double heatOnSThisCycle,
-    Fault fault) {}
+    @Nullable Fault fault) {}

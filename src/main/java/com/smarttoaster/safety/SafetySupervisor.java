@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +62,26 @@ public final class SafetySupervisor {
     RELEASING
   }
 
+  /** What a start found under the lock, before it writes the hold outside it. */
+  private enum StartCheck {
+    REFUSED,
+    /** The cycle is held already: the start keeps it. */
+    ALREADY_HELD,
+    /** Nothing refused it: this start writes the hold (the carriage is HOLDING meanwhile). */
+    HOLD
+  }
+
   /** The inputs a tick reads before it takes the lock. */
   private record Inputs(
-      SensorSampler.Sample sample, Boolean currentFlowing, boolean leverDown, boolean magnetHeld) {}
+      SensorSampler.@Nullable Sample sample,
+      HeaterCurrent current,
+      boolean leverDown,
+      boolean magnetHeld) {}
 
   private final Object lock = new Object();
   private final SafetyLimits limits;
   private final CarriageLatch latch;
-  private final HeaterCurrentSensor currentSensor;
+  private final @Nullable HeaterCurrentSensor currentSensor;
   private final DeadManTrigger deadMan;
   private final Clock clock;
   private final SafetyListener listener;
@@ -85,14 +98,14 @@ public final class SafetySupervisor {
 
   // Everything below is guarded by lock.
   private final HeatTimeBook heatTime;
-  private Fault fault;
+  private @Nullable Fault fault;
   private Carriage carriage = Carriage.RELEASED;
   private boolean heatRequested;
   private boolean heaterOn;
   private long heaterSwitchedAtNanos;
   private boolean releaseAgain;
   private long releaseAtNanos;
-  private TemperatureReading lastReading;
+  private @Nullable TemperatureReading lastReading;
   private long lastReadingAtNanos;
   private boolean sensorReadFailing;
 
@@ -110,9 +123,9 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       Clock clock,
-      SafetyListener listener) {
+      @Nullable SafetyListener listener) {
     this(limits, heater, latch, sensor, currentSensor, clock, listener, null);
   }
 
@@ -129,10 +142,10 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     this(
         limits,
         heater,
@@ -153,8 +166,8 @@ public final class SafetySupervisor {
       SafetyLimits limits,
       AppliancePorts ports,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     this(
         limits,
         ports.heater(),
@@ -176,11 +189,11 @@ public final class SafetySupervisor {
       HeaterSwitch heater,
       CarriageLatch latch,
       TemperatureSensor sensor,
-      HeaterCurrentSensor currentSensor, // null when not fitted
+      @Nullable HeaterCurrentSensor currentSensor,
       DeadManTrigger deadMan,
       Clock clock,
-      SafetyListener listener,
-      FaultStore faultStore) {
+      @Nullable SafetyListener listener,
+      @Nullable FaultStore faultStore) {
     try {
       Objects.requireNonNull(heater, "heater").set(false);
     } finally {
@@ -256,15 +269,15 @@ public final class SafetySupervisor {
    */
   public boolean holdCarriage() {
     boolean leverDown = latch.isLeverDown();
-    Boolean early =
+    StartCheck found =
         withLock(
             () -> {
               if (fault != null) {
                 log.info("Start refused: fault {} is latched", fault.code());
-                return false;
+                return StartCheck.REFUSED;
               }
               if (carriage == Carriage.HELD) {
-                return true;
+                return StartCheck.ALREADY_HELD;
               }
               if (carriage != Carriage.RELEASED) {
                 log.info(
@@ -272,17 +285,17 @@ public final class SafetySupervisor {
                     carriage == Carriage.HOLDING
                         ? "being held by another start"
                         : "still being released after the previous cycle");
-                return false;
+                return StartCheck.REFUSED;
               }
               if (!leverDown) {
                 log.info("Start refused: the carriage lever is not down");
-                return false;
+                return StartCheck.REFUSED;
               }
               carriage = Carriage.HOLDING;
-              return null;
+              return StartCheck.HOLD;
             });
-    if (early != null) {
-      return early;
+    if (found != StartCheck.HOLD) {
+      return found == StartCheck.ALREADY_HELD;
     }
     boolean written = outputs.holdNow(HOLD_WAIT_MS);
     boolean held = written && latch.isHeld();
@@ -460,7 +473,7 @@ public final class SafetySupervisor {
           }
           FaultCode cleared = fault.code();
           fault = null;
-          store.queue(null, events);
+          store.queueClear(events);
           heatRequested = false;
           carriage = Carriage.RELEASED;
           checks.forEach(check -> check.onReset(now));
@@ -511,7 +524,7 @@ public final class SafetySupervisor {
       if (outputs.cutHeatNow(log)) {
         synchronized (lock) {
           releaseCarriage(heatTime.lastTickNanos());
-          outputs.want(false, false, false, false);
+          outputs.want(false, OutputWriter.Magnet.RELEASE, false, false);
         }
       }
     } catch (RuntimeException e) {
@@ -534,7 +547,7 @@ public final class SafetySupervisor {
     noteSample(in.sample());
     if (fault == null) {
       followCarriage(now, in);
-      finishRelease(now, in.currentFlowing());
+      finishRelease(now, in.current());
     }
     if (fault == null) {
       runChecks(now, in);
@@ -553,7 +566,7 @@ public final class SafetySupervisor {
     heatTime.tickDone(now);
   }
 
-  private void noteSample(SensorSampler.Sample sample) {
+  private void noteSample(SensorSampler.@Nullable Sample sample) {
     if (sample == null) {
       return; // the converter is still converting
     }
@@ -585,11 +598,11 @@ public final class SafetySupervisor {
     }
   }
 
-  private void finishRelease(long now, Boolean currentFlowing) {
+  private void finishRelease(long now, HeaterCurrent current) {
     if (carriage != Carriage.RELEASING || now < releaseAtNanos) {
       return;
     }
-    if (Boolean.TRUE.equals(currentFlowing)) {
+    if (current == HeaterCurrent.FLOWING) {
       double sinceOffS = Nanos.toSeconds(now - heaterSwitchedAtNanos);
       latchFault(
           new Fault(
@@ -602,7 +615,7 @@ public final class SafetySupervisor {
           now);
       return;
     }
-    if (currentFlowing == null) {
+    if (current == HeaterCurrent.UNKNOWN) {
       log.warn("Heater current could not be read before the release; releasing anyway");
     }
     releaseCarriage(now);
@@ -628,7 +641,7 @@ public final class SafetySupervisor {
             heatTime.heatNanosThisCycle(),
             held && heatRequested,
             held,
-            in.currentFlowing(),
+            in.current(),
             problem);
     for (SafetyCheck check : checks) {
       Fault found = check.evaluate(facts);
@@ -648,7 +661,7 @@ public final class SafetySupervisor {
    * in a read or a write) while something is at stake (heat on or carriage held). An idle toaster
    * has nothing to cut.
    */
-  private Fault loopStalled(long now) {
+  private @Nullable Fault loopStalled(long now) {
     boolean atStake = heaterOn || carriage != Carriage.RELEASED;
     long sinceTickNanos = now - heatTime.lastTickNanos();
     if (!atStake || sinceTickNanos <= staleNanos) {
@@ -676,7 +689,7 @@ public final class SafetySupervisor {
     heatRequested = false;
     log.error("Safety fault {}: {}", found.code(), found.message());
     events.add(() -> listener.onFault(found));
-    store.queue(found, events);
+    store.queueSave(found, events);
     cutHeatAndRelease(now);
   }
 
@@ -710,22 +723,25 @@ public final class SafetySupervisor {
     }
   }
 
-  /** Hold, release, or (while a start writes the hold itself) null: leave the magnet alone. */
-  private Boolean magnetWish() {
-    return carriage == Carriage.HOLDING ? null : carriage != Carriage.RELEASED;
+  /** Hold, release, or (while a start writes the hold itself) leave the magnet alone. */
+  private OutputWriter.Magnet magnetWish() {
+    if (carriage == Carriage.HOLDING) {
+      return OutputWriter.Magnet.LEAVE;
+    }
+    return carriage == Carriage.RELEASED ? OutputWriter.Magnet.RELEASE : OutputWriter.Magnet.HOLD;
   }
 
   // ---- inputs and plumbing -------------------------------------------------------------------
 
-  private Boolean readCurrent() {
+  private HeaterCurrent readCurrent() {
     if (currentSensor == null) {
-      return null;
+      return HeaterCurrent.UNKNOWN;
     }
     try {
-      return currentSensor.isCurrentFlowing();
+      return currentSensor.isCurrentFlowing() ? HeaterCurrent.FLOWING : HeaterCurrent.NOT_FLOWING;
     } catch (RuntimeException e) {
       log.debug("Heater current could not be read", e);
-      return null;
+      return HeaterCurrent.UNKNOWN;
     }
   }
 

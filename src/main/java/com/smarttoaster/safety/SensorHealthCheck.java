@@ -6,6 +6,7 @@ import static com.smarttoaster.safety.FaultText.celsius;
 
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.ThermocoupleFault;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SENSOR_FAULT: the converter reports a fault bit, returns a non-number, or a reading outside
@@ -26,7 +27,7 @@ final class SensorHealthCheck implements SafetyCheck {
   }
 
   /** True when {@code reading} can be believed: valid and inside the sensor's believable range. */
-  static boolean isUsable(TemperatureReading reading, SafetyLimits limits) {
+  static boolean isUsable(@Nullable TemperatureReading reading, SafetyLimits limits) {
     return reading != null
         && reading.isValid()
         && reading.chamberC() >= limits.sensorMinC()
@@ -34,7 +35,7 @@ final class SensorHealthCheck implements SafetyCheck {
   }
 
   /** What is wrong with {@code reading}, in plain words; null when it is usable. */
-  static String problem(TemperatureReading reading, SafetyLimits limits) {
+  static @Nullable String problem(TemperatureReading reading, SafetyLimits limits) {
     if (reading.fault() == null) {
       return "the thermocouple converter reported no status";
     }
@@ -69,7 +70,7 @@ final class SensorHealthCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     TemperatureReading reading = facts.reading();
     if (reading == null) {
       return null;

@@ -3,6 +3,7 @@ package com.smarttoaster.safety;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.TemperatureSensor;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the chamber sensor no faster than the converter can convert. A MAX31855 needs 70-100 ms per
@@ -23,7 +24,7 @@ final class SensorSampler {
    * @param problem why there is no reading, in plain words; null when there is one
    * @param atNanos clock time of the read
    */
-  record Sample(TemperatureReading reading, String problem, long atNanos) {}
+  record Sample(@Nullable TemperatureReading reading, @Nullable String problem, long atNanos) {}
 
   private static final long NEVER = Long.MIN_VALUE;
 
@@ -40,7 +41,7 @@ final class SensorSampler {
   /**
    * A new sample when one is due at {@code nowNanos}; null when the converter is still converting.
    */
-  Sample sampleIfDue(long nowNanos) {
+  @Nullable Sample sampleIfDue(long nowNanos) {
     if (lastReadNanos != NEVER && nowNanos - lastReadNanos < sampleNanos) {
       return null;
     }

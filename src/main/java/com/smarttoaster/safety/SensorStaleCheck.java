@@ -4,6 +4,8 @@ import static com.smarttoaster.safety.FaultText.HEAT_CUT;
 import static com.smarttoaster.safety.FaultText.RESET;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SENSOR_STALE: no usable sample for more than staleS. Applies always. The clock starts at the
  * first tick (not at construction, so a slow start-up does not trip it) and again after a reset.
@@ -16,7 +18,7 @@ final class SensorStaleCheck implements SafetyCheck {
   private final SafetyLimits limits;
   private final long staleNanos;
   private long lastUsableNanos = NEVER;
-  private String lastProblem;
+  private @Nullable String lastProblem;
 
   SensorStaleCheck(SafetyLimits limits) {
     this.limits = limits;
@@ -24,7 +26,7 @@ final class SensorStaleCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     if (facts.usable() || lastUsableNanos == NEVER) {
       lastUsableNanos = facts.nowNanos();
       lastProblem = null;

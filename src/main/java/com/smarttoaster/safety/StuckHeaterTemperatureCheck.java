@@ -4,6 +4,8 @@ import static com.smarttoaster.safety.FaultText.SERVICE;
 import static com.smarttoaster.safety.FaultText.celsius;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HEATER_STUCK_ON (b), by temperature: the heater is commanded off but the carriage is held (its
  * mains contacts closed), so no heat should flow; yet, from stuckSettleS after the off command (the
@@ -44,12 +46,12 @@ final class StuckHeaterTemperatureCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
+  public @Nullable Fault evaluate(TickFacts facts) {
     boolean applies =
         !facts.heaterOn()
             && facts.carriageHeld()
             && facts.nanosSinceHeaterSwitched() >= settleNanos
-            && !Boolean.FALSE.equals(facts.currentFlowing());
+            && facts.current() != HeaterCurrent.NOT_FLOWING;
     if (!applies) {
       clear();
       return null;

@@ -3,6 +3,8 @@ package com.smarttoaster.safety;
 import static com.smarttoaster.safety.FaultText.SERVICE;
 import static com.smarttoaster.safety.FaultText.seconds;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HEATER_STUCK_ON (a), with a current sensor: current flows while the heater is commanded off, on
  * {@value #SAMPLES_IN_A_ROW} samples in a row, counting only from releaseVerifyS after the off
@@ -40,16 +42,16 @@ final class StuckRelayCurrentCheck implements SafetyCheck {
   }
 
   @Override
-  public Fault evaluate(TickFacts facts) {
-    Boolean flowing = facts.currentFlowing();
+  public @Nullable Fault evaluate(TickFacts facts) {
+    HeaterCurrent current = facts.current();
     if (facts.heaterOn() || facts.nanosSinceHeaterSwitched() < verifyNanos) {
       flowingInARow = 0;
       return null;
     }
-    if (flowing == null) {
+    if (current == HeaterCurrent.UNKNOWN) {
       return null;
     }
-    if (!flowing) {
+    if (current == HeaterCurrent.NOT_FLOWING) {
       flowingInARow = 0;
       return null;
     }

@@ -3,6 +3,7 @@ package com.smarttoaster.safety;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class SupervisorLoop implements AutoCloseable {
 
   private final SafetySupervisor supervisor;
   private final long periodNanos;
-  private ScheduledExecutorService executor;
+  private @Nullable ScheduledExecutorService executor;
   private boolean closed;
   private int failuresInARow; // only touched on the loop thread
 

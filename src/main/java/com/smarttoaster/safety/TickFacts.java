@@ -1,6 +1,8 @@
 package com.smarttoaster.safety;
 
 import com.smarttoaster.hal.TemperatureReading;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one supervisor tick saw, as the checks need it. Built by the supervisor once per tick.
@@ -18,26 +20,26 @@ import com.smarttoaster.hal.TemperatureReading;
  *     just ended
  * @param heatWanted the controller requests heat in a held cycle
  * @param carriageHeld the carriage is held for a cycle (not idle, not being released)
- * @param currentFlowing heater current sensor; null when none is fitted or it could not be read
+ * @param current what the heater current sensor read this tick
  * @param sampleProblem why the sample of this tick is not usable, in plain words; null when usable
  *     or when no sample was due
  */
 record TickFacts(
     long nowNanos,
     boolean sampled,
-    TemperatureReading reading,
+    @Nullable TemperatureReading reading,
     boolean usable,
     boolean heaterOn,
     long heaterSwitchedAtNanos,
     long heatNanosThisCycle,
     boolean heatWanted,
     boolean carriageHeld,
-    Boolean currentFlowing,
-    String sampleProblem) {
+    HeaterCurrent current,
+    @Nullable String sampleProblem) {
 
   /** The chamber reading, °C; only meaningful when {@link #usable()}. */
   double chamberC() {
-    return reading.chamberC();
+    return usableReading().chamberC();
   }
 
   /**
@@ -45,7 +47,12 @@ record TickFacts(
    * meaningful when {@link #usable()}.
    */
   double coldJunctionC() {
-    return reading.coldJunctionC();
+    return usableReading().coldJunctionC();
+  }
+
+  private TemperatureReading usableReading() {
+    // A usable tick always carries its reading; the checks ask only after usable().
+    return Objects.requireNonNull(reading, "no reading this tick; ask only when usable()");
   }
 
   /** Time since the heater command last changed, ns. */

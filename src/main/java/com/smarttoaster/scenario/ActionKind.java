@@ -1,5 +1,7 @@
 package com.smarttoaster.scenario;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the user (or a remote) does during a scenario. A scenario begins with the bread in and the
  * lever pressed at 0 s.
@@ -28,7 +30,7 @@ public enum ActionKind {
   }
 
   /** Parses an id; null when unknown. */
-  public static ActionKind fromId(String id) {
+  public static @Nullable ActionKind fromId(String id) {
     for (ActionKind k : values()) {
       if (k.id.equals(id)) {
         return k;

@@ -2,6 +2,7 @@ package com.smarttoaster.scenario;
 
 import com.smarttoaster.input.NumberRange;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults a scenario can inject, with their ids in the file and the one parameter each needs (if
@@ -57,11 +58,15 @@ public enum FaultKind {
   LATCH_STUCK("latch-stuck", null, null, true);
 
   private final String id;
-  private final FaultParameter parameter;
-  private final NumberRange range;
+  private final @Nullable FaultParameter parameter;
+  private final @Nullable NumberRange range;
   private final boolean zeroAllowed;
 
-  FaultKind(String id, FaultParameter parameter, NumberRange range, boolean zeroAllowed) {
+  FaultKind(
+      String id,
+      @Nullable FaultParameter parameter,
+      @Nullable NumberRange range,
+      boolean zeroAllowed) {
     this.id = id;
     this.parameter = parameter;
     this.range = range;
@@ -100,7 +105,7 @@ public enum FaultKind {
   }
 
   /** Parses an id; null when unknown, so the caller can name the field in its message. */
-  public static FaultKind fromId(String id) {
+  public static @Nullable FaultKind fromId(String id) {
     for (FaultKind k : values()) {
       if (k.id.equals(id)) {
         return k;

@@ -2,6 +2,7 @@ package com.smarttoaster.scenario;
 
 import com.smarttoaster.input.Format;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault injected at {@code atS}. Exactly the parameter that the kind requires is non-null (see
@@ -15,7 +16,12 @@ import java.util.Objects;
  * @param seconds s, for predictor-extreme and predictor-slow; else null
  */
 public record ScenarioFault(
-    FaultKind kind, double atS, Double rateCPerS, Double sigmaC, Double durationS, Double seconds) {
+    FaultKind kind,
+    double atS,
+    @Nullable Double rateCPerS,
+    @Nullable Double sigmaC,
+    @Nullable Double durationS,
+    @Nullable Double seconds) {
 
   public ScenarioFault {
     Objects.requireNonNull(kind, "kind");
@@ -29,13 +35,17 @@ public record ScenarioFault(
     for (FaultParameter p : FaultParameter.values()) {
       Double value = valueOf(p, rateCPerS, sigmaC, durationS, seconds);
       boolean wanted = kind.parameter().orElse(null) == p;
-      if (wanted && value == null) {
+      if (!wanted) {
+        if (value != null) {
+          throw new IllegalArgumentException(
+              p.fieldName() + " does not apply to kind " + kind.id());
+        }
+        continue;
+      }
+      if (value == null) {
         throw new IllegalArgumentException(p.fieldName() + " is required for kind " + kind.id());
       }
-      if (!wanted && value != null) {
-        throw new IllegalArgumentException(p.fieldName() + " does not apply to kind " + kind.id());
-      }
-      if (wanted && !kind.accepts(value)) {
+      if (!kind.accepts(value)) {
         throw new IllegalArgumentException(
             p.fieldName()
                 + " = "
@@ -74,11 +84,17 @@ public record ScenarioFault(
         kind.parameter()
             .orElseThrow(
                 () -> new IllegalStateException("kind " + kind.id() + " takes no parameter"));
-    return valueOf(p, rateCPerS, sigmaC, durationS, seconds);
+    // The constructor refuses a fault without its kind's parameter.
+    return Objects.requireNonNull(
+        valueOf(p, rateCPerS, sigmaC, durationS, seconds), "the kind's parameter is set");
   }
 
-  private static Double valueOf(
-      FaultParameter p, Double rate, Double sigma, Double duration, Double secs) {
+  private static @Nullable Double valueOf(
+      FaultParameter p,
+      @Nullable Double rate,
+      @Nullable Double sigma,
+      @Nullable Double duration,
+      @Nullable Double secs) {
     switch (p) {
       case RATE_C_PER_S:
         return rate;

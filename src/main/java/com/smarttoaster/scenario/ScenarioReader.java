@@ -24,10 +24,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads scenario files (docs/contracts.md §2) strictly: unknown fields, wrong types, missing
@@ -192,7 +194,7 @@ public final class ScenarioReader {
     return List.copyOf(files);
   }
 
-  private static Scenario readFields(ObjectFields top, Problems problems) {
+  private static @Nullable Scenario readFields(ObjectFields top, Problems problems) {
     Optional<String> name =
         top.text(
             "name",
@@ -244,7 +246,7 @@ public final class ScenarioReader {
           nominal.orElse(ElementRating.VOLTS_230));
     } catch (IllegalArgumentException e) {
       // Every rule is checked above with a field path; this is a safety net, not a code path.
-      problems.add("", e.getMessage());
+      problems.add("", Objects.toString(e.getMessage(), e.toString()));
       return null;
     }
   }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one scenario on a simulated appliance (the simulated one, or the emulated Raspberry Pi: the
@@ -74,10 +75,10 @@ public final class CycleSimulation {
   private final ApplianceRemote remote;
 
   private double heaterOnS;
-  private String heatCutBy;
+  private @Nullable String heatCutBy;
   private boolean wasFlowing;
-  private Double heatCutS;
-  private Double carriageUpS;
+  private @Nullable Double heatCutS;
+  private @Nullable Double carriageUpS;
   private boolean carriageWasDown;
   private double maxChamberC;
   private double maxBreadSurfaceC;
@@ -149,7 +150,7 @@ public final class CycleSimulation {
    * Runs the scenario to its end; {@code progress} hears the simulated time now and then (may be
    * null).
    */
-  public SimulationResult run(DoubleConsumer progress) {
+  public SimulationResult run(@Nullable DoubleConsumer progress) {
     Stepper stepper = new Stepper(progress);
     List<EarlierCycle> before = scenario.before();
     for (int i = 0; i < before.size(); i++) {
@@ -261,7 +262,7 @@ public final class CycleSimulation {
 
   /** One 10 ms step of everything: software (unless crashed), trace, physics, clock. */
   private final class Stepper {
-    private final DoubleConsumer progress;
+    private final @Nullable DoubleConsumer progress;
     private final long supervisorEvery =
         Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
     private final long controllerEvery = 5;
@@ -272,7 +273,7 @@ public final class CycleSimulation {
     private final Pacer pacer = new Pacer(options.realtimeFactor());
     private long step;
 
-    Stepper(DoubleConsumer progress) {
+    Stepper(@Nullable DoubleConsumer progress) {
       this.progress = progress;
     }
 

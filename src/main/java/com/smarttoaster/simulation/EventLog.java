@@ -10,6 +10,7 @@ import com.smarttoaster.safety.SafetyListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects what happened in a simulated cycle, in simulated seconds, for the result's event list.
@@ -17,7 +18,7 @@ import java.util.Locale;
 final class EventLog implements SafetyListener, ControllerListener {
   private final Clock clock;
   private final List<SimulationResult.Event> events = new ArrayList<>();
-  private Prediction prediction;
+  private @Nullable Prediction prediction;
   private boolean refused;
   private long originNanos;
 
@@ -49,7 +50,7 @@ final class EventLog implements SafetyListener, ControllerListener {
     return List.copyOf(events);
   }
 
-  Prediction prediction() {
+  @Nullable Prediction prediction() {
     return prediction;
   }
 

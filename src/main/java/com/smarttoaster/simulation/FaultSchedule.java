@@ -87,23 +87,24 @@ final class FaultSchedule {
       predictorFaults.add(f);
       askedBefore.add(predictor.asked());
     }
+    // Each kind with a parameter reads its own (ScenarioFault requires it).
     switch (f.kind()) {
       case SENSOR_OPEN -> tc.setWiringFault(ThermocoupleFault.OPEN_CIRCUIT);
       case SENSOR_SHORT -> tc.setWiringFault(ThermocoupleFault.SHORT_TO_GND);
       case SENSOR_SHORT_VCC -> tc.setWiringFault(ThermocoupleFault.SHORT_TO_VCC);
       case SENSOR_STUCK -> tc.setStuck(true);
-      case SENSOR_DRIFT -> tc.setDrift(f.rateCPerS());
-      case SENSOR_NOISE -> tc.setExtraNoise(f.sigmaC());
-      case SENSOR_DROPOUT -> tc.startDropout(f.durationS());
+      case SENSOR_DRIFT -> tc.setDrift(f.parameter());
+      case SENSOR_NOISE -> tc.setExtraNoise(f.parameter());
+      case SENSOR_DROPOUT -> tc.startDropout(f.parameter());
       case HEATER_STUCK_ON -> appliance.weldRelay();
       case HEATER_OPEN -> appliance.breakElement();
-      case OVERHEAT -> appliance.startCrumbFire(f.rateCPerS());
+      case OVERHEAT -> appliance.startCrumbFire(f.parameter());
       case PREDICTOR_NAN -> predictor.misbehave(FaultyPredictor.Misbehaviour.NAN, 0);
       case PREDICTOR_EXTREME ->
-          predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.seconds());
+          predictor.misbehave(FaultyPredictor.Misbehaviour.EXTREME, f.parameter());
       case PREDICTOR_ERROR -> predictor.misbehave(FaultyPredictor.Misbehaviour.ERROR, 0);
       case PREDICTOR_HANG -> predictor.misbehave(FaultyPredictor.Misbehaviour.HANG, 0);
-      case PREDICTOR_SLOW -> predictor.misbehave(FaultyPredictor.Misbehaviour.SLOW, f.seconds());
+      case PREDICTOR_SLOW -> predictor.misbehave(FaultyPredictor.Misbehaviour.SLOW, f.parameter());
       case CONTROLLER_HANG -> controllerHung = true;
       case SOFTWARE_CRASH -> softwareCrashed = true;
       case LATCH_STUCK -> appliance.jamLatch();

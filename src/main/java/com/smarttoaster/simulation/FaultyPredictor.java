@@ -2,6 +2,8 @@ package com.smarttoaster.simulation;
 
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps the chosen predictor and makes it misbehave on cue, so scenarios can check the guardrails
@@ -18,7 +20,7 @@ final class FaultyPredictor implements ToastTimePredictor {
     SLOW
   }
 
-  private ToastTimePredictor inner;
+  private @Nullable ToastTimePredictor inner;
   private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
 
   /**
@@ -33,6 +35,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   FaultyPredictor wrap(ToastTimePredictor predictor) {
     this.inner = predictor;
     return this;
+  }
+
+  /** The wrapped predictor; {@link #wrap} runs when the assembly is built, before any use. */
+  private ToastTimePredictor inner() {
+    return Objects.requireNonNull(inner, "wrap() comes before the predictor is used");
   }
 
   int asked() {
@@ -59,22 +66,22 @@ final class FaultyPredictor implements ToastTimePredictor {
 
   @Override
   public String name() {
-    return inner.name();
+    return inner().name();
   }
 
   @Override
-  public String modelVersion() {
-    return inner.modelVersion();
+  public @Nullable String modelVersion() {
+    return inner().modelVersion();
   }
 
   @Override
   public java.util.OptionalDouble cardCheckerBand() {
-    return inner.cardCheckerBand();
+    return inner().cardCheckerBand();
   }
 
   @Override
   public java.util.OptionalDouble cardCheckerBandProgress() {
-    return inner.cardCheckerBandProgress();
+    return inner().cardCheckerBandProgress();
   }
 
   @Override
@@ -89,9 +96,9 @@ final class FaultyPredictor implements ToastTimePredictor {
         throw new IllegalStateException("injected predictor error");
       case HANG:
         // The hang is the runner's infinite latency; blocking here would stop simulated time too.
-        return inner.predictSeconds(input);
+        return inner().predictSeconds(input);
       default:
-        return inner.predictSeconds(input);
+        return inner().predictSeconds(input);
     }
   }
 }

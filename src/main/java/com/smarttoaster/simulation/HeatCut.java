@@ -2,6 +2,7 @@ package com.smarttoaster.simulation;
 
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Names what stopped the elements' current, from the state of the mains path at that moment. */
 final class HeatCut {
@@ -35,7 +36,7 @@ final class HeatCut {
    * THERMAL_CUTOUT, THERMAL_FUSE or HEAT_TIMER (the hardware heat timer's relay); null when the cut
    * was not one of those.
    */
-  static String faultCode(String heatCutBy) {
+  static @Nullable String faultCode(@Nullable String heatCutBy) {
     if (heatCutBy == null) {
       return null;
     }

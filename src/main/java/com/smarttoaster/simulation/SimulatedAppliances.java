@@ -8,6 +8,7 @@ import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the appliance a simulation runs on, by its command-line name. */
 public final class SimulatedAppliances {
@@ -31,7 +32,7 @@ public final class SimulatedAppliances {
       SimClock clock,
       boolean currentSensorFitted,
       ToastSettings initial,
-      PiConfig wiring) {
+      @Nullable PiConfig wiring) {
     SimulatedAppliance world = new SimulatedAppliance(conditions, seed, clock);
     return switch (kind) {
       case "sim" -> world;

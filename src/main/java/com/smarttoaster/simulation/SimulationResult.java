@@ -36,22 +36,22 @@ import org.jspecify.annotations.Nullable;
 public record SimulationResult(
     String scenario,
     String outcome,
-    String fault,
+    @Nullable String fault,
     String predictor,
-    String fallbackReason,
-    Double predictedS,
+    @Nullable String fallbackReason,
+    @Nullable Double predictedS,
     double heaterOnS,
     double cycleS,
-    Double heatCutS,
+    @Nullable Double heatCutS,
     double maxChamberC,
     double maxBreadSurfaceC,
     int targetShade,
     double achievedShade,
-    Double tripLatencyMs,
+    @Nullable Double tripLatencyMs,
     Limits limits,
     List<Event> events,
     String appliance,
-    String heatCutBy) {
+    @Nullable String heatCutBy) {
 
   /** {@link #outcome()} as the enum it is one of (the record keeps the contract's string). */
   public @Nullable CycleOutcome outcomeKind() {

@@ -4,6 +4,7 @@ import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.ScenarioFault;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures trip latency (docs/contracts.md §3, tripLatencyMs): from the later of the fault's onset
@@ -23,11 +24,13 @@ import java.util.List;
  * faults only times the earliest of those.
  */
 final class TripTimer {
-  private final ScenarioFault fault;
+  /** The fault that is timed; null when the scenario injects none. */
+  private final @Nullable ScenarioFault fault;
+
   private final double cutoffC;
-  private Double onsetS;
-  private Double heatSinceOnsetS;
-  private Double stoppedS;
+  private @Nullable Double onsetS;
+  private @Nullable Double heatSinceOnsetS;
+  private @Nullable Double stoppedS;
 
   TripTimer(List<ScenarioFault> faults, double cutoffC) {
     Comparator<ScenarioFault> order =
@@ -84,7 +87,7 @@ final class TripTimer {
    * injected; 0 when heat never flowed after the onset (or the onset never came); up to {@code
    * endS} when heat was still flowing.
    */
-  Double latencyMs(double endS) {
+  @Nullable Double latencyMs(double endS) {
     if (fault == null) {
       return null;
     }
@@ -96,7 +99,7 @@ final class TripTimer {
   }
 
   /** The fault that is timed, or null. */
-  FaultKind timedKind() {
+  @Nullable FaultKind timedKind() {
     return fault == null ? null : fault.kind();
   }
 }

@@ -1,6 +1,7 @@
 package com.smarttoaster.toast;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Bread types the appliance knows, as named in scenario files, config and MQTT. */
 public enum BreadType {
@@ -19,7 +20,7 @@ public enum BreadType {
   /**
    * Parses a lower-case id; returns null when unknown so callers can name the field in the error.
    */
-  public static BreadType fromId(String id) {
+  public static @Nullable BreadType fromId(String id) {
     for (BreadType t : values()) {
       if (t.id().equals(id)) {
         return t;

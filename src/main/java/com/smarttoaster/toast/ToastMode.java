@@ -1,6 +1,7 @@
 package com.smarttoaster.toast;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Toasting modes as on real toasters: DEFROST thaws frozen bread before toasting it to the shade,
@@ -17,7 +18,7 @@ public enum ToastMode {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static ToastMode fromId(String id) {
+  public static @Nullable ToastMode fromId(String id) {
     for (ToastMode m : values()) {
       if (m.id().equals(id)) {
         return m;

@@ -8,6 +8,7 @@ import com.smarttoaster.remote.OfferSink;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,10 @@ public final class DeviceOffers implements OfferSink {
    * @return whether offers are now accepted
    */
   public static boolean acceptIfConfigured(
-      MqttConfig mqtt, String deviceId, ApplianceRemote remote, ModelStore store) {
+      @Nullable MqttConfig mqtt,
+      String deviceId,
+      ApplianceRemote remote,
+      @Nullable ModelStore store) {
     if (mqtt == null || !mqtt.acceptModelOffers()) {
       return false;
     }

@@ -3,6 +3,7 @@ package com.smarttoaster.hal.emulated;
 import com.smarttoaster.hal.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mechanical contact to ground on a pulled-up GPIO (a tact button, the lever microswitch, one
@@ -75,7 +76,7 @@ public final class ContactSwitch implements GpioHeader.Circuit {
    * decide.
    */
   @Override
-  public Boolean get() {
+  public @Nullable Boolean forcedLevel() {
     return isClosedAt(clock.nanos()) ? Boolean.FALSE : null;
   }
 

@@ -18,6 +18,7 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Raspberry Pi appliance with its chips emulated: the real {@link PiAppliance} (Pi4J devices,
@@ -107,9 +108,9 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   private final ContactSwitch bagel;
   private final ContactSwitch reheat;
   private final ContactSwitch reset;
-  private final ContactSwitch remoteArm;
-  private final ContactSwitch breadButton;
-  private final ContactSwitch slicesButton;
+  private final @Nullable ContactSwitch remoteArm;
+  private final @Nullable ContactSwitch breadButton;
+  private final @Nullable ContactSwitch slicesButton;
   private final RotaryEncoder encoder;
   private final PiAppliance pi;
   private final AppliancePorts ports;
@@ -198,6 +199,9 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     this.ports = pi.ports();
     this.intendedShade = initial.shade();
     this.intendedMode = initial.mode();
+    this.intendedBread = initial.bread();
+    this.intendedThicknessMm = initial.thicknessMm();
+    this.intendedSlices = initial.slices();
   }
 
   /**
@@ -206,7 +210,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
    * IllegalArgumentException carrying the Pi appliance's message.
    */
   public static EmulatedPiAppliance create(
-      PiConfig wiring,
+      @Nullable PiConfig wiring,
       boolean currentSensorFitted,
       SimulatedAppliance world,
       SimClock clock,
@@ -390,25 +394,28 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     boolean slicesDiffer = wanted.slices() != intendedSlices;
     boolean thicknessDiffers = wanted.thicknessMm() != intendedThicknessMm;
     double mm = wanted.thicknessMm();
+    ContactSwitch slicesKey = slicesButton;
+    ContactSwitch breadKey = breadButton;
     boolean knobCanSet =
-        breadButton != null
+        breadKey != null
             && mm == Math.rint(mm)
             && mm >= FrontPanel.MIN_THICKNESS_MM
             && mm <= FrontPanel.MAX_THICKNESS_MM;
-    if ((slicesDiffer && slicesButton == null) || (thicknessDiffers && !knobCanSet)) {
+    if ((slicesDiffer && slicesKey == null) || (thicknessDiffers && !knobCanSet)) {
       pi.controls().deliverWithoutInput(wanted);
     } else {
-      if (slicesDiffer) {
-        pressButton(slicesButton, at, PRESS_S);
+      // Both keys are fitted where they are needed (else the branch above delivered without input).
+      if (slicesDiffer && slicesKey != null) {
+        pressButton(slicesKey, at, PRESS_S);
       }
-      if (thicknessDiffers) {
+      if (thicknessDiffers && breadKey != null) {
         long pressAt = Math.max(at, inputsBusyUntilNanos);
         int detents = (int) Math.round(mm) - (int) Math.round(intendedThicknessMm);
-        breadButton.set(pressAt, true);
+        breadKey.set(pressAt, true);
         long turnedAt =
             encoder.turn(pressAt + Math.round(FrontPanel.BREAD_HOLD_S * 1e9) + gapNanos(), detents);
-        breadButton.set(turnedAt + gapNanos(), false);
-        inputsBusyUntilNanos = breadButton.lastChangeNanos() + gapNanos();
+        breadKey.set(turnedAt + gapNanos(), false);
+        inputsBusyUntilNanos = breadKey.lastChangeNanos() + gapNanos();
       }
     }
     intendedSlices = wanted.slices();

@@ -5,6 +5,7 @@ import com.pi4j.io.spi.SpiBase;
 import com.pi4j.io.spi.SpiConfig;
 import com.pi4j.io.spi.SpiProvider;
 import com.pi4j.io.spi.SpiProviderBase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Pi4J SPI provider for SPI0 whose chip selects lead to emulated chips, in the place of the
@@ -29,14 +30,14 @@ public final class EmulatedSpi {
    * The provider; {@code ce0} and {@code ce1} are the chips on SPI0 CE0 and CE1, null where none is
    * fitted (MISO then reads all zeros: nothing drives it against the Pi's pull-down).
    */
-  public static SpiProvider provider(Chip ce0, Chip ce1) {
+  public static SpiProvider provider(@Nullable Chip ce0, @Nullable Chip ce1) {
     return new Provider(ce0, ce1);
   }
 
   private static final class Provider extends SpiProviderBase {
     private final Chip[] chips;
 
-    Provider(Chip ce0, Chip ce1) {
+    Provider(@Nullable Chip ce0, @Nullable Chip ce1) {
       super("emulated-spi", "Emulated Pi SPI0");
       this.chips = new Chip[] {ce0, ce1};
     }
@@ -63,7 +64,8 @@ public final class EmulatedSpi {
     }
 
     @Override
-    public int transfer(byte[] write, int writeOffset, byte[] read, int readOffset, int length) {
+    public int transfer(
+        byte @Nullable [] write, int writeOffset, byte[] read, int readOffset, int length) {
       int frame = chip.transfer();
       for (int i = 0; i < length; i++) {
         read[readOffset + i] = i < 4 ? (byte) (frame >>> (24 - 8 * i)) : 0;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Pi's 28 GPIO lines (BCM 0..27) with what is wired to them: the level each line carries, from
@@ -28,12 +28,12 @@ public final class GpioHeader {
   /** Highest BCM line on the 40-pin header. */
   public static final int MAX_LINE = 27;
 
-  /**
-   * What the outside circuit does to a line: forces it high or low, or lets go (null) so the pull
-   * resistor decides.
-   */
+  /** What the outside circuit does to a line: forces it high or low, or lets go. */
   @FunctionalInterface
-  public interface Circuit extends Supplier<Boolean> {}
+  public interface Circuit {
+    /** The level the circuit forces now; null when it lets go, so the pull resistor decides. */
+    @Nullable Boolean forcedLevel();
+  }
 
   private final Map<Integer, Boolean> driven = new ConcurrentHashMap<>();
   private final Map<Integer, Circuit> circuits = new ConcurrentHashMap<>();
@@ -66,7 +66,7 @@ public final class GpioHeader {
    */
   boolean read(int bcm, boolean pulledUp) {
     Circuit c = circuits.get(check(bcm));
-    Boolean forced = c == null ? null : c.get();
+    Boolean forced = c == null ? null : c.forcedLevel();
     if (forced != null) {
       return forced;
     }
@@ -75,7 +75,7 @@ public final class GpioHeader {
   }
 
   /** The level last written to output line {@code bcm}, or null if it was never driven. */
-  public Boolean driven(int bcm) {
+  public @Nullable Boolean driven(int bcm) {
     return driven.get(check(bcm));
   }
 

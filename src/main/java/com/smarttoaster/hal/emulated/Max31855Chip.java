@@ -7,6 +7,7 @@ import com.smarttoaster.hal.pi.Max31855Frame;
 import com.smarttoaster.hal.pi.TypeK;
 import com.smarttoaster.hal.sim.SimulatedThermocouple;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * A MAX31855K thermocouple-to-digital converter (Maxim datasheet 19-5793) on the world's
@@ -125,8 +126,10 @@ public final class Max31855Chip {
     } catch (IOException dropout) {
       return NO_ANSWER;
     }
-    if (r.fault() != ThermocoupleFault.NONE) {
-      return Max31855Frame.encode(0.0, r.coldJunctionC(), r.fault());
+    ThermocoupleFault fault =
+        Objects.requireNonNull(r.fault(), "a simulated junction always names its fault bits");
+    if (fault != ThermocoupleFault.NONE) {
+      return Max31855Frame.encode(0.0, r.coldJunctionC(), fault);
     }
     double chipHotC = TypeK.chipHotC(r.chamberC(), r.coldJunctionC());
     chipHotC = Math.max(HOT_MIN_C, Math.min(HOT_MAX_C, chipHotC));

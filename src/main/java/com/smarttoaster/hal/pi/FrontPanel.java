@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +66,8 @@ public final class FrontPanel implements UserControls {
   private final QuadratureDecoder decoder;
   private final boolean resetHeldAtPowerUp;
   private final long resetHoldNanos = Math.round(RESET_HOLD_S * 1e9);
-  private final DebouncedInput bread;
-  private final DebouncedInput slices;
+  private final @Nullable DebouncedInput bread;
+  private final @Nullable DebouncedInput slices;
   private final long breadHoldNanos = Math.round(BREAD_HOLD_S * 1e9);
 
   private volatile Consumer<UserEvent> listener = e -> {};
@@ -99,12 +100,12 @@ public final class FrontPanel implements UserControls {
       DebouncedInput bagel,
       DebouncedInput reheat,
       DebouncedInput reset,
-      DebouncedInput remoteArm,
+      @Nullable DebouncedInput remoteArm,
       DigitalInput encoderA,
       DigitalInput encoderB,
       int encoderStepsPerDetent,
-      DebouncedInput bread,
-      DebouncedInput slices) {
+      @Nullable DebouncedInput bread,
+      @Nullable DebouncedInput slices) {
 
     /** The inputs without bread and slices buttons. */
     public Inputs(
@@ -114,7 +115,7 @@ public final class FrontPanel implements UserControls {
         DebouncedInput bagel,
         DebouncedInput reheat,
         DebouncedInput reset,
-        DebouncedInput remoteArm,
+        @Nullable DebouncedInput remoteArm,
         DigitalInput encoderA,
         DigitalInput encoderB,
         int encoderStepsPerDetent) {

@@ -10,4 +10,9 @@ public final class HardwareUnavailableException extends Exception {
   public HardwareUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A device that cannot be opened because the wiring does not say where it is. */
+  public HardwareUnavailableException(String message) {
+    super(message);
+  }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class PiAppliance implements AutoCloseable {
   private final PiCarriageLatch latch;
   private final PiDeadManTrigger deadMan;
   private final TemperatureSensor sensor;
-  private final PiCurrentSensor currentSensor;
+  private final @Nullable PiCurrentSensor currentSensor;
   private final FrontPanel panel;
   private final PiIndicators indicators;
   private boolean closed;
@@ -57,7 +58,7 @@ public final class PiAppliance implements AutoCloseable {
       PiCarriageLatch latch,
       PiDeadManTrigger deadMan,
       TemperatureSensor sensor,
-      PiCurrentSensor currentSensor,
+      @Nullable PiCurrentSensor currentSensor,
       FrontPanel panel,
       PiIndicators indicators) {
     this.pi4j = pi4j;
@@ -192,11 +193,21 @@ public final class PiAppliance implements AutoCloseable {
   private static TemperatureSensor openThermocouple(
       GpioOpener io, PiConfig cfg, Sysfs sysfs, Clock clock) throws HardwareUnavailableException {
     if (cfg.thermocouple() == ThermocoupleInterface.SPI) {
-      int cs = cfg.spiChipSelect();
+      Integer cs = cfg.spiChipSelect();
+      if (cs == null) { // the config refuses this; a PiConfig built in code may not
+        throw new HardwareUnavailableException(
+            "pi.thermocouple = spi but pi.spiChipSelect is not set; set it to 0 or 1 (the MAX31855's"
+                + " chip select)");
+      }
       return new SpiThermocouple(
           io.max31855(cs), clock, "SPI0 CE" + cs + " (pi.spiChipSelect = " + cs + ")");
     }
-    Path dir = Path.of(cfg.iioDevice());
+    String iioDevice = cfg.iioDevice();
+    if (iioDevice == null) {
+      throw new HardwareUnavailableException(
+          "pi.thermocouple = iio but pi.iioDevice is not set; set it to /sys/bus/iio/devices");
+    }
+    Path dir = Path.of(iioDevice);
     try {
       return IioThermocouple.open(dir, clock, sysfs);
     } catch (IOException e) {
@@ -233,7 +244,7 @@ public final class PiAppliance implements AutoCloseable {
   }
 
   /** The heater current sensor, or null when none is fitted. */
-  public HeaterCurrentSensor currentSensor() {
+  public @Nullable HeaterCurrentSensor currentSensor() {
     return currentSensor;
   }
 

@@ -3,6 +3,7 @@ package com.smarttoaster.hal.pi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Raspberry Pi's wiring: which BCM GPIO drives or reads what, and how the thermocouple is read.
@@ -43,13 +44,13 @@ public record PiConfig(
     int heaterPin,
     int latchPin,
     int leverPin,
-    Integer currentSensorPin,
+    @Nullable Integer currentSensorPin,
     int cancelPin,
     int defrostPin,
     int bagelPin,
     int reheatPin,
     int resetPin,
-    Integer remoteArmPin,
+    @Nullable Integer remoteArmPin,
     int encoderAPin,
     int encoderBPin,
     int encoderStepsPerDetent,
@@ -59,11 +60,11 @@ public record PiConfig(
     int buzzerPin,
     double debounceS,
     ThermocoupleInterface thermocouple,
-    String iioDevice,
-    Integer spiChipSelect,
+    @Nullable String iioDevice,
+    @Nullable Integer spiChipSelect,
     int deadManPin,
-    Integer breadPin,
-    Integer slicesPin) {
+    @Nullable Integer breadPin,
+    @Nullable Integer slicesPin) {
 
   /**
    * Default dead-man trigger: BCM 15 (header 10), hardware/README.md's choice: pulled down at
@@ -83,13 +84,13 @@ public record PiConfig(
       int heaterPin,
       int latchPin,
       int leverPin,
-      Integer currentSensorPin,
+      @Nullable Integer currentSensorPin,
       int cancelPin,
       int defrostPin,
       int bagelPin,
       int reheatPin,
       int resetPin,
-      Integer remoteArmPin,
+      @Nullable Integer remoteArmPin,
       int encoderAPin,
       int encoderBPin,
       int encoderStepsPerDetent,
@@ -99,8 +100,8 @@ public record PiConfig(
       int buzzerPin,
       double debounceS,
       ThermocoupleInterface thermocouple,
-      String iioDevice,
-      Integer spiChipSelect) {
+      @Nullable String iioDevice,
+      @Nullable Integer spiChipSelect) {
     this(
         heaterPin,
         latchPin,
@@ -131,13 +132,13 @@ public record PiConfig(
       int heaterPin,
       int latchPin,
       int leverPin,
-      Integer currentSensorPin,
+      @Nullable Integer currentSensorPin,
       int cancelPin,
       int defrostPin,
       int bagelPin,
       int reheatPin,
       int resetPin,
-      Integer remoteArmPin,
+      @Nullable Integer remoteArmPin,
       int encoderAPin,
       int encoderBPin,
       int encoderStepsPerDetent,
@@ -147,8 +148,8 @@ public record PiConfig(
       int buzzerPin,
       double debounceS,
       ThermocoupleInterface thermocouple,
-      String iioDevice,
-      Integer spiChipSelect,
+      @Nullable String iioDevice,
+      @Nullable Integer spiChipSelect,
       int deadManPin) {
     this(
         heaterPin,
@@ -210,7 +211,7 @@ public record PiConfig(
    * This wiring with the bread and slices buttons on {@code bread} and {@code slices} (null: not
    * fitted).
    */
-  public PiConfig withBreadAndSlicesPins(Integer bread, Integer slices) {
+  public PiConfig withBreadAndSlicesPins(@Nullable Integer bread, @Nullable Integer slices) {
     return new PiConfig(
         heaterPin,
         latchPin,

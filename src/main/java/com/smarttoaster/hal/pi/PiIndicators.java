@@ -6,6 +6,7 @@ import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.Indicators;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** The front-panel LEDs (each on a GPIO through a resistor, active-high) and the buzzer. */
 public final class PiIndicators implements Indicators {
@@ -28,7 +29,7 @@ public final class PiIndicators implements Indicators {
 
   @Override
   public void set(Indicator indicator, boolean on) {
-    leds.get(indicator).state(on ? DigitalState.HIGH : DigitalState.LOW);
+    led(indicator).state(on ? DigitalState.HIGH : DigitalState.LOW);
   }
 
   @Override
@@ -38,7 +39,12 @@ public final class PiIndicators implements Indicators {
 
   /** True while the LED's pin is high. */
   public boolean isLit(Indicator indicator) {
-    return leds.get(indicator).state().isHigh();
+    return led(indicator).state().isHigh();
+  }
+
+  private DigitalOutput led(Indicator indicator) {
+    // The constructor refuses a map without an LED for every indicator.
+    return Objects.requireNonNull(leds.get(indicator), "no LED output for " + indicator);
   }
 
   public Buzzer buzzer() {

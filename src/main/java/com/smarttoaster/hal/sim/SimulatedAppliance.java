@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole toaster in simulation: the same ports the Pi implements, over the physics model. The
@@ -77,7 +78,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
   private ThermalCutout cutout;
   private ThermalFuse fuse;
   private HeatTimer heatTimer = HeatTimer.design();
-  private volatile String openProtector;
+  private volatile @Nullable String openProtector;
   private volatile long protectorOpenedAtNanos;
   private volatile boolean carriageDown;
   private volatile double pushLeftS;
@@ -181,7 +182,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
    * {@link #THERMAL_FUSE} or {@link #HEAT_TIMER} for the first that opened (it stays reported after
    * a reset).
    */
-  public String openProtector() {
+  public @Nullable String openProtector() {
     return openProtector;
   }
 
@@ -407,7 +408,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
   }
 
   public boolean light(Indicator indicator) {
-    return lights.get(indicator);
+    return lights.getOrDefault(indicator, false); // the constructor puts every indicator
   }
 
   /** Hears every beep; the simulation logs them as events. */

@@ -15,6 +15,7 @@ import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.InterpreterBuilder;
 import org.bytedeco.tensorflowlite.TfLiteTensor;
 import org.bytedeco.tensorflowlite.global.tensorflowlite;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a model in the TensorFlow Lite C++ interpreter through bytedeco's JavaCPP presets, whose
@@ -87,7 +88,7 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
     return new BytedecoTfliteRuntime(data, model, resolver, interpreter, shape);
   }
 
-  private static String build(
+  private static @Nullable String build(
       FlatBufferModel model,
       BuiltinOpResolverWithoutDefaultDelegates resolver,
       Interpreter interpreter,
@@ -107,7 +108,7 @@ public final class BytedecoTfliteRuntime implements TfliteRuntime {
         : checkFloatTensor(interpreter.output_tensor(0), shape.outputSize(), "output");
   }
 
-  private static String checkFloatTensor(TfLiteTensor t, int values, String role) {
+  private static @Nullable String checkFloatTensor(TfLiteTensor t, int values, String role) {
     if (t == null || t.isNull()) {
       return "it has no " + role + " tensor";
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the TFLite runtime for the machine we run on: bytedeco's on linux-aarch64 (Raspberry Pi OS
@@ -69,7 +70,7 @@ public final class TfliteRuntimes {
    * @param osArch as in the {@code os.arch} property
    * @param override the value of {@value #PROPERTY}, or null
    */
-  public static Kind choose(String osName, String osArch, String override)
+  public static Kind choose(String osName, String osArch, @Nullable String override)
       throws TfliteLoadException {
     if (override != null && !override.isBlank()) {
       for (Kind k : Kind.values()) {

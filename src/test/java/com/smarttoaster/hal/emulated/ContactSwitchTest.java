@@ -15,7 +15,7 @@ class ContactSwitchTest {
   @Test
   void aScanEveryMillisecondSeesTheBounceAndThenTheNewState() {
     ContactSwitch s = new ContactSwitch(clock, 0.005, false);
-    assertNull(s.get(), "open: the pull-up decides");
+    assertNull(s.forcedLevel(), "open: the pull-up decides");
     s.press(clock.nanos(), 0.1);
     Set<Boolean> seen = new HashSet<>();
     for (int i = 0; i < 5; i++) {
@@ -25,10 +25,10 @@ class ContactSwitchTest {
     assertEquals(Set.of(true, false), seen, "both levels during the 5 ms bounce");
     for (int i = 5; i < 100; i++) {
       assertTrue(s.isClosedAt(clock.nanos()), "settled closed at " + i + " ms");
-      assertEquals(Boolean.FALSE, s.get(), "closed forces the pin low");
+      assertEquals(Boolean.FALSE, s.forcedLevel(), "closed forces the pin low");
       clock.advance(1_000_000L);
     }
     clock.advance(6_000_000L);
-    assertNull(s.get(), "open again after the press, once its bounce is over");
+    assertNull(s.forcedLevel(), "open again after the press, once its bounce is over");
   }
 }

@@ -449,6 +449,36 @@ class PiApplianceTest {
     assertTrue(pi.context.isShutdown(), "what was opened is shut down");
   }
 
+  /**
+   * A PiConfig built in code (the config file refuses this) with no chip select or IIO directory
+   * for its thermocouple: a clear error naming the option, not a NullPointerException.
+   */
+  @Test
+  void aThermocoupleWithoutItsAddressNamesTheMissingOption() {
+    for (PiConfig wiring :
+        List.of(
+            MockPi.wiring(ThermocoupleInterface.SPI, null, null),
+            MockPi.wiring(ThermocoupleInterface.IIO, null, null))) {
+      pi = new MockPi();
+      HardwareUnavailableException e =
+          assertThrows(
+              HardwareUnavailableException.class,
+              () ->
+                  PiAppliance.open(
+                      wiring,
+                      true,
+                      pi.context,
+                      clock,
+                      config(MockPi.SPI_WIRING).controller().defaultSettings()));
+      String option =
+          wiring.thermocouple() == ThermocoupleInterface.SPI ? "pi.spiChipSelect" : "pi.iioDevice";
+      assertTrue(e.getMessage().contains(option + " is not set"), e.getMessage());
+      assertFalse(pi.isHigh("heaterPin"));
+      assertFalse(pi.isHigh("latchPin"));
+      assertTrue(pi.context.isShutdown(), "what was opened is shut down");
+    }
+  }
+
   @Test
   void aMissingSpiDeviceNamesItsOptions() {
     Context noSpi =
