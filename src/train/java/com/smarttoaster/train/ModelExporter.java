@@ -3,6 +3,7 @@ package com.smarttoaster.train;
 import com.smarttoaster.model.Mlp;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the trained network into the file the device loads. The trainer hands the {@link Mlp} to
@@ -17,7 +18,7 @@ interface ModelExporter {
    * @return the file written (e.g. {@code dir/toast-time.tflite}), or null when nothing was
    *     exported
    */
-  Path export(Mlp mlp, Path dir) throws IOException;
+  @Nullable Path export(Mlp mlp, Path dir) throws IOException;
 
   /** No exporter wired in: the card's tfliteSha256 stays null. */
   ModelExporter NONE = (mlp, dir) -> null;

@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -282,20 +283,21 @@ public final class TrainCommand implements Callable<Integer> {
         part(all, Split.TEST).stream()
             .filter(r -> r.breadStartC() != null)
             .collect(Collectors.toList());
+    // Only the features' scaling and the target are read from this card.
     ModelCard scaling =
         new ModelCard(
             1,
+            "scaling-only",
+            "",
+            MlpJson.TFLITE_FILE,
             null,
-            null,
-            null,
-            null,
-            null,
+            "",
             0,
             0,
             FeatureScaling.features(train, all),
             FeatureScaling.target(train),
             Map.of(),
-            null);
+            "");
 
     long tTrain = System.nanoTime();
     DjlMlpTrainer.Settings settings =
@@ -493,7 +495,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** The files the device build carries, copied from this run's output. */
-  private void installInto(Path dir, Path modelFile) throws java.io.IOException {
+  private void installInto(Path dir, @Nullable Path modelFile) throws java.io.IOException {
     Files.createDirectories(dir);
     List<Path> files =
         new ArrayList<>(
