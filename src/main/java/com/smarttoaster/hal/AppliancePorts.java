@@ -8,6 +8,7 @@ import java.util.Objects;
  * the dead-man go to the supervisor only.
  *
  * @param currentSensor null when no heater current sensor is fitted
+ * @param breadThermometer null when no infrared bread thermometer is fitted
  */
 public record AppliancePorts(
     HeaterSwitch heater,
@@ -16,7 +17,8 @@ public record AppliancePorts(
     HeaterCurrentSensor currentSensor,
     DeadManTrigger deadMan,
     UserControls controls,
-    Indicators indicators) {
+    Indicators indicators,
+    BreadThermometer breadThermometer) {
 
   public AppliancePorts {
     Objects.requireNonNull(heater, "heater");
@@ -25,5 +27,17 @@ public record AppliancePorts(
     Objects.requireNonNull(deadMan, "deadMan");
     Objects.requireNonNull(controls, "controls");
     Objects.requireNonNull(indicators, "indicators");
+  }
+
+  /** An appliance without a bread thermometer. */
+  public AppliancePorts(
+      HeaterSwitch heater,
+      CarriageLatch latch,
+      TemperatureSensor sensor,
+      HeaterCurrentSensor currentSensor,
+      DeadManTrigger deadMan,
+      UserControls controls,
+      Indicators indicators) {
+    this(heater, latch, sensor, currentSensor, deadMan, controls, indicators, null);
   }
 }
