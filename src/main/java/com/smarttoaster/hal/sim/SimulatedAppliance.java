@@ -464,6 +464,11 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return thermocouple;
   }
 
+  /** The room's temperature, °C. */
+  public double ambientC() {
+    return ambientC;
+  }
+
   /** What the infrared bread thermometer sees; faults are injected here. */
   public BreadRadiance breadRadiance() {
     return breadRadiance;
