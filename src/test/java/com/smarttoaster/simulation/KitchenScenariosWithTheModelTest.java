@@ -113,4 +113,24 @@ class KitchenScenariosWithTheModelTest {
           appliance + ": " + r.events());
     }
   }
+
+  @Test
+  void aFailedBreadThermometerLeavesTheCycleAsWithoutItAndSaysSo() throws Exception {
+    Path file = Path.of("src/test/resources/fault-scenarios/29-bread-thermometer-fail.json");
+    for (String appliance : new String[] {"sim", "pi-emulated"}) {
+      SimulationResult r = Scenarios.runOn(appliance, ScenarioReader.read(file), "model");
+      assertEquals("done", r.outcome(), appliance);
+      assertEquals(null, r.fault(), appliance);
+      assertEquals("model", r.predictor(), appliance);
+      assertTrue(
+          r.events().stream()
+              .anyMatch(
+                  e ->
+                      e.event().startsWith("bread thermometer not used: it could not be read")
+                          && e.event().endsWith("; predicted for toast mode as set")),
+          appliance + ": " + r.events());
+      // predicted for toast mode, as without the sensor: frozen bread comes out light
+      assertTrue(r.achievedShade() < 3.2, appliance + ": shade " + r.achievedShade());
+    }
+  }
 }
