@@ -6,6 +6,7 @@ import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * At the press, before heat flows, the infrared bread thermometer says whether the bread is frozen;
@@ -69,7 +70,7 @@ public final class BreadCheck {
    * @param event what to tell the user, or null when there is nothing to say (no sensor, or the
    *     bread agrees with the mode)
    */
-  public record Outcome(ToastSettings settings, String event) {
+  public record Outcome(ToastSettings settings, @Nullable String event) {
     boolean adapted(ToastSettings asked) {
       return !settings.equals(asked);
     }
@@ -84,7 +85,7 @@ public final class BreadCheck {
    * @param sinceLastCycleS time since the previous cycle's heat stopped, s
    */
   public static Outcome judge(
-      BreadThermometer thermometer,
+      @Nullable BreadThermometer thermometer,
       ToastSettings asked,
       TemperatureReading chamber,
       double sinceLastCycleS) {

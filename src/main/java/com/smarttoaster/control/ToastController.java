@@ -18,6 +18,7 @@ import com.smarttoaster.toast.ToastSettings;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class ToastController {
   private final double mainsVoltsNominal;
   private final double elementRatedVolts;
   private final Indicators indicators;
-  private final BreadThermometer breadThermometer;
+  private final @Nullable BreadThermometer breadThermometer;
   private final ControllerListener listener;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private volatile TargetAdjustment targetAdjustment = TargetAdjustment.NONE;
@@ -145,7 +146,7 @@ public final class ToastController {
       double mainsVoltsNominal,
       double elementRatedVolts,
       Indicators indicators,
-      BreadThermometer breadThermometer,
+      @Nullable BreadThermometer breadThermometer,
       ControllerListener listener) {
     this.breadThermometer = breadThermometer;
     this.safety = safety;

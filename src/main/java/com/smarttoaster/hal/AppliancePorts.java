@@ -1,6 +1,7 @@
 package com.smarttoaster.hal;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the toaster's software needs from an appliance, simulated, emulated or real: the one
@@ -18,7 +19,7 @@ public record AppliancePorts(
     DeadManTrigger deadMan,
     UserControls controls,
     Indicators indicators,
-    BreadThermometer breadThermometer) {
+    @Nullable BreadThermometer breadThermometer) {
 
   public AppliancePorts {
     Objects.requireNonNull(heater, "heater");

@@ -9,6 +9,7 @@ import com.pi4j.io.i2c.I2CProviderBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Pi4J I2C provider for I2C1 whose one device is an emulated {@link Mlx90614Chip}, in the place
@@ -23,14 +24,14 @@ public final class EmulatedI2c {
   private EmulatedI2c() {}
 
   /** The provider; {@code chip} null when no bread thermometer is fitted (nothing answers). */
-  public static I2CProvider provider(Mlx90614Chip chip) {
+  public static I2CProvider provider(@Nullable Mlx90614Chip chip) {
     return new Provider(chip);
   }
 
   private static final class Provider extends I2CProviderBase {
-    private final Mlx90614Chip chip;
+    private final @Nullable Mlx90614Chip chip;
 
-    Provider(Mlx90614Chip chip) {
+    Provider(@Nullable Mlx90614Chip chip) {
       super("emulated-i2c", "Emulated Pi I2C1");
       this.chip = chip;
     }
@@ -58,10 +59,10 @@ public final class EmulatedI2c {
   }
 
   private static final class Device extends I2CBase<Bus> {
-    private final Mlx90614Chip chip;
+    private final @Nullable Mlx90614Chip chip;
     private final int address;
 
-    Device(I2CProvider provider, I2CConfig config, Bus bus, Mlx90614Chip chip) {
+    Device(I2CProvider provider, I2CConfig config, Bus bus, @Nullable Mlx90614Chip chip) {
       super(provider, config, bus);
       this.chip = chip;
       this.address = config.device();
