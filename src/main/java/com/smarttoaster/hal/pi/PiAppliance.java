@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,8 @@ public final class PiAppliance implements AutoCloseable {
   private final PiCurrentSensor currentSensor;
   private final FrontPanel panel;
   private final PiIndicators indicators;
-  private final BreadThermometer breadThermometer;
+  private @Nullable BreadThermometer breadThermometer;
+  private @Nullable BackgroundBreadThermometer breadReads;
   private boolean closed;
 
   private PiAppliance(
@@ -63,7 +65,7 @@ public final class PiAppliance implements AutoCloseable {
       PiCurrentSensor currentSensor,
       FrontPanel panel,
       PiIndicators indicators,
-      BreadThermometer breadThermometer) {
+      @Nullable BreadThermometer breadThermometer) {
     this.breadThermometer = breadThermometer;
     this.pi4j = pi4j;
     this.heater = heater;
@@ -107,7 +109,9 @@ public final class PiAppliance implements AutoCloseable {
   public static PiAppliance open(
       PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock, ToastSettings initial)
       throws HardwareUnavailableException {
-    return open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
+    PiAppliance pi = open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
+    pi.readBreadThermometerInBackground(clock);
+    return pi;
   }
 
   /**
@@ -196,6 +200,19 @@ public final class PiAppliance implements AutoCloseable {
       throws HardwareUnavailableException {
     DigitalInput input = io.inputPulledUp(option, pin, device);
     return new DebouncedInput(input, true, clock, cfg.debounceS());
+  }
+
+  /**
+   * On the real Pi the bread thermometer is read on its own thread ({@link
+   * BackgroundBreadThermometer}): a hung I2C transfer must not hold up the controller's tick. (The
+   * emulated Pi reads it directly: its chip answers at once, in simulated time.)
+   */
+  private void readBreadThermometerInBackground(Clock clock) {
+    if (breadThermometer != null) {
+      breadReads = new BackgroundBreadThermometer(breadThermometer, clock);
+      breadReads.start();
+      breadThermometer = breadReads;
+    }
   }
 
   /**
@@ -302,6 +319,9 @@ public final class PiAppliance implements AutoCloseable {
       indicators.allOff();
     } catch (RuntimeException e) {
       log.warn("Could not turn the LEDs and buzzer off on close", e);
+    }
+    if (breadReads != null) {
+      breadReads.close();
     }
     shutDownQuietly(pi4j);
     log.info("Pi appliance closed: heater off, carriage released");
