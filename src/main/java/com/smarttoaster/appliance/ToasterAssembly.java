@@ -141,6 +141,7 @@ public final class ToasterAssembly implements AutoCloseable {
             s.mainsVolts(),
             s.nominalMainsVolts(),
             ports.indicators(),
+            ports.breadThermometer(),
             // The desk last: whoever keeps a cycle's end (the history) has it before a rating can
             // arrive for it.
             ControllerListener.both(controllerListener, ratings));
@@ -187,7 +188,14 @@ public final class ToasterAssembly implements AutoCloseable {
 
   private static AppliancePorts withoutCurrentSensor(AppliancePorts p) {
     return new AppliancePorts(
-        p.heater(), p.latch(), p.sensor(), null, p.deadMan(), p.controls(), p.indicators());
+        p.heater(),
+        p.latch(),
+        p.sensor(),
+        null,
+        p.deadMan(),
+        p.controls(),
+        p.indicators(),
+        p.breadThermometer());
   }
 
   public SafetySupervisor supervisor() {

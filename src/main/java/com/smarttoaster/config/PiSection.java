@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * the appliance or the Pi itself already uses (ID EEPROM, I2C, the SPI0 bus of the thermocouple),
  * the heater and latch pins are ones the Pi pulls down at power-on, the dead-man trigger (optional,
  * default BCM 15) is no pin something else toggles, and the options of the thermocouple interface
- * that is not chosen are refused.
+ * that is not chosen are refused. The optional bread thermometer (none or mlx90614) needs no pin
+ * option: it sits on I2C1, BCM 2 and 3, which no pin option may take.
  */
 final class PiSection {
   /** Highest BCM GPIO on the 40-pin header. */
@@ -67,7 +68,15 @@ final class PiSection {
           "debounceS",
           "thermocouple",
           "iioDevice",
-          "spiChipSelect");
+          "spiChipSelect",
+          "breadThermometer");
+
+  /**
+   * pi.breadThermometer: the infrared bread thermometer on I2C1 (hardware/README.md, "Bread
+   * thermometer"); none when absent, so a toaster built before it behaves as it did.
+   */
+  private static final Map<String, Boolean> BREAD_THERMOMETERS =
+      Map.of("none", false, "mlx90614", true);
 
   private static final Map<String, String> SHADE_KNOBS = Map.of("encoder", "encoder");
   private static final Map<String, String> REFUSED_KNOBS =
@@ -155,6 +164,9 @@ final class PiSection {
             f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN,
             breadPin,
             slicesPin);
+    pi =
+        pi.withBreadThermometer(
+            f.choice("breadThermometer", false, BREAD_THERMOMETERS).orElse(false));
     checkPins(f, pi, problems);
     return pi;
   }

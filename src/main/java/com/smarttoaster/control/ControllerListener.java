@@ -22,6 +22,13 @@ public interface ControllerListener {
    */
   default void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {}
 
+  /**
+   * At the press the bread thermometer's reading changed the mode the cycle is predicted for, or
+   * the reading could not be used ({@link BreadCheck}); in words, e.g. "bread thermometer: bread at
+   * -18.0 °C is frozen but the mode is toast; predicted as defrost".
+   */
+  default void onBreadChecked(String event, long atNanos) {}
+
   /** Something the user or the remote side did, in words, for the event log. */
   default void onNote(String note, long atNanos) {}
 
@@ -53,6 +60,12 @@ public interface ControllerListener {
       public void onRePredicted(Prediction before, Prediction after, long atNanos, String reason) {
         a.onRePredicted(before, after, atNanos, reason);
         b.onRePredicted(before, after, atNanos, reason);
+      }
+
+      @Override
+      public void onBreadChecked(String event, long atNanos) {
+        a.onBreadChecked(event, atNanos);
+        b.onBreadChecked(event, atNanos);
       }
 
       @Override

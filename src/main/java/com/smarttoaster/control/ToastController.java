@@ -1,5 +1,6 @@
 package com.smarttoaster.control;
 
+import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.Indicators;
@@ -77,6 +78,7 @@ public final class ToastController {
   private final double mainsVoltsNominal;
   private final double elementRatedVolts;
   private final Indicators indicators;
+  private final @Nullable BreadThermometer breadThermometer;
   private final ControllerListener listener;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private volatile TargetAdjustment targetAdjustment = TargetAdjustment.NONE;
@@ -124,6 +126,35 @@ public final class ToastController {
       double elementRatedVolts,
       Indicators indicators,
       ControllerListener listener) {
+    this(
+        safety,
+        predictor,
+        clock,
+        config,
+        initialSettings,
+        mainsVoltsNominal,
+        elementRatedVolts,
+        indicators,
+        null,
+        listener);
+  }
+
+  /**
+   * @param breadThermometer the infrared bread thermometer, read once at each press ({@link
+   *     BreadCheck}); null when none is fitted
+   */
+  public ToastController(
+      SafetySupervisor safety,
+      GuardedPredictor predictor,
+      Clock clock,
+      ControllerSettings config,
+      ToastSettings initialSettings,
+      double mainsVoltsNominal,
+      double elementRatedVolts,
+      Indicators indicators,
+      @Nullable BreadThermometer breadThermometer,
+      ControllerListener listener) {
+    this.breadThermometer = breadThermometer;
     this.safety = safety;
     this.predictor = predictor;
     this.clock = clock;
@@ -364,9 +395,19 @@ public final class ToastController {
     double sinceLastS =
         hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
+    BreadCheck.Outcome bread =
+        BreadCheck.judge(
+            breadThermometer,
+            target(),
+            reading,
+            recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S);
+    if (bread.event() != null) {
+      listener.onBreadChecked(bread.event(), clock.nanos());
+      log.info("{}", bread.event());
+    }
     PredictionInput input =
         new PredictionInput(
-            target(),
+            bread.settings(),
             reading.chamberC(),
             reading.coldJunctionC(),
             mainsVoltsNominal,

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * bundle the toaster assembly wires the supervisor and the controller to. The heater, the latch and
  * the dead-man go to the supervisor only.
  *
- * @param currentSensor the heater current sensor; null when none is fitted
+ * @param currentSensor null when no heater current sensor is fitted
+ * @param breadThermometer null when no infrared bread thermometer is fitted
  */
 public record AppliancePorts(
     HeaterSwitch heater,
@@ -17,7 +18,8 @@ public record AppliancePorts(
     @Nullable HeaterCurrentSensor currentSensor,
     DeadManTrigger deadMan,
     UserControls controls,
-    Indicators indicators) {
+    Indicators indicators,
+    @Nullable BreadThermometer breadThermometer) {
 
   public AppliancePorts {
     Objects.requireNonNull(heater, "heater");
@@ -26,5 +28,17 @@ public record AppliancePorts(
     Objects.requireNonNull(deadMan, "deadMan");
     Objects.requireNonNull(controls, "controls");
     Objects.requireNonNull(indicators, "indicators");
+  }
+
+  /** An appliance without a bread thermometer. */
+  public AppliancePorts(
+      HeaterSwitch heater,
+      CarriageLatch latch,
+      TemperatureSensor sensor,
+      HeaterCurrentSensor currentSensor,
+      DeadManTrigger deadMan,
+      UserControls controls,
+      Indicators indicators) {
+    this(heater, latch, sensor, currentSensor, deadMan, controls, indicators, null);
   }
 }

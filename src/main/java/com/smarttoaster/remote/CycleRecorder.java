@@ -208,6 +208,15 @@ final class CycleRecorder implements ControllerListener, SafetyListener {
   }
 
   @Override
+  public void onBreadChecked(String event, long atNanos) {
+    guarded(
+        () ->
+            events.emit(
+                new ToasterEvent(
+                    ToasterEvent.Type.BREAD_CHECKED, Instant.now(), event, null, null, null)));
+  }
+
+  @Override
   public void onNote(String note, long atNanos) {
     lastNote = note;
     lastNoteNanos = atNanos;

@@ -61,6 +61,11 @@ record ToasterEvent(
      */
     REPREDICTED("re-predicted"),
     /**
+     * At the press the bread thermometer changed the mode the cycle is predicted for (frozen bread
+     * in toast mode, thawed bread in defrost mode), or could not be used; the reason says which.
+     */
+    BREAD_CHECKED("bread-checked"),
+    /**
      * A rolling model figure crossed its threshold (model.health), or came back within it; the
      * reason says which.
      */

@@ -55,7 +55,12 @@ public enum FaultKind {
    */
   SOFTWARE_CRASH("software-crash", null, null, true),
   /** The carriage magnet cannot release: only the relay, the dead-man or the cut-out stop heat. */
-  LATCH_STUCK("latch-stuck", null, null, true);
+  LATCH_STUCK("latch-stuck", null, null, true),
+  /**
+   * The infrared bread thermometer gives nothing usable (on the emulated Pi: its error flag): the
+   * cycle must run as without it, and its event says the reading was not used.
+   */
+  BREAD_THERMOMETER_FAIL("bread-thermometer-fail", null, null, true);
 
   private final String id;
   private final @Nullable FaultParameter parameter;
@@ -102,6 +107,14 @@ public enum FaultKind {
    */
   public boolean isPredictorFault() {
     return id.startsWith("predictor-");
+  }
+
+  /**
+   * True for faults of an input that only advises the prediction (the predictor's own, the bread
+   * thermometer's): no safety check answers them, so they are timed only when nothing else is.
+   */
+  public boolean isAdvisoryFault() {
+    return isPredictorFault() || this == BREAD_THERMOMETER_FAIL;
   }
 
   /** Parses an id; null when unknown, so the caller can name the field in its message. */

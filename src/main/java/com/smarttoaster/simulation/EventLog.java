@@ -102,6 +102,11 @@ final class EventLog implements SafetyListener, ControllerListener {
   }
 
   @Override
+  public void onBreadChecked(String event, long atNanos) {
+    add(atNanos, event);
+  }
+
+  @Override
   public void onRefused(String reason, long atNanos) {
     refused = true;
     add(atNanos, "refused: " + reason);

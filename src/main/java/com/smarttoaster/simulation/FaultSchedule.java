@@ -108,6 +108,7 @@ final class FaultSchedule {
       case CONTROLLER_HANG -> controllerHung = true;
       case SOFTWARE_CRASH -> softwareCrashed = true;
       case LATCH_STUCK -> appliance.jamLatch();
+      case BREAD_THERMOMETER_FAIL -> appliance.breadRadiance().fail(true);
       default -> throw new IllegalStateException("unhandled fault kind " + f.kind());
     }
     log.add(String.format(Locale.ROOT, "injected %s", f.kind().id()));

@@ -34,7 +34,7 @@ final class TripTimer {
 
   TripTimer(List<ScenarioFault> faults, double cutoffC) {
     Comparator<ScenarioFault> order =
-        Comparator.comparing((ScenarioFault f) -> f.kind().isPredictorFault())
+        Comparator.comparing((ScenarioFault f) -> f.kind().isAdvisoryFault())
             .thenComparingDouble(ScenarioFault::atS);
     this.fault = faults.stream().min(order).orElse(null);
     this.cutoffC = cutoffC;

@@ -74,6 +74,26 @@ class PiSectionTest {
   }
 
   @Test
+  void theShippedPiConfigFitsTheBreadThermometerAndLeavingItOutMeansNone() throws Exception {
+    assertTrue(ConfigLoader.load(SHIPPED).pi().breadThermometer(), "config/pi.yaml fits it");
+    Path without = Files.createTempFile("pi-no-bread-thermometer", ".yaml");
+    try {
+      Files.writeString(without, shippedWith("  breadThermometer:", null));
+      assertEquals(false, ConfigLoader.load(without).pi().breadThermometer());
+    } finally {
+      Files.deleteIfExists(without);
+    }
+  }
+
+  @Test
+  void anUnknownBreadThermometerIsRefusedNamingFieldValueAndChoices() throws Exception {
+    assertEquals(
+        "pi.breadThermometer = \"mlx90615\" is not an allowed value (did you mean mlx90614?);"
+            + " expected one of: mlx90614, none",
+        onlyProblem(shippedWith("  breadThermometer:", "  breadThermometer: mlx90615")));
+  }
+
+  @Test
   void kindPiWithoutAPiSectionIsRefused() throws Exception {
     String yaml =
         Files.readString(Path.of("config/toaster.yaml")).replace("kind: simulated", "kind: pi");

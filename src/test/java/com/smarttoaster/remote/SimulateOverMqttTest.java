@@ -111,6 +111,45 @@ class SimulateOverMqttTest {
   }
 
   @Test
+  void frozenBreadInToastModeIsPublishedAsABreadCheckedEventBeforeTheStart() throws Exception {
+    String id = RemoteFixture.newDeviceId();
+    Topics topics = new Topics(id, "homeassistant");
+    try (PlainMosquitto broker = new PlainMosquitto();
+        TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
+      ha.subscribe(topics.base() + "/#");
+      int exit =
+          simulate(
+              new StringWriter(),
+              new StringWriter(),
+              "simulate",
+              "--scenario",
+              "src/test/resources/kitchen-scenarios/frozen-forgot-defrost.json",
+              "--predictor",
+              "model",
+              "--json",
+              "--mqtt-url",
+              broker.url(),
+              "--device-id",
+              id);
+      assertEquals(0, exit);
+      await(
+          () ->
+              events(ha, topics).stream()
+                  .anyMatch(e -> e.get("event_type").asText().equals("done")),
+          () -> "done event: " + ha.received());
+      List<JsonNode> events = events(ha, topics);
+      assertEquals("bread-checked", events.get(0).get("event_type").asText(), events.toString());
+      assertEquals("started", events.get(1).get("event_type").asText());
+      String reason = events.get(0).get("reason").asText();
+      assertTrue(
+          reason.matches(
+              "bread thermometer: bread at -1[0-9.]+ °C is frozen but the mode is toast;"
+                  + " predicted as defrost"),
+          reason);
+    }
+  }
+
+  @Test
   void eventIdsStayUniqueAcrossRunsThoughSeqStartsAgain() throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");

@@ -69,38 +69,40 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
    * emulated Pi without a config file. PiConfig's record components in order: heater, latch, lever,
    * current sensor, cancel, defrost, bagel, reheat, reset, remote arm, encoder A, B, steps per
    * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory,
-   * SPI chip select, dead-man.
+   * SPI chip select, dead-man; and the MLX90614 bread thermometer on I2C1.
    */
   public static final PiConfig SHIPPED_WIRING =
       new PiConfig(
-          17,
-          27,
-          22,
-          23,
-          5,
-          6,
-          13,
-          19,
-          26,
-          16,
-          20,
-          21,
-          4,
-          24,
-          25,
-          12,
-          18,
-          0.02,
-          ThermocoupleInterface.IIO,
-          "/sys/bus/iio/devices",
-          null,
-          PiConfig.DEFAULT_DEAD_MAN_PIN);
+              17,
+              27,
+              22,
+              23,
+              5,
+              6,
+              13,
+              19,
+              26,
+              16,
+              20,
+              21,
+              4,
+              24,
+              25,
+              12,
+              18,
+              0.02,
+              ThermocoupleInterface.IIO,
+              "/sys/bus/iio/devices",
+              null,
+              PiConfig.DEFAULT_DEAD_MAN_PIN)
+          .withBreadThermometer(true);
 
   private final SimulatedAppliance world;
   private final SimClock clock;
   private final PiConfig wiring;
   private final GpioHeader header = new GpioHeader();
   private final Max31855Chip chip;
+  private final Mlx90614Chip breadChip;
   private final CurrentSenseChain currentChain;
   private final ContactSwitch lever;
   private final ContactSwitch cancel;
@@ -145,6 +147,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     this.clock = clock;
     this.wiring = wiring;
     this.chip = new Max31855Chip(world.thermocouple(), clock);
+    this.breadChip = new Mlx90614Chip(world.breadRadiance(), world.ambientC());
     double volts = world.physics().mainsVolts();
     this.currentChain =
         new CurrentSenseChain(
@@ -189,7 +192,8 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
                 EmulatedGpio.outputs(header),
                 EmulatedSpi.provider(
                     spi && ce != null && ce == 0 ? chip::transfer : null,
-                    spi && ce != null && ce == 1 ? chip::transfer : null))
+                    spi && ce != null && ce == 1 ? chip::transfer : null),
+                EmulatedI2c.provider(wiring.breadThermometer() ? breadChip : null))
             .disableShutdownHook()
             .build();
     // With pi.thermocouple = iio the kernel driver owns the chip; its sysfs answers from the same
@@ -248,6 +252,11 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   /** The GPIO lines, for tests that look at a pin. */
   public GpioHeader header() {
     return header;
+  }
+
+  /** The emulated bread thermometer (whether or not the wiring fits it). */
+  public Mlx90614Chip breadChip() {
+    return breadChip;
   }
 
   public Max31855Chip chip() {

@@ -13,6 +13,9 @@
  *       conversion);
  *   <li>{@link com.smarttoaster.hal.emulated.MaximThermocoupleSysfs}: the same chip through the
  *       Linux {@code maxim_thermocouple} IIO driver;
+ *   <li>{@link com.smarttoaster.hal.emulated.Mlx90614Chip} on {@link
+ *       com.smarttoaster.hal.emulated.EmulatedI2c}: the infrared bread thermometer (Melexis
+ *       3901090614: SMBus Read Word, 0.02 K per LSB, PEC, error flag);
  *   <li>{@link com.smarttoaster.hal.emulated.CurrentSenseChain}: CT, burden, peak detector and
  *       comparator of hardware/current-sense.md;
  *   <li>{@link com.smarttoaster.hal.emulated.ContactSwitch} and {@link

@@ -5,6 +5,7 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
 import com.pi4j.io.spi.SpiMode;
@@ -53,6 +54,26 @@ final class GpioOpener {
               .pull(PullResistance.PULL_UP));
     } catch (RuntimeException e) {
       throw unavailable(device + " input", option, pin, e);
+    }
+  }
+
+  /** I2C1 (BCM 2 SDA, BCM 3 SCL) with the MLX90614 bread thermometer at its factory address. */
+  I2C mlx90614() throws HardwareUnavailableException {
+    try {
+      return pi4j.create(
+          I2C.newConfigBuilder(pi4j)
+              .id("bread-thermometer")
+              .name("MLX90614 bread thermometer")
+              .bus(1)
+              .device(Mlx90614Word.FACTORY_ADDRESS));
+    } catch (RuntimeException e) {
+      throw new HardwareUnavailableException(
+          "the bread thermometer on I2C1 address 0x5A (/dev/i2c-1, chosen by pi.breadThermometer ="
+              + " mlx90614) could not be opened: "
+              + causeOf(e)
+              + ". Enable I2C (dtparam=i2c_arm=on in /boot/firmware/config.txt) and check that the"
+              + " user may open /dev/i2c-1 (group i2c)",
+          e);
     }
   }
 

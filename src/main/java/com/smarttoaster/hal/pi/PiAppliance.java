@@ -6,8 +6,10 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
 import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.Indicator;
@@ -50,6 +52,8 @@ public final class PiAppliance implements AutoCloseable {
   private final @Nullable PiCurrentSensor currentSensor;
   private final FrontPanel panel;
   private final PiIndicators indicators;
+  private @Nullable BreadThermometer breadThermometer;
+  private @Nullable BackgroundBreadThermometer breadReads;
   private boolean closed;
 
   private PiAppliance(
@@ -60,7 +64,9 @@ public final class PiAppliance implements AutoCloseable {
       TemperatureSensor sensor,
       @Nullable PiCurrentSensor currentSensor,
       FrontPanel panel,
-      PiIndicators indicators) {
+      PiIndicators indicators,
+      @Nullable BreadThermometer breadThermometer) {
+    this.breadThermometer = breadThermometer;
     this.pi4j = pi4j;
     this.heater = heater;
     this.latch = latch;
@@ -74,8 +80,8 @@ public final class PiAppliance implements AutoCloseable {
   /**
    * The Pi4J context for the real appliance: no auto-detection, only the gpiod digital input and
    * output providers (the GPIO character device: works on the Pi 3B+, 4 and 5, no root, no pigpio)
-   * and the linuxfs SPI provider (/dev/spidev*), and no Pi4J shutdown hook (the appliance shuts its
-   * outputs down itself, in order).
+   * the linuxfs SPI provider (/dev/spidev*) and I2C provider (/dev/i2c-*), and no Pi4J shutdown
+   * hook (the appliance shuts its outputs down itself, in order).
    */
   public static Context hardwareContext() throws HardwareUnavailableException {
     try {
@@ -84,7 +90,8 @@ public final class PiAppliance implements AutoCloseable {
           .add(
               GpioDDigitalInputProvider.newInstance(),
               GpioDDigitalOutputProvider.newInstance(),
-              LinuxFsSpiProvider.newInstance())
+              LinuxFsSpiProvider.newInstance(),
+              LinuxFsI2CProvider.newInstance())
           .disableShutdownHook()
           .build();
     } catch (RuntimeException | LinkageError e) {
@@ -102,7 +109,9 @@ public final class PiAppliance implements AutoCloseable {
   public static PiAppliance open(
       PiConfig cfg, boolean currentSensorFitted, Context pi4j, Clock clock, ToastSettings initial)
       throws HardwareUnavailableException {
-    return open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
+    PiAppliance pi = open(cfg, currentSensorFitted, pi4j, Sysfs.REAL, clock, initial);
+    pi.readBreadThermometerInBackground(clock);
+    return pi;
   }
 
   /**
@@ -169,14 +178,17 @@ public final class PiAppliance implements AutoCloseable {
                   ? null
                   : debounced(io, cfg, "slicesPin", cfg.slicesPin(), "slices button", clock));
       FrontPanel panel = new FrontPanel(inputs, clock, initial);
+      BreadThermometer bread = cfg.breadThermometer() ? openBreadThermometer(io) : null;
       log.info(
-          "Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}",
+          "Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}, bread thermometer {}",
           cfg.heaterPin(),
           cfg.latchPin(),
           cfg.deadManPin(),
           cfg.thermocouple().id(),
-          current == null ? "not fitted" : "BCM " + cfg.currentSensorPin());
-      return new PiAppliance(pi4j, heater, latch, deadMan, sensor, current, panel, indicators);
+          current == null ? "not fitted" : "BCM " + cfg.currentSensorPin(),
+          cfg.breadThermometer() ? "I2C1 0x5A" : "not fitted");
+      return new PiAppliance(
+          pi4j, heater, latch, deadMan, sensor, current, panel, indicators, bread);
     } catch (HardwareUnavailableException | RuntimeException e) {
       shutDownQuietly(pi4j);
       throw e;
@@ -188,6 +200,37 @@ public final class PiAppliance implements AutoCloseable {
       throws HardwareUnavailableException {
     DigitalInput input = io.inputPulledUp(option, pin, device);
     return new DebouncedInput(input, true, clock, cfg.debounceS());
+  }
+
+  /**
+   * On the real Pi the bread thermometer is read on its own thread ({@link
+   * BackgroundBreadThermometer}): a hung I2C transfer must not hold up the controller's tick. (The
+   * emulated Pi reads it directly: its chip answers at once, in simulated time.)
+   */
+  private void readBreadThermometerInBackground(Clock clock) {
+    if (breadThermometer != null) {
+      breadReads = new BackgroundBreadThermometer(breadThermometer, clock);
+      breadReads.start();
+      breadThermometer = breadReads;
+    }
+  }
+
+  /**
+   * The bread thermometer, or, when its bus cannot be opened, one that always fails with the
+   * reason: it is no safety input, so the toaster runs and every cycle's event says why it was not
+   * used.
+   */
+  private static BreadThermometer openBreadThermometer(GpioOpener io) {
+    try {
+      return new I2cBreadThermometer(
+          io.mlx90614(), Mlx90614Word.FACTORY_ADDRESS, "I2C1 address 0x5A");
+    } catch (HardwareUnavailableException e) {
+      log.warn("Bread thermometer unavailable; toasting without it: {}", e.getMessage());
+      String why = e.getMessage();
+      return () -> {
+        throw new IOException(why);
+      };
+    }
   }
 
   private static TemperatureSensor openThermocouple(
@@ -231,7 +274,8 @@ public final class PiAppliance implements AutoCloseable {
    * them).
    */
   public AppliancePorts ports() {
-    return new AppliancePorts(heater, latch, sensor, currentSensor, deadMan(), panel, indicators);
+    return new AppliancePorts(
+        heater, latch, sensor, currentSensor, deadMan(), panel, indicators, breadThermometer);
   }
 
   /** The hardware dead-man's trigger, for the supervisor's loop only. */
@@ -285,6 +329,9 @@ public final class PiAppliance implements AutoCloseable {
       indicators.allOff();
     } catch (RuntimeException e) {
       log.warn("Could not turn the LEDs and buzzer off on close", e);
+    }
+    if (breadReads != null) {
+      breadReads.close();
     }
     shutDownQuietly(pi4j);
     log.info("Pi appliance closed: heater off, carriage released");

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  *     turns the shade knob into the slice-thickness knob; null when not fitted
  * @param slicesPin slices button to ground, active-low: a press toggles 1 and 2 slices; null when
  *     not fitted
+ * @param breadThermometer whether the MLX90614 infrared bread thermometer is fitted on I2C1 (BCM 2
+ *     SDA, BCM 3 SCL) at its factory address 0x5A
  */
 public record PiConfig(
     int heaterPin,
@@ -64,7 +66,8 @@ public record PiConfig(
     @Nullable Integer spiChipSelect,
     int deadManPin,
     @Nullable Integer breadPin,
-    @Nullable Integer slicesPin) {
+    @Nullable Integer slicesPin,
+    boolean breadThermometer) {
 
   /**
    * Default dead-man trigger: BCM 15 (header 10), hardware/README.md's choice: pulled down at
@@ -175,7 +178,62 @@ public record PiConfig(
         spiChipSelect,
         deadManPin,
         null,
-        null);
+        null,
+        false);
+  }
+
+  /** The wiring without the bread thermometer. */
+  public PiConfig(
+      int heaterPin,
+      int latchPin,
+      int leverPin,
+      @Nullable Integer currentSensorPin,
+      int cancelPin,
+      int defrostPin,
+      int bagelPin,
+      int reheatPin,
+      int resetPin,
+      @Nullable Integer remoteArmPin,
+      int encoderAPin,
+      int encoderBPin,
+      int encoderStepsPerDetent,
+      int toastingLedPin,
+      int remoteArmedLedPin,
+      int faultLedPin,
+      int buzzerPin,
+      double debounceS,
+      ThermocoupleInterface thermocouple,
+      @Nullable String iioDevice,
+      @Nullable Integer spiChipSelect,
+      int deadManPin,
+      @Nullable Integer breadPin,
+      @Nullable Integer slicesPin) {
+    this(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        deadManPin,
+        breadPin,
+        slicesPin,
+        false);
   }
 
   /** This wiring with the dead-man trigger on {@code pin}. */
@@ -204,7 +262,8 @@ public record PiConfig(
         spiChipSelect,
         pin,
         breadPin,
-        slicesPin);
+        slicesPin,
+        breadThermometer);
   }
 
   /**
@@ -236,7 +295,38 @@ public record PiConfig(
         spiChipSelect,
         deadManPin,
         bread,
-        slices);
+        slices,
+        breadThermometer);
+  }
+
+  /** This wiring with the bread thermometer fitted or not. */
+  public PiConfig withBreadThermometer(boolean fitted) {
+    return new PiConfig(
+        heaterPin,
+        latchPin,
+        leverPin,
+        currentSensorPin,
+        cancelPin,
+        defrostPin,
+        bagelPin,
+        reheatPin,
+        resetPin,
+        remoteArmPin,
+        encoderAPin,
+        encoderBPin,
+        encoderStepsPerDetent,
+        toastingLedPin,
+        remoteArmedLedPin,
+        faultLedPin,
+        buzzerPin,
+        debounceS,
+        thermocouple,
+        iioDevice,
+        spiChipSelect,
+        deadManPin,
+        breadPin,
+        slicesPin,
+        fitted);
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.smarttoaster.hal.sim;
 
 import com.smarttoaster.hal.AppliancePorts;
+import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.CarriageLatch;
 import com.smarttoaster.hal.DeadManTrigger;
 import com.smarttoaster.hal.HeaterCurrentSensor;
@@ -61,6 +62,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
 
   private final ToasterPhysics physics;
   private final SimulatedThermocouple thermocouple;
+  private final BreadRadiance breadRadiance;
   private final SimClock clock;
   private final double ambientC;
   private final Map<Indicator, Boolean> lights = new EnumMap<>(Indicator.class);
@@ -90,6 +92,7 @@ public final class SimulatedAppliance implements SteppedAppliance {
     this.physics = new ToasterPhysics(conditions);
     this.thermocouple = new SimulatedThermocouple(clock, new Random(seed));
     thermocouple.update(conditions.chamberStartC(), conditions.ambientC(), 0.0);
+    this.breadRadiance = new BreadRadiance(physics, () -> carriageDown, seed);
     this.ambientC = conditions.ambientC();
     setCutoutTripC(ThermalCutout.RATED_TRIP_C);
     this.fuse =
@@ -462,6 +465,30 @@ public final class SimulatedAppliance implements SteppedAppliance {
     return thermocouple;
   }
 
+  /** The room's temperature, °C. */
+  public double ambientC() {
+    return ambientC;
+  }
+
+  /** What the infrared bread thermometer sees; faults are injected here. */
+  public BreadRadiance breadRadiance() {
+    return breadRadiance;
+  }
+
+  /**
+   * The bread thermometer as the software reads it: the scene in the MLX90614's 0.02 K steps, as
+   * its SMBus RAM word reports it (the emulated chip gives the same number).
+   */
+  public BreadThermometer breadThermometer() {
+    return () -> {
+      double c;
+      synchronized (this) {
+        c = breadRadiance.apparentC();
+      }
+      return Math.round((c + 273.15) / 0.02) * 0.02 - 273.15;
+    };
+  }
+
   public DeadManTrigger deadMan() {
     return () -> deadManInput(!deadManLevel());
   }
@@ -469,7 +496,14 @@ public final class SimulatedAppliance implements SteppedAppliance {
   @Override
   public AppliancePorts ports() {
     return new AppliancePorts(
-        heater(), latch(), sensor(), currentSensor(), deadMan(), controls(), indicators());
+        heater(),
+        latch(),
+        sensor(),
+        currentSensor(),
+        deadMan(),
+        controls(),
+        indicators(),
+        breadThermometer());
   }
 
   @Override

@@ -1,0 +1,168 @@
+package com.smarttoaster.control;
+
+import com.smarttoaster.hal.BreadThermometer;
+import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * At the press, before heat flows, the infrared bread thermometer says whether the bread is frozen;
+ * where that contradicts the mode, the cycle is predicted for the mode the bread needs and the
+ * event log says so (issue 11: "adapt and say so"; the lecture's "augment": the user's setting is
+ * kept on the panel, only the prediction changes). Plain arithmetic, never a model; not a safety
+ * input.
+ *
+ * <p>The sensor reports the apparent temperature at emissivity 1, T_read⁴ = ε·T_bread⁴ + (1 −
+ * ε)·T_sur⁴ (kelvin): bread reflects what it faces. Before heat flows in a toaster at rest the
+ * surroundings are at the chamber thermocouple's temperature, so T_bread = ((T_read⁴ − (1 −
+ * ε)·T_chamber⁴) / ε)^¼. After a cycle the boards stay hotter than the air at the probe, so the
+ * correction falls short and the bread looks warmer than it is: frozen bread may be missed (the
+ * cycle then runs as without the sensor), never invented.
+ *
+ * <p>Modes: in this appliance a mode changes only what the predictor assumes about the bread (the
+ * physics heats every mode alike: {@code hal.sim.ToasterPhysics} has no mode), and defrost is the
+ * mode trained on frozen bread. So frozen bread in toast or bagel mode is predicted as defrost;
+ * bread that is not frozen in defrost mode as toast, but only in a toaster at rest (a warm one
+ * makes frozen bread look thawed, and toasting frozen bread for a thawed slice's time leaves it
+ * pale). Reheat is never changed: it warms toast, it does not toast bread.
+ */
+public final class BreadCheck {
+  /**
+   * Bread emissivity assumed in the correction: the simulator's bread (HeatPaths.BREAD_EMISSIVITY,
+   * 0.9). An error of ±0.05 in it moves the estimate of −18 °C bread in a 20 °C toaster by about 2
+   * K, well inside the margins below.
+   */
+  public static final double EMISSIVITY = 0.9;
+
+  /**
+   * Below this the bread is frozen, °C. Freezer bread is −25…−12 °C (the kitchen suites), fridge
+   * bread +3…+6 °C; −3 °C leaves ≥ 6 K to either side for the part's error (±0.5 °C in 0…50 °C,
+   * wider below 0 °C: MLX90614 datasheet 3901090614) and the emissivity's.
+   */
+  public static final double FROZEN_BELOW_C = -3.0;
+
+  /** Above this the bread is not frozen (for defrost mode), °C: fridge bread counts as thawed. */
+  public static final double THAWED_ABOVE_C = 2.0;
+
+  /**
+   * A reading outside this range, °C, is not of bread at the press: the chip's object range is
+   * −70…382 °C (datasheet), but bread comes from a freezer (≥ −40 °C) or a kitchen (≤ 60 °C).
+   */
+  public static final double PLAUSIBLE_MIN_C = -40.0;
+
+  public static final double PLAUSIBLE_MAX_C = 60.0;
+
+  /**
+   * The chamber counts as at rest within this of the cold junction (room) temperature, K, and with
+   * no cycle in the last {@link #AT_REST_AFTER_S}.
+   */
+  public static final double AT_REST_WITHIN_K = 10.0;
+
+  public static final double AT_REST_AFTER_S = 900.0;
+
+  /**
+   * What the check decided.
+   *
+   * @param settings the settings to predict for
+   * @param event what to tell the user, or null when there is nothing to say (no sensor, or the
+   *     bread agrees with the mode)
+   */
+  public record Outcome(ToastSettings settings, @Nullable String event) {
+    boolean adapted(ToastSettings asked) {
+      return !settings.equals(asked);
+    }
+  }
+
+  private BreadCheck() {}
+
+  /**
+   * @param thermometer null when none is fitted
+   * @param asked the settings the cycle would be predicted for
+   * @param chamber the chamber reading at the press (valid)
+   * @param sinceLastCycleS time since the previous cycle's heat stopped, s
+   */
+  public static Outcome judge(
+      @Nullable BreadThermometer thermometer,
+      ToastSettings asked,
+      TemperatureReading chamber,
+      double sinceLastCycleS) {
+    if (thermometer == null || asked.mode() == ToastMode.REHEAT) {
+      return new Outcome(asked, null);
+    }
+    double readC;
+    try {
+      readC = thermometer.apparentC();
+    } catch (IOException | RuntimeException e) {
+      return notUsed(asked, "it could not be read (" + e.getMessage() + ")");
+    }
+    if (!Double.isFinite(readC) || readC < PLAUSIBLE_MIN_C || readC > PLAUSIBLE_MAX_C) {
+      return notUsed(
+          asked,
+          String.format(
+              Locale.ROOT,
+              "its reading %s °C is outside %.0f…%.0f °C",
+              fmt(readC),
+              PLAUSIBLE_MIN_C,
+              PLAUSIBLE_MAX_C));
+    }
+    double breadC = breadC(readC, chamber.chamberC());
+    boolean atRest =
+        chamber.chamberC() - chamber.coldJunctionC() <= AT_REST_WITHIN_K
+            && sinceLastCycleS >= AT_REST_AFTER_S;
+    ToastMode mode = asked.mode();
+    if (mode != ToastMode.DEFROST && breadC < FROZEN_BELOW_C) {
+      return new Outcome(
+          asked.withMode(ToastMode.DEFROST),
+          String.format(
+              Locale.ROOT,
+              "bread thermometer: bread at %s °C is frozen but the mode is %s; predicted as defrost",
+              fmt(breadC),
+              mode.id()));
+    }
+    if (mode == ToastMode.DEFROST && breadC > THAWED_ABOVE_C) {
+      if (!atRest) {
+        return notUsed(
+            asked,
+            String.format(
+                Locale.ROOT,
+                "it reads %s °C in defrost mode, but the toaster is still warm (chamber %s °C),"
+                    + " whose walls make frozen bread look thawed",
+                fmt(breadC),
+                fmt(chamber.chamberC())));
+      }
+      return new Outcome(
+          asked.withMode(ToastMode.TOAST),
+          String.format(
+              Locale.ROOT,
+              "bread thermometer: bread at %s °C is not frozen but the mode is defrost; predicted"
+                  + " as toast",
+              fmt(breadC)));
+    }
+    return new Outcome(asked, null);
+  }
+
+  /** The bread's surface temperature from the apparent reading and the surroundings, °C. */
+  static double breadC(double apparentC, double surroundC) {
+    double read4 = Math.pow(apparentC + 273.15, 4);
+    double sur4 = Math.pow(surroundC + 273.15, 4);
+    double bread4 = (read4 - (1 - EMISSIVITY) * sur4) / EMISSIVITY;
+    return bread4 <= 0 ? -273.15 : Math.pow(bread4, 0.25) - 273.15;
+  }
+
+  private static Outcome notUsed(ToastSettings asked, String why) {
+    return new Outcome(
+        asked,
+        "bread thermometer not used: "
+            + why
+            + "; predicted for "
+            + asked.mode().id()
+            + " mode as set");
+  }
+
+  private static String fmt(double c) {
+    return String.format(Locale.ROOT, "%.1f", c);
+  }
+}

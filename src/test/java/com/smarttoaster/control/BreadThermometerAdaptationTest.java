@@ -1,0 +1,259 @@
+package com.smarttoaster.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.hal.BreadThermometer;
+import com.smarttoaster.hal.Indicator;
+import com.smarttoaster.hal.Indicators;
+import com.smarttoaster.hal.UserEvent;
+import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.safety.SafetyListener;
+import com.smarttoaster.safety.SafetySupervisor;
+import com.smarttoaster.safety.fakes.FakeCarriageLatch;
+import com.smarttoaster.safety.fakes.FakeCurrentSensor;
+import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
+import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
+import com.smarttoaster.safety.fakes.ManualClock;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bread thermometer at the press: frozen bread in toast mode is predicted as defrost and the
+ * event says so; bread that agrees with the mode changes nothing; a missing or failing thermometer
+ * never blocks a cycle. Real supervisor and guard over fake hardware, time stepped.
+ */
+class BreadThermometerAdaptationTest {
+  private static final double ROOM_C = 21.0;
+
+  private final ManualClock clock = new ManualClock();
+  private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
+  private final FakeCarriageLatch latch = new FakeCarriageLatch();
+  private final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
+  private final List<String> events = new ArrayList<>();
+  private final List<PredictionInput> started = new ArrayList<>();
+  private final List<Prediction> predictions = new ArrayList<>();
+  private double chamberC = ROOM_C;
+  private SafetySupervisor safety;
+  private GuardedPredictor predictor;
+  private ToastController controller;
+
+  /** What an ε = 1 sensor reads for bread at {@code breadC} facing walls at {@code wallC}. */
+  static double apparentC(double breadC, double wallC) {
+    double e = BreadCheck.EMISSIVITY;
+    double t4 = e * Math.pow(breadC + 273.15, 4) + (1 - e) * Math.pow(wallC + 273.15, 4);
+    return Math.pow(t4, 0.25) - 273.15;
+  }
+
+  private void build(ToastMode mode, BreadThermometer thermometer) {
+    sensor.setSource(() -> chamberC).setNoise(0.0, 1).setQuantum(0.25);
+    safety =
+        new SafetySupervisor(
+            com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
+                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
+                .build(),
+            heater,
+            latch,
+            sensor,
+            new FakeCurrentSensor(heater, latch),
+            clock,
+            SafetyListener.NONE);
+    FallbackTimeTable table = new FallbackTimeTable();
+    predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
+    controller =
+        new ToastController(
+            safety,
+            predictor,
+            clock,
+            new ControllerSettings(0.05, false, 1800),
+            new ToastSettings(4, BreadType.WHITE, 12, 2, mode),
+            230.0,
+            230.0,
+            new Indicators() {
+              @Override
+              public void set(Indicator indicator, boolean on) {}
+
+              @Override
+              public void beep(BeepPattern pattern) {}
+            },
+            thermometer,
+            new ControllerListener() {
+              @Override
+              public void onBreadChecked(String event, long atNanos) {
+                events.add(event);
+              }
+
+              @Override
+              public void onCycleStarted(PredictionInput input, Prediction p, long atNanos) {
+                started.add(input);
+                predictions.add(p);
+              }
+            });
+  }
+
+  @AfterEach
+  void close() {
+    if (predictor != null) {
+      predictor.close();
+    }
+  }
+
+  private void pressAndRun(double seconds) {
+    safety.tick();
+    controller.tick();
+    latch.pressLever();
+    controller.submit(new UserEvent.LeverDown());
+    for (int i = 0; i < Math.round(seconds / 0.05); i++) {
+      safety.tick();
+      controller.tick();
+      chamberC += heater.conducts() && latch.isHeld() ? 0.05 : 0.0;
+      clock.advanceMillis(50);
+    }
+  }
+
+  private ToastMode predictedMode() {
+    assertEquals(1, started.size(), "one cycle should have started");
+    return started.get(0).settings().mode();
+  }
+
+  @Test
+  void frozenBreadInToastModeIsPredictedAsDefrostAndTheEventSaysSo() throws Exception {
+    build(ToastMode.TOAST, () -> apparentC(-18.0, ROOM_C));
+    pressAndRun(1.0);
+    assertEquals(ToastMode.DEFROST, predictedMode());
+    assertEquals(1, events.size(), "one bread event: " + events);
+    String e = events.get(0);
+    assertTrue(
+        e.contains("-18.0 °C") && e.contains("frozen") && e.contains("predicted as defrost"));
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertEquals(
+        ToastMode.TOAST,
+        controller.snapshot().settings().mode(),
+        "the panel keeps the user's mode");
+    PredictionInput asToast =
+        new PredictionInput(
+            started.get(0).settings().withMode(ToastMode.TOAST),
+            started.get(0).chamberStartC(),
+            started.get(0).ambientC(),
+            started.get(0).mainsVolts(),
+            started.get(0).nominalMainsVolts(),
+            started.get(0).sinceLastCycleS(),
+            started.get(0).lastHeatS(),
+            null);
+    FallbackTimeTable table = new FallbackTimeTable();
+    assertEquals(table.predictSeconds(started.get(0)), predictions.get(0).seconds(), 1e-9);
+    assertTrue(
+        predictions.get(0).seconds() > table.predictSeconds(asToast) + 5,
+        "defrost should heat longer than toast");
+  }
+
+  @Test
+  void frozenBreadInBagelModeIsPredictedAsDefrostToo() {
+    build(ToastMode.BAGEL, () -> apparentC(-20.0, ROOM_C));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.DEFROST, predictedMode());
+  }
+
+  @Test
+  void roomTemperatureBreadInToastModeChangesNothingAndSaysNothing() {
+    build(ToastMode.TOAST, () -> apparentC(20.0, ROOM_C));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.isEmpty(), "no event when the bread agrees with the mode: " + events);
+  }
+
+  @Test
+  void fridgeBreadInToastModeIsNotFrozen() {
+    build(ToastMode.TOAST, () -> apparentC(3.0, ROOM_C));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+  }
+
+  @Test
+  void roomBreadInDefrostModeOfAToasterAtRestIsPredictedAsToast() {
+    build(ToastMode.DEFROST, () -> apparentC(20.0, ROOM_C));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.get(0).contains("not frozen but the mode is defrost; predicted as toast"));
+  }
+
+  @Test
+  void aWarmToasterMakesFrozenBreadLookThawedSoDefrostModeIsKept() {
+    chamberC = 80.0; // the walls reflect into the sensor: frozen bread reads well above 0 °C
+    build(ToastMode.DEFROST, () -> apparentC(-18.0, 150.0));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.DEFROST, predictedMode());
+    assertTrue(events.get(0).startsWith("bread thermometer not used:"), events.toString());
+  }
+
+  @Test
+  void aFailingThermometerNeverBlocksTheCycleAndTheEventSaysItWasNotUsed() {
+    build(
+        ToastMode.TOAST,
+        () -> {
+          throw new IOException("I2C1 address 0x5A: no acknowledge");
+        });
+    pressAndRun(1.0);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertEquals(CyclePhase.TOASTING, controller.snapshot().phase());
+    assertTrue(heater.isCommandedOn());
+    assertEquals(
+        "bread thermometer not used: it could not be read (I2C1 address 0x5A: no acknowledge);"
+            + " predicted for toast mode as set",
+        events.get(0));
+  }
+
+  @Test
+  void aNaNOrImplausibleReadingIsNotUsed() {
+    build(ToastMode.TOAST, () -> Double.NaN);
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.get(0).contains("NaN °C is outside -40…60 °C"), events.toString());
+  }
+
+  @Test
+  void aReadingOfAGlowingElementIsNotUsed() {
+    build(ToastMode.TOAST, () -> 381.0);
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.get(0).startsWith("bread thermometer not used"));
+  }
+
+  @Test
+  void withoutAThermometerTheCycleIsPredictedAsToday() {
+    build(ToastMode.TOAST, null);
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.isEmpty());
+    assertNull(predictions.get(0).fallbackReason());
+    assertNotNull(controller.snapshot().prediction());
+  }
+
+  @Test
+  void reheatIsNeverChangedEvenForFrozenBread() {
+    build(ToastMode.REHEAT, () -> apparentC(-18.0, ROOM_C));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.REHEAT, predictedMode());
+    assertTrue(events.isEmpty());
+  }
+
+  @Test
+  void theCorrectionRecoversTheBreadFromWhatTheSensorSees() {
+    for (double bread = -25; bread <= 30; bread += 5) {
+      for (double wall = 5; wall <= 40; wall += 5) {
+        assertEquals(bread, BreadCheck.breadC(apparentC(bread, wall), wall), 1e-9);
+      }
+    }
+  }
+}
