@@ -54,8 +54,8 @@ public final class GuardedPredictor implements AutoCloseable {
           .map(PredictorName::id)
           .collect(Collectors.toUnmodifiableSet());
 
-  /** The predictor name on reheat cycles, which the guard answers itself. */
-  public static final String REHEAT_RULE = "reheat-rule";
+  /** The predictor on reheat cycles, which the guard answers itself. */
+  public static final PredictorName REHEAT_RULE = PredictorName.REHEAT_RULE;
 
   /** A guard on the system clock, the primary running on its own thread. */
   public GuardedPredictor(
@@ -151,7 +151,7 @@ public final class GuardedPredictor implements AutoCloseable {
     this.runner = runner;
   }
 
-  public String primaryName() {
+  public PredictorName primaryName() {
     return primary.name();
   }
 

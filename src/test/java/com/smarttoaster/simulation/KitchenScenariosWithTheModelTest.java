@@ -3,7 +3,9 @@ package com.smarttoaster.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.scenario.ScenarioReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class KitchenScenariosWithTheModelTest {
   @Test
   void anAbsurdInRangeAnswerIsOverruledByTheCheckerAndTheToastComesOutRight() throws Exception {
     SimulationResult r = run("absurd-answer-medium.json");
-    assertEquals("fallback", r.predictor());
+    assertEquals(PredictorName.FALLBACK, r.predictor());
     assertTrue(
         r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"),
         r.fallbackReason());
@@ -57,7 +59,7 @@ class KitchenScenariosWithTheModelTest {
   @Test
   void aHundredAndTwentyVoltApplianceGetsItsOwnTime() throws Exception {
     SimulationResult r = run("us-120v-appliance.json");
-    assertEquals("model", r.predictor(), String.valueOf(r.fallbackReason()));
+    assertEquals(PredictorName.MODEL, r.predictor(), String.valueOf(r.fallbackReason()));
     assertTrue(error(r) <= 0.5, "shade " + r.achievedShade());
   }
 
@@ -99,7 +101,7 @@ class KitchenScenariosWithTheModelTest {
     // The chamber air barely notices the bread, so the re-prediction hardly sees it (README, known
     // limits).
     SimulationResult r = run("frozen-forgot-defrost.json");
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertTrue(
         r.achievedShade() < r.targetShade() && error(r) <= 1.5, "shade " + r.achievedShade());
   }
