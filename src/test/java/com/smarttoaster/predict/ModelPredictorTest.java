@@ -101,7 +101,7 @@ class ModelPredictorTest {
     String fileSha = ModelCardChecks.sha256(bytes);
 
     ToastTimePredictor p = ModelPredictor.load(model, card());
-    assertEquals("model", p.name());
+    assertEquals(PredictorName.MODEL, p.name());
     String expected =
         "model file toast-time.tflite SHA-256 "
             + fileSha.substring(0, 12)
