@@ -48,7 +48,8 @@ public final class TripLatencyBench {
         if (r.tripLatencyMs() != null) {
           latencies.add(r.tripLatencyMs());
         }
-        endings.merge(r.outcome() + (r.fault() == null ? "" : " " + r.fault()), 1, Integer::sum);
+        endings.merge(
+            r.outcome().id() + (r.fault() == null ? "" : " " + r.fault()), 1, Integer::sum);
         cuts.merge(String.valueOf(r.heatCutBy()), 1, Integer::sum);
       }
       rows.add(new Row(s.name(), latencies, endings, List.copyOf(cuts.keySet())));

@@ -1,5 +1,6 @@
 package com.smarttoaster.cli;
 
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.simulation.SimulationResult;
 import com.smarttoaster.simulation.Trace;
 import java.awt.BasicStroke;
@@ -136,7 +137,7 @@ final class CyclePlot {
         CUTOFF,
         SeriesLines.DASH_DASH);
     line(main, "shade achieved", t, shade, 1, SHADE, SeriesLines.SOLID);
-    if (!"reheat-rule".equals(result.predictor())) {
+    if (result.predictor() != PredictorName.REHEAT_RULE) {
       line(
           main,
           "target shade " + result.targetShade(),
@@ -275,7 +276,7 @@ final class CyclePlot {
   private static String title(SimulationResult result) {
     return PrintableText.of(result.scenario())
         + " — "
-        + result.outcome()
+        + result.outcome().id()
         + (result.fault() == null ? "" : " " + result.fault());
   }
 

@@ -1,6 +1,5 @@
 package com.smarttoaster.cli;
 
-import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioFault;
 import com.smarttoaster.simulation.SimulationResult;
@@ -39,7 +38,7 @@ final class OutcomeText {
                 "heat stopped at %.1f s%s",
                 r.heatCutS(),
                 r.heatCutBy() == null ? "" : " (cut by the " + r.heatCutBy() + ")");
-    switch (r.outcomeKind() == null ? CycleOutcome.DONE : r.outcomeKind()) {
+    switch (r.outcome()) {
       case FAULT:
         return String.format(
             Locale.ROOT,

@@ -229,7 +229,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Locale.ROOT,
         "%s: %s%s%n",
         PrintableText.of(r.scenario()),
-        r.outcome(),
+        r.outcome().id(),
         r.fault() == null ? "" : " (" + r.fault() + ")");
     out.println("  " + OutcomeText.describe(s, r));
     out.printf(
@@ -251,7 +251,7 @@ public final class SimulateCommand implements Callable<Integer> {
         r.maxChamberC(),
         r.maxBreadSurfaceC());
     if (r.tripLatencyMs() != null) {
-      boolean tripped = r.outcomeKind() == CycleOutcome.FAULT;
+      boolean tripped = r.outcome() == CycleOutcome.FAULT;
       out.printf(
           Locale.ROOT,
           "  heat stopped %.0f ms after the fault's onset%s%s%n",

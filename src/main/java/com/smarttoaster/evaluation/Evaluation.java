@@ -40,7 +40,7 @@ public final class Evaluation {
             new EvaluationRow(
                 s,
                 p,
-                r.predictor(),
+                r.predictor().id(),
                 r.predictedS() == null ? 0 : r.predictedS(),
                 oracleS,
                 r.achievedShade(),

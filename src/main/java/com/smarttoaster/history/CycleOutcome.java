@@ -1,5 +1,6 @@
 package com.smarttoaster.history;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,8 @@ public enum CycleOutcome {
    */
   INTERRUPTED;
 
+  /** The id in the result object, the history and MQTT events (and so in JSON). */
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -2,6 +2,7 @@ package com.smarttoaster.history;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -82,7 +83,7 @@ public final class CycleRecordCsv {
               Double.toString(r.input().ambientC()),
               Double.toString(r.input().mainsVolts()),
               Double.toString(r.prediction().seconds()),
-              r.prediction().predictor(),
+              r.prediction().predictor().id(),
               nullable(r.prediction().fallbackReason()),
               r.outcome().id(),
               r.faultCode() == null ? "" : r.faultCode().name(),
@@ -151,8 +152,12 @@ public final class CycleRecordCsv {
     BreadType bread = BreadType.fromId(c.get(4));
     ToastMode mode = ToastMode.fromId(c.get(7));
     CycleOutcome outcome = CycleOutcome.fromId(c.get(14));
-    if (bread == null || mode == null || outcome == null) {
-      String field = bread == null ? "bread" : mode == null ? "mode" : "outcome";
+    PredictorName predictor = PredictorName.fromId(c.get(12)).orElse(null);
+    if (bread == null || mode == null || outcome == null || predictor == null) {
+      String field =
+          bread == null
+              ? "bread"
+              : mode == null ? "mode" : outcome == null ? "outcome" : "predictor";
       throw new IllegalArgumentException(
           field + " '" + c.get(HEADER.indexOf(field)) + "' is not a known value");
     }
@@ -179,7 +184,7 @@ public final class CycleRecordCsv {
             Double.parseDouble(c.get(10)));
     Prediction p =
         new Prediction(
-            Double.parseDouble(c.get(11)), c.get(12), c.get(13).isEmpty() ? null : c.get(13));
+            Double.parseDouble(c.get(11)), predictor, c.get(13).isEmpty() ? null : c.get(13));
     return new CycleRecord(
         c.get(0),
         c.get(1),

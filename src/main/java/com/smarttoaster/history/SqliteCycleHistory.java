@@ -2,6 +2,7 @@ package com.smarttoaster.history;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -132,7 +133,7 @@ final class SqliteCycleHistory implements CycleHistory {
             ps.setDouble(10, r.input().ambientC());
             ps.setDouble(11, r.input().mainsVolts());
             ps.setDouble(12, r.prediction().seconds());
-            ps.setString(13, r.prediction().predictor());
+            ps.setString(13, r.prediction().predictor().id());
             ps.setString(14, r.prediction().fallbackReason());
             ps.setString(15, r.outcome().id());
             ps.setString(16, r.faultCode() == null ? null : r.faultCode().name());
@@ -264,22 +265,25 @@ final class SqliteCycleHistory implements CycleHistory {
     BreadType bread = BreadType.fromId(rs.getString(5));
     ToastMode mode = ToastMode.fromId(rs.getString(8));
     CycleOutcome outcome = CycleOutcome.fromId(rs.getString(15));
-    if (bread == null || mode == null || outcome == null) {
+    PredictorName predictor = PredictorName.fromId(rs.getString(13)).orElse(null);
+    if (bread == null || mode == null || outcome == null || predictor == null) {
       throw new SQLException(
           "cycle "
               + id
-              + " has an unknown bread, mode or outcome ('"
+              + " has an unknown bread, mode, outcome or predictor ('"
               + rs.getString(5)
               + "', '"
               + rs.getString(8)
               + "', '"
               + rs.getString(15)
+              + "', '"
+              + rs.getString(13)
               + "')");
     }
     ToastSettings s = new ToastSettings(rs.getInt(4), bread, rs.getDouble(6), rs.getInt(7), mode);
     PredictionInput in =
         new PredictionInput(s, rs.getDouble(9), rs.getDouble(10), rs.getDouble(11));
-    Prediction p = new Prediction(rs.getDouble(12), rs.getString(13), rs.getString(14));
+    Prediction p = new Prediction(rs.getDouble(12), predictor, rs.getString(14));
     String fault = rs.getString(16);
     double shade = rs.getDouble(18);
     Double achieved = rs.wasNull() ? null : shade;

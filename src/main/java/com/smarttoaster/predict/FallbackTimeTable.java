@@ -185,8 +185,8 @@ public final class FallbackTimeTable implements ToastTimePredictor {
   }
 
   @Override
-  public String name() {
-    return PredictorName.FALLBACK.id();
+  public PredictorName name() {
+    return PredictorName.FALLBACK;
   }
 
   /**

@@ -7,8 +7,8 @@ package com.smarttoaster.predict;
  */
 public final class FixedTimerPredictor implements ToastTimePredictor {
   @Override
-  public String name() {
-    return PredictorName.FIXED_TIMER.id();
+  public PredictorName name() {
+    return PredictorName.FIXED_TIMER;
   }
 
   @Override

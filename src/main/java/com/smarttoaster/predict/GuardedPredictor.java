@@ -2,12 +2,9 @@ package com.smarttoaster.predict;
 
 import com.smarttoaster.hal.Clock;
 import com.smarttoaster.toast.ToastMode;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +44,8 @@ public final class GuardedPredictor implements AutoCloseable {
   private final double progressBand;
   private final String bandSource;
 
-  /** Predictors (by name) that are not learned and so are not checked against the table. */
-  private static final Set<String> NON_ML =
-      Arrays.stream(PredictorName.values())
-          .filter(n -> !n.learned())
-          .map(PredictorName::id)
-          .collect(Collectors.toUnmodifiableSet());
-
-  /** The predictor name on reheat cycles, which the guard answers itself. */
-  public static final String REHEAT_RULE = "reheat-rule";
+  /** The predictor on reheat cycles, which the guard answers itself. */
+  public static final PredictorName REHEAT_RULE = PredictorName.REHEAT_RULE;
 
   /** A guard on the system clock, the primary running on its own thread. */
   public GuardedPredictor(
@@ -151,7 +141,7 @@ public final class GuardedPredictor implements AutoCloseable {
     this.runner = runner;
   }
 
-  public String primaryName() {
+  public PredictorName primaryName() {
     return primary.name();
   }
 
@@ -185,7 +175,7 @@ public final class GuardedPredictor implements AutoCloseable {
    * simulation's fault injector) that keeps the name keeps the decision.
    */
   static boolean isLearned(ToastTimePredictor p) {
-    return !NON_ML.contains(p.name());
+    return p.name().learned();
   }
 
   /** Starts a prediction; never throws, never blocks for the answer. */

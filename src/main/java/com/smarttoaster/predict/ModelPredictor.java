@@ -184,8 +184,8 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   }
 
   @Override
-  public String name() {
-    return PredictorName.MODEL.id();
+  public PredictorName name() {
+    return PredictorName.MODEL;
   }
 
   /** The card the model was checked against. */

@@ -1,5 +1,6 @@
 package com.smarttoaster.predict;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,12 @@ public enum PredictorName {
   /** A fixed time per shade, like a plain toaster. */
   FIXED_TIMER("fixed-timer", false),
   /** The simulator's best time; evaluation and training labels only, never on a device. */
-  ORACLE("oracle", false);
+  ORACLE("oracle", false),
+  /**
+   * The guard's fixed rule for reheat mode (reheat is never a model decision); it answers in the
+   * results and the history but cannot be chosen.
+   */
+  REHEAT_RULE("reheat-rule", false);
 
   private final String id;
   private final boolean learned;
@@ -27,6 +33,7 @@ public enum PredictorName {
     this.learned = learned;
   }
 
+  @JsonValue
   public String id() {
     return id;
   }
@@ -36,9 +43,20 @@ public enum PredictorName {
     return learned;
   }
 
-  /** Every id, in declaration order. */
+  /** The id: a predictor is written the same way in every message, log line and result. */
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  /** Whether a user may choose it (on the command line, in the config). */
+  public boolean choosable() {
+    return this != REHEAT_RULE;
+  }
+
+  /** The ids a user may choose, in declaration order. */
   public static List<String> ids() {
-    return Arrays.stream(values()).map(PredictorName::id).toList();
+    return Arrays.stream(values()).filter(PredictorName::choosable).map(PredictorName::id).toList();
   }
 
   /** The predictor with this id, if there is one. */

@@ -32,6 +32,7 @@ public final class Predictors {
       String name, FallbackTimeTable table, @Nullable ToastTimePredictor oracle) {
     PredictorName known =
         PredictorName.fromId(name)
+            .filter(PredictorName::choosable)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -56,6 +57,8 @@ public final class Predictors {
           throw new IllegalArgumentException("the oracle exists only in simulation");
         }
         return oracle;
+      case REHEAT_RULE:
+        throw new IllegalArgumentException("the reheat rule is the guard's, not a choice");
       default:
         throw new AssertionError(name);
     }

@@ -17,8 +17,8 @@ public final class UnavailableModelPredictor implements ToastTimePredictor {
   }
 
   @Override
-  public String name() {
-    return PredictorName.MODEL.id();
+  public PredictorName name() {
+    return PredictorName.MODEL;
   }
 
   @Override

@@ -65,7 +65,7 @@ record CycleSummary(
     n.put("chamberStartC", Math.round(input.chamberStartC() * 10) / 10.0);
     n.put("ambientC", Math.round(input.ambientC() * 10) / 10.0);
     n.put("mainsVolts", Math.round(input.mainsVolts() * 10) / 10.0);
-    n.put("predictor", prediction.predictor());
+    n.put("predictor", prediction.predictor().id());
     n.put("predictedS", Math.round(prediction.seconds() * 10) / 10.0);
     n.put("fallbackReason", prediction.fallbackReason());
     n.put("outcome", outcome == null ? null : outcome.id());

@@ -69,7 +69,7 @@ record ToasterState(
         s.heaterCommandedOn(),
         s.fault() == null ? null : s.fault().code().name(),
         c.phase() == CyclePhase.ARMED,
-        p == null ? null : p.predictor(),
+        p == null ? null : p.predictor().id(),
         p == null ? null : Math.round(p.seconds() * 10) / 10.0,
         RatingsView.of(desk, c.settings().bread()));
   }

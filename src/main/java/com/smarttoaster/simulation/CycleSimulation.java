@@ -14,6 +14,7 @@ import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
@@ -434,9 +435,9 @@ public final class CycleSimulation {
     }
     return new SimulationResult(
         scenario.name(),
-        outcome.id(),
+        outcome,
         fault.map(f -> f.code().name()).orElse(hardwareFault),
-        prediction != null ? prediction.predictor() : options.predictor(),
+        prediction != null ? prediction.predictor() : requestedPredictor(),
         prediction != null ? prediction.fallbackReason() : null,
         prediction != null ? round1(prediction.seconds()) : null,
         round1(heaterOnS),
@@ -451,6 +452,12 @@ public final class CycleSimulation {
         log.events(),
         appliance.kind(),
         heatCutBy);
+  }
+
+  /** The predictor the options name (checked when the simulation was built). */
+  private PredictorName requestedPredictor() {
+    return PredictorName.fromId(options.predictor())
+        .orElseThrow(() -> new IllegalStateException("unknown predictor " + options.predictor()));
   }
 
   /** The appliance starts as the scenario's first cycle finds it. */

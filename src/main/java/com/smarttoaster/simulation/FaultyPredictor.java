@@ -1,6 +1,7 @@
 package com.smarttoaster.simulation;
 
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.ToastTimePredictor;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
-  public String name() {
+  public PredictorName name() {
     return inner().name();
   }
 

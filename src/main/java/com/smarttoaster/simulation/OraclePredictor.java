@@ -36,8 +36,8 @@ public final class OraclePredictor implements ToastTimePredictor {
   }
 
   @Override
-  public String name() {
-    return PredictorName.ORACLE.id();
+  public PredictorName name() {
+    return PredictorName.ORACLE;
   }
 
   @Override

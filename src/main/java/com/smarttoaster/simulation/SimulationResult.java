@@ -3,6 +3,7 @@ package com.smarttoaster.simulation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.predict.PredictorName;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +36,9 @@ import org.jspecify.annotations.Nullable;
 })
 public record SimulationResult(
     String scenario,
-    String outcome,
+    CycleOutcome outcome,
     @Nullable String fault,
-    String predictor,
+    PredictorName predictor,
     @Nullable String fallbackReason,
     @Nullable Double predictedS,
     double heaterOnS,
@@ -52,11 +53,6 @@ public record SimulationResult(
     List<Event> events,
     String appliance,
     @Nullable String heatCutBy) {
-
-  /** {@link #outcome()} as the enum it is one of (the record keeps the contract's string). */
-  public @Nullable CycleOutcome outcomeKind() {
-    return CycleOutcome.fromId(outcome);
-  }
 
   /** The supervisor limits the cycle ran under. */
   @JsonPropertyOrder({"maxHeatS", "cutoffC"})

@@ -25,7 +25,7 @@ record CycleView(
         StatusView.Settings.of(r.input().settings()),
         Math.round(r.input().chamberStartC() * 10) / 10.0,
         Math.round(r.prediction().seconds() * 10) / 10.0,
-        r.prediction().predictor(),
+        r.prediction().predictor().id(),
         r.prediction().fallbackReason(),
         r.modelVersion(),
         r.outcome().id(),

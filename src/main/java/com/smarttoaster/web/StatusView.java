@@ -54,7 +54,7 @@ record StatusView(
         s.carriageHeld(),
         Math.round(c.remainingS() * 10) / 10.0,
         p == null ? null : Math.round(p.seconds() * 10) / 10.0,
-        p == null ? null : p.predictor(),
+        p == null ? null : p.predictor().id(),
         p == null ? null : p.fallbackReason(),
         FaultView.of(s.fault()),
         t.cutoffC(),

@@ -10,6 +10,7 @@ import com.smarttoaster.history.HistoryDatabase;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -32,7 +33,7 @@ class HistoryCommandTest {
         "kitchen",
         Instant.parse("2026-11-27T08:00:00Z"),
         new PredictionInput(s, 21, 21, 230),
-        new Prediction(108.2, "fallback", null),
+        new Prediction(108.2, PredictorName.FALLBACK, null),
         CycleOutcome.DONE,
         null,
         108.3,

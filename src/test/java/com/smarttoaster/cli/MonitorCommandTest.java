@@ -10,6 +10,7 @@ import com.smarttoaster.history.ModelWatch;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -32,8 +33,9 @@ class MonitorCommandTest {
       for (int i = 0; i < cycles; i++) {
         Prediction p =
             i < fallbacks
-                ? new Prediction(100, "fallback", "model predictor did not answer within 1000 ms")
-                : new Prediction(100, "model", null, 100);
+                ? new Prediction(
+                    100, PredictorName.FALLBACK, "model predictor did not answer within 1000 ms")
+                : new Prediction(100, PredictorName.MODEL, null, 100);
         h.cycles()
             .record(
                 new CycleRecord(

@@ -7,6 +7,7 @@ import com.smarttoaster.control.ControllerSnapshot;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.safety.SafetyStatus;
@@ -28,7 +29,7 @@ class PanelLayoutTest {
 
   @Test
   void everyCombinationFitsIn79Columns() {
-    Prediction longest = new Prediction(285, "model", null);
+    Prediction longest = new Prediction(285, PredictorName.MODEL, null);
     int checked = 0;
     for (CyclePhase phase : CyclePhase.values()) {
       for (BreadType bread : BreadType.values()) {
@@ -55,7 +56,7 @@ class PanelLayoutTest {
         new ControllerSnapshot(
             CyclePhase.TOASTING,
             new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST),
-            new Prediction(108, "model", null),
+            new Prediction(108, PredictorName.MODEL, null),
             54,
             false);
     assertEquals(
@@ -69,7 +70,7 @@ class PanelLayoutTest {
         new ControllerSnapshot(
             CyclePhase.FAULT,
             new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST),
-            new Prediction(108, "model", null),
+            new Prediction(108, PredictorName.MODEL, null),
             0,
             false);
     String line =

@@ -10,6 +10,7 @@ import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.taste.RatingDesk;
@@ -32,7 +33,7 @@ class PanelRatingKeysTest {
   private final List<String> said = new ArrayList<>();
   private final ControllerSnapshot done =
       new ControllerSnapshot(
-          CyclePhase.DONE, WHITE_4, new Prediction(120, "model", null), 0, false);
+          CyclePhase.DONE, WHITE_4, new Prediction(120, PredictorName.MODEL, null), 0, false);
   private final SafetyStatus status = new SafetyStatus(false, false, null, 0, null);
   private final TerminalPanel panel =
       new TerminalPanel(
@@ -54,7 +55,7 @@ class PanelRatingKeysTest {
     desk.onPhaseChanged(CyclePhase.IDLE, CyclePhase.PREPARING, clock.nanos());
     desk.onCycleStarted(
         new PredictionInput(WHITE_4, 21, 21, 230),
-        new Prediction(120, "model", null),
+        new Prediction(120, PredictorName.MODEL, null),
         clock.nanos());
     clock.advanceMillis(120_000);
     desk.onPhaseChanged(CyclePhase.TOASTING, end, clock.nanos());

@@ -220,7 +220,8 @@ class TerminalPanelTest {
         new ControllerSnapshot(
             CyclePhase.TOASTING,
             WHITE_4,
-            new com.smarttoaster.predict.Prediction(100, "model", null),
+            new com.smarttoaster.predict.Prediction(
+                100, com.smarttoaster.predict.PredictorName.MODEL, null),
             50,
             false);
     assertFalse(keys("ww"));

@@ -14,6 +14,7 @@ import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.predict.UnavailableModelPredictor;
@@ -295,8 +296,8 @@ class ToastControllerTest {
     ToastTimePredictor hundredSeconds =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override
@@ -415,8 +416,8 @@ class ToastControllerTest {
     ToastTimePredictor model =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override

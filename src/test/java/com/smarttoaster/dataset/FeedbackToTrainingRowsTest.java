@@ -9,6 +9,7 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -29,7 +30,7 @@ class FeedbackToTrainingRowsTest {
         "kitchen",
         Instant.parse("2026-11-27T07:30:00Z"),
         INPUT,
-        new Prediction(heaterOnS, "model", null),
+        new Prediction(heaterOnS, PredictorName.MODEL, null),
         CycleOutcome.DONE,
         null,
         heaterOnS,
@@ -114,7 +115,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             INPUT,
-            new Prediction(100, "model", null),
+            new Prediction(100, PredictorName.MODEL, null),
             CycleOutcome.CANCELLED,
             null,
             40,
@@ -126,7 +127,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             INPUT,
-            new Prediction(100, "model", null),
+            new Prediction(100, PredictorName.MODEL, null),
             CycleOutcome.FAULT,
             FaultCode.OVER_TEMPERATURE,
             80,
@@ -138,7 +139,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             INPUT,
-            new Prediction(100, "model", null),
+            new Prediction(100, PredictorName.MODEL, null),
             CycleOutcome.REFUSED,
             null,
             0,
@@ -152,7 +153,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             reheatIn,
-            new Prediction(35, "fallback", null),
+            new Prediction(35, PredictorName.FALLBACK, null),
             CycleOutcome.DONE,
             null,
             35,
@@ -188,7 +189,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             INPUT,
-            new Prediction(100, "model", null),
+            new Prediction(100, PredictorName.MODEL, null),
             CycleOutcome.RUNNING,
             null,
             0,
@@ -212,7 +213,7 @@ class FeedbackToTrainingRowsTest {
             "kitchen",
             Instant.EPOCH,
             INPUT,
-            new Prediction(100, "model", null),
+            new Prediction(100, PredictorName.MODEL, null),
             CycleOutcome.DONE,
             null,
             100.4,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -32,7 +33,7 @@ class HistoryDatabaseTest {
         "kitchen",
         Instant.parse("2026-11-27T10:15:30.123Z"),
         new PredictionInput(s, 87.25, 21.5, 229.0),
-        new Prediction(131.5, "fallback", "no model installed: x, \"y\""),
+        new Prediction(131.5, PredictorName.FALLBACK, "no model installed: x, \"y\""),
         outcome,
         fault,
         131.6,

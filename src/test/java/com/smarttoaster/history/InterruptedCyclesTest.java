@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -31,7 +32,7 @@ class InterruptedCyclesTest {
         "kitchen",
         Instant.parse("2026-11-27T07:30:00Z"),
         new PredictionInput(s, 22, 21, 230),
-        new Prediction(118.4, "model", null),
+        new Prediction(118.4, PredictorName.MODEL, null),
         CycleOutcome.RUNNING,
         null,
         0,

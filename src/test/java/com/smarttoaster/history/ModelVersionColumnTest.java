@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -32,7 +33,7 @@ class ModelVersionColumnTest {
         "kitchen",
         Instant.parse("2027-01-11T07:00:00Z"),
         new PredictionInput(s, 21, 21, 230),
-        new Prediction(108, "model", null),
+        new Prediction(108, PredictorName.MODEL, null),
         CycleOutcome.DONE,
         null,
         108,

@@ -12,6 +12,7 @@ import com.smarttoaster.config.ToasterConfig;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.CycleRecordCsv;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.RemoteFactory;
@@ -121,7 +122,8 @@ class ActivationBetweenCyclesTest {
         cycles.stream().map(CycleRecord::modelVersion).toList(),
         "one version per cycle");
     assertEquals(
-        List.of("model", "model"), cycles.stream().map(r -> r.prediction().predictor()).toList());
+        List.of(PredictorName.MODEL, PredictorName.MODEL),
+        cycles.stream().map(r -> r.prediction().predictor()).toList());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.cli.Main;
 import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.testkit.CliRun;
 import com.smarttoaster.toast.ToastMode;
@@ -39,8 +40,8 @@ class PromotionCheckTest {
     ToastTimePredictor factory = ActiveModel.factory();
     return new ToastTimePredictor() {
       @Override
-      public String name() {
-        return "model";
+      public PredictorName name() {
+        return PredictorName.MODEL;
       }
 
       @Override

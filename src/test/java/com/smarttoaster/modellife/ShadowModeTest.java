@@ -14,6 +14,7 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.HistoryDatabase;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.PredictorRunner;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.predict.ThreadPredictorRunner;
@@ -164,8 +165,8 @@ class ShadowModeTest {
     ToastTimePredictor doubled =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override
@@ -181,7 +182,8 @@ class ShadowModeTest {
     assertEquals(V2, r.watch().candidateVersion());
     assertNotNull(r.watch().candidateS());
     assertNull(r.watch().candidateNote());
-    assertEquals("model", r.prediction().predictor(), "the active model's answer heats");
+    assertEquals(
+        PredictorName.MODEL, r.prediction().predictor(), "the active model's answer heats");
     assertTrue(
         r.watch().candidateS() > 1.8 * r.prediction().seconds(),
         "recorded, not used: candidate "
@@ -207,8 +209,8 @@ class ShadowModeTest {
     ToastTimePredictor hangs =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override
@@ -225,7 +227,7 @@ class ShadowModeTest {
     assertTrue(
         r.watch().candidateNote().startsWith("cut off: no answer after "),
         r.watch().candidateNote());
-    assertEquals("model", r.prediction().predictor());
+    assertEquals(PredictorName.MODEL, r.prediction().predictor());
     assertNull(r.prediction().fallbackReason());
   }
 
@@ -234,8 +236,8 @@ class ShadowModeTest {
     ToastTimePredictor throwing =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override
@@ -249,7 +251,7 @@ class ShadowModeTest {
             shadowOf(throwing, V2, new SimulatedTimePredictorRunner(clock, () -> 0.0), clock),
             ActiveModel.factory());
     assertEquals("candidate declined or failed: tensor shape mismatch", r.watch().candidateNote());
-    assertEquals("model", r.prediction().predictor());
+    assertEquals(PredictorName.MODEL, r.prediction().predictor());
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.predict.ModelPredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -51,8 +52,10 @@ class RollingFiguresTest {
     Prediction p =
         fallback
             ? new Prediction(
-                100, "fallback", "model predictor said 180 s, the non-ML estimate 100 s")
-            : new Prediction(100, "model", null, 100);
+                100,
+                PredictorName.FALLBACK,
+                "model predictor said 180 s, the non-ML estimate 100 s")
+            : new Prediction(100, PredictorName.MODEL, null, 100);
     return new CycleRecord(
         "c" + (n++),
         "kitchen",

@@ -33,7 +33,7 @@ class GuardedPredictorTest {
 
   private static ToastTimePredictor answering(double seconds) throws Exception {
     ToastTimePredictor p = mock(ToastTimePredictor.class);
-    when(p.name()).thenReturn("model");
+    when(p.name()).thenReturn(PredictorName.MODEL);
     when(p.predictSeconds(any())).thenReturn(seconds);
     return p;
   }
@@ -47,7 +47,7 @@ class GuardedPredictorTest {
     try (GuardedPredictor g = guard(answering(131.5))) {
       Prediction p = g.predict(INPUT);
       assertEquals(131.5, p.seconds());
-      assertEquals("model", p.predictor());
+      assertEquals(PredictorName.MODEL, p.predictor());
       assertNull(p.fallbackReason());
     }
   }
@@ -56,7 +56,7 @@ class GuardedPredictorTest {
   void nanFallsBackAndSaysSo() throws Exception {
     try (GuardedPredictor g = guard(answering(Double.NaN))) {
       Prediction p = g.predict(INPUT);
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertEquals(table.predictSeconds(INPUT), p.seconds(), 1e-9);
       assertTrue(p.fallbackReason().contains("NaN"), p.fallbackReason());
     }
@@ -67,7 +67,7 @@ class GuardedPredictorTest {
     for (double bad : new double[] {-3.0, 0.0, 9999.0, Double.POSITIVE_INFINITY}) {
       try (GuardedPredictor g = guard(answering(bad))) {
         Prediction p = g.predict(INPUT);
-        assertEquals("fallback", p.predictor(), "answer " + bad);
+        assertEquals(PredictorName.FALLBACK, p.predictor(), "answer " + bad);
         assertTrue(p.fallbackReason().contains("model predictor returned"), p.fallbackReason());
       }
     }
@@ -80,11 +80,11 @@ class GuardedPredictorTest {
   @Test
   void anExceptionFallsBackWithItsMessage() throws Exception {
     ToastTimePredictor p = mock(ToastTimePredictor.class);
-    when(p.name()).thenReturn("model");
+    when(p.name()).thenReturn(PredictorName.MODEL);
     when(p.predictSeconds(any())).thenThrow(new IllegalStateException("tensor shape mismatch"));
     try (GuardedPredictor g = guard(p)) {
       Prediction result = g.predict(INPUT);
-      assertEquals("fallback", result.predictor());
+      assertEquals(PredictorName.FALLBACK, result.predictor());
       assertTrue(
           result.fallbackReason().contains("tensor shape mismatch"), result.fallbackReason());
     }
@@ -94,7 +94,7 @@ class GuardedPredictorTest {
   void aHangingPredictorTimesOutAndTheNextCallStillWorks() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     ToastTimePredictor p = mock(ToastTimePredictor.class);
-    when(p.name()).thenReturn("model");
+    when(p.name()).thenReturn(PredictorName.MODEL);
     when(p.predictSeconds(any()))
         .thenAnswer(
             inv -> {
@@ -104,11 +104,12 @@ class GuardedPredictorTest {
         .thenReturn(120.0);
     try (GuardedPredictor g = guard(p)) {
       Prediction first = g.predict(INPUT);
-      assertEquals("fallback", first.predictor());
+      assertEquals(PredictorName.FALLBACK, first.predictor());
       assertTrue(
           first.fallbackReason().contains("did not answer within 200 ms"), first.fallbackReason());
       Prediction second = g.predict(INPUT);
-      assertEquals("model", second.predictor(), "a new worker must replace the hung one");
+      assertEquals(
+          PredictorName.MODEL, second.predictor(), "a new worker must replace the hung one");
       assertEquals(120.0, second.seconds());
     }
   }
@@ -117,7 +118,7 @@ class GuardedPredictorTest {
   void anUnavailableModelGivesItsOwnReason() {
     try (GuardedPredictor g = guard(new UnavailableModelPredictor("no model installed"))) {
       Prediction p = g.predict(INPUT);
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertEquals("no model installed", p.fallbackReason());
     }
   }
@@ -126,7 +127,7 @@ class GuardedPredictorTest {
   void theFallbackAsPrimaryIsNotAFallback() {
     try (GuardedPredictor g = new GuardedPredictor(table, table, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(INPUT);
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertNull(p.fallbackReason());
     }
   }
@@ -157,11 +158,11 @@ class GuardedPredictorTest {
       assertTrue(late.poll().isEmpty(), "0.499 s: inside the deadline");
       clock.advanceMillis(1);
       Prediction p = late.poll().orElseThrow();
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertTrue(p.fallbackReason().contains("did not answer within 500 ms"), p.fallbackReason());
       clock.advanceMillis(500);
       assertEquals(
-          "fallback",
+          PredictorName.FALLBACK,
           late.poll().orElseThrow().predictor(),
           "a late answer never replaces the fallback");
     }
@@ -176,7 +177,7 @@ class GuardedPredictorTest {
     for (double absurd = 200.0; absurd <= 284.0; absurd += 12.0) {
       try (GuardedPredictor g = guard(answering(absurd))) {
         Prediction p = g.predict(INPUT);
-        assertEquals("fallback", p.predictor(), absurd + " s");
+        assertEquals(PredictorName.FALLBACK, p.predictor(), absurd + " s");
         assertEquals(estimate, p.seconds(), 1e-9);
         String reason = p.fallbackReason();
         assertTrue(
@@ -225,7 +226,7 @@ class GuardedPredictorTest {
     double estimate = table.predictSeconds(INPUT);
     try (GuardedPredictor g = guard(answering(0.6 * estimate))) {
       Prediction p = g.predict(INPUT);
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertTrue(p.fallbackReason().contains("they differ by 67 %"), p.fallbackReason());
     }
   }
@@ -236,7 +237,7 @@ class GuardedPredictorTest {
     for (double factor : new double[] {1 / 1.29, 0.95, 1.0, 1.1, 1.29}) {
       try (GuardedPredictor g = guard(answering(factor * estimate))) {
         Prediction p = g.predict(INPUT);
-        assertEquals("model", p.predictor(), "factor " + factor);
+        assertEquals(PredictorName.MODEL, p.predictor(), "factor " + factor);
         assertEquals(factor * estimate, p.seconds());
       }
     }
@@ -248,7 +249,7 @@ class GuardedPredictorTest {
         new PredictionInput(INPUT.settings().withMode(ToastMode.REHEAT), 80.0, 21.0, 230.0);
     ToastTimePredictor absurd = answering(284.0);
     ToastTimePredictor throwing = mock(ToastTimePredictor.class);
-    when(throwing.name()).thenReturn("model");
+    when(throwing.name()).thenReturn(PredictorName.MODEL);
     when(throwing.predictSeconds(any())).thenThrow(new IllegalStateException("boom"));
     for (ToastTimePredictor primary : new ToastTimePredictor[] {absurd, throwing, table}) {
       try (GuardedPredictor g = guard(primary)) {
@@ -296,12 +297,12 @@ class GuardedPredictorTest {
     try (GuardedPredictor g =
         new GuardedPredictor(answering(1.4 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
-      assertEquals("model", p.predictor(), String.valueOf(p.fallbackReason()));
+      assertEquals(PredictorName.MODEL, p.predictor(), String.valueOf(p.fallbackReason()));
     }
     try (GuardedPredictor g =
         new GuardedPredictor(answering(1.9 * estimate), blind, 0.2, 5.0, 285.0)) {
       Prediction p = g.predict(again);
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertTrue(
           p.fallbackReason()
               .endsWith(
@@ -322,7 +323,7 @@ class GuardedPredictorTest {
         "the fixed timer ignores the hot chamber");
     try (GuardedPredictor g = guard(fixed)) {
       Prediction p = g.predict(hot);
-      assertEquals("fixed-timer", p.predictor());
+      assertEquals(PredictorName.FIXED_TIMER, p.predictor());
       assertNull(p.fallbackReason());
     }
   }
@@ -368,8 +369,8 @@ class GuardedPredictorTest {
     ToastTimePredictor counting =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override
@@ -380,7 +381,7 @@ class GuardedPredictorTest {
         };
     try (GuardedPredictor g = guard(counting)) {
       Prediction p = g.startWithoutPrimary(INPUT, "model timed out").poll().orElseThrow();
-      assertEquals("fallback", p.predictor());
+      assertEquals(PredictorName.FALLBACK, p.predictor());
       assertEquals(table.predictSeconds(INPUT), p.seconds(), 1e-9);
       assertEquals("model timed out", p.fallbackReason());
       assertEquals(0, asked.get(), "the primary is not asked");
@@ -409,8 +410,8 @@ class GuardedPredictorTest {
     ToastTimePredictor primary =
         new ToastTimePredictor() {
           @Override
-          public String name() {
-            return "model";
+          public PredictorName name() {
+            return PredictorName.MODEL;
           }
 
           @Override

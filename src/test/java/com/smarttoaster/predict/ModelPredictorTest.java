@@ -101,7 +101,7 @@ class ModelPredictorTest {
     String fileSha = ModelCardChecks.sha256(bytes);
 
     ToastTimePredictor p = ModelPredictor.load(model, card());
-    assertEquals("model", p.name());
+    assertEquals(PredictorName.MODEL, p.name());
     String expected =
         "model file toast-time.tflite SHA-256 "
             + fileSha.substring(0, 12)
@@ -117,7 +117,7 @@ class ModelPredictorTest {
         "every call declines");
     try (GuardedPredictor g = new GuardedPredictor(p, new FallbackTimeTable(), 0.5, 5, 285)) {
       Prediction pr = g.predict(WHITE_MEDIUM);
-      assertEquals("fallback", pr.predictor());
+      assertEquals(PredictorName.FALLBACK, pr.predictor());
       assertEquals(expected, pr.fallbackReason(), "the reason reaches the cycle verbatim");
     }
   }

@@ -25,12 +25,10 @@ class PredictorNameTest {
   void everyPredictorReportsItsOwnName() {
     FallbackTimeTable table = new FallbackTimeTable();
     assertEquals(
-        PredictorName.FALLBACK.id(), Predictors.named(PredictorName.FALLBACK, table, null).name());
+        PredictorName.FALLBACK, Predictors.named(PredictorName.FALLBACK, table, null).name());
     assertEquals(
-        PredictorName.FIXED_TIMER.id(),
-        Predictors.named(PredictorName.FIXED_TIMER, table, null).name());
-    assertEquals(
-        PredictorName.MODEL.id(), Predictors.named(PredictorName.MODEL, table, null).name());
+        PredictorName.FIXED_TIMER, Predictors.named(PredictorName.FIXED_TIMER, table, null).name());
+    assertEquals(PredictorName.MODEL, Predictors.named(PredictorName.MODEL, table, null).name());
     ToastTimePredictor oracle = new FixedTimerPredictor();
     assertSame(oracle, Predictors.named(PredictorName.ORACLE, table, oracle));
   }

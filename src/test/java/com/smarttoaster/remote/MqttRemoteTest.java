@@ -23,6 +23,7 @@ import com.smarttoaster.history.InMemoryEventOutbox;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.service.SelfTestReport;
 import com.smarttoaster.service.StartupSelfTest;
 import com.smarttoaster.testkit.SimToaster;
@@ -698,7 +699,7 @@ class MqttRemoteTest extends PlainMosquittoTest {
         id,
         Instant.parse("2026-11-27T07:30:00Z"),
         new PredictionInput(SimToaster.WHITE_4, 21, 21, 230),
-        new Prediction(108.2, "fallback", null),
+        new Prediction(108.2, PredictorName.FALLBACK, null),
         outcome,
         null,
         heaterOnS,

@@ -3,6 +3,7 @@ package com.smarttoaster.safety;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioReader;
@@ -85,7 +86,7 @@ class SlowSensorLiesScenarioTest {
             21,
             true);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     double detectS = faultAtS(r) - atS;
     System.out.printf(
         Locale.ROOT,
@@ -124,7 +125,7 @@ class SlowSensorLiesScenarioTest {
             chamberC,
             true);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     System.out.printf(
         Locale.ROOT,
         "drift %+.1f + fire %.1f °C/s from %.0f s: %s after %.1f s, true max %.1f °C%n",
@@ -151,7 +152,7 @@ class SlowSensorLiesScenarioTest {
             21,
             true);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     assertEquals("SENSOR_DRIFT", r.fault());
     System.out.printf(
         Locale.ROOT,
@@ -176,7 +177,7 @@ class SlowSensorLiesScenarioTest {
             21,
             currentSensor);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     double detectS = faultAtS(r) - atS;
     System.out.printf(
         Locale.ROOT,

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.ModelPredictor;
+import com.smarttoaster.predict.PredictorName;
 import org.junit.jupiter.api.Test;
 
 /** The six example scenarios of the design brief, end to end, with their results checked. */
@@ -14,9 +16,9 @@ class ExampleScenariosTest {
   @Test
   void normalWhiteMediumToastsToTheTargetShade() throws Exception {
     SimulationResult r = Scenarios.run(Scenarios.example("normal-white-medium"), "oracle");
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertNull(r.fault());
-    assertEquals("oracle", r.predictor());
+    assertEquals(PredictorName.ORACLE, r.predictor());
     assertTrue(
         r.predictedS() >= 90 && r.predictedS() <= 180,
         "medium white in a cold toaster took " + r.predictedS() + " s");
@@ -36,9 +38,11 @@ class ExampleScenariosTest {
         getClass().getClassLoader().getResource(ModelPredictor.MODEL_RESOURCE),
         ModelPredictor.MODEL_RESOURCE + " is missing from the build");
     SimulationResult r = Scenarios.run(Scenarios.example("normal-white-medium"), "model");
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertEquals(
-        "model", r.predictor(), "the installed model should answer: " + r.fallbackReason());
+        PredictorName.MODEL,
+        r.predictor(),
+        "the installed model should answer: " + r.fallbackReason());
     assertNull(r.fallbackReason());
     assertEquals(
         4.0,
@@ -50,7 +54,7 @@ class ExampleScenariosTest {
   @Test
   void cancelMidwayStopsHeatAtFiftySeconds() throws Exception {
     SimulationResult r = Scenarios.run(Scenarios.example("cancel-midway"), "fallback");
-    assertEquals("cancelled", r.outcome());
+    assertEquals(CycleOutcome.CANCELLED, r.outcome());
     assertNull(r.fault());
     assertTrue(
         r.heatCutS() >= 50.0 && r.heatCutS() <= 50.2,
@@ -63,7 +67,7 @@ class ExampleScenariosTest {
   @Test
   void aWeldedRelayIsCaughtWhenTheCycleEndsAndTheCarriageCutsTheHeat() throws Exception {
     SimulationResult r = Scenarios.run(Scenarios.example("fault-heater-stuck"), "fallback");
-    assertEquals("fault", r.outcome());
+    assertEquals(CycleOutcome.FAULT, r.outcome());
     assertEquals("HEATER_STUCK_ON", r.fault());
     assertNotNull(r.tripLatencyMs());
     assertTrue(
@@ -77,7 +81,7 @@ class ExampleScenariosTest {
   @Test
   void anOpenThermocoupleCutsHeatWithinOneSecond() throws Exception {
     SimulationResult r = Scenarios.run(Scenarios.example("fault-sensor-open"), "fallback");
-    assertEquals("fault", r.outcome());
+    assertEquals(CycleOutcome.FAULT, r.outcome());
     assertEquals("SENSOR_FAULT", r.fault());
     assertTrue(r.tripLatencyMs() <= 1000, "trip latency " + r.tripLatencyMs() + " ms");
     assertTrue(r.heatCutS() >= 40.0 && r.heatCutS() <= 41.0, "heat cut at " + r.heatCutS());
@@ -87,11 +91,11 @@ class ExampleScenariosTest {
   void frozenWholegrainInDefrostModeTakesLongerThanTheSameBreadThawed() throws Exception {
     SimulationResult frozen =
         Scenarios.run(Scenarios.example("frozen-wholegrain-defrost"), "oracle");
-    assertEquals("done", frozen.outcome());
+    assertEquals(CycleOutcome.DONE, frozen.outcome());
     assertEquals(3.0, frozen.achievedShade(), 0.15);
     SimulationResult fallback =
         Scenarios.run(Scenarios.example("frozen-wholegrain-defrost"), "fallback");
-    assertEquals("done", fallback.outcome());
+    assertEquals(CycleOutcome.DONE, fallback.outcome());
     assertTrue(fallback.predictedS() > 0);
   }
 
@@ -114,7 +118,7 @@ class ExampleScenariosTest {
             warm.faults(),
             warm.actions());
     SimulationResult coldResult = Scenarios.run(cold, "oracle");
-    assertEquals("done", warmResult.outcome());
+    assertEquals(CycleOutcome.DONE, warmResult.outcome());
     assertNull(warmResult.fault(), "no false trip in a warm toaster");
     assertTrue(
         warmResult.predictedS() < coldResult.predictedS() * 0.85,

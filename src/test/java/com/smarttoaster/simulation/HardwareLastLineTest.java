@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.ScenarioFault;
 import java.util.List;
@@ -35,7 +36,7 @@ class HardwareLastLineTest {
             normal(List.of(ScenarioFault.of(FaultKind.SOFTWARE_CRASH, atS)), List.of()),
             "oracle");
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     assertEquals("DEAD_MAN", r.fault());
     assertEquals("dead-man", r.heatCutBy());
     assertNotNull(r.tripLatencyMs());
@@ -54,7 +55,7 @@ class HardwareLastLineTest {
             normal(List.of(ScenarioFault.of(FaultKind.LATCH_STUCK, 5.0)), List.of()),
             "oracle");
 
-    assertEquals("done", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.DONE, r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());
     assertEquals("relay", r.heatCutBy());
     assertTrue(r.heaterOnS() < r.limits().maxHeatS());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.sim.SimulatedAppliance;
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioReader;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class HeatTimerScenarioTest {
   void atTwoHundredVoltsTheHeatTimerEndsTheStuckOnCycle(String appliance) throws Exception {
     SimulationResult r = run(at200Volts(ScenarioReader.read(STUCK)), appliance);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     assertEquals(SimulatedAppliance.HEAT_TIMER, r.heatCutBy(), () -> "events: " + r.events());
     assertNotNull(r.heatCutS());
     assertTrue(r.heatCutS() <= TIMER_MAX_S + 5, "heat cut at " + r.heatCutS() + " s");
@@ -74,7 +75,7 @@ class HeatTimerScenarioTest {
   void theShippedStuckOnScenarioEndsWithinTheTimersBound(String appliance) throws Exception {
     SimulationResult r = run(ScenarioReader.read(STUCK), appliance);
 
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     assertNotNull(r.heatCutS());
     assertTrue(
         r.heatCutS() <= TIMER_MAX_S + 5, "heat cut at " + r.heatCutS() + " s by " + r.heatCutBy());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.ScenarioFault;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +47,7 @@ class InjectedFaultsTest {
     ScenarioFault fault =
         parameter == null ? ScenarioFault.of(k, atS) : ScenarioFault.of(k, atS, parameter);
     SimulationResult r = run(withFault(fault), "fallback");
-    assertEquals("fault", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.FAULT, r.outcome(), () -> "events: " + r.events());
     assertEquals(code, r.fault(), () -> "events: " + r.events());
     assertNotNull(r.tripLatencyMs());
     assertTrue(
@@ -64,7 +66,7 @@ class InjectedFaultsTest {
   void smallSensorGlitchesDoNotTrip(String kind, double parameter) {
     SimulationResult r =
         run(withFault(ScenarioFault.of(FaultKind.fromId(kind), 40, parameter)), "fallback");
-    assertEquals("done", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.DONE, r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());
   }
 
@@ -81,8 +83,8 @@ class InjectedFaultsTest {
     ScenarioFault fault =
         parameter == null ? ScenarioFault.of(k, 0) : ScenarioFault.of(k, 0, parameter);
     SimulationResult r = run(withFault(fault), "oracle");
-    assertEquals("done", r.outcome());
-    assertEquals("fallback", r.predictor());
+    assertEquals(CycleOutcome.DONE, r.outcome());
+    assertEquals(PredictorName.FALLBACK, r.predictor());
     assertTrue(r.fallbackReason().contains(reasonPart), r.fallbackReason());
     // DESIGN.md §7: nothing had to trip, so the timed span runs from the first heat to the cycle's
     // end.

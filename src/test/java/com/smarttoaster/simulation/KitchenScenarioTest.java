@@ -3,6 +3,7 @@ package com.smarttoaster.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
@@ -61,7 +62,7 @@ class KitchenScenarioTest {
   void theResultDescribesOnlyTheLastCycle() {
     SimulationResult r = Scenarios.run(secondBatch(30), "fixed-timer");
 
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertTrue(r.events().get(0).atS() >= 0.0, r.events().toString());
     assertTrue(
         r.events().stream().noneMatch(e -> e.event().startsWith("earlier cycle ended")),
@@ -138,8 +139,8 @@ class KitchenScenarioTest {
     SimulationResult sim = Scenarios.runOn("sim", secondBatch(20), "oracle");
     SimulationResult pi = Scenarios.runOn("pi-emulated", secondBatch(20), "oracle");
 
-    assertEquals("done", sim.outcome());
-    assertEquals("done", pi.outcome());
+    assertEquals(CycleOutcome.DONE, sim.outcome());
+    assertEquals(CycleOutcome.DONE, pi.outcome());
     assertEquals(sim.achievedShade(), pi.achievedShade(), 0.2);
   }
 }

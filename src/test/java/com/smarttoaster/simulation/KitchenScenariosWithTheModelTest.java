@@ -3,7 +3,9 @@ package com.smarttoaster.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.scenario.ScenarioReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class KitchenScenariosWithTheModelTest {
   @Test
   void anAbsurdInRangeAnswerIsOverruledByTheCheckerAndTheToastComesOutRight() throws Exception {
     SimulationResult r = run("absurd-answer-medium.json");
-    assertEquals("fallback", r.predictor());
+    assertEquals(PredictorName.FALLBACK, r.predictor());
     assertTrue(
         r.fallbackReason().startsWith("model said 250.0 s, the non-ML estimate"),
         r.fallbackReason());
@@ -56,7 +58,7 @@ class KitchenScenariosWithTheModelTest {
   @Test
   void aHundredAndTwentyVoltApplianceGetsItsOwnTime() throws Exception {
     SimulationResult r = run("us-120v-appliance.json");
-    assertEquals("model", r.predictor(), String.valueOf(r.fallbackReason()));
+    assertEquals(PredictorName.MODEL, r.predictor(), String.valueOf(r.fallbackReason()));
     assertTrue(error(r) <= 0.5, "shade " + r.achievedShade());
   }
 
@@ -101,7 +103,7 @@ class KitchenScenariosWithTheModelTest {
       SimulationResult r =
           Scenarios.runOn(
               appliance, ScenarioReader.read(DIR.resolve("frozen-forgot-defrost.json")), "model");
-      assertEquals("done", r.outcome());
+      assertEquals(CycleOutcome.DONE, r.outcome());
       assertTrue(error(r) <= 0.6, appliance + ": shade " + r.achievedShade());
       assertTrue(
           r.events().stream()
@@ -119,9 +121,9 @@ class KitchenScenariosWithTheModelTest {
     Path file = Path.of("src/test/resources/fault-scenarios/29-bread-thermometer-fail.json");
     for (String appliance : new String[] {"sim", "pi-emulated"}) {
       SimulationResult r = Scenarios.runOn(appliance, ScenarioReader.read(file), "model");
-      assertEquals("done", r.outcome(), appliance);
+      assertEquals(CycleOutcome.DONE, r.outcome(), appliance);
       assertEquals(null, r.fault(), appliance);
-      assertEquals("model", r.predictor(), appliance);
+      assertEquals(PredictorName.MODEL, r.predictor(), appliance);
       assertTrue(
           r.events().stream()
               .anyMatch(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.ActionKind;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.FaultKind;
@@ -48,7 +49,7 @@ class LongArmTest {
     SimulationResult r = runOn(appliance, s, "fallback");
 
     assertNull(r.fault(), () -> "events: " + r.events());
-    assertEquals("cancelled", r.outcome(), "the arm expired");
+    assertEquals(CycleOutcome.CANCELLED, r.outcome(), "the arm expired");
     assertEquals(0.0, r.heaterOnS(), "never heated");
     assertTrue(
         r.cycleS() >= 1800.0 && r.cycleS() < 1801.0,

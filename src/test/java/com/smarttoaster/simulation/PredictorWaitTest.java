@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.ScenarioFault;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +38,13 @@ class PredictorWaitTest {
             withFault(ScenarioFault.of(FaultKind.PREDICTOR_SLOW, 0.0, seconds)),
             "oracle");
 
-    assertEquals("done", r.outcome(), () -> "events: " + r.events());
+    assertEquals(CycleOutcome.DONE, r.outcome(), () -> "events: " + r.events());
     assertNull(r.fault());
     if (inTime) {
-      assertEquals("oracle", r.predictor());
+      assertEquals(PredictorName.ORACLE, r.predictor());
       assertNull(r.fallbackReason());
     } else {
-      assertEquals("fallback", r.predictor());
+      assertEquals(PredictorName.FALLBACK, r.predictor());
       assertTrue(r.fallbackReason().contains("did not answer within 500 ms"), r.fallbackReason());
     }
     // The answer is seen on the next controller tick, heat follows on the next supervisor tick.
@@ -63,8 +65,8 @@ class PredictorWaitTest {
     SimulationResult r =
         runOn(appliance, withFault(ScenarioFault.of(FaultKind.PREDICTOR_HANG, 0.0)), "oracle");
 
-    assertEquals("done", r.outcome(), () -> "events: " + r.events());
-    assertEquals("fallback", r.predictor());
+    assertEquals(CycleOutcome.DONE, r.outcome(), () -> "events: " + r.events());
+    assertEquals(PredictorName.FALLBACK, r.predictor());
     assertTrue(heatStartS(r) >= 0.5 && heatStartS(r) <= 0.61, "heat at " + heatStartS(r) + " s");
   }
 

@@ -4,6 +4,7 @@ import static com.smarttoaster.simulation.Scenarios.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.ActionKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class RemoteStartTest {
                 List.of(
                     action(0, ActionKind.ARM_REMOTE_START), action(60, ActionKind.REMOTE_START))),
             "fallback");
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     double heatStart =
         r.events().stream()
             .filter(e -> e.event().equals("heater on"))
@@ -40,7 +41,7 @@ class RemoteStartTest {
     SimulationResult r =
         Scenarios.run(
             Scenarios.normal(List.of(), List.of(action(30, ActionKind.REMOTE_START))), "fallback");
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertEquals(
         plain.heaterOnS(), r.heaterOnS(), 0.11, "the refused command must not change the cycle");
     assertTrue(
@@ -59,7 +60,7 @@ class RemoteStartTest {
                     action(10, ActionKind.REMOTE_CANCEL),
                     action(20, ActionKind.REMOTE_START))),
             "fallback");
-    assertEquals("cancelled", r.outcome(), "remote cancel disarms");
+    assertEquals(CycleOutcome.CANCELLED, r.outcome(), "remote cancel disarms");
     assertEquals(0.0, r.heaterOnS(), 1e-9, "no heat at all");
     assertTrue(
         r.events().stream().anyMatch(e -> e.event().contains("not armed locally")),
@@ -74,7 +75,7 @@ class RemoteStartTest {
                 List.of(),
                 List.of(action(0, ActionKind.ARM_REMOTE_START), action(5, ActionKind.CANCEL))),
             "fallback");
-    assertEquals("cancelled", r.outcome());
+    assertEquals(CycleOutcome.CANCELLED, r.outcome());
     assertEquals(0.0, r.heaterOnS(), 1e-9);
     assertTrue(r.cycleS() <= 5.3, "bread popped at " + r.cycleS() + " s");
   }
@@ -84,7 +85,7 @@ class RemoteStartTest {
     SimulationResult r =
         Scenarios.run(
             Scenarios.normal(List.of(), List.of(action(40, ActionKind.LEVER_UP))), "fallback");
-    assertEquals("cancelled", r.outcome());
+    assertEquals(CycleOutcome.CANCELLED, r.outcome());
     assertTrue(r.heatCutS() <= 40.05, "heat cut at " + r.heatCutS());
   }
 }

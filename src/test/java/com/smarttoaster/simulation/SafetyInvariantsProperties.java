@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.FaultKind;
 import com.smarttoaster.scenario.Scenario;
@@ -54,7 +55,7 @@ class SafetyInvariantsProperties {
     assertNull(
         r.fault(),
         () -> "false trip: " + r.fault() + " in " + describe(s) + " events " + r.events());
-    assertEquals("done", r.outcome());
+    assertEquals(CycleOutcome.DONE, r.outcome());
     assertTrue(r.heaterOnS() <= r.limits().maxHeatS(), "heater on " + r.heaterOnS() + " s");
     assertTrue(
         r.maxChamberC() < r.limits().cutoffC(),

@@ -9,6 +9,7 @@ import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -38,7 +39,9 @@ class RatingDeskTest {
     desk.onPhaseChanged(CyclePhase.IDLE, CyclePhase.PREPARING, clock.nanos());
     long start = clock.nanos();
     desk.onCycleStarted(
-        new PredictionInput(RYE, 21, 21, 230), new Prediction(120, "model", null), start);
+        new PredictionInput(RYE, 21, 21, 230),
+        new Prediction(120, PredictorName.MODEL, null),
+        start);
     desk.onPhaseChanged(CyclePhase.PREPARING, CyclePhase.TOASTING, start);
     clock.advanceMillis(120_000);
     desk.onPhaseChanged(CyclePhase.TOASTING, end, clock.nanos());

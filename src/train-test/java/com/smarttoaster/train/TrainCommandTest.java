@@ -17,6 +17,7 @@ import com.smarttoaster.modellife.VerifiedBundle;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -43,7 +44,7 @@ class TrainCommandTest {
             "kitchen",
             Instant.EPOCH,
             in,
-            new Prediction(108, "model", null),
+            new Prediction(108, PredictorName.MODEL, null),
             CycleOutcome.DONE,
             null,
             108,
@@ -55,7 +56,7 @@ class TrainCommandTest {
             "kitchen",
             Instant.EPOCH,
             in,
-            new Prediction(108, "model", null),
+            new Prediction(108, PredictorName.MODEL, null),
             CycleOutcome.DONE,
             null,
             108,

@@ -8,6 +8,7 @@ import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.Rating;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -58,9 +59,13 @@ final class FieldCycles {
       BreadType bread = BreadType.fromId(c.get("bread").asText());
       ToastMode mode = ToastMode.fromId(c.get("mode").asText());
       CycleOutcome outcome = CycleOutcome.fromId(c.get("outcome").asText());
+      PredictorName predictor = PredictorName.fromId(c.get("predictor").asText()).orElse(null);
       Rating rating = Rating.fromId(e.rating());
-      if (bread == null || mode == null || outcome == null) {
-        String field = bread == null ? "bread" : mode == null ? "mode" : "outcome";
+      if (bread == null || mode == null || outcome == null || predictor == null) {
+        String field =
+            bread == null
+                ? "bread"
+                : mode == null ? "mode" : outcome == null ? "outcome" : "predictor";
         whyNot.append("unknown cycle.").append(field).append(" '").append(c.get(field).asText());
         whyNot.append("'");
         return Optional.empty();
@@ -88,7 +93,7 @@ final class FieldCycles {
       Prediction p =
           new Prediction(
               c.get("predictedS").asDouble(),
-              c.get("predictor").asText(),
+              predictor,
               reason == null || reason.isNull() ? null : reason.asText());
       return Optional.of(
           new CycleRecord(

@@ -264,7 +264,7 @@ public final class FieldToaster implements AutoCloseable {
     c.put("chamberStartC", in.chamberStartC());
     c.put("ambientC", in.ambientC());
     c.put("mainsVolts", in.mainsVolts());
-    c.put("predictor", p.predictor());
+    c.put("predictor", p.predictor().id());
     c.put("predictedS", Math.round(p.seconds() * 10) / 10.0);
     c.put("fallbackReason", p.fallbackReason());
     c.put("outcome", "done");
