@@ -8,7 +8,9 @@ import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
 import com.smarttoaster.input.Problems;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -75,8 +77,15 @@ final class PiSection {
    * pi.breadThermometer: the infrared bread thermometer on I2C1 (hardware/README.md, "Bread
    * thermometer"); none when absent, so a toaster built before it behaves as it did.
    */
-  private static final Map<String, Boolean> BREAD_THERMOMETERS =
-      Map.of("none", false, "mlx90614", true);
+  /** In a fixed order: the refusal message lists them (Map.of's order changes from run to run). */
+  private static final Map<String, Boolean> BREAD_THERMOMETERS = breadThermometers();
+
+  private static Map<String, Boolean> breadThermometers() {
+    Map<String, Boolean> parts = new LinkedHashMap<>();
+    parts.put("none", false);
+    parts.put("mlx90614", true);
+    return Collections.unmodifiableMap(parts);
+  }
 
   private static final Map<String, String> SHADE_KNOBS = Map.of("encoder", "encoder");
   private static final Map<String, String> REFUSED_KNOBS =

@@ -89,7 +89,7 @@ class PiSectionTest {
   void anUnknownBreadThermometerIsRefusedNamingFieldValueAndChoices() throws Exception {
     assertEquals(
         "pi.breadThermometer = \"mlx90615\" is not an allowed value (did you mean mlx90614?);"
-            + " expected one of: mlx90614, none",
+            + " expected one of: none, mlx90614",
         onlyProblem(shippedWith("  breadThermometer:", "  breadThermometer: mlx90615")));
   }
 
