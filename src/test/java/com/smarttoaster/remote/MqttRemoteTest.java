@@ -679,6 +679,9 @@ class MqttRemoteTest extends PlainMosquittoTest {
     await(
         () -> ha.has(topics.status(), "offline"::equals),
         () -> "the broker noticed: " + ha.received());
+    // The toaster must have noticed too: until then it still counts the dead connection as
+    // listening, and the command below would go to a subscription that is gone.
+    await(() -> !remote.isConnectedAndListening(), () -> "the toaster noticed");
     ha.publish(topics.command("shade"), "6", false);
     link.block(false);
     await(remote::isConnectedAndListening, () -> "reconnected");
