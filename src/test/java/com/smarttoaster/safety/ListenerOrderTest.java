@@ -72,10 +72,11 @@ class ListenerOrderTest {
                       && heard.size() < EVENTS_WANTED
                       && supervisor.latchedFault().isEmpty();
                   i++) {
+                // Time moves only after a tick, so neither thread outruns the other's checks. Yield
+                // rather than spin: on two loaded cores a spinning thread starves the loop thread
+                // it waits for (the test once ran past its timeout that way).
                 while (ticks.get() == seenTicks) {
-                  Thread
-                      .onSpinWait(); // time moves only after a tick, so neither thread outruns the
-                  // other's checks
+                  Thread.yield();
                 }
                 seenTicks = ticks.get();
                 clock.advanceMillis(1);
