@@ -8,10 +8,9 @@ import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
 import com.smarttoaster.input.Problems;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -75,16 +74,16 @@ final class PiSection {
 
   /**
    * pi.breadThermometer: the infrared bread thermometer on I2C1 (hardware/README.md, "Bread
-   * thermometer"); none when absent, so a toaster built before it behaves as it did.
+   * thermometer"); none when absent, so a toaster built before it behaves as it did. An enum, like
+   * every other choice, so the refusal message lists the ids in declaration order.
    */
-  /** In a fixed order: the refusal message lists them (Map.of's order changes from run to run). */
-  private static final Map<String, Boolean> BREAD_THERMOMETERS = breadThermometers();
+  private enum BreadThermometerPart {
+    NONE,
+    MLX90614;
 
-  private static Map<String, Boolean> breadThermometers() {
-    Map<String, Boolean> parts = new LinkedHashMap<>();
-    parts.put("none", false);
-    parts.put("mlx90614", true);
-    return Collections.unmodifiableMap(parts);
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private static final Map<String, String> SHADE_KNOBS = Map.of("encoder", "encoder");
@@ -175,7 +174,12 @@ final class PiSection {
             slicesPin);
     pi =
         pi.withBreadThermometer(
-            f.choice("breadThermometer", false, BREAD_THERMOMETERS).orElse(false));
+            f.choice(
+                    "breadThermometer",
+                    false,
+                    Choices.byId(BreadThermometerPart.values(), BreadThermometerPart::id))
+                .map(part -> part == BreadThermometerPart.MLX90614)
+                .orElse(false));
     checkPins(f, pi, problems);
     return pi;
   }
