@@ -171,9 +171,7 @@ final class PiSection {
             spiChipSelect,
             f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN,
             breadPin,
-            slicesPin);
-    pi =
-        pi.withBreadThermometer(
+            slicesPin,
             f.choice(
                     "breadThermometer",
                     false,

@@ -182,60 +182,6 @@ public record PiConfig(
         false);
   }
 
-  /** The wiring without the bread thermometer. */
-  public PiConfig(
-      int heaterPin,
-      int latchPin,
-      int leverPin,
-      @Nullable Integer currentSensorPin,
-      int cancelPin,
-      int defrostPin,
-      int bagelPin,
-      int reheatPin,
-      int resetPin,
-      @Nullable Integer remoteArmPin,
-      int encoderAPin,
-      int encoderBPin,
-      int encoderStepsPerDetent,
-      int toastingLedPin,
-      int remoteArmedLedPin,
-      int faultLedPin,
-      int buzzerPin,
-      double debounceS,
-      ThermocoupleInterface thermocouple,
-      @Nullable String iioDevice,
-      @Nullable Integer spiChipSelect,
-      int deadManPin,
-      @Nullable Integer breadPin,
-      @Nullable Integer slicesPin) {
-    this(
-        heaterPin,
-        latchPin,
-        leverPin,
-        currentSensorPin,
-        cancelPin,
-        defrostPin,
-        bagelPin,
-        reheatPin,
-        resetPin,
-        remoteArmPin,
-        encoderAPin,
-        encoderBPin,
-        encoderStepsPerDetent,
-        toastingLedPin,
-        remoteArmedLedPin,
-        faultLedPin,
-        buzzerPin,
-        debounceS,
-        thermocouple,
-        iioDevice,
-        spiChipSelect,
-        deadManPin,
-        breadPin,
-        slicesPin,
-        false);
-  }
-
   /** This wiring with the dead-man trigger on {@code pin}. */
   public PiConfig withDeadManPin(int pin) {
     return new PiConfig(
