@@ -71,9 +71,9 @@ public final class SafeOffCommand implements Callable<Integer> {
     }
     err.println(
         "safe-off: heater (BCM "
-            + pi.heaterPin()
+            + pi.mains().heaterPin()
             + ") and carriage latch (BCM "
-            + pi.latchPin()
+            + pi.mains().latchPin()
             + ") driven LOW.");
     return 0;
   }

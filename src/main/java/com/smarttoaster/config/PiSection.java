@@ -2,8 +2,13 @@ package com.smarttoaster.config;
 
 import static com.smarttoaster.input.NumberRange.closed;
 
+import com.smarttoaster.hal.pi.IndicatorWiring;
+import com.smarttoaster.hal.pi.MainsWiring;
+import com.smarttoaster.hal.pi.PanelWiring;
 import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ShadeKnobWiring;
 import com.smarttoaster.hal.pi.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.ThermometerWiring;
 import com.smarttoaster.input.Choices;
 import com.smarttoaster.input.NumberRange;
 import com.smarttoaster.input.ObjectFields;
@@ -146,38 +151,54 @@ final class PiSection {
       refuseUnused(f, "iioDevice", "spi", "it is only read with thermocouple: iio", problems);
     }
 
-    PiConfig pi =
-        new PiConfig(
-            pin(f, "heaterPin"),
-            pin(f, "latchPin"),
-            pin(f, "leverPin"),
-            currentSensorPin,
-            pin(f, "cancelPin"),
-            pin(f, "defrostPin"),
-            pin(f, "bagelPin"),
-            pin(f, "reheatPin"),
-            pin(f, "resetPin"),
-            remoteArmPin,
-            pin(f, "encoderAPin"),
-            pin(f, "encoderBPin"),
-            stepsPerDetent(f, problems),
+    // Read in file order: problems are reported in the order they are found.
+    int heaterPin = pin(f, "heaterPin");
+    int latchPin = pin(f, "latchPin");
+    int leverPin = pin(f, "leverPin");
+    int cancelPin = pin(f, "cancelPin");
+    int defrostPin = pin(f, "defrostPin");
+    int bagelPin = pin(f, "bagelPin");
+    int reheatPin = pin(f, "reheatPin");
+    int resetPin = pin(f, "resetPin");
+    ShadeKnobWiring knob =
+        new ShadeKnobWiring(
+            pin(f, "encoderAPin"), pin(f, "encoderBPin"), stepsPerDetent(f, problems));
+    IndicatorWiring indicators =
+        new IndicatorWiring(
             pin(f, "toastingLedPin"),
             pin(f, "remoteArmedLedPin"),
             pin(f, "faultLedPin"),
-            pin(f, "buzzerPin"),
-            f.decimal("debounceS", DEBOUNCE_S).orElse(DEFAULT_DEBOUNCE_S),
-            tc == null ? ThermocoupleInterface.IIO : tc,
-            iioDevice,
-            spiChipSelect,
-            f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN,
-            breadPin,
-            slicesPin,
-            f.choice(
-                    "breadThermometer",
-                    false,
-                    Choices.byId(BreadThermometerPart.values(), BreadThermometerPart::id))
-                .map(part -> part == BreadThermometerPart.MLX90614)
-                .orElse(false));
+            pin(f, "buzzerPin"));
+    double debounceS = f.decimal("debounceS", DEBOUNCE_S).orElse(DEFAULT_DEBOUNCE_S);
+    int deadManPin = f.has("deadManPin") ? pin(f, "deadManPin") : PiConfig.DEFAULT_DEAD_MAN_PIN;
+    boolean breadThermometer =
+        f.choice(
+                "breadThermometer",
+                false,
+                Choices.byId(BreadThermometerPart.values(), BreadThermometerPart::id))
+            .map(part -> part == BreadThermometerPart.MLX90614)
+            .orElse(false);
+    PiConfig pi =
+        new PiConfig(
+            new MainsWiring(heaterPin, latchPin, deadManPin, currentSensorPin),
+            new PanelWiring(
+                leverPin,
+                cancelPin,
+                defrostPin,
+                bagelPin,
+                reheatPin,
+                resetPin,
+                remoteArmPin,
+                breadPin,
+                slicesPin,
+                debounceS),
+            knob,
+            indicators,
+            new ThermometerWiring(
+                tc == null ? ThermocoupleInterface.IIO : tc,
+                iioDevice,
+                spiChipSelect,
+                breadThermometer));
     checkPins(f, pi, problems);
     return pi;
   }

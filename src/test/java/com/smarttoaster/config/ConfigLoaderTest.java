@@ -138,11 +138,11 @@ class ConfigLoaderTest {
             """,
             SOURCE);
     assertEquals(new ApplianceConfig(ApplianceKind.PI, "shed-2", 120, false), c.appliance());
-    assertEquals(ThermocoupleInterface.SPI, c.pi().thermocouple());
-    assertEquals(1, c.pi().spiChipSelect());
-    assertEquals(null, c.pi().currentSensorPin(), "no current sensor fitted");
-    assertEquals(null, c.pi().remoteArmPin(), "optional and absent");
-    assertEquals(0.02, c.pi().debounceS());
+    assertEquals(ThermocoupleInterface.SPI, c.pi().thermometers().thermocouple());
+    assertEquals(1, c.pi().thermometers().spiChipSelect());
+    assertEquals(null, c.pi().mains().currentSensorPin(), "no current sensor fitted");
+    assertEquals(null, c.pi().panel().remoteArmPin(), "optional and absent");
+    assertEquals(0.02, c.pi().panel().debounceS());
     assertEquals(260, c.safety().cutoffC());
     assertEquals(4, c.safety().overTempSamples());
     assertEquals(0.1, c.safety().sensorSampleS());

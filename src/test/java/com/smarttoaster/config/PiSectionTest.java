@@ -37,28 +37,34 @@ class PiSectionTest {
     ToasterConfig c = ConfigLoader.load(SHIPPED);
     assertEquals(ApplianceKind.PI, c.appliance().kind());
     PiConfig pi = c.pi();
-    assertEquals(17, pi.heaterPin());
-    assertEquals(27, pi.latchPin());
-    assertEquals(22, pi.leverPin());
-    assertEquals(23, pi.currentSensorPin());
+    assertEquals(17, pi.mains().heaterPin());
+    assertEquals(27, pi.mains().latchPin());
+    assertEquals(22, pi.panel().leverPin());
+    assertEquals(23, pi.mains().currentSensorPin());
     assertEquals(
         List.of(5, 6, 13, 19, 26, 16),
         List.of(
-            pi.cancelPin(),
-            pi.defrostPin(),
-            pi.bagelPin(),
-            pi.reheatPin(),
-            pi.resetPin(),
-            pi.remoteArmPin()));
-    assertEquals(List.of(20, 21), List.of(pi.encoderAPin(), pi.encoderBPin()));
+            pi.panel().cancelPin(),
+            pi.panel().defrostPin(),
+            pi.panel().bagelPin(),
+            pi.panel().reheatPin(),
+            pi.panel().resetPin(),
+            pi.panel().remoteArmPin()));
+    assertEquals(
+        List.of(20, 21), List.of(pi.shadeKnob().encoderAPin(), pi.shadeKnob().encoderBPin()));
     assertEquals(
         List.of(24, 25, 12, 18),
-        List.of(pi.toastingLedPin(), pi.remoteArmedLedPin(), pi.faultLedPin(), pi.buzzerPin()));
-    assertEquals(ThermocoupleInterface.IIO, pi.thermocouple());
-    assertEquals("/sys/bus/iio/devices", pi.iioDevice(), "found by name, not by probe order");
-    assertEquals(15, pi.deadManPin(), "hardware/README.md's dead-man trigger");
-    assertEquals(0.02, pi.debounceS());
-    assertEquals(4, pi.encoderStepsPerDetent());
+        List.of(
+            pi.indicators().toastingLedPin(),
+            pi.indicators().remoteArmedLedPin(),
+            pi.indicators().faultLedPin(),
+            pi.indicators().buzzerPin()));
+    assertEquals(ThermocoupleInterface.IIO, pi.thermometers().thermocouple());
+    assertEquals(
+        "/sys/bus/iio/devices", pi.thermometers().iioDevice(), "found by name, not by probe order");
+    assertEquals(15, pi.mains().deadManPin(), "hardware/README.md's dead-man trigger");
+    assertEquals(0.02, pi.panel().debounceS());
+    assertEquals(4, pi.shadeKnob().encoderStepsPerDetent());
     assertEquals(
         17, pi.pins().size(), "every pin of the wiring table, the dead-man trigger included");
   }
@@ -75,11 +81,13 @@ class PiSectionTest {
 
   @Test
   void theShippedPiConfigFitsTheBreadThermometerAndLeavingItOutMeansNone() throws Exception {
-    assertTrue(ConfigLoader.load(SHIPPED).pi().breadThermometer(), "config/pi.yaml fits it");
+    assertTrue(
+        ConfigLoader.load(SHIPPED).pi().thermometers().breadThermometer(),
+        "config/pi.yaml fits it");
     Path without = Files.createTempFile("pi-no-bread-thermometer", ".yaml");
     try {
       Files.writeString(without, shippedWith("  breadThermometer:", null));
-      assertEquals(false, ConfigLoader.load(without).pi().breadThermometer());
+      assertEquals(false, ConfigLoader.load(without).pi().thermometers().breadThermometer());
     } finally {
       Files.deleteIfExists(without);
     }
@@ -105,7 +113,7 @@ class PiSectionTest {
     ToasterConfig c =
         ConfigLoader.parse(
             Files.readString(SHIPPED).replace("kind: pi", "kind: simulated"), "t.yaml");
-    assertEquals(17, c.pi().heaterPin());
+    assertEquals(17, c.pi().mains().heaterPin());
     String bad =
         Files.readString(SHIPPED)
             .replace("kind: pi", "kind: simulated")
@@ -172,9 +180,9 @@ class PiSectionTest {
             spi.replace("  iioDevice: /sys/bus/iio/devices\n", "")
                 .replace("  # spiChipSelect: 0", "  spiChipSelect: 1"),
             "t.yaml");
-    assertEquals(ThermocoupleInterface.SPI, ok.pi().thermocouple());
-    assertEquals(1, ok.pi().spiChipSelect());
-    assertEquals(null, ok.pi().iioDevice());
+    assertEquals(ThermocoupleInterface.SPI, ok.pi().thermometers().thermocouple());
+    assertEquals(1, ok.pi().thermometers().spiChipSelect());
+    assertEquals(null, ok.pi().thermometers().iioDevice());
   }
 
   @Test
@@ -190,20 +198,20 @@ class PiSectionTest {
             shippedWith("  currentSensorPin:", null)
                 .replace("currentSensorFitted: true", "currentSensorFitted: false"),
             "t.yaml");
-    assertEquals(null, ok.pi().currentSensorPin());
+    assertEquals(null, ok.pi().mains().currentSensorPin());
     assertEquals(16, ok.pi().pins().size(), () -> ok.pi().pins().toString());
   }
 
   @Test
   void theRemoteArmButtonIsOptional() throws Exception {
     ToasterConfig c = ConfigLoader.parse(shippedWith("  remoteArmPin:", null), "t.yaml");
-    assertEquals(null, c.pi().remoteArmPin());
+    assertEquals(null, c.pi().panel().remoteArmPin());
   }
 
   @Test
   void theDeadManPinIsOptionalWithADefaultThatMustStillBeFree() throws Exception {
     ToasterConfig c = ConfigLoader.parse(shippedWith("  deadManPin:", null), "t.yaml");
-    assertEquals(PiConfig.DEFAULT_DEAD_MAN_PIN, c.pi().deadManPin());
+    assertEquals(PiConfig.DEFAULT_DEAD_MAN_PIN, c.pi().mains().deadManPin());
     String clash =
         onlyProblem(
             shippedWith("  deadManPin:", null).replace("remoteArmPin: 16", "remoteArmPin: 15"));
@@ -217,6 +225,7 @@ class PiSectionTest {
                     .replace("cancelPin: 5", "cancelPin: 14"),
                 "t.yaml")
             .pi()
+            .panel()
             .cancelPin(),
         "a button may sit on BCM 14");
   }
@@ -224,15 +233,15 @@ class PiSectionTest {
   @Test
   void theBreadAndSlicesButtonsAreOptionalAndTheCommentedExamplePinsAreFree() throws Exception {
     PiConfig off = ConfigLoader.load(SHIPPED).pi();
-    assertEquals(null, off.breadPin());
-    assertEquals(null, off.slicesPin());
+    assertEquals(null, off.panel().breadPin());
+    assertEquals(null, off.panel().slicesPin());
     String on =
         Files.readString(SHIPPED)
             .replace("  # breadPin:", "  breadPin:")
             .replace("  # slicesPin:", "  slicesPin:");
     PiConfig pi = ConfigLoader.parse(on, "t.yaml").pi();
-    assertEquals(4, pi.breadPin());
-    assertEquals(14, pi.slicesPin());
+    assertEquals(4, pi.panel().breadPin());
+    assertEquals(14, pi.panel().slicesPin());
     assertEquals(19, pi.pins().size(), () -> pi.pins().toString());
     String twice = on.replace("slicesPin: 14", "slicesPin: 4");
     assertTrue(

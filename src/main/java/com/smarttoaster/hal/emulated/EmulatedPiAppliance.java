@@ -7,10 +7,15 @@ import com.smarttoaster.hal.Indicator;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
 import com.smarttoaster.hal.pi.HardwareUnavailableException;
+import com.smarttoaster.hal.pi.IndicatorWiring;
+import com.smarttoaster.hal.pi.MainsWiring;
+import com.smarttoaster.hal.pi.PanelWiring;
 import com.smarttoaster.hal.pi.PiAppliance;
 import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ShadeKnobWiring;
 import com.smarttoaster.hal.pi.Sysfs;
 import com.smarttoaster.hal.pi.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.ThermometerWiring;
 import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
@@ -66,36 +71,15 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
   /**
    * The wiring of config/pi.yaml (hardware/README.md's pin table; the thermocouple through the
    * kernel driver, found by name; dead-man trigger on BCM 15), for a simulation that runs the
-   * emulated Pi without a config file. PiConfig's record components in order: heater, latch, lever,
-   * current sensor, cancel, defrost, bagel, reheat, reset, remote arm, encoder A, B, steps per
-   * detent, LEDs (toasting, remote armed, fault), buzzer, debounce, thermocouple, IIO directory,
-   * SPI chip select, dead-man; and the MLX90614 bread thermometer on I2C1.
+   * emulated Pi without a config file, and the MLX90614 bread thermometer on I2C1.
    */
   public static final PiConfig SHIPPED_WIRING =
       new PiConfig(
-              17,
-              27,
-              22,
-              23,
-              5,
-              6,
-              13,
-              19,
-              26,
-              16,
-              20,
-              21,
-              4,
-              24,
-              25,
-              12,
-              18,
-              0.02,
-              ThermocoupleInterface.IIO,
-              "/sys/bus/iio/devices",
-              null,
-              PiConfig.DEFAULT_DEAD_MAN_PIN)
-          .withBreadThermometer(true);
+          new MainsWiring(17, 27, PiConfig.DEFAULT_DEAD_MAN_PIN, 23),
+          new PanelWiring(22, 5, 6, 13, 19, 26, 16, null, null, 0.02),
+          new ShadeKnobWiring(20, 21, 4),
+          new IndicatorWiring(24, 25, 12, 18),
+          ThermometerWiring.iio("/sys/bus/iio/devices", true));
 
   private final SimulatedAppliance world;
   private final SimClock clock;
@@ -153,37 +137,43 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
         new CurrentSenseChain(
             CurrentSenseChain.Parts.DEFAULT, volts < SIXTY_HZ_BELOW_VOLTS ? 60.0 : 50.0, 0.0);
 
-    header.onWrite(wiring.heaterPin(), world::setSsrInput);
-    header.onWrite(wiring.latchPin(), world::setMagnetDrive);
-    header.onWrite(wiring.deadManPin(), world::deadManInput);
+    header.onWrite(wiring.mains().heaterPin(), world::setSsrInput);
+    header.onWrite(wiring.mains().latchPin(), world::setMagnetDrive);
+    header.onWrite(wiring.mains().deadManPin(), world::deadManInput);
     BuzzerEar ear = new BuzzerEar(clock, pattern -> world.indicators().beep(pattern));
-    header.onWrite(wiring.buzzerPin(), ear::pin);
+    header.onWrite(wiring.indicators().buzzerPin(), ear::pin);
     // The LEDs show on the world's panel too, so whatever watches the simulated lights sees them.
-    header.onWrite(wiring.toastingLedPin(), on -> world.indicators().set(Indicator.TOASTING, on));
     header.onWrite(
-        wiring.remoteArmedLedPin(), on -> world.indicators().set(Indicator.REMOTE_ARMED, on));
-    header.onWrite(wiring.faultLedPin(), on -> world.indicators().set(Indicator.FAULT, on));
+        wiring.indicators().toastingLedPin(), on -> world.indicators().set(Indicator.TOASTING, on));
+    header.onWrite(
+        wiring.indicators().remoteArmedLedPin(),
+        on -> world.indicators().set(Indicator.REMOTE_ARMED, on));
+    header.onWrite(
+        wiring.indicators().faultLedPin(), on -> world.indicators().set(Indicator.FAULT, on));
 
     this.lever = new ContactSwitch(clock, LEVER_BOUNCE_S, world.isCarriageDown());
-    header.connect(wiring.leverPin(), lever);
-    this.cancel = button(wiring.cancelPin());
-    this.defrost = button(wiring.defrostPin());
-    this.bagel = button(wiring.bagelPin());
-    this.reheat = button(wiring.reheatPin());
-    this.reset = button(wiring.resetPin());
-    this.remoteArm = wiring.remoteArmPin() == null ? null : button(wiring.remoteArmPin());
-    this.breadButton = wiring.breadPin() == null ? null : button(wiring.breadPin());
-    this.slicesButton = wiring.slicesPin() == null ? null : button(wiring.slicesPin());
-    this.encoder = new RotaryEncoder(clock, wiring.encoderStepsPerDetent());
-    header.connect(wiring.encoderAPin(), encoder.channelA());
-    header.connect(wiring.encoderBPin(), encoder.channelB());
-    if (currentSensorFitted && wiring.currentSensorPin() != null) {
+    header.connect(wiring.panel().leverPin(), lever);
+    this.cancel = button(wiring.panel().cancelPin());
+    this.defrost = button(wiring.panel().defrostPin());
+    this.bagel = button(wiring.panel().bagelPin());
+    this.reheat = button(wiring.panel().reheatPin());
+    this.reset = button(wiring.panel().resetPin());
+    this.remoteArm =
+        wiring.panel().remoteArmPin() == null ? null : button(wiring.panel().remoteArmPin());
+    this.breadButton = wiring.panel().breadPin() == null ? null : button(wiring.panel().breadPin());
+    this.slicesButton =
+        wiring.panel().slicesPin() == null ? null : button(wiring.panel().slicesPin());
+    this.encoder = new RotaryEncoder(clock, wiring.shadeKnob().encoderStepsPerDetent());
+    header.connect(wiring.shadeKnob().encoderAPin(), encoder.channelA());
+    header.connect(wiring.shadeKnob().encoderBPin(), encoder.channelB());
+    if (currentSensorFitted && wiring.mains().currentSensorPin() != null) {
       header.connect(
-          wiring.currentSensorPin(), () -> currentChain.isReleased() ? null : Boolean.FALSE);
+          wiring.mains().currentSensorPin(),
+          () -> currentChain.isReleased() ? null : Boolean.FALSE);
     }
 
-    boolean spi = wiring.thermocouple() == ThermocoupleInterface.SPI;
-    Integer ce = wiring.spiChipSelect();
+    boolean spi = wiring.thermometers().thermocouple() == ThermocoupleInterface.SPI;
+    Integer ce = wiring.thermometers().spiChipSelect();
     Context context =
         Pi4J.newContextBuilder()
             .noAutoDetect()
@@ -193,7 +183,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
                 EmulatedSpi.provider(
                     spi && ce != null && ce == 0 ? chip::transfer : null,
                     spi && ce != null && ce == 1 ? chip::transfer : null),
-                EmulatedI2c.provider(wiring.breadThermometer() ? breadChip : null))
+                EmulatedI2c.provider(wiring.thermometers().breadThermometer() ? breadChip : null))
             .disableShutdownHook()
             .build();
     // With pi.thermocouple = iio the kernel driver owns the chip; its sysfs answers from the same
@@ -455,7 +445,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
 
   /** Between two inputs of one hand: longer than the debounce, so each is seen on its own. */
   private long gapNanos() {
-    return Math.round(Math.max(0.1, 3 * wiring.debounceS()) * 1e9);
+    return Math.round(Math.max(0.1, 3 * wiring.panel().debounceS()) * 1e9);
   }
 
   @Override

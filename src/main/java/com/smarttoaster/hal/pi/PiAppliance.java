@@ -129,64 +129,78 @@ public final class PiAppliance implements AutoCloseable {
     GpioOpener io = new GpioOpener(pi4j);
     try {
       PiHeaterSwitch heater =
-          new PiHeaterSwitch(io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)"));
-      DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
-      DebouncedInput lever = debounced(io, cfg, "leverPin", cfg.leverPin(), "lever switch", clock);
+          new PiHeaterSwitch(io.output("heaterPin", cfg.mains().heaterPin(), "heater relay (SSR)"));
+      DigitalOutput magnet = io.output("latchPin", cfg.mains().latchPin(), "carriage latch magnet");
+      DebouncedInput lever =
+          debounced(io, cfg, "leverPin", cfg.panel().leverPin(), "lever switch", clock);
       PiCarriageLatch latch = new PiCarriageLatch(magnet, lever);
       PiDeadManTrigger deadMan =
-          new PiDeadManTrigger(io.output("deadManPin", cfg.deadManPin(), "dead-man trigger"));
+          new PiDeadManTrigger(
+              io.output("deadManPin", cfg.mains().deadManPin(), "dead-man trigger"));
       TemperatureSensor sensor = openThermocouple(io, cfg, sysfs, clock);
       PiCurrentSensor current = null;
       if (currentSensorFitted) {
-        if (cfg.currentSensorPin() == null) {
+        if (cfg.mains().currentSensorPin() == null) {
           throw new IllegalArgumentException(
               "appliance.currentSensorFitted is true but pi.currentSensorPin is not set");
         }
         current =
             new PiCurrentSensor(
                 io.inputPulledUp(
-                    "currentSensorPin", cfg.currentSensorPin(), "heater current sensor"));
+                    "currentSensorPin", cfg.mains().currentSensorPin(), "heater current sensor"));
       }
       Map<Indicator, DigitalOutput> leds = new EnumMap<>(Indicator.class);
       leds.put(
-          Indicator.TOASTING, io.output("toastingLedPin", cfg.toastingLedPin(), "toasting LED"));
+          Indicator.TOASTING,
+          io.output("toastingLedPin", cfg.indicators().toastingLedPin(), "toasting LED"));
       leds.put(
           Indicator.REMOTE_ARMED,
-          io.output("remoteArmedLedPin", cfg.remoteArmedLedPin(), "remote-armed LED"));
-      leds.put(Indicator.FAULT, io.output("faultLedPin", cfg.faultLedPin(), "fault LED"));
-      Buzzer buzzer = new Buzzer(io.output("buzzerPin", cfg.buzzerPin(), "buzzer"), clock);
+          io.output("remoteArmedLedPin", cfg.indicators().remoteArmedLedPin(), "remote-armed LED"));
+      leds.put(
+          Indicator.FAULT, io.output("faultLedPin", cfg.indicators().faultLedPin(), "fault LED"));
+      Buzzer buzzer =
+          new Buzzer(io.output("buzzerPin", cfg.indicators().buzzerPin(), "buzzer"), clock);
       PiIndicators indicators = new PiIndicators(leds, buzzer);
       FrontPanel.Inputs inputs =
           new FrontPanel.Inputs(
               lever,
-              debounced(io, cfg, "cancelPin", cfg.cancelPin(), "cancel button", clock),
-              debounced(io, cfg, "defrostPin", cfg.defrostPin(), "defrost button", clock),
-              debounced(io, cfg, "bagelPin", cfg.bagelPin(), "bagel button", clock),
-              debounced(io, cfg, "reheatPin", cfg.reheatPin(), "reheat button", clock),
-              debounced(io, cfg, "resetPin", cfg.resetPin(), "reset button", clock),
-              cfg.remoteArmPin() == null
+              debounced(io, cfg, "cancelPin", cfg.panel().cancelPin(), "cancel button", clock),
+              debounced(io, cfg, "defrostPin", cfg.panel().defrostPin(), "defrost button", clock),
+              debounced(io, cfg, "bagelPin", cfg.panel().bagelPin(), "bagel button", clock),
+              debounced(io, cfg, "reheatPin", cfg.panel().reheatPin(), "reheat button", clock),
+              debounced(io, cfg, "resetPin", cfg.panel().resetPin(), "reset button", clock),
+              cfg.panel().remoteArmPin() == null
                   ? null
                   : debounced(
-                      io, cfg, "remoteArmPin", cfg.remoteArmPin(), "remote-arm button", clock),
-              io.inputPulledUp("encoderAPin", cfg.encoderAPin(), "shade encoder channel A"),
-              io.inputPulledUp("encoderBPin", cfg.encoderBPin(), "shade encoder channel B"),
-              cfg.encoderStepsPerDetent(),
-              cfg.breadPin() == null
+                      io,
+                      cfg,
+                      "remoteArmPin",
+                      cfg.panel().remoteArmPin(),
+                      "remote-arm button",
+                      clock),
+              io.inputPulledUp(
+                  "encoderAPin", cfg.shadeKnob().encoderAPin(), "shade encoder channel A"),
+              io.inputPulledUp(
+                  "encoderBPin", cfg.shadeKnob().encoderBPin(), "shade encoder channel B"),
+              cfg.shadeKnob().encoderStepsPerDetent(),
+              cfg.panel().breadPin() == null
                   ? null
-                  : debounced(io, cfg, "breadPin", cfg.breadPin(), "bread button", clock),
-              cfg.slicesPin() == null
+                  : debounced(io, cfg, "breadPin", cfg.panel().breadPin(), "bread button", clock),
+              cfg.panel().slicesPin() == null
                   ? null
-                  : debounced(io, cfg, "slicesPin", cfg.slicesPin(), "slices button", clock));
+                  : debounced(
+                      io, cfg, "slicesPin", cfg.panel().slicesPin(), "slices button", clock));
       FrontPanel panel = new FrontPanel(inputs, clock, initial);
-      BreadThermometer bread = cfg.breadThermometer() ? openBreadThermometer(io) : null;
+      BreadThermometer bread =
+          cfg.thermometers().breadThermometer() ? openBreadThermometer(io) : null;
       log.info(
           "Pi appliance open: heater BCM {}, latch BCM {}, dead-man BCM {}, thermocouple {}, current sensor {}, bread thermometer {}",
-          cfg.heaterPin(),
-          cfg.latchPin(),
-          cfg.deadManPin(),
-          cfg.thermocouple().id(),
-          current == null ? "not fitted" : "BCM " + cfg.currentSensorPin(),
-          cfg.breadThermometer() ? "I2C1 0x5A" : "not fitted");
+          cfg.mains().heaterPin(),
+          cfg.mains().latchPin(),
+          cfg.mains().deadManPin(),
+          cfg.thermometers().thermocouple().id(),
+          current == null ? "not fitted" : "BCM " + cfg.mains().currentSensorPin(),
+          cfg.thermometers().breadThermometer() ? "I2C1 0x5A" : "not fitted");
       return new PiAppliance(
           pi4j, heater, latch, deadMan, sensor, current, panel, indicators, bread);
     } catch (HardwareUnavailableException | RuntimeException e) {
@@ -199,7 +213,7 @@ public final class PiAppliance implements AutoCloseable {
       GpioOpener io, PiConfig cfg, String option, int pin, String device, Clock clock)
       throws HardwareUnavailableException {
     DigitalInput input = io.inputPulledUp(option, pin, device);
-    return new DebouncedInput(input, true, clock, cfg.debounceS());
+    return new DebouncedInput(input, true, clock, cfg.panel().debounceS());
   }
 
   /**
@@ -235,8 +249,8 @@ public final class PiAppliance implements AutoCloseable {
 
   private static TemperatureSensor openThermocouple(
       GpioOpener io, PiConfig cfg, Sysfs sysfs, Clock clock) throws HardwareUnavailableException {
-    if (cfg.thermocouple() == ThermocoupleInterface.SPI) {
-      Integer cs = cfg.spiChipSelect();
+    if (cfg.thermometers().thermocouple() == ThermocoupleInterface.SPI) {
+      Integer cs = cfg.thermometers().spiChipSelect();
       if (cs == null) { // the config refuses this; a PiConfig built in code may not
         throw new HardwareUnavailableException(
             "pi.thermocouple = spi but pi.spiChipSelect is not set; set it to 0 or 1 (the MAX31855's"
@@ -245,7 +259,7 @@ public final class PiAppliance implements AutoCloseable {
       return new SpiThermocouple(
           io.max31855(cs), clock, "SPI0 CE" + cs + " (pi.spiChipSelect = " + cs + ")");
     }
-    String iioDevice = cfg.iioDevice();
+    String iioDevice = cfg.thermometers().iioDevice();
     if (iioDevice == null) {
       throw new HardwareUnavailableException(
           "pi.thermocouple = iio but pi.iioDevice is not set; set it to /sys/bus/iio/devices");

@@ -29,14 +29,14 @@ public final class PiSafeOff {
   public static void driveLow(PiConfig cfg, Context pi4j) throws HardwareUnavailableException {
     GpioOpener io = new GpioOpener(pi4j);
     try {
-      DigitalOutput heater = io.output("heaterPin", cfg.heaterPin(), "heater relay (SSR)");
+      DigitalOutput heater = io.output("heaterPin", cfg.mains().heaterPin(), "heater relay (SSR)");
       heater.state(DigitalState.LOW);
-      DigitalOutput magnet = io.output("latchPin", cfg.latchPin(), "carriage latch magnet");
+      DigitalOutput magnet = io.output("latchPin", cfg.mains().latchPin(), "carriage latch magnet");
       magnet.state(DigitalState.LOW);
       log.info(
           "Heater (BCM {}) and carriage latch (BCM {}) driven LOW",
-          cfg.heaterPin(),
-          cfg.latchPin());
+          cfg.mains().heaterPin(),
+          cfg.mains().latchPin());
     } finally {
       try {
         if (!pi4j.isShutdown()) {

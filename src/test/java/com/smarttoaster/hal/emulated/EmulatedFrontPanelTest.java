@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.hal.pi.FrontPanel;
 import com.smarttoaster.hal.pi.PiConfig;
+import com.smarttoaster.hal.pi.ShadeKnobWiring;
 import com.smarttoaster.hal.pi.ThermocoupleInterface;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimClock;
@@ -34,30 +35,11 @@ class EmulatedFrontPanelTest {
 
   private void build(long scanNanos, int stepsPerDetent) throws Exception {
     PiConfig w = EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI);
-    if (stepsPerDetent != w.encoderStepsPerDetent()) {
+    if (stepsPerDetent != w.shadeKnob().encoderStepsPerDetent()) {
       w =
-          new PiConfig(
-              17,
-              27,
-              22,
-              23,
-              5,
-              6,
-              13,
-              19,
-              26,
-              16,
-              20,
-              21,
-              stepsPerDetent,
-              24,
-              25,
-              12,
-              18,
-              0.02,
-              ThermocoupleInterface.SPI,
-              null,
-              0);
+          w.with(
+              new ShadeKnobWiring(
+                  w.shadeKnob().encoderAPin(), w.shadeKnob().encoderBPin(), stepsPerDetent));
     }
     build(scanNanos, w);
   }
@@ -162,9 +144,7 @@ class EmulatedFrontPanelTest {
   @ValueSource(longs = {10_000_000L, 1_000_000L})
   void withBreadAndSlicesButtonsTheHandPressesThemAndHoldsBreadToTurnTheThickness(long scan)
       throws Exception {
-    build(
-        scan,
-        EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI).withBreadAndSlicesPins(4, 14));
+    build(scan, withBreadAndSlicesButtons());
     pi.press(new UserEvent.BreadSelected(BreadType.RYE));
     pi.press(new UserEvent.SliceSizeSet(12.0, 1));
     pi.press(new UserEvent.SliceSizeSet(15.0, 1));
@@ -195,5 +175,10 @@ class EmulatedFrontPanelTest {
         new UserEvent.SliceSizeSet(
             12.5, 2)); // no whole mm: the knob cannot set it, so it is delivered
     assertEquals(new UserEvent.SliceSizeSet(12.5, 2), events.get(events.size() - 1));
+  }
+
+  private static PiConfig withBreadAndSlicesButtons() {
+    PiConfig w = EmulatedPiApplianceTest.wiring(ThermocoupleInterface.SPI);
+    return w.with(w.panel().withBreadAndSlicesPins(4, 14));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.hal.pi.PiConfig;
 import com.smarttoaster.hal.pi.ThermocoupleInterface;
+import com.smarttoaster.hal.pi.ThermometerWiring;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.safety.SafetyLimits;
@@ -21,28 +22,10 @@ class EmulatedPiApplianceTest {
    * config/pi.yaml's wiring; the thermocouple read through the kernel driver or directly over SPI.
    */
   static PiConfig wiring(ThermocoupleInterface tc) {
-    return new PiConfig(
-        17,
-        27,
-        22,
-        23,
-        5,
-        6,
-        13,
-        19,
-        26,
-        16,
-        20,
-        21,
-        4,
-        24,
-        25,
-        12,
-        18,
-        0.02,
-        tc,
-        tc == ThermocoupleInterface.IIO ? "/sys/bus/iio/devices" : null,
-        tc == ThermocoupleInterface.SPI ? 0 : null);
+    return EmulatedPiAppliance.SHIPPED_WIRING.with(
+        tc == ThermocoupleInterface.IIO
+            ? ThermometerWiring.iio("/sys/bus/iio/devices", false)
+            : ThermometerWiring.spi(0, false));
   }
 
   private static void assertCompletes(EmulatedToaster t) {
@@ -119,7 +102,7 @@ class EmulatedPiApplianceTest {
       assertTrue(t.world.isHeatFlowing());
       t.softwareAlive = false;
       double crashS = t.clock.seconds();
-      Boolean deadMan = t.appliance.header().driven(w.deadManPin());
+      Boolean deadMan = t.appliance.header().driven(w.mains().deadManPin());
       double cutS = Double.NaN;
       for (int i = 0; i < 300; i++) {
         t.step();
@@ -128,14 +111,16 @@ class EmulatedPiApplianceTest {
         }
         assertEquals(
             Boolean.TRUE,
-            t.appliance.header().driven(w.heaterPin()),
+            t.appliance.header().driven(w.mains().heaterPin()),
             "heater pin still high at step " + i);
         assertEquals(
             Boolean.TRUE,
-            t.appliance.header().driven(w.latchPin()),
+            t.appliance.header().driven(w.mains().latchPin()),
             "latch pin still high at step " + i);
         assertEquals(
-            deadMan, t.appliance.header().driven(w.deadManPin()), "dead-man pin no longer toggles");
+            deadMan,
+            t.appliance.header().driven(w.mains().deadManPin()),
+            "dead-man pin no longer toggles");
       }
       assertTrue(
           cutS <= SimulatedAppliance.DEAD_MAN_TIMEOUT_S + 0.06,
@@ -176,7 +161,9 @@ class EmulatedPiApplianceTest {
       assertFalse(t.world.isHeatFlowing(), "armed: no heat");
       assertTrue(t.world.isCarriageDown(), "armed: the carriage is held");
       assertEquals(
-          Boolean.TRUE, t.appliance.header().driven(w.remoteArmedLedPin()), "the remote-armed LED");
+          Boolean.TRUE,
+          t.appliance.header().driven(w.indicators().remoteArmedLedPin()),
+          "the remote-armed LED");
       assertTrue(
           t.world.light(com.smarttoaster.hal.Indicator.REMOTE_ARMED),
           "shown on the world's panel too");
@@ -189,32 +176,13 @@ class EmulatedPiApplianceTest {
     SimulatedAppliance world = new SimulatedAppliance(ApplianceConditions.typical(), 1, clock);
     try (EmulatedPiAppliance pi =
         EmulatedPiAppliance.create(null, true, world, clock, EmulatedToaster.SETTINGS)) {
-      assertEquals(EmulatedPiAppliance.SHIPPED_WIRING.iioDevice(), "/sys/bus/iio/devices");
+      assertEquals(
+          EmulatedPiAppliance.SHIPPED_WIRING.thermometers().iioDevice(), "/sys/bus/iio/devices");
       assertEquals("IioThermocouple", pi.ports().sensor().getClass().getSimpleName());
     }
     PiConfig wrongDevice =
-        new PiConfig(
-            17,
-            27,
-            22,
-            23,
-            5,
-            6,
-            13,
-            19,
-            26,
-            16,
-            20,
-            21,
-            4,
-            24,
-            25,
-            12,
-            18,
-            0.02,
-            ThermocoupleInterface.IIO,
-            "/sys/bus/iio/devices/iio:device3",
-            null);
+        EmulatedPiAppliance.SHIPPED_WIRING.with(
+            ThermometerWiring.iio("/sys/bus/iio/devices/iio:device3", false));
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class,

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * knob, a press of the slices button toggles 1 and 2 slices; the panel follows the live settings.
  */
 class FrontPanelBreadAndSlicesTest {
-  private static final PiConfig WITH_BUTTONS = MockPi.SPI_WIRING.withBreadAndSlicesPins(4, 14);
+  private static final PiConfig WITH_BUTTONS =
+      MockPi.SPI_WIRING.with(MockPi.SPI_WIRING.panel().withBreadAndSlicesPins(4, 14));
   private static final int[][] CLOCKWISE = {{0, 1}, {0, 0}, {1, 0}, {1, 1}};
   private static final int[][] ANTICLOCKWISE = {{1, 0}, {0, 0}, {0, 1}, {1, 1}};
 

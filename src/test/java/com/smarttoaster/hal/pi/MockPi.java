@@ -17,6 +17,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProviderImpl;
 import com.pi4j.plugin.mock.provider.spi.MockSpi;
 import com.pi4j.plugin.mock.provider.spi.MockSpiProviderImpl;
 import com.smarttoaster.hal.ThermocoupleFault;
+import com.smarttoaster.hal.emulated.EmulatedPiAppliance;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,28 +56,8 @@ final class MockPi {
   }
 
   static PiConfig wiring(ThermocoupleInterface tc, String iioDevice, Integer spiChipSelect) {
-    return new PiConfig(
-        17,
-        27,
-        22,
-        23,
-        5,
-        6,
-        13,
-        19,
-        26,
-        16,
-        20,
-        21,
-        4,
-        24,
-        25,
-        12,
-        18,
-        0.02,
-        tc,
-        iioDevice,
-        spiChipSelect);
+    return EmulatedPiAppliance.SHIPPED_WIRING.with(
+        new ThermometerWiring(tc, iioDevice, spiChipSelect, false));
   }
 
   /** The output opened for config option {@code option} (e.g. "heaterPin"). */

@@ -471,7 +471,9 @@ class PiApplianceTest {
                       clock,
                       config(MockPi.SPI_WIRING).controller().defaultSettings()));
       String option =
-          wiring.thermocouple() == ThermocoupleInterface.SPI ? "pi.spiChipSelect" : "pi.iioDevice";
+          wiring.thermometers().thermocouple() == ThermocoupleInterface.SPI
+              ? "pi.spiChipSelect"
+              : "pi.iioDevice";
       assertTrue(e.getMessage().contains(option + " is not set"), e.getMessage());
       assertFalse(pi.isHigh("heaterPin"));
       assertFalse(pi.isHigh("latchPin"));
