@@ -3,7 +3,6 @@ package com.smarttoaster.hal.emulated;
 import com.smarttoaster.hal.Clock;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A mechanical contact to ground on a pulled-up GPIO (a tact button, the lever microswitch, one
@@ -71,13 +70,10 @@ public final class ContactSwitch implements GpioHeader.Circuit {
     return (since / chatterNanos) % 2 == 0 ? last.getValue() : before;
   }
 
-  /**
-   * What the contact does to its pulled-up pin now: closed forces it low, open lets the pull-up
-   * decide.
-   */
+  /** Closed, the contact sinks its pulled-up pin; open, it lets the pull-up decide. */
   @Override
-  public @Nullable Boolean forcedLevel() {
-    return isClosedAt(clock.nanos()) ? Boolean.FALSE : null;
+  public boolean sinks() {
+    return isClosedAt(clock.nanos());
   }
 
   private boolean closedAfterAll() {

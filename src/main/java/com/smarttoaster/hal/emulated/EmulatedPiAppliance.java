@@ -167,9 +167,7 @@ public final class EmulatedPiAppliance implements SteppedAppliance {
     header.connect(wiring.shadeKnob().encoderAPin(), encoder.channelA());
     header.connect(wiring.shadeKnob().encoderBPin(), encoder.channelB());
     if (currentSensorFitted && wiring.mains().currentSensorPin() != null) {
-      header.connect(
-          wiring.mains().currentSensorPin(),
-          () -> currentChain.isReleased() ? null : Boolean.FALSE);
+      header.connect(wiring.mains().currentSensorPin(), () -> !currentChain.isReleased());
     }
 
     boolean spi = wiring.thermometers().thermocouple() == ThermocoupleInterface.SPI;

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  *       software stops writing: a released GPIO line keeps its driven level on Raspberry Pi kernels
  *       (raspberrypi/linux PRs 6117 and 6150, issue 10), and a crashed JVM runs no Pi4J shutdown.
  *       Nothing here ever changes an output; only a write does.
- *   <li>An input line reads what its circuit forces (a closed switch to ground: low; an
- *       open-collector output sinking: low) and, where the circuit lets go (an open switch, a
- *       released open collector), the level of its pull resistor.
+ *   <li>An input line reads low while its circuit sinks it (a closed switch to ground, an
+ *       open-collector output sinking) and, where the circuit lets go (an open switch, a released
+ *       open collector), the level of its pull resistor. Every input of this toaster is wired that
+ *       way (active-low to ground); nothing outside drives a line high.
  * </ul>
  *
  * Thread-safe: the software's threads write and read while the world's step reads the outputs.
@@ -28,11 +29,13 @@ public final class GpioHeader {
   /** Highest BCM line on the 40-pin header. */
   public static final int MAX_LINE = 27;
 
-  /** What the outside circuit does to a line: forces it high or low, or lets go. */
+  /** What the outside circuit does to a line: sinks it to ground, or lets go. */
   @FunctionalInterface
   public interface Circuit {
-    /** The level the circuit forces now; null when it lets go, so the pull resistor decides. */
-    @Nullable Boolean forcedLevel();
+    /**
+     * True while the circuit pulls the line to ground; false when it lets go (the pull decides).
+     */
+    boolean sinks();
   }
 
   private final Map<Integer, Boolean> driven = new ConcurrentHashMap<>();
@@ -60,15 +63,14 @@ public final class GpioHeader {
   }
 
   /**
-   * The level an input reads on line {@code bcm}: the circuit's, else the driven level, else the
-   * pull ({@code pulledUp}; a line with no pull and nothing driving it reads low, as a floating
-   * CMOS input near ground would, which is as good as any guess).
+   * The level an input reads on line {@code bcm}: low while its circuit sinks it, else the driven
+   * level, else the pull ({@code pulledUp}; a line with no pull and nothing driving it reads low,
+   * as a floating CMOS input near ground would, which is as good as any guess).
    */
   boolean read(int bcm, boolean pulledUp) {
     Circuit c = circuits.get(check(bcm));
-    Boolean forced = c == null ? null : c.forcedLevel();
-    if (forced != null) {
-      return forced;
+    if (c != null && c.sinks()) {
+      return false;
     }
     Boolean out = driven.get(bcm);
     return out != null ? out : pulledUp;

@@ -1,7 +1,7 @@
 package com.smarttoaster.hal.emulated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.sim.SimClock;
@@ -15,7 +15,7 @@ class ContactSwitchTest {
   @Test
   void aScanEveryMillisecondSeesTheBounceAndThenTheNewState() {
     ContactSwitch s = new ContactSwitch(clock, 0.005, false);
-    assertNull(s.forcedLevel(), "open: the pull-up decides");
+    assertFalse(s.sinks(), "open: the pull-up decides");
     s.press(clock.nanos(), 0.1);
     Set<Boolean> seen = new HashSet<>();
     for (int i = 0; i < 5; i++) {
@@ -25,10 +25,10 @@ class ContactSwitchTest {
     assertEquals(Set.of(true, false), seen, "both levels during the 5 ms bounce");
     for (int i = 5; i < 100; i++) {
       assertTrue(s.isClosedAt(clock.nanos()), "settled closed at " + i + " ms");
-      assertEquals(Boolean.FALSE, s.forcedLevel(), "closed forces the pin low");
+      assertTrue(s.sinks(), "closed pulls the pin low");
       clock.advance(1_000_000L);
     }
     clock.advance(6_000_000L);
-    assertNull(s.forcedLevel(), "open again after the press, once its bounce is over");
+    assertFalse(s.sinks(), "open again after the press, once its bounce is over");
   }
 }

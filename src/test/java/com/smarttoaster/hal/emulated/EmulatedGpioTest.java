@@ -58,11 +58,11 @@ class EmulatedGpioTest {
 
   @Test
   void anInputReadsItsCircuitAndWhereTheCircuitLetsGoItsPull() {
-    Boolean[] circuit = {null};
-    header.connect(5, () -> circuit[0]);
+    boolean[] closed = {false};
+    header.connect(5, () -> closed[0]);
     DigitalInput in = input(5, PullResistance.PULL_UP);
     assertTrue(in.state().isHigh(), "open switch: the pull-up");
-    circuit[0] = Boolean.FALSE;
+    closed[0] = true;
     assertTrue(in.state().isLow(), "closed switch to ground");
     assertTrue(
         input(6, PullResistance.PULL_DOWN).state().isLow(), "nothing connected, pulled down");
@@ -71,7 +71,7 @@ class EmulatedGpioTest {
   @Test
   void aLineOutsideTheHeaderIsRefusedByNumber() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> header.connect(28, () -> null));
+        assertThrows(IllegalArgumentException.class, () -> header.connect(28, () -> false));
     assertTrue(
         e.getMessage().contains("BCM 28") && e.getMessage().contains("0..27"), e.getMessage());
   }
