@@ -71,8 +71,11 @@ class SimulateOverMqttTest {
     }
   }
 
-  @Test
-  void aRePredictionIsPublishedAsAnEventWithItsReason() throws Exception {
+  /**
+   * Runs one kitchen scenario with the model, published to a broker of its own, and returns the
+   * events Home Assistant heard, up to and including done.
+   */
+  private static List<JsonNode> modelEventsOf(String kitchenScenario) throws Exception {
     String id = RemoteFixture.newDeviceId();
     Topics topics = new Topics(id, "homeassistant");
     try (PlainMosquitto broker = new PlainMosquitto();
@@ -84,7 +87,7 @@ class SimulateOverMqttTest {
               new StringWriter(),
               "simulate",
               "--scenario",
-              "src/test/resources/kitchen-scenarios/low-mains-config-says-230.json",
+              "src/test/resources/kitchen-scenarios/" + kitchenScenario,
               "--predictor",
               "model",
               "--json",
@@ -98,55 +101,34 @@ class SimulateOverMqttTest {
               events(ha, topics).stream()
                   .anyMatch(e -> e.get("event_type").asText().equals("done")),
           () -> "done event: " + ha.received());
-      List<JsonNode> events = events(ha, topics);
-      assertEquals(
-          List.of("started", "re-predicted", "done"),
-          events.stream().map(e -> e.get("event_type").asText()).toList());
-      String reason = events.get(1).get("reason").asText();
-      assertTrue(
-          reason.matches(
-              "[0-9.]+ s \\(was [0-9.]+ s\\): .*chamber rose [0-9./]+ °C after 10/20/30 s of heating.*"),
-          reason);
+      return events(ha, topics);
     }
   }
 
   @Test
+  void aRePredictionIsPublishedAsAnEventWithItsReason() throws Exception {
+    List<JsonNode> events = modelEventsOf("low-mains-config-says-230.json");
+    assertEquals(
+        List.of("started", "re-predicted", "done"),
+        events.stream().map(e -> e.get("event_type").asText()).toList());
+    String reason = events.get(1).get("reason").asText();
+    assertTrue(
+        reason.matches(
+            "[0-9.]+ s \\(was [0-9.]+ s\\): .*chamber rose [0-9./]+ °C after 10/20/30 s of heating.*"),
+        reason);
+  }
+
+  @Test
   void frozenBreadInToastModeIsPublishedAsABreadCheckedEventBeforeTheStart() throws Exception {
-    String id = RemoteFixture.newDeviceId();
-    Topics topics = new Topics(id, "homeassistant");
-    try (PlainMosquitto broker = new PlainMosquitto();
-        TestClient ha = new TestClient(broker.url(), "ha-" + id).connect()) {
-      ha.subscribe(topics.base() + "/#");
-      int exit =
-          simulate(
-              new StringWriter(),
-              new StringWriter(),
-              "simulate",
-              "--scenario",
-              "src/test/resources/kitchen-scenarios/frozen-forgot-defrost.json",
-              "--predictor",
-              "model",
-              "--json",
-              "--mqtt-url",
-              broker.url(),
-              "--device-id",
-              id);
-      assertEquals(0, exit);
-      await(
-          () ->
-              events(ha, topics).stream()
-                  .anyMatch(e -> e.get("event_type").asText().equals("done")),
-          () -> "done event: " + ha.received());
-      List<JsonNode> events = events(ha, topics);
-      assertEquals("bread-checked", events.get(0).get("event_type").asText(), events.toString());
-      assertEquals("started", events.get(1).get("event_type").asText());
-      String reason = events.get(0).get("reason").asText();
-      assertTrue(
-          reason.matches(
-              "bread thermometer: bread at -1[0-9.]+ °C is frozen but the mode is toast;"
-                  + " predicted as defrost"),
-          reason);
-    }
+    List<JsonNode> events = modelEventsOf("frozen-forgot-defrost.json");
+    assertEquals("bread-checked", events.get(0).get("event_type").asText(), events.toString());
+    assertEquals("started", events.get(1).get("event_type").asText());
+    String reason = events.get(0).get("reason").asText();
+    assertTrue(
+        reason.matches(
+            "bread thermometer: bread at -1[0-9.]+ °C is frozen but the mode is toast;"
+                + " predicted as defrost"),
+        reason);
   }
 
   @Test
