@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.hal.BreadThermometer;
-import com.smarttoaster.hal.Indicator;
-import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
-import com.smarttoaster.safety.fakes.FakeCurrentSensor;
 import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
-import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
 import com.smarttoaster.safety.fakes.ManualClock;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -37,15 +32,14 @@ import org.junit.jupiter.api.Test;
 class BreadThermometerAdaptationTest {
   private static final double ROOM_C = 21.0;
 
-  private final ManualClock clock = new ManualClock();
-  private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
-  private final FakeCarriageLatch latch = new FakeCarriageLatch();
-  private final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
+  private final FakeChamberRig rig = new FakeChamberRig(ROOM_C, 0.0, false);
+  private final ManualClock clock = rig.clock;
+  private final FakeHeaterSwitch heater = rig.heater;
+  private final FakeCarriageLatch latch = rig.latch;
+  private final SafetySupervisor safety = rig.safety;
   private final List<String> events = new ArrayList<>();
   private final List<PredictionInput> started = new ArrayList<>();
   private final List<Prediction> predictions = new ArrayList<>();
-  private double chamberC = ROOM_C;
-  private SafetySupervisor safety;
   private GuardedPredictor predictor;
   private ToastController controller;
 
@@ -57,18 +51,6 @@ class BreadThermometerAdaptationTest {
   }
 
   private void build(ToastMode mode, BreadThermometer thermometer) {
-    sensor.setSource(() -> chamberC).setNoise(0.0, 1).setQuantum(0.25);
-    safety =
-        new SafetySupervisor(
-            com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
-                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
-                .build(),
-            heater,
-            latch,
-            sensor,
-            new FakeCurrentSensor(heater, latch),
-            clock,
-            SafetyListener.NONE);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
     controller =
@@ -80,13 +62,7 @@ class BreadThermometerAdaptationTest {
             new ToastSettings(4, BreadType.WHITE, 12, 2, mode),
             230.0,
             230.0,
-            new Indicators() {
-              @Override
-              public void set(Indicator indicator, boolean on) {}
-
-              @Override
-              public void beep(BeepPattern pattern) {}
-            },
+            FakeChamberRig.UNWATCHED,
             thermometer,
             new ControllerListener() {
               @Override
@@ -115,10 +91,7 @@ class BreadThermometerAdaptationTest {
     latch.pressLever();
     controller.submit(new UserEvent.LeverDown());
     for (int i = 0; i < Math.round(seconds / 0.05); i++) {
-      safety.tick();
-      controller.tick();
-      chamberC += heater.conducts() && latch.isHeld() ? 0.05 : 0.0;
-      clock.advanceMillis(50);
+      rig.step(controller);
     }
   }
 
@@ -190,7 +163,7 @@ class BreadThermometerAdaptationTest {
 
   @Test
   void aWarmToasterMakesFrozenBreadLookThawedSoDefrostModeIsKept() {
-    chamberC = 80.0; // the walls reflect into the sensor: frozen bread reads well above 0 °C
+    rig.setChamberC(80.0); // the walls reflect into the sensor: frozen bread reads well above 0 °C
     build(ToastMode.DEFROST, () -> apparentC(-18.0, 150.0));
     pressAndRun(0.5);
     assertEquals(ToastMode.DEFROST, predictedMode());

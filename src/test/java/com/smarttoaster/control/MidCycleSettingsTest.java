@@ -3,21 +3,15 @@ package com.smarttoaster.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.hal.Indicator;
-import com.smarttoaster.hal.Indicators;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
-import com.smarttoaster.safety.fakes.FakeCurrentSensor;
 import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
-import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
 import com.smarttoaster.safety.fakes.ManualClock;
-import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -35,30 +29,17 @@ class MidCycleSettingsTest {
   private static final ToastSettings WHITE_5 =
       new ToastSettings(5, BreadType.WHITE, 12, 2, ToastMode.TOAST);
 
-  private final ManualClock clock = new ManualClock();
-  private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
-  private final FakeCarriageLatch latch = new FakeCarriageLatch();
-  private final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
+  private final FakeChamberRig rig = new FakeChamberRig(21.0, 0.3, true);
+  private final ManualClock clock = rig.clock;
+  private final FakeHeaterSwitch heater = rig.heater;
+  private final FakeCarriageLatch latch = rig.latch;
+  private final SafetySupervisor safety = rig.safety;
   private final List<String> refusals = new ArrayList<>();
   private final List<PredictionInput> starts = new ArrayList<>();
-  private double chamberC = 21.0;
   private GuardedPredictor predictor;
-  private SafetySupervisor safety;
   private ToastController controller;
 
   private void build(boolean remoteStart) {
-    sensor.setSource(() -> chamberC).setNoise(0.3, 1).setQuantum(0.25);
-    safety =
-        new SafetySupervisor(
-            SafetyLimitsBuilder.defaults()
-                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
-                .build(),
-            heater,
-            latch,
-            sensor,
-            new FakeCurrentSensor(heater, latch),
-            clock,
-            SafetyListener.NONE);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
     controller =
@@ -70,13 +51,7 @@ class MidCycleSettingsTest {
             WHITE_5,
             230.0,
             230.0,
-            new Indicators() {
-              @Override
-              public void set(Indicator indicator, boolean on) {}
-
-              @Override
-              public void beep(BeepPattern pattern) {}
-            },
+            FakeChamberRig.UNWATCHED,
             new ControllerListener() {
               @Override
               public void onRefused(String reason, long atNanos) {
@@ -98,10 +73,7 @@ class MidCycleSettingsTest {
 
   private void runFor(double seconds) {
     for (int i = 0; i < Math.round(seconds / 0.05); i++) {
-      safety.tick();
-      controller.tick();
-      chamberC += heater.conducts() && latch.isHeld() ? 0.05 : -0.0005 * (chamberC - 21.0);
-      clock.advanceMillis(50);
+      rig.step(controller);
     }
   }
 

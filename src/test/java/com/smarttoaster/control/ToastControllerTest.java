@@ -18,10 +18,8 @@ import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.predict.ToastTimePredictor;
 import com.smarttoaster.predict.UnavailableModelPredictor;
-import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.fakes.FakeCarriageLatch;
-import com.smarttoaster.safety.fakes.FakeCurrentSensor;
 import com.smarttoaster.safety.fakes.FakeHeaterSwitch;
 import com.smarttoaster.safety.fakes.FakeTemperatureSensor;
 import com.smarttoaster.safety.fakes.ManualClock;
@@ -44,31 +42,18 @@ class ToastControllerTest {
   private static final ToastSettings WHITE_4 =
       new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
 
-  private final ManualClock clock = new ManualClock();
-  private final FakeHeaterSwitch heater = new FakeHeaterSwitch(clock);
-  private final FakeCarriageLatch latch = new FakeCarriageLatch();
-  private final FakeTemperatureSensor sensor = new FakeTemperatureSensor(clock);
+  private final FakeChamberRig rig = new FakeChamberRig(21.0, 0.3, true);
+  private final ManualClock clock = rig.clock;
+  private final FakeHeaterSwitch heater = rig.heater;
+  private final FakeCarriageLatch latch = rig.latch;
+  private final FakeTemperatureSensor sensor = rig.sensor;
+  private final SafetySupervisor safety = rig.safety;
   private final RecordingIndicators indicators = new RecordingIndicators();
   private final List<String> refusals = new ArrayList<>();
-  private double chamberC = 21.0;
-  private SafetySupervisor safety;
   private GuardedPredictor predictor;
   private ToastController controller;
 
   private void build(boolean remoteStart, double armExpiryS) {
-    sensor.setSource(() -> chamberC).setNoise(0.3, 1).setQuantum(0.25);
-    // (safety branch) the fake chamber heats along a straight line: energy-balance observer off
-    safety =
-        new SafetySupervisor(
-            com.smarttoaster.safety.fakes.SafetyLimitsBuilder.defaults()
-                .set("energyBalanceTripC", Double.POSITIVE_INFINITY)
-                .build(),
-            heater,
-            latch,
-            sensor,
-            new FakeCurrentSensor(heater, latch),
-            clock,
-            SafetyListener.NONE);
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
     controller =
@@ -96,10 +81,7 @@ class ToastControllerTest {
 
   /** Steps 50 ms: supervisor then controller, then the fake chamber heats or cools. */
   private void step() {
-    safety.tick();
-    controller.tick();
-    chamberC += heater.conducts() && latch.isHeld() ? 1.0 * 0.05 : -0.01 * (chamberC - 21.0) * 0.05;
-    clock.advanceMillis(50);
+    rig.step(controller);
   }
 
   private void runFor(double seconds) {
