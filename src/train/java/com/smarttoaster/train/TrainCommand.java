@@ -156,6 +156,14 @@ public final class TrainCommand implements Callable<Integer> {
   int[] hidden;
 
   @Option(
+      names = "--members",
+      defaultValue = "1",
+      description =
+          "Networks trained side by side from their own initial weights and averaged; written as one"
+              + " MLP with hidden layers members × the --hidden width (default ${DEFAULT-VALUE}).")
+  int members;
+
+  @Option(
       names = "--batch",
       defaultValue = "64",
       description = "Batch size (default ${DEFAULT-VALUE}).")
@@ -303,6 +311,7 @@ public final class TrainCommand implements Callable<Integer> {
     DjlMlpTrainer.Settings settings =
         new DjlMlpTrainer.Settings(
             hidden,
+            members,
             batch,
             maxEpochs,
             patience,
@@ -331,10 +340,11 @@ public final class TrainCommand implements Callable<Integer> {
     Mlp mlp = result.mlp();
     log.printf(
         Locale.ROOT,
-        "trained %d epochs (best %d, validation loss %.6f) in %.1f s%n",
+        "trained %d epochs (best %d, validation loss %.6f; members alone %.6f) in %.1f s%n",
         result.epochsRun(),
         result.bestEpoch(),
         result.bestValLoss(),
+        DjlMlpTrainer.mean(result.memberValLosses()),
         trainS);
 
     double parity = 0;
