@@ -16,9 +16,10 @@ import java.util.SplittableRandom;
 
 /**
  * K independent ReLU MLPs of the same shape, trained side by side in one DJL block: every layer's
- * weights are one [K, in, out] tensor and one batched matrix product runs all members at once. A
- * step costs about what one network's step costs (at these sizes the time goes to per-operation
- * overhead, not arithmetic), so K members train in roughly the time of one.
+ * weights are one [K, in, out] tensor and one batched matrix product runs all members at once. At
+ * these sizes the time goes mostly to per-operation overhead, not arithmetic: an epoch of eight
+ * 32-32 members took 1.3 times one network's at the same batch size (0.43 against 0.32 s at batch
+ * 64, on the loaded 2-core machine), so K members cost far less than K trainings.
  *
  * <p>The output is [batch, K], one column per member. The members share the input and the batches
  * but nothing else: the training loss is the mean of the members' own losses, so each member's
