@@ -115,10 +115,14 @@ class CommittedModelKitchenTest {
       // Before issue 11: 9.4, 8.4 and 6.2 for target 4.
       assertEquals(
           4.0, s.start(), 1.0, "second batch " + pauseS + " s after the first, start prediction");
+      // Within REPREDICT_MIN_PAUSE_S of a cycle the controller keeps the start prediction, so only
+      // the start's tolerance applies there (the ensemble: 4.8 at 5 s; on the test split every
+      // network tried misses the label by ~10 % of the time within 40 s of a cycle).
+      double tolerance = pauseS < ToastController.REPREDICT_MIN_PAUSE_S ? 1.0 : 0.7;
       assertEquals(
           4.0,
           s.cycle(),
-          0.7,
+          tolerance,
           "second batch " + pauseS + " s after the first, re-predicted (start: " + s.start() + ")");
     }
   }
@@ -128,7 +132,8 @@ class CommittedModelKitchenTest {
     EnvelopeSampler.Draw d = EnvelopeSampler.simulate(plain(120, 120, 120));
     double s = predict(d.input().withProgress(null));
     assertTrue(s < 200, "120 V appliance: " + s + " s");
-    // 4.62 from the start alone with the generator-5 model (4.45 before); the re-prediction, which
+    // 4.41 from the start alone with the eight-network ensemble (4.62 with the single generator-5
+    // network, 4.45 before); the re-prediction, which
     // the controller makes for every 120 V cycle over 40 s, is checked by the kitchen suites.
     assertEquals(4.0, BackToBackCycles.shadeAfter(d.start(), s), 0.75);
   }

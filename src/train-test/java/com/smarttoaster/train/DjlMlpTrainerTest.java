@@ -56,8 +56,13 @@ class DjlMlpTrainerTest {
   }
 
   private static DjlMlpTrainer.Result train(long seed, String loss) {
+    return train(seed, loss, 1);
+  }
+
+  private static DjlMlpTrainer.Result train(long seed, String loss, int members) {
     DjlMlpTrainer.Settings s =
-        new DjlMlpTrainer.Settings(new int[] {16, 8}, 32, 6, 50, 50, 0.003f, 1e-6f, seed, loss);
+        new DjlMlpTrainer.Settings(
+            new int[] {16, 8}, members, 32, 6, 50, 50, 0.003f, 1e-6f, seed, loss);
     return DjlMlpTrainer.train(
         FeatureScaling.inputs(scaling, train),
         FeatureScaling.targets(scaling.target(), train),
@@ -92,6 +97,44 @@ class DjlMlpTrainerTest {
     assertTrue(
         r.log().get(r.log().size() - 1).valLoss() < r.log().get(0).valLoss() || r.bestEpoch() > 1,
         "validation loss never improved: " + r.log());
+  }
+
+  @Test
+  void anEnsembleIsOneWiderMlpThatReproducesDjlsAverage() {
+    DjlMlpTrainer.Result r = train(1, "l1", 3);
+    Mlp mlp = r.mlp();
+    assertEquals(
+        List.of(48, 24, 1),
+        mlp.layers().stream().map(DenseLayer::outputs).collect(Collectors.toList()));
+    float[][] x = FeatureScaling.inputs(scaling, val);
+    double worst = 0;
+    for (int i = 0; i < x.length; i++) {
+      worst =
+          Math.max(
+              worst,
+              Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - scaling.seconds(r.djlOutputs()[i])));
+    }
+    assertTrue(
+        worst <= TrainCommand.MAX_PARITY_DIFF_S, "Mlp.forward vs DJL differ by " + worst + " s");
+    assertEquals(3, r.memberValLosses().length);
+    // The members start apart, so they end apart; the average is at least as good as their mean
+    // (the absolute error is convex).
+    assertTrue(
+        r.memberValLosses()[0] != r.memberValLosses()[1],
+        "members 0 and 1 ended identical: " + r.memberValLosses()[0]);
+    assertTrue(
+        r.bestValLoss() <= DjlMlpTrainer.mean(r.memberValLosses()) + 1e-6,
+        "ensemble " + r.bestValLoss() + " worse than its members' mean");
+  }
+
+  @Test
+  void memberKStartsTheSameWhateverTheEnsemblesSize() {
+    // Six epochs on the same batches: member 0 of a pair trains as a lone network does (the loss is
+    // a mean over members, Adam is per weight, so only
+    // the overall scale of the gradient differs, which Adam normalises away up to its epsilon).
+    double lone = train(4, "l1", 1).memberValLosses()[0];
+    double inPair = train(4, "l1", 2).memberValLosses()[0];
+    assertEquals(lone, inPair, 0.02 * lone, "member 0 alone " + lone + ", in a pair " + inPair);
   }
 
   @Test

@@ -10,6 +10,8 @@ import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.history.CycleRecordCsv;
 import com.smarttoaster.history.Rating;
+import com.smarttoaster.model.DenseLayer;
+import com.smarttoaster.model.Mlp;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.modellife.BundleVerifier;
 import com.smarttoaster.modellife.TestBundles;
@@ -77,6 +79,8 @@ class TrainCommandTest {
                 "3",
                 "--hidden",
                 "8,8",
+                "--members",
+                "2",
                 "--feedback",
                 cycles.toString(),
                 "--out",
@@ -121,7 +125,11 @@ class TrainCommandTest {
       assertTrue(
           card.metrics().containsKey(k), "metric " + k + " missing: " + card.metrics().keySet());
     }
-    assertEquals(8, MlpJson.readMlp(out.resolve(MlpJson.MLP_FILE)).layers().get(0).outputs());
+    // Two 8-8 members written as one MLP: 16 units in each hidden layer, one output.
+    Mlp written = MlpJson.readMlp(out.resolve(MlpJson.MLP_FILE));
+    assertEquals(
+        List.of(16, 16, 1),
+        written.layers().stream().map(DenseLayer::outputs).collect(Collectors.toList()));
     assertTrue(Files.readString(out.resolve(TrainCommand.REPORT_FILE)).contains("## Per segment"));
     for (String f :
         List.of(

@@ -155,9 +155,27 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
   int[] hidden;
 
+  /**
+   * Eight by default: on the 30,000-row set (seed 1) the validation loss went 0.1521 (one network)
+   * → 0.1476 (4) → 0.1470 (8) → 0.1466 (16), the test split's shade error 0.495 → 0.463 → 0.460; a
+   * step of eight 32-32 members at batch 128 costs what one network's step at batch 64 did, and 16
+   * members would double the file again for 0.0004.
+   */
+  @Option(
+      names = "--members",
+      defaultValue = "8",
+      description =
+          "Networks trained side by side from their own initial weights and averaged; written as one"
+              + " MLP with hidden layers members × the --hidden width (default ${DEFAULT-VALUE}).")
+  int members;
+
+  /**
+   * 128: half the steps of 64 and about half the time per epoch; with four members validation
+   * 0.1481 against 0.1476 at 64, and the seed-7 kitchen suites within ±0.012 of each other.
+   */
   @Option(
       names = "--batch",
-      defaultValue = "64",
+      defaultValue = "128",
       description = "Batch size (default ${DEFAULT-VALUE}).")
   int batch;
 
@@ -303,6 +321,7 @@ public final class TrainCommand implements Callable<Integer> {
     DjlMlpTrainer.Settings settings =
         new DjlMlpTrainer.Settings(
             hidden,
+            members,
             batch,
             maxEpochs,
             patience,
@@ -331,10 +350,11 @@ public final class TrainCommand implements Callable<Integer> {
     Mlp mlp = result.mlp();
     log.printf(
         Locale.ROOT,
-        "trained %d epochs (best %d, validation loss %.6f) in %.1f s%n",
+        "trained %d epochs (best %d, validation loss %.6f; members alone %.6f) in %.1f s%n",
         result.epochsRun(),
         result.bestEpoch(),
         result.bestValLoss(),
+        DjlMlpTrainer.mean(result.memberValLosses()),
         trainS);
 
     double parity = 0;

@@ -89,7 +89,7 @@ final class TrainingReport {
       DjlMlpTrainer.Settings s, DjlMlpTrainer.Result r, int rows, String generatorVersion) {
     return String.format(
         Locale.ROOT,
-        "MLP %d→%s→1 (ReLU), trained with DJL 0.27.0 on PyTorch 2.1.1 (CPU, 1 thread): %s loss on the "
+        "MLP %d→%s→1 (ReLU)%s, trained with DJL 0.27.0 on PyTorch 2.1.1 (CPU, 1 thread): %s loss on the "
             + "standardised log of seconds, Adam lr %.4g halved after %d epochs without improvement, batch %d, "
             + "early stopping (patience %d); %d epochs, best %d kept; seed %d. Dataset: %d simulated rows, "
             + "generator version %s, split 80/10/10 by row-seed hash; features standardised with the train "
@@ -103,6 +103,7 @@ final class TrainingReport {
             + "See the metrics report for the per-segment table.",
         r.mlp().inputs(),
         join(s.hidden()),
+        members(s),
         s.loss().toUpperCase(Locale.ROOT),
         s.learningRate(),
         s.lrPatience(),
@@ -196,18 +197,22 @@ final class TrainingReport {
     sb.append(
         String.format(
             Locale.ROOT,
-            "- network: %d → %s → 1, ReLU; %d parameters%n",
+            "- network: %d → %s → 1, ReLU%s; %d parameters as written (block-diagonal zeros"
+                + " included)%n",
             r.mlp().inputs(),
             join(s.hidden()),
+            members(s),
             parameters(r)));
     sb.append(
         String.format(
             Locale.ROOT,
-            "- loss: %s on the standardised log time; epochs: %d run, best %d kept (validation loss %.6f)%n",
+            "- loss: %s on the standardised log time; epochs: %d run, best %d kept (validation loss"
+                + " %.6f; the members alone %.6f on average)%n",
             s.loss().toUpperCase(Locale.ROOT),
             r.epochsRun(),
             r.bestEpoch(),
-            r.bestValLoss()));
+            r.bestValLoss(),
+            DjlMlpTrainer.mean(r.memberValLosses())));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -261,6 +266,18 @@ final class TrainingReport {
 
   private static int parameters(DjlMlpTrainer.Result r) {
     return r.mlp().layers().stream().mapToInt(l -> l.outputs() * (l.inputs() + 1)).sum();
+  }
+
+  /** How the ensemble reads in the notes: nothing for one network. */
+  private static String members(DjlMlpTrainer.Settings s) {
+    return s.members() == 1
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            " × %d members averaged (seeds' own initial weights, the same batches), written as one"
+                + " %d-wide block-diagonal MLP",
+            s.members(),
+            s.members() * s.hidden()[0]);
   }
 
   private static String join(int[] hidden) {
