@@ -94,7 +94,9 @@ class CommittedModelTest {
         m.get("startOnlyShadeMae") <= 0.5 * m.get("fixedTimerShadeMae"),
         "start only " + m.get("startOnlyShadeMae"));
     assertTrue(m.get("shadeMae") < m.get("startOnlyShadeMae"), "the re-prediction helps");
-    assertTrue(m.get("mlpVsDjlMaxAbsDiffS") <= 1e-4);
+    // The trainer's limit is a millionth of the time (TrainCommand.MAX_PARITY_SHARE): at most 0.3
+    // ms.
+    assertTrue(m.get("mlpVsDjlMaxAbsDiffS") <= 285 * 1e-6, "" + m.get("mlpVsDjlMaxAbsDiffS"));
   }
 
   /**
@@ -129,12 +131,18 @@ class CommittedModelTest {
             float[] z = card.scale(ModelFeatures.encode(asked));
             double viaTflite = card.seconds(runtime.run(z)[0]);
             double viaMlp = card.seconds(mlp.forward(z)[0]);
-            worst = Math.max(worst, Math.abs(viaTflite - viaMlp));
+            worst = Math.max(worst, Math.abs(viaTflite - viaMlp) / viaMlp);
           }
         }
+        // float32 sums in each runtime's own order: a millionth of the time, 0.3 ms at 285 s
         assertTrue(
-            worst <= 1e-4,
-            kind + ": max |tflite - trained| = " + worst + " s over " + inputs.size() + " rows");
+            worst <= 1e-6,
+            kind
+                + ": max |tflite - trained| = "
+                + worst
+                + " of the time over "
+                + inputs.size()
+                + " rows");
       }
     }
   }

@@ -38,7 +38,8 @@ class MlpEnsembleTest {
       mean /= members.size();
       worst = Math.max(worst, Math.abs(merged.forward(x)[0] - mean));
     }
-    // Float sums in another order: rounding only, far below the trainer's 1e-4 s parity limit.
+    // Float sums in another order: rounding only, far below the trainer's parity limit (a millionth
+    // of the time).
     assertTrue(worst < 1e-5, "merged vs mean of members differ by " + worst);
   }
 

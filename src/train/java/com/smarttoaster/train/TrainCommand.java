@@ -73,8 +73,14 @@ public final class TrainCommand implements Callable<Integer> {
         return file;
       };
 
-  /** Largest tolerated difference between {@link Mlp#forward} and DJL on the test set, s. */
-  static final double MAX_PARITY_DIFF_S = 1e-4;
+  /**
+   * Largest tolerated difference between {@link Mlp#forward} and DJL on the test set, as a share of
+   * the time: 0.3 ms at the guard's 285 s, far below the controller's 50 ms tick. Relative, not in
+   * seconds: both sum in float32 in their own order, and over eight averaged 256-wide layers that
+   * alone reaches about 3e-7 of the time (8e-5 s near the top of the range), so an absolute 1e-4 s
+   * refused a faithful copy by chance.
+   */
+  static final double MAX_PARITY_SHARE = 1e-6;
 
   static final String REPORT_FILE = "toast-time.metrics.md";
 
@@ -358,18 +364,21 @@ public final class TrainCommand implements Callable<Integer> {
         trainS);
 
     double parity = 0;
+    double parityShare = 0;
     for (int i = 0; i < xTest.length; i++) {
       double java = scaling.seconds(mlp.forward(xTest[i])[0]);
       double djl = scaling.seconds(result.djlOutputs()[i]);
       parity = Math.max(parity, Math.abs(java - djl));
+      parityShare = Math.max(parityShare, Math.abs(java - djl) / djl);
     }
     log.printf(
         Locale.ROOT,
-        "Mlp.forward vs DJL on %d test examples: max |diff| %.2e s (limit %.0e s)%n",
+        "Mlp.forward vs DJL on %d test examples: max |diff| %.2e s, %.1e of the time (limit %.0e)%n",
         xTest.length,
         parity,
-        MAX_PARITY_DIFF_S);
-    if (!(parity <= MAX_PARITY_DIFF_S)) {
+        parityShare,
+        MAX_PARITY_SHARE);
+    if (!(parityShare <= MAX_PARITY_SHARE)) {
       log.println("The copied network does not reproduce DJL's predictions; nothing written.");
       return 1;
     }
