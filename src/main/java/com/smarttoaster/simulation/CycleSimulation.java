@@ -133,8 +133,7 @@ public final class CycleSimulation {
             SafetyListener.both(log, remote.safetyListener()),
             ControllerListener.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
-    this.supervisorLoop =
-        new SupervisorLoop(supervisor); // not started: ticked here in simulated time
+    this.supervisorLoop = SupervisorLoop.tickedIn(clock, supervisor); // ticked here, not started
     this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
     remote.attachRatings(assembly.ratings());
