@@ -134,6 +134,13 @@ public final class BenchCommand implements Callable<Integer> {
         t.wallS(),
         t.cyclesPerSecond(),
         t.simulatedS() / t.wallS());
+    if (!Double.isNaN(t.cpuS())) {
+      out.printf(
+          Locale.ROOT,
+          "  in the thread's CPU time: %.2f s = %.0f cycles/s (less disturbed by other load)%n",
+          t.cpuS(),
+          t.cyclesPerCpuSecond());
+    }
     out.flush();
     SupervisorReactionBench.Result r = SupervisorReactionBench.run(trials, loadThreads);
     out.printf(
@@ -154,6 +161,13 @@ public final class BenchCommand implements Callable<Integer> {
         pct(r.fromFirstHotMs(), 50),
         pct(r.fromFirstHotMs(), 99),
         pct(r.fromFirstHotMs(), 100));
+    if (r.repeated() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  %d trials repeated: their heat was cut by another check before the trip"
+              + " (the trial's thread starved under the load)%n",
+          r.repeated());
+    }
     return 0;
   }
 

@@ -12,6 +12,7 @@ import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.safety.ResetKind;
 import com.smarttoaster.safety.ResetResult;
+import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -225,8 +226,9 @@ public final class ToastController {
         handle((RemoteCommand) input);
       }
     }
-    followSafety();
-    window.add(safety.status().lastReading());
+    SafetyStatus safetyNow = safety.status(); // one look at the supervisor per tick
+    followSafety(safetyNow);
+    window.add(safetyNow.lastReading());
     long now = clock.nanos();
     if (phase == CyclePhase.PREPARING) {
       waiting().poll().ifPresent(this::heatFor);
@@ -576,8 +578,8 @@ public final class ToastController {
     log.info("Cycle ended: {} ({})", outcome.id(), why);
   }
 
-  private void followSafety() {
-    if (safety.latchedFault().isPresent() && phase != CyclePhase.FAULT) {
+  private void followSafety(SafetyStatus safetyNow) {
+    if (safetyNow.fault() != null && phase != CyclePhase.FAULT) {
       rememberHeat();
       abandonPrediction();
       safety.requestHeat(false);

@@ -6,7 +6,6 @@ import static com.smarttoaster.safety.FaultText.celsius;
 import static com.smarttoaster.safety.FaultText.number;
 import static com.smarttoaster.safety.FaultText.seconds;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -92,17 +91,55 @@ final class EnergyBalanceCheck implements SafetyCheck {
   private static final long NONE = Long.MIN_VALUE;
 
   /**
-   * One reading and what every model in the bank predicted for it: model i predicts {@code gains[i]
-   * * perGainCPerS + commonCPerS} °C/s, so two numbers hold the whole bank's prediction.
+   * The last {@value #SMOOTH_SAMPLES} readings and what every model in the bank predicted for each:
+   * model i predicts {@code gains[i] * perGainCPerS + commonCPerS} °C/s, so two numbers hold the
+   * whole bank's prediction. A ring of primitives, oldest first (sums add in time order), since it
+   * takes every sample while heating.
    */
-  private record Sample(long atNanos, double chamberC, double perGainCPerS, double commonCPerS) {}
+  private static final class RecentSamples {
+    private final long[] atNanos = new long[SMOOTH_SAMPLES];
+    private final double[] chamberC = new double[SMOOTH_SAMPLES];
+    private final double[] perGainCPerS = new double[SMOOTH_SAMPLES];
+    private final double[] commonCPerS = new double[SMOOTH_SAMPLES];
+    private int count;
+
+    /** Where the next sample goes; once the ring is full, also where the oldest is. */
+    private int next;
+
+    /** Adds a sample; a full ring forgets its oldest. */
+    void add(long at, double c, double perGain, double common) {
+      atNanos[next] = at;
+      chamberC[next] = c;
+      perGainCPerS[next] = perGain;
+      commonCPerS[next] = common;
+      next = next + 1 == SMOOTH_SAMPLES ? 0 : next + 1;
+      if (count < SMOOTH_SAMPLES) {
+        count++;
+      }
+    }
+
+    boolean isFull() {
+      return count == SMOOTH_SAMPLES;
+    }
+
+    /** Array index of the k-th oldest sample. */
+    int slot(int k) {
+      int i = (count < SMOOTH_SAMPLES ? 0 : next) + k;
+      return i < SMOOTH_SAMPLES ? i : i - SMOOTH_SAMPLES;
+    }
+
+    void clear() {
+      count = 0;
+      next = 0;
+    }
+  }
 
   private final SafetyLimits limits;
   private final double[] gains;
   private final double[] above;
   private final double[] below;
   private final boolean[] ruledOut;
-  private final ArrayDeque<Sample> recent = new ArrayDeque<>();
+  private final RecentSamples recent = new RecentSamples();
   private long lastTickNanos = NONE;
   private double drive;
   private double air;
@@ -146,27 +183,24 @@ final class EnergyBalanceCheck implements SafetyCheck {
       return null;
     }
     double roomC = HeatRiseCheck.room(facts.coldJunctionC());
-    recent.addLast(
-        new Sample(
-            now,
-            facts.chamberC(),
-            airRate + (WALL_SHARE + air) / TAU_W_S,
-            (roomC - facts.chamberC()) / TAU_W_S));
-    if (recent.size() > SMOOTH_SAMPLES) {
-      recent.removeFirst();
-    }
-    if (recent.size() < SMOOTH_SAMPLES || recent.peekFirst().atNanos() < heatingSinceNanos) {
+    recent.add(
+        now,
+        facts.chamberC(),
+        airRate + (WALL_SHARE + air) / TAU_W_S,
+        (roomC - facts.chamberC()) / TAU_W_S);
+    if (!recent.isFull() || recent.atNanos[recent.slot(0)] < heatingSinceNanos) {
       return null; // the mean must cover heating samples only
     }
     double sumC = 0;
     double sumPerGain = 0;
     double sumCommon = 0;
-    for (Sample s : recent) {
-      sumC += s.chamberC();
-      sumPerGain += s.perGainCPerS();
-      sumCommon += s.commonCPerS();
+    for (int k = 0; k < SMOOTH_SAMPLES; k++) {
+      int i = recent.slot(k);
+      sumC += recent.chamberC[i];
+      sumPerGain += recent.perGainCPerS[i];
+      sumCommon += recent.commonCPerS[i];
     }
-    double meanC = sumC / recent.size();
+    double meanC = sumC / SMOOTH_SAMPLES;
     if (Double.isNaN(lastMeanC)) {
       lastMeanC = meanC;
       lastMeanAtNanos = now;
@@ -176,12 +210,12 @@ final class EnergyBalanceCheck implements SafetyCheck {
     double change = meanC - lastMeanC;
     lastMeanC = meanC;
     lastMeanAtNanos = now;
-    return accumulate(change, dtS, now, sumPerGain / recent.size(), sumCommon / recent.size());
+    return accumulate(change, dtS, now, sumPerGain / SMOOTH_SAMPLES, sumCommon / SMOOTH_SAMPLES);
   }
 
   /**
    * {@code perGain} and {@code common}: the bank's mean prediction over the recent samples ({@link
-   * Sample}).
+   * RecentSamples}).
    */
   private @Nullable Fault accumulate(
       double change, double dtS, long now, double perGain, double common) {

@@ -66,7 +66,10 @@ final class HeatRiseCheck implements SafetyCheck {
 
   @Override
   public @Nullable Fault evaluate(TickFacts facts) {
-    Double before = recent.isEmpty() ? null : recent.mean();
+    // The mean before this tick's sample is the start only on the first heating tick of a cycle;
+    // the other ticks skip it (it runs on every tick).
+    boolean startsNow = facts.heaterOn() && !decided && !heatingSeen;
+    Double before = startsNow && !recent.isEmpty() ? recent.mean() : null;
     double coldJunctionBefore = lastColdJunctionC;
     if (facts.usable()) {
       recent.add(facts.nowNanos(), facts.chamberC());

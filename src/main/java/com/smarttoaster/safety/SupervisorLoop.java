@@ -1,5 +1,6 @@
 package com.smarttoaster.safety;
 
+import com.smarttoaster.hal.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,15 @@ public final class SupervisorLoop implements AutoCloseable {
 
   private final SafetySupervisor supervisor;
   private final long periodNanos;
+
+  /** The time {@link #nanosSinceLastGoodTick()} is measured in: that of the ticks. */
+  private final Clock tickClock;
+
   private @Nullable ScheduledExecutorService executor;
   private boolean closed;
   private int failuresInARow; // only touched on the loop thread
 
-  /** System.nanoTime() when the last tick completed without throwing; valid once goodTickSeen. */
+  /** tickClock's time when the last tick completed without throwing; valid once goodTickSeen. */
   private volatile long lastGoodTickNanos;
 
   private volatile boolean goodTickSeen;
@@ -47,12 +52,26 @@ public final class SupervisorLoop implements AutoCloseable {
 
   /** A loop with an explicit period, s. */
   public SupervisorLoop(SafetySupervisor supervisor, double periodS) {
+    this(supervisor, periodS, Clock.system());
+  }
+
+  private SupervisorLoop(SafetySupervisor supervisor, double periodS, Clock tickClock) {
     if (!(periodS > 0 && periodS <= 0.1)) {
       throw new IllegalArgumentException(
           "periodS must be above 0 and at most 0.1 (at least 10 Hz), was " + periodS);
     }
     this.supervisor = supervisor;
     this.periodNanos = Nanos.of(periodS);
+    this.tickClock = tickClock;
+  }
+
+  /**
+   * A loop that is never started: a driver in simulated time calls {@link #tickOnce()} itself on
+   * {@code clock}'s time, so the loop's age ({@link #nanosSinceLastGoodTick()}) is measured in that
+   * time too (and a tick reads no system clock).
+   */
+  public static SupervisorLoop tickedIn(Clock clock, SafetySupervisor supervisor) {
+    return new SupervisorLoop(supervisor, supervisor.limits().loopPeriodS(), clock);
   }
 
   /** Starts ticking now. */
@@ -95,14 +114,15 @@ public final class SupervisorLoop implements AutoCloseable {
   }
 
   /**
-   * How long ago, in System.nanoTime() nanoseconds, the last tick completed without throwing;
-   * Long.MAX_VALUE before the first. It grows while ticks fail, hang or the loop is stopped.
+   * How long ago, in System.nanoTime() nanoseconds (simulated ones for a loop {@link #tickedIn} a
+   * simulated clock), the last tick completed without throwing; Long.MAX_VALUE before the first. It
+   * grows while ticks fail, hang or the loop is stopped.
    */
   public long nanosSinceLastGoodTick() {
     if (!goodTickSeen) {
       return Long.MAX_VALUE;
     }
-    return Math.max(0, System.nanoTime() - lastGoodTickNanos);
+    return Math.max(0, tickClock.nanos() - lastGoodTickNanos);
   }
 
   /**
@@ -113,8 +133,10 @@ public final class SupervisorLoop implements AutoCloseable {
   public void tickOnce() {
     try {
       supervisor.tick();
-      lastGoodTickNanos = System.nanoTime();
-      goodTickSeen = true;
+      lastGoodTickNanos = tickClock.nanos();
+      if (!goodTickSeen) { // a volatile write costs a fence; this one is needed once
+        goodTickSeen = true;
+      }
       if (failuresInARow > 0) {
         log.info("Safety loop ticks normally again after {} failed ticks", failuresInARow);
         failuresInARow = 0;

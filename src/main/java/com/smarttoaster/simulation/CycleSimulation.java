@@ -133,8 +133,7 @@ public final class CycleSimulation {
             SafetyListener.both(log, remote.safetyListener()),
             ControllerListener.both(log, remote.controllerListener()));
     this.supervisor = assembly.supervisor();
-    this.supervisorLoop =
-        new SupervisorLoop(supervisor); // not started: ticked here in simulated time
+    this.supervisorLoop = SupervisorLoop.tickedIn(clock, supervisor); // ticked here, not started
     this.controller = assembly.controller();
     remote.attach(controller, supervisor, clock);
     remote.attachRatings(assembly.ratings());
@@ -174,15 +173,16 @@ public final class CycleSimulation {
     }
     appliance.pushLever();
     double endS = Double.NaN;
+    double now = cycleSeconds();
     while (true) {
-      double now = cycleSeconds();
       faults.applyDue(now);
       fireDueActions(now);
       stepper.step(true);
-      if (Double.isNaN(endS) && isSettled()) {
-        endS = cycleSeconds() + TAIL_S;
+      now = cycleSeconds(); // the clock moves only in step(): one division per step, not four
+      if (Double.isNaN(endS) && isSettled(now)) {
+        endS = now + TAIL_S;
       }
-      if ((!Double.isNaN(endS) && cycleSeconds() >= endS) || cycleSeconds() >= HARD_STOP_S) {
+      if ((!Double.isNaN(endS) && now >= endS) || now >= HARD_STOP_S) {
         break;
       }
     }
@@ -264,9 +264,9 @@ public final class CycleSimulation {
   /** One 10 ms step of everything: software (unless crashed), trace, physics, clock. */
   private final class Stepper {
     private final @Nullable DoubleConsumer progress;
-    private final long supervisorEvery =
-        Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS));
-    private final long controllerEvery = 5;
+    private final StepPeriod supervisorPeriod =
+        new StepPeriod(Math.max(1, Math.round(options.limits().loopPeriodS() * 1e9 / STEP_NANOS)));
+    private final StepPeriod controllerPeriod = new StepPeriod(5);
     private final long traceEvery =
         options.traceEveryS() > 0
             ? Math.max(1, Math.round(options.traceEveryS() * 1e9 / STEP_NANOS))
@@ -279,14 +279,17 @@ public final class CycleSimulation {
     }
 
     void step(boolean measured) {
+      // Both periods count every step, whether or not the software runs.
+      boolean supervisorDue = supervisorPeriod.isDue();
+      boolean controllerDue = controllerPeriod.isDue();
       boolean softwareRuns = !faults.isSoftwareCrashed();
       if (softwareRuns) {
         appliance.scanSoftware();
       }
-      if (softwareRuns && step % supervisorEvery == 0) {
+      if (softwareRuns && supervisorDue) {
         supervisorLoop.tickOnce();
       }
-      if (softwareRuns && step % controllerEvery == 0 && !faults.isControllerHung()) {
+      if (softwareRuns && controllerDue && !faults.isControllerHung()) {
         tickController();
       }
       if (measured && traceEvery > 0 && step % traceEvery == 0) {
@@ -301,8 +304,31 @@ public final class CycleSimulation {
       if (progress != null && step % 100 == 0) {
         progress.accept(clock.seconds());
       }
-      pacer.pace(clock.seconds());
+      pacer.pace(clock);
       step++;
+    }
+  }
+
+  /**
+   * Says on which steps a task with a period of {@code every} steps runs: the first step and every
+   * {@code every}-th after it, as {@code step % every == 0} would, without a 64-bit division on
+   * every step of the hot loop.
+   */
+  private static final class StepPeriod {
+    private final long every;
+    private long phase;
+
+    StepPeriod(long every) {
+      this.every = every;
+    }
+
+    /** Call once per step: true on the steps the task runs. */
+    boolean isDue() {
+      boolean due = phase == 0;
+      if (++phase == every) {
+        phase = 0;
+      }
+      return due;
     }
   }
 
@@ -361,8 +387,10 @@ public final class CycleSimulation {
     carriageWasDown = down;
     maxChamberC = Math.max(maxChamberC, physics.chamberC());
     maxBreadSurfaceC = Math.max(maxBreadSurfaceC, physics.breadSurfaceC());
-    tripTimer.observe(
-        now, flowing, world.isSsrInputHigh() && world.isDeadManEnabling(), physics.chamberC());
+    if (tripTimer.timesAFault()) {
+      tripTimer.observe(
+          now, flowing, world.isSsrInputHigh() && world.isDeadManEnabling(), physics.chamberC());
+    }
   }
 
   private void fireDueActions(double nowS) {
@@ -382,8 +410,9 @@ public final class CycleSimulation {
     }
   }
 
-  private boolean isSettled() {
-    if (!actions.isEmpty() || cycleSeconds() < 1.0) {
+  /** {@code nowS}: {@link #cycleSeconds()}. */
+  private boolean isSettled(double nowS) {
+    if (!actions.isEmpty() || nowS < 1.0) {
       return false;
     }
     if (world.isHeatFlowing()) {
@@ -503,10 +532,12 @@ public final class CycleSimulation {
       this.factor = factor;
     }
 
-    void pace(double simS) {
+    /** Waits until the wall clock has caught up with {@code clock}; returns at once unpaced. */
+    void pace(SimClock clock) {
       if (factor <= 0) {
         return;
       }
+      double simS = clock.seconds();
       long due = startNanos + (long) (simS / factor * 1e9);
       long wait = due - System.nanoTime();
       if (wait > 1_000_000) {

@@ -98,6 +98,11 @@ final class TripTimer {
     return (double) Math.round((stop - heatSinceOnsetS) * 1000.0);
   }
 
+  /** False when the scenario injects no fault: {@link #observe} has nothing to do. */
+  boolean timesAFault() {
+    return fault != null;
+  }
+
   /** The fault that is timed, or null. */
   @Nullable FaultKind timedKind() {
     return fault == null ? null : fault.kind();

@@ -158,10 +158,13 @@ final class BreadSlab {
    */
   void step(double surfaceInW, double dtS) {
     double carried = surfaceInW * dtS;
+    // Δx_i/(2·k_i) of cell i: settling cell i changes only its own moisture, so the inner half of
+    // one link is the outer half of the next, computed once.
+    double outerHalf = halfDepthM[0] / conductivity(0);
     for (int i = 0; i < n - 1; i++) {
-      double ki = conductivity(i);
-      double kj = conductivity(i + 1);
-      double g = EXPOSED_AREA_M2 / (halfDepthM[i] / ki + halfDepthM[i + 1] / kj);
+      double innerHalf = halfDepthM[i + 1] / conductivity(i + 1);
+      double g = EXPOSED_AREA_M2 / (outerHalf + innerHalf);
+      outerHalf = innerHalf;
       double q = g * (tempC[i] - tempC[i + 1]) * dtS;
       enthalpyJ[i] += carried - q;
       carried = q;

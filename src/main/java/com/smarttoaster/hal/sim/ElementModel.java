@@ -31,6 +31,10 @@ final class ElementModel {
 
   private final double volts;
   private final double resistanceOhm;
+
+  /** V²/R: the power while powered, W (computed once; {@link #powerW} is read on every step). */
+  private final double poweredW;
+
   private boolean powered;
   private double tempC;
 
@@ -43,6 +47,7 @@ final class ElementModel {
   ElementModel(double volts, double nominalVolts, double startC) {
     this.volts = volts;
     this.resistanceOhm = nominalVolts * nominalVolts / RATED_POWER_W;
+    this.poweredW = volts * volts / resistanceOhm;
     this.tempC = startC;
   }
 
@@ -58,7 +63,7 @@ final class ElementModel {
 
   /** Electrical power dissipated now, W (0 when not powered). */
   double powerW() {
-    return powered ? volts * volts / resistanceOhm : 0.0;
+    return powered ? poweredW : 0.0;
   }
 
   /** Current the elements draw while powered, A rms (Ohm's law on the mains voltage). */

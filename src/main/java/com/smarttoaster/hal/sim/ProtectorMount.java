@@ -30,6 +30,8 @@ final class ProtectorMount {
   private final double weight;
   private final double tauS;
   private double tempC;
+  private double lastDtS = Double.NaN;
+  private double lastGain;
 
   ProtectorMount(double weight, double tauS, double boardC, double roomC) {
     if (!(weight >= 0 && weight <= 1)) {
@@ -55,9 +57,13 @@ final class ProtectorMount {
 
   /** Advances by {@code dtS} with the board at {@code boardC} and the base air at {@code roomC}. */
   void update(double boardC, double roomC, double dtS) {
-    double a = dtS / tauS;
+    if (dtS != lastDtS) {
+      // The appliance steps with one fixed dt, so the gain is computed once, not every step.
+      lastDtS = dtS;
+      lastGain = 1 - Math.exp(-dtS / tauS);
+    }
     // exact for a constant target over the step, stable for any dt
-    tempC += (equilibriumC(boardC, roomC) - tempC) * (1 - Math.exp(-a));
+    tempC += (equilibriumC(boardC, roomC) - tempC) * lastGain;
   }
 
   /** The part's temperature, °C. */

@@ -5,6 +5,8 @@ import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.hal.ThermocoupleFault;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Random;
 
 /**
@@ -33,7 +35,11 @@ import java.util.Random;
  *   <li>drift and extra noise add to a healthy reading.
  * </ol>
  *
- * Thread-safe: the physics thread updates it while the supervisor reads it.
+ * Thread-safe: the physics thread updates it while the supervisor reads it. {@link #update} runs on
+ * every physics step, so it takes no lock: it must be called from one thread at a time (the
+ * appliance's step, which is serialised), and it publishes the junction and room temperatures with
+ * release stores that the readers load with acquire, so a reader sees the temperatures of a whole
+ * earlier step without a lock or a fence per step. Everything else locks.
  */
 public final class SimulatedThermocouple implements TemperatureSensor {
   /** Junction time constant of a fine exposed-junction thermocouple, s. */
@@ -53,11 +59,18 @@ public final class SimulatedThermocouple implements TemperatureSensor {
   private final double tauS;
   private final double noiseSigmaC;
 
-  private boolean initialised;
+  private static final VarHandle JUNCTION_C = field("junctionC");
+  private static final VarHandle AMBIENT_C = field("ambientC");
+
+  private volatile boolean initialised;
+
+  // Written by update() only, through JUNCTION_C / AMBIENT_C.
   private double junctionC;
+  private double ambientC;
+
+  // update()'s own.
   private double lastDtS = Double.NaN;
   private double lastGain;
-  private double ambientC;
 
   private ThermocoupleFault wiringFault = ThermocoupleFault.NONE;
   private boolean stuck;
@@ -105,13 +118,15 @@ public final class SimulatedThermocouple implements TemperatureSensor {
    * @param ambientC temperature of the converter board (the cold junction), °C
    * @param dtS time since the previous call, s
    */
-  public synchronized void update(double trueChamberC, double ambientC, double dtS) {
+  public void update(double trueChamberC, double ambientC, double dtS) {
     if (!(dtS >= 0) || Double.isInfinite(dtS)) {
       throw new IllegalArgumentException("dtS " + dtS + " must be a finite time of 0 s or more");
     }
-    this.ambientC = ambientC;
+    if (ambientC != this.ambientC) {
+      AMBIENT_C.setRelease(this, ambientC);
+    }
     if (!initialised || tauS == 0) {
-      junctionC = trueChamberC;
+      JUNCTION_C.setRelease(this, trueChamberC);
       initialised = true;
       return;
     }
@@ -120,12 +135,12 @@ public final class SimulatedThermocouple implements TemperatureSensor {
       lastDtS = dtS;
       lastGain = 1 - Math.exp(-dtS / tauS);
     }
-    junctionC += (trueChamberC - junctionC) * lastGain;
+    JUNCTION_C.setRelease(this, junctionC + (trueChamberC - junctionC) * lastGain);
   }
 
   /** The junction temperature before noise and quantisation, °C (for tests and plots). */
-  public synchronized double junctionC() {
-    return junctionC;
+  public double junctionC() {
+    return (double) JUNCTION_C.getAcquire(this);
   }
 
   /** Reads one sample at the clock's current time. */
@@ -154,7 +169,7 @@ public final class SimulatedThermocouple implements TemperatureSensor {
       }
       dropoutActive = false;
     }
-    double coldJunctionC = quantise(ambientC, COLD_JUNCTION_LSB_C);
+    double coldJunctionC = quantise((double) AMBIENT_C.getAcquire(this), COLD_JUNCTION_LSB_C);
     if (wiringFault != ThermocoupleFault.NONE) {
       return new TemperatureReading(Double.NaN, coldJunctionC, wiringFault, atNanos);
     }
@@ -162,7 +177,7 @@ public final class SimulatedThermocouple implements TemperatureSensor {
     if (stuck && hasLastChamber) {
       chamberC = lastChamberC;
     } else {
-      double v = junctionC + noiseSigmaC * rng.nextGaussian();
+      double v = junctionC() + noiseSigmaC * rng.nextGaussian();
       if (extraNoiseSigmaC > 0) {
         v += extraNoiseSigmaC * rng.nextGaussian();
       }
@@ -227,6 +242,14 @@ public final class SimulatedThermocouple implements TemperatureSensor {
     driftRateCPerS = 0;
     extraNoiseSigmaC = 0;
     dropoutActive = false;
+  }
+
+  private static VarHandle field(String name) {
+    try {
+      return MethodHandles.lookup().findVarHandle(SimulatedThermocouple.class, name, double.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   static double quantise(double v, double lsb) {

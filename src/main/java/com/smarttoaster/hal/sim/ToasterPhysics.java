@@ -70,6 +70,12 @@ public final class ToasterPhysics {
   private boolean breadIn = true;
   private double externalHeatW;
 
+  /** {@link #update}'s split of the last {@code dtS}: callers step with one fixed dt. */
+  private double splitDtS = Double.NaN;
+
+  private int splitSteps;
+  private double splitStepS;
+
   /** A toaster in the state {@code c} describes: bread in the slots, elements off. */
   public ToasterPhysics(ApplianceConditions c) {
     if (c == null) {
@@ -174,10 +180,13 @@ public final class ToasterPhysics {
     if (!(dtS >= 0) || Double.isInfinite(dtS)) {
       throw new IllegalArgumentException("dtS " + dtS + " must be a finite time of 0 s or more");
     }
-    int steps = (int) Math.ceil(dtS / MAX_STEP_S);
-    double h = steps == 0 ? 0 : dtS / steps;
-    for (int i = 0; i < steps; i++) {
-      step(h);
+    if (dtS != splitDtS) {
+      splitDtS = dtS;
+      splitSteps = (int) Math.ceil(dtS / MAX_STEP_S);
+      splitStepS = splitSteps == 0 ? 0 : dtS / splitSteps;
+    }
+    for (int i = 0; i < splitSteps; i++) {
+      step(splitStepS);
     }
   }
 
