@@ -73,7 +73,7 @@ class RiseMeasurementParityTest {
   }
 
   @ParameterizedTest(name = "second batch {0} s after a first")
-  @CsvSource({"45", "90"}) // no re-prediction (so no rises reported) within 40 s of a cycle
+  @CsvSource({"45", "90"})
   void afterAnEarlierCycleTooTheReferenceIsTheCoolingSecondBeforeThePress(double pauseS) {
     ToastSettings white = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
     BreadSpec bread = new BreadSpec(BreadType.WHITE, 12, 21.0);
