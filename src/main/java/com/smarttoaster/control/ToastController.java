@@ -57,8 +57,8 @@ public final class ToastController {
    * probe air still cooled while its boards held their heat worse than it predicted from the start
    * (second batches 0–20 s after a first missed the oracle's time by 11.7 % re-predicted, 7.6 %
    * from the start), so 40 s was the gate. With the stored heat ({@link HeatHistory}) the
-   * re-prediction helps there too: `evaluate --suite second-batch,realistic --count 200 --seed 7`,
-   * second batches 0.264 with the gate and 0.238 without, realistic 0.251 and 0.233.
+   * re-prediction helps there too: `evaluate --suite all --count 200 --seed 7`, second batches
+   * 0.269 with the gate and 0.258 without, realistic 0.272 and 0.241, the others within 0.005.
    */
   public static final double REPREDICT_MIN_PAUSE_S = 0.0;
 

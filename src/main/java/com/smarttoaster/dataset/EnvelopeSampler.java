@@ -71,21 +71,12 @@ public final class EnvelopeSampler {
   static final double[] EARLIER_CYCLE_SHARES = {0.40, 0.30, 0.18, 0.12};
 
   /**
-   * Pause after a cycle: uniform 0..{@link #FIRST_MINUTE_S} ({@link #FIRST_MINUTE_SHARE}), up to
-   * {@link PredictionInput#NO_RECENT_CYCLE_S} from {@link #SHORT_PAUSE_S} ({@link
-   * #LONG_PAUSE_SHARE}), else uniform 0..{@link #SHORT_PAUSE_S}.
+   * Pause after a cycle: uniform 0..{@link #SHORT_PAUSE_S} mostly, else up to {@link
+   * PredictionInput#NO_RECENT_CYCLE_S}.
    */
   static final double SHORT_PAUSE_S = 600;
 
   static final double LONG_PAUSE_SHARE = 0.2;
-
-  /**
-   * Second batches straight after a first, where the boards' stored heat changes fastest and the
-   * generator-5 model missed most (0–20 s pauses: 0.87 mean shade error on the kitchen suite).
-   */
-  static final double FIRST_MINUTE_S = 60;
-
-  static final double FIRST_MINUTE_SHARE = 0.2;
 
   /**
    * Share of rows with earlier cycles whose controller has forgotten them (restarted): no recent
@@ -180,7 +171,7 @@ public final class EnvelopeSampler {
           "history: 0 (40 %), 1 (30 %), 2 (18 %) or 3 (12 %) earlier cycles on the same simulated toaster, which "
               + "starts at room temperature; each with its own bread type, 6–40 mm, 1–2 slices, shade 1–7, bread at "
               + "room temperature (85 %) or frozen (15 %), heated for the oracle's time (0.25 s step) and followed by "
-              + "a pause uniform 0–600 s (60 %), 0–60 s (20 %) or 600–1800 s (20 %), carriage up",
+              + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
           "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
               + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
           "storedHeatFastS / storedHeatSlowS: the heat every earlier cycle left in the ribbons and boards (τ 103 s) "
@@ -333,13 +324,10 @@ public final class EnvelopeSampler {
               ? uniform(r, FREEZER_MIN_C, FREEZER_MAX_C)
               : ambient;
       int shade = 1 + r.nextInt(7);
-      double kind = r.nextDouble();
       double pause =
-          kind < LONG_PAUSE_SHARE
+          r.nextDouble() < LONG_PAUSE_SHARE
               ? uniform(r, SHORT_PAUSE_S, PredictionInput.NO_RECENT_CYCLE_S)
-              : kind < LONG_PAUSE_SHARE + FIRST_MINUTE_SHARE
-                  ? uniform(r, 0, FIRST_MINUTE_S)
-                  : uniform(r, 0, SHORT_PAUSE_S);
+              : uniform(r, 0, SHORT_PAUSE_S);
       earlier.add(
           new EarlierCycle(
               slices, bread, thickness, quantise(breadC, 0.0625), shade, quantise(pause, 0.25)));
