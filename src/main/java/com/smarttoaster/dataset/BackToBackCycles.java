@@ -4,8 +4,10 @@ import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.SimulatedThermocouple;
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.HeatHistory;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.StoredHeat;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.SplittableRandom;
@@ -53,6 +55,10 @@ public final class BackToBackCycles {
                 plan.nominalMainsVolts()));
     double lastHeatS = 0;
     double sincePauseS = PredictionInput.NO_RECENT_CYCLE_S;
+    // the controller's memory of its heating, fed exactly as ToastController feeds it
+    HeatHistory history = new HeatHistory();
+    double share = HeatHistory.powerShare(plan.configuredMainsVolts(), plan.nominalMainsVolts());
+    double restBeforeS = 0.0;
     for (EnvelopeSampler.EarlierCycle c : plan.earlier()) {
       p.loadBread(c.slices(), c.bread(), c.thicknessMm(), c.breadC());
       double heatS =
@@ -64,6 +70,8 @@ public final class BackToBackCycles {
       p.setBreadInChamber(false);
       // the pause's last second is read below, sample by sample, as the controller's reference
       advance(p, Math.max(0.0, c.pauseAfterS() - AVERAGE_S), PAUSE_STEP_S);
+      history.heated(restBeforeS, heatS, share);
+      restBeforeS = c.pauseAfterS();
       lastHeatS = heatS;
       sincePauseS = c.pauseAfterS();
     }
@@ -86,6 +94,7 @@ public final class BackToBackCycles {
             plan.nominalMainsVolts(),
             told ? sincePauseS : PredictionInput.NO_RECENT_CYCLE_S,
             told ? lastHeatS : 0.0,
+            told ? history.after(sincePauseS) : StoredHeat.NONE,
             progress);
     return new EnvelopeSampler.Draw(
         input,

@@ -3,6 +3,7 @@ package com.smarttoaster.dataset;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.StoredHeat;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -221,6 +222,8 @@ public final class DatasetCsv {
       throw new IllegalArgumentException("progressKnown is " + f[k] + ", not 0 or 1");
     }
     // mainsRatio (f[15]) is derived from mainsVolts and nominalMainsVolts; encode checks it.
-    return new PredictionInput(s, f[3], f[4], f[5], f[14], f[16], f[17], progress);
+    int h = ModelFeatures.STORED_HEAT;
+    StoredHeat stored = new StoredHeat(f[h], f[h + 1]);
+    return new PredictionInput(s, f[3], f[4], f[5], f[14], f[16], f[17], stored, progress);
   }
 }

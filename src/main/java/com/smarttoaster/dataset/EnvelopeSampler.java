@@ -1,6 +1,7 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.HeatHistory;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -139,6 +140,10 @@ public final class EnvelopeSampler {
         });
     m.put("sinceLastCycleS", new double[] {0, PredictionInput.NO_RECENT_CYCLE_S});
     m.put("lastHeatS", new double[] {0, DatasetGenerator.MAX_HEAT_S});
+    // at most a heating so long that the part is full, at the highest power share sampled
+    double maxShare = HeatHistory.powerShare(m.get("mainsRatio")[1], 1.0);
+    m.put("storedHeatFastS", new double[] {0, HeatHistory.FAST_TAU_S * maxShare});
+    m.put("storedHeatSlowS", new double[] {0, HeatHistory.SLOW_TAU_S * maxShare});
     for (String flag :
         List.of(
             "bread_white",
@@ -169,6 +174,9 @@ public final class EnvelopeSampler {
               + "a pause uniform 0–600 s (80 %) or 600–1800 s (20 %), carriage up",
           "sinceLastCycleS / lastHeatS: the last pause and the last heat time; 1800 / 0 without earlier cycles, and "
               + "for 8 % of rows with earlier cycles (a restarted controller that forgot them)",
+          "storedHeatFastS / storedHeatSlowS: the heat every earlier cycle left in the ribbons and boards (τ 103 s) "
+              + "and in the walls (τ 294 s), first-order filters of the element's power at the configured mains "
+              + "(HeatHistory, the controller's own estimate); 0 / 0 whenever the last two are 1800 / 0",
           "rare evenly warm toaster: 5 % of rows (12.5 % of those without earlier cycles) start with every part at "
               + "ambient + 2 °C … 200 °C and no known previous cycle",
           "mode: toast 60 %, defrost 20 %, bagel 20 % (reheat is a fixed rule, not modelled)",

@@ -21,9 +21,9 @@ import java.util.List;
  *   <li>{@code warm} = (chamber − ambient, at least 0) / 100 °C
  *   <li>{@code amb} = (ambient − 21 °C) / 10 °C
  *   <li>{@code mains} = 10 · ln(configured mains / nominal mains)
- *   <li>{@code recent} = (1800 s − time since the last cycle, at most 1800 s) / 1800 s: 0 for a
- *       rested toaster, 1 straight after a cycle
- *   <li>{@code lastHeat} = last cycle's heating time / 100 s (0 for a rested toaster)
+ *   <li>{@code heldFast} = the heat earlier cycles left in the ribbons and boards / 100 s ({@link
+ *       StoredHeat#fastS()}; 0 for a rested toaster)
+ *   <li>{@code heldSlow} = the heat they left in the walls / 300 s ({@link StoredHeat#slowS()})
  * </ul>
  *
  * and, for a re-prediction, {@code rise10}, {@code rise20}, {@code rise30} = the chamber's rise at
@@ -46,7 +46,7 @@ import java.util.List;
  */
 public final class FallbackBasis {
   public static final List<String> START_VARIABLES =
-      List.of("shade", "thick", "warm", "amb", "mains", "recent", "lastHeat");
+      List.of("shade", "thick", "warm", "amb", "mains", "heldFast", "heldSlow");
   public static final List<String> RISE_VARIABLES = List.of("rise10", "rise20", "rise30");
   public static final List<String> INDICATORS =
       List.of(
@@ -116,18 +116,17 @@ public final class FallbackBasis {
   /** The start variables of an input, unclamped, in {@link #START_VARIABLES} order. */
   public static double[] startVariables(PredictionInput in) {
     ToastSettings s = in.settings();
-    double since = Math.min(PredictionInput.NO_RECENT_CYCLE_S, Math.max(0.0, in.sinceLastCycleS()));
-    boolean recent = in.hasRecentCycle();
+    // The stored heat replaced the time since the last cycle and its heat time (generator 6): it
+    // holds both, and every cycle before them.
+    StoredHeat held = in.storedHeat();
     return new double[] {
       (s.shade() - 4) / 3.0,
       (s.thicknessMm() - 20.0) / 10.0,
       Math.max(0.0, in.chamberStartC() - in.ambientC()) / 100.0,
       (in.ambientC() - 21.0) / 10.0,
       10.0 * Math.log(in.mainsVolts() / in.nominalMainsVolts()),
-      recent
-          ? (PredictionInput.NO_RECENT_CYCLE_S - since) / PredictionInput.NO_RECENT_CYCLE_S
-          : 0.0,
-      recent ? in.lastHeatS() / 100.0 : 0.0
+      held.fastS() / 100.0,
+      held.slowS() / 300.0
     };
   }
 

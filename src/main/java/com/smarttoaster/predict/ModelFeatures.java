@@ -9,16 +9,18 @@ import java.util.List;
  * How what the appliance knows becomes the model's raw (unscaled) input vector. Only observable
  * things: the knob and buttons, the bread and thickness setting, the chamber and cold-junction
  * readings at start, the configured mains voltage and the element's design (nominal) voltage, when
- * the previous cycle ended and how long it heated, and, for a re-prediction, how far the chamber
- * reading rose after 10, 20 and 30 s of heating. Never simulator internals, never the actual mains
- * voltage (the appliance does not measure it), and never the bread's own temperature, which no
- * toaster can measure (defrost mode is how a user says "frozen").
+ * the previous cycle ended and how long it heated, the heat the controller's earlier cycles left in
+ * the toaster's fast and slow parts ({@link HeatHistory}), and, for a re-prediction, how far the
+ * chamber reading rose after 10, 20 and 30 s of heating. Never simulator internals, never the
+ * actual mains voltage (the appliance does not measure it), and never the bread's own temperature,
+ * which no toaster can measure (defrost mode is how a user says "frozen").
  *
  * <p>One network answers both questions: at the start ({@code progressKnown} = 0, the rises 0) and
  * at 30 s of heating ({@code progressKnown} = 1). Each training row teaches both, with the same
  * label (the whole cycle's heater-on time). Reheat is not modelled: it is a fixed non-ML rule.
  *
- * <p>The first 14 features keep the order of the model before issue 11.
+ * <p>The first 14 features keep the order of the model before issue 11; the stored heat came last
+ * (generator 6).
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
@@ -45,18 +47,23 @@ public final class ModelFeatures {
           "progressKnown",
           "rise10C",
           "rise20C",
-          "rise30C");
+          "rise30C",
+          "storedHeatFastS",
+          "storedHeatSlowS");
 
   /** Units of {@link #NAMES}, for the model card. */
   public static final List<String> UNITS =
       List.of(
           "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
-          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C");
+          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C", "s", "s");
 
   public static final int COUNT = NAMES.size();
 
   /** Index of {@code progressKnown}; the three rises follow it. */
   public static final int PROGRESS_KNOWN = 18;
+
+  /** Index of {@code storedHeatFastS}; {@code storedHeatSlowS} follows it. */
+  public static final int STORED_HEAT = 22;
 
   private ModelFeatures() {}
 
@@ -83,6 +90,8 @@ public final class ModelFeatures {
     f[16] =
         (float) (recent ? Math.max(0.0, in.sinceLastCycleS()) : PredictionInput.NO_RECENT_CYCLE_S);
     f[17] = (float) (recent ? in.lastHeatS() : 0.0);
+    f[STORED_HEAT] = (float) in.storedHeat().fastS();
+    f[STORED_HEAT + 1] = (float) in.storedHeat().slowS();
     HeatingProgress p = in.progress();
     if (p != null) {
       double[] rise = p.riseC();

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     #NO_RECENT_CYCLE_S} when there was none this long (or the controller has restarted since)
  * @param lastHeatS how long the previous cycle heated, s; 0 when {@code sinceLastCycleS} is {@link
  *     #NO_RECENT_CYCLE_S}
+ * @param storedHeat the heat the controller's earlier cycles left in the toaster ({@link
+ *     HeatHistory}); {@link StoredHeat#NONE} without a known cycle
  * @param progress the chamber's rise during the first seconds of this cycle's heating, for a
  *     re-prediction of the whole heating time; null for the prediction at the start
  */
@@ -28,10 +30,51 @@ public record PredictionInput(
     double nominalMainsVolts,
     double sinceLastCycleS,
     double lastHeatS,
+    StoredHeat storedHeat,
     @Nullable HeatingProgress progress) {
 
   /** "Long ago": after this long a toaster has cooled through; longer gaps are reported as this. */
   public static final double NO_RECENT_CYCLE_S = 1800.0;
+
+  /**
+   * An input whose record kept only the last cycle: its stored heat is what that one cycle alone
+   * leaves ({@link HeatHistory#afterOneCycle}), at the configured mains.
+   */
+  public PredictionInput(
+      ToastSettings settings,
+      double chamberStartC,
+      double ambientC,
+      double mainsVolts,
+      double nominalMainsVolts,
+      double sinceLastCycleS,
+      double lastHeatS,
+      @Nullable HeatingProgress progress) {
+    this(
+        settings,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        nominalMainsVolts,
+        sinceLastCycleS,
+        lastHeatS,
+        oneCycle(sinceLastCycleS, lastHeatS, mainsVolts, nominalMainsVolts),
+        progress);
+  }
+
+  private static StoredHeat oneCycle(
+      double sinceLastCycleS, double lastHeatS, double mainsVolts, double nominalMainsVolts) {
+    double share = HeatHistory.powerShare(mainsVolts, nominalMainsVolts);
+    boolean known =
+        sinceLastCycleS < NO_RECENT_CYCLE_S
+            && lastHeatS > 0
+            && Double.isFinite(lastHeatS)
+            && share >= 0
+            && Double.isFinite(share);
+    // A nonsense input is the guard's to refuse, not the record's: it gets no stored heat.
+    return known
+        ? HeatHistory.afterOneCycle(lastHeatS, Math.max(0.0, sinceLastCycleS), share)
+        : StoredHeat.NONE;
+  }
 
   /** A 230 V appliance with no recent cycle (a toaster that has rested). */
   public PredictionInput(
@@ -44,6 +87,7 @@ public record PredictionInput(
         ElementRating.VOLTS_230,
         NO_RECENT_CYCLE_S,
         0.0,
+        StoredHeat.NONE,
         null);
   }
 
@@ -57,6 +101,7 @@ public record PredictionInput(
         nominalMainsVolts,
         sinceLastCycleS,
         lastHeatS,
+        storedHeat,
         p);
   }
 

@@ -55,11 +55,11 @@ class FallbackFitTest {
     FallbackCoefficients c = FallbackFit.fit(rows, SEED);
     int twoModes = FallbackBasis.startTerms().indexOf("defrost*bagelMode"); // one mode at a time
     assertEquals(0.0, c.start().coefficients()[twoModes]);
-    int recent = FallbackBasis.startTerms().indexOf("recent");
-    int lastHeat = FallbackBasis.startTerms().indexOf("lastHeat");
+    int fast = FallbackBasis.startTerms().indexOf("heldFast");
+    int slow = FallbackBasis.startTerms().indexOf("heldSlow");
     assertTrue(
-        c.start().coefficients()[recent] != 0.0 && c.start().coefficients()[lastHeat] != 0.0,
-        "back-to-back rows exercise the previous cycle's terms");
+        c.start().coefficients()[fast] != 0.0 && c.start().coefficients()[slow] != 0.0,
+        "back-to-back rows exercise the stored heat's terms");
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing.
  */
 class OfferHandlerTest {
-  static final String V = "2026.12.05.000000-offer";
+  static final String V = "2099.01.05.000000-offer";
   @TempDir Path dir;
   final List<OfferHandler.Result> reports = new ArrayList<>();
 
@@ -65,8 +65,8 @@ class OfferHandlerTest {
     deliver(
         h,
         "r2",
-        TestBundles.bundle("2026.12.06.000000-again").toBytes(),
-        "2026.12.06.000000-again");
+        TestBundles.bundle("2099.01.06.000000-again").toBytes(),
+        "2099.01.06.000000-again");
     h.onOffer(
         ModelOffer.revert("r2", "2026.12.04-data1-train1").toJson(), Instant.now(), reports::add);
     assertEquals(

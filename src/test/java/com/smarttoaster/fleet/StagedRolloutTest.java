@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StagedRolloutTest {
   static final int TOASTERS = 100;
   static final int CYCLES_PER_STAGE = 6;
-  static final String BAD = "2026.12.05.000000-slow15";
-  static final String GOOD = "2026.12.06.000000-good";
+  static final String BAD = "2099.01.05.000000-slow15";
+  static final String GOOD = "2099.01.06.000000-good";
 
   @TempDir Path dir;
 

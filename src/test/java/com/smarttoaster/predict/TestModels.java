@@ -53,6 +53,8 @@ public final class TestModels {
     for (String rise : List.of("rise10C", "rise20C", "rise30C")) {
       f.add(feature(rise, -20, 150, 30, 20));
     }
+    f.add(feature("storedHeatFastS", 0, 130, 20, 30));
+    f.add(feature("storedHeatSlowS", 0, 372, 60, 80));
     return f;
   }
 

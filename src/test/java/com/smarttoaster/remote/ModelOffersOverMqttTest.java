@@ -153,7 +153,7 @@ class ModelOffersOverMqttTest {
 
   @Test
   void aBundleSignedWithTheFleetKeyIsInstalledActivatedAndReported() throws Exception {
-    String v = "2026.12.05.000000-offered";
+    String v = "2099.01.05.000000-offered";
     Device kitchen = device("kitchen", true, dir.resolve("kitchen-1"));
     assertTrue(kitchen.accepting());
     TestClient ha = homeAssistant("kitchen");
@@ -187,7 +187,7 @@ class ModelOffersOverMqttTest {
 
   @Test
   void aBundleSignedWithAnotherKeyIsRefusedAndNothingIsInstalled() throws Exception {
-    String v = "2026.12.06.000000-foreign";
+    String v = "2099.01.06.000000-foreign";
     Device oven = device("oven-b", true, dir.resolve("oven-b"));
     TestClient ha = homeAssistant("oven-b");
     byte[] foreign =
@@ -211,7 +211,7 @@ class ModelOffersOverMqttTest {
 
   @Test
   void withTheOptionOffAnOfferChangesNothing() throws Exception {
-    String v = "2026.12.07.000000-unasked";
+    String v = "2099.01.07.000000-unasked";
     Device hall = device("hall", false, dir.resolve("hall"));
     assertFalse(hall.accepting(), "no subscription without mqtt.acceptModelOffers");
     TestClient haHall = homeAssistant("hall");

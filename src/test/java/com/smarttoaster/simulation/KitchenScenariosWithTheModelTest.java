@@ -86,24 +86,22 @@ class KitchenScenariosWithTheModelTest {
   }
 
   @Test
-  void aBatchRightAfterAnotherKeepsItsStartTimeAndOneAfterAMinuteIsRePredicted() throws Exception {
-    // Within ToastController.REPREDICT_MIN_PAUSE_S the probe's air is still cooling and the rise
-    // misleads the model; after it, the rise helps (third-batch-60s: 60 s pauses).
-    SimulationResult soon = run("second-batch-5s.json");
-    assertTrue(
-        soon.events().stream().noneMatch(e -> e.event().startsWith("re-predicted")),
-        soon.events().toString());
-    SimulationResult later = run("third-batch-60s.json");
-    assertTrue(
-        later.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")),
-        later.events().toString());
+  void batchesRightAfterAnotherAreRePredictedToo() throws Exception {
+    // Since generator 6 the model knows the heat the boards hold (HeatHistory), and the chamber's
+    // rise helps at every pause: no gate after a cycle (ToastController.REPREDICT_MIN_PAUSE_S).
+    for (String f : new String[] {"second-batch-5s.json", "third-batch-60s.json"}) {
+      SimulationResult r = run(f);
+      assertTrue(
+          r.events().stream().anyMatch(e -> e.event().startsWith("re-predicted")),
+          f + ": " + r.events());
+    }
   }
 
   @Test
-  void secondBatchesNoLongerBurnThoughTheyMissTheTarget() throws Exception {
-    // Before issue 11: 9.4 (burnt) for a target of 4. The issue's bound (0.8) is not met here.
+  void aSecondBatchFiveSecondsAfterTheFirstIsWithinTheIssuesBound() throws Exception {
+    // Before issue 11: 9.4 (burnt) for a target of 4; issue 11 asks for no second batch beyond 0.8.
     SimulationResult r = run("second-batch-5s.json");
-    assertTrue(r.achievedShade() < 7.0 && error(r) <= 2.5, "shade " + r.achievedShade());
+    assertTrue(error(r) <= 0.8, "shade " + r.achievedShade());
   }
 
   @Test
