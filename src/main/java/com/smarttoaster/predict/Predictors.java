@@ -30,14 +30,21 @@ public final class Predictors {
    */
   public static ToastTimePredictor named(
       String name, FallbackTimeTable table, @Nullable ToastTimePredictor oracle) {
-    PredictorName known =
-        PredictorName.fromId(name)
-            .filter(PredictorName::choosable)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "unknown predictor '" + name + "', expected one of " + NAMES));
-    return named(known, table, oracle);
+    return named(choosable(name), table, oracle);
+  }
+
+  /**
+   * The choosable predictor with id {@code name}.
+   *
+   * @throws IllegalArgumentException naming the id and the choices, for any other id
+   */
+  public static PredictorName choosable(String name) {
+    return PredictorName.fromId(name)
+        .filter(PredictorName::choosable)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown predictor '" + name + "', expected one of " + NAMES));
   }
 
   /**

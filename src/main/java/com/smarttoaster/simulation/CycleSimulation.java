@@ -14,7 +14,6 @@ import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
 import com.smarttoaster.history.CycleOutcome;
 import com.smarttoaster.predict.Prediction;
-import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
@@ -466,7 +465,7 @@ public final class CycleSimulation {
         scenario.name(),
         outcome,
         fault.map(f -> f.code().name()).orElse(hardwareFault),
-        prediction != null ? prediction.predictor() : requestedPredictor(),
+        prediction != null ? prediction.predictor() : options.predictor(),
         prediction != null ? prediction.fallbackReason() : null,
         prediction != null ? round1(prediction.seconds()) : null,
         round1(heaterOnS),
@@ -481,12 +480,6 @@ public final class CycleSimulation {
         log.events(),
         appliance.kind(),
         heatCutBy);
-  }
-
-  /** The predictor the options name (checked when the simulation was built). */
-  private PredictorName requestedPredictor() {
-    return PredictorName.fromId(options.predictor())
-        .orElseThrow(() -> new IllegalStateException("unknown predictor " + options.predictor()));
   }
 
   /** The appliance starts as the scenario's first cycle finds it. */

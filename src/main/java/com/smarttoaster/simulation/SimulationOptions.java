@@ -1,11 +1,14 @@
 package com.smarttoaster.simulation;
 
+import com.smarttoaster.predict.PredictorName;
+import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.safety.SafetyLimits;
+import java.util.Objects;
 
 /**
  * How to run a simulated cycle.
  *
- * @param predictor model, fallback, fixed-timer or oracle
+ * @param predictor one the user can choose: model, fallback, fixed-timer or oracle
  * @param limits supervisor limits
  * @param predictorTimeoutS deadline for the predictor, real seconds
  * @param realtimeFactor 0 runs as fast as possible; 1 paces simulated time with the wall clock
@@ -13,15 +16,23 @@ import com.smarttoaster.safety.SafetyLimits;
  * @param appliance "sim" (default) or "pi-emulated" (see {@link SimulatedAppliances})
  */
 public record SimulationOptions(
-    String predictor,
+    PredictorName predictor,
     SafetyLimits limits,
     double predictorTimeoutS,
     double realtimeFactor,
     double traceEveryS,
     String appliance) {
 
+  public SimulationOptions {
+    Objects.requireNonNull(predictor, "predictor");
+    if (!predictor.choosable()) {
+      throw new IllegalArgumentException(
+          "predictor " + predictor + " is not one of " + Predictors.NAMES);
+    }
+  }
+
   public SimulationOptions(
-      String predictor,
+      PredictorName predictor,
       SafetyLimits limits,
       double predictorTimeoutS,
       double realtimeFactor,
@@ -29,8 +40,17 @@ public record SimulationOptions(
     this(predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, "sim");
   }
 
-  public static SimulationOptions defaults(String predictor) {
+  public static SimulationOptions defaults(PredictorName predictor) {
     return new SimulationOptions(predictor, SafetyLimits.defaults(), 0.5, 0.0, 0.0);
+  }
+
+  /**
+   * {@link #defaults(PredictorName)} for a predictor given by its id.
+   *
+   * @throws IllegalArgumentException for an id that is not a choosable predictor, naming it
+   */
+  public static SimulationOptions defaults(String predictorId) {
+    return defaults(Predictors.choosable(predictorId));
   }
 
   public SimulationOptions withRealtime(double factor) {

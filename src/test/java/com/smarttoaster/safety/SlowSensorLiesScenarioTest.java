@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.history.CycleOutcome;
+import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.fakes.SafetyLimitsBuilder;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioReader;
@@ -37,7 +38,8 @@ class SlowSensorLiesScenarioTest {
     Scenario scenario = ScenarioReader.parse(json, "test");
     SafetyLimits limits =
         SafetyLimitsBuilder.defaults().set("currentSensorFitted", currentSensor).build();
-    return new CycleSimulation(scenario, new SimulationOptions("fallback", limits, 0.5, 0.0, 0.0))
+    return new CycleSimulation(
+            scenario, new SimulationOptions(PredictorName.FALLBACK, limits, 0.5, 0.0, 0.0))
         .run(null);
   }
 

@@ -62,7 +62,7 @@ final class Scenarios {
   static SimulationResult run(Scenario s, String predictor) {
     SimulationOptions options = SimulationOptions.defaults(predictor);
     // A hung predictor costs real time; keep the deadline short in tests.
-    options = new SimulationOptions(predictor, options.limits(), 0.1, 0.0, 0.0);
+    options = new SimulationOptions(options.predictor(), options.limits(), 0.1, 0.0, 0.0);
     return new CycleSimulation(s, options).run(null);
   }
 }
