@@ -52,17 +52,6 @@ public final class ToastController {
    */
   public static final double REPREDICT_MIN_S = 40.0;
 
-  /**
-   * No re-prediction within this long of the previous cycle's end, s: none since generator 6. With
-   * only the time since the last cycle, the generator-5 model read the rises of a toaster whose
-   * probe air still cooled while its boards held their heat worse than it predicted from the start
-   * (second batches 0–20 s after a first missed the oracle's time by 11.7 % re-predicted, 7.6 %
-   * from the start), so 40 s was the gate. With the stored heat ({@link HeatHistory}) the
-   * re-prediction helps there too: `evaluate --suite all --count 200 --seed 7`, second batches
-   * 0.269 with the gate and 0.258 without, realistic 0.272 and 0.241, the others within 0.005.
-   */
-  public static final double REPREDICT_MIN_PAUSE_S = 0.0;
-
   /** Rises are reported in the MAX31855's step, °C (as the training data has them). */
   private static final double RISE_STEP_C = 0.25;
 
@@ -525,10 +514,12 @@ public final class ToastController {
   private boolean shouldRePredict() {
     // With a model, also after a fallback at the start: the non-ML table has a re-prediction set of
     // its own, and a supply off its configured voltage costs a start estimate far more than the
-    // table's own error. A table or timer the user chose keeps its one answer.
+    // table's own error. A table or timer the user chose keeps its one answer. Right after a cycle
+    // too: generator 5 needed a 40 s gate there (its rises misled it while the boards held their
+    // heat), but with the stored heat as an input the rise helps at every pause (README, "In a real
+    // kitchen": seed 7 second batches 0.269 with the gate, 0.258 without).
     return cyclePrediction().seconds() > REPREDICT_MIN_S
         && cycleInput().settings().mode() != ToastMode.REHEAT
-        && cycleInput().sinceLastCycleS() >= REPREDICT_MIN_PAUSE_S
         && predictor.primaryIsLearned();
   }
 

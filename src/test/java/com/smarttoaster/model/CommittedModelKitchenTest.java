@@ -73,9 +73,7 @@ class CommittedModelKitchenTest {
               seed);
       EnvelopeSampler.Draw d = EnvelopeSampler.simulate(p);
       double startS = predict(d.input().withProgress(null));
-      boolean rePredicted =
-          startS > ToastController.REPREDICT_MIN_S
-              && d.input().sinceLastCycleS() >= ToastController.REPREDICT_MIN_PAUSE_S;
+      boolean rePredicted = startS > ToastController.REPREDICT_MIN_S;
       double cycleS =
           rePredicted
               ? Math.max(
@@ -115,14 +113,12 @@ class CommittedModelKitchenTest {
       // Before issue 11: 9.4, 8.4 and 6.2 for target 4.
       assertEquals(
           4.0, s.start(), 1.0, "second batch " + pauseS + " s after the first, start prediction");
-      // Within REPREDICT_MIN_PAUSE_S of a cycle the controller keeps the start prediction, so only
-      // the start's tolerance applies there (the ensemble: 4.8 at 5 s; on the test split every
-      // network tried misses the label by ~10 % of the time within 40 s of a cycle).
-      double tolerance = pauseS < ToastController.REPREDICT_MIN_PAUSE_S ? 1.0 : 0.7;
+      // The controller re-predicts after every pause, so every one is held to the re-prediction's
+      // tolerance.
       assertEquals(
           4.0,
           s.cycle(),
-          tolerance,
+          0.7,
           "second batch " + pauseS + " s after the first, re-predicted (start: " + s.start() + ")");
     }
   }

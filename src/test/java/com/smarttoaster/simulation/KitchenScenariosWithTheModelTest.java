@@ -88,7 +88,7 @@ class KitchenScenariosWithTheModelTest {
   @Test
   void batchesRightAfterAnotherAreRePredictedToo() throws Exception {
     // Since generator 6 the model knows the heat the boards hold (HeatHistory), and the chamber's
-    // rise helps at every pause: no gate after a cycle (ToastController.REPREDICT_MIN_PAUSE_S).
+    // rise helps at every pause: no gate after a cycle (ToastController.shouldRePredict).
     for (String f : new String[] {"second-batch-5s.json", "third-batch-60s.json"}) {
       SimulationResult r = run(f);
       assertTrue(

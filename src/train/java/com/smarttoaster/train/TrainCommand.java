@@ -495,15 +495,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * What the controller does with the model: the start prediction, and when that is longer than
-   * {@link ToastController#REPREDICT_MIN_S} and the last cycle ended at least {@link
-   * ToastController#REPREDICT_MIN_PAUSE_S} ago, the re-prediction at 30 s of heating (never shorter
+   * {@link ToastController#REPREDICT_MIN_S}, the re-prediction at 30 s of heating (never shorter
    * than the time already heated plus a second). Both within the guard's 5…285 s.
    */
   static double withReprediction(ToDoubleFunction<PredictionInput> network, PredictionInput in) {
     double start = guarded(network.applyAsDouble(in.withProgress(null)));
-    if (in.progress() == null
-        || start <= ToastController.REPREDICT_MIN_S
-        || in.sinceLastCycleS() < ToastController.REPREDICT_MIN_PAUSE_S) {
+    if (in.progress() == null || start <= ToastController.REPREDICT_MIN_S) {
       return start;
     }
     return Math.max(
