@@ -90,30 +90,38 @@ public interface ApplianceRemote extends AutoCloseable {
   @Override
   void close();
 
-  ApplianceRemote NONE =
-      new ApplianceRemote() {
-        @Override
-        public ControllerListener controllerListener() {
-          return ControllerListener.NONE;
-        }
+  /** No remote: nothing listens, nothing steers. */
+  ApplianceRemote NONE = listeningOnly(ControllerListener.NONE);
 
-        @Override
-        public SafetyListener safetyListener() {
-          return SafetyListener.NONE;
-        }
+  /**
+   * A remote that only hears the controller ({@code listener}): no safety events, no history,
+   * nothing steered, nothing to close.
+   */
+  static ApplianceRemote listeningOnly(ControllerListener listener) {
+    return new ApplianceRemote() {
+      @Override
+      public ControllerListener controllerListener() {
+        return listener;
+      }
 
-        @Override
-        public void attach(ToastController controller, SafetySupervisor supervisor, Clock clock) {}
+      @Override
+      public SafetyListener safetyListener() {
+        return SafetyListener.NONE;
+      }
 
-        @Override
-        public void afterTick() {}
+      @Override
+      public void attach(ToastController controller, SafetySupervisor supervisor, Clock clock) {}
 
-        @Override
-        public List<CycleRecord> closeInterruptedCycles() {
-          return List.of();
-        }
+      @Override
+      public void afterTick() {}
 
-        @Override
-        public void close() {}
-      };
+      @Override
+      public List<CycleRecord> closeInterruptedCycles() {
+        return List.of();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.control.ControllerListener;
-import com.smarttoaster.control.ToastController;
-import com.smarttoaster.hal.Clock;
-import com.smarttoaster.history.CycleRecord;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.StoredHeat;
 import com.smarttoaster.remote.ApplianceRemote;
-import com.smarttoaster.safety.SafetyListener;
-import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
@@ -75,7 +70,14 @@ class StoredHeatParityTest {
             .input()
             .storedHeat();
 
-    InputTap tap = new InputTap();
+    List<PredictionInput> started = new ArrayList<>();
+    ControllerListener startInputs =
+        new ControllerListener() {
+          @Override
+          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
+            started.add(input);
+          }
+        };
     new CycleSimulation(
             new Scenario(
                 1,
@@ -94,50 +96,15 @@ class StoredHeatParityTest {
                 configured,
                 nominal),
             SimulationOptions.defaults("oracle"),
-            tap)
+            ApplianceRemote.listeningOnly(startInputs))
         .run(null);
-    assertEquals(
-        scenarioBefore.size() + 1, tap.started.size(), "every cycle started: " + tap.started);
-    StoredHeat controller = tap.started.get(tap.started.size() - 1).storedHeat();
+    assertEquals(scenarioBefore.size() + 1, started.size(), "every cycle started: " + started);
+    StoredHeat controller = started.get(started.size() - 1).storedHeat();
 
     assertTrue(dataset.fastS() > 1.0 && dataset.slowS() > 1.0, "some heat is held: " + dataset);
     assertEquals(
         controller.fastS(), dataset.fastS(), RELATIVE * controller.fastS(), "fast part, s");
     assertEquals(
         controller.slowS(), dataset.slowS(), RELATIVE * controller.slowS(), "slow part, s");
-  }
-
-  /** Hears every cycle's start input; does nothing else. */
-  private static final class InputTap implements ApplianceRemote {
-    final List<PredictionInput> started = new ArrayList<>();
-
-    @Override
-    public ControllerListener controllerListener() {
-      return new ControllerListener() {
-        @Override
-        public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-          started.add(input);
-        }
-      };
-    }
-
-    @Override
-    public SafetyListener safetyListener() {
-      return SafetyListener.NONE;
-    }
-
-    @Override
-    public void attach(ToastController controller, SafetySupervisor supervisor, Clock clock) {}
-
-    @Override
-    public void afterTick() {}
-
-    @Override
-    public List<CycleRecord> closeInterruptedCycles() {
-      return List.of();
-    }
-
-    @Override
-    public void close() {}
   }
 }
