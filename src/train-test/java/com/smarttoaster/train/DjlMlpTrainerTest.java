@@ -84,15 +84,7 @@ class DjlMlpTrainerTest {
     assertEquals(
         List.of(true, true, false),
         mlp.layers().stream().map(DenseLayer::relu).collect(Collectors.toList()));
-    float[][] x = FeatureScaling.inputs(scaling, val);
-    double worst = 0;
-    for (int i = 0; i < x.length; i++) {
-      double djl = scaling.seconds(r.djlOutputs()[i]);
-      worst = Math.max(worst, Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - djl) / djl);
-    }
-    assertTrue(
-        worst <= TrainCommand.MAX_PARITY_SHARE,
-        "Mlp.forward vs DJL differ by " + worst + " of the time");
+    assertCopyReproducesDjl(mlp, r);
     assertTrue(
         r.log().get(r.log().size() - 1).valLoss() < r.log().get(0).valLoss() || r.bestEpoch() > 1,
         "validation loss never improved: " + r.log());
@@ -105,15 +97,7 @@ class DjlMlpTrainerTest {
     assertEquals(
         List.of(48, 24, 1),
         mlp.layers().stream().map(DenseLayer::outputs).collect(Collectors.toList()));
-    float[][] x = FeatureScaling.inputs(scaling, val);
-    double worst = 0;
-    for (int i = 0; i < x.length; i++) {
-      double djl = scaling.seconds(r.djlOutputs()[i]);
-      worst = Math.max(worst, Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - djl) / djl);
-    }
-    assertTrue(
-        worst <= TrainCommand.MAX_PARITY_SHARE,
-        "Mlp.forward vs DJL differ by " + worst + " of the time");
+    assertCopyReproducesDjl(mlp, r);
     assertEquals(3, r.memberValLosses().length);
     // The members start apart, so they end apart; the average is at least as good as their mean
     // (the absolute error is convex).
@@ -160,5 +144,18 @@ class DjlMlpTrainerTest {
     ModelCard card = MlpJson.readCard(c);
     assertEquals(scaling.features(), card.features());
     assertEquals(scaling.target(), card.target());
+  }
+
+  /** The written network gives DJL's answers on the validation rows, within the trainer's limit. */
+  private void assertCopyReproducesDjl(Mlp mlp, DjlMlpTrainer.Result r) {
+    float[][] x = FeatureScaling.inputs(scaling, val);
+    double worst = 0;
+    for (int i = 0; i < x.length; i++) {
+      double djl = scaling.seconds(r.djlOutputs()[i]);
+      worst = Math.max(worst, Math.abs(scaling.seconds(mlp.forward(x[i])[0]) - djl) / djl);
+    }
+    assertTrue(
+        worst <= TrainCommand.MAX_PARITY_SHARE,
+        "Mlp.forward vs DJL differ by " + worst + " of the time");
   }
 }
