@@ -64,7 +64,8 @@ public final class SimulatedApplianceRunner implements AutoCloseable {
 
   /**
    * @param build makes the appliance on this runner's clock from the conditions (e.g. {@code (c,
-   *     clock) -> SimulatedAppliances.create("pi-emulated", c, seed, clock, true, bread)})
+   *     clock) -> SimulatedAppliances.create(SimulatedApplianceKind.PI_EMULATED, c, seed, clock,
+   *     true, bread)})
    */
   public SimulatedApplianceRunner(
       double ambientC,

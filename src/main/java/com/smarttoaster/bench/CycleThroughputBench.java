@@ -2,6 +2,7 @@ package com.smarttoaster.bench;
 
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.simulation.CycleSimulation;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulationOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -31,13 +32,14 @@ public final class CycleThroughputBench {
   private CycleThroughputBench() {}
 
   public static Result run(Scenario scenario, int warmup, int cycles) {
-    return run(scenario, warmup, cycles, "sim");
+    return run(scenario, warmup, cycles, SimulatedApplianceKind.SIM);
   }
 
   /**
-   * @param appliance "sim" or "pi-emulated" (the Pi hardware layer on emulated chips)
+   * @param appliance the simulated appliance or the Pi hardware layer on emulated chips
    */
-  public static Result run(Scenario scenario, int warmup, int cycles, String appliance) {
+  public static Result run(
+      Scenario scenario, int warmup, int cycles, SimulatedApplianceKind appliance) {
     SimulationOptions options = SimulationOptions.defaults("fallback").withAppliance(appliance);
     for (int i = 0; i < warmup; i++) {
       new CycleSimulation(scenario.withSeed(i), options).run(null);

@@ -2,6 +2,7 @@ package com.smarttoaster.bench;
 
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.simulation.CycleSimulation;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class TripLatencyBench {
    * told.
    */
   public static List<Row> run(
-      List<Scenario> scenarios, int seeds, String appliance, String predictor) {
+      List<Scenario> scenarios, int seeds, SimulatedApplianceKind appliance, String predictor) {
     SimulationOptions options = SimulationOptions.defaults(predictor).withAppliance(appliance);
     List<Row> rows = new ArrayList<>();
     for (Scenario s : scenarios) {

@@ -5,7 +5,7 @@ import com.smarttoaster.bench.SupervisorReactionBench;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
-import com.smarttoaster.simulation.SimulatedAppliances;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -114,18 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.EXIT_BAD_INPUT;
     }
-    if (!SimulatedAppliances.NAMES.contains(appliance)) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "--appliance: '"
-                  + appliance
-                  + "' is not one of "
-                  + String.join(", ", SimulatedAppliances.NAMES));
+    SimulatedApplianceKind kind = SimulatedApplianceKind.fromId(appliance);
+    if (kind == null) {
+      spec.commandLine().getErr().println(SimulatedApplianceKind.unknown("--appliance", appliance));
       return Main.EXIT_BAD_INPUT;
     }
     CycleThroughputBench.Result t =
-        CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles, appliance);
+        CycleThroughputBench.run(s, Math.max(20, cycles / 10), cycles, kind);
     out.printf(
         Locale.ROOT,
         "simulated cycles (%s): %d in %.2f s on one thread = %.0f cycles/s (%.0fx real time)%n",

@@ -31,6 +31,7 @@ import com.smarttoaster.safety.SupervisorLoop;
 import com.smarttoaster.service.SelfTestReport;
 import com.smarttoaster.service.ServiceLifecycle;
 import com.smarttoaster.service.StateDirectory;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.taste.RatingSetup;
 import com.smarttoaster.toast.ToastSettings;
@@ -305,7 +306,10 @@ public final class RunCommand implements Callable<Integer> {
       throws Exception {
     ControllerConfig cc = cfg.controller();
     ToastSettings initial = cc.defaultSettings();
-    String kind = cfg.appliance().kind() == ApplianceKind.PI_EMULATED ? "pi-emulated" : "sim";
+    SimulatedApplianceKind kind =
+        cfg.appliance().kind() == ApplianceKind.PI_EMULATED
+            ? SimulatedApplianceKind.PI_EMULATED
+            : SimulatedApplianceKind.SIM;
     try (RunStop stop = new RunStop(STOP_GRACE);
         remote;
         SimulatedApplianceRunner runner =

@@ -10,7 +10,7 @@ import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
 import com.smarttoaster.simulation.CycleSimulation;
-import com.smarttoaster.simulation.SimulatedAppliances;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.simulation.SimulationResult;
 import java.io.PrintWriter;
@@ -115,12 +115,9 @@ public final class SimulateCommand implements Callable<Integer> {
           "--predictor: '" + predictor + "' is not one of " + String.join(", ", Predictors.NAMES));
       return Main.EXIT_BAD_INPUT;
     }
-    if (!SimulatedAppliances.NAMES.contains(appliance)) {
-      err.println(
-          "--appliance: '"
-              + appliance
-              + "' is not one of "
-              + String.join(", ", SimulatedAppliances.NAMES));
+    SimulatedApplianceKind kind = SimulatedApplianceKind.fromId(appliance);
+    if (kind == null) {
+      err.println(SimulatedApplianceKind.unknown("--appliance", appliance));
       return Main.EXIT_BAD_INPUT;
     }
     if (plot != null) {
@@ -188,7 +185,7 @@ public final class SimulateCommand implements Callable<Integer> {
           SimulationOptions.defaults(predictor)
               .withRealtime(realtime ? 1.0 : 0.0)
               .withTrace(plot != null ? 0.25 : 0.0)
-              .withAppliance(appliance);
+              .withAppliance(SimulatedApplianceKind.of(appliance)); // checked in call()
       CycleSimulation sim = new CycleSimulation(s, options, remote);
       ProgressBar bar =
           realtime

@@ -5,7 +5,7 @@ import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
-import com.smarttoaster.simulation.SimulatedAppliances;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,12 +60,9 @@ public final class TripBenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!SimulatedAppliances.NAMES.contains(appliance)) {
-      err.println(
-          "--appliance: '"
-              + appliance
-              + "' is not one of "
-              + String.join(", ", SimulatedAppliances.NAMES));
+    SimulatedApplianceKind kind = SimulatedApplianceKind.fromId(appliance);
+    if (kind == null) {
+      err.println(SimulatedApplianceKind.unknown("--appliance", appliance));
       return Main.EXIT_BAD_INPUT;
     }
     if (!Predictors.NAMES.contains(predictor)) {
@@ -94,7 +91,7 @@ public final class TripBenchCommand implements Callable<Integer> {
         seeds);
     out.println("| scenario | endings | heat cut by | trip latency p50 / max, ms |");
     out.println("|---|---|---|---|");
-    for (TripLatencyBench.Row row : TripLatencyBench.run(list, seeds, appliance, predictor)) {
+    for (TripLatencyBench.Row row : TripLatencyBench.run(list, seeds, kind, predictor)) {
       out.printf(
           Locale.ROOT,
           "| %s | %s | %s | %s |%n",

@@ -7,18 +7,14 @@ import com.smarttoaster.hal.sim.SimClock;
 import com.smarttoaster.hal.sim.SimulatedAppliance;
 import com.smarttoaster.hal.sim.SteppedAppliance;
 import com.smarttoaster.toast.ToastSettings;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the appliance a simulation runs on, by its command-line name. */
 public final class SimulatedAppliances {
-  /** The names accepted by {@code simulate --appliance}. */
-  public static final List<String> NAMES = List.of("sim", "pi-emulated");
-
   private SimulatedAppliances() {}
 
   /**
-   * @param kind "sim" or "pi-emulated"
+   * @param kind which appliance
    * @param currentSensorFitted whether the heater current sensor is wired (the emulated Pi opens
    *     its pin)
    * @param initial the settings the front panel starts with
@@ -26,7 +22,7 @@ public final class SimulatedAppliances {
    *     wiring
    */
   public static SteppedAppliance create(
-      String kind,
+      SimulatedApplianceKind kind,
       ApplianceConditions conditions,
       long seed,
       SimClock clock,
@@ -35,11 +31,9 @@ public final class SimulatedAppliances {
       @Nullable PiConfig wiring) {
     SimulatedAppliance world = new SimulatedAppliance(conditions, seed, clock);
     return switch (kind) {
-      case "sim" -> world;
-      case "pi-emulated" ->
+      case SIM -> world;
+      case PI_EMULATED ->
           EmulatedPiAppliance.create(wiring, currentSensorFitted, world, clock, initial);
-      default ->
-          throw new IllegalArgumentException("appliance '" + kind + "' is not one of " + NAMES);
     };
   }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param predictorTimeoutS deadline for the predictor, real seconds
  * @param realtimeFactor 0 runs as fast as possible; 1 paces simulated time with the wall clock
  * @param traceEveryS sample the trace (for plots) every this many simulated seconds; 0 for none
- * @param appliance "sim" (default) or "pi-emulated" (see {@link SimulatedAppliances})
+ * @param appliance the simulated appliance itself (default) or the Pi code on emulated chips
  */
 public record SimulationOptions(
     PredictorName predictor,
@@ -21,10 +21,11 @@ public record SimulationOptions(
     double predictorTimeoutS,
     double realtimeFactor,
     double traceEveryS,
-    String appliance) {
+    SimulatedApplianceKind appliance) {
 
   public SimulationOptions {
     Objects.requireNonNull(predictor, "predictor");
+    Objects.requireNonNull(appliance, "appliance");
     if (!predictor.choosable()) {
       throw new IllegalArgumentException(
           "predictor " + predictor + " is not one of " + Predictors.NAMES);
@@ -37,7 +38,13 @@ public record SimulationOptions(
       double predictorTimeoutS,
       double realtimeFactor,
       double traceEveryS) {
-    this(predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, "sim");
+    this(
+        predictor,
+        limits,
+        predictorTimeoutS,
+        realtimeFactor,
+        traceEveryS,
+        SimulatedApplianceKind.SIM);
   }
 
   public static SimulationOptions defaults(PredictorName predictor) {
@@ -63,7 +70,7 @@ public record SimulationOptions(
         predictor, limits, predictorTimeoutS, realtimeFactor, everyS, appliance);
   }
 
-  public SimulationOptions withAppliance(String kind) {
+  public SimulationOptions withAppliance(SimulatedApplianceKind kind) {
     return new SimulationOptions(
         predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, kind);
   }

@@ -11,6 +11,7 @@ import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SupervisorLoop;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.toast.ToastSettings;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ class SimulatedApplianceRunnerTest {
             230,
             initial,
             pacer,
-            (c, clock) -> SimulatedAppliances.create("sim", c, 1, clock, true, initial, null))) {
+            (c, clock) ->
+                SimulatedAppliances.create(
+                    SimulatedApplianceKind.SIM, c, 1, clock, true, initial, null))) {
       ToasterAssembly assembly =
           new ToasterAssembly(
               runner.appliance().ports(),

@@ -10,7 +10,7 @@ import com.smarttoaster.control.CyclePhase;
 import com.smarttoaster.safety.FaultCode;
 import com.smarttoaster.scenario.ActionKind;
 import com.smarttoaster.scenario.FaultKind;
-import com.smarttoaster.simulation.SimulatedAppliances;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulationResult;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
@@ -53,7 +53,7 @@ class ContractsDocTest {
         .map(p -> "`" + p.id() + "`")
         .filter(s -> !doc.contains(s))
         .forEach(missing::add);
-    SimulatedAppliances.NAMES.stream()
+    SimulatedApplianceKind.NAMES.stream()
         .map(n -> "`" + n + "`")
         .filter(s -> !doc.contains(s))
         .forEach(missing::add);

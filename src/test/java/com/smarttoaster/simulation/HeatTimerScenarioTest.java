@@ -45,7 +45,10 @@ class HeatTimerScenarioTest {
   }
 
   private static SimulationResult run(Scenario s, String appliance) {
-    return new CycleSimulation(s, SimulationOptions.defaults("fallback").withAppliance(appliance))
+    return new CycleSimulation(
+            s,
+            SimulationOptions.defaults("fallback")
+                .withAppliance(SimulatedApplianceKind.of(appliance)))
         .run(null);
   }
 

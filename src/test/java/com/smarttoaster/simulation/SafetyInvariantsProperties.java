@@ -179,7 +179,7 @@ class SafetyInvariantsProperties {
   /** Every bound holds on the simulated appliance and through the Pi code on emulated chips. */
   @Provide
   Arbitrary<String> appliances() {
-    return Arbitraries.of(SimulatedAppliances.NAMES);
+    return Arbitraries.of(SimulatedApplianceKind.NAMES);
   }
 
   @Provide

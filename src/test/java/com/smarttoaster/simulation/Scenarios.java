@@ -55,7 +55,10 @@ final class Scenarios {
    * "pi-emulated".
    */
   static SimulationResult runOn(String appliance, Scenario s, String predictor) {
-    return new CycleSimulation(s, SimulationOptions.defaults(predictor).withAppliance(appliance))
+    return new CycleSimulation(
+            s,
+            SimulationOptions.defaults(predictor)
+                .withAppliance(SimulatedApplianceKind.of(appliance)))
         .run(null);
   }
 

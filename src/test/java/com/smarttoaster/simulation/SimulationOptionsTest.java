@@ -7,7 +7,10 @@ import com.smarttoaster.predict.PredictorName;
 import com.smarttoaster.safety.SafetyLimits;
 import org.junit.jupiter.api.Test;
 
-/** The options carry a predictor a user can choose, checked once when they are made. */
+/**
+ * The options carry a predictor a user can choose and an appliance by kind, both checked once when
+ * they are made.
+ */
 class SimulationOptionsTest {
   @Test
   void anIdBecomesItsPredictorAndAnUnknownOneIsRefusedByName() {
@@ -26,5 +29,18 @@ class SimulationOptionsTest {
         () ->
             new SimulationOptions(
                 PredictorName.REHEAT_RULE, SafetyLimits.defaults(), 0.5, 0.0, 0.0));
+  }
+
+  @Test
+  void theApplianceIsSimUnlessToldAndAnUnknownNameIsRefusedWithTheChoices() {
+    assertEquals(SimulatedApplianceKind.SIM, SimulationOptions.defaults("oracle").appliance());
+    assertEquals(
+        SimulatedApplianceKind.PI_EMULATED,
+        SimulationOptions.defaults("oracle")
+            .withAppliance(SimulatedApplianceKind.of("pi-emulated"))
+            .appliance());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SimulatedApplianceKind.of("pi"));
+    assertEquals("appliance: 'pi' is not one of sim, pi-emulated", e.getMessage());
   }
 }

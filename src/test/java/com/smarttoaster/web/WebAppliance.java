@@ -15,6 +15,7 @@ import com.smarttoaster.safety.Fault;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SupervisorLoop;
+import com.smarttoaster.simulation.SimulatedApplianceKind;
 import com.smarttoaster.simulation.SimulatedAppliances;
 import com.smarttoaster.toast.ToastSettings;
 import java.nio.file.Path;
@@ -69,7 +70,13 @@ final class WebAppliance implements AutoCloseable {
             factor,
             (conditions, clock) ->
                 SimulatedAppliances.create(
-                    kind, conditions, 7, clock, limits.currentSensorFitted(), initial, null));
+                    SimulatedApplianceKind.of(kind),
+                    conditions,
+                    7,
+                    clock,
+                    limits.currentSensorFitted(),
+                    initial,
+                    null));
     database = dir.resolve("history.db");
     HistoryDatabase db = HistoryDatabase.open(database, 1000, 1000);
     remote =
