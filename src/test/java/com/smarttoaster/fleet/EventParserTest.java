@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.smarttoaster.fleet.collect.EventParser;
+import com.smarttoaster.fleet.store.CheckerVerdict;
 import com.smarttoaster.fleet.store.FieldEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class EventParserTest {
             "2026.12.05",
             "fallback",
             null,
-            true,
+            CheckerVerdict.DISAGREED,
             e.payload()),
         e);
   }

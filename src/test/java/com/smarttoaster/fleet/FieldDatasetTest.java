@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.fleet.dataset.FieldDataset;
+import com.smarttoaster.fleet.store.CheckerVerdict;
 import com.smarttoaster.fleet.store.FieldEvent;
 import com.smarttoaster.fleet.store.FleetDatabase;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class FieldDatasetTest {
         "factory",
         "model",
         rating,
-        false,
+        CheckerVerdict.AGREED,
         "{\"event_type\":\"rated\",\"cycle\":" + String.format(CYCLE, seq, seq) + "}");
   }
 

@@ -3,6 +3,7 @@ package com.smarttoaster.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.smarttoaster.fleet.store.CheckerVerdict;
 import com.smarttoaster.fleet.store.FieldEvent;
 import com.smarttoaster.fleet.store.FleetDatabase;
 import com.smarttoaster.fleet.store.FleetStoreException;
@@ -26,7 +27,7 @@ class FleetDatabaseSqliteTest {
         "factory",
         "model",
         null,
-        false,
+        CheckerVerdict.AGREED,
         "{}");
   }
 

@@ -2,6 +2,7 @@ package com.smarttoaster.fleet.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smarttoaster.fleet.store.CheckerVerdict;
 import com.smarttoaster.fleet.store.FieldEvent;
 import com.smarttoaster.fleet.store.ModelReport;
 import java.io.IOException;
@@ -98,25 +99,26 @@ public final class EventParser {
         limit(modelVersion, 80),
         limit(optional(cycle, "predictor"), 32),
         limit(optional(n, "rating"), 16),
-        checkerDisagreed(cycle),
+        checker(cycle),
         text);
   }
 
   /**
    * Whether the guard's checker overruled the model on this cycle: an explicit {@code
    * checkerDisagreed} if the device sends one, else read from the fallback reason the guard writes
-   * (predict.GuardedPredictor: "... the non-ML estimate ..."); null for an event without a cycle.
+   * (predict.GuardedPredictor: "... the non-ML estimate ..."); not reported for an event without a
+   * cycle.
    */
-  static @Nullable Boolean checkerDisagreed(JsonNode cycle) {
+  static CheckerVerdict checker(JsonNode cycle) {
     JsonNode explicit = cycle.get("checkerDisagreed");
     if (explicit != null && explicit.isBoolean()) {
-      return explicit.asBoolean();
+      return CheckerVerdict.of(explicit.asBoolean());
     }
     if (optional(cycle, "predictor") == null) {
-      return null;
+      return CheckerVerdict.NOT_REPORTED;
     }
     String reason = optional(cycle, "fallbackReason");
-    return reason != null && reason.contains(CHECKER_REASON);
+    return CheckerVerdict.of(reason != null && reason.contains(CHECKER_REASON));
   }
 
   private static String required(JsonNode n, String field, String device) {

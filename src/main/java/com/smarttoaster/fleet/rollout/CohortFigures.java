@@ -1,6 +1,7 @@
 package com.smarttoaster.fleet.rollout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.smarttoaster.fleet.store.CheckerVerdict;
 import com.smarttoaster.fleet.store.FieldEvent;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,9 @@ public record CohortFigures(
         if (e.predictor() != null && !"model".equals(e.predictor())) {
           fallbacks++;
         }
-        if (e.checkerDisagreed() != null) {
+        if (e.checker() != CheckerVerdict.NOT_REPORTED) {
           checked++;
-          if (e.checkerDisagreed()) {
+          if (e.checker() == CheckerVerdict.DISAGREED) {
             disagreements++;
           }
         }

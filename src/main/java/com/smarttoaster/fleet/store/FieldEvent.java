@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     event), or null
  * @param predictor the predictor of that cycle ({@code model}, {@code fallback}, …), or null
  * @param rating the rating of a {@code rated} event, or null
- * @param checkerDisagreed whether the device's checker disagreed with the model on that cycle, or
- *     null when not reported
+ * @param checker whether the device's checker overruled the model on that cycle
  * @param payload the JSON as received
  */
 public record FieldEvent(
@@ -31,5 +30,9 @@ public record FieldEvent(
     @Nullable String modelVersion,
     @Nullable String predictor,
     @Nullable String rating,
-    @Nullable Boolean checkerDisagreed,
-    String payload) {}
+    CheckerVerdict checker,
+    String payload) {
+  public FieldEvent {
+    java.util.Objects.requireNonNull(checker, "checker");
+  }
+}

@@ -108,10 +108,11 @@ public final class FleetDatabase implements AutoCloseable {
         ins.setString(9, e.modelVersion());
         ins.setString(10, e.predictor());
         ins.setString(11, e.rating());
-        if (e.checkerDisagreed() == null) {
+        Integer checker = e.checker().column();
+        if (checker == null) {
           ins.setNull(12, Types.INTEGER);
         } else {
-          ins.setInt(12, e.checkerDisagreed() ? 1 : 0);
+          ins.setInt(12, checker);
         }
         ins.setString(13, e.payload());
         int n = ins.executeUpdate();
@@ -152,7 +153,7 @@ public final class FleetDatabase implements AutoCloseable {
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           int disagreed = r.getInt(10);
-          Boolean d = r.wasNull() ? null : disagreed != 0;
+          CheckerVerdict checker = CheckerVerdict.ofColumn(r.wasNull() ? null : disagreed);
           out.add(
               new FieldEvent(
                   r.getString(1),
@@ -164,7 +165,7 @@ public final class FleetDatabase implements AutoCloseable {
                   r.getString(7),
                   r.getString(8),
                   r.getString(9),
-                  d,
+                  checker,
                   r.getString(11)));
         }
       }
