@@ -319,10 +319,10 @@ public final class ConfigLoader {
       return null;
     }
     ObjectFields f = section(top, "pi", PiSection.OPTIONS, sectionOf);
-    Boolean fitted =
+    CurrentSensorOption fitted =
         problems.has("appliance.currentSensorFitted") || problems.has("appliance")
-            ? null
-            : appliance.currentSensorFitted();
+            ? CurrentSensorOption.NOT_KNOWN
+            : CurrentSensorOption.of(appliance.currentSensorFitted());
     return PiSection.read(f, fitted, problems);
   }
 

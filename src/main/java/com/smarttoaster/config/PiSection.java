@@ -105,14 +105,13 @@ final class PiSection {
    * Reads the section; missing or invalid values become placeholders (-1), which is harmless
    * because a config with problems is never used.
    *
-   * @param currentSensorFitted appliance.currentSensorFitted, or null when that option is itself
-   *     bad
+   * @param currentSensor what appliance.currentSensorFitted says
    */
-  static PiConfig read(ObjectFields f, @Nullable Boolean currentSensorFitted, Problems problems) {
+  static PiConfig read(ObjectFields f, CurrentSensorOption currentSensor, Problems problems) {
     Integer currentSensorPin = null;
-    if (Boolean.TRUE.equals(currentSensorFitted)) {
+    if (currentSensor == CurrentSensorOption.FITTED) {
       currentSensorPin = (int) f.requiredInteger("currentSensorPin", 0, MAX_PIN).orElse(-1);
-    } else if (Boolean.FALSE.equals(currentSensorFitted) && f.has("currentSensorPin")) {
+    } else if (currentSensor == CurrentSensorOption.NOT_FITTED && f.has("currentSensorPin")) {
       problems.add(
           f.path("currentSensorPin"),
           f.path("currentSensorPin")
