@@ -71,7 +71,7 @@ public final class Evaluation {
   }
 
   /** Largest shade error of one predictor in one segment (NaN if empty). */
-  public double max(String predictor, Segment segment) {
+  public double max(String predictor, ScenarioSegment segment) {
     return rows.stream()
         .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
         .mapToDouble(EvaluationRow::shadeError)
@@ -93,7 +93,7 @@ public final class Evaluation {
   /**
    * Mean and 95th percentile of the shade error for one predictor in one segment (NaN if empty).
    */
-  public double[] meanAndP95(String predictor, Segment segment) {
+  public double[] meanAndP95(String predictor, ScenarioSegment segment) {
     double[] e =
         rows.stream()
             .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
@@ -107,7 +107,7 @@ public final class Evaluation {
     return new double[] {Arrays.stream(e).average().orElse(Double.NaN), e[p95]};
   }
 
-  public long count(Segment segment, String predictor) {
+  public long count(ScenarioSegment segment, String predictor) {
     return rows.stream()
         .filter(r -> r.predictor().equals(predictor) && segment.includes().test(r.scenario()))
         .count();
@@ -121,7 +121,7 @@ public final class Evaluation {
       sb.append(String.format(Locale.ROOT, " %20s", p));
     }
     sb.append("\n");
-    for (Segment seg : Segment.standard()) {
+    for (ScenarioSegment seg : ScenarioSegment.standard()) {
       long n = count(seg, predictors.get(0));
       if (n == 0) {
         continue;

@@ -109,14 +109,14 @@ public final class EvaluationPlot {
     chart.getStyler().setYAxisMin(FLOOR);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     List<String> names = new ArrayList<>();
-    for (Segment s : Segment.standard()) {
+    for (ScenarioSegment s : ScenarioSegment.standard()) {
       if (evaluation.count(s, predictors.get(0)) > 0) {
         names.add(s.name());
       }
     }
     for (String p : predictors) {
       List<Double> values = new ArrayList<>();
-      for (Segment s : Segment.standard()) {
+      for (ScenarioSegment s : ScenarioSegment.standard()) {
         if (evaluation.count(s, predictors.get(0)) > 0) {
           values.add(Math.max(FLOOR, evaluation.meanAndP95(p, s)[which]));
         }

@@ -15,7 +15,7 @@ public final class SuiteSummary {
   }
 
   public void add(String suite, Evaluation e) {
-    Segment all = Segment.standard().get(0);
+    ScenarioSegment all = ScenarioSegment.standard().get(0);
     suites.add(suite);
     lines.append(String.format(Locale.ROOT, "| %s | %d |", suite, e.count(all, predictors.get(0))));
     for (String p : predictors) {

@@ -26,7 +26,7 @@ class EvaluationPlotTest {
     for (String p : PREDICTORS) {
       CategorySeries s = chart.getSeriesMap().get(p);
       List<?> values = List.copyOf(s.getYData());
-      double all = e.meanAndP95(p, Segment.standard().get(0))[which];
+      double all = e.meanAndP95(p, ScenarioSegment.standard().get(0))[which];
       assertEquals(
           Math.max(EvaluationPlot.FLOOR, all),
           ((Number) values.get(0)).doubleValue(),

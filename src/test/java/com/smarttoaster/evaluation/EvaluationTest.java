@@ -37,8 +37,11 @@ class EvaluationTest {
         Evaluation.run(
             List.of(warm(BreadType.WHITE, 150), warm(BreadType.BRIOCHE, 180)), predictors);
     assertEquals(4, e.rows().size());
-    Segment warmSegment =
-        Segment.standard().stream().filter(s -> s.name().equals("warm toaster")).findFirst().get();
+    ScenarioSegment warmSegment =
+        ScenarioSegment.standard().stream()
+            .filter(s -> s.name().equals("warm toaster"))
+            .findFirst()
+            .get();
     double oracle = e.meanAndP95("oracle", warmSegment)[0];
     double fixed = e.meanAndP95("fixed-timer", warmSegment)[0];
     assertTrue(oracle < 0.1, "oracle error " + oracle);
@@ -74,7 +77,7 @@ class EvaluationTest {
   void theInstalledModelBeatsTheFixedTimerByFarThroughWholeCycles() {
     List<String> predictors = List.of("model", "fixed-timer");
     Evaluation e = Evaluation.run(RandomScenarios.draw(60, 11), predictors);
-    Segment all = Segment.standard().get(0);
+    ScenarioSegment all = ScenarioSegment.standard().get(0);
     double model = e.meanAndP95("model", all)[0];
     double fixed = e.meanAndP95("fixed-timer", all)[0];
     assertTrue(
