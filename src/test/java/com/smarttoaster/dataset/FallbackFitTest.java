@@ -41,10 +41,23 @@ class FallbackFitTest {
     assertArrayEquals(a.progress().coefficients(), b.progress().coefficients());
     assertEquals(
         rows.stream()
-            .filter(r -> r.split() == Split.TRAIN && FallbackFit.breadIsAsTheModeSays(r))
+            .filter(
+                r ->
+                    r.split() == Split.TRAIN
+                        && FallbackFit.breadIsAsTheModeSays(r)
+                        && FallbackFit.supplyIsNearConfigured(r))
             .count(),
         a.start().rows(),
-        "train split only, bread as the mode says");
+        "start set: train split only, bread as the mode says, supply near the configured voltage");
+    assertTrue(
+        a.start().rows() < a.progress().rows(),
+        "the generator draws supplies up to 10 % off, which the start set leaves out");
+    assertEquals(
+        rows.stream()
+            .filter(r -> r.split() == Split.TRAIN && FallbackFit.breadIsAsTheModeSays(r))
+            .count(),
+        a.progress().rows(),
+        "progress set: train split only, bread as the mode says, any supply (the rise shows it)");
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("one.json"));
     FallbackFit.fitAndWrite(rows, SEED, dir.resolve("two.json"));
     assertEquals(
