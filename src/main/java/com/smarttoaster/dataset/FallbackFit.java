@@ -51,7 +51,7 @@ public final class FallbackFit {
    */
   public static final double RIDGE = 1e-6;
 
-  /** Fewer train rows per start term than this are refused (the committed fit has 23). */
+  /** Fewer train rows per start term than this are refused (the committed fit has 24). */
   public static final int MIN_ROWS_PER_TERM = 3;
 
   /**

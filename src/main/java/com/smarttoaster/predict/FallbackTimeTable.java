@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}.
  * Plain, inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
  * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
- * chamber's rise, when the file has one. Reheat is the fixed {@link ReheatTime} rule.
+ * chamber's rise, when the file has one. The start answer is the surface's minimum over every
+ * cooler chamber, so a warmer chamber never lengthens it. Reheat is the fixed {@link ReheatTime}
+ * rule.
  *
  * <p>The file is read once per process. A missing or garbled file fails a build-time test
  * (FallbackTableResourceTest); should one reach a device anyway, the table logs one ERROR and uses
