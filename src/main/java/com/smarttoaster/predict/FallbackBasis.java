@@ -39,7 +39,11 @@ import java.util.List;
  * makes non-zero (two bread types at once, defrost and bagel mode together, the previous cycle in a
  * dataset without one) are kept for a stable term list; the fit gives them 0. <b>Progress set</b>:
  * the start set, then every product of one, two or three rises, every rise times every start
- * variable and every rise times every indicator.
+ * variable and every rise times every indicator, every rise times every product of two start
+ * variables and every product of two rises times every start variable. The last two let the rise
+ * expected at the given settings, and so what a shortfall means, bend with them (how fast the
+ * chamber warms depends on ambient, mains and slices together); they took the re-prediction's
+ * residual on held-out rows from 3.5 % to 3.1 % rms (generator 6, seed 1).
  *
  * <p>Before evaluation each variable is clamped to the range the fit saw (recorded in the file): a
  * cubic outside its data can turn round, and the table must stay smooth and monotone-looking there.
@@ -108,6 +112,20 @@ public final class FallbackBasis {
     for (String r : RISE_VARIABLES) {
       for (String ind : INDICATORS) {
         t.add(r + "*" + ind);
+      }
+    }
+    for (String r : RISE_VARIABLES) {
+      for (int i = 0; i < START_VARIABLES.size(); i++) {
+        for (int j = i; j < START_VARIABLES.size(); j++) {
+          t.add(r + "*" + START_VARIABLES.get(i) + "*" + START_VARIABLES.get(j));
+        }
+      }
+    }
+    for (int a = 0; a < RISE_VARIABLES.size(); a++) {
+      for (int b = a; b < RISE_VARIABLES.size(); b++) {
+        for (String v : START_VARIABLES) {
+          t.add(RISE_VARIABLES.get(a) + "*" + RISE_VARIABLES.get(b) + "*" + v);
+        }
       }
     }
     return t;
@@ -179,6 +197,20 @@ public final class FallbackBasis {
     for (double r : rise) {
       for (double i : ind) {
         t[k++] = r * i;
+      }
+    }
+    for (double r : rise) {
+      for (int i = 0; i < v.length; i++) {
+        for (int j = i; j < v.length; j++) {
+          t[k++] = r * v[i] * v[j];
+        }
+      }
+    }
+    for (int a = 0; a < rise.length; a++) {
+      for (int b = a; b < rise.length; b++) {
+        for (double x : v) {
+          t[k++] = rise[a] * rise[b] * x;
+        }
       }
     }
     assert k == t.length;

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}.
  * Plain, inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
  * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
- * chamber's rise, when the file has one. Reheat is the fixed {@link ReheatTime} rule.
+ * chamber's rise, when the file has one. The start answer is the surface's minimum over every
+ * cooler chamber, so a warmer chamber never lengthens it. Reheat is the fixed {@link ReheatTime}
+ * rule.
  *
  * <p>The file is read once per process. A missing or garbled file fails a build-time test
  * (FallbackTableResourceTest); should one reach a device anyway, the table logs one ERROR and uses
@@ -230,7 +232,73 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     }
     FallbackCoefficients.Set set = coefficients.start();
     double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
-    return Math.exp(dot(set.coefficients(), FallbackBasis.startTerms(v, ind)));
+    return Math.exp(shortestAtOrBelowWarmth(set, v, ind));
+  }
+
+  /**
+   * ln(time) of the start set, never longer than at any cooler chamber with the other inputs the
+   * same: the minimum of the fitted surface over warmth from the fitted range's lower end to {@code
+   * v}'s. A least-squares cubic follows the data's average, and in thin corners (one thin slice,
+   * high shade, high mains) it can turn up by a hair where a warmer chamber must not lengthen the
+   * time; taking the running minimum makes "warmer is not longer" hold everywhere, not usually.
+   *
+   * <p>The basis is at most cubic in {@code warm}, so along warmth the surface is a cubic a + b·u +
+   * c·u² + d·u³: found exactly from four evaluations, its minimum on the interval is at an end or
+   * where its slope is 0.
+   */
+  private static double shortestAtOrBelowWarmth(
+      FallbackCoefficients.Set set, double[] v, double[] ind) {
+    int w = FallbackBasis.START_VARIABLES.indexOf("warm");
+    double lo = set.variables().get(w).min();
+    double hi = v[w];
+    double here = lnTime(set, v, ind, w, hi);
+    if (!(hi > lo)) {
+      return here;
+    }
+    // Newton's divided differences through four equally spaced points give the cubic exactly.
+    double h = (hi - lo) / 3.0;
+    double y0 = lnTime(set, v, ind, w, lo);
+    double y1 = lnTime(set, v, ind, w, lo + h);
+    double y2 = lnTime(set, v, ind, w, lo + 2 * h);
+    double d1 = (y1 - y0) / h;
+    double d2 = (y2 - y1) / h;
+    double d3 = (here - y2) / h;
+    double e1 = (d2 - d1) / (2 * h);
+    double e2 = (d3 - d2) / (2 * h);
+    double f1 = (e2 - e1) / (3 * h);
+    // In x = u − lo: y0 + d1·x + e1·x·(x − h) + f1·x·(x − h)·(x − 2h) = p0 + p1·x + p2·x² + p3·x³.
+    double p1 = d1 - e1 * h + f1 * 2 * h * h;
+    double p2 = e1 - f1 * 3 * h;
+    double p3 = f1;
+    double shortest = Math.min(y0, here);
+    for (double x : stationaryPoints(p1, p2, p3)) {
+      if (x > 0 && x < hi - lo) {
+        shortest = Math.min(shortest, lnTime(set, v, ind, w, lo + x));
+      }
+    }
+    return shortest;
+  }
+
+  /** Roots of the slope p1 + 2·p2·x + 3·p3·x² (none, one or two). */
+  private static double[] stationaryPoints(double p1, double p2, double p3) {
+    double a = 3 * p3;
+    double b = 2 * p2;
+    if (Math.abs(a) < 1e-12 * (Math.abs(b) + Math.abs(p1) + 1e-300)) {
+      return b == 0 ? new double[0] : new double[] {-p1 / b};
+    }
+    double disc = b * b - 4 * a * p1;
+    if (disc < 0) {
+      return new double[0];
+    }
+    double r = Math.sqrt(disc);
+    return new double[] {(-b - r) / (2 * a), (-b + r) / (2 * a)};
+  }
+
+  private static double lnTime(
+      FallbackCoefficients.Set set, double[] v, double[] ind, int w, double warm) {
+    double[] at = v.clone();
+    at[w] = warm;
+    return dot(set.coefficients(), FallbackBasis.startTerms(at, ind));
   }
 
   private static double[] clamped(

@@ -64,9 +64,14 @@ class CommittedCardTest {
         "the test split: " + start);
     assertBand(start, card.checkerBand());
     assertBand(progress, card.checkerBandProgress());
+    // One band of 22 % let start answers 20 % off through, 4–5 shades (README, "The checker").
     assertTrue(
-        card.checkerBand() < card.checkerBandProgress(),
-        "model and table agree more closely at the start");
+        card.checkerBand() < 0.2 && card.checkerBandProgress() < 0.2,
+        "bands "
+            + card.checkerBand()
+            + " / "
+            + card.checkerBandProgress()
+            + " must stay below 20 %");
   }
 
   private static void assertBand(CheckerBand.Measurement m, Double band) {

@@ -9,6 +9,8 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -99,6 +101,48 @@ class FallbackTimeTableTest {
     assertFalse(rule.isFitted());
     assertEquals(108.7, rule.predictSeconds(medium), 1e-9);
     assertEquals(108.7, FallbackTimeTable.baseSecondsForShade(4));
+  }
+
+  /**
+   * The start answer is the fitted surface's minimum over every cooler chamber: a cubic in warmth
+   * that rises, falls, or dips and rises again gives a time that only ever falls with warmth.
+   */
+  @Test
+  void aWarmerChamberNeverLengthensTheStartTimeWhateverShapeTheFitHas() throws Exception {
+    ToastSettings s = new ToastSettings(4, BreadType.WHITE, 20, 2, ToastMode.TOAST);
+    // warm = (chamber − ambient) / 100 °C: 0, 0.5 and 1.0 below.
+    FallbackTimeTable rising = tableWith(Map.of("warm", 0.3));
+    FallbackTimeTable falling = tableWith(Map.of("warm", -0.3));
+    FallbackTimeTable dipping = tableWith(Map.of("warm", -1.0, "warm*warm", 1.0));
+    for (double warm : new double[] {0.0, 0.5, 1.0}) {
+      PredictionInput in = new PredictionInput(s, 21.0 + 100 * warm, 21.0, 230.0);
+      assertEquals(100.0, rising.predictSeconds(in), 1e-9, "rising fit, warm " + warm);
+      assertEquals(100.0 * Math.exp(-0.3 * warm), falling.predictSeconds(in), 1e-9);
+      // ln t = ln 100 − w + w²: lowest at w = 0.5, where it stays.
+      double lowest = Math.min(warm, 0.5);
+      assertEquals(
+          100.0 * Math.exp(-lowest + lowest * lowest),
+          dipping.predictSeconds(in),
+          1e-9,
+          "dipping fit, warm " + warm);
+    }
+  }
+
+  /** The installed table's ranges with ln(time) = ln 100 + the given terms, nothing else. */
+  private static FallbackTimeTable tableWith(Map<String, Double> terms) throws Exception {
+    FallbackCoefficients c = FallbackTimeTable.readInstalled();
+    List<String> names = FallbackBasis.startTerms();
+    double[] coef = new double[names.size()];
+    coef[names.indexOf("1")] = Math.log(100.0);
+    terms.forEach((name, value) -> coef[names.indexOf(name)] = value);
+    return new FallbackTimeTable(
+        new FallbackCoefficients(
+            c.version(),
+            c.description(),
+            c.fit(),
+            new FallbackCoefficients.Set(
+                c.start().variables(), names, coef, c.start().rows(), c.start().rmsLn()),
+            null));
   }
 
   @Test
