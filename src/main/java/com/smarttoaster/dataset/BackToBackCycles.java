@@ -216,7 +216,7 @@ public final class BackToBackCycles {
    * on the Pi, and a failed part gives none). Chosen by measurement on the kitchen suites, with and
    * without the part (README, "In a real kitchen").
    */
-  static final double NO_BREAD_THERMOMETER_SHARE = 0.4;
+  static final double NO_BREAD_THERMOMETER_SHARE = 0.5;
 
   /**
    * What the infrared bread thermometer reads at the press, as the simulated appliance's part does

@@ -197,7 +197,7 @@ public final class EnvelopeSampler {
           "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
               + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
               + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten); seen only through the bread thermometer",
-          "bread thermometer (breadReadKnown / breadReadC): 60 % of rows' toasters have a usable one; its apparent "
+          "bread thermometer (breadReadKnown / breadReadC): 50 % of rows' toasters have a usable one; its apparent "
               + "reading at the press (emissivity 1: the loaded bread's surface at ε 0.9 plus the boards reflected in "
               + "it, plus the part's calibration offset uniform ±0.5 °C), no correction, as the controller passes it "
               + "to the predictor (BreadReadingParityTest holds it to the controller); without one, or with a reading "
