@@ -246,7 +246,7 @@ public final class ToasterPhysics {
   }
 
   /** Mica-board temperature, °C (for tests and diagnostics). */
-  public double boardC() {
+  double boardC() {
     return chamber.boardC();
   }
 
