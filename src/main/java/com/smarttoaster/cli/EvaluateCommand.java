@@ -82,6 +82,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   List<String> predictors;
 
   @Option(
+      names = "--bread-thermometer",
+      defaultValue = "mlx90614",
+      paramLabel = "PART",
+      description =
+          "The appliance's infrared bread thermometer: mlx90614 (default, as config/pi.yaml) or none"
+              + " (a toaster without one, as pi.breadThermometer: none).")
+  String breadThermometer;
+
+  @Option(
       names = "--plot",
       paramLabel = "PNG",
       description =
@@ -99,6 +108,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             "--predictors: '" + p + "' is not one of " + String.join(", ", Predictors.NAMES));
         return Main.EXIT_BAD_INPUT;
       }
+    }
+    if (!breadThermometer.equals("mlx90614") && !breadThermometer.equals("none")) {
+      err.println("--bread-thermometer: '" + breadThermometer + "' is not one of mlx90614, none");
+      return Main.EXIT_BAD_INPUT;
     }
     int sources = (scenarios == null ? 0 : 1) + (random == null ? 0 : 1) + (suites == null ? 0 : 1);
     if (sources != 1) {
@@ -138,7 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
     }
-    Evaluation evaluation = Evaluation.run(set, predictors);
+    Evaluation evaluation = Evaluation.run(set, predictors, breadThermometer.equals("mlx90614"));
     out.print(evaluation.table(predictors));
     out.flush();
     if (plot != null) {
@@ -177,7 +190,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     SuiteSummary summary = new SuiteSummary(predictors);
     for (KitchenSuite suite : chosen) {
-      Evaluation e = Evaluation.run(suite.draw(count, seed), predictors);
+      Evaluation e =
+          Evaluation.run(suite.draw(count, seed), predictors, breadThermometer.equals("mlx90614"));
       out.println("== " + suite.id() + " (" + count + " scenarios, seed " + seed + ")");
       out.print(e.table(predictors));
       out.println();

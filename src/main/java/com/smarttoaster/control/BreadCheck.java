@@ -2,6 +2,7 @@ package com.smarttoaster.control;
 
 import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.predict.BreadReading;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
@@ -51,9 +52,9 @@ public final class BreadCheck {
    * A reading outside this range, °C, is not of bread at the press: the chip's object range is
    * −70…382 °C (datasheet), but bread comes from a freezer (≥ −40 °C) or a kitchen (≤ 60 °C).
    */
-  public static final double PLAUSIBLE_MIN_C = -40.0;
+  public static final double PLAUSIBLE_MIN_C = BreadReading.PLAUSIBLE_MIN_C;
 
-  public static final double PLAUSIBLE_MAX_C = 60.0;
+  public static final double PLAUSIBLE_MAX_C = BreadReading.PLAUSIBLE_MAX_C;
 
   /**
    * The chamber counts as at rest within this of the cold junction (room) temperature, K, and with
@@ -76,29 +77,62 @@ public final class BreadCheck {
     }
   }
 
+  /**
+   * One reading taken at the press, shared by the rule and the model's input so that both see the
+   * same value.
+   *
+   * @param apparentC the reading, °C at emissivity 1; NaN when it could not be read
+   * @param failure why it could not be read, or null
+   */
+  public record Reading(double apparentC, @Nullable String failure) {
+    /** Reads the thermometer once; null when none is fitted. */
+    public static @Nullable Reading take(@Nullable BreadThermometer thermometer) {
+      if (thermometer == null) {
+        return null;
+      }
+      try {
+        return new Reading(thermometer.apparentC(), null);
+      } catch (IOException | RuntimeException e) {
+        return new Reading(Double.NaN, String.valueOf(e.getMessage()));
+      }
+    }
+
+    /** What the predictor is given: the reading, or NaN for none ({@code reading} may be null). */
+    public static double forPredictor(@Nullable Reading reading) {
+      return reading == null || reading.failure() != null ? Double.NaN : reading.apparentC();
+    }
+  }
+
   private BreadCheck() {}
 
-  /**
-   * @param thermometer null when none is fitted
-   * @param asked the settings the cycle would be predicted for
-   * @param chamber the chamber reading at the press (valid)
-   * @param sinceLastCycleS time since the previous cycle's heat stopped, s
-   */
+  /** {@link #judge(Reading, ToastSettings, TemperatureReading, double)} with a fresh reading. */
   public static Outcome judge(
       @Nullable BreadThermometer thermometer,
       ToastSettings asked,
       TemperatureReading chamber,
       double sinceLastCycleS) {
-    if (thermometer == null || asked.mode() == ToastMode.REHEAT) {
+    return judge(Reading.take(thermometer), asked, chamber, sinceLastCycleS);
+  }
+
+  /**
+   * @param reading the thermometer's reading at the press; null when none is fitted
+   * @param asked the settings the cycle would be predicted for
+   * @param chamber the chamber reading at the press (valid)
+   * @param sinceLastCycleS time since the previous cycle's heat stopped, s
+   */
+  public static Outcome judge(
+      @Nullable Reading reading,
+      ToastSettings asked,
+      TemperatureReading chamber,
+      double sinceLastCycleS) {
+    if (reading == null || asked.mode() == ToastMode.REHEAT) {
       return new Outcome(asked, null);
     }
-    double readC;
-    try {
-      readC = thermometer.apparentC();
-    } catch (IOException | RuntimeException e) {
-      return notUsed(asked, "it could not be read (" + e.getMessage() + ")");
+    if (reading.failure() != null) {
+      return notUsed(asked, "it could not be read (" + reading.failure() + ")");
     }
-    if (!Double.isFinite(readC) || readC < PLAUSIBLE_MIN_C || readC > PLAUSIBLE_MAX_C) {
+    double readC = reading.apparentC();
+    if (!BreadReading.plausible(readC)) {
       return notUsed(
           asked,
           String.format(

@@ -394,9 +394,11 @@ public final class ToastController {
     double sinceLastS =
         hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
+    // read once: the rule and the model see the same value
+    BreadCheck.Reading breadRead = BreadCheck.Reading.take(breadThermometer);
     BreadCheck.Outcome bread =
         BreadCheck.judge(
-            breadThermometer,
+            breadRead,
             target(),
             reading,
             recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S);
@@ -406,15 +408,17 @@ public final class ToastController {
     }
     PredictionInput input =
         new PredictionInput(
-            bread.settings(),
-            reading.chamberC(),
-            reading.coldJunctionC(),
-            mainsVoltsNominal,
-            elementRatedVolts,
-            recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
-            recent ? lastHeatS : 0.0,
-            recent ? heatHistory.after(Math.max(0.0, sinceLastS)) : StoredHeat.NONE,
-            null);
+                bread.settings(),
+                reading.chamberC(),
+                reading.coldJunctionC(),
+                mainsVoltsNominal,
+                elementRatedVolts,
+                recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
+                recent ? lastHeatS : 0.0,
+                recent ? heatHistory.after(Math.max(0.0, sinceLastS)) : StoredHeat.NONE,
+                null,
+                Double.NaN)
+            .withBreadReading(BreadCheck.Reading.forPredictor(breadRead));
     GuardedPredictor.PendingPrediction started = predictor.start(input);
     pending = started;
     setPhase(CyclePhase.PREPARING);

@@ -26,6 +26,15 @@ public final class Evaluation {
    * state at the lever press, earlier cycles' heat included.
    */
   public static Evaluation run(List<Scenario> scenarios, List<String> predictors) {
+    return run(scenarios, predictors, true);
+  }
+
+  /**
+   * As {@link #run(List, List)}, on appliances with or without the infrared bread thermometer (the
+   * oracle's reference does not depend on it).
+   */
+  public static Evaluation run(
+      List<Scenario> scenarios, List<String> predictors, boolean breadThermometer) {
     List<EvaluationRow> rows = new ArrayList<>();
     for (Scenario s : scenarios) {
       SimulationResult oracle =
@@ -35,7 +44,9 @@ public final class Evaluation {
         SimulationResult r =
             p.equals("oracle") && s.faults().isEmpty()
                 ? oracle
-                : new CycleSimulation(s, SimulationOptions.defaults(p)).run(null);
+                : new CycleSimulation(
+                        s, SimulationOptions.defaults(p).withBreadThermometer(breadThermometer))
+                    .run(null);
         rows.add(
             new EvaluationRow(
                 s,

@@ -41,4 +41,10 @@ public record AppliancePorts(
       Indicators indicators) {
     this(heater, latch, sensor, currentSensor, deadMan, controls, indicators, null);
   }
+
+  /** The same appliance with its bread thermometer removed (or never fitted). */
+  public AppliancePorts withoutBreadThermometer() {
+    return new AppliancePorts(
+        heater, latch, sensor, currentSensor, deadMan, controls, indicators, null);
+  }
 }

@@ -12,8 +12,11 @@ import java.util.List;
  * the previous cycle ended and how long it heated, the heat the controller's earlier cycles left in
  * the toaster's fast and slow parts ({@link HeatHistory}), and, for a re-prediction, how far the
  * chamber reading rose after 10, 20 and 30 s of heating. Never simulator internals, never the
- * actual mains voltage (the appliance does not measure it), and never the bread's own temperature,
- * which no toaster can measure (defrost mode is how a user says "frozen").
+ * actual mains voltage (the appliance does not measure it), and not the bread's own temperature
+ * (defrost mode is how a user says "frozen"; the optional bread thermometer's reading turns frozen
+ * bread in toast mode into defrost before the model is asked, {@code control.BreadCheck}). The
+ * reading as an input of its own was measured (generator 7) and not shipped: README, "The bread
+ * thermometer as a model input".
  *
  * <p>One network answers both questions: at the start ({@code progressKnown} = 0, the rises 0) and
  * at 30 s of heating ({@code progressKnown} = 1). Each training row teaches both, with the same

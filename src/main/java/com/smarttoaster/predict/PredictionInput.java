@@ -6,7 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the appliance knows when a cycle starts; the only inputs a predictor may use. Never the
- * actual mains voltage (the appliance does not measure it) or the bread's own temperature.
+ * actual mains voltage (the appliance does not measure it); the bread's temperature only as the
+ * optional infrared bread thermometer sees it at the press. The controller records that reading
+ * here, the one its rule ({@code control.BreadCheck}) judged; the shipped model (generator 6) and
+ * the fallback table do not use it: a generator-7 model that did was measured and not shipped
+ * (README, "The bread thermometer as a model input").
  *
  * @param settings the user's settings
  * @param chamberStartC chamber thermocouple reading at start, °C
@@ -21,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *     HeatHistory}); {@link StoredHeat#NONE} without a known cycle
  * @param progress the chamber's rise during the first seconds of this cycle's heating, for a
  *     re-prediction of the whole heating time; null for the prediction at the start
+ * @param breadReadC the infrared bread thermometer's apparent reading at the press (°C at
+ *     emissivity 1, no correction: the bread's radiation plus the boards' reflected in it); NaN
+ *     when no thermometer is fitted or it gave no plausible reading ({@link BreadReading})
  */
 public record PredictionInput(
     ToastSettings settings,
@@ -31,10 +38,35 @@ public record PredictionInput(
     double sinceLastCycleS,
     double lastHeatS,
     StoredHeat storedHeat,
-    @Nullable HeatingProgress progress) {
+    @Nullable HeatingProgress progress,
+    double breadReadC) {
 
   /** "Long ago": after this long a toaster has cooled through; longer gaps are reported as this. */
   public static final double NO_RECENT_CYCLE_S = 1800.0;
+
+  /** Without a bread thermometer reading (no thermometer fitted, or none usable). */
+  public PredictionInput(
+      ToastSettings settings,
+      double chamberStartC,
+      double ambientC,
+      double mainsVolts,
+      double nominalMainsVolts,
+      double sinceLastCycleS,
+      double lastHeatS,
+      StoredHeat storedHeat,
+      @Nullable HeatingProgress progress) {
+    this(
+        settings,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        nominalMainsVolts,
+        sinceLastCycleS,
+        lastHeatS,
+        storedHeat,
+        progress,
+        Double.NaN);
+  }
 
   /**
    * An input whose record kept only the last cycle: its stored heat is what that one cycle alone
@@ -102,7 +134,31 @@ public record PredictionInput(
         sinceLastCycleS,
         lastHeatS,
         storedHeat,
-        p);
+        p,
+        breadReadC);
+  }
+
+  /**
+   * The same input with the bread thermometer's reading at the press; NaN or an implausible reading
+   * ({@link BreadReading}) gives an input without one.
+   */
+  public PredictionInput withBreadReading(double apparentC) {
+    return new PredictionInput(
+        settings,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        nominalMainsVolts,
+        sinceLastCycleS,
+        lastHeatS,
+        storedHeat,
+        progress,
+        BreadReading.plausible(apparentC) ? apparentC : Double.NaN);
+  }
+
+  /** True when the bread thermometer gave a plausible reading at the press. */
+  public boolean hasBreadReading() {
+    return BreadReading.plausible(breadReadC);
   }
 
   /** True when a cycle heated within {@link #NO_RECENT_CYCLE_S}. */

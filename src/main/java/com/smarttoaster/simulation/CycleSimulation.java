@@ -117,7 +117,9 @@ public final class CycleSimulation {
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
     this.assembly =
         new ToasterAssembly(
-            appliance.ports(),
+            options.breadThermometerFitted()
+                ? appliance.ports()
+                : appliance.ports().withoutBreadThermometer(),
             clock,
             new ToasterAssembly.Settings(
                 limits,

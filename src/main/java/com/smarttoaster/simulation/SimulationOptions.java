@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param realtimeFactor 0 runs as fast as possible; 1 paces simulated time with the wall clock
  * @param traceEveryS sample the trace (for plots) every this many simulated seconds; 0 for none
  * @param appliance the simulated appliance itself (default) or the Pi code on emulated chips
+ * @param breadThermometerFitted whether the appliance has its infrared bread thermometer (as the
+ *     shipped Pi config and the simulated appliance do); false runs a toaster without one
  */
 public record SimulationOptions(
     PredictorName predictor,
@@ -21,7 +23,8 @@ public record SimulationOptions(
     double predictorTimeoutS,
     double realtimeFactor,
     double traceEveryS,
-    SimulatedApplianceKind appliance) {
+    SimulatedApplianceKind appliance,
+    boolean breadThermometerFitted) {
 
   public SimulationOptions {
     Objects.requireNonNull(predictor, "predictor");
@@ -44,7 +47,8 @@ public record SimulationOptions(
         predictorTimeoutS,
         realtimeFactor,
         traceEveryS,
-        SimulatedApplianceKind.SIM);
+        SimulatedApplianceKind.SIM,
+        true);
   }
 
   public static SimulationOptions defaults(PredictorName predictor) {
@@ -62,16 +66,40 @@ public record SimulationOptions(
 
   public SimulationOptions withRealtime(double factor) {
     return new SimulationOptions(
-        predictor, limits, predictorTimeoutS, factor, traceEveryS, appliance);
+        predictor,
+        limits,
+        predictorTimeoutS,
+        factor,
+        traceEveryS,
+        appliance,
+        breadThermometerFitted);
   }
 
   public SimulationOptions withTrace(double everyS) {
     return new SimulationOptions(
-        predictor, limits, predictorTimeoutS, realtimeFactor, everyS, appliance);
+        predictor,
+        limits,
+        predictorTimeoutS,
+        realtimeFactor,
+        everyS,
+        appliance,
+        breadThermometerFitted);
   }
 
   public SimulationOptions withAppliance(SimulatedApplianceKind kind) {
     return new SimulationOptions(
-        predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, kind);
+        predictor,
+        limits,
+        predictorTimeoutS,
+        realtimeFactor,
+        traceEveryS,
+        kind,
+        breadThermometerFitted);
+  }
+
+  /** The same run on an appliance with ({@code fitted}) or without the bread thermometer. */
+  public SimulationOptions withBreadThermometer(boolean fitted) {
+    return new SimulationOptions(
+        predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, appliance, fitted);
   }
 }

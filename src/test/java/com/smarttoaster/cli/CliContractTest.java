@@ -179,6 +179,14 @@ class CliContractTest {
   }
 
   @Test
+  void anUnknownBreadThermometerIsRefusedInOneLineBeforeTheEvaluationRuns() {
+    CliRun r = CliRun.of("evaluate", "--random", "100000", "--bread-thermometer", "mlx90615");
+    assertEquals(2, r.code());
+    assertEquals(
+        "--bread-thermometer: 'mlx90615' is not one of mlx90614, none", r.err().strip(), r.err());
+  }
+
+  @Test
   void aDatasetDirectoryThatCannotBeMadeIsRefusedBeforeGenerating() {
     CliRun r = CliRun.of("dataset", "--rows", "1000000", "--out", "/proc/x");
     assertEquals(2, r.code());

@@ -1,6 +1,7 @@
 package com.smarttoaster.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -228,5 +229,48 @@ class BreadThermometerAdaptationTest {
         assertEquals(bread, BreadCheck.breadC(apparentC(bread, wall), wall), 1e-9);
       }
     }
+  }
+
+  @Test
+  void thePredictorGetsTheSameReadingTheRuleJudged() {
+    double read = apparentC(-18.0, ROOM_C);
+    int[] reads = {0};
+    build(
+        ToastMode.TOAST,
+        () -> {
+          reads[0]++;
+          return read;
+        });
+    pressAndRun(0.5);
+    assertEquals(1, reads[0], "the thermometer is read once per press");
+    assertEquals(read, started.get(0).breadReadC(), 1e-12);
+    assertTrue(started.get(0).hasBreadReading());
+  }
+
+  @Test
+  void anImplausibleReadingReachesThePredictorAsNone() {
+    build(ToastMode.TOAST, () -> 381.0);
+    pressAndRun(0.5);
+    assertFalse(started.get(0).hasBreadReading(), "an implausible reading is not a reading");
+  }
+
+  @Test
+  void aFailedThermometerReachesThePredictorAsNoReading() {
+    build(
+        ToastMode.TOAST,
+        () -> {
+          throw new IOException("I2C1 address 0x5A: no acknowledge");
+        });
+    pressAndRun(0.5);
+    assertFalse(started.get(0).hasBreadReading());
+    assertTrue(Double.isNaN(started.get(0).breadReadC()));
+  }
+
+  @Test
+  void withoutAThermometerThePredictorIsToldThereIsNoReading() {
+    build(ToastMode.TOAST, null);
+    pressAndRun(0.5);
+    assertFalse(started.get(0).hasBreadReading(), "no thermometer, no reading");
+    assertTrue(Double.isNaN(started.get(0).breadReadC()));
   }
 }

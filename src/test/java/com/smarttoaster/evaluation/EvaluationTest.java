@@ -51,6 +51,34 @@ class EvaluationTest {
     assertTrue(!table.contains("frozen"), "empty segments are left out: " + table);
   }
 
+  /**
+   * The same frozen-bread-in-toast-mode cycle on an appliance with the bread thermometer (whose
+   * rule predicts it as defrost) and on one without (predicted as room bread, so it comes out
+   * pale).
+   */
+  @Test
+  void aToasterWithoutTheBreadThermometerIsEvaluatedAsOne() {
+    Scenario frozen =
+        new Scenario(
+            1,
+            "frozen in toast mode",
+            5,
+            21,
+            230,
+            21,
+            2,
+            new BreadSpec(BreadType.WHITE, 12, -18),
+            4,
+            ToastMode.TOAST,
+            List.of(),
+            List.of());
+    List<String> fallback = List.of("fallback");
+    double with = Evaluation.run(List.of(frozen), fallback, true).rows().get(0).shadeError();
+    double without = Evaluation.run(List.of(frozen), fallback, false).rows().get(0).shadeError();
+    assertTrue(with < 1.0, "with the thermometer: " + with);
+    assertTrue(without > with + 1.0, "without: " + without + ", with: " + with);
+  }
+
   @Test
   void thePlotIsAPng(@TempDir Path dir) throws Exception {
     List<String> predictors = List.of("fallback", "oracle");

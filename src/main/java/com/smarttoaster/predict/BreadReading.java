@@ -1,0 +1,23 @@
+package com.smarttoaster.predict;
+
+/**
+ * Which infrared bread-thermometer readings count as a reading of bread at the press, for the rule
+ * ({@code control.BreadCheck}) and the model's input alike, so that the dataset and the controller
+ * drop the same readings. The chip's object range is −70…382 °C (Melexis MLX90614 datasheet
+ * 3901090614), but bread comes from a freezer (≥ −40 °C) or a kitchen (≤ 60 °C); anything else is a
+ * sensor looking at something else, or broken.
+ */
+public final class BreadReading {
+  public static final double PLAUSIBLE_MIN_C = -40.0;
+
+  public static final double PLAUSIBLE_MAX_C = 60.0;
+
+  private BreadReading() {}
+
+  /** True when {@code apparentC} (°C, emissivity 1) may be used as a reading of the bread. */
+  public static boolean plausible(double apparentC) {
+    return Double.isFinite(apparentC)
+        && apparentC >= PLAUSIBLE_MIN_C
+        && apparentC <= PLAUSIBLE_MAX_C;
+  }
+}
