@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChamberWindow {
   /** Readings averaged for one value of the progress, s. */
-  static final double AVERAGE_S = 2.0;
+  static final double AVERAGE_S = 4.0;
 
   private static final int CAPACITY = 64;
 

@@ -115,7 +115,7 @@ public final class BackToBackCycles {
   /**
    * Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}).
    */
-  static final double AVERAGE_S = 2.0;
+  static final double AVERAGE_S = 4.0;
 
   /**
    * From the controller's heat request (where its clock for the rises starts) to current in the
