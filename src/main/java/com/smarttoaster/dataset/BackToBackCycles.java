@@ -112,10 +112,8 @@ public final class BackToBackCycles {
    */
   static final double SAMPLE_S = SafetyLimits.defaults().samplePeriodS();
 
-  /**
-   * Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}).
-   */
-  static final double AVERAGE_S = 4.0;
+  /** Readings averaged for one value of the progress, s (as the controller's). */
+  static final double AVERAGE_S = HeatingProgress.AVERAGE_S;
 
   /**
    * From the controller's heat request (where its clock for the rises starts) to current in the
