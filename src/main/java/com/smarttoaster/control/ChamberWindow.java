@@ -1,18 +1,16 @@
 package com.smarttoaster.control;
 
 import com.smarttoaster.hal.TemperatureReading;
+import com.smarttoaster.predict.HeatingProgress;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The chamber readings of the last few seconds, for the heating progress: a rise read from single
  * samples carries the MAX31855's noise (σ ≈ 0.3 °C) twice, which is as much as 1 % of mains;
- * averaging the samples of the last {@link #AVERAGE_S} (about 8 at 0.125 s) takes most of it out.
- * Each sample is kept once (by its timestamp); invalid samples are skipped.
+ * averaging the samples of the last {@link HeatingProgress#AVERAGE_S} takes most of it out. Each
+ * sample is kept once (by its timestamp); invalid samples are skipped.
  */
 final class ChamberWindow {
-  /** Readings averaged for one value of the progress, s. */
-  static final double AVERAGE_S = 1.0;
-
   private static final int CAPACITY = 64;
 
   private final long[] atNanos = new long[CAPACITY];
@@ -36,11 +34,21 @@ final class ChamberWindow {
   }
 
   /**
-   * Mean of the samples taken in ({@code toNanos} − {@link #AVERAGE_S}, {@code toNanos}]; NaN when
-   * none.
+   * Mean of the samples taken in ({@code toNanos} − {@link HeatingProgress#AVERAGE_S}, {@code
+   * toNanos}]; NaN when none.
    */
   double meanBefore(long toNanos) {
-    long fromNanos = toNanos - (long) (AVERAGE_S * 1e9);
+    return meanBefore(toNanos, Long.MIN_VALUE);
+  }
+
+  /**
+   * As {@link #meanBefore(long)}, from samples taken after {@code afterNanos} only: the reference
+   * of a cycle pressed within {@link HeatingProgress#AVERAGE_S} of the last one's heat stopping
+   * must not average that cycle's heating in (the training data's reference is the pause's own
+   * samples).
+   */
+  double meanBefore(long toNanos, long afterNanos) {
+    long fromNanos = Math.max(toNanos - (long) (HeatingProgress.AVERAGE_S * 1e9), afterNanos);
     double sum = 0;
     int n = 0;
     for (int k = 0; k < size; k++) {

@@ -52,9 +52,6 @@ public final class ToastController {
    */
   public static final double REPREDICT_MIN_S = 40.0;
 
-  /** Rises are reported in the MAX31855's step, °C (as the training data has them). */
-  private static final double RISE_STEP_C = 0.25;
-
   /** A re-predicted total within this of the time the cycle had is no change, s. */
   private static final double SAME_TIME_S = 0.05;
 
@@ -470,7 +467,7 @@ public final class ToastController {
     risesTaken = 0;
     progressLost = false;
     heatStartNanos = clock.nanos();
-    baseC = window.meanBefore(heatStartNanos);
+    baseC = window.meanBefore(heatStartNanos, hadCycle ? lastHeatEndNanos : Long.MIN_VALUE);
     if (Double.isNaN(baseC)) {
       baseC = input.chamberStartC();
     }
@@ -498,7 +495,8 @@ public final class ToastController {
             "No valid chamber reading before {} s of heating; no re-prediction this cycle",
             heatedS);
       } else {
-        rises[risesTaken++] = Math.round((meanC - baseC) / RISE_STEP_C) * RISE_STEP_C;
+        rises[risesTaken++] =
+            Math.round((meanC - baseC) / HeatingProgress.RISE_STEP_C) * HeatingProgress.RISE_STEP_C;
         if (risesTaken == rises.length && shouldRePredict()) {
           PredictionInput withProgress = cycleInput().withProgress(new HeatingProgress(rises));
           Prediction start = cyclePrediction();

@@ -112,10 +112,8 @@ public final class BackToBackCycles {
    */
   static final double SAMPLE_S = SafetyLimits.defaults().samplePeriodS();
 
-  /**
-   * Readings averaged for one value of the progress, s (as the controller's {@code ChamberWindow}).
-   */
-  static final double AVERAGE_S = 1.0;
+  /** Readings averaged for one value of the progress, s (as the controller's). */
+  static final double AVERAGE_S = HeatingProgress.AVERAGE_S;
 
   /**
    * From the controller's heat request (where its clock for the rises starts) to current in the
@@ -195,7 +193,7 @@ public final class BackToBackCycles {
         }
       }
       if (Math.abs(t - HeatingProgress.AT_S[mark]) < HEAT_STEP_S / 2) {
-        rise[mark] = reading(sum / n - base);
+        rise[mark] = EnvelopeSampler.quantise(sum / n - base, HeatingProgress.RISE_STEP_C);
         sum = 0;
         n = 0;
         mark++;

@@ -23,7 +23,9 @@ import java.util.List;
  * label (the whole cycle's heater-on time). Reheat is not modelled: it is a fixed non-ML rule.
  *
  * <p>The first 14 features keep the order of the model before issue 11; the stored heat came last
- * (generator 6).
+ * (generator 6). The rises are named by the window each averages ({@link HeatingProgress#AVERAGE_S}
+ * before its mark, generator 7), so that a model trained on another window is refused by its card
+ * instead of misreading the rises.
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
@@ -48,9 +50,9 @@ public final class ModelFeatures {
           "sinceLastCycleS",
           "lastHeatS",
           "progressKnown",
-          "rise10C",
-          "rise20C",
-          "rise30C",
+          "rise6to10C",
+          "rise16to20C",
+          "rise26to30C",
           "storedHeatFastS",
           "storedHeatSlowS");
 

@@ -50,7 +50,7 @@ public final class TestModels {
     f.add(feature("sinceLastCycleS", 0, 1800, 1200, 700));
     f.add(feature("lastHeatS", 0, 285, 50, 60));
     f.add(feature("progressKnown", 0, 1, 0.5, 0.5));
-    for (String rise : List.of("rise10C", "rise20C", "rise30C")) {
+    for (String rise : List.of("rise6to10C", "rise16to20C", "rise26to30C")) {
       f.add(feature(rise, -20, 150, 30, 20));
     }
     f.add(feature("storedHeatFastS", 0, 130, 20, 30));
