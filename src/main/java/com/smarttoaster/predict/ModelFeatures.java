@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>The first 14 features keep the order of the model before issue 11; the stored heat came last
  * (generator 6). The rises are named by the window each averages ({@link HeatingProgress#AVERAGE_S}
- * before its mark, generator 7), so that a model trained on another window is refused by its card
+ * before its mark, generator 8), so that a model trained on another window is refused by its card
  * instead of misreading the rises.
  */
 public final class ModelFeatures {
