@@ -50,13 +50,14 @@ class KitchenScenariosWithTheModelTest {
 
   @Test
   void anAnswerSeventeenPercentTooLongOnARestedToasterIsOverruledToo() throws Exception {
-    // 204 s where 175 s is right: five shades too dark in this physics. The table is within 1 % of
-    // the right time here; with 5 points added to the measured band (18 %) this answer went
-    // through.
+    // 204 s where 175 s is right: five shades too dark in this physics. With 5 points added to the
+    // measured band (18 %) this answer went through. The table's own time here is 3 % short (170
+    // s, shade 2.45 of 3; the table before the refit of the fifth issue-11 session was within 1 %,
+    // but 1.8 shades off elsewhere), so the bound is the issue's: within a shade of the target.
     SimulationResult r = run("absurd-answer-cold-low-mains.json");
     assertEquals(PredictorName.FALLBACK, r.predictor(), "the 17 % answer was believed");
     assertTrue(r.fallbackReason().startsWith("model said 204.0 s"), r.fallbackReason());
-    assertTrue(error(r) <= 0.5, "shade " + r.achievedShade());
+    assertTrue(error(r) <= 1.0, "shade " + r.achievedShade());
   }
 
   @Test
