@@ -35,14 +35,15 @@ import org.slf4j.LoggerFactory;
  * <p>What the predictor is told: besides the settings and the readings at start, when the previous
  * cycle's heat stopped, how long it heated, and the heat all its cycles left in the toaster ({@link
  * HeatHistory}; kept in memory only: after a restart there is no previous cycle). During heating
- * the chamber is read at {@link HeatingProgress#AT_S}, each value the mean of the last second's
- * samples less the mean of the second before the heat started ({@link ChamberWindow}, which takes
- * the sensor's noise out); at the last of them, a cycle predicted longer than {@link
- * #REPREDICT_MIN_S} is predicted once more through the same guard with that progress, and the
- * answer replaces the cycle's total time (never less than the time already heated plus {@link
- * #REPREDICT_MARGIN_S}). The change is told to the listener ({@link
- * ControllerListener#onRePredicted}) with a reason in words. The controller adapts and tells rather
- * than asking the user mid-cycle (README, "Re-prediction").
+ * the chamber is read at {@link HeatingProgress#AT_S}, each value the mean of the samples in the
+ * {@link HeatingProgress#AVERAGE_S} before it less the mean of those before the heat started (not
+ * reaching back past the previous cycle's heat; {@link ChamberWindow}, which takes the sensor's
+ * noise out); at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is
+ * predicted once more through the same guard with that progress, and the answer replaces the
+ * cycle's total time (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}).
+ * The change is told to the listener ({@link ControllerListener#onRePredicted}) with a reason in
+ * words. The controller adapts and tells rather than asking the user mid-cycle (README,
+ * "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -495,8 +496,7 @@ public final class ToastController {
             "No valid chamber reading before {} s of heating; no re-prediction this cycle",
             heatedS);
       } else {
-        rises[risesTaken++] =
-            Math.round((meanC - baseC) / HeatingProgress.RISE_STEP_C) * HeatingProgress.RISE_STEP_C;
+        rises[risesTaken++] = HeatingProgress.rise(meanC, baseC);
         if (risesTaken == rises.length && shouldRePredict()) {
           PredictionInput withProgress = cycleInput().withProgress(new HeatingProgress(rises));
           Prediction start = cyclePrediction();

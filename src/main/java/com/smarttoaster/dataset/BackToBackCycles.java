@@ -68,8 +68,9 @@ public final class BackToBackCycles {
       advance(p, heatS, HEAT_STEP_S);
       p.setElementPowered(false);
       p.setBreadInChamber(false);
-      // the pause's last second is read below, sample by sample, as the controller's reference
-      advance(p, Math.max(0.0, c.pauseAfterS() - AVERAGE_S), PAUSE_STEP_S);
+      // the pause's last HeatingProgress.AVERAGE_S is read below, sample by sample, as the
+      // controller's reference
+      advance(p, Math.max(0.0, c.pauseAfterS() - HeatingProgress.AVERAGE_S), PAUSE_STEP_S);
       history.heated(restBeforeS, heatS, share);
       restBeforeS = c.pauseAfterS();
       lastHeatS = heatS;
@@ -79,7 +80,7 @@ public final class BackToBackCycles {
     double baseC =
         plan.earlier().isEmpty()
             ? idleReference(tc)
-            : coolingReference(p, tc, Math.min(sincePauseS, AVERAGE_S));
+            : coolingReference(p, tc, Math.min(sincePauseS, HeatingProgress.AVERAGE_S));
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
@@ -112,9 +113,6 @@ public final class BackToBackCycles {
    */
   static final double SAMPLE_S = SafetyLimits.defaults().samplePeriodS();
 
-  /** Readings averaged for one value of the progress, s (as the controller's). */
-  static final double AVERAGE_S = HeatingProgress.AVERAGE_S;
-
   /**
    * From the controller's heat request (where its clock for the rises starts) to current in the
    * elements, s: the supervisor switches the relay on its next 20 Hz tick, the dead-man stage and
@@ -125,10 +123,11 @@ public final class BackToBackCycles {
   static final double HEAT_LAG_S = 0.10;
 
   /**
-   * The controller's reference in a toaster at rest: a second of samples of air that does not move.
+   * The controller's reference in a toaster at rest: {@link HeatingProgress#AVERAGE_S} of samples
+   * of air that does not move.
    */
   static double idleReference(Thermocouple tc) {
-    int perWindow = (int) Math.floor(AVERAGE_S / SAMPLE_S + 1e-9);
+    int perWindow = (int) Math.floor(HeatingProgress.AVERAGE_S / SAMPLE_S + 1e-9);
     double sum = 0;
     for (int k = 0; k < perWindow; k++) {
       sum += tc.read();
@@ -138,9 +137,10 @@ public final class BackToBackCycles {
 
   /**
    * The controller's reference after an earlier cycle: the mean of the samples in the pause's last
-   * {@code tailS} (at most a second), while the air at the probe is still cooling. Read as of the
-   * press, that mean lies above the reading at the press; a reference taken from the frozen state
-   * at the press instead made second batches' rises look 0.2–0.5 °C too large in training.
+   * {@code tailS} (at most {@link HeatingProgress#AVERAGE_S}), while the air at the probe is still
+   * cooling. Read as of the press, that mean lies above the reading at the press; a reference taken
+   * from the frozen state at the press instead made second batches' rises look 0.2–0.5 °C too large
+   * in training.
    */
   static double coolingReference(ToasterPhysics p, Thermocouple tc, double tailS) {
     long steps = Math.round(tailS / HEAT_STEP_S);
@@ -153,7 +153,8 @@ public final class BackToBackCycles {
         tc.follow(p.chamberC(), HEAT_STEP_S);
       }
       long beforePress = steps - k;
-      if (beforePress % every == 0 && beforePress * HEAT_STEP_S < AVERAGE_S - 1e-9) {
+      if (beforePress % every == 0
+          && beforePress * HEAT_STEP_S < HeatingProgress.AVERAGE_S - 1e-9) {
         sum += tc.read();
         n++;
       }
@@ -163,11 +164,12 @@ public final class BackToBackCycles {
 
   /**
    * The chamber's rise after {@link HeatingProgress#AT_S} of heating from {@code start}, as the
-   * controller measures it: the mean of the samples in the last second before each mark, less the
-   * mean of the samples in the second before the heat request, in 0.25 °C steps; samples every
-   * {@link #SAMPLE_S} on a grid through the request, current flowing {@link #HEAT_LAG_S} after it.
-   * A rise measured differently from the device's (an ideal heater start, 0.125 s samples) is
-   * training/serving skew: 0.3–0.5 °C too high, which the network reads as 2–4 % more power.
+   * controller measures it: the mean of the samples in the {@link HeatingProgress#AVERAGE_S} before
+   * each mark, less the mean of those before the heat request ({@link HeatingProgress#rise});
+   * samples every {@link #SAMPLE_S} on a grid through the request, current flowing {@link
+   * #HEAT_LAG_S} after it. A rise measured differently from the device's (an ideal heater start,
+   * 0.125 s samples) is training/serving skew: 0.3–0.5 °C too high, which the network reads as 2–4
+   * % more power.
    */
   static HeatingProgress progress(ToasterPhysics start, Thermocouple tc, double base) {
     ToasterPhysics p = start.copy();
@@ -187,13 +189,13 @@ public final class BackToBackCycles {
       long sample = (long) Math.floor(t / SAMPLE_S + 1e-9);
       if (sample != lastSample) {
         lastSample = sample;
-        if (t > HeatingProgress.AT_S[mark] - AVERAGE_S + 1e-9) {
+        if (t > HeatingProgress.AT_S[mark] - HeatingProgress.AVERAGE_S + 1e-9) {
           sum += tc.read();
           n++;
         }
       }
       if (Math.abs(t - HeatingProgress.AT_S[mark]) < HEAT_STEP_S / 2) {
-        rise[mark] = EnvelopeSampler.quantise(sum / n - base, HeatingProgress.RISE_STEP_C);
+        rise[mark] = HeatingProgress.rise(sum / n, base);
         sum = 0;
         n = 0;
         mark++;

@@ -39,6 +39,15 @@ public record HeatingProgress(double[] riseC) {
     riseC = riseC.clone();
   }
 
+  /**
+   * A rise as the model is given it: the mean of the window before a mark less the reference mean
+   * before the heat, in {@link #RISE_STEP_C} steps. The controller and the dataset both call this,
+   * so the training data's rises are the device's.
+   */
+  public static double rise(double windowMeanC, double referenceC) {
+    return Math.round((windowMeanC - referenceC) / RISE_STEP_C) * RISE_STEP_C;
+  }
+
   /** When the re-prediction is made, s of heating. */
   public static double checkpointS() {
     return AT_S[AT_S.length - 1];
