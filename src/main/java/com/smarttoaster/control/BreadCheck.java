@@ -49,14 +49,6 @@ public final class BreadCheck {
   public static final double THAWED_ABOVE_C = 2.0;
 
   /**
-   * A reading outside this range, °C, is not of bread at the press: the chip's object range is
-   * −70…382 °C (datasheet), but bread comes from a freezer (≥ −40 °C) or a kitchen (≤ 60 °C).
-   */
-  public static final double PLAUSIBLE_MIN_C = BreadReading.PLAUSIBLE_MIN_C;
-
-  public static final double PLAUSIBLE_MAX_C = BreadReading.PLAUSIBLE_MAX_C;
-
-  /**
    * The chamber counts as at rest within this of the cold junction (room) temperature, K, and with
    * no cycle in the last {@link #AT_REST_AFTER_S}.
    */
@@ -139,8 +131,8 @@ public final class BreadCheck {
               Locale.ROOT,
               "its reading %s °C is outside %.0f…%.0f °C",
               fmt(readC),
-              PLAUSIBLE_MIN_C,
-              PLAUSIBLE_MAX_C));
+              BreadReading.PLAUSIBLE_MIN_C,
+              BreadReading.PLAUSIBLE_MAX_C));
     }
     double breadC = breadC(readC, chamber.chamberC());
     boolean atRest =

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * What the appliance knows when a cycle starts; the only inputs a predictor may use. Never the
  * actual mains voltage (the appliance does not measure it); the bread's temperature only as the
  * optional infrared bread thermometer sees it at the press. The controller records that reading
- * here, the one its rule ({@code control.BreadCheck}) judged; the shipped model (generator 6) and
- * the fallback table do not use it: a generator-7 model that did was measured and not shipped
- * (README, "The bread thermometer as a model input").
+ * here, the one its rule ({@code control.BreadCheck}) judged; the shipped model (generator 8) and
+ * the fallback table do not use it: generator-7 and generator-9 models that did were measured and
+ * not shipped (README, "The bread thermometer as a model input").
  *
  * @param settings the user's settings
  * @param chamberStartC chamber thermocouple reading at start, °C
