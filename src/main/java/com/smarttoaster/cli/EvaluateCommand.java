@@ -151,7 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
     }
-    Evaluation evaluation = Evaluation.run(set, predictors, breadThermometer.equals("mlx90614"));
+    Evaluation evaluation = Evaluation.run(set, predictors, breadThermometerFitted());
     out.print(evaluation.table(predictors));
     out.flush();
     if (plot != null) {
@@ -164,6 +164,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.println("Plot written to " + plot);
     }
     return 0;
+  }
+
+  /** True for --bread-thermometer mlx90614 (checked in {@link #call}: that or none). */
+  private boolean breadThermometerFitted() {
+    return breadThermometer.equals("mlx90614");
   }
 
   private int runSuites(PrintWriter out, PrintWriter err) {
@@ -190,8 +195,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     SuiteSummary summary = new SuiteSummary(predictors);
     for (KitchenSuite suite : chosen) {
-      Evaluation e =
-          Evaluation.run(suite.draw(count, seed), predictors, breadThermometer.equals("mlx90614"));
+      Evaluation e = Evaluation.run(suite.draw(count, seed), predictors, breadThermometerFitted());
       out.println("== " + suite.id() + " (" + count + " scenarios, seed " + seed + ")");
       out.print(e.table(predictors));
       out.println();

@@ -143,7 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
       return Main.EXIT_BAD_INPUT;
     }
     if (mqttUrl == null) {
-      return runAll(scenarios, ApplianceRemote.NONE, out, err);
+      return runAll(scenarios, kind, ApplianceRemote.NONE, out, err);
     }
     if (!DEVICE_ID.matcher(deviceId).matches()) {
       err.println("--device-id: '" + deviceId + "' is not 1 to 32 characters from a-z, 0-9 and -");
@@ -164,7 +164,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 + " s; is the broker running and reachable?");
         return Main.EXIT_BAD_INPUT;
       }
-      int exit = runAll(scenarios, remote, out, err);
+      int exit = runAll(scenarios, kind, remote, out, err);
       if (!remote.drain(MQTT_WAIT)) {
         err.println(
             "warning: not every event reached "
@@ -178,14 +178,18 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private int runAll(
-      List<Scenario> scenarios, ApplianceRemote remote, PrintWriter out, PrintWriter err)
+      List<Scenario> scenarios,
+      SimulatedApplianceKind kind,
+      ApplianceRemote remote,
+      PrintWriter out,
+      PrintWriter err)
       throws Exception {
     for (Scenario s : scenarios) {
       SimulationOptions options =
           SimulationOptions.defaults(predictor)
               .withRealtime(realtime ? 1.0 : 0.0)
               .withTrace(plot != null ? 0.25 : 0.0)
-              .withAppliance(SimulatedApplianceKind.of(appliance)); // checked in call()
+              .withAppliance(kind);
       CycleSimulation sim = new CycleSimulation(s, options, remote);
       ProgressBar bar =
           realtime

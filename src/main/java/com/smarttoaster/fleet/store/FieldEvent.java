@@ -1,5 +1,6 @@
 package com.smarttoaster.fleet.store;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,6 @@ public record FieldEvent(
     CheckerVerdict checker,
     String payload) {
   public FieldEvent {
-    java.util.Objects.requireNonNull(checker, "checker");
+    Objects.requireNonNull(checker, "checker");
   }
 }
