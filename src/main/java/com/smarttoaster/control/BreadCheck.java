@@ -3,6 +3,7 @@ package com.smarttoaster.control;
 import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.predict.BreadReading;
+import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
@@ -168,6 +169,25 @@ public final class BreadCheck {
               fmt(breadC)));
     }
     return new Outcome(asked, null);
+  }
+
+  /**
+   * A dataset row's input as the controller would hand it to the predictor: with its reading judged
+   * by this rule at the press (the row's chamber and ambient readings, its time since the last
+   * cycle). For measuring on the test split what the device will see, e.g. the checker band: the
+   * rule turns frozen bread in toast mode into defrost before either estimate is asked.
+   */
+  public static PredictionInput asPredicted(PredictionInput in) {
+    if (!in.hasBreadReading()) {
+      return in;
+    }
+    Outcome o =
+        judge(
+            new Reading(in.breadReadC(), null),
+            in.settings(),
+            new TemperatureReading(in.chamberStartC(), in.ambientC(), null, 0L),
+            in.sinceLastCycleS());
+    return o.settings().equals(in.settings()) ? in : in.withSettings(o.settings());
   }
 
   /** The bread's surface temperature from the apparent reading and the surroundings, °C. */

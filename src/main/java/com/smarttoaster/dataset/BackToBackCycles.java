@@ -1,9 +1,11 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.hal.sim.ApplianceConditions;
+import com.smarttoaster.hal.sim.BreadRadiance;
 import com.smarttoaster.hal.sim.ShadeOracle;
 import com.smarttoaster.hal.sim.SimulatedThermocouple;
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.BreadReading;
 import com.smarttoaster.predict.HeatHistory;
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.PredictionInput;
@@ -82,6 +84,7 @@ public final class BackToBackCycles {
             ? idleReference(tc)
             : coolingReference(p, tc, Math.min(sincePauseS, HeatingProgress.AVERAGE_S));
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
+    double breadReadC = breadThermometer(p, plan.sensorSeed());
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
     boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
@@ -96,7 +99,8 @@ public final class BackToBackCycles {
             told ? sincePauseS : PredictionInput.NO_RECENT_CYCLE_S,
             told ? lastHeatS : 0.0,
             told ? history.after(sincePauseS) : StoredHeat.NONE,
-            progress);
+            progress,
+            breadReadC);
     return new EnvelopeSampler.Draw(
         input,
         plan.breadStartC(),
@@ -205,6 +209,43 @@ public final class BackToBackCycles {
       }
     }
     return new HeatingProgress(rise);
+  }
+
+  /**
+   * Share of rows from a toaster without a usable bread thermometer reading (the part is optional
+   * on the Pi, and a failed part gives none). Chosen by measurement on the kitchen suites, with and
+   * without the part (README, "In a real kitchen").
+   */
+  static final double NO_BREAD_THERMOMETER_SHARE = 0.5;
+
+  /**
+   * What the infrared bread thermometer reads at the press, as the simulated appliance's part does
+   * ({@link BreadRadiance}): the loaded bread's surface and the boards reflected in it, plus the
+   * part's calibration offset (one per appliance, within its ±0.5 °C); NaN for a toaster without
+   * one or a reading no controller would use ({@link BreadReading}). The controller reads it at the
+   * press, before heat flows, as here; {@code BreadReadingParityTest} holds the two together.
+   */
+  static double breadThermometer(ToasterPhysics atPress, long sensorSeed) {
+    double offsetC = breadThermometerOffsetC(sensorSeed);
+    if (Double.isNaN(offsetC)) {
+      return Double.NaN;
+    }
+    double read =
+        BreadRadiance.apparentC(atPress.breadSurfaceC(), atPress.boardC(), true) + offsetC;
+    // as the float the model sees, so the CSV's column reads back to the same input
+    return BreadReading.plausible(read) ? (double) (float) read : Double.NaN;
+  }
+
+  /**
+   * The row's part's calibration offset, °C; NaN when the row's toaster has none. Its own stream
+   * from the sensor seed, so every other draw of the row is as in generator 6.
+   */
+  static double breadThermometerOffsetC(long sensorSeed) {
+    SplittableRandom r = new SplittableRandom(sensorSeed ^ 0xB12EADL);
+    if (r.nextDouble() < NO_BREAD_THERMOMETER_SHARE) {
+      return Double.NaN;
+    }
+    return (r.nextDouble() * 2 - 1) * BreadRadiance.ACCURACY_C;
   }
 
   /**

@@ -224,6 +224,16 @@ public final class DatasetCsv {
     // mainsRatio (f[15]) is derived from mainsVolts and nominalMainsVolts; encode checks it.
     int h = ModelFeatures.STORED_HEAT;
     StoredHeat stored = new StoredHeat(f[h], f[h + 1]);
-    return new PredictionInput(s, f[3], f[4], f[5], f[14], f[16], f[17], stored, progress);
+    int b = ModelFeatures.BREAD_READ_KNOWN;
+    double breadReadC;
+    if (f[b] == 1f) {
+      breadReadC = f[b + 1];
+    } else if (f[b] == 0f) {
+      breadReadC = Double.NaN; // the value column then holds ambientC; encode checks it
+    } else {
+      throw new IllegalArgumentException("breadReadKnown is " + f[b] + ", not 0 or 1");
+    }
+    return new PredictionInput(
+        s, f[3], f[4], f[5], f[14], f[16], f[17], stored, progress, breadReadC);
   }
 }

@@ -1,6 +1,7 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.hal.sim.ToasterPhysics;
+import com.smarttoaster.predict.BreadReading;
 import com.smarttoaster.predict.HeatHistory;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
@@ -144,6 +145,9 @@ public final class EnvelopeSampler {
     double maxShare = HeatHistory.powerShare(m.get("mainsRatio")[1], 1.0);
     m.put("storedHeatFastS", new double[] {0, HeatHistory.FAST_TAU_S * maxShare});
     m.put("storedHeatSlowS", new double[] {0, HeatHistory.SLOW_TAU_S * maxShare});
+    // The controller passes on every plausible reading (BreadReading), so the model must not refuse
+    // one: its range is that, not the span the dataset's bread and boards happened to give.
+    m.put("breadReadC", new double[] {BreadReading.PLAUSIBLE_MIN_C, BreadReading.PLAUSIBLE_MAX_C});
     for (String flag :
         List.of(
             "bread_white",
@@ -154,7 +158,8 @@ public final class EnvelopeSampler {
             "bread_bagel",
             "mode_defrost",
             "mode_bagel",
-            "progressKnown")) {
+            "progressKnown",
+            "breadReadKnown")) {
       m.put(flag, new double[] {0, 1});
     }
     SAMPLED_RANGES = java.util.Collections.unmodifiableMap(m);
@@ -191,7 +196,12 @@ public final class EnvelopeSampler {
               + "rises 0) and this one",
           "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
               + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
-              + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten)");
+              + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten); seen only through the bread thermometer",
+          "bread thermometer (breadReadKnown / breadReadC): 50 % of rows' toasters have a usable one; its apparent "
+              + "reading at the press (emissivity 1: the loaded bread's surface at ε 0.9 plus the boards reflected in "
+              + "it, plus the part's calibration offset uniform ±0.5 °C), no correction, as the controller passes it "
+              + "to the predictor (BreadReadingParityTest holds it to the controller); without one, or with a reading "
+              + "outside −40…60 °C, breadReadKnown 0 and breadReadC the ambient reading");
 
   private EnvelopeSampler() {}
 

@@ -24,6 +24,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fits the fallback table ({@link FallbackTimeTable}) to a dataset: ordinary least squares of
@@ -98,6 +99,11 @@ public final class FallbackFit {
         train.stream().filter(r -> r.input().progress() != null).collect(Collectors.toList());
     FallbackCoefficients.Set progress =
         withProgress.size() >= MIN_PROGRESS_ROWS ? fitSet(withProgress, true) : null;
+    FallbackCoefficients.BreadFactor breadFactor =
+        fitBreadFactor(
+            rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList()),
+            start,
+            progress);
     String description =
         "ln(heater-on time / 1 s) = sum of coefficient × term; the terms and the scaling of "
             + "each variable are defined in com.smarttoaster.predict.FallbackBasis; variables are clamped to their "
@@ -105,14 +111,75 @@ public final class FallbackFit {
             + "fitted on the train rows whose bread is as the mode says (room bread in toast and bagel mode, "
             + "frozen in defrost mode); 'start' only on those whose supply is within "
             + Math.round(START_MAINS_DEVIATION * 100)
-            + " % of the configured voltage";
+            + " % of the configured voltage; 'breadFactor' (when present) adds perKelvin × (ambient"
+            + " reading − bread thermometer reading, between 0 and maxColderK) in toast and bagel mode,"
+            + " fitted on the train rows with a reading";
     return new FallbackCoefficients(
         FallbackCoefficients.VERSION,
         description,
         new FallbackCoefficients.Fit(
             DatasetGenerator.VERSION, dataSeed, rows.size(), Split.TRAIN.id(), RIDGE),
         start,
-        progress);
+        progress,
+        breadFactor);
+  }
+
+  /**
+   * The bread factor ({@link FallbackCoefficients.BreadFactor}): least squares through the origin
+   * of the basis's ln residual on how much colder than the room the thermometer reads the bread,
+   * over the train rows with a reading in toast and bagel mode whose bread the controller's rule
+   * leaves in that mode (not frozen: {@code control.BreadCheck} turns frozen bread in toast mode
+   * into defrost), both at the start and, with the rise, at the re-prediction. Null when no such
+   * row is colder than the room. Never negative: colder bread never takes less heat.
+   */
+  static FallbackCoefficients.@Nullable BreadFactor fitBreadFactor(
+      List<DatasetRow> train,
+      FallbackCoefficients.Set start,
+      FallbackCoefficients.@Nullable Set progress) {
+    FallbackTimeTable basis;
+    try {
+      basis =
+          new FallbackTimeTable(
+              new FallbackCoefficients(
+                  FallbackCoefficients.VERSION,
+                  "basis only",
+                  new FallbackCoefficients.Fit(DatasetGenerator.VERSION, 0, 0, "train", RIDGE),
+                  start,
+                  progress,
+                  null));
+    } catch (InvalidFallbackTableException e) {
+      throw new IllegalStateException("a fresh fit does not fit its own basis", e);
+    }
+    double sdd = 0;
+    double sdr = 0;
+    double maxD = 0;
+    int n = 0;
+    for (DatasetRow r : train) {
+      if (r.breadStorage() == BreadStorage.FREEZER || !r.input().hasBreadReading()) {
+        continue;
+      }
+      double d = FallbackTimeTable.colderThanRoomK(r.input());
+      if (d <= 0) {
+        continue;
+      }
+      double y = Math.log(r.heaterOnS());
+      List<PredictionInput> asked = new ArrayList<>(2);
+      asked.add(r.input().withProgress(null));
+      if (r.input().progress() != null && progress != null) {
+        asked.add(r.input());
+      }
+      for (PredictionInput in : asked) {
+        double res = y - basis.lnWithoutBreadReading(in);
+        sdd += d * d;
+        sdr += d * res;
+      }
+      maxD = Math.max(maxD, d);
+      n++;
+    }
+    if (n == 0 || sdd <= 0) {
+      return null;
+    }
+    return new FallbackCoefficients.BreadFactor(Math.max(0.0, sdr / sdd), maxD, n);
   }
 
   /**

@@ -14,9 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param start coefficients for a prediction at the start of a cycle
  * @param progress coefficients for a re-prediction with {@link HeatingProgress}; null when the
  *     fitting data had no such rows (a re-prediction then uses {@code start})
+ * @param breadFactor how much longer bread colder than the room takes, when the bread thermometer
+ *     reads it; null (as in files before generator 9) for none
  */
 public record FallbackCoefficients(
-    int version, String description, Fit fit, Set start, @Nullable Set progress) {
+    int version,
+    String description,
+    Fit fit,
+    Set start,
+    @Nullable Set progress,
+    @Nullable BreadFactor breadFactor) {
   public static final int VERSION = 1;
 
   /**
@@ -44,6 +51,21 @@ public record FallbackCoefficients(
       double[] coefficients,
       int rows,
       double rmsLn) {}
+
+  /**
+   * The table's one use of the bread thermometer: ln(time) grows by {@code perKelvin} × (ambient
+   * reading − bread reading), that difference taken between 0 and {@code maxColderK}. Physically
+   * shaped: the heat that warms cold bread to room temperature first is, for a given toaster,
+   * proportional to how much colder it is, so the time grows by a factor exponential in it. Bread
+   * warmer than the room (or a reading warmed by the boards after a cycle) counts as room bread,
+   * because the chamber's own warmth is already in the table. Defrost mode is left alone: its terms
+   * were fitted on frozen bread.
+   *
+   * @param perKelvin fitted on train rows with a reading in toast and bagel mode, ≥ 0
+   * @param maxColderK the largest difference the fit saw; larger ones are clamped to it
+   * @param rows rows the factor was fitted on
+   */
+  public record BreadFactor(double perKelvin, double maxColderK, int rows) {}
 
   /** A continuous variable's name and the range of its (scaled) values in the fitted rows. */
   public record Variable(String name, double min, double max) {}

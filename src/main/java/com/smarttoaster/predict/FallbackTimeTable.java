@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Plain, inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
  * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
  * chamber's rise, when the file has one. The start answer is the surface's minimum over every
- * cooler chamber, so a warmer chamber never lengthens it. Reheat is the fixed {@link ReheatTime}
- * rule.
+ * cooler chamber, so a warmer chamber never lengthens it. When the bread thermometer reads bread
+ * colder than the room (toast and bagel mode), the answer is multiplied by one fitted factor
+ * exponential in how much colder ({@link FallbackCoefficients.BreadFactor}), so the checker sees
+ * fridge bread as the model does. Reheat is the fixed {@link ReheatTime} rule.
  *
  * <p>The file is read once per process. A missing or garbled file fails a build-time test
  * (FallbackTableResourceTest); should one reach a device anyway, the table logs one ERROR and uses
@@ -33,6 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class FallbackTimeTable implements ToastTimePredictor {
   /** Where the fitted coefficients live on the classpath (src/main/resources/model/). */
   public static final String RESOURCE = "model/fallback-table.json";
+
+  /**
+   * Largest bread factor a file may give, per K: 0.05 would double the time for bread 14 K colder
+   * than the room, several times what the simulator's physics gives (README, the bread thermometer
+   * as a model input), so a larger value is a broken fit, not a toaster.
+   */
+  static final double MAX_BREAD_PER_K = 0.05;
+
+  /** Largest clamp of the bread factor's difference, K: room at 60 °C and bread at −40 °C. */
+  static final double MAX_BREAD_COLDER_K =
+      BreadReading.PLAUSIBLE_MAX_C - BreadReading.PLAUSIBLE_MIN_C;
 
   private static final Logger log = LoggerFactory.getLogger(FallbackTimeTable.class);
   private static final ObjectMapper JSON =
@@ -131,6 +144,23 @@ public final class FallbackTimeTable implements ToastTimePredictor {
       throw new InvalidFallbackTableException(name + " has no start coefficients");
     }
     validate(c.start(), FallbackBasis.START_VARIABLES, FallbackBasis.startTerms(), name + " start");
+    FallbackCoefficients.BreadFactor f = c.breadFactor();
+    if (f != null && !(f.perKelvin() >= 0 && f.perKelvin() <= MAX_BREAD_PER_K)) {
+      throw new InvalidFallbackTableException(
+          name
+              + " gives the bread factor perKelvin "
+              + f.perKelvin()
+              + ", outside 0.."
+              + MAX_BREAD_PER_K);
+    }
+    if (f != null && !(f.maxColderK() >= 0 && f.maxColderK() <= MAX_BREAD_COLDER_K)) {
+      throw new InvalidFallbackTableException(
+          name
+              + " gives the bread factor maxColderK "
+              + f.maxColderK()
+              + ", outside 0.."
+              + MAX_BREAD_COLDER_K);
+    }
     if (c.progress() != null) {
       List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
       vars.addAll(FallbackBasis.RISE_VARIABLES);
@@ -222,17 +252,47 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     if (coefficients == null) {
       return BuiltInTimeRule.seconds(in);
     }
+    return Math.exp(lnWithoutBreadReading(in) + lnBreadFactor(coefficients.breadFactor(), in));
+  }
+
+  /**
+   * ln(time) from the basis alone, as if the bread thermometer read nothing; the fitted table only
+   * ({@code dataset.FallbackFit} fits the bread factor on its residuals).
+   */
+  public double lnWithoutBreadReading(PredictionInput in) {
+    FallbackCoefficients c = java.util.Objects.requireNonNull(coefficients, "a fitted table");
     double[] ind = FallbackBasis.indicators(in);
-    if (in.progress() != null && coefficients.progress() != null) {
-      FallbackCoefficients.Set set = coefficients.progress();
+    if (in.progress() != null && c.progress() != null) {
+      FallbackCoefficients.Set set = c.progress();
       double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
       double[] rise =
           clamped(FallbackBasis.riseVariables(in.progress()), set.variables(), v.length);
-      return Math.exp(dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise)));
+      return dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise));
     }
-    FallbackCoefficients.Set set = coefficients.start();
+    FallbackCoefficients.Set set = c.start();
     double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
-    return Math.exp(shortestAtOrBelowWarmth(set, v, ind));
+    return shortestAtOrBelowWarmth(set, v, ind);
+  }
+
+  /**
+   * How many kelvin colder than the room the bread thermometer reads the bread, for the bread
+   * factor: 0 without a reading, in defrost mode (its terms were fitted on frozen bread) and for
+   * bread at or above the ambient reading.
+   */
+  public static double colderThanRoomK(PredictionInput in) {
+    if (!in.hasBreadReading() || in.settings().mode() == ToastMode.DEFROST) {
+      return 0.0;
+    }
+    double d = in.ambientC() - in.breadReadC();
+    return d > 0 ? d : 0.0;
+  }
+
+  private static double lnBreadFactor(
+      FallbackCoefficients.@Nullable BreadFactor f, PredictionInput in) {
+    if (f == null) {
+      return 0.0;
+    }
+    return f.perKelvin() * Math.min(f.maxColderK(), colderThanRoomK(in));
   }
 
   /**

@@ -11,12 +11,15 @@ import java.util.List;
  * readings at start, the configured mains voltage and the element's design (nominal) voltage, when
  * the previous cycle ended and how long it heated, the heat the controller's earlier cycles left in
  * the toaster's fast and slow parts ({@link HeatHistory}), and, for a re-prediction, how far the
- * chamber reading rose after 10, 20 and 30 s of heating. Never simulator internals, never the
- * actual mains voltage (the appliance does not measure it), and not the bread's own temperature
- * (defrost mode is how a user says "frozen"; the optional bread thermometer's reading turns frozen
- * bread in toast mode into defrost before the model is asked, {@code control.BreadCheck}). The
- * reading as an input of its own was measured (generator 7) and not shipped: README, "The bread
- * thermometer as a model input".
+ * chamber reading rose after 10, 20 and 30 s of heating. Never simulator internals and never the
+ * actual mains voltage (the appliance does not measure it). The bread's temperature only as the
+ * optional infrared bread thermometer reports it at the press (generator 9; first measured as
+ * generator 7): its apparent reading, which mixes the bread's radiation with the boards' reflected
+ * in it (so after a cycle it also tells of the boards' heat), with a {@code breadReadKnown} flag.
+ * Without a reading the flag is 0 and the value the ambient reading (what a thermometer shows for
+ * room bread in a toaster at rest, so a toaster without one sits in the middle of what the network
+ * has seen); a share of the training rows is like that, so one network serves toasters with and
+ * without the part.
  *
  * <p>One network answers both questions: at the start ({@code progressKnown} = 0, the rises 0) and
  * at 30 s of heating ({@code progressKnown} = 1). Each training row teaches both, with the same
@@ -25,7 +28,7 @@ import java.util.List;
  * <p>The first 14 features keep the order of the model before issue 11; the stored heat came last
  * (generator 6). The rises are named by the window each averages ({@link HeatingProgress#AVERAGE_S}
  * before its mark, generator 8), so that a model trained on another window is refused by its card
- * instead of misreading the rises.
+ * instead of misreading the rises. The bread thermometer came after them (generator 9).
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
@@ -54,13 +57,15 @@ public final class ModelFeatures {
           "rise16to20C",
           "rise26to30C",
           "storedHeatFastS",
-          "storedHeatSlowS");
+          "storedHeatSlowS",
+          "breadReadKnown",
+          "breadReadC");
 
   /** Units of {@link #NAMES}, for the model card. */
   public static final List<String> UNITS =
       List.of(
           "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
-          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C", "s", "s");
+          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C", "s", "s", "0/1", "°C");
 
   public static final int COUNT = NAMES.size();
 
@@ -69,6 +74,9 @@ public final class ModelFeatures {
 
   /** Index of {@code storedHeatFastS}; {@code storedHeatSlowS} follows it. */
   public static final int STORED_HEAT = 22;
+
+  /** Index of {@code breadReadKnown}; {@code breadReadC} follows it. */
+  public static final int BREAD_READ_KNOWN = 24;
 
   private ModelFeatures() {}
 
@@ -97,6 +105,9 @@ public final class ModelFeatures {
     f[17] = (float) (recent ? in.lastHeatS() : 0.0);
     f[STORED_HEAT] = (float) in.storedHeat().fastS();
     f[STORED_HEAT + 1] = (float) in.storedHeat().slowS();
+    boolean read = in.hasBreadReading();
+    f[BREAD_READ_KNOWN] = read ? 1f : 0f;
+    f[BREAD_READ_KNOWN + 1] = (float) (read ? in.breadReadC() : in.ambientC());
     HeatingProgress p = in.progress();
     if (p != null) {
       double[] rise = p.riseC();

@@ -7,10 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the appliance knows when a cycle starts; the only inputs a predictor may use. Never the
  * actual mains voltage (the appliance does not measure it); the bread's temperature only as the
- * optional infrared bread thermometer sees it at the press. The controller records that reading
- * here, the one its rule ({@code control.BreadCheck}) judged; the shipped model (generator 8) and
- * the fallback table do not use it: generator-7 and generator-9 models that did were measured and
- * not shipped (README, "The bread thermometer as a model input").
+ * optional infrared bread thermometer sees it at the press: the one reading the controller's rule
+ * ({@code control.BreadCheck}) judged, a model input since generator 9.
  *
  * @param settings the user's settings
  * @param chamberStartC chamber thermocouple reading at start, °C
@@ -135,6 +133,21 @@ public record PredictionInput(
         lastHeatS,
         storedHeat,
         p,
+        breadReadC);
+  }
+
+  /** The same input for other settings (e.g. the mode a rule chose from the bread's reading). */
+  public PredictionInput withSettings(ToastSettings s) {
+    return new PredictionInput(
+        s,
+        chamberStartC,
+        ambientC,
+        mainsVolts,
+        nominalMainsVolts,
+        sinceLastCycleS,
+        lastHeatS,
+        storedHeat,
+        progress,
         breadReadC);
   }
 

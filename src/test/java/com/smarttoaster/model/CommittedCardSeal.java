@@ -2,6 +2,7 @@ package com.smarttoaster.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.smarttoaster.control.BreadCheck;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.dataset.SeedMix;
 import com.smarttoaster.dataset.Split;
@@ -44,7 +45,10 @@ final class CommittedCardSeal {
    */
   static CheckerBand.Measurement measureStart(Mlp mlp, ModelCard card) {
     return CheckerBand.measure(
-        testSplitInputs(card).stream().map(in -> in.withProgress(null)).toList(),
+        testSplitInputs(card).stream()
+            .map(BreadCheck::asPredicted)
+            .map(in -> in.withProgress(null))
+            .toList(),
         network(mlp, card),
         new FallbackTimeTable());
   }
@@ -52,7 +56,10 @@ final class CommittedCardSeal {
   /** The re-prediction band: the same over the test split's inputs with the heating progress. */
   static CheckerBand.Measurement measureProgress(Mlp mlp, ModelCard card) {
     return CheckerBand.measure(
-        testSplitInputs(card).stream().filter(in -> in.progress() != null).toList(),
+        testSplitInputs(card).stream()
+            .map(BreadCheck::asPredicted)
+            .filter(in -> in.progress() != null)
+            .toList(),
         network(mlp, card),
         new FallbackTimeTable());
   }

@@ -11,9 +11,9 @@ import com.smarttoaster.toast.ToastSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bread thermometer's reading in the predictor's input: only plausible readings count, it
- * survives the re-prediction, and neither the shipped model (generator 6) nor the fallback table
- * reads it, so a toaster with the part and one without get the same times from them.
+ * The bread thermometer's reading as a model input (generator 9): a flag and the apparent reading,
+ * and a defined value without one (the flag 0 and the ambient reading). The fallback table's basis
+ * does not see it; only its single bread factor does (FallbackBreadFactorTest).
  */
 class BreadReadingFeatureTest {
   private static final ToastSettings WHITE =
@@ -21,15 +21,28 @@ class BreadReadingFeatureTest {
   private static final PredictionInput NONE = new PredictionInput(WHITE, 21.5, 21.0, 230);
 
   @Test
-  void onlyAPlausibleReadingIsAReading() {
-    assertFalse(NONE.hasBreadReading());
-    assertTrue(NONE.withBreadReading(-14.25).hasBreadReading());
-    assertEquals(-14.25, NONE.withBreadReading(-14.25).breadReadC());
-    for (double implausible :
-        new double[] {Double.NaN, 60.5, -40.5, 381.0, Double.POSITIVE_INFINITY}) {
-      PredictionInput in = NONE.withBreadReading(implausible);
-      assertFalse(in.hasBreadReading(), "reading " + implausible);
-      assertTrue(Double.isNaN(in.breadReadC()), "reading " + implausible);
+  void aReadingIsEncodedWithItsFlag() {
+    float[] f = ModelFeatures.encode(NONE.withBreadReading(-14.25));
+    assertEquals("breadReadKnown", ModelFeatures.NAMES.get(ModelFeatures.BREAD_READ_KNOWN));
+    assertEquals("breadReadC", ModelFeatures.NAMES.get(ModelFeatures.BREAD_READ_KNOWN + 1));
+    assertEquals(1f, f[ModelFeatures.BREAD_READ_KNOWN]);
+    assertEquals(-14.25f, f[ModelFeatures.BREAD_READ_KNOWN + 1]);
+  }
+
+  @Test
+  void withoutAReadingTheFlagIsZeroAndTheValueTheAmbientReading() {
+    for (PredictionInput in :
+        new PredictionInput[] {
+          NONE,
+          NONE.withBreadReading(Double.NaN),
+          NONE.withBreadReading(75.0),
+          NONE.withBreadReading(-41.0),
+          NONE.withBreadReading(Double.POSITIVE_INFINITY)
+        }) {
+      assertFalse(in.hasBreadReading(), "reading " + in.breadReadC());
+      float[] f = ModelFeatures.encode(in);
+      assertEquals(0f, f[ModelFeatures.BREAD_READ_KNOWN]);
+      assertEquals(21.0f, f[ModelFeatures.BREAD_READ_KNOWN + 1]);
     }
   }
 
@@ -42,9 +55,9 @@ class BreadReadingFeatureTest {
   }
 
   @Test
-  void theShippedModelAndTheFallbackTableDoNotReadIt() {
-    PredictionInput read = NONE.withBreadReading(-14.0);
-    assertArrayEquals(ModelFeatures.encode(NONE), ModelFeatures.encode(read));
-    assertArrayEquals(FallbackBasis.startVariables(NONE), FallbackBasis.startVariables(read));
+  void theFallbackTableIgnoresTheReading() {
+    assertArrayEquals(
+        FallbackBasis.startVariables(NONE),
+        FallbackBasis.startVariables(NONE.withBreadReading(-14.0)));
   }
 }

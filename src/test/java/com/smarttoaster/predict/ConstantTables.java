@@ -21,7 +21,8 @@ public final class ConstantTables {
               "constant, for tests",
               installed.fit(),
               constant(installed.start(), startS),
-              progress));
+              progress,
+              null));
     } catch (InvalidFallbackTableException e) {
       throw new IllegalStateException(e);
     }

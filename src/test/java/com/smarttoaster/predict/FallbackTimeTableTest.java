@@ -82,6 +82,7 @@ class FallbackTimeTableTest {
                 coef,
                 c.start().rows(),
                 c.start().rmsLn()),
+            null,
             null);
     InvalidFallbackTableException e =
         assertThrows(InvalidFallbackTableException.class, () -> new FallbackTimeTable(broken));
@@ -142,6 +143,7 @@ class FallbackTimeTableTest {
             c.fit(),
             new FallbackCoefficients.Set(
                 c.start().variables(), names, coef, c.start().rows(), c.start().rmsLn()),
+            null,
             null));
   }
 

@@ -291,6 +291,7 @@ class GuardedPredictorTest {
                 installed.description(),
                 installed.fit(),
                 installed.start(),
+                null,
                 null));
     double estimate = blind.predictSeconds(again);
     // Frozen bread in toast mode or low mains: +30–40 % over the start estimate, and correct.

@@ -47,12 +47,13 @@ class ModelPredictorTest {
     // one-hots (white, wholegrain, sourdough, rye, brioche, bagel), defrost, bagel mode, nominal
     // mains,
     // mains ratio, s since the last cycle (1800 = rested), its heat s, progress known, three rises,
-    // the stored heat in the fast and the slow part.
+    // the stored heat in the fast and the slow part, bread reading known, the reading (without one:
+    // the ambient reading).
     Map<PredictionInput, float[]> byHand = new LinkedHashMap<>();
     byHand.put(
         WHITE_MEDIUM,
         new float[] {
-          4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0, 0, 0
+          4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0, 0, 0, 0, 21
         });
     // A second batch 30 s after a 110 s cycle at 230 V: the heat that one cycle left, τ 103 and
     // 294 s, filled for 110 s and emptied for 30 s, in steps of 1/64 s.
@@ -61,18 +62,46 @@ class ModelPredictorTest {
     byHand.put(
         new PredictionInput(WHITE_MEDIUM.settings(), 60, 21, 230, 230, 30, 110, null),
         new float[] {
-          4, 12, 2, 60, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 30, 110, 0, 0, 0, 0, fast, slow
+          4, 12, 2, 60, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 30, 110, 0, 0, 0, 0, fast, slow,
+          0, 21
         });
     byHand.put(
         new PredictionInput(
             new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
         new float[] {
-          7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0, 0, 0
+          7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0, 0, 0, 0,
+          35
         });
     byHand.put(
-        new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250),
+        new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250)
+            .withBreadReading(-17.5),
         new float[] {
-          1, 8, 2, 5, 5, 250, 0, 0, 0, 1, 0, 0, 0, 1, 230, 250f / 230f, 1800, 0, 0, 0, 0, 0, 0, 0
+          1,
+          8,
+          2,
+          5,
+          5,
+          250,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0,
+          1,
+          230,
+          250f / 230f,
+          1800,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          1,
+          -17.5f
         });
     for (Map.Entry<PredictionInput, float[]> e : byHand.entrySet()) {
       float[] raw = e.getValue();
@@ -175,7 +204,7 @@ class ModelPredictorTest {
     PredictorUnavailableException e =
         assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
     assertEquals(
-        "model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 24 and 1",
+        "model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 26 and 1",
         e.getMessage());
   }
 

@@ -32,7 +32,8 @@ public final class TestModels {
 
   /**
    * Training ranges of the realistic envelope: chamber 5..200 °C, ambient 5..40 °C, mains 200..250
-   * V (230 V appliances only), any time since the last cycle, rises −20..150 °C.
+   * V (230 V appliances only), any time since the last cycle, rises −20..150 °C, bread thermometer
+   * readings −40..60 °C.
    */
   public static List<ModelCard.Feature> features() {
     List<ModelCard.Feature> f = new ArrayList<>();
@@ -55,6 +56,8 @@ public final class TestModels {
     }
     f.add(feature("storedHeatFastS", 0, 130, 20, 30));
     f.add(feature("storedHeatSlowS", 0, 372, 60, 80));
+    f.add(feature("breadReadKnown", 0, 1, 0.6, 0.49));
+    f.add(feature("breadReadC", -40, 60, 18, 12));
     return f;
   }
 

@@ -72,7 +72,7 @@ public final class BreadRadiance {
    * The scene's apparent temperature for a surface at {@code surfaceC} facing boards at {@code
    * boardC}, °C.
    */
-  static double apparentC(double surfaceC, double boardC, boolean breadInView) {
+  public static double apparentC(double surfaceC, double boardC, boolean breadInView) {
     if (!breadInView) {
       return boardC;
     }

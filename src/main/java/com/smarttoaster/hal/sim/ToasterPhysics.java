@@ -246,7 +246,7 @@ public final class ToasterPhysics {
   }
 
   /** Mica-board temperature, °C (for tests and diagnostics). */
-  double boardC() {
+  public double boardC() {
     return chamber.boardC();
   }
 
