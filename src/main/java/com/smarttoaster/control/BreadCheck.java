@@ -4,6 +4,7 @@ import com.smarttoaster.hal.BreadThermometer;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.predict.BreadReading;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.ToasterAtRest;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
@@ -48,14 +49,6 @@ public final class BreadCheck {
 
   /** Above this the bread is not frozen (for defrost mode), °C: fridge bread counts as thawed. */
   public static final double THAWED_ABOVE_C = 2.0;
-
-  /**
-   * The chamber counts as at rest within this of the cold junction (room) temperature, K, and with
-   * no cycle in the last {@link #AT_REST_AFTER_S}.
-   */
-  public static final double AT_REST_WITHIN_K = 10.0;
-
-  public static final double AT_REST_AFTER_S = 900.0;
 
   /**
    * What the check decided.
@@ -136,9 +129,7 @@ public final class BreadCheck {
               BreadReading.PLAUSIBLE_MAX_C));
     }
     double breadC = breadC(readC, chamber.chamberC());
-    boolean atRest =
-        chamber.chamberC() - chamber.coldJunctionC() <= AT_REST_WITHIN_K
-            && sinceLastCycleS >= AT_REST_AFTER_S;
+    boolean atRest = ToasterAtRest.at(chamber.chamberC(), chamber.coldJunctionC(), sinceLastCycleS);
     ToastMode mode = asked.mode();
     if (mode != ToastMode.DEFROST && breadC < FROZEN_BELOW_C) {
       return new Outcome(

@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  *     measured on those inputs alone: the two estimators disagree more there (frozen bread, low
  *     mains) than at the start, and one band for both let a start answer 20 % off through; null on
  *     cards before it (the guard then uses {@code checkerBand})
+ * @param checkerBandAtRest the band for any answer (start or re-prediction) on a toaster at rest
+ *     ({@code predict.ToasterAtRest}), measured on those inputs alone: there the two estimators see
+ *     the same, and agree within a few per cent, so the general bands, set by the warm toasters,
+ *     would let an answer 3 shades off through; null on cards before it (the guard then uses the
+ *     other two)
  * @param integritySha256 lower-case hex SHA-256 over the model bytes followed by this card's
  *     canonical JSON with this field empty (see {@code predict.ModelCardChecks#seal}); covers every
  *     field, so an edited card is refused like an edited model
@@ -48,6 +53,7 @@ public record ModelCard(
     String notes,
     @Nullable Double checkerBand,
     @Nullable Double checkerBandProgress,
+    @Nullable Double checkerBandAtRest,
     @Nullable String integritySha256) {
 
   /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
@@ -79,16 +85,23 @@ public record ModelCard(
         notes,
         null,
         null,
+        null,
         null);
   }
 
-  /** This card with another start checker band, the re-prediction band kept (seal again). */
+  /** This card with another start checker band, the others kept (seal again). */
   public ModelCard withCheckerBand(@Nullable Double band) {
-    return withCheckerBands(band, checkerBandProgress);
+    return withCheckerBands(band, checkerBandProgress, checkerBandAtRest);
+  }
+
+  /** This card with other start and re-prediction bands, the band at rest kept (seal again). */
+  public ModelCard withCheckerBands(@Nullable Double start, @Nullable Double progress) {
+    return withCheckerBands(start, progress, checkerBandAtRest);
   }
 
   /** This card with other checker bands (the seal no longer matches: seal again). */
-  public ModelCard withCheckerBands(@Nullable Double start, @Nullable Double progress) {
+  public ModelCard withCheckerBands(
+      @Nullable Double start, @Nullable Double progress, @Nullable Double atRest) {
     return new ModelCard(
         version,
         modelVersion,
@@ -104,6 +117,7 @@ public record ModelCard(
         notes,
         start,
         progress,
+        atRest,
         integritySha256);
   }
 
@@ -124,6 +138,7 @@ public record ModelCard(
         notes,
         checkerBand,
         checkerBandProgress,
+        checkerBandAtRest,
         hash);
   }
 

@@ -5,6 +5,7 @@ import com.smarttoaster.toast.ToastMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * <p>The checks, in order: a finite number; inside the mode's accepted range ({@link ModeLimits});
  * and, for a learned primary, agreement with the independent non-ML estimate (the fallback table,
  * using the heating progress of a re-prediction too) within the band of its model card ({@link
- * CheckerBand}): an answer that is in range but far from the estimate is refused like garbage, and
- * the reason names both times and the band. Reheat is never the primary's decision: the guard
- * answers it with the fixed {@link ReheatTime} rule, capped to the reheat range, whatever the
- * primary would say.
+ * CheckerBand}; a narrower one on a toaster at rest, {@link ToasterAtRest}): an answer that is in
+ * range but far from the estimate is refused like garbage, and the reason names both times and the
+ * band. Reheat is never the primary's decision: the guard answers it with the fixed {@link
+ * ReheatTime} rule, capped to the reheat range, whatever the primary would say.
  *
  * <p>Asking never blocks: {@link #start} returns a {@link PendingPrediction} that the controller
  * polls on its ticks, renewing the supervisor's lease in between. The carriage is held while the
@@ -42,6 +43,7 @@ public final class GuardedPredictor implements AutoCloseable {
   private final boolean checked;
   private final double band;
   private final double progressBand;
+  private final OptionalDouble restBand;
   private final String bandSource;
 
   /** The predictor on reheat cycles, which the guard answers itself. */
@@ -83,6 +85,7 @@ public final class GuardedPredictor implements AutoCloseable {
         runner,
         CheckerBand.of(primary),
         CheckerBand.ofProgress(primary),
+        CheckerBand.ofAtRest(primary),
         primary.cardCheckerBand().isPresent()
             ? "the test split allows"
             : "the guard allows when the model card records no band");
@@ -103,7 +106,18 @@ public final class GuardedPredictor implements AutoCloseable {
       Clock clock,
       PredictorRunner runner,
       double band) {
-    this(primary, fallback, timeoutS, minS, maxS, clock, runner, band, band, "the guard allows");
+    this(
+        primary,
+        fallback,
+        timeoutS,
+        minS,
+        maxS,
+        clock,
+        runner,
+        band,
+        band,
+        OptionalDouble.empty(),
+        "the guard allows");
   }
 
   private GuardedPredictor(
@@ -116,8 +130,9 @@ public final class GuardedPredictor implements AutoCloseable {
       PredictorRunner runner,
       double band,
       double progressBand,
+      OptionalDouble restBand,
       String bandSource) {
-    for (double b : new double[] {band, progressBand}) {
+    for (double b : new double[] {band, progressBand, restBand.orElse(band)}) {
       if (!(b >= CheckerBand.MIN_BAND && b <= CheckerBand.MAX_BAND)) {
         throw new IllegalArgumentException(
             "checker band "
@@ -131,6 +146,7 @@ public final class GuardedPredictor implements AutoCloseable {
     this.checked = isLearned(primary);
     this.band = band;
     this.progressBand = progressBand;
+    this.restBand = restBand;
     this.bandSource = bandSource;
     this.primary = primary;
     this.fallback = fallback;
@@ -158,6 +174,14 @@ public final class GuardedPredictor implements AutoCloseable {
   /** The checker band for a re-prediction (an input with the heating progress). */
   public double checkerBandProgress() {
     return progressBand;
+  }
+
+  /**
+   * The checker band for any answer on a toaster at rest ({@link ToasterAtRest}); empty when the
+   * card records none and the start and re-prediction bands apply at rest too.
+   */
+  public OptionalDouble checkerBandAtRest() {
+    return restBand;
   }
 
   /**
@@ -356,6 +380,12 @@ public final class GuardedPredictor implements AutoCloseable {
     double estimate = nonMlSeconds(input);
     double allowed = input.progress() == null ? band : progressBand;
     String source = input.progress() == null ? bandSource : bandSource + " for a re-prediction";
+    if (restBand.isPresent() && ToasterAtRest.at(input)) {
+      // at rest the two estimators see the same and agree closely; the general bands are set by
+      // warm toasters and would let an answer several shades off through here
+      allowed = restBand.getAsDouble();
+      source = bandSource + " for a toaster at rest";
+    }
     if (input.progress() != null && !fallback.usesProgress()) {
       allowed += CheckerBand.PROGRESS_BLIND_EXTRA;
       source =

@@ -110,6 +110,7 @@ public final class ModelCardChecks {
     }
     requireBand(cardName, "checker band", card.checkerBand());
     requireBand(cardName, "re-prediction checker band", card.checkerBandProgress());
+    requireBand(cardName, "checker band at rest", card.checkerBandAtRest());
   }
 
   private static void requireBand(String cardName, String field, @Nullable Double band)

@@ -204,6 +204,13 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBandAtRest() {
+    return card.checkerBandAtRest() == null
+        ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(card.checkerBandAtRest());
+  }
+
+  @Override
   public String modelVersion() {
     return card.modelVersion();
   }

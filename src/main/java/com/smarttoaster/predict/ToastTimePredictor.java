@@ -28,4 +28,9 @@ public interface ToastTimePredictor {
   default OptionalDouble cardCheckerBandProgress() {
     return OptionalDouble.empty();
   }
+
+  /** The same for a toaster at rest ({@link ToasterAtRest}), if the card records one. */
+  default OptionalDouble cardCheckerBandAtRest() {
+    return OptionalDouble.empty();
+  }
 }

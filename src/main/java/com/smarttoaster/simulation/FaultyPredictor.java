@@ -86,6 +86,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBandAtRest() {
+    return inner().cardCheckerBandAtRest();
+  }
+
+  @Override
   public double predictSeconds(PredictionInput input) throws Exception {
     asked++;
     switch (misbehaviour) {

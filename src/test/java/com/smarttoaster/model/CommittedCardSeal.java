@@ -11,6 +11,7 @@ import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.ToasterAtRest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,25 @@ final class CommittedCardSeal {
         new FallbackTimeTable());
   }
 
+  /**
+   * The band at rest: the same over the test split's start and re-prediction inputs from a toaster
+   * at rest.
+   */
+  static CheckerBand.Measurement measureAtRest(Mlp mlp, ModelCard card) {
+    List<PredictionInput> served =
+        testSplitInputs(card).stream().map(BreadCheck::asPredicted).toList();
+    List<PredictionInput> atRest = new ArrayList<>();
+    for (PredictionInput in : served) {
+      if (ToasterAtRest.at(in)) {
+        atRest.add(in.withProgress(null));
+        if (in.progress() != null) {
+          atRest.add(in);
+        }
+      }
+    }
+    return CheckerBand.measure(atRest, network(mlp, card), new FallbackTimeTable());
+  }
+
   private static java.util.function.ToDoubleFunction<PredictionInput> network(
       Mlp mlp, ModelCard card) {
     return in -> card.seconds(mlp.forward(card.scale(ModelFeatures.encode(in)))[0]);
@@ -76,10 +96,13 @@ final class CommittedCardSeal {
     byte[] tflite = Files.readAllBytes(DIR.resolve("toast-time.tflite"));
     CheckerBand.Measurement start = measureStart(mlp, card);
     CheckerBand.Measurement progress = measureProgress(mlp, card);
+    CheckerBand.Measurement atRest = measureAtRest(mlp, card);
     ModelCard sealed =
-        ModelCardChecks.seal(card.withCheckerBands(start.band(), progress.band()), tflite);
+        ModelCardChecks.seal(
+            card.withCheckerBands(start.band(), progress.band(), atRest.band()), tflite);
     json.enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);
-    System.out.println(start + "; " + progress + "; sealed " + sealed.integritySha256());
+    System.out.println(
+        start + "; " + progress + "; " + atRest + "; sealed " + sealed.integritySha256());
   }
 }

@@ -64,6 +64,18 @@ class CommittedCardTest {
         "the test split: " + start);
     assertBand(start, card.checkerBand());
     assertBand(progress, card.checkerBandProgress());
+    CheckerBand.Measurement atRest = CommittedCardSeal.measureAtRest(mlp, card);
+    assertBand(atRest, card.checkerBandAtRest());
+    // At rest the two estimators see the same toaster: a band there as wide as the general one
+    // would be no narrower check, and let the absurd kitchen suite's 204 s for 179 s through.
+    assertTrue(
+        card.checkerBandAtRest() < Math.min(card.checkerBand(), card.checkerBandProgress()),
+        "the band at rest "
+            + card.checkerBandAtRest()
+            + " must be narrower than the general ones "
+            + card.checkerBand()
+            + " / "
+            + card.checkerBandProgress());
     // One band of 22 % let start answers 20 % off through, 4–5 shades (README, "The checker").
     assertTrue(
         card.checkerBand() < 0.2 && card.checkerBandProgress() < 0.2,
@@ -95,6 +107,7 @@ class CommittedCardTest {
         new GuardedPredictor(model, new FallbackTimeTable(), 2.0, 5.0, 285.0)) {
       assertEquals(card.checkerBand(), g.checkerBand());
       assertEquals(card.checkerBandProgress(), g.checkerBandProgress());
+      assertEquals(card.checkerBandAtRest(), g.checkerBandAtRest().orElseThrow());
       List<String> overruled = new java.util.ArrayList<>();
       for (PredictionInput in : inputs.subList(0, 1000)) {
         for (PredictionInput asked : List.of(in.withProgress(null), in)) {

@@ -89,6 +89,7 @@ public final class TestBundles {
               c.notes(),
               c.checkerBand(),
               c.checkerBandProgress(),
+              c.checkerBandAtRest(),
               null);
       return JSON.writerWithDefaultPrettyPrinter()
           .writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));

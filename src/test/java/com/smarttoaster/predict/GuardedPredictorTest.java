@@ -1,6 +1,7 @@
 package com.smarttoaster.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,9 @@ import com.smarttoaster.model.TfliteMlpWriter;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
@@ -362,6 +365,53 @@ class GuardedPredictorTest {
         PredictorUnavailableException.class,
         () -> open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 3.0), model)),
         "a re-prediction band of 300 %");
+  }
+
+  @Test
+  void aToasterAtRestHasTheNarrowerBandOfItsCard() throws Exception {
+    PredictionInput warm =
+        new PredictionInput(
+            new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST),
+            45.0,
+            21.0,
+            230.0,
+            230.0,
+            120.0,
+            110.0,
+            null);
+    assertTrue(ToasterAtRest.at(INPUT), "a cold toaster with no cycle is at rest");
+    assertFalse(ToasterAtRest.at(warm), "two minutes after a cycle it is not");
+    for (PredictionInput in : List.of(INPUT, warm)) {
+      // 14 % long: inside the general band, outside the band at rest (3 shades in this physics)
+      ToastTimePredictor p = answering(1.14 * table.predictSeconds(in));
+      when(p.cardCheckerBand()).thenReturn(OptionalDouble.of(0.18));
+      when(p.cardCheckerBandProgress()).thenReturn(OptionalDouble.of(0.16));
+      when(p.cardCheckerBandAtRest()).thenReturn(OptionalDouble.of(0.10));
+      try (GuardedPredictor g = guard(p)) {
+        assertEquals(0.10, g.checkerBandAtRest().orElseThrow());
+        Prediction answer = g.predict(in);
+        if (in == INPUT) {
+          assertEquals(PredictorName.FALLBACK, answer.predictor());
+          assertTrue(
+              answer
+                  .fallbackReason()
+                  .endsWith("more than the 10 % the test split allows for a toaster at rest"),
+              answer.fallbackReason());
+        } else {
+          assertEquals(PredictorName.MODEL, answer.predictor(), answer.fallbackReason());
+        }
+      }
+    }
+  }
+
+  @Test
+  void withoutABandAtRestTheGeneralBandsApplyAtRestToo() throws Exception {
+    ToastTimePredictor p = answering(1.14 * table.predictSeconds(INPUT));
+    when(p.cardCheckerBand()).thenReturn(OptionalDouble.of(0.18));
+    try (GuardedPredictor g = guard(p)) {
+      assertTrue(g.checkerBandAtRest().isEmpty());
+      assertEquals(PredictorName.MODEL, g.predict(INPUT).predictor());
+    }
   }
 
   @Test

@@ -55,6 +55,7 @@ class ModelCardIntegrityTest {
             sealed.notes(),
             sealed.checkerBand(),
             sealed.checkerBandProgress(),
+            sealed.checkerBandAtRest(),
             sealed.integritySha256());
     PredictorUnavailableException e =
         assertThrows(
@@ -120,6 +121,7 @@ class ModelCardIntegrityTest {
             sealed.notes(),
             sealed.checkerBand(),
             sealed.checkerBandProgress(),
+            sealed.checkerBandAtRest(),
             sealed.integritySha256());
     PredictorUnavailableException e =
         assertThrows(

@@ -9,6 +9,7 @@ import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.InvalidFallbackTableException;
 import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.ToasterAtRest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,8 @@ final class TrainingHooks {
 
   /**
    * The checker bands, measured on the test split between the network and the fitted table, one
-   * over the start inputs and one over the re-prediction inputs, then the seal over card and model.
+   * over the start inputs, one over the re-prediction inputs and one over both from a toaster at
+   * rest, then the seal over card and model.
    */
   static final List<CardStep> CARD_STEPS = List.of(TrainingHooks::measureBand, TrainingHooks::seal);
 
@@ -103,13 +105,22 @@ final class TrainingHooks {
     }
     CheckerBand.Measurement start = CheckerBand.measure(starts, run.network(), run.fallback());
     System.err.printf(Locale.ROOT, "checker band, start: %s%n", start);
+    List<PredictionInput> atRest = new ArrayList<>(starts);
+    atRest.addAll(rePredictions);
+    atRest.removeIf(in -> !ToasterAtRest.at(in));
+    Double restBand = null;
+    if (!atRest.isEmpty()) {
+      CheckerBand.Measurement rest = CheckerBand.measure(atRest, run.network(), run.fallback());
+      System.err.printf(Locale.ROOT, "checker band, toaster at rest: %s%n", rest);
+      restBand = rest.band();
+    }
     if (rePredictions.isEmpty()) {
-      return card.withCheckerBands(start.band(), null);
+      return card.withCheckerBands(start.band(), null, restBand);
     }
     CheckerBand.Measurement progress =
         CheckerBand.measure(rePredictions, run.network(), run.fallback());
     System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", progress);
-    return card.withCheckerBands(start.band(), progress.band());
+    return card.withCheckerBands(start.band(), progress.band(), restBand);
   }
 
   static ModelCard seal(ModelCard card, Run run) throws IOException {
