@@ -18,6 +18,7 @@ import com.smarttoaster.safety.SafetyStatus;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
@@ -59,6 +60,8 @@ public final class ToastController {
   /** A re-predicted total is at least the time already heated plus this, s. */
   public static final double REPREDICT_MARGIN_S = 1.0;
 
+  private static final long BOARD_READ_PERIOD_NANOS = 1_000_000_000L;
+
   private final SafetySupervisor safety;
   private GuardedPredictor predictor;
 
@@ -78,6 +81,14 @@ public final class ToastController {
 
   private volatile ControllerSnapshot snapshot;
   private CyclePhase phase = CyclePhase.IDLE;
+
+  /**
+   * The bread thermometer's newest reading with the carriage up, when it sees the boards the bread
+   * will face ({@link BreadCheck}); NaN for none. Taken on idle ticks, at most once a second.
+   */
+  private double boardC = Double.NaN;
+
+  private long boardAtNanos;
   private ToastSettings settings;
 
   /** The current or last cycle's prediction; null before the first cycle. */
@@ -225,6 +236,7 @@ public final class ToastController {
     followSafety(safetyNow);
     window.add(safetyNow.lastReading());
     long now = clock.nanos();
+    readBoardsWhileIdle(now);
     if (phase == CyclePhase.PREPARING) {
       waiting().poll().ifPresent(this::heatFor);
     }
@@ -241,6 +253,27 @@ public final class ToastController {
           "remote-start arm expired after " + (int) config.remoteArmExpiryS() + " s");
     }
     publishSnapshot();
+  }
+
+  /** Between cycles the carriage is up and the bread thermometer sees the boards. */
+  private void readBoardsWhileIdle(long now) {
+    if (breadThermometer == null || phase.isActive()) {
+      return;
+    }
+    if (!Double.isNaN(boardC) && now - boardAtNanos < BOARD_READ_PERIOD_NANOS) {
+      return;
+    }
+    try {
+      boardC = breadThermometer.apparentC();
+    } catch (IOException | RuntimeException e) {
+      boardC = Double.NaN; // no board reading: the press falls back on the chamber reading
+    }
+    boardAtNanos = now;
+  }
+
+  /** The board reading for a press now, or NaN when there is none this fresh. */
+  private double freshBoardC(long now) {
+    return (now - boardAtNanos) / 1e9 <= BreadCheck.Reading.BOARD_MAX_AGE_S ? boardC : Double.NaN;
   }
 
   private void takeOfferedPredictorBetweenCycles() {
@@ -393,7 +426,8 @@ public final class ToastController {
         hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     // read once: the rule and the model see the same value
-    BreadCheck.Reading breadRead = BreadCheck.Reading.take(breadThermometer);
+    BreadCheck.Reading breadRead =
+        BreadCheck.Reading.take(breadThermometer, freshBoardC(clock.nanos()));
     BreadCheck.Outcome bread =
         BreadCheck.judge(
             breadRead,

@@ -12,7 +12,24 @@ public final class BreadReading {
 
   public static final double PLAUSIBLE_MAX_C = 60.0;
 
+  /**
+   * Highest reading of the boards (carriage up) taken as one, °C: the chip's object range ends at
+   * 382 °C; the boards of a toaster that has just toasted reach about 330 °C in the simulator's
+   * physics (a dark cycle on a 45 °C kitchen).
+   */
+  public static final double PLAUSIBLE_BOARD_MAX_C = 380.0;
+
   private BreadReading() {}
+
+  /**
+   * True when {@code apparentC} (°C, emissivity 1), read with the carriage up, may be used as the
+   * temperature of the boards the bread faces.
+   */
+  public static boolean plausibleBoard(double apparentC) {
+    return Double.isFinite(apparentC)
+        && apparentC >= PLAUSIBLE_MIN_C
+        && apparentC <= PLAUSIBLE_BOARD_MAX_C;
+  }
 
   /** True when {@code apparentC} (°C, emissivity 1) may be used as a reading of the bread. */
   public static boolean plausible(double apparentC) {

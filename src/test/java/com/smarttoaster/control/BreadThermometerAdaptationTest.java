@@ -51,6 +51,19 @@ class BreadThermometerAdaptationTest {
     return Math.pow(t4, 0.25) - 273.15;
   }
 
+  /**
+   * A thermometer in the slot: with the lever down it reads {@code breadApparentC}, with it up it
+   * sees the opposite board at {@code boardC} (the bread is above its view).
+   */
+  private BreadThermometer slot(double breadApparentC, double boardC) {
+    return () -> latch.isLeverDown() ? breadApparentC : boardC;
+  }
+
+  /** The same, with the boards at the room's temperature (a toaster at rest). */
+  private BreadThermometer slot(double breadApparentC) {
+    return slot(breadApparentC, ROOM_C);
+  }
+
   private void build(ToastMode mode, BreadThermometer thermometer) {
     FallbackTimeTable table = new FallbackTimeTable();
     predictor = new GuardedPredictor(table, table, 0.5, 5.0, 285.0);
@@ -103,7 +116,7 @@ class BreadThermometerAdaptationTest {
 
   @Test
   void frozenBreadInToastModeIsPredictedAsDefrostAndTheEventSaysSo() throws Exception {
-    build(ToastMode.TOAST, () -> apparentC(-18.0, ROOM_C));
+    build(ToastMode.TOAST, slot(apparentC(-18.0, ROOM_C)));
     pressAndRun(1.0);
     assertEquals(ToastMode.DEFROST, predictedMode());
     assertEquals(1, events.size(), "one bread event: " + events);
@@ -134,14 +147,14 @@ class BreadThermometerAdaptationTest {
 
   @Test
   void frozenBreadInBagelModeIsPredictedAsDefrostToo() {
-    build(ToastMode.BAGEL, () -> apparentC(-20.0, ROOM_C));
+    build(ToastMode.BAGEL, slot(apparentC(-20.0, ROOM_C)));
     pressAndRun(0.5);
     assertEquals(ToastMode.DEFROST, predictedMode());
   }
 
   @Test
   void roomTemperatureBreadInToastModeChangesNothingAndSaysNothing() {
-    build(ToastMode.TOAST, () -> apparentC(20.0, ROOM_C));
+    build(ToastMode.TOAST, slot(apparentC(20.0, ROOM_C)));
     pressAndRun(0.5);
     assertEquals(ToastMode.TOAST, predictedMode());
     assertTrue(events.isEmpty(), "no event when the bread agrees with the mode: " + events);
@@ -149,26 +162,80 @@ class BreadThermometerAdaptationTest {
 
   @Test
   void fridgeBreadInToastModeIsNotFrozen() {
-    build(ToastMode.TOAST, () -> apparentC(3.0, ROOM_C));
+    build(ToastMode.TOAST, slot(apparentC(3.0, ROOM_C)));
     pressAndRun(0.5);
     assertEquals(ToastMode.TOAST, predictedMode());
   }
 
   @Test
   void roomBreadInDefrostModeOfAToasterAtRestIsPredictedAsToast() {
-    build(ToastMode.DEFROST, () -> apparentC(20.0, ROOM_C));
+    build(ToastMode.DEFROST, slot(apparentC(20.0, ROOM_C)));
     pressAndRun(0.5);
     assertEquals(ToastMode.TOAST, predictedMode());
     assertTrue(events.get(0).contains("not frozen but the mode is defrost; predicted as toast"));
   }
 
   @Test
-  void aWarmToasterMakesFrozenBreadLookThawedSoDefrostModeIsKept() {
+  void withoutABoardReadingAWarmToasterMakesFrozenBreadLookThawedSoDefrostModeIsKept() {
     rig.setChamberC(80.0); // the walls reflect into the sensor: frozen bread reads well above 0 °C
-    build(ToastMode.DEFROST, () -> apparentC(-18.0, 150.0));
+    double read = apparentC(-18.0, 150.0);
+    build(
+        ToastMode.DEFROST,
+        () -> {
+          if (!latch.isLeverDown()) {
+            throw new IOException("I2C1 address 0x5A: no acknowledge"); // no board reading
+          }
+          return read;
+        });
     pressAndRun(0.5);
     assertEquals(ToastMode.DEFROST, predictedMode());
     assertTrue(events.get(0).startsWith("bread thermometer not used:"), events.toString());
+  }
+
+  @Test
+  void withTheBoardsReadFrozenBreadInAWarmToasterIsSeen() {
+    rig.setChamberC(80.0); // the air at the probe; the boards are far hotter after a cycle
+    build(ToastMode.TOAST, slot(apparentC(-18.0, 150.0), 150.0));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.DEFROST, predictedMode());
+    assertTrue(events.get(0).contains("bread at -18.0 °C is frozen"), events.toString());
+  }
+
+  @Test
+  void withTheBoardsReadFridgeBreadInAWarmToasterIsNotFrozen() {
+    rig.setChamberC(80.0);
+    build(ToastMode.TOAST, slot(apparentC(3.0, 300.0), 300.0));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.isEmpty(), events.toString());
+  }
+
+  @Test
+  void withTheBoardsReadRoomBreadInDefrostModeOfAWarmToasterIsPredictedAsToast() {
+    rig.setChamberC(80.0);
+    // 70 °C apparent: above any kitchen's bread, but right for 20 °C bread before 300 °C boards
+    double read = apparentC(20.0, 300.0);
+    assertTrue(read > 60.0, "apparent " + read);
+    build(ToastMode.DEFROST, slot(read, 300.0));
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode());
+    assertTrue(events.get(0).contains("bread at 20.0 °C is not frozen"), events.toString());
+    assertFalse(started.get(0).hasBreadReading(), "the model is not given a reading above 60 °C");
+  }
+
+  @Test
+  void aBoardReadingIsDroppedWhenTheNextOneFails() {
+    rig.setChamberC(80.0);
+    double[] board = {150.0};
+    build(ToastMode.TOAST, () -> latch.isLeverDown() ? apparentC(-18.0, 150.0) : board[0]);
+    safety.tick();
+    controller.tick(); // reads the boards
+    board[0] = Double.NaN; // every later idle read fails: the good one is not kept
+    for (int i = 0; i < Math.round(2.5 / 0.05); i++) {
+      rig.step(controller);
+    }
+    pressAndRun(0.5);
+    assertEquals(ToastMode.TOAST, predictedMode(), "without a board reading: missed, as before");
   }
 
   @Test
@@ -216,7 +283,7 @@ class BreadThermometerAdaptationTest {
 
   @Test
   void reheatIsNeverChangedEvenForFrozenBread() {
-    build(ToastMode.REHEAT, () -> apparentC(-18.0, ROOM_C));
+    build(ToastMode.REHEAT, slot(apparentC(-18.0, ROOM_C)));
     pressAndRun(0.5);
     assertEquals(ToastMode.REHEAT, predictedMode());
     assertTrue(events.isEmpty());
@@ -238,11 +305,14 @@ class BreadThermometerAdaptationTest {
     build(
         ToastMode.TOAST,
         () -> {
+          if (!latch.isLeverDown()) {
+            return ROOM_C; // the boards, between cycles
+          }
           reads[0]++;
           return read;
         });
     pressAndRun(0.5);
-    assertEquals(1, reads[0], "the thermometer is read once per press");
+    assertEquals(1, reads[0], "the bread is read once per press");
     assertEquals(read, started.get(0).breadReadC(), 1e-12);
     assertTrue(started.get(0).hasBreadReading());
   }

@@ -127,6 +127,45 @@ class KitchenScenariosWithTheModelTest {
   }
 
   @Test
+  void frozenBreadInToastModeRightAfterACycleIsSeenThroughTheHotBoards() throws Exception {
+    // The boards' reflection makes −18 °C bread read +30 °C or more; corrected with the chamber air
+    // it looked thawed and came out 2.21 for 4. The boards read with the carriage up correct it.
+    for (String appliance : new String[] {"sim", "pi-emulated"}) {
+      SimulationResult r =
+          Scenarios.runOn(
+              appliance,
+              ScenarioReader.read(DIR.resolve("frozen-forgot-defrost-30s-after.json")),
+              "model");
+      assertEquals(CycleOutcome.DONE, r.outcome());
+      assertTrue(error(r) <= 0.6, appliance + ": shade " + r.achievedShade());
+      assertTrue(
+          r.events().stream()
+              .anyMatch(
+                  e ->
+                      e.event().startsWith("bread thermometer: bread at -1")
+                          && e.event().endsWith("predicted as defrost")),
+          appliance + ": " + r.events());
+    }
+  }
+
+  @Test
+  void fridgeBreadBeforeTheHottestBoardsIsNotTakenForFrozen() throws Exception {
+    // 3 °C bread 10 s after a dark cycle reads far above any kitchen's bread; the correction with
+    // the boards must not overshoot into "frozen", which would heat it as defrost and burn it.
+    for (String appliance : new String[] {"sim", "pi-emulated"}) {
+      SimulationResult r =
+          Scenarios.runOn(
+              appliance,
+              ScenarioReader.read(DIR.resolve("fridge-bread-10s-after-dark.json")),
+              "model");
+      assertTrue(
+          r.events().stream().noneMatch(e -> e.event().contains("frozen")),
+          appliance + ": " + r.events());
+      assertTrue(error(r) <= 0.8, appliance + ": shade " + r.achievedShade());
+    }
+  }
+
+  @Test
   void aFailedBreadThermometerLeavesTheCycleAsWithoutItAndSaysSo() throws Exception {
     Path file = Path.of("src/test/resources/fault-scenarios/29-bread-thermometer-fail.json");
     for (String appliance : new String[] {"sim", "pi-emulated"}) {
