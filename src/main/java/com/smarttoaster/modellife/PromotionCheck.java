@@ -234,14 +234,13 @@ public final class PromotionCheck {
       ToastTimePredictor p, FallbackTimeTable table) {
     double band = CheckerBand.of(p);
     double progressBand = CheckerBand.ofProgress(p);
+    java.util.OptionalDouble restBand = CheckerBand.ofAtRest(p);
     return in -> {
       double estimate = table.predictSeconds(in);
       try {
         double s = p.predictSeconds(in);
-        double allowed = in.progress() == null ? band : progressBand;
-        if (in.progress() != null && !table.usesProgress()) {
-          allowed += CheckerBand.PROGRESS_BLIND_EXTRA; // as the guard allows
-        }
+        double allowed =
+            CheckerBand.allowed(in, band, progressBand, restBand, table.usesProgress()).band();
         if (Double.isFinite(s) && s > 0 && CheckerBand.disagreement(s, estimate) <= allowed) {
           return s;
         }

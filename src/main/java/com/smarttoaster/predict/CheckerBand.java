@@ -143,6 +143,42 @@ public final class CheckerBand {
   }
 
   /**
+   * The band an answer is held to, and what it is for.
+   *
+   * @param band the largest accepted relative disagreement
+   * @param forWhat "", " for a re-prediction" or " for a toaster at rest", to follow the band's
+   *     source in a reason
+   * @param tableBlind true for a re-prediction the table cannot check against the heating progress
+   *     ({@link #PROGRESS_BLIND_EXTRA} added)
+   */
+  public record Allowed(double band, String forWhat, boolean tableBlind) {}
+
+  /**
+   * The band an answer for {@code in} is held to: on a toaster at rest ({@link ToasterAtRest}) the
+   * band at rest when there is one, else the start or the re-prediction band; for a re-prediction
+   * the table cannot check, {@link #PROGRESS_BLIND_EXTRA} more. The guard and the fleet's promotion
+   * check both ask this, so that a candidate is replayed against what the device will allow.
+   */
+  public static Allowed allowed(
+      PredictionInput in,
+      double start,
+      double progress,
+      OptionalDouble atRest,
+      boolean tableSeesProgress) {
+    boolean rePrediction = in.progress() != null;
+    double band = rePrediction ? progress : start;
+    String forWhat = rePrediction ? " for a re-prediction" : "";
+    if (atRest.isPresent() && ToasterAtRest.at(in)) {
+      // at rest the two estimators see the same and agree closely; the general bands are set by
+      // warm toasters and would let an answer several shades off through here
+      band = atRest.getAsDouble();
+      forWhat = " for a toaster at rest";
+    }
+    boolean blind = rePrediction && !tableSeesProgress;
+    return new Allowed(blind ? band + PROGRESS_BLIND_EXTRA : band, forWhat, blind);
+  }
+
+  /**
    * The band of {@code primary} for a toaster at rest ({@link ToasterAtRest}): its card's, else
    * none (the start and re-prediction bands then apply at rest too).
    */

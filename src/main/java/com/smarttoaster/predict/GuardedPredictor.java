@@ -378,19 +378,14 @@ public final class GuardedPredictor implements AutoCloseable {
   /** The checker: null when the answer agrees with the non-ML estimate, else the reason. */
   private @Nullable String disagreement(double s, PredictionInput input) {
     double estimate = nonMlSeconds(input);
-    double allowed = input.progress() == null ? band : progressBand;
-    String source = input.progress() == null ? bandSource : bandSource + " for a re-prediction";
-    if (restBand.isPresent() && ToasterAtRest.at(input)) {
-      // at rest the two estimators see the same and agree closely; the general bands are set by
-      // warm toasters and would let an answer several shades off through here
-      allowed = restBand.getAsDouble();
-      source = bandSource + " for a toaster at rest";
-    }
-    if (input.progress() != null && !fallback.usesProgress()) {
-      allowed += CheckerBand.PROGRESS_BLIND_EXTRA;
-      source =
-          "the guard allows for a re-prediction the non-ML table cannot check against the heating progress";
-    }
+    CheckerBand.Allowed a =
+        CheckerBand.allowed(input, band, progressBand, restBand, fallback.usesProgress());
+    double allowed = a.band();
+    String source =
+        a.tableBlind()
+            ? "the guard allows for a re-prediction the non-ML table cannot check against the"
+                + " heating progress"
+            : bandSource + a.forWhat();
     double d = CheckerBand.disagreement(s, estimate);
     if (d <= allowed) {
       return null;

@@ -1,9 +1,15 @@
 package com.smarttoaster.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import com.smarttoaster.toast.ToastSettings;
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +53,34 @@ class CheckerBandTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> CheckerBand.measure(new double[] {1, -1}, new double[] {1, 1}));
+  }
+
+  @Test
+  void eachInputIsHeldToItsOwnBand() {
+    ToastSettings medium = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+    PredictionInput rested = new PredictionInput(medium, 21.0, 21.0, 230.0);
+    PredictionInput warm = new PredictionInput(medium, 60.0, 21.0, 230.0, 230.0, 90.0, 100.0, null);
+    HeatingProgress rise = new HeatingProgress(new double[] {4.0, 10.0, 17.0});
+    OptionalDouble atRest = OptionalDouble.of(0.10);
+
+    assertEquals(0.10, CheckerBand.allowed(rested, 0.18, 0.14, atRest, true).band());
+    assertEquals(
+        " for a toaster at rest", CheckerBand.allowed(rested, 0.18, 0.14, atRest, true).forWhat());
+    assertEquals(
+        0.10, CheckerBand.allowed(rested.withProgress(rise), 0.18, 0.14, atRest, true).band());
+    assertEquals(0.18, CheckerBand.allowed(warm, 0.18, 0.14, atRest, true).band());
+    CheckerBand.Allowed warmRePrediction =
+        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, true);
+    assertEquals(0.14, warmRePrediction.band());
+    assertEquals(" for a re-prediction", warmRePrediction.forWhat());
+    // a card without a band at rest: the general bands apply at rest too
+    assertEquals(
+        0.18, CheckerBand.allowed(rested, 0.18, 0.14, OptionalDouble.empty(), true).band());
+    // a table blind to the rise: the re-prediction gets the extra, whichever band it started from
+    CheckerBand.Allowed blind =
+        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, false);
+    assertTrue(blind.tableBlind());
+    assertEquals(0.14 + CheckerBand.PROGRESS_BLIND_EXTRA, blind.band(), 1e-12);
+    assertFalse(CheckerBand.allowed(warm, 0.18, 0.14, atRest, false).tableBlind());
   }
 }
