@@ -192,25 +192,36 @@ public final class BreadCheck {
   }
 
   /**
-   * A dataset row's input as the controller would hand it to the predictor: with its reading judged
-   * by this rule at the press (the row's chamber and ambient readings, its time since the last
-   * cycle). For measuring on the test split what the device will see, e.g. the checker band: the
-   * rule turns frozen bread in toast mode into defrost before either estimate is asked. Rows carry
-   * no board reading, so this corrects with the chamber reading; the device, which reads the
-   * boards, also turns frozen bread in a warm toaster into defrost (and thawed bread in defrost
-   * mode into toast), where the model and the table then agree more than the band assumes.
+   * A dataset row's input as the controller would hand it to the predictor: with the part's
+   * readings judged by this rule at the press (the row's chamber and ambient readings, its time
+   * since the last cycle). For measuring on the test split what the device will see, e.g. the
+   * checker band: the rule turns frozen bread in toast mode into defrost before either estimate is
+   * asked.
+   *
+   * @param breadApparentC the bread's reading at the press as the part gives it, before any range
+   *     check; NaN without a part
+   * @param boardReadC the boards' reading with the carriage up just before the press; NaN for none
    */
-  public static PredictionInput asPredicted(PredictionInput in) {
-    if (!in.hasBreadReading()) {
+  public static PredictionInput asPredicted(
+      PredictionInput in, double breadApparentC, double boardReadC) {
+    if (Double.isNaN(breadApparentC)) {
       return in;
     }
     Outcome o =
         judge(
-            new Reading(in.breadReadC(), null),
+            new Reading(breadApparentC, null, boardReadC),
             in.settings(),
             new TemperatureReading(in.chamberStartC(), in.ambientC(), null, 0L),
             in.sinceLastCycleS());
     return o.settings().equals(in.settings()) ? in : in.withSettings(o.settings());
+  }
+
+  /**
+   * The same for a row with only the input's reading (a recorded row: no board reading, and no
+   * reading outside {@code BreadReading}'s range), corrected with the chamber reading.
+   */
+  public static PredictionInput asPredicted(PredictionInput in) {
+    return asPredicted(in, in.hasBreadReading() ? in.breadReadC() : Double.NaN, Double.NaN);
   }
 
   /** The bread's surface temperature from the apparent reading and the surroundings, °C. */

@@ -85,6 +85,11 @@ public final class BackToBackCycles {
             : coolingReference(p, tc, Math.min(sincePauseS, HeatingProgress.AVERAGE_S));
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
     double breadReadC = breadThermometer(p, plan.sensorSeed());
+    double offsetC = breadThermometerOffsetC(plan.sensorSeed());
+    // the part's raw views, for the controller's rule (the boards with the carriage up: the bread's
+    // loading leaves them as they were)
+    double breadApparentC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), true) + offsetC;
+    double boardReadC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), false) + offsetC;
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
     boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
@@ -107,6 +112,8 @@ public final class BackToBackCycles {
         plan.storage(),
         plan.actualMainsVolts(),
         plan.earlier().size(),
+        breadApparentC,
+        boardReadC,
         p);
   }
 

@@ -284,6 +284,11 @@ public final class EnvelopeSampler {
    * @param storage where the bread came from
    * @param actualMainsVolts the real supply voltage, V
    * @param earlierCycles how many cycles ran before on this toaster
+   * @param breadApparentC the bread thermometer's reading at the press as the part gives it, before
+   *     any range check (the input keeps it only within {@code BreadReading}'s); NaN without a part
+   * @param boardReadC the same part's reading of the boards with the carriage up, just before the
+   *     press (what the controller reads between cycles, {@code control.BreadCheck}); NaN without a
+   *     part
    */
   public record Draw(
       PredictionInput input,
@@ -291,6 +296,8 @@ public final class EnvelopeSampler {
       BreadStorage storage,
       double actualMainsVolts,
       int earlierCycles,
+      double breadApparentC,
+      double boardReadC,
       ToasterPhysics start) {
     /** A copy of the toaster as this cycle begins: bread in, element off. */
     @Override

@@ -29,16 +29,22 @@ final class CommittedCardSeal {
 
   private CommittedCardSeal() {}
 
-  /** The inputs of the card's dataset's test split (the simulator is not needed: inputs only). */
-  static List<PredictionInput> testSplitInputs(ModelCard card) {
-    List<PredictionInput> in = new ArrayList<>();
+  /**
+   * The test split's inputs as the controller asks both estimates: after the bread thermometer's
+   * rule, with the part's raw readings the simulation gives (the boards read with the carriage up).
+   */
+  static List<PredictionInput> servedTestSplit(ModelCard card) {
+    List<Long> seeds = new ArrayList<>();
     for (int i = 0; i < (int) card.dataRows(); i++) {
       long rowSeed = SeedMix.rowSeed(card.dataSeed(), i);
       if (Split.forRowSeed(rowSeed) == Split.TEST) {
-        in.add(EnvelopeSampler.sample(rowSeed).input());
+        seeds.add(rowSeed);
       }
     }
-    return in;
+    return seeds.parallelStream()
+        .map(EnvelopeSampler::sample)
+        .map(d -> BreadCheck.asPredicted(d.input(), d.breadApparentC(), d.boardReadC()))
+        .toList();
   }
 
   /**
@@ -46,10 +52,7 @@ final class CommittedCardSeal {
    */
   static CheckerBand.Measurement measureStart(Mlp mlp, ModelCard card) {
     return CheckerBand.measure(
-        testSplitInputs(card).stream()
-            .map(BreadCheck::asPredicted)
-            .map(in -> in.withProgress(null))
-            .toList(),
+        servedTestSplit(card).stream().map(in -> in.withProgress(null)).toList(),
         network(mlp, card),
         new FallbackTimeTable());
   }
@@ -57,10 +60,7 @@ final class CommittedCardSeal {
   /** The re-prediction band: the same over the test split's inputs with the heating progress. */
   static CheckerBand.Measurement measureProgress(Mlp mlp, ModelCard card) {
     return CheckerBand.measure(
-        testSplitInputs(card).stream()
-            .map(BreadCheck::asPredicted)
-            .filter(in -> in.progress() != null)
-            .toList(),
+        servedTestSplit(card).stream().filter(in -> in.progress() != null).toList(),
         network(mlp, card),
         new FallbackTimeTable());
   }
@@ -70,10 +70,8 @@ final class CommittedCardSeal {
    * at rest.
    */
   static CheckerBand.Measurement measureAtRest(Mlp mlp, ModelCard card) {
-    List<PredictionInput> served =
-        testSplitInputs(card).stream().map(BreadCheck::asPredicted).toList();
     List<PredictionInput> atRest = new ArrayList<>();
-    for (PredictionInput in : served) {
+    for (PredictionInput in : servedTestSplit(card)) {
       if (ToasterAtRest.at(in)) {
         atRest.add(in.withProgress(null));
         if (in.progress() != null) {

@@ -95,14 +95,15 @@ class CommittedCardTest {
   }
 
   /**
-   * The installed model, behind its guard with the card's band, is rarely overruled on its test
-   * split.
+   * The installed model, behind its guard with the card's bands, is rarely overruled on its test
+   * split as the device asks it.
    */
   @Test
   void theInstalledModelPassesItsCheckerOnTheTestSplit() {
     ToastTimePredictor model = ModelPredictor.loadDefault();
     assertInstanceOf(ModelPredictor.class, model, "the installed model and its card must load");
-    List<PredictionInput> inputs = CommittedCardSeal.testSplitInputs(card);
+    // as the controller asks: after the bread thermometer's rule, with the boards read
+    List<PredictionInput> inputs = CommittedCardSeal.servedTestSplit(card);
     try (GuardedPredictor g =
         new GuardedPredictor(model, new FallbackTimeTable(), 2.0, 5.0, 285.0)) {
       assertEquals(card.checkerBand(), g.checkerBand());

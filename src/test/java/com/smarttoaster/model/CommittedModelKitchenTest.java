@@ -96,6 +96,8 @@ class CommittedModelKitchenTest {
               raw.storage(),
               raw.actualMainsVolts(),
               raw.earlierCycles(),
+              thermometer ? read : Double.NaN,
+              thermometer ? raw.start().boardC() : Double.NaN,
               raw.start());
       double startS = predict(d.input().withProgress(null));
       boolean rePredicted = startS > ToastController.REPREDICT_MIN_S;
