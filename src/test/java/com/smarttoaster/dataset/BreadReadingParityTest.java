@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.smarttoaster.control.BreadCheck;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.BreadRadiance;
@@ -147,6 +148,83 @@ class BreadReadingParityTest {
             "a reading of " + controller + " °C for bread at " + breadC + " °C after a cycle");
       }
     }
+  }
+
+  @ParameterizedTest(name = "{2} bread at {1} °C in {3} mode {0} s after a cycle")
+  @CsvSource({
+    "5, -18.0, FREEZER, TOAST",
+    "30, -18.0, FREEZER, TOAST",
+    "60, -14.0, FREEZER, BAGEL",
+    "10, 3.0, FRIDGE, TOAST",
+    "30, 21.0, ROOM, DEFROST",
+    "30, -18.0, FREEZER, DEFROST",
+  })
+  void theRulesDecisionWithTheBoardsReadIsTheControllers(
+      double pauseS, double breadC, BreadStorage storage, ToastMode mode) {
+    // The checker's bands are measured on rows judged as the controller judges them
+    // (TrainingHooks.served): the row's raw readings must give the controller's mode.
+    ToastSettings asked = new ToastSettings(4, BreadType.WHITE, 12, 2, mode);
+    BreadSpec first = new BreadSpec(BreadType.WHITE, 12, 21.0);
+    int checked = 0;
+    for (long seed = 4000; seed < 4006; seed++) {
+      if (Double.isNaN(BackToBackCycles.breadThermometerOffsetC(seed))) {
+        continue; // this row's toaster has no thermometer
+      }
+      EnvelopeSampler.Draw d =
+          BackToBackCycles.run(
+              new EnvelopeSampler.Plan(
+                  asked,
+                  21.0,
+                  230,
+                  230,
+                  230,
+                  breadC,
+                  storage,
+                  List.of(
+                      new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS)),
+                  false,
+                  Double.NaN,
+                  seed));
+      ToastMode dataset =
+          BreadCheck.asPredicted(d.input(), d.breadApparentC(), d.boardReadC()).settings().mode();
+      Scenario sc =
+          new Scenario(
+              1,
+              "rule parity",
+              seed,
+              21.0,
+              230,
+              21.0,
+              2,
+              new BreadSpec(BreadType.WHITE, 12, breadC),
+              4,
+              mode,
+              List.of(),
+              List.of(),
+              List.of(new EarlierCycle(first, 4, ToastMode.TOAST, 2, pauseS)),
+              230.0,
+              230.0);
+      AtomicReference<PredictionInput> seen = new AtomicReference<>();
+      new CycleSimulation(
+              sc,
+              SimulationOptions.defaults("fixed-timer"),
+              ApplianceRemote.listeningOnly(
+                  new ControllerListener() {
+                    @Override
+                    public void onCycleStarted(PredictionInput in, Prediction p, long atNanos) {
+                      seen.set(in);
+                    }
+                  }))
+          .run(null);
+      assertEquals(dataset, seen.get().settings().mode(), "seed " + seed);
+      ToastMode expected =
+          storage == BreadStorage.FREEZER
+              ? ToastMode.DEFROST
+              : mode == ToastMode.DEFROST ? ToastMode.TOAST : mode;
+      assertEquals(expected, dataset, "what the bread is, seed " + seed);
+      checked++;
+    }
+    assertTrue(checked >= 2, checked + " of 6 row seeds had a thermometer");
   }
 
   @Test
