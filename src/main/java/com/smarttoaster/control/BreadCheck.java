@@ -63,11 +63,7 @@ public final class BreadCheck {
    * @param event what to tell the user, or null when there is nothing to say (no sensor, or the
    *     bread agrees with the mode)
    */
-  public record Outcome(ToastSettings settings, @Nullable String event) {
-    boolean adapted(ToastSettings asked) {
-      return !settings.equals(asked);
-    }
-  }
+  public record Outcome(ToastSettings settings, @Nullable String event) {}
 
   /**
    * One reading taken at the press, shared by the rule and the model's input so that both see the
@@ -81,11 +77,6 @@ public final class BreadCheck {
   public record Reading(double apparentC, @Nullable String failure, double boardC) {
     /** The boards cool with τ ≈ 100 s (HeatHistory.FAST_TAU_S): 2 % of their excess in 2 s. */
     public static final double BOARD_MAX_AGE_S = 2.0;
-
-    /** A reading without one of the boards. */
-    public Reading(double apparentC, @Nullable String failure) {
-      this(apparentC, failure, Double.NaN);
-    }
 
     /**
      * Reads the thermometer once; null when none is fitted.
@@ -104,7 +95,7 @@ public final class BreadCheck {
     }
 
     boolean hasBoard() {
-      return Double.isFinite(boardC) && BreadReading.plausibleBoard(boardC);
+      return BreadReading.plausibleBoard(boardC);
     }
 
     /** What the predictor is given: the reading, or NaN for none ({@code reading} may be null). */
@@ -114,15 +105,6 @@ public final class BreadCheck {
   }
 
   private BreadCheck() {}
-
-  /** {@link #judge(Reading, ToastSettings, TemperatureReading, double)} with a fresh reading. */
-  public static Outcome judge(
-      @Nullable BreadThermometer thermometer,
-      ToastSettings asked,
-      TemperatureReading chamber,
-      double sinceLastCycleS) {
-    return judge(Reading.take(thermometer, Double.NaN), asked, chamber, sinceLastCycleS);
-  }
 
   /**
    * @param reading the thermometer's reading at the press; null when none is fitted
@@ -146,7 +128,7 @@ public final class BreadCheck {
     // Boards at 300 °C lift the apparent reading of bread well above any kitchen's: with them read,
     // such a reading is still one of bread (the model is not given it, BreadReading).
     double maxC = board ? BreadReading.PLAUSIBLE_BOARD_MAX_C : BreadReading.PLAUSIBLE_MAX_C;
-    if (!(BreadReading.plausible(readC) || (board && readC >= 0 && readC <= maxC))) {
+    if (!BreadReading.within(readC, maxC)) {
       return notUsed(
           asked,
           String.format(

@@ -84,12 +84,12 @@ public final class BackToBackCycles {
             ? idleReference(tc)
             : coolingReference(p, tc, Math.min(sincePauseS, HeatingProgress.AVERAGE_S));
     p.loadBread(s.slices(), s.bread(), s.thicknessMm(), plan.breadStartC());
-    double breadReadC = breadThermometer(p, plan.sensorSeed());
     double offsetC = breadThermometerOffsetC(plan.sensorSeed());
-    // the part's raw views, for the controller's rule (the boards with the carriage up: the bread's
-    // loading leaves them as they were)
+    // the part's raw views (NaN without one), the bread's for the model and the controller's rule,
+    // the boards' with the carriage up for the rule (the bread's loading leaves them as they were)
     double breadApparentC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), true) + offsetC;
     double boardReadC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), false) + offsetC;
+    double breadReadC = asModelInput(breadApparentC);
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
     boolean told = !plan.earlier().isEmpty() && !plan.historyForgotten();
@@ -233,14 +233,17 @@ public final class BackToBackCycles {
    * press, before heat flows, as here; {@code BreadReadingParityTest} holds the two together.
    */
   static double breadThermometer(ToasterPhysics atPress, long sensorSeed) {
-    double offsetC = breadThermometerOffsetC(sensorSeed);
-    if (Double.isNaN(offsetC)) {
-      return Double.NaN;
-    }
-    double read =
-        BreadRadiance.apparentC(atPress.breadSurfaceC(), atPress.boardC(), true) + offsetC;
-    // as the float the model sees, so the CSV's column reads back to the same input
-    return BreadReading.plausible(read) ? (double) (float) read : Double.NaN;
+    return asModelInput(
+        BreadRadiance.apparentC(atPress.breadSurfaceC(), atPress.boardC(), true)
+            + breadThermometerOffsetC(sensorSeed));
+  }
+
+  /**
+   * The part's reading as the model's input: NaN when there is none or no controller would use it,
+   * else as the float the model sees, so the CSV's column reads back to the same input.
+   */
+  private static double asModelInput(double apparentC) {
+    return BreadReading.plausible(apparentC) ? (double) (float) apparentC : Double.NaN;
   }
 
   /**

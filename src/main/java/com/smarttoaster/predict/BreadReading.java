@@ -26,15 +26,16 @@ public final class BreadReading {
    * temperature of the boards the bread faces.
    */
   public static boolean plausibleBoard(double apparentC) {
-    return Double.isFinite(apparentC)
-        && apparentC >= PLAUSIBLE_MIN_C
-        && apparentC <= PLAUSIBLE_BOARD_MAX_C;
+    return within(apparentC, PLAUSIBLE_BOARD_MAX_C);
   }
 
   /** True when {@code apparentC} (°C, emissivity 1) may be used as a reading of the bread. */
   public static boolean plausible(double apparentC) {
-    return Double.isFinite(apparentC)
-        && apparentC >= PLAUSIBLE_MIN_C
-        && apparentC <= PLAUSIBLE_MAX_C;
+    return within(apparentC, PLAUSIBLE_MAX_C);
+  }
+
+  /** True when {@code apparentC} is a number from {@link #PLAUSIBLE_MIN_C} to {@code maxC}. */
+  public static boolean within(double apparentC, double maxC) {
+    return Double.isFinite(apparentC) && apparentC >= PLAUSIBLE_MIN_C && apparentC <= maxC;
   }
 }
