@@ -1,8 +1,10 @@
 package com.smarttoaster.predict;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far the model's time may stray from the independent non-ML estimate (the {@link
@@ -128,6 +130,43 @@ public final class CheckerBand {
       f[i] = table.predictSeconds(inputs.get(i));
     }
     return measure(m, f);
+  }
+
+  /**
+   * The card's three bands measured over the same inputs.
+   *
+   * @param start over every input at the start (its heating progress taken off)
+   * @param progress over the inputs with heating progress; null when there are none
+   * @param atRest over both from a toaster at rest ({@link ToasterAtRest}); null when there are
+   *     none
+   */
+  public record Bands(
+      Measurement start, @Nullable Measurement progress, @Nullable Measurement atRest) {}
+
+  /**
+   * The three bands over {@code served}: the test split's inputs as the controller asks both
+   * estimates (after the bread thermometer's rule). The trainer and the committed card's seal both
+   * measure with this, so that a card sealed again records what a retrain would.
+   */
+  public static Bands measureAll(
+      List<PredictionInput> served,
+      ToDoubleFunction<PredictionInput> model,
+      FallbackTimeTable table) {
+    List<PredictionInput> starts = new ArrayList<>();
+    List<PredictionInput> rePredictions = new ArrayList<>();
+    for (PredictionInput in : served) {
+      starts.add(in.withProgress(null));
+      if (in.progress() != null) {
+        rePredictions.add(in);
+      }
+    }
+    List<PredictionInput> atRest = new ArrayList<>(starts);
+    atRest.addAll(rePredictions);
+    atRest.removeIf(in -> !ToasterAtRest.at(in));
+    return new Bands(
+        measure(starts, model, table),
+        rePredictions.isEmpty() ? null : measure(rePredictions, model, table),
+        atRest.isEmpty() ? null : measure(atRest, model, table));
   }
 
   /**

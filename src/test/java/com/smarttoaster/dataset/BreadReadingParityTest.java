@@ -94,46 +94,18 @@ class BreadReadingParityTest {
   @ParameterizedTest(name = "second batch {0} s after a first, bread at {1} °C")
   @CsvSource({"5, 21.0", "45, -18.0", "300, 21.0"})
   void afterAnEarlierCycleTheBoardsReflectionIsTheControllers(double pauseS, double breadC) {
-    ToastSettings white = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
-    BreadSpec first = new BreadSpec(BreadType.WHITE, 12, 21.0);
     for (long run = 0; run < 3; run++) {
       long seed = 3000 + run;
-      EnvelopeSampler.Plan plan =
-          new EnvelopeSampler.Plan(
-              white,
-              21.0,
-              230,
-              230,
-              230,
-              breadC,
-              BreadStorage.ROOM,
-              List.of(new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS)),
-              false,
-              Double.NaN,
-              seed);
       double offset = BackToBackCycles.breadThermometerOffsetC(seed);
       if (Double.isNaN(offset)) {
         continue; // this row's toaster has no thermometer
       }
-      PredictionInput row = BackToBackCycles.run(plan).input();
-      Scenario sc =
-          new Scenario(
-              1,
-              "parity",
-              seed,
-              21.0,
-              230,
-              21.0,
-              2,
-              new BreadSpec(BreadType.WHITE, 12, breadC),
-              4,
-              ToastMode.TOAST,
-              List.of(),
-              List.of(),
-              List.of(new EarlierCycle(first, 4, ToastMode.TOAST, 2, pauseS)),
-              230.0,
-              230.0);
-      double controller = controllerWithoutOffset(sc);
+      PredictionInput row =
+          BackToBackCycles.run(
+                  rowAfterAFirst(ToastMode.TOAST, breadC, BreadStorage.ROOM, pauseS, seed))
+              .input();
+      double controller =
+          controllerWithoutOffset(scenarioAfterAFirst(ToastMode.TOAST, breadC, pauseS, seed));
       if (!row.hasBreadReading()) {
         // the hot boards' reflection took the reading above 60 °C: neither uses it
         assertTrue(Double.isNaN(controller), "controller's reading " + controller + " °C");
@@ -163,60 +135,17 @@ class BreadReadingParityTest {
       double pauseS, double breadC, BreadStorage storage, ToastMode mode) {
     // The checker's bands are measured on rows judged as the controller judges them
     // (TrainingHooks.served): the row's raw readings must give the controller's mode.
-    ToastSettings asked = new ToastSettings(4, BreadType.WHITE, 12, 2, mode);
-    BreadSpec first = new BreadSpec(BreadType.WHITE, 12, 21.0);
     int checked = 0;
     for (long seed = 4000; seed < 4006; seed++) {
       if (Double.isNaN(BackToBackCycles.breadThermometerOffsetC(seed))) {
         continue; // this row's toaster has no thermometer
       }
       EnvelopeSampler.Draw d =
-          BackToBackCycles.run(
-              new EnvelopeSampler.Plan(
-                  asked,
-                  21.0,
-                  230,
-                  230,
-                  230,
-                  breadC,
-                  storage,
-                  List.of(
-                      new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS)),
-                  false,
-                  Double.NaN,
-                  seed));
+          BackToBackCycles.run(rowAfterAFirst(mode, breadC, storage, pauseS, seed));
       ToastMode dataset =
           BreadCheck.asPredicted(d.input(), d.breadApparentC(), d.boardReadC()).settings().mode();
-      Scenario sc =
-          new Scenario(
-              1,
-              "rule parity",
-              seed,
-              21.0,
-              230,
-              21.0,
-              2,
-              new BreadSpec(BreadType.WHITE, 12, breadC),
-              4,
-              mode,
-              List.of(),
-              List.of(),
-              List.of(new EarlierCycle(first, 4, ToastMode.TOAST, 2, pauseS)),
-              230.0,
-              230.0);
-      AtomicReference<PredictionInput> seen = new AtomicReference<>();
-      new CycleSimulation(
-              sc,
-              SimulationOptions.defaults("fixed-timer"),
-              ApplianceRemote.listeningOnly(
-                  new ControllerListener() {
-                    @Override
-                    public void onCycleStarted(PredictionInput in, Prediction p, long atNanos) {
-                      seen.set(in);
-                    }
-                  }))
-          .run(null);
-      assertEquals(dataset, seen.get().settings().mode(), "seed " + seed);
+      PredictionInput served = controllerInput(scenarioAfterAFirst(mode, breadC, pauseS, seed));
+      assertEquals(dataset, served.settings().mode(), "seed " + seed);
       ToastMode expected =
           storage == BreadStorage.FREEZER
               ? ToastMode.DEFROST
@@ -261,6 +190,23 @@ class BreadReadingParityTest {
    * when it had no reading.
    */
   private static double controllerWithoutOffset(Scenario sc) {
+    PredictionInput in = controllerInput(sc);
+    if (!in.hasBreadReading()) {
+      return Double.NaN;
+    }
+    // the simulated part's offset comes from the scenario's seed (SimulatedAppliance)
+    double offset =
+        new BreadRadiance(
+                new ToasterPhysics(
+                    new ApplianceConditions(21, 230, 21, 1, BreadType.WHITE, 12, 21, 230)),
+                () -> true,
+                sc.seed())
+            .offsetC();
+    return in.breadReadC() - offset;
+  }
+
+  /** What the controller handed the predictor at the measured cycle's press. */
+  private static PredictionInput controllerInput(Scenario sc) {
     AtomicReference<PredictionInput> seen = new AtomicReference<>();
     ControllerListener listener =
         new ControllerListener() {
@@ -274,17 +220,49 @@ class BreadReadingParityTest {
         .run(null);
     PredictionInput in = seen.get();
     assertNotNull(in, "the measured cycle started");
-    if (!in.hasBreadReading()) {
-      return Double.NaN;
-    }
-    // the simulated part's offset comes from the scenario's seed (SimulatedAppliance)
-    double offset =
-        new BreadRadiance(
-                new ToasterPhysics(
-                    new ApplianceConditions(21, 230, 21, 1, BreadType.WHITE, 12, 21, 230)),
-                () -> true,
-                sc.seed())
-            .offsetC();
-    return in.breadReadC() - offset;
+    return in;
+  }
+
+  /**
+   * A dataset row of two 12 mm white slices at shade 4 in a 21 °C kitchen at 230 V, {@code pauseS}
+   * after a first such cycle of room bread.
+   */
+  private static EnvelopeSampler.Plan rowAfterAFirst(
+      ToastMode mode, double breadC, BreadStorage storage, double pauseS, long seed) {
+    return new EnvelopeSampler.Plan(
+        new ToastSettings(4, BreadType.WHITE, 12, 2, mode),
+        21.0,
+        230,
+        230,
+        230,
+        breadC,
+        storage,
+        List.of(new EnvelopeSampler.EarlierCycle(2, BreadType.WHITE, 12, 21.0, 4, pauseS)),
+        false,
+        Double.NaN,
+        seed);
+  }
+
+  /** The same toaster and bread as {@link #rowAfterAFirst}, as a scenario for the appliance. */
+  private static Scenario scenarioAfterAFirst(
+      ToastMode mode, double breadC, double pauseS, long seed) {
+    return new Scenario(
+        1,
+        "parity",
+        seed,
+        21.0,
+        230,
+        21.0,
+        2,
+        new BreadSpec(BreadType.WHITE, 12, breadC),
+        4,
+        mode,
+        List.of(),
+        List.of(),
+        List.of(
+            new EarlierCycle(
+                new BreadSpec(BreadType.WHITE, 12, 21.0), 4, ToastMode.TOAST, 2, pauseS)),
+        230.0,
+        230.0);
   }
 }

@@ -11,7 +11,6 @@ import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.predict.ToasterAtRest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,38 +47,12 @@ final class CommittedCardSeal {
   }
 
   /**
-   * The start band of the committed network against the installed table over the card's test split.
+   * The committed network's three bands against the installed table over the card's test split, as
+   * the trainer measures them.
    */
-  static CheckerBand.Measurement measureStart(Mlp mlp, ModelCard card) {
-    return CheckerBand.measure(
-        servedTestSplit(card).stream().map(in -> in.withProgress(null)).toList(),
-        network(mlp, card),
-        new FallbackTimeTable());
-  }
-
-  /** The re-prediction band: the same over the test split's inputs with the heating progress. */
-  static CheckerBand.Measurement measureProgress(Mlp mlp, ModelCard card) {
-    return CheckerBand.measure(
-        servedTestSplit(card).stream().filter(in -> in.progress() != null).toList(),
-        network(mlp, card),
-        new FallbackTimeTable());
-  }
-
-  /**
-   * The band at rest: the same over the test split's start and re-prediction inputs from a toaster
-   * at rest.
-   */
-  static CheckerBand.Measurement measureAtRest(Mlp mlp, ModelCard card) {
-    List<PredictionInput> atRest = new ArrayList<>();
-    for (PredictionInput in : servedTestSplit(card)) {
-      if (ToasterAtRest.at(in)) {
-        atRest.add(in.withProgress(null));
-        if (in.progress() != null) {
-          atRest.add(in);
-        }
-      }
-    }
-    return CheckerBand.measure(atRest, network(mlp, card), new FallbackTimeTable());
+  static CheckerBand.Bands measure(Mlp mlp, ModelCard card) {
+    return CheckerBand.measureAll(
+        servedTestSplit(card), network(mlp, card), new FallbackTimeTable());
   }
 
   private static java.util.function.ToDoubleFunction<PredictionInput> network(
@@ -92,15 +65,13 @@ final class CommittedCardSeal {
     Mlp mlp = json.readValue(DIR.resolve("toast-time.mlp.json").toFile(), Mlp.class);
     ModelCard card = json.readValue(DIR.resolve("toast-time.card.json").toFile(), ModelCard.class);
     byte[] tflite = Files.readAllBytes(DIR.resolve("toast-time.tflite"));
-    CheckerBand.Measurement start = measureStart(mlp, card);
-    CheckerBand.Measurement progress = measureProgress(mlp, card);
-    CheckerBand.Measurement atRest = measureAtRest(mlp, card);
+    CheckerBand.Bands b = measure(mlp, card);
     ModelCard sealed =
         ModelCardChecks.seal(
-            card.withCheckerBands(start.band(), progress.band(), atRest.band()), tflite);
+            card.withCheckerBands(b.start().band(), b.progress().band(), b.atRest().band()),
+            tflite);
     json.enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);
-    System.out.println(
-        start + "; " + progress + "; " + atRest + "; sealed " + sealed.integritySha256());
+    System.out.println(b + "; sealed " + sealed.integritySha256());
   }
 }

@@ -57,15 +57,14 @@ class CommittedCardTest {
   void theBandsCoverTheModelAndTheInstalledTableOnTheTestSplit() {
     // Each band must let most of its inputs through, and must not be slack: a band wider than the
     // split needs lets an in-range but wrong answer burn toast.
-    CheckerBand.Measurement start = CommittedCardSeal.measureStart(mlp, card);
-    CheckerBand.Measurement progress = CommittedCardSeal.measureProgress(mlp, card);
+    CheckerBand.Bands bands = CommittedCardSeal.measure(mlp, card);
+    CheckerBand.Measurement start = bands.start();
     assertTrue(
         start.rows() > 0.08 * card.dataRows() && start.rows() < 0.12 * card.dataRows(),
         "the test split: " + start);
     assertBand(start, card.checkerBand());
-    assertBand(progress, card.checkerBandProgress());
-    CheckerBand.Measurement atRest = CommittedCardSeal.measureAtRest(mlp, card);
-    assertBand(atRest, card.checkerBandAtRest());
+    assertBand(bands.progress(), card.checkerBandProgress());
+    assertBand(bands.atRest(), card.checkerBandAtRest());
     // At rest the two estimators see the same toaster: a band there as wide as the general one
     // would be no narrower check, and let the absurd kitchen suite's 204 s for 179 s through.
     assertTrue(

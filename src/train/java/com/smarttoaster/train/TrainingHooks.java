@@ -12,15 +12,14 @@ import com.smarttoaster.predict.InvalidFallbackTableException;
 import com.smarttoaster.predict.ModelCardChecks;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.predict.ToasterAtRest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the non-ML checker's work joins a training run (issue 11, the checker branch). {@link
@@ -96,32 +95,19 @@ final class TrainingHooks {
   static final List<CardStep> CARD_STEPS = List.of(TrainingHooks::measureBand, TrainingHooks::seal);
 
   static ModelCard measureBand(ModelCard card, Run run) {
-    List<PredictionInput> starts = new ArrayList<>();
-    List<PredictionInput> rePredictions = new ArrayList<>();
-    for (PredictionInput served : run.test().parallelStream().map(TrainingHooks::served).toList()) {
-      starts.add(served.withProgress(null));
-      if (served.progress() != null) {
-        rePredictions.add(served);
-      }
-    }
-    CheckerBand.Measurement start = CheckerBand.measure(starts, run.network(), run.fallback());
-    System.err.printf(Locale.ROOT, "checker band, start: %s%n", start);
-    List<PredictionInput> atRest = new ArrayList<>(starts);
-    atRest.addAll(rePredictions);
-    atRest.removeIf(in -> !ToasterAtRest.at(in));
-    Double restBand = null;
-    if (!atRest.isEmpty()) {
-      CheckerBand.Measurement rest = CheckerBand.measure(atRest, run.network(), run.fallback());
-      System.err.printf(Locale.ROOT, "checker band, toaster at rest: %s%n", rest);
-      restBand = rest.band();
-    }
-    if (rePredictions.isEmpty()) {
-      return card.withCheckerBands(start.band(), null, restBand);
-    }
-    CheckerBand.Measurement progress =
-        CheckerBand.measure(rePredictions, run.network(), run.fallback());
-    System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", progress);
-    return card.withCheckerBands(start.band(), progress.band(), restBand);
+    CheckerBand.Bands b =
+        CheckerBand.measureAll(
+            run.test().parallelStream().map(TrainingHooks::served).toList(),
+            run.network(),
+            run.fallback());
+    System.err.printf(Locale.ROOT, "checker band, start: %s%n", b.start());
+    System.err.printf(Locale.ROOT, "checker band, toaster at rest: %s%n", b.atRest());
+    System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", b.progress());
+    return card.withCheckerBands(b.start().band(), band(b.progress()), band(b.atRest()));
+  }
+
+  private static @Nullable Double band(CheckerBand.@Nullable Measurement m) {
+    return m == null ? null : m.band();
   }
 
   /**
