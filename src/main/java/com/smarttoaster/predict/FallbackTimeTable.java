@@ -145,26 +145,22 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     }
     validate(c.start(), FallbackBasis.START_VARIABLES, FallbackBasis.startTerms(), name + " start");
     FallbackCoefficients.BreadFactor f = c.breadFactor();
-    if (f != null && !(f.perKelvin() >= 0 && f.perKelvin() <= MAX_BREAD_PER_K)) {
-      throw new InvalidFallbackTableException(
-          name
-              + " gives the bread factor perKelvin "
-              + f.perKelvin()
-              + ", outside 0.."
-              + MAX_BREAD_PER_K);
-    }
-    if (f != null && !(f.maxColderK() >= 0 && f.maxColderK() <= MAX_BREAD_COLDER_K)) {
-      throw new InvalidFallbackTableException(
-          name
-              + " gives the bread factor maxColderK "
-              + f.maxColderK()
-              + ", outside 0.."
-              + MAX_BREAD_COLDER_K);
+    if (f != null) {
+      requireBreadFactor(name, "perKelvin", f.perKelvin(), MAX_BREAD_PER_K);
+      requireBreadFactor(name, "maxColderK", f.maxColderK(), MAX_BREAD_COLDER_K);
     }
     if (c.progress() != null) {
       List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
       vars.addAll(FallbackBasis.RISE_VARIABLES);
       validate(c.progress(), vars, FallbackBasis.progressTerms(), name + " progress");
+    }
+  }
+
+  private static void requireBreadFactor(String name, String field, double value, double max)
+      throws InvalidFallbackTableException {
+    if (!(value >= 0 && value <= max)) {
+      throw new InvalidFallbackTableException(
+          name + " gives the bread factor " + field + " " + value + ", outside 0.." + max);
     }
   }
 
