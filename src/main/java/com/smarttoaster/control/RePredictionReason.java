@@ -2,6 +2,7 @@ package com.smarttoaster.control;
 
 import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.toast.ToastMode;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,8 @@ final class RePredictionReason {
    * @param mode the cycle's mode
    * @param beforeS the time the cycle had, s
    * @param afterS the re-predicted total, s
-   * @param riseC the chamber's rise at {@link HeatingProgress#AT_S}, °C
+   * @param riseC the chamber's rise at the first of {@link HeatingProgress#AT_S} (as many as
+   *     taken), °C
    */
   static String describe(ToastMode mode, double beforeS, double afterS, double[] riseC) {
     String seen =
@@ -29,7 +31,7 @@ final class RePredictionReason {
             Locale.ROOT,
             "chamber rose %s °C after %s s of heating",
             join(riseC),
-            join(HeatingProgress.AT_S));
+            join(Arrays.copyOf(HeatingProgress.AT_S, riseC.length)));
     double ratio = afterS / beforeS;
     if (ratio >= MUCH_LONGER) {
       String forMode = mode == ToastMode.DEFROST ? "" : " for " + mode.id() + " mode";

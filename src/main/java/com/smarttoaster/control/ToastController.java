@@ -19,6 +19,7 @@ import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
@@ -39,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * the chamber is read at {@link HeatingProgress#AT_S}, each value the mean of the samples in the
  * {@link HeatingProgress#AVERAGE_S} before it less the mean of those before the heat started (not
  * reaching back past the previous cycle's heat; {@link ChamberWindow}, which takes the sensor's
- * noise out); at the last of them, a cycle predicted longer than {@link #REPREDICT_MIN_S} is
- * predicted once more through the same guard with that progress, and the answer replaces the
- * cycle's total time (never less than the time already heated plus {@link #REPREDICT_MARGIN_S}).
- * The change is told to the listener ({@link ControllerListener#onRePredicted}) with a reason in
- * words. The controller adapts and tells rather than asking the user mid-cycle (README,
- * "Re-prediction").
+ * noise out); at the {@link HeatingProgress#EARLY}th of them (30 s), a cycle predicted longer than
+ * {@link #REPREDICT_MIN_S} is predicted once more through the same guard with that progress, and
+ * the answer replaces the cycle's total time (never less than the time already heated plus {@link
+ * #REPREDICT_MARGIN_S}); a cycle that still heats at the last of them (60 s) is predicted a third
+ * time, with all of them, the same way. The change is told to the listener ({@link
+ * ControllerListener#onRePredicted}) with a reason in words. The controller adapts and tells rather
+ * than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -121,6 +123,10 @@ public final class ToastController {
   private final double[] rises = new double[HeatingProgress.AT_S.length];
   private int risesTaken;
   private boolean progressLost;
+
+  /** The first re-prediction was asked this cycle (so the second may follow it). */
+  private boolean rePredictedEarly;
+
   private GuardedPredictor.@Nullable PendingPrediction rePrediction;
 
   public ToastController(
@@ -501,6 +507,7 @@ public final class ToastController {
     cycleInput = input;
     risesTaken = 0;
     progressLost = false;
+    rePredictedEarly = false;
     heatStartNanos = clock.nanos();
     baseC = window.meanBefore(heatStartNanos, hadCycle ? lastHeatEndNanos : Long.MIN_VALUE);
     if (Double.isNaN(baseC)) {
@@ -517,8 +524,9 @@ public final class ToastController {
   }
 
   /**
-   * Samples the chamber at {@link HeatingProgress#AT_S} of heating; at the last, starts the one
-   * re-prediction; then follows it until it answers.
+   * Samples the chamber at {@link HeatingProgress#AT_S} of heating; at the {@link
+   * HeatingProgress#EARLY}th and at the last, starts a re-prediction; then follows it until it
+   * answers.
    */
   private void followProgress(long now) {
     double heatedS = (now - heatStartNanos) / 1e9;
@@ -531,13 +539,15 @@ public final class ToastController {
             heatedS);
       } else {
         rises[risesTaken++] = HeatingProgress.rise(meanC, baseC);
-        if (risesTaken == rises.length && shouldRePredict()) {
-          PredictionInput withProgress = cycleInput().withProgress(new HeatingProgress(rises));
-          Prediction start = cyclePrediction();
-          rePrediction =
-              start.isFallback()
-                  ? predictor.startWithoutPrimary(withProgress, start.fallbackReason())
-                  : predictor.start(withProgress);
+        if (risesTaken == HeatingProgress.EARLY && shouldRePredict()) {
+          rePredictedEarly = true;
+          rePredict();
+        } else if (risesTaken == rises.length && rePredictedEarly) {
+          if (rePrediction == null) {
+            rePredict();
+          } else {
+            log.debug("The first re-prediction has not answered after {} s; no second", heatedS);
+          }
         }
       }
     }
@@ -545,6 +555,20 @@ public final class ToastController {
     if (again != null) {
       again.poll().ifPresent(answer -> rePredicted(answer, now));
     }
+  }
+
+  /**
+   * Asks for the cycle's time again with the rises so far; from the non-ML table alone once the
+   * cycle's time came from it (as at the start).
+   */
+  private void rePredict() {
+    PredictionInput withProgress =
+        cycleInput().withProgress(new HeatingProgress(Arrays.copyOf(rises, risesTaken)));
+    Prediction current = cyclePrediction();
+    rePrediction =
+        current.isFallback()
+            ? predictor.startWithoutPrimary(withProgress, current.fallbackReason())
+            : predictor.start(withProgress);
   }
 
   private boolean shouldRePredict() {
@@ -587,7 +611,11 @@ public final class ToastController {
     Prediction after = new Prediction(total, answer.predictor(), answer.fallbackReason());
     prediction = after;
     String reason =
-        RePredictionReason.describe(cycleInput().settings().mode(), before.seconds(), total, rises);
+        RePredictionReason.describe(
+            cycleInput().settings().mode(),
+            before.seconds(),
+            total,
+            Arrays.copyOf(rises, risesTaken));
     listener.onRePredicted(before, after, now, reason);
     log.info(
         "Cycle re-predicted: {} s (was {} s): {}",

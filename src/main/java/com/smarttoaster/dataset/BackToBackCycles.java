@@ -191,7 +191,7 @@ public final class BackToBackCycles {
     int mark = 0;
     long lastSample = 0;
     long lagSteps = Math.round(HEAT_LAG_S / HEAT_STEP_S);
-    long steps = Math.round(HeatingProgress.checkpointS() / HEAT_STEP_S);
+    long steps = Math.round(HeatingProgress.lateCheckpointS() / HEAT_STEP_S);
     for (long k = 1; k <= steps; k++) {
       p.setElementPowered(k > lagSteps);
       p.update(HEAT_STEP_S);

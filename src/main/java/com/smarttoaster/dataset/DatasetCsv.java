@@ -216,7 +216,16 @@ public final class DatasetCsv {
     ToastSettings s = new ToastSettings(shade, bread, f[1], slices, mode);
     int k = ModelFeatures.PROGRESS_KNOWN;
     HeatingProgress progress = null;
-    if (f[k] == 1f) {
+    int l = ModelFeatures.LATE_PROGRESS_KNOWN;
+    if (f[l] != 0f && (f[l] != 1f || f[k] != 1f)) {
+      throw new IllegalArgumentException(
+          "lateProgressKnown is " + f[l] + " with progressKnown " + f[k] + ", not 0, or 1 with 1");
+    }
+    if (f[k] == 1f && f[l] == 1f) {
+      progress =
+          new HeatingProgress(
+              new double[] {f[k + 1], f[k + 2], f[k + 3], f[l + 1], f[l + 2], f[l + 3]});
+    } else if (f[k] == 1f) {
       progress = new HeatingProgress(new double[] {f[k + 1], f[k + 2], f[k + 3]});
     } else if (f[k] != 0f) {
       throw new IllegalArgumentException("progressKnown is " + f[k] + ", not 0 or 1");

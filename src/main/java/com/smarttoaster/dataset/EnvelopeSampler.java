@@ -159,7 +159,8 @@ public final class EnvelopeSampler {
             "mode_defrost",
             "mode_bagel",
             "progressKnown",
-            "breadReadKnown")) {
+            "breadReadKnown",
+            "lateProgressKnown")) {
       m.put(flag, new double[] {0, 1});
     }
     SAMPLED_RANGES = java.util.Collections.unmodifiableMap(m);
@@ -189,11 +190,12 @@ public final class EnvelopeSampler {
           "thickness: uniform whole millimetres 6–40; slices: 1 (35 %) or 2 (65 %); shade: uniform 1–7",
           "chamber at start: the simulated air temperature after the history, read like the MAX31855 model of the "
               + "simulated appliance (junction τ 0.3 s, noise σ 0.3 °C, step 0.25 °C)",
-          "progress: the chamber's rise after 10, 20, 30 s of the same heating run the oracle labels, measured as "
-              + "the controller does (mean of the samples, every 0.15 s as the supervisor reads them, in the last second "
-              + "before each mark less the mean of the second before the heat request; current flows 0.1 s after the "
-              + "request; 0.25 °C steps; RiseMeasurementParityTest holds it to the controller); every row trains the start example (progressKnown 0, "
-              + "rises 0) and this one",
+          "progress: the chamber's rise after 10, 20, 30, 40, 50 and 60 s of the same heating run the oracle labels, "
+              + "measured as the controller does (mean of the samples, every 0.15 s as the supervisor reads them, in the "
+              + "last 4 s before each mark less the mean of the 4 s before the heat request; current flows 0.1 s after "
+              + "the request; 1/32 °C steps; RiseMeasurementParityTest holds it to the controller); every row trains "
+              + "three examples with the same label: the start (progressKnown 0, rises 0), the first re-prediction "
+              + "(the rises at 10–30 s) and the second (lateProgressKnown 1, all six)",
           "bread start temperature (hidden, NOT a feature): defrost mode → 88 % frozen −25…−12 °C, 12 % room bread "
               + "(defrost by mistake); toast/bagel mode → 85 % room bread (ambient + N(0, 1.5 °C) clipped to ±4 °C), "
               + "5 % from the fridge 3–6 °C, 10 % frozen (defrost forgotten); seen only through the bread thermometer",

@@ -136,7 +136,8 @@ public final class CheckerBand {
    * The card's three bands measured over the same inputs.
    *
    * @param start over every input at the start (its heating progress taken off)
-   * @param progress over the inputs with heating progress; null when there are none
+   * @param progress over the inputs with heating progress, each as both re-predictions ask it (the
+   *     first {@link HeatingProgress#EARLY} rises, then all); null when there are none
    * @param atRest over both from a toaster at rest ({@link ToasterAtRest}); null when there are
    *     none
    */
@@ -156,8 +157,12 @@ public final class CheckerBand {
     List<PredictionInput> rePredictions = new ArrayList<>();
     for (PredictionInput in : served) {
       starts.add(in.withProgress(null));
-      if (in.progress() != null) {
-        rePredictions.add(in);
+      HeatingProgress p = in.progress();
+      if (p != null) {
+        rePredictions.add(in.withProgress(p.early()));
+        if (p.isLate()) {
+          rePredictions.add(in);
+        }
       }
     }
     List<PredictionInput> atRest = new ArrayList<>(starts);

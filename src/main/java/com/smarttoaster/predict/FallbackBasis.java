@@ -150,7 +150,7 @@ public final class FallbackBasis {
 
   /** The rise variables of a re-prediction's progress, in {@link #RISE_VARIABLES} order. */
   public static double[] riseVariables(HeatingProgress p) {
-    double[] r = p.riseC();
+    double[] r = p.early().riseC();
     double[] v = new double[r.length];
     for (int i = 0; i < r.length; i++) {
       v[i] = r[i] / 50.0;

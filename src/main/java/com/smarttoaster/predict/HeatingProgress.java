@@ -5,14 +5,25 @@ import java.util.Arrays;
 /**
  * What the chamber thermocouple showed during the first seconds of heating: the rise of the reading
  * above the reading at the start, at {@link #AT_S}. A hot toaster, low mains or frozen bread change
- * how fast the chamber warms, so a second prediction made from this sees them instead of assuming
- * them.
+ * how fast the chamber warms, so a prediction made from this sees them instead of assuming them.
  *
- * @param riseC reading minus the start reading, °C, at each of {@link #AT_S}
+ * <p>Two re-predictions read it: the first at {@link #checkpointS()} with the first {@link #EARLY}
+ * rises, the second at {@link #lateCheckpointS()} with all of them. Right after a cycle the first
+ * 30 s mostly show the heat the boards still hold; a supply a few percent off its configured
+ * voltage only separates from that over the next half minute (README, "The second re-prediction").
+ *
+ * @param riseC reading minus the start reading, °C, at the first {@link #EARLY} or at all of {@link
+ *     #AT_S}
  */
 public record HeatingProgress(double[] riseC) {
-  /** Seconds of heating at which the chamber is sampled; the re-prediction happens at the last. */
-  public static final double[] AT_S = {10.0, 20.0, 30.0};
+  /**
+   * Seconds of heating at which the chamber is sampled; the re-predictions happen at the {@link
+   * #EARLY}th and at the last.
+   */
+  public static final double[] AT_S = {10.0, 20.0, 30.0, 40.0, 50.0, 60.0};
+
+  /** How many of {@link #AT_S} the first re-prediction has. */
+  public static final int EARLY = 3;
 
   /**
    * Each rise (and the reference before the heat) is the mean of the chamber samples of this long
@@ -32,9 +43,15 @@ public record HeatingProgress(double[] riseC) {
   public static final double RISE_STEP_C = 1.0 / 32;
 
   public HeatingProgress {
-    if (riseC == null || riseC.length != AT_S.length) {
+    if (riseC == null || (riseC.length != EARLY && riseC.length != AT_S.length)) {
       throw new IllegalArgumentException(
-          "riseC needs " + AT_S.length + " readings, at " + Arrays.toString(AT_S) + " s");
+          "riseC needs "
+              + EARLY
+              + " or "
+              + AT_S.length
+              + " readings, at "
+              + Arrays.toString(AT_S)
+              + " s");
     }
     riseC = riseC.clone();
   }
@@ -48,9 +65,24 @@ public record HeatingProgress(double[] riseC) {
     return Math.round((windowMeanC - referenceC) / RISE_STEP_C) * RISE_STEP_C;
   }
 
-  /** When the re-prediction is made, s of heating. */
+  /** When the first re-prediction is made, s of heating. */
   public static double checkpointS() {
+    return AT_S[EARLY - 1];
+  }
+
+  /** When the second re-prediction is made, s of heating. */
+  public static double lateCheckpointS() {
     return AT_S[AT_S.length - 1];
+  }
+
+  /** True for the second re-prediction's progress (all of {@link #AT_S}). */
+  public boolean isLate() {
+    return riseC.length == AT_S.length;
+  }
+
+  /** The first re-prediction's part of this: the first {@link #EARLY} rises. */
+  public HeatingProgress early() {
+    return isLate() ? new HeatingProgress(Arrays.copyOf(riseC, EARLY)) : this;
   }
 
   @Override

@@ -21,14 +21,16 @@ import java.util.List;
  * has seen); a share of the training rows is like that, so one network serves toasters with and
  * without the part.
  *
- * <p>One network answers both questions: at the start ({@code progressKnown} = 0, the rises 0) and
- * at 30 s of heating ({@code progressKnown} = 1). Each training row teaches both, with the same
+ * <p>One network answers all three questions: at the start ({@code progressKnown} = 0, the rises
+ * 0), at 30 s of heating ({@code progressKnown} = 1) and at 60 s ({@code lateProgressKnown} = 1 as
+ * well, with the rises at 40, 50 and 60 s). Each training row teaches all three, with the same
  * label (the whole cycle's heater-on time). Reheat is not modelled: it is a fixed non-ML rule.
  *
  * <p>The first 14 features keep the order of the model before issue 11; the stored heat came last
  * (generator 6). The rises are named by the window each averages ({@link HeatingProgress#AVERAGE_S}
  * before its mark, generator 8), so that a model trained on another window is refused by its card
- * instead of misreading the rises. The bread thermometer came after them (generator 9).
+ * instead of misreading the rises. The bread thermometer came after them (generator 9), the late
+ * rises last (generator 10).
  */
 public final class ModelFeatures {
   /** Feature names in vector order, as they appear in the dataset CSV and the model card. */
@@ -59,13 +61,18 @@ public final class ModelFeatures {
           "storedHeatFastS",
           "storedHeatSlowS",
           "breadReadKnown",
-          "breadReadC");
+          "breadReadC",
+          "lateProgressKnown",
+          "rise36to40C",
+          "rise46to50C",
+          "rise56to60C");
 
   /** Units of {@link #NAMES}, for the model card. */
   public static final List<String> UNITS =
       List.of(
           "1-7", "mm", "count", "°C", "°C", "V", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1", "0/1",
-          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C", "s", "s", "0/1", "°C");
+          "0/1", "V", "V/V", "s", "s", "0/1", "°C", "°C", "°C", "s", "s", "0/1", "°C", "0/1", "°C",
+          "°C", "°C");
 
   public static final int COUNT = NAMES.size();
 
@@ -77,6 +84,11 @@ public final class ModelFeatures {
 
   /** Index of {@code breadReadKnown}; {@code breadReadC} follows it. */
   public static final int BREAD_READ_KNOWN = 24;
+
+  /**
+   * Index of {@code lateProgressKnown}; the rises after {@link HeatingProgress#EARLY} follow it.
+   */
+  public static final int LATE_PROGRESS_KNOWN = 26;
 
   private ModelFeatures() {}
 
@@ -112,8 +124,14 @@ public final class ModelFeatures {
     if (p != null) {
       double[] rise = p.riseC();
       f[PROGRESS_KNOWN] = 1f;
-      for (int i = 0; i < rise.length; i++) {
+      for (int i = 0; i < HeatingProgress.EARLY; i++) {
         f[PROGRESS_KNOWN + 1 + i] = (float) rise[i];
+      }
+      if (p.isLate()) {
+        f[LATE_PROGRESS_KNOWN] = 1f;
+        for (int i = HeatingProgress.EARLY; i < rise.length; i++) {
+          f[LATE_PROGRESS_KNOWN + 1 + i - HeatingProgress.EARLY] = (float) rise[i];
+        }
       }
     }
     return f;

@@ -12,6 +12,7 @@ import com.smarttoaster.hal.ThermocoupleFault;
 import com.smarttoaster.hal.UserEvent;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.GuardedPredictor;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.PredictorName;
@@ -384,15 +385,21 @@ class ToastControllerTest {
   private final List<String> notes = new ArrayList<>();
 
   private void buildWithProgressModel(double startS, double withProgressS) {
-    buildWithProgressModel(startS, withProgressS, 0.1);
+    buildWithProgressModel(startS, withProgressS, withProgressS, 0.1);
+  }
+
+  private void buildWithProgressModel(
+      double startS, double withProgressS, double rePredictionLatencyS) {
+    buildWithProgressModel(startS, withProgressS, withProgressS, rePredictionLatencyS);
   }
 
   /**
-   * The re-prediction takes {@code rePredictionLatencyS} of simulated time; the start prediction
-   * 0.1 s.
+   * A model that answers {@code startS} at the start, {@code withProgressS} at 30 s and {@code
+   * lateS} at 60 s of heating. A re-prediction takes {@code rePredictionLatencyS} of simulated
+   * time; the start prediction 0.1 s.
    */
   private void buildWithProgressModel(
-      double startS, double withProgressS, double rePredictionLatencyS) {
+      double startS, double withProgressS, double lateS, double rePredictionLatencyS) {
     build(false, 1800);
     predictor.close();
     ToastTimePredictor model =
@@ -405,10 +412,12 @@ class ToastControllerTest {
           @Override
           public double predictSeconds(PredictionInput input) {
             asked.add(input);
-            return input.progress() == null ? startS : withProgressS;
+            HeatingProgress p = input.progress();
+            return p == null ? startS : p.isLate() ? lateS : withProgressS;
           }
         };
     // The checker has its own tests; here the non-ML estimate agrees with the fake model.
+    // (It answers the second re-prediction as the first: a 0.5 band lets the fake's answers by.)
     FallbackTimeTable agreeing =
         com.smarttoaster.predict.ConstantTables.of(
             startS, Double.isFinite(withProgressS) ? withProgressS : startS);
@@ -515,8 +524,13 @@ class ToastControllerTest {
   void at30SOfHeatingTheCycleIsRePredictedFromTheChambersRiseAndHeatsForTheNewTotal() {
     buildWithProgressModel(100.0, 150.0);
     double heatedS = runCycle(200);
-    assertEquals(2, asked.size(), "one prediction at the start, one re-prediction: " + asked);
-    double[] rise = asked.get(1).progress().riseC();
+    assertEquals(3, asked.size(), "one prediction at the start, two re-predictions: " + asked);
+    assertEquals(
+        asked.get(1).progress(),
+        asked.get(2).progress().early(),
+        "the second re-prediction has the first's rises and more");
+    double[] rise = asked.get(2).progress().riseC();
+    assertEquals(HeatingProgress.AT_S.length, rise.length);
     for (int i = 0; i < rise.length; i++) {
       // The fake chamber rises 1 °C per second of heat (read with ±0.3 °C noise, 0.25 °C steps);
       // each rise is the mean over the window before its mark, so it reads mid-window.
@@ -526,6 +540,7 @@ class ToastControllerTest {
       assertEquals(midWindowS, rise[i], 1.0, "rise " + i);
     }
     assertEquals(asked.get(0), asked.get(1).withProgress(null), "the same start, with progress");
+    assertEquals(HeatingProgress.EARLY, asked.get(1).progress().riseC().length);
     assertEquals(150.0, heatedS, 0.2, "heated for the re-predicted total");
     assertEquals(150.0, controller.snapshot().prediction().seconds());
     assertEquals(1, rePredictions.size(), rePredictions.toString());
@@ -536,6 +551,35 @@ class ToastControllerTest {
                 "100.0 -> 150.0: chamber warmed slower than expected for toast mode: "
                     + "frozen bread, low mains or a cold-soaked toaster?"),
         rePredictions.get(0));
+  }
+
+  @Test
+  void at60SOfHeatingACycleStillRunningIsRePredictedAgainAndToldOnceMore() {
+    buildWithProgressModel(100.0, 150.0, 130.0, 0.1);
+    double heatedS = runCycle(200);
+    assertEquals(130.0, heatedS, 0.2, "heated for the second re-predicted total");
+    assertEquals(2, rePredictions.size(), rePredictions.toString());
+    assertTrue(
+        rePredictions.get(1).startsWith("150.0 -> 130.0: chamber rose "), rePredictions.get(1));
+    assertTrue(
+        rePredictions.get(1).endsWith("after 10/20/30/40/50/60 s of heating"),
+        rePredictions.get(1));
+  }
+
+  @Test
+  void aCycleThatEndsBeforeTheSecondCheckpointIsNotAskedAgain() {
+    buildWithProgressModel(100.0, 50.0, 200.0, 0.1);
+    double heatedS = runCycle(200);
+    assertEquals(50.0, heatedS, 0.2);
+    assertEquals(2, asked.size(), asked.toString());
+  }
+
+  @Test
+  void aFirstRePredictionStillPendingAtTheSecondCheckpointMeansNoSecond() {
+    buildWithProgressModel(100.0, 150.0, 60.5, 31.0);
+    double heatedS = runCycle(200);
+    assertEquals(150.0, heatedS, 0.2, "the first re-prediction's answer, 31 s late, stands");
+    assertEquals(2, asked.size(), asked.toString());
   }
 
   @Test

@@ -111,6 +111,9 @@ class DatasetGeneratorTest {
       float[] start = r.startFeatures();
       assertEquals(0f, start[ModelFeatures.PROGRESS_KNOWN], id);
       assertEquals(1f, r.features()[ModelFeatures.PROGRESS_KNOWN], id);
+      assertTrue(r.hasLateProgress(), id + " has no second re-prediction");
+      assertEquals(0f, r.earlyFeatures()[ModelFeatures.LATE_PROGRESS_KNOWN], id);
+      assertEquals(1f, r.features()[ModelFeatures.LATE_PROGRESS_KNOWN], id);
       if (in.hasRecentCycle()) {
         assertTrue(r.earlierCycles() > 0, id + " reports a recent cycle that did not happen");
         assertTrue(in.lastHeatS() > 0 && in.sinceLastCycleS() >= 0, id);

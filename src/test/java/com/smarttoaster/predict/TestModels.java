@@ -58,6 +58,10 @@ public final class TestModels {
     f.add(feature("storedHeatSlowS", 0, 372, 60, 80));
     f.add(feature("breadReadKnown", 0, 1, 0.6, 0.49));
     f.add(feature("breadReadC", -40, 60, 18, 12));
+    f.add(feature("lateProgressKnown", 0, 1, 0.33, 0.47));
+    for (String rise : List.of("rise36to40C", "rise46to50C", "rise56to60C")) {
+      f.add(feature(rise, -20, 200, 30, 25));
+    }
     return f;
   }
 

@@ -16,8 +16,8 @@ import java.util.List;
  * training.
  *
  * <p>Every row gives one example for the start ({@link DatasetRow#startFeatures()}) and, when it
- * has the heating progress, one for the re-prediction ({@link DatasetRow#features()}), with the
- * same label.
+ * has the heating progress, one for each re-prediction ({@link DatasetRow#earlyFeatures()}, {@link
+ * DatasetRow#features()}), with the same label.
  *
  * <p>The card's ranges are the envelope the data was sampled from ({@link
  * EnvelopeSampler#SAMPLED_RANGES}), not the values that happened to be drawn, so the model refuses
@@ -27,12 +27,18 @@ import java.util.List;
 final class FeatureScaling {
   private FeatureScaling() {}
 
-  /** The examples of {@code rows}: start first, then with progress, row by row. */
+  /**
+   * The examples of {@code rows}: start first, then with the first re-prediction's progress, then
+   * with all of it, row by row.
+   */
   static List<float[]> examples(List<DatasetRow> rows) {
-    List<float[]> x = new ArrayList<>(rows.size() * 2);
+    List<float[]> x = new ArrayList<>(rows.size() * 3);
     for (DatasetRow r : rows) {
       x.add(r.startFeatures());
       if (r.hasProgress()) {
+        x.add(r.earlyFeatures());
+      }
+      if (r.hasLateProgress()) {
         x.add(r.features());
       }
     }
@@ -41,10 +47,13 @@ final class FeatureScaling {
 
   /** The label of each of {@link #examples}, s. */
   static double[] labels(List<DatasetRow> rows) {
-    List<Double> y = new ArrayList<>(rows.size() * 2);
+    List<Double> y = new ArrayList<>(rows.size() * 3);
     for (DatasetRow r : rows) {
       y.add(r.heaterOnS());
       if (r.hasProgress()) {
+        y.add(r.heaterOnS());
+      }
+      if (r.hasLateProgress()) {
         y.add(r.heaterOnS());
       }
     }

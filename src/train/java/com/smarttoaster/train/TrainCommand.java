@@ -340,7 +340,7 @@ public final class TrainCommand implements Callable<Integer> {
     float[][] xTrain = FeatureScaling.inputs(scaling, train);
     log.printf(
         Locale.ROOT,
-        "%d training examples from %d rows (start + with progress)%n",
+        "%d training examples from %d rows (start + both re-predictions)%n",
         xTrain.length,
         train.size());
     DjlMlpTrainer.Result result =
@@ -495,17 +495,26 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * What the controller does with the model: the start prediction, and when that is longer than
-   * {@link ToastController#REPREDICT_MIN_S}, the re-prediction at 30 s of heating (never shorter
-   * than the time already heated plus a second). Both within the guard's 5…285 s.
+   * {@link ToastController#REPREDICT_MIN_S}, the re-prediction at 30 s of heating, and when the
+   * cycle still runs at 60 s, the second (each never shorter than the time already heated plus a
+   * second). All within the guard's 5…285 s.
    */
   static double withReprediction(ToDoubleFunction<PredictionInput> network, PredictionInput in) {
     double start = guarded(network.applyAsDouble(in.withProgress(null)));
-    if (in.progress() == null || start <= ToastController.REPREDICT_MIN_S) {
+    HeatingProgress p = in.progress();
+    if (p == null || start <= ToastController.REPREDICT_MIN_S) {
       return start;
+    }
+    double first =
+        Math.max(
+            guarded(network.applyAsDouble(in.withProgress(p.early()))),
+            HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
+    if (!p.isLate() || first <= HeatingProgress.lateCheckpointS()) {
+      return first;
     }
     return Math.max(
         guarded(network.applyAsDouble(in)),
-        HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
+        HeatingProgress.lateCheckpointS() + ToastController.REPREDICT_MARGIN_S);
   }
 
   private static double guarded(double s) {
