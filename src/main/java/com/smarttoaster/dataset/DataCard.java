@@ -168,7 +168,7 @@ public record DataCard(
             + "different labels (frozen −25…−12 °C; room bread ±4 °C; fridge bread in toast mode). "
             + "No predictor that sees only the features can remove that spread.\n"
             + "- The actual mains is hidden: from the start alone a supply 3 % low looks like a nominal one; the "
-            + "heating progress (rises at 10/20/30 s) is what shows it.\n"
+            + "heating progress (rises at 10/20/30 s, then at 40/50/60 s as well) is what shows it.\n"
             + "- The ranges of the card are the sampling envelope (`EnvelopeSampler.SAMPLED_RANGES`); chamber "
             + "and rise ranges are what the simulated histories produced.\n"
             + "- Labels come from the simulated appliance; recorded cycles with user ratings "

@@ -53,7 +53,16 @@ class ModelPredictorTest {
     byHand.put(
         WHITE_MEDIUM,
         new float[] {
-          4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0, 0, 0, 0, 21
+          4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 0, 0, 0, 0, 0, 0, 0, 21,
+          0, 0, 0, 0
+        });
+    // The second re-prediction: the first three rises where the first had them, the flag and the
+    // three later rises last.
+    byHand.put(
+        WHITE_MEDIUM.withProgress(new HeatingProgress(new double[] {4, 10, 17, 23, 28, 33})),
+        new float[] {
+          4, 12, 2, 21, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 1800, 0, 1, 4, 10, 17, 0, 0, 0,
+          21, 1, 23, 28, 33
         });
     // A second batch 30 s after a 110 s cycle at 230 V: the heat that one cycle left, τ 103 and
     // 294 s, filled for 110 s and emptied for 30 s, in steps of 1/64 s.
@@ -63,14 +72,14 @@ class ModelPredictorTest {
         new PredictionInput(WHITE_MEDIUM.settings(), 60, 21, 230, 230, 30, 110, null),
         new float[] {
           4, 12, 2, 60, 21, 230, 1, 0, 0, 0, 0, 0, 0, 0, 230, 1f, 30, 110, 0, 0, 0, 0, fast, slow,
-          0, 21
+          0, 21, 0, 0, 0, 0
         });
     byHand.put(
         new PredictionInput(
             new ToastSettings(7, BreadType.BAGEL, 30, 1, ToastMode.DEFROST), 150, 35, 207),
         new float[] {
           7, 30, 1, 150, 35, 207, 0, 0, 0, 0, 0, 1, 1, 0, 230, 0.9f, 1800, 0, 0, 0, 0, 0, 0, 0, 0,
-          35
+          35, 0, 0, 0, 0
         });
     byHand.put(
         new PredictionInput(new ToastSettings(1, BreadType.RYE, 8, 2, ToastMode.BAGEL), 5, 5, 250)
@@ -101,7 +110,11 @@ class ModelPredictorTest {
           0,
           0,
           1,
-          -17.5f
+          -17.5f,
+          0,
+          0,
+          0,
+          0
         });
     for (Map.Entry<PredictionInput, float[]> e : byHand.entrySet()) {
       float[] raw = e.getValue();
@@ -204,7 +217,7 @@ class ModelPredictorTest {
     PredictorUnavailableException e =
         assertThrows(PredictorUnavailableException.class, () -> p.predictSeconds(WHITE_MEDIUM));
     assertEquals(
-        "model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 26 and 1",
+        "model file toast-time.tflite takes 13 inputs and gives 1 outputs; this build needs 30 and 1",
         e.getMessage());
   }
 

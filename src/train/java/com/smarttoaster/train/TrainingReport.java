@@ -97,8 +97,9 @@ final class TrainingReport {
             + "temperature. The bread's start temperature is not observable: frozen bread spans −25…−12 °C "
             + "and toast-mode bread comes from the fridge (5 %%) or the freezer (10 %%), which no predictor seeing only these "
             + "features can tell apart at the start; frozen bread in toast mode, a toaster warm from earlier "
-            + "cycles and a supply off its configured voltage show in the chamber's rise over the first 30 s, "
-            + "which the same network reads for the re-prediction (progressKnown = 1). Card ranges: the "
+            + "cycles and a supply off its configured voltage show in the chamber's rise over the first 30 and 60 s, "
+            + "which the same network reads for the two re-predictions (progressKnown = 1, then "
+            + "lateProgressKnown = 1 as well). Card ranges: the "
             + "sampling envelope; chamberStartC and the rises: the range the simulated histories produced. "
             + "See the metrics report for the per-segment table.",
         r.mlp().inputs(),
@@ -135,7 +136,8 @@ final class TrainingReport {
         "Each test row is replayed on the simulator from its true toaster state (earlier cycles, actual "
             + "mains, bread temperature; `BackToBackCycles.shadeAfter`) with each predictor's time; the error is "
             + "|achieved − target shade|. `model` is what the controller does: the start prediction and, when "
-            + "that is over 40 s, the re-prediction from the chamber's rise at 10/20/30 s (at least 31 s); `"
+            + "that is over 40 s, the re-prediction from the chamber's rise at 10/20/30 s (at least 31 s) and, "
+            + "when the cycle still heats at 60 s, the second from the rises at 10–60 s (at least 61 s); `"
             + TrainCommand.MODEL_START
             + "` is the start prediction alone. `oracle` is the simulator's own best time "
             + "(the label). `"
