@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  */
 public final class DatasetGenerator {
   /** Bumped whenever the sampling or labelling changes; recorded in the data card. */
-  public static final String VERSION = "9";
+  public static final String VERSION = "10";
 
   /**
    * Longest heating time the oracle may return (the predictor guard's upper bound: 0.95 × 300 s).
