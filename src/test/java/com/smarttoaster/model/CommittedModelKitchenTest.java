@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * soon after the first, mains unlike the config, a 120 V appliance, frozen bread in toast mode and
  * room bread in defrost mode. Target shade 4, two 12 mm slices of white bread at 21 °C unless said.
  * "start" is the prediction at the start alone; "cycle" is what the controller does (re-predicted
- * at 30 s from the chamber's rise).
+ * at 30 s from the chamber's rise, and again at 60 s when the cycle still heats).
  */
 class CommittedModelKitchenTest {
   private static final ToastSettings WHITE_4 =
@@ -100,13 +100,20 @@ class CommittedModelKitchenTest {
               thermometer ? raw.start().boardC() : Double.NaN,
               raw.start());
       double startS = predict(d.input().withProgress(null));
-      boolean rePredicted = startS > ToastController.REPREDICT_MIN_S;
-      double cycleS =
-          rePredicted
-              ? Math.max(
+      double cycleS = startS;
+      HeatingProgress progress = d.input().progress();
+      if (startS > ToastController.REPREDICT_MIN_S && progress != null) {
+        cycleS =
+            Math.max(
+                predict(d.input().withProgress(progress.early())),
+                HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
+        if (cycleS > HeatingProgress.lateCheckpointS()) {
+          cycleS =
+              Math.max(
                   predict(d.input()),
-                  HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S)
-              : startS;
+                  HeatingProgress.lateCheckpointS() + ToastController.REPREDICT_MARGIN_S);
+        }
+      }
       start += BackToBackCycles.shadeAfter(d.start(), startS);
       cycle += BackToBackCycles.shadeAfter(d.start(), cycleS);
     }
