@@ -593,8 +593,8 @@ public final class ToastController {
           notAsked
               ? String.format(
                   Locale.ROOT,
-                  "re-prediction from the non-ML table, %.1f s: the model failed at the start "
-                      + "of this cycle and is not asked again in it",
+                  "re-prediction from the non-ML table, %.1f s: the model failed earlier in "
+                      + "this cycle and is not asked again in it",
                   answer.seconds())
               : String.format(
                   Locale.ROOT,

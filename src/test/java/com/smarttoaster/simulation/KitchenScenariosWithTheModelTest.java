@@ -44,7 +44,7 @@ class KitchenScenariosWithTheModelTest {
                     e.event().startsWith("re-prediction from the non-ML table")
                         && e.event()
                             .contains(
-                                "the model failed at the start of this cycle and is not asked again")),
+                                "the model failed earlier in this cycle and is not asked again")),
         r.events().toString());
   }
 
