@@ -567,6 +567,21 @@ class ToastControllerTest {
   }
 
   @Test
+  void aSecondRePredictionTheGuardRejectsTakesTheTablesTimeAndSaysWhy() {
+    buildWithProgressModel(100.0, 140.0, Double.NaN, 0.1);
+    double heatedS = runCycle(200);
+    assertEquals(140.0, heatedS, 0.2, "the table (here constant) answers the second re-prediction");
+    assertTrue(
+        notes.stream()
+            .anyMatch(
+                n ->
+                    n.startsWith(
+                        "re-prediction from the non-ML table, 140.0 s: model "
+                            + "predictor returned NaN")),
+        notes.toString());
+  }
+
+  @Test
   void aCycleThatEndsBeforeTheSecondCheckpointIsNotAskedAgain() {
     buildWithProgressModel(100.0, 50.0, 200.0, 0.1);
     double heatedS = runCycle(200);
