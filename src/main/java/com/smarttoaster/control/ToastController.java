@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * {@link #REPREDICT_MIN_S} is predicted once more through the same guard with that progress, and
  * the answer replaces the cycle's total time (never less than the time already heated plus {@link
  * #REPREDICT_MARGIN_S}); a cycle that still heats at the last of them (60 s) is predicted a third
- * time, with all of them, the same way. The change is told to the listener ({@link
- * ControllerListener#onRePredicted}) with a reason in words. The controller adapts and tells rather
- * than asking the user mid-cycle (README, "Re-prediction").
+ * time, with all of them, the same way. A model that failed earlier in the cycle is not asked again
+ * in it; one the checker only overruled is ({@link GuardedPredictor#mayAskAgain}). The change is
+ * told to the listener ({@link ControllerListener#onRePredicted}) with a reason in words. The
+ * controller adapts and tells rather than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -543,11 +544,11 @@ public final class ToastController {
           rePredictedEarly = true;
           rePredict();
         } else if (risesTaken == rises.length && rePredictedEarly) {
-          if (rePrediction == null) {
-            rePredict();
-          } else {
+          if (rePrediction != null) {
             log.debug("The first re-prediction has not answered after {} s; no second", heatedS);
-          }
+          } else if (predictor.mayAskAgain(cyclePrediction(), cycleInput())) {
+            rePredict();
+          } // else the table would answer from the same first three rises: nothing new
         }
       }
     }
@@ -559,16 +560,16 @@ public final class ToastController {
 
   /**
    * Asks for the cycle's time again with the rises so far; from the non-ML table alone once the
-   * cycle's time came from it (as at the start).
+   * primary failed in this cycle ({@link GuardedPredictor#mayAskAgain}).
    */
   private void rePredict() {
     PredictionInput withProgress =
         cycleInput().withProgress(new HeatingProgress(Arrays.copyOf(rises, risesTaken)));
     Prediction current = cyclePrediction();
     rePrediction =
-        current.isFallback()
-            ? predictor.startWithoutPrimary(withProgress, current.fallbackReason())
-            : predictor.start(withProgress);
+        predictor.mayAskAgain(current, cycleInput())
+            ? predictor.start(withProgress)
+            : predictor.startWithoutPrimary(withProgress, current.fallbackReason());
   }
 
   private boolean shouldRePredict() {
@@ -608,7 +609,8 @@ public final class ToastController {
       log.debug("Re-prediction kept the cycle's time ({} s)", before.seconds());
       return; // a predictor that ignores the progress (the table, a fixed timer): nothing to tell
     }
-    Prediction after = new Prediction(total, answer.predictor(), answer.fallbackReason());
+    Prediction after =
+        new Prediction(total, answer.predictor(), answer.fallbackReason(), answer.primaryS());
     prediction = after;
     String reason =
         RePredictionReason.describe(

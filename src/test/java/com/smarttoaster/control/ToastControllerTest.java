@@ -400,6 +400,25 @@ class ToastControllerTest {
    */
   private void buildWithProgressModel(
       double startS, double withProgressS, double lateS, double rePredictionLatencyS) {
+    // The checker has its own tests; here the non-ML estimate agrees with the fake model.
+    // (It answers the second re-prediction as the first: a 0.5 band lets the fake's answers by.)
+    buildWithProgressModel(
+        startS,
+        withProgressS,
+        lateS,
+        rePredictionLatencyS,
+        startS,
+        Double.isFinite(withProgressS) ? withProgressS : startS);
+  }
+
+  /** As above, with a non-ML table that answers {@code tableStartS} and {@code tableRePredictS}. */
+  private void buildWithProgressModel(
+      double startS,
+      double withProgressS,
+      double lateS,
+      double rePredictionLatencyS,
+      double tableStartS,
+      double tableRePredictS) {
     build(false, 1800);
     predictor.close();
     ToastTimePredictor model =
@@ -416,15 +435,12 @@ class ToastControllerTest {
             return p == null ? startS : p.isLate() ? lateS : withProgressS;
           }
         };
-    // The checker has its own tests; here the non-ML estimate agrees with the fake model.
-    // (It answers the second re-prediction as the first: a 0.5 band lets the fake's answers by.)
-    FallbackTimeTable agreeing =
-        com.smarttoaster.predict.ConstantTables.of(
-            startS, Double.isFinite(withProgressS) ? withProgressS : startS);
+    FallbackTimeTable table =
+        com.smarttoaster.predict.ConstantTables.of(tableStartS, tableRePredictS);
     predictor =
         new GuardedPredictor(
             model,
-            agreeing,
+            table,
             0.5,
             5,
             285,
@@ -579,6 +595,17 @@ class ToastControllerTest {
                         "re-prediction from the non-ML table, 140.0 s: model "
                             + "predictor returned NaN")),
         notes.toString());
+  }
+
+  @Test
+  void aModelTheCheckerOverruledAtTheStartIsAskedAgainWithTheRiseAndUsedWhenItAgrees() {
+    // 200 s against the table's 100 s: 100 % apart, more than the 50 % band. At 30 s, 120 s
+    // against 115 s: within it.
+    buildWithProgressModel(200.0, 120.0, 120.0, 0.1, 100.0, 115.0);
+    double heatedS = runCycle(300);
+    assertEquals(3, asked.size(), "asked at the start, at 30 s and at 60 s: " + asked);
+    assertEquals(120.0, heatedS, 0.2, "the model's re-predicted time");
+    assertEquals(PredictorName.MODEL, controller.snapshot().prediction().predictor());
   }
 
   @Test

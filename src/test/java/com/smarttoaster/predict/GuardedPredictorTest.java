@@ -368,6 +368,40 @@ class GuardedPredictorTest {
   }
 
   @Test
+  void aPrimaryTheCheckerOverruledMayBeAskedAgainOneThatFailedMayNot() throws Exception {
+    try (GuardedPredictor g = guard(answering(250.0))) {
+      Prediction overruled = g.predict(INPUT);
+      assertEquals(PredictorName.FALLBACK, overruled.predictor());
+      assertTrue(g.mayAskAgain(overruled, INPUT), overruled.toString());
+      assertTrue(g.mayAskAgain(new Prediction(131.5, PredictorName.MODEL, null, 131.5), INPUT));
+    }
+    for (double bad : new double[] {Double.NaN, 9999.0}) {
+      try (GuardedPredictor g = guard(answering(bad))) {
+        Prediction failed = g.predict(INPUT);
+        assertFalse(g.mayAskAgain(failed, INPUT), "answer " + bad + ": " + failed);
+      }
+    }
+  }
+
+  @Test
+  void anOverruledPrimaryIsNotAskedAgainWhenTheRePredictionBandIsWider() throws Exception {
+    byte[] model = TfliteMlpWriter.write(TestModels.network(3));
+    ModelCard unsealed = TestModels.unsealedCard(model, TestModels.features());
+    Prediction overruled =
+        new Prediction(110.0, PredictorName.FALLBACK, "model said 200.0 s, …", 200.0);
+    try (ModelPredictor wider =
+            open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 0.26), model));
+        GuardedPredictor g = guard(wider)) {
+      assertFalse(g.mayAskAgain(overruled, INPUT), "an answer refused at 18 % could pass at 26 %");
+    }
+    try (ModelPredictor narrower =
+            open(model, ModelCardChecks.seal(unsealed.withCheckerBands(0.18, 0.12), model));
+        GuardedPredictor g = guard(narrower)) {
+      assertTrue(g.mayAskAgain(overruled, INPUT));
+    }
+  }
+
+  @Test
   void aToasterAtRestHasTheNarrowerBandOfItsCard() throws Exception {
     PredictionInput warm =
         new PredictionInput(
