@@ -219,7 +219,11 @@ public final class DatasetCsv {
     int l = ModelFeatures.LATE_PROGRESS_KNOWN;
     if (f[l] != 0f && (f[l] != 1f || f[k] != 1f)) {
       throw new IllegalArgumentException(
-          "lateProgressKnown is " + f[l] + " with progressKnown " + f[k] + ", not 0, or 1 with 1");
+          "lateProgressKnown is "
+              + f[l]
+              + " (progressKnown "
+              + f[k]
+              + "): it must be 0, or 1 when progressKnown is 1");
     }
     if (f[k] == 1f && f[l] == 1f) {
       progress =

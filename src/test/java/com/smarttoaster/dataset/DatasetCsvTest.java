@@ -52,6 +52,23 @@ class DatasetCsvTest {
   }
 
   @Test
+  void theSecondRePredictionsRisesWithoutTheFirstsAreRefused() {
+    String text = DatasetCsv.format(ROWS.subList(0, 1));
+    String[] lines = text.split("\n");
+    String[] c = lines[1].split(",");
+    c[DatasetCsv.HEADER.indexOf("progressKnown")] = "0.0";
+    String bad = lines[0] + "\n" + String.join(",", c) + "\n";
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse(bad));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "line 2: lateProgressKnown is 1.0 (progressKnown 0.0): it must be 0, or 1 when"
+                    + " progressKnown is 1"),
+        e.getMessage());
+  }
+
+  @Test
   void aWrongHeaderIsRefused() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> DatasetCsv.parse("id,shade\nx,1\n"));
