@@ -87,8 +87,8 @@ public final class BackToBackCycles {
     double offsetC = breadThermometerOffsetC(plan.sensorSeed());
     // the part's raw views (NaN without one), the bread's for the model and the controller's rule,
     // the boards' with the carriage up for the rule (the bread's loading leaves them as they were)
-    double breadApparentC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), true) + offsetC;
-    double boardReadC = BreadRadiance.apparentC(p.breadSurfaceC(), p.boardC(), false) + offsetC;
+    double breadApparentC = BreadRadiance.apparentC(p, true, offsetC);
+    double boardReadC = BreadRadiance.apparentC(p, false, offsetC);
     double breadReadC = asModelInput(breadApparentC);
     double startReading = tc.read();
     HeatingProgress progress = progress(p, tc, baseC);
@@ -234,8 +234,7 @@ public final class BackToBackCycles {
    */
   static double breadThermometer(ToasterPhysics atPress, long sensorSeed) {
     return asModelInput(
-        BreadRadiance.apparentC(atPress.breadSurfaceC(), atPress.boardC(), true)
-            + breadThermometerOffsetC(sensorSeed));
+        BreadRadiance.apparentC(atPress, true, breadThermometerOffsetC(sensorSeed)));
   }
 
   /**

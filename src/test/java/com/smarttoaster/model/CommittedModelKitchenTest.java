@@ -85,10 +85,7 @@ class CommittedModelKitchenTest {
               plan.evenStartC(),
               seed);
       EnvelopeSampler.Draw raw = EnvelopeSampler.simulate(p);
-      double read =
-          thermometer
-              ? BreadRadiance.apparentC(raw.start().breadSurfaceC(), raw.start().boardC(), true)
-              : Double.NaN;
+      double read = thermometer ? BreadRadiance.apparentC(raw.start(), true, 0.0) : Double.NaN;
       EnvelopeSampler.Draw d =
           new EnvelopeSampler.Draw(
               raw.input().withBreadReading(read),

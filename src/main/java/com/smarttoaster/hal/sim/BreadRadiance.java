@@ -64,8 +64,16 @@ public final class BreadRadiance {
     if (failed) {
       throw new IOException("bread thermometer failed (injected)");
     }
-    return apparentC(physics.breadSurfaceC(), physics.boardC(), breadInView.getAsBoolean())
-        + offsetC;
+    return apparentC(physics, breadInView.getAsBoolean(), offsetC);
+  }
+
+  /**
+   * What a part with calibration offset {@code offsetC} reads in {@code physics}'s toaster, °C: the
+   * bread facing the boards with the carriage down, the opposite board with it up. The dataset's
+   * rows read the part this way too ({@code dataset.BackToBackCycles}).
+   */
+  public static double apparentC(ToasterPhysics physics, boolean breadInView, double offsetC) {
+    return apparentC(physics.breadSurfaceC(), physics.boardC(), breadInView) + offsetC;
   }
 
   /**
