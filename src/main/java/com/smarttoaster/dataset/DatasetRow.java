@@ -1,7 +1,6 @@
 package com.smarttoaster.dataset;
 
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastSettings;
@@ -74,29 +73,9 @@ public record DatasetRow(
     return ModelFeatures.encode(input.withProgress(null));
   }
 
-  /**
-   * The raw input vector at the first re-prediction: {@link #input()} with the first {@link
-   * HeatingProgress#EARLY} rises only.
-   *
-   * @throws IllegalStateException for a row without the heating progress
-   */
-  public float[] earlyFeatures() {
-    HeatingProgress p = input.progress();
-    if (p == null) {
-      throw new IllegalStateException("row " + id + " has no heating progress");
-    }
-    return ModelFeatures.encode(input.withProgress(p.early()));
-  }
-
   /** True when the row also teaches the re-predictions (its input has the heating progress). */
   public boolean hasProgress() {
     return input.progress() != null;
-  }
-
-  /** True when the row also teaches the second re-prediction (all the rises). */
-  public boolean hasLateProgress() {
-    HeatingProgress p = input.progress();
-    return p != null && p.isLate();
   }
 
   public ToastSettings settings() {

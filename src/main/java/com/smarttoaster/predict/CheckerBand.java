@@ -156,14 +156,9 @@ public final class CheckerBand {
     List<PredictionInput> starts = new ArrayList<>();
     List<PredictionInput> rePredictions = new ArrayList<>();
     for (PredictionInput in : served) {
-      starts.add(in.withProgress(null));
-      HeatingProgress p = in.progress();
-      if (p != null) {
-        rePredictions.add(in.withProgress(p.early()));
-        if (p.isLate()) {
-          rePredictions.add(in);
-        }
-      }
+      List<PredictionInput> asked = in.askedInACycle();
+      starts.add(asked.get(0));
+      rePredictions.addAll(asked.subList(1, asked.size()));
     }
     List<PredictionInput> atRest = new ArrayList<>(starts);
     atRest.addAll(rePredictions);

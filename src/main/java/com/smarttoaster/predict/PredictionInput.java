@@ -2,6 +2,8 @@ package com.smarttoaster.predict;
 
 import com.smarttoaster.toast.ElementRating;
 import com.smarttoaster.toast.ToastSettings;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,6 +136,25 @@ public record PredictionInput(
         storedHeat,
         p,
         breadReadC);
+  }
+
+  /**
+   * The inputs a cycle with this input's rises asks its predictor, in order: at the start (without
+   * the heating progress); with the progress, at the first re-prediction (its first {@link
+   * HeatingProgress#EARLY} rises); with all the rises, at the second (this input). Whether a
+   * re-prediction is made at all depends on the times ({@code control.RePredictionSchedule}). The
+   * trainer's examples and the checker bands' measurement both take the inputs from here.
+   */
+  public List<PredictionInput> askedInACycle() {
+    List<PredictionInput> asked = new ArrayList<>(3);
+    asked.add(withProgress(null));
+    if (progress != null) {
+      asked.add(withProgress(progress.early()));
+      if (progress.isLate()) {
+        asked.add(this);
+      }
+    }
+    return asked;
   }
 
   /** The same input for other settings (e.g. the mode a rule chose from the bread's reading). */

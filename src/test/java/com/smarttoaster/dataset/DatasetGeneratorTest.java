@@ -111,8 +111,10 @@ class DatasetGeneratorTest {
       float[] start = r.startFeatures();
       assertEquals(0f, start[ModelFeatures.PROGRESS_KNOWN], id);
       assertEquals(1f, r.features()[ModelFeatures.PROGRESS_KNOWN], id);
-      assertTrue(r.hasLateProgress(), id + " has no second re-prediction");
-      assertEquals(0f, r.earlyFeatures()[ModelFeatures.LATE_PROGRESS_KNOWN], id);
+      List<PredictionInput> taught = r.input().askedInACycle();
+      assertEquals(3, taught.size(), id + ": the start and both re-predictions");
+      assertEquals(0f, ModelFeatures.encode(taught.get(1))[ModelFeatures.LATE_PROGRESS_KNOWN], id);
+      assertEquals(1f, ModelFeatures.encode(taught.get(1))[ModelFeatures.PROGRESS_KNOWN], id);
       assertEquals(1f, r.features()[ModelFeatures.LATE_PROGRESS_KNOWN], id);
       if (in.hasRecentCycle()) {
         assertTrue(r.earlierCycles() > 0, id + " reports a recent cycle that did not happen");

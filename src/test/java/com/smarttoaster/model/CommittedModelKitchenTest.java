@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.smarttoaster.control.ToastController;
+import com.smarttoaster.control.RePredictionSchedule;
 import com.smarttoaster.dataset.BackToBackCycles;
 import com.smarttoaster.dataset.BreadStorage;
 import com.smarttoaster.dataset.DatasetGenerator;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.hal.sim.BreadRadiance;
 import com.smarttoaster.hal.sim.ShadeOracle;
-import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.BreadType;
@@ -97,20 +96,8 @@ class CommittedModelKitchenTest {
               thermometer ? raw.start().boardC() : Double.NaN,
               raw.start());
       double startS = predict(d.input().withProgress(null));
-      double cycleS = startS;
-      HeatingProgress progress = d.input().progress();
-      if (startS > ToastController.REPREDICT_MIN_S && progress != null) {
-        cycleS =
-            Math.max(
-                predict(d.input().withProgress(progress.early())),
-                HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
-        if (cycleS > HeatingProgress.lateCheckpointS()) {
-          cycleS =
-              Math.max(
-                  predict(d.input()),
-                  HeatingProgress.lateCheckpointS() + ToastController.REPREDICT_MARGIN_S);
-        }
-      }
+      double cycleS =
+          RePredictionSchedule.cycleSeconds(CommittedModelKitchenTest::predict, d.input());
       start += BackToBackCycles.shadeAfter(d.start(), startS);
       cycle += BackToBackCycles.shadeAfter(d.start(), cycleS);
     }

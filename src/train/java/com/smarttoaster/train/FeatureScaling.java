@@ -4,6 +4,7 @@ import com.smarttoaster.dataset.DatasetRow;
 import com.smarttoaster.dataset.EnvelopeSampler;
 import com.smarttoaster.model.ModelCard;
 import com.smarttoaster.predict.ModelFeatures;
+import com.smarttoaster.predict.PredictionInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.List;
  * Validation and test rows are scaled with these same numbers, so nothing about them leaks into
  * training.
  *
- * <p>Every row gives one example for the start ({@link DatasetRow#startFeatures()}) and, when it
- * has the heating progress, one for each re-prediction ({@link DatasetRow#earlyFeatures()}, {@link
- * DatasetRow#features()}), with the same label.
+ * <p>Every row gives one example for the start and, when it has the heating progress, one for each
+ * re-prediction it has the rises for ({@link PredictionInput#askedInACycle()}), with the same
+ * label.
  *
  * <p>The card's ranges are the envelope the data was sampled from ({@link
  * EnvelopeSampler#SAMPLED_RANGES}), not the values that happened to be drawn, so the model refuses
@@ -34,12 +35,8 @@ final class FeatureScaling {
   static List<float[]> examples(List<DatasetRow> rows) {
     List<float[]> x = new ArrayList<>(rows.size() * 3);
     for (DatasetRow r : rows) {
-      x.add(r.startFeatures());
-      if (r.hasProgress()) {
-        x.add(r.earlyFeatures());
-      }
-      if (r.hasLateProgress()) {
-        x.add(r.features());
+      for (PredictionInput in : r.input().askedInACycle()) {
+        x.add(ModelFeatures.encode(in));
       }
     }
     return x;
@@ -49,11 +46,7 @@ final class FeatureScaling {
   static double[] labels(List<DatasetRow> rows) {
     List<Double> y = new ArrayList<>(rows.size() * 3);
     for (DatasetRow r : rows) {
-      y.add(r.heaterOnS());
-      if (r.hasProgress()) {
-        y.add(r.heaterOnS());
-      }
-      if (r.hasLateProgress()) {
+      for (int k = r.input().askedInACycle().size(); k > 0; k--) {
         y.add(r.heaterOnS());
       }
     }

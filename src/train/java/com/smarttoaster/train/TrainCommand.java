@@ -1,6 +1,6 @@
 package com.smarttoaster.train;
 
-import com.smarttoaster.control.ToastController;
+import com.smarttoaster.control.RePredictionSchedule;
 import com.smarttoaster.dataset.DataCard;
 import com.smarttoaster.dataset.DatasetCsv;
 import com.smarttoaster.dataset.DatasetGenerator;
@@ -21,7 +21,6 @@ import com.smarttoaster.modellife.BundleSigner;
 import com.smarttoaster.modellife.ModelBundle;
 import com.smarttoaster.predict.FallbackTimeTable;
 import com.smarttoaster.predict.FixedTimerPredictor;
-import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.ModelFeatures;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.ToastTimePredictor;
@@ -87,7 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
   /** The signed bundle written with --bundle-key (README, "The life of a model"). */
   static final String BUNDLE_FILE = "toast-time" + ModelBundle.EXTENSION;
 
-  /** The model as the controller uses it: start prediction, then the re-prediction at 30 s. */
+  /**
+   * The model as the controller uses it: start prediction, then the re-predictions at 30 and 60 s.
+   */
   static final String MODEL = "model";
 
   /** The model's start prediction alone (no re-prediction). */
@@ -390,7 +391,11 @@ public final class TrainCommand implements Callable<Integer> {
     ToDoubleFunction<PredictionInput> network =
         in -> scaling.seconds(mlp.forward(scaling.scale(ModelFeatures.encode(in)))[0]);
     Map<String, ToDoubleFunction<DatasetRow>> predictors = new LinkedHashMap<>();
-    predictors.put(MODEL, r -> withReprediction(network, r.input()));
+    // what the controller does with the model, each answer within the guard's 5…285 s
+    predictors.put(
+        MODEL,
+        r ->
+            RePredictionSchedule.cycleSeconds(in -> guarded(network.applyAsDouble(in)), r.input()));
     predictors.put(MODEL_START, r -> network.applyAsDouble(r.input().withProgress(null)));
     FixedTimerPredictor fixed = new FixedTimerPredictor();
     predictors.put("fixed-timer", r -> fixed.predictSeconds(r.input()));
@@ -491,30 +496,6 @@ public final class TrainCommand implements Callable<Integer> {
     start.loadBread(
         s.slices(), s.bread(), s.thicknessMm(), EnvelopeSampler.nominalBreadC(row.input()));
     return ShadeOracle.bestHeatSeconds(start, s.shade(), DatasetGenerator.MAX_HEAT_S);
-  }
-
-  /**
-   * What the controller does with the model: the start prediction, and when that is longer than
-   * {@link ToastController#REPREDICT_MIN_S}, the re-prediction at 30 s of heating, and when the
-   * cycle still runs at 60 s, the second (each never shorter than the time already heated plus a
-   * second). All within the guard's 5…285 s.
-   */
-  static double withReprediction(ToDoubleFunction<PredictionInput> network, PredictionInput in) {
-    double start = guarded(network.applyAsDouble(in.withProgress(null)));
-    HeatingProgress p = in.progress();
-    if (p == null || start <= ToastController.REPREDICT_MIN_S) {
-      return start;
-    }
-    double first =
-        Math.max(
-            guarded(network.applyAsDouble(in.withProgress(p.early()))),
-            HeatingProgress.checkpointS() + ToastController.REPREDICT_MARGIN_S);
-    if (!p.isLate() || first <= HeatingProgress.lateCheckpointS()) {
-      return first;
-    }
-    return Math.max(
-        guarded(network.applyAsDouble(in)),
-        HeatingProgress.lateCheckpointS() + ToastController.REPREDICT_MARGIN_S);
   }
 
   private static double guarded(double s) {
