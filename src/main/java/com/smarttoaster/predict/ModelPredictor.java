@@ -191,23 +191,24 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
   /** The card the model was checked against. */
   @Override
   public java.util.OptionalDouble cardCheckerBand() {
-    return card.checkerBand() == null
-        ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(card.checkerBand());
+    return band(card.checkerBand());
   }
 
   @Override
   public java.util.OptionalDouble cardCheckerBandProgress() {
-    return card.checkerBandProgress() == null
-        ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(card.checkerBandProgress());
+    return band(card.checkerBandProgress());
   }
 
   @Override
   public java.util.OptionalDouble cardCheckerBandAtRest() {
-    return card.checkerBandAtRest() == null
+    return band(card.checkerBandAtRest());
+  }
+
+  /** A card's band, empty when the card records none. */
+  private static java.util.OptionalDouble band(@Nullable Double recorded) {
+    return recorded == null
         ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(card.checkerBandAtRest());
+        : java.util.OptionalDouble.of(recorded);
   }
 
   @Override
