@@ -542,12 +542,12 @@ public final class ToastController {
         rises[risesTaken++] = HeatingProgress.rise(meanC, baseC);
         if (risesTaken == HeatingProgress.EARLY && shouldRePredict()) {
           rePredictedEarly = true;
-          rePredict();
+          rePredict(predictor.mayAskAgain(cyclePrediction(), cycleInput()));
         } else if (risesTaken == rises.length && rePredictedEarly) {
           if (rePrediction != null) {
             log.debug("The first re-prediction has not answered after {} s; no second", heatedS);
           } else if (predictor.mayAskAgain(cyclePrediction(), cycleInput())) {
-            rePredict();
+            rePredict(true);
           } // else the table would answer from the same first three rises: nothing new
         }
       }
@@ -559,17 +559,17 @@ public final class ToastController {
   }
 
   /**
-   * Asks for the cycle's time again with the rises so far; from the non-ML table alone once the
-   * primary failed in this cycle ({@link GuardedPredictor#mayAskAgain}).
+   * Asks for the cycle's time again with the rises so far: the primary through the guard, or the
+   * non-ML table alone once the primary failed in this cycle ({@link
+   * GuardedPredictor#mayAskAgain}).
    */
-  private void rePredict() {
+  private void rePredict(boolean askPrimary) {
     PredictionInput withProgress =
         cycleInput().withProgress(new HeatingProgress(Arrays.copyOf(rises, risesTaken)));
-    Prediction current = cyclePrediction();
     rePrediction =
-        predictor.mayAskAgain(current, cycleInput())
+        askPrimary
             ? predictor.start(withProgress)
-            : predictor.startWithoutPrimary(withProgress, current.fallbackReason());
+            : predictor.startWithoutPrimary(withProgress, cyclePrediction().fallbackReason());
   }
 
   private boolean shouldRePredict() {
