@@ -2,27 +2,20 @@ package com.smarttoaster.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.control.BreadCheck;
-import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.hal.sim.ApplianceConditions;
 import com.smarttoaster.hal.sim.BreadRadiance;
 import com.smarttoaster.hal.sim.ToasterPhysics;
-import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
-import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
-import com.smarttoaster.simulation.CycleSimulation;
-import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -207,20 +200,9 @@ class BreadReadingParityTest {
 
   /** What the controller handed the predictor at the measured cycle's press. */
   private static PredictionInput controllerInput(Scenario sc) {
-    AtomicReference<PredictionInput> seen = new AtomicReference<>();
-    ControllerListener listener =
-        new ControllerListener() {
-          @Override
-          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-            seen.set(input);
-          }
-        };
-    new CycleSimulation(
-            sc, SimulationOptions.defaults("fixed-timer"), ApplianceRemote.listeningOnly(listener))
-        .run(null);
-    PredictionInput in = seen.get();
-    assertNotNull(in, "the measured cycle started");
-    return in;
+    List<PredictionInput> started = StartInputs.of(sc, "fixed-timer");
+    assertFalse(started.isEmpty(), "the measured cycle started");
+    return started.get(started.size() - 1);
   }
 
   /**

@@ -3,16 +3,11 @@ package com.smarttoaster.dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.control.ControllerListener;
-import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.StoredHeat;
-import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
-import com.smarttoaster.simulation.CycleSimulation;
-import com.smarttoaster.simulation.SimulationOptions;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -70,15 +65,8 @@ class StoredHeatParityTest {
             .input()
             .storedHeat();
 
-    List<PredictionInput> started = new ArrayList<>();
-    ControllerListener startInputs =
-        new ControllerListener() {
-          @Override
-          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-            started.add(input);
-          }
-        };
-    new CycleSimulation(
+    List<PredictionInput> started =
+        StartInputs.of(
             new Scenario(
                 1,
                 "parity",
@@ -95,9 +83,7 @@ class StoredHeatParityTest {
                 scenarioBefore,
                 configured,
                 nominal),
-            SimulationOptions.defaults("oracle"),
-            ApplianceRemote.listeningOnly(startInputs))
-        .run(null);
+            "oracle");
     assertEquals(scenarioBefore.size() + 1, started.size(), "every cycle started: " + started);
     StoredHeat controller = started.get(started.size() - 1).storedHeat();
 
