@@ -45,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * the answer replaces the cycle's total time (never less than the time already heated plus {@link
  * #REPREDICT_MARGIN_S}); a cycle that still heats at the last of them (60 s) is predicted a third
  * time, with all of them, the same way. A model that failed earlier in the cycle is not asked again
- * in it; one the checker only overruled is ({@link GuardedPredictor#mayAskAgain}). The change is
- * told to the listener ({@link ControllerListener#onRePredicted}) with a reason in words. The
- * controller adapts and tells rather than asking the user mid-cycle (README, "Re-prediction").
+ * in it; one the checker only overruled is ({@link GuardedPredictor#mayAskAgain}). Without the
+ * model, the non-ML table still answers the second re-prediction when it has a set for all six
+ * rises. The change is told to the listener ({@link ControllerListener#onRePredicted}) with a
+ * reason in words. The controller adapts and tells rather than asking the user mid-cycle (README,
+ * "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -548,6 +550,8 @@ public final class ToastController {
             log.debug("The first re-prediction has not answered after {} s; no second", heatedS);
           } else if (predictor.mayAskAgain(cyclePrediction(), cycleInput())) {
             rePredict(true);
+          } else if (predictor.fallbackSeesLateProgress()) {
+            rePredict(false);
           } // else the table would answer from the same first three rises: nothing new
         }
       }

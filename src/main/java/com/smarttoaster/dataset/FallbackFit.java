@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.smarttoaster.predict.FallbackBasis;
 import com.smarttoaster.predict.FallbackCoefficients;
 import com.smarttoaster.predict.FallbackTimeTable;
+import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.InvalidFallbackTableException;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastMode;
@@ -27,19 +28,22 @@ import org.apache.commons.math3.linear.RealVector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fits the fallback table ({@link FallbackTimeTable}) to a dataset: ordinary least squares of
- * ln(heaterOnS) on the terms of {@link FallbackBasis}, with a tiny ridge penalty ({@link #RIDGE}
- * per row, not on the intercept) so that terms the data never exercise (the previous cycle, in a
- * dataset without back-to-back cycles) get a coefficient of exactly 0 instead of making the system
- * singular. Solved by Cholesky on the normal equations (Apache Commons Math); the sums run in row
- * order, so the same rows give the same coefficients, bit for bit.
+ * Fits the fallback table ({@link FallbackTimeTable}) to a dataset: least squares of ln(heaterOnS)
+ * on the terms of {@link FallbackBasis} (for the late progress set weighted by {@link #weight}, the
+ * time squared, so that it minimises the error in seconds, which the shade follows), with a tiny
+ * ridge penalty ({@link #RIDGE} per unit of weight, not on the intercept) so that terms the data
+ * never exercise (the previous cycle, in a dataset without back-to-back cycles) get a coefficient
+ * of exactly 0 instead of making the system singular. Solved by Cholesky on the normal equations
+ * (Apache Commons Math); the sums run in row order, so the same rows give the same coefficients,
+ * bit for bit.
  *
- * <p>Two sets: {@code start} from every row's start input; {@code progress} from the rows whose
- * input carries a {@link com.smarttoaster.predict.HeatingProgress}, when there are at least {@link
- * #MIN_PROGRESS_ROWS}. Only the train split is fitted, and of it only the rows whose bread is what
- * the settings say ({@link #breadIsAsTheModeSays}), the start set further only of those whose
- * supply is near the configured voltage ({@link #supplyIsNearConfigured}): validation and test stay
- * unseen.
+ * <p>Three sets: {@code start} from every row's start input; {@code progress} from the rows whose
+ * input carries a {@link com.smarttoaster.predict.HeatingProgress}, with its first three rises,
+ * when there are at least {@link #MIN_PROGRESS_ROWS}; {@code lateProgress} from those with all six
+ * rises, when there are at least {@link #MIN_LATE_PROGRESS_ROWS}. Only the train split is fitted,
+ * and of it only the rows whose bread is what the settings say ({@link #breadIsAsTheModeSays}), the
+ * start set further only of those whose supply is near the configured voltage ({@link
+ * #supplyIsNearConfigured}): validation and test stay unseen.
  *
  * <p>To refit after the dataset changes: {@link #fitAndWrite} from the trainer, or run {@link
  * #main} (seed and rows as arguments, defaults 1 and 20,000), which also prints the test split's
@@ -62,6 +66,19 @@ public final class FallbackFit {
   public static final int MIN_PROGRESS_ROWS =
       MIN_ROWS_PER_TERM * FallbackBasis.progressTerms().size();
 
+  /**
+   * Fewer train rows with all six rises than this give no late progress set: {@link
+   * #MIN_ROWS_PER_TERM} per term.
+   */
+  public static final int MIN_LATE_PROGRESS_ROWS =
+      MIN_ROWS_PER_TERM * FallbackBasis.lateProgressTerms().size();
+
+  /**
+   * The time at which a row's weight is 1, s; see {@link #weight}. Only the ratio between rows
+   * matters; 100 s keeps the weights near 1 and the ridge's size as it was.
+   */
+  public static final double SHADE_WEIGHT_REFERENCE_S = 100.0;
+
   /** Where {@link #main} writes, relative to the project. */
   public static final Path RESOURCE_FILE =
       Path.of("src/main/resources", FallbackTimeTable.RESOURCE);
@@ -78,6 +95,15 @@ public final class FallbackFit {
    * @param dataSeed the dataset's seed, recorded in the file
    */
   public static FallbackCoefficients fit(List<DatasetRow> rows, long dataSeed) {
+    return fit(rows, dataSeed, FallbackFit::weight);
+  }
+
+  /**
+   * As {@link #fit(List, long)}, with another weight per row for the late progress set (tests
+   * compare with none).
+   */
+  static FallbackCoefficients fit(
+      List<DatasetRow> rows, long dataSeed, ToDoubleFunction<DatasetRow> lateWeight) {
     List<DatasetRow> train =
         rows.stream()
             .filter(r -> r.split() == Split.TRAIN && breadIsAsTheModeSays(r))
@@ -94,20 +120,35 @@ public final class FallbackFit {
               + MIN_ROWS_PER_TERM
               + " per term");
     }
-    FallbackCoefficients.Set start = fitSet(nearConfiguredSupply, false);
+    FallbackCoefficients.Set start = fitSet(nearConfiguredSupply, Rises.NONE, r -> 1.0);
     List<DatasetRow> withProgress =
         train.stream().filter(r -> r.input().progress() != null).collect(Collectors.toList());
     FallbackCoefficients.Set progress =
-        withProgress.size() >= MIN_PROGRESS_ROWS ? fitSet(withProgress, true) : null;
+        withProgress.size() >= MIN_PROGRESS_ROWS
+            ? fitSet(withProgress, Rises.EARLY, r -> 1.0)
+            : null;
+    List<DatasetRow> withLateProgress =
+        withProgress.stream()
+            .filter(r -> Objects.requireNonNull(r.input().progress()).isLate())
+            .collect(Collectors.toList());
+    FallbackCoefficients.Set lateProgress =
+        progress != null && withLateProgress.size() >= MIN_LATE_PROGRESS_ROWS
+            ? fitSet(withLateProgress, Rises.LATE, lateWeight)
+            : null;
     FallbackCoefficients.BreadFactor breadFactor =
         fitBreadFactor(
             rows.stream().filter(r -> r.split() == Split.TRAIN).collect(Collectors.toList()),
             start,
-            progress);
+            progress,
+            lateProgress);
     String description =
         "ln(heater-on time / 1 s) = sum of coefficient × term; the terms and the scaling of "
             + "each variable are defined in com.smarttoaster.predict.FallbackBasis; variables are clamped to their "
-            + "min..max before evaluation; 'progress' (when present) is for re-predictions with the chamber's rise; "
+            + "min..max before evaluation; 'progress' (when present) is for the first re-prediction, with the "
+            + "chamber's rise at 10–30 s, 'lateProgress' for the second, with the rise at 10–60 s, its rows weighted "
+            + "by (heater-on time / "
+            + Math.round(SHADE_WEIGHT_REFERENCE_S)
+            + " s)² so that it minimises the error in seconds, which the shade follows; "
             + "fitted on the train rows whose bread is as the mode says (room bread in toast and bagel mode, "
             + "frozen in defrost mode); 'start' only on those whose supply is within "
             + Math.round(START_MAINS_DEVIATION * 100)
@@ -121,6 +162,7 @@ public final class FallbackFit {
             DatasetGenerator.VERSION, dataSeed, rows.size(), Split.TRAIN.id(), RIDGE),
         start,
         progress,
+        lateProgress,
         breadFactor);
   }
 
@@ -129,13 +171,15 @@ public final class FallbackFit {
    * of the basis's ln residual on how much colder than the room the thermometer reads the bread,
    * over the train rows with a reading in toast and bagel mode whose bread the controller's rule
    * leaves in that mode (not frozen: {@code control.BreadCheck} turns frozen bread in toast mode
-   * into defrost), both at the start and, with the rise, at the re-prediction. Null when no such
-   * row is colder than the room. Never negative: colder bread never takes less heat.
+   * into defrost), at the start and, with the rises, at each re-prediction the table has a set for
+   * ({@link PredictionInput#askedInACycle}). Null when no such row is colder than the room. Never
+   * negative: colder bread never takes less heat.
    */
   static FallbackCoefficients.@Nullable BreadFactor fitBreadFactor(
       List<DatasetRow> train,
       FallbackCoefficients.Set start,
-      FallbackCoefficients.@Nullable Set progress) {
+      FallbackCoefficients.@Nullable Set progress,
+      FallbackCoefficients.@Nullable Set lateProgress) {
     FallbackTimeTable basis;
     try {
       basis =
@@ -146,6 +190,7 @@ public final class FallbackFit {
                   new FallbackCoefficients.Fit(DatasetGenerator.VERSION, 0, 0, "train", RIDGE),
                   start,
                   progress,
+                  lateProgress,
                   null));
     } catch (InvalidFallbackTableException e) {
       throw new IllegalStateException("a fresh fit does not fit its own basis", e);
@@ -163,10 +208,12 @@ public final class FallbackFit {
         continue;
       }
       double y = Math.log(r.heaterOnS());
-      List<PredictionInput> asked = new ArrayList<>(2);
-      asked.add(r.input().withProgress(null));
-      if (r.input().progress() != null && progress != null) {
-        asked.add(r.input());
+      List<PredictionInput> asked = new ArrayList<>(r.input().askedInACycle());
+      if (lateProgress == null && asked.size() == 3) {
+        asked.remove(2); // the table would answer it from the first three rises again
+      }
+      if (progress == null) {
+        asked.subList(1, asked.size()).clear();
       }
       for (PredictionInput in : asked) {
         double res = y - basis.lnWithoutBreadReading(in);
@@ -261,12 +308,47 @@ public final class FallbackFit {
     System.out.print(e.toMarkdown());
   }
 
-  private static FallbackCoefficients.Set fitSet(List<DatasetRow> rows, boolean progress) {
-    List<String> names = progress ? FallbackBasis.progressTerms() : FallbackBasis.startTerms();
+  /**
+   * A row's weight in the late progress set's fit: (heater-on time / {@link
+   * #SHADE_WEIGHT_REFERENCE_S})².
+   *
+   * <p>Why: the shade follows the error in seconds, not in ln time: in the kitchen suites' absurd
+   * cycles (1,400 over seven seeds) a second too long or short moved the shade by 0.19–0.22 at
+   * every length of cycle from 80 to 180 s, so a 1 % ln error costs twice the shade on a 180 s
+   * cycle (a cold toaster at 200 V) as on a 90 s one. Unweighted, the fit let those long cycles run
+   * long: on cold 230 V toasters configured below 206 V the table's re-prediction was 0.27 of a
+   * shade long on average, its worst 1.6 (generator 10, seed 1; README, "The table's second
+   * re-prediction"). Only the late set, which ends every cycle that heats past 60 s when the model
+   * is not used: weighted, the start and first re-prediction sets lose in ln time on the short, hot
+   * cycles, which widened the checker's bands (14.1 → 16.5 % at the start) and put two second
+   * batches of seed 23 on the table, one of them 1.9 shades off.
+   */
+  static double weight(DatasetRow r) {
+    double t = r.heaterOnS() / SHADE_WEIGHT_REFERENCE_S;
+    return t * t;
+  }
+
+  /** Which rises a set takes. */
+  private enum Rises {
+    NONE,
+    EARLY,
+    LATE
+  }
+
+  private static FallbackCoefficients.Set fitSet(
+      List<DatasetRow> rows, Rises rises, ToDoubleFunction<DatasetRow> weight) {
+    List<String> names =
+        switch (rises) {
+          case NONE -> FallbackBasis.startTerms();
+          case EARLY -> FallbackBasis.progressTerms();
+          case LATE -> FallbackBasis.lateProgressTerms();
+        };
     int p = names.size();
     List<String> varNames = new ArrayList<>(FallbackBasis.START_VARIABLES);
-    if (progress) {
+    if (rises == Rises.EARLY) {
       varNames.addAll(FallbackBasis.RISE_VARIABLES);
+    } else if (rises == Rises.LATE) {
+      varNames.addAll(FallbackBasis.LATE_RISE_VARIABLES);
     }
     double[] lo = new double[varNames.size()];
     double[] hi = new double[varNames.size()];
@@ -274,19 +356,23 @@ public final class FallbackFit {
     Arrays.fill(hi, Double.NEGATIVE_INFINITY);
     double[][] xtx = new double[p][p];
     double[] xty = new double[p];
+    double weights = 0;
     List<double[]> terms = new ArrayList<>(rows.size());
     for (DatasetRow r : rows) {
-      double[] v = variables(r.input(), progress);
+      double[] v = variables(r.input(), rises);
       for (int i = 0; i < v.length; i++) {
         lo[i] = Math.min(lo[i], v[i]);
         hi[i] = Math.max(hi[i], v[i]);
       }
-      double[] x = terms(r.input(), v, progress);
+      double[] x = terms(r.input(), v, rises);
       double y = Math.log(r.heaterOnS());
+      double w = weight.applyAsDouble(r);
+      weights += w;
       for (int i = 0; i < p; i++) {
-        xty[i] += x[i] * y;
+        double wx = w * x[i];
+        xty[i] += wx * y;
         for (int j = i; j < p; j++) {
-          xtx[i][j] += x[i] * x[j];
+          xtx[i][j] += wx * x[j];
         }
       }
       terms.add(x);
@@ -296,7 +382,7 @@ public final class FallbackFit {
         xtx[i][j] = xtx[j][i];
       }
       if (i > 0) {
-        xtx[i][i] += RIDGE * rows.size();
+        xtx[i][i] += RIDGE * weights;
       }
     }
     RealVector beta =
@@ -322,24 +408,26 @@ public final class FallbackFit {
         vars, names, coef, rows.size(), Math.sqrt(sse / rows.size()));
   }
 
-  private static double[] variables(PredictionInput in, boolean progress) {
+  private static double[] variables(PredictionInput in, Rises rises) {
     double[] v = FallbackBasis.startVariables(in);
-    if (!progress) {
+    if (rises == Rises.NONE) {
       return v;
     }
+    HeatingProgress progress =
+        Objects.requireNonNull(
+            in.progress(), "only rows with the heating progress are fitted for re-predictions");
     double[] r =
-        FallbackBasis.riseVariables(
-            Objects.requireNonNull(
-                in.progress(),
-                "only rows with the heating progress are fitted for re-predictions"));
+        rises == Rises.LATE
+            ? FallbackBasis.lateRiseVariables(progress)
+            : FallbackBasis.riseVariables(progress);
     double[] all = Arrays.copyOf(v, v.length + r.length);
     System.arraycopy(r, 0, all, v.length, r.length);
     return all;
   }
 
-  private static double[] terms(PredictionInput in, double[] v, boolean progress) {
+  private static double[] terms(PredictionInput in, double[] v, Rises rises) {
     double[] ind = FallbackBasis.indicators(in);
-    if (!progress) {
+    if (rises == Rises.NONE) {
       return FallbackBasis.startTerms(v, ind);
     }
     int n = FallbackBasis.START_VARIABLES.size();

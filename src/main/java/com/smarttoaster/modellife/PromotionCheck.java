@@ -236,7 +236,7 @@ public final class PromotionCheck {
     double progressBand = CheckerBand.ofProgress(p);
     java.util.OptionalDouble restBand = CheckerBand.ofAtRest(p);
     return in -> {
-      double estimate = table.predictSeconds(in);
+      double estimate = table.predictSeconds(CheckerBand.referenceInput(in));
       try {
         double s = p.predictSeconds(in);
         double allowed =
@@ -247,7 +247,7 @@ public final class PromotionCheck {
       } catch (Exception e) {
         // declined (outside its envelope) or failed: the device would use the table
       }
-      return estimate;
+      return table.predictSeconds(in);
     };
   }
 }

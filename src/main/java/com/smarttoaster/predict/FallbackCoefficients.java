@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param start coefficients for a prediction at the start of a cycle
  * @param progress coefficients for a re-prediction with {@link HeatingProgress}; null when the
  *     fitting data had no such rows (a re-prediction then uses {@code start})
+ * @param lateProgress coefficients for the second re-prediction, with all six rises; null when the
+ *     fitting data had none (the second re-prediction then uses {@code progress} with the first
+ *     three)
  * @param breadFactor how much longer bread colder than the room takes, when the bread thermometer
  *     reads it; null (as in files before generator 9) for none
  */
@@ -23,8 +26,13 @@ public record FallbackCoefficients(
     Fit fit,
     Set start,
     @Nullable Set progress,
+    @Nullable Set lateProgress,
     @Nullable BreadFactor breadFactor) {
-  public static final int VERSION = 1;
+  /**
+   * 2 since the late progress set and the fit weighted by the time squared (version 1 fitted ln
+   * time unweighted and had no late set).
+   */
+  public static final int VERSION = 2;
 
   /**
    * @param generatorVersion the dataset generator's version
@@ -43,7 +51,7 @@ public record FallbackCoefficients(
    * @param terms term names, as {@link FallbackBasis} lists them
    * @param coefficients one per term: ln(heater-on time / 1 s) = Σ coefficient × term
    * @param rows rows fitted
-   * @param rmsLn root-mean-square residual of ln(time) on those rows
+   * @param rmsLn root-mean-square residual of ln(time) on those rows, unweighted
    */
   public record Set(
       List<Variable> variables,

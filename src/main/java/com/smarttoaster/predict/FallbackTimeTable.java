@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * bread, mode and slice count), fitted to the simulator's oracle by {@code dataset.FallbackFit}.
  * Plain, inspectable arithmetic: the coefficients and their term names are in {@value #RESOURCE}. A
  * re-prediction (an input with {@link HeatingProgress}) uses a second coefficient set that adds the
- * chamber's rise, when the file has one. The start answer is the surface's minimum over every
- * cooler chamber, so a warmer chamber never lengthens it. When the bread thermometer reads bread
- * colder than the room (toast and bagel mode), the answer is multiplied by one fitted factor
+ * chamber's rise at 10–30 s, when the file has one, and the second re-prediction a third set with
+ * the rises to 60 s. That last set's fit weighs each row by its time squared, so it minimises the
+ * error in seconds, which is what the shade follows (about 5 s a shade at any length of cycle), not
+ * in ln time ({@code dataset.FallbackFit#weight}). The start answer is the surface's minimum over
+ * every cooler chamber, so a warmer chamber never lengthens it. When the bread thermometer reads
+ * bread colder than the room (toast and bagel mode), the answer is multiplied by one fitted factor
  * exponential in how much colder ({@link FallbackCoefficients.BreadFactor}), so the checker sees
  * fridge bread as the model does. Reheat is the fixed {@link ReheatTime} rule.
  *
@@ -154,6 +157,15 @@ public final class FallbackTimeTable implements ToastTimePredictor {
       vars.addAll(FallbackBasis.RISE_VARIABLES);
       validate(c.progress(), vars, FallbackBasis.progressTerms(), name + " progress");
     }
+    if (c.lateProgress() != null) {
+      if (c.progress() == null) {
+        throw new InvalidFallbackTableException(
+            name + " has a late progress set without a progress set");
+      }
+      List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
+      vars.addAll(FallbackBasis.LATE_RISE_VARIABLES);
+      validate(c.lateProgress(), vars, FallbackBasis.lateProgressTerms(), name + " lateProgress");
+    }
   }
 
   private static void requireBreadFactor(String name, String field, double value, double max)
@@ -230,6 +242,14 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     return coefficients != null && coefficients.progress() != null;
   }
 
+  /**
+   * True when the second re-prediction's six rises are used (the file has late progress
+   * coefficients): the table then has something new to say at 60 s.
+   */
+  public boolean usesLateProgress() {
+    return coefficients != null && coefficients.lateProgress() != null;
+  }
+
   /** True when the fitted coefficients are in use, false for the built-in rule. */
   public boolean isFitted() {
     return coefficients != null;
@@ -258,16 +278,23 @@ public final class FallbackTimeTable implements ToastTimePredictor {
   public double lnWithoutBreadReading(PredictionInput in) {
     FallbackCoefficients c = java.util.Objects.requireNonNull(coefficients, "a fitted table");
     double[] ind = FallbackBasis.indicators(in);
-    if (in.progress() != null && c.progress() != null) {
-      FallbackCoefficients.Set set = c.progress();
-      double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
-      double[] rise =
-          clamped(FallbackBasis.riseVariables(in.progress()), set.variables(), v.length);
-      return dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise));
+    HeatingProgress p = in.progress();
+    if (p != null && p.isLate() && c.lateProgress() != null) {
+      return progressLn(c.lateProgress(), in, ind, FallbackBasis.lateRiseVariables(p));
+    }
+    if (p != null && c.progress() != null) {
+      return progressLn(c.progress(), in, ind, FallbackBasis.riseVariables(p));
     }
     FallbackCoefficients.Set set = c.start();
     double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
     return shortestAtOrBelowWarmth(set, v, ind);
+  }
+
+  private static double progressLn(
+      FallbackCoefficients.Set set, PredictionInput in, double[] ind, double[] rises) {
+    double[] v = clamped(FallbackBasis.startVariables(in), set.variables(), 0);
+    double[] rise = clamped(rises, set.variables(), v.length);
+    return dot(set.coefficients(), FallbackBasis.progressTerms(v, ind, rise));
   }
 
   /**

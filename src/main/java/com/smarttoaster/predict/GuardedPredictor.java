@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The checks, in order: a finite number; inside the mode's accepted range ({@link ModeLimits});
  * and, for a learned primary, agreement with the independent non-ML estimate (the fallback table,
- * using the heating progress of a re-prediction too) within the band of its model card ({@link
- * CheckerBand}; a narrower one on a toaster at rest, {@link ToasterAtRest}): an answer that is in
- * range but far from the estimate is refused like garbage, and the reason names both times and the
- * band. Reheat is never the primary's decision: the guard answers it with the fixed {@link
- * ReheatTime} rule, capped to the reheat range, whatever the primary would say.
+ * using the heating progress of a re-prediction too, a second re-prediction's first three rises:
+ * {@link CheckerBand#referenceInput}) within the band of its model card ({@link CheckerBand}; a
+ * narrower one on a toaster at rest, {@link ToasterAtRest}): an answer that is in range but far
+ * from the estimate is refused like garbage, and the reason names both times and the band. Reheat
+ * is never the primary's decision: the guard answers it with the fixed {@link ReheatTime} rule,
+ * capped to the reheat range, whatever the primary would say.
  *
  * <p>Asking never blocks: {@link #start} returns a {@link PendingPrediction} that the controller
  * polls on its ticks, renewing the supervisor's lease in between. The carriage is held while the
@@ -169,6 +170,14 @@ public final class GuardedPredictor implements AutoCloseable {
   /** True when the primary is a learned predictor (a model), which the checker watches. */
   public boolean primaryIsLearned() {
     return checked;
+  }
+
+  /**
+   * True when the non-ML table answers the second re-prediction from all six rises ({@link
+   * FallbackTimeTable#usesLateProgress}), so asking it alone at 60 s can change the time.
+   */
+  public boolean fallbackSeesLateProgress() {
+    return fallback.usesLateProgress();
   }
 
   /** The checker band for a re-prediction (an input with the heating progress). */
@@ -394,7 +403,8 @@ public final class GuardedPredictor implements AutoCloseable {
 
   /** The checker: null when the answer agrees with the non-ML estimate, else the reason. */
   private @Nullable String disagreement(double s, PredictionInput input) {
-    double estimate = nonMlSeconds(input);
+    PredictionInput reference = CheckerBand.referenceInput(input);
+    double estimate = nonMlSeconds(reference);
     CheckerBand.Allowed a =
         CheckerBand.allowed(input, band, progressBand, restBand, fallback.usesProgress());
     double allowed = a.band();
@@ -409,10 +419,11 @@ public final class GuardedPredictor implements AutoCloseable {
     }
     return String.format(
         Locale.ROOT,
-        "%s said %.1f s, the non-ML estimate %.1f s; they differ by %.0f %%, more "
+        "%s said %.1f s, the non-ML estimate%s %.1f s; they differ by %.0f %%, more "
             + "than the %.0f %% %s",
         primary.name(),
         s,
+        reference == input ? "" : " from the first 30 s of heating",
         estimate,
         100 * d,
         100 * allowed,

@@ -419,6 +419,28 @@ class ToastControllerTest {
       double rePredictionLatencyS,
       double tableStartS,
       double tableRePredictS) {
+    buildWithProgressModel(
+        startS,
+        withProgressS,
+        lateS,
+        rePredictionLatencyS,
+        tableStartS,
+        tableRePredictS,
+        tableRePredictS);
+  }
+
+  /**
+   * As above, with a table that answers {@code tableLateS} from all six rises (NaN: a table without
+   * a set for them).
+   */
+  private void buildWithProgressModel(
+      double startS,
+      double withProgressS,
+      double lateS,
+      double rePredictionLatencyS,
+      double tableStartS,
+      double tableRePredictS,
+      double tableLateS) {
     build(false, 1800);
     predictor.close();
     ToastTimePredictor model =
@@ -436,7 +458,7 @@ class ToastControllerTest {
           }
         };
     FallbackTimeTable table =
-        com.smarttoaster.predict.ConstantTables.of(tableStartS, tableRePredictS);
+        com.smarttoaster.predict.ConstantTables.of(tableStartS, tableRePredictS, tableLateS);
     predictor =
         new GuardedPredictor(
             model,
@@ -606,6 +628,29 @@ class ToastControllerTest {
     assertEquals(3, asked.size(), "asked at the start, at 30 s and at 60 s: " + asked);
     assertEquals(120.0, heatedS, 0.2, "the model's re-predicted time");
     assertEquals(PredictorName.MODEL, controller.snapshot().prediction().predictor());
+  }
+
+  @Test
+  void afterTheModelFailedTheTableAloneAnswersTheSecondRePredictionFromAllSixRises() {
+    buildWithProgressModel(Double.NaN, 150.0, 150.0, 0.1, 100.0, 110.0, 130.0);
+    double heatedS = runCycle(200);
+    assertEquals(1, asked.size(), "the model is asked at the start only: " + asked);
+    assertEquals(130.0, heatedS, 0.2, "the table's time from all six rises");
+    assertEquals(2, rePredictions.size(), rePredictions.toString());
+    assertTrue(rePredictions.get(1).startsWith("110.0 -> 130.0: "), rePredictions.get(1));
+    assertTrue(
+        notes.contains(
+            "re-prediction from the non-ML table, 130.0 s: the model failed earlier in this "
+                + "cycle and is not asked again in it"),
+        notes.toString());
+  }
+
+  @Test
+  void afterTheModelFailedATableWithoutASetForAllSixRisesIsNotAskedAgain() {
+    buildWithProgressModel(Double.NaN, 150.0, 150.0, 0.1, 100.0, 110.0, Double.NaN);
+    double heatedS = runCycle(200);
+    assertEquals(110.0, heatedS, 0.2, "the first re-prediction's time stands");
+    assertEquals(1, rePredictions.size(), rePredictions.toString());
   }
 
   @Test

@@ -11,9 +11,22 @@ public final class ConstantTables {
   private ConstantTables() {}
 
   public static FallbackTimeTable of(double startS, double rePredictionS) {
+    return of(startS, rePredictionS, rePredictionS);
+  }
+
+  /**
+   * A table that answers {@code startS} at the start, {@code rePredictionS} with the first three
+   * rises and {@code lateS} with all six; NaN {@code lateS} for a table without a late set (the
+   * second re-prediction then gets {@code rePredictionS} again).
+   */
+  public static FallbackTimeTable of(double startS, double rePredictionS, double lateS) {
     FallbackCoefficients installed = new FallbackTimeTable().coefficients();
     FallbackCoefficients.Set progress =
         installed.progress() == null ? null : constant(installed.progress(), rePredictionS);
+    FallbackCoefficients.Set lateProgress =
+        installed.lateProgress() == null || Double.isNaN(lateS)
+            ? null
+            : constant(installed.lateProgress(), lateS);
     try {
       return new FallbackTimeTable(
           new FallbackCoefficients(
@@ -22,6 +35,7 @@ public final class ConstantTables {
               installed.fit(),
               constant(installed.start(), startS),
               progress,
+              lateProgress,
               null));
     } catch (InvalidFallbackTableException e) {
       throw new IllegalStateException(e);

@@ -28,6 +28,7 @@ class FallbackBreadFactorTest {
             c.fit(),
             c.start(),
             c.progress(),
+            c.lateProgress(),
             new FallbackCoefficients.BreadFactor(perK, maxK, 1)));
   }
 

@@ -2,6 +2,7 @@ package com.smarttoaster.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class FallbackTimeTableTest {
             InvalidFallbackTableException.class,
             () ->
                 FallbackTimeTable.parse(
-                    "{\"version\": 1, \"start\": ".getBytes(StandardCharsets.UTF_8), "t.json"));
+                    "{\"version\": 2, \"start\": ".getBytes(StandardCharsets.UTF_8), "t.json"));
     assertTrue(e.getMessage().startsWith("t.json is not a valid fallback table: "), e.getMessage());
 
     e =
@@ -47,15 +48,15 @@ class FallbackTimeTableTest {
             InvalidFallbackTableException.class,
             () ->
                 FallbackTimeTable.parse(
-                    "{\"version\": 2}".getBytes(StandardCharsets.UTF_8), "t.json"));
-    assertEquals("t.json has version 2, this build reads version 1", e.getMessage());
+                    "{\"version\": 1}".getBytes(StandardCharsets.UTF_8), "t.json"));
+    assertEquals("t.json has version 1, this build reads version 2", e.getMessage());
 
     e =
         assertThrows(
             InvalidFallbackTableException.class,
             () ->
                 FallbackTimeTable.parse(
-                    ("{\"version\": 1, \"start\": "
+                    ("{\"version\": 2, \"start\": "
                             + "{\"variables\": [{\"name\": \"shade\", \"min\": -1, \"max\": 1}], \"terms\": [\"1\"], "
                             + "\"coefficients\": [4.6], \"rows\": 1, \"rmsLn\": 0}}")
                         .getBytes(StandardCharsets.UTF_8),
@@ -64,6 +65,52 @@ class FallbackTimeTableTest {
         e.getMessage()
             .startsWith("t.json start lists variables [shade], this build computes [shade, thick"),
         e.getMessage());
+  }
+
+  @Test
+  void theSecondRePredictionUsesTheLateSetAndTheFirstTheProgressSet() throws Exception {
+    FallbackCoefficients c = FallbackTimeTable.readInstalled();
+    assertNotNull(c.lateProgress(), "the installed table has a set for all six rises");
+    FallbackTimeTable early = ConstantTables.of(100.0, 110.0, 130.0);
+    ToastSettings s = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+    PredictionInput atStart = new PredictionInput(s, 21.0, 21.0, 230.0);
+    PredictionInput late =
+        atStart.withProgress(new HeatingProgress(new double[] {10, 25, 35, 43, 50, 56}));
+    List<PredictionInput> asked = late.askedInACycle();
+    assertEquals(100.0, early.predictSeconds(asked.get(0)), 1e-9);
+    assertEquals(110.0, early.predictSeconds(asked.get(1)), 1e-9);
+    assertEquals(130.0, early.predictSeconds(asked.get(2)), 1e-9);
+    assertTrue(early.usesLateProgress());
+    FallbackTimeTable noLate = ConstantTables.of(100.0, 110.0, Double.NaN);
+    assertFalse(noLate.usesLateProgress());
+    assertEquals(
+        110.0, noLate.predictSeconds(asked.get(2)), 1e-9, "without a late set: the first three");
+  }
+
+  @Test
+  void aLateSetThatDoesNotFitTheBasisOrComesWithoutAProgressSetIsRefused() throws Exception {
+    FallbackCoefficients c = FallbackTimeTable.readInstalled();
+    InvalidFallbackTableException e =
+        assertThrows(
+            InvalidFallbackTableException.class,
+            () -> withProgressSets(c, c.progress(), c.progress()));
+    assertTrue(
+        e.getMessage().startsWith("coefficients lateProgress lists variables [shade, "),
+        e.getMessage());
+    e =
+        assertThrows(
+            InvalidFallbackTableException.class, () -> withProgressSets(c, null, c.lateProgress()));
+    assertEquals("coefficients has a late progress set without a progress set", e.getMessage());
+  }
+
+  private static FallbackTimeTable withProgressSets(
+      FallbackCoefficients c,
+      FallbackCoefficients.Set progress,
+      FallbackCoefficients.Set lateProgress)
+      throws InvalidFallbackTableException {
+    return new FallbackTimeTable(
+        new FallbackCoefficients(
+            c.version(), c.description(), c.fit(), c.start(), progress, lateProgress, null));
   }
 
   @Test
@@ -82,6 +129,7 @@ class FallbackTimeTableTest {
                 coef,
                 c.start().rows(),
                 c.start().rmsLn()),
+            null,
             null,
             null);
     InvalidFallbackTableException e =
@@ -143,6 +191,7 @@ class FallbackTimeTableTest {
             c.fit(),
             new FallbackCoefficients.Set(
                 c.start().variables(), names, coef, c.start().rows(), c.start().rmsLn()),
+            null,
             null,
             null));
   }

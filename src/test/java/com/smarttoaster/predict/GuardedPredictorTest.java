@@ -224,6 +224,40 @@ class GuardedPredictorTest {
     }
   }
 
+  /**
+   * The second re-prediction is held to the first's non-ML estimate (three rises), and when it is
+   * refused the cycle gets the table's answer from all six.
+   */
+  @Test
+  void theSecondRePredictionIsCheckedAgainstTheFirstsEstimateAndFallsBackToTheLateSet()
+      throws Exception {
+    FallbackTimeTable constant = ConstantTables.of(100.0, 110.0, 140.0);
+    PredictionInput late =
+        INPUT.withProgress(new HeatingProgress(new double[] {8, 18, 28, 37, 46, 55}));
+    for (double answer : new double[] {104.0, 118.0}) {
+      try (GuardedPredictor g = guardWithBand(answering(answer), constant, 0.1)) {
+        Prediction p = g.predict(late);
+        assertEquals(PredictorName.MODEL, p.predictor(), "within 10 % of 110 s, 21 % from 140 s");
+        assertEquals(answer, p.seconds());
+      }
+    }
+    try (GuardedPredictor g = guardWithBand(answering(140.0), constant, 0.1)) {
+      Prediction p = g.predict(late);
+      assertEquals(PredictorName.FALLBACK, p.predictor());
+      assertEquals(140.0, p.seconds(), 1e-9, "the table's answer from all six rises");
+      assertEquals(
+          "model said 140.0 s, the non-ML estimate from the first 30 s of heating 110.0 s; they "
+              + "differ by 27 %, more than the 10 % the guard allows for a re-prediction",
+          p.fallbackReason());
+    }
+  }
+
+  private static GuardedPredictor guardWithBand(
+      ToastTimePredictor p, FallbackTimeTable t, double band) {
+    return new GuardedPredictor(
+        p, t, 0.2, 5.0, 285.0, Clock.system(), new ThreadPredictorRunner(), band);
+  }
+
   @Test
   void tooShortAnswersAreCheckedLikeTooLongOnes() throws Exception {
     double estimate = table.predictSeconds(INPUT);
@@ -294,6 +328,7 @@ class GuardedPredictorTest {
                 installed.description(),
                 installed.fit(),
                 installed.start(),
+                null,
                 null,
                 null));
     double estimate = blind.predictSeconds(again);
