@@ -1,5 +1,6 @@
 package com.smarttoaster.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  *     the same, and agree within a few per cent, so the general bands, set by the warm toasters,
  *     would let an answer 3 shades off through; null on cards before it (the guard then uses the
  *     other two)
+ * @param checkerBandJustUsed the band for any answer on a toaster just used or warm with no known
+ *     cycle ({@code predict.ToasterJustUsed}), measured on those inputs alone: there the table
+ *     knows least, and the general bands refused answers closer to the oracle than the table; null
+ *     on cards before it (the guard then uses the general bands), and then left out of the card's
+ *     JSON and its seal, so that older cards keep their hash
  * @param integritySha256 lower-case hex SHA-256 over the model bytes followed by this card's
  *     canonical JSON with this field empty (see {@code predict.ModelCardChecks#seal}); covers every
  *     field, so an edited card is refused like an edited model
@@ -54,6 +60,7 @@ public record ModelCard(
     @Nullable Double checkerBand,
     @Nullable Double checkerBandProgress,
     @Nullable Double checkerBandAtRest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double checkerBandJustUsed,
     @Nullable String integritySha256) {
 
   /** A card without a checker band, not yet sealed (as the trainer writes it before sealing). */
@@ -86,6 +93,7 @@ public record ModelCard(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -99,9 +107,18 @@ public record ModelCard(
     return withCheckerBands(start, progress, checkerBandAtRest);
   }
 
-  /** This card with other checker bands (the seal no longer matches: seal again). */
+  /** This card with other general and at-rest bands, the just-used band kept (seal again). */
   public ModelCard withCheckerBands(
       @Nullable Double start, @Nullable Double progress, @Nullable Double atRest) {
+    return withCheckerBands(start, progress, atRest, checkerBandJustUsed);
+  }
+
+  /** This card with other checker bands (the seal no longer matches: seal again). */
+  public ModelCard withCheckerBands(
+      @Nullable Double start,
+      @Nullable Double progress,
+      @Nullable Double atRest,
+      @Nullable Double justUsed) {
     return new ModelCard(
         version,
         modelVersion,
@@ -118,6 +135,7 @@ public record ModelCard(
         start,
         progress,
         atRest,
+        justUsed,
         integritySha256);
   }
 
@@ -139,6 +157,7 @@ public record ModelCard(
         checkerBand,
         checkerBandProgress,
         checkerBandAtRest,
+        checkerBandJustUsed,
         hash);
   }
 

@@ -235,12 +235,15 @@ public final class PromotionCheck {
     double band = CheckerBand.of(p);
     double progressBand = CheckerBand.ofProgress(p);
     java.util.OptionalDouble restBand = CheckerBand.ofAtRest(p);
+    java.util.OptionalDouble justUsedBand = CheckerBand.ofJustUsed(p);
     return in -> {
       double estimate = table.predictSeconds(CheckerBand.referenceInput(in));
       try {
         double s = p.predictSeconds(in);
         double allowed =
-            CheckerBand.allowed(in, band, progressBand, restBand, table.usesProgress()).band();
+            CheckerBand.allowed(
+                    in, band, progressBand, restBand, justUsedBand, table.usesProgress())
+                .band();
         if (Double.isFinite(s) && s > 0 && CheckerBand.disagreement(s, estimate) <= allowed) {
           return s;
         }

@@ -45,6 +45,7 @@ public final class GuardedPredictor implements AutoCloseable {
   private final double band;
   private final double progressBand;
   private final OptionalDouble restBand;
+  private final OptionalDouble justUsedBand;
   private final String bandSource;
 
   /** The predictor on reheat cycles, which the guard answers itself. */
@@ -87,6 +88,7 @@ public final class GuardedPredictor implements AutoCloseable {
         CheckerBand.of(primary),
         CheckerBand.ofProgress(primary),
         CheckerBand.ofAtRest(primary),
+        CheckerBand.ofJustUsed(primary),
         primary.cardCheckerBand().isPresent()
             ? "the test split allows"
             : "the guard allows when the model card records no band");
@@ -118,6 +120,7 @@ public final class GuardedPredictor implements AutoCloseable {
         band,
         band,
         OptionalDouble.empty(),
+        OptionalDouble.empty(),
         "the guard allows");
   }
 
@@ -132,8 +135,10 @@ public final class GuardedPredictor implements AutoCloseable {
       double band,
       double progressBand,
       OptionalDouble restBand,
+      OptionalDouble justUsedBand,
       String bandSource) {
-    for (double b : new double[] {band, progressBand, restBand.orElse(band)}) {
+    for (double b :
+        new double[] {band, progressBand, restBand.orElse(band), justUsedBand.orElse(band)}) {
       if (!(b >= CheckerBand.MIN_BAND && b <= CheckerBand.MAX_BAND)) {
         throw new IllegalArgumentException(
             "checker band "
@@ -148,6 +153,7 @@ public final class GuardedPredictor implements AutoCloseable {
     this.band = band;
     this.progressBand = progressBand;
     this.restBand = restBand;
+    this.justUsedBand = justUsedBand;
     this.bandSource = bandSource;
     this.primary = primary;
     this.fallback = fallback;
@@ -191,6 +197,14 @@ public final class GuardedPredictor implements AutoCloseable {
    */
   public OptionalDouble checkerBandAtRest() {
     return restBand;
+  }
+
+  /**
+   * The checker band for any answer on a toaster just used or warm with no known cycle ({@link
+   * ToasterJustUsed}); empty when the card records none and the general bands apply there too.
+   */
+  public OptionalDouble checkerBandJustUsed() {
+    return justUsedBand;
   }
 
   /**
@@ -406,7 +420,8 @@ public final class GuardedPredictor implements AutoCloseable {
     PredictionInput reference = CheckerBand.referenceInput(input);
     double estimate = nonMlSeconds(reference);
     CheckerBand.Allowed a =
-        CheckerBand.allowed(input, band, progressBand, restBand, fallback.usesProgress());
+        CheckerBand.allowed(
+            input, band, progressBand, restBand, justUsedBand, fallback.usesProgress());
     double allowed = a.band();
     String source =
         a.tableBlind()

@@ -111,6 +111,7 @@ public final class ModelCardChecks {
     requireBand(cardName, "checker band", card.checkerBand());
     requireBand(cardName, "re-prediction checker band", card.checkerBandProgress());
     requireBand(cardName, "checker band at rest", card.checkerBandAtRest());
+    requireBand(cardName, "checker band just after a cycle", card.checkerBandJustUsed());
   }
 
   private static void requireBand(String cardName, String field, @Nullable Double band)

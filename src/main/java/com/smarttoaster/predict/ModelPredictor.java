@@ -204,6 +204,11 @@ public final class ModelPredictor implements ToastTimePredictor, AutoCloseable {
     return band(card.checkerBandAtRest());
   }
 
+  @Override
+  public java.util.OptionalDouble cardCheckerBandJustUsed() {
+    return band(card.checkerBandJustUsed());
+  }
+
   /** A card's band, empty when the card records none. */
   private static java.util.OptionalDouble band(@Nullable Double recorded) {
     return recorded == null

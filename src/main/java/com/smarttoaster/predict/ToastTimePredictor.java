@@ -33,4 +33,12 @@ public interface ToastTimePredictor {
   default OptionalDouble cardCheckerBandAtRest() {
     return OptionalDouble.empty();
   }
+
+  /**
+   * The same for a toaster just used or warm with no known cycle ({@link ToasterJustUsed}), if the
+   * card records one.
+   */
+  default OptionalDouble cardCheckerBandJustUsed() {
+    return OptionalDouble.empty();
+  }
 }

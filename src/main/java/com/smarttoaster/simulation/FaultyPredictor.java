@@ -91,6 +91,11 @@ final class FaultyPredictor implements ToastTimePredictor {
   }
 
   @Override
+  public java.util.OptionalDouble cardCheckerBandJustUsed() {
+    return inner().cardCheckerBandJustUsed();
+  }
+
+  @Override
   public double predictSeconds(PredictionInput input) throws Exception {
     asked++;
     switch (misbehaviour) {

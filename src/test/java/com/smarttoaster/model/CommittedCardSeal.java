@@ -68,7 +68,8 @@ final class CommittedCardSeal {
     CheckerBand.Bands b = measure(mlp, card);
     ModelCard sealed =
         ModelCardChecks.seal(
-            card.withCheckerBands(b.start().band(), b.progress().band(), b.atRest().band()),
+            card.withCheckerBands(
+                b.start().band(), b.progress().band(), b.atRest().band(), b.justUsed().band()),
             tflite);
     json.enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(DIR.resolve("toast-time.card.json").toFile(), sealed);

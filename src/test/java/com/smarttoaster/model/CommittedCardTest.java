@@ -65,6 +65,13 @@ class CommittedCardTest {
     assertBand(start, card.checkerBand());
     assertBand(bands.progress(), card.checkerBandProgress());
     assertBand(bands.atRest(), card.checkerBandAtRest());
+    assertBand(bands.justUsed(), card.checkerBandJustUsed());
+    // Just after a cycle the table knows least: its band is the widest, and still refuses answers
+    // 40 % off (the absurd suite's are 40 % and more).
+    assertTrue(
+        card.checkerBandJustUsed() > Math.max(card.checkerBand(), card.checkerBandProgress())
+            && card.checkerBandJustUsed() < 0.3,
+        "the band just after a cycle " + card.checkerBandJustUsed());
     // At rest the two estimators see the same toaster: a band there as wide as the general one
     // would be no narrower check, and let the absurd kitchen suite's 204 s for 179 s through.
     assertTrue(
@@ -108,6 +115,7 @@ class CommittedCardTest {
       assertEquals(card.checkerBand(), g.checkerBand());
       assertEquals(card.checkerBandProgress(), g.checkerBandProgress());
       assertEquals(card.checkerBandAtRest(), g.checkerBandAtRest().orElseThrow());
+      assertEquals(card.checkerBandJustUsed(), g.checkerBandJustUsed().orElseThrow());
       List<String> overruled = new java.util.ArrayList<>();
       for (PredictionInput in : inputs.subList(0, 1000)) {
         for (PredictionInput asked : List.of(in.withProgress(null), in)) {

@@ -59,6 +59,16 @@ class PromotionCheckTest {
       public java.util.OptionalDouble cardCheckerBandProgress() {
         return factory.cardCheckerBandProgress();
       }
+
+      @Override
+      public java.util.OptionalDouble cardCheckerBandAtRest() {
+        return factory.cardCheckerBandAtRest();
+      }
+
+      @Override
+      public java.util.OptionalDouble cardCheckerBandJustUsed() {
+        return factory.cardCheckerBandJustUsed();
+      }
     };
   }
 

@@ -90,6 +90,7 @@ public final class TestBundles {
               c.checkerBand(),
               c.checkerBandProgress(),
               c.checkerBandAtRest(),
+              c.checkerBandJustUsed(),
               null);
       return JSON.writerWithDefaultPrettyPrinter()
           .writeValueAsBytes(ModelCardChecks.seal(v, factoryModel()));

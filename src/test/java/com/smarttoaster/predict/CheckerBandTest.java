@@ -9,6 +9,7 @@ import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -63,24 +64,61 @@ class CheckerBandTest {
     HeatingProgress rise = new HeatingProgress(new double[] {4.0, 10.0, 17.0});
     OptionalDouble atRest = OptionalDouble.of(0.10);
 
-    assertEquals(0.10, CheckerBand.allowed(rested, 0.18, 0.14, atRest, true).band());
+    assertEquals(0.10, CheckerBand.allowed(rested, 0.18, 0.14, atRest, NONE, true).band());
     assertEquals(
-        " for a toaster at rest", CheckerBand.allowed(rested, 0.18, 0.14, atRest, true).forWhat());
+        " for a toaster at rest",
+        CheckerBand.allowed(rested, 0.18, 0.14, atRest, NONE, true).forWhat());
     assertEquals(
-        0.10, CheckerBand.allowed(rested.withProgress(rise), 0.18, 0.14, atRest, true).band());
-    assertEquals(0.18, CheckerBand.allowed(warm, 0.18, 0.14, atRest, true).band());
+        0.10,
+        CheckerBand.allowed(rested.withProgress(rise), 0.18, 0.14, atRest, NONE, true).band());
+    assertEquals(0.18, CheckerBand.allowed(warm, 0.18, 0.14, atRest, NONE, true).band());
     CheckerBand.Allowed warmRePrediction =
-        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, true);
+        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, NONE, true);
     assertEquals(0.14, warmRePrediction.band());
     assertEquals(" for a re-prediction", warmRePrediction.forWhat());
     // a card without a band at rest: the general bands apply at rest too
     assertEquals(
-        0.18, CheckerBand.allowed(rested, 0.18, 0.14, OptionalDouble.empty(), true).band());
+        0.18, CheckerBand.allowed(rested, 0.18, 0.14, OptionalDouble.empty(), NONE, true).band());
     // a table blind to the rise: the re-prediction gets the extra, whichever band it started from
     CheckerBand.Allowed blind =
-        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, false);
+        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, NONE, false);
     assertTrue(blind.tableBlind());
     assertEquals(0.14 + CheckerBand.PROGRESS_BLIND_EXTRA, blind.band(), 1e-12);
-    assertFalse(CheckerBand.allowed(warm, 0.18, 0.14, atRest, false).tableBlind());
+    assertFalse(CheckerBand.allowed(warm, 0.18, 0.14, atRest, NONE, false).tableBlind());
+  }
+
+  private static final OptionalDouble NONE = OptionalDouble.empty();
+
+  /**
+   * Just after a cycle, or warm with no known cycle, start and re-predictions get the card's band
+   * for that; 900 s after a cycle, the general bands; at rest, the band at rest.
+   */
+  @Test
+  void aToasterJustUsedOrWarmWithoutAKnownCycleIsHeldToItsOwnBand() {
+    ToastSettings medium = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+    PredictionInput justUsed =
+        new PredictionInput(medium, 60.0, 21.0, 230.0, 230.0, 30.0, 100.0, null);
+    PredictionInput restarted =
+        new PredictionInput(
+            medium, 60.0, 21.0, 230.0, 230.0, PredictionInput.NO_RECENT_CYCLE_S, 0.0, null);
+    PredictionInput later =
+        new PredictionInput(medium, 40.0, 21.0, 230.0, 230.0, 900.0, 100.0, null);
+    PredictionInput rested = new PredictionInput(medium, 21.0, 21.0, 230.0);
+    HeatingProgress rise = new HeatingProgress(new double[] {4.0, 10.0, 17.0});
+    OptionalDouble atRest = OptionalDouble.of(0.10);
+    OptionalDouble hot = OptionalDouble.of(0.21);
+    for (PredictionInput in : List.of(justUsed, restarted)) {
+      assertTrue(ToasterJustUsed.at(in), in.toString());
+      CheckerBand.Allowed a = CheckerBand.allowed(in, 0.14, 0.12, atRest, hot, true);
+      assertEquals(0.21, a.band());
+      assertEquals(" just after a cycle", a.forWhat());
+      assertEquals(
+          0.21, CheckerBand.allowed(in.withProgress(rise), 0.14, 0.12, atRest, hot, true).band());
+      assertEquals(0.14, CheckerBand.allowed(in, 0.14, 0.12, atRest, NONE, true).band());
+    }
+    assertFalse(ToasterJustUsed.at(later));
+    assertEquals(0.14, CheckerBand.allowed(later, 0.14, 0.12, atRest, hot, true).band());
+    assertFalse(ToasterJustUsed.at(rested), "a cold toaster with no known cycle is at rest");
+    assertEquals(0.10, CheckerBand.allowed(rested, 0.14, 0.12, atRest, hot, true).band());
   }
 }

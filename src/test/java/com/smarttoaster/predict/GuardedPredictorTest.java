@@ -474,6 +474,37 @@ class GuardedPredictorTest {
   }
 
   @Test
+  void justAfterACycleTheWiderBandOfItsCardApplies() throws Exception {
+    ToastSettings medium = new ToastSettings(4, BreadType.WHITE, 12, 2, ToastMode.TOAST);
+    PredictionInput justUsed =
+        new PredictionInput(medium, 70.0, 21.0, 230.0, 230.0, 30.0, 110.0, null);
+    PredictionInput later =
+        new PredictionInput(medium, 40.0, 21.0, 230.0, 230.0, 600.0, 110.0, null);
+    for (double factor : new double[] {1.18, 1.30}) {
+      for (PredictionInput in : List.of(justUsed, later)) {
+        ToastTimePredictor p = answering(factor * table.predictSeconds(in));
+        when(p.cardCheckerBand()).thenReturn(OptionalDouble.of(0.14));
+        when(p.cardCheckerBandProgress()).thenReturn(OptionalDouble.of(0.12));
+        when(p.cardCheckerBandAtRest()).thenReturn(OptionalDouble.of(0.10));
+        when(p.cardCheckerBandJustUsed()).thenReturn(OptionalDouble.of(0.21));
+        try (GuardedPredictor g = guard(p)) {
+          assertEquals(0.21, g.checkerBandJustUsed().orElseThrow());
+          Prediction answer = g.predict(in);
+          String what = "factor " + factor + ", " + in.sinceLastCycleS() + " s after a cycle";
+          if (in == justUsed && factor < 1.21) {
+            assertEquals(PredictorName.MODEL, answer.predictor(), what);
+          } else {
+            assertEquals(PredictorName.FALLBACK, answer.predictor(), what);
+            String band =
+                in == justUsed ? "21 % the test split allows just after a cycle" : "14 % the test";
+            assertTrue(answer.fallbackReason().contains("more than the " + band), what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void withoutABandAtRestTheGeneralBandsApplyAtRestToo() throws Exception {
     ToastTimePredictor p = answering(1.14 * table.predictSeconds(INPUT));
     when(p.cardCheckerBand()).thenReturn(OptionalDouble.of(0.18));

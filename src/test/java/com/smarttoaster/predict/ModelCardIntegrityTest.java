@@ -36,6 +36,31 @@ class ModelCardIntegrityTest {
     open(model, TestModels.json(sealed)).close();
   }
 
+  /**
+   * A card sealed before {@code checkerBandJustUsed} existed (the committed card of generator 10,
+   * three bands, for the same network file) still verifies: the seal leaves out the field when it
+   * is null, so adding a band does not turn every card in the field into a "tampered" one. (Kept as
+   * {@code .card}, not {@code .json}: every JSON file under src/test/resources is a scenario
+   * example to ScenarioSchemaTest.)
+   */
+  @Test
+  void aCardSealedBeforeTheJustUsedBandStillVerifies() throws Exception {
+    byte[] tflite = resource("model/toast-time.tflite");
+    byte[] older = resource("model-compat/toast-time.card-generator10-three-bands.card");
+    try (ModelPredictor p =
+        ModelPredictor.open(tflite, "toast-time.tflite", older, "toast-time.card.json")) {
+      assertTrue(p.cardCheckerBandJustUsed().isEmpty());
+      assertEquals(0.1, p.cardCheckerBandAtRest().orElseThrow());
+    }
+  }
+
+  private static byte[] resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in =
+        ModelCardIntegrityTest.class.getClassLoader().getResourceAsStream(name)) {
+      return java.util.Objects.requireNonNull(in, name).readAllBytes();
+    }
+  }
+
   @Test
   void anEditedCardIsRefusedNamingTheFilesAndShortHashes() throws Exception {
     ModelCard.Target t = sealed.target();
@@ -56,6 +81,7 @@ class ModelCardIntegrityTest {
             sealed.checkerBand(),
             sealed.checkerBandProgress(),
             sealed.checkerBandAtRest(),
+            sealed.checkerBandJustUsed(),
             sealed.integritySha256());
     PredictorUnavailableException e =
         assertThrows(
@@ -122,6 +148,7 @@ class ModelCardIntegrityTest {
             sealed.checkerBand(),
             sealed.checkerBandProgress(),
             sealed.checkerBandAtRest(),
+            sealed.checkerBandJustUsed(),
             sealed.integritySha256());
     PredictorUnavailableException e =
         assertThrows(

@@ -103,7 +103,9 @@ final class TrainingHooks {
     System.err.printf(Locale.ROOT, "checker band, start: %s%n", b.start());
     System.err.printf(Locale.ROOT, "checker band, toaster at rest: %s%n", b.atRest());
     System.err.printf(Locale.ROOT, "checker band, re-prediction: %s%n", b.progress());
-    return card.withCheckerBands(b.start().band(), band(b.progress()), band(b.atRest()));
+    System.err.printf(Locale.ROOT, "checker band, just after a cycle: %s%n", b.justUsed());
+    return card.withCheckerBands(
+        b.start().band(), band(b.progress()), band(b.atRest()), band(b.justUsed()));
   }
 
   private static @Nullable Double band(CheckerBand.@Nullable Measurement m) {
