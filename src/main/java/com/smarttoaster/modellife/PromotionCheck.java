@@ -232,18 +232,12 @@ public final class PromotionCheck {
    */
   static ToDoubleFunction<PredictionInput> asOnTheDevice(
       ToastTimePredictor p, FallbackTimeTable table) {
-    double band = CheckerBand.of(p);
-    double progressBand = CheckerBand.ofProgress(p);
-    java.util.OptionalDouble restBand = CheckerBand.ofAtRest(p);
-    java.util.OptionalDouble justUsedBand = CheckerBand.ofJustUsed(p);
+    CheckerBand.Limits bands = CheckerBand.Limits.of(p);
     return in -> {
       double estimate = table.predictSeconds(CheckerBand.referenceInput(in));
       try {
         double s = p.predictSeconds(in);
-        double allowed =
-            CheckerBand.allowed(
-                    in, band, progressBand, restBand, justUsedBand, table.usesProgress())
-                .band();
+        double allowed = bands.allowed(in, table.usesProgress()).band();
         if (Double.isFinite(s) && s > 0 && CheckerBand.disagreement(s, estimate) <= allowed) {
           return s;
         }

@@ -201,15 +201,74 @@ public final class CheckerBand {
   }
 
   /**
-   * The band of {@code primary}: its card's when it is a loaded model with one, else the default.
+   * The bands a guard holds a primary's answers to, as one value: the start and re-prediction
+   * bands, and those for a toaster at rest and one just used when the card records them. The guard
+   * and the fleet's promotion check both take them from here ({@link #of}) and ask {@link
+   * #allowed}, so that a candidate is replayed against what the device will allow, and a new band
+   * is added in one place.
+   *
+   * @param start for an answer at the start
+   * @param progress for a re-prediction
+   * @param atRest for any answer on a toaster at rest ({@link ToasterAtRest}); empty: the other two
+   *     apply there too
+   * @param justUsed for any answer on a toaster just used or warm with no known cycle ({@link
+   *     ToasterJustUsed}); empty: the general bands apply there too
+   * @throws IllegalArgumentException for a band outside {@link #MIN_BAND}..{@link #MAX_BAND}
    */
-  public static double of(ToastTimePredictor primary) {
-    return primary.cardCheckerBand().orElse(DEFAULT_BAND);
-  }
+  public record Limits(
+      double start, double progress, OptionalDouble atRest, OptionalDouble justUsed) {
+    public Limits {
+      for (double b :
+          new double[] {start, progress, atRest.orElse(start), justUsed.orElse(start)}) {
+        if (!(b >= MIN_BAND && b <= MAX_BAND)) {
+          throw new IllegalArgumentException(
+              "checker band " + b + " must lie in " + MIN_BAND + ".." + MAX_BAND);
+        }
+      }
+    }
 
-  /** The re-prediction band of {@code primary}: its card's, else its start band. */
-  public static double ofProgress(ToastTimePredictor primary) {
-    return primary.cardCheckerBandProgress().orElse(of(primary));
+    /**
+     * The bands of {@code primary}: its card's when it is a loaded model with them; without a start
+     * band {@link #DEFAULT_BAND}, without a re-prediction band the start band, without the others
+     * none.
+     */
+    public static Limits of(ToastTimePredictor primary) {
+      double start = primary.cardCheckerBand().orElse(DEFAULT_BAND);
+      return new Limits(
+          start,
+          primary.cardCheckerBandProgress().orElse(start),
+          primary.cardCheckerBandAtRest(),
+          primary.cardCheckerBandJustUsed());
+    }
+
+    /** One band for every answer (an explicit band instead of a card's). */
+    public static Limits uniform(double band) {
+      return new Limits(band, band, OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    /**
+     * The band an answer for {@code in} is held to: on a toaster at rest the band at rest, on one
+     * just used or warm with no known cycle the band for that, when there are such bands; else the
+     * start or the re-prediction band; for a re-prediction the table cannot check, {@link
+     * #PROGRESS_BLIND_EXTRA} more.
+     */
+    public Allowed allowed(PredictionInput in, boolean tableSeesProgress) {
+      boolean rePrediction = in.progress() != null;
+      double band = rePrediction ? progress : start;
+      String forWhat = rePrediction ? " for a re-prediction" : "";
+      if (atRest.isPresent() && ToasterAtRest.at(in)) {
+        // at rest the two estimators see the same and agree closely; the general bands are set by
+        // warm toasters and would let an answer several shades off through here
+        band = atRest.getAsDouble();
+        forWhat = " for a toaster at rest";
+      } else if (justUsed.isPresent() && ToasterJustUsed.at(in)) {
+        // the table knows least here; the general bands refused answers closer to the oracle's time
+        band = justUsed.getAsDouble();
+        forWhat = " just after a cycle";
+      }
+      boolean blind = rePrediction && !tableSeesProgress;
+      return new Allowed(blind ? band + PROGRESS_BLIND_EXTRA : band, forWhat, blind);
+    }
   }
 
   /**
@@ -222,51 +281,4 @@ public final class CheckerBand {
    *     ({@link #PROGRESS_BLIND_EXTRA} added)
    */
   public record Allowed(double band, String forWhat, boolean tableBlind) {}
-
-  /**
-   * The band an answer for {@code in} is held to: on a toaster at rest ({@link ToasterAtRest}) the
-   * band at rest, on one just used or warm with no known cycle ({@link ToasterJustUsed}) the band
-   * for that, when the card has them; else the start or the re-prediction band; for a re-prediction
-   * the table cannot check, {@link #PROGRESS_BLIND_EXTRA} more. The guard and the fleet's promotion
-   * check both ask this, so that a candidate is replayed against what the device will allow.
-   */
-  public static Allowed allowed(
-      PredictionInput in,
-      double start,
-      double progress,
-      OptionalDouble atRest,
-      OptionalDouble justUsed,
-      boolean tableSeesProgress) {
-    boolean rePrediction = in.progress() != null;
-    double band = rePrediction ? progress : start;
-    String forWhat = rePrediction ? " for a re-prediction" : "";
-    if (atRest.isPresent() && ToasterAtRest.at(in)) {
-      // at rest the two estimators see the same and agree closely; the general bands are set by
-      // warm toasters and would let an answer several shades off through here
-      band = atRest.getAsDouble();
-      forWhat = " for a toaster at rest";
-    } else if (justUsed.isPresent() && ToasterJustUsed.at(in)) {
-      // the table knows least here; the general bands refused answers closer to the oracle's time
-      band = justUsed.getAsDouble();
-      forWhat = " just after a cycle";
-    }
-    boolean blind = rePrediction && !tableSeesProgress;
-    return new Allowed(blind ? band + PROGRESS_BLIND_EXTRA : band, forWhat, blind);
-  }
-
-  /**
-   * The band of {@code primary} for a toaster at rest ({@link ToasterAtRest}): its card's, else
-   * none (the start and re-prediction bands then apply at rest too).
-   */
-  public static OptionalDouble ofAtRest(ToastTimePredictor primary) {
-    return primary.cardCheckerBandAtRest();
-  }
-
-  /**
-   * The band of {@code primary} for a toaster just used or warm with no known cycle ({@link
-   * ToasterJustUsed}): its card's, else none (the start and re-prediction bands then apply).
-   */
-  public static OptionalDouble ofJustUsed(ToastTimePredictor primary) {
-    return primary.cardCheckerBandJustUsed();
-  }
 }

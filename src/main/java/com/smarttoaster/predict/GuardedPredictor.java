@@ -42,10 +42,7 @@ public final class GuardedPredictor implements AutoCloseable {
   private final Clock clock;
   private final PredictorRunner runner;
   private final boolean checked;
-  private final double band;
-  private final double progressBand;
-  private final OptionalDouble restBand;
-  private final OptionalDouble justUsedBand;
+  private final CheckerBand.Limits bands;
   private final String bandSource;
 
   /** The predictor on reheat cycles, which the guard answers itself. */
@@ -85,10 +82,7 @@ public final class GuardedPredictor implements AutoCloseable {
         maxS,
         clock,
         runner,
-        CheckerBand.of(primary),
-        CheckerBand.ofProgress(primary),
-        CheckerBand.ofAtRest(primary),
-        CheckerBand.ofJustUsed(primary),
+        CheckerBand.Limits.of(primary),
         primary.cardCheckerBand().isPresent()
             ? "the test split allows"
             : "the guard allows when the model card records no band");
@@ -117,10 +111,7 @@ public final class GuardedPredictor implements AutoCloseable {
         maxS,
         clock,
         runner,
-        band,
-        band,
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
+        CheckerBand.Limits.uniform(band),
         "the guard allows");
   }
 
@@ -132,28 +123,10 @@ public final class GuardedPredictor implements AutoCloseable {
       double maxS,
       Clock clock,
       PredictorRunner runner,
-      double band,
-      double progressBand,
-      OptionalDouble restBand,
-      OptionalDouble justUsedBand,
+      CheckerBand.Limits bands,
       String bandSource) {
-    for (double b :
-        new double[] {band, progressBand, restBand.orElse(band), justUsedBand.orElse(band)}) {
-      if (!(b >= CheckerBand.MIN_BAND && b <= CheckerBand.MAX_BAND)) {
-        throw new IllegalArgumentException(
-            "checker band "
-                + b
-                + " must lie in "
-                + CheckerBand.MIN_BAND
-                + ".."
-                + CheckerBand.MAX_BAND);
-      }
-    }
     this.checked = isLearned(primary);
-    this.band = band;
-    this.progressBand = progressBand;
-    this.restBand = restBand;
-    this.justUsedBand = justUsedBand;
+    this.bands = bands;
     this.bandSource = bandSource;
     this.primary = primary;
     this.fallback = fallback;
@@ -188,7 +161,7 @@ public final class GuardedPredictor implements AutoCloseable {
 
   /** The checker band for a re-prediction (an input with the heating progress). */
   public double checkerBandProgress() {
-    return progressBand;
+    return bands.progress();
   }
 
   /**
@@ -196,7 +169,7 @@ public final class GuardedPredictor implements AutoCloseable {
    * card records none and the start and re-prediction bands apply at rest too.
    */
   public OptionalDouble checkerBandAtRest() {
-    return restBand;
+    return bands.atRest();
   }
 
   /**
@@ -204,7 +177,7 @@ public final class GuardedPredictor implements AutoCloseable {
    * ToasterJustUsed}); empty when the card records none and the general bands apply there too.
    */
   public OptionalDouble checkerBandJustUsed() {
-    return justUsedBand;
+    return bands.justUsed();
   }
 
   /**
@@ -212,7 +185,7 @@ public final class GuardedPredictor implements AutoCloseable {
    * %).
    */
   public double checkerBand() {
-    return band;
+    return bands.start();
   }
 
   /**
@@ -250,7 +223,7 @@ public final class GuardedPredictor implements AutoCloseable {
     }
     return current.hasPrimaryAnswer()
         && range(input).contains(current.primaryS())
-        && progressBand <= band;
+        && bands.progress() <= bands.start();
   }
 
   /**
@@ -419,9 +392,7 @@ public final class GuardedPredictor implements AutoCloseable {
   private @Nullable String disagreement(double s, PredictionInput input) {
     PredictionInput reference = CheckerBand.referenceInput(input);
     double estimate = nonMlSeconds(reference);
-    CheckerBand.Allowed a =
-        CheckerBand.allowed(
-            input, band, progressBand, restBand, justUsedBand, fallback.usesProgress());
+    CheckerBand.Allowed a = bands.allowed(input, fallback.usesProgress());
     double allowed = a.band();
     String source =
         a.tableBlind()

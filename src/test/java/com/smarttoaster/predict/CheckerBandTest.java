@@ -64,27 +64,33 @@ class CheckerBandTest {
     HeatingProgress rise = new HeatingProgress(new double[] {4.0, 10.0, 17.0});
     OptionalDouble atRest = OptionalDouble.of(0.10);
 
-    assertEquals(0.10, CheckerBand.allowed(rested, 0.18, 0.14, atRest, NONE, true).band());
+    assertEquals(
+        0.10, new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(rested, true).band());
     assertEquals(
         " for a toaster at rest",
-        CheckerBand.allowed(rested, 0.18, 0.14, atRest, NONE, true).forWhat());
+        new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(rested, true).forWhat());
     assertEquals(
         0.10,
-        CheckerBand.allowed(rested.withProgress(rise), 0.18, 0.14, atRest, NONE, true).band());
-    assertEquals(0.18, CheckerBand.allowed(warm, 0.18, 0.14, atRest, NONE, true).band());
+        new CheckerBand.Limits(0.18, 0.14, atRest, NONE)
+            .allowed(rested.withProgress(rise), true)
+            .band());
+    assertEquals(0.18, new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(warm, true).band());
     CheckerBand.Allowed warmRePrediction =
-        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, NONE, true);
+        new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(warm.withProgress(rise), true);
     assertEquals(0.14, warmRePrediction.band());
     assertEquals(" for a re-prediction", warmRePrediction.forWhat());
     // a card without a band at rest: the general bands apply at rest too
     assertEquals(
-        0.18, CheckerBand.allowed(rested, 0.18, 0.14, OptionalDouble.empty(), NONE, true).band());
+        0.18,
+        new CheckerBand.Limits(0.18, 0.14, OptionalDouble.empty(), NONE)
+            .allowed(rested, true)
+            .band());
     // a table blind to the rise: the re-prediction gets the extra, whichever band it started from
     CheckerBand.Allowed blind =
-        CheckerBand.allowed(warm.withProgress(rise), 0.18, 0.14, atRest, NONE, false);
+        new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(warm.withProgress(rise), false);
     assertTrue(blind.tableBlind());
     assertEquals(0.14 + CheckerBand.PROGRESS_BLIND_EXTRA, blind.band(), 1e-12);
-    assertFalse(CheckerBand.allowed(warm, 0.18, 0.14, atRest, NONE, false).tableBlind());
+    assertFalse(new CheckerBand.Limits(0.18, 0.14, atRest, NONE).allowed(warm, false).tableBlind());
   }
 
   private static final OptionalDouble NONE = OptionalDouble.empty();
@@ -109,16 +115,20 @@ class CheckerBandTest {
     OptionalDouble hot = OptionalDouble.of(0.21);
     for (PredictionInput in : List.of(justUsed, restarted)) {
       assertTrue(ToasterJustUsed.at(in), in.toString());
-      CheckerBand.Allowed a = CheckerBand.allowed(in, 0.14, 0.12, atRest, hot, true);
+      CheckerBand.Allowed a = new CheckerBand.Limits(0.14, 0.12, atRest, hot).allowed(in, true);
       assertEquals(0.21, a.band());
       assertEquals(" just after a cycle", a.forWhat());
       assertEquals(
-          0.21, CheckerBand.allowed(in.withProgress(rise), 0.14, 0.12, atRest, hot, true).band());
-      assertEquals(0.14, CheckerBand.allowed(in, 0.14, 0.12, atRest, NONE, true).band());
+          0.21,
+          new CheckerBand.Limits(0.14, 0.12, atRest, hot)
+              .allowed(in.withProgress(rise), true)
+              .band());
+      assertEquals(0.14, new CheckerBand.Limits(0.14, 0.12, atRest, NONE).allowed(in, true).band());
     }
     assertFalse(ToasterJustUsed.at(later));
-    assertEquals(0.14, CheckerBand.allowed(later, 0.14, 0.12, atRest, hot, true).band());
+    assertEquals(0.14, new CheckerBand.Limits(0.14, 0.12, atRest, hot).allowed(later, true).band());
     assertFalse(ToasterJustUsed.at(rested), "a cold toaster with no known cycle is at rest");
-    assertEquals(0.10, CheckerBand.allowed(rested, 0.14, 0.12, atRest, hot, true).band());
+    assertEquals(
+        0.10, new CheckerBand.Limits(0.14, 0.12, atRest, hot).allowed(rested, true).band());
   }
 }
