@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.smarttoaster.predict.FallbackBasis;
 import com.smarttoaster.predict.FallbackCoefficients;
 import com.smarttoaster.predict.FallbackTimeTable;
-import com.smarttoaster.predict.HeatingProgress;
 import com.smarttoaster.predict.InvalidFallbackTableException;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.toast.ToastMode;
@@ -120,12 +119,13 @@ public final class FallbackFit {
               + MIN_ROWS_PER_TERM
               + " per term");
     }
-    FallbackCoefficients.Set start = fitSet(nearConfiguredSupply, Rises.NONE, r -> 1.0);
+    FallbackCoefficients.Set start =
+        fitSet(nearConfiguredSupply, FallbackBasis.Kind.START, r -> 1.0);
     List<DatasetRow> withProgress =
         train.stream().filter(r -> r.input().progress() != null).collect(Collectors.toList());
     FallbackCoefficients.Set progress =
         withProgress.size() >= MIN_PROGRESS_ROWS
-            ? fitSet(withProgress, Rises.EARLY, r -> 1.0)
+            ? fitSet(withProgress, FallbackBasis.Kind.PROGRESS, r -> 1.0)
             : null;
     List<DatasetRow> withLateProgress =
         withProgress.stream()
@@ -133,7 +133,7 @@ public final class FallbackFit {
             .collect(Collectors.toList());
     FallbackCoefficients.Set lateProgress =
         progress != null && withLateProgress.size() >= MIN_LATE_PROGRESS_ROWS
-            ? fitSet(withLateProgress, Rises.LATE, lateWeight)
+            ? fitSet(withLateProgress, FallbackBasis.Kind.LATE_PROGRESS, lateWeight)
             : null;
     FallbackCoefficients.BreadFactor breadFactor =
         fitBreadFactor(
@@ -328,28 +328,11 @@ public final class FallbackFit {
     return t * t;
   }
 
-  /** Which rises a set takes. */
-  private enum Rises {
-    NONE,
-    EARLY,
-    LATE
-  }
-
   private static FallbackCoefficients.Set fitSet(
-      List<DatasetRow> rows, Rises rises, ToDoubleFunction<DatasetRow> weight) {
-    List<String> names =
-        switch (rises) {
-          case NONE -> FallbackBasis.startTerms();
-          case EARLY -> FallbackBasis.progressTerms();
-          case LATE -> FallbackBasis.lateProgressTerms();
-        };
+      List<DatasetRow> rows, FallbackBasis.Kind kind, ToDoubleFunction<DatasetRow> weight) {
+    List<String> names = kind.terms();
     int p = names.size();
-    List<String> varNames = new ArrayList<>(FallbackBasis.START_VARIABLES);
-    if (rises == Rises.EARLY) {
-      varNames.addAll(FallbackBasis.RISE_VARIABLES);
-    } else if (rises == Rises.LATE) {
-      varNames.addAll(FallbackBasis.LATE_RISE_VARIABLES);
-    }
+    List<String> varNames = kind.variables();
     double[] lo = new double[varNames.size()];
     double[] hi = new double[varNames.size()];
     Arrays.fill(lo, Double.POSITIVE_INFINITY);
@@ -359,12 +342,12 @@ public final class FallbackFit {
     double weights = 0;
     List<double[]> terms = new ArrayList<>(rows.size());
     for (DatasetRow r : rows) {
-      double[] v = variables(r.input(), rises);
+      double[] v = variables(r.input(), kind);
       for (int i = 0; i < v.length; i++) {
         lo[i] = Math.min(lo[i], v[i]);
         hi[i] = Math.max(hi[i], v[i]);
       }
-      double[] x = terms(r.input(), v, rises);
+      double[] x = terms(r.input(), v, kind);
       double y = Math.log(r.heaterOnS());
       double w = weight.applyAsDouble(r);
       weights += w;
@@ -408,26 +391,24 @@ public final class FallbackFit {
         vars, names, coef, rows.size(), Math.sqrt(sse / rows.size()));
   }
 
-  private static double[] variables(PredictionInput in, Rises rises) {
+  private static double[] variables(PredictionInput in, FallbackBasis.Kind kind) {
     double[] v = FallbackBasis.startVariables(in);
-    if (rises == Rises.NONE) {
+    if (kind == FallbackBasis.Kind.START) {
       return v;
     }
-    HeatingProgress progress =
-        Objects.requireNonNull(
-            in.progress(), "only rows with the heating progress are fitted for re-predictions");
     double[] r =
-        rises == Rises.LATE
-            ? FallbackBasis.lateRiseVariables(progress)
-            : FallbackBasis.riseVariables(progress);
+        kind.rises(
+            Objects.requireNonNull(
+                in.progress(),
+                "only rows with the heating progress are fitted for re-predictions"));
     double[] all = Arrays.copyOf(v, v.length + r.length);
     System.arraycopy(r, 0, all, v.length, r.length);
     return all;
   }
 
-  private static double[] terms(PredictionInput in, double[] v, Rises rises) {
+  private static double[] terms(PredictionInput in, double[] v, FallbackBasis.Kind kind) {
     double[] ind = FallbackBasis.indicators(in);
-    if (rises == Rises.NONE) {
+    if (kind == FallbackBasis.Kind.START) {
       return FallbackBasis.startTerms(v, ind);
     }
     int n = FallbackBasis.START_VARIABLES.size();

@@ -93,6 +93,55 @@ public final class FallbackBasis {
 
   private FallbackBasis() {}
 
+  /**
+   * The table's three coefficient sets and what each takes: its continuous variables (the start
+   * variables, then its rises), its terms and its rises' values for an input's progress. The fit
+   * and the file's check both ask here, so a set's shape is written down once.
+   */
+  public enum Kind {
+    /** At the start: no rises. */
+    START(List.of()),
+    /** The first re-prediction: {@link #RISE_VARIABLES}. */
+    PROGRESS(RISE_VARIABLES),
+    /** The second re-prediction: {@link #LATE_RISE_VARIABLES}. */
+    LATE_PROGRESS(LATE_RISE_VARIABLES);
+
+    private final List<String> variables;
+
+    Kind(List<String> rises) {
+      List<String> v = new ArrayList<>(START_VARIABLES);
+      v.addAll(rises);
+      this.variables = Collections.unmodifiableList(v);
+    }
+
+    /** The continuous variables, in the order the file lists their ranges. */
+    public List<String> variables() {
+      return variables;
+    }
+
+    /** The term names, in coefficient order. */
+    public List<String> terms() {
+      return switch (this) {
+        case START -> START_TERMS;
+        case PROGRESS -> PROGRESS_TERMS;
+        case LATE_PROGRESS -> LATE_PROGRESS_TERMS;
+      };
+    }
+
+    /**
+     * The rise variables of {@code p} this set takes (none at the start).
+     *
+     * @throws IllegalArgumentException for the late set and a first re-prediction's progress
+     */
+    public double[] rises(HeatingProgress p) {
+      return switch (this) {
+        case START -> new double[0];
+        case PROGRESS -> riseVariables(p);
+        case LATE_PROGRESS -> lateRiseVariables(p);
+      };
+    }
+  }
+
   /** Term names of the start set, in coefficient order. */
   public static List<String> startTerms() {
     return START_TERMS;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smarttoaster.toast.ToastMode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -146,25 +145,21 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     if (c.start() == null) {
       throw new InvalidFallbackTableException(name + " has no start coefficients");
     }
-    validate(c.start(), FallbackBasis.START_VARIABLES, FallbackBasis.startTerms(), name + " start");
+    validate(c.start(), FallbackBasis.Kind.START, name + " start");
     FallbackCoefficients.BreadFactor f = c.breadFactor();
     if (f != null) {
       requireBreadFactor(name, "perKelvin", f.perKelvin(), MAX_BREAD_PER_K);
       requireBreadFactor(name, "maxColderK", f.maxColderK(), MAX_BREAD_COLDER_K);
     }
     if (c.progress() != null) {
-      List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
-      vars.addAll(FallbackBasis.RISE_VARIABLES);
-      validate(c.progress(), vars, FallbackBasis.progressTerms(), name + " progress");
+      validate(c.progress(), FallbackBasis.Kind.PROGRESS, name + " progress");
     }
     if (c.lateProgress() != null) {
       if (c.progress() == null) {
         throw new InvalidFallbackTableException(
             name + " has a late progress set without a progress set");
       }
-      List<String> vars = new ArrayList<>(FallbackBasis.START_VARIABLES);
-      vars.addAll(FallbackBasis.LATE_RISE_VARIABLES);
-      validate(c.lateProgress(), vars, FallbackBasis.lateProgressTerms(), name + " lateProgress");
+      validate(c.lateProgress(), FallbackBasis.Kind.LATE_PROGRESS, name + " lateProgress");
     }
   }
 
@@ -176,9 +171,10 @@ public final class FallbackTimeTable implements ToastTimePredictor {
     }
   }
 
-  private static void validate(
-      FallbackCoefficients.Set s, List<String> variables, List<String> terms, String where)
+  private static void validate(FallbackCoefficients.Set s, FallbackBasis.Kind kind, String where)
       throws InvalidFallbackTableException {
+    List<String> variables = kind.variables();
+    List<String> terms = kind.terms();
     List<String> names =
         s.variables() == null
             ? List.of()
