@@ -402,36 +402,21 @@ class ToastControllerTest {
       double startS, double withProgressS, double lateS, double rePredictionLatencyS) {
     // The checker has its own tests; here the non-ML estimate agrees with the fake model.
     // (It answers the second re-prediction as the first: a 0.5 band lets the fake's answers by.)
+    double tableRePredictS = Double.isFinite(withProgressS) ? withProgressS : startS;
     buildWithProgressModel(
         startS,
         withProgressS,
         lateS,
         rePredictionLatencyS,
         startS,
-        Double.isFinite(withProgressS) ? withProgressS : startS);
-  }
-
-  /** As above, with a non-ML table that answers {@code tableStartS} and {@code tableRePredictS}. */
-  private void buildWithProgressModel(
-      double startS,
-      double withProgressS,
-      double lateS,
-      double rePredictionLatencyS,
-      double tableStartS,
-      double tableRePredictS) {
-    buildWithProgressModel(
-        startS,
-        withProgressS,
-        lateS,
-        rePredictionLatencyS,
-        tableStartS,
         tableRePredictS,
         tableRePredictS);
   }
 
   /**
-   * As above, with a table that answers {@code tableLateS} from all six rises (NaN: a table without
-   * a set for them).
+   * As above, with a non-ML table that answers {@code tableStartS} at the start, {@code
+   * tableRePredictS} from the first three rises and {@code tableLateS} from all six (NaN: a table
+   * without a set for them).
    */
   private void buildWithProgressModel(
       double startS,
@@ -623,7 +608,7 @@ class ToastControllerTest {
   void aModelTheCheckerOverruledAtTheStartIsAskedAgainWithTheRiseAndUsedWhenItAgrees() {
     // 200 s against the table's 100 s: 100 % apart, more than the 50 % band. At 30 s, 120 s
     // against 115 s: within it.
-    buildWithProgressModel(200.0, 120.0, 120.0, 0.1, 100.0, 115.0);
+    buildWithProgressModel(200.0, 120.0, 120.0, 0.1, 100.0, 115.0, 115.0);
     double heatedS = runCycle(300);
     assertEquals(3, asked.size(), "asked at the start, at 30 s and at 60 s: " + asked);
     assertEquals(120.0, heatedS, 0.2, "the model's re-predicted time");
