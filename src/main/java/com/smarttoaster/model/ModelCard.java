@@ -99,18 +99,12 @@ public record ModelCard(
 
   /** This card with another start checker band, the others kept (seal again). */
   public ModelCard withCheckerBand(@Nullable Double band) {
-    return withCheckerBands(band, checkerBandProgress, checkerBandAtRest);
+    return withCheckerBands(band, checkerBandProgress, checkerBandAtRest, checkerBandJustUsed);
   }
 
-  /** This card with other start and re-prediction bands, the band at rest kept (seal again). */
+  /** This card with other start and re-prediction bands, the other two kept (seal again). */
   public ModelCard withCheckerBands(@Nullable Double start, @Nullable Double progress) {
-    return withCheckerBands(start, progress, checkerBandAtRest);
-  }
-
-  /** This card with other general and at-rest bands, the just-used band kept (seal again). */
-  public ModelCard withCheckerBands(
-      @Nullable Double start, @Nullable Double progress, @Nullable Double atRest) {
-    return withCheckerBands(start, progress, atRest, checkerBandJustUsed);
+    return withCheckerBands(start, progress, checkerBandAtRest, checkerBandJustUsed);
   }
 
   /** This card with other checker bands (the seal no longer matches: seal again). */
