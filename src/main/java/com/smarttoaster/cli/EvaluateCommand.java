@@ -9,10 +9,13 @@ import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioException;
 import com.smarttoaster.scenario.ScenarioReader;
+import com.smarttoaster.simulation.ControllerRestart;
+import com.smarttoaster.simulation.SimulationOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -91,6 +94,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   String breadThermometer;
 
   @Option(
+      names = "--restart",
+      defaultValue = "none",
+      paramLabel = "HOW",
+      description =
+          "Restart the toaster's software as each scenario's last earlier cycle ends: none"
+              + " (default), forgetting (no state directory: the controller knows no earlier"
+              + " cycle) or remembering (it takes over the last cycle's heat from its heat"
+              + " record, as the Pi service with its state directory).")
+  String restart;
+
+  @Option(
       names = "--plot",
       paramLabel = "PNG",
       description =
@@ -111,6 +125,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     if (!breadThermometer.equals("mlx90614") && !breadThermometer.equals("none")) {
       err.println("--bread-thermometer: '" + breadThermometer + "' is not one of mlx90614, none");
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (ControllerRestart.fromId(restart) == null) {
+      err.println("--restart: '" + restart + "' is not one of none, forgetting, remembering");
       return Main.EXIT_BAD_INPUT;
     }
     int sources = (scenarios == null ? 0 : 1) + (random == null ? 0 : 1) + (suites == null ? 0 : 1);
@@ -151,7 +169,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
       }
     }
-    Evaluation evaluation = Evaluation.run(set, predictors, breadThermometerFitted());
+    Evaluation evaluation = Evaluation.run(set, predictors, this::options);
     out.print(evaluation.table(predictors));
     out.flush();
     if (plot != null) {
@@ -166,9 +184,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** True for --bread-thermometer mlx90614 (checked in {@link #call}: that or none). */
-  private boolean breadThermometerFitted() {
-    return breadThermometer.equals("mlx90614");
+  /** A predictor's run as the options say (both checked in {@link #call}). */
+  private SimulationOptions options(SimulationOptions defaults) {
+    return defaults
+        .withBreadThermometer(breadThermometer.equals("mlx90614"))
+        .withRestart(Objects.requireNonNull(ControllerRestart.fromId(restart)));
   }
 
   private int runSuites(PrintWriter out, PrintWriter err) {
@@ -195,7 +215,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     SuiteSummary summary = new SuiteSummary(predictors);
     for (KitchenSuite suite : chosen) {
-      Evaluation e = Evaluation.run(suite.draw(count, seed), predictors, breadThermometerFitted());
+      Evaluation e = Evaluation.run(suite.draw(count, seed), predictors, this::options);
       out.println("== " + suite.id() + " (" + count + " scenarios, seed " + seed + ")");
       out.print(e.table(predictors));
       out.println();

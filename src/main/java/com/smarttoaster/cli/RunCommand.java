@@ -195,6 +195,8 @@ public final class RunCommand implements Callable<Integer> {
                 models,
                 ratingSetup(cfg, service));
         service) {
+      // Before the controller's first tick: a restart between two batches keeps the first's heat.
+      service.heatRecord().ifPresent(runner.controller()::rememberHeatIn);
       remote.attach(runner.controller(), runner.supervisor(), clock);
       remote.attachRatings(runner.ratings());
       remote.watchModels(
@@ -375,6 +377,8 @@ public final class RunCommand implements Callable<Integer> {
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
+      // No heat record here: each run starts a new, cold simulated toaster, which a record of the
+      // last run's heat would describe wrongly.
       remote.attach(controller, supervisor, runner.clock());
       remote.attachRatings(assembly.ratings());
       remote.watchModels(

@@ -36,20 +36,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What the predictor is told: besides the settings and the readings at start, when the previous
  * cycle's heat stopped, how long it heated, and the heat all its cycles left in the toaster ({@link
- * HeatHistory}; kept in memory only: after a restart there is no previous cycle). During heating
- * the chamber is read at {@link HeatingProgress#AT_S}, each value the mean of the samples in the
- * {@link HeatingProgress#AVERAGE_S} before it less the mean of those before the heat started (not
- * reaching back past the previous cycle's heat; {@link ChamberWindow}, which takes the sensor's
- * noise out); at the {@link HeatingProgress#EARLY}th of them (30 s), a cycle predicted longer than
- * {@link #REPREDICT_MIN_S} is predicted once more through the same guard with that progress, and
- * the answer replaces the cycle's total time (never less than the time already heated plus {@link
- * #REPREDICT_MARGIN_S}); a cycle that still heats at the last of them (60 s) is predicted a third
- * time, with all of them, the same way. A model that failed earlier in the cycle is not asked again
- * in it; one the checker only overruled is ({@link GuardedPredictor#mayAskAgain}). Without the
- * model, the non-ML table still answers the second re-prediction when it has a set for all six
- * rises. The change is told to the listener ({@link ControllerListener#onRePredicted}) with a
- * reason in words. The controller adapts and tells rather than asking the user mid-cycle (README,
- * "Re-prediction").
+ * HeatHistory}; in memory, and in a file when {@link #rememberHeatIn} names one, so that a restart
+ * does not forget it). During heating the chamber is read at {@link HeatingProgress#AT_S}, each
+ * value the mean of the samples in the {@link HeatingProgress#AVERAGE_S} before it less the mean of
+ * those before the heat started (not reaching back past the previous cycle's heat; {@link
+ * ChamberWindow}, which takes the sensor's noise out); at the {@link HeatingProgress#EARLY}th of
+ * them (30 s), a cycle predicted longer than {@link #REPREDICT_MIN_S} is predicted once more
+ * through the same guard with that progress, and the answer replaces the cycle's total time (never
+ * less than the time already heated plus {@link #REPREDICT_MARGIN_S}); a cycle that still heats at
+ * the last of them (60 s) is predicted a third time, with all of them, the same way. A model that
+ * failed earlier in the cycle is not asked again in it; one the checker only overruled is ({@link
+ * GuardedPredictor#mayAskAgain}). Without the model, the non-ML table still answers the second
+ * re-prediction when it has a set for all six rises. The change is told to the listener ({@link
+ * ControllerListener#onRePredicted}) with a reason in words. The controller adapts and tells rather
+ * than asking the user mid-cycle (README, "Re-prediction").
  */
 public final class ToastController {
   private static final Logger log = LoggerFactory.getLogger(ToastController.class);
@@ -106,17 +106,8 @@ public final class ToastController {
   private long armedAtNanos;
   private boolean remoteArmPending;
 
-  /**
-   * The previous cycle that heated, since this controller started: when its heat stopped, and for
-   * how long.
-   */
-  private boolean hadCycle;
-
-  private long lastHeatEndNanos;
-  private double lastHeatS;
-
-  /** Every cycle's heating since this controller started, as the heat it left in the toaster. */
-  private final HeatHistory heatHistory = new HeatHistory();
+  /** The earlier cycles' heating, as the heat they left in the toaster. */
+  private final HeatMemory heat;
 
   /** This cycle's chamber rises at {@link HeatingProgress#AT_S} so far, and the re-prediction. */
   private @Nullable PredictionInput cycleInput;
@@ -180,7 +171,22 @@ public final class ToastController {
     this.elementRatedVolts = elementRatedVolts;
     this.indicators = indicators;
     this.listener = listener;
+    this.heat = new HeatMemory(clock);
     publishSnapshot();
+  }
+
+  /**
+   * Keeps the memory of this controller's heating in {@code heatRecord} from now on, and takes over
+   * the last cycle a previous run stored there if its heat stopped less than half an hour ago by
+   * the wall clock, so that a second batch after a restart is not predicted as a cold toaster's
+   * first ({@link HeatMemory#keepIn}). Call before the controller's first tick.
+   *
+   * @return what was taken over or why not, in words (also logged)
+   */
+  public String rememberHeatIn(HeatRecordFile heatRecord) {
+    String outcome = heat.keepIn(heatRecord);
+    log.info("Heat record {}: {}", heatRecord.path(), outcome);
+    return outcome;
   }
 
   /** Queues a local user event; safe from any thread. */
@@ -431,8 +437,7 @@ public final class ToastController {
       setPhase(CyclePhase.IDLE);
       return;
     }
-    double sinceLastS =
-        hadCycle ? (clock.nanos() - lastHeatEndNanos) / 1e9 : PredictionInput.NO_RECENT_CYCLE_S;
+    double sinceLastS = heat.sinceLastS(clock.nanos());
     boolean recent = sinceLastS < PredictionInput.NO_RECENT_CYCLE_S;
     // read once: the rule and the model see the same value
     BreadCheck.Reading breadRead =
@@ -455,8 +460,8 @@ public final class ToastController {
                 mainsVoltsNominal,
                 elementRatedVolts,
                 recent ? Math.max(0.0, sinceLastS) : PredictionInput.NO_RECENT_CYCLE_S,
-                recent ? lastHeatS : 0.0,
-                recent ? heatHistory.after(Math.max(0.0, sinceLastS)) : StoredHeat.NONE,
+                recent ? heat.lastHeatS() : 0.0,
+                recent ? heat.after(Math.max(0.0, sinceLastS)) : StoredHeat.NONE,
                 null,
                 Double.NaN)
             .withBreadReading(BreadCheck.Reading.forPredictor(breadRead));
@@ -512,7 +517,9 @@ public final class ToastController {
     progressLost = false;
     rePredictedEarly = false;
     heatStartNanos = clock.nanos();
-    baseC = window.meanBefore(heatStartNanos, hadCycle ? lastHeatEndNanos : Long.MIN_VALUE);
+    baseC =
+        window.meanBefore(
+            heatStartNanos, heat.hadCycle() ? heat.lastHeatEndNanos() : Long.MIN_VALUE);
     if (Double.isNaN(baseC)) {
       baseC = input.chamberStartC();
     }
@@ -693,13 +700,10 @@ public final class ToastController {
    */
   private void rememberHeat() {
     if (phase == CyclePhase.TOASTING) {
-      long now = clock.nanos();
-      double restBeforeS = hadCycle ? Math.max(0.0, (heatStartNanos - lastHeatEndNanos) / 1e9) : 0;
-      hadCycle = true;
-      lastHeatEndNanos = now;
-      lastHeatS = (now - heatStartNanos) / 1e9;
-      heatHistory.heated(
-          restBeforeS, lastHeatS, HeatHistory.powerShare(mainsVoltsNominal, elementRatedVolts));
+      heat.heated(
+          heatStartNanos,
+          clock.nanos(),
+          HeatHistory.powerShare(mainsVoltsNominal, elementRatedVolts));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a scenario set with several predictors on the simulated appliance (full cycles, real
@@ -35,6 +36,16 @@ public final class Evaluation {
    */
   public static Evaluation run(
       List<Scenario> scenarios, List<String> predictors, boolean breadThermometer) {
+    return run(scenarios, predictors, o -> o.withBreadThermometer(breadThermometer));
+  }
+
+  /**
+   * As {@link #run(List, List)}, each predictor's run with its default options changed by {@code
+   * adjust} (a toaster without the bread thermometer, a software restart before the measured
+   * cycle); the oracle's reference is the same physics and does not depend on them.
+   */
+  public static Evaluation run(
+      List<Scenario> scenarios, List<String> predictors, UnaryOperator<SimulationOptions> adjust) {
     List<EvaluationRow> rows = new ArrayList<>();
     for (Scenario s : scenarios) {
       SimulationResult oracle =
@@ -44,9 +55,7 @@ public final class Evaluation {
         SimulationResult r =
             p.equals("oracle") && s.faults().isEmpty()
                 ? oracle
-                : new CycleSimulation(
-                        s, SimulationOptions.defaults(p).withBreadThermometer(breadThermometer))
-                    .run(null);
+                : new CycleSimulation(s, adjust.apply(SimulationOptions.defaults(p))).run(null);
         rows.add(
             new EvaluationRow(
                 s,

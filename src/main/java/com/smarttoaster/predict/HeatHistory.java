@@ -67,6 +67,22 @@ public final class HeatHistory {
   }
 
   /**
+   * What this history holds at the end of its last heating, unrounded: the state a restarted
+   * controller needs to go on ({@link #restored}).
+   */
+  public StoredHeat atLastHeatEnd() {
+    return new StoredHeat(fastS, slowS);
+  }
+
+  /** A history that holds {@code atLastHeatEnd} at the end of its last heating. */
+  public static HeatHistory restored(StoredHeat atLastHeatEnd) {
+    HeatHistory h = new HeatHistory();
+    h.fastS = atLastHeatEnd.fastS();
+    h.slowS = atLastHeatEnd.slowS();
+    return h;
+  }
+
+  /**
    * The heat one heating of {@code heatS} left {@code restS} later, when nothing is known of the
    * cycles before it (a record that kept only the last cycle).
    */

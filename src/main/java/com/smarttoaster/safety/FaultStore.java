@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,11 +20,9 @@ import java.util.Optional;
  * cut: one small JSON file ({@value #FILE_NAME}) in the service's state directory, present exactly
  * while a fault is latched.
  *
- * <p>Writes are atomic: the new content goes to a temporary file beside it, is flushed to the
- * device, renamed over the old file, and the directory is flushed, so after a power cut the file
- * holds either the old or the new fault, never a mix. {@link SafetySupervisor} uses it: it restores
- * the stored fault when it is constructed, saves every fault it latches and clears the file when a
- * reset succeeds.
+ * <p>Writes are atomic ({@link DurableFile}): after a power cut the file holds either the old or
+ * the new fault, never a mix. {@link SafetySupervisor} uses it: it restores the stored fault when
+ * it is constructed, saves every fault it latches and clears the file when a reset succeeds.
  *
  * <p>The file names the code, the message, the measured value and the limit, and the wall-clock
  * time it latched (the supervisor's own clock is monotonic and starts again with each process).
@@ -39,10 +32,9 @@ public final class FaultStore {
   public static final String FILE_NAME = "latched-fault.json";
 
   static final int FORMAT_VERSION = 1;
-  private static final String TEMP_SUFFIX = ".tmp";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path file;
+  private final DurableFile file;
   private final Clock wallClock;
 
   /**
@@ -71,7 +63,7 @@ public final class FaultStore {
     }
   }
 
-  private FaultStore(Path file, Clock wallClock) {
+  private FaultStore(DurableFile file, Clock wallClock) {
     this.file = file;
     this.wallClock = wallClock;
   }
@@ -86,13 +78,14 @@ public final class FaultStore {
   /** The store in {@code stateDirectory}, stamped with {@code wallClock} (tests). */
   public static FaultStore in(Path stateDirectory, Clock wallClock) {
     return new FaultStore(
-        Objects.requireNonNull(stateDirectory, "stateDirectory").resolve(FILE_NAME),
+        new DurableFile(
+            Objects.requireNonNull(stateDirectory, "stateDirectory").resolve(FILE_NAME)),
         Objects.requireNonNull(wallClock, "wallClock"));
   }
 
   /** The file this store writes. */
   public Path file() {
-    return file;
+    return file.path();
   }
 
   /**
@@ -104,21 +97,21 @@ public final class FaultStore {
   public Optional<StoredFault> load() throws UnreadableFaultException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(file.path());
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UnreadableFaultException(file + " cannot be read: " + e, e);
+      throw new UnreadableFaultException(file.path() + " cannot be read: " + e, e);
     }
     try {
       return Optional.of(parse(JSON.readTree(bytes)));
     } catch (UnreadableFaultException e) {
-      throw new UnreadableFaultException(file + ": " + e.getMessage(), e);
+      throw new UnreadableFaultException(file.path() + ": " + e.getMessage(), e);
     } catch (JacksonException e) {
       throw new UnreadableFaultException(
-          file + " is not a valid fault record: " + e.getOriginalMessage(), e);
+          file.path() + " is not a valid fault record: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new UnreadableFaultException(file + " cannot be read: " + e, e);
+      throw new UnreadableFaultException(file.path() + " cannot be read: " + e, e);
     }
   }
 
@@ -137,14 +130,12 @@ public final class FaultStore {
     byte[] bytes =
         (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
             .getBytes(StandardCharsets.UTF_8);
-    writeAtomically(bytes);
+    file.write(bytes);
   }
 
   /** Removes the stored fault, durably; nothing happens when none is stored. */
   public void clear() throws IOException {
-    if (Files.deleteIfExists(file)) {
-      syncDirectory();
-    }
+    file.delete();
   }
 
   private static StoredFault parse(JsonNode node) throws UnreadableFaultException {
@@ -195,45 +186,8 @@ public final class FaultStore {
     return new UnreadableFaultException("the stored fault " + problem);
   }
 
-  private void writeAtomically(byte[] bytes) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
-    try (FileChannel out =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-      out.force(true);
-    }
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temp);
-      throw new IOException("cannot replace " + file + " atomically on this file system", e);
-    }
-    syncDirectory();
-  }
-
-  /** Makes the rename or delete itself durable (Linux: fsync on the directory). */
-  private void syncDirectory() throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Some platforms cannot open a directory for reading; the rename is still atomic there.
-      if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-        return;
-      }
-      throw e;
-    }
-  }
-
   @Override
   public String toString() {
-    return "FaultStore(" + file + ")";
+    return "FaultStore(" + file.path() + ")";
   }
 }

@@ -1,6 +1,7 @@
 package com.smarttoaster.service;
 
 import com.smarttoaster.config.ToasterConfig;
+import com.smarttoaster.control.HeatRecordFile;
 import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.TemperatureSensor;
 import com.smarttoaster.predict.Predictors;
@@ -121,6 +122,14 @@ public final class ServiceLifecycle implements AutoCloseable {
    */
   public @Nullable FaultStore faultStore() {
     return faultStore;
+  }
+
+  /**
+   * Where the controller keeps the memory of its heating across restarts; empty when there is no
+   * usable state directory (a restart then forgets the last cycle's heat).
+   */
+  public Optional<HeatRecordFile> heatRecord() {
+    return stateDirectory().map(d -> HeatRecordFile.in(d.path()));
   }
 
   public Optional<StateDirectory> stateDirectory() {

@@ -4,6 +4,7 @@ import com.smarttoaster.appliance.ToasterAssembly;
 import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.control.ControllerSettings;
 import com.smarttoaster.control.CyclePhase;
+import com.smarttoaster.control.HeatRecordFile;
 import com.smarttoaster.control.RemoteCommand;
 import com.smarttoaster.control.ToastController;
 import com.smarttoaster.hal.UserEvent;
@@ -27,6 +28,10 @@ import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
 import com.smarttoaster.scenario.ScenarioAction;
 import com.smarttoaster.toast.ToastSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +59,13 @@ public final class CycleSimulation {
    */
   static final double TAIL_S = 10.0;
 
+  /**
+   * How long a restarted service is down, s: a JVM with the model and the supervisor's self-test
+   * (`.ci/service-check.sh` measures the unit ready within 1–2 s on this 2-core x86 machine; a
+   * Raspberry Pi is several times slower).
+   */
+  static final double RESTART_DOWN_S = 5.0;
+
   /** Nothing realistic runs longer than this (an armed toaster disarms after 30 minutes). */
   static final double HARD_STOP_S = 4000.0;
 
@@ -62,11 +74,16 @@ public final class CycleSimulation {
   private final SimClock clock = new SimClock();
   private final SteppedAppliance appliance;
   private final SimulatedAppliance world;
-  private final ToasterAssembly assembly;
   private final EventLog log = new EventLog(clock);
-  private final SafetySupervisor supervisor;
-  private final SupervisorLoop supervisorLoop;
-  private final ToastController controller;
+  private final FaultyPredictor faulty = new FaultyPredictor();
+  private final OraclePredictor oracle;
+  // The software: built again when the scenario's options restart it (ControllerRestart).
+  private ToasterAssembly assembly;
+  private SafetySupervisor supervisor;
+  private SupervisorLoop supervisorLoop;
+  private ToastController controller;
+  private final @Nullable HeatRecordFile heatRecord;
+  private final @Nullable Path stateDirectory;
   private final FaultSchedule faults;
   private final TripTimer tripTimer;
   private final List<ScenarioAction> actions;
@@ -83,6 +100,7 @@ public final class CycleSimulation {
   private double maxChamberC;
   private double maxBreadSurfaceC;
   private long originNanos;
+  private boolean softwareDown;
 
   public CycleSimulation(Scenario scenario, SimulationOptions options) {
     this(scenario, options, ApplianceRemote.NONE);
@@ -108,11 +126,35 @@ public final class CycleSimulation {
             firstSettings(scenario),
             null);
     this.world = appliance.world();
-    FaultyPredictor faulty = new FaultyPredictor();
-    OraclePredictor oracle =
+    this.oracle =
         new OraclePredictor(
             () -> world.physics().copy(),
             limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
+    this.stateDirectory =
+        options.restart() == ControllerRestart.REMEMBERING ? newStateDirectory() : null;
+    this.heatRecord =
+        stateDirectory == null
+            ? null
+            : HeatRecordFile.in(stateDirectory, new SimulatedWallClock(clock));
+    startSoftware();
+    remote.attach(controller, supervisor, clock);
+    remote.attachRatings(assembly.ratings());
+    world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
+    this.faults = new FaultSchedule(scenario.faults(), world, faulty, log);
+    this.tripTimer = new TripTimer(scenario.faults(), limits.cutoffC());
+    this.actions = new ArrayList<>(scenario.actions());
+    this.actions.sort(Comparator.comparingDouble(ScenarioAction::atS));
+    this.maxChamberC = world.physics().chamberC();
+    this.maxBreadSurfaceC = world.physics().breadSurfaceC();
+  }
+
+  /**
+   * Builds the supervisor, guard and controller on the appliance's ports (again, on a restart).
+   *
+   * @return what the controller took over from its heat record, in words; null without one
+   */
+  private @Nullable String startSoftware() {
+    SafetyLimits limits = options.limits();
     // The scenario's remote-start actions are explicit, so simulation enables remote start.
     ControllerSettings settings = new ControllerSettings(0.05, true, 1800.0);
     this.assembly =
@@ -136,15 +178,47 @@ public final class CycleSimulation {
     this.supervisor = assembly.supervisor();
     this.supervisorLoop = SupervisorLoop.tickedIn(clock, supervisor); // ticked here, not started
     this.controller = assembly.controller();
-    remote.attach(controller, supervisor, clock);
+    return heatRecord == null ? null : controller.rememberHeatIn(heatRecord);
+  }
+
+  /**
+   * The service restarts: the software stops, the appliance goes on alone for {@link
+   * #RESTART_DOWN_S}, then new software starts on it (with its heat record, if kept).
+   */
+  private void restartSoftware(Stepper stepper) {
+    assembly.close();
+    softwareDown = true;
+    double upS = clock.seconds() + RESTART_DOWN_S;
+    while (clock.seconds() < upS - 1e-9) {
+      stepper.step(false);
+    }
+    softwareDown = false;
+    String tookOver = startSoftware();
+    remote.attach(controller, supervisor, clock); // the remote's own connection stays up
     remote.attachRatings(assembly.ratings());
-    world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
-    this.faults = new FaultSchedule(scenario.faults(), world, faulty, log);
-    this.tripTimer = new TripTimer(scenario.faults(), limits.cutoffC());
-    this.actions = new ArrayList<>(scenario.actions());
-    this.actions.sort(Comparator.comparingDouble(ScenarioAction::atS));
-    this.maxChamberC = world.physics().chamberC();
-    this.maxBreadSurfaceC = world.physics().breadSurfaceC();
+    log.add("software restarted: " + (tookOver == null ? "it knows no earlier cycle" : tookOver));
+  }
+
+  private static Path newStateDirectory() {
+    try {
+      return Files.createTempDirectory("toaster-state");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary state directory for the restart", e);
+    }
+  }
+
+  private void deleteStateDirectory() {
+    if (stateDirectory == null) {
+      return;
+    }
+    try (var files = Files.list(stateDirectory)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(stateDirectory);
+    } catch (IOException e) {
+      log.add("temporary state directory " + stateDirectory + " left behind: " + e);
+    }
   }
 
   /**
@@ -157,7 +231,7 @@ public final class CycleSimulation {
     for (int i = 0; i < before.size(); i++) {
       ToastSettings next =
           i + 1 < before.size() ? before.get(i + 1).settings() : scenario.settings();
-      runEarlierCycle(before.get(i), next, stepper);
+      runEarlierCycle(before.get(i), next, stepper, i + 1 == before.size());
     }
     if (!scenario.before().isEmpty()) {
       world.loadBread(
@@ -190,6 +264,7 @@ public final class CycleSimulation {
     faults.reportIneffective(cycleSeconds());
     assembly.close();
     appliance.close();
+    deleteStateDirectory();
     return result();
   }
 
@@ -198,7 +273,8 @@ public final class CycleSimulation {
    * hardware: settings, fresh bread, lever, until heat stops and the carriage is up, then the pause
    * (the toast is out; the user sets the next cycle's knob and buttons at its start).
    */
-  private void runEarlierCycle(EarlierCycle earlier, ToastSettings next, Stepper stepper) {
+  private void runEarlierCycle(
+      EarlierCycle earlier, ToastSettings next, Stepper stepper, boolean last) {
     ToastSettings s = earlier.settings();
     world.loadBread(s.slices(), s.bread(), s.thicknessMm(), earlier.bread().startC());
     appliance.pushLever();
@@ -210,8 +286,14 @@ public final class CycleSimulation {
       }
     }
     log.add("earlier cycle ended: " + describe(s));
-    pressSettings(next);
     double pauseEndS = clock.seconds() + earlier.pauseS();
+    if (last && options.restart() != ControllerRestart.NONE) {
+      restartSoftware(stepper);
+      // Nobody can start a cycle while the software is down: a press that came earlier comes
+      // again as soon as it is up.
+      pauseEndS = Math.max(pauseEndS, clock.seconds());
+    }
+    pressSettings(next);
     while (clock.seconds() < pauseEndS - 1e-9) {
       stepper.step(false);
     }
@@ -283,7 +365,7 @@ public final class CycleSimulation {
       // Both periods count every step, whether or not the software runs.
       boolean supervisorDue = supervisorPeriod.isDue();
       boolean controllerDue = controllerPeriod.isDue();
-      boolean softwareRuns = !faults.isSoftwareCrashed();
+      boolean softwareRuns = !softwareDown && !faults.isSoftwareCrashed();
       if (softwareRuns) {
         appliance.scanSoftware();
       }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param appliance the simulated appliance itself (default) or the Pi code on emulated chips
  * @param breadThermometerFitted whether the appliance has its infrared bread thermometer (as the
  *     shipped Pi config and the simulated appliance do); false runs a toaster without one
+ * @param restart whether the software restarts as the last earlier cycle ends, and whether it then
+ *     has its heat record
  */
 public record SimulationOptions(
     PredictorName predictor,
@@ -24,11 +26,13 @@ public record SimulationOptions(
     double realtimeFactor,
     double traceEveryS,
     SimulatedApplianceKind appliance,
-    boolean breadThermometerFitted) {
+    boolean breadThermometerFitted,
+    ControllerRestart restart) {
 
   public SimulationOptions {
     Objects.requireNonNull(predictor, "predictor");
     Objects.requireNonNull(appliance, "appliance");
+    Objects.requireNonNull(restart, "restart");
     if (!predictor.choosable()) {
       throw new IllegalArgumentException(
           "predictor " + predictor + " is not one of " + Predictors.NAMES);
@@ -48,7 +52,8 @@ public record SimulationOptions(
         realtimeFactor,
         traceEveryS,
         SimulatedApplianceKind.SIM,
-        true);
+        true,
+        ControllerRestart.NONE);
   }
 
   public static SimulationOptions defaults(PredictorName predictor) {
@@ -72,7 +77,8 @@ public record SimulationOptions(
         factor,
         traceEveryS,
         appliance,
-        breadThermometerFitted);
+        breadThermometerFitted,
+        restart);
   }
 
   public SimulationOptions withTrace(double everyS) {
@@ -83,7 +89,8 @@ public record SimulationOptions(
         realtimeFactor,
         everyS,
         appliance,
-        breadThermometerFitted);
+        breadThermometerFitted,
+        restart);
   }
 
   public SimulationOptions withAppliance(SimulatedApplianceKind kind) {
@@ -94,12 +101,33 @@ public record SimulationOptions(
         realtimeFactor,
         traceEveryS,
         kind,
-        breadThermometerFitted);
+        breadThermometerFitted,
+        restart);
   }
 
   /** The same run on an appliance with ({@code fitted}) or without the bread thermometer. */
   public SimulationOptions withBreadThermometer(boolean fitted) {
     return new SimulationOptions(
-        predictor, limits, predictorTimeoutS, realtimeFactor, traceEveryS, appliance, fitted);
+        predictor,
+        limits,
+        predictorTimeoutS,
+        realtimeFactor,
+        traceEveryS,
+        appliance,
+        fitted,
+        restart);
+  }
+
+  /** The same run with the software restarted as the last earlier cycle ends ({@code how}). */
+  public SimulationOptions withRestart(ControllerRestart how) {
+    return new SimulationOptions(
+        predictor,
+        limits,
+        predictorTimeoutS,
+        realtimeFactor,
+        traceEveryS,
+        appliance,
+        breadThermometerFitted,
+        how);
   }
 }

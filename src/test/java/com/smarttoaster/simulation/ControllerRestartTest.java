@@ -1,0 +1,109 @@
+package com.smarttoaster.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smarttoaster.control.ControllerListener;
+import com.smarttoaster.predict.Prediction;
+import com.smarttoaster.predict.PredictionInput;
+import com.smarttoaster.predict.StoredHeat;
+import com.smarttoaster.remote.ApplianceRemote;
+import com.smarttoaster.scenario.BreadSpec;
+import com.smarttoaster.scenario.EarlierCycle;
+import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.toast.BreadType;
+import com.smarttoaster.toast.ToastMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service restarted between two batches on the simulated appliance: with its heat record the
+ * new controller tells the predictor what one that ran through would have; without it, a cold
+ * toaster's first cycle.
+ */
+class ControllerRestartTest {
+  private static final BreadSpec WHITE = new BreadSpec(BreadType.WHITE, 12, 21.0);
+
+  private static Scenario secondBatchAfter(double pauseS) {
+    return new Scenario(
+        1,
+        "restart",
+        4242,
+        21.0,
+        230.0,
+        21.0,
+        2,
+        WHITE,
+        4,
+        ToastMode.TOAST,
+        List.of(),
+        List.of(),
+        List.of(
+            new EarlierCycle(WHITE, 5, ToastMode.TOAST, 2, 200.0),
+            new EarlierCycle(WHITE, 4, ToastMode.TOAST, 2, pauseS)),
+        230.0,
+        230.0);
+  }
+
+  private record Run(SimulationResult result, List<PredictionInput> starts) {
+    PredictionInput measured() {
+      return starts.get(starts.size() - 1);
+    }
+  }
+
+  private static Run run(Scenario sc, ControllerRestart restart) {
+    List<PredictionInput> starts = new ArrayList<>();
+    ControllerListener listener =
+        new ControllerListener() {
+          @Override
+          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
+            starts.add(input);
+          }
+        };
+    SimulationResult r =
+        new CycleSimulation(
+                sc,
+                SimulationOptions.defaults("fallback").withRestart(restart),
+                ApplianceRemote.listeningOnly(listener))
+            .run(null);
+    return new Run(r, starts);
+  }
+
+  @Test
+  void withItsHeatRecordTheRestartedControllerAsksWhatOneThatRanThroughWould() {
+    Scenario sc = secondBatchAfter(60.0);
+    PredictionInput through = run(sc, ControllerRestart.NONE).measured();
+    Run restarted = run(sc, ControllerRestart.REMEMBERING);
+    PredictionInput remembered = restarted.measured();
+
+    assertEquals(3, restarted.starts().size(), "both earlier cycles and the measured one");
+    assertEquals(through.sinceLastCycleS(), remembered.sinceLastCycleS(), 0.06, "since last, s");
+    assertEquals(through.lastHeatS(), remembered.lastHeatS(), 1e-9, "last heat, s");
+    // Both cycles before the restart are in the record's stored heat, not just the last.
+    assertEquals(through.storedHeat(), remembered.storedHeat());
+    assertTrue(remembered.storedHeat().slowS() > 20.0, "heat is held: " + remembered.storedHeat());
+    assertNull(restarted.result().fault(), "no fault");
+  }
+
+  @Test
+  void withoutItTheRestartedControllerSeesAColdToastersFirstCycle() {
+    PredictionInput forgot = run(secondBatchAfter(60.0), ControllerRestart.FORGETTING).measured();
+
+    assertEquals(PredictionInput.NO_RECENT_CYCLE_S, forgot.sinceLastCycleS());
+    assertEquals(0.0, forgot.lastHeatS());
+    assertEquals(StoredHeat.NONE, forgot.storedHeat());
+  }
+
+  @Test
+  void aPressWhileTheServiceIsDownComesAgainOnceItIsUp() {
+    Run restarted = run(secondBatchAfter(1.0), ControllerRestart.REMEMBERING);
+
+    assertEquals(
+        CycleSimulation.RESTART_DOWN_S,
+        restarted.measured().sinceLastCycleS(),
+        0.3,
+        "pressed once the software was up, s");
+  }
+}
