@@ -283,6 +283,51 @@ final class EnergyBalanceCheck implements SafetyCheck {
   }
 
   /**
+   * The observer's element memory: its heater-drive states, 0 for a cold element, near 1 after a
+   * long heating. They fade within a minute of the heat stopping ({@value #TAU_E_S} s and {@value
+   * #TAU_A_S} s), and a second batch pressed inside that minute starts its warm-up on them: a new
+   * supervisor that began at 0 expects the whole warm-up rise again, sees less, and rules every
+   * model out (SENSOR_DRIFT, "below") although nothing is wrong. Hence kept across a restart
+   * ({@link ElementMemoryFile}).
+   */
+  record ElementMemory(double drive, double air) {
+    ElementMemory {
+      if (!(drive >= 0 && drive <= 1) || !(air >= 0 && air <= 1)) {
+        throw new IllegalArgumentException(
+            "element memory drive " + drive + " / air " + air + " must be within 0 to 1");
+      }
+    }
+  }
+
+  /** The element memory now (after the last tick). */
+  ElementMemory memory() {
+    return new ElementMemory(clamp(drive), clamp(air));
+  }
+
+  /**
+   * Takes over the element memory a previous supervisor had when its heat stopped, {@code offForS}
+   * ago: the drive states decay as they would have with the heater off. Before the first tick.
+   */
+  void restore(ElementMemory atHeatOff, double offForS) {
+    double e = atHeatOff.drive();
+    double a = atHeatOff.air();
+    double rate = (e - a) / TAU_A_S;
+    double dtS = 0.05; // as the supervisor's ticks, which the decay below follows step by step
+    for (double t = 0; t < Math.min(offForS, ElementMemoryFile.FADED_S); t += dtS) {
+      e -= e * dtS / TAU_E_S;
+      rate = (e - a) / TAU_A_S;
+      a += rate * dtS;
+    }
+    drive = e;
+    air = a;
+    airRate = rate;
+  }
+
+  private static double clamp(double v) {
+    return Math.max(0.0, Math.min(1.0, v));
+  }
+
+  /**
    * Advances the heater-drive states, which run whether or not the check judges (element memory).
    */
   private void advanceDrive(long now, boolean flowing) {

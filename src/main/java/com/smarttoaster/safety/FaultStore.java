@@ -34,6 +34,7 @@ public final class FaultStore {
   static final int FORMAT_VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Path stateDirectory;
   private final DurableFile file;
   private final Clock wallClock;
 
@@ -63,8 +64,9 @@ public final class FaultStore {
     }
   }
 
-  private FaultStore(DurableFile file, Clock wallClock) {
-    this.file = file;
+  private FaultStore(Path stateDirectory, Clock wallClock) {
+    this.stateDirectory = stateDirectory;
+    this.file = new DurableFile(stateDirectory.resolve(FILE_NAME));
     this.wallClock = wallClock;
   }
 
@@ -78,9 +80,16 @@ public final class FaultStore {
   /** The store in {@code stateDirectory}, stamped with {@code wallClock} (tests). */
   public static FaultStore in(Path stateDirectory, Clock wallClock) {
     return new FaultStore(
-        new DurableFile(
-            Objects.requireNonNull(stateDirectory, "stateDirectory").resolve(FILE_NAME)),
+        Objects.requireNonNull(stateDirectory, "stateDirectory"),
         Objects.requireNonNull(wallClock, "wallClock"));
+  }
+
+  /**
+   * The energy-balance observer's element memory, kept in the same directory and stamped with the
+   * same wall clock.
+   */
+  public ElementMemoryFile elementMemory() {
+    return ElementMemoryFile.in(stateDirectory, wallClock);
   }
 
   /** The file this store writes. */

@@ -11,6 +11,7 @@ import com.smarttoaster.hal.HeaterCurrentSensor;
 import com.smarttoaster.hal.HeaterSwitch;
 import com.smarttoaster.hal.TemperatureReading;
 import com.smarttoaster.hal.TemperatureSensor;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +95,8 @@ public final class SafetySupervisor {
   private final SensorSampler sampler;
   private final OutputWriter outputs;
   private final OrderedEvents events = new OrderedEvents();
+  private final EnergyBalanceCheck energyBalance;
+  private final @Nullable ElementMemoryFile elementMemory;
   private final FaultStoreWriter store;
 
   // Everything below is guarded by lock.
@@ -220,6 +223,9 @@ public final class SafetySupervisor {
     this.staleNanos = Nanos.of(limits.staleS());
     this.lease = new HeatLease(limits);
     this.resetPolicy = new ResetPolicy(limits);
+    this.energyBalance = new EnergyBalanceCheck(limits);
+    this.elementMemory = faultStore == null ? null : faultStore.elementMemory();
+    restoreElementMemory();
     this.checks =
         List.of(
             new SensorHealthCheck(limits),
@@ -230,7 +236,7 @@ public final class SafetySupervisor {
             new FallWhileHeatingCheck(limits),
             new HeatRiseCheck(limits),
             new HeaterNoCurrentCheck(limits),
-            new EnergyBalanceCheck(limits),
+            energyBalance,
             new StuckRelayCurrentCheck(limits),
             new StuckHeaterTemperatureCheck(limits),
             new MaxHeatTimeCheck(limits));
@@ -709,9 +715,57 @@ public final class SafetySupervisor {
     if (on != heaterOn) {
       heaterOn = on;
       heaterSwitchedAtNanos = now;
+      if (!on) {
+        queueElementMemorySave();
+      }
       log.debug("Heater commanded {}", on ? "on" : "off");
       events.add(() -> listener.onHeaterCommand(on, now));
     }
+  }
+
+  /**
+   * A new supervisor takes over the observer's element memory from the last heater switch-off (a
+   * second batch right after a restart would otherwise read as a drifting sensor). Never throws:
+   * without a usable record the memory starts cold, as it always did.
+   */
+  private void restoreElementMemory() {
+    ElementMemoryFile file = elementMemory;
+    if (file == null) {
+      return;
+    }
+    try {
+      file.load()
+          .ifPresent(
+              r -> {
+                energyBalance.restore(r.atHeatOff(), r.offForS());
+                log.info(
+                    "Element memory restored from {}: heat went off {} s ago",
+                    file.path(),
+                    String.format(java.util.Locale.ROOT, "%.1f", r.offForS()));
+              });
+    } catch (IOException | RuntimeException e) {
+      log.warn("Element memory not restored, it starts cold: {}", e.getMessage());
+    }
+  }
+
+  /** Queues a write of the element memory at this switch-off. Caller holds the lock. */
+  private void queueElementMemorySave() {
+    ElementMemoryFile file = elementMemory;
+    if (file == null) {
+      return;
+    }
+    EnergyBalanceCheck.ElementMemory memory = energyBalance.memory();
+    events.add(
+        () -> {
+          try {
+            file.save(memory);
+          } catch (IOException | RuntimeException e) {
+            log.warn(
+                "Element memory not written to {} ({}); a restart now starts it cold",
+                file.path(),
+                e.toString());
+          }
+        });
   }
 
   private void releaseCarriage(long now) {

@@ -19,6 +19,7 @@ import com.smarttoaster.predict.Predictors;
 import com.smarttoaster.predict.SimulatedTimePredictorRunner;
 import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.safety.Fault;
+import com.smarttoaster.safety.FaultStore;
 import com.smarttoaster.safety.SafetyLimits;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
@@ -170,7 +171,9 @@ public final class CycleSimulation {
                 scenario.configuredMainsVolts(),
                 scenario.nominalMainsVolts(),
                 options.predictorTimeoutS(),
-                null),
+                stateDirectory == null
+                    ? null
+                    : FaultStore.in(stateDirectory, new SimulatedWallClock(clock))),
             table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
             new SimulatedTimePredictorRunner(clock, faulty::latencyS),
             SafetyListener.both(log, remote.safetyListener()),
@@ -183,7 +186,8 @@ public final class CycleSimulation {
 
   /**
    * The service restarts: the software stops, the appliance goes on alone for {@link
-   * #RESTART_DOWN_S}, then new software starts on it (with its heat record, if kept).
+   * #RESTART_DOWN_S}, then new software starts on it (with its state directory, if kept: the
+   * controller's heat record, the supervisor's element memory and latched fault).
    */
   private void restartSoftware(Stepper stepper) {
     assembly.close();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smarttoaster.control.ControllerListener;
+import com.smarttoaster.evaluation.KitchenSuite;
 import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.StoredHeat;
@@ -105,5 +106,24 @@ class ControllerRestartTest {
         restarted.measured().sinceLastCycleS(),
         0.3,
         "pressed once the software was up, s");
+  }
+
+  /**
+   * A kitchen second batch pressed 2.4 s after the first, so as soon as the restarted service is
+   * up: a supervisor whose energy-balance observer starts cold expects the element's whole warm-up
+   * again and trips SENSOR_DRIFT on a healthy toaster; with the element memory from its state
+   * directory it does not.
+   */
+  @Test
+  void theSupervisorsElementMemorySurvivesTheRestartSoAHealthyToasterDoesNotTrip() {
+    Scenario sc = KitchenSuite.SECOND_BATCH.draw(141, 7).get(140);
+    assertEquals(2.4, sc.before().get(0).pauseS(), "the scenario this test is about");
+
+    SimulationResult forgot = run(sc, ControllerRestart.FORGETTING).result();
+    SimulationResult remembered = run(sc, ControllerRestart.REMEMBERING).result();
+
+    assertEquals("SENSOR_DRIFT", forgot.fault(), "the false trip without the memory");
+    assertNull(remembered.fault(), "no trip with it");
+    assertEquals(3, remembered.achievedShade(), 0.8, "and the toast comes out near its shade 3");
   }
 }
