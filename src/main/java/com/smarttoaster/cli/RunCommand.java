@@ -25,6 +25,7 @@ import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.remote.RemoteFactory;
 import com.smarttoaster.remote.TransportException;
 import com.smarttoaster.safety.Fault;
+import com.smarttoaster.safety.FaultStore;
 import com.smarttoaster.safety.SafetyListener;
 import com.smarttoaster.safety.SafetySupervisor;
 import com.smarttoaster.safety.SupervisorLoop;
@@ -44,6 +45,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -368,7 +370,7 @@ public final class RunCommand implements Callable<Integer> {
                   cfg.appliance().mainsVoltsNominal(),
                   cfg.appliance().elementRatedVolts(),
                   cc.predictorTimeoutS(),
-                  service.faultStore(),
+                  withoutElementMemory(service.faultStore()),
                   ratingSetup(cfg, service)),
               models::primary,
               models.startRunner(new SimulatedTimePredictorRunner(runner.clock(), () -> 0.0)),
@@ -377,8 +379,8 @@ public final class RunCommand implements Callable<Integer> {
       models.follow(assembly); // an activated model is taken between cycles
       SafetySupervisor supervisor = assembly.supervisor();
       ToastController controller = assembly.controller();
-      // No heat record here: each run starts a new, cold simulated toaster, which a record of the
-      // last run's heat would describe wrongly.
+      // No heat record here (nor the supervisor's element memory): each run starts a new, cold
+      // simulated toaster, which a record of the last run's heat would describe wrongly.
       remote.attach(controller, supervisor, runner.clock());
       remote.attachRatings(assembly.ratings());
       remote.watchModels(
@@ -500,5 +502,9 @@ public final class RunCommand implements Callable<Integer> {
     while (controller.snapshot().phase().isActive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
+  }
+
+  private static @Nullable FaultStore withoutElementMemory(@Nullable FaultStore store) {
+    return store == null ? null : store.withoutElementMemory();
   }
 }

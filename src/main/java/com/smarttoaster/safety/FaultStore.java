@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the latched fault on disk, so that a fault survives a restart of the service or a power
@@ -35,6 +36,7 @@ public final class FaultStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path stateDirectory;
+  private final boolean keepsElementMemory;
   private final DurableFile file;
   private final Clock wallClock;
 
@@ -64,8 +66,9 @@ public final class FaultStore {
     }
   }
 
-  private FaultStore(Path stateDirectory, Clock wallClock) {
+  private FaultStore(Path stateDirectory, Clock wallClock, boolean keepsElementMemory) {
     this.stateDirectory = stateDirectory;
+    this.keepsElementMemory = keepsElementMemory;
     this.file = new DurableFile(stateDirectory.resolve(FILE_NAME));
     this.wallClock = wallClock;
   }
@@ -81,15 +84,25 @@ public final class FaultStore {
   public static FaultStore in(Path stateDirectory, Clock wallClock) {
     return new FaultStore(
         Objects.requireNonNull(stateDirectory, "stateDirectory"),
-        Objects.requireNonNull(wallClock, "wallClock"));
+        Objects.requireNonNull(wallClock, "wallClock"),
+        true);
+  }
+
+  /**
+   * The same store for a supervisor that must not take over the element memory: one running a
+   * simulated toaster that each process starts cold, which the last run's hot elements would
+   * describe wrongly. Latched faults are still kept.
+   */
+  public FaultStore withoutElementMemory() {
+    return new FaultStore(stateDirectory, wallClock, false);
   }
 
   /**
    * The energy-balance observer's element memory, kept in the same directory and stamped with the
-   * same wall clock.
+   * same wall clock; null for a store {@link #withoutElementMemory()}.
    */
-  public ElementMemoryFile elementMemory() {
-    return ElementMemoryFile.in(stateDirectory, wallClock);
+  public @Nullable ElementMemoryFile elementMemory() {
+    return keepsElementMemory ? ElementMemoryFile.in(stateDirectory, wallClock) : null;
   }
 
   /** The file this store writes. */

@@ -108,4 +108,19 @@ class ElementMemoryTest {
     assertEquals(1 - Math.exp(-40.0 / 12), written.drive(), 0.03);
     assertTrue(written.air() > 0.85 && written.air() <= written.drive(), "air " + written.air());
   }
+
+  @Test
+  void aStoreForASimulatedToasterKeepsFaultsButNoElementMemory() {
+    FaultStore store = FaultStore.in(dir, Clock.fixed(OFF, ZoneOffset.UTC)).withoutElementMemory();
+    assertEquals(null, store.elementMemory());
+
+    SafetyBench bench = SafetyBench.withFaultStore(store);
+    bench.startToasting();
+    bench.run(20);
+    bench.supervisor.requestHeat(false);
+    bench.run(1);
+
+    bench.assertNoFault();
+    assertTrue(Files.notExists(dir.resolve(ElementMemoryFile.FILE_NAME)), "nothing written");
+  }
 }
