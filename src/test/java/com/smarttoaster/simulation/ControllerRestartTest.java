@@ -18,6 +18,8 @@ import com.smarttoaster.toast.ToastMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The service restarted between two batches on the simulated appliance: with its heat record the
@@ -55,6 +57,10 @@ class ControllerRestartTest {
   }
 
   private static Run run(Scenario sc, ControllerRestart restart) {
+    return run(sc, restart, "sim");
+  }
+
+  private static Run run(Scenario sc, ControllerRestart restart, String appliance) {
     List<PredictionInput> starts = new ArrayList<>();
     ControllerListener listener =
         new ControllerListener() {
@@ -66,17 +72,20 @@ class ControllerRestartTest {
     SimulationResult r =
         new CycleSimulation(
                 sc,
-                SimulationOptions.defaults("fallback").withRestart(restart),
+                SimulationOptions.defaults("fallback")
+                    .withRestart(restart)
+                    .withAppliance(SimulatedApplianceKind.of(appliance)),
                 ApplianceRemote.listeningOnly(listener))
             .run(null);
     return new Run(r, starts);
   }
 
-  @Test
-  void withItsHeatRecordTheRestartedControllerAsksWhatOneThatRanThroughWould() {
+  @ParameterizedTest
+  @ValueSource(strings = {"sim", "pi-emulated"})
+  void withItsHeatRecordTheRestartedControllerAsksWhatOneThatRanThroughWould(String appliance) {
     Scenario sc = secondBatchAfter(60.0);
-    PredictionInput through = run(sc, ControllerRestart.NONE).measured();
-    Run restarted = run(sc, ControllerRestart.REMEMBERING);
+    PredictionInput through = run(sc, ControllerRestart.NONE, appliance).measured();
+    Run restarted = run(sc, ControllerRestart.REMEMBERING, appliance);
     PredictionInput remembered = restarted.measured();
 
     assertEquals(3, restarted.starts().size(), "both earlier cycles and the measured one");
@@ -114,13 +123,14 @@ class ControllerRestartTest {
    * again and trips SENSOR_DRIFT on a healthy toaster; with the element memory from its state
    * directory it does not.
    */
-  @Test
-  void theSupervisorsElementMemorySurvivesTheRestartSoAHealthyToasterDoesNotTrip() {
+  @ParameterizedTest
+  @ValueSource(strings = {"sim", "pi-emulated"})
+  void theSupervisorsElementMemorySurvivesTheRestartSoAHealthyToasterDoesNotTrip(String appliance) {
     Scenario sc = KitchenSuite.SECOND_BATCH.draw(141, 7).get(140);
     assertEquals(2.4, sc.before().get(0).pauseS(), "the scenario this test is about");
 
-    SimulationResult forgot = run(sc, ControllerRestart.FORGETTING).result();
-    SimulationResult remembered = run(sc, ControllerRestart.REMEMBERING).result();
+    SimulationResult forgot = run(sc, ControllerRestart.FORGETTING, appliance).result();
+    SimulationResult remembered = run(sc, ControllerRestart.REMEMBERING, appliance).result();
 
     assertEquals("SENSOR_DRIFT", forgot.fault(), "the false trip without the memory");
     assertNull(remembered.fault(), "no trip with it");
