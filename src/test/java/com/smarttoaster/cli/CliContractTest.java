@@ -187,6 +187,35 @@ class CliContractTest {
   }
 
   @Test
+  void anUnknownRestartIsRefusedInOneLineBeforeTheEvaluationRuns() {
+    CliRun r = CliRun.of("evaluate", "--random", "100000", "--restart", "sometimes");
+    assertEquals(2, r.code());
+    assertEquals(
+        "--restart: 'sometimes' is not one of none, forgetting, remembering",
+        r.err().strip(),
+        r.err());
+  }
+
+  @Test
+  void aSecondBatchAfterARestartIsEvaluatedWithAndWithoutTheStateDirectory() {
+    CliRun r =
+        CliRun.of(
+            "evaluate",
+            "--suite",
+            "second-batch",
+            "--count",
+            "3",
+            "--seed",
+            "11",
+            "--predictors",
+            "fallback",
+            "--restart",
+            "remembering");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("| second-batch | 3 |"), r.out());
+  }
+
+  @Test
   void aDatasetDirectoryThatCannotBeMadeIsRefusedBeforeGenerating() {
     CliRun r = CliRun.of("dataset", "--rows", "1000000", "--out", "/proc/x");
     assertEquals(2, r.code());
