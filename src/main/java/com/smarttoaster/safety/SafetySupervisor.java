@@ -136,9 +136,12 @@ public final class SafetySupervisor {
    * As the other constructor, with latched faults kept in {@code faultStore}: after the heater is
    * off and the carriage released, a stored fault is latched again (the listener is told, its
    * message says it was restored); a stored file that cannot be read latches {@link
-   * FaultCode#STORED_FAULT_UNREADABLE}.
+   * FaultCode#STORED_FAULT_UNREADABLE}. The energy-balance observer's element memory is kept beside
+   * it ({@link FaultStore#elementMemory()}): written at every heater switch-off, taken over here,
+   * so that a second batch right after a restart does not read as a drifting sensor.
    *
-   * @param faultStore where latched faults are kept, or null to keep them in memory only
+   * @param faultStore where latched faults (and the element memory) are kept, or null to keep them
+   *     in memory only
    */
   public SafetySupervisor(
       SafetyLimits limits,
