@@ -1,6 +1,5 @@
 package com.smarttoaster.control;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +7,6 @@ import com.smarttoaster.predict.HeatHistory;
 import com.smarttoaster.predict.StoredHeat;
 import com.smarttoaster.safety.DurableFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,9 +112,7 @@ public final class HeatRecordFile {
     node.put("lastHeatS", lastHeatS);
     node.put("storedHeatFastS", atHeatEnd.fastS());
     node.put("storedHeatSlowS", atHeatEnd.slowS());
-    file.write(
-        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+    file.writeJson(node);
   }
 
   /**
@@ -128,23 +122,19 @@ public final class HeatRecordFile {
    *     missing or outside its limits (the message names the field, the value and the limit)
    */
   public Optional<HeatRecord> load() throws UnreadableHeatRecordException {
-    byte[] bytes;
+    Optional<JsonNode> stored;
     try {
-      bytes = Files.readAllBytes(file.path());
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      stored = file.readJson("heat record");
     } catch (IOException e) {
-      throw new UnreadableHeatRecordException(file.path() + " cannot be read: " + e, e);
+      throw new UnreadableHeatRecordException(String.valueOf(e.getMessage()), e);
+    }
+    if (stored.isEmpty()) {
+      return Optional.empty();
     }
     try {
-      return Optional.of(parse(JSON.readTree(bytes)));
+      return Optional.of(parse(stored.get()));
     } catch (UnreadableHeatRecordException e) {
       throw new UnreadableHeatRecordException(file.path() + ": " + e.getMessage(), e);
-    } catch (JacksonException e) {
-      throw new UnreadableHeatRecordException(
-          file.path() + " is not a valid heat record: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableHeatRecordException(file.path() + " cannot be read: " + e, e);
     }
   }
 

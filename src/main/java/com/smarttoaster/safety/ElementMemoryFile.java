@@ -1,13 +1,9 @@
 package com.smarttoaster.safety;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,9 +56,7 @@ public final class ElementMemoryFile {
     node.put("heatOffAt", Instant.now(wallClock).toString());
     node.put("drive", atHeatOff.drive());
     node.put("air", atHeatOff.air());
-    file.write(
-        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+    file.writeJson(node);
   }
 
   /** A stored memory and how long ago, by the wall clock, the heater went off with it. */
@@ -75,19 +69,11 @@ public final class ElementMemoryFile {
    * @throws IOException naming the file and the problem when it cannot be read or understood
    */
   Optional<Restored> load() throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file.path());
-    } catch (NoSuchFileException e) {
+    Optional<JsonNode> stored = file.readJson("element memory");
+    if (stored.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new IOException(
-          file.path() + " is not a valid element memory: " + e.getOriginalMessage(), e);
-    }
+    JsonNode node = stored.get();
     if (node == null || !node.isObject() || node.path("version").asInt(-1) != FORMAT_VERSION) {
       throw new IOException(
           file.path() + " is not an element memory of format version " + FORMAT_VERSION);

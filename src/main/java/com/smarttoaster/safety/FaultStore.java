@@ -1,13 +1,9 @@
 package com.smarttoaster.safety;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,23 +113,19 @@ public final class FaultStore {
    *     fault code this build does not know
    */
   public Optional<StoredFault> load() throws UnreadableFaultException {
-    byte[] bytes;
+    Optional<JsonNode> stored;
     try {
-      bytes = Files.readAllBytes(file.path());
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      stored = file.readJson("fault record");
     } catch (IOException e) {
-      throw new UnreadableFaultException(file.path() + " cannot be read: " + e, e);
+      throw new UnreadableFaultException(String.valueOf(e.getMessage()), e);
+    }
+    if (stored.isEmpty()) {
+      return Optional.empty();
     }
     try {
-      return Optional.of(parse(JSON.readTree(bytes)));
+      return Optional.of(parse(stored.get()));
     } catch (UnreadableFaultException e) {
       throw new UnreadableFaultException(file.path() + ": " + e.getMessage(), e);
-    } catch (JacksonException e) {
-      throw new UnreadableFaultException(
-          file.path() + " is not a valid fault record: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableFaultException(file.path() + " cannot be read: " + e, e);
     }
   }
 
@@ -149,10 +141,7 @@ public final class FaultStore {
     node.put("measured", fault.measured());
     node.put("limit", fault.limit());
     node.put("latchedAt", Instant.now(wallClock).toString());
-    byte[] bytes =
-        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
-            .getBytes(StandardCharsets.UTF_8);
-    file.write(bytes);
+    file.writeJson(node);
   }
 
   /** Removes the stored fault, durably; nothing happens when none is stored. */
