@@ -309,18 +309,13 @@ final class EnergyBalanceCheck implements SafetyCheck {
    * ago: the drive states decay as they would have with the heater off. Before the first tick.
    */
   void restore(ElementMemory atHeatOff, double offForS) {
-    double e = atHeatOff.drive();
-    double a = atHeatOff.air();
-    double rate = (e - a) / TAU_A_S;
+    drive = atHeatOff.drive();
+    air = atHeatOff.air();
+    airRate = (drive - air) / TAU_A_S;
     double dtS = 0.05; // as the supervisor's ticks, which the decay below follows step by step
     for (double t = 0; t < Math.min(offForS, ElementMemoryFile.FADED_S); t += dtS) {
-      e -= e * dtS / TAU_E_S;
-      rate = (e - a) / TAU_A_S;
-      a += rate * dtS;
+      stepDrive(dtS, false);
     }
-    drive = e;
-    air = a;
-    airRate = rate;
   }
 
   private static double clamp(double v) {
@@ -332,12 +327,16 @@ final class EnergyBalanceCheck implements SafetyCheck {
    */
   private void advanceDrive(long now, boolean flowing) {
     if (lastTickNanos != NONE) {
-      double dtS = Math.min(1.0, Nanos.toSeconds(now - lastTickNanos));
-      drive += ((flowing ? 1.0 : 0.0) - drive) * dtS / TAU_E_S;
-      airRate = (drive - air) / TAU_A_S;
-      air += airRate * dtS;
+      stepDrive(Math.min(1.0, Nanos.toSeconds(now - lastTickNanos)), flowing);
     }
     lastTickNanos = now;
+  }
+
+  /** One step of the heater-drive states over {@code dtS}, heat flowing or not. */
+  private void stepDrive(double dtS, boolean flowing) {
+    drive += ((flowing ? 1.0 : 0.0) - drive) * dtS / TAU_E_S;
+    airRate = (drive - air) / TAU_A_S;
+    air += airRate * dtS;
   }
 
   private void startStretch(long now) {
