@@ -83,8 +83,10 @@ public final class CycleSimulation {
   private SafetySupervisor supervisor;
   private SupervisorLoop supervisorLoop;
   private ToastController controller;
-  private final @Nullable HeatRecordFile heatRecord;
+  // With ControllerRestart.REMEMBERING: the state directory the restarted software finds.
   private final @Nullable Path stateDirectory;
+  private final @Nullable HeatRecordFile heatRecord;
+  private final @Nullable FaultStore faultStore;
   private final FaultSchedule faults;
   private final TripTimer tripTimer;
   private final List<ScenarioAction> actions;
@@ -133,13 +135,10 @@ public final class CycleSimulation {
             limits.maxHeatS() * ToasterAssembly.MAX_PREDICTION_SHARE_OF_MAX_HEAT);
     this.stateDirectory =
         options.restart() == ControllerRestart.REMEMBERING ? newStateDirectory() : null;
-    this.heatRecord =
-        stateDirectory == null
-            ? null
-            : HeatRecordFile.in(stateDirectory, new SimulatedWallClock(clock));
+    SimulatedWallClock wallClock = new SimulatedWallClock(clock);
+    this.heatRecord = stateDirectory == null ? null : HeatRecordFile.in(stateDirectory, wallClock);
+    this.faultStore = stateDirectory == null ? null : FaultStore.in(stateDirectory, wallClock);
     startSoftware();
-    remote.attach(controller, supervisor, clock);
-    remote.attachRatings(assembly.ratings());
     world.onBeep(pattern -> log.add("beep " + pattern.name().toLowerCase(Locale.ROOT)));
     this.faults = new FaultSchedule(scenario.faults(), world, faulty, log);
     this.tripTimer = new TripTimer(scenario.faults(), limits.cutoffC());
@@ -150,7 +149,8 @@ public final class CycleSimulation {
   }
 
   /**
-   * Builds the supervisor, guard and controller on the appliance's ports (again, on a restart).
+   * Builds the supervisor, guard and controller on the appliance's ports (again, on a restart),
+   * watched by the remote.
    *
    * @return what the controller took over from its heat record, in words; null without one
    */
@@ -171,9 +171,7 @@ public final class CycleSimulation {
                 scenario.configuredMainsVolts(),
                 scenario.nominalMainsVolts(),
                 options.predictorTimeoutS(),
-                stateDirectory == null
-                    ? null
-                    : FaultStore.in(stateDirectory, new SimulatedWallClock(clock))),
+                faultStore),
             table -> faulty.wrap(Predictors.named(options.predictor(), table, oracle)),
             new SimulatedTimePredictorRunner(clock, faulty::latencyS),
             SafetyListener.both(log, remote.safetyListener()),
@@ -181,7 +179,10 @@ public final class CycleSimulation {
     this.supervisor = assembly.supervisor();
     this.supervisorLoop = SupervisorLoop.tickedIn(clock, supervisor); // ticked here, not started
     this.controller = assembly.controller();
-    return heatRecord == null ? null : controller.rememberHeatIn(heatRecord);
+    String tookOver = heatRecord == null ? null : controller.rememberHeatIn(heatRecord);
+    remote.attach(controller, supervisor, clock); // on a restart its own connection stays up
+    remote.attachRatings(assembly.ratings());
+    return tookOver;
   }
 
   /**
@@ -198,8 +199,6 @@ public final class CycleSimulation {
     }
     softwareDown = false;
     String tookOver = startSoftware();
-    remote.attach(controller, supervisor, clock); // the remote's own connection stays up
-    remote.attachRatings(assembly.ratings());
     log.add("software restarted: " + (tookOver == null ? "it knows no earlier cycle" : tookOver));
   }
 
