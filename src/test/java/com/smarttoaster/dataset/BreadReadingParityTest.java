@@ -12,6 +12,8 @@ import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.simulation.SimulationOptions;
+import com.smarttoaster.testkit.CycleStarts;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -200,7 +202,8 @@ class BreadReadingParityTest {
 
   /** What the controller handed the predictor at the measured cycle's press. */
   private static PredictionInput controllerInput(Scenario sc) {
-    List<PredictionInput> started = StartInputs.of(sc, "fixed-timer");
+    List<PredictionInput> started =
+        CycleStarts.of(sc, SimulationOptions.defaults("fixed-timer")).inputs();
     assertFalse(started.isEmpty(), "the measured cycle started");
     return started.get(started.size() - 1);
   }

@@ -8,6 +8,8 @@ import com.smarttoaster.predict.StoredHeat;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.simulation.SimulationOptions;
+import com.smarttoaster.testkit.CycleStarts;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
 import com.smarttoaster.toast.ToastSettings;
@@ -66,24 +68,25 @@ class StoredHeatParityTest {
             .storedHeat();
 
     List<PredictionInput> started =
-        StartInputs.of(
-            new Scenario(
-                1,
-                "parity",
-                3000,
-                21.0,
-                actual,
-                21.0,
-                2,
-                bread,
-                4,
-                ToastMode.TOAST,
-                List.of(),
-                List.of(),
-                scenarioBefore,
-                configured,
-                nominal),
-            "oracle");
+        CycleStarts.of(
+                new Scenario(
+                    1,
+                    "parity",
+                    3000,
+                    21.0,
+                    actual,
+                    21.0,
+                    2,
+                    bread,
+                    4,
+                    ToastMode.TOAST,
+                    List.of(),
+                    List.of(),
+                    scenarioBefore,
+                    configured,
+                    nominal),
+                SimulationOptions.defaults("oracle"))
+            .inputs();
     assertEquals(scenarioBefore.size() + 1, started.size(), "every cycle started: " + started);
     StoredHeat controller = started.get(started.size() - 1).storedHeat();
 

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.smarttoaster.control.ControllerListener;
 import com.smarttoaster.evaluation.KitchenSuite;
-import com.smarttoaster.predict.Prediction;
 import com.smarttoaster.predict.PredictionInput;
 import com.smarttoaster.predict.StoredHeat;
-import com.smarttoaster.remote.ApplianceRemote;
 import com.smarttoaster.scenario.BreadSpec;
 import com.smarttoaster.scenario.EarlierCycle;
 import com.smarttoaster.scenario.Scenario;
+import com.smarttoaster.testkit.CycleStarts;
 import com.smarttoaster.toast.BreadType;
 import com.smarttoaster.toast.ToastMode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,34 +47,16 @@ class ControllerRestartTest {
         230.0);
   }
 
-  private record Run(SimulationResult result, List<PredictionInput> starts) {
-    PredictionInput measured() {
-      return starts.get(starts.size() - 1);
-    }
-  }
-
-  private static Run run(Scenario sc, ControllerRestart restart) {
+  private static CycleStarts run(Scenario sc, ControllerRestart restart) {
     return run(sc, restart, "sim");
   }
 
-  private static Run run(Scenario sc, ControllerRestart restart, String appliance) {
-    List<PredictionInput> starts = new ArrayList<>();
-    ControllerListener listener =
-        new ControllerListener() {
-          @Override
-          public void onCycleStarted(PredictionInput input, Prediction prediction, long atNanos) {
-            starts.add(input);
-          }
-        };
-    SimulationResult r =
-        new CycleSimulation(
-                sc,
-                SimulationOptions.defaults("fallback")
-                    .withRestart(restart)
-                    .withAppliance(SimulatedApplianceKind.of(appliance)),
-                ApplianceRemote.listeningOnly(listener))
-            .run(null);
-    return new Run(r, starts);
+  private static CycleStarts run(Scenario sc, ControllerRestart restart, String appliance) {
+    return CycleStarts.of(
+        sc,
+        SimulationOptions.defaults("fallback")
+            .withRestart(restart)
+            .withAppliance(SimulatedApplianceKind.of(appliance)));
   }
 
   @ParameterizedTest
@@ -85,10 +64,10 @@ class ControllerRestartTest {
   void withItsHeatRecordTheRestartedControllerAsksWhatOneThatRanThroughWould(String appliance) {
     Scenario sc = secondBatchAfter(60.0);
     PredictionInput through = run(sc, ControllerRestart.NONE, appliance).measured();
-    Run restarted = run(sc, ControllerRestart.REMEMBERING, appliance);
+    CycleStarts restarted = run(sc, ControllerRestart.REMEMBERING, appliance);
     PredictionInput remembered = restarted.measured();
 
-    assertEquals(3, restarted.starts().size(), "both earlier cycles and the measured one");
+    assertEquals(3, restarted.inputs().size(), "both earlier cycles and the measured one");
     assertEquals(through.sinceLastCycleS(), remembered.sinceLastCycleS(), 0.06, "since last, s");
     assertEquals(through.lastHeatS(), remembered.lastHeatS(), 1e-9, "last heat, s");
     // Both cycles before the restart are in the record's stored heat, not just the last.
@@ -108,7 +87,7 @@ class ControllerRestartTest {
 
   @Test
   void aPressWhileTheServiceIsDownComesAgainOnceItIsUp() {
-    Run restarted = run(secondBatchAfter(1.0), ControllerRestart.REMEMBERING);
+    CycleStarts restarted = run(secondBatchAfter(1.0), ControllerRestart.REMEMBERING);
 
     assertEquals(
         CycleSimulation.RESTART_DOWN_S,
